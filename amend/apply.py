@@ -1,0 +1,188 @@
+"""Apply resolved edits to a program: check conflicts, then build the new tree.
+
+Pure: no I/O. The base program is never changed (the model is frozen); the
+result shares every part that no amendment touched.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Optional
+
+from .errors import AmendErrors, Conflict, VersionMismatch
+from .model import Columns, ListBlock, Patch, Program, Table
+from .resolve import Edit, Index, Resolution, resolve
+from .text import splice
+from .tree import children, get, update, with_children
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def _group(path: tuple):
+    """Regions that can overlap share a group: the section they are in."""
+    return path[1] if path and path[0] == "h" else path[0] if path else None
+
+
+def _overlap(a, b) -> bool:
+    """Do two regions (path, span) overlap? span None covers the whole subtree;
+    a (p, p) span is a point, which only clashes when strictly inside a span."""
+    (pa, sa), (pb, sb) = a, b
+    if pa[: len(pb)] != pb and pb[: len(pa)] != pa:
+        return False
+    if sa is None or sb is None:
+        shorter_is_whole = (sa is None and len(pa) <= len(pb)) or (sb is None and len(pb) <= len(pa))
+        return shorter_is_whole
+    if pa != pb:
+        return False
+    (a0, a1), (b0, b1) = sa, sb
+    if a0 == a1 and b0 == b1:
+        return False  # two insertions at one point: file order decides
+    if a0 == a1:
+        return b0 < a0 < b1
+    if b0 == b1:
+        return a0 < b0 < a1
+    return a0 < b1 and b0 < a1
+
+
+def find_conflicts(edits: list[Edit]) -> list[Conflict]:
+    """Pairs of amendments where one changes what the other changes or quotes."""
+    groups: dict = defaultdict(list)
+    for e in edits:
+        for region in e.writes + e.reads:
+            groups[_group(region[0])].append(e)
+    seen, problems = set(), []
+    for members in groups.values():
+        members = list(dict.fromkeys(members))
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                if x.amendment.id == y.amendment.id:
+                    continue
+                key = tuple(sorted((x.amendment.id, y.amendment.id)))
+                if key in seen:
+                    continue
+                if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
+                   any(_overlap(w, r) for w in y.writes for r in x.reads):
+                    seen.add(key)
+                    first, second = sorted((x, y), key=lambda e: e.amendment.source.line)
+                    problems.append(Conflict(
+                        f"changes text that {second.amendment.label} (line {second.amendment.source.line}) "
+                        "also changes or quotes; the two amendments overlap and cannot both apply as worded",
+                        source=first.amendment.source, amendment=first.amendment.label))
+    return problems
+
+
+# ---------------------------------------------------------------- applying
+
+
+def apply_edits(program: Program, edits: list[Edit]) -> Program:
+    """Build the program with every edit applied (edits must not conflict)."""
+    sections = list(program.sections)
+    order = {id(e): n for n, e in enumerate(edits)}  # file order
+
+    by_unit: dict[tuple, list[Edit]] = defaultdict(list)
+    for e in edits:
+        if e.kind == "text":
+            by_unit[e.path].append(e)
+    for path, group in by_unit.items():
+        group.sort(key=lambda e: (e.start, e.end, order[id(e)]))
+        spliced = [(e.start, e.end, e.new) for e in group]
+        update(sections, path, lambda node: _with_text(node, spliced))
+
+    structural = [e for e in edits if e.kind != "text"]
+    # Deepest containers first and higher indexes first, so that no change
+    # moves the place of one still to come; at one index, deletions first,
+    # then insertions in reverse file order (each lands before the last).
+    structural.sort(key=lambda e: (-len(e.container), e.container, -e.index,
+                                   e.kind != "delete_block", -order[id(e)]))
+    for e in structural:
+        sections = _structural(sections, e)
+    return replace(program, sections=tuple(sections))
+
+
+def _with_text(node, edits):
+    text = node if isinstance(node, str) else node.text
+    new = splice(text, edits)
+    return new if isinstance(node, str) else replace(node, text=new)
+
+
+def _structural(sections: list, e: Edit) -> list:
+    if e.kind == "replace_blocks":
+        s = e.container[0]
+        sections[s] = replace(sections[s], blocks=tuple(e.new))
+        return sections
+    if e.container == ():
+        kids = sections
+    else:
+        owner = e.container[:-1] if e.container[-1] == "item" else e.container
+        kids = list(children(_get(sections, owner)))
+    if e.kind == "insert_block":
+        kids.insert(e.index, e.new)
+    else:
+        gone = kids.pop(e.index)
+        page = getattr(gone, "page", None)
+        # keep the page break that the deleted block carried
+        if page and e.container != () and e.index < len(kids) and not isinstance(kids[e.index], str) \
+                and kids[e.index].page is None:
+            kids[e.index] = replace(kids[e.index], page=page)
+    if e.container == ():
+        return kids
+    update(sections, owner, lambda node: with_children(node, kids))
+    return sections
+
+
+def _get(sections: list, path: tuple):
+    return get(Program(meta=None, sections=sections), path)  # type: ignore[arg-type]
+
+
+def _prune(program: Program) -> Program:
+    """Drop lists left empty by delete_item: no empty list survives in the output."""
+    def blocks(bs):
+        return tuple(_pruned(b) for b in bs if not (isinstance(b, ListBlock) and not b.items))
+
+    def _pruned(b):
+        if isinstance(b, Columns):
+            return replace(b, columns=tuple(replace(c, blocks=blocks(c.blocks)) for c in b.columns))
+        if isinstance(b, Table):
+            cells = lambda row: tuple(replace(c, blocks=blocks(c.blocks)) for c in row)  # noqa: E731
+            return replace(b, header=cells(b.header), rows=tuple(cells(r) for r in b.rows))
+        return b
+
+    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) for s in program.sections))
+
+
+# ---------------------------------------------------------------- one patch
+
+
+def check_versions(program: Program, patch: Patch) -> None:
+    if patch.program != program.meta.id:
+        raise VersionMismatch(f"is for the program '{patch.program}', not '{program.meta.id}' "
+                              f"({program.source or 'the program given'})", source=patch.source)
+    if patch.base != program.meta.version:
+        raise VersionMismatch(f"is worded against the version '{patch.base}', but the program given is "
+                              f"the version '{program.meta.version}'", source=patch.source)
+
+
+def apply_patch(program: Program, patch: Patch, fuzzy: Optional[float] = None,
+                index: Optional[Index] = None) -> tuple[Program, Resolution]:
+    """Resolve all amendments against the same base, check conflicts, apply."""
+    check_versions(program, patch)
+    resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
+    conflicts = find_conflicts(resolution.edits)
+    if conflicts:
+        raise conflicts[0] if len(conflicts) == 1 else AmendErrors(conflicts)
+    adopted = _prune(apply_edits(program, resolution.edits))
+    meta = replace(adopted.meta, version=patch.produces,
+                   decisions=adopted.meta.decisions + (patch.decision,),
+                   date=patch.decision.date, status=patch.status)
+    return replace(adopted, meta=meta, source=None), resolution
+
+
+def apply_patches(program: Program, patches, fuzzy: Optional[float] = None):
+    """Apply patches in order, each against the result of the one before."""
+    warnings = []
+    for patch in patches:
+        program, resolution = apply_patch(program, patch, fuzzy=fuzzy)
+        warnings.extend(resolution.warnings)
+    return program, warnings
+

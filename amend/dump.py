@@ -1,0 +1,72 @@
+"""Model → YAML text, in the same format (and schema) the loader reads.
+
+The output is stable: same program, same bytes. A paragraph without a page
+is written as a plain string, as a person would write it.
+"""
+from __future__ import annotations
+
+import yaml
+
+from .model import Columns, Decision, ListBlock, Paragraph, Program, Table
+
+
+def program_to_data(program: Program) -> dict:
+    m = program.meta
+    meta = {"id": m.id, "title": m.title}
+    for key in ("subtitle", "organisation", "language", "version", "date", "status"):
+        value = getattr(m, key)
+        if value is not None:
+            meta[key] = value
+    if m.decisions:
+        meta["decisions"] = [decision_to_data(d) for d in m.decisions]
+    sections = []
+    for s in program.sections:
+        sections.append({"heading": s.heading, "level": s.level, "page": s.page,
+                         "content": blocks_to_data(s.blocks)})
+    return {"program": meta, "sections": sections}
+
+
+def decision_to_data(d: Decision) -> dict:
+    out = {"body": d.body, "date": d.date}
+    if d.paragraph:
+        out["paragraph"] = d.paragraph
+    if d.case:
+        out["case"] = d.case
+    return out
+
+
+def blocks_to_data(blocks) -> list:
+    return [_block(b) for b in blocks]
+
+
+def _block(b):
+    if isinstance(b, Paragraph):
+        out = b.text if b.page is None else {"paragraph": b.text}
+    elif isinstance(b, ListBlock):
+        out = {"numbered" if b.ordered else "bullets": list(b.items)}
+    elif isinstance(b, Table):
+        out = {"table": {"header": [_cell(c) for c in b.header], "rows": [[_cell(c) for c in r] for r in b.rows]}}
+        if not b.header:
+            del out["table"]["header"]
+    elif isinstance(b, Columns):
+        out = {"columns": [{**({"heading": c.heading} if c.heading else {}), "content": blocks_to_data(c.blocks)}
+                           for c in b.columns]}
+    else:
+        raise TypeError(type(b).__name__)
+    if b.page is not None:
+        out["page"] = b.page
+    return out
+
+
+def _cell(cell):
+    if not cell.blocks:
+        return ""
+    if len(cell.blocks) == 1 and isinstance(cell.blocks[0], Paragraph) and cell.blocks[0].page is None:
+        return cell.blocks[0].text
+    return blocks_to_data(cell.blocks)
+
+
+def dump_program(program: Program, schema_ref: str = "../schemas/program.schema.json") -> str:
+    body = yaml.dump(program_to_data(program), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
+                     width=100_000, default_flow_style=False, indent=2)
+    return f"# yaml-language-server: $schema={schema_ref}\n{body}"

@@ -1,0 +1,72 @@
+"""One exception hierarchy, with messages written for the secretary.
+
+Every error knows, where it can, the file and line it is about and the
+amendment it concerns, and prints as `file:line: amendment: what is wrong`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+
+class AmendError(Exception):
+    """Anything amend refuses to do; the CLI prints it and exits 1."""
+
+    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source  # a model.Source, or a plain path string
+        self.amendment = amendment
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        who = f"{self.amendment}: " if self.amendment else ""
+        return f"{where}{who}{self.message}"
+
+
+class SchemaError(AmendError):
+    """A program or patch file is not valid YAML or does not follow its schema."""
+
+
+class ScopeError(AmendError):
+    """The scope names a page, heading, column, row, paragraph, item or sentence that is not there."""
+
+
+class AnchorNotFound(AmendError):
+    """The quoted text is not in the scope (it may be elsewhere: the message says where)."""
+
+
+class AmbiguousAnchor(AmendError):
+    """The quoted text or the scope matches more than one place."""
+
+
+class Conflict(AmendError):
+    """Two amendments change overlapping text."""
+
+
+class VersionMismatch(AmendError):
+    """A patch is for another program or another version of it."""
+
+
+class OutputError(AmendError):
+    """An output could not be written (or would overwrite an input)."""
+
+
+class AmendErrors(AmendError):
+    """Several errors found in one pass, reported together."""
+
+    def __init__(self, errors: list[AmendError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+class FuzzyWarning:
+    """Not an error: an anchor applied on a fuzzy match because the user allowed it."""
+
+    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None):
+        self.message, self.source, self.amendment = message, source, amendment
+
+    def __str__(self) -> str:
+        return str(AmendError(self.message, source=self.source, amendment=self.amendment))

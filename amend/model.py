@@ -1,0 +1,201 @@
+"""The document model: a program (sections of blocks) and a patch (amendments).
+
+Everything here is a frozen dataclass so that applying a patch can never change
+the base program by accident: `apply` builds a new tree and shares what it
+did not touch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+
+# ---------------------------------------------------------------- program
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    page: Optional[int] = None  # set when the block starts a new page
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[str, ...]
+    ordered: bool = False
+    page: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    page: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: Optional[str]
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class Columns:
+    columns: tuple[Column, ...]
+    page: Optional[int] = None
+
+
+Block = Union[Paragraph, ListBlock, Table, Columns]
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    level: int
+    page: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    body: str
+    date: str
+    paragraph: Optional[str] = None  # "§ 170"
+    case: Optional[str] = None  # "2025.202 KS"
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str
+    title: str
+    version: str
+    organisation: Optional[str] = None
+    language: str = "sv"
+    date: Optional[str] = None
+    status: Optional[str] = None
+    subtitle: Optional[str] = None
+    decisions: tuple[Decision, ...] = ()  # the decisions that produced this version
+
+
+@dataclass(frozen=True)
+class Program:
+    meta: Meta
+    sections: tuple[Section, ...]
+    source: Optional[str] = field(default=None, compare=False)
+
+    @property
+    def page_count(self) -> int:
+        return max((p for _, p in iter_block_pages(self)), default=1)
+
+
+def iter_block_pages(program: Program):
+    """Yield (block, effective page) for every top-level block of every section.
+
+    A block without its own page is on the page of the block before it; the
+    first block of a section is on the section's page.
+    """
+    for section in program.sections:
+        page = section.page
+        for block in section.blocks:
+            page = block.page or page
+            yield block, page
+
+
+# ---------------------------------------------------------------- patch
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where something was written: file and 1-based line, for messages."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Scope:
+    page: Optional[int] = None
+    heading: Optional[str] = None
+    column: Union[int, str, None] = None
+    row: Optional[int] = None
+    paragraph: Union[int, str, None] = None  # number, "first" or "last"
+    item: Union[int, str, None] = None
+    sentence: Union[int, str, None] = None
+    occurrence: Optional[int] = None
+
+    def describe(self) -> str:
+        """The scope in words, coarse to fine: 'on page 6 under "Samverkan"'."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"on page {self.page}")
+        if self.heading is not None:
+            parts.append(f"under '{self.heading}'")
+        for key in ("column", "row", "paragraph", "item", "sentence"):
+            value = getattr(self, key)
+            if value is not None:
+                parts.append(f"in the {ordinal_words(value)} {key}")
+        return " ".join(parts) or "in the whole program"
+
+
+def ordinal_words(value) -> str:
+    if isinstance(value, str) and not value.isdigit():
+        return value if value in ("first", "last") else f"'{value}'"
+    n = int(value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# The operations a patch may use. The keys are the user-facing contract:
+# extend, don't rename.
+OPERATIONS = (
+    "insert",
+    "replace",
+    "delete",
+    "add_item",
+    "add_paragraph",
+    "delete_paragraph",
+    "delete_item",
+    "add_section",
+    "delete_section",
+    "replace_section_text",
+)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    id: str
+    op: str  # one of OPERATIONS
+    scope: Scope
+    source: Source
+    title: Optional[str] = None
+    text: Optional[str] = None  # the instruction as worded in the minutes
+    value: object = None  # the operation's own value (text, blocks or a section)
+    after: Optional[str] = None
+    before: Optional[str] = None
+    with_: Optional[str] = None
+    position: Union[int, str, None] = None
+    after_item: Optional[str] = None
+    after_section: Optional[str] = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.id})" if self.title else self.id
+
+
+@dataclass(frozen=True)
+class Patch:
+    program: str
+    base: str
+    produces: str
+    decision: Decision
+    amendments: tuple[Amendment, ...]
+    status: Optional[str] = None  # status of the version it produces, e.g. "Antagen"
+    source: Optional[str] = field(default=None, compare=False)

@@ -1,0 +1,300 @@
+"""Program → DOCX with python-docx: real heading styles, real lists (each
+numbered list restarting at 1), tables, column layouts as borderless tables,
+and a page break wherever the proposal's pages break, so that "page 6" in an
+amendment is page 6 of the document.
+
+The writer is a class with one method per kind of block so that the redline
+renderer can reuse it and only change how text runs are written.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from ..model import Columns, ListBlock, Paragraph, Program, Table
+
+LABELS = {
+    "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
+           "case": "ärende", "page": "Sida"},
+    "en": {"version": "Version", "status": "Status", "date": "Date", "adopted": "Adopted by",
+           "case": "case", "page": "Page"},
+}
+
+COLUMNS_MARK = "amend:columns"  # table description that marks a column layout
+
+
+def decision_line(decision, language: str) -> str:
+    """'Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)'."""
+    words = LABELS.get(language, LABELS["en"])
+    line = f"{words['adopted']} {decision.body} {decision.date}"
+    if decision.paragraph:
+        line += f" {decision.paragraph}"
+    if decision.case:
+        line += f" ({words['case']} {decision.case})"
+    return line
+
+
+def title_lines(program: Program) -> list[tuple[str, str]]:
+    """The title block as (style, text) pairs, in order."""
+    m = program.meta
+    words = LABELS.get(m.language, LABELS["en"])
+    lines = []
+    if m.organisation:
+        lines.append(("Subtitle", m.organisation))
+    lines.append(("Title", m.title))
+    if m.subtitle:
+        lines.append(("Subtitle", m.subtitle))
+    facts = [f"{words['version']}: {m.version}"]
+    if m.status:
+        facts.append(f"{words['status']}: {m.status}")
+    if m.date:
+        facts.append(f"{words['date']}: {m.date}")
+    lines.append(("Normal", " · ".join(facts)))
+    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
+    return lines
+
+
+class DocxWriter:
+    """Writes one program into a python-docx Document."""
+
+    def __init__(self, program: Program):
+        self.program = program
+        self.doc = Document()
+        self.page = 1
+        self._pending_break = False
+        self._numbered_abstract = self._abstract_num_of("List Number")
+        self._setup()
+
+    # -------------------------------------------------- document set-up
+
+    def _setup(self):
+        styles = self.doc.styles
+        if "Subtitle" not in [s.name for s in styles]:
+            styles.add_style("Subtitle", 1).base_style = styles["Normal"]
+        self.doc.styles["Normal"].font.size = Pt(10.5)
+        for sect in self.doc.sections:  # A4 with 2 cm margins, as Swedish municipal documents
+            sect.page_width, sect.page_height = Cm(21), Cm(29.7)
+            sect.left_margin = sect.right_margin = Cm(2.2)
+            sect.top_margin = sect.bottom_margin = Cm(2)
+        footer = self.doc.sections[0].footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        words = LABELS.get(self.program.meta.language, LABELS["en"])
+        footer.add_run(f"{words['page']} ")
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        footer._p.append(field)
+
+    def _abstract_num_of(self, style_name: str):
+        numbering = self.doc.part.numbering_part.element
+        num_id = self.doc.styles[style_name].element.pPr.numPr.numId.val
+        for num in numbering.findall(qn("w:num")):
+            if num.get(qn("w:numId")) == str(num_id):
+                return num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        raise LookupError(style_name)
+
+    def _new_numbering(self) -> int:
+        """A fresh w:num over the 'List Number' definition, restarting at 1."""
+        numbering = self.doc.part.numbering_part.element
+        ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+        num_id = max(ids) + 1
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        abstract = OxmlElement("w:abstractNumId")
+        abstract.set(qn("w:val"), self._numbered_abstract)
+        num.append(abstract)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        start = OxmlElement("w:startOverride")
+        start.set(qn("w:val"), "1")
+        override.append(start)
+        num.append(override)
+        numbering.append(num)
+        return num_id
+
+    # -------------------------------------------------- text
+
+    def write_text(self, paragraph, text, where=None) -> None:
+        """Fill a paragraph with text. The redline writer overrides this."""
+        paragraph.add_run(text)
+
+    def add_paragraph(self, container, text, style: str | None = None, where=None):
+        p = container.add_paragraph(style=style)
+        self.write_text(p, text, where)
+        return p
+
+    # -------------------------------------------------- pages
+
+    def break_to(self, page: int) -> None:
+        """Start `page`: blank pages for any skipped, then a break before the next block."""
+        while self.page < page - 1:
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.page += 1
+        if self.page < page:
+            self.page = page
+            self._pending_break = True
+
+    def _apply_pending_break(self, paragraph) -> None:
+        if self._pending_break:
+            paragraph.paragraph_format.page_break_before = True
+            self._pending_break = False
+
+    def _ensure_break_paragraph(self) -> None:
+        """A table cannot carry 'page break before': give it an empty paragraph that does."""
+        if self._pending_break:
+            self._apply_pending_break(self.doc.add_paragraph())
+
+    # -------------------------------------------------- program
+
+    def render(self):
+        for style, text in title_lines(self.program):
+            self.add_paragraph(self.doc, text, style, where=("title", style))
+        for s, section in enumerate(self.program.sections):
+            self.section(s, section)
+        return self.doc
+
+    def section(self, s, section) -> None:
+        self.break_to(section.page)
+        heading = self.heading(s, section)
+        self._apply_pending_break(heading)
+        page = section.page
+        for b, block in enumerate(section.blocks):
+            page = block.page or page
+            self.break_to(page)
+            self.block(self.doc, block, (s, b))
+
+    def heading(self, s, section):
+        level = min(max(section.level, 1), 9)
+        return self.add_paragraph(self.doc, section.heading, f"Heading {level}", where=("h", s))
+
+    def block(self, container, block, path) -> None:
+        if isinstance(block, Paragraph):
+            self._apply_pending_break(self.add_paragraph(container, block.text, None, where=path))
+        elif isinstance(block, ListBlock):
+            self.list_block(container, block, path)
+        elif isinstance(block, Table):
+            self._ensure_break_paragraph()
+            self.table(container, block, path)
+        elif isinstance(block, Columns):
+            self._ensure_break_paragraph()
+            self.columns(container, block, path)
+        else:
+            raise TypeError(type(block).__name__)
+
+    def list_block(self, container, block: ListBlock, path) -> None:
+        style = "List Number" if block.ordered else "List Bullet"
+        num_id = self._new_numbering() if block.ordered else None
+        for k, item in enumerate(block.items):
+            p = self.add_paragraph(container, item, style, where=path + ("item", k))
+            self._apply_pending_break(p)
+            if num_id is not None:
+                _set_num(p, num_id)
+
+    def table(self, container, block: Table, path) -> None:
+        rows = ((block.header,) if block.header else ()) + block.rows
+        width = max((len(r) for r in rows), default=1)
+        table = container.add_table(rows=len(rows), cols=width)
+        table.style = self.doc.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            real_r = r if block.header else r + 1
+            for c, cell in enumerate(row):
+                self.cell_blocks(table.cell(r, c), cell.blocks, path + ("row", real_r, c), bold=block.header and r == 0)
+        if block.header:
+            _repeat_header(table.rows[0])
+
+    def columns(self, container, block: Columns, path) -> None:
+        table = container.add_table(rows=1, cols=len(block.columns))
+        _describe(table, COLUMNS_MARK)
+        for c, column in enumerate(block.columns):
+            cell = table.cell(0, c)
+            first = cell.paragraphs[0]
+            if column.heading:
+                self.write_text(first, column.heading, path + ("col", c, "heading"))
+                first.style = self.doc.styles["Heading 4"]
+                first = None
+            self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=first)
+
+    def cell_blocks(self, cell, blocks, path, bold=False, reuse=None) -> None:
+        """Blocks inside a table cell; the cell's own empty first paragraph is reused."""
+        reuse = cell.paragraphs[0] if reuse is None and not cell.paragraphs[0].text else reuse
+        for j, inner in enumerate(blocks):
+            if reuse is not None and isinstance(inner, Paragraph):
+                self.write_text(reuse, inner.text, path + (j,))
+                reuse = None
+            else:
+                self.block(cell, inner, path + (j,))
+                if reuse is not None:  # a list came first: drop the empty paragraph
+                    reuse._p.getparent().remove(reuse._p)
+                    reuse = None
+        if bold:
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.bold = True
+
+
+def _set_num(paragraph, num_id: int) -> None:
+    pPr = paragraph._p.get_or_add_pPr()
+    numPr = pPr.get_or_add_numPr()
+    numPr.get_or_add_ilvl().val = 0
+    numPr.get_or_add_numId().val = num_id
+
+
+def _repeat_header(row) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    trPr.append(el)
+
+
+def _describe(table, text: str) -> None:
+    tblPr = table._tbl.tblPr
+    desc = OxmlElement("w:tblDescription")
+    desc.set(qn("w:val"), text)
+    tblPr.append(desc)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def save(doc, when: datetime, title: str, author: str) -> bytes:
+    """Serialise with fixed core-property dates and zip timestamps: same input, same bytes."""
+    props = doc.core_properties
+    props.title = title
+    props.author = author
+    props.last_modified_by = "amend"
+    props.created = props.modified = when.replace(tzinfo=None)
+    props.last_printed = when.replace(tzinfo=None)
+    props.revision = 1
+    props.comments = ""
+    buf = io.BytesIO()
+    doc.save(buf)
+    return normalize_zip(buf.getvalue(), when)
+
+
+def normalize_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite a zip with one fixed timestamp and fixed attributes on every member."""
+    stamp = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.create_system = 0
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(program: Program, when: datetime, writer=DocxWriter) -> bytes:
+    doc = writer(program).render()
+    return save(doc, when, program.meta.title, program.meta.organisation or "")

@@ -1,0 +1,606 @@
+"""Resolve each amendment of a patch to exact places in the base program.
+
+Nothing is guessed: the scope narrows page → heading → column/row →
+paragraph/item → sentence, and a quoted anchor must then match exactly once
+inside it. When it does not, the error says what was found instead. All
+amendments of a patch are resolved against the same base (their wording
+refers to the pages of that version) before anything is applied.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, ScopeError
+from .model import Amendment, ListBlock, Paragraph, Patch, Program, Scope, ordinal_words
+from .text import find_all, find_in_word, fold, fold_anchor, sentence_spans
+from .tree import Unit, get, iter_units, subtree
+
+
+# ---------------------------------------------------------------- resolved edits
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change at an exact place, ready to apply.
+
+    kind is one of:
+      text            replace unit text [start:end] by `new` (insert: start == end)
+      insert_block    insert `new` (a block, list item or section) into `container` at `index`
+      delete_block    delete the child at `index` of `container`
+      replace_blocks  replace all blocks of section `container` by `new`
+    `reads`/`writes` are the regions it depends on / changes, for conflicts.
+    """
+
+    kind: str
+    amendment: Amendment
+    path: tuple = ()  # the unit, for text edits
+    start: int = 0
+    end: int = 0
+    new: object = None
+    container: tuple = ()
+    index: int = 0
+    reads: tuple = ()
+    writes: tuple = ()
+
+
+@dataclass
+class Resolution:
+    edits: list[Edit] = field(default_factory=list)
+    warnings: list[FuzzyWarning] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the index
+
+
+class Index:
+    """The base program, indexed once by page, section and heading so that each
+    amendment looks only at its own scope (no scan of the whole document)."""
+
+    def __init__(self, program: Program):
+        self.program = program
+        self.units: list[Unit] = list(iter_units(program))
+        self.by_page: dict[int, list[int]] = defaultdict(list)
+        self.by_section: dict[int, list[int]] = defaultdict(list)
+        for i, u in enumerate(self.units):
+            self.by_page[u.page].append(i)
+            self.by_section[u.section].append(i)
+        self.headings: dict[str, list[int]] = defaultdict(list)
+        for s, section in enumerate(program.sections):
+            self.headings[fold_anchor(section.heading)].append(s)
+        self.page_count = program.page_count
+        self._folded: dict[int, tuple[str, list[int]]] = {}
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+
+    def folded(self, i: int) -> tuple[str, list[int]]:
+        if i not in self._folded:
+            self._folded[i] = fold(self.units[i].text)
+        return self._folded[i]
+
+    def sentences(self, i: int) -> list[tuple[int, int]]:
+        if i not in self._sentences:
+            self._sentences[i] = sentence_spans(self.units[i].text)
+        return self._sentences[i]
+
+    def section_pages(self, s: int) -> set[int]:
+        pages = {self.program.sections[s].page}
+        pages.update(self.units[i].page for i in self.by_section[s])
+        return pages
+
+    def where(self, i: int, start: Optional[int] = None) -> str:
+        """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
+        u = self.units[i]
+        parts = [f"page {u.page}", f"under '{self.program.sections[u.section].heading}'"]
+        if u.column is not None:
+            parts.append(f"row {u.row}, column {u.column}" if u.row is not None else f"column {u.column}")
+        if start is not None:
+            spans = self.sentences(i)
+            n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
+            parts.append(f"sentence {n + 1} of {len(spans)}")
+        return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- scope
+
+
+@dataclass
+class Span:
+    """Part of one unit's text that is in scope (original offsets)."""
+
+    unit: int
+    lo: int
+    hi: int
+
+
+def _pick(ordinal, count: int) -> Optional[int]:
+    """0-based index for a 1-based ordinal, 'first' or 'last'; None if out of range."""
+    n = {"first": 1, "last": count}.get(ordinal, ordinal)
+    n = int(n)
+    return n - 1 if 1 <= n <= count else None
+
+
+class Scoper:
+    def __init__(self, index: Index, amendment: Amendment):
+        self.ix = index
+        self.am = amendment
+        self.scope: Scope = amendment.scope
+        self.sections: Optional[list[int]] = None  # sections the heading picked
+        self.column_layout: Optional[tuple] = None
+        self.column: Optional[int] = None
+
+    def fail(self, cls, message: str):
+        return cls(message, source=self.am.source, amendment=self.am.label)
+
+    def units(self) -> list[int]:
+        """Unit indices in scope, before paragraph/item/sentence."""
+        sc, ix = self.scope, self.ix
+        if sc.page is not None and not 1 <= sc.page <= ix.page_count:
+            raise self.fail(ScopeError, f"page {sc.page} does not exist (the program has {ix.page_count} pages)")
+        units = ix.by_page.get(sc.page, []) if sc.page is not None else range(len(ix.units))
+        if sc.heading is not None:
+            units = self._heading(units)
+        if sc.column is not None:
+            units = self._column(units)
+        if sc.row is not None:
+            units = self._row(units)
+        return list(units)
+
+    def _heading(self, units) -> list[int]:
+        sc, ix = self.scope, self.ix
+        wanted = fold_anchor(sc.heading)
+        found = ix.headings.get(wanted, [])
+        here = [s for s in found if sc.page is None or sc.page in ix.section_pages(s)]
+        if len(here) == 1:
+            self.sections = list(subtree(ix.program, here[0]))
+            keep = set(self.sections)
+            return [i for i in units if ix.units[i].section in keep]
+        if len(here) > 1:
+            pages = ", ".join(f"page {ix.program.sections[s].page}" for s in here)
+            raise self.fail(AmbiguousAnchor, f"the heading '{sc.heading}' occurs {len(here)} times ({pages}); "
+                                              "give the page to say which")
+        # Not a section heading: perhaps the heading of a column.
+        in_columns = [i for i in units if fold_anchor(ix.units[i].column_heading or "") == wanted]
+        if in_columns:
+            layouts = {ix.units[i].layout for i in in_columns}
+            if len(layouts) > 1:
+                raise self.fail(AmbiguousAnchor, f"the column heading '{sc.heading}' occurs {len(layouts)} times "
+                                                  f"{'on page %d' % sc.page if sc.page else ''}; give the page")
+            return in_columns
+        elsewhere = [f"page {ix.program.sections[s].page}" for s in found]
+        if elsewhere:
+            raise self.fail(ScopeError, f"there is no heading '{sc.heading}' on page {sc.page}: "
+                                        f"it is on {', '.join(elsewhere)}")
+        near = _near_headings(wanted, ix)
+        raise self.fail(ScopeError, f"there is no heading '{sc.heading}'"
+                        + (f" (headings that are close: {near})" if near else ""))
+
+    def _column(self, units) -> list[int]:
+        sc, ix = self.scope, self.ix
+        in_layout = [i for i in units if ix.units[i].layout is not None]
+        layouts = list(dict.fromkeys(ix.units[i].layout for i in in_layout))
+        if not layouts:
+            raise self.fail(ScopeError, f"there are no columns {self._scope_words('column')}")
+        if len(layouts) > 1:
+            places = "; ".join(ix.where(next(i for i in in_layout if ix.units[i].layout == lay))
+                               for lay in layouts)
+            raise self.fail(AmbiguousAnchor, f"{len(layouts)} column layouts or tables are "
+                            f"{self._scope_words('column')} ({places}); give the heading to say which")
+        layout = layouts[0]
+        self.column_layout = layout
+        block = get(ix.program, layout)
+        headings = [c.heading for c in getattr(block, "columns", ())]
+        count = len(headings) if headings else max(len(r) for r in (block.header,) + block.rows)
+        if isinstance(sc.column, int):
+            if sc.column > count:
+                raise self.fail(ScopeError, f"column {sc.column} does not exist {self._scope_words('column')} "
+                                            f"(there are {count} columns)")
+            self.column = sc.column
+        else:
+            matches = [n + 1 for n, h in enumerate(headings) if h and fold_anchor(h) == fold_anchor(sc.column)]
+            if len(matches) != 1:
+                named = ", ".join(f"'{h}'" for h in headings if h) or "none"
+                raise self.fail(ScopeError if not matches else AmbiguousAnchor,
+                                f"no single column headed '{sc.column}' {self._scope_words('column')} "
+                                f"(column headings: {named})")
+            self.column = matches[0]
+        return [i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == self.column]
+
+    def _row(self, units) -> list[int]:
+        rows = [i for i in units if self.ix.units[i].row is not None]
+        if not rows:
+            raise self.fail(ScopeError, f"there is no table {self._scope_words('row')}")
+        count = max(self.ix.units[i].row for i in rows)
+        if self.scope.row > count:
+            raise self.fail(ScopeError, f"row {self.scope.row} does not exist {self._scope_words('row')} "
+                                        f"(the table has {count} rows below its header)")
+        return [i for i in rows if self.ix.units[i].row == self.scope.row]
+
+    def _scope_words(self, upto: str) -> str:
+        """The scope described up to (not including) `upto`."""
+        keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
+        cut = {k: None for k in keys[keys.index(upto):]}
+        return Scope(**{**self.scope.__dict__, **cut, "occurrence": None}).describe()
+
+    def narrowed(self, units: list[int]) -> list[int]:
+        """Apply paragraph and item ordinals."""
+        sc, ix = self.scope, self.ix
+        for key, kind in (("paragraph", "paragraph"), ("item", "item")):
+            ordinal = getattr(sc, key)
+            if ordinal is None:
+                continue
+            of_kind = [i for i in units if ix.units[i].kind == kind]
+            n = _pick(ordinal, len(of_kind))
+            if n is None:
+                raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} {key} {self._scope_words(key)} "
+                                            f"(there {'is' if len(of_kind) == 1 else 'are'} {len(of_kind)})")
+            units = [of_kind[n]]
+        return units
+
+    def spans(self) -> list[Span]:
+        """The text in scope, down to the sentence."""
+        units = self.narrowed(self.units())
+        if self.scope.sentence is None:
+            return [Span(i, 0, len(self.ix.units[i].text)) for i in units]
+        sentences = [Span(i, a, b) for i in units for a, b in self.ix.sentences(i)]
+        n = _pick(self.scope.sentence, len(sentences))
+        if n is None:
+            raise self.fail(ScopeError, f"there is no {ordinal_words(self.scope.sentence)} sentence "
+                                        f"{self._scope_words('sentence')} (there are {len(sentences)})")
+        return [sentences[n]]
+
+
+def _near_headings(wanted: str, ix: Index) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(wanted, list(ix.headings), n=3, cutoff=0.6)
+    names = [ix.program.sections[ix.headings[h][0]].heading for h in near]
+    return ", ".join(f"'{n}' (page {ix.program.sections[ix.headings[h][0]].page})" for n, h in zip(names, near))
+
+
+# ---------------------------------------------------------------- anchors
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: int
+    start: int  # original offsets in the unit's text
+    end: int
+    similarity: float = 1.0
+
+
+def _find(ix: Index, spans: list[Span], anchor: str) -> list[Hit]:
+    needle = fold_anchor(anchor)
+    hits = []
+    for sp in spans:
+        folded, idx = ix.folded(sp.unit)
+        lo, hi = bisect_left(idx, sp.lo), bisect_left(idx, sp.hi)
+        for at in find_all(folded, needle):
+            if lo <= at and at + len(needle) <= hi:
+                hits.append(Hit(sp.unit, idx[at], idx[at + len(needle) - 1] + 1))
+    return hits
+
+
+class Anchors:
+    """Find a quoted anchor in scope, exactly once, or explain why not."""
+
+    def __init__(self, scoper: Scoper, fuzzy: Optional[float], warnings: list):
+        self.sc = scoper
+        self.ix = scoper.ix
+        self.fuzzy = fuzzy
+        self.warnings = warnings
+
+    def one(self, spans: list[Span], anchor: str, what: str = "the text") -> Hit:
+        hits = _find(self.ix, spans, anchor)
+        occurrence = self.sc.scope.occurrence
+        if occurrence is not None:
+            if occurrence > len(hits):
+                raise self.sc.fail(AnchorNotFound if not hits else ScopeError,
+                                   f"{what} \"{anchor}\" occurs {len(hits)} time{'s' if len(hits) != 1 else ''} "
+                                   f"{self.sc.scope.describe()}, so occurrence {occurrence} does not exist")
+            return hits[occurrence - 1]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            places = "; ".join(self.ix.where(h.unit, h.start) for h in hits[:5])
+            raise self.sc.fail(AmbiguousAnchor,
+                               f"{what} \"{anchor}\" occurs {len(hits)} times {self.sc.scope.describe()} "
+                               f"({places}); quote more words or set occurrence")
+        return self._not_found(spans, anchor, what)
+
+    def _not_found(self, spans: list[Span], anchor: str, what: str) -> Hit:
+        ix, scope = self.ix, self.sc.scope
+        everywhere = [Span(i, 0, len(u.text)) for i, u in enumerate(ix.units)]
+        elsewhere = _find(ix, everywhere, anchor)
+        if elsewhere:
+            places = "; ".join(ix.where(h.unit, h.start) for h in elsewhere[:5])
+            raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" is not {scope.describe()}: found {places}")
+        needle = fold_anchor(anchor)
+        if any(find_in_word(ix.folded(s.unit)[0], needle) for s in spans):
+            raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" occurs {scope.describe()} only as part of "
+                                               "a longer word; quote whole words")
+        candidates = fuzzy_candidates(ix, spans, anchor)
+        best = candidates[0] if candidates else None
+        if best and self.fuzzy is not None and best.similarity >= self.fuzzy:
+            rivals = [c for c in candidates[1:] if c.similarity >= self.fuzzy]
+            if not rivals:
+                found = ix.units[best.unit].text[best.start:best.end]
+                self.warnings.append(FuzzyWarning(
+                    f"{what} \"{anchor}\" is not {scope.describe()} exactly; used the fuzzy match \"{found}\" "
+                    f"({best.similarity:.0%} similar, {ix.where(best.unit, best.start)})",
+                    source=self.sc.am.source, amendment=self.sc.am.label))
+                return best
+        closest = "; ".join(f"\"{ix.units[c.unit].text[c.start:c.end]}\" ({c.similarity:.0%} similar, "
+                            f"{ix.where(c.unit, c.start)})" for c in candidates[:3])
+        raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" is not {scope.describe()}"
+                           + (f". Closest: {closest}" if closest else ""))
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - Levenshtein distance / length of the longer, by diff-match-patch."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    if not a and not b:
+        return 1.0
+    return 1 - dmp.diff_levenshtein(dmp.diff_main(a, b, False)) / max(len(a), len(b))
+
+
+def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) -> list[Hit]:
+    """The passages in scope most like `anchor`, by word windows, best first.
+
+    Computed here rather than by diff-match-patch's match_main, whose bitap
+    search is capped at 32 characters and whose threshold returns wrong places.
+    """
+    import re
+
+    needle = fold_anchor(anchor)
+    n_words = len(needle.split())
+    found: dict[tuple, Hit] = {}
+    for sp in spans:
+        folded, idx = ix.folded(sp.unit)
+        lo, hi = bisect_left(idx, sp.lo), bisect_left(idx, sp.hi)
+        words = [m.span() for m in re.finditer(r"\S+", folded[lo:hi])]
+        for w in range(len(words)):
+            for size in (n_words - 1, n_words, n_words + 1):
+                if size < 1 or w + size > len(words):
+                    continue
+                a, b = lo + words[w][0], lo + words[w + size - 1][1]
+                for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
+                    if end <= a or abs((end - a) - len(needle)) > max(3, len(needle) // 3):
+                        continue
+                    score = similarity(needle, folded[a:end])
+                    key = (sp.unit, idx[a])
+                    if key not in found or found[key].similarity < score:
+                        found[key] = Hit(sp.unit, idx[a], idx[end - 1] + 1, score)
+    ranked = sorted(found.values(), key=lambda h: (-h.similarity, h.unit, h.start))
+    return [h for h in ranked if h.similarity >= 0.5][:limit]
+
+
+# ---------------------------------------------------------------- operations
+
+
+def resolve(program: Program, patch: Patch, fuzzy: Optional[float] = None, index: Optional[Index] = None) -> Resolution:
+    """Resolve every amendment of `patch` against `program`; collect all errors."""
+    ix = index or Index(program)
+    result = Resolution()
+    errors: list[AmendError] = []
+    for am in patch.amendments:
+        try:
+            result.edits.extend(_resolve_one(ix, am, fuzzy, result.warnings))
+        except AmendError as exc:
+            errors.append(exc)
+    if errors:
+        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+    return result
+
+
+def _resolve_one(ix: Index, am: Amendment, fuzzy, warnings) -> list[Edit]:
+    sc = Scoper(ix, am)
+    anchors = Anchors(sc, fuzzy, warnings)
+    handler = _HANDLERS[am.op]
+    return handler(ix, am, sc, anchors)
+
+
+def _text_edit(am, hit: Hit, ix: Index, start: int, end: int, new: str) -> Edit:
+    path = ix.units[hit.unit].path
+    return Edit("text", am, path=path, start=start, end=end, new=new,
+                reads=((path, (hit.start, hit.end)),), writes=((path, (start, end)),))
+
+
+def _insert(ix, am, sc, anchors):
+    spans = sc.spans()
+    anchor = am.after or am.before
+    if anchor is None:
+        # "at end insert": the scope must be one paragraph, item or sentence.
+        if len(spans) != 1:
+            raise sc.fail(AmbiguousAnchor, f"'insert' without 'after' or 'before' adds at the end of the scope, "
+                                           f"but {sc.scope.describe()} holds {len(spans)} paragraphs or items; "
+                                           "narrow it with paragraph, item or sentence")
+        sp = spans[0]
+        end = sp.hi
+        return [Edit("text", am, path=ix.units[sp.unit].path, start=end, end=end, new=am.value,
+                     writes=((ix.units[sp.unit].path, (end, end)),))]
+    hit = anchors.one(spans, anchor)
+    at = hit.end if am.after else hit.start
+    return [_text_edit(am, hit, ix, at, at, am.value)]
+
+
+def _replace(ix, am, sc, anchors):
+    old = am.value
+    hit = anchors.one(sc.spans(), old)
+    return [_text_edit(am, hit, ix, hit.start, hit.end, am.with_ or "" if am.op == "replace" else "")]
+
+
+def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:
+    want = fold_anchor(start)
+    out = []
+    for i in units:
+        if ix.units[i].kind != kind:
+            continue
+        folded = ix.folded(i)[0]
+        if folded.startswith(want) and (len(folded) == len(want) or not folded[len(want)].isalnum()
+                                        or not want[-1].isalnum()):
+            out.append(i)
+    return out
+
+
+def _one_unit(ix, sc, kind: str, value) -> int:
+    """The paragraph or item the amendment names: by its opening words, or by
+    the scope alone (paragraph: N / item: N) when the value is true."""
+    units = sc.narrowed(sc.units())
+    noun = "paragraph" if kind == "paragraph" else "list item"
+    if value is True:
+        units = [i for i in units if ix.units[i].kind == kind]
+        if len(units) != 1:
+            raise sc.fail(AmbiguousAnchor if units else ScopeError,
+                          f"{sc.scope.describe()} holds {len(units)} {noun}s; say which with "
+                          f"{'paragraph' if kind == 'paragraph' else 'item'}: N or quote its opening words")
+        return units[0]
+    found = _units_starting(ix, units, kind, value)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        places = "; ".join(ix.where(i) for i in found[:5])
+        raise sc.fail(AmbiguousAnchor, f"{len(found)} {noun}s {sc.scope.describe()} start with \"{value}\" ({places})")
+    elsewhere = _units_starting(ix, list(range(len(ix.units))), kind, value)
+    if elsewhere:
+        raise sc.fail(AnchorNotFound, f"no {noun} {sc.scope.describe()} starts with \"{value}\": found "
+                                      + "; ".join(ix.where(i) for i in elsewhere[:5]))
+    raise sc.fail(AnchorNotFound, f"no {noun} {sc.scope.describe()} starts with \"{value}\"")
+
+
+def _delete_unit(kind):
+    def handler(ix, am, sc, anchors):
+        i = _one_unit(ix, sc, kind, am.value)
+        unit = ix.units[i]
+        index = unit.path[-1]
+        container = unit.path[:-1] if kind == "item" else unit.container
+        return [Edit("delete_block", am, container=container, index=index, writes=((unit.path, None),))]
+    return handler
+
+
+def _add_item(ix, am, sc, anchors):
+    units = sc.narrowed(sc.units())
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
+    if not lists:
+        raise sc.fail(ScopeError, f"there is no list {sc.scope.describe()} to add an item to")
+    if am.after_item is not None:
+        item = _one_unit(ix, sc, "item", am.after_item)
+        path = ix.units[item].path
+        return [Edit("insert_block", am, container=path[:-1], index=path[-1] + 1, new=am.value,
+                     reads=((path, (0, len(am.after_item))),), writes=((path[:-1] + ("+", path[-1] + 1), None),))]
+    if len(lists) > 1:
+        places = "; ".join(ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5])
+        raise sc.fail(AmbiguousAnchor, f"{len(lists)} lists are {sc.scope.describe()} ({places}); "
+                                       "narrow with column, paragraph or after_item")
+    lst = get(ix.program, lists[0])
+    count = len(lst.items)
+    if am.position is None:
+        index = count
+    else:
+        index = _pick(am.position, count + 1)
+        if index is None:
+            raise sc.fail(ScopeError, f"position {am.position} does not exist: the list has {count} items")
+    container = lists[0] + ("item",)
+    return [Edit("insert_block", am, container=container, index=index, new=am.value,
+                 writes=((container + ("+", index), None),))]
+
+
+def _add_paragraph(ix, am, sc, anchors):
+    new = Paragraph(am.value)
+    if am.after is not None:
+        i = _one_unit(ix, sc, "paragraph", am.after)
+        return [_after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))]
+    units = sc.narrowed(sc.units())
+    if sc.scope.paragraph is not None or sc.scope.item is not None:
+        return [_after_block(am, ix.units[units[0]], new)]
+    if sc.column is not None and sc.scope.row is None:
+        # end of the column
+        column = get(ix.program, sc.column_layout).columns[sc.column - 1]
+        container = sc.column_layout + ("col", sc.column - 1)
+        return [Edit("insert_block", am, container=container, index=len(column.blocks), new=new,
+                     writes=((container + ("+", len(column.blocks)), None),))]
+    if sc.sections is not None and sc.scope.page is None:
+        s = sc.sections[0]
+        n = len(ix.program.sections[s].blocks)
+        return [Edit("insert_block", am, container=(s,), index=n, new=new, writes=(((s, "+", n), None),))]
+    if not units:
+        raise sc.fail(ScopeError, f"there is no text {sc.scope.describe()} to add a paragraph after")
+    # end of the scope on its page: after the last top-level block in scope
+    last = ix.units[units[-1]]
+    top = last.path[:2]
+    return [Edit("insert_block", am, container=top[:1], index=top[1] + 1, new=new,
+                 writes=((top[:1] + ("+", top[1] + 1), None),))]
+
+
+def _after_block(am, unit: Unit, new, reads=()) -> Edit:
+    block = unit.block_path
+    container, index = block[:-1], block[-1] + 1
+    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
+                writes=((container + ("+", index), None),))
+
+
+def _section_named(ix, sc, heading: str) -> int:
+    scoper = Scoper(ix, sc.am)
+    scoper.scope = Scope(page=sc.scope.page, heading=heading)
+    scoper.units()
+    if scoper.sections is None:
+        raise sc.fail(ScopeError, f"'{heading}' is a column heading, not a section heading")
+    return scoper.sections[0]
+
+
+def _add_section(ix, am, sc, anchors):
+    section = am.value
+    if am.after_section is None:
+        s_after = len(ix.program.sections) - 1
+        reads = ()
+    else:
+        s_after = _section_named(ix, sc, am.after_section)
+        reads = ((("h", s_after), None),)
+    after = ix.program.sections[s_after]
+    index = subtree(ix.program, s_after).stop
+    level = section.level or after.level
+    # no page break of its own: it starts on the page where the text before it ends
+    pages = [ix.units[i].page for s in subtree(ix.program, s_after) for i in ix.by_section[s]]
+    page = max(pages, default=after.page)
+    from dataclasses import replace
+
+    new = replace(section, level=level, page=page)
+    return [Edit("insert_block", am, container=(), index=index, new=new, reads=reads,
+                 writes=((("+", index), None),))]
+
+
+def _target_section(ix, sc, am) -> int:
+    heading = am.value if isinstance(am.value, str) else sc.scope.heading
+    if heading is None:
+        raise sc.fail(ScopeError, f"'{am.op}' needs the heading of the section (as its value or in at: heading)")
+    return _section_named(ix, sc, heading)
+
+
+def _delete_section(ix, am, sc, anchors):
+    s = _target_section(ix, sc, am)
+    span = subtree(ix.program, s)
+    return [Edit("delete_block", am, container=(), index=k, writes=(((k,), None), (("h", k), None)))
+            for k in reversed(span)]
+
+
+def _replace_section_text(ix, am, sc, anchors):
+    s = _target_section(ix, sc, am)
+    return [Edit("replace_blocks", am, container=(s,), new=am.value, writes=(((s,), None),))]
+
+
+_HANDLERS = {
+    "insert": _insert,
+    "replace": _replace,
+    "delete": _replace,
+    "add_item": _add_item,
+    "add_paragraph": _add_paragraph,
+    "delete_paragraph": _delete_unit("paragraph"),
+    "delete_item": _delete_unit("item"),
+    "add_section": _add_section,
+    "delete_section": _delete_section,
+    "replace_section_text": _replace_section_text,
+}
