@@ -68,7 +68,8 @@ def find_conflicts(edits: list[Edit]) -> list[Conflict]:
                     problems.append(Conflict(
                         f"changes text that {second.amendment.label} (line {second.amendment.source.line}) "
                         "also changes or quotes; the two amendments overlap and cannot both apply as worded",
-                        source=first.amendment.source, amendment=first.amendment.label))
+                        source=first.amendment.source, amendment=first.amendment.label,
+                        amendment_id=first.amendment.id, other=second.amendment.id))
     return problems
 
 

@@ -11,11 +11,13 @@ from typing import Optional
 class AmendError(Exception):
     """Anything amend refuses to do; the CLI prints it and exits 1."""
 
-    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None):
+    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None,
+                 amendment_id: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.source = source  # a model.Source, or a plain path string
-        self.amendment = amendment
+        self.amendment = amendment  # label for people: "Tillägg 1 (tillagg-1)"
+        self.amendment_id = amendment_id
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
@@ -32,7 +34,22 @@ class ScopeError(AmendError):
 
 
 class AnchorNotFound(AmendError):
-    """The quoted text is not in the scope (it may be elsewhere: the message says where)."""
+    """The quoted text is not in the scope (it may be elsewhere: the message says where).
+
+    `candidates` holds the closest passages in scope as (text, similarity, where).
+    """
+
+    def __init__(self, message: str, *, candidates: list = (), **kw):
+        super().__init__(message, **kw)
+        self.candidates = list(candidates)
+
+
+class OutOfScope(AnchorNotFound):
+    """The quoted text is in the program, but not where the scope says; `found` says where."""
+
+    def __init__(self, message: str, *, found: list[str] = (), **kw):
+        super().__init__(message, **kw)
+        self.found = list(found)
 
 
 class AmbiguousAnchor(AmendError):
@@ -40,7 +57,11 @@ class AmbiguousAnchor(AmendError):
 
 
 class Conflict(AmendError):
-    """Two amendments change overlapping text."""
+    """Two amendments change overlapping text; `other` is the second one's id."""
+
+    def __init__(self, message: str, *, other: Optional[str] = None, **kw):
+        super().__init__(message, **kw)
+        self.other = other
 
 
 class VersionMismatch(AmendError):
@@ -65,8 +86,10 @@ class AmendErrors(AmendError):
 class FuzzyWarning:
     """Not an error: an anchor applied on a fuzzy match because the user allowed it."""
 
-    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None):
+    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None,
+                 amendment_id: Optional[str] = None, similarity: float = 0.0, where: str = ""):
         self.message, self.source, self.amendment = message, source, amendment
+        self.amendment_id, self.similarity, self.where = amendment_id, similarity, where
 
     def __str__(self) -> str:
         return str(AmendError(self.message, source=self.source, amendment=self.amendment))

@@ -65,7 +65,7 @@ def read_yaml(path: str | Path) -> tuple[object, dict[tuple, int]]:
 
 
 def _convert(loader, node, path, lines, name):
-    lines[path] = node.start_mark.line + 1
+    lines[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out = {}
@@ -126,15 +126,24 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
         if any(path[: len(p)] == p for p in seen):
             continue  # one message per place is enough
         seen.add(path)
-        problems.append(SchemaError(_explain(err, data), source=Source(name, _line(lines, path))))
+        problems.append(SchemaError(_explain(err, data), source=_source(name, lines, path)))
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
 
 
 def _line(lines: dict, path: tuple) -> int:
+    return _at(lines, path)[0]
+
+
+def _at(lines: dict, path: tuple) -> tuple[int, int]:
+    """(line, column) where the value at `path` (or its nearest parent) was written."""
     while path not in lines and path:
         path = path[:-1]
-    return lines.get(path, 1)
+    return lines.get(path, (1, 1))
+
+
+def _source(name: str, lines: dict, path: tuple) -> Source:
+    return Source(name, *_at(lines, path))
 
 
 def _where(path) -> str:
@@ -206,7 +215,7 @@ def _check_operations(data, lines, name):
         if not isinstance(am, dict):
             continue
         label = am.get("id", f"amendment {i + 1}")
-        src = Source(name, _line(lines, ("amendments", i)))
+        src = _source(name, lines, ("amendments", i))
         ops = [k for k in am if k in OPERATIONS]
         known = set(OPERATIONS) | set(MODIFIERS) | {"id", "title", "text", "at"}
         unknown = [k for k in am if k not in known]
@@ -215,7 +224,7 @@ def _check_operations(data, lines, name):
             problems.append(SchemaError(
                 f"unknown operation or key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
                 + f"; operations are: {', '.join(OPERATIONS)}",
-                source=Source(name, _line(lines, ("amendments", i, key))), amendment=label))
+                source=_source(name, lines, ("amendments", i, key)), amendment=label))
         if unknown:
             continue
         if len(ops) != 1:
@@ -227,7 +236,7 @@ def _check_operations(data, lines, name):
             if key in am and ops[0] not in fits:
                 problems.append(SchemaError(
                     f"'{key}' does not go with '{ops[0]}' (it goes with {' or '.join(fits)})",
-                    source=Source(name, _line(lines, ("amendments", i, key))), amendment=label))
+                    source=_source(name, lines, ("amendments", i, key)), amendment=label))
         if "after" in am and "before" in am:
             problems.append(SchemaError("has both 'after' and 'before'; use one", source=src, amendment=label))
         if ops[0] == "replace" and "with" not in am:
@@ -312,7 +321,7 @@ def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
     amendments = []
     seen: dict[str, int] = {}
     for i, a in enumerate(data["amendments"]):
-        src = Source(name, _line(lines, ("amendments", i)))
+        src = _source(name, lines, ("amendments", i))
         if a["id"] in seen:
             raise SchemaError(f"the id '{a['id']}' is already used on line {seen[a['id']]}; ids must be unique",
                               source=src)

@@ -115,6 +115,7 @@ class Source:
 
     file: str
     line: int
+    column: int = 1
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"

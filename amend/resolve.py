@@ -13,8 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, ScopeError
-from .model import Amendment, ListBlock, Paragraph, Patch, Program, Scope, ordinal_words
+from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
+                     ScopeError)
+from .model import Amendment, Paragraph, Patch, Program, Scope, ordinal_words
 from .text import find_all, find_in_word, fold, fold_anchor, sentence_spans
 from .tree import Unit, get, iter_units, subtree
 
@@ -130,8 +131,8 @@ class Scoper:
         self.column_layout: Optional[tuple] = None
         self.column: Optional[int] = None
 
-    def fail(self, cls, message: str):
-        return cls(message, source=self.am.source, amendment=self.am.label)
+    def fail(self, cls, message: str, **extra):
+        return cls(message, source=self.am.source, amendment=self.am.label, amendment_id=self.am.id, **extra)
 
     def units(self) -> list[int]:
         """Unit indices in scope, before paragraph/item/sentence."""
@@ -315,7 +316,8 @@ class Anchors:
         elsewhere = _find(ix, everywhere, anchor)
         if elsewhere:
             places = "; ".join(ix.where(h.unit, h.start) for h in elsewhere[:5])
-            raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" is not {scope.describe()}: found {places}")
+            raise self.sc.fail(OutOfScope, f"{what} \"{anchor}\" is not {scope.describe()}: found {places}",
+                               found=[ix.where(h.unit, h.start) for h in elsewhere])
         needle = fold_anchor(anchor)
         if any(find_in_word(ix.folded(s.unit)[0], needle) for s in spans):
             raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" occurs {scope.describe()} only as part of "
@@ -329,12 +331,15 @@ class Anchors:
                 self.warnings.append(FuzzyWarning(
                     f"{what} \"{anchor}\" is not {scope.describe()} exactly; used the fuzzy match \"{found}\" "
                     f"({best.similarity:.0%} similar, {ix.where(best.unit, best.start)})",
-                    source=self.sc.am.source, amendment=self.sc.am.label))
+                    source=self.sc.am.source, amendment=self.sc.am.label, amendment_id=self.sc.am.id,
+                    similarity=best.similarity, where=ix.where(best.unit, best.start)))
                 return best
         closest = "; ".join(f"\"{ix.units[c.unit].text[c.start:c.end]}\" ({c.similarity:.0%} similar, "
                             f"{ix.where(c.unit, c.start)})" for c in candidates[:3])
         raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" is not {scope.describe()}"
-                           + (f". Closest: {closest}" if closest else ""))
+                           + (f". Closest: {closest}" if closest else ""),
+                           candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity, ix.where(c.unit, c.start))
+                                       for c in candidates])
 
 
 def similarity(a: str, b: str) -> float:
