@@ -17,48 +17,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.run import Run
 
 from ..model import Columns, ListBlock, Paragraph, Program, Table
-
-LABELS = {
-    "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
-           "case": "ärende", "page": "Sida"},
-    "en": {"version": "Version", "status": "Status", "date": "Date", "adopted": "Adopted by",
-           "case": "case", "page": "Page"},
-}
+from .title import LABELS, decision_line, title_lines  # noqa: F401  (re-exported)
 
 COLUMNS_MARK = "amend:columns"  # table description that marks a column layout
-
-
-def decision_line(decision, language: str) -> str:
-    """'Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)'."""
-    words = LABELS.get(language, LABELS["en"])
-    line = f"{words['adopted']} {decision.body} {decision.date}"
-    if decision.paragraph:
-        line += f" {decision.paragraph}"
-    if decision.case:
-        line += f" ({words['case']} {decision.case})"
-    return line
-
-
-def title_lines(program: Program) -> list[tuple[str, str]]:
-    """The title block as (style, text) pairs, in order."""
-    m = program.meta
-    words = LABELS.get(m.language, LABELS["en"])
-    lines = []
-    if m.organisation:
-        lines.append(("Subtitle", m.organisation))
-    lines.append(("Title", m.title))
-    if m.subtitle:
-        lines.append(("Subtitle", m.subtitle))
-    facts = [f"{words['version']}: {m.version}"]
-    if m.status:
-        facts.append(f"{words['status']}: {m.status}")
-    if m.date:
-        facts.append(f"{words['date']}: {m.date}")
-    lines.append(("Normal", " · ".join(facts)))
-    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
-    return lines
 
 
 class DocxWriter:
@@ -136,7 +100,7 @@ class DocxWriter:
 
     # -------------------------------------------------- pages
 
-    def break_to(self, page: int) -> None:
+    def break_to(self, page: int, where=None) -> None:
         """Start `page`: blank pages for any skipped, then a break before the next block."""
         while self.page < page - 1:
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -145,12 +109,12 @@ class DocxWriter:
             self.page = page
             self._pending_break = True
 
-    def _apply_pending_break(self, paragraph) -> None:
+    def _apply_pending_break(self, paragraph, where=None) -> None:
         if self._pending_break:
             paragraph.paragraph_format.page_break_before = True
             self._pending_break = False
 
-    def _ensure_break_paragraph(self) -> None:
+    def _ensure_break_paragraph(self, where=None) -> None:
         """A table cannot carry 'page break before': give it an empty paragraph that does."""
         if self._pending_break:
             self._apply_pending_break(self.doc.add_paragraph())
@@ -158,20 +122,23 @@ class DocxWriter:
     # -------------------------------------------------- program
 
     def render(self):
-        for style, text in title_lines(self.program):
-            self.add_paragraph(self.doc, text, style, where=("title", style))
+        for i, (style, text) in enumerate(self.title_lines()):
+            self.add_paragraph(self.doc, text, style, where=("title", i))
         for s, section in enumerate(self.program.sections):
             self.section(s, section)
         return self.doc
 
+    def title_lines(self) -> list[tuple[str, str]]:
+        return title_lines(self.program)
+
     def section(self, s, section) -> None:
-        self.break_to(section.page)
+        self.break_to(section.page, ("h", s))
         heading = self.heading(s, section)
-        self._apply_pending_break(heading)
+        self._apply_pending_break(heading, ("h", s))
         page = section.page
         for b, block in enumerate(section.blocks):
             page = block.page or page
-            self.break_to(page)
+            self.break_to(page, (s, b))
             self.block(self.doc, block, (s, b))
 
     def heading(self, s, section):
@@ -180,14 +147,14 @@ class DocxWriter:
 
     def block(self, container, block, path) -> None:
         if isinstance(block, Paragraph):
-            self._apply_pending_break(self.add_paragraph(container, block.text, None, where=path))
+            self._apply_pending_break(self.add_paragraph(container, block.text, None, where=path), path)
         elif isinstance(block, ListBlock):
             self.list_block(container, block, path)
         elif isinstance(block, Table):
-            self._ensure_break_paragraph()
+            self._ensure_break_paragraph(path)
             self.table(container, block, path)
         elif isinstance(block, Columns):
-            self._ensure_break_paragraph()
+            self._ensure_break_paragraph(path)
             self.columns(container, block, path)
         else:
             raise TypeError(type(block).__name__)
@@ -197,11 +164,11 @@ class DocxWriter:
         num_id = self._new_numbering() if block.ordered else None
         for k, item in enumerate(block.items):
             p = self.add_paragraph(container, item, style, where=path + ("item", k))
-            self._apply_pending_break(p)
+            self._apply_pending_break(p, path + ("item", k))
             if num_id is not None:
                 _set_num(p, num_id)
 
-    def table(self, container, block: Table, path) -> None:
+    def table(self, container, block: Table, path):
         rows = ((block.header,) if block.header else ()) + block.rows
         width = max((len(r) for r in rows), default=1)
         table = container.add_table(rows=len(rows), cols=width)
@@ -212,8 +179,9 @@ class DocxWriter:
                 self.cell_blocks(table.cell(r, c), cell.blocks, path + ("row", real_r, c), bold=block.header and r == 0)
         if block.header:
             _repeat_header(table.rows[0])
+        return table
 
-    def columns(self, container, block: Columns, path) -> None:
+    def columns(self, container, block: Columns, path):
         table = container.add_table(rows=1, cols=len(block.columns))
         _describe(table, COLUMNS_MARK)
         for c, column in enumerate(block.columns):
@@ -224,6 +192,7 @@ class DocxWriter:
                 first.style = self.doc.styles["Heading 4"]
                 first = None
             self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=first)
+        return table
 
     def cell_blocks(self, cell, blocks, path, bold=False, reuse=None) -> None:
         """Blocks inside a table cell; the cell's own empty first paragraph is reused."""
@@ -237,10 +206,9 @@ class DocxWriter:
                 if reuse is not None:  # a list came first: drop the empty paragraph
                     reuse._p.getparent().remove(reuse._p)
                     reuse = None
-        if bold:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.bold = True
+        if bold:  # every run, also those a redline wraps in w:ins / w:del
+            for r in cell._tc.iter(qn("w:r")):
+                Run(r, cell).bold = True
 
 
 def _set_num(paragraph, num_id: int) -> None:

@@ -1,0 +1,44 @@
+"""The title block of a rendered program: its lines and their words in the
+program's language. Pure, so that the DOCX writer, the redline and the HTML
+page all show the same title block."""
+from __future__ import annotations
+
+from ..model import Program
+
+LABELS = {
+    "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
+           "case": "ärende", "page": "Sida"},
+    "en": {"version": "Version", "status": "Status", "date": "Date", "adopted": "Adopted by",
+           "case": "case", "page": "Page"},
+}
+
+
+def decision_line(decision, language: str) -> str:
+    """'Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)'."""
+    words = LABELS.get(language, LABELS["en"])
+    line = f"{words['adopted']} {decision.body} {decision.date}"
+    if decision.paragraph:
+        line += f" {decision.paragraph}"
+    if decision.case:
+        line += f" ({words['case']} {decision.case})"
+    return line
+
+
+def title_lines(program: Program) -> list[tuple[str, str]]:
+    """The title block as (style, text) pairs, in order."""
+    m = program.meta
+    words = LABELS.get(m.language, LABELS["en"])
+    lines = []
+    if m.organisation:
+        lines.append(("Subtitle", m.organisation))
+    lines.append(("Title", m.title))
+    if m.subtitle:
+        lines.append(("Subtitle", m.subtitle))
+    facts = [f"{words['version']}: {m.version}"]
+    if m.status:
+        facts.append(f"{words['status']}: {m.status}")
+    if m.date:
+        facts.append(f"{words['date']}: {m.date}")
+    lines.append(("Normal", " · ".join(facts)))
+    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
+    return lines
