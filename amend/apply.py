@@ -6,7 +6,7 @@ result shares every part that no amendment touched.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .errors import AmendErrors, Conflict, VersionMismatch
@@ -179,11 +179,29 @@ def apply_patch(program: Program, patch: Patch, fuzzy: Optional[float] = None,
     return replace(adopted, meta=meta, source=None), resolution
 
 
+@dataclass(frozen=True)
+class Step:
+    """One patch applied: the program before, the resolved edits, the program after."""
+
+    base: Program
+    patch: Patch
+    resolution: Resolution
+    result: Program
+
+
+def apply_steps(program: Program, patches, fuzzy: Optional[float] = None) -> list[Step]:
+    """Apply patches in order, each against the result of the one before; keep every step
+    (the redline attributes each change to an amendment through its step's edits)."""
+    steps = []
+    for patch in patches:
+        result, resolution = apply_patch(program, patch, fuzzy=fuzzy)
+        steps.append(Step(program, patch, resolution, result))
+        program = result
+    return steps
+
+
 def apply_patches(program: Program, patches, fuzzy: Optional[float] = None):
     """Apply patches in order, each against the result of the one before."""
-    warnings = []
-    for patch in patches:
-        program, resolution = apply_patch(program, patch, fuzzy=fuzzy)
-        warnings.extend(resolution.warnings)
-    return program, warnings
+    steps = apply_steps(program, patches, fuzzy=fuzzy)
+    return (steps[-1].result if steps else program), [w for s in steps for w in s.resolution.warnings]
 

@@ -12,6 +12,18 @@ LABELS = {
            "case": "case", "page": "Page"},
 }
 
+# Words of the redline (DOCX comments, HTML page, terminal), by language.
+REDLINE_LABELS = {
+    "sv": {"decision": "Beslut", "page": "s.", "redline": "Ändringar", "amendments": "Beslutets ändringar",
+           "other": "Övriga ändringar", "title": "Titelsidan", "inserted": "tillagt", "deleted": "struket",
+           "against": "jämfört med", "changes": "ändringar", "change": "ändring", "back": "till ändringen",
+           "no_changes": "Inga ändringar."},
+    "en": {"decision": "Decision", "page": "p.", "redline": "Changes", "amendments": "Amendments of the decision",
+           "other": "Other changes", "title": "Title page", "inserted": "inserted", "deleted": "deleted",
+           "against": "compared with", "changes": "changes", "change": "change", "back": "to the change",
+           "no_changes": "No changes."},
+}
+
 
 def decision_line(decision, language: str) -> str:
     """'Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)'."""

@@ -1,0 +1,139 @@
+"""The redline of a decision: the original program against the final one, with
+every change attributed to the amendment that made it.
+
+The diff is computed on the programs alone (amend.diff); the attribution comes
+from the resolved edits of each patch, whose paths and offsets are in the
+base that patch was worded against. With one patch that base is the old side
+of the diff, so a change is matched to its edit directly. With several patches
+in a row, each step is diffed too and a change is traced through the steps'
+matched paths to the step (or steps) that made it. Pure: no I/O.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+from .diff import Change, Redline, diff_programs
+
+
+def redline(steps) -> Redline:
+    """The redline of amend.apply.apply_steps(...): first base against last result."""
+    red = diff_programs(steps[0].base, steps[-1].result)
+    if len(steps) == 1:
+        _attribute(red, steps[0])
+    else:
+        per_step = [diff_programs(s.base, s.result) for s in steps]
+        for r, s in zip(per_step, steps):
+            _attribute(r, s)
+        _trace(red, per_step, steps)
+    red.default_decision = steps[-1].patch.decision
+    for c in red.changes:
+        c.decision = c.decision or red.default_decision
+    return red
+
+
+# ---------------------------------------------------------------- one step
+
+
+def _attribute(red: Redline, step) -> None:
+    edits = step.resolution.edits
+    text_edits = defaultdict(list)
+    for e in edits:
+        if e.kind == "text":
+            text_edits[e.path].append(e)
+    for c in red.changes:
+        found = _who(c, edits, text_edits)
+        c.amendments = tuple(dict.fromkeys(e.amendment for e in found))
+        c.decision = step.patch.decision if found else None
+
+
+def _who(c: Change, edits, text_edits) -> list:
+    """The edits that made change c (old-side paths are the step's base paths)."""
+    if c.what == "title":
+        return []  # version, status, date and decision lines: the decision itself
+    if c.kind == "text":
+        return _closest(text_edits.get(c.old, []), c.span, lambda e: (e.start, e.end)) or _covering(c.old, edits)
+    if c.kind == "delete":
+        return [e for e in edits if e.kind == "delete_block" and _related(e.container + (e.index,), c.old)] \
+            or _covering(c.old, edits)
+    container, index = c.at or ((), 0)
+    inserts = [e for e in edits if e.kind == "insert_block" and e.container == container]
+    here = [e for e in inserts if e.index == index]
+    same = [e for e in (here or inserts) if e.new == c.node]
+    return same or here or _covering(container + (index,), edits)
+
+
+def _closest(items, span, bounds) -> list:
+    """The items whose text span (bounds(item) = (start, end)) is closest to the
+    changed span [a, b); ties: all of them."""
+    if not items:
+        return []
+    a, b = span
+    distance = [max(0, bounds(x)[0] - b, a - bounds(x)[1]) for x in items]
+    best = min(distance)
+    return [x for x, d in zip(items, distance) if d == best]
+
+
+def _related(p: tuple, q: tuple) -> bool:
+    """One path is the other or inside it."""
+    n = min(len(p), len(q))
+    return p[:n] == q[:n]
+
+
+def _covering(path: tuple, edits) -> list:
+    """Edits that replaced the whole section the path is in."""
+    if not path or path[0] == "h":
+        return []
+    return [e for e in edits if e.kind == "replace_blocks" and path[:1] == e.container]
+
+
+# ---------------------------------------------------------------- several steps
+
+
+def _index(red: Redline, side: str) -> dict:
+    out = defaultdict(list)
+    for c in red.changes:
+        path = getattr(c, side)
+        if path is not None:
+            out[path].append(c)
+    return out
+
+
+def _lookup(index: dict, path: tuple) -> list[Change]:
+    """Changes at the path or at a node that contains it (a section added whole)."""
+    if path[:1] == ("h",):
+        return index.get(path, []) + index.get(path[1:], [])
+    return [c for n in range(1, len(path) + 1) for c in index.get(path[:n], ())]
+
+
+def _trace(red: Redline, per_step: list[Redline], steps) -> None:
+    olds = [_index(r, "old") for r in per_step]
+    news = [_index(r, "new") for r in per_step]
+    backs = [{v: k for k, v in r.matched.items()} for r in per_step]
+    for c in red.changes:
+        if c.what == "title":
+            continue
+        found: dict[int, list[Change]] = defaultdict(list)
+        p: Optional[tuple] = c.old
+        for k, r in enumerate(per_step):  # the old node forward, step by step
+            if p is None:
+                break
+            found[k].extend(_lookup(olds[k], p))
+            p = r.matched.get(p)
+        q: Optional[tuple] = c.new
+        for k in reversed(range(len(per_step))):  # the new node back
+            if q is None:
+                break
+            found[k].extend(_lookup(news[k], q))
+            q = backs[k].get(q)
+        found = {k: v for k, v in found.items() if v}
+        if c.kind == "text" and len(found) == 1:
+            # only one step touched this text: its base text is the old text, so
+            # the offsets agree and the change's own edit can be picked
+            (k, candidates), = found.items()
+            texts = [x for x in candidates if x.kind == "text"]
+            if texts:
+                found[k] = _closest(texts, c.span, lambda x: x.span)
+        c.amendments = tuple(dict.fromkeys(a for k in sorted(found) for x in found[k] for a in x.amendments))
+        if c.amendments:
+            c.decision = steps[max(k for k in found if any(x.amendments for x in found[k]))].patch.decision

@@ -1,0 +1,143 @@
+"""Redline → one standalone HTML page (jinja2 template, inline CSS, no network).
+
+Inserted and deleted words are <ins>/<del>; "s. 6" marks where the proposal's
+page 6 begins; a side list names the decision's amendments and links to each
+of their changes, and every change links back to its amendment. The view
+built here is plain data; the template does all of the markup (autoescaped).
+"""
+from __future__ import annotations
+
+from ..diff import DEL, INS, Change, Redline, rows
+from ..model import Columns, ListBlock, Paragraph, Table
+from .title import REDLINE_LABELS, decision_line
+
+_CLASS = {INS: "ins", DEL: "del"}
+
+
+class _View:
+    def __init__(self, red: Redline, patches):
+        self.red = red
+        self.language = red.new.meta.language
+        self.words = REDLINE_LABELS.get(self.language, REDLINE_LABELS["en"])
+        self.page = 0  # last page of the proposal marked
+        self.anchored: dict[int, dict] = {}  # change n -> its first segment
+        self.last: dict[int, dict] = {}  # change n -> its last segment
+        self.patches = list(patches)
+        self.numbers = {}  # id(amendment) -> (anchor, number in the side list)
+        for k, patch in enumerate(self.patches):
+            for am in patch.amendments:
+                self.numbers[id(am)] = (f"a{k + 1}-{am.id}", len(self.numbers) + 1)
+
+    def back(self, c: Change) -> dict:
+        """Where a change links back to: its amendment in the side list."""
+        known = [(self.numbers[id(a)], a.label) for a in c.amendments if id(a) in self.numbers]
+        if known:
+            (anchor, number), label = known[0]
+            return {"href": f"#{anchor}", "label": str(number), "title": label}
+        if c.what == "title" and self.patches:
+            return {"href": "#decisions", "label": "§", "title": self.words["decision"]}
+        return {"href": f"#l-{c.id}", "label": "•", "title": self.words["change"]}
+
+    # -------------------------------------------------- text
+
+    def text(self, path) -> dict:
+        side, _ = self.red.side(path)
+        segments = []
+        for seg in self.red.segments.get(path, ()):
+            d = {"op": seg.op, "text": seg.text, "id": None, "back": None}
+            if seg.change is not None:
+                if seg.change not in self.anchored:
+                    self.anchored[seg.change] = d
+                    d["id"] = self.red.changes[seg.change].id
+                self.last[seg.change] = d
+            segments.append(d)
+        return {"cls": _CLASS.get(side, ""), "segments": segments}
+
+    def marker(self, path) -> list:
+        page = self.red.pages.get(path, (None, None))[0]
+        if not page or page <= self.page:
+            return []
+        self.page = page
+        return [{"kind": "page", "page": page, "label": f"{self.words['page']} {page}"}]
+
+    # -------------------------------------------------- blocks
+
+    def body(self) -> list:
+        out = []
+        for s, section in enumerate(self.red.merged.sections):
+            out.extend(self.marker(("h", s)))
+            out.append({"kind": "heading", "level": min(section.level + 1, 6), **self.text(("h", s))})
+            for b, block in enumerate(section.blocks):
+                out.extend(self.marker((s, b)))
+                out.append(self.block(block, (s, b)))
+        return out
+
+    def blocks(self, blocks, path) -> list:
+        return [self.block(block, path + (j,)) for j, block in enumerate(blocks)]
+
+    def block(self, block, path) -> dict:
+        cls = _CLASS.get(self.red.side(path)[0], "")
+        if isinstance(block, Paragraph):
+            return {"kind": "p", **self.text(path)}
+        if isinstance(block, ListBlock):
+            return {"kind": "list", "cls": cls, "ordered": block.ordered,
+                    "items": [self.text(path + ("item", k)) for k in range(len(block.items))]}
+        if isinstance(block, Table):
+            return {"kind": "table", "cls": cls, "rows": [
+                {"cls": _CLASS.get(self.red.side(path + ("row", r))[0], ""), "header": r == 0,
+                 "cells": [self.blocks(cell.blocks, path + ("row", r, c)) for c, cell in enumerate(row)]}
+                for r, row in rows(block)]}
+        if isinstance(block, Columns):
+            return {"kind": "columns", "cls": cls, "columns": [
+                {"heading": self.text(path + ("col", c, "heading")) if column.heading else None,
+                 "blocks": self.blocks(column.blocks, path + ("col", c))}
+                for c, column in enumerate(block.columns)]}
+        raise TypeError(type(block).__name__)
+
+    # -------------------------------------------------- the side list
+
+    def link(self, c: Change) -> dict:
+        where = f"{self.words['page']} {c.page}" if c.page else self.words["title"]
+        heading = self.red.merged.sections[c.section].heading if c.section is not None else ""
+        return {"href": f"#{c.id}", "label": where, "title": heading}
+
+    def side_list(self) -> dict:
+        shown = [c for c in self.red.changes if c.n in self.anchored]
+        by_amendment: dict[int, list] = {}
+        for c in shown:
+            for a in c.amendments:
+                by_amendment.setdefault(id(a), []).append(self.link(c))
+        decisions = []
+        for k, patch in enumerate(self.patches):
+            decisions.append({
+                "line": decision_line(patch.decision, self.language),
+                "amendments": [{"anchor": self.numbers[id(am)][0], "number": self.numbers[id(am)][1],
+                                "label": am.label, "text": am.text, "links": by_amendment.get(id(am), [])}
+                               for am in patch.amendments]})
+        title = [self.link(c) for c in shown if c.what == "title" and self.patches]
+        other = [{"anchor": f"l-{c.id}", **self.link(c)} for c in shown
+                 if not c.amendments and not (c.what == "title" and self.patches)]
+        return {"decisions": decisions, "title_changes": title, "other": other}
+
+    # -------------------------------------------------- all of it
+
+    def build(self) -> dict:
+        red = self.red
+        title = [{"style": style, **self.text(("title", i))} for i, (style, _) in enumerate(red.title)]
+        start = [{"kind": "page", "page": 1, "label": f"{self.words['page']} 1"}]
+        self.page = 1
+        body = self.body()
+        for n, seg in self.last.items():
+            seg["back"] = self.back(red.changes[n])
+        return {"lang": self.language, "words": self.words, "meta": red.new.meta, "old_meta": red.old.meta,
+                "title": title, "start": start, "body": body, "side": self.side_list(),
+                "count": len(self.anchored)}
+
+
+def render_redline_html(red: Redline, patches=()) -> bytes:
+    """The HTML page of a redline; `patches` (in order) name the amendments in the side list."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader("amend", "render/templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env.get_template("redline.html.j2").render(**_View(red, patches).build()).encode("utf-8")

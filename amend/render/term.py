@@ -1,0 +1,77 @@
+"""Redline → the terminal: a word diff of the changed paragraphs, or a summary.
+
+Coloured when writing to a terminal; otherwise plain, with changes marked as
+git's --word-diff does: [-deleted-] and {+inserted+}.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from ..diff import DEL, INS, SAME, Redline, walk
+
+_MARKS = {INS: ("{+", "+}"), DEL: ("[-", "-]")}
+_STYLE = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
+
+
+def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
+    """(path, page of the proposal, section heading) of every text, in order."""
+    for i in range(len(red.title)):
+        yield ("title", i), 1, "title page"
+    page = 1
+    for s, section in enumerate(red.merged.sections):
+        for path, text in walk(section, (s,)):
+            top = path if path[0] == "h" else path[:2]
+            page = (red.pages.get(top) or (None, None))[0] or page
+            if text is not None:
+                yield path, page, section.heading
+
+
+def word_diff(red: Redline, color: bool) -> Iterator[str]:
+    """Lines for the terminal: a '@@ p. 6 · Samverkan @@' line where a place
+    changes, then each changed paragraph with its changes marked."""
+    import click
+
+    def mark(op: str, text: str) -> str:
+        if op == SAME:
+            return text
+        return click.style(text, **_STYLE[op]) if color else _MARKS[op][0] + text + _MARKS[op][1]
+
+    place = None
+    for path, page, heading in _texts(red):
+        segments = red.segments.get(path, ())
+        side, _ = red.side(path)
+        if side == SAME and all(s.op == SAME for s in segments):
+            continue
+        if (page, heading) != place:
+            place = (page, heading)
+            yield click.style(f"@@ p. {page} · {heading} @@", fg="cyan") if color else f"@@ p. {page} · {heading} @@"
+        prefix = {INS: "+ ", DEL: "- "}.get(side, "  ")
+        yield prefix + "".join(mark(s.op, s.text) for s in segments)
+
+
+def stat(red: Redline) -> Iterator[str]:
+    """One line per changed section: changes and words inserted/deleted; then totals."""
+    changes: Counter = Counter(c.section for c in red.changes)
+    words: dict = defaultdict(Counter)
+    for segments in red.segments.values():
+        for s in segments:
+            if s.change is not None:
+                n = sum(1 for t in s.text.split() if any(ch.isalnum() for ch in t))
+                words[red.changes[s.change].section][s.op] += n
+    order = [None] + list(range(len(red.merged.sections)))
+    rows = []
+    for s in order:
+        if not changes[s]:
+            continue
+        sec = red.merged.sections[s] if s is not None else None
+        where = f"p. {red.pages.get(('h', s), (None, None))[0] or red.pages[('h', s)][1]}" if sec else "p. 1"
+        name = sec.heading if sec else "(title page)"
+        rows.append((where, name, changes[s], words[s][INS], words[s][DEL]))
+    width = max((len(r[1]) for r in rows), default=0)
+    for where, name, n, plus, minus in rows:
+        yield f"{where:>7}  {name:<{width}}  {n:>3} change{'s' if n != 1 else ' '}  +{plus} -{minus} words"
+    total = len(red.changes)
+    sections = sum(1 for s in order if changes[s] and s is not None)
+    yield (f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}, "
+           f"+{sum(w[INS] for w in words.values())} -{sum(w[DEL] for w in words.values())} words")

@@ -1,0 +1,147 @@
+"""Reading a DOCX back for the tests: paragraph texts in document order, and
+Word's "accept all" / "reject all" of tracked changes done on the XML.
+
+Accept/reject follows what Word does: inserted (or deleted) runs are kept or
+dropped; a table row marked on w:trPr goes with its row; a paragraph whose
+mark is removed joins the paragraph after it, except the last paragraph of a
+cell or of the document, whose mark cannot be removed.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def read_part(docx: bytes, name: str = "word/document.xml"):
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def body(docx: bytes):
+    return read_part(docx).find(w("body"))
+
+
+def texts(docx: bytes, mode: str | None = None) -> list[str]:
+    """Paragraph texts of the document body (table cells included, in order);
+    mode "accept" or "reject" first resolves every tracked change."""
+    root = body(docx)
+    if mode is not None:
+        resolve(root, mode)
+    assert not root.findall(f".//{w('ins')}") and not root.findall(f".//{w('del')}") or mode is None
+    return paragraph_texts(root)
+
+
+def paragraph_texts(root) -> list[str]:
+    out = []
+    _collect(root, out)
+    kids = [k for k in root if k.tag in (w("p"), w("tbl"))]
+    if kids and kids[-1].tag == w("tbl"):
+        out.append("")  # Word ends a document that ends with a table with an empty paragraph
+    return out
+
+
+def _collect(container, out: list) -> None:
+    for k in container:
+        if k.tag == w("p"):
+            out.append(paragraph_text(k))
+        elif k.tag == w("tbl"):
+            for tr in k.findall(w("tr")):
+                for tc in tr.findall(w("tc")):
+                    _collect(tc, out)
+
+
+def paragraph_text(p) -> str:
+    parts = []
+    for el in p.iter(w("t"), w("delText"), w("tab")):
+        parts.append("\t" if el.tag == w("tab") else el.text or "")
+    return "".join(parts)
+
+
+def resolve(root, mode: str) -> None:
+    """Accept ("accept") or reject ("reject") every tracked change, in place."""
+    gone, kept = (w("del"), w("ins")) if mode == "accept" else (w("ins"), w("del"))
+    for tr in list(root.iter(w("tr"))):
+        trPr = tr.find(w("trPr"))
+        if trPr is not None and trPr.find(gone) is not None:
+            tr.getparent().remove(tr)
+        elif trPr is not None:
+            for m in trPr.findall(kept):
+                trPr.remove(m)
+    for el in list(root.iter(gone)):
+        if el.getparent().tag not in (w("rPr"), w("trPr")):
+            el.getparent().remove(el)
+    for el in list(root.iter(kept)):
+        parent = el.getparent()
+        if parent.tag in (w("rPr"), w("trPr")):
+            continue
+        at = parent.index(el)
+        for k, child in enumerate(list(el)):
+            parent.insert(at + k, child)
+        parent.remove(el)
+    for t in list(root.iter(w("delText"))):
+        t.tag = w("t")
+    for container in [root, *root.iter(w("tc"))]:
+        _join_marks(container, gone, kept)
+
+
+def _join_marks(container, gone: str, kept: str) -> None:
+    for p in [k for k in container if k.tag == w("p")]:
+        rPr = p.find(f"{w('pPr')}/{w('rPr')}")
+        if rPr is None:
+            continue
+        for m in rPr.findall(kept):
+            rPr.remove(m)
+        if rPr.find(gone) is None:
+            continue
+        rPr.remove(rPr.find(gone))
+        nxt = p.getnext()
+        while nxt is not None and nxt.tag not in (w("p"), w("tbl")):
+            nxt = nxt.getnext()
+        if nxt is None:
+            continue  # the last paragraph mark stays
+        content = [c for c in p if c.tag != w("pPr")]
+        if nxt.tag == w("tbl"):
+            assert not paragraph_text(p), f"paragraph {paragraph_text(p)!r} cannot join the table after it"
+        else:
+            at = 1 if nxt.find(w("pPr")) is not None else 0
+            for k, c in enumerate(content):
+                nxt.insert(at + k, c)
+        container.remove(p)
+
+
+def revisions(docx: bytes) -> list:
+    """Every w:ins / w:del element (runs, paragraph marks, rows)."""
+    root = read_part(docx)
+    return list(root.iter(w("ins"), w("del")))
+
+
+def comments(docx: bytes) -> dict[str, str]:
+    """Comment id -> its text (paragraphs joined by newlines)."""
+    root = read_part(docx, "word/comments.xml")
+    return {c.get(w("id")): "\n".join(paragraph_text(p) for p in c.iter(w("p"))) for c in root.iter(w("comment"))}
+
+
+def commented(docx: bytes) -> list[tuple[str, str]]:
+    """(comment id, text inside its range) for every comment range in the body,
+    the text counting inserted and deleted words alike."""
+    root = read_part(docx)
+    open_ranges: dict[str, list[str]] = {}
+    out = []
+    for el in root.iter(w("commentRangeStart"), w("commentRangeEnd"), w("t"), w("delText")):
+        if el.tag == w("commentRangeStart"):
+            open_ranges[el.get(w("id"))] = []
+        elif el.tag == w("commentRangeEnd"):
+            out.append((el.get(w("id")), "".join(open_ranges.pop(el.get(w("id"))))))
+        else:
+            for parts in open_ranges.values():
+                parts.append(el.text or "")
+    assert not open_ranges, f"comment ranges never closed: {list(open_ranges)}"
+    return out
