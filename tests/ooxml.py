@@ -8,6 +8,7 @@ cell or of the document, whose mark cannot be removed.
 """
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 
@@ -20,19 +21,24 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def read_part(docx: bytes, name: str = "word/document.xml"):
+def read_part(docx, name: str = "word/document.xml"):
+    """One XML part of a DOCX given as bytes, or of a python-docx Document (not saved)."""
+    if not isinstance(docx, bytes):
+        return {"word/document.xml": lambda: docx.element, "word/settings.xml": lambda: docx.settings.element,
+                "word/comments.xml": lambda: docx.comments._comments_elm}[name]()
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         return etree.fromstring(z.read(name))
 
 
-def body(docx: bytes):
+def body(docx):
     return read_part(docx).find(w("body"))
 
 
-def texts(docx: bytes, mode: str | None = None) -> list[str]:
+def texts(docx, mode: str | None = None) -> list[str]:
     """Paragraph texts of the document body (table cells included, in order);
-    mode "accept" or "reject" first resolves every tracked change."""
-    root = body(docx)
+    mode "accept" or "reject" first resolves every tracked change. `docx` is
+    the file's bytes or a python-docx Document (left unchanged)."""
+    root = copy.deepcopy(body(docx))
     if mode is not None:
         resolve(root, mode)
     assert not root.findall(f".//{w('ins')}") and not root.findall(f".//{w('del')}") or mode is None
@@ -75,6 +81,9 @@ def resolve(root, mode: str) -> None:
         elif trPr is not None:
             for m in trPr.findall(kept):
                 trPr.remove(m)
+    for tbl in list(root.iter(w("tbl"))):
+        if tbl.find(w("tr")) is None:  # every row gone: so is the table
+            tbl.getparent().remove(tbl)
     for el in list(root.iter(gone)):
         if el.getparent().tag not in (w("rPr"), w("trPr")):
             el.getparent().remove(el)
@@ -117,13 +126,13 @@ def _join_marks(container, gone: str, kept: str) -> None:
         container.remove(p)
 
 
-def revisions(docx: bytes) -> list:
+def revisions(docx) -> list:
     """Every w:ins / w:del element (runs, paragraph marks, rows)."""
     root = read_part(docx)
     return list(root.iter(w("ins"), w("del")))
 
 
-def comments(docx: bytes) -> dict[str, str]:
+def comments(docx) -> dict[str, str]:
     """Comment id -> its text (paragraphs joined by newlines)."""
     root = read_part(docx, "word/comments.xml")
     return {c.get(w("id")): "\n".join(paragraph_text(p) for p in c.iter(w("p"))) for c in root.iter(w("comment"))}
@@ -145,3 +154,42 @@ def commented(docx: bytes) -> list[tuple[str, str]]:
                 parts.append(el.text or "")
     assert not open_ranges, f"comment ranges never closed: {list(open_ranges)}"
     return out
+
+
+ISO = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
+
+
+def assert_recovers(redline, old, new) -> None:
+    """Accept all gives the new document and reject all the old one, paragraph by paragraph."""
+    accepted, rejected = texts(redline, "accept"), texts(redline, "reject")
+    assert accepted == texts(new), _first_difference(accepted, texts(new))
+    assert rejected == texts(old), _first_difference(rejected, texts(old))
+
+
+def _first_difference(got: list, want: list) -> str:
+    for k, (a, b) in enumerate(zip(got, want)):
+        if a != b:
+            return f"paragraph {k}: {a!r} != {b!r}"
+    return f"{len(got)} paragraphs, expected {len(want)}: extra {(got[len(want):] or want[len(got):])[:3]!r}"
+
+
+def assert_well_formed_revisions(docx) -> None:
+    """Every revision has an author and an ISO 8601 date; all w:id are unique
+    across revisions and comments; every comment has a start, an end and a
+    reference; track changes is on."""
+    import re
+
+    root = read_part(docx)
+    ids = []
+    for el in root.iter(w("ins"), w("del")):
+        assert el.get(w("author")), etree.tostring(el)
+        assert re.match(ISO, el.get(w("date")) or ""), etree.tostring(el)
+        ids.append(el.get(w("id")))
+    marks = {tag: [el.get(w("id")) for el in root.iter(w(tag))]
+             for tag in ("commentRangeStart", "commentRangeEnd", "commentReference")}
+    assert marks["commentRangeStart"] == marks["commentRangeEnd"] == marks["commentReference"]
+    if marks["commentRangeStart"]:
+        assert sorted(comments(docx)) == sorted(marks["commentRangeStart"])
+    ids += marks["commentRangeStart"]
+    assert len(ids) == len(set(ids)), "w:id values repeat"
+    assert read_part(docx, "word/settings.xml").find(w("trackRevisions")) is not None

@@ -33,6 +33,7 @@ class DocxWriter:
         self.doc = Document()
         self.page = 1
         self._pending_break = False
+        self._styles: dict = {}
         self._numbered_abstract = self._abstract_num_of("List Number")
         self._setup()
 
@@ -87,6 +88,14 @@ class DocxWriter:
         numbering.append(num)
         return num_id
 
+    def _style(self, name: str | None):
+        """The style object for a name, looked up once (python-docx searches all styles by name)."""
+        if name is None:
+            return None
+        if name not in self._styles:
+            self._styles[name] = self.doc.styles[name]
+        return self._styles[name]
+
     # -------------------------------------------------- text
 
     def write_text(self, paragraph, text, where=None) -> None:
@@ -94,7 +103,7 @@ class DocxWriter:
         paragraph.add_run(text)
 
     def add_paragraph(self, container, text, style: str | None = None, where=None):
-        p = container.add_paragraph(style=style)
+        p = container.add_paragraph(style=self._style(style))
         self.write_text(p, text, where)
         return p
 
@@ -172,7 +181,7 @@ class DocxWriter:
         rows = ((block.header,) if block.header else ()) + block.rows
         width = max((len(r) for r in rows), default=1)
         table = container.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
+        table.style = self._style("Table Grid")
         for r, row in enumerate(rows):
             real_r = r if block.header else r + 1
             for c, cell in enumerate(row):
@@ -186,17 +195,17 @@ class DocxWriter:
         _describe(table, COLUMNS_MARK)
         for c, column in enumerate(block.columns):
             cell = table.cell(0, c)
-            first = cell.paragraphs[0]
             if column.heading:
+                first = cell.paragraphs[0]
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
-                first.style = self.doc.styles["Heading 4"]
-                first = None
-            self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=first)
+                first.style = self._style("Heading 4")
+            self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=not column.heading)
         return table
 
-    def cell_blocks(self, cell, blocks, path, bold=False, reuse=None) -> None:
-        """Blocks inside a table cell; the cell's own empty first paragraph is reused."""
-        reuse = cell.paragraphs[0] if reuse is None and not cell.paragraphs[0].text else reuse
+    def cell_blocks(self, cell, blocks, path, bold=False, reuse=True) -> None:
+        """Blocks inside a table cell; the cell's own empty first paragraph is reused
+        (not when a column heading is in it)."""
+        reuse = cell.paragraphs[0] if reuse else None
         for j, inner in enumerate(blocks):
             if reuse is not None and isinstance(inner, Paragraph):
                 self.write_text(reuse, inner.text, path + (j,))

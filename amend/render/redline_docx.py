@@ -171,8 +171,9 @@ class RedlineWriter(DocxWriter):
 
     def render(self):
         doc = super().render()
-        for container in [doc.element.body, *doc.element.body.iter(qn("w:tc"))]:
-            self._fix_end(container)
+        self._fix_end(doc.element.body, body=True)
+        for cell in doc.element.body.iter(qn("w:tc")):
+            self._fix_end(cell)
         self._comments()
         settings = doc.settings.element
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
@@ -181,30 +182,47 @@ class RedlineWriter(DocxWriter):
                                            "w:characterSpacingControl", "w:compat", "w:rsids")
         return doc
 
-    def _fix_end(self, container) -> None:
-        """The last paragraph mark of a cell or document cannot be removed, so
-        paragraphs that only one side has at the very end are re-marked: either
-        the last one of the other side shares the final mark (its text moves to
-        the following paragraph), or the mark before them changes side."""
+    def _fix_end(self, container, body: bool = False) -> None:
+        """The last paragraph mark of a cell or of the document cannot be
+        removed: it ends the last paragraph on both sides. So, on each side
+        whose last paragraph is another one, that paragraph must end at this
+        mark too: a paragraph of that side only moves its text into the
+        paragraph after it; a paragraph both sides have gets its own mark
+        marked as the other side's. A side that ends with a table needs
+        nothing: Word puts an empty paragraph after a final table."""
         kids = [k for k in container if k.tag in (_P, _TBL)]
-        if not kids or kids[-1].tag != _P or kids[-1] not in self._sides:
+        if not kids:
             return
-        start = len(kids)
-        while start and kids[start - 1] in self._sides:
-            start -= 1
-        tail = kids[start:]
-        side = self._sides[kids[-1]][0]
-        others = [k for k in tail if k.tag == _P and self._sides[k][0] != side]
-        if others:
-            last_other = others[-1]
-            target = next(k for k in tail[tail.index(last_other) + 1:] if k.tag == _P)
+        made = None
+        if kids[-1].tag == _TBL:
+            if not body or kids[-1] not in self._sides:
+                return
+            made = OxmlElement("w:p")  # the final paragraph Word would add, made real
+            kids[-1].addnext(made)
+            kids.append(made)
+        last = kids[-1]
+        for side in (DEL, INS):
+            if last is not made and self._on(last, side):
+                continue
+            before = [k for k in kids[:-1] if self._on(k, side)]
+            if not before or before[-1].tag == _TBL:
+                continue
+            end = before[-1]
+            after = kids[kids.index(end) + 1]
+            if end not in self._sides:
+                self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
+                continue
+            target = next(k for k in kids[kids.index(end) + 1:] if k.tag == _P)
             at = 1 if target.find(_PPR) is not None else 0
-            for k, child in enumerate([c for c in last_other if c.tag != _PPR]):
+            for k, child in enumerate([c for c in end if c.tag != _PPR]):
                 target.insert(at + k, child)
-            container.remove(last_other)
-            del self._sides[last_other]
-        elif start and kids[start - 1].tag == _P:
-            self._mark(kids[start - 1], side, self._sides[kids[start]][1])
+            container.remove(end)
+            kids.remove(end)
+            del self._sides[end]
+
+    def _on(self, el, side: str) -> bool:
+        """Is the element (paragraph or table) there on that side?"""
+        return self._sides.get(el, (SAME, None))[0] in (SAME, side)
 
     def _comments(self) -> None:
         words = REDLINE_LABELS.get(self.red.new.meta.language, REDLINE_LABELS["en"])
