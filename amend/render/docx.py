@@ -88,22 +88,51 @@ class DocxWriter:
         numbering.append(num)
         return num_id
 
-    def _style(self, name: str | None):
-        """The style object for a name, looked up once (python-docx searches all styles by name)."""
+    def _style_id(self, name: str | None):
+        """The style id for a style name (None for the default style), looked up
+        once: python-docx searches all styles by name, and again for the default,
+        on every paragraph."""
         if name is None:
             return None
         if name not in self._styles:
-            self._styles[name] = self.doc.styles[name]
+            style = self.doc.styles[name]
+            self._styles[name] = None if style == self.doc.styles.default(style.type) else style.style_id
         return self._styles[name]
+
+    def _set_style(self, paragraph, name: str | None) -> None:
+        """Set a new paragraph's style as python-docx's setter does (a pPr even for the
+        default style), without its search for each child's place."""
+        if name is None:
+            return
+        pPr = paragraph._p.pPr
+        if pPr is None:
+            pPr = OxmlElement("w:pPr")
+            paragraph._p.insert(0, pPr)
+        style_id = self._style_id(name)
+        if style_id is not None and pPr.pStyle is None:
+            pPr.insert(0, OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+        elif style_id is not None:
+            pPr.style = style_id
 
     # -------------------------------------------------- text
 
     def write_text(self, paragraph, text, where=None) -> None:
         """Fill a paragraph with text. The redline writer overrides this."""
-        paragraph.add_run(text)
+        if any(c in text for c in "\t\n\r"):
+            paragraph.add_run(text)  # python-docx makes tabs and breaks of these
+            return
+        # what add_run writes, without its character-by-character pass over the text
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")
+        r = OxmlElement("w:r")
+        r.append(t)
+        paragraph._p.append(r)
 
     def add_paragraph(self, container, text, style: str | None = None, where=None):
-        p = container.add_paragraph(style=self._style(style))
+        p = container.add_paragraph()
+        self._set_style(p, style)
         self.write_text(p, text, where)
         return p
 
@@ -181,7 +210,7 @@ class DocxWriter:
         rows = ((block.header,) if block.header else ()) + block.rows
         width = max((len(r) for r in rows), default=1)
         table = container.add_table(rows=len(rows), cols=width)
-        table.style = self._style("Table Grid")
+        table._tbl.tblStyle_val = self._style_id("Table Grid")
         for r, row in enumerate(rows):
             real_r = r if block.header else r + 1
             for c, cell in enumerate(row):
@@ -198,7 +227,7 @@ class DocxWriter:
             if column.heading:
                 first = cell.paragraphs[0]
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
-                first.style = self._style("Heading 4")
+                self._set_style(first, "Heading 4")
             self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=not column.heading)
         return table
 

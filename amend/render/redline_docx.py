@@ -13,19 +13,38 @@ text runs, page breaks and table rows are written differently.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from itertools import count
 
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 
 from ..diff import DEL, INS, SAME, Redline
 from .docx import DocxWriter, save
 from .title import REDLINE_LABELS, decision_line
 
+_W = nsmap["w"]
 _P, _TBL, _PPR = qn("w:p"), qn("w:tbl"), qn("w:pPr")
-_TAG = {INS: "w:ins", DEL: "w:del"}
+_TAG = {INS: "ins", DEL: "del"}
+_SPACE = qn("xml:space")
+
+
+_NSMAP = {"w": _W}
+_CLARK: dict = {}
+
+
+def _el(tag: str, *children, **attrs):
+    """w:<tag> with w: attributes and children, made directly: python-docx's
+    OxmlElement and get_or_add_* parse names and search for each child's place,
+    which adds up over a long document."""
+    name = _CLARK.get(tag) or _CLARK.setdefault(tag, f"{{{_W}}}{tag}")
+    el = oxml_parser.makeelement(name, nsmap=_NSMAP)
+    for k, v in attrs.items():
+        el.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
+    for child in children:
+        el.append(child)
+    return el
 
 
 def stamp(date) -> str:
@@ -52,12 +71,10 @@ class RedlineWriter(DocxWriter):
 
     # -------------------------------------------------- revisions
 
-    def _revision(self, side: str, n) -> OxmlElement:
+    def _revision(self, side: str, n):
         decision = self.red.changes[n].decision if n is not None else self.red.default_decision
-        el = OxmlElement(_TAG[side])
-        el.set(qn("w:id"), str(next(self._ids)))
-        el.set(qn("w:author"), author_of(decision))
         date = decision.date if decision else self.red.new.meta.date
+        el = _el(_TAG[side], id=str(next(self._ids)), author=author_of(decision))
         if date:
             el.set(qn("w:date"), stamp(date))
         return el
@@ -67,7 +84,7 @@ class RedlineWriter(DocxWriter):
         pPr = p.get_or_add_pPr()
         rPr = pPr.find(qn("w:rPr"))
         if rPr is None:
-            rPr = OxmlElement("w:rPr")
+            rPr = _el("rPr")
             pPr.append(rPr)
         for old in rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
             rPr.remove(old)
@@ -177,7 +194,7 @@ class RedlineWriter(DocxWriter):
         self._comments()
         settings = doc.settings.element
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
-            settings.insert_element_before(OxmlElement("w:trackRevisions"), "w:doNotTrackMoves",
+            settings.insert_element_before(_el("trackRevisions"), "w:doNotTrackMoves",
                                            "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
                                            "w:characterSpacingControl", "w:compat", "w:rsids")
         return doc
@@ -197,7 +214,7 @@ class RedlineWriter(DocxWriter):
         if kids[-1].tag == _TBL:
             if not body or kids[-1] not in self._sides:
                 return
-            made = OxmlElement("w:p")  # the final paragraph Word would add, made real
+            made = _el("p")  # the final paragraph Word would add, made real
             kids[-1].addnext(made)
             kids.append(made)
         last = kids[-1]
@@ -225,31 +242,20 @@ class RedlineWriter(DocxWriter):
         return self._sides.get(el, (SAME, None))[0] in (SAME, side)
 
     def _comments(self) -> None:
+        """One comment per change, around its first to its last revision."""
         words = REDLINE_LABELS.get(self.red.new.meta.language, REDLINE_LABELS["en"])
+        part = self.doc.comments._comments_elm  # built here: python-docx's add_comment rescans all ids each time
         for n, (first, last) in sorted(self._span.items()):
             change = self.red.changes[n]
             lines = comment_lines(change, self.red.new.meta.language, words)
             if not lines:
                 continue
-            cid = next(self._ids)
-            author = author_of(change.decision)
-            comment = self.doc.comments.add_comment(author=author, initials=_initials(author))
-            comment._comment_elm.id = cid
-            date = change.decision.date if change.decision else None
-            if date:
-                comment._comment_elm.date = datetime.fromisoformat(stamp(date)[:19]).replace(tzinfo=timezone.utc)
-            else:
-                del comment._comment_elm.attrib[qn("w:date")]
-            for k, (bold, line) in enumerate(lines):
-                para = comment.paragraphs[0] if k == 0 else comment.add_paragraph()
-                para.add_run(line).bold = bold or None
-            first.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(cid)}))
-            end = OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(cid)})
+            cid = str(next(self._ids))
+            part.append(_comment(cid, change.decision, lines))
+            first.addprevious(_el("commentRangeStart", id=cid))
+            end = _el("commentRangeEnd", id=cid)
             last.addnext(end)
-            ref = OxmlElement("w:r")
-            ref.get_or_add_rPr().style = "CommentReference"
-            ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(cid)}))
-            end.addnext(ref)
+            end.addnext(_styled_run("CommentReference", _el("commentReference", id=cid)))
 
 
 def comment_lines(change, language: str, words: dict) -> list[tuple[bool, str]]:
@@ -268,13 +274,34 @@ def comment_lines(change, language: str, words: dict) -> list[tuple[bool, str]]:
     return lines
 
 
+def _comment(cid: str, decision, lines):
+    """A w:comment as Word writes one: a CommentText paragraph per line, the
+    first opening with the annotation reference."""
+    author = author_of(decision)
+    comment = _el("comment", id=cid, author=author, initials=_initials(author))
+    if decision is not None:
+        comment.set(qn("w:date"), stamp(decision.date))
+    for k, (bold, line) in enumerate(lines):
+        p = _el("p", _el("pPr", _el("pStyle", val="CommentText")))
+        if k == 0:
+            p.append(_styled_run("CommentReference", _el("annotationRef")))
+        r = _run(line, deleted=False)
+        if bold:
+            r.insert(0, _el("rPr", _el("b")))
+        p.append(r)
+        comment.append(p)
+    return comment
+
+
+def _styled_run(style: str, *children):
+    return _el("r", _el("rPr", _el("rStyle", val=style)), *children)
+
+
 def _run(text: str, deleted: bool):
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:delText" if deleted else "w:t")
-    t.set(qn("xml:space"), "preserve")
+    t = _el("delText" if deleted else "t")
+    t.set(_SPACE, "preserve")
     t.text = text
-    r.append(t)
-    return r
+    return _el("r", t)
 
 
 def _initials(name: str) -> str:
