@@ -89,9 +89,6 @@ class Redline:
                 return hit
         return SAME, None
 
-    def changed(self) -> bool:
-        return bool(self.changes)
-
 
 def diff_programs(old: Program, new: Program) -> Redline:
     """The redline of `new` against `old`; changes are not yet attributed."""

@@ -323,7 +323,9 @@ def test_diff_stat_and_files(tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     assert_recovers(docx.read_bytes(), old=render_docx(load_program(PROGRAM), build_time(None)),
                     new=render_docx(load_program(adopted), build_time(None)))
-    assert "<ins" in html.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert "<ins" in page and 'id="other"' in page  # no amendments known: changes listed by place
+    assert set(re.findall(r'href="#([^"]+)"', page)) <= set(re.findall(r'\bid="([^"]+)"', page))
 
 
 def test_diff_of_a_file_with_itself_is_empty_and_bad_input_is_one_clear_error(tmp_path):

@@ -14,13 +14,13 @@ LABELS = {
 
 # Words of the redline (DOCX comments, HTML page, terminal), by language.
 REDLINE_LABELS = {
-    "sv": {"decision": "Beslut", "page": "s.", "redline": "Ändringar", "amendments": "Beslutets ändringar",
-           "other": "Övriga ändringar", "title": "Titelsidan", "inserted": "tillagt", "deleted": "struket",
-           "against": "jämfört med", "changes": "ändringar", "change": "ändring", "back": "till ändringen",
+    "sv": {"decision": "Beslut", "page": "s.", "redline": "Ändringar", "other": "Övriga ändringar",
+           "title": "Titelsidan", "inserted": "tillagt", "deleted": "struket",
+           "against": "jämfört med", "changes": "ändringar", "change": "ändring",
            "no_changes": "Inga ändringar."},
-    "en": {"decision": "Decision", "page": "p.", "redline": "Changes", "amendments": "Amendments of the decision",
-           "other": "Other changes", "title": "Title page", "inserted": "inserted", "deleted": "deleted",
-           "against": "compared with", "changes": "changes", "change": "change", "back": "to the change",
+    "en": {"decision": "Decision", "page": "p.", "redline": "Changes", "other": "Other changes",
+           "title": "Title page", "inserted": "inserted", "deleted": "deleted",
+           "against": "compared with", "changes": "changes", "change": "change",
            "no_changes": "No changes."},
 }
 
