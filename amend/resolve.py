@@ -65,15 +65,23 @@ class Index:
         self.units: list[Unit] = list(iter_units(program))
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
+        self._pages: dict[int, set[int]] = {s: {section.page} for s, section in enumerate(program.sections)}
         for i, u in enumerate(self.units):
             self.by_page[u.page].append(i)
             self.by_section[u.section].append(i)
+            self._pages[u.section].add(u.page)
         self.headings: dict[str, list[int]] = defaultdict(list)
+        # (heading, page) -> sections with that heading that have text on that page, in order
+        self.headings_on: dict[tuple[str, int], list[int]] = defaultdict(list)
         for s, section in enumerate(program.sections):
-            self.headings[fold_anchor(section.heading)].append(s)
+            wanted = fold_anchor(section.heading)
+            self.headings[wanted].append(s)
+            for page in self._pages[s]:
+                self.headings_on[wanted, page].append(s)
         self.page_count = program.page_count
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._column_headings: Optional[dict[str, list[int]]] = None
 
     def folded(self, i: int) -> tuple[str, list[int]]:
         if i not in self._folded:
@@ -86,9 +94,19 @@ class Index:
         return self._sentences[i]
 
     def section_pages(self, s: int) -> set[int]:
-        pages = {self.program.sections[s].page}
-        pages.update(self.units[i].page for i in self.by_section[s])
-        return pages
+        return set(self._pages[s])
+
+    def section_units(self, sections) -> list[int]:
+        """The units of the given sections (ascending), in document order."""
+        return [i for s in sections for i in self.by_section.get(s, ())]
+
+    def column_heading_units(self, wanted: str) -> list[int]:
+        """Units in a column whose folded heading is `wanted`, in document order (built on first use)."""
+        if self._column_headings is None:
+            self._column_headings = defaultdict(list)
+            for i, u in enumerate(self.units):
+                self._column_headings[fold_anchor(u.column_heading or "")].append(i)
+        return self._column_headings.get(wanted, [])
 
     def where(self, i: int, start: Optional[int] = None) -> str:
         """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
@@ -139,9 +157,11 @@ class Scoper:
         sc, ix = self.scope, self.ix
         if sc.page is not None and not 1 <= sc.page <= ix.page_count:
             raise self.fail(ScopeError, f"page {sc.page} does not exist (the program has {ix.page_count} pages)")
-        units = ix.by_page.get(sc.page, []) if sc.page is not None else range(len(ix.units))
+        units = ix.by_page.get(sc.page, []) if sc.page is not None else None  # None: the whole program
         if sc.heading is not None:
             units = self._heading(units)
+        elif units is None:
+            units = range(len(ix.units))
         if sc.column is not None:
             units = self._column(units)
         if sc.row is not None:
@@ -149,12 +169,15 @@ class Scoper:
         return list(units)
 
     def _heading(self, units) -> list[int]:
+        """`units` are those on the page, or None for the whole program."""
         sc, ix = self.scope, self.ix
         wanted = fold_anchor(sc.heading)
         found = ix.headings.get(wanted, [])
-        here = [s for s in found if sc.page is None or sc.page in ix.section_pages(s)]
+        here = found if sc.page is None else ix.headings_on.get((wanted, sc.page), [])
         if len(here) == 1:
             self.sections = list(subtree(ix.program, here[0]))
+            if units is None:
+                return ix.section_units(self.sections)
             keep = set(self.sections)
             return [i for i in units if ix.units[i].section in keep]
         if len(here) > 1:
@@ -162,7 +185,7 @@ class Scoper:
             raise self.fail(AmbiguousAnchor, f"the heading '{sc.heading}' occurs {len(here)} times ({pages}); "
                                               "give the page to say which")
         # Not a section heading: perhaps the heading of a column.
-        in_columns = [i for i in units if fold_anchor(ix.units[i].column_heading or "") == wanted]
+        in_columns = [i for i in ix.column_heading_units(wanted) if sc.page is None or ix.units[i].page == sc.page]
         if in_columns:
             layouts = {ix.units[i].layout for i in in_columns}
             if len(layouts) > 1:

@@ -31,6 +31,11 @@ def clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
+# Anything `fold` would change: a soft or folded character, white space other
+# than one plain space between words. Text without it folds to itself.
+_NEEDS_FOLD = re.compile("[%s]|[^\\S ]|  |^ | $" % re.escape(_SOFT + "".join(_FOLD)))
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Normalise `text` for matching, with a map back to original offsets.
 
@@ -38,6 +43,8 @@ def fold(text: str) -> tuple[str, list[int]]:
     index has one extra entry, len(text), so spans map back as
     text[index[a]:index[b - 1] + 1] or, for empty spans, index[a].
     """
+    if not _NEEDS_FOLD.search(text) and unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))  # the common case, stored text: nothing to fold
     out: list[str] = []
     index: list[int] = []
     prev_space = True  # drops leading space
