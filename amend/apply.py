@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from itertools import combinations
 from typing import Optional
 
 from .errors import AmendErrors, Conflict, VersionMismatch
@@ -53,24 +54,49 @@ def find_conflicts(edits: list[Edit]) -> list[Conflict]:
             groups[_group(region[0])].append(e)
     seen, problems = set(), []
     for members in groups.values():
-        members = list(dict.fromkeys(members))
-        for i, x in enumerate(members):
-            for y in members[i + 1:]:
-                if x.amendment.id == y.amendment.id:
-                    continue
-                key = tuple(sorted((x.amendment.id, y.amendment.id)))
-                if key in seen:
-                    continue
-                if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
-                   any(_overlap(w, r) for w in y.writes for r in x.reads):
-                    seen.add(key)
-                    first, second = sorted((x, y), key=lambda e: e.amendment.source.line)
-                    problems.append(Conflict(
-                        f"changes text that {second.amendment.label} (line {second.amendment.source.line}) "
-                        "also changes or quotes; the two amendments overlap and cannot both apply as worded",
-                        source=first.amendment.source, amendment=first.amendment.label,
-                        amendment_id=first.amendment.id, other=second.amendment.id))
+        members = list({id(e): e for e in members}.values())
+        for i, j in _candidate_pairs(members):
+            x, y = members[i], members[j]
+            if x.amendment.id == y.amendment.id:
+                continue
+            key = tuple(sorted((x.amendment.id, y.amendment.id)))
+            if key in seen:
+                continue
+            if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
+               any(_overlap(w, r) for w in y.writes for r in x.reads):
+                seen.add(key)
+                first, second = sorted((x, y), key=lambda e: e.amendment.source.line)
+                problems.append(Conflict(
+                    f"changes text that {second.amendment.label} (line {second.amendment.source.line}) "
+                    "also changes or quotes; the two amendments overlap and cannot both apply as worded",
+                    source=first.amendment.source, amendment=first.amendment.label,
+                    amendment_id=first.amendment.id, other=second.amendment.id))
     return problems
+
+
+def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of one group that can overlap at all.
+
+    Two regions overlap only when one path is a prefix of the other, so
+    paths of two or more steps can only meet paths with the same first two
+    steps (the same block); shorter ones (a whole section) meet everything.
+    This keeps the check to neighbours instead of every pair in a section.
+    """
+    buckets: dict = defaultdict(set)
+    wide: set[int] = set()
+    for n, e in enumerate(members):
+        for path, _ in e.writes + e.reads:
+            if len(path) < 2:
+                wide.add(n)
+            else:
+                buckets[path[:2]].add(n)
+    pairs = set()
+    for bucket in buckets.values():
+        if len(bucket) > 1:
+            pairs.update(combinations(sorted(bucket), 2))
+    for w in wide:
+        pairs.update((min(w, n), max(w, n)) for n in range(len(members)) if n != w)
+    return sorted(pairs)
 
 
 # ---------------------------------------------------------------- applying
