@@ -11,12 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, ordinal_words
-from .text import find_all, find_in_word, fold, fold_anchor, sentence_spans
+from .text import find_all, find_in_word, fold, fold_anchor, folds_to_itself, sentence_spans
 from .tree import Unit, get, iter_units, subtree
 
 
@@ -83,9 +83,12 @@ class Index:
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._column_headings: Optional[dict[str, list[int]]] = None
 
-    def folded(self, i: int) -> tuple[str, list[int]]:
+    def folded(self, i: int) -> tuple[str, Sequence[int]]:
+        """fold() of a unit's text, kept. Text that folds to itself (nearly all
+        stored text) maps by a range rather than a list of every offset."""
         if i not in self._folded:
-            self._folded[i] = fold(self.units[i].text)
+            text = self.units[i].text
+            self._folded[i] = (text, range(len(text) + 1)) if folds_to_itself(text) else fold(text)
         return self._folded[i]
 
     def sentences(self, i: int) -> list[tuple[int, int]]:
@@ -267,6 +270,11 @@ class Scoper:
         units = self.narrowed(self.units())
         if self.scope.sentence is None:
             return [Span(i, 0, len(self.ix.units[i].text)) for i in units]
+        if self.scope.sentence in ("first", "last") and units:
+            # every unit has at least one sentence: no need to split the others
+            i = units[0] if self.scope.sentence == "first" else units[-1]
+            a, b = self.ix.sentences(i)[0 if self.scope.sentence == "first" else -1]
+            return [Span(i, a, b)]
         sentences = [Span(i, a, b) for i in units for a, b in self.ix.sentences(i)]
         n = _pick(self.scope.sentence, len(sentences))
         if n is None:

@@ -31,9 +31,14 @@ def clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
-# Anything `fold` would change: a soft or folded character, white space other
-# than one plain space between words. Text without it folds to itself.
-_NEEDS_FOLD = re.compile("[%s]|[^\\S ]|  |^ | $" % re.escape(_SOFT + "".join(_FOLD)))
+# Characters `fold` drops or replaces. Text without them, already NFC and with
+# one plain space between words, folds to itself.
+_FOLDED_CHARS = re.compile("[%s]" % re.escape(_SOFT + "".join(_FOLD)))
+
+
+def folds_to_itself(text: str) -> bool:
+    """True when `fold` would return `text` unchanged (stored text nearly always)."""
+    return not _FOLDED_CHARS.search(text) and " ".join(text.split()) == text and unicodedata.is_normalized("NFC", text)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -43,7 +48,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     index has one extra entry, len(text), so spans map back as
     text[index[a]:index[b - 1] + 1] or, for empty spans, index[a].
     """
-    if not _NEEDS_FOLD.search(text) and unicodedata.is_normalized("NFC", text):
+    if folds_to_itself(text):
         return text, list(range(len(text) + 1))  # the common case, stored text: nothing to fold
     out: list[str] = []
     index: list[int] = []
