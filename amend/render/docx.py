@@ -13,10 +13,14 @@ import zipfile
 from datetime import datetime, timezone
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Columns, ListBlock, Paragraph, Program, Table
 
@@ -70,7 +74,12 @@ class DocxWriter:
         self.page = 1
         self._pending_break = False
         self._numbered_abstract = self._abstract_num_of("List Number")
+        self._next_num_id = None
+        self._style_ids: dict = {}
         self._setup()
+        body = self.doc.element.body
+        self._body_end = body.find(qn("w:sectPr"))  # new body content goes before it
+        self._block_width = self.doc._block_width
 
     # -------------------------------------------------- document set-up
 
@@ -107,8 +116,10 @@ class DocxWriter:
     def _new_numbering(self) -> int:
         """A fresh w:num over the 'List Number' definition, restarting at 1."""
         numbering = self.doc.part.numbering_part.element
-        ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-        num_id = max(ids) + 1
+        if self._next_num_id is None:  # only this writer adds w:num: count on from the template's
+            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+        num_id = self._next_num_id
+        self._next_num_id += 1
         num = OxmlElement("w:num")
         num.set(qn("w:numId"), str(num_id))
         abstract = OxmlElement("w:abstractNumId")
@@ -127,19 +138,60 @@ class DocxWriter:
 
     def write_text(self, paragraph, text, where=None) -> None:
         """Fill a paragraph with text. The redline writer overrides this."""
-        paragraph.add_run(text)
+        if text and not any(c in text for c in "\t\r\n"):
+            paragraph.add_run()._r.add_t(text)  # what add_run(text) writes, without its per-character loop
+        else:
+            paragraph.add_run(text)
 
     def add_paragraph(self, container, text, style: str | None = None, where=None):
-        p = container.add_paragraph(style=style)
+        p = self.new_paragraph(container, style)
         self.write_text(p, text, where)
         return p
+
+    # -------------------------------------------------- python-docx, without its per-call costs
+    # python-docx looks a style up by name among all styles on every use, and
+    # finds the end of the body by walking it on every paragraph and table
+    # added (quadratic in a 2,000-page document). These give the same XML.
+
+    def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH):
+        if (name, kind) not in self._style_ids:
+            self._style_ids[name, kind] = self.doc.part.get_style_id(name, kind)
+        return self._style_ids[name, kind]
+
+    def new_paragraph(self, container, style: str | None = None):
+        """container.add_paragraph(style=style)."""
+        if container is self.doc:
+            p = OxmlElement("w:p")
+            self._add_to_body(p)
+            paragraph = DocxParagraph(p, self.doc._body)
+        else:
+            paragraph = container.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
+    def new_table(self, container, rows: int, cols: int):
+        """container.add_table(rows=rows, cols=cols)."""
+        if container is not self.doc:
+            return container.add_table(rows=rows, cols=cols)
+        tbl = CT_Tbl.new_tbl(rows, cols, self._block_width)
+        self._add_to_body(tbl)
+        table = DocxTable(tbl, self.doc._body)
+        tbl.tblStyle_val = None
+        return table
+
+    def _add_to_body(self, element) -> None:
+        if self._body_end is not None:
+            self._body_end.addprevious(element)
+        else:
+            self.doc.element.body.append(element)
 
     # -------------------------------------------------- pages
 
     def break_to(self, page: int) -> None:
         """Start `page`: blank pages for any skipped, then a break before the next block."""
         while self.page < page - 1:
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.new_paragraph(self.doc).add_run().add_break(WD_BREAK.PAGE)
             self.page += 1
         if self.page < page:
             self.page = page
@@ -153,7 +205,7 @@ class DocxWriter:
     def _ensure_break_paragraph(self) -> None:
         """A table cannot carry 'page break before': give it an empty paragraph that does."""
         if self._pending_break:
-            self._apply_pending_break(self.doc.add_paragraph())
+            self._apply_pending_break(self.new_paragraph(self.doc))
 
     # -------------------------------------------------- program
 
@@ -204,8 +256,8 @@ class DocxWriter:
     def table(self, container, block: Table, path) -> None:
         rows = ((block.header,) if block.header else ()) + block.rows
         width = max((len(r) for r in rows), default=1)
-        table = container.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
+        table = self.new_table(container, len(rows), width)
+        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         for r, row in enumerate(rows):
             real_r = r if block.header else r + 1
             for c, cell in enumerate(row):
@@ -214,14 +266,14 @@ class DocxWriter:
             _repeat_header(table.rows[0])
 
     def columns(self, container, block: Columns, path) -> None:
-        table = container.add_table(rows=1, cols=len(block.columns))
+        table = self.new_table(container, 1, len(block.columns))
         _describe(table, COLUMNS_MARK)
         for c, column in enumerate(block.columns):
             cell = table.cell(0, c)
             first = cell.paragraphs[0]
             if column.heading:
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
-                first.style = self.doc.styles["Heading 4"]
+                first._p.style = self.style_id("Heading 4")
                 first = None
             self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=first)
 
