@@ -5,7 +5,9 @@ result shares every part that no amendment touched.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import combinations
 from typing import Optional
@@ -194,15 +196,31 @@ def apply_patch(program: Program, patch: Patch, fuzzy: Optional[float] = None,
                 index: Optional[Index] = None) -> tuple[Program, Resolution]:
     """Resolve all amendments against the same base, check conflicts, apply."""
     check_versions(program, patch)
-    resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
-    conflicts = find_conflicts(resolution.edits)
-    if conflicts:
-        raise conflicts[0] if len(conflicts) == 1 else AmendErrors(conflicts)
-    adopted = _prune(apply_edits(program, resolution.edits))
+    with _collector_paused():
+        resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
+        conflicts = find_conflicts(resolution.edits)
+        if conflicts:
+            raise conflicts[0] if len(conflicts) == 1 else AmendErrors(conflicts)
+        adopted = _prune(apply_edits(program, resolution.edits))
     meta = replace(adopted.meta, version=patch.produces,
                    decisions=adopted.meta.decisions + (patch.decision,),
                    date=patch.decision.date, status=patch.status)
     return replace(adopted, meta=meta, source=None), resolution
+
+
+@contextmanager
+def _collector_paused():
+    """Resolving and applying make hundreds of thousands of small objects and
+    no reference cycles (refcounting frees them all), yet each one counts
+    towards Python's cyclic collector, which then walks the whole program
+    again and again: a fifth of the time for 10,000 amendments."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def apply_patches(program: Program, patches, fuzzy: Optional[float] = None):
