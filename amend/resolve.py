@@ -154,9 +154,9 @@ class Scoper:
         found = ix.headings.get(wanted, [])
         here = [s for s in found if sc.page is None or sc.page in ix.section_pages(s)]
         if len(here) == 1:
-            self.sections = list(subtree(ix.program, here[0]))
-            keep = set(self.sections)
-            return [i for i in units if ix.units[i].section in keep]
+            # The text under a heading runs to the next heading: subsections are not in it.
+            self.sections = [here[0]]
+            return [i for i in units if ix.units[i].section == here[0]]
         if len(here) > 1:
             pages = ", ".join(f"page {ix.program.sections[s].page}" for s in here)
             raise self.fail(AmbiguousAnchor, f"the heading '{sc.heading}' occurs {len(here)} times ({pages}); "
