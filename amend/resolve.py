@@ -65,9 +65,14 @@ class Index:
         self.units: list[Unit] = list(iter_units(program))
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
+        self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
+        counters: dict[tuple, int] = defaultdict(int)
         for i, u in enumerate(self.units):
             self.by_page[u.page].append(i)
             self.by_section[u.section].append(i)
+            key = (u.section, u.kind, u.layout, u.column, u.row)
+            counters[key] += 1
+            self.ordinal.append(counters[key])
         self.headings: dict[str, list[int]] = defaultdict(list)
         for s, section in enumerate(program.sections):
             self.headings[fold_anchor(section.heading)].append(s)
@@ -96,6 +101,7 @@ class Index:
         parts = [f"page {u.page}", f"under '{self.program.sections[u.section].heading}'"]
         if u.column is not None:
             parts.append(f"row {u.row}, column {u.column}" if u.row is not None else f"column {u.column}")
+        parts.append(f"{'paragraph' if u.kind == 'paragraph' else 'item'} {self.ordinal[i]}")
         if start is not None:
             spans = self.sentences(i)
             n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
@@ -381,7 +387,12 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
                     if key not in found or found[key].similarity < score:
                         found[key] = Hit(sp.unit, idx[a], idx[end - 1] + 1, score)
     ranked = sorted(found.values(), key=lambda h: (-h.similarity, h.unit, h.start))
-    return [h for h in ranked if h.similarity >= 0.5][:limit]
+    kept: list[Hit] = []
+    for h in ranked:
+        # one candidate per place: a shorter or longer window over the same words is not a rival
+        if h.similarity >= 0.5 and not any(k.unit == h.unit and k.start < h.end and h.start < k.end for k in kept):
+            kept.append(h)
+    return kept[:limit]
 
 
 # ---------------------------------------------------------------- operations
