@@ -480,13 +480,13 @@ def _load_patches(root: Path, programs: dict, broken: dict, problems: list):
                     known = ", ".join(sorted(programs)) or "none"
                     pf.problems.append(Problem("unknown_program", f"is in {sub}, but there is no program with "
                                                f"the id '{pid}' in {root / 'programs'} (ids: {known})", pf.file))
-                reports.append(_report(pf, (), pf.problems))
-                continue
-            if pf.patch is not None and pf.patch.program != pid:
+            elif pf.patch is not None and pf.patch.program != pid:
                 pf.problems.append(pf.problem("wrong_program", f"is in {sub}, but says it is for the program "
                                                                f"'{pf.patch.program}'", "program"))
-                pf.patch = pf.base = pf.produces = None  # belongs to no tree here
-            by_program[pid].append(pf)
+            else:
+                by_program[pid].append(pf)
+                continue
+            reports.append(_report(pf, _not_checked(pf.patch) if pf.patch else (), pf.problems))
     return by_program, reports
 
 

@@ -93,7 +93,7 @@ def to_text(report: Report, color: bool = False) -> str:
             return word
         import click
 
-        return click.style(word, fg=_COLORS.get(word_key, "red"), bold=word_key not in _COLORS)
+        return click.style(word, fg=_COLORS.get(word_key, "red"), bold=True if word_key not in _COLORS else None)
 
     def header(text: str) -> str:
         if not color:
