@@ -237,6 +237,8 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
                 results, adopted = check_patch(base, pf.patch)
                 reports[id(pf)] = _report(pf, results, problems)
                 produced = adopted if adopted is not None else f"{pf.file} does not apply"
+            if pf.produces is None:  # an invalid file that does not say what it produces
+                continue
             if pf.produces not in state:
                 state[pf.produces] = produced
                 lineage[pf.produces] = lineage[version] + (pf.file,)

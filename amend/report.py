@@ -49,7 +49,7 @@ def counts(report: Report) -> dict:
     return {
         "patches": len(report.patches),
         "amendments": len(amendments),
-        "ok": len(amendments) - len(failing) - sum(a.status == NOT_CHECKED for a in amendments),
+        "ok": sum(a.status == OK for a in amendments),
         "failing": len(failing),
         "not_checked": sum(a.status == NOT_CHECKED for a in amendments),
         "problems": len(problems),

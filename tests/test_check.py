@@ -564,3 +564,32 @@ def test_a_broken_program_or_a_patch_for_another_program_is_not_checked(tmp_path
     lines = run("check").stdout.splitlines()
     assert lines[1] == (f"  wrong program 4:10    is in amendments/{PID}, but says it is for the program "
                         "'ett-annat-program'")
+
+
+@pytest.mark.parametrize("program_text, status, similarity", [
+    ("mellan mellan olika förvaltningar inom kommunen.", "fuzzy_only", 0.936),  # 3 edits in 47: ≥ 0.9
+    ("mellan olika förvaltningar i kommunen.", "not_found", None),  # 84 % similar: below 0.9
+    ("mellan mellan olika förvaltningar i kommunen.", "ok", None),
+])
+def test_check_patch_is_strict_and_names_near_misses(program_text, status, similarity):
+    from dataclasses import replace
+
+    from amend.check import check_patch
+    from amend.load import load_patch, load_program
+    from amend.model import Paragraph
+
+    program = load_program(REPO / PROGRAM)
+    s = next(i for i, sec in enumerate(program.sections) if sec.heading == "Samverkan")
+    blocks = list(program.sections[s].blocks)
+    blocks[-1] = Paragraph(blocks[-1].text.replace("mellan mellan olika förvaltningar i kommunen.", program_text))
+    sections = list(program.sections)
+    sections[s] = replace(sections[s], blocks=tuple(blocks))
+    results, adopted = check_patch(replace(program, sections=tuple(sections)), load_patch(REPO / KSAU))
+    assert [(r.id, r.status, r.similarity) for r in results] == [("tillagg-1", status, similarity),
+                                                                  ("tillagg-2", "ok", None)]
+    if status == "ok":
+        assert adopted.meta.version == "adopted"
+        assert adopted.sections[s].blocks[-1].text.endswith(
+            "mellan mellan olika förvaltningar i kommunen samt med de fackliga parterna.")
+    else:
+        assert adopted is None  # nothing is built from a patch that does not apply exactly
