@@ -141,5 +141,65 @@ def validate(files):
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
 
 
+@main.command()
+@click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
+@click.option("--outputs", "outputs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="A folder of committed adopted YAML to compare with what the patches produce now "
+                   "(repeatable; ROOT/build is always compared when it exists).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
+              show_default=True, help="text for people, json for tools, github for workflow annotations, "
+                                      "junit for CI test reports.")
+@_fail_cleanly
+def check(root, outputs, fmt):
+    """Check that every patch under ROOT (default: .) still applies exactly.
+
+    Reads ROOT/programs/*.yaml and ROOT/amendments/<program-id>/*.yaml, follows
+    each patch's base version, applies every patch without fuzzy matching and
+    reports each amendment. Exit 0 when everything applies, 1 otherwise.
+    """
+    import sys
+
+    from amend.check import check_repo
+    from amend.report import render as render_report
+
+    report = check_repo(root, outputs=outputs)
+    color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(render_report(report, fmt, color=color), nl=False, color=color)
+    click.get_current_context().exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("patches", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--program", "program_file", type=click.Path(dir_okay=False),
+              help="The version the patches are worded against (default: rebuilt from ROOT).")
+@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="The repository holding programs/ and amendments/, to rebuild the base version from.")
+@_fail_cleanly
+def conflicts(patches, program_file, root):
+    """Show which amendments of competing PATCHES touch overlapping text.
+
+    For proposals tabled against the same version (e.g. by two parties): a
+    matrix with X where two amendments change or quote the same text, so
+    the chair can order the votes. A report: exit 0 even when they overlap.
+    """
+    from amend.check import base_version, conflict_matrix
+    from amend.errors import VersionMismatch
+    from amend.load import load_patch, load_program
+    from amend.report import matrix_text
+
+    loaded = [load_patch(p) for p in patches]
+    first = loaded[0]
+    for p in loaded[1:]:
+        if (p.program, p.base) != (first.program, first.base):
+            raise VersionMismatch(f"is worded against '{p.program}' version '{p.base}', but {first.source} "
+                                  f"against '{first.program}' version '{first.base}'; compare patches tabled "
+                                  "against the same version", source=p.source)
+    if program_file:
+        base = load_program(program_file)
+    else:
+        base = base_version(root, first.program, first.base, exclude=patches)
+    click.echo(matrix_text(conflict_matrix(base, loaded)), nl=False)
+
+
 if __name__ == "__main__":
     main()

@@ -211,7 +211,8 @@ def _check_operations(data, lines, name):
     oneOf branch.
     """
     problems = []
-    for i, am in enumerate(data.get("amendments") or []):
+    amendments = data.get("amendments")
+    for i, am in enumerate(amendments if isinstance(amendments, list) else []):  # else the schema says so
         if not isinstance(am, dict):
             continue
         label = am.get("id", f"amendment {i + 1}")

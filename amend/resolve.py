@@ -51,6 +51,7 @@ class Edit:
 class Resolution:
     edits: list[Edit] = field(default_factory=list)
     warnings: list[FuzzyWarning] = field(default_factory=list)
+    failures: list[tuple[Amendment, AmendError]] = field(default_factory=list)  # from resolve_all
 
 
 # ---------------------------------------------------------------- the index
@@ -399,17 +400,25 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
 
 
 def resolve(program: Program, patch: Patch, fuzzy: Optional[float] = None, index: Optional[Index] = None) -> Resolution:
-    """Resolve every amendment of `patch` against `program`; collect all errors."""
+    """Resolve every amendment of `patch` against `program`; raise all errors together."""
+    result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
+    errors = [exc for _, exc in result.failures]
+    if errors:
+        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+    return result
+
+
+def resolve_all(program: Program, patch: Patch, fuzzy: Optional[float] = None,
+                index: Optional[Index] = None) -> Resolution:
+    """Resolve every amendment; keep each one's failure in `failures` instead of
+    raising, so that `amend check` can report every amendment on its own."""
     ix = index or Index(program)
     result = Resolution()
-    errors: list[AmendError] = []
     for am in patch.amendments:
         try:
             result.edits.extend(_resolve_one(ix, am, fuzzy, result.warnings))
         except AmendError as exc:
-            errors.append(exc)
-    if errors:
-        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+            result.failures.append((am, exc))
     return result
 
 
