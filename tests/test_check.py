@@ -124,15 +124,14 @@ def run(*args):
 FUZZY_MESSAGE = (
     "the text \"mellan mellan olika förvaltningar i kommunen\" is not on page 6 under 'Samverkan' in the last "
     "sentence. Closest: \"mellan mellan olika förvaltningar inom kommunen\" (94% similar, page 6, under "
-    "'Samverkan', sentence 3 of 3); \"arbetet mellan mellan olika förvaltningar inom kommunen\" (80% similar, "
-    "page 6, under 'Samverkan', sentence 3 of 3); \"mellan olika förvaltningar inom kommunen\" (77% similar, "
-    "page 6, under 'Samverkan', sentence 3 of 3)")
+    "'Samverkan', paragraph 3, sentence 3 of 3)")
 HEADING_MESSAGE = ("there is no heading 'Kompetensutveckling' (headings that are close: "
                    "'Kompetens och utbildning' (page 8))")
 PAGE_MESSAGE = ("the text \"strukturerade bedömningsinstrument\" is not on page 8: found page 9, "
-                "under 'Tidig upptäckt och stöd', sentence 2 of 3")
+                "under 'Tidig upptäckt och stöd', paragraph 1, sentence 2 of 3")
 DUPLICATE_MESSAGE = ("the text \"ideella organisationer\" occurs 2 times on page 6 under 'Samverkan' (page 6, "
-                     "under 'Samverkan', sentence 3 of 3; page 6, under 'Samverkan', sentence 1 of 2); "
+                     "under 'Samverkan', paragraph 1, sentence 3 of 3; page 6, under 'Samverkan', paragraph 2, "
+                     "sentence 1 of 2); "
                      "quote more words or set occurrence")
 CONFLICT_5 = ("changes text that Ändring 6 (offentliga) (line 34) also changes or quotes; "
               "the two amendments overlap and cannot both apply as worded")
@@ -210,7 +209,7 @@ def test_json_report_follows_its_schema_and_says_why(edited):
     assert fuzzy["message"] == FUZZY_MESSAGE
     assert fuzzy["similarity"] == 0.936  # 1 - 3/47: "i" → "inom"
     assert fuzzy["closest"] == "mellan mellan olika förvaltningar inom kommunen"
-    assert fuzzy["where"] == "page 6, under 'Samverkan', sentence 3 of 3"
+    assert fuzzy["where"] == "page 6, under 'Samverkan', paragraph 3, sentence 3 of 3"
     ks = {a["id"]: a for a in patches[KS]["amendments"]}
     assert ks["sida"]["found"] == ["page 9, under 'Tidig upptäckt och stöd', sentence 2 of 3"]
     assert ks["trygga"]["conflicts_with"] == ["offentliga"] and ks["offentliga"]["conflicts_with"] == ["trygga"]
