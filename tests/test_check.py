@@ -211,7 +211,7 @@ def test_json_report_follows_its_schema_and_says_why(edited):
     assert fuzzy["closest"] == "mellan mellan olika förvaltningar inom kommunen"
     assert fuzzy["where"] == "page 6, under 'Samverkan', paragraph 3, sentence 3 of 3"
     ks = {a["id"]: a for a in patches[KS]["amendments"]}
-    assert ks["sida"]["found"] == ["page 9, under 'Tidig upptäckt och stöd', sentence 2 of 3"]
+    assert ks["sida"]["found"] == ["page 9, under 'Tidig upptäckt och stöd', paragraph 1, sentence 2 of 3"]
     assert ks["trygga"]["conflicts_with"] == ["offentliga"] and ks["offentliga"]["conflicts_with"] == ["trygga"]
     assert ks["budget"] == {**ks["budget"], "status": "ok", "message": "", "similarity": None, "found": []}
     assert patches[KF12]["problems"] == [{"kind": "missing_base", "message": MISSING_BASE, "file": KF12,
