@@ -23,6 +23,10 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 MAX_LEVEL = 6  # the schema's deepest heading level
 
+# what the report says of text that runs over a page end (an anchor cites one page)
+SPLIT_PARAGRAPH = "paragraph running over a page end, anchored to its first page"
+SPLIT_TABLE = "table running over a page end, anchored to its first page"
+
 
 class UnreadableDocument(AmendError):
     """A DOCX or PDF to import cannot be read, or holds nothing to import."""

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..text import clean
-from .common import Item, Report, UnreadableDocument, cell_blocks, column_of, excerpt
+from .common import (SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
+                     excerpt)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -322,7 +323,7 @@ class DocxReader:
         kind = self._kind(sid, name, direct)
         text: list[str] = []
         start: Optional[int] = None
-        for ev, value in _events(p, self.report):
+        for ev, value in _events(p, self.report, lambda: f"page {self.pager.page}"):
             if ev == "text":
                 if start is None and value.strip():
                     self.pager.content()
@@ -352,7 +353,7 @@ class DocxReader:
                 self.row_broke = self.in_table > 0
                 started = self.pager.rendered()
                 if started and start is not None:
-                    self.report.lost("paragraph split over two pages, anchored to its first page",
+                    self.report.lost(SPLIT_PARAGRAPH,
                                      f"page {start} {excerpt(''.join(text), 30)}")
         self._emit(kind, "".join(text), start, flow)
 
@@ -434,7 +435,7 @@ class DocxReader:
         finally:
             self.in_table -= 1
         if self.pager.page > start:
-            self.report.lost("table running over a page end, anchored to its first page",
+            self.report.lost(SPLIT_TABLE,
                              f"pages {start}–{self.pager.page}")
         self._sink(flow).append(Item("block", start, block=block))
 
@@ -478,13 +479,14 @@ def _section_starts(children, body) -> dict:
     return starts
 
 
-def _events(p, report: Report):
-    """A paragraph's content in order: ("text", s), ("page"|"column"|"rendered", None)."""
+def _events(p, report: Report, where):
+    """A paragraph's content in order: ("text", s), ("page"|"column"|"rendered", None).
+    `where()` says where the reader is, for the report."""
     for el in p:
-        yield from _run_events(el, report)
+        yield from _run_events(el, report, where)
 
 
-def _run_events(el, report: Report):
+def _run_events(el, report: Report, where):
     tag = el.tag
     if tag == w("t"):
         yield "text", el.text or ""
@@ -499,7 +501,7 @@ def _run_events(el, report: Report):
         except ValueError:
             pass
         if char.upper().startswith("F0"):
-            report.lost("symbol-font character", f"font {el.get(w('font'))}")
+            report.lost("symbol-font character", where())
     elif tag == w("br"):
         kind = el.get(w("type"), "textWrapping")
         yield ("page", None) if kind == "page" else ("column", None) if kind == "column" else ("text", " ")
@@ -508,22 +510,22 @@ def _run_events(el, report: Report):
     elif tag in _DRAWINGS:
         texts = [t.text or "" for t in el.iter(w("t"))]
         if any(t.strip() for t in texts):
-            report.lost("text box", excerpt("".join(texts), 30))
+            report.lost("text box", f"{where()} {excerpt(''.join(texts), 30)}")
         else:
-            report.lost("image or drawing", "in the text")
+            report.lost("image or drawing", where())
     elif tag in (w("footnoteReference"), w("endnoteReference")):
-        report.lost(tag.split("}")[1][:-9], f"number {el.get(w('id'))}")
+        report.lost(tag.split("}")[1][:-9], f"{where()}, number {el.get(w('id'))}")
     elif tag in _TRACKED_DELETIONS:
         report.note("the document has tracked changes: insertions are imported, deletions are not")
     elif tag == w("ins"):
         report.note("the document has tracked changes: insertions are imported, deletions are not")
         for child in el:
-            yield from _run_events(child, report)
+            yield from _run_events(child, report, where)
     elif tag.endswith("}oMath") or tag.endswith("}oMathPara"):
-        report.lost("equation", "in the text")
+        report.lost("equation", where())
     elif tag in _CONTAINERS:
         for child in el:
-            yield from _run_events(child, report)
+            yield from _run_events(child, report, where)
 
 
 # ---------------------------------------------------------------- entry point
