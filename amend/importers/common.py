@@ -24,8 +24,9 @@ VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 MAX_LEVEL = 6  # the schema's deepest heading level
 
 # what the report says of text that runs over a page end (an anchor cites one page)
-SPLIT_PARAGRAPH = "paragraph running over a page end, anchored to its first page"
-SPLIT_TABLE = "table running over a page end, anchored to its first page"
+SPLIT_PARAGRAPH = "paragraph{s} running over a page end, anchored to the page {it} start{s1} on"
+SPLIT_TABLE = "table{s} running over a page end, anchored to the page {it} start{s1} on"
+MERGED_CELL = "merged table cell{s} (the text is kept once)"
 
 
 class UnreadableDocument(AmendError):
@@ -59,15 +60,20 @@ class Item:
 
 
 class Report:
-    """What the import could not carry over, said once per kind, with pages."""
+    """What the import could not carry over, or carried over with a caveat,
+    said once per kind with the pages where it happens."""
 
     def __init__(self):
-        self._lost: dict[str, list[str]] = defaultdict(list)
+        self._grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._notes: list[str] = []
 
     def lost(self, what: str, where: str) -> None:
-        """Something dropped, e.g. lost("image", "page 3")."""
-        self._lost[what].append(where)
+        """Something left out, e.g. lost("image{s}", "page 3") ({s} marks the plural)."""
+        self._grouped[("not imported", what)].append(where)
+
+    def caveat(self, what: str, where: str) -> None:
+        """Something imported that needs checking, e.g. a paragraph over a page end."""
+        self._grouped[("check", what)].append(where)
 
     def note(self, text: str) -> None:
         if text not in self._notes:
@@ -75,9 +81,12 @@ class Report:
 
     def lines(self) -> list[str]:
         out = []
-        for what, places in self._lost.items():
+        for (prefix, what), places in self._grouped.items():
             shown = ", ".join(places[:12]) + (f" and {len(places) - 12} more" if len(places) > 12 else "")
-            out.append(f"not imported: {len(places)} {what}{'' if len(places) == 1 else 's'} ({shown})")
+            n = len(places)
+            words = what.format(s="s" if n > 1 else "", es="es" if n > 1 else "", it="they" if n > 1 else "it",
+                                s1="" if n > 1 else "s")
+            out.append(f"{prefix}: {n} {words} ({shown})")
         return out + [f"note: {n}" for n in self._notes]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..text import clean
-from .common import (SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
+from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -353,7 +353,7 @@ class DocxReader:
                 self.row_broke = self.in_table > 0
                 started = self.pager.rendered()
                 if started and start is not None:
-                    self.report.lost(SPLIT_PARAGRAPH,
+                    self.report.caveat(SPLIT_PARAGRAPH,
                                      f"page {start} {excerpt(''.join(text), 30)}")
         self._emit(kind, "".join(text), start, flow)
 
@@ -435,7 +435,7 @@ class DocxReader:
         finally:
             self.in_table -= 1
         if self.pager.page > start:
-            self.report.lost(SPLIT_TABLE,
+            self.report.caveat(SPLIT_TABLE,
                              f"pages {start}–{self.pager.page}")
         self._sink(flow).append(Item("block", start, block=block))
 
@@ -447,7 +447,7 @@ class DocxReader:
             span = int(_val(tcpr.find(w("gridSpan")), "1")) if tcpr is not None else 1
             vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
             if span > 1 or (vmerge is not None and _val(vmerge, "continue") == "continue"):
-                self.report.lost("merged table cell (its text is kept once)", where.strip())
+                self.report.caveat(MERGED_CELL, where.strip())
             if vmerge is not None and _val(vmerge, "continue") == "continue":
                 cells.append(())
                 continue
@@ -501,7 +501,7 @@ def _run_events(el, report: Report, where):
         except ValueError:
             pass
         if char.upper().startswith("F0"):
-            report.lost("symbol-font character", where())
+            report.lost("symbol-font character{s}", where())
     elif tag == w("br"):
         kind = el.get(w("type"), "textWrapping")
         yield ("page", None) if kind == "page" else ("column", None) if kind == "column" else ("text", " ")
@@ -510,11 +510,11 @@ def _run_events(el, report: Report, where):
     elif tag in _DRAWINGS:
         texts = [t.text or "" for t in el.iter(w("t"))]
         if any(t.strip() for t in texts):
-            report.lost("text box", f"{where()} {excerpt(''.join(texts), 30)}")
+            report.lost("text box{es}", f"{where()} {excerpt(''.join(texts), 30)}")
         else:
-            report.lost("image or drawing", where())
+            report.lost("image{s}", where())
     elif tag in (w("footnoteReference"), w("endnoteReference")):
-        report.lost(tag.split("}")[1][:-9], f"{where()}, number {el.get(w('id'))}")
+        report.lost(tag.split("}")[1][:-9] + "{s}", f"{where()}, number {el.get(w('id'))}")
     elif tag in _TRACKED_DELETIONS:
         report.note("the document has tracked changes: insertions are imported, deletions are not")
     elif tag == w("ins"):
@@ -522,7 +522,7 @@ def _run_events(el, report: Report, where):
         for child in el:
             yield from _run_events(child, report, where)
     elif tag.endswith("}oMath") or tag.endswith("}oMathPara"):
-        report.lost("equation", where())
+        report.lost("equation{s}", where())
     elif tag in _CONTAINERS:
         for child in el:
             yield from _run_events(child, report, where)

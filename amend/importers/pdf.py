@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..model import Cell, Columns, Table
 from ..text import clean, fold
-from .common import (SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
+from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
 BULLETS = set("•◦▪▫■□●○‣⁃–—-·*►▶✓✔➢")
@@ -169,16 +169,14 @@ def _open(path: Path):
         pdf = pdfplumber.open(str(path))
         len(pdf.pages)  # parses the page tree: damage shows here
         return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise UnreadableDocument("is protected by a password; save a copy without the password (or print it to "
-                                 "PDF) and import that", source=name) from None
-    except PDFSyntaxError as exc:
-        raise UnreadableDocument(f"is a damaged PDF ({exc})", source=name) from None
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise UnreadableDocument("is protected by a password; save a copy without the password and import "
-                                     "that", source=name) from None
-        raise UnreadableDocument(f"is not a readable PDF ({type(exc).__name__}: {exc})", source=name) from None
+    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of errors
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableDocument("is protected by a password; save a copy without the password (or print "
+                                     "it to PDF) and import that", source=name) from None
+        if isinstance(cause, PDFSyntaxError):
+            raise UnreadableDocument(f"is a damaged PDF ({cause})", source=name) from None
+        raise UnreadableDocument(f"is not a readable PDF ({type(cause).__name__}: {cause})", source=name) from None
 
 
 def _read_pages(pdf, report: Report) -> list[PageContent]:
@@ -186,10 +184,10 @@ def _read_pages(pdf, report: Report) -> list[PageContent]:
     for i, page in enumerate(pdf.pages, start=1):
         words = _words(page)
         if any(not c.get("upright", True) for c in page.chars):
-            report.lost("piece of rotated text", f"page {i}")
+            report.lost("piece{s} of rotated text", f"page {i}")
         for img in page.images:
             if (img["x1"] - img["x0"]) > 8 and (img["bottom"] - img["top"]) > 8:
-                report.lost("image", f"page {i}")
+                report.lost("image{s}", f"page {i}")
         tables = []
         for t in page.find_tables():
             x0, top, x1, bottom = t.bbox
@@ -201,7 +199,7 @@ def _read_pages(pdf, report: Report) -> list[PageContent]:
                 cells = []
                 for bbox in row.cells:
                     if bbox is None:
-                        report.lost("merged table cell (its text is kept once)", f"page {i}")
+                        report.caveat(MERGED_CELL, f"page {i}")
                         cells.append([])
                         continue
                     cx0, ctop, cx1, cbottom = bbox
@@ -545,7 +543,7 @@ def _join_pages(flow: list[tuple[Item, Optional[Span]]], bottom: float, report: 
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
                 and prev.full and prev.last.bottom > bottom - 1.5 * prev.last.size
                 and abs(span.first.x0 - prev.indent) <= 2.5):
-            report.lost(SPLIT_PARAGRAPH, f"page {out[-1].page} {excerpt(out[-1].text, 30)}")
+            report.caveat(SPLIT_PARAGRAPH, f"page {out[-1].page} {excerpt(out[-1].text, 30)}")
             out[-1] = replace(out[-1], text=_join(out[-1].text, item.text))
             prev = span
             continue
@@ -562,7 +560,7 @@ def _merge_tables(items: list[Item], report: Report) -> list[Item]:
         if (prev and it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table)
                 and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header):
             out[-1] = replace(prev, block=replace(prev.block, rows=prev.block.rows + it.block.rows))
-            report.lost(SPLIT_TABLE,
+            report.caveat(SPLIT_TABLE,
                         f"pages {prev.page}–{it.page}")
             continue
         out.append(it)
