@@ -94,6 +94,25 @@ def test_pdf_of_a_rendered_program_gives_back_the_program(tmp_path):
     assert imported == drop_implied_pages(program)
 
 
+@needs_soffice
+def test_pdf_pages_are_the_numbers_printed_on_them(tmp_path):
+    """Without its cover, PDF page 1 prints 'Sida 2': the program's pages stay those printed."""
+    from pypdf import PdfReader, PdfWriter
+
+    program = load_program(ROOT / "programs" / "valdsforebyggande-2025-2027.yaml")
+    full = io.BytesIO(to_pdf(_rendered(program, tmp_path)))
+    writer = PdfWriter()
+    for page in PdfReader(full).pages[1:]:
+        writer.add_page(page)
+    pdf = tmp_path / "no-cover.pdf"
+    with open(pdf, "wb") as fh:
+        writer.write(fh)
+    imported, report = import_document(pdf, program_id=program.meta.id, title=program.meta.title)
+    assert [(s.heading, s.page) for s in imported.sections] == [(s.heading, s.page) for s in program.sections]
+    assert "note: pages are numbered as printed on them: PDF page 1 is page 2" in report.lines()
+    assert not any("Sida" in u for s in imported.sections for b in s.blocks for u in [getattr(b, "text", "")])
+
+
 # ---------------------------------------------------------------- a DOCX as Word writes it
 
 

@@ -249,7 +249,7 @@ class DocxReader:
         if self.cols is None:
             return
         c, self.cols = self.cols, None
-        columns = [col for col in c["columns"]]
+        columns = list(c["columns"])
         while columns and not columns[-1]:
             columns.pop()
         if not columns:

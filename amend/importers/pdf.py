@@ -515,7 +515,12 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
     language = next((lang for lang, words in LABELS.items()
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
     _drop_running_lines(pages, report)
-    reader = Reader(_styles([p for p in pages if p.lines] or pages), report)
+    styles = _styles([p for p in pages if p.lines] or pages)
+    reader = Reader(styles, report)
+    if styles.headings:
+        report.note("headings are read from their font: " + "; ".join(
+            f"{size:g} pt{' bold' if bold else ''}{' italic' if italic else ''} → level {level}"
+            for (size, bold, italic), level in styles.headings.items()) + "; check the levels")
     bottom = max((line.bottom for p in pages for line in p.lines), default=0)
     flow: list[tuple[Item, Optional[Span]]] = []
     for p in pages:
