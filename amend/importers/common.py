@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..errors import AmendError
-from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, Table
+from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section
 from ..text import clean
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
@@ -98,27 +98,32 @@ def excerpt(text: str, n: int = 40) -> str:
 # ---------------------------------------------------------------- flow → blocks
 
 
-def group_blocks(items, report: Report, where: str = "") -> tuple:
-    """Paragraphs, list items and ready blocks (no headings) → model blocks, each
-    with the page it starts on (drop_implied_pages removes the redundant ones)."""
+def group_blocks(items, report: Report, where: str = "", pages: bool = True) -> tuple:
+    """Paragraphs, list items and ready blocks (no headings) → model blocks.
+
+    At the top of a section each block gets the page it starts on
+    (drop_implied_pages removes the redundant ones); inside a cell or column
+    (pages=False) none does: the layout's page is theirs.
+    """
     blocks: list = []
     key = None
+    page = (lambda it: it.page) if pages else (lambda it: None)
     for it in items:
         if it.kind == "item":
             if blocks and isinstance(blocks[-1], ListBlock) and key == it.list_key:
                 blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (it.text,))
             else:
-                blocks.append(ListBlock((it.text,), it.ordered, it.page))
+                blocks.append(ListBlock((it.text,), it.ordered, page(it)))
             key = it.list_key
             continue
         key = None
         if it.kind == "paragraph":
-            blocks.append(Paragraph(it.text, it.page))
+            blocks.append(Paragraph(it.text, page(it)))
         elif it.kind == "block":
-            blocks.append(replace(it.block, page=it.page))
+            blocks.append(replace(it.block, page=page(it)))
         elif it.kind == "heading":  # inside a cell or column: no section can start there
             report.note(f"the heading {excerpt(it.text)}{where} is inside a table or column; kept as a paragraph")
-            blocks.append(Paragraph(it.text, it.page))
+            blocks.append(Paragraph(it.text, page(it)))
     return tuple(blocks)
 
 
@@ -128,26 +133,11 @@ def column_of(items, report: Report, where: str) -> Column:
     heading = None
     if items and items[0].kind == "heading":
         heading = items.pop(0).text
-    return Column(heading, _no_pages(group_blocks(items, report, where)))
+    return Column(heading, group_blocks(items, report, where, pages=False))
 
 
 def cell_blocks(items, report: Report, where: str) -> tuple:
-    return _no_pages(group_blocks(items, report, where))
-
-
-def _no_pages(blocks) -> tuple:
-    """Blocks inside a cell or column carry no page: the layout's page is theirs."""
-    return tuple(_strip(b) for b in blocks)
-
-
-def _strip(block):
-    block = replace(block, page=None)
-    if isinstance(block, Columns):
-        return replace(block, columns=tuple(replace(c, blocks=_no_pages(c.blocks)) for c in block.columns))
-    if isinstance(block, Table):
-        fix = lambda row: tuple(replace(c, blocks=_no_pages(c.blocks)) for c in row)  # noqa: E731
-        return replace(block, header=fix(block.header), rows=tuple(fix(r) for r in block.rows))
-    return block
+    return group_blocks(items, report, where, pages=False)
 
 
 def drop_implied_pages(program: Program) -> Program:
