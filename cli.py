@@ -200,6 +200,31 @@ def conflicts(patches, program_file, root):
         base = base_version(root, first.program, first.base, exclude=patches)
     click.echo(matrix_text(conflict_matrix(base, loaded)), nl=False)
 
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The program file to write, e.g. programs/<program-id>.yaml.")
+@click.option("--id", "program_id", default=None,
+              help="The program id (default: the output file name without .yaml).")
+@click.option("--title", default=None, help="The program title (default: the document's own).")
+@_fail_cleanly
+def import_(source, output, program_id, title):
+    """Import a proposal from SOURCE (.docx or .pdf) into a program YAML file.
+
+    What could not be carried over (images, footnotes, text boxes, …) is listed
+    on stderr; check the pages against the printed proposal.
+    """
+    from amend.importers import import_document, program_yaml
+    from amend.output import write_all
+
+    out = Path(output)
+    program, report = import_document(source, program_id=program_id or out.stem, title=title)
+    text = program_yaml(program, _schema_ref(out.parent), str(out))
+    for line in report.lines():
+        click.echo(line, err=True)
+    write_all({out: text.encode("utf-8")}, inputs=(source,))
+    click.echo(f"imported {len(program.sections)} sections on {program.page_count} pages; wrote {out}", err=True)
+
 
 if __name__ == "__main__":
     main()
