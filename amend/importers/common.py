@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..errors import AmendError
+from ..errors import UnreadableDocument
 from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section
 from ..text import clean
 
@@ -27,10 +27,6 @@ MAX_LEVEL = 6  # the schema's deepest heading level
 SPLIT_PARAGRAPH = "paragraph{s} running over a page end, anchored to the page {it} start{s1} on"
 SPLIT_TABLE = "table{s} running over a page end, anchored to the page {it} start{s1} on"
 MERGED_CELL = "merged table cell{s} (the text is kept once)"
-
-
-class UnreadableDocument(AmendError):
-    """A DOCX or PDF to import cannot be read, or holds nothing to import."""
 
 
 # ---------------------------------------------------------------- the flow
