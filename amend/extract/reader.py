@@ -1,0 +1,424 @@
+"""Read the amendments a body adopted out of its minutes, as a patch, and
+say plainly what could not be read.
+
+protocol text → paragraphs and passages (protocol.py) → instructions read by
+the grammar (grammar.py) → a patch (checked by the same loader and schema as a
+hand-written one) → every amendment resolved against the program at once, as
+`amend apply` would. What is not understood, reads more than one way, does
+not resolve, or was proposed but not decided is reported with its protocol
+line — never dropped and never guessed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import AmendError, AmendErrors
+from ..model import Patch, Program
+from ..text import fold_anchor
+from .grammar import Grammar, Reading, grammar
+from .protocol import Minute, Passage, read_protocol, sentences
+from .tokenize import TokenizeError
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the secretary should know, at a protocol line."""
+
+    line: int
+    message: str
+    text: str = ""
+    title: Optional[str] = None
+
+    def __str__(self) -> str:
+        who = f"{self.title}: " if self.title else ""
+        quoted = f' "{_short(self.text)}"' if self.text else ""
+        return f"{who}{self.message}{quoted}" if not self.text else f"{who}{quoted.strip()} — {self.message}"
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass
+class Extraction:
+    source: str
+    patch: Optional[Patch] = None
+    needs_human: list[Finding] = field(default_factory=list)
+    rejected: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Everything instruction-like was read, resolved and decided."""
+        return not self.needs_human
+
+
+@dataclass
+class _Instruction:
+    text: str
+    line: int
+    title: Optional[str]
+    passage: Passage
+    readings: list[Reading]
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract(text: str, program: Program, *, source: str = "protocol", language: Optional[str] = None,
+            paragraph: Optional[str] = None, decision: Optional[dict] = None,
+            produces: str = "adopted", status: Optional[str] = None) -> Extraction:
+    """Extract the adopted amendments of one § of the minutes in `text`.
+
+    `decision` overrides what the minutes say (body, date, paragraph, case).
+    Raises AmendError only when no patch can be made at all (no § found, no
+    deciding body or date); everything else is in the Extraction's findings.
+    """
+    g = grammar(language or program.meta.language)
+    tables = g.protocol
+    protocol = read_protocol(text, tables)
+    result = Extraction(source)
+    minute = _choose_minute(protocol.minutes, paragraph, g, source)
+    if not minute.has_decision and minute.paragraph is not None:
+        result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
+                                    f"{minute.paragraph}: read the text outside other sections as the decision"))
+
+    adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g)]
+    proposed = [i for p in minute.passages if p.kind == "proceedings" for i in _instructions(p, g)]
+    _check_announced(minute, adopted, tables, result)
+    for ins in adopted:
+        if not ins.readings:
+            result.needs_human.append(Finding(ins.line, _not_understood(g, ins.text), ins.text, ins.title))
+
+    ix = _index(program)
+    amendments, lines = [], {}
+    used_ids: set = set()
+    for n, ins in enumerate((i for i in adopted if i.readings), 1):
+        reading = _choose_reading(ins, program, ix, g, result, source)
+        if reading is None:
+            continue
+        data = _amendment_data(ins, reading, program, ix, g, result, source, used_ids, n)
+        if data is None:
+            continue
+        lines[("amendments", len(amendments))] = (ins.line, 1)
+        amendments.append(data)
+    _classify_proposals(minute, proposed, adopted, tables, result)
+
+    meta = _decision(protocol, minute, decision or {}, source)
+    data = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
+    if status:
+        data["status"] = status
+    data["decision"] = meta
+    data["amendments"] = amendments
+    result.patch = _load(data, lines, source)
+    _resolve_all(result, program, ix)
+    return result
+
+
+# ---------------------------------------------------------------- structure
+
+
+def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -> Minute:
+    if paragraph is not None:
+        want = re.sub(r"\D", "", paragraph)
+        found = [m for m in minutes if m.paragraph and re.sub(r"\D", "", m.paragraph) == want]
+        if not found:
+            named = ", ".join(m.paragraph for m in minutes if m.paragraph) or "none"
+            raise AmendError(f"there is no § {want} in the protocol (paragraphs found: {named})", source=source)
+        return found[0]
+    if len(minutes) == 1:
+        return minutes[0]
+    with_amendments = [m for m in minutes if any(p.kind == "decision" and (p.title or g.triggered(p.text))
+                                                 for p in m.passages)]
+    if len(with_amendments) == 1:
+        return with_amendments[0]
+    named = ", ".join(m.paragraph for m in (with_amendments or minutes) if m.paragraph)
+    raise AmendError(f"the protocol holds several paragraphs ({named}); say which with --paragraph", source=source)
+
+
+def _instructions(passage: Passage, g: Grammar) -> list[_Instruction]:
+    """The instructions in one passage: the passage as a whole when it reads,
+    else each sentence. In a titled passage every sentence is an instruction;
+    elsewhere those that read and those with a trigger word ("stryks",
+    "sidan"). An instruction that does not read has no readings."""
+    whole = _read(g, passage.text)
+    if whole:
+        return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
+    found = []
+    spans = sentences(passage.text)
+    for a, b in spans:
+        sentence = passage.text[a:b].strip()
+        readings = _read(g, sentence)
+        line = passage.line_at(a)
+        if readings or passage.title or g.triggered(sentence):
+            found.append(_Instruction(sentence, line, passage.title, passage, readings))
+    return found
+
+
+def _read(g: Grammar, text: str) -> list[Reading]:
+    try:
+        return g.read(text).readings
+    except TokenizeError:
+        return []
+
+
+def _not_understood(g: Grammar, sentence: str) -> str:
+    try:
+        reached = g.read(sentence).reached
+    except TokenizeError as exc:
+        return f"needs a human: {exc}"
+    rest = sentence[reached:].strip()
+    if reached and rest:
+        return f'needs a human: not understood from "{_short(rest, 60)}" on'
+    return "needs a human: no wording in the grammar fits this instruction"
+
+
+def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extraction) -> None:
+    """"med följande två tillägg": the decision says how many there are."""
+    pattern = tables.get("announced")
+    if not pattern:
+        return
+    numbers = tables.get("numbers") or {}
+    for p in (p for p in minute.passages if p.kind == "decision"):
+        m = re.search(pattern, p.text, re.IGNORECASE)
+        if not m:
+            continue
+        word = m.group(1).lower()
+        count = int(word) if word.isdigit() else numbers.get(word)
+        if count is not None and count != len(adopted):
+            result.needs_human.append(Finding(
+                p.line_at(m.start()), f"needs a human: the decision announces {count} amendments "
+                f"(\"{m.group(0)}\") but {len(adopted)} were found"))
+
+
+# ---------------------------------------------------------------- readings
+
+
+def _index(program: Program):
+    from ..resolve import Index
+
+    return Index(program)
+
+
+def _resolves(program: Program, ix, data: dict, source: str, line: int) -> Optional[AmendError]:
+    """None when the amendment resolves against the program, else why not."""
+    from ..resolve import resolve
+
+    patch = _load({"program": program.meta.id, "base": program.meta.version, "produces": "check",
+                   "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [data]},
+                  {("amendments", 0): (line, 1)}, source)
+    try:
+        resolve(program, patch, index=ix)
+    except AmendError as exc:
+        return exc
+    return None
+
+
+def _choose_reading(ins: _Instruction, program, ix, g: Grammar, result: Extraction, source) -> Optional[Reading]:
+    """One reading: the only one, or the only one of several that matches the program."""
+    if len(ins.readings) == 1:
+        return ins.readings[0]
+    fits = [r for r in ins.readings
+            if "range_from" in r.operation or _resolves(program, ix, {"id": "x", **r.patch_data()},
+                                                         source, ins.line) is None]
+    if len(fits) == 1:
+        result.notes.append(Finding(ins.line, f"read as {_describe_reading(fits[0])}: of the "
+                                    f"{len(ins.readings)} ways to read it, the only one that matches the program",
+                                    ins.text, ins.title))
+        return fits[0]
+    ways = "; ".join(_describe_reading(r) for r in ins.readings[:4])
+    result.needs_human.append(Finding(ins.line, f"needs a human: this reads {len(ins.readings)} ways ({ways})"
+                                      + (" and none matches the program" if not fits else ""), ins.text, ins.title))
+    return None
+
+
+def _describe_reading(r: Reading) -> str:
+    return ", ".join(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}" for k, v in r.at + r.fields)
+
+
+def _amendment_data(ins: _Instruction, reading: Reading, program, ix, g: Grammar, result: Extraction,
+                    source: str, used_ids: set, n: int) -> Optional[dict]:
+    data = {"id": _unique(_slug(ins.title) if ins.title else f"{g.protocol.get('untitled', 'amendment')}-{n}",
+                          used_ids)}
+    if ins.title:
+        data["title"] = ins.title
+    data["text"] = ins.text
+    fields = reading.patch_data()
+    if reading.line is not None:
+        result.notes.append(Finding(ins.line, f"line {reading.line} is not checked: the program has no line "
+                                    "numbers; the amendment is placed by its page and quoted words, which must "
+                                    "match exactly once there (the line stays in its text)", "", ins.title))
+    if "range_from" in fields:
+        fields = _range(fields, ins, program, ix, result, source)
+        if fields is None:
+            return None
+    data.update(fields)
+    return data
+
+
+def _range(fields: dict, ins: _Instruction, program, ix, result: Extraction, source) -> Optional[dict]:
+    """'leave out from "A" to "B"': the words after A up to and including B,
+    looked up in the program so that the patch quotes them exactly."""
+    from ..tree import get
+
+    ends = []
+    for key in ("range_from", "range_to"):
+        probe = {"id": "x", **({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
+        patch = _load({"program": program.meta.id, "base": program.meta.version, "produces": "check",
+                       "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [probe]},
+                      {("amendments", 0): (ins.line, 1)}, source)
+        from ..resolve import resolve
+
+        try:
+            edit = resolve(program, patch, index=ix).edits[0]
+        except AmendError as exc:
+            result.needs_human.append(Finding(ins.line, f"needs a human: \"{fields[key]}\" cannot be placed: "
+                                              f"{getattr(exc, 'message', exc)}", ins.text, ins.title))
+            return None
+        ends.append(edit)
+    a, b = ends
+    if a.path != b.path or b.start <= a.start:
+        result.needs_human.append(Finding(ins.line, f"needs a human: \"{fields['range_to']}\" does not follow "
+                                          f"\"{fields['range_from']}\" in the same paragraph", ins.text, ins.title))
+        return None
+    node = get(program, a.path)
+    words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
+    out = {k: v for k, v in fields.items() if k not in ("range_from", "range_to", "with")}
+    if "with" in fields:
+        out.update({"replace": words, "with": fields["with"]})
+    else:
+        out["delete"] = words
+    result.notes.append(Finding(ins.line, f"read \"leave out from … to …\" as leaving out \"{_short(words, 80)}\" "
+                                "(the words after the first quotation, up to and including the second)",
+                                "", ins.title))
+    return out
+
+
+def _slug(title: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "amendment"
+
+
+def _unique(base: str, used: set) -> str:
+    name, k = base, 2
+    while name in used:
+        name, k = f"{base}-{k}", k + 1
+    used.add(name)
+    return name
+
+
+# ---------------------------------------------------------------- proposals
+
+
+def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction) -> None:
+    """Proposals made in the course of the meeting: the same as a decided
+    amendment (stated twice), rejected, or unclear (a human decides)."""
+    decided_texts = {fold_anchor(i.text) for i in adopted}
+    decided_titles = {i.title for i in adopted if i.title}
+    decision_text = " ".join(p.text for p in minute.passages if p.kind == "decision")
+    by_reference = tables.get("by_reference") and re.search(tables["by_reference"], decision_text, re.IGNORECASE)
+    passages = list(minute.passages)
+    rejected = tables.get("rejected") or r"(?!)"
+    for ins in proposed:
+        if fold_anchor(ins.text) in decided_texts:
+            result.notes.append(Finding(ins.line, f"also stated under '{ins.passage.section}'; extracted once, "
+                                        "from the decision", "", ins.title))
+            continue
+        if ins.title and ins.title in decided_titles:
+            result.notes.append(Finding(ins.line, f"worded differently under '{ins.passage.section}'; the "
+                                        "decision's wording was used", ins.text, ins.title))
+            continue
+        here = ins.passage.text
+        after = [here[here.find(ins.text) + len(ins.text):]] + [p.text for p in passages[passages.index(ins.passage) + 1:]]
+        said = next((m for text in after for m in [re.search(rejected, text, re.IGNORECASE)] if m), None)
+        if said and not by_reference:
+            result.rejected.append(Finding(ins.line, f"not adopted: the minutes say \"{said.group(0)}\"",
+                                           ins.text, ins.title))
+        else:
+            why = ("the decision refers to a proposal" if by_reference else
+                   "the minutes do not say it was rejected")
+            result.needs_human.append(Finding(ins.line, f"needs a human: proposed under '{ins.passage.section}' "
+                                              f"but not in the decision, and {why}", ins.text, ins.title))
+
+
+# ---------------------------------------------------------------- the patch
+
+
+def _decision(protocol, minute: Minute, given: dict, source: str) -> dict:
+    out = {"body": given.get("body") or protocol.body, "date": given.get("date") or protocol.date}
+    missing = [k for k in ("body", "date") if not out[k]]
+    if missing:
+        what = " and ".join({"body": "the deciding body", "date": "the date"}[k] for k in missing)
+        opts = " and ".join(f"--{k}" for k in missing)
+        raise AmendError(f"the protocol does not name {what} in its header; give {opts}", source=source)
+    paragraph = given.get("paragraph") or minute.paragraph
+    case = given.get("case") or minute.case
+    if paragraph:
+        out["paragraph"] = paragraph
+    if case:
+        out["case"] = case
+    return out
+
+
+def _load(data: dict, lines: dict, source: str) -> Patch:
+    """Through the same schema check and loader as a patch file."""
+    from ..load import patch_from_data, validate
+
+    validate(data, lines, "patch", source)
+    return patch_from_data(data, lines, source)
+
+
+def _resolve_all(result: Extraction, program: Program, ix) -> None:
+    """Resolve every amendment against the program, then look for conflicts,
+    exactly as `amend apply` does before it changes anything."""
+    from ..apply import check_versions, find_conflicts
+    from ..resolve import resolve
+
+    patch = result.patch
+    check_versions(program, patch)
+    edits = []
+    for am in patch.amendments:
+        one = Patch(patch.program, patch.base, patch.produces, patch.decision, (am,), source=patch.source)
+        try:
+            edits += resolve(program, one, index=ix).edits
+        except AmendError as exc:
+            for err in exc.errors if isinstance(exc, AmendErrors) else [exc]:
+                result.needs_human.append(Finding(am.source.line, f"needs a human: does not apply to the program: "
+                                                  f"{err.message}", am.text or "", am.title or am.id))
+    for conflict in find_conflicts(edits):
+        result.needs_human.append(Finding(conflict.source.line, f"needs a human: {conflict.message}", "",
+                                          conflict.amendment))
+
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def read_text(path: str) -> str:
+    """The protocol file's text, or one clear error."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AmendError("file not found", source=path) from None
+    except UnicodeDecodeError as exc:
+        raise AmendError(f"not a UTF-8 text file ({exc.reason} at byte {exc.start}); save the minutes as "
+                         "UTF-8 text", source=path) from None
+    except OSError as exc:
+        raise AmendError(f"cannot be read: {exc.strerror}", source=path) from None
+
+
+def report_comments(result: Extraction, protocol: str) -> tuple:
+    """What a reader of the patch file must know, as comment lines for its top."""
+    lines = [f"Extracted by `amend extract` from {protocol}; check it against the minutes."]
+    if result.needs_human:
+        lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
+    if result.rejected:
+        lines.append("Rejected proposals (not in this patch):")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.rejected, key=lambda f: f.line)]
+    return tuple(lines)
