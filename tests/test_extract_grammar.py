@@ -109,9 +109,9 @@ SV = [
     ("Efter avsnittet Samverkan läggs ett nytt avsnitt till med rubriken Fackliga parter och följande text: "
      "Kommunen samverkar med de fackliga parterna.",
      {"after_section": "Samverkan", "add_section": {"heading": "Fackliga parter",
-                                                     "content": "Kommunen samverkar med de fackliga parterna."}}),
+                                                     "content": ["Kommunen samverkar med de fackliga parterna."]}}),
     ('Läggs ett nytt avsnitt till med rubriken "Ord och begrepp" och följande text: "Se bilaga."',
-     {"add_section": {"heading": "Ord och begrepp", "content": "Se bilaga."}}),
+     {"add_section": {"heading": "Ord och begrepp", "content": ["Se bilaga."]}}),
     # --- typographic quotes, as in most minutes
     ("På sidan 6 ersätts \u201dtre\u201d med \u201dfyra\u201d.", {"at": {"page": 6}, "replace": "tre",
                                                                      "with": "fyra"}),
@@ -184,9 +184,9 @@ EN = [
     ("After the section headed Samverkan insert a new section headed Trade unions with the text: "
      "The council works with the unions.",
      {"after_section": "Samverkan", "add_section": {"heading": "Trade unions",
-                                                     "content": "The council works with the unions."}}),
+                                                     "content": ["The council works with the unions."]}}),
     ('At end insert a new section headed Glossary with the text: "See annex."',
-     {"add_section": {"heading": "Glossary", "content": "See annex."}}),
+     {"add_section": {"heading": "Glossary", "content": ["See annex."]}}),
 ]
 
 CASES = [("sv", t, e) for t, e in SV] + [("en", t, e) for t, e in EN]

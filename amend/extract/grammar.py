@@ -164,8 +164,8 @@ class Reading:
             out["at"] = {k: at[k] for k in SCOPE_KEYS if k in at}
         for key, value in self.fields:
             head, _, sub = key.partition(".")
-            if sub:
-                out.setdefault(head, {})[sub] = value
+            if sub:  # add_section.heading / add_section.content (one paragraph)
+                out.setdefault(head, {})[sub] = [value] if sub == "content" else value
             else:
                 out[key] = value
         return out

@@ -89,7 +89,7 @@ def _is_title(text: str, tables: dict) -> bool:
 def _header(lines: list[Line], tables: dict) -> list[Line]:
     """The protocol's header: the lines above the first §, or above and
     including the header marker ("Protokoll") and the date after it."""
-    first = next((i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text)), None)
+    first = next(iter(_paragraph_starts(lines)), None)
     if first is not None:
         return [ln for ln in lines[:first] if ln.text]
     marker = tables.get("header_marker")
@@ -146,7 +146,7 @@ def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple]:
         elif text[-1] in _HYPHENS and len(text) > 1 and text[-2].isalpha() and text[-2].islower() \
                 and piece[:1].islower() and first_word not in keep_hyphen_before:
             text = text[:-1]
-        elif text[-1] in _HYPHENS + "\u2013" and len(text) > 1 and not text[-2].isspace() \
+        elif text[-1] in _HYPHENS + "\u2013" and len(text) > 1 and text[-2].isalnum() \
                 and first_word not in keep_hyphen_before:
             pass  # a hyphen or dash that is part of the word: keep it, no space
         else:
@@ -198,10 +198,15 @@ def read_protocol(text: str, tables: dict) -> Protocol:
     return Protocol(body, date, tuple(_minutes(lines, tables)))
 
 
+def _paragraph_starts(lines: list[Line]) -> list[int]:
+    """Lines that open a paragraph of the minutes: "§ 170 ..." at the top or after
+    a blank line (a "§ 294" that a line break put first in a line is text)."""
+    return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text) and (i == 0 or not lines[i - 1].text)]
+
+
 def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
-    """Split at each "§ N" that starts a paragraph (after a blank line or at the top)."""
-    cuts = [i for i, ln in enumerate(lines)
-            if _PARAGRAPH.match(ln.text) and (i == 0 or not lines[i - 1].text)]
+    """Split the protocol at each paragraph (§)."""
+    cuts = _paragraph_starts(lines)
     if not cuts:
         return [_minute(None, None, lines[0].no if lines else 1, lines, tables)]
     out = []

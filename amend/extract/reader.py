@@ -141,20 +141,22 @@ def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -
 
 def _instructions(passage: Passage, g: Grammar) -> list[_Instruction]:
     """The instructions in one passage: the passage as a whole when it reads,
-    else each sentence. In a titled passage every sentence is an instruction;
-    elsewhere those that read and those with a trigger word ("stryks",
-    "sidan"). An instruction that does not read has no readings."""
+    else each sentence that reads or has a trigger word ("stryks", "sidan").
+    In the decision every sentence of a titled passage counts, so nothing under
+    "Tillägg 3" is dropped; elsewhere a titled passage with no instruction is
+    one proposal. An instruction that does not read has no readings."""
     whole = _read(g, passage.text)
     if whole:
         return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
     found = []
-    spans = sentences(passage.text)
-    for a, b in spans:
+    strict = passage.kind == "decision" and passage.title
+    for a, b in sentences(passage.text):
         sentence = passage.text[a:b].strip()
         readings = _read(g, sentence)
-        line = passage.line_at(a)
-        if readings or passage.title or g.triggered(sentence):
-            found.append(_Instruction(sentence, line, passage.title, passage, readings))
+        if readings or strict or g.triggered(sentence):
+            found.append(_Instruction(sentence, passage.line_at(a), passage.title, passage, readings))
+    if not found and passage.title:
+        found.append(_Instruction(passage.text, passage.line, passage.title, passage, []))
     return found
 
 
