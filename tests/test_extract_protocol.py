@@ -280,3 +280,31 @@ def test_cli_describe(tmp_path):
     assert r.exit_code == 0, r.stderr
     again = [dataclasses.replace(a, source=None) for a in load_patch(out).amendments]
     assert again == without_source(load_patch(EXAMPLE).amendments)
+
+
+def test_describe_refuses_what_it_cannot_word(tmp_path):
+    patch = tmp_path / "p.yaml"
+    patch.write_text(
+        "program: valdsforebyggande-2025-2027\nbase: proposed\nproduces: adopted\n"
+        "decision: {body: KS, date: '2025-01-01'}\namendments:\n"
+        "  - id: ny\n    add_section: {heading: Nytt, level: 2, content: [Text.]}\n"
+        "  - id: tom\n    replace: tre\n    with: ''\n"
+        "  - id: ok\n    delete: tre\n", "utf-8")
+    r = run("describe", patch)
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"error: {patch}:6: ny: cannot be worded in sv: the sv grammar has no wording for")
+    assert "add_section.level" in lines[0]
+    assert lines[1].startswith(f"error: {patch}:8: tom: cannot be worded in sv:")
+    assert r.stdout == ""  # all or nothing: no half description
+
+
+def test_describe_quotes_a_heading_that_would_read_two_ways():
+    from amend.extract.describe import describe_patch
+    from amend.load import patch_from_data
+
+    data = {"program": "p", "base": "b", "produces": "c", "decision": {"body": "KS", "date": "2025-01-01"},
+            "amendments": [{"id": "a", "at": {"heading": "Barn i sista meningen"}, "delete": "x"}]}
+    text = describe_patch(patch_from_data(data, {}, "p.yaml"))
+    assert text == 'Ändring 1\nUnder rubriken "Barn i sista meningen" stryks "x".\n'

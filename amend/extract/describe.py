@@ -15,7 +15,7 @@ from ..dump import amendment_to_data
 from ..errors import AmendError, AmendErrors
 from ..model import Amendment, Patch
 from ..text import clean
-from .grammar import Grammar, GrammarError, Reading, grammar
+from .grammar import Grammar, GrammarError, grammar
 
 
 def describe_amendment(am: Amendment, g: Grammar) -> str:
@@ -90,7 +90,3 @@ def normalise(at: dict, fields: dict) -> tuple:
 
     return (tuple(sorted((k, value(v)) for k, v in at.items() if k != "line")),
             tuple(sorted((k, value(v)) for k, v in fields.items())))
-
-
-def reading_key(r: Reading) -> tuple:
-    return normalise(r.scope, r.operation)

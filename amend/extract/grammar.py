@@ -115,6 +115,7 @@ class Rule:
     set: tuple = ()  # fixed (key, value) pairs
     needs: frozenset = frozenset()
     forbids: frozenset = frozenset()
+    write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone"
 
     @property
     def slots(self) -> list[Slot]:
@@ -128,9 +129,12 @@ def _rule(entry, kind: str) -> Rule:
     if isinstance(entry, str):
         entry = {"phrase": entry}
     when = entry.get("when") or {}
+    write = entry.get("write", "always")
+    if write not in ("always", "after_scope", "alone"):
+        raise GrammarError(f"{entry['phrase']!r}: write must be always, after_scope or alone, not {write!r}")
     return Rule(entry["phrase"], compile_phrase(entry["phrase"]), kind,
                 tuple(sorted((entry.get("set") or {}).items())),
-                frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()))
+                frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()), write)
 
 
 # ---------------------------------------------------------------- readings
@@ -175,6 +179,7 @@ class Reading:
 class Outcome:
     readings: list[Reading] = field(default_factory=list)
     reached: int = 0  # offset in the text up to which some reading understood it
+    exhausted: bool = False  # gave up before trying every reading: the readings may be incomplete
 
 
 class Grammar:
@@ -206,6 +211,7 @@ class Grammar:
         def walk(pos: int, binds: dict, op: Optional[Rule]):
             steps[0] += 1
             if steps[0] > _STEP_BUDGET:
+                out.exhausted = True
                 return
             reached = tokens[pos - 1].end if pos else 0
             out.reached = max(out.reached, reached)
@@ -352,6 +358,9 @@ class Grammar:
             if op_keys != set(fields) or any(fields[k] != v for k, v in fixed.items()):
                 continue
             if not rule.fits_scope(at) or any(k not in at for k in own if k in SCOPE_KEYS):
+                continue
+            scoped = any(k not in own for k in at)  # scope phrases will stand before it
+            if (rule.write == "after_scope" and not scoped) or (rule.write == "alone" and scoped):
                 continue
             if all(self._fits(s, {**at, **fields}[s.key]) for s in own.values()):
                 return rule

@@ -15,9 +15,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..apply import check_versions, find_conflicts
 from ..errors import AmendError, AmendErrors
+from ..load import patch_from_data, validate
 from ..model import Patch, Program
+from ..resolve import Index, Resolution, resolve
 from ..text import fold_anchor
+from ..tree import get
 from .grammar import Grammar, Reading, grammar
 from .protocol import Minute, Passage, read_protocol, sentences
 from .tokenize import TokenizeError
@@ -33,9 +37,11 @@ class Finding:
     title: Optional[str] = None
 
     def __str__(self) -> str:
-        who = f"{self.title}: " if self.title else ""
-        quoted = f' "{_short(self.text)}"' if self.text else ""
-        return f"{who}{self.message}{quoted}" if not self.text else f"{who}{quoted.strip()} — {self.message}"
+        """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'."""
+        parts = [f"{self.title}:"] if self.title else []
+        if self.text:
+            parts.append(f'"{_short(self.text)}" —')
+        return " ".join(parts + [self.message])
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -82,6 +88,10 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     protocol = read_protocol(text, tables)
     result = Extraction(source)
     minute = _choose_minute(protocol.minutes, paragraph, g, source)
+    others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
+    if others:
+        result.notes.append(Finding(minute.line, f"read {minute.paragraph}; the protocol also holds "
+                                    f"{', '.join(others)} (choose with --paragraph)"))
     if not minute.has_decision and minute.paragraph is not None:
         result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
                                     f"{minute.paragraph}: read the text outside other sections as the decision"))
@@ -93,18 +103,17 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
         if not ins.readings:
             result.needs_human.append(Finding(ins.line, _not_understood(g, ins.text), ins.text, ins.title))
 
-    ix = _index(program)
+    against = _Against(program, source)
     amendments, lines = [], {}
     used_ids: set = set()
-    for n, ins in enumerate((i for i in adopted if i.readings), 1):
-        reading = _choose_reading(ins, program, ix, g, result, source)
-        if reading is None:
-            continue
-        data = _amendment_data(ins, reading, program, ix, g, result, source, used_ids, n)
-        if data is None:
-            continue
-        lines[("amendments", len(amendments))] = (ins.line, 1)
-        amendments.append(data)
+    for n, ins in enumerate(adopted, 1):
+        amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
+                               used_ids)  # numbered as in the minutes, read or not
+        reading = _choose_reading(ins, against, result) if ins.readings else None
+        data = _amendment_data(ins, reading, against, result, amendment_id) if reading else None
+        if data is not None:
+            lines[("amendments", len(amendments))] = (ins.line, 1)
+            amendments.append(data)
     _classify_proposals(minute, proposed, adopted, tables, result)
 
     meta = _decision(protocol, minute, decision or {}, source)
@@ -114,7 +123,7 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     data["decision"] = meta
     data["amendments"] = amendments
     result.patch = _load(data, lines, source)
-    _resolve_all(result, program, ix)
+    _resolve_all(result, against)
     return result
 
 
@@ -161,21 +170,26 @@ def _instructions(passage: Passage, g: Grammar) -> list[_Instruction]:
 
 
 def _read(g: Grammar, text: str) -> list[Reading]:
+    """The readings of `text`; none when it cannot be read completely."""
     try:
-        return g.read(text).readings
+        outcome = g.read(text)
     except TokenizeError:
         return []
+    return [] if outcome.exhausted else outcome.readings
 
 
 def _not_understood(g: Grammar, sentence: str) -> str:
     try:
-        reached = g.read(sentence).reached
+        outcome = g.read(sentence)
     except TokenizeError as exc:
-        return f"needs a human: {exc}"
+        return str(exc)
+    if outcome.exhausted:
+        return "it can be read in too many ways to check them all; word it more simply"
+    reached = outcome.reached
     rest = sentence[reached:].strip()
     if reached and rest:
-        return f'needs a human: not understood from "{_short(rest, 60)}" on'
-    return "needs a human: no wording in the grammar fits this instruction"
+        return f'not understood from "{_short(rest, 60)}" on'
+    return "no wording in the grammar fits this instruction"
 
 
 def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extraction) -> None:
@@ -192,47 +206,47 @@ def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extrac
         count = int(word) if word.isdigit() else numbers.get(word)
         if count is not None and count != len(adopted):
             result.needs_human.append(Finding(
-                p.line_at(m.start()), f"needs a human: the decision announces {count} amendments "
+                p.line_at(m.start()), f"the decision announces {count} amendments "
                 f"(\"{m.group(0)}\") but {len(adopted)} were found"))
 
 
 # ---------------------------------------------------------------- readings
 
 
-def _index(program: Program):
-    from ..resolve import Index
+class _Against:
+    """The program, indexed once, to try amendments on as `amend apply` would."""
 
-    return Index(program)
+    def __init__(self, program: Program, source: str):
+        self.program, self.ix, self.source = program, Index(program), source
+
+    def resolve(self, amendment: dict, line: int) -> Resolution:
+        """Resolve one amendment (patch data) or raise the AmendError apply would."""
+        data = {"program": self.program.meta.id, "base": self.program.meta.version, "produces": "check",
+                "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [{"id": "probe", **amendment}]}
+        return resolve(self.program, _load(data, {("amendments", 0): (line, 1)}, self.source), index=self.ix)
+
+    def fits(self, reading: Reading, line: int) -> bool:
+        if "range_from" in reading.operation:
+            return True  # checked when the range is looked up
+        try:
+            self.resolve(reading.patch_data(), line)
+        except AmendError:
+            return False
+        return True
 
 
-def _resolves(program: Program, ix, data: dict, source: str, line: int) -> Optional[AmendError]:
-    """None when the amendment resolves against the program, else why not."""
-    from ..resolve import resolve
-
-    patch = _load({"program": program.meta.id, "base": program.meta.version, "produces": "check",
-                   "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [data]},
-                  {("amendments", 0): (line, 1)}, source)
-    try:
-        resolve(program, patch, index=ix)
-    except AmendError as exc:
-        return exc
-    return None
-
-
-def _choose_reading(ins: _Instruction, program, ix, g: Grammar, result: Extraction, source) -> Optional[Reading]:
+def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Optional[Reading]:
     """One reading: the only one, or the only one of several that matches the program."""
     if len(ins.readings) == 1:
         return ins.readings[0]
-    fits = [r for r in ins.readings
-            if "range_from" in r.operation or _resolves(program, ix, {"id": "x", **r.patch_data()},
-                                                         source, ins.line) is None]
+    fits = [r for r in ins.readings if against.fits(r, ins.line)]
     if len(fits) == 1:
         result.notes.append(Finding(ins.line, f"read as {_describe_reading(fits[0])}: of the "
                                     f"{len(ins.readings)} ways to read it, the only one that matches the program",
                                     ins.text, ins.title))
         return fits[0]
     ways = "; ".join(_describe_reading(r) for r in ins.readings[:4])
-    result.needs_human.append(Finding(ins.line, f"needs a human: this reads {len(ins.readings)} ways ({ways})"
+    result.needs_human.append(Finding(ins.line, f"this reads {len(ins.readings)} ways ({ways})"
                                       + (" and none matches the program" if not fits else ""), ins.text, ins.title))
     return None
 
@@ -241,10 +255,9 @@ def _describe_reading(r: Reading) -> str:
     return ", ".join(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}" for k, v in r.at + r.fields)
 
 
-def _amendment_data(ins: _Instruction, reading: Reading, program, ix, g: Grammar, result: Extraction,
-                    source: str, used_ids: set, n: int) -> Optional[dict]:
-    data = {"id": _unique(_slug(ins.title) if ins.title else f"{g.protocol.get('untitled', 'amendment')}-{n}",
-                          used_ids)}
+def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, result: Extraction,
+                    amendment_id: str) -> Optional[dict]:
+    data = {"id": amendment_id}
     if ins.title:
         data["title"] = ins.title
     data["text"] = ins.text
@@ -254,39 +267,31 @@ def _amendment_data(ins: _Instruction, reading: Reading, program, ix, g: Grammar
                                     "numbers; the amendment is placed by its page and quoted words, which must "
                                     "match exactly once there (the line stays in its text)", "", ins.title))
     if "range_from" in fields:
-        fields = _range(fields, ins, program, ix, result, source)
+        fields = _range(fields, ins, against, result)
         if fields is None:
             return None
     data.update(fields)
     return data
 
 
-def _range(fields: dict, ins: _Instruction, program, ix, result: Extraction, source) -> Optional[dict]:
+def _range(fields: dict, ins: _Instruction, against: _Against, result: Extraction) -> Optional[dict]:
     """'leave out from "A" to "B"': the words after A up to and including B,
     looked up in the program so that the patch quotes them exactly."""
-    from ..tree import get
-
     ends = []
     for key in ("range_from", "range_to"):
-        probe = {"id": "x", **({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
-        patch = _load({"program": program.meta.id, "base": program.meta.version, "produces": "check",
-                       "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [probe]},
-                      {("amendments", 0): (ins.line, 1)}, source)
-        from ..resolve import resolve
-
+        probe = {**({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
         try:
-            edit = resolve(program, patch, index=ix).edits[0]
+            ends.append(against.resolve(probe, ins.line).edits[0])
         except AmendError as exc:
-            result.needs_human.append(Finding(ins.line, f"needs a human: \"{fields[key]}\" cannot be placed: "
-                                              f"{getattr(exc, 'message', exc)}", ins.text, ins.title))
+            result.needs_human.append(Finding(ins.line, f"\"{fields[key]}\" cannot be placed: {exc.message}",
+                                              ins.text, ins.title))
             return None
-        ends.append(edit)
     a, b = ends
     if a.path != b.path or b.start <= a.start:
-        result.needs_human.append(Finding(ins.line, f"needs a human: \"{fields['range_to']}\" does not follow "
+        result.needs_human.append(Finding(ins.line, f"\"{fields['range_to']}\" does not follow "
                                           f"\"{fields['range_from']}\" in the same paragraph", ins.text, ins.title))
         return None
-    node = get(program, a.path)
+    node = get(against.program, a.path)
     words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
     out = {k: v for k, v in fields.items() if k not in ("range_from", "range_to", "with")}
     if "with" in fields:
@@ -342,7 +347,7 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
         else:
             why = ("the decision refers to a proposal" if by_reference else
                    "the minutes do not say it was rejected")
-            result.needs_human.append(Finding(ins.line, f"needs a human: proposed under '{ins.passage.section}' "
+            result.needs_human.append(Finding(ins.line, f"proposed under '{ins.passage.section}' "
                                               f"but not in the decision, and {why}", ins.text, ins.title))
 
 
@@ -367,33 +372,27 @@ def _decision(protocol, minute: Minute, given: dict, source: str) -> dict:
 
 def _load(data: dict, lines: dict, source: str) -> Patch:
     """Through the same schema check and loader as a patch file."""
-    from ..load import patch_from_data, validate
-
     validate(data, lines, "patch", source)
     return patch_from_data(data, lines, source)
 
 
-def _resolve_all(result: Extraction, program: Program, ix) -> None:
+def _resolve_all(result: Extraction, against: _Against) -> None:
     """Resolve every amendment against the program, then look for conflicts,
     exactly as `amend apply` does before it changes anything."""
-    from ..apply import check_versions, find_conflicts
-    from ..resolve import resolve
-
-    patch = result.patch
+    patch, program = result.patch, against.program
     check_versions(program, patch)
     edits = []
     for am in patch.amendments:
         one = Patch(patch.program, patch.base, patch.produces, patch.decision, (am,), source=patch.source)
         try:
-            edits += resolve(program, one, index=ix).edits
+            edits += resolve(program, one, index=against.ix).edits
         except AmendError as exc:
             for err in exc.errors if isinstance(exc, AmendErrors) else [exc]:
-                result.needs_human.append(Finding(am.source.line, f"needs a human: does not apply to the program: "
+                result.needs_human.append(Finding(am.source.line, f"does not apply to the program: "
                                                   f"{err.message}", am.text or "", am.title or am.id))
     for conflict in find_conflicts(edits):
-        result.needs_human.append(Finding(conflict.source.line, f"needs a human: {conflict.message}", "",
+        result.needs_human.append(Finding(conflict.source.line, conflict.message, "",
                                           conflict.amendment))
-
 
 
 # ---------------------------------------------------------------- reporting
