@@ -157,6 +157,30 @@ def test_body_and_date_must_come_from_somewhere(program):
         extract(text, program, source="t.txt")
 
 
+def test_decision_as_a_bulleted_list(program):
+    text = ("Kommunstyrelsen\nProtokoll\n2025-11-05\n\n§ 12  2025.202 KS\nBeslut\n"
+            "Kommunstyrelsen beslutar att anta programmet med följande två ändringar:\n"
+            '• På sidan 6, under rubriken Samverkan, i sista meningen efter "mellan mellan olika\n'
+            'förvaltningar i kommunen" läggs följande till: "samt med de fackliga parterna".\n'
+            "2. På sidan 8, tredje kolumnen läggs en punkt till: Fackliga parter erbjuds\nbasutbildning.\n")
+    result = extract(text, program, source="t.txt")
+    assert result.complete
+    assert [a.id for a in result.patch.amendments] == ["andring-1", "andring-2"]
+    assert [(a.op, a.scope, a.value) for a in result.patch.amendments] == [
+        (a.op, a.scope, a.value) for a in load_patch(EXAMPLE).amendments]
+    assert result.patch.amendments[0].text.startswith("På sidan 6")  # the marker is not part of the wording
+
+
+def test_without_a_decision_heading_nothing_is_dropped(program):
+    text = ALINGSAS.read_text("utf-8").replace("\nBeslut \n", "\n")
+    result = extract(text, program, source="t.txt")
+    assert result.patch.amendments == ()
+    flagged = {f.line for f in result.needs_human}
+    assert {68, 71, 78, 81} <= flagged  # both statements of both Tillägg (one line less above them)
+    assert any("utgår ifrån ett helhetsperspektiv" in f.text for f in result.needs_human)  # a false alarm, not a loss
+    assert any("no decision heading" in n.message for n in result.notes)
+
+
 # ---------------------------------------------------------------- English minutes
 
 ENGLISH = """Policy Committee

@@ -213,19 +213,16 @@ class Grammar:
             if steps[0] > _STEP_BUDGET:
                 out.exhausted = True
                 return
-            reached = tokens[pos - 1].end if pos else 0
-            out.reached = max(out.reached, reached)
-            end = pos == len(tokens) or (pos == len(tokens) - 1 and tokens[pos].text == ".")
-            if end:
+            if pos:
+                out.reached = max(out.reached, tokens[pos - 1].end)
+            if pos == len(tokens) or (pos == len(tokens) - 1 and tokens[pos].text == "."):
+                out.reached = len(text.rstrip())
                 if op is not None and op.fits_scope({k: v for k, v in binds.items() if k in SCOPE_KEYS}):
-                    reading = self._reading(binds, op)
+                    reading = Reading(_pairs(binds, scope=True), _pairs(binds, scope=False))
                     if reading not in seen:
                         seen.add(reading)
                         out.readings.append(reading)
-                if pos == len(tokens) or pos == len(tokens) - 1:
-                    if pos == len(tokens) - 1:
-                        out.reached = max(out.reached, tokens[pos].end)
-                    return
+                return
             tok = tokens[pos]
             if (tok.kind == "punct" and tok.text in ",;") or (tok.kind == "word" and tok.key in self.fillers):
                 walk(pos + 1, binds, op)
@@ -239,11 +236,6 @@ class Grammar:
 
         walk(0, {}, None)
         return out
-
-    def _reading(self, binds: dict, op: Rule) -> Reading:
-        at = tuple(sorted((k, v) for k, v in binds.items() if k in SCOPE_KEYS))
-        fields = tuple(sorted((k, v) for k, v in binds.items() if k not in SCOPE_KEYS))
-        return Reading(at, fields)
 
     def _match(self, elems: tuple, tokens: list[Token], text: str, pos: int, binds: dict) -> Iterator:
         if not elems:
@@ -405,6 +397,11 @@ class Grammar:
         if n in self._ordinal_words:
             return self._ordinal_words[n]
         return self.ordinal_format.format(n=n)
+
+
+def _pairs(binds: dict, scope: bool) -> tuple:
+    """The scope keys (or the others) of a reading, in a fixed order."""
+    return tuple(sorted((k, v) for k, v in binds.items() if (k in SCOPE_KEYS) == scope))
 
 
 def _plain_words(value: str) -> bool:

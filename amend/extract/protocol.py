@@ -234,6 +234,7 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = None
         block = []
 
+    marker = re.compile(tables.get("item_marker") or r"(?!)")
     for ln in lines:
         heading = _heading_kind(ln.text, tables) if ln.text else None
         if heading:
@@ -245,13 +246,17 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = ln.text.rstrip(":").strip()
         elif not ln.text:
             flush()
+        elif marker.match(ln.text):  # "• På sidan 3 …", "2. På sidan 4 …": one item, one passage
+            flush()
+            block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
         else:
             block.append(ln)
     flush()
     if not has_decision:
-        # No "Beslut" heading: the text outside known sections is the decision.
-        passages = [p if p.kind else Passage(p.text, p.starts, p.section, "decision", p.title) for p in passages]
-    passages = [p if p.kind else Passage(p.text, p.starts, p.section, "other", p.title) for p in passages]
+        # No "Beslut" heading: the decision may stand anywhere, so everything but
+        # the proposals made at the meeting is read as the decision.
+        passages = [p if p.kind == "proceedings" else Passage(p.text, p.starts, p.section, "decision", p.title)
+                    for p in passages]
     return Minute(paragraph, case, line_no, tuple(passages), has_decision)
 
 
