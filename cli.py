@@ -174,7 +174,7 @@ def extract(protocol, program_file, output, lang, paragraph, body, date, case, p
     result = extract_patch(read_text(protocol), program, source=protocol, language=lang, paragraph=paragraph,
                            decision=given, produces=produces, status=status)
     for kind, findings in (("needs a human", result.needs_human), ("rejected", result.rejected),
-                           ("note", result.notes)):
+                           ("check", result.checks), ("note", result.notes)):
         for f in sorted(findings, key=lambda f: f.line):
             click.echo(f"{kind}: {protocol}:{f.line}: {f}", err=True)
     amendments = result.patch.amendments

@@ -239,7 +239,7 @@ def test_phrase_reads_from_pdf_lines(lang, text, expected):
     lines = as_from_pdf(text)
     assert len(lines) > 2
     assert any(ln.endswith("-") for ln in lines) or not HYPHENATABLE.search(text)
-    joined, _ = join_lines([Line(i + 1, ln) for i, ln in enumerate(lines)],
+    joined, _, _ = join_lines([Line(i + 1, ln) for i, ln in enumerate(lines)],
                            g.protocol.get("keep_hyphen_before") or ())
     assert joined == text  # line breaks and hyphenation undone exactly
     want, line = expected_reading(expected)

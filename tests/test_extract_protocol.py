@@ -95,6 +95,20 @@ def test_synthetic_protocol_reports_unreadable_unresolved_and_rejected(program):
     assert [(f.line, f.title) for f in result.rejected] == [(19, "Ändringsyrkande 1")]
     assert "avslår" in result.rejected[0].message
     assert not result.complete
+    # "kommunfull-/mäktige" is joined quietly (the program writes "kommunfullmäktige"); "Arbets-/förmedlingen"
+    # is joined too, but the program cannot confirm it, so a person is asked to check
+    assert [(c.line, c.title) for c in result.checks] == [(47, "Ändring 4")]
+    assert '"Arbetsförmedlingen"' in result.checks[0].message and '"Arbets-förmedlingen"' in result.checks[0].message
+
+
+def test_a_hyphen_the_program_writes_is_kept(program):
+    text = ('Ändring 1\nPå sidan 4 ersätts "flickor, pojkar, kvinnor, män och hbtqi-\npersoner" med "alla".\n')
+    result = extract(text, program, source="t.txt", decision={"body": "KS", "date": "2025-01-01"})
+    [am] = result.patch.amendments
+    assert am.value == "flickor, pojkar, kvinnor, män och hbtqi-personer"
+    assert am.text.endswith('"flickor, pojkar, kvinnor, män och hbtqi-personer" med "alla".')
+    assert result.complete and result.checks == []
+    assert any("kept the hyphen" in n.message for n in result.notes)
 
 
 def test_proposal_not_said_to_be_rejected_needs_a_human(program):
@@ -171,6 +185,13 @@ def test_decision_as_a_bulleted_list(program):
     assert result.patch.amendments[0].text.startswith("På sidan 6")  # the marker is not part of the wording
 
 
+def test_a_dash_that_continues_a_line_is_not_a_list_item(program):
+    text = ("Ändring 1\nPå sidan 6, under rubriken Samverkan, läggs en punkt till: Polisen\n"
+            "– även lokalpolisområdet.\n")
+    result = extract(text, program, source="t.txt", decision={"body": "KS", "date": "2025-01-01"})
+    assert [a.value for a in result.patch.amendments] == ["Polisen – även lokalpolisområdet."]
+
+
 def test_without_a_decision_heading_nothing_is_dropped(program):
     text = ALINGSAS.read_text("utf-8").replace("\nBeslut \n", "\n")
     result = extract(text, program, source="t.txt")
@@ -212,7 +233,7 @@ def test_english_minutes(program):
     assert (a1.op, a1.scope.page, a1.value, a1.with_) == (
         "replace", 6, "mellan mellan olika förvaltningar", "mellan olika förvaltningar")
     assert "line 12" in a1.text  # the line stays in the wording; it is not checked
-    assert any(n.line == 8 and "line 12 is not checked" in n.message for n in result.notes)
+    assert any(c.line == 8 and "line 12 is not checked" in c.message for c in result.checks)
     # leave out from "A" to "B": the words after A up to and including B, quoted exactly
     assert (a2.op, a2.value) == ("delete", "och kommunstyrelsen")
     assert (a3.scope.item, a3.value) == (2, "främst")

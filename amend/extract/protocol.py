@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..text import clean
@@ -39,6 +39,8 @@ class Passage:
     section: str  # the heading it stands under ("Beslut"), "" before any
     kind: str  # "decision", "proceedings" or "other"
     title: Optional[str] = None
+    item: bool = False  # it began with a list marker ("•", "2.")
+    joins: tuple = ()  # offsets where a line-end hyphen was taken out
 
     @property
     def line(self) -> int:
@@ -125,15 +127,17 @@ def remove_furniture(lines: list[Line], header: list[Line], tables: dict) -> lis
 # ---------------------------------------------------------------- joining lines
 
 
-def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple]:
+def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple, tuple]:
     """Join hard-broken lines into one text; undo hyphenation at line ends.
 
     "förvalt-" + "ningar" → "förvaltningar"; but "samhälls-" + "och" keeps
     "samhälls- och", and "HR-" + "avdelningen" or "2025-" + "2027" keep the
     hyphen (it follows a capital or a digit, so it is part of the word).
+    Returns the text, (offset, line) where each line starts, and the offsets
+    where a hyphen was taken out (the reader checks those words).
     """
     text = ""
-    starts = []
+    starts, joins = [], []
     for ln in lines:
         piece = ln.text
         if not text:
@@ -146,6 +150,7 @@ def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple]:
         elif text[-1] in _HYPHENS and len(text) > 1 and text[-2].isalpha() and text[-2].islower() \
                 and piece[:1].islower() and first_word not in keep_hyphen_before:
             text = text[:-1]
+            joins.append(len(text))
         elif text[-1] in _HYPHENS + "\u2013" and len(text) > 1 and text[-2].isalnum() \
                 and first_word not in keep_hyphen_before:
             pass  # a hyphen or dash that is part of the word: keep it, no space
@@ -153,7 +158,7 @@ def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple]:
             text += " "
         starts.append((len(text), ln.no))
         text += piece
-    return text, tuple(starts)
+    return text, tuple(starts), tuple(joins)
 
 
 # ---------------------------------------------------------------- structure
@@ -222,17 +227,18 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
 def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute:
     keep = tables.get("keep_hyphen_before") or ()
     passages: list[Passage] = []
-    section, kind, title = "", None, None
+    section, kind, title = "", "", None
     has_decision = False
     block: list[Line] = []
+    item = False
 
     def flush():
-        nonlocal block, title
+        nonlocal block, title, item
         if block:
-            text, starts = join_lines(block, keep)
-            passages.append(Passage(text, starts, section, kind or "", title))
+            text, starts, joins = join_lines(block, keep)
+            passages.append(Passage(text, starts, section, kind, title, item, joins))
             title = None
-        block = []
+        block, item = [], False
 
     marker = re.compile(tables.get("item_marker") or r"(?!)")
     for ln in lines:
@@ -246,18 +252,34 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = ln.text.rstrip(":").strip()
         elif not ln.text:
             flush()
-        elif marker.match(ln.text):  # "• På sidan 3 …", "2. På sidan 4 …": one item, one passage
+        elif marker.match(ln.text) and _item_starts(block, keep):  # "• På sidan 3 …": one item, one passage
             flush()
             block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
+            item = True
         else:
             block.append(ln)
     flush()
     if not has_decision:
         # No "Beslut" heading: the decision may stand anywhere, so everything but
         # the proposals made at the meeting is read as the decision.
-        passages = [p if p.kind == "proceedings" else Passage(p.text, p.starts, p.section, "decision", p.title)
-                    for p in passages]
+        passages = [p if p.kind == "proceedings" else replace(p, kind="decision") for p in passages]
+    passages = [p if p.kind else replace(p, kind="other") for p in passages]  # above the first heading
     return Minute(paragraph, case, line_no, tuple(passages), has_decision)
+
+
+def _item_starts(block: list[Line], keep) -> bool:
+    """Does a line with a list marker start a new item here? Only after a blank
+    line, a heading or title, or a line that ends a sentence or clause, and not
+    inside a quotation: "läggs följande till: "a" + "– b"" is one instruction."""
+    if not block:
+        return True
+    if block[-1].text[-1:] not in ".:;":
+        return False
+    try:
+        tokenize(join_lines(block, keep)[0])
+    except TokenizeError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- sentences

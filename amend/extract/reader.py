@@ -10,6 +10,7 @@ line — never dropped and never guessed.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ from ..tree import get
 from .grammar import Grammar, Reading, grammar
 from .protocol import Minute, Passage, read_protocol, sentences
 from .tokenize import TokenizeError
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Extraction:
     patch: Optional[Patch] = None
     needs_human: list[Finding] = field(default_factory=list)
     rejected: list[Finding] = field(default_factory=list)
+    checks: list[Finding] = field(default_factory=list)  # readings a person should confirm
     notes: list[Finding] = field(default_factory=list)
 
     @property
@@ -69,6 +74,7 @@ class _Instruction:
     title: Optional[str]
     passage: Passage
     readings: list[Reading]
+    start: int = 0  # offset of the text in the passage
 
 
 # ---------------------------------------------------------------- entry point
@@ -109,6 +115,7 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     for n, ins in enumerate(adopted, 1):
         amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
                                used_ids)  # numbered as in the minutes, read or not
+        ins = _rejoin(ins, against, g, result)
         reading = _choose_reading(ins, against, result) if ins.readings else None
         data = _amendment_data(ins, reading, against, result, amendment_id) if reading else None
         if data is not None:
@@ -151,19 +158,20 @@ def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -
 def _instructions(passage: Passage, g: Grammar) -> list[_Instruction]:
     """The instructions in one passage: the passage as a whole when it reads,
     else each sentence that reads or has a trigger word ("stryks", "sidan").
-    In the decision every sentence of a titled passage counts, so nothing under
-    "Tillägg 3" is dropped; elsewhere a titled passage with no instruction is
-    one proposal. An instruction that does not read has no readings."""
+    In the decision every sentence of a titled passage or list item counts, so
+    nothing under "Tillägg 3" is dropped; elsewhere a titled passage with no
+    instruction is one proposal. An instruction that does not read has no readings."""
     whole = _read(g, passage.text)
     if whole:
         return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
     found = []
-    strict = passage.kind == "decision" and passage.title
+    strict = passage.kind == "decision" and (passage.title or passage.item)
     for a, b in sentences(passage.text):
         sentence = passage.text[a:b].strip()
+        start = passage.text.index(sentence, a)
         readings = _read(g, sentence)
         if readings or strict or g.triggered(sentence):
-            found.append(_Instruction(sentence, passage.line_at(a), passage.title, passage, readings))
+            found.append(_Instruction(sentence, passage.line_at(start), passage.title, passage, readings, start))
     if not found and passage.title:
         found.append(_Instruction(passage.text, passage.line, passage.title, passage, []))
     return found
@@ -218,6 +226,7 @@ class _Against:
 
     def __init__(self, program: Program, source: str):
         self.program, self.ix, self.source = program, Index(program), source
+        self.words = {w.lower() for u in self.ix.units for w in _WORD.findall(fold_anchor(u.text))}
 
     def resolve(self, amendment: dict, line: int) -> Resolution:
         """Resolve one amendment (patch data) or raise the AmendError apply would."""
@@ -233,6 +242,29 @@ class _Against:
         except AmendError:
             return False
         return True
+
+
+def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction) -> _Instruction:
+    """Check each word joined across a line-end hyphen against the program's
+    words: "förvalt-/ningar" is "förvaltningar" when the program says so, and
+    "e-/tjänster" keeps its hyphen when the program writes "e-tjänster".
+    When the program shows neither, the join stands and a person is asked to check."""
+    text, changed = ins.text, False
+    for join in reversed([j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(ins.text)]):
+        left = len(re.search(r"\w*$", text[:join]).group())
+        right = len(re.match(r"\w*", text[join:]).group())
+        joined, hyphened = text[join - left:join + right], text[join - left:join] + "-" + text[join:join + right]
+        if hyphened.lower() in against.words and joined.lower() not in against.words:
+            text, changed = text[:join] + "-" + text[join:], True
+            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{hyphened}\" at a line break, "
+                                        "as the program writes it", "", ins.title))
+        elif joined.lower() not in against.words:
+            result.checks.append(Finding(ins.line, f"joined \"{joined}\" across a line break "
+                                         f"(\"{text[join - left:join]}-\" + \"{text[join:join + right]}\"); the "
+                                         f"program does not show whether it is \"{hyphened}\"", "", ins.title))
+    if not changed:
+        return ins
+    return dataclasses.replace(ins, text=text, readings=_read(g, text))
 
 
 def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Optional[Reading]:
@@ -263,7 +295,7 @@ def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, resu
     data["text"] = ins.text
     fields = reading.patch_data()
     if reading.line is not None:
-        result.notes.append(Finding(ins.line, f"line {reading.line} is not checked: the program has no line "
+        result.checks.append(Finding(ins.line, f"line {reading.line} is not checked: the program has no line "
                                     "numbers; the amendment is placed by its page and quoted words, which must "
                                     "match exactly once there (the line stays in its text)", "", ins.title))
     if "range_from" in fields:
@@ -298,7 +330,7 @@ def _range(fields: dict, ins: _Instruction, against: _Against, result: Extractio
         out.update({"replace": words, "with": fields["with"]})
     else:
         out["delete"] = words
-    result.notes.append(Finding(ins.line, f"read \"leave out from … to …\" as leaving out \"{_short(words, 80)}\" "
+    result.checks.append(Finding(ins.line, f"read \"leave out from … to …\" as leaving out \"{_short(words, 80)}\" "
                                 "(the words after the first quotation, up to and including the second)",
                                 "", ins.title))
     return out
@@ -419,6 +451,9 @@ def report_comments(result: Extraction, protocol: str) -> tuple:
     if result.needs_human:
         lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
         lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
+    if result.checks:
+        lines.append("Check against the minutes:")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.checks, key=lambda f: f.line)]
     if result.rejected:
         lines.append("Rejected proposals (not in this patch):")
         lines += [f"  line {f.line}: {f}" for f in sorted(result.rejected, key=lambda f: f.line)]
