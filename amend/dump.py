@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import yaml
 
-from .model import Columns, Decision, ListBlock, Paragraph, Program, Table
+from .model import Columns, Decision, ListBlock, Paragraph, Program, Section, Table
 
 
 def program_to_data(program: Program) -> dict:
@@ -77,8 +77,6 @@ def dump_program(program: Program, schema_ref: str = "../schemas/program.schema.
 
 def amendment_to_data(am) -> dict:
     """One amendment as written in a patch file (the inverse of load._op_value)."""
-    from .model import Section
-
     out = {"id": am.id}
     if am.title is not None:
         out["title"] = am.title

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amend.apply import apply_patch
+from amend.dump import dump_patch
 from amend.extract.describe import describe_patch
 from amend.extract.reader import extract
-from amend.load import load_program, patch_from_data, program_from_data, validate
+from amend.load import load_patch, load_program, patch_from_data, program_from_data, validate
 from amend.resolve import Index, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,6 +162,20 @@ def test_from_pdf_lines_the_same_patch_or_a_question(lang, amendments):
                      decision=DECISION)
     same = [meaning(a) for a in result.patch.amendments] == [meaning(a) for a in patch.amendments]
     assert same or reading_problems(result) or result.checks
+
+
+@settings(max_examples=100, deadline=None)
+@given(amendments=st.lists(amendment(), min_size=1, max_size=3))
+def test_written_patch_loads_back_the_same(amendments):
+    patch = make_patch(amendments)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.yaml"
+        path.write_text(dump_patch(patch, "x.json", ("a note",)), "utf-8")
+        again = load_patch(path)
+    assert [dataclasses.replace(a, source=None) for a in again.amendments] == \
+        [dataclasses.replace(a, source=None) for a in patch.amendments]
+    assert (again.program, again.base, again.produces, again.decision) == (
+        patch.program, patch.base, patch.produces, patch.decision)
 
 
 # ---------------------------------------------------------------- against the real program
