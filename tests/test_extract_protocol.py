@@ -111,6 +111,14 @@ def test_a_hyphen_the_program_writes_is_kept(program):
     assert any("kept the hyphen" in n.message for n in result.notes)
 
 
+@pytest.mark.parametrize("wording", ["yrkandet får avslag", "kommunstyrelsen beslutar att avslå yrkandet",
+                                     "yrkandet avslås"])
+def test_rejection_wordings(program, wording):
+    text = SYNTHETIC.read_text("utf-8").replace("kommunstyrelsen avslår detsamma", wording)
+    result = extract(text, program, source="s.txt")
+    assert [(f.line, f.title) for f in result.rejected] == [(19, "Ändringsyrkande 1")]
+
+
 def test_proposal_not_said_to_be_rejected_needs_a_human(program):
     text = SYNTHETIC.read_text("utf-8").replace("avslår detsamma", "ajournerar sig")
     result = extract(text, program, source="s.txt")
