@@ -225,6 +225,8 @@ def import_(source, output, program_id, title):
     write_all({out: text.encode("utf-8")}, inputs=(source,))
     click.echo(f"imported {len(program.sections)} sections on {program.page_count} pages; wrote {out}", err=True)
 
+
+@main.command()
 @click.argument("protocol", type=click.Path(dir_okay=False))
 @click.option("--program", "program_file", required=True, type=click.Path(dir_okay=False),
               help="The program the amendments are worded against (its version becomes the patch's base).")
