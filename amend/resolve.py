@@ -15,9 +15,10 @@ from typing import Optional
 
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
-from .model import Amendment, Paragraph, Patch, Program, Scope, ordinal_words
-from .text import find_all, find_in_word, fold, fold_anchor, sentence_spans
-from .tree import Unit, get, iter_units, subtree
+from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
+from .text import (end_of_sentence_insert, find_all, find_in_word, fold, fold_anchor, sentence_spans,
+                   uncertain_boundaries)
+from .tree import Unit, children, get, iter_units, subtree
 
 
 # ---------------------------------------------------------------- resolved edits
@@ -175,6 +176,7 @@ class Scoper:
             if len(layouts) > 1:
                 raise self.fail(AmbiguousAnchor, f"the column heading '{sc.heading}' occurs {len(layouts)} times "
                                                   f"{'on page %d' % sc.page if sc.page else ''}; give the page")
+            self.column_layout, self.column = layouts.pop(), ix.units[in_columns[0]].column
             return in_columns
         elsewhere = [f"page {ix.program.sections[s].page}" for s in found]
         if elsewhere:
@@ -225,11 +227,35 @@ class Scoper:
                                         f"(the table has {count} rows below its header)")
         return [i for i in rows if self.ix.units[i].row == self.scope.row]
 
+    def container(self) -> Optional[tuple]:
+        """The column, table cell or section the scope names, if it names one
+        (and no page cuts a section in two)."""
+        sc = self.scope
+        if sc.row is not None:
+            if self.column is None:
+                raise self.fail(ScopeError, "a row of a table holds one cell per column: give the column too")
+            return self.column_layout + ("row", sc.row, self.column - 1)
+        if self.column is not None:
+            if isinstance(get(self.ix.program, self.column_layout), Table):
+                raise self.fail(ScopeError, "a column of a table holds one cell per row: give the row too")
+            return self.column_layout + ("col", self.column - 1)
+        if self.sections is not None and sc.page is None:
+            return (self.sections[0],)
+        return None
+
     def _scope_words(self, upto: str) -> str:
         """The scope described up to (not including) `upto`."""
         keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
         cut = {k: None for k in keys[keys.index(upto):]}
         return Scope(**{**self.scope.__dict__, **cut, "occurrence": None}).describe()
+
+    def _counted(self, units: list[int]) -> list[int]:
+        """The units that paragraph, item and sentence numbers count: the
+        section's own text, not what stands in its columns or tables, unless
+        the scope is in a column or cell (then only that)."""
+        if self.column is not None or self.scope.row is not None:
+            return units
+        return [i for i in units if self.ix.units[i].layout is None]
 
     def narrowed(self, units: list[int]) -> list[int]:
         """Apply paragraph and item ordinals."""
@@ -238,11 +264,13 @@ class Scoper:
             ordinal = getattr(sc, key)
             if ordinal is None:
                 continue
-            of_kind = [i for i in units if ix.units[i].kind == kind]
+            of_kind = [i for i in self._counted(units) if ix.units[i].kind == kind]
             n = _pick(ordinal, len(of_kind))
             if n is None:
+                hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
+                hint = f"; {hidden} more stand in columns or tables: give the column" if hidden else ""
                 raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} {key} {self._scope_words(key)} "
-                                            f"(there {'is' if len(of_kind) == 1 else 'are'} {len(of_kind)})")
+                                            f"(there {'is' if len(of_kind) == 1 else 'are'} {len(of_kind)}{hint})")
             units = [of_kind[n]]
         return units
 
@@ -251,10 +279,22 @@ class Scoper:
         units = self.narrowed(self.units())
         if self.scope.sentence is None:
             return [Span(i, 0, len(self.ix.units[i].text)) for i in units]
+        units = self._counted(units)
+        ordinal = self.scope.sentence
         sentences = [Span(i, a, b) for i in units for a, b in self.ix.sentences(i)]
-        n = _pick(self.scope.sentence, len(sentences))
+        n = _pick(ordinal, len(sentences))
+        unsure = [w for i in units for w in uncertain_boundaries(self.ix.units[i].text)]
+        if unsure:
+            # An abbreviation before a capital may or may not end a sentence:
+            # refuse when the answer changes which sentence is meant.
+            split = [Span(i, a, b) for i in units for a, b in sentence_spans(self.ix.units[i].text, True)]
+            m = _pick(ordinal, len(split))
+            if (n is None) != (m is None) or (n is not None and sentences[n] != split[m]):
+                raise self.fail(AmbiguousAnchor, f"which is the {ordinal_words(ordinal)} sentence "
+                                f"{self._scope_words('sentence')} is unclear: '{unsure[0]}' may or may not end a "
+                                "sentence; drop sentence: and let the quoted words say where")
         if n is None:
-            raise self.fail(ScopeError, f"there is no {ordinal_words(self.scope.sentence)} sentence "
+            raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} sentence "
                                         f"{self._scope_words('sentence')} (there are {len(sentences)})")
         return [sentences[n]]
 
@@ -445,7 +485,7 @@ def _insert(ix, am, sc, anchors):
                                            f"but {sc.scope.describe()} holds {len(spans)} paragraphs or items; "
                                            "narrow it with paragraph, item or sentence")
         sp = spans[0]
-        end = sp.hi
+        end = end_of_sentence_insert(ix.units[sp.unit].text, sp.hi, am.value)
         return [Edit("text", am, path=ix.units[sp.unit].path, start=end, end=end, new=am.value,
                      writes=((ix.units[sp.unit].path, (end, end)),))]
     hit = anchors.one(spans, anchor)
@@ -454,9 +494,14 @@ def _insert(ix, am, sc, anchors):
 
 
 def _replace(ix, am, sc, anchors):
-    old = am.value
-    hit = anchors.one(sc.spans(), old)
-    return [_text_edit(am, hit, ix, hit.start, hit.end, am.with_ or "" if am.op == "replace" else "")]
+    hit = anchors.one(sc.spans(), am.value)
+    new = (am.with_ or "") if am.op == "replace" else ""
+    text = ix.units[hit.unit].text
+    if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
+        kind = ix.units[hit.unit].kind
+        raise sc.fail(ScopeError, f"deletes the whole {'paragraph' if kind == 'paragraph' else 'list item'} "
+                                  f"({ix.where(hit.unit)}); use {'delete_paragraph' if kind == 'paragraph' else 'delete_item'}")
+    return [_text_edit(am, hit, ix, hit.start, hit.end, new)]
 
 
 def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:
@@ -507,7 +552,17 @@ def _delete_unit(kind):
     return handler
 
 
+def _insert_block(am, container: tuple, index: int, new, reads=()) -> Edit:
+    """Insert `new` as child `index` of `container`. The write is a point, so
+    several insertions at one place do not conflict: they keep file order."""
+    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
+                writes=((container + ("+",), (index, index)),))
+
+
 def _add_item(ix, am, sc, anchors):
+    if sc.scope.item is not None and am.position is None and am.after_item is None:
+        raise sc.fail(ScopeError, "'item' in the scope names one item, but add_item adds to a list: say where "
+                                  "with position: N (first, last) or after_item: \"its opening words\"")
     units = sc.narrowed(sc.units())
     lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
     if not lists:
@@ -515,8 +570,7 @@ def _add_item(ix, am, sc, anchors):
     if am.after_item is not None:
         item = _one_unit(ix, sc, "item", am.after_item)
         path = ix.units[item].path
-        return [Edit("insert_block", am, container=path[:-1], index=path[-1] + 1, new=am.value,
-                     reads=((path, (0, len(am.after_item))),), writes=((path[:-1] + ("+", path[-1] + 1), None),))]
+        return [_insert_block(am, path[:-1], path[-1] + 1, am.value, reads=((path, (0, len(am.after_item))),))]
     if len(lists) > 1:
         places = "; ".join(ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5])
         raise sc.fail(AmbiguousAnchor, f"{len(lists)} lists are {sc.scope.describe()} ({places}); "
@@ -529,9 +583,7 @@ def _add_item(ix, am, sc, anchors):
         index = _pick(am.position, count + 1)
         if index is None:
             raise sc.fail(ScopeError, f"position {am.position} does not exist: the list has {count} items")
-    container = lists[0] + ("item",)
-    return [Edit("insert_block", am, container=container, index=index, new=am.value,
-                 writes=((container + ("+", index), None),))]
+    return [_insert_block(am, lists[0] + ("item",), index, am.value)]
 
 
 def _add_paragraph(ix, am, sc, anchors):
@@ -542,30 +594,19 @@ def _add_paragraph(ix, am, sc, anchors):
     units = sc.narrowed(sc.units())
     if sc.scope.paragraph is not None or sc.scope.item is not None:
         return [_after_block(am, ix.units[units[0]], new)]
-    if sc.column is not None and sc.scope.row is None:
-        # end of the column
-        column = get(ix.program, sc.column_layout).columns[sc.column - 1]
-        container = sc.column_layout + ("col", sc.column - 1)
-        return [Edit("insert_block", am, container=container, index=len(column.blocks), new=new,
-                     writes=((container + ("+", len(column.blocks)), None),))]
-    if sc.sections is not None and sc.scope.page is None:
-        s = sc.sections[0]
-        n = len(ix.program.sections[s].blocks)
-        return [Edit("insert_block", am, container=(s,), index=n, new=new, writes=(((s, "+", n), None),))]
+    container = sc.container()
+    if container is not None:  # the end of a column, a table cell or a section
+        return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
     if not units:
         raise sc.fail(ScopeError, f"there is no text {sc.scope.describe()} to add a paragraph after")
-    # end of the scope on its page: after the last top-level block in scope
-    last = ix.units[units[-1]]
-    top = last.path[:2]
-    return [Edit("insert_block", am, container=top[:1], index=top[1] + 1, new=new,
-                 writes=((top[:1] + ("+", top[1] + 1), None),))]
+    # the end of the scope on its page: after the last top-level block in scope
+    top = ix.units[units[-1]].path[:2]
+    return [_insert_block(am, top[:1], top[1] + 1, new)]
 
 
 def _after_block(am, unit: Unit, new, reads=()) -> Edit:
     block = unit.block_path
-    container, index = block[:-1], block[-1] + 1
-    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
-                writes=((container + ("+", index), None),))
+    return _insert_block(am, block[:-1], block[-1] + 1, new, reads=reads)
 
 
 def _section_named(ix, sc, heading: str) -> int:
@@ -594,8 +635,7 @@ def _add_section(ix, am, sc, anchors):
     from dataclasses import replace
 
     new = replace(section, level=level, page=page)
-    return [Edit("insert_block", am, container=(), index=index, new=new, reads=reads,
-                 writes=((("+", index), None),))]
+    return [_insert_block(am, (), index, new, reads=reads)]
 
 
 def _target_section(ix, sc, am) -> int:

@@ -108,7 +108,7 @@ CASES = {
   - id: x
     at: {page: six}
     add_item: y
-""", "error: p.yaml:7: amendments[1].at.page: must be a whole number, not text"),
+""", "error: p.yaml:7: x: amendments[1].at.page: must be a whole number, not text"),
     "duplicate-id": ("""
   - id: x
     at: {page: 8, column: 3}
@@ -288,3 +288,77 @@ def test_debug_shows_the_traceback(here, amend):
 
     with pytest.raises(ScopeError):
         amend("--debug", "apply", "program.yaml", "p.yaml", "-o", "out")
+
+
+SENTENCES = """program: {id: prov, title: Prov, version: v1}
+sections:
+  - heading: Samverkan
+    level: 1
+    page: 2
+    content:
+      - Kommunen samverkar med flera myndigheter (t.ex. Polisen och regionen). Kommunen samverkar med skolorna. Kommunen samverkar med civilsamhället.
+"""
+SENTENCE_PATCH = """program: prov
+base: v1
+produces: v2
+decision: {body: KF, date: "2026-01-01"}
+amendments:
+  - id: x
+    at: {heading: Samverkan, sentence: %s}
+    after: Kommunen samverkar
+    insert: aktivt
+"""
+
+
+def test_a_sentence_number_that_an_abbreviation_makes_unclear_is_refused(tmp_path, monkeypatch, amend):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "prog.yaml").write_text(SENTENCES, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(SENTENCE_PATCH % 3, encoding="utf-8")
+    res = amend("apply", "prog.yaml", "p.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (1, [
+        "error: p.yaml:6: x: which is the 3rd sentence under 'Samverkan' is unclear: '(t.ex.' may or may not end "
+        "a sentence; drop sentence: and let the quoted words say where"])
+    # the last sentence is the last whichever way "t.ex." is read
+    (tmp_path / "p.yaml").write_text(SENTENCE_PATCH % "last", encoding="utf-8")
+    assert amend("apply", "prog.yaml", "p.yaml", "-o", "out").code == 0
+    assert "Kommunen samverkar aktivt med civilsamhället." in (tmp_path / "out" / "prov.v2.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("body,message", [
+    ("  - id: x\n    at: {page: 6, heading: Samverkan, item: 2}\n    add_item: Ny punkt.\n",
+     "error: p.yaml:6: x: 'item' in the scope names one item, but add_item adds to a list: say where with "
+     "position: N (first, last) or after_item: \"its opening words\""),
+    ("  - id: x\n    at: {page: 5, column: 2}\n    add_paragraph: Ny text.\n",
+     "error: p.yaml:6: x: a column of a table holds one cell per row: give the row too"),
+    ("  - id: x\n    at: {page: 9}\n    delete: Uppföljningen genomförs i följande steg.\n",
+     "error: p.yaml:6: x: deletes the whole paragraph (page 9, under 'Uppföljning och revidering', paragraph 2); "
+     "use delete_paragraph"),
+    ("  - id: x\n    at: {page: 8, heading: Kompetensutveckling, paragraph: 3}\n    insert: Ny mening.\n",
+     "error: p.yaml:6: x: there is no 3rd paragraph on page 8 under 'Kompetensutveckling' (there are 2; "
+     "2 more stand in columns or tables: give the column)"),
+    ("  - id: x\n\tat: {page: 6}\n",
+     "error: p.yaml:7: is not valid YAML: a tab is used for indentation; indent with spaces"),
+    ("  - id: x\n    replace: \"abc\n    with: b\n",
+     "error: p.yaml:7: is not valid YAML: a quote is opened and never closed"),
+    ("  - id: x\n    at: {page: 2}\n    replace: \"2027\"\n    with: 2028\n",
+     "error: p.yaml:9: x: amendments[1].with: must be text, not a whole number; put it in quotes: \"2028\""),
+])
+def test_more_refusals(body, message, here, amend):
+    (here / "p.yaml").write_text(HEAD + body, encoding="utf-8")
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (1, [message])
+    assert not (here / "out").exists()
+
+
+def test_a_file_not_in_utf8_names_its_line(here, amend):
+    (here / "p.yaml").write_bytes((HEAD + "  - id: x\n    delete: \"").encode() + "året\"\n".encode("cp1252"))
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
+    assert res.err.splitlines() == ["error: p.yaml:7: is not saved as UTF-8 (perhaps as Windows-1252); save it again "
+                                    "as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"]
+
+
+def test_program_and_patch_given_the_wrong_way_round(here, amend):
+    (here / "p.yaml").write_text(HEAD + "  - id: x\n    delete: a\n", encoding="utf-8")
+    res = amend("apply", "p.yaml", "program.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (1, [
+        "error: p.yaml: is a patch file, not a program; the order is: amend apply PROGRAM PATCH..."])

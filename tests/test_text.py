@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from amend.text import find_all, fold, fold_anchor, glue, sentence_spans, splice
+from amend.text import (end_of_sentence_insert, find_all, fold, fold_anchor, insert_at,
+                        sentence_spans, splice)
 
 
 def test_fold_treats_quotes_dashes_spaces_and_soft_hyphens_alike():
@@ -37,19 +38,37 @@ def test_sentences(text, expected):
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
 
 
-@pytest.mark.parametrize("left,right,joined", [
-    ("i kommunen", "samt", "i kommunen samt"),
-    ("i kommunen ", " samt", "i kommunen samt"),
-    ("kommunen", ".", "kommunen."),
-    ("kommunen", ", samt", "kommunen, samt"),
-    ("(", "se", "(se"),
-    ('sa "', "ja", 'sa "ja'),
-    ('sa "ja', '" och', 'sa "ja" och'),
-    ("", " text", "text"),
-    ("text ", "", "text"),
+@pytest.mark.parametrize("text,at,new,expected", [
+    ("i kommunen.", 10, "samt X", "i kommunen samt X."),
+    ("polisen och regionen", 7, ", skolan", "polisen, skolan och regionen"),
+    ("polisen och regionen", 8, "skolan och", "polisen skolan och och regionen"),
+    ("(se bilaga)", 1, "jfr", "(jfr se bilaga)"),
+    ('sa "ja" och', 6, "tack", 'sa "ja tack" och'),
+    ('sa "ja" och', 4, "jo", 'sa "jo ja" och'),
+    ("2025–2027", 5, "X", "2025–X 2027"),  # the dash binds on its side: no space is made up there
+    ("slut", 4, "här.", "slut här."),
 ])
-def test_glue(left, right, joined):
-    assert glue(left, right) == joined
+def test_insert_at(text, at, new, expected):
+    assert insert_at(text, at, new) == expected
+
+
+@pytest.mark.parametrize("text,span,with_,expected", [
+    ("perioden 2025–2027 gäller", (14, 18), "2028", "perioden 2025–2028 gäller"),
+    ("HR-avdelningen leder", (3, 14), "enheten", "HR-enheten leder"),
+    ("barn- och ungdomspsykiatrin", (0, 4), "vuxen", "vuxen- och ungdomspsykiatrin"),
+    ("a b c", (2, 3), "", "a c"),
+    ("a b, c", (2, 3), "", "a, c"),
+    ("Foo bar.", (0, 3), "", "bar."),
+    ("Foo bar.", (4, 7), "", "Foo."),
+])
+def test_replace_and_delete_keep_what_was_around(text, span, with_, expected):
+    assert splice(text, [(span[0], span[1], with_)]) == expected
+
+
+def test_at_end_insert_goes_before_the_full_stop_unless_it_is_a_sentence():
+    text = "Samordnaren samordnar arbetet i kommunen."
+    assert end_of_sentence_insert(text, len(text), "samt med parterna") == len(text) - 1
+    assert end_of_sentence_insert(text, len(text), "Ny mening.") == len(text)
 
 
 def test_splice_keeps_original_text_between_edits():
