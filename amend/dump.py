@@ -32,6 +32,8 @@ def decision_to_data(d: Decision) -> dict:
         out["paragraph"] = d.paragraph
     if d.case:
         out["case"] = d.case
+    if d.proposes_to:
+        out["proposes_to"] = d.proposes_to
     return out
 
 

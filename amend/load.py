@@ -328,7 +328,8 @@ def _cell(c) -> Cell:
 
 
 def _decision(d: dict) -> Decision:
-    return Decision(body=clean(d["body"]), date=str(d["date"]), paragraph=d.get("paragraph"), case=d.get("case"))
+    return Decision(body=clean(d["body"]), date=str(d["date"]), paragraph=d.get("paragraph"), case=d.get("case"),
+                    proposes_to=d.get("proposes_to"))
 
 
 def program_from_data(data: dict, name: str | None = None) -> Program:

@@ -112,7 +112,10 @@ def test_docx_page_breaks_follow_the_proposal(outputs):
 def test_docx_title_block_names_the_decision(outputs):
     texts = [t for _, _, t in docx_pages(outputs / "valdsforebyggande-2025-2027.adopted.docx")]
     assert texts[:2] == ["Alingsås kommun", "Program om våldsförebyggande arbete 2025–2027"]
-    assert "Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)" in texts[:6]
+    # the arbetsutskott proposes to kommunfullmäktige: the title block must not say it adopted the program
+    assert "Förslag till Kommunfullmäktige från Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)" \
+        in texts[:6]
+    assert not any(t.startswith("Antagen av") for t in texts)
 
 
 def test_docx_numbered_lists_restart_at_one(outputs):

@@ -435,7 +435,7 @@ def test_metadata_changes_make_an_output_stale(tmp_path, monkeypatch):
     root = copy_example(tmp_path)
     monkeypatch.chdir(root)
     assert run("apply", PROGRAM, KSAU, "-o", "build").exit_code == 0
-    edit(root / KSAU, [("status: Antagen", "status: Antagen med ändringar")])
+    edit(root / KSAU, [("produces: adopted", "produces: adopted\nstatus: Antagen med ändringar")])
     data = json.loads(run("check", "--format", "json").stdout)
     assert data["outputs"] == [{
         "file": f"build/{PID}.adopted.yaml", "program": PID, "version": "adopted", "status": "stale",

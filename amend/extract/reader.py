@@ -123,7 +123,7 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
             amendments.append(data)
     _classify_proposals(minute, proposed, adopted, tables, result)
 
-    meta = _decision(protocol, minute, decision or {}, source)
+    meta = _decision(protocol, minute, decision or {}, source, tables)
     data = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
     if status:
         data["status"] = status
@@ -386,7 +386,7 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
 # ---------------------------------------------------------------- the patch
 
 
-def _decision(protocol, minute: Minute, given: dict, source: str) -> dict:
+def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) -> dict:
     out = {"body": given.get("body") or protocol.body, "date": given.get("date") or protocol.date}
     missing = [k for k in ("body", "date") if not out[k]]
     if missing:
@@ -399,7 +399,20 @@ def _decision(protocol, minute: Minute, given: dict, source: str) -> dict:
         out["paragraph"] = paragraph
     if case:
         out["case"] = case
+    to = _proposes_to(minute, tables)
+    if to:
+        out["proposes_to"] = to
     return out
+
+
+def _proposes_to(minute: Minute, tables: dict):
+    """"Förslag till beslut i kommunfullmäktige": the body only proposes, and to whom."""
+    pattern = tables.get("proposes_to")
+    for p in (p for p in minute.passages if p.kind == "decision" and pattern):
+        m = re.search(pattern, p.text, re.IGNORECASE)
+        if m:
+            return m.group(1)[:1].upper() + m.group(1)[1:]
+    return None
 
 
 def _load(data: dict, lines: dict, source: str) -> Patch:

@@ -214,10 +214,15 @@ _DECISION = re.compile(r"^(?P<body>.+?) (?P<date>\d{4}-\d{2}-\d{2})(?: (?P<parag
 
 def _decision(text: str):
     for language, words in _labels().items():
-        prefix = words["adopted"] + " "
-        if not text.startswith(prefix):
+        to = None
+        before, _, after = words["proposal"].partition("{to}")  # "Förslag till ", " från"
+        if text.startswith(before) and after + " " in text:
+            to, _, rest = text[len(before):].partition(after + " ")
+        elif text.startswith(words["adopted"] + " "):
+            rest = text[len(words["adopted"]) + 1:]
+        else:
             continue
-        m = _DECISION.match(text[len(prefix):])
+        m = _DECISION.match(rest)
         if not m:
             return None
         case = m["case"]
@@ -225,7 +230,7 @@ def _decision(text: str):
             if not case.startswith(words["case"] + " "):
                 return None
             case = case[len(words["case"]) + 1:]
-        return Decision(m["body"], m["date"], m["paragraph"], case), language
+        return Decision(m["body"], m["date"], m["paragraph"], case, proposes_to=to), language
     return None
 
 
