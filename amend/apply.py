@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Optional
 
 from .errors import AmendErrors, Conflict, VersionMismatch
-from .model import Columns, ListBlock, Patch, Program, Table
+from .model import Amendment, Columns, ListBlock, Patch, Program, Table
 from .resolve import Edit, Index, Resolution, resolve
 from .text import splice
 from .tree import children, get, update, with_children
@@ -50,30 +50,44 @@ def _overlap(a, b) -> bool:
 
 def find_conflicts(edits: list[Edit]) -> list[Conflict]:
     """Pairs of amendments where one changes what the other changes or quotes."""
+    return [conflict_between(first, second) for first, second in overlapping_pairs(edits)]
+
+
+def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
+    """(first, second) amendments, in the order of `edits`, whose edits overlap.
+
+    Amendments are told apart by identity, not id, so that the edits of
+    competing patches (whose ids may repeat) can be compared too.
+    """
+    order: dict[int, int] = {}
     groups: dict = defaultdict(list)
     for e in edits:
+        order.setdefault(id(e.amendment), len(order))
         for region in e.writes + e.reads:
             groups[_group(region[0])].append(e)
-    seen, problems = set(), []
+    seen, pairs = set(), []
     for members in groups.values():
-        members = list({id(e): e for e in members}.values())
+        members = list(dict.fromkeys(members))
         for i, j in _candidate_pairs(members):
             x, y = members[i], members[j]
-            if x.amendment.id == y.amendment.id:
+            if x.amendment is y.amendment:
                 continue
-            key = tuple(sorted((x.amendment.id, y.amendment.id)))
+            key = frozenset((id(x.amendment), id(y.amendment)))
             if key in seen:
                 continue
             if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
                any(_overlap(w, r) for w in y.writes for r in x.reads):
                 seen.add(key)
-                first, second = sorted((x, y), key=lambda e: e.amendment.source.line)
-                problems.append(Conflict(
-                    f"changes text that {second.amendment.label} (line {second.amendment.source.line}) "
-                    "also changes or quotes; the two amendments overlap and cannot both apply as worded",
-                    source=first.amendment.source, amendment=first.amendment.label,
-                    amendment_id=first.amendment.id, other=second.amendment.id))
-    return problems
+                pairs.append(tuple(sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])))
+    return pairs
+
+
+def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
+    """The conflict error of `amendment`, naming the `other` one it overlaps."""
+    return Conflict(f"changes text that {other.label} (line {other.source.line}) also changes or quotes; "
+                    "the two amendments overlap and cannot both apply as worded",
+                    source=amendment.source, amendment=amendment.label, amendment_id=amendment.id,
+                    other=other.id)
 
 
 def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
@@ -201,11 +215,16 @@ def apply_patch(program: Program, patch: Patch, fuzzy: Optional[float] = None,
         conflicts = find_conflicts(resolution.edits)
         if conflicts:
             raise conflicts[0] if len(conflicts) == 1 else AmendErrors(conflicts)
-        adopted = _prune(apply_edits(program, resolution.edits))
+        return adopt(program, patch, resolution.edits), resolution
+
+
+def adopt(program: Program, patch: Patch, edits: list[Edit]) -> Program:
+    """The version `patch` produces from resolved, conflict-free `edits`."""
+    adopted = _prune(apply_edits(program, edits))
     meta = replace(adopted.meta, version=patch.produces,
                    decisions=adopted.meta.decisions + (patch.decision,),
                    date=patch.decision.date, status=patch.status)
-    return replace(adopted, meta=meta, source=None), resolution
+    return replace(adopted, meta=meta, source=None)
 
 
 @contextmanager
