@@ -102,6 +102,8 @@ class Text:
         words = []
         for _ in range(rng.randint(lo, hi)):
             words.append(rng.choice(GLUE) if words and rng.random() < 0.3 else rng.choice(WORDS))
+        if words[-1] in GLUE:
+            words[-1] = rng.choice(WORDS)  # "… i." would read as an abbreviation
         if len(words) > 6 and rng.random() < 0.3:
             words[rng.randint(3, len(words) - 3)] += ","
         text = " ".join(words)
@@ -249,8 +251,13 @@ class PatchMaker:
     # ------------------------------------------------ scope helpers (a model of amend's rules)
 
     def in_heading(self, page: int, s: int) -> list[int]:
-        keep = set(self.p.subtree(s))
-        return [i for i in self.by_page[page] if self.p.units[i].section in keep]
+        """The text under a heading on a page: the section's own, not its subsections'."""
+        return [i for i in self.by_page[page] if self.p.units[i].section == s]
+
+    def counted(self, scope: list[int], kind: Optional[str] = None) -> list[int]:
+        """What paragraph, item and sentence numbers count when the scope names
+        no column: the text outside columns and tables."""
+        return [i for i in scope if self.p.units[i].layout is None and kind in (None, self.p.units[i].kind)]
 
     def heading_ok(self, page: int, s: int) -> bool:
         name = self.p.sections[s].heading
@@ -329,15 +336,17 @@ class PatchMaker:
         u = self.pick_unit("paragraph" if self.rng.random() < 0.7 else None)
         at, scope = self.section_scope(u)
         mode = self.rng.choice(["sentence", "paragraph-sentence", "before", "end-item", "occurrence"])
+        if mode in ("end-item", "occurrence", "sentence", "paragraph-sentence") and u.layout is not None:
+            raise Out
         if mode == "end-item":
             if u.kind != "item":
                 raise Out
-            items = [i for i in scope if self.p.units[i].kind == "item"]
+            items = self.counted(scope, "item")
             at["item"] = self.ordinal(items.index(u.n), len(items))
             am.update(at=at, insert=self.text.phrase())
             return [u]
         if mode == "occurrence":
-            paras = [i for i in scope if self.p.units[i].kind == "paragraph"]
+            paras = self.counted(scope, "paragraph")
             if u.kind != "paragraph":
                 raise Out
             word = self.rng.choice([w for w in GLUE if find_all(u.text, w)] or ["-"])
@@ -356,11 +365,12 @@ class PatchMaker:
         k = self.rng.randrange(len(spans))
         anchor, _, _ = self.anchor_in(u, *spans[k])
         if mode == "paragraph-sentence" and u.kind == "paragraph":
-            paras = [i for i in scope if self.p.units[i].kind == "paragraph"]
+            paras = self.counted(scope, "paragraph")
             at.update(paragraph=self.ordinal(paras.index(u.n), len(paras)), sentence=self.ordinal(k, len(spans)))
         else:
-            before = sum(len(sentence_spans(self.p.units[i].text)) for i in scope[:scope.index(u.n)])
-            total = sum(len(sentence_spans(self.p.units[i].text)) for i in scope)
+            counted = self.counted(scope)
+            before = sum(len(sentence_spans(self.p.units[i].text)) for i in counted[:counted.index(u.n)])
+            total = sum(len(sentence_spans(self.p.units[i].text)) for i in counted)
             at["sentence"] = self.ordinal(before + k, total)
         am.update(at=at, after=anchor, insert=self.text.phrase())
         return [u]
@@ -369,8 +379,8 @@ class PatchMaker:
         u = self.pick_unit()
         mode = self.rng.choice(["page-paragraph", "heading", "column", "row"])
         anchor, _, _ = self.anchor_in(u)
-        if mode == "page-paragraph" and u.kind == "paragraph":
-            paras = [i for i in self.by_page[u.page] if self.p.units[i].kind == "paragraph"]
+        if mode == "page-paragraph" and u.kind == "paragraph" and u.layout is None:
+            paras = self.counted(self.by_page[u.page], "paragraph")
             at = {"page": u.page, "paragraph": self.ordinal(paras.index(u.n), len(paras))}
         elif mode in ("column", "row") and u.layout is not None:
             at, scope = self.section_scope(u)
@@ -387,6 +397,8 @@ class PatchMaker:
 
     def delete(self, am):
         u = self.pick_unit("paragraph")
+        if len(u.text.split()) < 8:
+            raise Out  # deleting a whole paragraph is delete_paragraph's work
         spans = sentence_spans(u.text)
         k = self.rng.randrange(len(spans))
         anchor, _, _ = self.anchor_in(u, *spans[k])
@@ -409,13 +421,13 @@ class PatchMaker:
             point = (self.list_key(u), u.item + 1)
             am.update(at=at, add_item=self.text.sentence(4, 8), after_item=start)
         else:
-            items = [i for i in scope if self.p.units[i].kind == "item"]
+            if u.layout is not None:
+                raise Out
+            items = self.counted(scope, "item")
             at["item"] = self.ordinal(items.index(u.n), len(items))
-            position = self.rng.choice([None, "first", 2])
-            if position is not None:
-                point = (self.list_key(u), 0 if position == "first" else 1)
-                am["position"] = position
-            am.update(at=at, add_item=self.text.sentence(4, 8))
+            position = self.rng.choice(["first", 2, "last"])
+            point = (self.list_key(u), {"first": 0, 2: 1, "last": len(lst)}[position])
+            am.update(at=at, add_item=self.text.sentence(4, 8), position=position)
         self.claim_point(point)
         self.lists_changed.add(self.list_key(u))
         return [u]
@@ -428,7 +440,9 @@ class PatchMaker:
             am["after"] = self.start_of(u, scope)
             point = (u.container, u.index + 1)
         elif mode == "paragraph":
-            paras = [i for i in scope if self.p.units[i].kind == "paragraph"]
+            if u.layout is not None:
+                raise Out
+            paras = self.counted(scope, "paragraph")
             at["paragraph"] = self.ordinal(paras.index(u.n), len(paras))
             point = (u.container, u.index + 1)
         else:
@@ -449,7 +463,7 @@ class PatchMaker:
         if self.rng.random() < 0.5:
             am.update(at=at, delete_paragraph=self.start_of(u, scope))
         else:
-            paras = [i for i in self.by_page[u.page] if self.p.units[i].kind == "paragraph"]
+            paras = self.counted(self.by_page[u.page], "paragraph")
             am.update(at={"page": u.page, "paragraph": self.ordinal(paras.index(u.n), len(paras))},
                       delete_paragraph=True)
         self.claim_point((u.container, u.index))
@@ -461,7 +475,9 @@ class PatchMaker:
         if self.rng.random() < 0.5:
             am.update(at=at, delete_item=self.start_of(u, scope))
         else:
-            items = [i for i in scope if self.p.units[i].kind == "item"]
+            if u.layout is not None:
+                raise Out
+            items = self.counted(scope, "item")
             at["item"] = self.ordinal(items.index(u.n), len(items))
             am.update(at=at, delete_item=True)
         self.lists_changed.add(self.list_key(u))
