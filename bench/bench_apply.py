@@ -188,8 +188,8 @@ def machine() -> dict:
 
     return {"python": platform.python_version(), "platform": platform.platform(), "cpu": cpu,
             "cores": os.cpu_count(), "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
-            "note": "shared machine: 2 cores used by several jobs at once, so times are noisy; "
-                    "apply is the best of several runs"}
+            "note": "shared machine: 2 cores used by several jobs at once, so times are noisy; times are "
+                    "CPU seconds of the process (time on one core); apply is the best of several runs"}
 
 
 def growth(results: list[dict]) -> list[dict]:
