@@ -119,13 +119,22 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str) -> SchemaError:
     return SchemaError(f"is not valid YAML: {problem}", source=Source(name, line) if line else name)
 
 
+def _scalar(loader, node, name):
+    """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        raise SchemaError(f"is not valid YAML: {node.value!r} cannot be read as a value; put it in quotes",
+                          source=Source(name, node.start_mark.line + 1)) from None
+
+
 def _convert(loader, node, path, lines, name):
     lines[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(loader, key_node, name)
             if not isinstance(key, (str, int)):
                 raise SchemaError("a key must be plain text", source=Source(name, key_node.start_mark.line + 1))
             key = str(key)
@@ -136,7 +145,7 @@ def _convert(loader, node, path, lines, name):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, child, path + (i,), lines, name) for i, child in enumerate(node.value)]
-    value = loader.construct_object(node, deep=True)
+    value = _scalar(loader, node, name)
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()  # dates stay text: "2025-10-22"
     return value

@@ -362,3 +362,10 @@ def test_program_and_patch_given_the_wrong_way_round(here, amend):
     res = amend("apply", "p.yaml", "program.yaml", "-o", "out")
     assert (res.code, res.err.splitlines()) == (1, [
         "error: p.yaml: is a patch file, not a program; the order is: amend apply PROGRAM PATCH..."])
+
+
+def test_a_value_yaml_cannot_read(here, amend):
+    (here / "p.yaml").write_text(HEAD + "  - id: x\n    delete: =\n", encoding="utf-8")
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (1, [
+        "error: p.yaml:7: is not valid YAML: '=' cannot be read as a value; put it in quotes"])
