@@ -58,10 +58,10 @@ def _warn(warnings) -> None:
         click.echo(f"warning: {w}", err=True)
 
 
-def _schema_ref(out_dir: Path) -> str:
+def _schema_ref(out_dir: Path, kind: str = "program") -> str:
     from importlib import resources
 
-    schema = Path(str(resources.files("amend").joinpath("schemas/program.schema.json")))
+    schema = Path(str(resources.files("amend").joinpath(f"schemas/{kind}.schema.json")))
     return os.path.relpath(schema, out_dir.resolve())
 
 
@@ -152,6 +152,163 @@ def validate(files):
             problems.append(exc)
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+
+@main.command()
+@click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
+@click.option("--outputs", "outputs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="A folder of committed adopted YAML to compare with what the patches produce now "
+                   "(repeatable; ROOT/build is always compared when it exists).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
+              show_default=True, help="text for people, json for tools, github for workflow annotations, "
+                                      "junit for CI test reports.")
+@_fail_cleanly
+def check(root, outputs, fmt):
+    """Check that every patch under ROOT (default: .) still applies exactly.
+
+    Reads ROOT/programs/*.yaml and ROOT/amendments/<program-id>/*.yaml, follows
+    each patch's base version, applies every patch without fuzzy matching and
+    reports each amendment. Exit 0 when everything applies, 1 otherwise.
+    """
+    import sys
+
+    from amend.check import check_repo
+    from amend.report import render as render_report
+
+    report = check_repo(root, outputs=outputs)
+    color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(render_report(report, fmt, color=color), nl=False, color=color)
+    click.get_current_context().exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("patches", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--program", "program_file", type=click.Path(dir_okay=False),
+              help="The version the patches are worded against (default: rebuilt from ROOT).")
+@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="The repository holding programs/ and amendments/, to rebuild the base version from.")
+@_fail_cleanly
+def conflicts(patches, program_file, root):
+    """Show which amendments of competing PATCHES touch overlapping text.
+
+    For proposals tabled against the same version (e.g. by two parties): a
+    matrix with X where two amendments change or quote the same text, so
+    the chair can order the votes. A report: exit 0 even when they overlap.
+    """
+    from amend.check import base_version, conflict_matrix
+    from amend.errors import VersionMismatch
+    from amend.load import load_patch, load_program
+    from amend.report import matrix_text
+
+    loaded = [load_patch(p) for p in patches]
+    first = loaded[0]
+    for p in loaded[1:]:
+        if (p.program, p.base) != (first.program, first.base):
+            raise VersionMismatch(f"is worded against '{p.program}' version '{p.base}', but {first.source} "
+                                  f"against '{first.program}' version '{first.base}'; compare patches tabled "
+                                  "against the same version", source=p.source)
+    if program_file:
+        base = load_program(program_file)
+    else:
+        base = base_version(root, first.program, first.base, exclude=patches)
+    click.echo(matrix_text(conflict_matrix(base, loaded)), nl=False)
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The program file to write, e.g. programs/<program-id>.yaml.")
+@click.option("--id", "program_id", default=None,
+              help="The program id (default: the output file name without .yaml).")
+@click.option("--title", default=None, help="The program title (default: the document's own).")
+@_fail_cleanly
+def import_(source, output, program_id, title):
+    """Import a proposal from SOURCE (.docx or .pdf) into a program YAML file.
+
+    What could not be carried over (images, footnotes, text boxes, …) is listed
+    on stderr; check the pages against the printed proposal.
+    """
+    from amend.importers import import_document, program_yaml
+    from amend.output import write_all
+
+    out = Path(output)
+    program, report = import_document(source, program_id=program_id or out.stem, title=title)
+    text = program_yaml(program, _schema_ref(out.parent), str(out))
+    for line in report.lines():
+        click.echo(line, err=True)
+    write_all({out: text.encode("utf-8")}, inputs=(source,))
+    click.echo(f"imported {len(program.sections)} sections on {program.page_count} pages; wrote {out}", err=True)
+
+
+@main.command()
+@click.argument("protocol", type=click.Path(dir_okay=False))
+@click.option("--program", "program_file", required=True, type=click.Path(dir_okay=False),
+              help="The program the amendments are worded against (its version becomes the patch's base).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Patch file to write (default: standard output).")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default=None,
+              help="Language of the minutes (default: the program's).")
+@click.option("--paragraph", default=None, help="The § to read when the protocol holds several, e.g. 170.")
+@click.option("--body", default=None, help="The deciding body, when the protocol's header does not name it.")
+@click.option("--date", default=None, help="The date of the decision (YYYY-MM-DD), when the header has none.")
+@click.option("--case", default=None, help="The case number, when the § line has none.")
+@click.option("--produces", default="adopted", show_default=True, help="The version the patch produces.")
+@click.option("--status", default=None, help="Status of the version produced, e.g. Antagen.")
+@_fail_cleanly
+def extract(protocol, program_file, output, lang, paragraph, body, date, case, produces, status):
+    """Read the adopted amendments out of PROTOCOL (minutes as text) into a patch.
+
+    Every amendment is resolved against the program at once. What cannot be
+    read, reads two ways, does not apply, or was proposed but not decided is
+    listed with its protocol line ("needs a human"), and the exit code is 1;
+    the amendments that were understood are still written. Rejected proposals
+    are listed, not written.
+    """
+    from amend.dump import dump_patch
+    from amend.extract.reader import extract as extract_patch, read_text, report_comments
+    from amend.load import load_program
+
+    program = load_program(program_file)
+    given = {k: v for k, v in (("body", body), ("date", date), ("case", case)) if v}
+    result = extract_patch(read_text(protocol), program, source=protocol, language=lang, paragraph=paragraph,
+                           decision=given, produces=produces, status=status)
+    for kind, findings in (("needs a human", result.needs_human), ("rejected", result.rejected),
+                           ("check", result.checks), ("note", result.notes)):
+        for f in sorted(findings, key=lambda f: f.line):
+            click.echo(f"{kind}: {protocol}:{f.line}: {f}", err=True)
+    amendments = result.patch.amendments
+    if not amendments and not result.complete:
+        click.echo("nothing was written: no amendment could be read", err=True)
+        click.get_current_context().exit(1)
+    where = Path(output).parent if output else Path.cwd()
+    text = dump_patch(result.patch, _schema_ref(where, "patch"), report_comments(result, protocol))
+    d = result.patch.decision
+    summary = (f"extracted {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} of {d.body} "
+               f"{d.date}{' ' + d.paragraph if d.paragraph else ''}")
+    if output:
+        from amend.output import write_all
+
+        write_all({Path(output): text.encode("utf-8")}, inputs=(protocol, program_file))
+        click.echo(f"{summary}; wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+        click.echo(summary, err=True)
+    if not result.complete:
+        click.echo(f"{len(result.needs_human)} thing{'s' if len(result.needs_human) != 1 else ''} "
+                   "need a human (see above)", err=True)
+        click.get_current_context().exit(1)
+
+
+@main.command()
+@click.argument("patch", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
+              help="Language of the wording.")
+@_fail_cleanly
+def describe(patch, lang):
+    """Write each amendment of PATCH as the instruction for the minutes."""
+    from amend.extract.describe import describe_patch
+    from amend.load import load_patch
+
+    click.echo(describe_patch(load_patch(patch), lang), nl=False)
 
 
 @main.command()

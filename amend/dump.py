@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import yaml
 
-from .model import Columns, Decision, ListBlock, Paragraph, Program, Table
+from .model import Columns, Decision, ListBlock, Paragraph, Program, Section, Table
 
 
 def program_to_data(program: Program) -> dict:
@@ -32,6 +32,8 @@ def decision_to_data(d: Decision) -> dict:
         out["paragraph"] = d.paragraph
     if d.case:
         out["case"] = d.case
+    if d.proposes_to:
+        out["proposes_to"] = d.proposes_to
     return out
 
 
@@ -70,3 +72,67 @@ def dump_program(program: Program, schema_ref: str = "../schemas/program.schema.
     body = yaml.dump(program_to_data(program), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
                      width=100_000, default_flow_style=False, indent=2)
     return f"# yaml-language-server: $schema={schema_ref}\n{body}"
+
+
+# ---------------------------------------------------------------- patches
+
+
+def amendment_to_data(am) -> dict:
+    """One amendment as written in a patch file (the inverse of load._op_value)."""
+    out = {"id": am.id}
+    if am.title is not None:
+        out["title"] = am.title
+    if am.text is not None:
+        out["text"] = am.text
+    scope = {k: v for k, v in am.scope.__dict__.items() if v is not None}
+    if scope:
+        out["at"] = scope
+    for key in ("after", "before", "position", "after_item", "after_section"):
+        if getattr(am, key) is not None:  # where, before what: "after: …" then "insert: …"
+            out[key] = getattr(am, key)
+    value = am.value
+    if isinstance(value, Section):
+        value = {"heading": value.heading, **({"level": value.level} if value.level else {}),
+                 **({"content": blocks_to_data(value.blocks)} if value.blocks else {})}
+    elif am.op == "replace_section_text":
+        value = blocks_to_data(value)
+    out[am.op] = value
+    if am.with_ is not None:
+        out["with"] = am.with_
+    return out
+
+
+def patch_to_data(patch) -> dict:
+    out = {"program": patch.program, "base": patch.base, "produces": patch.produces}
+    if patch.status:
+        out["status"] = patch.status
+    out["decision"] = decision_to_data(patch.decision)
+    out["amendments"] = [amendment_to_data(a) for a in patch.amendments]
+    return out
+
+
+class _Flow(dict):
+    """A mapping written on one line: at: {page: 6, heading: Samverkan}."""
+
+
+class _PatchDumper(yaml.SafeDumper):
+    pass
+
+
+_PatchDumper.add_representer(_Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
+
+
+def dump_patch(patch, schema_ref: str = "../../schemas/patch.schema.json", comments: tuple = ()) -> str:
+    """Patch → YAML in the layout of the hand-written examples; `comments` go on
+    top as '# ' lines (what a person must know about the file)."""
+    data = patch_to_data(patch)
+    amendments = data.pop("amendments")
+    for am in amendments:
+        if "at" in am:
+            am["at"] = _Flow(am["at"])
+    dump = lambda d: yaml.dump(d, Dumper=_PatchDumper, allow_unicode=True, sort_keys=False,  # noqa: E731
+                               width=100, default_flow_style=False, indent=2)
+    items = "\n".join(dump([am]) for am in amendments)
+    body = dump(data) + ("amendments:\n" + items if amendments else "amendments: []\n")
+    head = "".join(f"# {line}".rstrip() + "\n" for c in comments for line in c.splitlines())
+    return f"# yaml-language-server: $schema={schema_ref}\n{head}{body}"

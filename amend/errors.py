@@ -68,6 +68,10 @@ class VersionMismatch(AmendError):
     """A patch is for another program or another version of it."""
 
 
+class UnreadableDocument(AmendError):
+    """A DOCX or PDF to import cannot be read, or holds nothing to import."""
+
+
 class OutputError(AmendError):
     """An output could not be written (or would overwrite an input)."""
 

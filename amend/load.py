@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,21 +42,48 @@ def read_yaml(path: str | Path) -> tuple[object, dict[tuple, int]]:
     """Parse a YAML file; return the data and a map from data path to 1-based line."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise SchemaError("file not found", source=name) from None
-    except UnicodeDecodeError as exc:
-        raise SchemaError(f"not a UTF-8 text file ({exc.reason} at byte {exc.start})", source=name) from None
     except OSError as exc:
         raise SchemaError(f"cannot be read: {exc.strerror}", source=name) from None
-    loader = yaml.SafeLoader(text)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SchemaError("is not saved as UTF-8 (perhaps as Windows-1252); save it again as UTF-8 "
+                          "(in Notepad: Save as, Encoding: UTF-8)", source=Source(name, line)) from None
+    if _FAST_LOADER is not None and _fast_ok(text):
+        try:
+            return _parse(text, name, _FAST_LOADER)
+        except Exception:  # noqa: BLE001 - the pure-Python parser finds the problem again and words it
+            pass
+    return _parse(text, name, yaml.SafeLoader)
+
+
+# libyaml, where PyYAML has it, builds the same nodes about twice as fast. It
+# accepts a little more than the pure-Python parser (tabs as separators), so
+# it reads only text without tabs or characters that parser refuses, and
+# every error is left to the pure-Python parser, so messages stay the same.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _fast_ok(text: str) -> bool:
+    return ("\t" not in text and "\ufeff" not in text and not _EMPTY_VALUE_MARKS.search(text)
+            and not yaml.reader.Reader.NON_PRINTABLE.search(text))
+
+
+# Where libyaml marks an empty value elsewhere than the pure-Python parser:
+# after an explicit key ('? key') and inside a flow collection ('{a: }').
+_EMPTY_VALUE_MARKS = re.compile(r"(?:^|[\s\[{,])\?(?:\s|$)|:\s*[,}\]]")
+
+
+def _parse(text: str, name: str, loader_class) -> tuple[object, dict[tuple, int]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "syntax error"
-        raise SchemaError(f"is not valid YAML: {problem}", source=Source(name, line) if line else name) from None
+        raise _yaml_error(exc, name) from None
     finally:
         loader.dispose()
     if node is None:
@@ -64,13 +92,49 @@ def read_yaml(path: str | Path) -> tuple[object, dict[tuple, int]]:
     return _convert(loader, node, (), lines, name), lines
 
 
+# What PyYAML says, and what it means for someone writing the file by hand.
+_YAML_HINTS = (
+    ("found character '\\t'", "a tab is used for indentation; indent with spaces"),
+    ("mapping values are not allowed here",
+     "a ': ' where none belongs: check the indentation, or put a text that holds ': ' in quotes"),
+    ("expected <block end>", "the indentation does not line up with the lines above"),
+    ("did not find expected key", "the indentation does not line up with the lines above"),
+    ("found unexpected end of stream", "a quote is opened and never closed"),
+    ("found unknown escape character", "a backslash in a \"double-quoted\" text; use 'single quotes'"),
+    ("did not find expected '-' indicator", "a list item ('- ') does not line up with the items above"),
+)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, name: str) -> SchemaError:
+    """One plain sentence for a YAML syntax error, at the line where the cause is."""
+    problem = exc.problem or exc.context or "syntax error"
+    mark = exc.problem_mark or exc.context_mark
+    for needle, hint in _YAML_HINTS:
+        if needle in problem:
+            if "never closed" in hint and exc.context_mark:
+                mark = exc.context_mark  # where the quote opens, not the end of the file
+            problem = hint
+            break
+    line = mark.line + 1 if mark else None
+    return SchemaError(f"is not valid YAML: {problem}", source=Source(name, line) if line else name)
+
+
+def _scalar(loader, node, name):
+    """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        raise SchemaError(f"is not valid YAML: {node.value!r} cannot be read as a value; put it in quotes",
+                          source=Source(name, node.start_mark.line + 1)) from None
+
+
 def _convert(loader, node, path, lines, name):
     lines[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(loader, key_node, name)
             if not isinstance(key, (str, int)):
                 raise SchemaError("a key must be plain text", source=Source(name, key_node.start_mark.line + 1))
             key = str(key)
@@ -81,7 +145,7 @@ def _convert(loader, node, path, lines, name):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, child, path + (i,), lines, name) for i, child in enumerate(node.value)]
-    value = loader.construct_object(node, deep=True)
+    value = _scalar(loader, node, name)
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()  # dates stay text: "2025-10-22"
     return value
@@ -126,7 +190,9 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
         if any(path[: len(p)] == p for p in seen):
             continue  # one message per place is enough
         seen.add(path)
-        problems.append(SchemaError(_explain(err, data), source=_source(name, lines, path)))
+        amendment = _amendment_id(data, path)
+        problems.append(SchemaError(_explain(err, data), source=_source(name, lines, path), amendment=amendment,
+                                    amendment_id=amendment))
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
 
@@ -167,7 +233,12 @@ def _explain(err, data) -> str:
     if v == "required":
         return f"{where}: {err.message.split(' is a required')[0]} is missing"
     if v == "type":
-        return f"{where}: must be {_a(err.validator_value)}, not {_a(_json_type(err.instance))}"
+        hint = ""
+        if err.validator_value == "string" and err.instance is None:
+            hint = '; for an empty text write ""'
+        elif err.validator_value == "string" and not isinstance(err.instance, (dict, list)):
+            hint = f"; put it in quotes: \"{err.instance}\""
+        return f"{where}: must be {_a(err.validator_value)}, not {_a(_json_type(err.instance))}{hint}"
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
         return f"{where}: not a valid block (keys: {', '.join(keys) or 'none'}); " + _block_hint()
@@ -182,6 +253,16 @@ def _explain(err, data) -> str:
     if v in ("minLength", "minItems"):
         return f"{where}: must not be empty"
     return f"{where}: {err.message}"
+
+
+def _amendment_id(data, path: tuple):
+    """The id of the amendment a schema error is in, if it is in one."""
+    if len(path) > 1 and path[0] == "amendments" and isinstance(path[1], int):
+        amendments = data.get("amendments")
+        am = amendments[path[1]] if isinstance(amendments, list) and path[1] < len(amendments) else None
+        if isinstance(am, dict) and isinstance(am.get("id"), str):
+            return am["id"]
+    return None
 
 
 def _block_hint() -> str:
@@ -211,7 +292,8 @@ def _check_operations(data, lines, name):
     oneOf branch.
     """
     problems = []
-    for i, am in enumerate(data.get("amendments") or []):
+    amendments = data.get("amendments")
+    for i, am in enumerate(amendments if isinstance(amendments, list) else []):  # else the schema says so
         if not isinstance(am, dict):
             continue
         label = am.get("id", f"amendment {i + 1}")
@@ -282,7 +364,8 @@ def _cell(c) -> Cell:
 
 
 def _decision(d: dict) -> Decision:
-    return Decision(body=clean(d["body"]), date=str(d["date"]), paragraph=d.get("paragraph"), case=d.get("case"))
+    return Decision(body=clean(d["body"]), date=str(d["date"]), paragraph=d.get("paragraph"), case=d.get("case"),
+                    proposes_to=d.get("proposes_to"))
 
 
 def program_from_data(data: dict, name: str | None = None) -> Program:
@@ -357,14 +440,24 @@ def kind_of(data) -> str:
     return "program"
 
 
+def _expect(data, kind: str, name: str) -> None:
+    """A patch given where a program belongs (or the other way round) is named as such."""
+    found = kind_of(data)
+    if found != kind and isinstance(data, dict):
+        raise SchemaError(f"is a {found} file, not a {kind}; the order is: amend apply PROGRAM PATCH...",
+                          source=name)
+
+
 def load_program(path: str | Path) -> Program:
     data, lines = read_yaml(path)
+    _expect(data, "program", str(path))
     validate(data, lines, "program", str(path))
     return program_from_data(data, str(path))
 
 
 def load_patch(path: str | Path) -> Patch:
     data, lines = read_yaml(path)
+    _expect(data, "patch", str(path))
     validate(data, lines, "patch", str(path))
     return patch_from_data(data, lines, str(path))
 

@@ -67,6 +67,7 @@ class Decision:
     date: str
     paragraph: Optional[str] = None  # "§ 170"
     case: Optional[str] = None  # "2025.202 KS"
+    proposes_to: Optional[str] = None  # set when the body proposes the text to another, e.g. Kommunfullmäktige
 
 
 @dataclass(frozen=True)

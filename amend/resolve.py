@@ -11,13 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
-from .model import Amendment, Paragraph, Patch, Program, Scope, ordinal_words
-from .text import find_all, find_in_word, fold, fold_anchor, sentence_spans
-from .tree import Unit, get, iter_units, subtree
+from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
+from .text import (end_of_sentence_insert, find_all, find_in_word, fold, fold_anchor, folds_to_itself,
+                   sentence_spans, uncertain_boundaries)
+from .tree import Unit, children, get, iter_units, subtree
 
 
 # ---------------------------------------------------------------- resolved edits
@@ -51,6 +52,7 @@ class Edit:
 class Resolution:
     edits: list[Edit] = field(default_factory=list)
     warnings: list[FuzzyWarning] = field(default_factory=list)
+    failures: list[tuple[Amendment, AmendError]] = field(default_factory=list)  # from resolve_all
 
 
 # ---------------------------------------------------------------- the index
@@ -65,19 +67,35 @@ class Index:
         self.units: list[Unit] = list(iter_units(program))
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
+        self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
+        counters: dict[tuple, int] = defaultdict(int)
+        self._pages: dict[int, set[int]] = {s: {section.page} for s, section in enumerate(program.sections)}
         for i, u in enumerate(self.units):
             self.by_page[u.page].append(i)
             self.by_section[u.section].append(i)
+            self._pages[u.section].add(u.page)
+            key = (u.section, u.kind, u.layout, u.column, u.row)
+            counters[key] += 1
+            self.ordinal.append(counters[key])
         self.headings: dict[str, list[int]] = defaultdict(list)
+        # (heading, page) -> sections with that heading that have text on that page, in order
+        self.headings_on: dict[tuple[str, int], list[int]] = defaultdict(list)
         for s, section in enumerate(program.sections):
-            self.headings[fold_anchor(section.heading)].append(s)
+            wanted = fold_anchor(section.heading)
+            self.headings[wanted].append(s)
+            for page in self._pages[s]:
+                self.headings_on[wanted, page].append(s)
         self.page_count = program.page_count
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._column_headings: Optional[dict[str, list[int]]] = None
 
-    def folded(self, i: int) -> tuple[str, list[int]]:
+    def folded(self, i: int) -> tuple[str, Sequence[int]]:
+        """fold() of a unit's text, kept. Text that folds to itself (nearly all
+        stored text) maps by a range rather than a list of every offset."""
         if i not in self._folded:
-            self._folded[i] = fold(self.units[i].text)
+            text = self.units[i].text
+            self._folded[i] = (text, range(len(text) + 1)) if folds_to_itself(text) else fold(text)
         return self._folded[i]
 
     def sentences(self, i: int) -> list[tuple[int, int]]:
@@ -86,9 +104,19 @@ class Index:
         return self._sentences[i]
 
     def section_pages(self, s: int) -> set[int]:
-        pages = {self.program.sections[s].page}
-        pages.update(self.units[i].page for i in self.by_section[s])
-        return pages
+        return set(self._pages[s])
+
+    def section_units(self, sections) -> list[int]:
+        """The units of the given sections (ascending), in document order."""
+        return [i for s in sections for i in self.by_section.get(s, ())]
+
+    def column_heading_units(self, wanted: str) -> list[int]:
+        """Units in a column whose folded heading is `wanted`, in document order (built on first use)."""
+        if self._column_headings is None:
+            self._column_headings = defaultdict(list)
+            for i, u in enumerate(self.units):
+                self._column_headings[fold_anchor(u.column_heading or "")].append(i)
+        return self._column_headings.get(wanted, [])
 
     def where(self, i: int, start: Optional[int] = None) -> str:
         """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
@@ -96,6 +124,7 @@ class Index:
         parts = [f"page {u.page}", f"under '{self.program.sections[u.section].heading}'"]
         if u.column is not None:
             parts.append(f"row {u.row}, column {u.column}" if u.row is not None else f"column {u.column}")
+        parts.append(f"{'paragraph' if u.kind == 'paragraph' else 'item'} {self.ordinal[i]}")
         if start is not None:
             spans = self.sentences(i)
             n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
@@ -139,9 +168,11 @@ class Scoper:
         sc, ix = self.scope, self.ix
         if sc.page is not None and not 1 <= sc.page <= ix.page_count:
             raise self.fail(ScopeError, f"page {sc.page} does not exist (the program has {ix.page_count} pages)")
-        units = ix.by_page.get(sc.page, []) if sc.page is not None else range(len(ix.units))
+        units = ix.by_page.get(sc.page, []) if sc.page is not None else None  # None: the whole program
         if sc.heading is not None:
             units = self._heading(units)
+        elif units is None:
+            units = range(len(ix.units))
         if sc.column is not None:
             units = self._column(units)
         if sc.row is not None:
@@ -149,25 +180,29 @@ class Scoper:
         return list(units)
 
     def _heading(self, units) -> list[int]:
+        """`units` are those on the page, or None for the whole program."""
         sc, ix = self.scope, self.ix
         wanted = fold_anchor(sc.heading)
         found = ix.headings.get(wanted, [])
-        here = [s for s in found if sc.page is None or sc.page in ix.section_pages(s)]
+        here = found if sc.page is None else ix.headings_on.get((wanted, sc.page), [])
         if len(here) == 1:
-            self.sections = list(subtree(ix.program, here[0]))
-            keep = set(self.sections)
-            return [i for i in units if ix.units[i].section in keep]
+            # The text under a heading runs to the next heading: subsections are not in it.
+            self.sections = [here[0]]
+            if units is None:
+                return ix.section_units(self.sections)
+            return [i for i in units if ix.units[i].section == here[0]]
         if len(here) > 1:
             pages = ", ".join(f"page {ix.program.sections[s].page}" for s in here)
             raise self.fail(AmbiguousAnchor, f"the heading '{sc.heading}' occurs {len(here)} times ({pages}); "
                                               "give the page to say which")
         # Not a section heading: perhaps the heading of a column.
-        in_columns = [i for i in units if fold_anchor(ix.units[i].column_heading or "") == wanted]
+        in_columns = [i for i in ix.column_heading_units(wanted) if sc.page is None or ix.units[i].page == sc.page]
         if in_columns:
             layouts = {ix.units[i].layout for i in in_columns}
             if len(layouts) > 1:
                 raise self.fail(AmbiguousAnchor, f"the column heading '{sc.heading}' occurs {len(layouts)} times "
                                                   f"{'on page %d' % sc.page if sc.page else ''}; give the page")
+            self.column_layout, self.column = layouts.pop(), ix.units[in_columns[0]].column
             return in_columns
         elsewhere = [f"page {ix.program.sections[s].page}" for s in found]
         if elsewhere:
@@ -218,11 +253,35 @@ class Scoper:
                                         f"(the table has {count} rows below its header)")
         return [i for i in rows if self.ix.units[i].row == self.scope.row]
 
+    def container(self) -> Optional[tuple]:
+        """The column, table cell or section the scope names, if it names one
+        (and no page cuts a section in two)."""
+        sc = self.scope
+        if sc.row is not None:
+            if self.column is None:
+                raise self.fail(ScopeError, "a row of a table holds one cell per column: give the column too")
+            return self.column_layout + ("row", sc.row, self.column - 1)
+        if self.column is not None:
+            if isinstance(get(self.ix.program, self.column_layout), Table):
+                raise self.fail(ScopeError, "a column of a table holds one cell per row: give the row too")
+            return self.column_layout + ("col", self.column - 1)
+        if self.sections is not None and sc.page is None:
+            return (self.sections[0],)
+        return None
+
     def _scope_words(self, upto: str) -> str:
         """The scope described up to (not including) `upto`."""
         keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
         cut = {k: None for k in keys[keys.index(upto):]}
         return Scope(**{**self.scope.__dict__, **cut, "occurrence": None}).describe()
+
+    def _counted(self, units: list[int]) -> list[int]:
+        """The units that paragraph, item and sentence numbers count: the
+        section's own text, not what stands in its columns or tables, unless
+        the scope is in a column or cell (then only that)."""
+        if self.column is not None or self.scope.row is not None:
+            return units
+        return [i for i in units if self.ix.units[i].layout is None]
 
     def narrowed(self, units: list[int]) -> list[int]:
         """Apply paragraph and item ordinals."""
@@ -231,11 +290,13 @@ class Scoper:
             ordinal = getattr(sc, key)
             if ordinal is None:
                 continue
-            of_kind = [i for i in units if ix.units[i].kind == kind]
+            of_kind = [i for i in self._counted(units) if ix.units[i].kind == kind]
             n = _pick(ordinal, len(of_kind))
             if n is None:
+                hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
+                hint = f"; {hidden} more stand in columns or tables: give the column" if hidden else ""
                 raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} {key} {self._scope_words(key)} "
-                                            f"(there {'is' if len(of_kind) == 1 else 'are'} {len(of_kind)})")
+                                            f"(there {'is' if len(of_kind) == 1 else 'are'} {len(of_kind)}{hint})")
             units = [of_kind[n]]
         return units
 
@@ -244,10 +305,22 @@ class Scoper:
         units = self.narrowed(self.units())
         if self.scope.sentence is None:
             return [Span(i, 0, len(self.ix.units[i].text)) for i in units]
+        units = self._counted(units)
+        ordinal = self.scope.sentence
         sentences = [Span(i, a, b) for i in units for a, b in self.ix.sentences(i)]
-        n = _pick(self.scope.sentence, len(sentences))
+        n = _pick(ordinal, len(sentences))
+        unsure = [w for i in units for w in uncertain_boundaries(self.ix.units[i].text)]
+        if unsure:
+            # An abbreviation before a capital may or may not end a sentence:
+            # refuse when the answer changes which sentence is meant.
+            split = [Span(i, a, b) for i in units for a, b in sentence_spans(self.ix.units[i].text, True)]
+            m = _pick(ordinal, len(split))
+            if (n is None) != (m is None) or (n is not None and sentences[n] != split[m]):
+                raise self.fail(AmbiguousAnchor, f"which is the {ordinal_words(ordinal)} sentence "
+                                f"{self._scope_words('sentence')} is unclear: '{unsure[0]}' may or may not end a "
+                                "sentence; drop sentence: and let the quoted words say where")
         if n is None:
-            raise self.fail(ScopeError, f"there is no {ordinal_words(self.scope.sentence)} sentence "
+            raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} sentence "
                                         f"{self._scope_words('sentence')} (there are {len(sentences)})")
         return [sentences[n]]
 
@@ -381,24 +454,37 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
                     if key not in found or found[key].similarity < score:
                         found[key] = Hit(sp.unit, idx[a], idx[end - 1] + 1, score)
     ranked = sorted(found.values(), key=lambda h: (-h.similarity, h.unit, h.start))
-    return [h for h in ranked if h.similarity >= 0.5][:limit]
+    kept: list[Hit] = []
+    for h in ranked:
+        # one candidate per place: a shorter or longer window over the same words is not a rival
+        if h.similarity >= 0.5 and not any(k.unit == h.unit and k.start < h.end and h.start < k.end for k in kept):
+            kept.append(h)
+    return kept[:limit]
 
 
 # ---------------------------------------------------------------- operations
 
 
 def resolve(program: Program, patch: Patch, fuzzy: Optional[float] = None, index: Optional[Index] = None) -> Resolution:
-    """Resolve every amendment of `patch` against `program`; collect all errors."""
+    """Resolve every amendment of `patch` against `program`; raise all errors together."""
+    result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
+    errors = [exc for _, exc in result.failures]
+    if errors:
+        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+    return result
+
+
+def resolve_all(program: Program, patch: Patch, fuzzy: Optional[float] = None,
+                index: Optional[Index] = None) -> Resolution:
+    """Resolve every amendment; keep each one's failure in `failures` instead of
+    raising, so that `amend check` can report every amendment on its own."""
     ix = index or Index(program)
     result = Resolution()
-    errors: list[AmendError] = []
     for am in patch.amendments:
         try:
             result.edits.extend(_resolve_one(ix, am, fuzzy, result.warnings))
         except AmendError as exc:
-            errors.append(exc)
-    if errors:
-        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+            result.failures.append((am, exc))
     return result
 
 
@@ -425,7 +511,7 @@ def _insert(ix, am, sc, anchors):
                                            f"but {sc.scope.describe()} holds {len(spans)} paragraphs or items; "
                                            "narrow it with paragraph, item or sentence")
         sp = spans[0]
-        end = sp.hi
+        end = end_of_sentence_insert(ix.units[sp.unit].text, sp.hi, am.value)
         return [Edit("text", am, path=ix.units[sp.unit].path, start=end, end=end, new=am.value,
                      writes=((ix.units[sp.unit].path, (end, end)),))]
     hit = anchors.one(spans, anchor)
@@ -434,9 +520,14 @@ def _insert(ix, am, sc, anchors):
 
 
 def _replace(ix, am, sc, anchors):
-    old = am.value
-    hit = anchors.one(sc.spans(), old)
-    return [_text_edit(am, hit, ix, hit.start, hit.end, am.with_ or "" if am.op == "replace" else "")]
+    hit = anchors.one(sc.spans(), am.value)
+    new = (am.with_ or "") if am.op == "replace" else ""
+    text = ix.units[hit.unit].text
+    if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
+        kind = ix.units[hit.unit].kind
+        raise sc.fail(ScopeError, f"deletes the whole {'paragraph' if kind == 'paragraph' else 'list item'} "
+                                  f"({ix.where(hit.unit)}); use {'delete_paragraph' if kind == 'paragraph' else 'delete_item'}")
+    return [_text_edit(am, hit, ix, hit.start, hit.end, new)]
 
 
 def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:
@@ -487,7 +578,17 @@ def _delete_unit(kind):
     return handler
 
 
+def _insert_block(am, container: tuple, index: int, new, reads=()) -> Edit:
+    """Insert `new` as child `index` of `container`. The write is a point, so
+    several insertions at one place do not conflict: they keep file order."""
+    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
+                writes=((container + ("+",), (index, index)),))
+
+
 def _add_item(ix, am, sc, anchors):
+    if sc.scope.item is not None and am.position is None and am.after_item is None:
+        raise sc.fail(ScopeError, "'item' in the scope names one item, but add_item adds to a list: say where "
+                                  "with position: N (first, last) or after_item: \"its opening words\"")
     units = sc.narrowed(sc.units())
     lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
     if not lists:
@@ -495,8 +596,7 @@ def _add_item(ix, am, sc, anchors):
     if am.after_item is not None:
         item = _one_unit(ix, sc, "item", am.after_item)
         path = ix.units[item].path
-        return [Edit("insert_block", am, container=path[:-1], index=path[-1] + 1, new=am.value,
-                     reads=((path, (0, len(am.after_item))),), writes=((path[:-1] + ("+", path[-1] + 1), None),))]
+        return [_insert_block(am, path[:-1], path[-1] + 1, am.value, reads=((path, (0, len(am.after_item))),))]
     if len(lists) > 1:
         places = "; ".join(ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5])
         raise sc.fail(AmbiguousAnchor, f"{len(lists)} lists are {sc.scope.describe()} ({places}); "
@@ -509,9 +609,7 @@ def _add_item(ix, am, sc, anchors):
         index = _pick(am.position, count + 1)
         if index is None:
             raise sc.fail(ScopeError, f"position {am.position} does not exist: the list has {count} items")
-    container = lists[0] + ("item",)
-    return [Edit("insert_block", am, container=container, index=index, new=am.value,
-                 writes=((container + ("+", index), None),))]
+    return [_insert_block(am, lists[0] + ("item",), index, am.value)]
 
 
 def _add_paragraph(ix, am, sc, anchors):
@@ -522,30 +620,19 @@ def _add_paragraph(ix, am, sc, anchors):
     units = sc.narrowed(sc.units())
     if sc.scope.paragraph is not None or sc.scope.item is not None:
         return [_after_block(am, ix.units[units[0]], new)]
-    if sc.column is not None and sc.scope.row is None:
-        # end of the column
-        column = get(ix.program, sc.column_layout).columns[sc.column - 1]
-        container = sc.column_layout + ("col", sc.column - 1)
-        return [Edit("insert_block", am, container=container, index=len(column.blocks), new=new,
-                     writes=((container + ("+", len(column.blocks)), None),))]
-    if sc.sections is not None and sc.scope.page is None:
-        s = sc.sections[0]
-        n = len(ix.program.sections[s].blocks)
-        return [Edit("insert_block", am, container=(s,), index=n, new=new, writes=(((s, "+", n), None),))]
+    container = sc.container()
+    if container is not None:  # the end of a column, a table cell or a section
+        return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
     if not units:
         raise sc.fail(ScopeError, f"there is no text {sc.scope.describe()} to add a paragraph after")
-    # end of the scope on its page: after the last top-level block in scope
-    last = ix.units[units[-1]]
-    top = last.path[:2]
-    return [Edit("insert_block", am, container=top[:1], index=top[1] + 1, new=new,
-                 writes=((top[:1] + ("+", top[1] + 1), None),))]
+    # the end of the scope on its page: after the last top-level block in scope
+    top = ix.units[units[-1]].path[:2]
+    return [_insert_block(am, top[:1], top[1] + 1, new)]
 
 
 def _after_block(am, unit: Unit, new, reads=()) -> Edit:
     block = unit.block_path
-    container, index = block[:-1], block[-1] + 1
-    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
-                writes=((container + ("+", index), None),))
+    return _insert_block(am, block[:-1], block[-1] + 1, new, reads=reads)
 
 
 def _section_named(ix, sc, heading: str) -> int:
@@ -574,8 +661,7 @@ def _add_section(ix, am, sc, anchors):
     from dataclasses import replace
 
     new = replace(section, level=level, page=page)
-    return [Edit("insert_block", am, container=(), index=index, new=new, reads=reads,
-                 writes=((("+", index), None),))]
+    return [_insert_block(am, (), index, new, reads=reads)]
 
 
 def _target_section(ix, sc, am) -> int:

@@ -13,10 +13,14 @@ import zipfile
 from datetime import datetime, timezone
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ..model import Columns, ListBlock, Paragraph, Program, Table
@@ -33,9 +37,13 @@ class DocxWriter:
         self.doc = Document()
         self.page = 1
         self._pending_break = False
-        self._styles: dict = {}
         self._numbered_abstract = self._abstract_num_of("List Number")
+        self._next_num_id = None
+        self._style_ids: dict = {}
         self._setup()
+        body = self.doc.element.body
+        self._body_end = body.find(qn("w:sectPr"))  # new body content goes before it
+        self._block_width = self.doc._block_width
 
     # -------------------------------------------------- document set-up
 
@@ -72,8 +80,10 @@ class DocxWriter:
     def _new_numbering(self) -> int:
         """A fresh w:num over the 'List Number' definition, restarting at 1."""
         numbering = self.doc.part.numbering_part.element
-        ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-        num_id = max(ids) + 1
+        if self._next_num_id is None:  # only this writer adds w:num: count on from the template's
+            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+        num_id = self._next_num_id
+        self._next_num_id += 1
         num = OxmlElement("w:num")
         num.set(qn("w:numId"), str(num_id))
         abstract = OxmlElement("w:abstractNumId")
@@ -88,60 +98,64 @@ class DocxWriter:
         numbering.append(num)
         return num_id
 
-    def _style_id(self, name: str | None):
-        """The style id for a style name (None for the default style), looked up
-        once: python-docx searches all styles by name, and again for the default,
-        on every paragraph."""
-        if name is None:
-            return None
-        if name not in self._styles:
-            style = self.doc.styles[name]
-            self._styles[name] = None if style == self.doc.styles.default(style.type) else style.style_id
-        return self._styles[name]
-
-    def _set_style(self, paragraph, name: str | None) -> None:
-        """Set a new paragraph's style as python-docx's setter does (a pPr even for the
-        default style), without its search for each child's place."""
-        if name is None:
-            return
-        pPr = paragraph._p.pPr
-        if pPr is None:
-            pPr = OxmlElement("w:pPr")
-            paragraph._p.insert(0, pPr)
-        style_id = self._style_id(name)
-        if style_id is not None and pPr.pStyle is None:
-            pPr.insert(0, OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
-        elif style_id is not None:
-            pPr.style = style_id
-
     # -------------------------------------------------- text
 
     def write_text(self, paragraph, text, where=None) -> None:
         """Fill a paragraph with text. The redline writer overrides this."""
-        if any(c in text for c in "\t\n\r"):
-            paragraph.add_run(text)  # python-docx makes tabs and breaks of these
-            return
-        # what add_run writes, without its character-by-character pass over the text
-        t = OxmlElement("w:t")
-        t.text = text
-        if text != text.strip():
-            t.set(qn("xml:space"), "preserve")
-        r = OxmlElement("w:r")
-        r.append(t)
-        paragraph._p.append(r)
+        if text and not any(c in text for c in "\t\r\n"):
+            paragraph.add_run()._r.add_t(text)  # what add_run(text) writes, without its per-character loop
+        else:
+            paragraph.add_run(text)
 
     def add_paragraph(self, container, text, style: str | None = None, where=None):
-        p = container.add_paragraph()
-        self._set_style(p, style)
+        p = self.new_paragraph(container, style)
         self.write_text(p, text, where)
         return p
+
+    # -------------------------------------------------- python-docx, without its per-call costs
+    # python-docx looks a style up by name among all styles on every use, and
+    # finds the end of the body by walking it on every paragraph and table
+    # added (quadratic in a 2,000-page document). These give the same XML.
+
+    def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH):
+        if (name, kind) not in self._style_ids:
+            self._style_ids[name, kind] = self.doc.part.get_style_id(name, kind)
+        return self._style_ids[name, kind]
+
+    def new_paragraph(self, container, style: str | None = None):
+        """container.add_paragraph(style=style)."""
+        if container is self.doc:
+            p = OxmlElement("w:p")
+            self._add_to_body(p)
+            paragraph = DocxParagraph(p, self.doc._body)
+        else:
+            paragraph = container.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
+    def new_table(self, container, rows: int, cols: int):
+        """container.add_table(rows=rows, cols=cols)."""
+        if container is not self.doc:
+            return container.add_table(rows=rows, cols=cols)
+        tbl = CT_Tbl.new_tbl(rows, cols, self._block_width)
+        self._add_to_body(tbl)
+        table = DocxTable(tbl, self.doc._body)
+        tbl.tblStyle_val = None
+        return table
+
+    def _add_to_body(self, element) -> None:
+        if self._body_end is not None:
+            self._body_end.addprevious(element)
+        else:
+            self.doc.element.body.append(element)
 
     # -------------------------------------------------- pages
 
     def break_to(self, page: int, where=None) -> None:
         """Start `page`: blank pages for any skipped, then a break before the next block."""
         while self.page < page - 1:
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.new_paragraph(self.doc).add_run().add_break(WD_BREAK.PAGE)
             self.page += 1
         if self.page < page:
             self.page = page
@@ -155,7 +169,7 @@ class DocxWriter:
     def _ensure_break_paragraph(self, where=None) -> None:
         """A table cannot carry 'page break before': give it an empty paragraph that does."""
         if self._pending_break:
-            self._apply_pending_break(self.doc.add_paragraph())
+            self._apply_pending_break(self.new_paragraph(self.doc))
 
     # -------------------------------------------------- program
 
@@ -209,8 +223,8 @@ class DocxWriter:
     def table(self, container, block: Table, path):
         rows = ((block.header,) if block.header else ()) + block.rows
         width = max((len(r) for r in rows), default=1)
-        table = container.add_table(rows=len(rows), cols=width)
-        table._tbl.tblStyle_val = self._style_id("Table Grid")
+        table = self.new_table(container, len(rows), width)
+        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         for r, row in enumerate(rows):
             real_r = r if block.header else r + 1
             for c, cell in enumerate(row):
@@ -220,14 +234,14 @@ class DocxWriter:
         return table
 
     def columns(self, container, block: Columns, path):
-        table = container.add_table(rows=1, cols=len(block.columns))
+        table = self.new_table(container, 1, len(block.columns))
         _describe(table, COLUMNS_MARK)
         for c, column in enumerate(block.columns):
             cell = table.cell(0, c)
             if column.heading:
                 first = cell.paragraphs[0]
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
-                self._set_style(first, "Heading 4")
+                first._p.style = self.style_id("Heading 4")
             self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=not column.heading)
         return table
 

@@ -127,7 +127,7 @@ class RedlineWriter(DocxWriter):
         _, n = self.red.side(where)
         for side, k in ((SAME, both), (DEL, blanks.get(DEL, 0) - both), (INS, blanks.get(INS, 0) - both)):
             for _ in range(k):
-                p = self.doc.add_paragraph()
+                p = self.new_paragraph(self.doc)
                 run = p.add_run()
                 run.add_break(WD_BREAK.PAGE)
                 if side != SAME:
@@ -149,7 +149,7 @@ class RedlineWriter(DocxWriter):
     def _ensure_break_paragraph(self, where=None) -> None:
         use = self._take_pending(where)
         if use:
-            p = self.doc.add_paragraph()
+            p = self.new_paragraph(self.doc)
             p.paragraph_format.page_break_before = True
             if len(use) == 1:
                 self._mark(p._p, use.pop(), self.red.side(where)[1])

@@ -7,9 +7,9 @@ from ..model import Program
 
 LABELS = {
     "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
-           "case": "ärende", "page": "Sida"},
+           "proposal": "Förslag till {to} från", "case": "ärende", "page": "Sida"},
     "en": {"version": "Version", "status": "Status", "date": "Date", "adopted": "Adopted by",
-           "case": "case", "page": "Page"},
+           "proposal": "Proposed to {to} by", "case": "case", "page": "Page"},
 }
 
 # Words of the redline (DOCX comments, HTML page, terminal), by language.
@@ -26,9 +26,12 @@ REDLINE_LABELS = {
 
 
 def decision_line(decision, language: str) -> str:
-    """'Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)'."""
+    """'Antagen av Kommunfullmäktige 2025-11-26 § 12', or for a body that only
+    proposes: 'Förslag till Kommunfullmäktige från Kommunstyrelsens arbetsutskott
+    2025-10-22 § 170 (ärende 2025.202 KS)'."""
     words = LABELS.get(language, LABELS["en"])
-    line = f"{words['adopted']} {decision.body} {decision.date}"
+    head = words["proposal"].format(to=decision.proposes_to) if decision.proposes_to else words["adopted"]
+    line = f"{head} {decision.body} {decision.date}"
     if decision.paragraph:
         line += f" {decision.paragraph}"
     if decision.case:

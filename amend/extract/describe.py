@@ -1,0 +1,92 @@
+"""Patch → the wording a secretary puts in the minutes, with the same grammar
+tables that `amend extract` reads.
+
+Every instruction written is read back at once with the grammar and must give
+exactly the amendment it came from; where the plain wording would read two ways
+(a heading made of words the grammar knows), names and values are quoted;
+where even that fails, the amendment cannot be worded and the error says so.
+So extract(describe(patch)) gives back the same operations and scopes.
+"""
+from __future__ import annotations
+
+import re
+
+from ..dump import amendment_to_data
+from ..errors import AmendError, AmendErrors
+from ..model import Amendment, Patch
+from ..text import clean
+from .grammar import Grammar, GrammarError, grammar
+
+
+def describe_amendment(am: Amendment, g: Grammar) -> str:
+    at, fields = _parts(amendment_to_data(am))
+    problem = None
+    for quote_all in (False, True):
+        try:
+            sentence = g.write(at, fields, quote_all=quote_all)
+        except GrammarError as exc:
+            problem = str(exc)
+            break
+        readings = g.read(sentence).readings
+        if [normalise(r.scope, r.operation) for r in readings] == [normalise(at, fields)]:
+            return sentence
+        problem = f"the wording {sentence!r} would not read back as the same amendment"
+    raise AmendError(f"cannot be worded in {g.language}: {problem}", source=am.source, amendment=am.label,
+                     amendment_id=am.id)
+
+
+def describe_patch(patch: Patch, language: str = "sv") -> str:
+    """Each amendment as its title on one line and its instruction on the next."""
+    g = grammar(language)
+    titles = g.protocol.get("titles")
+    untitled = {"sv": "Ändring", "en": "Amendment"}[language]
+    blocks, errors = [], []
+    for n, am in enumerate(patch.amendments, 1):
+        try:
+            sentence = describe_amendment(am, g)
+        except AmendError as exc:
+            errors.append(exc)
+            continue
+        title = am.title or f"{untitled} {n}"
+        # a title extract would not know as one gets a blank line, so it is not read into the instruction
+        gap = "\n" if titles and re.fullmatch(titles, title.rstrip(":"), re.IGNORECASE) else "\n\n"
+        blocks.append(f"{title}{gap}{sentence}\n")
+    if errors:
+        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+    return "\n".join(blocks)
+
+
+def _parts(data: dict) -> tuple[dict, dict]:
+    """An amendment's patch data as (scope, operation fields) the grammar speaks of."""
+    at = dict(data.get("at") or {})
+    fields = {}
+    for key, value in data.items():
+        if key in ("id", "title", "text", "at"):
+            continue
+        if isinstance(value, dict):  # add_section: {heading, content}
+            for sub, inner in value.items():
+                fields[f"{key}.{sub}"] = _one_paragraph(inner) if sub == "content" else inner
+        else:
+            fields[key] = _one_paragraph(value) if key == "replace_section_text" else value
+    return at, fields
+
+
+def _one_paragraph(content):
+    """Section content the grammar can say: one plain paragraph, as its text."""
+    if isinstance(content, list) and len(content) == 1 and isinstance(content[0], str):
+        return content[0]
+    return content
+
+
+def normalise(at: dict, fields: dict) -> tuple:
+    """A scope and operation in one form, to compare what was meant: 'first'
+    is 1, text is cleaned, section content of one paragraph is its text."""
+    def value(v):
+        if v == "first":
+            return 1
+        if isinstance(v, str):
+            return clean(v)
+        return _one_paragraph(v)
+
+    return (tuple(sorted((k, value(v)) for k, v in at.items() if k != "line")),
+            tuple(sorted((k, value(v)) for k, v in fields.items())))

@@ -1,0 +1,304 @@
+"""Protocol text as copied from a PDF → its paragraphs (§), their sections and
+passages, with every passage knowing the protocol lines it came from.
+
+Copying from a PDF leaves page furniture (the page header, "Utdragsbestyrkande",
+"Sida 2 av 5"), hard line breaks and words hyphenated at line ends. The page
+header is learned from the top of the first page and removed wherever it
+recurs; other furniture comes from the language's table; lines are joined and
+hyphenation undone by the rule in `join_lines`. Nothing here interprets an
+amendment: that is the grammar's job.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from ..text import clean
+from .tokenize import TokenizeError, tokenize
+
+_PARAGRAPH = re.compile(r"^§\s*(\d+)\s*(.*)$")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_HYPHENS = "-\u2010\u00ad"
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based line in the protocol file
+    text: str  # stripped; "" for a blank line
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Consecutive lines of running text, joined: one paragraph of the minutes,
+    or the instruction under a title such as "Tillägg 1"."""
+
+    text: str
+    starts: tuple  # (offset in text, protocol line) for each joined line
+    section: str  # the heading it stands under ("Beslut"), "" before any
+    kind: str  # "decision", "proceedings" or "other"
+    title: Optional[str] = None
+    item: bool = False  # it began with a list marker ("•", "2.")
+    joins: tuple = ()  # offsets where a line-end hyphen was taken out
+
+    @property
+    def line(self) -> int:
+        return self.starts[0][1]
+
+    def line_at(self, offset: int) -> int:
+        i = bisect_right([s for s, _ in self.starts], offset) - 1
+        return self.starts[max(i, 0)][1]
+
+
+@dataclass(frozen=True)
+class Minute:
+    """One paragraph of the minutes: "§ 170" with everything under it."""
+
+    paragraph: Optional[str]  # "§ 170"; None when the text has no § at all
+    case: Optional[str]
+    line: int
+    passages: tuple
+    has_decision: bool  # a decision heading ("Beslut") was found
+
+
+@dataclass(frozen=True)
+class Protocol:
+    body: Optional[str]
+    date: Optional[str]
+    minutes: tuple
+
+
+def _full(patterns, text: str) -> bool:
+    return any(re.fullmatch(p, text, re.IGNORECASE) for p in patterns)
+
+
+def _heading_kind(text: str, tables: dict) -> Optional[str]:
+    words = text.rstrip(":").strip()
+    for kind in ("decision", "proceedings", "other"):
+        if _full(tables.get(f"{kind}_headings") or (), words):
+            return kind
+    return None
+
+
+def _is_title(text: str, tables: dict) -> bool:
+    return bool(tables.get("titles")) and _full([tables["titles"]], text.rstrip(":").strip())
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def _header(lines: list[Line], tables: dict) -> list[Line]:
+    """The protocol's header: the lines above the first §, or above and
+    including the header marker ("Protokoll") and the date after it."""
+    first = next(iter(_paragraph_starts(lines)), None)
+    if first is not None:
+        return [ln for ln in lines[:first] if ln.text]
+    marker = tables.get("header_marker")
+    top = [ln for ln in lines[:12] if ln.text]
+    for i, ln in enumerate(top):
+        if marker and re.fullmatch(marker, ln.text, re.IGNORECASE):
+            date = i + 1 if i + 1 < len(top) and find_date(top[i + 1].text, tables) else i
+            return top[: date + 1]
+    return []
+
+
+def remove_furniture(lines: list[Line], header: list[Line], tables: dict) -> list[Line]:
+    """Drop page furniture: the header at the top, lines the table names, and the
+    page header wherever two or more of its lines recur together. A gap made of
+    furniture and blank lines goes as a whole, so that a sentence broken by a
+    page break joins up again."""
+    header_texts = {ln.text for ln in header}
+    drop = {ln.no for ln in header}
+    drop |= {ln.no for ln in lines if ln.text and _full(tables.get("furniture") or (), ln.text)}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (not lines[j].text or lines[j].text in header_texts or lines[j].no in drop):
+            j += 1
+        gap = lines[i:j]
+        repeated = sum(1 for ln in gap if ln.text in header_texts and ln.no not in drop) >= 2
+        if repeated or any(ln.no in drop for ln in gap):
+            drop |= {ln.no for ln in gap}
+        i = max(j, i + 1)
+    return [ln for ln in lines if ln.no not in drop]
+
+
+# ---------------------------------------------------------------- joining lines
+
+
+def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple, tuple]:
+    """Join hard-broken lines into one text; undo hyphenation at line ends.
+
+    "förvalt-" + "ningar" → "förvaltningar"; but "samhälls-" + "och" keeps
+    "samhälls- och", and "HR-" + "avdelningen" or "2025-" + "2027" keep the
+    hyphen (it follows a capital or a digit, so it is part of the word).
+    Returns the text, (offset, line) where each line starts, and the offsets
+    where a hyphen was taken out (the reader checks those words).
+    """
+    text = ""
+    starts, joins = [], []
+    for ln in lines:
+        piece = ln.text
+        if not text:
+            starts.append((0, ln.no))
+            text = piece
+            continue
+        first_word = piece.split()[0].lower() if piece.split() else ""
+        if text[-1] == "\u00ad":
+            text = text[:-1]
+        elif text[-1] in _HYPHENS and len(text) > 1 and text[-2].isalpha() and text[-2].islower() \
+                and piece[:1].islower() and first_word not in keep_hyphen_before:
+            text = text[:-1]
+            joins.append(len(text))
+        elif text[-1] in _HYPHENS + "\u2013" and len(text) > 1 and text[-2].isalnum() \
+                and first_word not in keep_hyphen_before:
+            pass  # a hyphen or dash that is part of the word: keep it, no space
+        else:
+            text += " "
+        starts.append((len(text), ln.no))
+        text += piece
+    return text, tuple(starts), tuple(joins)
+
+
+# ---------------------------------------------------------------- structure
+
+
+def find_date(text: str, tables: dict) -> Optional[str]:
+    """The first date in `text` as YYYY-MM-DD: ISO, or "22 oktober 2025"."""
+    m = _ISO_DATE.search(text)
+    if m:
+        return m.group(0)
+    months = tables.get("months") or {}
+    if months:
+        names = "|".join(sorted(months, key=len, reverse=True))
+        m = re.search(rf"\b(\d{{1,2}})\.? ({names}) (\d{{4}})\b", text, re.IGNORECASE)
+        if m:
+            return f"{m.group(3)}-{months[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def _body(header: list[Line], tables: dict) -> Optional[str]:
+    marker = tables.get("header_marker")
+    words = []
+    for ln in header:
+        if marker and re.fullmatch(marker, ln.text, re.IGNORECASE):
+            break
+        if find_date(ln.text, tables) or _full(tables.get("furniture") or (), ln.text):
+            continue
+        words.append(ln.text)
+    else:
+        if not any(marker and re.fullmatch(marker, ln.text, re.IGNORECASE) for ln in header):
+            return None  # no "Protokoll" line: the header does not say who decided
+    return clean(" ".join(words)) or None
+
+
+def read_protocol(text: str, tables: dict) -> Protocol:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+    lines = [Line(i + 1, clean(t)) for i, t in enumerate(raw)]
+    header = _header(lines, tables)
+    body = _body(header, tables)
+    date = next((d for d in (find_date(ln.text, tables) for ln in header) if d), None)
+    lines = remove_furniture(lines, header, tables)
+    return Protocol(body, date, tuple(_minutes(lines, tables)))
+
+
+def _paragraph_starts(lines: list[Line]) -> list[int]:
+    """Lines that open a paragraph of the minutes: "§ 170 ..." at the top or after
+    a blank line (a "§ 294" that a line break put first in a line is text)."""
+    return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text) and (i == 0 or not lines[i - 1].text)]
+
+
+def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
+    """Split the protocol at each paragraph (§)."""
+    cuts = _paragraph_starts(lines)
+    if not cuts:
+        return [_minute(None, None, lines[0].no if lines else 1, lines, tables)]
+    out = []
+    for n, i in enumerate(cuts):
+        end = cuts[n + 1] if n + 1 < len(cuts) else len(lines)
+        m = _PARAGRAPH.match(lines[i].text)
+        rest = m.group(2).strip()
+        case = rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
+        out.append(_minute(f"§ {m.group(1)}", case, lines[i].no, lines[i + 1:end], tables))
+    return out
+
+
+def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute:
+    keep = tables.get("keep_hyphen_before") or ()
+    passages: list[Passage] = []
+    section, kind, title = "", "", None
+    has_decision = False
+    block: list[Line] = []
+    item = False
+
+    def flush():
+        nonlocal block, title, item
+        if block:
+            text, starts, joins = join_lines(block, keep)
+            passages.append(Passage(text, starts, section, kind, title, item, joins))
+            title = None
+        block, item = [], False
+
+    marker = re.compile(tables.get("item_marker") or r"(?!)")
+    for ln in lines:
+        heading = _heading_kind(ln.text, tables) if ln.text else None
+        if heading:
+            flush()
+            section, kind, title = ln.text.rstrip(":").strip(), heading, None
+            has_decision |= heading == "decision"
+        elif ln.text and _is_title(ln.text, tables):
+            flush()
+            title = ln.text.rstrip(":").strip()
+        elif not ln.text:
+            flush()
+        elif marker.match(ln.text) and _item_starts(block, keep):  # "• På sidan 3 …": one item, one passage
+            flush()
+            block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
+            item = True
+        else:
+            block.append(ln)
+    flush()
+    if not has_decision:
+        # No "Beslut" heading: the decision may stand anywhere, so everything but
+        # the proposals made at the meeting is read as the decision.
+        passages = [p if p.kind == "proceedings" else replace(p, kind="decision") for p in passages]
+    passages = [p if p.kind else replace(p, kind="other") for p in passages]  # above the first heading
+    return Minute(paragraph, case, line_no, tuple(passages), has_decision)
+
+
+def _item_starts(block: list[Line], keep) -> bool:
+    """Does a line with a list marker start a new item here? Only after a blank
+    line, a heading or title, or a line that ends a sentence or clause, and not
+    inside a quotation: "läggs följande till: "a" + "– b"" is one instruction."""
+    if not block:
+        return True
+    if block[-1].text[-1:] not in ".:;":
+        return False
+    try:
+        tokenize(join_lines(block, keep)[0])
+    except TokenizeError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a passage. Quotations are single tokens,
+    so a full stop inside one never ends the sentence."""
+    try:
+        tokens = tokenize(text)
+    except TokenizeError:
+        return [(0, len(text))]
+    spans, start = [], 0
+    for i, tok in enumerate(tokens):
+        last = i + 1 == len(tokens)
+        if tok.kind == "punct" and tok.text in ".!?" and (last or tokens[i + 1].text[:1].isupper()
+                                                          or tokens[i + 1].kind == "num"):
+            spans.append((start, tok.end))
+            start = tokens[i + 1].start if not last else tok.end
+    if start < len(text.rstrip()):
+        spans.append((start, len(text.rstrip())))
+    return spans

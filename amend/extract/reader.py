@@ -1,0 +1,473 @@
+"""Read the amendments a body adopted out of its minutes, as a patch, and
+say plainly what could not be read.
+
+protocol text → paragraphs and passages (protocol.py) → instructions read by
+the grammar (grammar.py) → a patch (checked by the same loader and schema as a
+hand-written one) → every amendment resolved against the program at once, as
+`amend apply` would. What is not understood, reads more than one way, does
+not resolve, or was proposed but not decided is reported with its protocol
+line — never dropped and never guessed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..apply import check_versions, find_conflicts
+from ..errors import AmendError, AmendErrors
+from ..load import patch_from_data, validate
+from ..model import Patch, Program
+from ..resolve import Index, Resolution, resolve
+from ..text import fold_anchor
+from ..tree import get
+from .grammar import Grammar, Reading, grammar
+from .protocol import Minute, Passage, read_protocol, sentences
+from .tokenize import TokenizeError
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the secretary should know, at a protocol line."""
+
+    line: int
+    message: str
+    text: str = ""
+    title: Optional[str] = None
+
+    def __str__(self) -> str:
+        """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'."""
+        parts = [f"{self.title}:"] if self.title else []
+        if self.text:
+            parts.append(f'"{_short(self.text)}" —')
+        return " ".join(parts + [self.message])
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass
+class Extraction:
+    source: str
+    patch: Optional[Patch] = None
+    needs_human: list[Finding] = field(default_factory=list)
+    rejected: list[Finding] = field(default_factory=list)
+    checks: list[Finding] = field(default_factory=list)  # readings a person should confirm
+    notes: list[Finding] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Everything instruction-like was read, resolved and decided."""
+        return not self.needs_human
+
+
+@dataclass
+class _Instruction:
+    text: str
+    line: int
+    title: Optional[str]
+    passage: Passage
+    readings: list[Reading]
+    start: int = 0  # offset of the text in the passage
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract(text: str, program: Program, *, source: str = "protocol", language: Optional[str] = None,
+            paragraph: Optional[str] = None, decision: Optional[dict] = None,
+            produces: str = "adopted", status: Optional[str] = None) -> Extraction:
+    """Extract the adopted amendments of one § of the minutes in `text`.
+
+    `decision` overrides what the minutes say (body, date, paragraph, case).
+    Raises AmendError only when no patch can be made at all (no § found, no
+    deciding body or date); everything else is in the Extraction's findings.
+    """
+    g = grammar(language or program.meta.language)
+    tables = g.protocol
+    protocol = read_protocol(text, tables)
+    result = Extraction(source)
+    minute = _choose_minute(protocol.minutes, paragraph, g, source)
+    others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
+    if others:
+        result.notes.append(Finding(minute.line, f"read {minute.paragraph}; the protocol also holds "
+                                    f"{', '.join(others)} (choose with --paragraph)"))
+    if not minute.has_decision and minute.paragraph is not None:
+        result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
+                                    f"{minute.paragraph}: read the text outside other sections as the decision"))
+
+    adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g)]
+    proposed = [i for p in minute.passages if p.kind == "proceedings" for i in _instructions(p, g)]
+    _check_announced(minute, adopted, tables, result)
+    for ins in adopted:
+        if not ins.readings:
+            result.needs_human.append(Finding(ins.line, _not_understood(g, ins.text), ins.text, ins.title))
+
+    against = _Against(program, source)
+    amendments, lines = [], {}
+    used_ids: set = set()
+    for n, ins in enumerate(adopted, 1):
+        amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
+                               used_ids)  # numbered as in the minutes, read or not
+        ins = _rejoin(ins, against, g, result)
+        reading = _choose_reading(ins, against, result) if ins.readings else None
+        data = _amendment_data(ins, reading, against, result, amendment_id) if reading else None
+        if data is not None:
+            lines[("amendments", len(amendments))] = (ins.line, 1)
+            amendments.append(data)
+    _classify_proposals(minute, proposed, adopted, tables, result)
+
+    meta = _decision(protocol, minute, decision or {}, source, tables)
+    data = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
+    if status:
+        data["status"] = status
+    data["decision"] = meta
+    data["amendments"] = amendments
+    result.patch = _load(data, lines, source)
+    _resolve_all(result, against)
+    return result
+
+
+# ---------------------------------------------------------------- structure
+
+
+def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -> Minute:
+    if paragraph is not None:
+        want = re.sub(r"\D", "", paragraph)
+        found = [m for m in minutes if m.paragraph and re.sub(r"\D", "", m.paragraph) == want]
+        if not found:
+            named = ", ".join(m.paragraph for m in minutes if m.paragraph) or "none"
+            raise AmendError(f"there is no § {want} in the protocol (paragraphs found: {named})", source=source)
+        return found[0]
+    if len(minutes) == 1:
+        return minutes[0]
+    with_amendments = [m for m in minutes if any(p.kind == "decision" and (p.title or g.triggered(p.text))
+                                                 for p in m.passages)]
+    if len(with_amendments) == 1:
+        return with_amendments[0]
+    named = ", ".join(m.paragraph for m in (with_amendments or minutes) if m.paragraph)
+    raise AmendError(f"the protocol holds several paragraphs ({named}); say which with --paragraph", source=source)
+
+
+def _instructions(passage: Passage, g: Grammar) -> list[_Instruction]:
+    """The instructions in one passage: the passage as a whole when it reads,
+    else each sentence that reads or has a trigger word ("stryks", "sidan").
+    In the decision every sentence of a titled passage or list item counts, so
+    nothing under "Tillägg 3" is dropped; elsewhere a titled passage with no
+    instruction is one proposal. An instruction that does not read has no readings."""
+    whole = _read(g, passage.text)
+    if whole:
+        return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
+    found = []
+    strict = passage.kind == "decision" and (passage.title or passage.item)
+    for a, b in sentences(passage.text):
+        sentence = passage.text[a:b].strip()
+        start = passage.text.index(sentence, a)
+        readings = _read(g, sentence)
+        if readings or strict or g.triggered(sentence):
+            found.append(_Instruction(sentence, passage.line_at(start), passage.title, passage, readings, start))
+    if not found and passage.title:
+        found.append(_Instruction(passage.text, passage.line, passage.title, passage, []))
+    return found
+
+
+def _read(g: Grammar, text: str) -> list[Reading]:
+    """The readings of `text`; none when it cannot be read completely."""
+    try:
+        outcome = g.read(text)
+    except TokenizeError:
+        return []
+    return [] if outcome.exhausted else outcome.readings
+
+
+def _not_understood(g: Grammar, sentence: str) -> str:
+    try:
+        outcome = g.read(sentence)
+    except TokenizeError as exc:
+        return str(exc)
+    if outcome.exhausted:
+        return "it can be read in too many ways to check them all; word it more simply"
+    reached = outcome.reached
+    rest = sentence[reached:].strip()
+    if reached and rest:
+        return f'not understood from "{_short(rest, 60)}" on'
+    return "no wording in the grammar fits this instruction"
+
+
+def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extraction) -> None:
+    """"med följande två tillägg": the decision says how many there are."""
+    pattern = tables.get("announced")
+    if not pattern:
+        return
+    numbers = tables.get("numbers") or {}
+    for p in (p for p in minute.passages if p.kind == "decision"):
+        m = re.search(pattern, p.text, re.IGNORECASE)
+        if not m:
+            continue
+        word = m.group(1).lower()
+        count = int(word) if word.isdigit() else numbers.get(word)
+        if count is not None and count != len(adopted):
+            result.needs_human.append(Finding(
+                p.line_at(m.start()), f"the decision announces {count} amendments "
+                f"(\"{m.group(0)}\") but {len(adopted)} were found"))
+
+
+# ---------------------------------------------------------------- readings
+
+
+class _Against:
+    """The program, indexed once, to try amendments on as `amend apply` would."""
+
+    def __init__(self, program: Program, source: str):
+        self.program, self.ix, self.source = program, Index(program), source
+        self.words = {w.lower() for u in self.ix.units for w in _WORD.findall(fold_anchor(u.text))}
+
+    def resolve(self, amendment: dict, line: int) -> Resolution:
+        """Resolve one amendment (patch data) or raise the AmendError apply would."""
+        data = {"program": self.program.meta.id, "base": self.program.meta.version, "produces": "check",
+                "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [{"id": "probe", **amendment}]}
+        return resolve(self.program, _load(data, {("amendments", 0): (line, 1)}, self.source), index=self.ix)
+
+    def fits(self, reading: Reading, line: int) -> bool:
+        if "range_from" in reading.operation:
+            return True  # checked when the range is looked up
+        try:
+            self.resolve(reading.patch_data(), line)
+        except AmendError:
+            return False
+        return True
+
+
+def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction) -> _Instruction:
+    """Check each word joined across a line-end hyphen against the program's
+    words: "förvalt-/ningar" is "förvaltningar" when the program says so, and
+    "e-/tjänster" keeps its hyphen when the program writes "e-tjänster".
+    When the program shows neither, the join stands and a person is asked to check."""
+    text, changed = ins.text, False
+    for join in reversed([j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(ins.text)]):
+        left = len(re.search(r"\w*$", text[:join]).group())
+        right = len(re.match(r"\w*", text[join:]).group())
+        joined, hyphened = text[join - left:join + right], text[join - left:join] + "-" + text[join:join + right]
+        if hyphened.lower() in against.words and joined.lower() not in against.words:
+            text, changed = text[:join] + "-" + text[join:], True
+            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{hyphened}\" at a line break, "
+                                        "as the program writes it", "", ins.title))
+        elif joined.lower() not in against.words:
+            result.checks.append(Finding(ins.line, f"joined \"{joined}\" across a line break "
+                                         f"(\"{text[join - left:join]}-\" + \"{text[join:join + right]}\"); the "
+                                         f"program does not show whether it is \"{hyphened}\"", "", ins.title))
+    if not changed:
+        return ins
+    return dataclasses.replace(ins, text=text, readings=_read(g, text))
+
+
+def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Optional[Reading]:
+    """One reading: the only one, or the only one of several that matches the program."""
+    if len(ins.readings) == 1:
+        return ins.readings[0]
+    fits = [r for r in ins.readings if against.fits(r, ins.line)]
+    if len(fits) == 1:
+        result.notes.append(Finding(ins.line, f"read as {_describe_reading(fits[0])}: of the "
+                                    f"{len(ins.readings)} ways to read it, the only one that matches the program",
+                                    ins.text, ins.title))
+        return fits[0]
+    ways = "; ".join(_describe_reading(r) for r in ins.readings[:4])
+    result.needs_human.append(Finding(ins.line, f"this reads {len(ins.readings)} ways ({ways})"
+                                      + (" and none matches the program" if not fits else ""), ins.text, ins.title))
+    return None
+
+
+def _describe_reading(r: Reading) -> str:
+    return ", ".join(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}" for k, v in r.at + r.fields)
+
+
+def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, result: Extraction,
+                    amendment_id: str) -> Optional[dict]:
+    data = {"id": amendment_id}
+    if ins.title:
+        data["title"] = ins.title
+    data["text"] = ins.text
+    fields = reading.patch_data()
+    if reading.line is not None:
+        result.checks.append(Finding(ins.line, f"line {reading.line} is not checked: the program has no line "
+                                    "numbers; the amendment is placed by its page and quoted words, which must "
+                                    "match exactly once there (the line stays in its text)", "", ins.title))
+    if "range_from" in fields:
+        fields = _range(fields, ins, against, result)
+        if fields is None:
+            return None
+    data.update(fields)
+    return data
+
+
+def _range(fields: dict, ins: _Instruction, against: _Against, result: Extraction) -> Optional[dict]:
+    """'leave out from "A" to "B"': the words after A up to and including B,
+    looked up in the program so that the patch quotes them exactly."""
+    ends = []
+    for key in ("range_from", "range_to"):
+        probe = {**({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
+        try:
+            ends.append(against.resolve(probe, ins.line).edits[0])
+        except AmendError as exc:
+            result.needs_human.append(Finding(ins.line, f"\"{fields[key]}\" cannot be placed: {exc.message}",
+                                              ins.text, ins.title))
+            return None
+    a, b = ends
+    if a.path != b.path or b.start <= a.start:
+        result.needs_human.append(Finding(ins.line, f"\"{fields['range_to']}\" does not follow "
+                                          f"\"{fields['range_from']}\" in the same paragraph", ins.text, ins.title))
+        return None
+    node = get(against.program, a.path)
+    words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
+    out = {k: v for k, v in fields.items() if k not in ("range_from", "range_to", "with")}
+    if "with" in fields:
+        out.update({"replace": words, "with": fields["with"]})
+    else:
+        out["delete"] = words
+    result.checks.append(Finding(ins.line, f"read \"leave out from … to …\" as leaving out \"{_short(words, 80)}\" "
+                                "(the words after the first quotation, up to and including the second)",
+                                "", ins.title))
+    return out
+
+
+def _slug(title: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "amendment"
+
+
+def _unique(base: str, used: set) -> str:
+    name, k = base, 2
+    while name in used:
+        name, k = f"{base}-{k}", k + 1
+    used.add(name)
+    return name
+
+
+# ---------------------------------------------------------------- proposals
+
+
+def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction) -> None:
+    """Proposals made in the course of the meeting: the same as a decided
+    amendment (stated twice), rejected, or unclear (a human decides)."""
+    decided_texts = {fold_anchor(i.text) for i in adopted}
+    decided_titles = {i.title for i in adopted if i.title}
+    decision_text = " ".join(p.text for p in minute.passages if p.kind == "decision")
+    by_reference = tables.get("by_reference") and re.search(tables["by_reference"], decision_text, re.IGNORECASE)
+    passages = list(minute.passages)
+    rejected = tables.get("rejected") or r"(?!)"
+    for ins in proposed:
+        if fold_anchor(ins.text) in decided_texts:
+            result.notes.append(Finding(ins.line, f"also stated under '{ins.passage.section}'; extracted once, "
+                                        "from the decision", "", ins.title))
+            continue
+        if ins.title and ins.title in decided_titles:
+            result.notes.append(Finding(ins.line, f"worded differently under '{ins.passage.section}'; the "
+                                        "decision's wording was used", ins.text, ins.title))
+            continue
+        here = ins.passage.text
+        after = [here[here.find(ins.text) + len(ins.text):]] + [p.text for p in passages[passages.index(ins.passage) + 1:]]
+        said = next((m for text in after for m in [re.search(rejected, text, re.IGNORECASE)] if m), None)
+        if said and not by_reference:
+            result.rejected.append(Finding(ins.line, f"not adopted: the minutes say \"{said.group(0)}\"",
+                                           ins.text, ins.title))
+        else:
+            why = ("the decision refers to a proposal" if by_reference else
+                   "the minutes do not say it was rejected")
+            result.needs_human.append(Finding(ins.line, f"proposed under '{ins.passage.section}' "
+                                              f"but not in the decision, and {why}", ins.text, ins.title))
+
+
+# ---------------------------------------------------------------- the patch
+
+
+def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) -> dict:
+    out = {"body": given.get("body") or protocol.body, "date": given.get("date") or protocol.date}
+    missing = [k for k in ("body", "date") if not out[k]]
+    if missing:
+        what = " and ".join({"body": "the deciding body", "date": "the date"}[k] for k in missing)
+        opts = " and ".join(f"--{k}" for k in missing)
+        raise AmendError(f"the protocol does not name {what} in its header; give {opts}", source=source)
+    paragraph = given.get("paragraph") or minute.paragraph
+    case = given.get("case") or minute.case
+    if paragraph:
+        out["paragraph"] = paragraph
+    if case:
+        out["case"] = case
+    to = _proposes_to(minute, tables)
+    if to:
+        out["proposes_to"] = to
+    return out
+
+
+def _proposes_to(minute: Minute, tables: dict):
+    """"Förslag till beslut i kommunfullmäktige": the body only proposes, and to whom."""
+    pattern = tables.get("proposes_to")
+    for p in (p for p in minute.passages if p.kind == "decision" and pattern):
+        m = re.search(pattern, p.text, re.IGNORECASE)
+        if m:
+            return m.group(1)[:1].upper() + m.group(1)[1:]
+    return None
+
+
+def _load(data: dict, lines: dict, source: str) -> Patch:
+    """Through the same schema check and loader as a patch file."""
+    validate(data, lines, "patch", source)
+    return patch_from_data(data, lines, source)
+
+
+def _resolve_all(result: Extraction, against: _Against) -> None:
+    """Resolve every amendment against the program, then look for conflicts,
+    exactly as `amend apply` does before it changes anything."""
+    patch, program = result.patch, against.program
+    check_versions(program, patch)
+    edits = []
+    for am in patch.amendments:
+        one = Patch(patch.program, patch.base, patch.produces, patch.decision, (am,), source=patch.source)
+        try:
+            edits += resolve(program, one, index=against.ix).edits
+        except AmendError as exc:
+            for err in exc.errors if isinstance(exc, AmendErrors) else [exc]:
+                result.needs_human.append(Finding(am.source.line, f"does not apply to the program: "
+                                                  f"{err.message}", am.text or "", am.title or am.id))
+    for conflict in find_conflicts(edits):
+        result.needs_human.append(Finding(conflict.source.line, conflict.message, "",
+                                          conflict.amendment))
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def read_text(path: str) -> str:
+    """The protocol file's text, or one clear error."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AmendError("file not found", source=path) from None
+    except UnicodeDecodeError as exc:
+        raise AmendError(f"not a UTF-8 text file ({exc.reason} at byte {exc.start}); save the minutes as "
+                         "UTF-8 text", source=path) from None
+    except OSError as exc:
+        raise AmendError(f"cannot be read: {exc.strerror}", source=path) from None
+
+
+def report_comments(result: Extraction, protocol: str) -> tuple:
+    """What a reader of the patch file must know, as comment lines for its top."""
+    lines = [f"Extracted by `amend extract` from {protocol}; check it against the minutes."]
+    if result.needs_human:
+        lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
+    if result.checks:
+        lines.append("Check against the minutes:")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.checks, key=lambda f: f.line)]
+    if result.rejected:
+        lines.append("Rejected proposals (not in this patch):")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.rejected, key=lambda f: f.line)]
+    return tuple(lines)

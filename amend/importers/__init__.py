@@ -1,0 +1,66 @@
+"""Importing a proposal from DOCX or PDF into the program format.
+
+    program, report = import_document(path, program_id="…")
+    text = program_yaml(program, schema_ref)   # checked against the schema
+
+The readers (docx.py, pdf.py) produce a flow of headings, paragraphs, list
+items and blocks with their pages; common.py turns it into a Program.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..model import Program
+from .common import Report, UnreadableDocument, build_program
+
+
+def kind_of(path: Path) -> str:
+    """'docx' or 'pdf', by what the file starts with rather than its name."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except FileNotFoundError:
+        raise UnreadableDocument("file not found", source=str(path)) from None
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=str(path)) from None
+    if b"%PDF-" in head:
+        return "pdf"
+    if path.suffix.lower() == ".pdf":
+        raise UnreadableDocument("is not a PDF file (it does not start with %PDF-)", source=str(path))
+    if not head:
+        raise UnreadableDocument("is empty (0 bytes)", source=str(path))
+    return "docx"  # check_zip says clearly when it is not one
+
+
+def import_document(path: str | Path, *, program_id: str, title: Optional[str] = None) -> tuple[Program, Report]:
+    path = Path(path)
+    report = Report()
+    if kind_of(path) == "pdf":
+        from .pdf import read_pdf
+
+        flow, props_title, language = read_pdf(path, report)
+    else:
+        from .docx import read_docx
+
+        flow, props_title, language = read_docx(path, report)
+    program = build_program(flow, report, program_id=program_id, title=title, fallback_title=props_title,
+                            language_hint=language, source=str(path))
+    return program, report
+
+
+def program_yaml(program: Program, schema_ref: str, name: str) -> str:
+    """The program as YAML, after checking that the loader reads it back, valid
+    against the schema, as the very same program."""
+    import yaml
+
+    from ..dump import dump_program
+    from ..load import program_from_data, validate
+
+    text = dump_program(program, schema_ref)
+    data = yaml.safe_load(text)
+    validate(data, {}, "program", name)
+    if program_from_data(data, name) != program:
+        raise UnreadableDocument("the imported program does not read back the same from YAML; "
+                                 "please report this with the document", source=name)
+    return text

@@ -1,0 +1,288 @@
+"""What the DOCX and PDF importers share: the flow they produce, turning that
+flow into a Program, reading the title block back into metadata, and the
+report of what could not be mapped.
+
+Both readers turn a document into a *flow*: the paragraphs, headings, list
+items and ready-made tables/column layouts in reading order, each with the
+page it starts on. Everything after that (sections, lists, pages, metadata) is
+decided here once, so that a DOCX and a PDF of the same program give the same
+YAML.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from ..errors import UnreadableDocument
+from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section
+from ..text import clean
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
+VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+MAX_LEVEL = 6  # the schema's deepest heading level
+
+# what the report says of text that runs over a page end (an anchor cites one page)
+SPLIT_PARAGRAPH = "paragraph{s} running over a page end, anchored to the page {it} start{s1} on"
+SPLIT_TABLE = "table{s} running over a page end, anchored to the page {it} start{s1} on"
+MERGED_CELL = "merged table cell{s} (the text is kept once)"
+
+
+# ---------------------------------------------------------------- the flow
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of the document in reading order.
+
+    kind: "heading", "paragraph", "item" (a list item) or "block" (a Table or
+    Columns built by the reader). `style` names the Word style of a paragraph
+    before the first heading ("Title", "Subtitle"), which is how the title
+    block is read back. Consecutive items with the same `list_key` form one list.
+    """
+
+    kind: str
+    page: int
+    text: str = ""
+    level: int = 0
+    style: str = ""
+    ordered: bool = False
+    list_key: object = None
+    block: object = None
+
+
+# ---------------------------------------------------------------- the report
+
+
+class Report:
+    """What the import could not carry over, or carried over with a caveat,
+    said once per kind with the pages where it happens."""
+
+    def __init__(self):
+        self._grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._notes: list[str] = []
+
+    def lost(self, what: str, where: str) -> None:
+        """Something left out, e.g. lost("image{s}", "page 3") ({s} marks the plural)."""
+        self._grouped[("not imported", what)].append(where)
+
+    def caveat(self, what: str, where: str) -> None:
+        """Something imported that needs checking, e.g. a paragraph over a page end."""
+        self._grouped[("check", what)].append(where)
+
+    def note(self, text: str) -> None:
+        if text not in self._notes:
+            self._notes.append(text)
+
+    def lines(self) -> list[str]:
+        out = []
+        for (prefix, what), places in self._grouped.items():
+            shown = ", ".join(places[:12]) + (f" and {len(places) - 12} more" if len(places) > 12 else "")
+            n = len(places)
+            words = what.format(s="s" if n > 1 else "", es="es" if n > 1 else "", it="they" if n > 1 else "it",
+                                s1="" if n > 1 else "s")
+            out.append(f"{prefix}: {n} {words} ({shown})")
+        return out + [f"note: {n}" for n in self._notes]
+
+
+def excerpt(text: str, n: int = 40) -> str:
+    text = clean(text)
+    return f"'{text[:n]}…'" if len(text) > n else f"'{text}'"
+
+
+# ---------------------------------------------------------------- flow → blocks
+
+
+def group_blocks(items, report: Report, where: str = "", pages: bool = True) -> tuple:
+    """Paragraphs, list items and ready blocks (no headings) → model blocks.
+
+    At the top of a section each block gets the page it starts on
+    (drop_implied_pages removes the redundant ones); inside a cell or column
+    (pages=False) none does: the layout's page is theirs.
+    """
+    blocks: list = []
+    key = None
+    page = (lambda it: it.page) if pages else (lambda it: None)
+    for it in items:
+        if it.kind == "item":
+            if blocks and isinstance(blocks[-1], ListBlock) and key == it.list_key:
+                blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (it.text,))
+            else:
+                blocks.append(ListBlock((it.text,), it.ordered, page(it)))
+            key = it.list_key
+            continue
+        key = None
+        if it.kind == "paragraph":
+            blocks.append(Paragraph(it.text, page(it)))
+        elif it.kind == "block":
+            blocks.append(replace(it.block, page=page(it)))
+        elif it.kind == "heading":  # inside a cell or column: no section can start there
+            report.note(f"the heading {excerpt(it.text)}{where} is inside a table or column; kept as a paragraph")
+            blocks.append(Paragraph(it.text, page(it)))
+    return tuple(blocks)
+
+
+def column_of(items, report: Report, where: str) -> Column:
+    """A column layout's column: a heading at its top is the column's heading."""
+    items = list(items)
+    heading = None
+    if items and items[0].kind == "heading":
+        heading = items.pop(0).text
+    return Column(heading, group_blocks(items, report, where, pages=False))
+
+
+def cell_blocks(items, report: Report, where: str) -> tuple:
+    return group_blocks(items, report, where, pages=False)
+
+
+def drop_implied_pages(program: Program) -> Program:
+    """Keep a block's page only where it starts a new page, as the format says:
+    a block without `page:` is on the page of the block before it."""
+    sections = []
+    for s in program.sections:
+        page, blocks = s.page, []
+        for b in s.blocks:
+            if b.page is not None and b.page <= page:
+                b = replace(b, page=None)
+            page = b.page or page
+            blocks.append(b)
+        sections.append(replace(s, blocks=tuple(blocks)))
+    return replace(program, sections=tuple(sections))
+
+
+# ---------------------------------------------------------------- the title block
+
+
+def _labels():
+    from ..render.docx import LABELS  # the words render writes are the words read back
+
+    return LABELS
+
+
+def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: Optional[str] = None) -> dict:
+    """(style, text) pairs before the first heading → metadata fields.
+
+    The inverse of amend.render.docx.title_lines: organisation (Subtitle before
+    the title), Title, subtitle (Subtitle after it), the "Version: … · Status: …"
+    line and "Antagen av …" decision lines. A line is taken only when writing
+    the metadata back gives exactly that line; anything else is reported.
+    """
+    from ..render.docx import decision_line
+
+    meta: dict = {}
+    decisions = []
+    seen_title = False
+    for style, text in lines:
+        if style == "Title" and not seen_title:
+            meta["title"], seen_title = text, True
+        elif style == "Subtitle" and "subtitle" not in meta:
+            meta["subtitle" if seen_title else "organisation"] = text
+        elif (facts := _facts(text)) and "version" not in meta:
+            meta.update(facts)
+        elif (found := _decision(text)) and decision_line(found[0], found[1]) == text:
+            decisions.append(found[0])
+            meta["language"] = found[1]
+        else:
+            report.note(f"text before the first heading is not part of the program: {excerpt(text)}")
+    if decisions:
+        meta["decisions"] = tuple(decisions)
+    meta.setdefault("language", language_hint)
+    if meta["language"] is None:
+        meta.pop("language")
+    return meta
+
+
+def _facts(text: str) -> Optional[dict]:
+    """'Version: proposed · Status: Förslag · Datum: 2025-03-18' → fields, or None."""
+    parts = [p.split(": ", 1) for p in text.split(" · ")]
+    if any(len(p) != 2 for p in parts):
+        return None
+    for language, words in _labels().items():
+        keys = {words[k]: k for k in ("version", "status", "date")}
+        if parts[0][0] == words["version"] and all(label in keys for label, _ in parts):
+            out = {keys[label]: value for label, value in parts}
+            # 'Version' and 'Status' are alike in both languages; only 'Datum' tells
+            if "date" in out:
+                out["language"] = language
+            return out
+    return None
+
+
+_DECISION = re.compile(r"^(?P<body>.+?) (?P<date>\d{4}-\d{2}-\d{2})(?: (?P<paragraph>[^(]+?))?(?: \((?P<case>.+)\))?$")
+
+
+def _decision(text: str):
+    for language, words in _labels().items():
+        to = None
+        before, _, after = words["proposal"].partition("{to}")  # "Förslag till ", " från"
+        if text.startswith(before) and after + " " in text:
+            to, _, rest = text[len(before):].partition(after + " ")
+        elif text.startswith(words["adopted"] + " "):
+            rest = text[len(words["adopted"]) + 1:]
+        else:
+            continue
+        m = _DECISION.match(rest)
+        if not m:
+            return None
+        case = m["case"]
+        if case is not None:
+            if not case.startswith(words["case"] + " "):
+                return None
+            case = case[len(words["case"]) + 1:]
+        return Decision(m["body"], m["date"], m["paragraph"], case, proposes_to=to), language
+    return None
+
+
+# ---------------------------------------------------------------- flow → program
+
+
+def build_program(flow: list[Item], report: Report, *, program_id: str, title: Optional[str],
+                  fallback_title: Optional[str], language_hint: Optional[str], source: str) -> Program:
+    """The flow of one document → a Program, metadata read from its title block."""
+    if not any(it.text or it.block for it in flow):
+        raise UnreadableDocument("holds no text to import", source=source)
+    first = next((i for i, it in enumerate(flow) if it.kind == "heading"), None)
+    if first is None:
+        raise UnreadableDocument("has no headings, so it cannot be divided into sections; give the section "
+                                 "titles a heading style (Heading 1, Heading 2, …) and import it again",
+                                 source=source)
+    preamble, body = flow[:first], flow[first:]
+    for it in preamble:
+        if it.kind == "block":
+            report.note(f"a table or column layout before the first heading (page {it.page}) is not imported")
+    fields = read_title_block([(it.style, it.text) for it in preamble if it.kind != "block"], report,
+                              language_hint)
+    meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=fallback_title,
+                 source=source)
+    sections = []
+    for i, it in enumerate(body):
+        if it.kind != "heading":
+            continue
+        end = next((j for j in range(i + 1, len(body)) if body[j].kind == "heading"), len(body))
+        level = it.level
+        if level > MAX_LEVEL:
+            report.note(f"heading {excerpt(it.text)} is level {level}; amend has {MAX_LEVEL} levels, "
+                        f"so it is level {MAX_LEVEL}")
+            level = MAX_LEVEL
+        sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report)))
+    return drop_implied_pages(Program(meta, tuple(sections), source=source))
+
+
+def _meta(fields: dict, report: Report, *, program_id, title, fallback_title, source) -> Meta:
+    if not ID_PATTERN.match(program_id or ""):
+        raise UnreadableDocument(f"the program id '{program_id}' may only use lower-case letters, digits, "
+                                 "'.', '_' and '-' (it comes from the output file name unless --id is given)",
+                                 source=source)
+    title = title or fields.get("title") or fallback_title
+    if not title:
+        raise UnreadableDocument("has no title (no paragraph in the Title style and no title in the "
+                                 "document properties); give one with --title", source=source)
+    if not VERSION_PATTERN.match(fields.get("version", "")):
+        found = f"'{fields['version']}' is not a version name" if "version" in fields else "no 'Version: …' line"
+        report.note(f"{found} in the title block: the version is 'proposed'")
+        fields["version"] = "proposed"
+    return Meta(id=program_id, title=clean(title), version=fields["version"],
+                organisation=fields.get("organisation"), language=fields.get("language", "sv"),
+                date=fields.get("date"), status=fields.get("status"), subtitle=fields.get("subtitle"),
+                decisions=fields.get("decisions", ()))

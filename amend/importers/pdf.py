@@ -1,0 +1,628 @@
+"""PDF → flow (see common.py), from the positions and fonts of the words.
+
+pdfplumber (on pdfminer.six, pure Python) gives every word with its box,
+font name and size; from those this module finds lines, drops the running
+header and footer, reads the page number printed on each page, splits
+multi-column parts of a page into columns by the empty vertical strips
+between them, finds ruled tables, and tells headings (by size and weight),
+list items (by their bullet or number) and paragraphs apart.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Optional
+
+from ..model import Cell, Columns, Table
+from ..text import clean, fold
+from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
+                     excerpt)
+
+BULLETS = set("•◦▪▫■□●○‣⁃–—-·*►▶✓✔➢")
+NUMBER = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
+PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:sida|page|s\.|p\.)\s*)?(\d{1,4})(?:\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|"
+                         r"(?:av|of)\s+\d{1,4}))?(?:\s*[-–—])?$", re.IGNORECASE)
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
+MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers are
+
+
+# ---------------------------------------------------------------- words and lines
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+    @property
+    def style(self) -> tuple:
+        return (round(self.size * 2) / 2, self.bold, self.italic)
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    page: int  # index of the PDF page, from 1
+
+    @property
+    def x0(self):
+        return self.words[0].x0
+
+    @property
+    def x1(self):
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self):
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self):
+        return max(w.bottom for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def style(self) -> tuple:
+        """The style of most of the line's letters."""
+        count = Counter()
+        for w in self.words:
+            count[w.style] += len(w.text)
+        return count.most_common(1)[0][0]
+
+    @property
+    def size(self) -> float:
+        return self.style[0]
+
+    def marker(self) -> Optional[str]:
+        """'bullet' or 'number' when the line starts a list item."""
+        if len(self.words) < 2:
+            return None
+        first, second = self.words[0].text, self.words[1]
+        gap = second.x0 - self.words[0].x1
+        if len(first) == 1 and (first in BULLETS or "\uf000" <= first <= "\uf0ff") and gap > 0.2 * self.size:
+            return "bullet"
+        if NUMBER.match(first) and gap > 0.6 * self.size:  # a tab after the number, not a space
+            return "number"
+        return None
+
+
+def _is_marker_word(text: str) -> bool:
+    return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text))
+
+
+def _font_flags(fontname: str) -> tuple[bool, bool]:
+    name = fontname.split("+")[-1].lower()
+    bold = any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
+    return bold, any(k in name for k in ("italic", "oblique"))
+
+
+def _words(page) -> list[Word]:
+    out = []
+    for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+        text = "".join(LIGATURES.get(c, c) for c in w["text"])
+        if not text.strip():
+            continue
+        out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], *_font_flags(w["fontname"])))
+    return out
+
+
+def _lines(words: list[Word], page: int) -> list[Line]:
+    """Words that share a baseline (overlap by half their height) form one line."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        height = w.bottom - w.top
+        for line in reversed(lines[-4:]):
+            top, bottom = min(x.top for x in line), max(x.bottom for x in line)
+            if min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(height, bottom - top):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
+
+
+def _segments(line: Line) -> list[Line]:
+    """A line cut where the gap between words is wider than a space can be: a
+    line that crosses columns. A bullet or number stays with its text."""
+    parts = [[line.words[0]]]
+    for prev, w in zip(line.words, line.words[1:]):
+        lone_marker = len(parts[-1]) == 1 and _is_marker_word(parts[-1][0].text)
+        if w.x0 - prev.x1 > 0.8 * line.size and not lone_marker:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [Line(p, line.page) for p in parts]
+
+
+# ---------------------------------------------------------------- pages
+
+
+@dataclass
+class PageContent:
+    index: int
+    height: float
+    lines: list[Line]
+    tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
+    printed: Optional[int] = None
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    name = str(path)
+    try:
+        pdf = pdfplumber.open(str(path))
+        len(pdf.pages)  # parses the page tree: damage shows here
+        return pdf
+    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of errors
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableDocument("is protected by a password; save a copy without the password (or print "
+                                     "it to PDF) and import that", source=name) from None
+        if isinstance(cause, PDFSyntaxError):
+            raise UnreadableDocument(f"is a damaged PDF ({cause})", source=name) from None
+        raise UnreadableDocument(f"is not a readable PDF ({type(cause).__name__}: {cause})", source=name) from None
+
+
+def _read_pages(pdf, report: Report) -> list[PageContent]:
+    pages = []
+    for i, page in enumerate(pdf.pages, start=1):
+        words = _words(page)
+        if any(not c.get("upright", True) for c in page.chars):
+            report.lost("piece{s} of rotated text", f"page {i}")
+        for img in page.images:
+            if (img["x1"] - img["x0"]) > 8 and (img["bottom"] - img["top"]) > 8:
+                report.lost("image{s}", f"page {i}")
+        tables = []
+        for t in page.find_tables():
+            x0, top, x1, bottom = t.bbox
+            inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+            if not inside:
+                continue
+            rows = []
+            for row in t.rows:
+                cells = []
+                for bbox in row.cells:
+                    if bbox is None:
+                        report.caveat(MERGED_CELL, f"page {i}")
+                        cells.append([])
+                        continue
+                    cx0, ctop, cx1, cbottom = bbox
+                    cells.append(_lines([w for w in inside if cx0 <= (w.x0 + w.x1) / 2 <= cx1
+                                         and ctop <= (w.top + w.bottom) / 2 <= cbottom], i))
+                rows.append(cells)
+            tables.append((top, bottom, rows))
+            words = [w for w in words if w not in inside]
+        pages.append(PageContent(i, page.height, _lines(words, i), tables))
+    return pages
+
+
+def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
+    """Drop running headers and footers (the same text, digits aside, at the top
+    or bottom of many pages) and read the page number printed in them."""
+    def zone(p, line):
+        return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
+
+    def key(line):
+        return re.sub(r"\d+", "#", fold(line.text)[0])
+
+    seen = Counter()
+    for p in pages:
+        seen.update({key(line) for line in p.lines if zone(p, line)})
+    need = max(2, round(0.4 * len(pages)))
+    for p in pages:
+        keep = []
+        for line in p.lines:
+            number = PAGE_NUMBER.match(clean(line.text)) if zone(p, line) else None
+            if number and p.printed is None:
+                p.printed = int(number.group(1))
+            if zone(p, line) and (number or seen[key(line)] >= need):
+                continue
+            keep.append(line)
+        p.lines = keep
+    _settle_page_numbers(pages, report)
+
+
+def _settle_page_numbers(pages: list[PageContent], report: Report) -> None:
+    """One offset between the PDF's page order and the printed numbers, taken
+    from most pages; pages that print none (a cover) follow it."""
+    offsets = Counter(p.printed - p.index for p in pages if p.printed is not None)
+    offset = offsets.most_common(1)[0][0] if offsets else 0
+    for p in pages:
+        if p.printed is not None and p.printed - p.index != offset:
+            report.note(f"PDF page {p.index} prints the number {p.printed}, out of step with the other pages; "
+                        f"it is taken as page {p.index + offset}")
+        p.printed = max(1, p.index + offset)
+    if offset:
+        report.note(f"pages are numbered as printed on them: PDF page 1 is page {pages[0].printed}")
+
+
+# ---------------------------------------------------------------- styles
+
+
+@dataclass
+class Styles:
+    body: tuple
+    headings: dict  # style → level
+    title: Optional[tuple]
+
+
+def _styles(pages: list[PageContent]) -> Styles:
+    letters = Counter()
+    for p in pages:
+        for line in p.lines:
+            for w in line.words:
+                letters[w.style] += len(w.text)
+    body = letters.most_common(1)[0][0]
+
+    def heading_like(style):
+        return style != body and (style[0] > body[0] + 0.4 or (style[1] and style[0] >= body[0] - 0.1))
+
+    first_page = {line.style for line in pages[0].lines}
+    later = {line.style for p in pages[1:] for line in p.lines if _whole(line)}
+    title = max(first_page, key=lambda s: s[0], default=None)
+    if title is None or not heading_like(title) or any(s[0] >= title[0] for s in later):
+        title = None
+    candidates = {line.style for p in pages for line in p.lines if _whole(line) and heading_like(line.style)}
+    if len(pages) > 1:  # a style seen on the first page only is the title page's (organisation, subtitle)
+        candidates &= later
+    candidates.discard(title)
+    order = sorted(candidates, key=lambda s: (-s[0], not s[1], s[2]))
+    return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+
+
+def _whole(line: Line) -> bool:
+    """All of the line in one style: a heading is not a bold word in a sentence."""
+    return len({w.style for w in line.words}) == 1
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _pieces(p: PageContent) -> list[tuple]:
+    """The page as pieces in reading order: ("lines", [line]), ("columns",
+    [[line] per column]) and ("table", rows)."""
+    pieces: list[tuple] = []
+    flow = sorted(p.lines, key=lambda line: line.top)
+    tables = sorted(p.tables, key=lambda t: t[0])
+    events = [("line", line.top, line) for line in flow] + [("table", t[0], t) for t in tables]
+    events.sort(key=lambda e: (e[1], e[0] == "line"))
+    run: list[Line] = []
+    for kind, _, value in events:
+        if kind == "table":
+            pieces.extend(_split_columns(run))
+            run = []
+            pieces.append(("table", value[2]))
+        else:
+            run.append(value)
+    pieces.extend(_split_columns(run))
+    return pieces
+
+
+def _split_columns(lines: list[Line]) -> list[tuple]:
+    """Runs of lines → single-column runs and column regions.
+
+    A column region starts at a line that breaks into parts with wide gaps;
+    the gaps are its gutters, the empty strips between columns. Following
+    lines belong to it while none of them covers a gutter (a line that only
+    reaches into one narrows it); lines just above it that fit (a column's
+    heading that stands higher than the others) belong to it too.
+    """
+    out: list[tuple] = []
+    single: list[Line] = []
+    i = 0
+    while i < len(lines):
+        parts = _segments(lines[i])
+        if len(parts) < 2:
+            single.append(lines[i])
+            i += 1
+            continue
+        gutters = _gaps(parts)
+        members = [lines[i]]
+        j = i + 1
+        while j < len(lines) and (narrowed := _absorb(gutters, lines[j])) is not None:
+            gutters = narrowed
+            members.append(lines[j])
+            j += 1
+        while single and members[0].top - single[-1].bottom < 2 * single[-1].size \
+                and (narrowed := _absorb(gutters, single[-1])) is not None:
+            gutters = narrowed
+            members.insert(0, single.pop())
+        columns = _columns(members, gutters)
+        if len(columns) < 2 or len(members) < 2:  # one wide gap in one line: not a layout
+            single.extend(members)
+        else:
+            if single:
+                out.append(("lines", single))
+                single = []
+            out.append(("columns", columns))
+        i = j
+    if single:
+        out.append(("lines", single))
+    return out
+
+
+def _gaps(parts: list[Line]) -> list[tuple]:
+    return [(a.x1, b.x0) for a, b in zip(parts, parts[1:])]
+
+
+def _absorb(gutters, line: Line):
+    """The gutters once `line` is in the region, or None when the line covers one."""
+    out = []
+    for g0, g1 in gutters:
+        for seg in _segments(line):
+            if seg.x1 <= g0 or seg.x0 >= g1:
+                continue
+            if seg.x0 <= g0 + 2 and seg.x1 >= g1 - 2:
+                return None  # the line runs across: the columns have ended
+            # a part reaching into the gutter: keep the wider free side
+            g0, g1 = max(((g0, seg.x0), (seg.x1, g1)), key=lambda g: g[1] - g[0])
+        if g1 - g0 < 4:
+            return None
+        out.append((g0, g1))
+    return out
+
+
+def _columns(lines: list[Line], gutters) -> list[list[Line]]:
+    bounds = sorted(g1 for _, g1 in gutters)
+    cols: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]
+    for line in lines:
+        for seg in _segments(line):
+            cols[bisect_right(bounds, seg.x0)].append(seg)
+    return [sorted(c, key=lambda s: s.top) for c in cols if c]
+
+
+# ---------------------------------------------------------------- lines → items
+
+
+@dataclass
+class _Open:
+    """The paragraph or item being read: its lines so far and where they continue."""
+
+    item: Item
+    first: Line
+    last: Line
+    indent: Optional[float]  # x where its next lines start, once known
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item sits on its page, to join a paragraph that runs on to the next page."""
+
+    first: Line
+    last: Line
+    indent: float
+    full: bool  # its last line is full: it may go on
+
+
+class Reader:
+    def __init__(self, styles: Styles, report: Report):
+        self.styles, self.report = styles, report
+        self.list_count = 0
+
+    def items(self, lines: list[Line], page: int, headings: bool = True) -> list[Item]:
+        return [it for it, _ in self.spans(lines, page, headings)]
+
+    def spans(self, lines: list[Line], page: int, headings: bool = True) -> list[tuple[Item, Span]]:
+        opened: list[_Open] = []
+        if not lines:
+            return []
+        right = max(line.x1 for line in lines)
+        pitch = _pitch(lines)
+        for line in lines:
+            current = opened[-1] if opened else None
+            level = self._level(line, page) if headings else None
+            marker = line.marker()
+            if level is not None:
+                if current and current.item.kind == "heading" and current.item.level == level \
+                        and line.top - current.last.bottom < 0.8 * line.size:
+                    self._extend(current, line)  # a heading on two lines
+                    continue
+                opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
+            elif marker:
+                ordered = marker == "number"
+                if not (current and current.item.kind == "item" and current.item.ordered == ordered):
+                    self.list_count += 1
+                text = clean(" ".join(w.text for w in line.words[1:]))
+                item = Item("item", page, text, ordered=ordered, list_key=("pdf", self.list_count))
+                opened.append(_Open(item, line, line, line.words[1].x0))
+            elif current and current.item.kind in ("paragraph", "item") and _continues(current, line, right, pitch):
+                self._extend(current, line)
+            else:
+                item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
+                opened.append(_Open(item, line, line, None))
+        return [(o.item, Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
+                              right - o.last.x1 < 4 * o.last.size)) for o in opened]
+
+    @staticmethod
+    def _extend(current: _Open, line: Line) -> None:
+        current.item = replace(current.item, text=_join(current.item.text, clean(line.text)))
+        if current.indent is None:
+            current.indent = line.x0
+        current.last = line
+
+    def _level(self, line: Line, page: int) -> Optional[int]:
+        if not _whole(line) or (page == 1 and line.style == self.styles.title):
+            return None
+        return self.styles.headings.get(line.style)
+
+    def _preamble_style(self, style, page) -> str:
+        if page != 1:
+            return ""
+        if style == self.styles.title:
+            return "Title"
+        if style != self.styles.body and style[0] > self.styles.body[0] + 0.4:
+            return "Subtitle"
+        return ""
+
+
+def _pitch(lines: list[Line]) -> float:
+    deltas = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 2.2 * a.size]
+    return statistics.median(deltas) if deltas else 1.4 * lines[0].size
+
+
+def _continues(current: _Open, line: Line, right: float, pitch: float) -> bool:
+    """Is `line` the next line of the open paragraph or item? Only when it
+    follows at the usual line distance, at the paragraph's left edge, and
+    its first word would not have fitted on the line before (so the line
+    before ended because it was full, not because the paragraph ended)."""
+    last = current.last
+    if line.top - last.top > 1.3 * pitch or line.top <= last.top or line.size != last.size:
+        return False
+    if current.indent is not None and abs(line.x0 - current.indent) > 2.5:
+        return False
+    if current.indent is None and line.x0 > last.x0 + 2.5:
+        return False
+    first = line.words[0]
+    space = 0.28 * line.size
+    return last.x1 + space + (first.x1 - first.x0) > right - 1.0
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+# ---------------------------------------------------------------- pages → flow
+
+
+def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
+    from ..render.docx import LABELS
+
+    with _open(path) as pdf:
+        title = (pdf.metadata or {}).get("Title")
+        pages = _read_pages(pdf, report)
+    if not any(p.lines or p.tables for p in pages):
+        raise UnreadableDocument("has no text to import (a scanned image? it needs text recognition first)",
+                                 source=str(path))
+    footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
+    language = next((lang for lang, words in LABELS.items()
+                     if any(t.startswith(words["page"] + " ") for t in footers)), None)
+    _drop_running_lines(pages, report)
+    styles = _styles([p for p in pages if p.lines] or pages)
+    reader = Reader(styles, report)
+    if styles.headings:
+        report.note("headings are read from their font: " + "; ".join(
+            f"{size:g} pt{' bold' if bold else ''}{' italic' if italic else ''} → level {level}"
+            for (size, bold, italic), level in styles.headings.items()) + "; check the levels")
+    bottom = max((line.bottom for p in pages for line in p.lines), default=0)
+    flow: list[tuple[Item, Optional[Span]]] = []
+    for p in pages:
+        for kind, value in _pieces(p):
+            if kind == "lines":
+                flow.extend(reader.spans(value, p.printed))
+            elif kind == "columns":
+                where = f" in the column layout on page {p.printed}"
+                cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
+                flow.append((Item("block", p.printed, block=Columns(cols)), None))
+            else:
+                flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
+    title = title if isinstance(title, str) and title.strip() else None
+    return _merge_tables(_join_pages(flow, bottom, report), report), title, language
+
+
+def _join_pages(flow: list[tuple[Item, Optional[Span]]], bottom: float, report: Report) -> list[Item]:
+    """A paragraph that fills its page to the foot, its last line full, and goes
+    on at the top of the next page at the same left edge is one paragraph,
+    anchored to the page it starts on."""
+    out: list[Item] = []
+    prev: Optional[Span] = None
+    for item, span in flow:
+        if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
+                and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
+                and prev.full and prev.last.bottom > bottom - 1.5 * prev.last.size
+                and abs(span.first.x0 - prev.indent) <= 2.5):
+            report.caveat(SPLIT_PARAGRAPH, f"page {out[-1].page} {excerpt(out[-1].text, 30)}")
+            out[-1] = replace(out[-1], text=_join(out[-1].text, item.text))
+            prev = span
+            continue
+        out.append(item)
+        prev = span
+    return out
+
+
+def _merge_tables(items: list[Item], report: Report) -> list[Item]:
+    """A table that goes on on the next page, with its header row repeated, is one table."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (prev and it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table)
+                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header):
+            out[-1] = replace(prev, block=replace(prev.block, rows=prev.block.rows + it.block.rows))
+            report.caveat(SPLIT_TABLE,
+                        f"pages {prev.page}–{it.page}")
+            continue
+        out.append(it)
+    return out
+
+
+def _table(reader: Reader, rows, page: int, report: Report) -> Table:
+    where = f" in the table on page {page}"
+    cells = [[cell_blocks(reader.items(c, page, headings=False), report, where) for c in row] for row in rows]
+    bold = [all(w.bold for c in row for ln in c for w in ln.words) and any(row) for row in rows]
+    header = ()
+    if len(rows) > 1 and bold[0] and not all(bold[1:]):
+        header, cells = cells[0], cells[1:]
+    return Table(tuple(Cell(c) for c in header), tuple(tuple(Cell(c) for c in r) for r in cells))
+
+
+# ---------------------------------------------------------------- DOCX pages from a rendering
+
+
+def _squash(text: str) -> str:
+    return "".join(fold(text)[0].split())
+
+
+def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report) -> list[Item]:
+    """Give each item of a DOCX's flow the page its text starts on in a PDF of it."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        texts = [_squash("".join(c["text"] for c in page.chars)) for page in pdf.pages]
+    starts, total = [], 0
+    for t in texts:
+        starts.append(total)
+        total += len(t)
+    joined = "".join(texts)
+    out, cursor, page = [], 0, 1
+    for it in flow:
+        text = _squash(it.text or _first_text(it.block))
+        pos = joined.find(text[:40], cursor) if text else -1
+        if pos >= 0:
+            page = bisect_right(starts, pos)
+            cursor = pos + min(len(text), 40)
+            tail = joined.find(text[-20:], cursor, cursor + len(text) + 200) if len(text) > 40 else -1
+            cursor = tail + 20 if tail >= 0 else cursor
+        elif text:
+            report.note(f"{excerpt(it.text or _first_text(it.block))} was not found in LibreOffice's layout; "
+                        f"it is put on page {page}")
+        out.append(replace(it, page=page))
+    return out
+
+
+def _first_text(block) -> str:
+    from ..tree import iter_units
+    from ..model import Meta, Program, Section
+
+    if block is None:
+        return ""
+    program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, (block,)),))
+    return next((u.text for u in iter_units(program)), "")

@@ -1,0 +1,313 @@
+"""The `amend check` report in four formats, and the conflict matrix.
+
+text    for people, grouped per patch (coloured when `color` is set)
+json    for tools; its schema is amend/schemas/check-report.schema.json
+github  GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`)
+junit   JUnit XML, one testcase per amendment, for CI test views
+
+Every function returns the whole output as text; printing is the CLI's job.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
+
+REPORT_VERSION = 1
+SCHEMA_ID = "https://amend.invalid/schemas/check-report.schema.json"
+FORMATS = ("text", "json", "github", "junit")
+
+# How statuses and problem kinds read in the text formats.
+WORDS = {
+    "ok": "ok", "fuzzy_only": "fuzzy-only", "not_found": "not found", "ambiguous": "ambiguous",
+    "out_of_scope": "out of scope", "conflict": "conflict", "error": "error", "not_checked": "not checked",
+    "invalid": "invalid", "no_programs": "no programs", "duplicate_program": "duplicate id",
+    "misplaced": "misplaced", "unknown_program": "no program", "wrong_program": "wrong program",
+    "missing_base": "missing base", "cycle": "cycle", "duplicate_version": "duplicate",
+    "stale": "stale", "orphan": "orphan",
+}
+_WIDTH = 13  # the longest word above, "out of scope"/"wrong program", plus one space
+
+
+def render(report: Report, fmt: str, color: bool = False) -> str:
+    if fmt == "json":
+        return to_json(report)
+    if fmt == "github":
+        return to_github(report)
+    if fmt == "junit":
+        return to_junit(report)
+    return to_text(report, color)
+
+
+# ---------------------------------------------------------------- counting
+
+
+def counts(report: Report) -> dict:
+    amendments = report.amendments
+    failing = [a for a in amendments if a.status not in (OK, NOT_CHECKED)]
+    problems = report.problems + tuple(p for r in report.programs + report.patches for p in r.problems)
+    return {
+        "patches": len(report.patches),
+        "amendments": len(amendments),
+        "ok": sum(a.status == OK for a in amendments),
+        "failing": len(failing),
+        "not_checked": sum(a.status == NOT_CHECKED for a in amendments),
+        "problems": len(problems),
+        "outputs": len(report.outputs),
+        "outputs_stale": sum(o.status != "ok" for o in report.outputs),
+    }
+
+
+def summary(report: Report) -> str:
+    c = counts(report)
+    if report.ok:
+        line = (f"ok: every amendment applies exactly ({_n(c['amendments'], 'amendment')} in "
+                f"{_n(c['patches'], 'patch', 'patches')})")
+        return line + (f"; {_n(c['outputs'], 'output')} up to date" if c["outputs"] else "")
+    parts = [f"{c['ok']} of {_n(c['amendments'], 'amendment')} apply exactly"]
+    if c["failing"]:
+        parts.append(f"{c['failing']} {'does' if c['failing'] == 1 else 'do'} not")
+    if c["not_checked"]:
+        parts.append(f"{c['not_checked']} not checked")
+    if c["problems"]:
+        parts.append(_n(c["problems"], "other problem"))
+    if c["outputs_stale"]:
+        parts.append(f"{_n(c['outputs_stale'], 'output')} out of date")
+    return "failed: " + ", ".join(parts)
+
+
+def _n(n: int, word: str, plural: Optional[str] = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+# ---------------------------------------------------------------- text
+
+
+_COLORS = {"ok": "green", "fuzzy_only": "yellow", "not_checked": "yellow"}
+
+
+def to_text(report: Report, color: bool = False) -> str:
+    def status(word_key: str) -> str:
+        word = f"{WORDS[word_key]:<{_WIDTH}}"
+        if not color:
+            return word
+        import click
+
+        return click.style(word, fg=_COLORS.get(word_key, "red"), bold=True if word_key not in _COLORS else None)
+
+    def header(text: str) -> str:
+        if not color:
+            return text
+        import click
+
+        return click.style(text, bold=True)
+
+    def line(key: str, line_no, column, text: str) -> str:
+        at = f"{line_no}:{column}" if line_no and column else str(line_no or "-")
+        return f"  {status(key)} {at:<7} {text}"
+
+    groups = []
+    if report.problems:
+        groups.append([header(f"repository: {report.root}")] + [line(p.kind, p.line, p.column, _where(p) + p.message)
+                                               for p in report.problems])
+    for prog in report.programs:
+        if prog.problems:
+            groups.append([header(prog.file)] + [line(p.kind, p.line, p.column, _where(p, prog.file) + p.message)
+                                                 for p in prog.problems])
+    for patch in report.patches:
+        title = patch.file + (f"  {patch.base} → {patch.produces}" if patch.base and patch.produces else "")
+        rows = [line(p.kind, p.line, p.column, _where(p, patch.file) + p.message) for p in patch.problems]
+        rows += [line(a.status, a.source.line, a.source.column, a.label + (f": {a.message}" if a.message else ""))
+                 for a in patch.amendments]
+        groups.append([header(title)] + rows)
+    if report.outputs:
+        groups.append([header("committed outputs")] + [
+            line(o.status, o.line, None,
+                 o.file + (f": {o.message}" if o.message else " is up to date"))
+            for o in report.outputs])
+    body = "\n\n".join("\n".join(g) for g in groups)
+    return (body + "\n\n" if body else "") + header(summary(report)) + "\n"
+
+
+def _where(p: Problem, group_file: Optional[str] = None) -> str:
+    """Name the file of a problem when it is not the file of its group."""
+    return "" if p.file == group_file else f"{p.file}: "
+
+
+# ---------------------------------------------------------------- json
+
+
+def to_json(report: Report) -> str:
+    import json
+
+    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_data(report: Report) -> dict:
+    """The report as plain data, following schemas/check-report.schema.json."""
+    return {
+        "$schema": SCHEMA_ID,
+        "report_version": REPORT_VERSION,
+        "ok": report.ok,
+        "root": report.root,
+        "summary": counts(report),
+        "problems": [_problem(p) for p in report.problems],
+        "programs": [{"file": p.file, "id": p.id, "version": p.version, "versions": list(p.versions),
+                      "problems": [_problem(x) for x in p.problems]} for p in report.programs],
+        "patches": [_patch(p) for p in report.patches],
+        "outputs": [{"file": o.file, "program": o.program, "version": o.version, "status": o.status,
+                     "message": o.message, "line": o.line} for o in report.outputs],
+    }
+
+
+def _problem(p: Problem) -> dict:
+    return {"kind": p.kind, "message": p.message, "file": p.file, "line": p.line, "column": p.column}
+
+
+def _patch(p: PatchReport) -> dict:
+    return {"file": p.file, "program": p.program, "base": p.base, "produces": p.produces, "ok": p.ok,
+            "problems": [_problem(x) for x in p.problems],
+            "amendments": [_amendment(a) for a in p.amendments]}
+
+
+def _amendment(a: AmendmentResult) -> dict:
+    return {"id": a.id, "title": a.title, "label": a.label, "file": a.source.file, "line": a.source.line,
+            "column": a.source.column, "status": a.status, "message": a.message,
+            "similarity": a.similarity, "where": a.where, "closest": a.closest,
+            "found": list(a.found), "conflicts_with": list(a.conflicts_with)}
+
+
+# ---------------------------------------------------------------- github
+
+
+def to_github(report: Report) -> str:
+    """One workflow command per problem, in the order of the text report; ok
+    amendments make no noise."""
+    def error(p: Problem) -> str:
+        return _annotation("error", p.file, p.line, p.column, WORDS[p.kind], p.message)
+
+    out = [error(p) for p in report.problems]
+    out += [error(p) for prog in report.programs for p in prog.problems]
+    for patch in report.patches:
+        out += [error(p) for p in patch.problems]
+        out += [_annotation("error", a.source.file, a.source.line, a.source.column,
+                            f"{WORDS[a.status]}: {a.label}", f"{a.label}: {a.message}")
+                for a in patch.amendments if a.status not in (OK, NOT_CHECKED)]  # not checked: its patch says why
+    out += [_annotation("error", o.file, o.line, None, f"{WORDS[o.status]} output", o.message)
+            for o in report.outputs if o.status != "ok"]
+    out.append(_annotation("notice" if report.ok else "error", None, None, None, "amend check", summary(report)))
+    return "\n".join(out) + "\n"
+
+
+def _annotation(level: str, file, line, col, title: str, message: str) -> str:
+    props = [f"{k}={_escape(str(v), True)}" for k, v in (("file", file), ("line", line), ("col", col),
+                                                          ("title", title)) if v]
+    return f"::{level} {','.join(props)}::{_escape(message)}"
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    """GitHub's escaping for workflow commands (properties also escape : and ,)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+# ---------------------------------------------------------------- junit
+
+
+def to_junit(report: Report) -> str:
+    """JUnit XML: a testsuite per patch with a testcase per amendment (and one
+    per patch problem); programs, outputs and the repository get suites of
+    their own when they have something to say."""
+    import xml.etree.ElementTree as ET
+
+    suites = ET.Element("testsuites", name="amend check")
+    problems_of = [(report.root, list(report.problems))] + [(p.file, list(p.problems)) for p in report.programs]
+    for name, problems in problems_of:
+        if problems:
+            suite = _suite(suites, name)
+            for p in problems:
+                _case(suite, name, WORDS[p.kind], p.file, p.line, "failure", p.kind, p.message)
+    for patch in report.patches:
+        suite = _suite(suites, patch.file)
+        for p in patch.problems:
+            _case(suite, patch.file, WORDS[p.kind], p.file, p.line, "failure", p.kind, p.message)
+        for a in patch.amendments:
+            outcome = None if a.status == OK else "skipped" if a.status == NOT_CHECKED else "failure"
+            _case(suite, patch.file, a.label, a.source.file, a.source.line, outcome, a.status,
+                  a.message or "not checked: see the problem of the patch")
+    if report.outputs:
+        suite = _suite(suites, "committed outputs")
+        for o in report.outputs:
+            _case(suite, "committed outputs", o.file, o.file, o.line, None if o.status == "ok" else "failure",
+                  o.status, o.message)
+    _count(suites)
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _suite(parent, name: str):
+    import xml.etree.ElementTree as ET
+
+    return ET.SubElement(parent, "testsuite", name=name)
+
+
+def _case(suite, classname: str, name: str, file: str, line, outcome: Optional[str], kind: str, message: str):
+    import xml.etree.ElementTree as ET
+
+    case = ET.SubElement(suite, "testcase", classname=classname, name=name, file=file)
+    if line:
+        case.set("line", str(line))
+    if outcome == "failure":
+        ET.SubElement(case, "failure", type=kind, message=message).text = (
+            f"{file}:{line}: {name}: {message}" if line else f"{file}: {name}: {message}")
+    elif outcome == "skipped":
+        ET.SubElement(case, "skipped", message=message)
+
+
+def _count(suites) -> None:
+    """Fill in the tests/failures/skipped attributes that JUnit readers expect."""
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for suite in suites:
+        here = {"tests": len(suite), "failures": len(suite.findall("testcase/failure")), "errors": 0,
+                "skipped": len(suite.findall("testcase/skipped"))}
+        for k, v in here.items():
+            suite.set(k, str(v))
+            totals[k] += v
+    for k, v in totals.items():
+        suites.set(k, str(v))
+
+
+# ---------------------------------------------------------------- conflict matrix
+
+
+def matrix_text(m: ConflictMatrix) -> str:
+    """The matrix of competing amendments for the chair: X where two overlap."""
+    out = [f"Competing amendments to {m.program}, version {m.base}:"]
+    out += [f"  {letters(n)}  {f}" for n, f in enumerate(m.files)]
+    out.append("")
+    out += [f"  {r.key:<4} {f'{r.amendment.source.line}:{r.amendment.source.column}':<7} {r.amendment.label}"
+            for r in m.rows]
+    placed = [r for r in m.rows if r.failure is None]
+    if placed:
+        width = max(len(r.key) for r in placed) + 2
+        out.append("")
+        out.append("  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip())
+        for r in placed:
+            cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
+            out.append(f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip())
+    out.append("")
+    if m.overlaps:
+        rows = {r.key: r for r in m.rows}
+        out.append("Overlapping (they change or quote the same text; adopting one changes what the other "
+                   "must say):")
+        for a, b in m.overlaps:
+            out.append(f"  {a} × {b}  {rows[a].amendment.label} and {rows[b].amendment.label}, "
+                       f"{rows[a].amendment.scope.describe()}")
+    else:
+        out.append("No two amendments overlap: they can be voted on in any order.")
+    failed = [r for r in m.rows if r.failure is not None]
+    if failed:
+        out.append("")
+        out.append("Not in the matrix (they do not apply to this version as worded):")
+        out += [f"  {r.key:<4} {WORDS[r.failure.status]}: {r.amendment.label}: {r.failure.message}" for r in failed]
+    return "\n".join(out) + "\n"
