@@ -58,6 +58,7 @@ class Change:
     span: tuple = (0, 0)  # text: the changed part [a, b) of the old text
     at: Optional[tuple] = None  # insert: (old container path, index among the old children)
     node: object = None  # insert: what was inserted
+    replaces: tuple = ()  # insert: old paths deleted at the same place (a rewrite too large to pair)
     amendments: tuple = ()  # who made it, when known
     decision: Optional[Decision] = None
 
@@ -231,6 +232,21 @@ def _pair_gap(gone, come, old, new, similar):
     return out
 
 
+def places(pairs):
+    """Each aligned pair as (i, j, at, gone): `at` is how many old items come
+    before it (where an insertion lands among the old items), `gone` the old
+    items deleted since the last matched pair (what an insertion stands in for)."""
+    at, gone = 0, []
+    for i, j in pairs:
+        if i is not None and j is not None:
+            gone = []
+        yield i, j, at, tuple(gone)
+        if i is not None:
+            at = i + 1
+            if j is None:
+                gone.append(i)
+
+
 # ---------------------------------------------------------------- walking nodes
 
 
@@ -324,23 +340,18 @@ class _Builder:
         similar = lambda a, b: a.level == b.level and (  # noqa: E731
             self.similar_text(a.heading, b.heading) or self.similar_text(text_of(a), text_of(b), 0.5))
         pairs = align(self.old.sections, self.new.sections, lambda s: (s.heading, s.level), similar)
-        for i, j in pairs:
+        for i, j, at, gone in places(pairs):
             self.section = ms = len(sections)
             if i is not None:
                 self.page = self.old.sections[i].page
             if i is not None and j is not None:
                 sections.append(self.paired_section(ms, i, j))
             else:
-                sections.append(self.whole_section(ms, i, j, at=((), self._next_old(pairs, ms))))
+                sections.append(self.whole_section(ms, i, j, at=((), at), replaces=tuple((k,) for k in gone)))
         merged = Program(meta=self.new.meta, sections=tuple(sections))
         new_decisions = self.new.meta.decisions[len(self.old.meta.decisions):]
         return Redline(self.old, self.new, merged, title, self.sides, self.segments, self.pages, self.changes,
                        self.matched, new_decisions[-1] if new_decisions else None)
-
-    @staticmethod
-    def _next_old(pairs, upto: int) -> int:
-        """How many old items come before position `upto` of the merged sequence."""
-        return sum(1 for i, _ in pairs[:upto] if i is not None)
 
     # -------------------------------------------------- bookkeeping
 
@@ -381,11 +392,13 @@ class _Builder:
             segments.append(Segment(op, piece, group.n))
         self.segments[mpath] = tuple(segments)
 
-    def whole(self, node, op: str, mpath: tuple, what: str, old=None, new=None, at=None, value=None) -> None:
+    def whole(self, node, op: str, mpath: tuple, what: str, old=None, new=None, at=None, value=None,
+              replaces=()) -> None:
         """A node on one side only: one change, every text inside it inserted or deleted.
         `value` is what was inserted when that is not `node` itself (a list item's text)."""
         c = self.change("insert" if op == INS else "delete", what, mpath, old=old, new=new, at=at,
-                        node=(node if value is None else value) if op == INS else None)
+                        node=(node if value is None else value) if op == INS else None,
+                        replaces=replaces if op == INS else ())
         self.sides[mpath] = (op, c.n)
         for sub, text in walk(node):
             if text is not None:
@@ -422,7 +435,7 @@ class _Builder:
         blocks = self.blocks(old.blocks, new.blocks, (i,), (j,), (ms,), top=True)
         return Section(new.heading, new.level, new.page, blocks)
 
-    def whole_section(self, ms: int, i, j, at) -> Section:
+    def whole_section(self, ms: int, i, j, at, replaces=()) -> Section:
         op, section = (DEL, self.old.sections[i]) if i is not None else (INS, self.new.sections[j])
         self.pages[("h", ms)] = (section.page, None) if op == DEL else (None, section.page)
         pages = self.old_pages if op == DEL else self.new_pages
@@ -430,7 +443,7 @@ class _Builder:
             page = pages[((i if op == DEL else j), b)]
             self.pages[(ms, b)] = (page, None) if op == DEL else (None, page)
         self.whole(section, op, (ms,), "section", old=(i,) if op == DEL else None,
-                   new=(j,) if op == INS else None, at=at if op == INS else None)
+                   new=(j,) if op == INS else None, at=at if op == INS else None, replaces=replaces)
         return section
 
     # -------------------------------------------------- blocks
@@ -442,8 +455,8 @@ class _Builder:
                 return False
             return self.similar_text(text_of(a), text_of(b), PAIR_AT if isinstance(a, (Paragraph, ListBlock)) else 0.3)
 
-        out, next_old = [], 0
-        for i, j in align(old, new, _unpaged, similar):
+        out = []
+        for i, j, at, gone in places(align(old, new, _unpaged, similar)):
             here = mpath + (len(out),)
             if top:
                 o = self.old_pages[opath + (i,)] if i is not None else None
@@ -456,10 +469,9 @@ class _Builder:
                 self.whole(old[i], DEL, here, _what(old[i]), old=opath + (i,))
                 out.append(old[i])
             else:
-                self.whole(new[j], INS, here, _what(new[j]), new=npath + (j,), at=(opath, next_old))
+                self.whole(new[j], INS, here, _what(new[j]), new=npath + (j,), at=(opath, at),
+                           replaces=tuple(opath + (k,) for k in gone))
                 out.append(new[j])
-            if i is not None:
-                next_old = i + 1
         return tuple(out)
 
     def paired_block(self, old, new, opath, npath, mpath):
@@ -480,8 +492,8 @@ class _Builder:
         return self.columns(old, new, opath, npath, mpath)
 
     def items(self, old: ListBlock, new: ListBlock, opath, npath, mpath) -> tuple:
-        out, next_old = [], 0
-        for i, j in align(old.items, new.items, lambda t: t, self.similar_text):
+        out = []
+        for i, j, at, gone in places(align(old.items, new.items, lambda t: t, self.similar_text)):
             here = mpath + ("item", len(out))
             if i is not None and j is not None:
                 self.text(here, old.items[i], new.items[j], opath + ("item", i), npath + ("item", j))
@@ -491,10 +503,9 @@ class _Builder:
                 out.append(old.items[i])
             else:
                 self.whole(Paragraph(new.items[j]), INS, here, "item", new=npath + ("item", j),
-                           at=(opath + ("item",), next_old), value=new.items[j])
+                           at=(opath + ("item",), at), value=new.items[j],
+                           replaces=tuple(opath + ("item", k) for k in gone))
                 out.append(new.items[j])
-            if i is not None:
-                next_old = i + 1
         return tuple(out)
 
     def table(self, old: Table, new: Table, opath, npath, mpath) -> Table:
@@ -502,8 +513,8 @@ class _Builder:
         if new.header:
             header = self.row(old.header, new.header, opath + ("row", 0), npath + ("row", 0), mpath + ("row", 0))
         similar = lambda a, b: self.similar_text(text_of(Table((), (a,))), text_of(Table((), (b,))), 0.3)  # noqa: E731
-        rows, next_old = [], 0
-        for i, j in align(old.rows, new.rows, lambda r: r, similar):
+        rows = []
+        for i, j, at, gone in places(align(old.rows, new.rows, lambda r: r, similar)):
             here = mpath + ("row", len(rows) + 1)
             if i is not None and j is not None:
                 rows.append(self.row(old.rows[i], new.rows[j], opath + ("row", i + 1), npath + ("row", j + 1), here))
@@ -511,10 +522,8 @@ class _Builder:
                 op, row = (DEL, old.rows[i]) if i is not None else (INS, new.rows[j])
                 self.whole_row(row, op, here, old=opath + ("row", i + 1) if i is not None else None,
                                new=npath + ("row", j + 1) if j is not None else None,
-                               at=(opath + ("row",), next_old + 1) if op == INS else None)
+                               at=(opath + ("row",), at + 1) if op == INS else None)
                 rows.append(row)
-            if i is not None:
-                next_old = i + 1
         return replace(new, header=header, rows=tuple(rows))
 
     def row(self, old: tuple, new: tuple, opath, npath, mpath) -> tuple:

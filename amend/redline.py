@@ -37,17 +37,19 @@ def redline(steps) -> Redline:
 
 def _attribute(red: Redline, step) -> None:
     edits = step.resolution.edits
-    text_edits = defaultdict(list)
+    text_edits, inside = defaultdict(list), defaultdict(list)
     for e in edits:
         if e.kind == "text":
             text_edits[e.path].append(e)
+            for n in range(1, len(e.path) + 1):
+                inside[e.path[:n]].append(e)  # the text edits inside each node
     for c in red.changes:
-        found = _who(c, edits, text_edits)
+        found = _who(c, edits, text_edits, inside)
         c.amendments = tuple(dict.fromkeys(e.amendment for e in found))
         c.decision = step.patch.decision if found else None
 
 
-def _who(c: Change, edits, text_edits) -> list:
+def _who(c: Change, edits, text_edits, inside) -> list:
     """The edits that made change c (old-side paths are the step's base paths)."""
     if c.what == "title":
         return []  # version, status, date and decision lines: the decision itself
@@ -55,12 +57,18 @@ def _who(c: Change, edits, text_edits) -> list:
         return _closest(text_edits.get(c.old, []), c.span, lambda e: (e.start, e.end)) or _covering(c.old, edits)
     if c.kind == "delete":
         return [e for e in edits if e.kind == "delete_block" and _related(e.container + (e.index,), c.old)] \
-            or _covering(c.old, edits)
+            or _rewritten((c.old,), inside) or _covering(c.old, edits)
     container, index = c.at or ((), 0)
     inserts = [e for e in edits if e.kind == "insert_block" and e.container == container]
     here = [e for e in inserts if e.index == index]
     same = [e for e in (here or inserts) if e.new == c.node]
-    return same or here or _covering(container + (index,), edits)
+    return same or here or _rewritten(c.replaces, inside) or _covering(container + (index,), edits)
+
+
+def _rewritten(paths, inside) -> list:
+    """Text edits of old nodes that changed too much to be paired with their
+    new text, which then shows as the old node deleted and a new one inserted."""
+    return [e for p in paths for e in inside.get(p, ())]
 
 
 def _closest(items, span, bounds) -> list:

@@ -29,7 +29,7 @@ def test_second_patch_refers_to_the_first_ones_result(amend, tmp_path):
     res = amend("apply", PROGRAM, PATCH, tmp_path / "later.yaml", "-o", tmp_path / "out")
     assert res.code == 0, res.err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "valdsforebyggande-2025-2027.revised-2026.docx", "valdsforebyggande-2025-2027.revised-2026.yaml"]
+        f"valdsforebyggande-2025-2027.revised-2026.{ext}" for ext in ("docx", "redline.docx", "redline.html", "yaml")]
     revised = load_program(tmp_path / "out" / "valdsforebyggande-2025-2027.revised-2026.yaml")
     texts = [u.text for u in iter_units(revised)]
     assert any(t.endswith("mellan mellan olika förvaltningar i kommunen samt med de fackliga organisationerna.")

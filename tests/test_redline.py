@@ -96,8 +96,8 @@ def test_title_block_changes_are_tracked_too(applied):
     facts = next(p for p in body.iter(w("p")) if paragraph_text(p).startswith("Version:"))
     deleted = ["".join(t.text for t in d.iter(w("delText"))) for d in facts.iter(w("del"))]
     inserted = ["".join(t.text for t in i.iter(w("t"))) for i in facts.iter(w("ins"))]
-    assert deleted == ["proposed", "Förslag", "03-18"] and inserted == ["adopted", "Antagen", "10-22"]
-    line = "Antagen av Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)"
+    assert deleted == ["proposed · Status: Förslag", "03-18"] and inserted == ["adopted", "10-22"]
+    line = "Förslag till Kommunfullmäktige från Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)"
     decision = next(p for p in body.iter(w("p")) if paragraph_text(p) == line)
     assert decision.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}") is not None
     assert any(line in note for note in comments(red).values())
@@ -133,7 +133,7 @@ def test_html_shows_both_tillagg_as_ins_linked_to_their_amendments(applied):
     assert " samt med de fackliga parterna" in ins and "Fackliga parter erbjuds basutbildning." in ins
     assert re.search(r'<li id="a1-tillagg-1"[^>]*><strong>Tillägg 1 \(tillagg-1\)</strong>', html)
     assert re.search(r'<ins id="(c\d+)"> samt med de fackliga parterna</ins><a class="back" href="#a1-tillagg-1"', html)
-    assert '<del id="c1">proposed</del>' in html
+    assert '<del id="c1">proposed · Status: Förslag</del><ins>adopted</ins>' in html
     # where the proposal's pages begin
     assert all(f'<div class="page" id="s{n}"><span>s. {n}</span></div>' in html for n in range(1, 10))
 
@@ -288,6 +288,7 @@ def test_golden_cases_accept_and_reject_exactly(case):
     when = build_time(None)
     assert_recovers(docx, old=render_docx(program, when), new=render_docx(steps[-1].result, when))
     assert_well_formed_revisions(docx)
+    assert all(c.amendments for c in red.changes if c.what != "title"), "a change not traced to its amendment"
     html = render_redline_html(red, [s.patch for s in steps]).decode("utf-8")
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(re.findall(r'\bid="([^"]+)"', html))
 
@@ -305,7 +306,7 @@ def test_diff_prints_a_plain_word_diff_when_not_on_a_terminal(applied, tmp_path)
     assert "@@ p. 6 · Samverkan @@" in lines
     assert any(line.endswith("olika förvaltningar i kommunen{+ samt med de fackliga parterna+}.") for line in lines)
     assert "+ {+Fackliga parter erbjuds basutbildning.+}" in lines
-    assert "  Version: [-proposed-]{+adopted+} · Status: [-Förslag-]{+Antagen+} · Datum: 2025-[-03-18-]{+10-22+}" in lines
+    assert "  Version: [-proposed · Status: Förslag-]{+adopted+} · Datum: 2025-[-03-18-]{+10-22+}" in lines
     assert "\x1b[" not in result.stdout
     colored = CliRunner().invoke(main, ["diff", "--color", str(PROGRAM), str(adopted)])
     assert "\x1b[32m" in colored.stdout and "{+" not in colored.stdout
@@ -317,7 +318,7 @@ def test_diff_stat_and_files(tmp_path):
     result = CliRunner().invoke(main, ["diff", "--stat", str(PROGRAM), str(adopted)])
     assert result.exit_code == 0, result.output
     assert re.search(r"p\. 6\s+Samverkan\s+1 change\s+\+5 -0 words", result.stdout)
-    assert result.stdout.splitlines()[-1] == "2 sections changed, 4 changes, +21 -3 words"
+    assert result.stdout.splitlines()[-1] == "2 sections changed, 4 changes, +22 -4 words"
     docx, html = tmp_path / "d.docx", tmp_path / "d.html"
     result = CliRunner().invoke(main, ["diff", "--docx", str(docx), "--html", str(html), str(PROGRAM), str(adopted)])
     assert result.exit_code == 0 and result.stdout == ""

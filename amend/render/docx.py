@@ -225,10 +225,11 @@ class DocxWriter:
         width = max((len(r) for r in rows), default=1)
         table = self.new_table(container, len(rows), width)
         table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+        grid = [row.cells for row in table.rows]  # table.cell(r, c) lists every cell of the table each time
         for r, row in enumerate(rows):
             real_r = r if block.header else r + 1
             for c, cell in enumerate(row):
-                self.cell_blocks(table.cell(r, c), cell.blocks, path + ("row", real_r, c), bold=block.header and r == 0)
+                self.cell_blocks(grid[r][c], cell.blocks, path + ("row", real_r, c), bold=block.header and r == 0)
         if block.header:
             _repeat_header(table.rows[0])
         return table
@@ -236,8 +237,9 @@ class DocxWriter:
     def columns(self, container, block: Columns, path):
         table = self.new_table(container, 1, len(block.columns))
         _describe(table, COLUMNS_MARK)
+        cells = table.rows[0].cells
         for c, column in enumerate(block.columns):
-            cell = table.cell(0, c)
+            cell = cells[c]
             if column.heading:
                 first = cell.paragraphs[0]
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
