@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Optional
 
 from .model import Cell, Column, Columns, Decision, ListBlock, Paragraph, Program, Section, Table, iter_block_pages
