@@ -361,3 +361,45 @@ def test_describe_quotes_a_heading_that_would_read_two_ways():
             "amendments": [{"id": "a", "at": {"heading": "Barn i sista meningen"}, "delete": "x"}]}
     text = describe_patch(patch_from_data(data, {}, "p.yaml"))
     assert text == 'Ändring 1\nUnder rubriken "Barn i sista meningen" stryks "x".\n'
+
+
+SPLIT_VOTE = """Kommunstyrelsens
+arbetsutskott
+Protokoll
+2026-03-01
+
+§ 12  2026.001 KS
+Program för prov 2026–2028
+Beslutsgång
+Anna Andersson (M) yrkar följande ändring: På sidan 4, i andra kolumnen läggs en punkt till: Medarbetare erbjuds handledning.
+Bo Berg (S) yrkar följande ändring: På sidan 2, under rubriken Samverkan stryks "och regionen".
+Ordföranden finner att arbetsutskottet avslår Anna Anderssons yrkande och bifaller Bo Bergs yrkande.
+
+Beslut
+Programmet antas med följande ändring:
+Ändring 1
+På sidan 2, under rubriken Inledning, i andra stycket ändras från "årligen" till "två gånger per år".
+"""
+
+
+@pytest.mark.parametrize("closing", [
+    # one passage rejects one proposal and adopts the other: which fell is not for us to guess
+    "Ordföranden finner att arbetsutskottet avslår Anna Anderssons yrkande och bifaller Bo Bergs yrkande.",
+    # the first rejection after two proposals could be either one's
+    "Ordföranden finner att arbetsutskottet avslår Anna Anderssons yrkande.",
+])
+def test_a_rejection_that_could_be_another_proposals_is_for_a_human(closing, tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    text = SPLIT_VOTE.replace(
+        "Ordföranden finner att arbetsutskottet avslår Anna Anderssons yrkande och bifaller Bo Bergs yrkande.", closing)
+    (tmp_path / "minutes.txt").write_text(text, encoding="utf-8")
+    program = ROOT / "tests" / "cases" / "replace" / "program.yaml"
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "minutes.txt"), "--program", str(program),
+                                    "-o", str(tmp_path / "patch.yaml")])
+    assert res.exit_code == 1
+    humans = [line for line in res.stderr.splitlines() if line.startswith("needs a human:")]
+    assert any("Bo Berg" in line for line in humans) and any("Anna Andersson" in line for line in humans)
+    assert not [line for line in res.stderr.splitlines() if line.startswith("rejected:")]

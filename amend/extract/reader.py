@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import defaultdict
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
@@ -361,6 +362,8 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
     by_reference = tables.get("by_reference") and re.search(tables["by_reference"], decision_text, re.IGNORECASE)
     passages = list(minute.passages)
     rejected = tables.get("rejected") or r"(?!)"
+    adopting = tables.get("adopted_words") or r"(?!)"
+    open_proposals, said_of = [], {}
     for ins in proposed:
         if fold_anchor(ins.text) in decided_texts:
             result.notes.append(Finding(ins.line, f"also stated under '{ins.passage.section}'; extracted once, "
@@ -370,17 +373,39 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
             result.notes.append(Finding(ins.line, f"worded differently under '{ins.passage.section}'; the "
                                         "decision's wording was used", ins.text, ins.title))
             continue
-        here = ins.passage.text
-        after = [here[here.find(ins.text) + len(ins.text):]] + [p.text for p in passages[passages.index(ins.passage) + 1:]]
-        said = next((m for text in after for m in [re.search(rejected, text, re.IGNORECASE)] if m), None)
-        if said and not by_reference:
+        open_proposals.append(ins)
+        said_of[id(ins)] = _first_rejection(ins, passages, rejected)
+    # A rejection is pinned on a proposal only when it can mean no other: not
+    # when its passage also adopts something ("avslår Annas yrkande och
+    # bifaller Bos"), nor when it is the first rejection after two proposals.
+    shared = defaultdict(int)
+    for found in said_of.values():
+        if found:
+            shared[found[:2]] += 1
+    for ins in open_proposals:
+        found = said_of[id(ins)]
+        said = found[2] if found else None
+        clear = found and not by_reference and shared[found[:2]] == 1 \
+            and not re.search(adopting, found[0].text, re.IGNORECASE)
+        if clear:
             result.rejected.append(Finding(ins.line, f"not adopted: the minutes say \"{said.group(0)}\"",
                                            ins.text, ins.title))
-        else:
-            why = ("the decision refers to a proposal" if by_reference else
-                   "the minutes do not say it was rejected")
-            result.needs_human.append(Finding(ins.line, f"proposed under '{ins.passage.section}' "
-                                              f"but not in the decision, and {why}", ins.text, ins.title))
+            continue
+        why = ("the decision refers to a proposal" if by_reference else
+               "the minutes do not say clearly that it was rejected" if said else
+               "the minutes do not say it was rejected")
+        result.needs_human.append(Finding(ins.line, f"proposed under '{ins.passage.section}' "
+                                          f"but not in the decision, and {why}", ins.text, ins.title))
+
+
+def _first_rejection(ins, passages: list, rejected: str):
+    """(passage, offset, match) of the first rejection word after a proposal, or None."""
+    start = ins.passage.text.find(ins.text) + len(ins.text)
+    for passage in passages[passages.index(ins.passage):]:
+        m = re.compile(rejected, re.IGNORECASE).search(passage.text, start if passage is ins.passage else 0)
+        if m:
+            return passage, m.start(), m
+    return None
 
 
 # ---------------------------------------------------------------- the patch
