@@ -10,10 +10,12 @@ matched paths to the step (or steps) that made it. Pure: no I/O.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Optional
 
-from .diff import Change, Redline, diff_programs
+from .diff import DEL, INS, Change, Redline, diff_programs
+from .render.title import decision_line
 
 
 def redline(steps) -> Redline:
@@ -27,9 +29,44 @@ def redline(steps) -> Redline:
             _attribute(r, s)
         _trace(red, per_step, steps)
     red.default_decision = steps[-1].patch.decision
+    _title_decisions(red, steps)
     for c in red.changes:
         c.decision = c.decision or red.default_decision
     return red
+
+
+def _title_decisions(red: Redline, steps) -> None:
+    """A decision line added to the title block belongs to that decision, not the last."""
+    language = steps[-1].result.meta.language
+    lines = {decision_line(s.patch.decision, language): s.patch.decision for s in steps}
+    words = _words(red)
+    for c in red.changes:
+        if c.what == "title" and c.n in words:
+            c.decision = lines.get(words[c.n][1].strip(), c.decision)
+
+
+def _words(red: Redline) -> dict:
+    """change n -> (deleted text, inserted text), from the word segments."""
+    out: dict = defaultdict(lambda: ["", ""])
+    for segments in red.segments.values():
+        for seg in segments:
+            if seg.change is not None and seg.op in (DEL, INS):
+                out[seg.change][seg.op == INS] += seg.text
+    return {n: (d, i) for n, (d, i) in out.items()}
+
+
+def _same_words(mine: tuple, theirs: tuple) -> bool:
+    """Does a step's change share deleted or inserted words with the whole change?
+    (Words of four letters or more, so that "och" or "i" do not tie them.)"""
+    for a, b in zip(mine, theirs):
+        a, b = a.strip(), b.strip()
+        if a and b and (a in b or b in a or _long_words(a) & _long_words(b)):
+            return True
+    return False
+
+
+def _long_words(text: str) -> set:
+    return set(re.findall(r"\w{4,}", text.lower()))
 
 
 # ---------------------------------------------------------------- one step
@@ -116,6 +153,8 @@ def _lookup(index: dict, path: tuple) -> list[Change]:
 
 def _trace(red: Redline, per_step: list[Redline], steps) -> None:
     olds = [_index(r, "old") for r in per_step]
+    words = _words(red)
+    step_words = [_words(r) for r in per_step]
     news = [_index(r, "new") for r in per_step]
     backs = [{v: k for k, v in r.matched.items()} for r in per_step]
     for c in red.changes:
@@ -142,6 +181,15 @@ def _trace(red: Redline, per_step: list[Redline], steps) -> None:
             texts = [x for x in candidates if x.kind == "text"]
             if texts:
                 found[k] = _closest(texts, c.span, lambda x: x.span)
+        elif c.kind == "text":
+            # several steps touched this text: keep the step changes whose words
+            # are this change's words (what it deleted, or what it put in)
+            mine = words.get(c.n, ("", ""))
+            narrowed = {k: [x for x in v if x.kind != "text" or _same_words(step_words[k].get(x.n, ("", "")), mine)]
+                        for k, v in found.items()}
+            narrowed = {k: v for k, v in narrowed.items() if v}
+            if narrowed:
+                found = narrowed
         c.amendments = tuple(dict.fromkeys(a for k in sorted(found) for x in found[k] for a in x.amendments))
         if c.amendments:
             c.decision = steps[max(k for k in found if any(x.amendments for x in found[k]))].patch.decision
