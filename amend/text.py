@@ -26,9 +26,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_BREAKING_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def clean(text: str) -> str:
-    """Document text as stored: NFC, one space between words, no edge spaces."""
-    return " ".join(nfc(text).split())
+    """Document text as stored: NFC, runs of spaces, tabs and line breaks as one
+    space, no edge spaces. A no-break space ("5\u00a0000 kr") is a character of
+    the text and is kept; matching treats it as a space (`fold`)."""
+    return _BREAKING_SPACE.sub(" ", nfc(text)).strip(" ")
 
 
 # Characters `fold` drops or replaces. Text without them, already NFC and with

@@ -83,3 +83,11 @@ def test_splice_same_point_keeps_order_and_deletions_close_the_gap():
     assert splice("a b, c", [(2, 3, "")]) == "a, c"
     assert splice("Foo bar.", [(0, 3, "")]) == "bar."
     assert splice("Foo bar.", [(4, 7, "")]) == "Foo."
+
+
+def test_clean_keeps_no_break_spaces_but_folds_them_for_matching():
+    from amend.text import clean
+
+    text = clean(" Budget 5\u00a0000  kr\n per år ")
+    assert text == "Budget 5\u00a0000 kr per år"
+    assert find_all(fold(text)[0], fold_anchor("5 000 kr")) == [7]
