@@ -415,6 +415,7 @@ def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
             title=a.get("title"), text=a.get("text"), value=_op_value(op, a[op]),
             after=a.get("after"), before=a.get("before"), with_=a.get("with"),
             position=a.get("position"), after_item=a.get("after_item"), after_section=a.get("after_section"),
+            key_lines=tuple((k, *_at(lines, ("amendments", i, k))) for k in a),
         ))
     return Patch(program=data["program"], base=str(data["base"]), produces=str(data["produces"]),
                  decision=_decision(data["decision"]), amendments=tuple(amendments),

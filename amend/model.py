@@ -186,6 +186,21 @@ class Amendment:
     position: Union[int, str, None] = None
     after_item: Optional[str] = None
     after_section: Optional[str] = None
+    key_lines: tuple = field(default=(), compare=False)  # (key, line, column) of each key as written
+
+    def source_of(self, key: str) -> Source:
+        """Where `key` of this amendment was written, so that a message points at the
+        quoted text it is about; the amendment's own line if the key is not there."""
+        for k, line, column in self.key_lines:
+            if k == key:
+                return Source(self.source.file, line, column)
+        return self.source
+
+    @property
+    def anchor_key(self) -> str:
+        """The key that holds the quoted text this amendment must find."""
+        return {"insert": "after" if self.after else "before", "add_item": "after_item",
+                "add_paragraph": "after", "add_section": "after_section"}.get(self.op, self.op)
 
     @property
     def label(self) -> str:

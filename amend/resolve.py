@@ -159,9 +159,11 @@ class Scoper:
         self.sections: Optional[list[int]] = None  # sections the heading picked
         self.column_layout: Optional[tuple] = None
         self.column: Optional[int] = None
+        self.key = "at"  # the key a message points at: the scope, then the quoted text
 
     def fail(self, cls, message: str, **extra):
-        return cls(message, source=self.am.source, amendment=self.am.label, amendment_id=self.am.id, **extra)
+        return cls(message, source=self.am.source_of(self.key), amendment=self.am.label,
+                   amendment_id=self.am.id, **extra)
 
     def units(self) -> list[int]:
         """Unit indices in scope, before paragraph/item/sentence."""
@@ -366,6 +368,7 @@ class Anchors:
         self.warnings = warnings
 
     def one(self, spans: list[Span], anchor: str, what: str = "the text") -> Hit:
+        self.sc.key = self.sc.am.anchor_key
         hits = _find(self.ix, spans, anchor)
         occurrence = self.sc.scope.occurrence
         if occurrence is not None:
@@ -404,7 +407,7 @@ class Anchors:
                 self.warnings.append(FuzzyWarning(
                     f"{what} \"{anchor}\" is not {scope.describe()} exactly; used the fuzzy match \"{found}\" "
                     f"({best.similarity:.0%} similar, {ix.where(best.unit, best.start)})",
-                    source=self.sc.am.source, amendment=self.sc.am.label, amendment_id=self.sc.am.id,
+                    source=self.sc.am.source_of(self.sc.key), amendment=self.sc.am.label, amendment_id=self.sc.am.id,
                     similarity=best.similarity, where=ix.where(best.unit, best.start)))
                 return best
         closest = "; ".join(f"\"{ix.units[c.unit].text[c.start:c.end]}\" ({c.similarity:.0%} similar, "
@@ -555,6 +558,7 @@ def _one_unit(ix, sc, kind: str, value) -> int:
                           f"{sc.scope.describe()} holds {len(units)} {noun}s; say which with "
                           f"{'paragraph' if kind == 'paragraph' else 'item'}: N or quote its opening words")
         return units[0]
+    sc.key = sc.am.anchor_key
     found = _units_starting(ix, units, kind, value)
     if len(found) == 1:
         return found[0]
@@ -638,6 +642,8 @@ def _after_block(am, unit: Unit, new, reads=()) -> Edit:
 def _section_named(ix, sc, heading: str) -> int:
     scoper = Scoper(ix, sc.am)
     scoper.scope = Scope(page=sc.scope.page, heading=heading)
+    if heading in (sc.am.after_section, sc.am.value):
+        scoper.key = sc.key = sc.am.anchor_key  # the heading is quoted in the operation itself
     scoper.units()
     if scoper.sections is None:
         raise sc.fail(ScopeError, f"'{heading}' is a column heading, not a section heading")

@@ -22,7 +22,7 @@ CASES = {
     at: {page: 6, heading: Samverkan, sentence: last}
     after: mellan olika förvaltningar i staden
     insert: y
-""", "error: p.yaml:6: x: the text \"mellan olika förvaltningar i staden\" is not on page 6 under 'Samverkan' "
+""", "error: p.yaml:8: x: the text \"mellan olika förvaltningar i staden\" is not on page 6 under 'Samverkan' "
      "in the last sentence. Closest: \"mellan olika förvaltningar i kommunen\" (84% similar, page 6, under "
      "'Samverkan', paragraph 3, sentence 3 of 3)"),
     "heading-not-on-page": ("""
@@ -31,27 +31,27 @@ CASES = {
     at: {page: 7, heading: Samverkan}
     after: mellan mellan olika förvaltningar i kommunen
     insert: y
-""", "error: p.yaml:6: Tillägg 1 (x): there is no heading 'Samverkan' on page 7: it is on page 6"),
+""", "error: p.yaml:8: Tillägg 1 (x): there is no heading 'Samverkan' on page 7: it is on page 6"),
     "not-in-sentence": ("""
   - id: x
     at: {page: 6, heading: Samverkan, sentence: first}
     after: mellan mellan olika förvaltningar i kommunen
     insert: y
-""", "error: p.yaml:6: x: the text \"mellan mellan olika förvaltningar i kommunen\" is not on page 6 under "
+""", "error: p.yaml:8: x: the text \"mellan mellan olika förvaltningar i kommunen\" is not on page 6 under "
      "'Samverkan' in the first sentence: found page 6, under 'Samverkan', paragraph 3, sentence 3 of 3"),
     "not-on-page": ("""
   - id: x
     at: {page: 7}
     after: mellan mellan olika förvaltningar i kommunen
     insert: y
-""", "error: p.yaml:6: x: the text \"mellan mellan olika förvaltningar i kommunen\" is not on page 7: "
+""", "error: p.yaml:8: x: the text \"mellan mellan olika förvaltningar i kommunen\" is not on page 7: "
      "found page 6, under 'Samverkan', paragraph 3, sentence 3 of 3"),
     "ambiguous": ("""
   - id: x
     at: {page: 6, heading: Samverkan}
     after: förvaltningar
     insert: y
-""", "error: p.yaml:6: x: the text \"förvaltningar\" occurs 3 times on page 6 under 'Samverkan' (page 6, "
+""", "error: p.yaml:8: x: the text \"förvaltningar\" occurs 3 times on page 6 under 'Samverkan' (page 6, "
      "under 'Samverkan', paragraph 1, sentence 2 of 3; page 6, under 'Samverkan', paragraph 3, sentence 1 of 3; "
      "page 6, under 'Samverkan', paragraph 3, sentence 3 of 3); quote more words or set occurrence"),
     "page-out-of-range": ("""
@@ -59,12 +59,12 @@ CASES = {
     at: {page: 12}
     after: a
     insert: y
-""", "error: p.yaml:6: x: page 12 does not exist (the program has 9 pages)"),
+""", "error: p.yaml:7: x: page 12 does not exist (the program has 9 pages)"),
     "column-out-of-range": ("""
   - id: x
     at: {page: 8, column: 4}
     add_item: y
-""", "error: p.yaml:6: x: column 4 does not exist on page 8 (there are 3 columns)"),
+""", "error: p.yaml:7: x: column 4 does not exist on page 8 (there are 3 columns)"),
     "unknown-operation": ("""
   - id: x
     at: {page: 8, column: 3}
@@ -96,13 +96,13 @@ CASES = {
     at: {page: 6, heading: Samverkn}
     after: a
     insert: b
-""", "error: p.yaml:6: x: there is no heading 'Samverkn' (headings that are close: 'Samverkan' (page 6))"),
+""", "error: p.yaml:7: x: there is no heading 'Samverkn' (headings that are close: 'Samverkan' (page 6))"),
     "inside-a-word": ("""
   - id: x
     at: {page: 6, heading: Samverkan}
     after: arbetsgrup
     insert: b
-""", "error: p.yaml:6: x: the text \"arbetsgrup\" occurs on page 6 under 'Samverkan' only as part of a longer "
+""", "error: p.yaml:8: x: the text \"arbetsgrup\" occurs on page 6 under 'Samverkan' only as part of a longer "
      "word; quote whole words"),
     "bad-scope-value": ("""
   - id: x
@@ -126,13 +126,13 @@ CASES = {
   - id: x
     at: {page: 6, heading: Ansvar och organisation}
     add_item: y
-""", "error: p.yaml:6: x: there is no list on page 6 under 'Ansvar och organisation' to add an item to"),
+""", "error: p.yaml:7: x: there is no list on page 6 under 'Ansvar och organisation' to add an item to"),
     "no-such-sentence": ("""
   - id: x
     at: {page: 6, heading: Samverkan, paragraph: 1, sentence: 9}
     after: a
     insert: b
-""", "error: p.yaml:6: x: there is no 9th sentence on page 6 under 'Samverkan' in the 1st paragraph (there are 3)"),
+""", "error: p.yaml:7: x: there is no 9th sentence on page 6 under 'Samverkan' in the 1st paragraph (there are 3)"),
 }
 
 
@@ -163,8 +163,8 @@ def test_every_failing_amendment_is_listed(here, amend):
     res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
     assert res.code == 1
     assert res.err.splitlines() == [
-        "error: p.yaml:6: x: page 12 does not exist (the program has 9 pages)",
-        "error: p.yaml:10: z: column 4 does not exist on page 8 (there are 3 columns)",
+        "error: p.yaml:7: x: page 12 does not exist (the program has 9 pages)",
+        "error: p.yaml:11: z: column 4 does not exist on page 8 (there are 3 columns)",
     ]
 
 
@@ -268,7 +268,7 @@ def test_fuzzy_match_is_a_warning_naming_what_matched(here, amend):
     res = amend("apply", "program.yaml", "p.yaml", "-o", "out", "--fuzzy", "0.8")
     assert res.code == 0
     assert res.err.splitlines()[0] == (
-        "warning: p.yaml:6: x: the text \"mellan olika förvaltningar i staden\" is not on page 6 under "
+        "warning: p.yaml:8: x: the text \"mellan olika förvaltningar i staden\" is not on page 6 under "
         "'Samverkan' in the last sentence exactly; used the fuzzy match \"mellan olika förvaltningar i kommunen\" "
         "(84% similar, page 6, under 'Samverkan', paragraph 3, sentence 3 of 3)")
     adopted = (here / "out" / "valdsforebyggande-2025-2027.adopted.yaml").read_text(encoding="utf-8")
@@ -316,7 +316,7 @@ def test_a_sentence_number_that_an_abbreviation_makes_unclear_is_refused(tmp_pat
     (tmp_path / "p.yaml").write_text(SENTENCE_PATCH % 3, encoding="utf-8")
     res = amend("apply", "prog.yaml", "p.yaml", "-o", "out")
     assert (res.code, res.err.splitlines()) == (1, [
-        "error: p.yaml:6: x: which is the 3rd sentence under 'Samverkan' is unclear: '(t.ex.' may or may not end "
+        "error: p.yaml:7: x: which is the 3rd sentence under 'Samverkan' is unclear: '(t.ex.' may or may not end "
         "a sentence; drop sentence: and let the quoted words say where"])
     # the last sentence is the last whichever way "t.ex." is read
     (tmp_path / "p.yaml").write_text(SENTENCE_PATCH % "last", encoding="utf-8")
@@ -326,15 +326,15 @@ def test_a_sentence_number_that_an_abbreviation_makes_unclear_is_refused(tmp_pat
 
 @pytest.mark.parametrize("body,message", [
     ("  - id: x\n    at: {page: 6, heading: Samverkan, item: 2}\n    add_item: Ny punkt.\n",
-     "error: p.yaml:6: x: 'item' in the scope names one item, but add_item adds to a list: say where with "
+     "error: p.yaml:7: x: 'item' in the scope names one item, but add_item adds to a list: say where with "
      "position: N (first, last) or after_item: \"its opening words\""),
     ("  - id: x\n    at: {page: 5, column: 2}\n    add_paragraph: Ny text.\n",
-     "error: p.yaml:6: x: a column of a table holds one cell per row: give the row too"),
+     "error: p.yaml:7: x: a column of a table holds one cell per row: give the row too"),
     ("  - id: x\n    at: {page: 9}\n    delete: Uppföljningen genomförs i följande steg.\n",
-     "error: p.yaml:6: x: deletes the whole paragraph (page 9, under 'Uppföljning och revidering', paragraph 2); "
+     "error: p.yaml:8: x: deletes the whole paragraph (page 9, under 'Uppföljning och revidering', paragraph 2); "
      "use delete_paragraph"),
     ("  - id: x\n    at: {page: 8, heading: Kompetensutveckling, paragraph: 3}\n    insert: Ny mening.\n",
-     "error: p.yaml:6: x: there is no 3rd paragraph on page 8 under 'Kompetensutveckling' (there are 2; "
+     "error: p.yaml:7: x: there is no 3rd paragraph on page 8 under 'Kompetensutveckling' (there are 2; "
      "2 more stand in columns or tables: give the column)"),
     ("  - id: x\n\tat: {page: 6}\n",
      "error: p.yaml:7: is not valid YAML: a tab is used for indentation; indent with spaces"),
