@@ -65,7 +65,7 @@ def _schema_ref(out_dir: Path, kind: str = "program") -> str:
     return os.path.relpath(schema, out_dir.resolve())
 
 
-def _write_program(program, out_dir: Path, inputs, docx: bool = True, yaml_too: bool = True,
+def _write_program(program, out_dir: Path, inputs, yaml_too: bool = True,
                    extra: dict | None = None) -> list[Path]:
     """Write the program's YAML and DOCX, and `extra` outputs {suffix: bytes}, all or nothing."""
     from amend.dump import dump_program
@@ -76,8 +76,7 @@ def _write_program(program, out_dir: Path, inputs, docx: bool = True, yaml_too: 
     outputs = {}
     if yaml_too:
         outputs[stem.with_name(stem.name + ".yaml")] = dump_program(program, _schema_ref(out_dir)).encode("utf-8")
-    if docx:
-        outputs[stem.with_name(stem.name + ".docx")] = render_docx(program, build_time(program.meta.date))
+    outputs[stem.with_name(stem.name + ".docx")] = render_docx(program, build_time(program.meta.date))
     for suffix, data in (extra or {}).items():
         outputs[stem.with_name(stem.name + suffix)] = data
     return write_all(outputs, inputs=inputs)

@@ -16,7 +16,7 @@ from .errors import AmendErrors, Conflict, VersionMismatch
 from .model import Amendment, Columns, ListBlock, Patch, Program, Table
 from .resolve import Edit, Index, Resolution, resolve
 from .text import splice
-from .tree import children, get, update, with_children
+from .tree import children, get_in, update, with_children
 
 
 # ---------------------------------------------------------------- conflicts
@@ -158,7 +158,7 @@ def _structural(sections: list, e: Edit) -> list:
         kids = sections
     else:
         owner = e.container[:-1] if e.container[-1] == "item" else e.container
-        kids = list(children(_get(sections, owner)))
+        kids = list(children(get_in(sections, owner)))
     if e.kind == "insert_block":
         kids.insert(e.index, e.new)
     else:
@@ -172,10 +172,6 @@ def _structural(sections: list, e: Edit) -> list:
         return kids
     update(sections, owner, lambda node: with_children(node, kids))
     return sections
-
-
-def _get(sections: list, path: tuple):
-    return get(Program(meta=None, sections=sections), path)  # type: ignore[arg-type]
 
 
 def _prune(program: Program) -> Program:

@@ -172,10 +172,6 @@ def _validators():
     }
 
 
-def schema_text(kind: str) -> str:
-    return resources.files("amend").joinpath(f"schemas/{kind}.schema.json").read_text("utf-8")
-
-
 def validate(data, lines: dict, kind: str, name: str) -> None:
     """Check `data` against the program or patch schema; raise every problem found."""
     if not isinstance(data, dict):
@@ -195,10 +191,6 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
                                     amendment_id=amendment))
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
-
-
-def _line(lines: dict, path: tuple) -> int:
-    return _at(lines, path)[0]
 
 
 def _at(lines: dict, path: tuple) -> tuple[int, int]:

@@ -103,9 +103,6 @@ class Index:
             self._sentences[i] = sentence_spans(self.units[i].text)
         return self._sentences[i]
 
-    def section_pages(self, s: int) -> set[int]:
-        return set(self._pages[s])
-
     def section_units(self, sections) -> list[int]:
         """The units of the given sections (ascending), in document order."""
         return [i for s in sections for i in self.by_section.get(s, ())]

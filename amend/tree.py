@@ -92,7 +92,12 @@ def child(node, steps: tuple):
 
 
 def get(program: Program, path: tuple):
-    node = program.sections[path[0]]
+    return get_in(program.sections, path)
+
+
+def get_in(sections, path: tuple):
+    """The node at `path` in a sequence of sections (a program's, or one being rebuilt)."""
+    node = sections[path[0]]
     steps = path[1:]
     while steps:
         node, used = child(node, steps)
@@ -145,11 +150,6 @@ def with_children(node, kids) -> object:
     if isinstance(node, ListBlock):
         return replace(node, items=tuple(kids))
     return replace(node, blocks=tuple(kids))
-
-
-def set_text(node, text: str):
-    """A paragraph or list item with new text (a list item is a plain string)."""
-    return replace(node, text=text) if isinstance(node, Paragraph) else text
 
 
 def subtree(program: Program, s: int) -> range:

@@ -544,7 +544,7 @@ def read_docx(path: Path, report: Report) -> tuple[list[Item], Optional[str], Op
 
 
 def _footer_language(doc) -> Optional[str]:
-    from ..render.docx import LABELS
+    from ..render.title import LABELS
 
     for section in doc.sections:
         for p in section.footer.paragraphs:

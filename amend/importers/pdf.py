@@ -503,7 +503,7 @@ def _join(left: str, right: str) -> str:
 
 
 def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
-    from ..render.docx import LABELS
+    from ..render.title import LABELS
 
     with _open(path) as pdf:
         title = (pdf.metadata or {}).get("Title")

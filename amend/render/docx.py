@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ..model import Columns, ListBlock, Paragraph, Program, Table
-from .title import LABELS, decision_line, title_lines  # noqa: F401  (re-exported)
+from .title import LABELS, title_lines
 
 COLUMNS_MARK = "amend:columns"  # table description that marks a column layout
 
