@@ -101,14 +101,15 @@ def wait_for_anything(folder: Path, proc: subprocess.Popen, timeout: float = 30.
 
 
 def interrupted_apply(folder: Path, sig: int, moment: str, rng: random.Random,
-                      span: float) -> tuple[int, str]:
+                      span: float, window: float = 0.003) -> tuple[int, str]:
     """One `amend apply` sent `sig` at a random moment: 'any' (from start to the
-    run's usual end, `span` seconds) or 'write' (just after it began to write)."""
+    run's usual end, `span` seconds) or 'write' (up to `window` seconds after it
+    began to write)."""
     proc = subprocess.Popen(amend_cmd("apply", PROGRAM, PATCH, "-o", folder), env=child_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if moment == "write":
         wait_for_anything(folder, proc)
-        time.sleep(rng.uniform(0, 0.003))
+        time.sleep(rng.uniform(0, window))
     else:
         time.sleep(rng.uniform(0, span))
     if proc.poll() is None:
