@@ -274,21 +274,21 @@ def _make_folder(folder: str, shown: Path) -> None:
 
 
 def _write_set(items: list[_Output]) -> None:
+    folders = {o.folder: o.shown.parent for o in reversed(items)}  # real folder → as the user named it
     stages: dict[str, _Stage] = {}
     try:
-        for folder in sorted({o.folder for o in items}):
-            try:
-                with _folder_lock(folder):
-                    _sweep(folder)
-                    with _signals_held():
-                        stages[folder] = _new_stage(folder)
-            except OSError as exc:
-                shown = next(o.shown.parent for o in items if o.folder == folder)
-                raise OutputError(f"cannot write in this folder: {exc.strerror}", source=str(shown)) from None
+        for folder in sorted(folders):
+            with _folder_errors(folders[folder]), _folder_lock(folder):
+                _sweep(folder)
+                with _signals_held():
+                    stages[folder] = _new_stage(folder)
         for o in items:
             _stage_file(stages[o.folder].new(o.name), o)
         with ExitStack() as locks:  # every folder, in one order: two runs never wait on each other
-            fds = [locks.enter_context(_folder_lock(f)) for f in sorted(stages)]
+            fds = []
+            for folder in sorted(folders):
+                with _folder_errors(folders[folder]):
+                    fds.append(locks.enter_context(_folder_lock(folder)))
             with _signals_held():
                 _publish(items, stages)
                 for fd in fds:
@@ -297,6 +297,15 @@ def _write_set(items: list[_Output]) -> None:
         with _signals_held():
             for stage in stages.values():
                 stage.remove()
+
+
+@contextmanager
+def _folder_errors(shown: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write in this folder: {exc.strerror}; nothing was written",
+                          source=str(shown)) from None
 
 
 def _stage_file(path: str, o: _Output) -> None:

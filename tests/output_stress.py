@@ -32,6 +32,19 @@ def child_env() -> dict:
     return {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1761091200"}
 
 
+def default_signals() -> None:
+    """In the child: the signals as in a terminal's foreground job. A job started
+    in the background (nohup, `&`, some CI runners) inherits SIGINT and SIGHUP
+    ignored, and a run that ignores them is no test of what they do."""
+    for sig in SIGNALS.values():
+        signal.signal(sig, signal.SIG_DFL)
+
+
+def popen(cmd: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(cmd, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=default_signals)
+
+
 # ---------------------------------------------------------------- what was left
 
 
@@ -84,9 +97,7 @@ def reference_sets(work: Path) -> dict[str, dict[str, bytes]]:
 
 def apply_pair(folder: Path, work: Path) -> tuple[str, list[int], str]:
     """Two `amend apply` runs, of two decisions, into one folder at the same time."""
-    procs = [subprocess.Popen(amend_cmd("apply", PROGRAM, patch, "-o", folder), env=child_env(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-             for patch in (PATCH, work / "other-decision.yaml")]
+    procs = [popen(amend_cmd("apply", PROGRAM, patch, "-o", folder)) for patch in (PATCH, work / "other-decision.yaml")]
     errs = [p.communicate()[1].decode() for p in procs]
     return folder.name, [p.returncode for p in procs], "".join(errs)
 
@@ -105,8 +116,7 @@ def interrupted_apply(folder: Path, sig: int, moment: str, rng: random.Random,
     """One `amend apply` sent `sig` at a random moment: 'any' (from start to the
     run's usual end, `span` seconds) or 'write' (up to `window` seconds after it
     began to write)."""
-    proc = subprocess.Popen(amend_cmd("apply", PROGRAM, PATCH, "-o", folder), env=child_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = popen(amend_cmd("apply", PROGRAM, PATCH, "-o", folder))
     if moment == "write":
         wait_for_anything(folder, proc)
         time.sleep(rng.uniform(0, window))
@@ -126,8 +136,7 @@ def child_sets(files: int = 8, size: int = 4096, tags=("A", "B")) -> dict[str, d
 
 
 def child(folder: Path, tag: str, *options) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(CHILD), str(folder), tag, *map(str, options)],
-                            env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return popen([sys.executable, str(CHILD), str(folder), tag, *map(str, options)])
 
 
 def slow_pair(folder: Path, work: Path, slow: float = 0.02, interleave: bool = False) -> tuple[list[int], str]:

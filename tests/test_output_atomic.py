@@ -172,6 +172,19 @@ def test_a_full_disk_names_the_output_not_a_temporary_file(tmp_path, monkeypatch
     assert os.listdir(tmp_path / "out") == []
 
 
+def test_a_read_only_folder_is_named_not_a_temporary_file(tmp_path, monkeypatch):
+    import tempfile
+
+    def read_only(*a, **k):
+        raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / "out" / ".amend-x.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    with pytest.raises(OutputError) as exc:
+        write_all({tmp_path / "out" / "x.yaml": b"x"})
+    assert str(exc.value) == f"{tmp_path / 'out'}: cannot write in this folder: Read-only file system; " \
+                             "nothing was written"
+
+
 # ---------------------------------------------------------------- one file, two names
 
 
@@ -245,6 +258,11 @@ def test_imported_and_extracted_files_name_the_repository_schemas(tmp_path, amen
     assert res.code == 0, res.err
     assert (tmp_path / "deep" / "er" / "p.yaml").read_bytes().startswith(
         b"# yaml-language-server: $schema=../../schemas/patch.schema.json\n")
+    assert amend("render", PROGRAM, "-o", tmp_path / "docx").code == 0
+    imported = tmp_path / "a" / "b" / "c" / "program.yaml"
+    res = amend("import", tmp_path / "docx" / "valdsforebyggande-2025-2027.proposed.docx", "-o", imported)
+    assert res.code == 0, res.err
+    assert imported.read_bytes().startswith(b"# yaml-language-server: $schema=../schemas/program.schema.json\n")
 
 
 def test_the_same_bytes_from_a_pip_install_as_from_the_source_tree(sets, tmp_path):
