@@ -58,13 +58,6 @@ def _warn(warnings) -> None:
         click.echo(f"warning: {w}", err=True)
 
 
-def _schema_ref(out_dir: Path, kind: str = "program") -> str:
-    from importlib import resources
-
-    schema = Path(str(resources.files("amend").joinpath(f"schemas/{kind}.schema.json")))
-    return os.path.relpath(schema, out_dir.resolve())
-
-
 def _write_program(program, out_dir: Path, inputs, yaml_too: bool = True,
                    extra: dict | None = None) -> list[Path]:
     """Write the program's YAML and DOCX, and `extra` outputs {suffix: bytes}, all or nothing."""
@@ -75,7 +68,7 @@ def _write_program(program, out_dir: Path, inputs, yaml_too: bool = True,
     stem = out_dir / f"{program.meta.id}.{program.meta.version}"
     outputs = {}
     if yaml_too:
-        outputs[stem.with_name(stem.name + ".yaml")] = dump_program(program, _schema_ref(out_dir)).encode("utf-8")
+        outputs[stem.with_name(stem.name + ".yaml")] = dump_program(program).encode("utf-8")
     outputs[stem.with_name(stem.name + ".docx")] = render_docx(program, build_time(program.meta.date))
     for suffix, data in (extra or {}).items():
         outputs[stem.with_name(stem.name + suffix)] = data
@@ -226,12 +219,13 @@ def import_(source, output, program_id, title):
     What could not be carried over (images, footnotes, text boxes, …) is listed
     on stderr; check the pages against the printed proposal.
     """
+    from amend.dump import PROGRAM_SCHEMA
     from amend.importers import import_document, program_yaml
     from amend.output import write_all
 
     out = Path(output)
     program, report = import_document(source, program_id=program_id or out.stem, title=title)
-    text = program_yaml(program, _schema_ref(out.parent), str(out))
+    text = program_yaml(program, PROGRAM_SCHEMA, str(out))
     for line in report.lines():
         click.echo(line, err=True)
     write_all({out: text.encode("utf-8")}, inputs=(source,))
@@ -278,8 +272,7 @@ def extract(protocol, program_file, output, lang, paragraph, body, date, case, p
     if not amendments and not result.complete:
         click.echo("nothing was written: no amendment could be read", err=True)
         click.get_current_context().exit(1)
-    where = Path(output).parent if output else Path.cwd()
-    text = dump_patch(result.patch, _schema_ref(where, "patch"), report_comments(result, protocol))
+    text = dump_patch(result.patch, comments=report_comments(result, protocol))
     d = result.patch.decision
     summary = (f"extracted {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} of {d.body} "
                f"{d.date}{' ' + d.paragraph if d.paragraph else ''}")
@@ -328,9 +321,11 @@ def diff(old, new, docx_out, html_out, stat, color):
 
     from amend.diff import diff_programs
     from amend.load import load_program
-    from amend.output import build_time, write_all
+    from amend.output import build_time, same_file, write_all
     from amend.render import term
 
+    if docx_out and html_out and same_file(docx_out, html_out):
+        raise click.UsageError(f"--docx and --html name the same file ({html_out}); give each its own file")
     red = diff_programs(load_program(old), load_program(new))
     outputs = {}
     if docx_out:

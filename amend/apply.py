@@ -193,13 +193,67 @@ def _prune(program: Program) -> Program:
 # ---------------------------------------------------------------- one patch
 
 
+# Version identity. A version of a program is named by the program's `version`
+# and by each patch's `produces`; a patch is worded against its `base` version.
+# So patches chain base → produces, and a chain must never name one version twice:
+# that would apply amendments to their own result ("och polisen och polisen").
+
+
 def check_versions(program: Program, patch: Patch) -> None:
+    """`patch` applies to `program`: the same program, the version it is worded
+    against, and it produces a new version."""
     if patch.program != program.meta.id:
         raise VersionMismatch(f"is for the program '{patch.program}', not '{program.meta.id}' "
                               f"({program.source or 'the program given'})", source=patch.source)
     if patch.base != program.meta.version:
         raise VersionMismatch(f"is worded against the version '{patch.base}', but the program given is "
                               f"the version '{program.meta.version}'", source=patch.source)
+    _check_new_version(patch)
+
+
+def _check_new_version(patch: Patch) -> None:
+    if patch.produces == patch.base:
+        raise VersionMismatch(f"produces the version '{patch.produces}', which is the version it is worded "
+                              "against (base); a patch must produce a new version, or its amendments would "
+                              "be applied to their own result", source=patch.source)
+
+
+def _content(patch: Patch) -> Patch:
+    """The patch without where it was written: two files with the same decision are one patch."""
+    return replace(patch, amendments=tuple(replace(am, source=None, key_lines=()) for am in patch.amendments))
+
+
+def check_chain(program: Program, patches) -> None:
+    """Patches given in order form one chain of versions: each is worded against
+    the version the one before produced (the first: the program's), each produces
+    a new version, none is given twice, and no version comes round again.
+    Checked before anything is resolved."""
+    made: dict[str, Optional[Patch]] = {program.meta.version: None}  # version → the patch producing it
+    previous: Optional[Patch] = None
+    for n, patch in enumerate(patches):
+        twin = next((p for p in patches[:n] if _content(p) == _content(patch)), None)
+        if twin is not None:
+            raise VersionMismatch(f"is the same patch as {twin.source or 'one given before it'}; "
+                                  "each patch applies once", source=patch.source)
+        if previous is None:
+            check_versions(program, patch)
+        else:
+            if patch.program != previous.program:
+                raise VersionMismatch(f"is for the program '{patch.program}', but {previous.source} before it is "
+                                      f"for '{previous.program}'", source=patch.source)
+            if patch.base != previous.produces:
+                raise VersionMismatch(f"is worded against the version '{patch.base}', but the patch before it "
+                                      f"({previous.source}) produces the version '{previous.produces}'",
+                                      source=patch.source)
+            _check_new_version(patch)
+        if patch.produces in made:
+            maker = made[patch.produces]
+            earlier = "the program's own version" if maker is None else f"produced before by {maker.source}"
+            circle = " → ".join([*made, patch.produces])
+            raise VersionMismatch(f"produces the version '{patch.produces}', which is {earlier}; the versions "
+                                  f"go round in a circle ({circle}); each version must be new", source=patch.source)
+        made[patch.produces] = patch
+        previous = patch
 
 
 def apply_patch(program: Program, patch: Patch, fuzzy: Optional[float] = None,
@@ -251,6 +305,8 @@ class Step:
 def apply_steps(program: Program, patches, fuzzy: Optional[float] = None) -> list[Step]:
     """Apply patches in order, each against the result of the one before; keep every step
     (the redline attributes each change to an amendment through its step's edits)."""
+    patches = list(patches)
+    check_chain(program, patches)
     steps = []
     for patch in patches:
         result, resolution = apply_patch(program, patch, fuzzy=fuzzy)

@@ -2,12 +2,21 @@
 
 The output is stable: same program, same bytes. A paragraph without a page
 is written as a plain string, as a person would write it.
+
+The first line names the schema for editors (yaml-language-server). It is the
+same fixed path wherever the file is written and however amend is installed,
+so the bytes depend on nothing but the program: the path from where the
+repository layout keeps the file (programs/, build/ or an output folder beside
+them; amendments/<program-id>/) to the repository's schemas/.
 """
 from __future__ import annotations
 
 import yaml
 
 from .model import Columns, Decision, ListBlock, Paragraph, Program, Section, Table
+
+PROGRAM_SCHEMA = "../schemas/program.schema.json"  # from programs/ID.yaml, build/ID.VERSION.yaml
+PATCH_SCHEMA = "../../schemas/patch.schema.json"  # from amendments/ID/DECISION.yaml
 
 
 def program_to_data(program: Program) -> dict:
@@ -68,7 +77,7 @@ def _cell(cell):
     return blocks_to_data(cell.blocks)
 
 
-def dump_program(program: Program, schema_ref: str = "../schemas/program.schema.json") -> str:
+def dump_program(program: Program, schema_ref: str = PROGRAM_SCHEMA) -> str:
     body = yaml.dump(program_to_data(program), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
                      width=100_000, default_flow_style=False, indent=2)
     return f"# yaml-language-server: $schema={schema_ref}\n{body}"
@@ -122,7 +131,7 @@ class _PatchDumper(yaml.SafeDumper):
 _PatchDumper.add_representer(_Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
 
 
-def dump_patch(patch, schema_ref: str = "../../schemas/patch.schema.json", comments: tuple = ()) -> str:
+def dump_patch(patch, schema_ref: str = PATCH_SCHEMA, comments: tuple = ()) -> str:
     """Patch → YAML in the layout of the hand-written examples; `comments` go on
     top as '# ' lines (what a person must know about the file)."""
     data = patch_to_data(patch)
