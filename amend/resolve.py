@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
-from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
+from .model import Amendment, Paragraph, Patch, Program, Scope, Table, new_pages_problem, ordinal_words
 from .text import (end_of_sentence_insert, find_all, find_in_word, fold, fold_anchor, folds_to_itself,
                    sentence_spans, uncertain_boundaries)
 from .tree import Unit, children, get, iter_units, subtree
@@ -664,6 +664,7 @@ def _add_section(ix, am, sc, anchors):
     from dataclasses import replace
 
     new = replace(section, level=level, page=page)
+    _check_new_pages(ix, sc, section.blocks, page, index)
     return [_insert_block(am, (), index, new, reads=reads)]
 
 
@@ -683,7 +684,17 @@ def _delete_section(ix, am, sc, anchors):
 
 def _replace_section_text(ix, am, sc, anchors):
     s = _target_section(ix, sc, am)
+    _check_new_pages(ix, sc, am.value, ix.program.sections[s].page, s + 1)
     return [Edit("replace_blocks", am, container=(s,), new=am.value, writes=(((s,), None),))]
+
+
+def _check_new_pages(ix, sc, blocks, first: int, following: int) -> None:
+    """New content before section `following` keeps the pages in order (see model.new_pages_problem)."""
+    sections = ix.program.sections
+    problem = new_pages_problem(blocks, first, sections[following].page if following < len(sections) else None,
+                                ix.page_count)
+    if problem:
+        raise sc.fail(ScopeError, problem)
 
 
 _HANDLERS = {
