@@ -61,33 +61,39 @@ def read_yaml(path: str | Path) -> tuple[object, dict[tuple, int]]:
     return _convert(loader, node, (), lines, name), lines
 
 
-def read_input(path: str | Path, limit: int) -> bytes:
-    """The bytes of an input file, refused before reading when it is no plain file
-    (a folder, a device such as /dev/zero, a pipe: reading those blocks or never
-    ends) or larger than `limit`."""
+def check_input(path: str | Path, limit: int, error: type = SchemaError) -> None:
+    """Refuse, before reading, an input that is no plain file (a folder, a device
+    such as /dev/zero, a pipe: reading those blocks or never ends) or is larger
+    than `limit` bytes."""
     name = str(path)
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise SchemaError("file not found", source=name) from None
+        raise error("file not found", source=name) from None
     except OSError as exc:
-        raise SchemaError(f"cannot be read: {exc.strerror}", source=name) from None
+        raise error(f"cannot be read: {exc.strerror}", source=name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise SchemaError("is a folder, not a file", source=name)
+        raise error("is a folder, not a file", source=name)
     if not stat.S_ISREG(info.st_mode):
-        raise SchemaError("is not a plain file (it is a device, a pipe or a socket); give the path of a file",
-                          source=name)
+        raise error("is not a plain file (it is a device, a pipe or a socket); give the path of a file", source=name)
     if info.st_size > limit:
-        raise SchemaError(limits.too_large(f"the file ({info.st_size:,} bytes)", limit, "bytes",
-                                           "split it, or check that it is the right file"), source=name)
+        raise error(_file_too_large(f"the file ({info.st_size:,} bytes)", limit), source=name)
+
+
+def _file_too_large(what: str, limit: int) -> str:
+    return limits.too_large(what, limit, "bytes", "split it, or check that it is the right file")
+
+
+def read_input(path: str | Path, limit: int) -> bytes:
+    """The bytes of an input file (see check_input)."""
+    check_input(path, limit)
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(limit + 1)  # the file may have grown since stat
+            raw = fh.read(limit + 1)  # the file may have grown since it was looked at
     except OSError as exc:
-        raise SchemaError(f"cannot be read: {exc.strerror}", source=name) from None
+        raise SchemaError(f"cannot be read: {exc.strerror}", source=str(path)) from None
     if len(raw) > limit:
-        raise SchemaError(limits.too_large("the file", limit, "bytes", "split it, or check that it is the right "
-                                           "file"), source=name)
+        raise SchemaError(_file_too_large("the file", limit), source=str(path))
     return raw
 
 

@@ -17,6 +17,10 @@ from .common import Report, UnreadableDocument, build_program
 
 def kind_of(path: Path) -> str:
     """'docx' or 'pdf', by what the file starts with rather than its name."""
+    from .. import limits
+    from ..load import check_input
+
+    check_input(path, limits.MAX_DOCUMENT_BYTES, UnreadableDocument)
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
