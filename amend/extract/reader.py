@@ -249,23 +249,49 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
     """Check each word joined across a line-end hyphen against the program's
     words: "förvalt-/ningar" is "förvaltningar" when the program says so, and
     "e-/tjänster" keeps its hyphen when the program writes "e-tjänster".
-    When the program shows neither, the join stands and a person is asked to check."""
-    text, changed = ins.text, False
-    for join in reversed([j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(ins.text)]):
-        left = len(re.search(r"\w*$", text[:join]).group())
-        right = len(re.match(r"\w*", text[join:]).group())
-        joined, hyphened = text[join - left:join + right], text[join - left:join] + "-" + text[join:join + right]
+    When the program shows neither, the join stands and a person is asked to check.
+
+    Linear in the text, however many joins it has: the words are found by
+    anchored matches (on the reversed text for the part before a join) and the
+    kept hyphens are put back in one pass at the end."""
+    text = ins.text
+    joins = [j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(text)]
+    if not joins:
+        return ins
+    rev, n = text[::-1], len(text)
+    kept: list[int] = []  # joins where the hyphen goes back, last first
+    for join in reversed(joins):
+        begin = n - _WORD_RUN.match(rev, n - join).end()
+        end = _WORD_RUN.match(text, join).end()
+        if kept:
+            end = min(end, kept[-1])  # a hyphen put back after this join ends the word
+        left, right = text[begin:join], text[join:end]
+        joined, hyphened = left + right, left + "-" + right
         if hyphened.lower() in against.words and joined.lower() not in against.words:
-            text, changed = text[:join] + "-" + text[join:], True
-            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{hyphened}\" at a line break, "
+            kept.append(join)
+            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{_short(hyphened)}\" at a line break, "
                                         "as the program writes it", "", ins.title))
         elif joined.lower() not in against.words:
-            result.checks.append(Finding(ins.line, f"joined \"{joined}\" across a line break "
-                                         f"(\"{text[join - left:join]}-\" + \"{text[join:join + right]}\"); the "
-                                         f"program does not show whether it is \"{hyphened}\"", "", ins.title))
-    if not changed:
+            result.checks.append(Finding(ins.line, f"joined \"{_short(joined)}\" across a line break "
+                                         f"(\"{_short(left)}-\" + \"{_short(right)}\"); the "
+                                         f"program does not show whether it is \"{_short(hyphened)}\"", "",
+                                         ins.title))
+    if not kept:
         return ins
+    pieces, prev = [], 0
+    for join in reversed(kept):
+        pieces += [text[prev:join], "-"]
+        prev = join
+    text = "".join(pieces) + text[prev:]
     return dataclasses.replace(ins, text=text, readings=_read(g, text))
+
+
+_WORD_RUN = re.compile(r"\w*")
+
+
+def _short(word: str, most: int = 60) -> str:
+    """A word for a message; a run of letters longer than any word is cut."""
+    return word if len(word) <= most else word[:most] + "…"
 
 
 def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Optional[Reading]:
