@@ -31,9 +31,9 @@ MAX_PAGE = 10_000
 # How many pages an amendment's new content may add after the last page of
 # the version it is worded against.
 MAX_NEW_PAGES = 10
-# Latest SOURCE_DATE_EPOCH a DOCX (a zip file) can record: 2107-12-31 23:59:58 UTC;
-# and the earliest, 1980-01-01.
-MIN_EPOCH = 315_532_800
+# SOURCE_DATE_EPOCH: from 1970-01-01 up to the last time a DOCX (a zip file) can
+# record, 2107-12-31 23:59:58 UTC (zip times before 1980 are written as 1980).
+MIN_EPOCH = 0
 MAX_EPOCH = 4_354_819_198
 
 
