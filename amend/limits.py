@@ -25,7 +25,7 @@ MAX_NUMBER_DIGITS = 20
 # Amendments in one patch.
 MAX_AMENDMENTS = 50_000
 # Characters of one text value (a paragraph, an item, a quoted anchor).
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = 100_000
 # The highest page number a program or a scope may name.
 MAX_PAGE = 10_000
 # How many pages an amendment's new content may add after the last page of

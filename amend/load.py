@@ -45,7 +45,13 @@ MODIFIERS = {
 def read_yaml(path: str | Path) -> tuple[object, dict[tuple, int]]:
     """Parse a YAML file; return the data and a map from data path to 1-based line."""
     name = str(path)
-    text = decode_text(read_input(path, limits.MAX_FILE_BYTES), name)
+    return parse_yaml(decode_text(read_input(path, limits.MAX_FILE_BYTES), name), name)
+
+
+def parse_yaml(text: str, name: str) -> tuple[object, dict[tuple, int]]:
+    """YAML text → (data, lines), with every check read_yaml makes (nesting,
+    aliases, characters, numbers, text length): also for YAML amend writes,
+    so that what it writes loads again."""
     loader = node = None
     if _FAST_LOADER is not None and _fast_ok(text):
         try:
@@ -237,6 +243,14 @@ def _mark(name: str, node) -> Source:
 # isolates that show text in another order than it is matched.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
                         "\u202a-\u202e\u2066-\u2069]")
+
+
+def check_characters(text: str, name: str, allowed: str = "") -> None:
+    """Refuse plain text (minutes) holding a character a document cannot hold,
+    naming its line; `allowed` ones pass (a form feed between printed pages)."""
+    for bad in _BAD_CHARS.finditer(text):
+        if bad.group() not in allowed:
+            raise SchemaError(_bad_character(bad.group()), source=Source(name, text.count("\n", 0, bad.start()) + 1))
 
 
 def _bad_character(ch: str) -> str:
@@ -562,17 +576,29 @@ def _explain(err, data) -> str:
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
         return f"{where}: not a valid block (keys: {', '.join(keys) or 'none'}); " + _block_hint()
+    if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
+        hint = f"; write {int(err.instance)}, not {err.instance}" if isinstance(err.instance, float) \
+            and err.instance.is_integer() else ""
+        return f"{where}: must be a number from 1, first or last, not {err.instance!r}{hint}"
     if v in ("anyOf", "oneOf"):
         return f"{where}: {_json_type(err.instance)} {err.instance!r} is not allowed here; " + _block_hint()
     if v == "enum":
         return f"{where}: must be one of {', '.join(map(str, err.validator_value))}, not {err.instance!r}"
     if v == "pattern":
+        if "\\d{4}" in err.validator_value:
+            return f"{where}: {err.instance!r} is not a date written YYYY-MM-DD (e.g. \"2025-10-22\")"
         return f"{where}: {err.instance!r} may only use letters, digits, '.', '_' and '-'"
     if v in ("minimum", "maximum"):
         return f"{where}: {err.instance} is out of range ({v} {err.validator_value})"
     if v in ("minLength", "minItems"):
         return f"{where}: must not be empty"
     return f"{where}: {err.message}"
+
+
+def _is_ordinal(schema: dict) -> bool:
+    """The schema of a number, first or last (paragraph, item, sentence, position)."""
+    branches = schema.get("anyOf") or schema.get("oneOf") or ()
+    return any(b.get("enum") == ["first", "last"] for b in branches if isinstance(b, dict))
 
 
 def _amendment_id(data, path: tuple):
@@ -737,8 +763,13 @@ def _op_value(op: str, value):
 # ---------------------------------------------------------------- entry points
 
 
+_PATCH_KEYS = ("amendments", "base", "produces", "decision")
+
+
 def kind_of(data) -> str:
-    if isinstance(data, dict) and "amendments" in data:
+    """A patch by any key only a patch has (so that one missing its amendments
+    is not called a program), else a program."""
+    if isinstance(data, dict) and any(k in data for k in _PATCH_KEYS) and "sections" not in data:
         return "patch"
     return "program"
 

@@ -702,6 +702,7 @@ def _check_new_pages(ix, sc, blocks, first: int, following: int) -> None:
     problem = new_pages_problem(blocks, first, sections[following].page if following < len(sections) else None,
                                 ix.page_count)
     if problem:
+        sc.key = sc.am.op  # the message is about the new content: point at it
         raise sc.fail(ScopeError, problem)
 
 

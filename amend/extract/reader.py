@@ -228,6 +228,7 @@ class _Against:
     def __init__(self, program: Program, source: str):
         self.program, self.ix, self.source = program, Index(program), source
         self.words = {w.lower() for u in self.ix.units for w in _WORD.findall(fold_anchor(u.text))}
+        self.longest = max(map(len, self.words), default=0) + 1  # with a hyphen
 
     def resolve(self, amendment: dict, line: int) -> Resolution:
         """Resolve one amendment (patch data) or raise the AmendError apply would."""
@@ -251,20 +252,27 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
     "e-/tjänster" keeps its hyphen when the program writes "e-tjänster".
     When the program shows neither, the join stands and a person is asked to check.
 
-    Linear in the text, however many joins it has: the words are found by
-    anchored matches (on the reversed text for the part before a join) and the
-    kept hyphens are put back in one pass at the end."""
+    Linear in the text, however many joins it has: the words are found in one
+    pass, each join's word by bisection, and the kept hyphens are put back in
+    one pass at the end."""
     text = ins.text
     joins = [j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(text)]
     if not joins:
         return ins
-    rev, n = text[::-1], len(text)
+    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # the words, found once
+    starts = [a for a, _ in runs]
     kept: list[int] = []  # joins where the hyphen goes back, last first
     for join in reversed(joins):
-        begin = n - _WORD_RUN.match(rev, n - join).end()
-        end = _WORD_RUN.match(text, join).end()
+        begin, end = _word_around(runs, starts, join)
         if kept:
             end = min(end, kept[-1])  # a hyphen put back after this join ends the word
+        if end - begin >= against.longest:  # longer than any word of the program: neither reading is one
+            left, right = text[begin:min(join, begin + 61)], text[join:min(end, join + 61)]
+            joined, hyphened = text[begin:begin + 61], left + "-" + right
+            result.checks.append(Finding(ins.line, f"joined \"{_short(joined)}\" across a line break "
+                                         f"(\"{_short(left)}-\" + \"{_short(right)}\"); the program does not show "
+                                         f"whether it is \"{_short(hyphened)}\"", "", ins.title))
+            continue
         left, right = text[begin:join], text[join:end]
         joined, hyphened = left + right, left + "-" + right
         if hyphened.lower() in against.words and joined.lower() not in against.words:
@@ -286,7 +294,21 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
     return dataclasses.replace(ins, text=text, readings=_read(g, text))
 
 
-_WORD_RUN = re.compile(r"\w*")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_around(runs: list, starts: list, at: int) -> tuple[int, int]:
+    """(start, end) of the letters on both sides of offset `at`: the word run
+    that ends at or holds `at` on the left, the one that holds it on the right."""
+    from bisect import bisect_right
+
+    k = bisect_right(starts, at) - 1  # the last run starting at or before `at`
+    begin = end = at
+    if k >= 0 and runs[k][0] < at <= runs[k][1]:
+        begin = runs[k][0]
+    if k >= 0 and runs[k][0] <= at < runs[k][1]:
+        end = runs[k][1]
+    return begin, end
 
 
 def _short(word: str, most: int = 60) -> str:
@@ -495,18 +517,14 @@ def _resolve_all(result: Extraction, against: _Against) -> None:
 
 
 def read_text(path: str) -> str:
-    """The protocol file's text, or one clear error."""
-    from pathlib import Path
+    """The protocol file's text, or one clear error: the same checks as for a
+    program or patch file (a plain file, within the size limit, UTF-8)."""
+    from .. import limits
+    from ..load import check_characters, decode_text, read_input
 
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AmendError("file not found", source=path) from None
-    except UnicodeDecodeError as exc:
-        raise AmendError(f"not a UTF-8 text file ({exc.reason} at byte {exc.start}); save the minutes as "
-                         "UTF-8 text", source=path) from None
-    except OSError as exc:
-        raise AmendError(f"cannot be read: {exc.strerror}", source=path) from None
+    text = decode_text(read_input(path, limits.MAX_FILE_BYTES), str(path))
+    check_characters(text, str(path), allowed="\f")  # what the patch would quote must load again
+    return text
 
 
 def report_comments(result: Extraction, protocol: str) -> tuple:
