@@ -409,10 +409,12 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
         amendment = _amendment_id(data, path)
         problems.append(SchemaError(_explain(err, data), source=_source(name, lines, path), amendment=amendment,
                                     amendment_id=amendment))
-    if not problems:
-        problems = [SchemaError(f"{_where(path)}: {message}", source=_source(name, lines, path),
-                                amendment=_amendment_id(data, path), amendment_id=_amendment_id(data, path))
-                    for path, message in _value_problems(data, kind)]
+    # values the schema cannot judge, in every section or amendment the schema found in order
+    broken = [tuple(e) for e in seen]
+    problems += [SchemaError(f"{_where(path)}: {message}", source=_source(name, lines, path),
+                             amendment=_amendment_id(data, path), amendment_id=_amendment_id(data, path))
+                 for path, message in _value_problems(data, kind, broken)]
+    problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
 
@@ -445,21 +447,32 @@ _NO_ANCHOR = ("quotes nothing once spaces and invisible characters (soft hyphens
 _NO_TEXT = "is only spaces or invisible characters, so nothing would be added; write the text"
 
 
-def _value_problems(data: dict, kind: str):
-    """(data path, message) of every value that passes the schema but cannot be right."""
+def _value_problems(data: dict, kind: str, broken: list = ()):
+    """(data path, message) of every value that passes the schema but cannot be
+    right; sections and amendments with a schema error (a path in `broken` at,
+    above or below them) are left out, as their shape is not known."""
+    broken = [b for b in broken if b]  # a key missing from the file itself shapes nothing below
+
+    def whole(path: tuple) -> bool:
+        return not any(b[:len(path)] == path or path[:len(b)] == b for b in broken)
+
+    top = "sections" if kind == "program" else "amendments"
+    if not isinstance(data.get(top), list) or (top,) in broken:
+        return
+    entries = [(i, e) for i, e in enumerate(data[top]) if whole((top, i))]
     if kind == "program":
         pages = []
-        for i, section in enumerate(data["sections"]):
+        for i, section in entries:
             path = ("sections", i)
             if _blank(section["heading"]):
                 yield path + ("heading",), "the heading " + _NO_TEXT
             pages.append((path + ("page",), section["page"]))
             yield from _content_problems(section.get("content") or (), path + ("content",), pages)
         yield from _page_order(pages)
-        if _blank(data["program"]["title"]):
+        if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
             yield ("program", "title"), "the title " + _NO_TEXT
         return
-    for i, am in enumerate(data["amendments"]):
+    for i, am in entries:
         path = ("amendments", i)
         at = am.get("at") or {}
         for key in ("heading", "column"):
