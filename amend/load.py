@@ -436,6 +436,8 @@ def _check_size(data: dict, name: str) -> None:
 def _blank(text: str) -> bool:
     """Nothing left once cleaned and folded as for matching: only spaces, no-break
     spaces, soft hyphens or zero-width characters."""
+    if text[:1].isalnum():
+        return False  # nearly every text: no need to fold it
     return not fold(clean(text))[0]
 
 
