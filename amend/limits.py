@@ -14,6 +14,8 @@ MAX_DOCUMENT_BYTES = 200_000_000
 # One part of a DOCX once unpacked (word/document.xml, styles, numbering, …),
 # counted while unpacking, whatever the zip's header says.
 MAX_DOCX_PART_BYTES = 30_000_000
+# One stream of a PDF once inflated (a page's content is far below a megabyte).
+MAX_PDF_STREAM_BYTES = 30_000_000
 # How deep lists and mappings may nest in a YAML file (a program needs about 12).
 MAX_YAML_DEPTH = 50
 # YAML aliases (*name) in one file: amend's own files use none.

@@ -87,7 +87,7 @@ def test_bad_input_is_refused_with_one_clear_message(rel, tmp_path, monkeypatch)
 HEAVY = ["patch/alias-bomb.yaml", "patch/merge-bomb.yaml", "patch/nesting-5000.yaml", "patch/number-5000-digits.yaml",
          "patch/add-section-page-50000000.yaml", "patch/text-over-limit.yaml", "program/alias-bomb.yaml",
          "program/page-50000000.yaml", "import/part-over-limit.docx", "import/entity-billion-laughs.docx",
-         "import/stream-bomb.pdf", "minutes/hyphens-5000-in-quote.txt", "minutes/hyphens-giant-word.txt"]
+         "import/stream-bomb.pdf", "import/stream-over-limit.pdf", "minutes/hyphens-5000-in-quote.txt", "minutes/hyphens-giant-word.txt"]
 
 
 def run_measured(args: list[str], cwd: Path, timeout: float = 20) -> tuple[int, str, float, float, float]:
