@@ -2,8 +2,9 @@
 
 It parses options, calls the core, writes outputs and maps errors to exit
 codes: 0 done, 1 the input is invalid or an amendment does not apply,
-2 the command was used wrongly. Messages are for the secretary; a
-traceback only with --debug.
+2 the command was used wrongly, 3 a bug in amend (so that CI can tell a bug
+from a bad patch). Messages are for the secretary; a traceback only with
+--debug.
 """
 from __future__ import annotations
 
@@ -17,8 +18,12 @@ from amend import __version__
 from amend.errors import AmendError
 
 
+EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
+EXIT_BUG = 3  # amend failed unexpectedly
+
+
 def _fail_cleanly(fn):
-    """Turn AmendError (and any other surprise) into one message and exit 1."""
+    """Turn AmendError into its messages and exit 1, any other surprise into one message and exit 3."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -30,15 +35,15 @@ def _fail_cleanly(fn):
                 raise
             for line in str(exc).splitlines():
                 click.echo(f"error: {line}", err=True)
-            ctx.exit(1)
+            ctx.exit(EXIT_INVALID)
         except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # a bug in amend: say so plainly, keep the traceback for --debug
             if ctx.obj.get("debug"):
                 raise
-            click.echo(f"error: amend failed unexpectedly ({type(exc).__name__}: {exc}). "
+            click.echo(f"error: amend failed unexpectedly ({type(exc).__name__}: {str(exc)[:300]}). "
                        "Nothing was written. Run again with --debug and report it.", err=True)
-            ctx.exit(1)
+            ctx.exit(EXIT_BUG)
 
     return wrapper
 

@@ -6,10 +6,10 @@ result shares every part that no amendment touched.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import combinations
 from typing import Optional
 
 from .errors import AmendErrors, Conflict, VersionMismatch
@@ -91,28 +91,101 @@ def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
 
 
 def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
-    """The pairs (i < j, in order) of one group that can overlap at all.
+    """The pairs (i < j, in order) of one group whose regions overlap, one of
+    them a write: exactly the pairs `_overlap` finds, in O(n log n + pairs found)
+    rather than by trying every pair (thousands of insertions at one point
+    would be millions of pairs).
 
-    Two regions overlap only when one path is a prefix of the other, so
-    paths of two or more steps can only meet paths with the same first two
-    steps (the same block); shorter ones (a whole section) meet everything.
-    This keeps the check to neighbours instead of every pair in a section.
+    Regions with a span overlap only on the same path: each path is swept
+    once over its span ends. A whole subtree (span None) overlaps every region
+    on or below its path: those sort right after it.
     """
-    buckets: dict = defaultdict(set)
-    wide: set[int] = set()
+    spans: dict[tuple, list] = defaultdict(list)  # path -> [(start, end, member, is_write)]
+    wholes, below_all, below_writes = [], [], []
     for n, e in enumerate(members):
-        for path, _ in e.writes + e.reads:
-            if len(path) < 2:
-                wide.add(n)
-            else:
-                buckets[path[:2]].add(n)
-    pairs = set()
-    for bucket in buckets.values():
-        if len(bucket) > 1:
-            pairs.update(combinations(sorted(bucket), 2))
-    for w in wide:
-        pairs.update((min(w, n), max(w, n)) for n in range(len(members)) if n != w)
+        for is_write, regions in ((True, e.writes), (False, e.reads)):
+            for path, span in regions:
+                key = _path_key(path)
+                below_all.append((key, n))
+                if is_write:
+                    below_writes.append((key, n))
+                if span is None:
+                    wholes.append((key, n, is_write))
+                else:
+                    spans[path].append((span[0], span[1], n, is_write))
+    pairs: set[tuple[int, int]] = set()
+    for regions in spans.values():
+        _sweep(regions, pairs)
+    below_all.sort()
+    below_writes.sort()
+    for key, n, is_write in wholes:
+        under = below_all if is_write else below_writes  # two reads never clash
+        for k in range(bisect_left(under, (key,)), len(under)):
+            other_key, m = under[k]
+            if other_key[:len(key)] != key:
+                break
+            if m != n:
+                pairs.add((min(n, m), max(n, m)))
     return sorted(pairs)
+
+
+def _path_key(path: tuple) -> tuple:
+    """A sortable form of a path (its steps are numbers and names), in which the
+    paths below one sort right after it."""
+    return tuple((isinstance(step, str), step) for step in path)
+
+
+def _sweep(regions: list, pairs: set) -> None:
+    """Pairs of members whose spans on one path overlap as `_overlap` says: two
+    spans when each starts before the other ends; a point (start == end) when
+    strictly inside a span; two points never. At one offset, spans that end
+    there are closed first, then points are placed, then spans open."""
+    END, POINT, START = 0, 1, 2
+    events = []
+    for r, (start, end, _, _) in enumerate(regions):
+        if start == end:
+            events.append((start, POINT, r))
+        else:
+            events.append((start, START, r))
+            events.append((end, END, r))
+    events.sort()
+    open_writes, open_reads = _OpenSpans(), _OpenSpans()
+    for _, kind, r in events:
+        _, _, n, is_write = regions[r]
+        if kind == END:
+            (open_writes if is_write else open_reads).remove(r)
+            continue
+        for m in open_writes.members() + (open_reads.members() if is_write else []):
+            if m != n:
+                pairs.add((min(n, m), max(n, m)))
+        if kind == START:
+            (open_writes if is_write else open_reads).add(r, n)
+
+
+class _OpenSpans:
+    """The spans open at a point of the sweep. A list with swap-removal, so that
+    listing them costs what is open now (a dict or set emptied by removals
+    still walks every slot it once had)."""
+
+    def __init__(self):
+        self.regions: list[int] = []
+        self.owners: list[int] = []
+        self.at: dict[int, int] = {}
+
+    def add(self, region: int, member: int) -> None:
+        self.at[region] = len(self.regions)
+        self.regions.append(region)
+        self.owners.append(member)
+
+    def remove(self, region: int) -> None:
+        i = self.at.pop(region)
+        last_region, last_owner = self.regions.pop(), self.owners.pop()
+        if last_region != region:
+            self.regions[i], self.owners[i] = last_region, last_owner
+            self.at[last_region] = i
+
+    def members(self) -> list[int]:
+        return list(self.owners)
 
 
 # ---------------------------------------------------------------- applying

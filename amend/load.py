@@ -8,19 +8,23 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import json
+import os
 import re
+import stat
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
+from . import limits
 from .errors import AmendErrors, SchemaError
 from .model import (
     OPERATIONS, Amendment, Cell, Column, Columns, Decision, ListBlock, Meta, Paragraph,
     Patch, Program, Scope, Section, Source, Table,
 )
-from .text import clean
+from .text import clean, fold
 
 SCHEMA_URI = "https://amend.invalid/schemas/"
 
@@ -41,24 +45,92 @@ MODIFIERS = {
 def read_yaml(path: str | Path) -> tuple[object, dict[tuple, int]]:
     """Parse a YAML file; return the data and a map from data path to 1-based line."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SchemaError("file not found", source=name) from None
-    except OSError as exc:
-        raise SchemaError(f"cannot be read: {exc.strerror}", source=name) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise SchemaError("is not saved as UTF-8 (perhaps as Windows-1252); save it again as UTF-8 "
-                          "(in Notepad: Save as, Encoding: UTF-8)", source=Source(name, line)) from None
+    return parse_yaml(decode_text(read_input(path, limits.MAX_FILE_BYTES), name), name)
+
+
+def parse_yaml(text: str, name: str) -> tuple[object, dict[tuple, int]]:
+    """YAML text → (data, lines), with every check read_yaml makes (nesting,
+    aliases, characters, numbers, text length): also for YAML amend writes,
+    so that what it writes loads again."""
+    loader = node = None
     if _FAST_LOADER is not None and _fast_ok(text):
         try:
-            return _parse(text, name, _FAST_LOADER)
+            loader, node = _compose(text, name, _FAST_LOADER)
         except Exception:  # noqa: BLE001 - the pure-Python parser finds the problem again and words it
-            pass
-    return _parse(text, name, yaml.SafeLoader)
+            loader = None
+    if loader is None:
+        loader, node = _compose(text, name, _Loader)
+    if node is None:
+        raise SchemaError("is empty", source=name)
+    _check_graph(node, name)
+    lines: dict[tuple, int] = {}
+    return _convert(loader, node, (), lines, name), lines
+
+
+def check_input(path: str | Path, limit: int, error: type = SchemaError) -> None:
+    """Refuse, before reading, an input that is no plain file (a folder, a device
+    such as /dev/zero, a pipe: reading those blocks or never ends) or is larger
+    than `limit` bytes."""
+    name = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise error("file not found", source=name) from None
+    except OSError as exc:
+        raise error(f"cannot be read: {exc.strerror}", source=name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise error("is a folder, not a file", source=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise error("is not a plain file (it is a device, a pipe or a socket); give the path of a file", source=name)
+    if info.st_size > limit:
+        raise error(_file_too_large(f"the file ({info.st_size:,} bytes)", limit), source=name)
+
+
+def _file_too_large(what: str, limit: int) -> str:
+    return limits.too_large(what, limit, "bytes", "split it, or check that it is the right file")
+
+
+def read_input(path: str | Path, limit: int) -> bytes:
+    """The bytes of an input file (see check_input)."""
+    check_input(path, limit)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)  # the file may have grown since it was looked at
+    except OSError as exc:
+        raise SchemaError(f"cannot be read: {exc.strerror}", source=str(path)) from None
+    if len(raw) > limit:
+        raise SchemaError(_file_too_large("the file", limit), source=str(path))
+    return raw
+
+
+# Byte order marks of the encodings a text editor may save in, longest first.
+_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+         (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_SAVE_AS_UTF8 = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """UTF-8 text (a UTF-8 byte order mark is allowed); any other encoding is named."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise SchemaError(f"is saved as {encoding}, not UTF-8; {_SAVE_AS_UTF8}", source=Source(name, 1))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        # UTF-16 without a byte order mark: every other byte of Latin text is 0
+        sample = raw[:2000]
+        if sample and sample.count(b"\x00") * 3 >= len(sample):
+            raise SchemaError(f"is saved as UTF-16, not UTF-8; {_SAVE_AS_UTF8}", source=Source(name, 1))
+        line = raw.count(b"\n", 0, nul) + 1
+        raise SchemaError("holds a NUL character (byte 0), which no text file has; it may be a binary file "
+                          "or damaged: check that it is the right file", source=Source(name, line))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SchemaError(f"is not saved as UTF-8 (perhaps as Windows-1252); {_SAVE_AS_UTF8}",
+                          source=Source(name, line)) from None
 
 
 # libyaml, where PyYAML has it, builds the same nodes about twice as fast. It
@@ -78,18 +150,120 @@ def _fast_ok(text: str) -> bool:
 _EMPTY_VALUE_MARKS = re.compile(r"(?:^|[\s\[{,])\?(?:\s|$)|:\s*[,}\]]")
 
 
-def _parse(text: str, name: str, loader_class) -> tuple[object, dict[tuple, int]]:
-    loader = loader_class(text)
+class _DepthError(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The pure-Python loader, stopping at amend's nesting limit instead of at
+    Python's recursion limit (its composer recurses once per level)."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > limits.MAX_YAML_DEPTH:
+                raise _DepthError(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _compose(text: str, name: str, loader_class):
+    loader = None
     try:
-        node = loader.get_single_node()
+        loader = loader_class(text)  # the pure-Python reader checks the characters here
+        return loader, loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, name) from None
+        raise _yaml_error(exc, name, text) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses outright
+        line = text.count("\n", 0, exc.position) + 1
+        raise SchemaError(_bad_character(chr(exc.character) if isinstance(exc.character, int)
+                                         else exc.character), source=Source(name, line)) from None
+    except _DepthError as exc:
+        raise _too_deep(name, exc.mark.line + 1) from None
     finally:
-        loader.dispose()
-    if node is None:
-        raise SchemaError("is empty", source=name)
-    lines: dict[tuple, int] = {}
-    return _convert(loader, node, (), lines, name), lines
+        if loader is not None:
+            loader.dispose()
+
+
+def _too_deep(name: str, line: int) -> SchemaError:
+    return SchemaError(limits.too_large("the nesting of lists and mappings here", limits.MAX_YAML_DEPTH, "levels",
+                                        "check the brackets and the indentation"), source=Source(name, line))
+
+
+def _check_graph(root, name: str) -> None:
+    """Refuse a file whose values nest too deeply, use many aliases (*name), or
+    grow past the node limit once its aliases are expanded ("billion laughs"):
+    measured on the composed nodes, where an alias is one shared node, so the
+    check costs no more than the file's length."""
+    size: dict[int, int] = {}  # id(node) -> nodes once expanded
+    aliases = 0
+
+    def walk(node, depth: int) -> int:
+        nonlocal aliases
+        key = id(node)
+        if key in size:
+            aliases += 1
+            if aliases > limits.MAX_YAML_ALIASES:
+                raise SchemaError(limits.too_large("the number of aliases (*name)", limits.MAX_YAML_ALIASES,
+                                                   "aliases", "write the values out instead of repeating them "
+                                                   "with & and *"), source=_mark(name, node))
+            return size[key]
+        if depth > limits.MAX_YAML_DEPTH:
+            raise _too_deep(name, node.start_mark.line + 1)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = ()
+        for child in children:
+            total += walk(child, depth + 1)
+        if total > limits.MAX_YAML_NODES:
+            raise SchemaError(limits.too_large("the number of values (with aliases expanded)", limits.MAX_YAML_NODES,
+                                               "values", "split the file, or write repeated values out instead "
+                                               "of using & and *"), source=_mark(name, node))
+        size[key] = total
+        return total
+
+    walk(root, 1)
+
+
+def _mark(name: str, node) -> Source:
+    return Source(name, node.start_mark.line + 1)
+
+
+# Characters a document (XML, so DOCX and HTML) cannot hold, or that hide what
+# the text says: control characters, U+FFFE/U+FFFF, lone surrogates (possible
+# through YAML escapes such as "\\ud800"), and the bidirectional overrides and
+# isolates that show text in another order than it is matched.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+                        "\u202a-\u202e\u2066-\u2069]")
+
+
+def check_characters(text: str, name: str, allowed: str = "") -> None:
+    """Refuse plain text (minutes) holding a character a document cannot hold,
+    naming its line; `allowed` ones pass (a form feed between printed pages)."""
+    for bad in _BAD_CHARS.finditer(text):
+        if bad.group() not in allowed:
+            raise SchemaError(_bad_character(bad.group()), source=Source(name, text.count("\n", 0, bad.start()) + 1))
+
+
+def _bad_character(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        what = f"the invisible text-direction control {code}, which shows the text in another order than it is read"
+    elif "\ud800" <= ch <= "\udfff":
+        what = f"{code}, half of a character pair (an escape such as \\ud800), which is no character on its own"
+    elif ch in "\ufffe\uffff":
+        what = f"{code}, which is not a character"
+    else:
+        what = f"the control character {code}"
+    return f"holds {what}; a document cannot contain it: remove it"
 
 
 # What PyYAML says, and what it means for someone writing the file by hand.
@@ -105,7 +279,7 @@ _YAML_HINTS = (
 )
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, name: str) -> SchemaError:
+def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> SchemaError:
     """One plain sentence for a YAML syntax error, at the line where the cause is."""
     problem = exc.problem or exc.context or "syntax error"
     mark = exc.problem_mark or exc.context_mark
@@ -115,17 +289,57 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str) -> SchemaError:
                 mark = exc.context_mark  # where the quote opens, not the end of the file
             problem = hint
             break
+    if "indentation" in problem or "': '" in problem:
+        quote = _runaway_quote(text, mark)
+        if quote is not None:
+            return SchemaError(f"is not valid YAML: the quote opened here runs on to line {quote[1]}; "
+                               "close it on this line", source=Source(name, quote[0]))
     line = mark.line + 1 if mark else None
     return SchemaError(f"is not valid YAML: {problem}", source=Source(name, line) if line else name)
 
 
+def _runaway_quote(text: str, mark) -> Optional[tuple[int, int]]:
+    """(opening line, closing line) of a quoted text that spans lines and ends
+    just before a syntax error: a quote left open, which YAML closes at the next
+    quote mark, so that the error it reports looks like one of indentation."""
+    if not text or mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") and last.end_mark.line > last.start_mark.line \
+            and last.end_mark.line >= mark.line - 1:
+        return last.start_mark.line + 1, last.end_mark.line + 1
+    return None
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
 def _scalar(loader, node, name):
     """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback."""
+    if node.tag == _INT_TAG and len(node.value) > limits.MAX_NUMBER_DIGITS:
+        raise SchemaError(limits.too_large(f"the number {node.value[:12]}… ({len(node.value):,} characters)",
+                                           limits.MAX_NUMBER_DIGITS, "digits", "check the value; put a text in "
+                                           "quotes"), source=_mark(name, node))
     try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError:
-        raise SchemaError(f"is not valid YAML: {node.value!r} cannot be read as a value; put it in quotes",
-                          source=Source(name, node.start_mark.line + 1)) from None
+        value = loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        raise SchemaError(f"is not valid YAML: {node.value[:40]!r} cannot be read as a value; put it in quotes",
+                          source=_mark(name, node)) from None
+    if isinstance(value, str):
+        bad = _BAD_CHARS.search(value)
+        if bad:
+            raise SchemaError(_bad_character(bad.group()), source=_mark(name, node))
+        if len(value) > limits.MAX_TEXT_CHARS:
+            raise SchemaError(limits.too_large(f"this text ({len(value):,} characters)", limits.MAX_TEXT_CHARS,
+                                               "characters", "split it into paragraphs"), source=_mark(name, node))
+    return value
 
 
 def _convert(loader, node, path, lines, name):
@@ -156,7 +370,7 @@ def _convert(loader, node, path, lines, name):
 
 @lru_cache(maxsize=None)
 def _validators():
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
     from referencing import Registry, Resource
 
     schemas = {}
@@ -166,8 +380,13 @@ def _validators():
     registry = Registry().with_resources(
         (SCHEMA_URI + f"{kind}.schema.json", Resource.from_contents(s)) for kind, s in schemas.items()
     )
+    # JSON Schema counts 2.0 as an integer; amend does not: a page, level or
+    # number written 2.0 would reach the model as a float.
+    whole = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, v: isinstance(v, int) and not isinstance(v, bool))
+    validator = validators.extend(Draft202012Validator, type_checker=whole)
     return {
-        kind: Draft202012Validator({**s, "$id": SCHEMA_URI + f"{kind}.schema.json"}, registry=registry)
+        kind: validator({**s, "$id": SCHEMA_URI + f"{kind}.schema.json"}, registry=registry)
         for kind, s in schemas.items()
     }
 
@@ -177,6 +396,7 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
     if not isinstance(data, dict):
         raise SchemaError(f"must be a mapping with the keys of a {kind} file", source=Source(name, 1))
     if kind == "patch":
+        _check_size(data, name)
         _check_operations(data, lines, name)
     validator = _validators()[kind]
     problems = []
@@ -189,8 +409,143 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
         amendment = _amendment_id(data, path)
         problems.append(SchemaError(_explain(err, data), source=_source(name, lines, path), amendment=amendment,
                                     amendment_id=amendment))
+    # values the schema cannot judge, in every section or amendment the schema found in order
+    broken = [tuple(e) for e in seen]
+    problems += [SchemaError(f"{_where(path)}: {message}", source=_source(name, lines, path),
+                             amendment=_amendment_id(data, path), amendment_id=_amendment_id(data, path))
+                 for path, message in _value_problems(data, kind, broken)]
+    problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+
+def _check_size(data: dict, name: str) -> None:
+    amendments = data.get("amendments")
+    if isinstance(amendments, list) and len(amendments) > limits.MAX_AMENDMENTS:
+        raise SchemaError(limits.too_large(f"the number of amendments ({len(amendments):,})", limits.MAX_AMENDMENTS,
+                                           "amendments", "split them over several patch files"), source=name)
+
+
+# ---------------------------------------------------------------- values the schema cannot judge
+#
+# The rule behind these: whatever amend writes must itself load and validate.
+# A text of only spaces is cleaned to nothing, so it would add an empty
+# paragraph, item or heading (which no program may hold), or quote nothing.
+
+
+def _blank(text: str) -> bool:
+    """Nothing left once cleaned and folded as for matching: only spaces, no-break
+    spaces, soft hyphens or zero-width characters."""
+    if text[:1].isalnum():
+        return False  # nearly every text: no need to fold it
+    return not fold(clean(text))[0]
+
+
+_ANCHOR_KEYS = ("after", "before", "replace", "delete", "after_item", "after_section", "delete_paragraph",
+                "delete_item", "delete_section")
+_ADDED_TEXT_KEYS = ("insert", "add_item", "add_paragraph")
+_NO_ANCHOR = ("quotes nothing once spaces and invisible characters (soft hyphens, zero-width spaces) are left out; "
+              "quote the words")
+_NO_TEXT = "is only spaces or invisible characters, so nothing would be added; write the text"
+
+
+def _value_problems(data: dict, kind: str, broken: list = ()):
+    """(data path, message) of every value that passes the schema but cannot be
+    right; sections and amendments with a schema error (a path in `broken` at,
+    above or below them) are left out, as their shape is not known."""
+    broken = [b for b in broken if b]  # a key missing from the file itself shapes nothing below
+
+    def whole(path: tuple) -> bool:
+        return not any(b[:len(path)] == path or path[:len(b)] == b for b in broken)
+
+    top = "sections" if kind == "program" else "amendments"
+    if not isinstance(data.get(top), list) or (top,) in broken:
+        return
+    entries = [(i, e) for i, e in enumerate(data[top]) if whole((top, i))]
+    if kind == "program":
+        pages = []
+        for i, section in entries:
+            path = ("sections", i)
+            if _blank(section["heading"]):
+                yield path + ("heading",), "the heading " + _NO_TEXT
+            pages.append((path + ("page",), section["page"]))
+            yield from _content_problems(section.get("content") or (), path + ("content",), pages)
+        yield from _page_order(pages)
+        if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
+            yield ("program", "title"), "the title " + _NO_TEXT
+        return
+    for i, am in entries:
+        path = ("amendments", i)
+        at = am.get("at") or {}
+        for key in ("heading", "column"):
+            if isinstance(at.get(key), str) and _blank(at[key]):
+                yield path + ("at", key), _NO_ANCHOR
+        for key in _ANCHOR_KEYS:
+            if isinstance(am.get(key), str) and _blank(am[key]):
+                yield path + (key,), _NO_ANCHOR
+        for key in _ADDED_TEXT_KEYS:
+            if key in am and _blank(am[key]):
+                yield path + (key,), _NO_TEXT
+        if am.get("with") and _blank(am["with"]):
+            yield path + ("with",), 'is only spaces; to delete the quoted text write with: "" (or use delete:)'
+        if "add_section" in am:
+            section = am["add_section"]
+            if _blank(section["heading"]):
+                yield path + ("add_section", "heading"), "the heading " + _NO_TEXT
+            pages = []
+            yield from _content_problems(section.get("content") or (), path + ("add_section", "content"), pages)
+            yield from _page_order(pages)
+        if "replace_section_text" in am:
+            value, pages = am["replace_section_text"], []
+            yield from _content_problems([value] if isinstance(value, str) else value,
+                                         path + ("replace_section_text",), pages)
+            yield from _page_order(pages)
+
+
+def _content_problems(content, path: tuple, pages: Optional[list] = None):
+    """Blank texts and page numbers of a list of blocks; the pages of top-level
+    blocks are collected into `pages` as (path, page)."""
+    for j, block in enumerate(content):
+        here = path + (j,)
+        if isinstance(block, str):
+            if _blank(block):
+                yield here, "the paragraph " + _NO_TEXT
+            continue
+        if pages is not None and "page" in block:
+            pages.append((here + ("page",), block["page"]))
+        if "paragraph" in block and _blank(block["paragraph"]):
+            yield here + ("paragraph",), "the paragraph " + _NO_TEXT
+        for key in ("bullets", "numbered"):
+            for k, item in enumerate(block.get(key) or ()):
+                if _blank(item):
+                    yield here + (key, k), "the list item " + _NO_TEXT
+        if "table" in block:
+            table = block["table"]
+            cells = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
+            cells += [(("rows", r, c), cell) for r, row in enumerate(table["rows"]) for c, cell in enumerate(row)]
+            for where, cell in cells:
+                if isinstance(cell, str) and cell and _blank(cell):
+                    yield here + ("table",) + where, 'the cell is only spaces; for an empty cell write ""'
+                elif isinstance(cell, list):
+                    yield from _content_problems(cell, here + ("table",) + where)
+        for c, column in enumerate(block.get("columns") or ()):
+            if isinstance(column.get("heading"), str) and _blank(column["heading"]):
+                yield here + ("columns", c, "heading"), "the column heading " + _NO_TEXT
+            yield from _content_problems(column.get("content") or (), here + ("columns", c, "content"))
+
+
+def _page_order(pages: list):
+    """Pages never go back, and none is beyond amend's page limit."""
+    last = 0
+    for path, page in pages:
+        if page > limits.MAX_PAGE:
+            yield path, limits.too_large(f"page {page:,}", limits.MAX_PAGE, "pages", "check the page number")
+            return
+        if page < last:
+            yield path, (f"page {page} comes after page {last} in the text above it; pages must not go back "
+                         "(a block without page: is on the page of the block before it)")
+            return
+        last = page
 
 
 def _at(lines: dict, path: tuple) -> tuple[int, int]:
@@ -226,6 +581,8 @@ def _explain(err, data) -> str:
         return f"{where}: {err.message.split(' is a required')[0]} is missing"
     if v == "type":
         hint = ""
+        if isinstance(err.instance, float) and err.instance.is_integer() and "integer" in str(err.validator_value):
+            return f"{where}: must be a whole number: write {int(err.instance)}, not {err.instance}"
         if err.validator_value == "string" and err.instance is None:
             hint = '; for an empty text write ""'
         elif err.validator_value == "string" and not isinstance(err.instance, (dict, list)):
@@ -234,17 +591,29 @@ def _explain(err, data) -> str:
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
         return f"{where}: not a valid block (keys: {', '.join(keys) or 'none'}); " + _block_hint()
+    if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
+        hint = f"; write {int(err.instance)}, not {err.instance}" if isinstance(err.instance, float) \
+            and err.instance.is_integer() else ""
+        return f"{where}: must be a number from 1, first or last, not {err.instance!r}{hint}"
     if v in ("anyOf", "oneOf"):
         return f"{where}: {_json_type(err.instance)} {err.instance!r} is not allowed here; " + _block_hint()
     if v == "enum":
         return f"{where}: must be one of {', '.join(map(str, err.validator_value))}, not {err.instance!r}"
     if v == "pattern":
+        if "\\d{4}" in err.validator_value:
+            return f"{where}: {err.instance!r} is not a date written YYYY-MM-DD (e.g. \"2025-10-22\")"
         return f"{where}: {err.instance!r} may only use letters, digits, '.', '_' and '-'"
     if v in ("minimum", "maximum"):
         return f"{where}: {err.instance} is out of range ({v} {err.validator_value})"
     if v in ("minLength", "minItems"):
         return f"{where}: must not be empty"
     return f"{where}: {err.message}"
+
+
+def _is_ordinal(schema: dict) -> bool:
+    """The schema of a number, first or last (paragraph, item, sentence, position)."""
+    branches = schema.get("anyOf") or schema.get("oneOf") or ()
+    return any(b.get("enum") == ["first", "last"] for b in branches if isinstance(b, dict))
 
 
 def _amendment_id(data, path: tuple):
@@ -371,25 +740,7 @@ def program_from_data(data: dict, name: str | None = None) -> Program:
         Section(clean(s["heading"]), s.get("level", 1), s["page"], blocks_from_data(s.get("content")))
         for s in data["sections"]
     )
-    program = Program(meta, sections, source=name)
-    _check_pages(program, data, name)
-    return program
-
-
-def _check_pages(program: Program, data, name):
-    """Pages never go back: a block on page 5 after one on page 6 is a typing error."""
-    last = 0
-    for i, section in enumerate(program.sections):
-        page = section.page
-        if page < last:
-            raise SchemaError(f"section '{section.heading}' is on page {page}, before the page {last} "
-                              "of the text above it; pages must not go back", source=name)
-        for block in section.blocks:
-            if block.page and block.page < page:
-                raise SchemaError(f"a block in section '{section.heading}' is on page {block.page}, "
-                                  f"before the page {page} of the text above it", source=name)
-            page = block.page or page
-        last = page
+    return Program(meta, sections, source=name)
 
 
 def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
@@ -427,8 +778,13 @@ def _op_value(op: str, value):
 # ---------------------------------------------------------------- entry points
 
 
+_PATCH_KEYS = ("amendments", "base", "produces", "decision")
+
+
 def kind_of(data) -> str:
-    if isinstance(data, dict) and "amendments" in data:
+    """A patch by any key only a patch has (so that one missing its amendments
+    is not called a program), else a program."""
+    if isinstance(data, dict) and any(k in data for k in _PATCH_KEYS) and "sections" not in data:
         return "patch"
     return "program"
 

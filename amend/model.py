@@ -107,6 +107,29 @@ def iter_block_pages(program: Program):
             yield block, page
 
 
+def new_pages_problem(blocks, first: int, following: Optional[int], last: int) -> Optional[str]:
+    """Why the pages of new content (an added section's, or a section's new text)
+    cannot stand, or None. Pages never go back: the content starts no earlier
+    than `first` (where the section starts) and ends no later than `following`
+    (where the next section starts; None at the end of the program); and new
+    content adds at most MAX_NEW_PAGES pages after the program's `last` page."""
+    from .limits import MAX_NEW_PAGES
+
+    for block in blocks:
+        page = getattr(block, "page", None)
+        if page is None:
+            continue
+        if page < first:
+            return f"the new text has page {page}, before page {first} where its section starts; pages must not go back"
+        if following is not None and page > following:
+            return (f"the new text has page {page}, after page {following} where the next section starts; "
+                    "pages must not go back")
+        if page > last + MAX_NEW_PAGES:
+            return (f"the new text has page {page}, but the program ends on page {last} and an amendment may add "
+                    f"at most {MAX_NEW_PAGES} pages; check the page number")
+    return None
+
+
 # ---------------------------------------------------------------- patch
 
 

@@ -375,10 +375,16 @@ def build_time(date: str | None):
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        from .limits import MAX_EPOCH, MIN_EPOCH
+
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-        except (ValueError, OverflowError):
-            raise OutputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+            seconds = int(epoch)
+        except ValueError:
+            raise OutputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch[:40]!r}") from None
+        if not MIN_EPOCH <= seconds <= MAX_EPOCH:  # what a zip file (so a DOCX) can record
+            raise OutputError(f"SOURCE_DATE_EPOCH {str(seconds)[:40]} is outside the dates a DOCX can record "
+                              f"(up to 2107-12-31: {MIN_EPOCH} to {MAX_EPOCH})") from None
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
     try:
         return datetime.fromisoformat(str(date)[:10]).replace(tzinfo=timezone.utc)
     except ValueError:

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
-from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
+from .model import Amendment, Paragraph, Patch, Program, Scope, Table, new_pages_problem, ordinal_words
 from .text import (end_of_sentence_insert, find_all, find_in_word, fold, fold_anchor, folds_to_itself,
                    sentence_spans, uncertain_boundaries)
 from .tree import Unit, children, get, iter_units, subtree
@@ -68,6 +68,7 @@ class Index:
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
         self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
+        self.page_ordinal: list[int] = []  # the same, counted on its page (as "på sidan 7, andra stycket")
         counters: dict[tuple, int] = defaultdict(int)
         self._pages: dict[int, set[int]] = {s: {section.page} for s, section in enumerate(program.sections)}
         for i, u in enumerate(self.units):
@@ -77,6 +78,8 @@ class Index:
             key = (u.section, u.kind, u.layout, u.column, u.row)
             counters[key] += 1
             self.ordinal.append(counters[key])
+            counters[key + (u.page,)] += 1
+            self.page_ordinal.append(counters[key + (u.page,)])
         self.headings: dict[str, list[int]] = defaultdict(list)
         # (heading, page) -> sections with that heading that have text on that page, in order
         self.headings_on: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -121,7 +124,12 @@ class Index:
         parts = [f"page {u.page}", f"under '{self.program.sections[u.section].heading}'"]
         if u.column is not None:
             parts.append(f"row {u.row}, column {u.column}" if u.row is not None else f"column {u.column}")
-        parts.append(f"{'paragraph' if u.kind == 'paragraph' else 'item'} {self.ordinal[i]}")
+        noun = "paragraph" if u.kind == "paragraph" else "item"
+        if self.page_ordinal[i] == self.ordinal[i]:
+            parts.append(f"{noun} {self.ordinal[i]}")
+        else:  # the section began on an earlier page: say which count is which
+            parts.append(f"{noun} {self.page_ordinal[i]} on the page ({ordinal_words(self.ordinal[i])} under the "
+                         "heading)")
         if start is not None:
             spans = self.sentences(i)
             n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
@@ -664,6 +672,7 @@ def _add_section(ix, am, sc, anchors):
     from dataclasses import replace
 
     new = replace(section, level=level, page=page)
+    _check_new_pages(ix, sc, section.blocks, page, index)
     return [_insert_block(am, (), index, new, reads=reads)]
 
 
@@ -683,7 +692,18 @@ def _delete_section(ix, am, sc, anchors):
 
 def _replace_section_text(ix, am, sc, anchors):
     s = _target_section(ix, sc, am)
+    _check_new_pages(ix, sc, am.value, ix.program.sections[s].page, s + 1)
     return [Edit("replace_blocks", am, container=(s,), new=am.value, writes=(((s,), None),))]
+
+
+def _check_new_pages(ix, sc, blocks, first: int, following: int) -> None:
+    """New content before section `following` keeps the pages in order (see model.new_pages_problem)."""
+    sections = ix.program.sections
+    problem = new_pages_problem(blocks, first, sections[following].page if following < len(sections) else None,
+                                ix.page_count)
+    if problem:
+        sc.key = sc.am.op  # the message is about the new content: point at it
+        raise sc.fail(ScopeError, problem)
 
 
 _HANDLERS = {

@@ -369,3 +369,130 @@ def test_a_value_yaml_cannot_read(here, amend):
     res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
     assert (res.code, res.err.splitlines()) == (1, [
         "error: p.yaml:7: is not valid YAML: '=' cannot be read as a value; put it in quotes"])
+
+
+# ---------------------------------------------------------------- issue 9: crashes, exit codes, messages
+
+
+def test_a_bug_exits_3_not_1(here, amend, monkeypatch):
+    import amend.load as load
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(load, "program_from_data", broken)
+    (here / "p.yaml").write_text(HEAD + "  - id: x\n    delete: a\n", encoding="utf-8")
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (3, [
+        "error: amend failed unexpectedly (ZeroDivisionError: a bug). Nothing was written. Run again with --debug "
+        "and report it."])
+    assert not (here / "out").exists()
+
+
+@pytest.mark.parametrize("body,message", [
+    # crashed with IndexError, TypeError, KeyError ('Heading 2.0'), ValueError (not XML compatible)
+    ("  - id: x\n    at: {page: 6}\n    after: \"  \"\n    insert: y\n",
+     "error: p.yaml:8: x: amendments[1].after: quotes nothing once spaces and invisible characters (soft hyphens, "
+     "zero-width spaces) are left out; quote the words"),
+    ("  - id: x\n    at: {page: 6}\n    after: \"\\u00ad\"\n    insert: y\n",
+     "error: p.yaml:8: x: amendments[1].after: quotes nothing once spaces and invisible characters (soft hyphens, "
+     "zero-width spaces) are left out; quote the words"),
+    ("  - id: x\n    at: {page: 6, occurrence: 1.0}\n    after: Samverkan\n    insert: y\n",
+     "error: p.yaml:7: x: amendments[1].at.occurrence: must be a whole number: write 1, not 1.0"),
+    ("  - id: x\n    add_section: {heading: Ny, level: 2.0}\n",
+     "error: p.yaml:7: x: amendments[1].add_section.level: must be a whole number: write 2, not 2.0"),
+    ("  - id: x\n    at: {page: 8, column: 3}\n    add_item: \"Ny\\x01 punkt.\"\n",
+     "error: p.yaml:8: holds the control character U+0001; a document cannot contain it: remove it"),
+    ("  - id: x\n    at: {page: 8, column: 3}\n    add_item: \"Ny\\uffff\"\n",
+     "error: p.yaml:8: holds U+FFFF, which is not a character; a document cannot contain it: remove it"),
+    # silent no-ops or adopted YAML that `amend validate` rejected
+    ("  - id: x\n    at: {page: 6, heading: Samverkan, paragraph: 1}\n    insert: \"  \"\n",
+     "error: p.yaml:8: x: amendments[1].insert: is only spaces or invisible characters, so nothing would be added; "
+     "write the text"),
+    ("  - id: x\n    at: {page: 8, column: 3}\n    add_item: \" \"\n",
+     "error: p.yaml:8: x: amendments[1].add_item: is only spaces or invisible characters, so nothing would be added; "
+     "write the text"),
+    ("  - id: x\n    add_section: {heading: \"  \"}\n",
+     "error: p.yaml:7: x: amendments[1].add_section.heading: the heading is only spaces or invisible characters, so "
+     "nothing would be added; write the text"),
+    ("  - id: x\n    at: {page: 9}\n    replace: Uppföljningen genomförs i följande steg.\n    with: \" \"\n",
+     "error: p.yaml:9: x: amendments[1].with: is only spaces; to delete the quoted text write with: \"\" "
+     "(or use delete:)"),
+    # pages going back or far ahead: exit 0 before, with YAML that failed validation or 87 blank pages
+    ("  - id: x\n    add_section:\n      heading: Ny\n      content: [{paragraph: Text., page: 90}]\n",
+     "error: p.yaml:8: x: the new text has page 90, but the program ends on page 9 and an amendment may add at "
+     "most 10 pages; check the page number"),
+    ("  - id: x\n    add_section:\n      heading: Ny\n      content: [{paragraph: Text., page: 3}]\n",
+     "error: p.yaml:8: x: the new text has page 3, before page 9 where its section starts; pages must not go back"),
+])
+def test_bad_values_are_refused_at_load_with_their_line(body, message, here, amend):
+    (here / "p.yaml").write_text(HEAD + body, encoding="utf-8")
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (1, [message])
+    assert not (here / "out").exists()
+
+
+def test_a_paragraph_number_found_is_counted_as_the_scope_counts(tmp_path, monkeypatch, amend):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "prog.yaml").write_text("""program: {id: prov, title: Prov, version: v1}
+sections:
+  - heading: A
+    page: 6
+    content:
+      - Ett stycke om skolan.
+      - Två stycken om polisen.
+      - {paragraph: Tre stycken om regionen., page: 7}
+      - Fyra stycken om kyrkan.
+""", encoding="utf-8")
+    patch = SENTENCE_PATCH.replace("sentence: %s", "page: 7, paragraph: 1").replace(
+        "after: Kommunen samverkar", "after: om kyrkan")
+    (tmp_path / "p.yaml").write_text(patch.replace("heading: Samverkan", "heading: A"), encoding="utf-8")
+    res = amend("apply", "prog.yaml", "p.yaml", "-o", "out")
+    # before: "… in the 1st paragraph: found page 7, under 'A', paragraph 4" (counted from page 6)
+    assert res.err.splitlines() == [
+        "error: p.yaml:8: x: the text \"om kyrkan\" is not on page 7 under 'A' in the 1st paragraph: found page 7, "
+        "under 'A', paragraph 2 on the page (4th under the heading), sentence 1 of 1"]
+
+
+@pytest.mark.parametrize("epoch", ["4354819199", "99999999999999", "-5"])
+def test_source_date_epoch_beyond_what_a_docx_can_hold(epoch, here, amend):
+    (here / "p.yaml").write_text(HEAD + "  - id: x\n    at: {page: 8, column: 3}\n    add_item: Ny punkt.\n",
+                                 encoding="utf-8")
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out", env={"SOURCE_DATE_EPOCH": epoch})
+    assert (res.code, res.err.splitlines()) == (1, [
+        f"error: SOURCE_DATE_EPOCH {epoch} is outside the dates a DOCX can record (up to 2107-12-31: 0 to "
+        "4354819198)"])
+    assert not (here / "out").exists()
+
+
+def test_an_unterminated_quote_is_not_called_indentation(here, amend):
+    (here / "p.yaml").write_text(HEAD + "  - id: x\n    at: {page: 6}\n    replace: \"abc\n    with: \"b\"\n",
+                                 encoding="utf-8")
+    res = amend("apply", "program.yaml", "p.yaml", "-o", "out")
+    assert (res.code, res.err.splitlines()) == (1, [
+        "error: p.yaml:8: is not valid YAML: the quote opened here runs on to line 9; close it on this line"])
+
+
+def test_utf16_is_named(here, amend):
+    (here / "p.yaml").write_bytes(b"\xff\xfe" + (HEAD + "  - id: x\n    delete: a\n").encode("utf-16-le"))
+    res = amend("validate", "p.yaml")
+    assert res.err.splitlines() == ["error: p.yaml:1: is saved as UTF-16, not UTF-8; save it again as UTF-8 "
+                                    "(in Notepad: Save as, Encoding: UTF-8)"]
+
+
+def test_check_reports_every_bad_amendment_of_a_patch(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    shutil.copytree(PROGRAM.parent, tmp_path / "programs")
+    (tmp_path / "amendments" / "valdsforebyggande-2025-2027").mkdir(parents=True)
+    (tmp_path / "amendments" / "valdsforebyggande-2025-2027" / "p.yaml").write_text(
+        HEAD + "  - id: a\n    at: {page: 6}\n    after: \"\\u00ad\"\n    insert: y\n"
+               "  - id: b\n    at: {page: 6, occurrence: 1.0}\n    after: Samverkan\n    insert: y\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["check"], catch_exceptions=False)
+    assert res.exit_code == 1
+    assert "failed unexpectedly" not in res.output
+    assert "a: amendments[1].after: quotes nothing" in res.output
+    assert "b: amendments[2].at.occurrence: must be a whole number: write 1, not 1.0" in res.output

@@ -310,7 +310,7 @@ def test_cli_extract_bad_input_is_one_clear_error(tmp_path):
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("På sidan 6 stryks ”x”.".encode("latin-1", "replace"))
     r = run("extract", latin, "--program", PROGRAM)
-    assert r.exit_code == 1 and "not a UTF-8 text file" in r.stderr
+    assert r.exit_code == 1 and "is not saved as UTF-8" in r.stderr
 
 
 def test_cli_describe(tmp_path):

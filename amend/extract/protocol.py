@@ -136,29 +136,49 @@ def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple, tu
     Returns the text, (offset, line) where each line starts, and the offsets
     where a hyphen was taken out (the reader checks those words).
     """
-    text = ""
+    parts: list[str] = []  # the text in pieces: taking a hyphen out must not copy all before it
+    length = 0
     starts, joins = [], []
     for ln in lines:
         piece = ln.text
-        if not text:
+        if not length:
             starts.append((0, ln.no))
-            text = piece
+            parts, length = [piece], len(piece)
             continue
         first_word = piece.split()[0].lower() if piece.split() else ""
-        if text[-1] == "\u00ad":
-            text = text[:-1]
-        elif text[-1] in _HYPHENS and len(text) > 1 and text[-2].isalpha() and text[-2].islower() \
+        last, before = _last_two(parts)
+        if last == "\u00ad":
+            length = _drop_last(parts, length)
+        elif last in _HYPHENS and before.isalpha() and before.islower() \
                 and piece[:1].islower() and first_word not in keep_hyphen_before:
-            text = text[:-1]
-            joins.append(len(text))
-        elif text[-1] in _HYPHENS + "\u2013" and len(text) > 1 and text[-2].isalnum() \
-                and first_word not in keep_hyphen_before:
+            length = _drop_last(parts, length)
+            joins.append(length)
+        elif last in _HYPHENS + "\u2013" and before.isalnum() and first_word not in keep_hyphen_before:
             pass  # a hyphen or dash that is part of the word: keep it, no space
         else:
-            text += " "
-        starts.append((len(text), ln.no))
-        text += piece
-    return text, tuple(starts), tuple(joins)
+            parts.append(" ")
+            length += 1
+        starts.append((length, ln.no))
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), tuple(starts), tuple(joins)
+
+
+def _last_two(parts: list[str]) -> tuple[str, str]:
+    """The last character of the joined pieces and the one before it ("" if none)."""
+    tail = ""
+    for piece in reversed(parts):
+        tail = piece[-2:] + tail if len(tail) + len(piece) < 2 else piece[-(2 - len(tail)):] + tail
+        if len(tail) >= 2:
+            break
+    return tail[-1:], tail[-2:-1]
+
+
+def _drop_last(parts: list[str], length: int) -> int:
+    while not parts[-1]:
+        parts.pop()
+    parts[-1] = parts[-1][:-1]
+    return length - 1
 
 
 # ---------------------------------------------------------------- structure

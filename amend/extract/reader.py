@@ -228,6 +228,7 @@ class _Against:
     def __init__(self, program: Program, source: str):
         self.program, self.ix, self.source = program, Index(program), source
         self.words = {w.lower() for u in self.ix.units for w in _WORD.findall(fold_anchor(u.text))}
+        self.longest = max(map(len, self.words), default=0) + 1  # with a hyphen
 
     def resolve(self, amendment: dict, line: int) -> Resolution:
         """Resolve one amendment (patch data) or raise the AmendError apply would."""
@@ -249,23 +250,70 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
     """Check each word joined across a line-end hyphen against the program's
     words: "förvalt-/ningar" is "förvaltningar" when the program says so, and
     "e-/tjänster" keeps its hyphen when the program writes "e-tjänster".
-    When the program shows neither, the join stands and a person is asked to check."""
-    text, changed = ins.text, False
-    for join in reversed([j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(ins.text)]):
-        left = len(re.search(r"\w*$", text[:join]).group())
-        right = len(re.match(r"\w*", text[join:]).group())
-        joined, hyphened = text[join - left:join + right], text[join - left:join] + "-" + text[join:join + right]
+    When the program shows neither, the join stands and a person is asked to check.
+
+    Linear in the text, however many joins it has: the words are found in one
+    pass, each join's word by bisection, and the kept hyphens are put back in
+    one pass at the end."""
+    text = ins.text
+    joins = [j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(text)]
+    if not joins:
+        return ins
+    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # the words, found once
+    starts = [a for a, _ in runs]
+    kept: list[int] = []  # joins where the hyphen goes back, last first
+    for join in reversed(joins):
+        begin, end = _word_around(runs, starts, join)
+        if kept:
+            end = min(end, kept[-1])  # a hyphen put back after this join ends the word
+        if end - begin >= against.longest:  # longer than any word of the program: neither reading is one
+            left, right = text[begin:min(join, begin + 61)], text[join:min(end, join + 61)]
+            joined, hyphened = text[begin:begin + 61], left + "-" + right
+            result.checks.append(Finding(ins.line, f"joined \"{_short(joined)}\" across a line break "
+                                         f"(\"{_short(left)}-\" + \"{_short(right)}\"); the program does not show "
+                                         f"whether it is \"{_short(hyphened)}\"", "", ins.title))
+            continue
+        left, right = text[begin:join], text[join:end]
+        joined, hyphened = left + right, left + "-" + right
         if hyphened.lower() in against.words and joined.lower() not in against.words:
-            text, changed = text[:join] + "-" + text[join:], True
-            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{hyphened}\" at a line break, "
+            kept.append(join)
+            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{_short(hyphened)}\" at a line break, "
                                         "as the program writes it", "", ins.title))
         elif joined.lower() not in against.words:
-            result.checks.append(Finding(ins.line, f"joined \"{joined}\" across a line break "
-                                         f"(\"{text[join - left:join]}-\" + \"{text[join:join + right]}\"); the "
-                                         f"program does not show whether it is \"{hyphened}\"", "", ins.title))
-    if not changed:
+            result.checks.append(Finding(ins.line, f"joined \"{_short(joined)}\" across a line break "
+                                         f"(\"{_short(left)}-\" + \"{_short(right)}\"); the "
+                                         f"program does not show whether it is \"{_short(hyphened)}\"", "",
+                                         ins.title))
+    if not kept:
         return ins
+    pieces, prev = [], 0
+    for join in reversed(kept):
+        pieces += [text[prev:join], "-"]
+        prev = join
+    text = "".join(pieces) + text[prev:]
     return dataclasses.replace(ins, text=text, readings=_read(g, text))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_around(runs: list, starts: list, at: int) -> tuple[int, int]:
+    """(start, end) of the letters on both sides of offset `at`: the word run
+    that ends at or holds `at` on the left, the one that holds it on the right."""
+    from bisect import bisect_right
+
+    k = bisect_right(starts, at) - 1  # the last run starting at or before `at`
+    begin = end = at
+    if k >= 0 and runs[k][0] < at <= runs[k][1]:
+        begin = runs[k][0]
+    if k >= 0 and runs[k][0] <= at < runs[k][1]:
+        end = runs[k][1]
+    return begin, end
+
+
+def _short(word: str, most: int = 60) -> str:
+    """A word for a message; a run of letters longer than any word is cut."""
+    return word if len(word) <= most else word[:most] + "…"
 
 
 def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Optional[Reading]:
@@ -469,18 +517,14 @@ def _resolve_all(result: Extraction, against: _Against) -> None:
 
 
 def read_text(path: str) -> str:
-    """The protocol file's text, or one clear error."""
-    from pathlib import Path
+    """The protocol file's text, or one clear error: the same checks as for a
+    program or patch file (a plain file, within the size limit, UTF-8)."""
+    from .. import limits
+    from ..load import check_characters, decode_text, read_input
 
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AmendError("file not found", source=path) from None
-    except UnicodeDecodeError as exc:
-        raise AmendError(f"not a UTF-8 text file ({exc.reason} at byte {exc.start}); save the minutes as "
-                         "UTF-8 text", source=path) from None
-    except OSError as exc:
-        raise AmendError(f"cannot be read: {exc.strerror}", source=path) from None
+    text = decode_text(read_input(path, limits.MAX_FILE_BYTES), str(path))
+    check_characters(text, str(path), allowed="\f")  # what the patch would quote must load again
+    return text
 
 
 def report_comments(result: Extraction, protocol: str) -> tuple:

@@ -17,6 +17,10 @@ from .common import Report, UnreadableDocument, build_program
 
 def kind_of(path: Path) -> str:
     """'docx' or 'pdf', by what the file starts with rather than its name."""
+    from .. import limits
+    from ..load import check_input
+
+    check_input(path, limits.MAX_DOCUMENT_BYTES, UnreadableDocument)
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
@@ -52,14 +56,12 @@ def import_document(path: str | Path, *, program_id: str, title: Optional[str] =
 def program_yaml(program: Program, schema_ref: str, name: str) -> str:
     """The program as YAML, after checking that the loader reads it back, valid
     against the schema, as the very same program."""
-    import yaml
-
     from ..dump import dump_program
-    from ..load import program_from_data, validate
+    from ..load import parse_yaml, program_from_data, validate
 
     text = dump_program(program, schema_ref)
-    data = yaml.safe_load(text)
-    validate(data, {}, "program", name)
+    data, lines = parse_yaml(text, name)  # the same checks as when the file is read again
+    validate(data, lines, "program", name)
     if program_from_data(data, name) != program:
         raise UnreadableDocument("the imported program does not read back the same from YAML; "
                                  "please report this with the document", source=name)

@@ -11,9 +11,11 @@ LibreOffice (when installed) and its pages read off that PDF.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Optional
 
+from .. import limits
 from ..text import clean
 from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
@@ -26,7 +28,6 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-MAX_UNPACKED = 200 * 2**20  # bytes; a long program with images is a few MB
 MAX_MEMBERS = 10_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an Office file with a password
 
@@ -58,15 +59,54 @@ def check_zip(path: Path) -> None:
     except (zipfile.BadZipFile, OSError) as exc:
         raise UnreadableDocument(f"is a damaged zip archive ({exc})", source=name) from None
     size = sum(i.file_size for i in infos)
-    if len(infos) > MAX_MEMBERS or size > MAX_UNPACKED:
+    if len(infos) > MAX_MEMBERS or size > limits.MAX_DOCUMENT_BYTES:
         raise UnreadableDocument(f"would unpack to {size / 2**20:.0f} MB in {len(infos)} files, more than "
-                                 f"a document can be ({MAX_UNPACKED // 2**20} MB); it is not imported",
+                                 f"a document can be ({limits.MAX_DOCUMENT_BYTES // 2**20} MB); it is not imported",
                                  source=name)
     if any(i.flag_bits & 0x1 for i in infos):
         raise UnreadableDocument("is an encrypted zip archive", source=name)
     if "word/document.xml" not in {i.filename for i in infos}:
         raise UnreadableDocument("is a zip archive but not a Word document (it has no word/document.xml)",
                                  source=name)
+    _check_parts(path, infos)
+
+
+# A DTD (<!DOCTYPE …>, <!ENTITY …>) has no place in a Word part. python-docx
+# does not expand entities, so text after one ("&org;") would be lost without
+# a word; refused instead. Searched for in UTF-8 and in UTF-16 too.
+_DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+_CHUNK = 1 << 20
+
+
+def _check_parts(path: Path, infos) -> None:
+    """Unpack each XML part once, as a stream, counting what it really unpacks to
+    (a zip's header can claim any size) and looking for a DTD."""
+    name = str(path)
+    cap = limits.MAX_DOCX_PART_BYTES
+    overlap = max(map(len, _DTD_MARKS)) - 1
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                total, tail = 0, b""
+                with z.open(info) as part:
+                    while chunk := part.read(_CHUNK):
+                        total += len(chunk)
+                        if total > cap:
+                            raise UnreadableDocument(limits.too_large(
+                                f"its part {info.filename} (unpacked)", cap, "bytes",
+                                "a document is far smaller: this one is damaged or made to exhaust memory; "
+                                "save it again from Word"), source=name)
+                        window = tail + chunk
+                        if any(mark in window for mark in _DTD_MARKS):
+                            raise UnreadableDocument(
+                                f"its part {info.filename} declares a DTD or entities (<!DOCTYPE / <!ENTITY), "
+                                "which Word never writes and whose text amend cannot import reliably; open it in "
+                                "Word and save it again as .docx", source=name)
+                        tail = window[-overlap:]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
+        raise UnreadableDocument(f"is a damaged zip archive ({exc})", source=name) from None
 
 
 def _on(el) -> bool:

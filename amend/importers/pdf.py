@@ -13,6 +13,7 @@ import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
@@ -171,6 +172,8 @@ def _open(path: Path):
         return pdf
     except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of errors
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
+        if _stream_too_large(exc) is not None:
+            raise UnreadableDocument(str(_stream_too_large(exc)), source=name) from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise UnreadableDocument("is protected by a password; save a copy without the password (or print "
                                      "it to PDF) and import that", source=name) from None
@@ -502,10 +505,65 @@ def _join(left: str, right: str) -> str:
 # ---------------------------------------------------------------- pages → flow
 
 
+class _StreamTooLarge(Exception):
+    pass
+
+
+class _BoundedZlib:
+    """zlib for pdfminer, which inflates each stream whole: a few hundred KB of
+    PDF can hold a stream that inflates to gigabytes. This one stops at amend's
+    limit (limits.MAX_PDF_STREAM_BYTES)."""
+
+    def __init__(self, real):
+        self._real = real
+        self.error = real.error
+        self.decompressobj = real.decompressobj
+
+    def decompress(self, data: bytes, *args) -> bytes:
+        from .. import limits
+
+        inflater = self._real.decompressobj()
+        out = inflater.decompress(data, limits.MAX_PDF_STREAM_BYTES + 1)
+        if len(out) > limits.MAX_PDF_STREAM_BYTES:
+            raise _StreamTooLarge(limits.too_large("a stream of it (unpacked)", limits.MAX_PDF_STREAM_BYTES, "bytes",
+                                                   "a document is far smaller: this one is damaged or made to "
+                                                   "exhaust memory; print it to PDF again"))
+        return out
+
+
+@contextmanager
+def _bounded_streams(name: str):
+    import zlib
+
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _BoundedZlib(zlib)
+    try:
+        yield
+    except Exception as exc:  # pdfplumber wraps what pdfminer raises
+        too_large = _stream_too_large(exc)
+        if too_large is None:
+            raise
+        raise UnreadableDocument(str(too_large), source=name) from None
+    finally:
+        pdftypes.zlib = zlib
+
+
+def _stream_too_large(exc: BaseException) -> Optional[_StreamTooLarge]:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, _StreamTooLarge):
+            return exc
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+    return None
+
+
 def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
     from ..render.title import LABELS
 
-    with _open(path) as pdf:
+    with _bounded_streams(str(path)), _open(path) as pdf:
         title = (pdf.metadata or {}).get("Title")
         pages = _read_pages(pdf, report)
     if not any(p.lines or p.tables for p in pages):
