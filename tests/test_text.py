@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from amend.text import (end_of_sentence_insert, find_all, fold, fold_anchor, insert_at,
+from amend.text import (end_insert, find_all, fold, fold_anchor, insert_at, sentence_readings,
                         sentence_spans, splice)
 
 
@@ -23,7 +23,10 @@ def test_fold_composes_unicode():
 def test_anchor_must_not_cut_a_word():
     assert find_all("kommunen och kommun", "kommun") == [13]
     assert find_all("i kommunen.", "kommunen") == [2]
-    assert find_all("a-b", "a") == [0]
+    # a hyphen between letters is inside a word; an en dash, or a hyphen between digits, parts words
+    assert find_all("a-b", "a") == []
+    assert find_all("a–b", "a") == [0]
+    assert find_all("2025-2027", "2025") == [0]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -67,13 +70,15 @@ def test_replace_and_delete_keep_what_was_around(text, span, with_, expected):
 
 def test_at_end_insert_goes_before_the_full_stop_unless_it_is_a_sentence():
     text = "Samordnaren samordnar arbetet i kommunen."
-    assert end_of_sentence_insert(text, len(text), "samt med parterna") == len(text) - 1
-    assert end_of_sentence_insert(text, len(text), "Ny mening.") == len(text)
+    assert end_insert(text, 0, len(text), "samt med parterna") == (len(text) - 1, "samt med parterna", None)
+    assert end_insert(text, 0, len(text), "Ny mening.") == (len(text), "Ny mening.", None)
+    # a full stop of its own is the sentence's
+    assert end_insert(text, 0, len(text), "samt med parterna.") == (len(text) - 1, "samt med parterna", None)
 
 
 def test_splice_keeps_original_text_between_edits():
-    text = "A  b, c."  # a double space that is not at a seam is kept
-    assert splice(text, [(7, 7, "d")]) == "A  b, c d."
+    text = "A  b, c."  # what splice returns is stored text: one space between words, as after a reload
+    assert splice(text, [(7, 7, "d")]) == "A b, c d."
     assert splice(text, [(3, 4, "")]) == "A, c."  # at the seam, spaces are joined by the rules
 
 
