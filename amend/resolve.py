@@ -16,8 +16,8 @@ from typing import Optional, Sequence
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
-from .text import (end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself, sentence_boundaries,
-                   sentence_readings, sentence_spans, starts_with_words)
+from .text import (Boundary, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
+                   sentence_boundaries, sentence_readings, sentence_spans, starts_with_words)
 from .tree import Unit, children, get, iter_units, subtree
 
 
@@ -88,6 +88,7 @@ class Index:
         self.page_count = program.page_count
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._boundaries: dict[int, list[Boundary]] = {}
         self._column_headings: Optional[dict[str, list[int]]] = None
 
     def folded(self, i: int) -> tuple[str, Sequence[int]]:
@@ -102,6 +103,12 @@ class Index:
         if i not in self._sentences:
             self._sentences[i] = sentence_spans(self.units[i].text)
         return self._sentences[i]
+
+    def boundaries(self, i: int) -> list[Boundary]:
+        """Where sentences of a unit end or may end (kept)."""
+        if i not in self._boundaries:
+            self._boundaries[i] = sentence_boundaries(self.units[i].text)
+        return self._boundaries[i]
 
     def section_units(self, sections) -> list[int]:
         """The units of the given sections (ascending), in document order."""
@@ -322,7 +329,8 @@ class Scoper:
                                         f"(there {'is' if items == 1 else 'are'} {items} list item{'s' * (items != 1)}: "
                                         "name the item with item: N)")
         n = {"first": 1, "last": 1}.get(ordinal, ordinal)
-        found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last")
+        found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last",
+                                  bounds=[ix.boundaries(i) for i in counted])
         if not found:
             count = sum(len(ix.sentences(i)) for i in counted)
             hint = "; list items are not counted: name the item with item: N" if items else ""
@@ -333,10 +341,9 @@ class Scoper:
     def unclear_sentence(self) -> AmendError:
         """The refusal when the readings of the sentence number pick different places."""
         spans = self.readings
-        words = [b.word for sp in spans for b in sentence_boundaries(self.ix.units[sp.unit].text)
-                 if not b.certain and min(s.lo for s in spans) <= b.start and b.end <= max(s.hi for s in spans)]
-        words = words or [b.word for sp in spans for b in sentence_boundaries(self.ix.units[sp.unit].text)
-                          if not b.certain]
+        unsure = [b for sp in dict.fromkeys(s.unit for s in spans) for b in self.ix.boundaries(sp) if not b.certain]
+        lo, hi = min(s.lo for s in spans), max(s.hi for s in spans)
+        words = [b.word for b in unsure if lo <= b.start and b.end <= hi] or [b.word for b in unsure]
         self.key = "at"  # the sentence number is what is unclear
         return self.fail(AmbiguousAnchor, f"which is the {ordinal_words(self.scope.sentence)} sentence "
                          f"{self._scope_words('sentence')} is unclear: '{words[0]}' may or may not end a "

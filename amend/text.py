@@ -253,7 +253,15 @@ _SHORT_WORDS = set("""
 från mot vid hos ur nej ja nya ny nytt egen eget barn unga stöd våld mål plan ord liv land stad län hus vård
 ske bli gå se ha ta få ge gör går ser har tar får ger sker helt alls även igen också ofta snart sent tidigt
 mera inte ingen inga dess vars vård hela hur vad vem var ens mat lek arv lag rätt fel sätt kost nöd ro
+att och som samt inom utan dock även ändå bara just både sina sitt sin våra vår vårt era ert din ditt dina
+mina min mitt när kan ska bör vill får må fick kom gick blev vara bli blir är sagt sägs syns görs ges tas fås
+nås lär tror hör sa sade gav tog låg satt stor små lite få god gott goda bäst lika egna del mål sätt namn form
+bild roll ton typ fall grad nivå krav lön hyra pris skäl fond mark park skog sjö hav väg gata torg by ort rike
+text sida rad fråga svar idé tro hopp mod lugn fred hälsa ålder
 it is in on at to of all now too use way day year time work area plan done here there them us me him her
+and are as but for has not one two the with each own some over like real page row run also only then than
+they this that what when will well much more most less many must may data case part role rule task team
+unit body city town law act aim goal need risk cost fund less new old good best
 """.split())
 _VOWELS = set("aeiouyåäöéèêëáàâüíìîïóòôúùûæøœ")
 
@@ -269,7 +277,9 @@ def abbreviation_like(word: str) -> bool:
     letters = word.replace(".", "")
     if not letters.isalpha():
         return False  # digits: "13.00", "2025", "3.2"
-    if "." in word or len(letters) == 1:
+    if "." in word:
+        return _dotted(word)
+    if len(letters) == 1:
         return True
     low = letters.lower()
     if low in _ABBREVIATIONS:
@@ -281,11 +291,17 @@ def abbreviation_like(word: str) -> bool:
     return letters.islower() and len(letters) <= 4 and low not in _SHORT_WORDS
 
 
+def _dotted(word: str) -> bool:
+    """A dotted abbreviation: short parts of letters ("t.ex", "fr.o.m", "p.g.a"),
+    not a web address ("www.alingsas.se")."""
+    parts = word.strip(".").split(".")
+    return len(parts) > 1 and all(p.isalpha() and len(p) <= 3 for p in parts)
+
+
 def owns_its_full_stop(word: str) -> bool:
     """Is the full stop after `word` always part of it, even at a sentence end ("m.m.", "osv.")?"""
     word = _core(word)
-    letters = word.replace(".", "")
-    return letters.isalpha() and ("." in word or letters.lower() in _OWN_FULL_STOP)
+    return _dotted(word) or (word.isalpha() and word.lower() in _OWN_FULL_STOP)
 
 
 _OPENING = "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a([{\u00bf\u00a1"
@@ -363,11 +379,13 @@ def uncertain_boundaries(text: str) -> list[str]:
     return [b.word for b in sentence_boundaries(text) if not b.certain]
 
 
-def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False) -> list[tuple[int, int, int]]:
+def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
+                      bounds: Sequence[list[Boundary]] | None = None) -> list[tuple[int, int, int]]:
     """The n-th sentence (1-based; counted from the end when `from_end`) of the texts
     taken in order, under every reading of their uncertain boundaries in which it
     exists: (text number, start, end) of each distinct candidate, the reading
-    with no uncertain boundary first where it has one.
+    that takes no uncertain boundary first where it has one. `bounds` are the
+    texts' `sentence_boundaries`, when the caller keeps them.
 
     Each text starts a sentence. In one text with boundaries b1..bm, the pieces
     i..j form one sentence when b(i+1)..bj are all uncertain and not taken, and bi
@@ -375,37 +393,46 @@ def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False) -> l
     n - 1: every earlier text gives 1 + its certain .. 1 + all its boundaries, and
     b1..bi give certain(b1..b(i-1)) + 1 .. i. (From the end, mirrored.)
     """
-    bounds = [sentence_boundaries(t) for t in texts]
-    if from_end:
-        order = list(reversed(range(len(texts))))
-    else:
-        order = list(range(len(texts)))
-    lo = hi = 0  # sentences before this text, fewest and most
+    bounds = bounds if bounds is not None else [sentence_boundaries(t) for t in texts]
+    order = range(len(texts) - 1, -1, -1) if from_end else range(len(texts))
+    lo = hi = 0  # sentences before this text (after it, from the end), fewest and most
     found: list[tuple[int, int, int]] = []
+    plain = None
     for u in order:
+        if lo > n - 1:
+            break
         bs, text = bounds[u], texts[u]
+        m = len(bs)
         starts = [0] + [b.start for b in bs]
         ends = [b.end for b in bs] + [len(text)]
-        m = len(bs)
+        certain = [0]  # certain[k]: certain boundaries among bs[:k]
+        for b in bs:
+            certain.append(certain[-1] + b.certain)
+        if plain is None and lo + certain[m] >= n - 1:
+            plain = _plain_nth(bs, starts, ends, n - 1 - lo, from_end, u)
         for i in range(m + 1):
             for j in range(i, m + 1):
                 if j > i and bs[j - 1].certain:
                     break  # b(j) would have to be not taken
-                # count of sentences before the candidate, in this text
                 if from_end:
-                    first, last = (0, 0) if j == m else (sum(b.certain for b in bs[j + 1:]) + 1, m - j)
+                    first, last = (0, 0) if j == m else (certain[m] - certain[j + 1] + 1, m - j)
                 else:
-                    first, last = (0, 0) if i == 0 else (sum(b.certain for b in bs[:i - 1]) + 1, i)
+                    first, last = (0, 0) if i == 0 else (certain[i - 1] + 1, i)
                 if lo + first <= n - 1 <= hi + last:
                     found.append((u, starts[i], ends[j]))
-        lo += 1 + sum(b.certain for b in bs)
+        lo += 1 + certain[m]
         hi += 1 + m
-    plain = [(u, a, b) for u in range(len(texts)) for a, b in sentence_spans(texts[u])]
-    if len(plain) >= n:
-        first = plain[-n] if from_end else plain[n - 1]
-        if first in found:
-            found.insert(0, first)
+    if plain in found:
+        found.insert(0, plain)
     return list(dict.fromkeys(found))
+
+
+def _plain_nth(bs, starts, ends, k: int, from_end: bool, u: int) -> tuple[int, int, int]:
+    """The k-th (0-based) sentence of one text when only its certain boundaries count."""
+    cuts = [i for i, b in enumerate(bs, 1) if b.certain]
+    pieces = list(zip([0] + cuts, [c - 1 for c in cuts] + [len(bs)]))
+    i, j = pieces[-1 - k] if from_end else pieces[k]
+    return u, starts[i], ends[j]
 
 
 # ---------------------------------------------------------------- joining
@@ -429,8 +456,9 @@ def _closes(right: str) -> bool:
 
 
 def _joiner(ch: str) -> bool:
-    """A character that binds the words beside it without a space: - – / and the like."""
-    return not (ch.isalnum() or ch.isspace() or ch in CLOSING_PUNCT or ch in OPENING_PUNCT or ch in QUOTE_MARKS)
+    """A character that binds the words beside it without a space: a dash or a slash
+    ("2025–2027", "och/eller"); not "%", "§" or "&", which stand as words."""
+    return ch in _DASHES or ch in "-/"
 
 
 def insert_at(text: str, at: int, new: str) -> str:
