@@ -17,7 +17,7 @@ from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, F
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
 from .text import (Boundary, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
-                   sentence_boundaries, sentence_readings, sentence_spans, starts_with_words)
+                   sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop, starts_with_words)
 from .tree import Unit, children, get, iter_units, subtree
 
 
@@ -572,11 +572,14 @@ def _replace(ix, am, sc, anchors):
     hit = anchors.one(sc.spans(), am.value)
     new = (am.with_ or "") if am.op == "replace" else ""
     text = ix.units[hit.unit].text
+    end, problem = shared_full_stop(text, hit.start, hit.end, new)
+    if problem:
+        raise sc.fail(AmbiguousAnchor, f"the text \"{am.value}\" {problem}")
     if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
         kind = ix.units[hit.unit].kind
         raise sc.fail(ScopeError, f"deletes the whole {'paragraph' if kind == 'paragraph' else 'list item'} "
                                   f"({ix.where(hit.unit)}); use {'delete_paragraph' if kind == 'paragraph' else 'delete_item'}")
-    return [_text_edit(am, hit, ix, hit.start, hit.end, new)]
+    return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
 def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:

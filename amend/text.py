@@ -306,7 +306,7 @@ def owns_its_full_stop(word: str) -> bool:
 
 _OPENING = "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a([{\u00bf\u00a1"
 _DASH_STARTS = "-\u2013\u2014"
-_CANDIDATE = re.compile(r"([.!?\u2026]+)([\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)\]}]*)([ \t\r\n]+)")
+_CANDIDATE = re.compile(r"([.!?\u2026]+)([\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)\]}]*)([ \t\r\n\u00a0\u202f]+)")
 
 
 def _next_start(text: str, i: int) -> str:
@@ -357,6 +357,8 @@ def sentence_boundaries(text: str) -> list[Boundary]:
                 kind = "uncertain"
         else:
             kind = "certain" if nxt != "lower" else "uncertain"
+        if kind == "certain" and m.group(3).strip(" \t\r\n"):
+            kind = "uncertain"  # a no-break space binds: "regionen.\u00a0Sedan" is not written by chance
         if kind:
             out.append(Boundary(m.end(2), m.end(), kind == "certain", text[k:m.end(2)]))
     return out
@@ -530,7 +532,7 @@ def _starts_sentence(new: str) -> bool:
     """Is `new` a full sentence: not lower case at its start, . ! ? … at its end?"""
     body = new.rstrip(_CLOSING_MARKS)
     first = new.lstrip(_OPENING + _DASH_STARTS + " ")[:1]
-    return body[-1:] in TERMINAL and not first.islower()
+    return bool(body) and body[-1] in TERMINAL and not first.islower()
 
 
 def _opener_of(text: str, lo: int, close: int) -> int:
@@ -601,6 +603,31 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, str | N
         return -1, "", (f"ends in '{word}.', where the full stop may belong to an abbreviation or end the "
                         "sentence; say where with after: or before:")
     return t, new, None
+
+
+def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, str | None]:
+    """Replacing or deleting text[start:end] that ends in an abbreviation whose full stop
+    also ends the sentence leaves that full stop ("unga m.m." − "m.m." → "unga."):
+    (the end of what to replace, None), or (end, why it is unclear) where the
+    full stop may or may not end a sentence ("m.m. Kommunen")."""
+    new = clean(new)
+    if end - start < 2 or text[end - 1] != "." or (new and new[-1] in TERMINAL):
+        return end, None
+    word = _word_before(text, end - 1)
+    if not owns_its_full_stop(word):
+        return end, None
+    after = end
+    while after < len(text) and text[after] in _CLOSING_MARKS:
+        after += 1
+    if after == len(text):
+        return end - 1, None
+    here = next((b for b in sentence_boundaries(text) if b.end == after), None)
+    if here is None:
+        return end, None
+    if here.certain:
+        return end - 1, None
+    return end, (f"ends in '{word}.', and whether that full stop also ends the sentence is unclear; "
+                 "quote the words after it too")
 
 
 def _maybe_abbreviation_at_end(word: str) -> bool:

@@ -270,3 +270,29 @@ def test_finding_12_sentences_in_a_scope_of_only_list_items_are_refused(apply_cl
     got = apply_cli(content, [{"at": {"heading": "A", "sentence": "last"}, "insert": "och skolan"}])
     assert got == _refusal("there is no paragraph under 'A' to count sentences in (there are 2 list items: "
                            "name the item with item: N)")
+
+
+# ------------------------------------------------ 1 (also): deleting or replacing the abbreviation
+
+
+@pytest.mark.parametrize("amendment,expected", [
+    ({"delete": "m.m."}, "Insatser för barn, unga."),
+    ({"replace": "m.m.", "with": "och äldre"}, "Insatser för barn, unga och äldre."),
+    ({"replace": "m.m.", "with": "etc."}, "Insatser för barn, unga etc."),
+    ({"delete": ", unga m.m."}, "Insatser för barn."),
+    ({"replace": "unga m.m.", "with": "unga"}, "Insatser för barn, unga."),
+])
+def test_finding_1_deleting_an_abbreviation_at_a_sentence_end_keeps_the_full_stop(apply_cli, amendment, expected):
+    got = apply_cli(["Insatser för barn, unga m.m."], [{"at": {"heading": "A"}, **amendment}])
+    assert got == [expected]
+    got = apply_cli(["(Insatser för barn, unga m.m.)"], [{"at": {"heading": "A"}, **amendment}])
+    assert got == [f"({expected})"]
+
+
+def test_finding_1_an_abbreviation_that_may_end_a_sentence_is_not_deleted_by_guess(apply_cli):
+    got = apply_cli(["Insatser för barn, unga m.m. Kommunen ansvarar."],
+                    [{"at": {"heading": "A"}, "delete": "m.m."}])
+    assert got == _refusal("the text \"m.m.\" ends in 'm.m.', and whether that full stop also ends the sentence is "
+                           "unclear; quote the words after it too")
+    got = apply_cli(["Insatser för barn, unga m.m. i kommunen."], [{"at": {"heading": "A"}, "delete": "m.m."}])
+    assert got == ["Insatser för barn, unga i kommunen."]

@@ -196,3 +196,9 @@ def test_splice_returns_nfc_text():
 ])
 def test_word_edges(text, anchor, hits):
     assert find_all(text, anchor) == hits
+
+
+def test_a_no_break_space_after_a_full_stop_may_or_may_not_end_a_sentence():
+    from amend.text import sentence_boundaries
+
+    assert [b.certain for b in sentence_boundaries("A sker.\u00a0B sker. C")] == [False, True]
