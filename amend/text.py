@@ -239,6 +239,7 @@ _ABBREVIATIONS = {
 _BEFORE_NUMBERS = {
     "ca", "nr", "kap", "kl", "s", "p", "pp", "st", "art", "sek", "dnr", "tfn", "tel", "no", "bil", "fig", "tab",
     "vol", "mom", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "resp",
+    "fr.o.m", "t.o.m", "f.o.m",
 }
 # Abbreviations whose final full stop is always their own, also at the end of a sentence
 # ("unga m.m." + "samt äldre" → "unga m.m. samt äldre."). Dotted ones always are.
@@ -526,6 +527,9 @@ def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
 TERMINAL = ".!?\u2026"
 _CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+# Quote marks that pair with each other: Swedish writes ”…”, »…» and »…«, English “…”.
+_SINGLE_QUOTES = "'\u2018\u2019\u201a"
+_QUOTE_FAMILIES = ("\u00ab\u00bb", "\"\u201c\u201d\u201e", _SINGLE_QUOTES, "\u2039\u203a")
 
 
 def _starts_sentence(new: str) -> bool:
@@ -550,10 +554,10 @@ def _opener_of(text: str, lo: int, close: int) -> int:
                     return k
                 depth -= 1
         return -1
-    kind = _QUOTES.get(ch, ch)
+    family = next((f for f in _QUOTE_FAMILIES if ch in f), ch)
     for k in range(close - 1, lo - 1, -1):
-        if _QUOTES.get(text[k], text[k]) == kind and text[k] in QUOTE_MARKS:
-            if kind == "'" and 0 < k < len(text) - 1 and _is_word(text[k - 1]) and _is_word(text[k + 1]):
+        if text[k] in family:
+            if family is _SINGLE_QUOTES and 0 < k < len(text) - 1 and _is_word(text[k - 1]) and _is_word(text[k + 1]):
                 continue  # "council's"
             return k
     return -1

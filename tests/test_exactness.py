@@ -296,3 +296,13 @@ def test_finding_1_an_abbreviation_that_may_end_a_sentence_is_not_deleted_by_gue
                            "unclear; quote the words after it too")
     got = apply_cli(["Insatser för barn, unga m.m. i kommunen."], [{"at": {"heading": "A"}, "delete": "m.m."}])
     assert got == ["Insatser för barn, unga i kommunen."]
+
+
+def test_finding_6_nested_quotes_of_another_kind_are_inside_the_whole_quotation(apply_cli):
+    got = apply_cli(["»Hon sa ”ja”.« Sedan gick han."], [{"at": {"heading": "A", "sentence": 1}, "insert": "till alla"}])
+    assert got == ["»Hon sa ”ja” till alla.« Sedan gick han."]
+    got = apply_cli(["Kommunen samverkar med ”polisen.”"], [{"at": {"heading": "A", "sentence": 1},
+                                                            "insert": "och regionen"}])
+    assert got == _refusal("the text under 'A' in the 1st sentence ends inside a quotation or brackets "
+                           "('”polisen.”'): whether the words go inside or after it is unclear; say where with "
+                           "after: or before:")
