@@ -306,3 +306,88 @@ def test_finding_6_nested_quotes_of_another_kind_are_inside_the_whole_quotation(
     assert got == _refusal("the text under 'A' in the 1st sentence ends inside a quotation or brackets "
                            "('”polisen.”'): whether the words go inside or after it is unclear; say where with "
                            "after: or before:")
+
+
+# ------------------------------------------------ further Swedish constructions (a fresh adversarial round)
+
+
+@pytest.mark.parametrize("content,amendment,expected", [
+    ("Mötet börjar kl. 13.00 i stadshuset. Alla är välkomna.",
+     {"at": {"heading": "A", "sentence": 2}, "after": "Alla är", "insert": "varmt"},
+     "Mötet börjar kl. 13.00 i stadshuset. Alla är varmt välkomna."),
+    ("Mötet börjar kl. 13.00 i stadshuset. Alla är välkomna.",
+     {"at": {"heading": "A", "sentence": 1}, "insert": "och slutar kl. 15.00"},
+     "Mötet börjar kl. 13.00 i stadshuset och slutar kl. 15.00. Alla är välkomna."),
+    ("Se avsnitt 3.2. Där finns mer.", {"at": {"heading": "A", "sentence": 2}, "insert": "om detta"},
+     "Se avsnitt 3.2. Där finns mer om detta."),
+    ("Budgeten är 5\u00a0000 kr per år.", {"at": {"heading": "A"}, "replace": "5 000 kr", "with": "6 000 kr"},
+     "Budgeten är 6 000 kr per år."),
+    ("Programmet gäller 2025–2027. Det följs upp.", {"at": {"heading": "A", "sentence": 1}, "insert": "och förlängs"},
+     "Programmet gäller 2025–2027 och förlängs. Det följs upp."),
+    ("Arbetet med s.k. trygghetsvandringar fortsätter. Det är viktigt.",
+     {"at": {"heading": "A", "sentence": 2}, "insert": "för alla"},
+     "Arbetet med s.k. trygghetsvandringar fortsätter. Det är viktigt för alla."),
+    ("Vad gör vi?! Vi samverkar.", {"at": {"heading": "A", "sentence": 1}, "insert": "i dag"},
+     "Vad gör vi i dag?! Vi samverkar."),
+    ("Arbetet sker enligt 5 kap. 2 § socialtjänstlagen. Det följs upp.",
+     {"at": {"heading": "A", "sentence": 2}, "insert": "årligen"},
+     "Arbetet sker enligt 5 kap. 2 § socialtjänstlagen. Det följs upp årligen."),
+    ("Programmet gäller fr.o.m. 2026. Det följs upp.", {"at": {"heading": "A", "sentence": 2}, "insert": "årligen"},
+     "Programmet gäller fr.o.m. 2026. Det följs upp årligen."),
+    ("Tel. 0322-61 60 00 gäller. Ring oss.", {"at": {"heading": "A", "sentence": 2}, "insert": "gärna"},
+     "Tel. 0322-61 60 00 gäller. Ring oss gärna."),
+    ("Läs mer på www.alingsas.se. Där finns allt.",
+     {"at": {"heading": "A", "sentence": 1}, "insert": "och i broschyren"},
+     "Läs mer på www.alingsas.se och i broschyren. Där finns allt."),
+    ("Kommunen ska öka tryggheten med 10 %. Det följs upp.",
+     {"at": {"heading": "A", "sentence": 1}, "insert": "till 2027"},
+     "Kommunen ska öka tryggheten med 10 % till 2027. Det följs upp."),
+    ("Arbetet för\u00adebyggs. Sedan följs det upp.", {"at": {"heading": "A", "sentence": 1}, "insert": "aktivt"},
+     "Arbetet för\u00adebyggs aktivt. Sedan följs det upp."),
+    ("Kommunen samverkar med polisen.", {"at": {"heading": "A", "paragraph": 1}, "insert": "och regionen."},
+     "Kommunen samverkar med polisen och regionen."),
+    ("Vad gör vi?", {"at": {"heading": "A", "paragraph": 1}, "insert": "i dag?"}, "Vad gör vi i dag?"),
+    ("Ansvarig: HR-chef Anna Ek (tf.). Hon leder.", {"at": {"heading": "A", "sentence": 2}, "insert": "arbetet"},
+     "Ansvarig: HR-chef Anna Ek (tf.). Hon leder arbetet."),
+    ("Kommunen samverkar. »Trygghet« är målet.",
+     {"at": {"heading": "A", "sentence": 2}, "before": "är målet", "insert": ", enligt planen,"},
+     "Kommunen samverkar. »Trygghet«, enligt planen, är målet."),
+    ("Stöd ges till barn- och ungdomar.", {"at": {"heading": "A"}, "replace": "barn-", "with": "vuxen-"},
+     "Stöd ges till vuxen- och ungdomar."),
+])
+def test_adversarial_constructions_give_exactly_the_right_text(apply_cli, content, amendment, expected):
+    assert apply_cli([content], [amendment]) == [expected]
+
+
+@pytest.mark.parametrize("content,amendment,message", [
+    ("Arbetet leds bl.a. Polisen och regionen deltar. Kommunen ansvarar.",
+     {"at": {"heading": "A", "sentence": 2}, "after": "Kommunen", "insert": "själv"},
+     "which is the 2nd sentence under 'A' is unclear: 'bl.a.' may or may not end a sentence; drop sentence: and "
+     "let the quoted words say where"),
+    ("Alla ska delta, dvs. Kommunen och bolagen. Det gäller alla.",
+     {"at": {"heading": "A", "sentence": 2}, "insert": "i kommunen"},
+     "which is the 2nd sentence under 'A' is unclear: 'dvs.' may or may not end a sentence; drop sentence: and "
+     "let the quoted words say where"),
+    ("Ansvarig är ordf. Anna Ek. Hon leder arbetet.", {"at": {"heading": "A", "sentence": 2}, "insert": "i kommunen"},
+     "which is the 2nd sentence under 'A' is unclear: 'ordf.' may or may not end a sentence; drop sentence: and "
+     "let the quoted words say where"),
+    ("A sker.\u00a0B sker. C sker.", {"at": {"heading": "A", "sentence": 2}, "insert": "nu"},
+     "which is the 2nd sentence under 'A' is unclear: 'sker.' may or may not end a sentence; drop sentence: and "
+     "let the quoted words say where"),
+    ("Vi väntade … Sedan kom de. Därefter gick vi.",
+     {"at": {"heading": "A", "sentence": 2}, "after": "Sedan", "insert": "plötsligt"},
+     "which is the 2nd sentence under 'A' is unclear: '…' may or may not end a sentence; drop sentence: and "
+     "let the quoted words say where"),
+    ("Vi samverkar med …", {"at": {"heading": "A", "paragraph": 1}, "insert": "regionen"},
+     "the text under 'A' in the 1st paragraph ends with an ellipsis ('…'): whether the words go before or after "
+     "it is unclear; say where with after: or before:"),
+    ("Vad gör vi?", {"at": {"heading": "A", "paragraph": 1}, "insert": "i dag."},
+     "the text under 'A' in the 1st paragraph ends in '?' and the inserted text in '.'; say where with after: or "
+     "before:"),
+    ("Den 1:a januari gäller det.", {"at": {"heading": "A"}, "after": "1", "insert": "X"},
+     "the text \"1\" occurs under 'A' only as part of a longer word; quote whole words"),
+    ("Det gäller år 2025/2026.", {"at": {"heading": "A"}, "after": "2025", "insert": "X"},
+     "the text \"2025\" occurs under 'A' only as part of a longer word; quote whole words"),
+])
+def test_adversarial_constructions_that_are_unclear_are_refused(apply_cli, content, amendment, message):
+    assert apply_cli([content], [amendment]) == _refusal(message)
