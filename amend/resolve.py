@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
-from .text import (Boundary, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
+from .text import (Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
                    sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop, starts_with_words)
 from .tree import Unit, children, get, iter_units, subtree
 
@@ -493,6 +493,8 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
                 for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
                     if end <= a or abs((end - a) - len(needle)) > max(3, len(needle) // 3):
                         continue
+                    if not at_word_edge(ix.units[sp.unit].text, idx[end - 1] + 1):
+                        continue  # "unga m.m" of "unga m.m.": a fuzzy match does not cut a word either
                     score = similarity(needle, folded[a:end])
                     key = (sp.unit, idx[a])
                     if key not in found or found[key].similarity < score:

@@ -391,3 +391,16 @@ def test_adversarial_constructions_give_exactly_the_right_text(apply_cli, conten
 ])
 def test_adversarial_constructions_that_are_unclear_are_refused(apply_cli, content, amendment, message):
     assert apply_cli([content], [amendment]) == _refusal(message)
+
+
+def test_finding_8_a_fuzzy_match_does_not_cut_a_word_either(tmp_path):
+    from amend.load import load_program
+    from amend.resolve import Index, Span, fuzzy_candidates
+
+    _write(tmp_path / "prog.yaml", {"program": {"id": "prov", "title": "Prov", "version": "v0"},
+                                    "sections": [{"heading": "A", "level": 1, "page": 1,
+                                                  "content": ["Stöd till barn och unga m.m. i kommunen."]}]})
+    ix = Index(load_program(tmp_path / "prog.yaml"))
+    text = ix.units[0].text
+    found = [text[h.start:h.end] for h in fuzzy_candidates(ix, [Span(0, 0, len(text))], "barn och ungar m.m")]
+    assert found[0] == "barn och unga m.m."
