@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
-from .text import (Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
+from .text import (READINGS_LIMIT, Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
                    sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop, starts_with_words)
 from .tree import Unit, children, get, iter_units, subtree
 
@@ -331,6 +331,9 @@ class Scoper:
         n = {"first": 1, "last": 1}.get(ordinal, ordinal)
         found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last",
                                   bounds=[ix.boundaries(i) for i in counted])
+        if len(found) > READINGS_LIMIT:
+            self.readings = [Span(counted[u], a, b) for u, a, b in found]
+            raise self.unclear_sentence()
         if not found:
             count = sum(len(ix.sentences(i)) for i in counted)
             hint = "; list items are not counted: name the item with item: N" if items else ""

@@ -382,13 +382,17 @@ def uncertain_boundaries(text: str) -> list[str]:
     return [b.word for b in sentence_boundaries(text) if not b.certain]
 
 
+READINGS_LIMIT = 64  # more candidate sentences than this: unclear without looking further
+
+
 def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
                       bounds: Sequence[list[Boundary]] | None = None) -> list[tuple[int, int, int]]:
     """The n-th sentence (1-based; counted from the end when `from_end`) of the texts
     taken in order, under every reading of their uncertain boundaries in which it
     exists: (text number, start, end) of each distinct candidate, the reading
     that takes no uncertain boundary first where it has one. `bounds` are the
-    texts' `sentence_boundaries`, when the caller keeps them.
+    texts' `sentence_boundaries`, when the caller keeps them. The search stops
+    after READINGS_LIMIT + 1 candidates (a text of many "A. B. C." is unclear).
 
     Each text starts a sentence. In one text with boundaries b1..bm, the pieces
     i..j form one sentence when b(i+1)..bj are all uncertain and not taken, and bi
@@ -414,15 +418,18 @@ def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
         if plain is None and lo + certain[m] >= n - 1:
             plain = _plain_nth(bs, starts, ends, n - 1 - lo, from_end, u)
         for i in range(m + 1):
+            if not from_end and not lo + (certain[i - 1] + 1 if i else 0) <= n - 1 <= hi + i:
+                continue  # from the start, only i decides
             for j in range(i, m + 1):
                 if j > i and bs[j - 1].certain:
                     break  # b(j) would have to be not taken
                 if from_end:
                     first, last = (0, 0) if j == m else (certain[m] - certain[j + 1] + 1, m - j)
-                else:
-                    first, last = (0, 0) if i == 0 else (certain[i - 1] + 1, i)
-                if lo + first <= n - 1 <= hi + last:
-                    found.append((u, starts[i], ends[j]))
+                    if not lo + first <= n - 1 <= hi + last:
+                        continue
+                found.append((u, starts[i], ends[j]))
+                if len(found) > READINGS_LIMIT:
+                    return found
         lo += 1 + certain[m]
         hi += 1 + m
     if plain in found:

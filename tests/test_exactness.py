@@ -404,3 +404,14 @@ def test_finding_8_a_fuzzy_match_does_not_cut_a_word_either(tmp_path):
     text = ix.units[0].text
     found = [text[h.start:h.end] for h in fuzzy_candidates(ix, [Span(0, 0, len(text))], "barn och ungar m.m")]
     assert found[0] == "barn och unga m.m."
+
+
+def test_a_paragraph_of_many_uncertain_boundaries_is_refused_quickly(apply_cli):
+    import time
+
+    text = " ".join(f"Punkt {chr(65 + k % 26)}. Ord" for k in range(2000)) + "."
+    started = time.monotonic()
+    got = apply_cli([text], [{"at": {"heading": "A", "sentence": 1000}, "insert": "X"}])
+    assert time.monotonic() - started < 10
+    assert got == _refusal("which is the 1000th sentence under 'A' is unclear: 'K.' may or may not end a sentence; "
+                           "drop sentence: and let the quoted words say where")
