@@ -16,8 +16,9 @@ from typing import Optional, Sequence
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, ordinal_words
-from .text import (READINGS_LIMIT, Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor, folds_to_itself,
-                   sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop, starts_with_words)
+from .text import (READINGS_LIMIT, Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor,
+                   folds_to_itself, sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop,
+                   starts_with_words)
 from .tree import Unit, children, get, iter_units, subtree
 
 
@@ -326,8 +327,8 @@ class Scoper:
         items = len(units) - len(counted)
         if not counted and items:
             raise self.fail(ScopeError, f"there is no paragraph {self._scope_words('sentence')} to count sentences in "
-                                        f"(there {'is' if items == 1 else 'are'} {items} list item{'s' * (items != 1)}: "
-                                        "name the item with item: N)")
+                                        f"(there {'is' if items == 1 else 'are'} {items} list "
+                                        f"item{'s' * (items != 1)}: name the item with item: N)")
         n = {"first": 1, "last": 1}.get(ordinal, ordinal)
         found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last",
                                   bounds=[ix.boundaries(i) for i in counted])

@@ -377,11 +377,6 @@ def sentence_spans(text: str, split_uncertain: bool = False) -> list[tuple[int, 
     return spans
 
 
-def uncertain_boundaries(text: str) -> list[str]:
-    """The words in `text` after which a sentence may or may not end."""
-    return [b.word for b in sentence_boundaries(text) if not b.certain]
-
-
 READINGS_LIMIT = 64  # more candidate sentences than this: unclear without looking further
 
 
