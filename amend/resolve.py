@@ -16,8 +16,9 @@ from typing import Optional, Sequence
 from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
                      ScopeError)
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, new_pages_problem, ordinal_words
-from .text import (end_of_sentence_insert, find_all, find_in_word, fold, fold_anchor, folds_to_itself,
-                   sentence_spans, uncertain_boundaries)
+from .text import (READINGS_LIMIT, Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor,
+                   folds_to_itself, sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop,
+                   starts_with_words)
 from .tree import Unit, children, get, iter_units, subtree
 
 
@@ -91,6 +92,7 @@ class Index:
         self.page_count = program.page_count
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._boundaries: dict[int, list[Boundary]] = {}
         self._column_headings: Optional[dict[str, list[int]]] = None
 
     def folded(self, i: int) -> tuple[str, Sequence[int]]:
@@ -105,6 +107,12 @@ class Index:
         if i not in self._sentences:
             self._sentences[i] = sentence_spans(self.units[i].text)
         return self._sentences[i]
+
+    def boundaries(self, i: int) -> list[Boundary]:
+        """Where sentences of a unit end or may end (kept)."""
+        if i not in self._boundaries:
+            self._boundaries[i] = sentence_boundaries(self.units[i].text)
+        return self._boundaries[i]
 
     def section_units(self, sections) -> list[int]:
         """The units of the given sections (ascending), in document order."""
@@ -165,6 +173,9 @@ class Scoper:
         self.column_layout: Optional[tuple] = None
         self.column: Optional[int] = None
         self.key = "at"  # the key a message points at: the scope, then the quoted text
+        # With sentence: every sentence it may name, one per reading of the places where a
+        # sentence may or may not end (the first is `spans()`); amendments must agree on all.
+        self.readings: list[Span] = []
 
     def fail(self, cls, message: str, **extra):
         return cls(message, source=self.am.source_of(self.key), amendment=self.am.label,
@@ -312,24 +323,43 @@ class Scoper:
         units = self.narrowed(self.units())
         if self.scope.sentence is None:
             return [Span(i, 0, len(self.ix.units[i].text)) for i in units]
+        self.readings = self._sentence_readings(units)
+        return self.readings[:1]
+
+    def _sentence_readings(self, units: list[int]) -> list[Span]:
+        """Sentence numbers count the sentences of the paragraphs in scope, in order (list
+        items are not sentences of the running text), or of the one item `item:` names."""
+        ix, ordinal = self.ix, self.scope.sentence
         units = self._counted(units)
-        ordinal = self.scope.sentence
-        sentences = [Span(i, a, b) for i in units for a, b in self.ix.sentences(i)]
-        n = _pick(ordinal, len(sentences))
-        unsure = [w for i in units for w in uncertain_boundaries(self.ix.units[i].text)]
-        if unsure:
-            # An abbreviation before a capital may or may not end a sentence:
-            # refuse when the answer changes which sentence is meant.
-            split = [Span(i, a, b) for i in units for a, b in sentence_spans(self.ix.units[i].text, True)]
-            m = _pick(ordinal, len(split))
-            if (n is None) != (m is None) or (n is not None and sentences[n] != split[m]):
-                raise self.fail(AmbiguousAnchor, f"which is the {ordinal_words(ordinal)} sentence "
-                                f"{self._scope_words('sentence')} is unclear: '{unsure[0]}' may or may not end a "
-                                "sentence; drop sentence: and let the quoted words say where")
-        if n is None:
+        counted = units if self.scope.item is not None else [i for i in units if ix.units[i].kind == "paragraph"]
+        items = len(units) - len(counted)
+        if not counted and items:
+            raise self.fail(ScopeError, f"there is no paragraph {self._scope_words('sentence')} to count sentences in "
+                                        f"(there {'is' if items == 1 else 'are'} {items} list "
+                                        f"item{'s' * (items != 1)}: name the item with item: N)")
+        n = {"first": 1, "last": 1}.get(ordinal, ordinal)
+        found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last",
+                                  bounds=[ix.boundaries(i) for i in counted])
+        if len(found) > READINGS_LIMIT:
+            self.readings = [Span(counted[u], a, b) for u, a, b in found]
+            raise self.unclear_sentence()
+        if not found:
+            count = sum(len(ix.sentences(i)) for i in counted)
+            hint = "; list items are not counted: name the item with item: N" if items else ""
             raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} sentence "
-                                        f"{self._scope_words('sentence')} (there are {len(sentences)})")
-        return [sentences[n]]
+                                        f"{self._scope_words('sentence')} (there are {count}{hint})")
+        return [Span(counted[u], a, b) for u, a, b in found]
+
+    def unclear_sentence(self) -> AmendError:
+        """The refusal when the readings of the sentence number pick different places."""
+        spans = self.readings
+        unsure = [b for sp in dict.fromkeys(s.unit for s in spans) for b in self.ix.boundaries(sp) if not b.certain]
+        lo, hi = min(s.lo for s in spans), max(s.hi for s in spans)
+        words = [b.word for b in unsure if lo <= b.start and b.end <= hi] or [b.word for b in unsure]
+        self.key = "at"  # the sentence number is what is unclear
+        return self.fail(AmbiguousAnchor, f"which is the {ordinal_words(self.scope.sentence)} sentence "
+                         f"{self._scope_words('sentence')} is unclear: '{words[0]}' may or may not end a "
+                         "sentence; drop sentence: and let the quoted words say where")
 
 
 def _near_headings(wanted: str, ix: Index) -> str:
@@ -355,11 +385,9 @@ def _find(ix: Index, spans: list[Span], anchor: str) -> list[Hit]:
     needle = fold_anchor(anchor)
     hits = []
     for sp in spans:
-        folded, idx = ix.folded(sp.unit)
-        lo, hi = bisect_left(idx, sp.lo), bisect_left(idx, sp.hi)
-        for at in find_all(folded, needle):
-            if lo <= at and at + len(needle) <= hi:
-                hits.append(Hit(sp.unit, idx[at], idx[at + len(needle) - 1] + 1))
+        for start, end in find_spans(ix.units[sp.unit].text, needle, ix.folded(sp.unit)):
+            if sp.lo <= start and end <= sp.hi:
+                hits.append(Hit(sp.unit, start, end))
     return hits
 
 
@@ -374,7 +402,29 @@ class Anchors:
 
     def one(self, spans: list[Span], anchor: str, what: str = "the text") -> Hit:
         self.sc.key = self.sc.am.anchor_key
+        readings = self.sc.readings
+        if len(readings) > 1:
+            found = [_find(self.ix, [r], anchor) for r in readings]
+            if any(found):
+                # Every reading of the sentence number must give the same place.
+                picks: list = []
+                for hits in found:
+                    try:
+                        picks.append(self._exact(hits, anchor, what) if hits else None)
+                    except AmendError as exc:
+                        picks.append(exc)
+                if all(isinstance(p, AmendError) for p in picks):
+                    raise picks[0]
+                if not all(isinstance(p, Hit) and p == picks[0] for p in picks):
+                    raise self.sc.unclear_sentence()
+                return picks[0]
         hits = _find(self.ix, spans, anchor)
+        if hits:
+            return self._exact(hits, anchor, what)
+        return self._not_found(spans, anchor, what)
+
+    def _exact(self, hits: list[Hit], anchor: str, what: str) -> Hit:
+        """The one hit the amendment means (by occurrence), or the error saying why there is none."""
         occurrence = self.sc.scope.occurrence
         if occurrence is not None:
             if occurrence > len(hits):
@@ -384,12 +434,10 @@ class Anchors:
             return hits[occurrence - 1]
         if len(hits) == 1:
             return hits[0]
-        if len(hits) > 1:
-            places = "; ".join(self.ix.where(h.unit, h.start) for h in hits[:5])
-            raise self.sc.fail(AmbiguousAnchor,
-                               f"{what} \"{anchor}\" occurs {len(hits)} times {self.sc.scope.describe()} "
-                               f"({places}); quote more words or set occurrence")
-        return self._not_found(spans, anchor, what)
+        places = "; ".join(self.ix.where(h.unit, h.start) for h in hits[:5])
+        raise self.sc.fail(AmbiguousAnchor,
+                           f"{what} \"{anchor}\" occurs {len(hits)} times {self.sc.scope.describe()} "
+                           f"({places}); quote more words or set occurrence")
 
     def _not_found(self, spans: list[Span], anchor: str, what: str) -> Hit:
         ix, scope = self.ix, self.sc.scope
@@ -400,7 +448,7 @@ class Anchors:
             raise self.sc.fail(OutOfScope, f"{what} \"{anchor}\" is not {scope.describe()}: found {places}",
                                found=[ix.where(h.unit, h.start) for h in elsewhere])
         needle = fold_anchor(anchor)
-        if any(find_in_word(ix.folded(s.unit)[0], needle) for s in spans):
+        if any(find_in_word(ix.units[s.unit].text, needle, ix.folded(s.unit)) for s in spans):
             raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" occurs {scope.describe()} only as part of "
                                                "a longer word; quote whole words")
         candidates = fuzzy_candidates(ix, spans, anchor)
@@ -457,6 +505,8 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
                 for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
                     if end <= a or abs((end - a) - len(needle)) > max(3, len(needle) // 3):
                         continue
+                    if not at_word_edge(ix.units[sp.unit].text, idx[end - 1] + 1):
+                        continue  # "unga m.m" of "unga m.m.": a fuzzy match does not cut a word either
                     score = similarity(needle, folded[a:end])
                     key = (sp.unit, idx[a])
                     if key not in found or found[key].similarity < score:
@@ -518,10 +568,15 @@ def _insert(ix, am, sc, anchors):
             raise sc.fail(AmbiguousAnchor, f"'insert' without 'after' or 'before' adds at the end of the scope, "
                                            f"but {sc.scope.describe()} holds {len(spans)} paragraphs or items; "
                                            "narrow it with paragraph, item or sentence")
-        sp = spans[0]
-        end = end_of_sentence_insert(ix.units[sp.unit].text, sp.hi, am.value)
-        return [Edit("text", am, path=ix.units[sp.unit].path, start=end, end=end, new=am.value,
-                     writes=((ix.units[sp.unit].path, (end, end)),))]
+        # every reading of a sentence number must give the same place
+        places = {(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value)) for sp in sc.readings or spans}
+        if len(places) > 1:
+            raise sc.unclear_sentence()
+        unit, at, new, problem = places.pop()
+        if problem:
+            raise sc.fail(AmbiguousAnchor, f"the text {sc.scope.describe()} {problem}")
+        path = ix.units[unit].path
+        return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor)
     at = hit.end if am.after else hit.start
     return [_text_edit(am, hit, ix, at, at, am.value)]
@@ -531,11 +586,14 @@ def _replace(ix, am, sc, anchors):
     hit = anchors.one(sc.spans(), am.value)
     new = (am.with_ or "") if am.op == "replace" else ""
     text = ix.units[hit.unit].text
+    end, problem = shared_full_stop(text, hit.start, hit.end, new)
+    if problem:
+        raise sc.fail(AmbiguousAnchor, f"the text \"{am.value}\" {problem}")
     if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
         kind = ix.units[hit.unit].kind
         raise sc.fail(ScopeError, f"deletes the whole {'paragraph' if kind == 'paragraph' else 'list item'} "
                                   f"({ix.where(hit.unit)}); use {'delete_paragraph' if kind == 'paragraph' else 'delete_item'}")
-    return [_text_edit(am, hit, ix, hit.start, hit.end, new)]
+    return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
 def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:
@@ -544,9 +602,7 @@ def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[
     for i in units:
         if ix.units[i].kind != kind:
             continue
-        folded = ix.folded(i)[0]
-        if folded.startswith(want) and (len(folded) == len(want) or not folded[len(want)].isalnum()
-                                        or not want[-1].isalnum()):
+        if starts_with_words(ix.units[i].text, want, ix.folded(i)):
             out.append(i)
     return out
 

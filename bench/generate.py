@@ -368,7 +368,9 @@ class PatchMaker:
             paras = self.counted(scope, "paragraph")
             at.update(paragraph=self.ordinal(paras.index(u.n), len(paras)), sentence=self.ordinal(k, len(spans)))
         else:
-            counted = self.counted(scope)
+            if u.kind != "paragraph":
+                raise Out  # sentence numbers count the paragraphs' sentences, not list items
+            counted = self.counted(scope, "paragraph")
             before = sum(len(sentence_spans(self.p.units[i].text)) for i in counted[:counted.index(u.n)])
             total = sum(len(sentence_spans(self.p.units[i].text)) for i in counted)
             at["sentence"] = self.ordinal(before + k, total)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from amend.text import (end_of_sentence_insert, find_all, fold, fold_anchor, insert_at,
+from amend.text import (end_insert, find_all, fold, fold_anchor, insert_at, sentence_readings,
                         sentence_spans, splice)
 
 
@@ -23,7 +23,10 @@ def test_fold_composes_unicode():
 def test_anchor_must_not_cut_a_word():
     assert find_all("kommunen och kommun", "kommun") == [13]
     assert find_all("i kommunen.", "kommunen") == [2]
-    assert find_all("a-b", "a") == [0]
+    # a hyphen between letters is inside a word; an en dash, or a hyphen between digits, parts words
+    assert find_all("a-b", "a") == []
+    assert find_all("a–b", "a") == [0]
+    assert find_all("2025-2027", "2025") == [0]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -67,13 +70,15 @@ def test_replace_and_delete_keep_what_was_around(text, span, with_, expected):
 
 def test_at_end_insert_goes_before_the_full_stop_unless_it_is_a_sentence():
     text = "Samordnaren samordnar arbetet i kommunen."
-    assert end_of_sentence_insert(text, len(text), "samt med parterna") == len(text) - 1
-    assert end_of_sentence_insert(text, len(text), "Ny mening.") == len(text)
+    assert end_insert(text, 0, len(text), "samt med parterna") == (len(text) - 1, "samt med parterna", None)
+    assert end_insert(text, 0, len(text), "Ny mening.") == (len(text), "Ny mening.", None)
+    # a full stop of its own is the sentence's
+    assert end_insert(text, 0, len(text), "samt med parterna.") == (len(text) - 1, "samt med parterna", None)
 
 
 def test_splice_keeps_original_text_between_edits():
-    text = "A  b, c."  # a double space that is not at a seam is kept
-    assert splice(text, [(7, 7, "d")]) == "A  b, c d."
+    text = "A  b, c."  # what splice returns is stored text: one space between words, as after a reload
+    assert splice(text, [(7, 7, "d")]) == "A b, c d."
     assert splice(text, [(3, 4, "")]) == "A, c."  # at the seam, spaces are joined by the rules
 
 
@@ -91,3 +96,109 @@ def test_clean_keeps_no_break_spaces_but_folds_them_for_matching():
     text = clean(" Budget 5\u00a0000  kr\n per år ")
     assert text == "Budget 5\u00a0000 kr per år"
     assert find_all(fold(text)[0], fold_anchor("5 000 kr")) == [7]
+
+
+def _brute_readings(texts, n, from_end):
+    """Every reading of the uncertain boundaries, one by one."""
+    from itertools import product
+
+    from amend.text import sentence_boundaries
+
+    bounds = [sentence_boundaries(t) for t in texts]
+    unsure = [(u, k) for u, bs in enumerate(bounds) for k, b in enumerate(bs) if not b.certain]
+    out = set()
+    for taken in product((False, True), repeat=len(unsure)):
+        chosen = {key for key, t in zip(unsure, taken) if t}
+        sentences = []
+        for u, (text, bs) in enumerate(zip(texts, bounds)):
+            start = 0
+            for k, b in enumerate(bs):
+                if b.certain or (u, k) in chosen:
+                    sentences.append((u, start, b.end))
+                    start = b.start
+            sentences.append((u, start, len(text)))
+        if len(sentences) >= n:
+            out.add(sentences[-n] if from_end else sentences[n - 1])
+    return out
+
+
+def test_sentence_readings_are_every_reading():
+    import random
+
+    rng = random.Random(9)
+    pieces = ["Arbetet sker", "enl.", "Socialstyrelsen gäller", "t.ex.", "Polisen ska", "tid.", "Sedan",
+              "regionen.", "trygghet", "»Trygghet«", "kl.", "13.00", "m.m.", "Kommunen", "vad?", "sa han.", "…"]
+    for _ in range(400):
+        texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(rng.randint(1, 3))]
+        for n in range(1, 6):
+            for from_end in (False, True):
+                got = sentence_readings(texts, n, from_end)
+                assert set(got) == _brute_readings(texts, n, from_end), (texts, n, from_end)
+                assert len(got) == len(set(got))
+                plain = [(u, a, b) for u, t in enumerate(texts) for a, b in sentence_spans(t)]
+                if len(plain) >= n:  # the reading that takes no uncertain boundary comes first
+                    assert got[0] == (plain[-n] if from_end else plain[n - 1])
+
+
+@pytest.mark.parametrize("text,word,certain", [
+    ("Arbetet sker. Sedan", "sker.", True),
+    ("Arbetet sker. »Trygghet«", "sker.", True),
+    ("Arbetet sker. – Det", "sker.", True),
+    ("Arbetet sker. iPad", "sker.", True),
+    ("Arbetet sker. Øresund", "sker.", True),
+    ("Det tar tid. Sedan", "tid.", True),
+    ("Arbetet sker enl. Socialstyrelsen", "enl.", False),
+    ("med flera (t.ex. Polisen", "(t.ex.", False),
+    ("Arbetet sker. sedan", "sker.", False),
+    ('"Vad gör vi?" sa han', 'vi?"', False),
+    ("Vi väntade … Sedan", "…", False),
+    ("Läs www.alingsas.se. Där", "www.alingsas.se.", True),
+])
+def test_sentence_boundaries_certain_and_uncertain(text, word, certain):
+    from amend.text import sentence_boundaries
+
+    (b,) = sentence_boundaries(text)
+    assert (b.word, b.certain) == (word, certain)
+
+
+@pytest.mark.parametrize("text", ["t.ex. polisen", "s.k. trygghetsvandringar", "kl. 13.00 i", "kap. 5 gäller",
+                                  "Vi väntade … och", "Tel. 0322-61 60 00"])
+def test_no_sentence_boundary(text):
+    from amend.text import sentence_boundaries
+
+    assert sentence_boundaries(text) == []
+
+
+def test_fold_of_text_that_is_not_nfc_keeps_every_later_offset():
+    text = "Ord e\u0301 mitt slut"
+    folded, index = fold(text)
+    assert folded == "Ord \u00e9 mitt slut"
+    a = folded.index("mitt")
+    assert text[index[a]:index[a + 3] + 1] == "mitt"
+
+
+def test_splice_returns_nfc_text():
+    assert splice("Ore X.", [(3, 5, "\u0301")]) == "Or\u00e9."
+
+
+@pytest.mark.parametrize("text,anchor,hits", [
+    ("HR-avdelningen och HR", "HR", [19]),
+    ("KF:s och KF", "KF", [9]),
+    ("13:00 och 13", "13", [10]),
+    ("3.2 och 3", "3", [8]),
+    ("3,5 och 3", "3", [8]),
+    ("5\u00a0000 och 5", "5", [10]),
+    ("5 000", "5", [0]),  # a plain space parts words, also between digits
+    ("q\u0301 q", "q", [3]),
+    ("unga m.m. och m.m", "m.m", [14]),
+    ("etc. och etc", "etc", [9]),
+    ("kl. 13 och kl", "kl", [0, 11]),  # "kl" may stand without its full stop
+])
+def test_word_edges(text, anchor, hits):
+    assert find_all(text, anchor) == hits
+
+
+def test_a_no_break_space_after_a_full_stop_may_or_may_not_end_a_sentence():
+    from amend.text import sentence_boundaries
+
+    assert [b.certain for b in sentence_boundaries("A sker.\u00a0B sker. C")] == [False, True]
