@@ -21,6 +21,8 @@ from .tokenize import TokenizeError, tokenize
 _PARAGRAPH = re.compile(r"^§\s*(\d+)\s*(.*)$")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HYPHENS = "-\u2010\u00ad"
+# words whose full stop ends no sentence: "2 kap. 11 §", "m.fl. Kommunen"
+_ABBREVIATIONS = frozenset({"kap", "m.fl", "fl", "bl.a", "t.ex", "nr", "resp", "jfr", "ca", "p", "st", "s", "ff"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Passage:
     title: Optional[str] = None
     item: bool = False  # it began with a list marker ("•", "2.")
     joins: tuple = ()  # offsets where a line-end hyphen was taken out
+    marker: str = ""  # the list marker it began with ("2.", "•"), without spaces
 
     @property
     def line(self) -> int:
@@ -194,8 +197,12 @@ def _body(header: list[Line], tables: dict) -> Optional[str]:
 
 
 def read_protocol(text: str, tables: dict) -> Protocol:
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
-    lines = [Line(i + 1, clean(t)) for i, t in enumerate(raw)]
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = []
+    for i, t in enumerate(raw):
+        if "\f" in t:  # a page break: a blank line before the rest, on the same line number
+            lines.append(Line(i + 1, ""))
+        lines.append(Line(i + 1, clean(t.replace("\f", " "))))
     header = _header(lines, tables)
     body = _body(header, tables)
     date = next((d for d in (find_date(ln.text, tables) for ln in header) if d), None)
@@ -231,14 +238,15 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
     has_decision = False
     block: list[Line] = []
     item = False
+    marker_text = ""
 
     def flush():
-        nonlocal block, title, item
+        nonlocal block, title, item, marker_text
         if block:
             text, starts, joins = join_lines(block, keep)
-            passages.append(Passage(text, starts, section, kind, title, item, joins))
+            passages.append(Passage(text, starts, section, kind, title, item, joins, marker_text))
             title = None
-        block, item = [], False
+        block, item, marker_text = [], False, ""
 
     marker = re.compile(tables.get("item_marker") or r"(?!)")
     for ln in lines:
@@ -252,10 +260,10 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = ln.text.rstrip(":").strip()
         elif not ln.text:
             flush()
-        elif marker.match(ln.text) and _item_starts(block, keep):  # "• På sidan 3 …": one item, one passage
+        elif marker.match(ln.text) and (_item_starts(block, keep) or _next_number(marker_text, ln.text)):  # "• På sidan 3 …": one item, one passage
             flush()
             block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
-            item = True
+            item, marker_text = True, marker.match(ln.text).group(0).strip()
         else:
             block.append(ln)
     flush()
@@ -265,6 +273,13 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
         passages = [p if p.kind == "proceedings" else replace(p, kind="decision") for p in passages]
     passages = [p if p.kind else replace(p, kind="other") for p in passages]  # above the first heading
     return Minute(paragraph, case, line_no, tuple(passages), has_decision)
+
+
+def _next_number(previous: str, line: str) -> bool:
+    """"8." after item "7.": the next point of a numbered list starts even when
+    item 7 opened a quotation it never closed."""
+    a, b = re.match(r"(\d+)[.)]$", previous), re.match(r"(\d+)[.)]\s", line)
+    return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _item_starts(block: list[Line], keep) -> bool:
@@ -295,8 +310,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for i, tok in enumerate(tokens):
         last = i + 1 == len(tokens)
-        if tok.kind == "punct" and tok.text in ".!?" and (last or tokens[i + 1].text[:1].isupper()
-                                                          or tokens[i + 1].kind == "num"):
+        abbreviation = tok.text == "." and i > 0 and tokens[i - 1].key in _ABBREVIATIONS
+        if tok.kind == "punct" and tok.text in ".!?" and not abbreviation and (
+                last or tokens[i + 1].text[:1].isupper() or tokens[i + 1].kind == "num"):
             spans.append((start, tok.end))
             start = tokens[i + 1].start if not last else tok.end
     if start < len(text.rstrip()):
