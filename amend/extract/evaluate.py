@@ -47,7 +47,8 @@ class Score:
     rows: dict = field(default_factory=lambda: defaultdict(Row))
     noise: list = field(default_factory=list)  # (folder, line, text) of lines on no instruction
     negative_lines: list = field(default_factory=list)
-    failures: list = field(default_factory=list)  # (folder, message): extract stopped
+    failures: list = field(default_factory=list)  # (folder, message): extract stopped, or misread the decision
+    given: list = field(default_factory=list)  # folders whose § prints no body or date: given as --body/--date
     details: list = field(default_factory=list)  # (folder, instruction id, what happened)
 
 
@@ -87,17 +88,20 @@ def _evaluate_case(case: Path, score: Score) -> None:
     labels = yaml.safe_load((case / "labels.yaml").read_text("utf-8"))
     text = (case / "minutes.txt").read_text("utf-8")
     instructions = labels.get("instructions") or []
-    decision = {"body": labels["body"], "date": str(labels["date"])}
     written: dict = defaultdict(list)  # instruction id -> comparable amendments written from its lines
     found_lines: list = []  # (line, text) of every reported finding
     stray_amendments = []
     expected_by_id: dict = {}
     for program, expected_file in _runs(case):
         try:
-            result = extract(text, program, source=str(case / "minutes.txt"), decision=decision)
+            result = _extract(text, program, case, labels, score)
         except AmendError as exc:
             score.failures.append((case.name, exc.message))
             continue
+        d = result.patch.decision
+        said = (d.body, d.date, d.paragraph)
+        if said != (labels["body"], str(labels["date"]), labels["paragraph"]):
+            score.failures.append((case.name, f"read the decision as {said}"))
         expected = load_patch(expected_file).amendments if expected_file else ()
         for am in expected:
             expected_by_id[(program.meta.id, am.id)] = _comparable(am)
@@ -123,6 +127,21 @@ def _evaluate_case(case: Path, score: Score) -> None:
         score.details.append((case.name, "-", f"wrote an amendment from no instruction: {entry[1]}"))
     for ins in instructions:
         _score_instruction(case.name, ins, written[ins["id"]], by_owner[ins["id"]], expected_by_id, score)
+
+
+def _extract(text: str, program, case: Path, labels: dict, score: "Score"):
+    """As a user would run it: without --body/--date, and with them (from the
+    labels) only where the § itself does not print them (counted)."""
+    source = str(case / "minutes.txt")
+    try:
+        return extract(text, program, source=source)
+    except AmendError as exc:
+        if "does not name" not in exc.message:
+            raise
+    given = {"body": labels["body"], "date": str(labels["date"])}
+    if case.name not in score.given:
+        score.given.append(case.name)
+    return extract(text, program, source=source, decision=given)
 
 
 def _owner(instructions: list, line: Optional[int]) -> Optional[dict]:
@@ -183,7 +202,8 @@ def format_score(score: Score, verbose: bool = False) -> str:
             out.append(f"{kind:<26}{r.instructions:>4}{r.extracted:>9}{r.right:>7}{r.wrong:>7}{r.reported:>10}"
                        f"{r.misfiled:>10}{r.reported_twice:>7}{r.silent:>8}")
     out.append(f"lines on negatives: {len(score.negative_lines)}; lines on no instruction: {len(score.noise)}; "
-               f"§§ where extract stopped: {len(score.failures)}")
+               f"§§ where extract stopped or misread body/date/§: {len(score.failures)}; §§ that print no body or date "
+               f"(given): {len(score.given)}")
     if verbose:
         out += [f"  {c} {i}: {w}" for c, i, w in score.details]
         out += [f"  negative {c}:{line}: {m}" for c, line, m in score.negative_lines]

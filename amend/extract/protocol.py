@@ -112,19 +112,63 @@ def remove_furniture(lines: list[Line], header: list[Line], tables: dict) -> lis
     furniture and blank lines goes as a whole, so that a sentence broken by a
     page break joins up again."""
     header_texts = {ln.text for ln in header}
-    drop = {ln.no for ln in header}
-    drop |= {ln.no for ln in lines if ln.text and _full(tables.get("furniture") or (), ln.text)}
+    drop = {id(ln) for ln in header}
+    drop |= {id(ln) for ln in lines if ln.text and _full(tables.get("furniture") or (), ln.text)}
+    drop |= _body_lines(lines, drop, tables)
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and (not lines[j].text or lines[j].text in header_texts or lines[j].no in drop):
+        while j < len(lines) and (not lines[j].text or lines[j].text in header_texts or id(lines[j]) in drop):
             j += 1
         gap = lines[i:j]
-        repeated = sum(1 for ln in gap if ln.text in header_texts and ln.no not in drop) >= 2
-        if repeated or any(ln.no in drop for ln in gap):
-            drop |= {ln.no for ln in gap}
+        repeated = sum(1 for ln in gap if ln.text in header_texts and id(ln) not in drop) >= 2
+        if repeated or any(id(ln) in drop for ln in gap):
+            drop |= {id(ln) for ln in gap}
         i = max(j, i + 1)
-    return [ln for ln in lines if ln.no not in drop]
+    return [ln for ln in lines if id(ln) not in drop]
+
+
+def _body_lines(lines: list[Line], furniture: set, tables: dict) -> set:
+    """The body's name in a page header ("38 (90)" / "Kommunfullmäktige" /
+    "Protokoll nr 1"): a line that is only the name, with furniture within two
+    lines of text before or after it (headings printed inside the header, as
+    pdftotext does, stay)."""
+    pattern = tables.get("body_line")
+    if not pattern:
+        return set()
+    texts = [ln for ln in lines if ln.text]
+    out = set()
+    for k, ln in enumerate(texts):
+        if re.fullmatch(pattern, ln.text, re.IGNORECASE):
+            near = texts[max(0, k - 2):k] + texts[k + 1:k + 3]
+            if any(id(other) in furniture for other in near):
+                out.add(id(ln))
+    return out
+
+
+def furniture_meta(lines: list[Line], tables: dict) -> tuple[Optional[str], Optional[str]]:
+    """(body, date) as the page furniture prints them: "Sammanträdesdatum: 2024-02-01",
+    the body's name above "Protokoll nr 1", or "Göteborgs Stad Kommunfullmäktige, protokoll"."""
+    body = date = None
+    texts = [ln.text for ln in lines if ln.text]
+    for k, text in enumerate(texts):
+        m = tables.get("furniture_date") and re.fullmatch(tables["furniture_date"], text, re.IGNORECASE)
+        if m and not date:
+            date = find_date(m.group(1), tables)
+        m = tables.get("furniture_body") and re.fullmatch(tables["furniture_body"], text, re.IGNORECASE)
+        if m and not body:
+            body = m.group(1)
+        if not body and k and tables.get("body_line") and re.fullmatch(r"protokoll \(?nr \d+\)?", text, re.I):
+            for before in reversed(texts[max(0, k - 3):k]):
+                if re.fullmatch(tables["body_line"], before, re.IGNORECASE):
+                    body = before
+                    break
+    if body:
+        body = clean(body)
+        body = body[:1].upper() + body[1:]
+        if body.endswith("ens") or body.endswith("ets"):  # "kommunstyrelsens protokoll"
+            body = body[:-1]
+    return body, date
 
 
 # ---------------------------------------------------------------- joining lines
@@ -206,6 +250,9 @@ def read_protocol(text: str, tables: dict) -> Protocol:
     header = _header(lines, tables)
     body = _body(header, tables)
     date = next((d for d in (find_date(ln.text, tables) for ln in header) if d), None)
+    if not body or not date:
+        in_furniture = furniture_meta(lines, tables)
+        body, date = body or in_furniture[0], date or in_furniture[1]
     lines = remove_furniture(lines, header, tables)
     return Protocol(body, date, tuple(_minutes(lines, tables)))
 

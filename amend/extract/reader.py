@@ -204,7 +204,7 @@ def _instructions(passage: Passage, g: Grammar, against: "_Against", result: Ext
         elif isinstance(w, wording.Readings):
             found.append(_Instruction(sentence, line, title, passage, [], start, w.candidates))
         elif isinstance(w, wording.Cannot):
-            result.not_applicable.append(Finding(line, f"cannot be applied: {w.reason}", sentence, title))
+            result.not_applicable.append(Finding(line, _why_not(w, against), sentence, title))
         elif passage.title or (g.triggered(sentence) and wording.looks_like_change(sentence)):
             found.append(_Instruction(sentence, line, title, passage, [], start))
     if not found and passage.title and not any(isinstance(w, wording.Cannot) for w in real.values()):
@@ -282,13 +282,19 @@ def _proposals(passage: Passage, g: Grammar, against: "_Against", course: Paragr
             result.needs_human.append(Finding(line, f"proposed{who} under '{passage.section}'; the minutes do not "
                                               "show whether it was adopted", sentence, passage.title))
         elif isinstance(w, wording.Cannot):
-            result.not_applicable.append(Finding(line, f"cannot be applied: {w.reason} (adopted: "
-                                                 f"\"{words or sentence}\")", sentence, passage.title))
+            adopted_by = f" (adopted: \"{words}\")" if words else ""
+            result.not_applicable.append(Finding(line, _why_not(w, against) + adopted_by, sentence, passage.title))
         else:
             adopted.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
             result.notes.append(Finding(line, f"proposed under '{passage.section}' and adopted: \"{words}\"",
                                         "", passage.title))
     return out
+
+
+def _why_not(cannot: wording.Cannot, against: "_Against") -> str:
+    if cannot.reason.startswith("addresses another document"):
+        return cannot.reason + " (extract it with that document's program)"
+    return cannot.reason
 
 
 def _body_decides(sentence: str) -> bool:
@@ -660,6 +666,9 @@ def report_comments(result: Extraction, protocol: str) -> tuple:
     if result.needs_human:
         lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
         lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
+    if result.not_applicable:
+        lines.append("ADOPTED BUT NOT IN THIS PATCH - the change cannot be written as an amendment:")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.not_applicable, key=lambda f: f.line)]
     if result.checks:
         lines.append("Check against the minutes:")
         lines += [f"  line {f.line}: {f}" for f in sorted(result.checks, key=lambda f: f.line)]
