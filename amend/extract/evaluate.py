@@ -99,8 +99,10 @@ def _evaluate_case(case: Path, score: Score) -> None:
             score.failures.append((case.name, exc.message))
             continue
         d = result.patch.decision
-        said = (d.body, d.date, d.paragraph)
-        if said != (labels["body"], str(labels["date"]), labels["paragraph"]):
+        said = (d.body, d.date, d.paragraph, d.case)
+        # the labels give the case without a sub-number ("SLK-2023-00027" for "SLK-2023-00027:-1")
+        case_ok = d.case == labels["case"] or bool(d.case and labels["case"] and d.case.startswith(labels["case"] + ":"))
+        if said[:3] != (labels["body"], str(labels["date"]), labels["paragraph"]) or not case_ok:
             score.failures.append((case.name, f"read the decision as {said}"))
         expected = load_patch(expected_file).amendments if expected_file else ()
         for am in expected:

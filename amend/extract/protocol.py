@@ -64,6 +64,11 @@ class Minute:
     passages: tuple
     has_decision: bool  # a decision heading ("Beslut") was found
 
+    @property
+    def title(self) -> str:
+        """The § heading: the text above its first section heading."""
+        return next((p.text for p in self.passages if not p.section), "")
+
 
 @dataclass(frozen=True)
 class Protocol:
@@ -259,8 +264,9 @@ def read_protocol(text: str, tables: dict) -> Protocol:
 
 def _paragraph_starts(lines: list[Line]) -> list[int]:
     """Lines that open a paragraph of the minutes: "§ 170 ..." at the top or after
-    a blank line (a "§ 294" that a line break put first in a line is text)."""
-    return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text) and (i == 0 or not lines[i - 1].text)]
+    a blank line or page furniture (a "§ 294" that a line break put first in a line is text)."""
+    return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text)
+            and (i == 0 or not lines[i - 1].text or lines[i - 1].no < ln.no - 1)]  # or after removed furniture
 
 
 def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
@@ -268,14 +274,33 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     cuts = _paragraph_starts(lines)
     if not cuts:
         return [_minute(None, None, lines[0].no if lines else 1, lines, tables)]
+    # "§ 29 0128/22" again at the top of the next page: the same § goes on
+    continued = {i for k, i in enumerate(cuts) if k and _number(lines[i]) == _number(lines[cuts[k - 1]])}
+    kept = [i for i in cuts if i not in continued]
     out = []
-    for n, i in enumerate(cuts):
-        end = cuts[n + 1] if n + 1 < len(cuts) else len(lines)
+    for n, i in enumerate(kept):
+        end = kept[n + 1] if n + 1 < len(kept) else len(lines)
         m = _PARAGRAPH.match(lines[i].text)
-        rest = m.group(2).strip()
+        rest = re.sub(r"^(ärendenummer|dnr|diarienummer)\s*", "", m.group(2).strip(), flags=re.IGNORECASE)
         case = rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
-        out.append(_minute(f"§ {m.group(1)}", case, lines[i].no, lines[i + 1:end], tables))
-    return out
+        body = [ln for k, ln in enumerate(lines[i + 1:end], i + 1) if k not in continued]
+        out.append(_minute(f"§ {m.group(1)}", case, lines[i].no, body, tables))
+    return _without_contents(out)
+
+
+def _number(line: Line) -> str:
+    return _PARAGRAPH.match(line.text).group(1)
+
+
+def _without_contents(minutes: list[Minute]) -> list[Minute]:
+    """A table of contents lists the §§ before they come ("§ 11 Budget … 5"):
+    where a § number stands twice, the one with a decision (or the most text) is the §."""
+    best: dict = {}
+    for m in minutes:
+        size = (m.has_decision, sum(len(p.text) for p in m.passages))
+        if m.paragraph not in best or size > best[m.paragraph][0]:
+            best[m.paragraph] = (size, m)
+    return [m for m in minutes if best[m.paragraph][1] is m]
 
 
 def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute:

@@ -99,16 +99,17 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     tables = g.protocol
     protocol = read_protocol(text, tables)
     result = Extraction(source)
-    minute = _choose_minute(protocol.minutes, paragraph, g, source)
+    against = _Against(program, source)
+    minute = _choose_minute(protocol.minutes, paragraph, g, source, against)
     others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
-    if others:
-        result.notes.append(Finding(minute.line, f"read {minute.paragraph}; the protocol also holds "
-                                    f"{', '.join(others)} (choose with --paragraph)"))
+    if others and paragraph is None:
+        result.notes.append(Finding(minute.line, f"read {minute.paragraph}, the only paragraph with an amendment "
+                                    f"to this program; the protocol holds {len(others) + 1} (choose with "
+                                    "--paragraph)"))
     if not minute.has_decision and minute.paragraph is not None:
         result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
                                     f"{minute.paragraph}: read the text outside other sections as the decision"))
 
-    against = _Against(program, source)
     course = read_paragraph(minute)
     adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g, against, result)]
     proposed = []
@@ -152,7 +153,10 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
 # ---------------------------------------------------------------- structure
 
 
-def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -> Minute:
+def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str, against: "_Against") -> Minute:
+    """The § to read: the one asked for; the only one; or the only one whose
+    decision holds an amendment that reads and fits the program. Otherwise the
+    §§ to choose from, with their titles."""
     if paragraph is not None:
         want = re.sub(r"\D", "", paragraph)
         found = [m for m in minutes if m.paragraph and re.sub(r"\D", "", m.paragraph) == want]
@@ -162,12 +166,47 @@ def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -
         return found[0]
     if len(minutes) == 1:
         return minutes[0]
-    with_amendments = [m for m in minutes if any(p.kind == "decision" and (p.title or g.triggered(p.text))
-                                                 for p in m.passages)]
-    if len(with_amendments) == 1:
-        return with_amendments[0]
-    named = ", ".join(m.paragraph for m in (with_amendments or minutes) if m.paragraph)
-    raise AmendError(f"the protocol holds several paragraphs ({named}); say which with --paragraph", source=source)
+    kinds = {id(m): _what_it_holds(m, g, against) for m in minutes}
+    amending = [m for m in minutes if kinds[id(m)] == "amendment"]
+    if len(amending) == 1:
+        return amending[0]
+    if amending:
+        raise AmendError(f"several paragraphs hold amendments to {against.program.meta.title}: "
+                         f"{_listing(amending)}; say which with --paragraph", source=source)
+    changes = [m for m in minutes if kinds[id(m)] == "change"]
+    also = f"; paragraphs that change a document in ways no patch can carry: {_listing(changes)}" if changes else ""
+    raise AmendError(f"no paragraph of the protocol ({len(minutes)} found) holds an amendment to "
+                     f"{against.program.meta.title} that can be read{also}; say which with --paragraph",
+                     source=source)
+
+
+def _what_it_holds(minute: Minute, g: Grammar, against: "_Against") -> str:
+    """"amendment" (one that fits the program), "change" (a change no patch carries) or ""."""
+    found = ""
+    for p in (p for p in minute.passages if p.kind == "decision"):
+        if p.title or _read(g, p.text):
+            return "amendment"
+        for a, b in sentences(p.text):
+            w = wording.read(p.text[a:b], against.program)
+            if isinstance(w, wording.Readings) and any(_fits(c.data, against, minute.line) for c in w.candidates):
+                return "amendment"
+            found = found or ("change" if w is not None else "")
+        w = wording.read(p.text, against.program)
+        if isinstance(w, wording.Readings) and any(_fits(c.data, against, minute.line) for c in w.candidates):
+            return "amendment"
+    return found
+
+
+def _fits(data: dict, against: "_Against", line: int) -> bool:
+    try:
+        against.resolve(data, line)
+    except AmendError:
+        return False
+    return True
+
+
+def _listing(minutes) -> str:
+    return ", ".join(f"{m.paragraph} ({_short(m.title, 70)})" if m.title else str(m.paragraph) for m in minutes)
 
 
 def _instructions(passage: Passage, g: Grammar, against: "_Against", result: Extraction) -> list[_Instruction]:
