@@ -91,7 +91,10 @@ def read_paragraph(minute: Minute) -> Paragraph:
             continue
         for a, b in sentences(p.text):
             s, line = p.text[a:b], p.line_at(a)
-            if re.search(r"\byrkar\b", s):
+            if re.match(r"yrkande från ", s, re.IGNORECASE):  # "Yrkande från S, V och MP: …"
+                m = re.match(r"yrkande från ([A-ZÅÄÖ, ]+?(?: och [A-ZÅÄÖ]+)?)\b", s, re.IGNORECASE)
+                proposals.append(Proposal((m.group(1).strip(),) if m else (), s, line, None))
+            elif re.search(r"\byrkar\b", s):
                 m = re.search(r"\byrkar bifall till (.+)", s)
                 proposals.append(Proposal(tuple(f"{n} ({party})" for n, party in _PERSON.findall(s.split("yrkar")[0])),
                                           s, line, m.group(1) if m else None))
@@ -112,9 +115,13 @@ def read_paragraph(minute: Minute) -> Paragraph:
 
 
 def _names(proposal: Proposal) -> list[str]:
-    """What a later sentence may call the proposal by: its proposers' full and last names."""
+    """What a later sentence may call the proposal by: its proposers' full and last
+    names, or the parties of "Yrkande från S, V och MP" ("yrkandet från S, V och MP")."""
     out = []
     for person in proposal.proposers:
+        if "(" not in person:
+            out.append(f"från {person}")
+            continue
         name = person.rsplit(" (", 1)[0]
         out += [name, name.split()[-1]]
     return out

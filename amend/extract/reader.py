@@ -128,8 +128,17 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     for n, ins in enumerate(adopted, 1):
         amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
                                used_ids)  # numbered as in the minutes, read or not
+        prefer_written = False
+        if not ins.candidates and len(ins.readings) == 1 and "range_from" not in ins.readings[0].operation:
+            # the house style quotes exactly, so the words as written come first; only Westminster's
+            # closing comma inside the marks makes both readings equal candidates
+            both = g.language == "en" and len(wording.punctuation_readings(ins.readings[0].patch_data())) > 1
+            alternatives = wording.punctuation_readings(ins.readings[0].patch_data(), "" if both else ".!?")
+            if len(alternatives) > 1:
+                ins = dataclasses.replace(ins, candidates=tuple(wording.Candidate(d) for d in alternatives))
+                prefer_written = not both
         if ins.candidates:
-            data = _candidate_data(ins, against, result, amendment_id)
+            data = _candidate_data(ins, against, result, amendment_id, prefer_written)
         else:
             ins = _rejoin(ins, against, g, result)
             reading = _choose_reading(ins, against, result) if ins.readings else None
@@ -483,7 +492,7 @@ def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, resu
 
 
 def _candidate_data(ins: _Instruction, against: "_Against", result: Extraction,
-                    amendment_id: str) -> Optional[dict]:
+                    amendment_id: str, prefer_written: bool = False) -> Optional[dict]:
     """The one reading of real minutes' wording that the program bears out.
     Two readings that both fit but change the text differently (a closing full
     stop inside the quotation or the minutes' own) are refused, not chosen."""
@@ -493,11 +502,15 @@ def _candidate_data(ins: _Instruction, against: "_Against", result: Extraction,
             fits.append((c, against.resolve(c.data, ins.line)))
         except AmendError as exc:
             errors.append(exc)
-    if not fits:
-        result.needs_human.append(Finding(ins.line, f"does not apply to the program: {errors[0].message}",
-                                          ins.text, ins.title))
-        return None
-    effects = {_effect(r) for _, r in fits}
+    if prefer_written and fits and fits[0][0] is ins.candidates[0]:
+        fits = fits[:1]  # the words as quoted are in the program: the house style quotes exactly
+    elif prefer_written and fits:
+        result.checks.append(Finding(ins.line, f"read without the closing mark of the quotation: the program has "
+                                     f"{_describe_data(fits[0][0].data)}, not the words with the mark", "",
+                                     ins.title))
+    if not fits:  # written as read: resolving the patch reports why it does not apply, as for any amendment
+        fits = [(ins.candidates[0], None)]
+    effects = {_effect(r, against.program) for _, r in fits if r is not None}
     if len(effects) > 1:
         ways = " or ".join(_describe_data(c.data) for c, _ in fits)
         result.needs_human.append(Finding(ins.line, f"reads two ways that both match the program and change it "
@@ -515,8 +528,17 @@ def _candidate_data(ins: _Instruction, against: "_Against", result: Extraction,
     return data
 
 
-def _effect(resolution: Resolution) -> tuple:
-    return tuple((e.kind, e.path, e.start, e.end, repr(e.new), e.container, e.index) for e in resolution.edits)
+def _effect(resolution: Resolution, program: Program) -> tuple:
+    """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
+    out = []
+    for e in resolution.edits:
+        if e.kind == "text":
+            node = get(program, e.path)
+            old = node if isinstance(node, str) else node.text
+            out.append((e.path, old[:e.start] + str(e.new) + old[e.end:]))
+        else:
+            out.append((e.kind, repr(e.new), e.container, e.index))
+    return tuple(out)
 
 
 def _describe_data(data: dict) -> str:

@@ -128,11 +128,14 @@ def _shift(m, k: int) -> str:
     return f"⟨{n + 1}⟩" if n > k else m.group(0)
 
 
+_VERBS = r"\b(läggs|lägga|läggas|infogas|tillfogas|kompletteras|ersätts|ersättas|lydelse|formuleras|ändras)\b"
+
+
 def _colon_payload(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]]:
     """"… läggs följande till: Text utan citattecken." — the rest after the colon."""
-    m = re.search(r"(följande[^:⟨]*|kompletteras med|lydelse|formuleras som|till|med):\s+(?!⟨)([^⟨]+)$",
-                  skeleton, re.IGNORECASE)
-    if not m:
+    m = re.search(r"\b(följande[^:⟨]*|kompletteras med|lydelse|formuleras som|till|med|meningen|meningarna|texten|"
+                  r"orden|ordet|stycket):\s+(?!⟨)([^⟨]+)$", skeleton, re.IGNORECASE)
+    if not m or not re.search(_VERBS, skeleton[:m.start(2)], re.IGNORECASE):
         return skeleton, quotes
     quotes = quotes + [Quote(clean(m.group(2)), False)]
     return skeleton[:m.start(2)] + f"⟨{len(quotes) - 1}⟩", quotes
@@ -291,7 +294,8 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
                 place.at["heading"] = name
                 break
         else:
-            named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+)", s, re.IGNORECASE)
+            named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
+                              r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
             if named:
                 place.problems.append(f"the program has no heading \"{named.group(1).strip()}\"")
     m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
@@ -300,9 +304,15 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     m = re.search(r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", s, re.IGNORECASE)
     if m:
         place.at["paragraph"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" punkten\b", s, re.IGNORECASE)
+    m = re.search(r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", s, re.IGNORECASE)
     if m:
         place.at["item"] = _ordinal(m.group(1))
+    m = re.search(r"\b" + _ORD + r" kolumnen\b", s, re.IGNORECASE) or re.search(r"\bkolumn (\d+)\b", s, re.I)
+    if m:
+        place.at["column"] = _ordinal(m.group(1))
+    m = re.search(r"\b" + _ORD + r" raden\b", s, re.IGNORECASE) or re.search(r"\brad (\d+) i tabellen\b", s, re.I)
+    if m:
+        place.at["row"] = _ordinal(m.group(1))
     return place
 
 
@@ -351,7 +361,7 @@ def _q(quotes, m, k=1) -> str:
 
 # (pattern on the skeleton, builder(match, quotes, place, program) -> dict or str reason)
 def _replace(m, quotes, place, program):
-    return {"replace": _q(quotes, m, 1), "with": _q(quotes, m, 2)}
+    return {"replace": _q(quotes, m, 1), "with": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
 
 
 def _delete(m, quotes, place, program):
@@ -395,11 +405,16 @@ def _add_section(m, quotes, place, program):
 
 
 def _insert_after(m, quotes, place, program):
-    return {"after": _q(quotes, m, 1), "insert": _q(quotes, m, 2)}
+    return {"after": _q(quotes, m, 1), "insert": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
 
 
 def _insert_before(m, quotes, place, program):
-    return {"before": _q(quotes, m, 1), "insert": _q(quotes, m, 2)}
+    return {"before": _q(quotes, m, 1), "insert": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
+
+
+def _names_sentence(m) -> bool:
+    """"efter meningen ”A.”": the quotation is a whole sentence, its full stop its own."""
+    return bool(re.search(r"\b(meningen|följande mening)\b", m.group(0), re.IGNORECASE))
 
 
 def _add_after_paragraph(m, quotes, place, program):
@@ -456,9 +471,11 @@ _OPERATIONS = [
      r"tillfogas|infogas)\b", _addition),
     (r"\batt ([^⟨,.;:]+?) läggs till som [^⟨.;:]+? (?:på sid(?:an|a) \d+|under rubriken)", _list_item),
 ]
+_REPLACE_FORMS = 4  # the first four operations replace quoted words
+
 # the whole new text of the place named, without the old: "… revideras i enlighet med följande: ”…”"
 _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|enligt följande|genom att (?:den )?"
-                       r"(?:nuvarande )?texten ersätts med följande(?: text)?)|får följande lydelse|ska ha följande "
+                       r"(?:nuvarande )?texten ersätts med följande(?: text)?)|får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande "
                        r"lydelse|formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
                        + _Q, re.IGNORECASE)
 _STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\.?\s*$", re.IGNORECASE)
@@ -503,19 +520,37 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
         return Cannot("; ".join(place.problems))
     built.pop("_unscoped", None)
     note = built.pop("_note", None)
+    whole_sentence = built.pop("_sentence", False)
     scoped = built.pop("_scoped", False)
     at = built.pop("at", None) if scoped else dict(place.at)
     data = ({"at": at} if at else {}) | built
     notes = (note,) if note else ()
-    return Readings(tuple(Candidate(c.data, notes) for c in _punctuation_readings(data)), describe_place(place.at))
+    readings = (Candidate(data),) if whole_sentence else _punctuation_readings(data)
+    return Readings(tuple(Candidate(c.data, notes) for c in readings), describe_place(place.at))
+
+
+_UNQUOTED_FROM_TO = re.compile(r"\bändras från (?P<old>[^⟨]+?) (?:tillbaka )?till (?P<new>[^⟨]+?)\.?$", re.IGNORECASE)
+
+
+def _unquoted_from_to(m, quotes, place, program):
+    """"… ändras från 2024 tillbaka till 2023": the words as written; a second
+    "till" would make the split a guess."""
+    if len(re.findall(r"\btill\b", m.group("old") + " " + m.group("new"))) > 0:
+        return "reads several ways: the words after \"från\" and \"till\" are not quoted and hold \"till\""
+    return {"replace": clean(m.group("old")), "with": clean(m.group("new")),
+            "_note": f"read the unquoted words as \"{clean(m.group('old'))}\" → \"{clean(m.group('new'))}\""}
 
 
 def _find_operation(skeleton: str):
     """(match, builder) of the first operation the skeleton says, or None."""
-    m = _NEW_TEXT.search(skeleton)
-    if m:
-        return _Reindex(m), _new_text
-    for pattern, build in _OPERATIONS:
+    m = _UNQUOTED_FROM_TO.search(skeleton)
+    if m and "⟨" not in skeleton:
+        return m, _unquoted_from_to
+    for k, (pattern, build) in enumerate(_OPERATIONS):
+        if k == _REPLACE_FORMS:  # "… får följande lydelse: ”…”" after "”A” ska ersättas (med) följande text: ”B”"
+            m = _NEW_TEXT.search(skeleton)
+            if m:
+                return _Reindex(m), _new_text
         m = re.search(pattern, skeleton, re.IGNORECASE)
         if m:
             return m, build
@@ -537,22 +572,28 @@ class _Reindex:
 _ANCHORS = ("replace", "delete", "after", "before")
 
 
-def _punctuation_readings(data: dict) -> tuple:
+def _punctuation_readings(data: dict, marks: str = ".,;:!?") -> tuple:
     """A quoted anchor's closing comma or full stop may be the minutes' own
     punctuation (Hansard: leave out "provision," and insert "establishment.").
     Both readings are offered; the program settles which one fits."""
     out = [Candidate(data)]
-    keys = [k for k in _ANCHORS if isinstance(data.get(k), str) and data[k][-1:] in ".,;:"]
+    keys = [k for k in _ANCHORS if isinstance(data.get(k), str) and data[k][-1:] in marks]
     if not keys:
         return tuple(out)
     stripped = dict(data)
-    for k in keys + (["with"] if "with" in data and data["with"][-1:] in ".,;:" else []):
+    for k in keys + (["with"] if isinstance(data.get("with"), str) and data["with"][-1:] in ".,;:" else []):
         stripped[k] = data[k][:-1].rstrip()
-    if "with" in data and data["with"][-1:] == data["replace"][-1:] and "replace" in keys:
-        return tuple(out)  # the same mark on both sides: either reading has the same effect
     if all(stripped[k] for k in keys):
         out.append(Candidate(stripped))
     return tuple(out)
+
+
+def punctuation_readings(data: dict, extra: str = "") -> tuple:
+    """For English minutes: Westminster puts the sentence's comma inside the
+    quotation marks (leave out "provision," and insert "establishment."), so a
+    quoted anchor's closing comma, semicolon or colon may or may not be part of
+    the words. A closing full stop is read as written: it is the house style's."""
+    return tuple(c.data for c in _punctuation_readings(data, ",;:" + extra))
 
 
 def describe_place(at: dict) -> str:
