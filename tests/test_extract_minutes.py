@@ -273,3 +273,59 @@ def test_cli_reports_each_change_that_cannot_apply_once(tmp_path):
     assert "ADOPTED BUT NOT IN THIS PATCH" in out.read_text("utf-8")
     adopted, _ = apply_patch(load_program(case / "program.yaml"), load_patch(out))
     assert [s.heading for s in adopted.sections if s.heading.startswith("§")] == ["§ 19", "§ 20", "§ 22"]
+
+
+# ---------------------------------------------------------------- English (Hansard)
+
+
+BILL = program_from_data({
+    "program": {"id": "bill", "title": "Bill", "language": "en", "version": "v1"},
+    "sections": [{"heading": "Clause 1", "level": 1, "page": 1,
+                  "content": ["The Secretary of State must make provision, by regulations, for the scheme."]}]},
+    "bill.yaml")
+COMMONS = {"body": "House of Commons", "date": "2025-01-01"}
+
+
+def hansard(text: str):
+    return extract(text, BILL, source="h.txt", language="en", decision=COMMONS)
+
+
+def adopted_text(result) -> str:
+    adopted, _ = apply_patch(BILL, result.patch)
+    return adopted.sections[0].blocks[0].text
+
+
+def test_hansard_punctuation_inside_the_quotes_is_refused_when_it_could_go_either_way():
+    result = hansard('Decision\nAmendments made: 1, page 1, line 3, leave out "provision," and insert '
+                     '"establishment."\n')
+    assert result.patch.amendments == ()
+    [why] = result.needs_human
+    assert "reads two ways" in why.message
+
+
+def test_hansard_amendments_made_and_the_same_mark_on_both_sides():
+    result = hansard('Decision\nAmendments made: 1, page 1, line 3, leave out "provision," and insert '
+                     '"establishment,".\n')
+    assert adopted_text(result) == "The Secretary of State must make establishment, by regulations, for the scheme."
+
+
+@pytest.mark.parametrize("instruction", [
+    "Page 1, leave out ``provision'' and insert ``establishment''.",
+    'Page 1, line 3, to leave out "provision" and to insert "establishment".',
+])
+def test_hansard_wordings(instruction):
+    result = hansard(f"Decision\nAmendment 1\n{instruction}\n")
+    assert adopted_text(result) == "The Secretary of State must make establishment, by regulations, for the scheme."
+
+
+def test_at_the_end_add_the_following():
+    result = hansard('Decision\nAmendment 1\nAt the end add the following: "The scheme ends in 2030."\n')
+    assert adopted_text(result).endswith("for the scheme. The scheme ends in 2030.")
+
+
+def test_a_lords_amendment_the_house_disagrees_with_is_not_made():
+    result = hansard('Lords Amendment 1\nPage 1, line 3, leave out "provision" and insert "establishment".\n\n'
+                     "Motion\nThat this House doth disagree with the Lords in the said Amendment.\n"
+                     "Question put and agreed to.\n")
+    assert result.patch.amendments == ()
+    assert [f.title for f in result.rejected] == ["Lords Amendment 1"]

@@ -118,6 +118,7 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
             proposed += _proposals(p, g, against, course, adopted, result)
         elif p.kind == "other":
             _undecided(p, against, result)
+    adopted = _not_made(minute, adopted, tables, result)
     _check_announced(minute, adopted, tables, result)
     for ins in adopted:
         if not ins.readings and not ins.candidates:
@@ -225,6 +226,12 @@ def _instructions(passage: Passage, g: Grammar, against: "_Against", result: Ext
     patch can carry is reported once, with the reason; an ordinary decision
     point ("… antas") says nothing. Under a title ("Tillägg 3") or with quoted
     words beside a verb of change, a sentence nothing reads needs a human."""
+    prefix = g.protocol.get("instruction_prefix")
+    m = re.match(prefix, passage.text, re.IGNORECASE) if prefix else None
+    if m and m.end() < len(passage.text):  # "Amendments made: 1, page 1, …": the instruction after it
+        rest = passage.text[m.end():]
+        readings = _read(g, rest)
+        return [_Instruction(rest, passage.line_at(m.end()), passage.title, passage, readings, m.end())]
     whole = _read(g, passage.text)
     if whole:
         return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
@@ -337,6 +344,21 @@ def _proposals(passage: Passage, g: Grammar, against: "_Against", course: Paragr
             result.notes.append(Finding(line, f"proposed under '{passage.section}' and adopted: \"{words}\"",
                                         "", passage.title))
     return out
+
+
+def _not_made(minute: Minute, adopted: list, tables: dict, result: Extraction) -> list:
+    """Westminster: "That this House doth disagree with the Lords in the said Amendment" —
+    and the Question agreed to — means the Lords amendment is not made."""
+    pattern, decided = tables.get("not_made"), tables.get("not_made_decided")
+    if not pattern:
+        return adopted
+    text = " ".join(p.text for p in minute.passages)
+    m = re.search(pattern, text, re.IGNORECASE)
+    if not m or not (decided and re.search(decided, text[m.end():], re.IGNORECASE)):
+        return adopted
+    for ins in adopted:
+        result.rejected.append(Finding(ins.line, f"not made: the House agreed \"{m.group(0)}\"", ins.text, ins.title))
+    return []
 
 
 def _why_not(cannot: wording.Cannot, against: "_Against") -> str:
