@@ -71,6 +71,8 @@ SV = [
      {"at": {"heading": "Samverkan"}, "position": 1, "add_item": "Socialtjänsten"}),
     ('Efter punkten "Polisen" läggs en punkt till: Tullverket.',
      {"after_item": "Polisen", "add_item": "Tullverket."}),
+    ("Under rubriken ”Barn och unga” efter första stycket läggs ett nytt stycke till: Skolan ska arbeta.",
+     {"at": {"heading": "Barn och unga", "paragraph": 1}, "add_paragraph": "Skolan ska arbeta."}),
     ("Under rubriken Barn och unga läggs ett nytt stycke till: Skolan ska arbeta med normer.",
      {"at": {"heading": "Barn och unga"}, "add_paragraph": "Skolan ska arbeta med normer."}),
     ('Efter stycket som börjar med "Samverkan med civilsamhället" läggs ett nytt stycke till: Ny text.',
