@@ -329,3 +329,41 @@ def test_a_lords_amendment_the_house_disagrees_with_is_not_made():
                      "Question put and agreed to.\n")
     assert result.patch.amendments == ()
     assert [f.title for f in result.rejected] == ["Lords Amendment 1"]
+
+
+# ---------------------------------------------------------------- amend check: wording and operation agree
+
+
+LIST = program_from_data({
+    "program": {"id": "l", "title": "Program", "language": "sv", "version": "v1"},
+    "sections": [{"heading": "Mål", "level": 1, "page": 1, "content": [{"bullets": ["Ett", "Två", "Tre"]}]}]},
+    "l.yaml")
+
+
+def check_one(amendment: dict):
+    from amend.check import check_patch
+    from amend.load import patch_from_data
+
+    data = {"program": "l", "base": "v1", "produces": "v2", "decision": KS, "amendments": [amendment]}
+    [result], _ = check_patch(LIST, patch_from_data(data, {}, "p.yaml"))
+    return result
+
+
+def test_check_reports_wording_that_names_another_item():
+    result = check_one({"id": "a", "text": "Under rubriken Mål, i tredje punkten stryks.",
+                        "at": {"heading": "Mål", "item": 2}, "delete_item": True})
+    assert result.status == "error"
+    assert "the wording says item 3, the amendment's scope says item 2" in result.message
+
+
+def test_check_reports_wording_that_says_another_operation():
+    result = check_one({"id": "a", "text": "Under rubriken Mål, i tredje punkten stryks.",
+                        "at": {"heading": "Mål"}, "add_item": "Fyra"})
+    assert result.status == "error" and "strikes" in result.message and "add_item" in result.message
+
+
+def test_check_accepts_wording_that_agrees_and_wording_it_cannot_read():
+    assert check_one({"id": "a", "text": "Under rubriken Mål, i tredje punkten stryks.",
+                      "at": {"heading": "Mål", "item": 3}, "delete_item": True}).status == "ok"
+    assert check_one({"id": "a", "text": "Enligt yrkandet.", "at": {"heading": "Mål", "item": 3},
+                      "delete_item": True}).status == "ok"

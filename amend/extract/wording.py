@@ -606,3 +606,56 @@ def looks_like_change(text: str) -> bool:
     return bool(quotes) and bool(re.search(r"\b(stryks|utgår|tas bort|läggs till|ersätts|ändras|infogas|"
                                            r"tillfogas|kompletteras|byts ut|formuleras|lydelse)\b",
                                            skeleton, re.IGNORECASE))
+
+
+# ---------------------------------------------------------------- wording and operation agree
+
+
+_FAMILY = {"delete": "strikes", "delete_item": "strikes", "delete_paragraph": "strikes", "delete_section": "strikes",
+           "insert": "adds", "add_item": "adds", "add_paragraph": "adds", "add_section": "adds",
+           "replace": "replaces", "replace_section_text": "replaces"}
+_SCOPE_WORDS = {"page": "page {}", "item": "item {}", "paragraph": "paragraph {}", "sentence": "sentence {}",
+                "column": "column {}", "row": "row {}"}
+
+
+def _data_op(data: dict) -> Optional[str]:
+    return next((k for k in data if k in _FAMILY), None)
+
+
+def disagreement(amendment, program: Program) -> Optional[str]:
+    """Where an amendment's `text:` (the minutes' wording) can be read, whether it
+    says the same as the amendment's operation and scope: "the wording says item 3,
+    the scope says item 2". None when they agree or the wording cannot be read."""
+    if not amendment.text:
+        return None
+    from .grammar import grammar  # the house style first, then the wordings of real minutes
+
+    try:
+        outcome = grammar(program.meta.language).read(amendment.text)
+        datas = [] if outcome.exhausted else [r.patch_data() for r in outcome.readings]
+    except ValueError:
+        datas = []
+    if not datas:
+        found = read(amendment.text, program)
+        datas = [c.data for c in found.candidates] if isinstance(found, Readings) else []
+    if not datas:
+        return None
+    ops = {_FAMILY[_data_op(d)] for d in datas if _data_op(d)}
+    if len(ops) == 1 and _FAMILY.get(amendment.op) not in ops:
+        return (f"the wording {next(iter(ops))} text, but the operation {amendment.op} "
+                f"{_FAMILY.get(amendment.op, 'changes')} it")
+    scope = {k: v for k, v in amendment.scope.__dict__.items() if v is not None}
+    for key, words in _SCOPE_WORDS.items():
+        said = {_one((d.get("at") or {}).get(key)) for d in datas}
+        if len(said) == 1 and None not in said and key in scope and _one(scope[key]) not in said:
+            return (f"the wording says {words.format(_show(next(iter(said))))}, the amendment's scope says "
+                    f"{words.format(_show(_one(scope[key])))}")
+    return None
+
+
+def _one(value):
+    return 1 if value == "first" else value
+
+
+def _show(value) -> str:
+    return "last" if value == "last" else str(value)
