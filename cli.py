@@ -269,13 +269,17 @@ def extract(protocol, program_file, output, lang, paragraph, body, date, case, p
     given = {k: v for k, v in (("body", body), ("date", date), ("case", case)) if v}
     result = extract_patch(read_text(protocol), program, source=protocol, language=lang, paragraph=paragraph,
                            decision=given, produces=produces, status=status)
-    for kind, findings in (("needs a human", result.needs_human), ("rejected", result.rejected),
-                           ("check", result.checks), ("note", result.notes)):
+    for kind, findings in (("needs a human", result.needs_human), ("cannot apply", result.not_applicable),
+                           ("rejected", result.rejected), ("check", result.checks), ("note", result.notes)):
         for f in sorted(findings, key=lambda f: f.line):
             click.echo(f"{kind}: {protocol}:{f.line}: {f}", err=True)
     amendments = result.patch.amendments
-    if not amendments and not result.complete:
-        click.echo("nothing was written: no amendment could be read", err=True)
+    if not amendments:
+        # an empty patch is never written: it would say the decision changed nothing
+        d = result.patch.decision
+        where = f"{d.paragraph} of {d.body} {d.date}" if d.paragraph else f"the minutes of {d.body} {d.date}"
+        why = "see above" if not result.complete else "the decision holds no amendment to the program"
+        click.echo(f"nothing was written: no amendment in {where} could be read ({why})", err=True)
         click.get_current_context().exit(1)
     text = dump_patch(result.patch, comments=report_comments(result, protocol))
     d = result.patch.decision
@@ -290,8 +294,8 @@ def extract(protocol, program_file, output, lang, paragraph, body, date, case, p
         click.echo(text, nl=False)
         click.echo(summary, err=True)
     if not result.complete:
-        click.echo(f"{len(result.needs_human)} thing{'s' if len(result.needs_human) != 1 else ''} "
-                   "need a human (see above)", err=True)
+        n = len(result.needs_human) + len(result.not_applicable)
+        click.echo(f"{n} thing{'s' if n != 1 else ''} need a human (see above)", err=True)
         click.get_current_context().exit(1)
 
 

@@ -140,11 +140,22 @@ def check_patch(program: Program, patch: Patch,
             others = clashes[id(am)]
             results.append(_result(am, CONFLICT, conflict_between(am, others[0]).message,
                                    conflicts_with=tuple(o.id for o in others)))
+        elif _wording_disagrees(am, program):
+            results.append(_result(am, ERROR, _wording_disagrees(am, program)))
         else:
             results.append(_result(am, OK))
     if any(r.status != OK for r in results):
         return tuple(results), None
     return tuple(results), adopt(program, patch, resolution.edits)
+
+
+def _wording_disagrees(am: Amendment, program: Program) -> str:
+    """The amendment's `text:` (the minutes' wording), where it can be read, says
+    another operation or place than the amendment: an error, not a detail."""
+    from .extract.wording import disagreement
+
+    found = disagreement(am, program)
+    return f"its text disagrees with it: {found}" if found else ""
 
 
 def failure_result(am: Amendment, exc: AmendError) -> AmendmentResult:

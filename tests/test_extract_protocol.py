@@ -206,7 +206,8 @@ def test_without_a_decision_heading_nothing_is_dropped(program):
     assert result.patch.amendments == ()
     flagged = {f.line for f in result.needs_human}
     assert {68, 71, 78, 81} <= flagged  # both statements of both Tillägg (one line less above them)
-    assert any("utgår ifrån ett helhetsperspektiv" in f.text for f in result.needs_human)  # a false alarm, not a loss
+    # an ordinary sentence with a word like "utgår" but no quoted words is no instruction: nothing to report
+    assert not any("utgår ifrån ett helhetsperspektiv" in f.text for f in result.needs_human)
     assert any("no decision heading" in n.message for n in result.notes)
 
 
@@ -318,10 +319,10 @@ def test_cli_describe(tmp_path):
     assert r.exit_code == 0
     assert r.stdout == (
         "Tillägg 1\n"
-        'På sidan 6, under rubriken Samverkan, i sista meningen efter "mellan mellan olika förvaltningar i '
-        'kommunen" läggs följande till: "samt med de fackliga parterna".\n\n'
+        "På sidan 6, under rubriken ”Samverkan”, i sista meningen efter ”mellan mellan olika förvaltningar i "
+        "kommunen” läggs följande till: ”samt med de fackliga parterna”.\n\n"
         "Tillägg 2\n"
-        "På sidan 8, tredje kolumnen läggs en punkt till: Fackliga parter erbjuds basutbildning.\n")
+        "På sidan 8, i tredje kolumnen läggs en punkt till: Fackliga parter erbjuds basutbildning.\n")
     en = runner().invoke(main, ["describe", str(EXAMPLE), "--lang", "en"])
     assert 'Page 6, under the heading Samverkan, in the last sentence, after "mellan mellan' in en.stdout
     # the text describe writes, read back by extract, is the same patch
@@ -331,8 +332,9 @@ def test_cli_describe(tmp_path):
     r = run("extract", minutes, "--program", PROGRAM, "--body", "Kommunstyrelsens arbetsutskott",
             "--date", "2025-10-22", "-o", out)
     assert r.exit_code == 0, r.stderr
-    again = [dataclasses.replace(a, source=None) for a in load_patch(out).amendments]
-    assert again == without_source(load_patch(EXAMPLE).amendments)
+    # the same amendments; only the wording (text:) now has the typographic quotes describe writes
+    again = [dataclasses.replace(a, source=None, text=None) for a in load_patch(out).amendments]
+    assert again == [dataclasses.replace(a, text=None) for a in without_source(load_patch(EXAMPLE).amendments)]
 
 
 def test_describe_refuses_what_it_cannot_word(tmp_path):
@@ -353,6 +355,20 @@ def test_describe_refuses_what_it_cannot_word(tmp_path):
     assert r.stdout == ""  # all or nothing: no half description
 
 
+def test_describe_writes_paste_ready_swedish():
+    from amend.extract.describe import describe_patch
+    from amend.load import patch_from_data
+
+    data = {"program": "p", "base": "b", "produces": "c", "decision": {"body": "KS", "date": "2025-01-01"},
+            "amendments": [{"id": "a", "at": {"heading": "Mål", "item": 4}, "delete_item": True},
+                           {"id": "b", "at": {"heading": "Mål", "paragraph": 1}, "add_paragraph": "Ny text."},
+                           {"id": "c", "at": {"heading": "Mål"}, "delete": "växa."}]}
+    text = describe_patch(patch_from_data(data, {}, "p.yaml"))
+    assert text == ("Ändring 1\nUnder rubriken ”Mål”, i fjärde punkten stryks.\n\n"
+                    "Ändring 2\nUnder rubriken ”Mål” efter första stycket läggs ett nytt stycke till: Ny text.\n\n"
+                    "Ändring 3\nUnder rubriken ”Mål” stryks ”växa.”\n")  # no second full stop
+
+
 def test_describe_quotes_a_heading_that_would_read_two_ways():
     from amend.extract.describe import describe_patch
     from amend.load import patch_from_data
@@ -360,7 +376,7 @@ def test_describe_quotes_a_heading_that_would_read_two_ways():
     data = {"program": "p", "base": "b", "produces": "c", "decision": {"body": "KS", "date": "2025-01-01"},
             "amendments": [{"id": "a", "at": {"heading": "Barn i sista meningen"}, "delete": "x"}]}
     text = describe_patch(patch_from_data(data, {}, "p.yaml"))
-    assert text == 'Ändring 1\nUnder rubriken "Barn i sista meningen" stryks "x".\n'
+    assert text == "Ändring 1\nUnder rubriken ”Barn i sista meningen” stryks ”x”.\n"
 
 
 SPLIT_VOTE = """Kommunstyrelsens

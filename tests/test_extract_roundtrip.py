@@ -147,8 +147,25 @@ def test_extract_of_describe_gives_back_the_patch(lang, amendments):
     patch = make_patch(amendments)
     minutes = describe_patch(patch, lang)
     result = extract(minutes, TINY, source="minutes.txt", language=lang, decision=DECISION)
-    assert [meaning(a) for a in result.patch.amendments] == [meaning(a) for a in patch.amendments]
-    assert reading_problems(result) == []
+    if lang == "en":
+        # Westminster style puts the sentence's punctuation inside the quotation marks: an
+        # anchor that ends with a mark and is in the program with and without it is a
+        # question, never a guess (issue 13)
+        asked = {f.title for f in result.needs_human if "reads two ways" in f.message}
+        kept = []
+        for n, a in enumerate(patch.amendments, 1):
+            if (a.title or f"Amendment {n}") in asked:
+                anchors = [v for v in (a.value, a.after, a.before) if isinstance(v, str)]
+                assert any(re.search(r"[,;:]$", v) for v in anchors), a
+            else:
+                kept.append(a)
+        patch_meanings = [meaning(a) for a in kept]
+        problems = [f for f in reading_problems(result) if "reads two ways" not in f.message]
+    else:
+        patch_meanings = [meaning(a) for a in patch.amendments]
+        problems = reading_problems(result)
+    assert [meaning(a) for a in result.patch.amendments] == patch_meanings
+    assert problems == []
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -225,6 +242,10 @@ def test_round_trip_adopts_the_same_program(lang, amendments):
     except Exception:
         return  # two anchors that overlap: a conflict, not a round-trip question
     result = extract(describe_patch(patch, lang), PROGRAM, source="minutes.txt", language=lang, decision=DECISION)
+    if lang == "en" and any(re.search(r"[,;:]$", v) for a in patch.amendments
+                            for v in (a.value, a.after, a.before) if isinstance(v, str)) \
+            and all("reads two ways" in f.message for f in result.needs_human) and result.needs_human:
+        return  # Westminster style: "after "A," insert …" may end A with the sentence's comma; asked, not guessed
     assert result.complete, [str(f) for f in result.needs_human]
     assert [meaning(a) for a in result.patch.amendments] == [meaning(a) for a in patch.amendments]
     adopted, _ = apply_patch(PROGRAM, result.patch)

@@ -339,8 +339,11 @@ class Grammar:
         body = self._render(op.elems, {**at, **fields}, quote_all)
         sentence = sentence + self.style.get("operation_separator", " ") + body if sentence else body
         sentence = sentence[0].upper() + sentence[1:]
-        # a value written unquoted ends the sentence with its own full stop
-        return sentence if sentence[-1] in ".!?" else sentence + "."
+        # a value written unquoted, or quoted with its own full stop (”… i kommunen.”), ends the
+        # sentence: no second full stop after it
+        if sentence[-1] in ".!?" or (sentence[-1] in QUOTE_CHARS and sentence[-2:-1] in (".", "!", "?")):
+            return sentence
+        return sentence + "."
 
     def _operation_rule(self, at: dict, fields: dict) -> Optional[Rule]:
         for rule in self.operations:
@@ -385,12 +388,12 @@ class Grammar:
             return str(value)
         if slot.type == "ordinal":
             return self.ordinal_word(value)
-        if slot.type == "name" and not quote_all and _plain_words(value):
+        if slot.type == "name" and not quote_all and not self.style.get("quote_names") and _plain_words(value):
             return value
         if slot.type == "value" and not quote_all and after_colon and value[-1] in ".!?" \
                 and not any(c in QUOTE_CHARS for c in value):
             return value
-        return quote(value)
+        return quote(value, self.style.get("quote_mark", '"'))
 
     def ordinal_word(self, value) -> str:
         n = 1 if value == "first" else value
@@ -412,10 +415,11 @@ def _plain_words(value: str) -> bool:
     return bool(tokens) and all(t.kind in ("word", "num") for t in tokens) and clean(value) == value
 
 
-def quote(text: str) -> str:
-    """Text in quotation marks that the tokenizer reads back as one quotation."""
+def quote(text: str, mark: str = '"') -> str:
+    """Text in quotation marks that the tokenizer reads back as one quotation:
+    `mark` on both sides (Swedish ”…”), or » when the text holds a quotation mark."""
     if '"' not in text and "\u201d" not in text and "\u201c" not in text:
-        return f'"{text}"'
+        return f"{mark}{text}{mark}"
     if "\u00bb" not in text:
         return f"\u00bb{text}\u00bb"
     raise GrammarError(f"the text {text!r} holds every kind of quotation mark and cannot be quoted")

@@ -21,6 +21,8 @@ from .tokenize import TokenizeError, tokenize
 _PARAGRAPH = re.compile(r"^§\s*(\d+)\s*(.*)$")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HYPHENS = "-\u2010\u00ad"
+# words whose full stop ends no sentence: "2 kap. 11 §", "m.fl. Kommunen"
+_ABBREVIATIONS = frozenset({"kap", "m.fl", "fl", "bl.a", "t.ex", "nr", "resp", "jfr", "ca", "p", "st", "s", "ff"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Passage:
     title: Optional[str] = None
     item: bool = False  # it began with a list marker ("•", "2.")
     joins: tuple = ()  # offsets where a line-end hyphen was taken out
+    marker: str = ""  # the list marker it began with ("2.", "•"), without spaces
 
     @property
     def line(self) -> int:
@@ -60,6 +63,11 @@ class Minute:
     line: int
     passages: tuple
     has_decision: bool  # a decision heading ("Beslut") was found
+
+    @property
+    def title(self) -> str:
+        """The § heading: the text above its first section heading."""
+        return next((p.text for p in self.passages if not p.section), "")
 
 
 @dataclass(frozen=True)
@@ -109,19 +117,63 @@ def remove_furniture(lines: list[Line], header: list[Line], tables: dict) -> lis
     furniture and blank lines goes as a whole, so that a sentence broken by a
     page break joins up again."""
     header_texts = {ln.text for ln in header}
-    drop = {ln.no for ln in header}
-    drop |= {ln.no for ln in lines if ln.text and _full(tables.get("furniture") or (), ln.text)}
+    drop = {id(ln) for ln in header}
+    drop |= {id(ln) for ln in lines if ln.text and _full(tables.get("furniture") or (), ln.text)}
+    drop |= _body_lines(lines, drop, tables)
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and (not lines[j].text or lines[j].text in header_texts or lines[j].no in drop):
+        while j < len(lines) and (not lines[j].text or lines[j].text in header_texts or id(lines[j]) in drop):
             j += 1
         gap = lines[i:j]
-        repeated = sum(1 for ln in gap if ln.text in header_texts and ln.no not in drop) >= 2
-        if repeated or any(ln.no in drop for ln in gap):
-            drop |= {ln.no for ln in gap}
+        repeated = sum(1 for ln in gap if ln.text in header_texts and id(ln) not in drop) >= 2
+        if repeated or any(id(ln) in drop for ln in gap):
+            drop |= {id(ln) for ln in gap}
         i = max(j, i + 1)
-    return [ln for ln in lines if ln.no not in drop]
+    return [ln for ln in lines if id(ln) not in drop]
+
+
+def _body_lines(lines: list[Line], furniture: set, tables: dict) -> set:
+    """The body's name in a page header ("38 (90)" / "Kommunfullmäktige" /
+    "Protokoll nr 1"): a line that is only the name, with furniture within two
+    lines of text before or after it (headings printed inside the header, as
+    pdftotext does, stay)."""
+    pattern = tables.get("body_line")
+    if not pattern:
+        return set()
+    texts = [ln for ln in lines if ln.text]
+    out = set()
+    for k, ln in enumerate(texts):
+        if re.fullmatch(pattern, ln.text, re.IGNORECASE):
+            near = texts[max(0, k - 2):k] + texts[k + 1:k + 3]
+            if any(id(other) in furniture for other in near):
+                out.add(id(ln))
+    return out
+
+
+def furniture_meta(lines: list[Line], tables: dict) -> tuple[Optional[str], Optional[str]]:
+    """(body, date) as the page furniture prints them: "Sammanträdesdatum: 2024-02-01",
+    the body's name above "Protokoll nr 1", or "Göteborgs Stad Kommunfullmäktige, protokoll"."""
+    body = date = None
+    texts = [ln.text for ln in lines if ln.text]
+    for k, text in enumerate(texts):
+        m = tables.get("furniture_date") and re.fullmatch(tables["furniture_date"], text, re.IGNORECASE)
+        if m and not date:
+            date = find_date(m.group(1), tables)
+        m = tables.get("furniture_body") and re.fullmatch(tables["furniture_body"], text, re.IGNORECASE)
+        if m and not body:
+            body = m.group(1)
+        if not body and k and tables.get("body_line") and re.fullmatch(r"protokoll \(?nr \d+\)?", text, re.I):
+            for before in reversed(texts[max(0, k - 3):k]):
+                if re.fullmatch(tables["body_line"], before, re.IGNORECASE):
+                    body = before
+                    break
+    if body:
+        body = clean(body)
+        body = body[:1].upper() + body[1:]
+        if body.endswith("ens") or body.endswith("ets"):  # "kommunstyrelsens protokoll"
+            body = body[:-1]
+    return body, date
 
 
 # ---------------------------------------------------------------- joining lines
@@ -214,19 +266,27 @@ def _body(header: list[Line], tables: dict) -> Optional[str]:
 
 
 def read_protocol(text: str, tables: dict) -> Protocol:
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
-    lines = [Line(i + 1, clean(t)) for i, t in enumerate(raw)]
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = []
+    for i, t in enumerate(raw):
+        if "\f" in t:  # a page break: a blank line before the rest, on the same line number
+            lines.append(Line(i + 1, ""))
+        lines.append(Line(i + 1, clean(t.replace("\f", " "))))
     header = _header(lines, tables)
     body = _body(header, tables)
     date = next((d for d in (find_date(ln.text, tables) for ln in header) if d), None)
+    if not body or not date:
+        in_furniture = furniture_meta(lines, tables)
+        body, date = body or in_furniture[0], date or in_furniture[1]
     lines = remove_furniture(lines, header, tables)
     return Protocol(body, date, tuple(_minutes(lines, tables)))
 
 
 def _paragraph_starts(lines: list[Line]) -> list[int]:
     """Lines that open a paragraph of the minutes: "§ 170 ..." at the top or after
-    a blank line (a "§ 294" that a line break put first in a line is text)."""
-    return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text) and (i == 0 or not lines[i - 1].text)]
+    a blank line or page furniture (a "§ 294" that a line break put first in a line is text)."""
+    return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text)
+            and (i == 0 or not lines[i - 1].text or lines[i - 1].no < ln.no - 1)]  # or after removed furniture
 
 
 def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
@@ -234,14 +294,33 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     cuts = _paragraph_starts(lines)
     if not cuts:
         return [_minute(None, None, lines[0].no if lines else 1, lines, tables)]
+    # "§ 29 0128/22" again at the top of the next page: the same § goes on
+    continued = {i for k, i in enumerate(cuts) if k and _number(lines[i]) == _number(lines[cuts[k - 1]])}
+    kept = [i for i in cuts if i not in continued]
     out = []
-    for n, i in enumerate(cuts):
-        end = cuts[n + 1] if n + 1 < len(cuts) else len(lines)
+    for n, i in enumerate(kept):
+        end = kept[n + 1] if n + 1 < len(kept) else len(lines)
         m = _PARAGRAPH.match(lines[i].text)
-        rest = m.group(2).strip()
+        rest = re.sub(r"^(ärendenummer|dnr|diarienummer)\s*", "", m.group(2).strip(), flags=re.IGNORECASE)
         case = rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
-        out.append(_minute(f"§ {m.group(1)}", case, lines[i].no, lines[i + 1:end], tables))
-    return out
+        body = [ln for k, ln in enumerate(lines[i + 1:end], i + 1) if k not in continued]
+        out.append(_minute(f"§ {m.group(1)}", case, lines[i].no, body, tables))
+    return _without_contents(out)
+
+
+def _number(line: Line) -> str:
+    return _PARAGRAPH.match(line.text).group(1)
+
+
+def _without_contents(minutes: list[Minute]) -> list[Minute]:
+    """A table of contents lists the §§ before they come ("§ 11 Budget … 5"):
+    where a § number stands twice, the one with a decision (or the most text) is the §."""
+    best: dict = {}
+    for m in minutes:
+        size = (m.has_decision, sum(len(p.text) for p in m.passages))
+        if m.paragraph not in best or size > best[m.paragraph][0]:
+            best[m.paragraph] = (size, m)
+    return [m for m in minutes if best[m.paragraph][1] is m]
 
 
 def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute:
@@ -251,14 +330,15 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
     has_decision = False
     block: list[Line] = []
     item = False
+    marker_text = ""
 
     def flush():
-        nonlocal block, title, item
+        nonlocal block, title, item, marker_text
         if block:
             text, starts, joins = join_lines(block, keep)
-            passages.append(Passage(text, starts, section, kind, title, item, joins))
+            passages.append(Passage(text, starts, section, kind, title, item, joins, marker_text))
             title = None
-        block, item = [], False
+        block, item, marker_text = [], False, ""
 
     marker = re.compile(tables.get("item_marker") or r"(?!)")
     for ln in lines:
@@ -272,10 +352,10 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = ln.text.rstrip(":").strip()
         elif not ln.text:
             flush()
-        elif marker.match(ln.text) and _item_starts(block, keep):  # "• På sidan 3 …": one item, one passage
+        elif marker.match(ln.text) and (_item_starts(block, keep) or _next_number(marker_text, ln.text)):  # "• På sidan 3 …": one item, one passage
             flush()
             block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
-            item = True
+            item, marker_text = True, marker.match(ln.text).group(0).strip()
         else:
             block.append(ln)
     flush()
@@ -285,6 +365,13 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
         passages = [p if p.kind == "proceedings" else replace(p, kind="decision") for p in passages]
     passages = [p if p.kind else replace(p, kind="other") for p in passages]  # above the first heading
     return Minute(paragraph, case, line_no, tuple(passages), has_decision)
+
+
+def _next_number(previous: str, line: str) -> bool:
+    """"8." after item "7.": the next point of a numbered list starts even when
+    item 7 opened a quotation it never closed."""
+    a, b = re.match(r"(\d+)[.)]$", previous), re.match(r"(\d+)[.)]\s", line)
+    return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _item_starts(block: list[Line], keep) -> bool:
@@ -315,8 +402,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for i, tok in enumerate(tokens):
         last = i + 1 == len(tokens)
-        if tok.kind == "punct" and tok.text in ".!?" and (last or tokens[i + 1].text[:1].isupper()
-                                                          or tokens[i + 1].kind == "num"):
+        abbreviation = tok.text == "." and i > 0 and tokens[i - 1].key in _ABBREVIATIONS
+        if tok.kind == "punct" and tok.text in ".!?" and not abbreviation and (
+                last or tokens[i + 1].text[:1].isupper() or tokens[i + 1].kind == "num"):
             spans.append((start, tok.end))
             start = tokens[i + 1].start if not last else tok.end
     if start < len(text.rstrip()):

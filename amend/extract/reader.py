@@ -24,7 +24,9 @@ from ..model import Patch, Program
 from ..resolve import Index, Resolution, resolve
 from ..text import fold_anchor
 from ..tree import get
+from . import wording
 from .grammar import Grammar, Reading, grammar
+from .meeting import Paragraph, outcome, proposal_at, read_paragraph
 from .protocol import Minute, Passage, read_protocol, sentences
 from .tokenize import TokenizeError
 
@@ -44,8 +46,8 @@ class Finding:
     def __str__(self) -> str:
         """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'."""
         parts = [f"{self.title}:"] if self.title else []
-        if self.text:
-            parts.append(f'"{_short(self.text)}" —')
+        if self.text:  # in full: a cut-off could hide the very words that matter
+            parts.append(f'"{self.text}" —')
         return " ".join(parts + [self.message])
 
 
@@ -61,11 +63,13 @@ class Extraction:
     rejected: list[Finding] = field(default_factory=list)
     checks: list[Finding] = field(default_factory=list)  # readings a person should confirm
     notes: list[Finding] = field(default_factory=list)
+    # adopted changes to the document that no patch can carry (the text is in an attachment, …)
+    not_applicable: list[Finding] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
-        """Everything instruction-like was read, resolved and decided."""
-        return not self.needs_human
+        """Everything the body adopted was read, resolved and is in the patch."""
+        return not self.needs_human and not self.not_applicable
 
 
 @dataclass
@@ -76,6 +80,7 @@ class _Instruction:
     passage: Passage
     readings: list[Reading]
     start: int = 0  # offset of the text in the passage
+    candidates: tuple = ()  # wording.Candidate readings of real minutes' wording
 
 
 # ---------------------------------------------------------------- entry point
@@ -94,31 +99,51 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     tables = g.protocol
     protocol = read_protocol(text, tables)
     result = Extraction(source)
-    minute = _choose_minute(protocol.minutes, paragraph, g, source)
+    against = _Against(program, source)
+    minute = _choose_minute(protocol.minutes, paragraph, g, source, against)
     others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
-    if others:
-        result.notes.append(Finding(minute.line, f"read {minute.paragraph}; the protocol also holds "
-                                    f"{', '.join(others)} (choose with --paragraph)"))
+    if others and paragraph is None:
+        result.notes.append(Finding(minute.line, f"read {minute.paragraph}, the only paragraph with an amendment "
+                                    f"to this program; the protocol holds {len(others) + 1} (choose with "
+                                    "--paragraph)"))
     if not minute.has_decision and minute.paragraph is not None:
         result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
                                     f"{minute.paragraph}: read the text outside other sections as the decision"))
 
-    adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g)]
-    proposed = [i for p in minute.passages if p.kind == "proceedings" for i in _instructions(p, g)]
+    course = read_paragraph(minute)
+    adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g, against, result)]
+    proposed = []
+    for p in minute.passages:
+        if p.kind == "proceedings":
+            proposed += _proposals(p, g, against, course, adopted, result)
+        elif p.kind == "other":
+            _undecided(p, against, result)
+    adopted = _not_made(minute, adopted, tables, result)
     _check_announced(minute, adopted, tables, result)
     for ins in adopted:
-        if not ins.readings:
+        if not ins.readings and not ins.candidates:
             result.needs_human.append(Finding(ins.line, _not_understood(g, ins.text), ins.text, ins.title))
 
-    against = _Against(program, source)
     amendments, lines = [], {}
     used_ids: set = set()
     for n, ins in enumerate(adopted, 1):
         amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
                                used_ids)  # numbered as in the minutes, read or not
-        ins = _rejoin(ins, against, g, result)
-        reading = _choose_reading(ins, against, result) if ins.readings else None
-        data = _amendment_data(ins, reading, against, result, amendment_id) if reading else None
+        prefer_written = False
+        if not ins.candidates and len(ins.readings) == 1 and "range_from" not in ins.readings[0].operation:
+            # the house style quotes exactly, so the words as written come first; only Westminster's
+            # closing comma inside the marks makes both readings equal candidates
+            both = g.language == "en" and len(wording.punctuation_readings(ins.readings[0].patch_data())) > 1
+            alternatives = wording.punctuation_readings(ins.readings[0].patch_data(), "" if both else ".!?")
+            if len(alternatives) > 1:
+                ins = dataclasses.replace(ins, candidates=tuple(wording.Candidate(d) for d in alternatives))
+                prefer_written = not both
+        if ins.candidates:
+            data = _candidate_data(ins, against, result, amendment_id, prefer_written)
+        else:
+            ins = _rejoin(ins, against, g, result)
+            reading = _choose_reading(ins, against, result) if ins.readings else None
+            data = _amendment_data(ins, reading, against, result, amendment_id) if reading else None
         if data is not None:
             lines[("amendments", len(amendments))] = (ins.line, 1)
             amendments.append(data)
@@ -138,7 +163,10 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
 # ---------------------------------------------------------------- structure
 
 
-def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -> Minute:
+def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str, against: "_Against") -> Minute:
+    """The § to read: the one asked for; the only one; or the only one whose
+    decision holds an amendment that reads and fits the program. Otherwise the
+    §§ to choose from, with their titles."""
     if paragraph is not None:
         want = re.sub(r"\D", "", paragraph)
         found = [m for m in minutes if m.paragraph and re.sub(r"\D", "", m.paragraph) == want]
@@ -148,34 +176,212 @@ def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str) -
         return found[0]
     if len(minutes) == 1:
         return minutes[0]
-    with_amendments = [m for m in minutes if any(p.kind == "decision" and (p.title or g.triggered(p.text))
-                                                 for p in m.passages)]
-    if len(with_amendments) == 1:
-        return with_amendments[0]
-    named = ", ".join(m.paragraph for m in (with_amendments or minutes) if m.paragraph)
-    raise AmendError(f"the protocol holds several paragraphs ({named}); say which with --paragraph", source=source)
+    kinds = {id(m): _what_it_holds(m, g, against) for m in minutes}
+    amending = [m for m in minutes if kinds[id(m)] == "amendment"]
+    if len(amending) == 1:
+        return amending[0]
+    if amending:
+        raise AmendError(f"several paragraphs hold amendments to {against.program.meta.title}: "
+                         f"{_listing(amending)}; say which with --paragraph", source=source)
+    changes = [m for m in minutes if kinds[id(m)] == "change"]
+    also = f"; paragraphs that change a document in ways no patch can carry: {_listing(changes)}" if changes else ""
+    raise AmendError(f"no paragraph of the protocol ({len(minutes)} found) holds an amendment to "
+                     f"{against.program.meta.title} that can be read{also}; say which with --paragraph",
+                     source=source)
 
 
-def _instructions(passage: Passage, g: Grammar) -> list[_Instruction]:
-    """The instructions in one passage: the passage as a whole when it reads,
-    else each sentence that reads or has a trigger word ("stryks", "sidan").
-    In the decision every sentence of a titled passage or list item counts, so
-    nothing under "Tillägg 3" is dropped; elsewhere a titled passage with no
-    instruction is one proposal. An instruction that does not read has no readings."""
+def _what_it_holds(minute: Minute, g: Grammar, against: "_Against") -> str:
+    """"amendment" (one that fits the program), "change" (a change no patch carries) or ""."""
+    found = ""
+    for p in (p for p in minute.passages if p.kind == "decision"):
+        if p.title or _read(g, p.text):
+            return "amendment"
+        for a, b in sentences(p.text):
+            w = wording.read(p.text[a:b], against.program)
+            if isinstance(w, wording.Readings) and any(_fits(c.data, against, minute.line) for c in w.candidates):
+                return "amendment"
+            found = found or ("change" if w is not None else "")
+        w = wording.read(p.text, against.program)
+        if isinstance(w, wording.Readings) and any(_fits(c.data, against, minute.line) for c in w.candidates):
+            return "amendment"
+    return found
+
+
+def _fits(data: dict, against: "_Against", line: int) -> bool:
+    try:
+        against.resolve(data, line)
+    except AmendError:
+        return False
+    return True
+
+
+def _listing(minutes) -> str:
+    return ", ".join(f"{m.paragraph} ({_short(m.title, 70)})" if m.title else str(m.paragraph) for m in minutes)
+
+
+def _instructions(passage: Passage, g: Grammar, against: "_Against", result: Extraction) -> list[_Instruction]:
+    """The amendments in one passage of the decision: the passage as a whole
+    when the grammar reads it, else each sentence that the grammar or the
+    wordings of real minutes read (wording.py). A sentence that is a change no
+    patch can carry is reported once, with the reason; an ordinary decision
+    point ("… antas") says nothing. Under a title ("Tillägg 3") or with quoted
+    words beside a verb of change, a sentence nothing reads needs a human."""
+    prefix = g.protocol.get("instruction_prefix")
+    m = re.match(prefix, passage.text, re.IGNORECASE) if prefix else None
+    if m and m.end() < len(passage.text):  # "Amendments made: 1, page 1, …": the instruction after it
+        rest = passage.text[m.end():]
+        readings = _read(g, rest)
+        return [_Instruction(rest, passage.line_at(m.end()), passage.title, passage, readings, m.end())]
     whole = _read(g, passage.text)
     if whole:
         return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
+    title = passage.title or _point_title(passage)  # for the wordings of real minutes
+    spans = [(a, b, passage.text[a:b].strip()) for a, b in sentences(passage.text)]
+    spans = [(passage.text.index(t, a), t) for a, b, t in spans if t]
+    read = [(start, t, _read(g, t)) for start, t in spans]
+    real = {start: wording.read(t, against.program) for start, t, readings in read if not readings}
+    read, real = _split_intros(passage, read, real, against)
+    if len(read) > 1 and not any(r for _, _, r in read) and not any(isinstance(w, wording.Readings)
+                                                                   for w in real.values()):
+        # a quotation the sentence split could not see (an opening mark with a space after it)
+        w = wording.read(passage.text, against.program)
+        if isinstance(w, wording.Readings):
+            return [_Instruction(passage.text, passage.line, title, passage, [], 0, w.candidates)]
+    beside = any(isinstance(r, wording.Readings) for r in real.values())
     found = []
-    strict = passage.kind == "decision" and (passage.title or passage.item)
+    for start, sentence, readings in read:
+        line = passage.line_at(start)
+        w = real.get(start)
+        if w is None and beside and not readings:
+            w = wording.read(sentence, against.program, beside_change=True)
+        if readings:
+            found.append(_Instruction(sentence, line, passage.title, passage, readings, start))
+        elif isinstance(w, wording.Readings):
+            found.append(_Instruction(sentence, line, title, passage, [], start, w.candidates))
+        elif isinstance(w, wording.Cannot):
+            result.not_applicable.append(Finding(line, _why_not(w, against), sentence, title))
+        elif passage.title or (g.triggered(sentence) and wording.looks_like_change(sentence)):
+            found.append(_Instruction(sentence, line, title, passage, [], start))
+    if not found and passage.title and not any(isinstance(w, wording.Cannot) for w in real.values()):
+        found.append(_Instruction(passage.text, passage.line, title, passage, []))
+    return found
+
+
+# "Enligt kommunstyrelsens förslag:", "… och föreslår att kommunfullmäktige beslutar:"
+# before the first point of a decision, in the same passage
+_INTRO = re.compile(r"^(?:[^:”\"“]{0,300}?\b(?:enligt|i enlighet med) [^:”\"“]{0,200}?|[^:”\"“]{0,400}?\bbeslutar)"
+                    r":\s+(?=\S)", re.IGNORECASE)
+
+
+def _split_intros(passage: Passage, read: list, real: dict, against: "_Against") -> tuple[list, dict]:
+    """Read the decision's introduction apart from the point after it, so that a
+    report points at the point's own line; both are reported as one when both
+    are changes no patch can carry."""
+    out, results = [], dict(real)
+    for start, text, readings in read:
+        m = _INTRO.match(text) if not readings else None
+        if not m:
+            out.append((start, text, readings))
+            continue
+        intro, rest = text[:m.end()].strip(), text[m.end():]
+        first, second = wording.read(intro, against.program), wording.read(rest, against.program)
+        if isinstance(first, wording.Cannot) and isinstance(second, wording.Cannot):
+            out.append((start, text, readings))
+            continue
+        del results[start]
+        if first is not None:
+            out.append((start, intro, []))
+            results[start] = first
+        out.append((start + m.end(), rest, []))
+        results[start + m.end()] = second
+    return out, results
+
+
+def _point_title(passage: Passage) -> Optional[str]:
+    """"Punkt 3" for the third numbered point of a decision."""
+    m = re.fullmatch(r"(\d{1,2})[.)]", passage.marker)
+    return f"Punkt {m.group(1)}" if m else None
+
+
+def _proposals(passage: Passage, g: Grammar, against: "_Against", course: Paragraph, adopted: list,
+               result: Extraction) -> list[_Instruction]:
+    """Instructions in the course of the meeting ("Yrkanden", "Beslutsgång").
+    Those the grammar reads go on to _classify_proposals; those in the wording
+    of real minutes are settled by what the § records of the proposal: adopted
+    (then applied like the decision), rejected, or unclear (a human decides)."""
+    out = []
     for a, b in sentences(passage.text):
         sentence = passage.text[a:b].strip()
+        if not sentence:
+            continue
         start = passage.text.index(sentence, a)
+        line = passage.line_at(start)
         readings = _read(g, sentence)
-        if readings or strict or g.triggered(sentence):
-            found.append(_Instruction(sentence, passage.line_at(start), passage.title, passage, readings, start))
-    if not found and passage.title:
-        found.append(_Instruction(passage.text, passage.line, passage.title, passage, []))
-    return found
+        w = None if readings else wording.read(sentence, against.program)
+        if readings or (w is None and g.triggered(sentence)):
+            out.append(_Instruction(sentence, line, passage.title, passage, readings, start))
+            continue
+        if w is None:
+            continue
+        proposal = proposal_at(course, line, sentence)
+        said, words = outcome(course, proposal) if proposal else ("adopted", "") if _body_decides(sentence) \
+            else ("unclear", "")
+        who = f" by {', '.join(proposal.proposers)}" if proposal and proposal.proposers else ""
+        if said == "rejected":
+            result.rejected.append(Finding(line, f"proposed{who}, not adopted: the minutes say \"{words}\"",
+                                           sentence, passage.title))
+        elif said == "unclear" and isinstance(w, wording.Readings):
+            # as one of the proposals the rejection words after them may be about
+            out.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
+        elif said == "unclear":
+            result.needs_human.append(Finding(line, f"proposed{who} under '{passage.section}'; the minutes do not "
+                                              "show whether it was adopted", sentence, passage.title))
+        elif isinstance(w, wording.Cannot):
+            adopted_by = f" (adopted: \"{words}\")" if words else ""
+            result.not_applicable.append(Finding(line, _why_not(w, against) + adopted_by, sentence, passage.title))
+        else:
+            adopted.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
+            result.notes.append(Finding(line, f"proposed under '{passage.section}' and adopted: \"{words}\"",
+                                        "", passage.title))
+    return out
+
+
+def _not_made(minute: Minute, adopted: list, tables: dict, result: Extraction) -> list:
+    """Westminster: "That this House doth disagree with the Lords in the said Amendment" —
+    and the Question agreed to — means the Lords amendment is not made."""
+    pattern, decided = tables.get("not_made"), tables.get("not_made_decided")
+    if not pattern:
+        return adopted
+    text = " ".join(p.text for p in minute.passages)
+    m = re.search(pattern, text, re.IGNORECASE)
+    if not m or not (decided and re.search(decided, text[m.end():], re.IGNORECASE)):
+        return adopted
+    for ins in adopted:
+        result.rejected.append(Finding(ins.line, f"not made: the House agreed \"{m.group(0)}\"", ins.text, ins.title))
+    return []
+
+
+def _why_not(cannot: wording.Cannot, against: "_Against") -> str:
+    if cannot.reason.startswith("addresses another document"):
+        return cannot.reason + " (extract it with that document's program)"
+    return cannot.reason
+
+
+def _body_decides(sentence: str) -> bool:
+    """"Kommunfullmäktige godkänner ordförandens förslag att …": the body's own decision."""
+    return bool(re.match(r"(kommunfullmäktige|kommunstyrelsen|fullmäktige|nämnden)\s+(beslutar|godkänner|"
+                         r"bifaller)\b", sentence, re.IGNORECASE))
+
+
+def _undecided(passage: Passage, against: "_Against", result: Extraction) -> None:
+    """A change to the document worded outside the decision and the proposals
+    (the § title, "Ärendet"): nothing in the § decides it."""
+    for a, b in sentences(passage.text):
+        sentence = passage.text[a:b].strip()
+        if sentence and wording.read(sentence, against.program) is not None:
+            where = f"under '{passage.section}'" if passage.section else "in the heading of the §"
+            result.needs_human.append(Finding(passage.line_at(a), f"a change to a document {where}, not in the "
+                                              "decision: the minutes do not show that it was decided", sentence))
 
 
 def _read(g: Grammar, text: str) -> list[Reading]:
@@ -353,6 +559,60 @@ def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, resu
             return None
     data.update(fields)
     return data
+
+
+def _candidate_data(ins: _Instruction, against: "_Against", result: Extraction,
+                    amendment_id: str, prefer_written: bool = False) -> Optional[dict]:
+    """The one reading of real minutes' wording that the program bears out.
+    Two readings that both fit but change the text differently (a closing full
+    stop inside the quotation or the minutes' own) are refused, not chosen."""
+    fits, errors = [], []
+    for c in ins.candidates:
+        try:
+            fits.append((c, against.resolve(c.data, ins.line)))
+        except AmendError as exc:
+            errors.append(exc)
+    if prefer_written and fits and fits[0][0] is ins.candidates[0]:
+        fits = fits[:1]  # the words as quoted are in the program: the house style quotes exactly
+    elif prefer_written and fits:
+        result.checks.append(Finding(ins.line, f"read without the closing mark of the quotation: the program has "
+                                     f"{_describe_data(fits[0][0].data)}, not the words with the mark", "",
+                                     ins.title))
+    if not fits:  # written as read: resolving the patch reports why it does not apply, as for any amendment
+        fits = [(ins.candidates[0], None)]
+    effects = {_effect(r, against.program) for _, r in fits if r is not None}
+    if len(effects) > 1:
+        ways = " or ".join(_describe_data(c.data) for c, _ in fits)
+        result.needs_human.append(Finding(ins.line, f"reads two ways that both match the program and change it "
+                                          f"differently ({ways}): whether the closing punctuation belongs to "
+                                          "the quoted words cannot be told", ins.text, ins.title))
+        return None
+    chosen = fits[0][0]
+    for note in chosen.notes:
+        result.checks.append(Finding(ins.line, note, "", ins.title))
+    data = {"id": amendment_id}
+    if ins.title:
+        data["title"] = ins.title
+    data["text"] = ins.text
+    data.update(chosen.data)
+    return data
+
+
+def _effect(resolution: Resolution, program: Program) -> tuple:
+    """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
+    out = []
+    for e in resolution.edits:
+        if e.kind == "text":
+            node = get(program, e.path)
+            old = node if isinstance(node, str) else node.text
+            out.append((e.path, old[:e.start] + str(e.new) + old[e.end:]))
+        else:
+            out.append((e.kind, repr(e.new), e.container, e.index))
+    return tuple(out)
+
+
+def _describe_data(data: dict) -> str:
+    return ", ".join(f"{k}: {v!r}" for k, v in data.items() if k != "at")
 
 
 def _range(fields: dict, ins: _Instruction, against: _Against, result: Extraction) -> Optional[dict]:
@@ -533,6 +793,9 @@ def report_comments(result: Extraction, protocol: str) -> tuple:
     if result.needs_human:
         lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
         lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
+    if result.not_applicable:
+        lines.append("ADOPTED BUT NOT IN THIS PATCH - the change cannot be written as an amendment:")
+        lines += [f"  line {f.line}: {f}" for f in sorted(result.not_applicable, key=lambda f: f.line)]
     if result.checks:
         lines.append("Check against the minutes:")
         lines += [f"  line {f.line}: {f}" for f in sorted(result.checks, key=lambda f: f.line)]

@@ -68,6 +68,13 @@ def tokenize(text: str) -> list[Token]:
         if ch.isspace():
             i += 1
             continue
+        if text.startswith("``", i):  # ``…'' (LaTeX-style quotation marks, as in Hansard's text files)
+            j = text.find("''", i + 2)
+            if j < 0:
+                raise TokenizeError(f"the quotation that starts with {text[i:i + 20]!r} is not closed", i)
+            tokens.append(Token("quote", clean(text[i + 2:j]), i, j + 2))
+            i = j + 2
+            continue
         if _opens(text, i):
             j = _closing(text, i)
             if j < 0:
