@@ -71,7 +71,7 @@ def added_commits(root: Union[str, Path], program_id: str) -> dict[str, str]:
         lines = chunk.strip().splitlines()
         if not lines:
             continue
-        for name in lines[1:]:
+        for name in filter(None, (n.strip() for n in lines[1:])):
             # newest first: a file deleted and added again is the one its latest add made
-            commits.setdefault(str(root / name.strip()), lines[0].strip())
+            commits.setdefault(str(root / name), lines[0].strip())
     return commits
