@@ -186,7 +186,7 @@ def _check_linear(finals: list[str], producers: dict, root: str) -> None:
         if before in seen:
             other = seen[before]
             raise HistoryError(
-                f"is an adopted decision worded against the version '{before or 'the first'}', like "
+                f"is an adopted decision worded against the version '{before or p.base}', like "
                 f"{other.source} ({decision_words(other.decision)}); the later decision must be worded "
                 f"against the version '{other.produces}' that the earlier produces, or one of them mark "
                 "'outcome: rejected' or 'withdrawn'", source=p.source)
@@ -230,6 +230,10 @@ def _entry(version, patch, kinds, start, finals, current, order) -> Entry:
         adopter = _adopter(version, patch, kinds, order)
         if adopter is not None:
             return Entry(version, patch, PROPOSAL, None, f"adopted by {decision_words(adopter.decision)}")
+        refusal = _refusal(version, patch, order)
+        if refusal is not None:  # the body it proposes to said no: the proposal ends there
+            return Entry(version, patch, refusal.outcome, None,
+                         f"{refusal.outcome} by {decision_words(refusal.decision)}")
         return Entry(version, patch, PENDING, None, f"awaits {patch.decision.proposes_to}")
     return Entry(version, patch, kind, None, note)
 
@@ -241,6 +245,13 @@ def _adopter(version, patch, kinds, order) -> Optional[Patch]:
             if _same_body(c.decision.body, patch.decision.proposes_to):
                 return c
     return None
+
+
+def _refusal(version, patch, order) -> Optional[Patch]:
+    """The last patch of the body a proposal goes to that rejects or withdraws it, if any."""
+    said_no = [c for c in order if c.base == version and c.outcome in ("rejected", "withdrawn")
+               and _same_body(c.decision.body, patch.decision.proposes_to)]
+    return said_no[-1] if said_no else None
 
 
 def _max_start(finals, start, n) -> str:

@@ -389,3 +389,28 @@ def test_no_git_no_commit_column(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     assert added_commits(root, "p") == {}
     assert "commit" not in run("log", "p", "--root", root).stdout.splitlines()[2]
+
+
+def test_two_adoptions_of_two_proposals_are_refused(tmp_path):
+    """Two proposals on the program as proposed, both adopted: one text would be lost."""
+    root = make_repo(tmp_path, {
+        "1.yaml": patch("v0", "a", "2025-02-01", "§ 4", body="KS", proposes_to="KF"),
+        "2.yaml": patch("v0", "b", "2025-02-01", "§ 5", word="två", body="KS", proposes_to="KF"),
+        "3.yaml": patch("a", "kf-a", "2025-03-01", "§ 7", word="tre", body="KF"),
+        "4.yaml": patch("b", "kf-b", "2025-03-01", "§ 8", word="fyra", body="KF"),
+    })
+    (root / "programs/p.yaml").write_text(PROGRAM.replace("  decisions:\n    - {body: Kommunfullmäktige, "
+                                                          'date: "2024-01-10", paragraph: § 3}\n', ""),
+                                          encoding="utf-8")
+    result = run("log", "p", "--root", root)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {root / 'amendments/p/4.yaml'}: is an adopted decision worded "
+                                    f"against the version 'b', like {root / 'amendments/p/3.yaml'} (KF 2025-03-01 "
+                                    "§ 7); the later decision must be worded against the version 'kf-a'")
+    (root / "amendments/p/4.yaml").write_text(
+        patch("b", "kf-b", "2025-03-01", "§ 8", word="fyra", body="KF", outcome="rejected"), encoding="utf-8")
+    got = states(root, "2025-06-01")
+    assert got["states"] == {"v0": "proposal", "a": "proposal", "b": "rejected", "kf-a": "in force",
+                             "kf-b": "rejected"}
+    assert "rejected by KF 2025-03-01 § 8" in run("log", "p", "--root", root, "--at", "2025-06-01").stdout
+    assert states(root, "2025-06-01")["in_force"] == "kf-a"
