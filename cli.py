@@ -366,11 +366,18 @@ def _today() -> str:
 
 
 def _date_option(value):
+    import datetime as dt
+
     from amend.history import DATE
 
-    if value is not None and not DATE.match(value):
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")
-    return value
+    if value is None:
+        return None
+    try:
+        if DATE.match(value) and dt.date.fromisoformat(value):
+            return value
+    except ValueError:
+        pass
+    raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")
 
 
 _ROOT_HELP = "The repository holding programs/ and amendments/."

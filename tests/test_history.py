@@ -156,6 +156,8 @@ def test_unknown_version_and_program(tmp_path):
     assert result.stderr == f"error: there is no program with the id 'nope' in {root / 'programs'}\n"
     result = run("log", PID, "--root", root, "--at", "1 mars")
     assert result.exit_code == 2 and "'1 mars' is not a date" in result.output
+    result = run("show", PID, "--root", root, "--at", "2026-02-30", "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "'2026-02-30' is not a date" in result.output
 
 
 # ---------------------------------------------------------------- generated repositories
