@@ -425,8 +425,9 @@ def log(program_id, root, fmt, on):
 def show(spec, on, root, out_dir):
     """Build a version of a program from its patches and write its YAML and DOCX.
 
-    PROGRAM-ID@VERSION builds that version; PROGRAM-ID alone the version in
-    force today, or with --at the one in force on that date.
+    PROGRAM-ID@VERSION builds that version, PROGRAM-ID@DATE (YYYY-MM-DD) or
+    --at DATE the one in force on that date, PROGRAM-ID alone the one in force
+    today.
     """
     from amend.apply import apply_steps
     from amend.history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on
@@ -436,6 +437,10 @@ def show(spec, on, root, out_dir):
     if version and on:
         raise click.UsageError("give either @VERSION or --at DATE, not both")
     program, patches = load_history(root, program_id)
+    from amend.history import DATE
+
+    if DATE.match(version) and version not in {program.meta.version, *(p.produces for p in patches)}:
+        on, version = _date_option(version), ""  # PROGRAM-ID@2027-01-01: the version in force that day
     timeline = build_timeline(program, patches, on or _today())
     version = version or require_version_on(timeline, timeline.on)
     entry = timeline.entry(version)

@@ -269,7 +269,7 @@ def _blocker(finals, start, n) -> str:
 def version_on(timeline: Timeline, on: str) -> Optional[str]:
     """The version in force on the date `on` (a future date: the one that will be)."""
     finals = list(timeline.chain)
-    start = {v: timeline.entry(v).in_force for v in finals}
+    start = {e.version: e.in_force for e in timeline.entries if e.version in timeline.chain}
     n = _walk(finals, start, on)
     return finals[n] if n is not None else None
 

@@ -116,6 +116,9 @@ def test_show_future_date_builds_the_revision(tmp_path):
     assert run("show", f"{PID}@kf-2026-11-23", "--root", root, "-o", by_name).exit_code == 0
     name = f"{PID}.kf-2026-11-23.docx"
     assert (by_date / name).read_bytes() == (by_name / name).read_bytes()
+    at_sign = tmp_path / "a"
+    assert run("show", f"{PID}@2027-03-01", "--root", root, "-o", at_sign).exit_code == 0
+    assert (at_sign / name).read_bytes() == (by_name / name).read_bytes()
     text = docx_text(by_date / name)
     assert ("revideringen, som ska ske under 2028. Uppföljningen redovisas för socialnämnden och "
             "kommunstyrelsen. Samordnaren lämnar dessutom varje år en lägesrapport till socialnämnden.") in text
