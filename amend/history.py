@@ -162,6 +162,9 @@ def _kind(p: Patch, kinds: dict, producers: dict) -> tuple[str, str]:
     if p.outcome != "adopted":
         return p.outcome, ""
     if p.base not in kinds:
+        if p.base in producers:
+            return UNREACHABLE, (f"is worded against the version '{p.base}', which is not built from the "
+                                 "program's own version (the versions go round in a circle)")
         return UNREACHABLE, f"is worded against the version '{p.base}', which no patch produces"
     base_kind = kinds[p.base][0]
     if base_kind not in ("final", "proposal"):

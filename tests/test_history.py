@@ -122,6 +122,11 @@ def test_show_future_date_builds_the_revision(tmp_path):
     text = docx_text(by_date / name)
     assert ("revideringen, som ska ske under 2028. Uppföljningen redovisas för socialnämnden och "
             "kommunstyrelsen. Samordnaren lämnar dessutom varje år en lägesrapport till socialnämnden.") in text
+    # the title block: a line per decision, with the in-force date where the patch gives one
+    assert text.splitlines()[4:7] == [
+        "Förslag till Kommunfullmäktige från Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)",
+        "Antagen av Kommunfullmäktige 2025-11-24 § 12 (ärende 2025.202 KS)",
+        "Antagen av Kommunfullmäktige 2026-11-23 § 130 (ärende 2026.311 KS), i kraft 2027-01-01"]
     adopted = (by_date / f"{PID}.kf-2026-11-23.yaml").read_text(encoding="utf-8")
     assert "in_force: '2027-01-01'" in adopted or 'in_force: "2027-01-01"' in adopted
 
@@ -419,3 +424,16 @@ def test_two_adoptions_of_two_proposals_are_refused(tmp_path):
                              "kf-b": "rejected"}
     assert "rejected by KF 2025-03-01 § 8" in run("log", "p", "--root", root, "--at", "2025-06-01").stdout
     assert states(root, "2025-06-01")["in_force"] == "kf-a"
+
+
+def test_unknown_base_and_circle_are_unreachable(tmp_path):
+    root = make_repo(tmp_path, {
+        "1.yaml": patch("saknas", "v1", "2025-02-01", "§ 4"),
+        "2.yaml": patch("b", "a", "2025-02-01", "§ 5"),
+        "3.yaml": patch("a", "b", "2025-02-01", "§ 6"),
+    })
+    assert states(root, "2025-06-01")["states"] == {"v0": "in force", "v1": "unreachable", "a": "unreachable",
+                                                    "b": "unreachable"}
+    log = run("log", "p", "--root", root, "--at", "2025-06-01").stdout
+    assert "is worded against the version 'saknas', which no patch produces" in log
+    assert "is worded against the version 'b', which is not built from the program's own version" in log
