@@ -90,8 +90,11 @@ _FUZZY_HELP = ("Accept an anchor that is not found exactly when one passage is a
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the adopted YAML and DOCX.")
 @click.option("--fuzzy", type=click.FloatRange(0.5, 1.0), default=None, help=_FUZZY_HELP)
+@click.option("--preview", is_flag=True,
+              help="Also apply patches whose outcome is pending, rejected or withdrawn, to see the text they "
+                   "would make (never a version in force).")
 @_fail_cleanly
-def apply(program, patches, out_dir, fuzzy):
+def apply(program, patches, out_dir, fuzzy, preview):
     """Apply PATCH files (in order) to PROGRAM; write the adopted YAML and DOCX and the redline.
 
     Writes OUTPUT/<program-id>.<version>.yaml and .docx, where version is the
@@ -107,6 +110,10 @@ def apply(program, patches, out_dir, fuzzy):
 
     base = load_program(program)
     loaded = [load_patch(p) for p in patches]
+    if not preview:
+        from amend.history import check_outcomes
+
+        check_outcomes(loaded)
     steps = apply_steps(base, loaded, fuzzy=fuzzy)
     adopted = steps[-1].result
     _warn(w for s in steps for w in s.resolution.warnings)
@@ -359,6 +366,102 @@ def diff(old, new, docx_out, html_out, stat, color):
             click.echo(line, color=color)
     except BrokenPipeError:  # `amend diff ... | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+def _date_option(value):
+    import datetime as dt
+
+    from amend.history import DATE
+
+    if value is None:
+        return None
+    try:
+        if DATE.match(value) and dt.date.fromisoformat(value):
+            return value
+    except ValueError:
+        pass
+    raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")
+
+
+_ROOT_HELP = "The repository holding programs/ and amendments/."
+
+
+@main.command()
+@click.argument("program_id")
+@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+              help=_ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--at", "on", default=None, callback=lambda c, p, v: _date_option(v),
+              help="Give the states as on this date (YYYY-MM-DD; default: today).")
+@_fail_cleanly
+def log(program_id, root, fmt, on):
+    """The timeline of PROGRAM_ID: each version, the decision that made it and its state.
+
+    States: in force, superseded, future (adopted, not yet in force), proposal
+    (a step that another body has adopted), pending, rejected, withdrawn,
+    unreachable. The commit column, when ROOT is in a git repository, is the
+    commit that added each patch file.
+    """
+    import json
+
+    from amend.history import build_timeline, log_data, log_text
+    from amend.history_load import added_commits, load_history
+
+    program, patches = load_history(root, program_id)
+    timeline = build_timeline(program, patches, on or _today())
+    commits = added_commits(root, program_id)
+    if fmt == "json":
+        click.echo(json.dumps(log_data(timeline, commits), ensure_ascii=False, indent=2))
+    else:
+        click.echo(log_text(timeline, commits), nl=False)
+
+
+@main.command()
+@click.argument("spec", metavar="PROGRAM-ID[@VERSION]")
+@click.option("--at", "on", default=None, callback=lambda c, p, v: _date_option(v),
+              help="Build the version in force on this date (YYYY-MM-DD; a future date: the one that will be).")
+@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+              help=_ROOT_HELP)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the YAML and DOCX.")
+@_fail_cleanly
+def show(spec, on, root, out_dir):
+    """Build a version of a program from its patches and write its YAML and DOCX.
+
+    PROGRAM-ID@VERSION builds that version, PROGRAM-ID@DATE (YYYY-MM-DD) or
+    --at DATE the one in force on that date, PROGRAM-ID alone the one in force
+    today.
+    """
+    from amend.apply import apply_steps
+    from amend.history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on
+    from amend.history_load import load_history
+
+    program_id, _, version = spec.partition("@")
+    if version and on:
+        raise click.UsageError("give either @VERSION or --at DATE, not both")
+    program, patches = load_history(root, program_id)
+    from amend.history import DATE
+
+    if DATE.match(version) and version not in {program.meta.version, *(p.produces for p in patches)}:
+        on, version = _date_option(version), ""  # PROGRAM-ID@2027-01-01: the version in force that day
+    timeline = build_timeline(program, patches, on or _today())
+    version = version or require_version_on(timeline, timeline.on)
+    entry = timeline.entry(version)
+    chain = chain_to(timeline, version)
+    if entry.state not in (IN_FORCE, SUPERSEDED, FUTURE):
+        _warn([f"the version '{version}' is {entry.state}" + (f" ({entry.note})" if entry.note else "")
+               + "; it is not a version in force"])
+    steps = apply_steps(program, chain)
+    built = steps[-1].result if steps else program
+    written = _write_program(built, Path(out_dir), inputs=(program.source, *(p.source for p in chain)))
+    click.echo(f"built '{version}' ({entry.state} on {timeline.on}) from {len(chain)} patch{'es' if len(chain) != 1 else ''}; "
+               "wrote " + ", ".join(map(str, written)), err=True)
 
 
 if __name__ == "__main__":

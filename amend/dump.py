@@ -43,6 +43,10 @@ def decision_to_data(d: Decision) -> dict:
         out["case"] = d.case
     if d.proposes_to:
         out["proposes_to"] = d.proposes_to
+    if d.in_force:
+        out["in_force"] = d.in_force
+    if d.order is not None:
+        out["order"] = d.order
     return out
 
 
@@ -115,6 +119,8 @@ def patch_to_data(patch) -> dict:
     out = {"program": patch.program, "base": patch.base, "produces": patch.produces}
     if patch.status:
         out["status"] = patch.status
+    if patch.outcome != "adopted":
+        out["outcome"] = patch.outcome
     out["decision"] = decision_to_data(patch.decision)
     out["amendments"] = [amendment_to_data(a) for a in patch.amendments]
     return out

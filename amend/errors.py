@@ -97,3 +97,7 @@ class FuzzyWarning:
 
     def __str__(self) -> str:
         return str(AmendError(self.message, source=self.source, amendment=self.amendment))
+
+
+class HistoryError(AmendError):
+    """A question about a program's versions in time cannot be answered as asked."""

@@ -726,7 +726,7 @@ def _cell(c) -> Cell:
 
 def _decision(d: dict) -> Decision:
     return Decision(body=clean(d["body"]), date=str(d["date"]), paragraph=d.get("paragraph"), case=d.get("case"),
-                    proposes_to=d.get("proposes_to"))
+                    proposes_to=d.get("proposes_to"), in_force=d.get("in_force"), order=d.get("order"))
 
 
 def program_from_data(data: dict, name: str | None = None) -> Program:
@@ -762,7 +762,7 @@ def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
         ))
     return Patch(program=data["program"], base=str(data["base"]), produces=str(data["produces"]),
                  decision=_decision(data["decision"]), amendments=tuple(amendments),
-                 status=data.get("status"), source=name)
+                 status=data.get("status"), source=name, outcome=data.get("outcome", "adopted"))
 
 
 def _op_value(op: str, value):

@@ -68,6 +68,13 @@ class Decision:
     paragraph: Optional[str] = None  # "§ 170"
     case: Optional[str] = None  # "2025.202 KS"
     proposes_to: Optional[str] = None  # set when the body proposes the text to another, e.g. Kommunfullmäktige
+    in_force: Optional[str] = None  # the date the change takes effect; None: the decision date
+    order: Optional[int] = None  # orders decisions of one date that their § numbers do not
+
+    @property
+    def effective(self) -> str:
+        """The date the change takes effect."""
+        return self.in_force or self.date
 
 
 @dataclass(frozen=True)
@@ -239,3 +246,8 @@ class Patch:
     amendments: tuple[Amendment, ...]
     status: Optional[str] = None  # status of the version it produces, e.g. "Antagen"
     source: Optional[str] = field(default=None, compare=False)
+    outcome: str = "adopted"  # or "pending", "rejected", "withdrawn" (OUTCOMES)
+
+
+# What became of a patch's decision; only an adopted one is ever in force.
+OUTCOMES = ("adopted", "pending", "rejected", "withdrawn")

@@ -79,8 +79,11 @@ KS_AMENDMENTS = """  - id: rubrik
 
 
 def copy_example(root: Path) -> Path:
-    for folder in ("programs", "amendments"):
-        shutil.copytree(REPO / folder, root / folder)
+    """The example program and its KSAU § 170 patch (the example's later decisions
+    are left out: these tests are written against the first step of its chain)."""
+    shutil.copytree(REPO / "programs", root / "programs")
+    (root / KSAU).parent.mkdir(parents=True)
+    shutil.copy(REPO / KSAU, root / KSAU)
     return root
 
 

@@ -222,6 +222,9 @@ def _decision(text: str):
             rest = text[len(words["adopted"]) + 1:]
         else:
             continue
+        in_force = None
+        if (tail := re.search(rf", {re.escape(words['in_force'])} (\d{{4}}-\d{{2}}-\d{{2}})$", rest)):
+            rest, in_force = rest[:tail.start()], tail.group(1)
         m = _DECISION.match(rest)
         if not m:
             return None
@@ -230,7 +233,7 @@ def _decision(text: str):
             if not case.startswith(words["case"] + " "):
                 return None
             case = case[len(words["case"]) + 1:]
-        return Decision(m["body"], m["date"], m["paragraph"], case, proposes_to=to), language
+        return Decision(m["body"], m["date"], m["paragraph"], case, proposes_to=to, in_force=in_force), language
     return None
 
 

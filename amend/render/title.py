@@ -7,9 +7,11 @@ from ..model import Program
 
 LABELS = {
     "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
-           "proposal": "Förslag till {to} från", "case": "ärende", "page": "Sida"},
+           "proposal": "Förslag till {to} från", "case": "ärende", "page": "Sida",
+           "in_force": "i kraft"},
     "en": {"version": "Version", "status": "Status", "date": "Date", "adopted": "Adopted by",
-           "proposal": "Proposed to {to} by", "case": "case", "page": "Page"},
+           "proposal": "Proposed to {to} by", "case": "case", "page": "Page",
+           "in_force": "in force from"},
 }
 
 # Words of the redline (DOCX comments, HTML page, terminal), by language.
@@ -36,6 +38,8 @@ def decision_line(decision, language: str) -> str:
         line += f" {decision.paragraph}"
     if decision.case:
         line += f" ({words['case']} {decision.case})"
+    if decision.in_force:
+        line += f", {words['in_force']} {decision.in_force}"
     return line
 
 
