@@ -321,6 +321,9 @@ def _runaway_quote(text: str, mark) -> Optional[tuple[int, int]]:
 _INT_TAG = "tag:yaml.org,2002:int"
 
 
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
+
+
 def _scalar(loader, node, name):
     """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback."""
     if node.tag == _INT_TAG and len(node.value) > limits.MAX_NUMBER_DIGITS:
@@ -330,6 +333,8 @@ def _scalar(loader, node, name):
     try:
         value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError):
+        if _DATE_LIKE.match(node.value):
+            raise SchemaError(f"{node.value!r} is not a date in the calendar", source=_mark(name, node)) from None
         raise SchemaError(f"is not valid YAML: {node.value[:40]!r} cannot be read as a value; put it in quotes",
                           source=_mark(name, node)) from None
     if isinstance(value, str):
@@ -474,6 +479,7 @@ def _value_problems(data: dict, kind: str, broken: list = ()):
         if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
             yield ("program", "title"), "the title " + _NO_TEXT
         return
+    yield from _date_problems(data.get("decision"), ("decision",), whole)
     for i, am in entries:
         path = ("amendments", i)
         at = am.get("at") or {}
@@ -500,6 +506,19 @@ def _value_problems(data: dict, kind: str, broken: list = ()):
             yield from _content_problems([value] if isinstance(value, str) else value,
                                          path + ("replace_section_text",), pages)
             yield from _page_order(pages)
+
+
+def _date_problems(decision, path: tuple, whole):
+    """A date the pattern lets through but the calendar has not ("2025-02-30")."""
+    if not isinstance(decision, dict) or not whole(path):
+        return
+    for key in ("date", "in_force"):
+        value = decision.get(key)
+        if isinstance(value, str):
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                yield path + (key,), f"{value!r} is not a date in the calendar"
 
 
 def _content_problems(content, path: tuple, pages: Optional[list] = None):

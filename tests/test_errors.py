@@ -496,3 +496,14 @@ def test_check_reports_every_bad_amendment_of_a_patch(tmp_path, monkeypatch):
     assert "failed unexpectedly" not in res.output
     assert "a: amendments[1].after: quotes nothing" in res.output
     assert "b: amendments[2].at.occurrence: must be a whole number: write 1, not 1.0" in res.output
+
+
+@pytest.mark.parametrize("written, line", [('"2025-02-30"', 4), ("2025-02-30", 4)])
+def test_a_date_not_in_the_calendar_is_refused(written, line, here, amend):
+    head = HEAD.replace('date: "2025-11-20"', f"date: {written}")
+    (here / "p.yaml").write_text(head + "  - id: x\n    at: {page: 8, column: 3}\n    add_item: Ny punkt.\n",
+                                 encoding="utf-8")
+    res = amend("validate", "p.yaml")
+    assert res.code == 1
+    assert res.err.splitlines()[-1].startswith(f"error: p.yaml:{line}:")
+    assert "'2025-02-30' is not a date in the calendar" in res.err
