@@ -49,8 +49,15 @@ def _seeds_with(tag: str, limit: int = 4, scan: int = 500) -> list[int]:
     return [seed for seed, tags in sorted(_TAGS.items()) if tag in tags][:limit]
 
 
-_FINDINGS = [pytest.param(tag, marks=pytest.mark.xfail(strict=False, reason=f"issue 9 finding {n}, fixed on branch text"),
-                          id=f"finding-{n}-{tag}") for tag, n in KNOWN.items()]
+ON_BRANCH_TEXT = {1, 2, 3, 4, 6, 7, 8, 12}  # the findings being fixed in amend/text.py and resolve.py
+
+
+def _reason(n: int) -> str:
+    return f"issue 9 finding {n}, fixed on branch text" if n in ON_BRANCH_TEXT else f"issue 9 finding {n}, open"
+
+
+_FINDINGS = [pytest.param(tag, marks=pytest.mark.xfail(strict=False, reason=_reason(n)), id=f"finding-{n}-{tag}")
+             for tag, n in KNOWN.items()]
 _FINDINGS += [pytest.param(tag, marks=pytest.mark.xfail(strict=False, reason=f"oracle finding {n}: in amend/text.py, "
                                                                              "reported to issue 9"),
                            id=f"oracle-{n}-{tag}") for tag, n in FOUND.items()]

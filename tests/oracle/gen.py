@@ -29,7 +29,7 @@ _uid = itertools.count(1)
 # Known findings of issue 9 (fixed on branch `text`), by the tag a case gets.
 KNOWN = {
     "abbr_end": 1, "unknown_abbr": 2, "odd_start": 3, "combining": 4, "close_end": 6,
-    "lead_comma": 7, "word_join": 8, "items_sentence": 12,
+    "lead_comma": 7, "word_join": 8, "items_sentence": 12, "blank": 9,
 }
 
 CLOSERS = {")", "\u201d", "\u00ab", '"', "\u201c", "\u2019", "'"}
@@ -210,6 +210,10 @@ class Spec:
 
     def emit(self, sections) -> tuple[dict, Expect]:
         raise NotImplementedError
+
+    def emit_all(self, sections) -> list[tuple[dict, Expect]]:
+        """The amendments this spec stands for (most stand for one)."""
+        return [self.emit(sections)]
 
     def apply(self, sections) -> None:
         pass
@@ -449,6 +453,39 @@ class EndInsertSpec(Spec):
 
 
 @dataclass
+class PairSpec(Spec):
+    """Two amendments at one place: two insertions after (or before) the same
+    anchor keep file order; an insertion and a change of the quoted words
+    overlap and must be refused as a conflict."""
+
+    first: TextSpec
+    second: TextSpec
+    conflict: bool
+
+    def needs(self):
+        return self.first.needs() + self.second.needs()
+
+    def emit_all(self, sections):
+        one, two = self.first.emit(sections), self.second.emit(sections)
+        two[0]["at"] = one[0]["at"]  # the same scope, so that only the overlap can be wrong
+        two[1].outcome = one[1].outcome
+        if self.conflict:
+            tags = one[1].tags | two[1].tags
+            return [(one[0], Expect("conflict", "overlapping amendments", tags)),
+                    (two[0], Expect("conflict", "overlapping amendments", tags))]
+        return [one, two]
+
+    def apply(self, sections):
+        # Insertions at one point: the later one goes in first, so the earlier ends up first.
+        if self.first.op == "after":
+            self.second.apply(sections)
+            self.first.apply(sections)
+        else:
+            self.first.apply(sections)
+            self.second.apply(sections)
+
+
+@dataclass
 class RefuseSpec(Spec):
     """An amendment the oracle knows must be refused: a missing, cut or
     out-of-scope anchor, a scope that is not there."""
@@ -485,6 +522,10 @@ class RefuseSpec(Spec):
             if other_place.section is place.section:
                 return {"at": at, "after": anchor, "insert": "nyx"}, Expect("apply", "", tags)  # dropped elsewhere
             at = {"heading": place.section.heading}
+        elif self.kind == "blank":  # an insert of only spaces (finding 9): nothing to insert
+            tags.add("blank")
+            return {"at": at, "after": t, "insert": rng.choice(["  ", "\u00a0", " \u00ad "])}, \
+                Expect("refuse", "inserts only white space", tags)
         elif self.kind == "no_paragraph":
             at = {"heading": place.section.heading, "paragraph": 40}
             return {"at": at, "insert": "tillägg"}, Expect("refuse", "no 40th paragraph", tags)
@@ -494,8 +535,7 @@ class RefuseSpec(Spec):
         elif self.kind == "ambiguous":
             at = {"heading": place.section.heading}
             anchor = "i samverkan med regionen"
-            n = sum(1 for p in places(sections) if p.section is place.section
-                    for s in p.unit.sentences for x in s if "tracked" in x.tags)
+            n = len(_tracked(sections, place.section))
             if n == 1:
                 return {"at": at, "after": anchor, "insert": "nyx"}, Expect("apply", "", tags)
         else:
@@ -507,12 +547,23 @@ class RefuseSpec(Spec):
         if self.kind == "out_of_scope":
             TextSpec("after", self.other, self.other, W("nyx"), False, "num", 0, self.seed).apply(sections)
         elif self.kind == "ambiguous":
-            for p in places(sections):
-                for s in p.unit.sentences:
-                    for k, x in enumerate(s):
-                        if "tracked" in x.tags and p.section is find_sentence(sections, self.tok)[0].section:
-                            s.insert(k + 4, W("nyx"))
-                            return
+            sent, k = _tracked(sections, find_sentence(sections, self.tok)[0].section)[0]
+            sent.insert(k + 4, uid(W("nyx")))
+
+
+def _tracked(sections, section) -> list[tuple[Sent, int]]:
+    """Where "i samverkan med regionen" stands, whole, in a section."""
+    out = []
+    for p in places(sections):
+        if p.section is not section:
+            continue
+        for s in p.unit.sentences:
+            for k, x in enumerate(s):
+                words = [t.text for t in s[k:k + 4]]
+                if words == ["i", "samverkan", "med", "regionen"] and all(t.sep == " " for t in s[k + 1:k + 4]) \
+                        and (k + 4 == len(s) or s[k + 4].kind not in ("w", "n", "a") or s[k + 4].sep != ""):
+                    out.append((s, k))
+    return out
 
 
 @dataclass
@@ -654,14 +705,31 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
         if len(specs) >= count:
             break
         seed = rng.randrange(1 << 30)
-        kind = rng.choices(["after", "before", "replace", "delete", "end", "refuse", "block"],
-                           [5, 4, 4, 3, 4, 3, 3])[0]
+        kind = rng.choices(["after", "before", "replace", "delete", "end", "refuse", "block", "pair"],
+                           [5, 4, 4, 3, 4, 3, 3, 2])[0]
         p, s = rng.choice(sent_places)
         if id(s) in claimed or id(p.unit) in claimed or id(p.block) in claimed:
             continue
         if kind == "block" and (id(p.unit) in touched or id(p.block) in touched):
             continue
-        if kind in ("after", "before", "replace", "delete"):
+        if kind == "pair":
+            ranges = _anchor_ranges(s)
+            if not ranges:
+                continue
+            i, j = rng.choice(ranges)
+            if i == 0 and s is not p.unit.sentences[0]:
+                continue
+            side = rng.choice(["after", "before"])
+            conflict = rng.random() < 0.4
+            one = TextSpec(side, s[i], s[j - 1], new_tok(rng, nonce, feats, False), False, "num", 0, seed)
+            if conflict:
+                two = TextSpec("replace", s[i], s[j - 1], new_tok(rng, nonce, feats, False), False, "num", 1, seed)
+            else:
+                two = TextSpec(side, s[i], s[j - 1], new_tok(rng, nonce, feats, False), False, "num", 1, seed)
+            if rng.random() < 0.5:
+                one, two = two, one
+            spec = PairSpec(one, two, conflict)
+        elif kind in ("after", "before", "replace", "delete"):
             ranges = _anchor_ranges(s)
             if not ranges:
                 continue
@@ -673,7 +741,7 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
             if kind == "delete" and any(t.kind == "p" or t.kind == "o" for t in s[i:j]):
                 continue  # keep deletions to words: "(x)" → "()" is not a spacing rule
             new = None if kind == "delete" else new_tok(rng, nonce, feats, kind == "before")
-            spec = TextSpec(kind, s[i], s[j - 1], new, rng.random() < 0.3, rng.choice(["num", "first", "last"]),
+            spec = TextSpec(kind, s[i], s[j - 1], new, rng.random() < 0.2, rng.choice(["num", "first", "last"]),
                             rng.choice([0, 0, 1, 2]), seed)
         elif kind == "end":
             if not feats_allow_end(s, feats):
@@ -681,7 +749,7 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
             new = rng.choice([new_tok(rng, nonce, feats, False), uid(Tok(rng.choice(SENTENCES), " ", "w", starter=True))])
             spec = EndInsertSpec(s[0], new, rng.random() < 0.6, rng.choice(["num", "first", "last"]), seed)
         elif kind == "refuse":
-            opts = ["missing", "near", "prefix", "out_of_scope", "no_paragraph", "wrong_page", "ambiguous"]
+            opts = ["missing", "near", "prefix", "out_of_scope", "no_paragraph", "wrong_page", "ambiguous", "blank"]
             nonces = [t for t in s if t.kind == "n"]
             if not nonces:
                 continue
@@ -701,8 +769,9 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
                 if not others:
                     continue
                 other = rng.choice(others)
-            if k == "ambiguous" and not any("tracked" in t.tags for q, x in sent_places
-                                            if q.section is p.section for t in x):
+            if len(_tracked(sections, p.section)) > 1 and rng.random() < 0.5:
+                k = "ambiguous"
+            if k == "ambiguous" and not _tracked(sections, p.section):
                 continue
             spec = RefuseSpec(k, tok, other, seed)
         else:
@@ -712,7 +781,7 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
         specs.append(spec)
         claimed.add(id(s))
         touched.update((id(p.unit), id(p.block)))
-        if isinstance(spec, BlockSpec) or isinstance(spec, RefuseSpec):
+        if isinstance(spec, (BlockSpec, RefuseSpec, PairSpec)):
             claimed.update((id(p.unit), id(p.block)))
     return specs
 
@@ -781,7 +850,7 @@ class Emitted:
     def outcome(self) -> str:
         """"refuse" when some amendment must be refused, "either" when one may be."""
         flat = [e.outcome for es in self.expect for e in es]
-        return "refuse" if "refuse" in flat else "either" if "either" in flat else "apply"
+        return "refuse" if "refuse" in flat or "conflict" in flat else "either" if "either" in flat else "apply"
 
 
 class Case:
@@ -809,7 +878,7 @@ class Case:
             if not specs:
                 break
             self.patches.append(copy.deepcopy(specs, memo))
-            emitted = [sp.emit(model) for sp in specs]
+            emitted = [x for sp in specs for x in sp.emit_all(model)]
             if any(e.outcome != "apply" for _, e in emitted):
                 break
             for sp in specs:
@@ -828,17 +897,18 @@ class Case:
             if not specs:
                 break
             ams, exps = [], []
-            for k, sp in enumerate(specs):
-                am, ex = sp.emit(sections)
-                ams.append({"id": f"a{k + 1}", "title": f"Ändring {k + 1}", **am})
-                exps.append(ex)
-                tags |= ex.tags
+            for sp in specs:
+                for am, ex in sp.emit_all(sections):
+                    k = len(ams)
+                    ams.append({"id": f"a{k + 1}", "title": f"Ändring {k + 1}", **am})
+                    exps.append(ex)
+                    tags |= ex.tags
             out_patches.append({"program": "prov", "base": f"v{n}", "produces": f"v{n + 1}",
                                 "decision": {"body": "Kommunfullmäktige", "date": f"2026-0{n + 1}-15",
                                              "paragraph": f"§ {n + 10}"},
                                 "amendments": ams})
             expects.append(exps)
-            if any(e.outcome == "refuse" for e in exps):
+            if any(e.outcome in ("refuse", "conflict") for e in exps):
                 break
             for sp in specs:
                 sp.apply(sections)

@@ -97,7 +97,7 @@ def _run(em: Emitted, tmp: Path, redline: bool, cli: bool) -> Result:
         return _judge_refusal(em, base, patches, exc) or \
             (cli and _cli_refuses(prog_path, patch_paths, tmp)) or Result("refused", str(exc), em.tags)
     if outcome == "refuse":
-        why = "; ".join(e.why for es in em.expect for e in es if e.outcome == "refuse")
+        why = "; ".join(e.why for es in em.expect for e in es if e.outcome in ("refuse", "conflict"))
         return Result("wrong", f"applied, but the oracle expects a refusal ({why})", em.tags)
     for k, step in enumerate(steps):
         got = _sections(step.result)
@@ -134,8 +134,10 @@ def _judge_refusal(em: Emitted, base, patches, exc) -> Optional[Result]:
     expects = em.expect[k]
     ids = [f"a{n + 1}" for n in range(len(expects))]
     must = {i for i, e in zip(ids, expects) if e.outcome == "refuse"}
-    may = must | {i for i, e in zip(ids, expects) if e.outcome == "either"}
+    group = {i for i, e in zip(ids, expects) if e.outcome == "conflict"}  # one of them is named
+    may = must | group | {i for i, e in zip(ids, expects) if e.outcome == "either"}
     failing = _failing_ids(exc)
+    # Overlaps are checked once every amendment resolves: another refusal may come first.
     if not may:
         return Result("false-refusal", f"patch {k + 1}: amend refused: {exc}", em.tags)
     if failing - may:

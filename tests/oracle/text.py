@@ -85,8 +85,8 @@ def subject(rng, nonce, feats, first: bool) -> list[Tok]:
         lambda: [W("Den"), A("s.k."), W("Trygghetsgruppen")],
         lambda: [O("\u201d"), W("Trygg", ""), W("kommun"), P("\u201d"), W("är")],
     ]
-    if "odd_start" in feats:
-        choices += [
+    if "odd_start" in feats and rng.random() < 0.1:
+        choices = [
             lambda: [O("\u00bb", odd=True), W("Trygghet", ""), P("\u00ab")],
             lambda: [Tok("\u2013", " ", "w", odd_start=True), W("Vi")],
             lambda: [W("iPad-satsningen", odd_start=True)],
@@ -118,6 +118,7 @@ def middle(rng, nonce, feats) -> list[Tok]:
         lambda: [W("sam\u00adverkan")],
         lambda: [W("för\u00advaltningar")],
         lambda: [P(","), W("och"), N(nonce)],
+        lambda: [W("i", tags=frozenset({"tracked"})), W("samverkan"), W("med"), W("regionen")],
         lambda: [W("i", tags=frozenset({"tracked"})), W("samverkan"), W("med"), W("regionen")],
         lambda: [W("HR-avdelningen")],
         lambda: [W("KF:s"), W("beslut")],
