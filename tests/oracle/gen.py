@@ -438,7 +438,9 @@ class EndInsertSpec(Spec):
         new.sep = " "
         if new.text[-1] in TERMINALS:  # a full sentence: after this one, as a sentence of its own
             units = place.unit.sentences
-            units.insert(next(k for k, x in enumerate(units) if x is sent) + 1, uid_sent([new]))
+            # its own words and its full stop, so that a later at-end insert finds the stop
+            whole = [Tok(new.text[:-1], " ", "w", starter=True), Tok(new.text[-1], "", "t")]
+            units.insert(next(k for k, x in enumerate(units) if x is sent) + 1, uid_sent(whole))
             return
         k = len(sent)
         while k > 0 and sent[k - 1].text in CLOSERS:
@@ -467,7 +469,7 @@ class PairSpec(Spec):
 
     def emit_all(self, sections):
         one, two = self.first.emit(sections), self.second.emit(sections)
-        two[0]["at"] = one[0]["at"]  # the same scope, so that only the overlap can be wrong
+        two[0]["at"] = dict(one[0]["at"])  # the same scope, so that only the overlap can be wrong
         two[1].outcome = one[1].outcome
         if self.conflict:
             tags = one[1].tags | two[1].tags
@@ -496,7 +498,7 @@ class RefuseSpec(Spec):
     seed: int
 
     def needs(self):
-        return (self.tok,) + ((self.other,) if self.other is not None else ())
+        return (self.tok,) + ((self.other,) if self.other is not None and self.kind == "out_of_scope" else ())
 
     def emit(self, sections):
         rng = random.Random(self.seed)
@@ -535,7 +537,9 @@ class RefuseSpec(Spec):
         elif self.kind == "ambiguous":
             at = {"heading": place.section.heading}
             anchor = "i samverkan med regionen"
-            n = len(_tracked(sections, place.section))
+            tracked = _tracked(sections, place.section)
+            n = len(tracked)
+            self.other = tracked[0][0][tracked[0][1] + 3] if n == 1 else None  # "regionen": insert after it
             if n == 1:
                 return {"at": at, "after": anchor, "insert": "nyx"}, Expect("apply", "", tags)
         else:
@@ -547,8 +551,8 @@ class RefuseSpec(Spec):
         if self.kind == "out_of_scope":
             TextSpec("after", self.other, self.other, W("nyx"), False, "num", 0, self.seed).apply(sections)
         elif self.kind == "ambiguous":
-            sent, k = _tracked(sections, find_sentence(sections, self.tok)[0].section)[0]
-            sent.insert(k + 4, uid(W("nyx")))
+            _, sent, k = find_sentence(sections, self.other)
+            sent.insert(k + 1, uid(W("nyx")))
 
 
 def _tracked(sections, section) -> list[tuple[Sent, int]]:
@@ -697,7 +701,8 @@ def new_tok(rng, nonce, feats, allow_comma: bool) -> Tok:
     return uid(Tok(text, " ", "w", starter=not text[0].islower()))
 
 
-def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, count: int) -> list[Spec]:
+def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, count: int,
+                 refusals: bool = True) -> list[Spec]:
     specs, claimed, touched = [], set(), set()
     allp = places(sections)
     sent_places = [(p, s) for p in allp for s in p.unit.sentences]
@@ -706,7 +711,7 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
             break
         seed = rng.randrange(1 << 30)
         kind = rng.choices(["after", "before", "replace", "delete", "end", "refuse", "block", "pair"],
-                           [5, 4, 4, 3, 4, 3, 3, 2])[0]
+                           [5, 4, 4, 3, 4, 4 if refusals else 0, 4, 2])[0]
         p, s = rng.choice(sent_places)
         if id(s) in claimed or id(p.unit) in claimed or id(p.block) in claimed:
             continue
@@ -720,7 +725,7 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
             if i == 0 and s is not p.unit.sentences[0]:
                 continue
             side = rng.choice(["after", "before"])
-            conflict = rng.random() < 0.4
+            conflict = refusals and rng.random() < 0.4
             one = TextSpec(side, s[i], s[j - 1], new_tok(rng, nonce, feats, False), False, "num", 0, seed)
             if conflict:
                 two = TextSpec("replace", s[i], s[j - 1], new_tok(rng, nonce, feats, False), False, "num", 1, seed)
@@ -746,7 +751,9 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
         elif kind == "end":
             if not feats_allow_end(s, feats):
                 continue
-            new = rng.choice([new_tok(rng, nonce, feats, False), uid(Tok(rng.choice(SENTENCES), " ", "w", starter=True))])
+            ends = s[-1].kind in ("t", "a") or s[-1].text in CLOSERS
+            full = ends and rng.random() < 0.5  # a sentence after words with no full stop would not read as one
+            new = uid(Tok(rng.choice(SENTENCES), " ", "w", starter=True)) if full else new_tok(rng, nonce, feats, False)
             spec = EndInsertSpec(s[0], new, rng.random() < 0.6, rng.choice(["num", "first", "last"]), seed)
         elif kind == "refuse":
             opts = ["missing", "near", "prefix", "out_of_scope", "no_paragraph", "wrong_page", "ambiguous", "blank"]
@@ -771,7 +778,8 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
                 other = rng.choice(others)
             if len(_tracked(sections, p.section)) > 1 and rng.random() < 0.5:
                 k = "ambiguous"
-            if k == "ambiguous" and not _tracked(sections, p.section):
+            if k == "ambiguous" and (not _tracked(sections, p.section) or any(
+                    id(q.unit) in touched for q, _ in sent_places if q.section is p.section)):
                 continue
             spec = RefuseSpec(k, tok, other, seed)
         else:
@@ -781,6 +789,9 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
         specs.append(spec)
         claimed.add(id(s))
         touched.update((id(p.unit), id(p.block)))
+        if isinstance(spec, RefuseSpec) and spec.kind == "ambiguous":
+            claimed.update(id(x) for q, x in sent_places if q.section is p.section)
+            claimed.update(id(q.unit) for q, x in sent_places if q.section is p.section)
         if isinstance(spec, (BlockSpec, RefuseSpec, PairSpec)):
             claimed.update((id(p.unit), id(p.block)))
     return specs
@@ -795,7 +806,7 @@ def feats_allow_end(s: Sent, feats: Features) -> bool:
 
 
 def block_spec(rng, p: Place, nonce, feats, seed) -> Optional[BlockSpec]:
-    op = rng.choice(["add_item", "delete_item", "add_paragraph", "delete_paragraph"])
+    op = rng.choice(["add_item", "delete_item"] if p.kind == "item" else ["add_paragraph", "delete_paragraph"])
     if p.layout is not None and isinstance(p.layout, Tbl):
         return None
     if not any(t.kind == "n" for t in p.unit.tokens()):
@@ -871,10 +882,11 @@ class Case:
         self.base = copy.deepcopy(model, memo)
         self.patches = []
         n = npatches or rng.choices([1, 2, 3], [6, 3, 1])[0]
-        for _ in range(n):
+        refusing = rng.random() < 0.4  # a case where the last patch holds amendments to refuse
+        for k in range(n):
             specs = []
             for _ in range(5):
-                specs = specs or choose_specs(rng, model, nonce, feats, rng.randint(1, 4))
+                specs = specs or choose_specs(rng, model, nonce, feats, rng.randint(1, 4), refusing and k == n - 1)
             if not specs:
                 break
             self.patches.append(copy.deepcopy(specs, memo))
