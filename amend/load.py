@@ -18,7 +18,7 @@ import yaml
 from .errors import AmendErrors, SchemaError
 from .model import (
     OPERATIONS, Amendment, Cell, Column, Columns, Decision, ListBlock, Meta, Paragraph,
-    Patch, Program, Scope, Section, Source, Table,
+    Patch, Program, Scope, Section, Source, SourceFile, Table,
 )
 from .text import clean
 
@@ -371,7 +371,9 @@ def program_from_data(data: dict, name: str | None = None) -> Program:
         Section(clean(s["heading"]), s.get("level", 1), s["page"], blocks_from_data(s.get("content")))
         for s in data["sections"]
     )
-    program = Program(meta, sections, source=name)
+    src = data.get("source")
+    program = Program(meta, sections, source=name,
+                      source_file=SourceFile(src["file"], src["size"], src["sha256"]) if src else None)
     _check_pages(program, data, name)
     return program
 

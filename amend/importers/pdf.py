@@ -19,34 +19,17 @@ from typing import Optional
 
 from ..model import Cell, Columns, Table
 from ..text import clean, fold
+from . import pagenumbers
+from .pdftext import Word, metadata_title, open_pdf, pages
 from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
 BULLETS = set("•◦▪▫■□●○‣⁃–—-·*►▶✓✔➢")
 NUMBER = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
-PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:sida|page|s\.|p\.)\s*)?(\d{1,4})(?:\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|"
-                         r"(?:av|of)\s+\d{1,4}))?(?:\s*[-–—])?$", re.IGNORECASE)
-LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
 MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers are
 
 
 # ---------------------------------------------------------------- words and lines
-
-
-@dataclass
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    italic: bool
-
-    @property
-    def style(self) -> tuple:
-        return (round(self.size * 2) / 2, self.bold, self.italic)
 
 
 @dataclass
@@ -103,22 +86,6 @@ def _is_marker_word(text: str) -> bool:
     return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text))
 
 
-def _font_flags(fontname: str) -> tuple[bool, bool]:
-    name = fontname.split("+")[-1].lower()
-    bold = any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
-    return bold, any(k in name for k in ("italic", "oblique"))
-
-
-def _words(page) -> list[Word]:
-    out = []
-    for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
-        text = "".join(LIGATURES.get(c, c) for c in w["text"])
-        if not text.strip():
-            continue
-        out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], *_font_flags(w["fontname"])))
-    return out
-
-
 def _lines(words: list[Word], page: int) -> list[Line]:
     """Words that share a baseline (overlap by half their height) form one line."""
     lines: list[list[Word]] = []
@@ -159,45 +126,23 @@ class PageContent:
     printed: Optional[int] = None
 
 
-def _open(path: Path):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    name = str(path)
-    try:
-        pdf = pdfplumber.open(str(path))
-        len(pdf.pages)  # parses the page tree: damage shows here
-        return pdf
-    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of errors
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise UnreadableDocument("is protected by a password; save a copy without the password (or print "
-                                     "it to PDF) and import that", source=name) from None
-        if isinstance(cause, PDFSyntaxError):
-            raise UnreadableDocument(f"is a damaged PDF ({cause})", source=name) from None
-        raise UnreadableDocument(f"is not a readable PDF ({type(cause).__name__}: {cause})", source=name) from None
-
-
-def _read_pages(pdf, report: Report) -> list[PageContent]:
-    pages = []
-    for i, page in enumerate(pdf.pages, start=1):
-        words = _words(page)
-        if any(not c.get("upright", True) for c in page.chars):
+def _read_pages(doc, report: Report) -> list[PageContent]:
+    out = []
+    for raw in pages(doc):
+        i, words = raw.index, raw.words
+        if raw.rotated:
             report.lost("piece{s} of rotated text", f"page {i}")
-        for img in page.images:
-            if (img["x1"] - img["x0"]) > 8 and (img["bottom"] - img["top"]) > 8:
-                report.lost("image{s}", f"page {i}")
+        if raw.images:
+            report.lost("image{s}", f"page {i}")
         tables = []
-        for t in page.find_tables():
-            x0, top, x1, bottom = t.bbox
+        for (x0, top, x1, bottom), cell_rows in raw.tables:
             inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
             if not inside:
                 continue
             rows = []
-            for row in t.rows:
+            for row in cell_rows:
                 cells = []
-                for bbox in row.cells:
+                for bbox in row:
                     if bbox is None:
                         report.caveat(MERGED_CELL, f"page {i}")
                         cells.append([])
@@ -207,14 +152,16 @@ def _read_pages(pdf, report: Report) -> list[PageContent]:
                                          and ctop <= (w.top + w.bottom) / 2 <= cbottom], i))
                 rows.append(cells)
             tables.append((top, bottom, rows))
-            words = [w for w in words if w not in inside]
-        pages.append(PageContent(i, page.height, _lines(words, i), tables))
-    return pages
+            inside_ids = {id(w) for w in inside}
+            words = [w for w in words if id(w) not in inside_ids]
+        out.append(PageContent(i, raw.height, _lines(words, i), tables))
+    return out
 
 
 def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
     """Drop running headers and footers (the same text, digits aside, at the top
-    or bottom of many pages) and read the page number printed in them."""
+    or bottom of many pages, or a page number) and read the page number printed
+    in them."""
     def zone(p, line):
         return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
 
@@ -225,31 +172,24 @@ def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
     for p in pages:
         seen.update({key(line) for line in p.lines if zone(p, line)})
     need = max(2, round(0.4 * len(pages)))
+    found = []
     for p in pages:
-        keep = []
+        cands: list = []
         for line in p.lines:
-            number = PAGE_NUMBER.match(clean(line.text)) if zone(p, line) else None
-            if number and p.printed is None:
-                p.printed = int(number.group(1))
-            if zone(p, line) and (number or seen[key(line)] >= need):
-                continue
-            keep.append(line)
-        p.lines = keep
-    _settle_page_numbers(pages, report)
-
-
-def _settle_page_numbers(pages: list[PageContent], report: Report) -> None:
-    """One offset between the PDF's page order and the printed numbers, taken
-    from most pages; pages that print none (a cover) follow it."""
-    offsets = Counter(p.printed - p.index for p in pages if p.printed is not None)
-    offset = offsets.most_common(1)[0][0] if offsets else 0
-    for p in pages:
-        if p.printed is not None and p.printed - p.index != offset:
-            report.note(f"PDF page {p.index} prints the number {p.printed}, out of step with the other pages; "
-                        f"it is taken as page {p.index + offset}")
-        p.printed = max(1, p.index + offset)
-    if offset:
-        report.note(f"pages are numbered as printed on them: PDF page 1 is page {pages[0].printed}")
+            if zone(p, line):
+                parts = _segments(line)
+                for text in {clean(line.text), *(clean(seg.text) for seg in parts)}:
+                    cands.extend(pagenumbers.candidates(text))
+        found.append(cands)
+    settled = pagenumbers.settle(found)
+    for p, page in zip(pages, settled.pages):
+        p.printed = page
+        p.lines = [line for line in p.lines if not (zone(p, line) and (
+            seen[key(line)] >= need or any(pagenumbers.candidates(clean(seg.text)) and
+                                           pagenumbers.WHOLE.match(clean(seg.text)) for seg in [line])))]
+    for note in settled.notes:
+        report.note(note)
+    report.physical_pages = not settled.printed
 
 
 # ---------------------------------------------------------------- styles
@@ -505,9 +445,12 @@ def _join(left: str, right: str) -> str:
 def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
     from ..render.title import LABELS
 
-    with _open(path) as pdf:
-        title = (pdf.metadata or {}).get("Title")
-        pages = _read_pages(pdf, report)
+    doc = open_pdf(path)
+    try:
+        title = metadata_title(doc)
+        pages = _read_pages(doc, report)
+    finally:
+        doc.close()
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument("has no text to import (a scanned image? it needs text recognition first)",
                                  source=str(path))
@@ -533,7 +476,6 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
-    title = title if isinstance(title, str) and title.strip() else None
     return _merge_tables(_join_pages(flow, bottom, report), report), title, language
 
 
@@ -589,14 +531,22 @@ def _squash(text: str) -> str:
     return "".join(fold(text)[0].split())
 
 
-def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report) -> list[Item]:
-    """Give each item of a DOCX's flow the page its text starts on in a PDF of it."""
-    import io
+def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str = "the PDF") -> list[Item]:
+    """Give each item of a DOCX's flow the page its text starts on in a PDF of
+    it (`layout` names that PDF for the report)."""
+    import pypdfium2 as pdfium
 
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        texts = [_squash("".join(c["text"] for c in page.chars)) for page in pdf.pages]
+    doc = pdfium.PdfDocument(pdf_bytes)
+    try:
+        texts = []
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            texts.append(_squash(textpage.get_text_range()))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
     starts, total = [], 0
     for t in texts:
         starts.append(total)
@@ -612,8 +562,8 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report) -> list[Ite
             tail = joined.find(text[-20:], cursor, cursor + len(text) + 200) if len(text) > 40 else -1
             cursor = tail + 20 if tail >= 0 else cursor
         elif text:
-            report.note(f"{excerpt(it.text or _first_text(it.block))} was not found in LibreOffice's layout; "
-                        f"it is put on page {page}")
+            report.caveat("piece{s} of text not found in " + layout.replace("{", "(").replace("}", ")")
+                          + ", put on the page of the text before", f"page {page} {excerpt(it.text or _first_text(it.block), 30)}")
         out.append(replace(it, page=page))
     return out
 
