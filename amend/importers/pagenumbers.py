@@ -83,8 +83,16 @@ def settle(found: list[list[tuple[int, bool]]]) -> Settled:
         for i in range(r.first, r.last + 1):
             by_index[i] = r
     last_page, last_index = 0, 0
+    shift, shifted = 0, None  # a run that restarts goes on from the page before it
     for i in range(1, n + 1):
         r = by_index.get(i)
+        if r is not None and r is not main and r.first == i and i > main.first:
+            shift = max(0, last_page + (i - last_index) - (i + r.offset)) if last_page else 0
+            shifted = r
+        if r is not None and r is shifted:
+            pages[i - 1] = last_page = i + r.offset + shift
+            last_index = i
+            continue
         if i < main.first and (r is None or r.first < main.first):
             page = max(1, min(i + main.offset, main.first + main.offset))
             r = None

@@ -121,6 +121,7 @@ def _segments(line: Line) -> list[Line]:
 class PageContent:
     index: int
     height: float
+    width: float
     lines: list[Line]
     tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
     printed: Optional[int] = None
@@ -154,7 +155,7 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
             tables.append((top, bottom, rows))
             inside_ids = {id(w) for w in inside}
             words = [w for w in words if id(w) not in inside_ids]
-        out.append(PageContent(i, raw.height, _lines(words, i), tables))
+        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables))
     return out
 
 
@@ -245,13 +246,79 @@ def _pieces(p: PageContent) -> list[tuple]:
     run: list[Line] = []
     for kind, _, value in events:
         if kind == "table":
-            pieces.extend(_split_columns(run))
+            pieces.extend(_page_columns(run, p.width))
             run = []
             pieces.append(("table", value[2]))
         else:
             run.append(value)
-    pieces.extend(_split_columns(run))
+    pieces.extend(_page_columns(run, p.width))
     return pieces
+
+
+def _page_columns(lines: list[Line], width: float) -> list[tuple]:
+    """A page set in two columns: split at the gutter, an empty vertical strip
+    that most lines leave free, before lines are read (a line of one column
+    must not take words of the other, even where their baselines differ).
+    Lines that cross the gutter (a heading over both columns) stand alone.
+    Without such a gutter, side-by-side parts are looked for line by line."""
+    found = _gutter(lines, width)
+    if found is None:
+        return _split_columns(lines)
+    g, gap = found
+    out: list[tuple] = []
+    band: list[Line] = []
+
+    def flush():
+        left = [w for line in band for w in line.words if w.x1 <= g]
+        right = [w for line in band for w in line.words if w.x0 >= g]
+        page = band[0].page if band else 0
+        if left and right:
+            out.append(("columns", [_lines(left, page), _lines(right, page)]))
+        elif band:
+            out.append(("lines", _lines(left or right, page)))
+        band.clear()
+
+    for line in lines:
+        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap:
+            flush()
+            if out and out[-1][0] == "lines":
+                out[-1][1].append(line)
+            else:
+                out.append(("lines", [line]))
+        else:
+            band.append(line)
+    flush()
+    return out
+
+
+def _gap_at(line: Line, x: float) -> float:
+    """The free width around x in a line (0 where a word covers it; a line on one side: no gap)."""
+    left = [w.x1 for w in line.words if w.x1 <= x]
+    right = [w.x0 for w in line.words if w.x0 >= x]
+    if not left or not right:
+        return float("inf")
+    return min(right) - max(left)
+
+
+def _gutter(lines: list[Line], width: float) -> Optional[tuple[float, float]]:
+    """The x of a page's column gutter and its usual width, or None for a page in one column."""
+    if len(lines) < 10:
+        return None
+    best, best_score = None, 0
+    for x in range(int(0.3 * width), int(0.7 * width), 2):
+        split = cross = 0
+        for line in lines:
+            words = line.words
+            if any(w.x0 < x + 3 and w.x1 > x - 3 for w in words):
+                cross += 1
+            elif words[0].x1 < x < words[-1].x0:
+                split += 1
+        if split >= 8 and cross <= 0.2 * split and split - cross > best_score:
+            best, best_score = x, split - cross
+    if best is None:
+        return None
+    gaps = sorted(g for g in (_gap_at(line, best) for line in lines) if 0 < g < float("inf"))
+    return float(best), gaps[len(gaps) // 2]
 
 
 def _split_columns(lines: list[Line]) -> list[tuple]:
@@ -470,6 +537,8 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
         for kind, value in _pieces(p):
             if kind == "lines":
                 flow.extend(reader.spans(value, p.printed))
+            elif kind == "columns" and _text_columns(value, p.height):
+                flow.extend(_read_columns(reader, value, p.printed))
             elif kind == "columns":
                 where = f" in the column layout on page {p.printed}"
                 cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
@@ -477,6 +546,51 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
     return _merge_tables(_join_pages(flow, bottom, report), report), title, language
+
+
+def _text_columns(columns: list[list[Line]], height: float) -> bool:
+    """Columns of running text (a page set in two columns, or headings in the
+    margin beside the text), read in order, rather than a side-by-side layout
+    of short parallel parts, which becomes a columns block."""
+    top = min(line.top for col in columns for line in col)
+    bottom = max(line.bottom for col in columns for line in col)
+    return (min(len(col) for col in columns) >= 6 and bottom - top > 0.3 * height) or _margin_headings(columns)
+
+
+def _margin_headings(columns: list[list[Line]]) -> bool:
+    """Two columns, the first a narrow one of a few lines beside the text."""
+    return len(columns) == 2 and len(columns[1]) >= 6 and len(columns[0]) * 3 <= len(columns[1]) and \
+        max(l.x1 - l.x0 for l in columns[0]) < 0.6 * max(l.x1 - l.x0 for l in columns[1])
+
+
+def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
+    """Text columns → items in reading order. Headings in a narrow margin
+    column (few lines beside many) are read where they stand, between the
+    paragraphs beside them; full columns one after the other, a paragraph that
+    runs from the foot of one column to the top of the next joined."""
+    if _margin_headings(columns):
+        ordered = sorted(columns[0] + columns[1], key=lambda l: (l.top, l.x0))
+        left = {id(l) for l in columns[0]}
+        out = []
+        run: list[Line] = []
+        for line in ordered:  # each margin line on its own, the text beside it in runs
+            if id(line) in left:
+                out.extend(reader.spans(run, page)) if run else None
+                out.extend(reader.spans([line], page))
+                run = []
+            else:
+                run.append(line)
+        return out + (reader.spans(run, page) if run else [])
+    out: list = []
+    for col in columns:
+        spans = reader.spans(col, page)
+        if out and spans and out[-1][1].full and out[-1][0].kind in ("paragraph", "item") \
+                and spans[0][0].kind == "paragraph" and spans[0][0].text[:1].islower():
+            item, span = out[-1]
+            out[-1] = (replace(item, text=_join(item.text, spans[0][0].text)), spans[0][1])
+            spans = spans[1:]
+        out.extend(spans)
+    return out
 
 
 def _join_pages(flow: list[tuple[Item, Optional[Span]]], bottom: float, report: Report) -> list[Item]:
