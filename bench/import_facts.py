@@ -62,7 +62,9 @@ def child(src: str, out: str) -> int:
     result["seconds"] = time.perf_counter() - start
     import resource
 
-    result["mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # this process's peak (Linux: kB)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["mb"] = usage.ru_maxrss / 1024  # this process's peak (Linux: kB)
+    result["cpu"] = usage.ru_utime + usage.ru_stime  # on a busy machine, the time that is the import's own
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
@@ -283,13 +285,15 @@ def _summary(rows: list[dict]) -> dict:
     crashes = [r["file"] for r in rows if "crash" in r["result"]]
     pdfs = [r for r in rows if r["file"].lower().endswith(".pdf") and r["result"].get("ok")]
     sec = sum(r["result"]["seconds"] for r in pdfs)
+    cpu = sum(r["result"].get("cpu", 0) for r in pdfs)
     pages = sum(r["pages"] for r in pdfs)
     imported = sum(1 for r in rows if r["result"].get("ok"))
     print(f"\nfacts right: {good}/{total}" + (f" ({100 * good / total:.1f} %)" if total else ""))
     print(f"files: {len(rows)}, imported {imported}, clear errors {len(rows) - imported - len(crashes)}, "
           f"crashes {len(crashes)}" + (f" ({', '.join(crashes)})" if crashes else ""))
     if pages:
-        print(f"PDF: {pages} pages in {sec:.1f} s = {sec / pages:.3f} s/page; peak memory "
+        print(f"PDF: {pages} pages in {sec:.1f} s = {sec / pages:.3f} s/page ({cpu / pages:.3f} s/page of CPU, "
+              f"start-up included); peak memory "
               f"{max(r['result']['mb'] for r in pdfs):.0f} MB")
     return dict(right=good, total=total, crashes=crashes, rows=[
         dict(file=r["file"], right=r["right"], total=r["total"], pages=r["pages"],

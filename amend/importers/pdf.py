@@ -82,8 +82,13 @@ class Line:
         return None
 
 
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,4}\.?$")
+
+
 def _is_marker_word(text: str) -> bool:
-    return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text))
+    """A bullet, a list number or a section number ("3.1"), which a tab may part from its text."""
+    return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text)) \
+        or bool(SECTION_NUMBER.match(text))
 
 
 def _lines(words: list[Word], page: int) -> list[Line]:
@@ -157,6 +162,41 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
             words = [w for w in words if id(w) not in inside_ids]
         out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables))
     return out
+
+
+CONTENTS = re.compile(r"^(innehåll|innehållsförteckning|contents|table of contents)$", re.IGNORECASE)
+
+
+def _drop_contents(pages: list[PageContent], report: Report) -> None:
+    """Leave out a table of contents: a page where five or more lines end in a
+    page number set apart at one right edge (or after dot leaders); the lines
+    from its first entry to its last (entries over two lines too) go."""
+    for p in pages:
+        ends = [i for i, line in enumerate(p.lines) if _toc_entry(line)]
+        if len(ends) < 5:
+            continue
+        edges = Counter(round(p.lines[i].x1 / 3) for i in ends)
+        edge, count = edges.most_common(1)[0]
+        ends = [i for i in ends if abs(round(p.lines[i].x1 / 3) - edge) <= 1 or TOC_LINE.search(p.lines[i].text)]
+        if len(ends) < 5:
+            continue
+        first, last = ends[0], ends[-1]
+        while first > 0 and p.lines[first - 1].top > p.lines[first].top - 3 * p.lines[first].size \
+                and not CONTENTS.match(clean(p.lines[first - 1].text)) and first - 1 not in ends:
+            first -= 1  # the first entry's first line
+        if first > 0 and CONTENTS.match(clean(p.lines[first - 1].text)):
+            first -= 1
+        report.note(f"the table of contents on page {p.printed} is left out (the headings are the sections)")
+        p.lines = p.lines[:first] + p.lines[last + 1:]
+
+
+def _toc_entry(line: Line) -> bool:
+    text = clean(line.text)
+    if TOC_LINE.search(text):
+        return True
+    last = line.words[-1]
+    return len(line.words) >= 2 and last.text.isdigit() and len(last.text) <= 3 \
+        and last.x0 - line.words[-2].x1 > 1.2 * line.size
 
 
 def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
@@ -433,11 +473,22 @@ class Reader:
         pitch = _pitch(lines)
         for line in lines:
             current = opened[-1] if opened else None
+            if headings and _toc_line(line):
+                self.report.note(f"table-of-contents lines are left out (page {page}); the headings are the sections")
+                continue
             level = self._level(line, page) if headings else None
+            numbered = _numbered_heading(line, self.styles.body) if headings else None
+            if numbered is not None:
+                level = numbered
             marker = line.marker()
+            if current and current.item.kind == "heading" and level is None and headings \
+                    and _heading_goes_on(current, line):
+                self._extend(current, line)  # a numbered heading's second line, under its text
+                continue
             if level is not None:
                 if current and current.item.kind == "heading" and current.item.level == level \
-                        and line.top - current.last.bottom < 0.8 * line.size:
+                        and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
+                        and (clean(line.text)[:1].islower() or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
                     self._extend(current, line)  # a heading on two lines
                     continue
                 opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
@@ -476,6 +527,58 @@ class Reader:
         if style != self.styles.body and style[0] > self.styles.body[0] + 0.4:
             return "Subtitle"
         return ""
+
+
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+CHAPTER = re.compile(r"^(?:kapitel|chapter|avsnitt|bilaga|appendix)\s+\d{1,3}\b|^\d{1,3}\s?§(?:\s|$)|^§\s?\d{1,3}\b",
+                     re.IGNORECASE)
+TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$")
+
+
+def _numbered_heading(line: Line, body: tuple) -> Optional[int]:
+    """The level of a numbered heading set like the text ("2.6 Miljösmarta
+    måltider", "3 §", "Kapitel 2"): a section number, a short line that reads
+    as a title (no sentence or clause ending), a capital after the number. A
+    multi-part number ("2.6") says so on its own; "2." only with a style of its
+    own (bold, italic, larger), since a numbered list looks the same."""
+    text = clean(line.text)
+    if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
+        return None
+    if CHAPTER.match(text):
+        return 1
+    m = NUMBERED.match(text)
+    if not m or not (m["rest"][:1].isupper() or m["rest"][:1].isdigit() is False and m["rest"][:1] in "\"'«"):
+        return None
+    if m["rest"][:1].isdigit() or re.match(r"^\d", m["rest"]) or re.search(r"\d{3,}$", text):
+        return None
+    depth = m["num"].count(".") + 1
+    if int(m["num"].split(".")[0]) == 0:
+        return None
+    if depth == 1 and (line.style == body or text.endswith(".") or len(text) > 80):
+        return None
+    if depth > 1 and text.endswith(".") and len(text) > 70:
+        return None
+    return min(depth, 6)
+
+
+def _heading_goes_on(current: "_Open", line: Line) -> bool:
+    """A numbered heading's second line: close under it, indented to its text,
+    starting in lower case."""
+    head = current.last
+    return bool(NUMBERED.match(current.item.text)) and line.top - head.bottom < 0.8 * line.size \
+        and line.x0 > current.first.x0 + 3 and clean(line.text)[:1].islower() and len(line.text) < 80
+
+
+def _toc_line(line: Line) -> bool:
+    """A table-of-contents entry: a title, dot leaders or a wide gap, a page number."""
+    text = clean(line.text)
+    if TOC_LINE.search(text):
+        return True
+    last = line.words[-1]
+    if len(line.words) < 2 or not last.text.isdigit() or len(last.text) > 3:
+        return False
+    gap = last.x0 - line.words[-2].x1
+    return gap > 3 * line.size and len(text) < 120
 
 
 def _pitch(lines: list[Line]) -> float:
@@ -525,6 +628,7 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
     language = next((lang for lang, words in LABELS.items()
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
     _drop_running_lines(pages, report)
+    _drop_contents(pages, report)
     styles = _styles([p for p in pages if p.lines] or pages)
     reader = Reader(styles, report)
     if styles.headings:
