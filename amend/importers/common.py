@@ -273,7 +273,8 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: O
             report.note(f"a table or column layout before the first heading (page {it.page}) is not imported")
     fields = read_title_block([(it.style, it.text) for it in preamble if it.kind != "block"], report,
                               language_hint)
-    title = title or fields.get("title") or fallback_title or _title_from_text(preamble or flow, report)
+    title = title or fields.get("title") or fallback_title or _title_from_text(preamble, report) \
+        or _title_from_text(flow, report)
     if not title:
         title = _stem(source)
         report.note(f"the document names no title; it is '{title}', from the file name: give one with --title")

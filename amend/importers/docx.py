@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..text import clean
+from .common import tidy
 from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
@@ -409,7 +410,7 @@ class DocxReader:
         return {"kind": "paragraph", "style": style}
 
     def _emit(self, kind: dict, text: str, page: Optional[int], flow) -> None:
-        text = clean(text)
+        text = tidy(text)
         if not text or page is None:
             return
         sink = self._sink(flow)

@@ -50,7 +50,9 @@ def candidates(text: str) -> list[tuple[int, bool]]:
     m = _HEAD.match(text)
     if m and not re.match(r"^\d{1,3}(\.\d+)*\s", text[len(m.group(1)):] or " "):
         out.append((int(m.group(1)), False))
-    return [(n, strong) for n, strong in out if n >= 1]
+    total = re.search(r"(?:\(\s*(\d{1,4})\s*\)|(?:/|av|of|af)\s*(\d{1,4}))\s*[-–—]?$", text, re.IGNORECASE)
+    most = int(total.group(1) or total.group(2)) if total else None
+    return [(n, strong) for n, strong in out if n >= 1 and (most is None or n <= most)]
 
 
 @dataclass(frozen=True)

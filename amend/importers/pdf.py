@@ -21,6 +21,7 @@ from ..model import Cell, Columns, Table
 from ..text import clean, fold
 from . import pagenumbers
 from .pdftext import Word, metadata_title, open_pdf, pages
+from .common import tidy
 from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
@@ -249,6 +250,8 @@ def _styles(pages: list[PageContent]) -> Styles:
         for line in p.lines:
             for w in line.words:
                 letters[w.style] += len(w.text)
+    if not letters:  # no line outside the running header and footer (tables only, or nothing)
+        return Styles((0.0, False, False), {}, None)
     body = letters.most_common(1)[0][0]
 
     def heading_like(style):
@@ -603,9 +606,34 @@ def _continues(current: _Open, line: Line, right: float, pitch: float) -> bool:
     return last.x1 + space + (first.x1 - first.x0) > right - 1.0
 
 
+_VOCABULARY: set = set()  # the words of the document being read (one document at a time)
+_WORD_CHARS = re.compile(r"^\W*(.*?)\W*$")
+
+
+def vocabulary(pages: list[PageContent]) -> set:
+    """Every word the document prints whole (not at a line end), lower case."""
+    words = set()
+    for p in pages:
+        for line in p.lines:
+            for w in line.words[:-1]:
+                words.add(_WORD_CHARS.match(w.text).group(1).casefold())
+    return words
+
+
 def _join(left: str, right: str) -> str:
+    """Two lines of one paragraph. A line-end hyphen is undone only where the
+    document prints the joined word elsewhere ('ut-' + 'vecklingsarbete');
+    'e-' + 'post' stays 'e-post' where that is printed; a compound hyphen
+    ('inköps-' + 'och upphandlingsnämnden') is kept as it is."""
     if left.endswith("\u00ad"):
         return left[:-1] + right
+    if left.endswith("-") and right[:1].isalpha() and left[-2:-1].isalpha():
+        head = _WORD_CHARS.match(left.rsplit(" ", 1)[-1]).group(1)
+        tail = _WORD_CHARS.match(right.split(" ", 1)[0]).group(1)
+        if (head + tail).casefold() in _VOCABULARY:
+            return left[:-1] + right
+        if (head + "-" + tail).casefold() in _VOCABULARY:
+            return left + right
     return f"{left} {right}"
 
 
@@ -629,7 +657,12 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
     _drop_running_lines(pages, report)
     _drop_contents(pages, report)
+    if not any(p.lines or p.tables for p in pages):
+        raise UnreadableDocument("has no text to import besides its running headers and footers",
+                                 source=str(path))
     styles = _styles([p for p in pages if p.lines] or pages)
+    _VOCABULARY.clear()
+    _VOCABULARY.update(vocabulary(pages))
     reader = Reader(styles, report)
     if styles.headings:
         report.note("headings are read from their font: " + "; ".join(
@@ -754,17 +787,20 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str
     it (`layout` names that PDF for the report)."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(pdf_bytes)
     try:
-        texts = []
-        for i in range(len(doc)):
-            page = doc[i]
-            textpage = page.get_textpage()
-            texts.append(_squash(textpage.get_text_range()))
-            textpage.close()
-            page.close()
+        doc = pdfium.PdfDocument(pdf_bytes)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableDocument(f"is not a readable PDF ({exc})", source=layout) from None
+    try:
+        raws = list(pages(doc))
     finally:
         doc.close()
+    content = [PageContent(raw.index, raw.height, raw.width, _lines(raw.words, raw.index)) for raw in raws]
+    _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
+    printed = [p.printed for p in content]
+    kept = {id(w) for p in content for line in p.lines for w in line.words}
+    # the words in the order the PDF holds them, which is the reading order of columns too
+    texts = [_squash(" ".join(w.text for w in raw.words if id(w) in kept)) for raw in raws]
     starts, total = [], 0
     for t in texts:
         starts.append(total)
@@ -775,7 +811,7 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str
         text = _squash(it.text or _first_text(it.block))
         pos = joined.find(text[:40], cursor) if text else -1
         if pos >= 0:
-            page = bisect_right(starts, pos)
+            page = printed[bisect_right(starts, pos) - 1]
             cursor = pos + min(len(text), 40)
             tail = joined.find(text[-20:], cursor, cursor + len(text) + 200) if len(text) > 40 else -1
             cursor = tail + 20 if tail >= 0 else cursor

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .common import UnreadableDocument
+from .common import _CONTROLS, UnreadableDocument
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "extrabold")
@@ -132,7 +132,7 @@ def _words(textpage, height: float, c) -> tuple[list[Word], int]:
     def close():
         nonlocal cur
         if cur is not None:
-            text = "".join(cur[0])
+            text = "".join(cur[0]).translate(_CONTROLS)
             if text.strip():
                 words.append(Word(text, cur[1], cur[2], cur[3], cur[4], cur[5], cur[6], cur[7]))
         cur = None
