@@ -12,6 +12,7 @@ parsing is needed at all.
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
@@ -100,7 +101,7 @@ def _page(page, index: int) -> RawPage:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        words, rotated = _words(textpage, height, c)
+        words, rotated = _words(textpage, height, c, page if page.get_rotation() else None, width)
     finally:
         textpage.close()
     images, edges = 0, []
@@ -118,8 +119,16 @@ def _page(page, index: int) -> RawPage:
     return RawPage(index, width, height, words, _tables(edges), images, rotated)
 
 
-def _words(textpage, height: float, c) -> tuple[list[Word], int]:
+def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple[list[Word], int]:
+    """`turned`: the page when it is shown turned (/Rotate): its text is drawn
+    turned the other way, and its boxes are mapped to the page as shown."""
     raw = textpage.raw
+    upright = math.radians((360 - turned.get_rotation()) % 360) if turned is not None else 0.0
+    dx, dy = ctypes.c_int(), ctypes.c_int()
+
+    def shown(x, y):  # page space → the page as shown, top-left origin, in tenths of a point
+        c.FPDF_PageToDevice(turned.raw, 0, 0, int(width * 10), int(height * 10), 0, x, y, dx, dy)
+        return dx.value / 10, dy.value / 10
     n = c.FPDFText_CountChars(raw)
     rect = c.FS_RECTF()
     buf = ctypes.create_string_buffer(256)
@@ -145,13 +154,18 @@ def _words(textpage, height: float, c) -> tuple[list[Word], int]:
         ch = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"  # 0x02: PDFium's line-end hyphen
         if not c.FPDFText_GetLooseCharBox(raw, k, rect):
             continue
-        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        if abs(c.FPDFText_GetCharAngle(raw, k)) > 0.01:
+        if turned is None:
+            x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        else:
+            (ax, ay), (bx, by) = shown(rect.left, rect.top), shown(rect.right, rect.bottom)
+            x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        angle = c.FPDFText_GetCharAngle(raw, k)
+        if min(abs(angle - upright), 2 * math.pi - abs(angle - upright)) > 0.01:
             rotated += 1
             close()
             continue
         size = c.FPDFText_GetFontSize(raw, k)
-        if size <= 1.5 or size > 4 * (bottom - top) + 1:  # an unscaled size: the box tells
+        if size <= 1.5 or size > 4 * (bottom - top) + 1 or turned is not None:  # an unscaled size: the box tells
             size = (bottom - top) / 1.15
         length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
         key = buf.raw[:max(0, min(length, 256) - 1)]
