@@ -489,7 +489,7 @@ class Reader:
                 self._extend(current, line)  # a numbered heading's second line, under its text
                 continue
             if level is not None:
-                if current and current.item.kind == "heading" and current.item.level == level \
+                if current and current.item.kind == "heading" and current.last.style == line.style \
                         and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
                         and (clean(line.text)[:1].islower() or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
                     self._extend(current, line)  # a heading on two lines
