@@ -223,3 +223,8 @@ def test_pdf_with_only_page_numbers_gives_one_clear_error(tmp_path):
     assert result.exit_code == 1, result.output
     assert "has no text to import" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_footnote_left_out_is_quoted_in_the_report():
+    _, report = import_document(DOCS / "hard-poi-form_footnotes.docx", program_id="form")
+    assert "not imported: 1 footnote (page 1, number 2: 'testdoc test phrase')" in report.lines()

@@ -200,6 +200,7 @@ class DocxReader:
         except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part
             raise UnreadableDocument(f"is a damaged Word document ({type(exc).__name__}: {exc})",
                                      source=str(path)) from None
+        report.note_texts = _note_texts(path)  # so that the report can quote a footnote it leaves out
         self.styles = Styles(self.doc.styles.element)
         self.numbering = Numbering(self._numbering_root())
         self.pager = Pager()
@@ -491,6 +492,27 @@ class DocxReader:
         return items
 
 
+def _note_texts(path: Path) -> dict:
+    """{("footnote"|"endnote", id): its text} from word/footnotes.xml and word/endnotes.xml."""
+    from lxml import etree
+
+    out = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            for kind in ("footnote", "endnote"):
+                name = f"word/{kind}s.xml"
+                if name not in z.namelist():
+                    continue
+                root = etree.fromstring(z.read(name))
+                for note in root.findall(w(kind)):
+                    text = clean("".join(t.text or "" for t in note.iter(w("t"))))
+                    if text:
+                        out[(kind, note.get(w("id")))] = text
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return {}
+    return out
+
+
 def _section_starts(children, body) -> dict:
     """{index of a section's first body element: that section's sectPr}.
 
@@ -544,7 +566,9 @@ def _run_events(el, report: Report, where):
         else:
             report.lost("image{s}", where())
     elif tag in (w("footnoteReference"), w("endnoteReference")):
-        report.lost(tag.split("}")[1][:-9] + "{s}", f"{where()}, number {el.get(w('id'))}")
+        kind = tag.split("}")[1][:-9]  # "footnote", "endnote"
+        text = getattr(report, "note_texts", {}).get((kind, el.get(w("id"))))
+        report.lost(kind + "{s}", f"{where()}, number {el.get(w('id'))}" + (f": {excerpt(text, 60)}" if text else ""))
     elif tag in _TRACKED_DELETIONS:
         report.note("the document has tracked changes: insertions are imported, deletions are not")
     elif tag == w("ins"):
