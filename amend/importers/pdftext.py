@@ -74,18 +74,6 @@ def metadata_title(doc) -> Optional[str]:
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 
-def outline(doc) -> list[tuple[int, str, int]]:
-    """The PDF's bookmarks: (level from 1, title, page index from 1)."""
-    out = []
-    try:
-        for item in doc.get_toc(max_depth=6):
-            if item.page_index is not None and item.title and item.title.strip():
-                out.append((item.level + 1, item.title.strip(), item.page_index + 1))
-    except Exception:  # a damaged outline: headings come from the text instead
-        return []
-    return out
-
-
 def pages(doc) -> Iterator[RawPage]:
     for i in range(len(doc)):
         page = doc[i]
