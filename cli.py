@@ -224,8 +224,10 @@ def conflicts(patches, program_file, root):
 @click.option("--id", "program_id", default=None,
               help="The program id (default: the output file name without .yaml).")
 @click.option("--title", default=None, help="The program title (default: the document's own).")
+@click.option("--pages-from", "pages_from", default=None, type=click.Path(dir_okay=False),
+              help="For a DOCX: the PDF that was circulated; its printed pages are the program's pages.")
 @_fail_cleanly
-def import_(source, output, program_id, title):
+def import_(source, output, program_id, title, pages_from):
     """Import a proposal from SOURCE (.docx or .pdf) into a program YAML file.
 
     What could not be carried over (images, footnotes, text boxes, …) is listed
@@ -236,11 +238,11 @@ def import_(source, output, program_id, title):
     from amend.output import write_all
 
     out = Path(output)
-    program, report = import_document(source, program_id=program_id or out.stem, title=title)
+    program, report = import_document(source, program_id=program_id or out.stem, title=title, pages_from=pages_from)
     text = program_yaml(program, PROGRAM_SCHEMA, str(out))
     for line in report.lines():
         click.echo(line, err=True)
-    write_all({out: text.encode("utf-8")}, inputs=(source,))
+    write_all({out: text.encode("utf-8")}, inputs=(source,) + ((pages_from,) if pages_from else ()))
     click.echo(f"imported {len(program.sections)} sections on {program.page_count} pages; wrote {out}", err=True)
 
 

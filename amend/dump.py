@@ -32,7 +32,11 @@ def program_to_data(program: Program) -> dict:
     for s in program.sections:
         sections.append({"heading": s.heading, "level": s.level, "page": s.page,
                          "content": blocks_to_data(s.blocks)})
-    return {"program": meta, "sections": sections}
+    out = {"program": meta}
+    if program.source_file is not None:
+        f = program.source_file
+        out["source"] = {"file": f.file, "size": f.size, "sha256": f.sha256}
+    return {**out, "sections": sections}
 
 
 def decision_to_data(d: Decision) -> dict:

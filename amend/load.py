@@ -22,9 +22,9 @@ from . import limits
 from .errors import AmendErrors, SchemaError
 from .model import (
     OPERATIONS, Amendment, Cell, Column, Columns, Decision, ListBlock, Meta, Paragraph,
-    Patch, Program, Scope, Section, Source, Table,
+    Patch, Program, Scope, Section, Source, SourceFile, Table,
 )
-from .text import clean, fold
+from .text import clean, is_blank
 
 SCHEMA_URI = "https://amend.invalid/schemas/"
 
@@ -438,12 +438,7 @@ def _check_size(data: dict, name: str) -> None:
 # paragraph, item or heading (which no program may hold), or quote nothing.
 
 
-def _blank(text: str) -> bool:
-    """Nothing left once cleaned and folded as for matching: only spaces, no-break
-    spaces, soft hyphens or zero-width characters."""
-    if text[:1].isalnum():
-        return False  # nearly every text: no need to fold it
-    return not fold(clean(text))[0]
+_blank = is_blank
 
 
 _ANCHOR_KEYS = ("after", "before", "replace", "delete", "after_item", "after_section", "delete_paragraph",
@@ -759,7 +754,9 @@ def program_from_data(data: dict, name: str | None = None) -> Program:
         Section(clean(s["heading"]), s.get("level", 1), s["page"], blocks_from_data(s.get("content")))
         for s in data["sections"]
     )
-    return Program(meta, sections, source=name)
+    src = data.get("source")
+    return Program(meta, sections, source=name,
+                   source_file=SourceFile(src["file"], src["size"], src["sha256"]) if src else None)
 
 
 def patch_from_data(data: dict, lines: dict, name: str) -> Patch:

@@ -91,10 +91,20 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class SourceFile:
+    """The document a program was imported from (YAML `source:`), to know it again."""
+
+    file: str  # its name, without the folder
+    size: int  # bytes
+    sha256: str  # hex
+
+
+@dataclass(frozen=True)
 class Program:
     meta: Meta
     sections: tuple[Section, ...]
-    source: Optional[str] = field(default=None, compare=False)
+    source: Optional[str] = field(default=None, compare=False)  # the YAML file it was loaded from, for messages
+    source_file: Optional[SourceFile] = None  # the DOCX/PDF it was imported from
 
     @property
     def page_count(self) -> int:

@@ -645,3 +645,11 @@ def _maybe_abbreviation_at_end(word: str) -> bool:
     low = letters.lower()
     return letters.isalpha() and (len(letters) == 1 or low in _ABBREVIATIONS
                                   or (letters.islower() and not _VOWELS.intersection(low)))
+
+
+def is_blank(text: str) -> bool:
+    """Nothing left once cleaned and folded as for matching: only spaces, no-break
+    spaces, soft hyphens or zero-width characters (no block may hold such a text)."""
+    if text[:1].isalnum():
+        return False  # nearly every text: no need to fold it
+    return not fold(clean(text))[0]

@@ -11,6 +11,7 @@ import io
 import shutil
 import struct
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -51,6 +52,11 @@ def _versions():
             yield pytest.param(adopted, id=f"{path.stem}.{adopted.meta.version}")
 
 
+def _text_of(program):
+    """The program without the record of its source file (checked on its own)."""
+    return replace(program, source_file=None)
+
+
 def _import(path: Path, program_id: str):
     return import_document(path, program_id=program_id)
 
@@ -76,7 +82,7 @@ def _pages_and_columns(program):
 def test_render_then_import_gives_back_the_program(program, tmp_path):
     imported, report = _import(_rendered(program, tmp_path), program.meta.id)
     assert _pages_and_columns(imported) == _pages_and_columns(drop_implied_pages(program))
-    assert imported == drop_implied_pages(program)
+    assert _text_of(imported) == drop_implied_pages(program)
     assert imported.meta == program.meta  # organisation, title, version, status, date, decisions, language
 
 
@@ -91,7 +97,7 @@ def test_pdf_of_a_rendered_program_gives_back_the_program(tmp_path):
     layout = next(b for b in page8.blocks if isinstance(b, Columns))
     assert layout.columns[2].heading == "Förtroendevalda"
     assert layout.columns[2].blocks[0].items[0] == "Förtroendevalda erbjuds basutbildning."
-    assert imported == drop_implied_pages(program)
+    assert _text_of(imported) == drop_implied_pages(program)
 
 
 @needs_soffice
@@ -109,7 +115,7 @@ def test_pdf_pages_are_the_numbers_printed_on_them(tmp_path):
         writer.write(fh)
     imported, report = import_document(pdf, program_id=program.meta.id, title=program.meta.title)
     assert [(s.heading, s.page) for s in imported.sections] == [(s.heading, s.page) for s in program.sections]
-    assert "note: pages are numbered as printed on them: PDF page 1 is page 2" in report.lines()
+    assert "note: pages are numbered as printed on them: PDF page 1 prints 2, so PDF page N is page N+1" in report.lines()
     assert not any("Sida" in u for s in imported.sections for b in s.blocks for u in [getattr(b, "text", "")])
 
 
@@ -121,7 +127,7 @@ def test_word_style_docx(tmp_path):
     word_style_docx(path)
     imported, report = _import(path, "trygghetsplan")
     assert _pages_and_columns(imported) == _pages_and_columns(WORD_STYLE_PROGRAM)
-    assert imported == WORD_STYLE_PROGRAM
+    assert _text_of(imported) == WORD_STYLE_PROGRAM
     assert report.lines() == []
 
 
@@ -129,7 +135,7 @@ def test_images_and_text_boxes_are_reported_not_lost_silently(tmp_path):
     path = tmp_path / "plan.docx"
     word_style_docx(path, with_extras=True)
     imported, report = _import(path, "trygghetsplan")
-    assert imported == WORD_STYLE_PROGRAM
+    assert _text_of(imported) == WORD_STYLE_PROGRAM
     assert report.lines() == ["not imported: 1 image (page 2)",
                               "not imported: 1 text box (page 2 'Rutan säger något.')"]
 
@@ -142,7 +148,7 @@ def test_pdf_made_from_the_word_style_docx(tmp_path):
     pdf.write_bytes(to_pdf(source))
     imported, _ = _import(pdf, "trygghetsplan")
     assert _pages_and_columns(imported) == _pages_and_columns(WORD_STYLE_PROGRAM)
-    assert imported == WORD_STYLE_PROGRAM
+    assert _text_of(imported) == WORD_STYLE_PROGRAM
 
 
 def _paragraphs_docx(path: Path, breaks: str = "") -> None:
@@ -213,7 +219,7 @@ def test_command_writes_valid_stable_yaml(tmp_path):
     assert first.exit_code == 0, first.output
     assert "not imported: 1 text box (page 2 'Rutan säger något.')" in first.stderr
     text = out.read_bytes()
-    assert load_program(out) == WORD_STYLE_PROGRAM
+    assert _text_of(load_program(out)) == WORD_STYLE_PROGRAM
     assert _run(source, "-o", out).exit_code == 0
     assert out.read_bytes() == text  # the same file twice gives the same YAML
     assert text.startswith(b"# yaml-language-server: $schema=")

@@ -37,17 +37,22 @@ def kind_of(path: Path) -> str:
     return "docx"  # check_zip says clearly when it is not one
 
 
-def import_document(path: str | Path, *, program_id: str, title: Optional[str] = None) -> tuple[Program, Report]:
+def import_document(path: str | Path, *, program_id: str, title: Optional[str] = None,
+                    pages_from: str | Path | None = None) -> tuple[Program, Report]:
+    """`pages_from`: for a DOCX, the PDF that was circulated, whose pages it takes."""
     path = Path(path)
     report = Report()
     if kind_of(path) == "pdf":
         from .pdf import read_pdf
 
+        if pages_from is not None:
+            raise UnreadableDocument("is a PDF: its own pages are used; --pages-from is for a DOCX",
+                                     source=str(path))
         flow, props_title, language = read_pdf(path, report)
     else:
         from .docx import read_docx
 
-        flow, props_title, language = read_docx(path, report)
+        flow, props_title, language = read_docx(path, report, Path(pages_from) if pages_from else None)
     program = build_program(flow, report, program_id=program_id, title=title, fallback_title=props_title,
                             language_hint=language, source=str(path))
     return program, report

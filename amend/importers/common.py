@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..errors import UnreadableDocument
-from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section
-from ..text import clean
+from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile
+from ..text import clean, is_blank
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -50,6 +50,8 @@ class Item:
     ordered: bool = False
     list_key: object = None
     block: object = None
+    guessed: bool = False  # a heading found from typography or numbering, not from a heading style
+    size: float = 0.0  # the font size of the text, where the reader knows it (for the title)
 
 
 # ---------------------------------------------------------------- the report
@@ -86,6 +88,18 @@ class Report:
         return out + [f"note: {n}" for n in self._notes]
 
 
+# C0/C1 control characters a YAML file cannot hold as they are; U+0085 is
+# almost always a Windows-1252 '…' (0x85) that was decoded as Latin-1
+_CONTROLS = {c: None for c in list(range(0x00, 0x09)) + [0x0b, 0x0c] + list(range(0x0e, 0x20))
+             + [0x7f] + list(range(0x80, 0xa0)) + [0xfffe, 0xffff]}
+_CONTROLS[0x85] = "\u2026"
+
+
+def tidy(text: str) -> str:
+    """Text as the document shows it, without control characters."""
+    return clean(text.translate(_CONTROLS))
+
+
 def excerpt(text: str, n: int = 40) -> str:
     text = clean(text)
     return f"'{text[:n]}…'" if len(text) > n else f"'{text}'"
@@ -105,6 +119,8 @@ def group_blocks(items, report: Report, where: str = "", pages: bool = True) -> 
     key = None
     page = (lambda it: it.page) if pages else (lambda it: None)
     for it in items:
+        if it.kind in ("item", "paragraph", "heading") and is_blank(it.text):
+            continue  # a soft hyphen or zero-width space alone: nothing a reader sees, nothing to amend
         if it.kind == "item":
             if blocks and isinstance(blocks[-1], ListBlock) and key == it.list_key:
                 blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (it.text,))
@@ -242,34 +258,89 @@ def _decision(text: str):
 
 def build_program(flow: list[Item], report: Report, *, program_id: str, title: Optional[str],
                   fallback_title: Optional[str], language_hint: Optional[str], source: str) -> Program:
-    """The flow of one document → a Program, metadata read from its title block."""
+    """The flow of one document → a Program, metadata read from its title block.
+
+    Headings from styles win; where a document has none, the headings its
+    reader found from typography and numbering are taken; where there are
+    none either, the whole text is one section under the title.
+    """
     if not any(it.text or it.block for it in flow):
         raise UnreadableDocument("holds no text to import", source=source)
+    flow = _settle_headings(flow, report)
     first = next((i for i, it in enumerate(flow) if it.kind == "heading"), None)
-    if first is None:
-        raise UnreadableDocument("has no headings, so it cannot be divided into sections; give the section "
-                                 "titles a heading style (Heading 1, Heading 2, …) and import it again",
-                                 source=source)
-    preamble, body = flow[:first], flow[first:]
+    if first is None:  # only a title block at the top can be told from the text
+        first_text = next((i for i, it in enumerate(flow) if it.style not in ("Title", "Subtitle")), len(flow))
+        preamble, body = flow[:first_text], flow[first_text:]
+    else:
+        preamble, body = flow[:first], flow[first:]
     for it in preamble:
-        if it.kind == "block":
+        if it.kind == "block" and first is not None:
             report.note(f"a table or column layout before the first heading (page {it.page}) is not imported")
     fields = read_title_block([(it.style, it.text) for it in preamble if it.kind != "block"], report,
                               language_hint)
-    meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=fallback_title,
-                 source=source)
+    title = title or fields.get("title") or fallback_title or _title_from_text(preamble, report) \
+        or _title_from_text(flow, report)
+    if not title:
+        title = _stem(source)
+        report.note(f"the document names no title; it is '{title}', from the file name: give one with --title")
+    if first is None:
+        page = next((it.page for it in flow if it.text or it.block), 1)
+        report.note("no headings were found (no heading styles, no numbered or bold heading lines): the whole "
+                    "text is one section headed by the title; add headings in the YAML where the document has them")
+        body = [Item("heading", page, clean(title), level=1)] + body
+    meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
     sections = []
     for i, it in enumerate(body):
         if it.kind != "heading":
             continue
         end = next((j for j in range(i + 1, len(body)) if body[j].kind == "heading"), len(body))
-        level = it.level
-        if level > MAX_LEVEL:
-            report.note(f"heading {excerpt(it.text)} is level {level}; amend has {MAX_LEVEL} levels, "
+        level = min(max(it.level, 1), MAX_LEVEL)
+        if it.level > MAX_LEVEL:
+            report.note(f"heading {excerpt(it.text)} is level {it.level}; amend has {MAX_LEVEL} levels, "
                         f"so it is level {MAX_LEVEL}")
-            level = MAX_LEVEL
         sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report)))
-    return drop_implied_pages(Program(meta, tuple(sections), source=source))
+    return drop_implied_pages(Program(meta, tuple(sections), source=source, source_file=source_file(source)))
+
+
+def source_file(path: str) -> Optional[SourceFile]:
+    """Name, size and SHA-256 of the imported file, so a later step knows it is the same file."""
+    import hashlib
+    from pathlib import Path
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return SourceFile(Path(path).name, len(data), hashlib.sha256(data).hexdigest())
+
+
+def _settle_headings(flow: list[Item], report: Report) -> list[Item]:
+    """Guessed headings count only where the document has no styled ones."""
+    guessed = [it for it in flow if it.kind == "heading" and it.guessed]
+    if not guessed:
+        return flow
+    if any(it.kind == "heading" and not it.guessed for it in flow):
+        return [replace(it, kind="paragraph", guessed=False) if it.guessed else it for it in flow]
+    return flow
+
+
+def _title_from_text(items: list[Item], report: Report) -> Optional[str]:
+    """The largest text of the first page (the first paragraph when sizes are unknown)."""
+    first = [it for it in items if it.kind in ("paragraph", "heading") and it.text and len(it.text) <= 200]
+    if not first:
+        return None
+    page = first[0].page
+    on_page = [it for it in first if it.page == page]
+    best = max(on_page, key=lambda it: it.size) if any(it.size for it in on_page) else on_page[0]
+    report.note(f"the document names no title; it is taken from its first page: {excerpt(best.text)} "
+                "(give another with --title)")
+    return best.text
+
+
+def _stem(source: str) -> str:
+    from pathlib import Path
+
+    return Path(source).stem.replace("_", " ")
 
 
 def _meta(fields: dict, report: Report, *, program_id, title, fallback_title, source) -> Meta:
@@ -278,9 +349,6 @@ def _meta(fields: dict, report: Report, *, program_id, title, fallback_title, so
                                  "'.', '_' and '-' (it comes from the output file name unless --id is given)",
                                  source=source)
     title = title or fields.get("title") or fallback_title
-    if not title:
-        raise UnreadableDocument("has no title (no paragraph in the Title style and no title in the "
-                                 "document properties); give one with --title", source=source)
     if not VERSION_PATTERN.match(fields.get("version", "")):
         found = f"'{fields['version']}' is not a version name" if "version" in fields else "no 'Version: …' line"
         report.note(f"{found} in the title block: the version is 'proposed'")

@@ -17,6 +17,7 @@ from typing import Optional
 
 from .. import limits
 from ..text import clean
+from .common import tidy
 from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
@@ -202,6 +203,7 @@ class Pager:
         self.page = 1
         self.pending = False
         self.breaks = 0
+        self.saved = 0  # pages started by Word's saved layout marks
 
     def hard(self, n: int = 1) -> None:
         self.page += n
@@ -215,6 +217,7 @@ class Pager:
             return False
         self.page += 1
         self.breaks += 1
+        self.saved += 1
         return True
 
     def content(self) -> None:
@@ -237,6 +240,7 @@ class DocxReader:
         except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part
             raise UnreadableDocument(f"is a damaged Word document ({type(exc).__name__}: {exc})",
                                      source=str(path)) from None
+        report.note_texts = _note_texts(path)  # so that the report can quote a footnote it leaves out
         self.styles = Styles(self.doc.styles.element)
         self.numbering = Numbering(self._numbering_root())
         self.pager = Pager()
@@ -245,6 +249,9 @@ class DocxReader:
         self.cols: Optional[dict] = None  # the multi-column section being read, if any
         self.in_table = 0
         self.row_broke = False
+        self.flowing: Optional[dict] = None  # a multi-column section without column breaks
+        self.column_breaks: set = set()
+        self.table_page: Optional[int] = None  # the page of the first text of the table being read
 
     def _numbering_root(self):
         try:
@@ -258,32 +265,44 @@ class DocxReader:
         body = self.doc.element.body
         children = list(body)
         sections = _section_starts(children, body)
+        bounds = sorted(sections) + [len(children)]
+        self.column_breaks = {a for a, b in zip(bounds, bounds[1:])
+                              if any(br.get(w("type")) == "column" for el in children[a:b] for br in el.iter(w("br")))}
         flow: list[Item] = []
         for i, el in enumerate(children):
             if i in sections and i > 0:
-                self._start_section(sections[i], flow)
+                self._start_section(sections[i], flow, i)
             elif i == 0:
-                self._enter_columns(sections.get(0), flow)
+                self._enter_columns(sections.get(0), flow, 0)
             self._element(el, flow)
         self._leave_columns(flow)
         return flow
 
-    def _start_section(self, sect_pr, flow) -> None:
+    def _start_section(self, sect_pr, flow, index: int) -> None:
         self._leave_columns(flow)
         kind = _val(sect_pr.find(w("type")), "nextPage")
         if kind in ("nextPage", "oddPage", "evenPage"):
             self.pager.hard()
-            if (kind == "oddPage") == (self.pager.page % 2 == 0):
+            if (kind == "oddPage" and self.pager.page % 2 == 0) or (kind == "evenPage" and self.pager.page % 2):
                 self.pager.page += 1  # Word leaves a blank page to start on the right side
-        self._enter_columns(sect_pr, flow)
+        self._enter_columns(sect_pr, flow, index)
 
-    def _enter_columns(self, sect_pr, flow) -> None:
+    def _enter_columns(self, sect_pr, flow, index: int) -> None:
+        """A multi-column section with column breaks becomes a column layout. One
+        without them flows from column to column as Word lays it out, so where a
+        column ends is not in the file: its text is read in order, and Word's
+        saved layout marks in it count columns, `n` to a page."""
         cols = sect_pr.find(w("cols")) if sect_pr is not None else None
         n = int(cols.get(w("num"), "1")) if cols is not None else 1
         if cols is not None and cols.get(w("equalWidth")) in ("0", "false"):
             n = max(n, len(cols.findall(w("col"))))
-        if n > 1:
+        self.flowing = None
+        if n > 1 and index in self.column_breaks:
             self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 0}
+        elif n > 1:
+            self.flowing = {"n": n, "column": 1}
+            self.report.note(f"the {n}-column part from page {self.pager.page} has no column breaks, so its "
+                             "text is imported in reading order, not as a column layout")
 
     def _leave_columns(self, flow) -> None:
         if self.cols is None:
@@ -323,6 +342,8 @@ class DocxReader:
     def _page_break(self, flow) -> None:
         """A hard page break; inside a multi-column part the columns start again on the new page."""
         self.pager.hard()
+        if self.flowing is not None:
+            self.flowing["column"] = 1
         if self.cols is not None and not self.in_table:
             self._reopen_columns(flow)
 
@@ -368,6 +389,8 @@ class DocxReader:
                 if start is None and value.strip():
                     self.pager.content()
                     start = self.pager.page
+                    if self.in_table and self.table_page is None:
+                        self.table_page = start
                 text.append(value)
             elif ev in ("page", "column"):
                 self._emit(kind, "".join(text), start, flow)
@@ -390,6 +413,11 @@ class DocxReader:
                     continue
                 if self.in_table and self.row_broke:
                     continue  # the other cells of a row that runs over a page end
+                if self.flowing is not None and not self.pager.pending:
+                    self.flowing["column"] += 1
+                    if self.flowing["column"] <= self.flowing["n"]:
+                        continue  # the text goes on in the next column of the same page
+                    self.flowing["column"] = 1
                 self.row_broke = self.in_table > 0
                 started = self.pager.rendered()
                 if started and start is not None:
@@ -423,7 +451,7 @@ class DocxReader:
         return {"kind": "paragraph", "style": style}
 
     def _emit(self, kind: dict, text: str, page: Optional[int], flow) -> None:
-        text = clean(text)
+        text = tidy(text)
         if not text or page is None:
             return
         sink = self._sink(flow)
@@ -458,6 +486,7 @@ class DocxReader:
         start = self.pager.page
         desc = tbl.find(f"{w('tblPr')}/{w('tblDescription')}")
         rows = tbl.findall(w("tr"))
+        outer_page, self.table_page = self.table_page, None
         self.in_table += 1
         try:
             if _val(desc) == COLUMNS_MARK and rows:
@@ -474,6 +503,8 @@ class DocxReader:
                 block = Table(tuple(Cell(c) for c in header), tuple(tuple(Cell(c) for c in r) for r in read))
         finally:
             self.in_table -= 1
+        start = self.table_page or start  # Word's layout may break the page just before the table
+        self.table_page = outer_page if outer_page is not None else (start if self.in_table else None)
         if self.pager.page > start:
             self.report.caveat(SPLIT_TABLE,
                              f"pages {start}–{self.pager.page}")
@@ -499,6 +530,27 @@ class DocxReader:
         for el in tc:
             self._element(el, items)
         return items
+
+
+def _note_texts(path: Path) -> dict:
+    """{("footnote"|"endnote", id): its text} from word/footnotes.xml and word/endnotes.xml."""
+    from lxml import etree
+
+    out = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            for kind in ("footnote", "endnote"):
+                name = f"word/{kind}s.xml"
+                if name not in z.namelist():
+                    continue
+                root = etree.fromstring(z.read(name))
+                for note in root.findall(w(kind)):
+                    text = clean("".join(t.text or "" for t in note.iter(w("t"))))
+                    if text:
+                        out[(kind, note.get(w("id")))] = text
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return {}
+    return out
 
 
 def _section_starts(children, body) -> dict:
@@ -554,7 +606,9 @@ def _run_events(el, report: Report, where):
         else:
             report.lost("image{s}", where())
     elif tag in (w("footnoteReference"), w("endnoteReference")):
-        report.lost(tag.split("}")[1][:-9] + "{s}", f"{where()}, number {el.get(w('id'))}")
+        kind = tag.split("}")[1][:-9]  # "footnote", "endnote"
+        text = getattr(report, "note_texts", {}).get((kind, el.get(w("id"))))
+        report.lost(kind + "{s}", f"{where()}, number {el.get(w('id'))}" + (f": {excerpt(text, 60)}" if text else ""))
     elif tag in _TRACKED_DELETIONS:
         report.note("the document has tracked changes: insertions are imported, deletions are not")
     elif tag == w("ins"):
@@ -571,14 +625,29 @@ def _run_events(el, report: Report, where):
 # ---------------------------------------------------------------- entry point
 
 
-def read_docx(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
+def read_docx(path: Path, report: Report, pages_from: Optional[Path] = None
+              ) -> tuple[list[Item], Optional[str], Optional[str]]:
     """The flow of a DOCX, its title from the document properties, and the
-    language its footer ('Sida 3' / 'Page 3') is in."""
+    language its footer ('Sida 3' / 'Page 3') is in.
+
+    Pages: from `pages_from` (the PDF that was circulated) when given; else
+    from the file's own breaks and saved layout when they agree with the page
+    count it declares; else from LibreOffice's layout of it."""
     check_zip(path)
     reader = DocxReader(path, report)
     flow = reader.read()
-    if reader.pager.breaks == 0 and sum(1 for it in flow if it.text or it.block) > 0:
-        flow = _pages_from_rendering(path, flow, report)
+    declared = _declared_pages(path)
+    counted = max((it.page for it in flow), default=1)
+    if pages_from is not None:
+        flow = _pages_from_pdf(pages_from, flow, report)
+    elif not any(it.text or it.block for it in flow):
+        pass
+    elif counted >= (declared or 0) and (reader.pager.saved or _chars(flow) / counted <= PAGE_CHARS):
+        pass  # no fewer pages than it says (a count saved by Word), none holding more text than a page can
+    else:
+        why = (f"records {counted} page{'s' if counted > 1 else ''} but says it has {declared}"
+               if declared and declared > counted else "records fewer pages than its text needs")
+        flow = _pages_from_rendering(path, flow, report, why)
     props_title = (reader.doc.core_properties.title or "").strip() or None
     return flow, props_title, _footer_language(reader.doc)
 
@@ -595,16 +664,54 @@ def _footer_language(doc) -> Optional[str]:
     return None
 
 
-def _pages_from_rendering(path: Path, flow: list[Item], report: Report) -> list[Item]:
+PAGE_CHARS = 4500  # more text than a printed A4 page holds
+
+
+def _chars(flow: list[Item]) -> int:
+    from ..tree import iter_units
+    from ..model import Meta, Program, Section
+
+    blocks = tuple(it.block for it in flow if it.kind == "block")
+    program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, blocks),))
+    return sum(len(it.text) for it in flow) + sum(len(u.text) for u in iter_units(program))
+
+
+def _declared_pages(path: Path) -> Optional[int]:
+    """The page count Word saved in docProps/app.xml, if any."""
+    import re
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            blob = z.read("docProps/app.xml")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
+    m = re.search(rb"<(?:\w+:)?Pages>(\d+)</", blob)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: str) -> list[Item]:
     from .pdf import locate_pages
     from .soffice import to_pdf
 
     pdf = to_pdf(path)
     if pdf is None:
-        report.note("the DOCX records no pages (no page breaks, no saved layout) and LibreOffice is not "
-                    "installed to lay it out: every section is on page 1. Import the PDF instead, or open and "
-                    "save the file in Word")
+        report.note(f"the DOCX {why}, and LibreOffice is not installed to lay it out: the pages are those "
+                    "the file records. Give the circulated PDF with --pages-from, or import the PDF")
         return flow
-    report.note("the DOCX records no pages, so they are taken from LibreOffice's layout of it; Word may "
-                "break pages differently: check them against the printed document")
-    return locate_pages(pdf, flow, report)
+    report.note(f"the DOCX {why}, so its pages are taken from LibreOffice's layout of it; Word may break "
+                "pages differently: check them against the printed document, or give the circulated PDF "
+                "with --pages-from")
+    return locate_pages(pdf, flow, report, "LibreOffice's layout")
+
+
+def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:
+    from .pdf import locate_pages
+
+    try:
+        data = Path(pdf_path).read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=str(pdf_path)) from None
+    if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+        raise UnreadableDocument("is not a PDF file (it does not start with %PDF-)", source=str(pdf_path))
+    report.note(f"pages are those of {Path(pdf_path).name}, matched to the DOCX text")
+    return locate_pages(data, flow, report, Path(pdf_path).name)

@@ -13,41 +13,23 @@ import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
 from ..model import Cell, Columns, Table
 from ..text import clean, fold
+from . import pagenumbers
+from .pdftext import Word, metadata_title, open_pdf, pages
 from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
                      excerpt)
 
 BULLETS = set("•◦▪▫■□●○‣⁃–—-·*►▶✓✔➢")
 NUMBER = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
-PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:sida|page|s\.|p\.)\s*)?(\d{1,4})(?:\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|"
-                         r"(?:av|of)\s+\d{1,4}))?(?:\s*[-–—])?$", re.IGNORECASE)
-LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
 MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers are
 
 
 # ---------------------------------------------------------------- words and lines
-
-
-@dataclass
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    italic: bool
-
-    @property
-    def style(self) -> tuple:
-        return (round(self.size * 2) / 2, self.bold, self.italic)
 
 
 @dataclass
@@ -100,24 +82,13 @@ class Line:
         return None
 
 
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,4}\.?$")
+
+
 def _is_marker_word(text: str) -> bool:
-    return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text))
-
-
-def _font_flags(fontname: str) -> tuple[bool, bool]:
-    name = fontname.split("+")[-1].lower()
-    bold = any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
-    return bold, any(k in name for k in ("italic", "oblique"))
-
-
-def _words(page) -> list[Word]:
-    out = []
-    for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
-        text = "".join(LIGATURES.get(c, c) for c in w["text"])
-        if not text.strip():
-            continue
-        out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], *_font_flags(w["fontname"])))
-    return out
+    """A bullet, a list number or a section number ("3.1"), which a tab may part from its text."""
+    return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text)) \
+        or bool(SECTION_NUMBER.match(text))
 
 
 def _lines(words: list[Word], page: int) -> list[Line]:
@@ -155,52 +126,29 @@ def _segments(line: Line) -> list[Line]:
 class PageContent:
     index: int
     height: float
+    width: float
     lines: list[Line]
     tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
     printed: Optional[int] = None
 
 
-def _open(path: Path):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    name = str(path)
-    try:
-        pdf = pdfplumber.open(str(path))
-        len(pdf.pages)  # parses the page tree: damage shows here
-        return pdf
-    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of errors
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
-        if _stream_too_large(exc) is not None:
-            raise UnreadableDocument(str(_stream_too_large(exc)), source=name) from None
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise UnreadableDocument("is protected by a password; save a copy without the password (or print "
-                                     "it to PDF) and import that", source=name) from None
-        if isinstance(cause, PDFSyntaxError):
-            raise UnreadableDocument(f"is a damaged PDF ({cause})", source=name) from None
-        raise UnreadableDocument(f"is not a readable PDF ({type(cause).__name__}: {cause})", source=name) from None
-
-
-def _read_pages(pdf, report: Report) -> list[PageContent]:
-    pages = []
-    for i, page in enumerate(pdf.pages, start=1):
-        words = _words(page)
-        if any(not c.get("upright", True) for c in page.chars):
+def _read_pages(doc, report: Report) -> list[PageContent]:
+    out = []
+    for raw in pages(doc):
+        i, words = raw.index, raw.words
+        if raw.rotated:
             report.lost("piece{s} of rotated text", f"page {i}")
-        for img in page.images:
-            if (img["x1"] - img["x0"]) > 8 and (img["bottom"] - img["top"]) > 8:
-                report.lost("image{s}", f"page {i}")
+        if raw.images:
+            report.lost("image{s}", f"page {i}")
         tables = []
-        for t in page.find_tables():
-            x0, top, x1, bottom = t.bbox
+        for (x0, top, x1, bottom), cell_rows in raw.tables:
             inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
             if not inside:
                 continue
             rows = []
-            for row in t.rows:
+            for row in cell_rows:
                 cells = []
-                for bbox in row.cells:
+                for bbox in row:
                     if bbox is None:
                         report.caveat(MERGED_CELL, f"page {i}")
                         cells.append([])
@@ -210,14 +158,51 @@ def _read_pages(pdf, report: Report) -> list[PageContent]:
                                          and ctop <= (w.top + w.bottom) / 2 <= cbottom], i))
                 rows.append(cells)
             tables.append((top, bottom, rows))
-            words = [w for w in words if w not in inside]
-        pages.append(PageContent(i, page.height, _lines(words, i), tables))
-    return pages
+            inside_ids = {id(w) for w in inside}
+            words = [w for w in words if id(w) not in inside_ids]
+        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables))
+    return out
+
+
+CONTENTS = re.compile(r"^(innehåll|innehållsförteckning|contents|table of contents)$", re.IGNORECASE)
+
+
+def _drop_contents(pages: list[PageContent], report: Report) -> None:
+    """Leave out a table of contents: a page where five or more lines end in a
+    page number set apart at one right edge (or after dot leaders); the lines
+    from its first entry to its last (entries over two lines too) go."""
+    for p in pages:
+        ends = [i for i, line in enumerate(p.lines) if _toc_entry(line)]
+        if len(ends) < 5:
+            continue
+        edges = Counter(round(p.lines[i].x1 / 3) for i in ends)
+        edge, count = edges.most_common(1)[0]
+        ends = [i for i in ends if abs(round(p.lines[i].x1 / 3) - edge) <= 1 or TOC_LINE.search(p.lines[i].text)]
+        if len(ends) < 5:
+            continue
+        first, last = ends[0], ends[-1]
+        while first > 0 and p.lines[first - 1].top > p.lines[first].top - 3 * p.lines[first].size \
+                and not CONTENTS.match(clean(p.lines[first - 1].text)) and first - 1 not in ends:
+            first -= 1  # the first entry's first line
+        if first > 0 and CONTENTS.match(clean(p.lines[first - 1].text)):
+            first -= 1
+        report.note(f"the table of contents on page {p.printed} is left out (the headings are the sections)")
+        p.lines = p.lines[:first] + p.lines[last + 1:]
+
+
+def _toc_entry(line: Line) -> bool:
+    text = clean(line.text)
+    if TOC_LINE.search(text):
+        return True
+    last = line.words[-1]
+    return len(line.words) >= 2 and last.text.isdigit() and len(last.text) <= 3 \
+        and last.x0 - line.words[-2].x1 > 1.2 * line.size
 
 
 def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
     """Drop running headers and footers (the same text, digits aside, at the top
-    or bottom of many pages) and read the page number printed in them."""
+    or bottom of many pages, or a page number) and read the page number printed
+    in them."""
     def zone(p, line):
         return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
 
@@ -228,31 +213,24 @@ def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
     for p in pages:
         seen.update({key(line) for line in p.lines if zone(p, line)})
     need = max(2, round(0.4 * len(pages)))
+    found = []
     for p in pages:
-        keep = []
+        cands: list = []
         for line in p.lines:
-            number = PAGE_NUMBER.match(clean(line.text)) if zone(p, line) else None
-            if number and p.printed is None:
-                p.printed = int(number.group(1))
-            if zone(p, line) and (number or seen[key(line)] >= need):
-                continue
-            keep.append(line)
-        p.lines = keep
-    _settle_page_numbers(pages, report)
-
-
-def _settle_page_numbers(pages: list[PageContent], report: Report) -> None:
-    """One offset between the PDF's page order and the printed numbers, taken
-    from most pages; pages that print none (a cover) follow it."""
-    offsets = Counter(p.printed - p.index for p in pages if p.printed is not None)
-    offset = offsets.most_common(1)[0][0] if offsets else 0
-    for p in pages:
-        if p.printed is not None and p.printed - p.index != offset:
-            report.note(f"PDF page {p.index} prints the number {p.printed}, out of step with the other pages; "
-                        f"it is taken as page {p.index + offset}")
-        p.printed = max(1, p.index + offset)
-    if offset:
-        report.note(f"pages are numbered as printed on them: PDF page 1 is page {pages[0].printed}")
+            if zone(p, line):
+                parts = _segments(line)
+                for text in {clean(line.text), *(clean(seg.text) for seg in parts)}:
+                    cands.extend(pagenumbers.candidates(text))
+        found.append(cands)
+    settled = pagenumbers.settle(found)
+    for p, page in zip(pages, settled.pages):
+        p.printed = page
+        p.lines = [line for line in p.lines if not (zone(p, line) and (
+            seen[key(line)] >= need or any(pagenumbers.candidates(clean(seg.text)) and
+                                           pagenumbers.WHOLE.match(clean(seg.text)) for seg in [line])))]
+    for note in settled.notes:
+        report.note(note)
+    report.physical_pages = not settled.printed
 
 
 # ---------------------------------------------------------------- styles
@@ -271,6 +249,8 @@ def _styles(pages: list[PageContent]) -> Styles:
         for line in p.lines:
             for w in line.words:
                 letters[w.style] += len(w.text)
+    if not letters:  # no line outside the running header and footer (tables only, or nothing)
+        return Styles((0.0, False, False), {}, None)
     body = letters.most_common(1)[0][0]
 
     def heading_like(style):
@@ -308,13 +288,79 @@ def _pieces(p: PageContent) -> list[tuple]:
     run: list[Line] = []
     for kind, _, value in events:
         if kind == "table":
-            pieces.extend(_split_columns(run))
+            pieces.extend(_page_columns(run, p.width))
             run = []
             pieces.append(("table", value[2]))
         else:
             run.append(value)
-    pieces.extend(_split_columns(run))
+    pieces.extend(_page_columns(run, p.width))
     return pieces
+
+
+def _page_columns(lines: list[Line], width: float) -> list[tuple]:
+    """A page set in two columns: split at the gutter, an empty vertical strip
+    that most lines leave free, before lines are read (a line of one column
+    must not take words of the other, even where their baselines differ).
+    Lines that cross the gutter (a heading over both columns) stand alone.
+    Without such a gutter, side-by-side parts are looked for line by line."""
+    found = _gutter(lines, width)
+    if found is None:
+        return _split_columns(lines)
+    g, gap = found
+    out: list[tuple] = []
+    band: list[Line] = []
+
+    def flush():
+        left = [w for line in band for w in line.words if w.x1 <= g]
+        right = [w for line in band for w in line.words if w.x0 >= g]
+        page = band[0].page if band else 0
+        if left and right:
+            out.append(("columns", [_lines(left, page), _lines(right, page)]))
+        elif band:
+            out.append(("lines", _lines(left or right, page)))
+        band.clear()
+
+    for line in lines:
+        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap:
+            flush()
+            if out and out[-1][0] == "lines":
+                out[-1][1].append(line)
+            else:
+                out.append(("lines", [line]))
+        else:
+            band.append(line)
+    flush()
+    return out
+
+
+def _gap_at(line: Line, x: float) -> float:
+    """The free width around x in a line (0 where a word covers it; a line on one side: no gap)."""
+    left = [w.x1 for w in line.words if w.x1 <= x]
+    right = [w.x0 for w in line.words if w.x0 >= x]
+    if not left or not right:
+        return float("inf")
+    return min(right) - max(left)
+
+
+def _gutter(lines: list[Line], width: float) -> Optional[tuple[float, float]]:
+    """The x of a page's column gutter and its usual width, or None for a page in one column."""
+    if len(lines) < 10:
+        return None
+    best, best_score = None, 0
+    for x in range(int(0.3 * width), int(0.7 * width), 2):
+        split = cross = 0
+        for line in lines:
+            words = line.words
+            if any(w.x0 < x + 3 and w.x1 > x - 3 for w in words):
+                cross += 1
+            elif words[0].x1 < x < words[-1].x0:
+                split += 1
+        if split >= 8 and cross <= 0.2 * split and split - cross > best_score:
+            best, best_score = x, split - cross
+    if best is None:
+        return None
+    gaps = sorted(g for g in (_gap_at(line, best) for line in lines) if 0 < g < float("inf"))
+    return float(best), gaps[len(gaps) // 2]
 
 
 def _split_columns(lines: list[Line]) -> list[tuple]:
@@ -429,11 +475,22 @@ class Reader:
         pitch = _pitch(lines)
         for line in lines:
             current = opened[-1] if opened else None
+            if headings and _toc_line(line):
+                self.report.note(f"table-of-contents lines are left out (page {page}); the headings are the sections")
+                continue
             level = self._level(line, page) if headings else None
+            numbered = _numbered_heading(line, self.styles.body) if headings else None
+            if numbered is not None:
+                level = numbered
             marker = line.marker()
+            if current and current.item.kind == "heading" and level is None and headings \
+                    and _heading_goes_on(current, line):
+                self._extend(current, line)  # a numbered heading's second line, under its text
+                continue
             if level is not None:
-                if current and current.item.kind == "heading" and current.item.level == level \
-                        and line.top - current.last.bottom < 0.8 * line.size:
+                if current and current.item.kind == "heading" and current.last.style == line.style \
+                        and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
+                        and (clean(line.text)[:1].islower() or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
                     self._extend(current, line)  # a heading on two lines
                     continue
                 opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
@@ -474,6 +531,58 @@ class Reader:
         return ""
 
 
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+CHAPTER = re.compile(r"^(?:kapitel|chapter|avsnitt|bilaga|appendix)\s+\d{1,3}\b|^\d{1,3}\s?§(?:\s|$)|^§\s?\d{1,3}\b",
+                     re.IGNORECASE)
+TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$")
+
+
+def _numbered_heading(line: Line, body: tuple) -> Optional[int]:
+    """The level of a numbered heading set like the text ("2.6 Miljösmarta
+    måltider", "3 §", "Kapitel 2"): a section number, a short line that reads
+    as a title (no sentence or clause ending), a capital after the number. A
+    multi-part number ("2.6") says so on its own; "2." only with a style of its
+    own (bold, italic, larger), since a numbered list looks the same."""
+    text = clean(line.text)
+    if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
+        return None
+    if CHAPTER.match(text):
+        return 1
+    m = NUMBERED.match(text)
+    if not m or not (m["rest"][:1].isupper() or m["rest"][:1].isdigit() is False and m["rest"][:1] in "\"'«"):
+        return None
+    if m["rest"][:1].isdigit() or re.match(r"^\d", m["rest"]) or re.search(r"\d{3,}$", text):
+        return None
+    depth = m["num"].count(".") + 1
+    if int(m["num"].split(".")[0]) == 0:
+        return None
+    if depth == 1 and (line.style == body or text.endswith(".") or len(text) > 80):
+        return None
+    if depth > 1 and text.endswith(".") and len(text) > 70:
+        return None
+    return min(depth, 6)
+
+
+def _heading_goes_on(current: "_Open", line: Line) -> bool:
+    """A numbered heading's second line: close under it, indented to its text,
+    starting in lower case."""
+    head = current.last
+    return bool(NUMBERED.match(current.item.text)) and line.top - head.bottom < 0.8 * line.size \
+        and line.x0 > current.first.x0 + 3 and clean(line.text)[:1].islower() and len(line.text) < 80
+
+
+def _toc_line(line: Line) -> bool:
+    """A table-of-contents entry: a title, dot leaders or a wide gap, a page number."""
+    text = clean(line.text)
+    if TOC_LINE.search(text):
+        return True
+    last = line.words[-1]
+    if len(line.words) < 2 or not last.text.isdigit() or len(last.text) > 3:
+        return False
+    gap = last.x0 - line.words[-2].x1
+    return gap > 3 * line.size and len(text) < 120
+
+
 def _pitch(lines: list[Line]) -> float:
     deltas = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 2.2 * a.size]
     return statistics.median(deltas) if deltas else 1.4 * lines[0].size
@@ -496,76 +605,49 @@ def _continues(current: _Open, line: Line, right: float, pitch: float) -> bool:
     return last.x1 + space + (first.x1 - first.x0) > right - 1.0
 
 
+_VOCABULARY: set = set()  # the words of the document being read (one document at a time)
+_WORD_CHARS = re.compile(r"^\W*(.*?)\W*$")
+
+
+def vocabulary(pages: list[PageContent]) -> set:
+    """Every word the document prints whole (not at a line end), lower case."""
+    words = set()
+    for p in pages:
+        for line in p.lines:
+            for w in line.words[:-1]:
+                words.add(_WORD_CHARS.match(w.text).group(1).casefold())
+    return words
+
+
 def _join(left: str, right: str) -> str:
+    """Two lines of one paragraph. A line-end hyphen is undone only where the
+    document prints the joined word elsewhere ('ut-' + 'vecklingsarbete');
+    'e-' + 'post' stays 'e-post' where that is printed; a compound hyphen
+    ('inköps-' + 'och upphandlingsnämnden') is kept as it is."""
     if left.endswith("\u00ad"):
         return left[:-1] + right
+    if left.endswith("-") and right[:1].isalpha() and left[-2:-1].isalpha():
+        head = _WORD_CHARS.match(left.rsplit(" ", 1)[-1]).group(1)
+        tail = _WORD_CHARS.match(right.split(" ", 1)[0]).group(1)
+        if (head + tail).casefold() in _VOCABULARY:
+            return left[:-1] + right
+        if (head + "-" + tail).casefold() in _VOCABULARY:
+            return left + right
     return f"{left} {right}"
 
 
 # ---------------------------------------------------------------- pages → flow
 
 
-class _StreamTooLarge(Exception):
-    pass
-
-
-class _BoundedZlib:
-    """zlib for pdfminer, which inflates each stream whole: a few hundred KB of
-    PDF can hold a stream that inflates to gigabytes. This one stops at amend's
-    limit (limits.MAX_PDF_STREAM_BYTES)."""
-
-    def __init__(self, real):
-        self._real = real
-        self.error = real.error
-        self.decompressobj = real.decompressobj
-
-    def decompress(self, data: bytes, *args) -> bytes:
-        from .. import limits
-
-        inflater = self._real.decompressobj()
-        out = inflater.decompress(data, limits.MAX_PDF_STREAM_BYTES + 1)
-        if len(out) > limits.MAX_PDF_STREAM_BYTES:
-            raise _StreamTooLarge(limits.too_large("a stream of it (unpacked)", limits.MAX_PDF_STREAM_BYTES, "bytes",
-                                                   "a document is far smaller: this one is damaged or made to "
-                                                   "exhaust memory; print it to PDF again"))
-        return out
-
-
-@contextmanager
-def _bounded_streams(name: str):
-    import zlib
-
-    from pdfminer import pdftypes
-
-    pdftypes.zlib = _BoundedZlib(zlib)
-    try:
-        yield
-    except Exception as exc:  # pdfplumber wraps what pdfminer raises
-        too_large = _stream_too_large(exc)
-        if too_large is None:
-            raise
-        raise UnreadableDocument(str(too_large), source=name) from None
-    finally:
-        pdftypes.zlib = zlib
-
-
-def _stream_too_large(exc: BaseException) -> Optional[_StreamTooLarge]:
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, _StreamTooLarge):
-            return exc
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
-    return None
-
-
 def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
     from ..render.title import LABELS
 
-    with _bounded_streams(str(path)), _open(path) as pdf:
-        title = (pdf.metadata or {}).get("Title")
-        pages = _read_pages(pdf, report)
+    doc = open_pdf(path)
+    try:
+        title = metadata_title(doc)
+        pages = _read_pages(doc, report)
+    finally:
+        doc.close()
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument("has no text to import (a scanned image? it needs text recognition first)",
                                  source=str(path))
@@ -573,7 +655,13 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
     language = next((lang for lang, words in LABELS.items()
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
     _drop_running_lines(pages, report)
+    _drop_contents(pages, report)
+    if not any(p.lines or p.tables for p in pages):
+        raise UnreadableDocument("has no text to import besides its running headers and footers",
+                                 source=str(path))
     styles = _styles([p for p in pages if p.lines] or pages)
+    _VOCABULARY.clear()
+    _VOCABULARY.update(vocabulary(pages))
     reader = Reader(styles, report)
     if styles.headings:
         report.note("headings are read from their font: " + "; ".join(
@@ -585,14 +673,60 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
         for kind, value in _pieces(p):
             if kind == "lines":
                 flow.extend(reader.spans(value, p.printed))
+            elif kind == "columns" and _text_columns(value, p.height):
+                flow.extend(_read_columns(reader, value, p.printed))
             elif kind == "columns":
                 where = f" in the column layout on page {p.printed}"
                 cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
-    title = title if isinstance(title, str) and title.strip() else None
     return _merge_tables(_join_pages(flow, bottom, report), report), title, language
+
+
+def _text_columns(columns: list[list[Line]], height: float) -> bool:
+    """Columns of running text (a page set in two columns, or headings in the
+    margin beside the text), read in order, rather than a side-by-side layout
+    of short parallel parts, which becomes a columns block."""
+    top = min(line.top for col in columns for line in col)
+    bottom = max(line.bottom for col in columns for line in col)
+    return (min(len(col) for col in columns) >= 6 and bottom - top > 0.3 * height) or _margin_headings(columns)
+
+
+def _margin_headings(columns: list[list[Line]]) -> bool:
+    """Two columns, the first a narrow one of a few lines beside the text."""
+    return len(columns) == 2 and len(columns[1]) >= 6 and len(columns[0]) * 3 <= len(columns[1]) and \
+        max(l.x1 - l.x0 for l in columns[0]) < 0.6 * max(l.x1 - l.x0 for l in columns[1])
+
+
+def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
+    """Text columns → items in reading order. Headings in a narrow margin
+    column (few lines beside many) are read where they stand, between the
+    paragraphs beside them; full columns one after the other, a paragraph that
+    runs from the foot of one column to the top of the next joined."""
+    if _margin_headings(columns):
+        ordered = sorted(columns[0] + columns[1], key=lambda l: (l.top, l.x0))
+        left = {id(l) for l in columns[0]}
+        out = []
+        run: list[Line] = []
+        for line in ordered:  # each margin line on its own, the text beside it in runs
+            if id(line) in left:
+                out.extend(reader.spans(run, page)) if run else None
+                out.extend(reader.spans([line], page))
+                run = []
+            else:
+                run.append(line)
+        return out + (reader.spans(run, page) if run else [])
+    out: list = []
+    for col in columns:
+        spans = reader.spans(col, page)
+        if out and spans and out[-1][1].full and out[-1][0].kind in ("paragraph", "item") \
+                and spans[0][0].kind == "paragraph" and spans[0][0].text[:1].islower():
+            item, span = out[-1]
+            out[-1] = (replace(item, text=_join(item.text, spans[0][0].text)), spans[0][1])
+            spans = spans[1:]
+        out.extend(spans)
+    return out
 
 
 def _join_pages(flow: list[tuple[Item, Optional[Span]]], bottom: float, report: Report) -> list[Item]:
@@ -647,14 +781,25 @@ def _squash(text: str) -> str:
     return "".join(fold(text)[0].split())
 
 
-def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report) -> list[Item]:
-    """Give each item of a DOCX's flow the page its text starts on in a PDF of it."""
-    import io
+def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str = "the PDF") -> list[Item]:
+    """Give each item of a DOCX's flow the page its text starts on in a PDF of
+    it (`layout` names that PDF for the report)."""
+    import pypdfium2 as pdfium
 
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        texts = [_squash("".join(c["text"] for c in page.chars)) for page in pdf.pages]
+    try:
+        doc = pdfium.PdfDocument(pdf_bytes)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableDocument(f"is not a readable PDF ({exc})", source=layout) from None
+    try:
+        raws = list(pages(doc))
+    finally:
+        doc.close()
+    content = [PageContent(raw.index, raw.height, raw.width, _lines(raw.words, raw.index)) for raw in raws]
+    _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
+    printed = [p.printed for p in content]
+    kept = {id(w) for p in content for line in p.lines for w in line.words}
+    # the words in the order the PDF holds them, which is the reading order of columns too
+    texts = [_squash(" ".join(w.text for w in raw.words if id(w) in kept)) for raw in raws]
     starts, total = [], 0
     for t in texts:
         starts.append(total)
@@ -665,13 +810,13 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report) -> list[Ite
         text = _squash(it.text or _first_text(it.block))
         pos = joined.find(text[:40], cursor) if text else -1
         if pos >= 0:
-            page = bisect_right(starts, pos)
+            page = printed[bisect_right(starts, pos) - 1]
             cursor = pos + min(len(text), 40)
             tail = joined.find(text[-20:], cursor, cursor + len(text) + 200) if len(text) > 40 else -1
             cursor = tail + 20 if tail >= 0 else cursor
         elif text:
-            report.note(f"{excerpt(it.text or _first_text(it.block))} was not found in LibreOffice's layout; "
-                        f"it is put on page {page}")
+            report.caveat("piece{s} of text not found in " + layout.replace("{", "(").replace("}", ")")
+                          + ", put on the page of the text before", f"page {page} {excerpt(it.text or _first_text(it.block), 30)}")
         out.append(replace(it, page=page))
     return out
 

@@ -1,0 +1,172 @@
+"""Printed page numbers: read from header and footer text, settled into the
+page each PDF page is cited by.
+
+Forms read: "3", "- 3 -", "Sida 3", "Sid 3", "Sida 3 (36)", "Sida 3 av 36",
+"SID 3 (36)", "Sid 3(30)", "s. 3", "3/36", "3 (36)", "Page 3", "Page 3 of 36",
+and any of them at the end or start of a running header ("Årsrapport 2024 3 (11)").
+
+Settling: the numbers of consecutive pages that step with the PDF's page
+order form a *run* (pages without a number inside a run, such as a chapter's
+opening page, follow it). A lone bare number that no neighbour confirms is a
+stray number (a figure, a year), not a page number. The longest run is the
+document's own numbering; pages before it (a cover, a contents page) take its
+first number; a later run that restarts (an appendix, a second report) cannot
+go back, since an anchor's page must grow through the document, so it goes on
+from the page before and the report says so.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_N = r"(\d{1,4})"
+_TOTAL = r"(?:\s*\(\s*\d{1,4}\s*\)|\s*(?:/|av|of|af)\s*\d{1,4})"
+_WORD = r"(?:sida|sid|page|pag|s\.|p\.|blad)"
+# the whole text is a page number
+WHOLE = re.compile(rf"^[-–—]?\s*(?:{_WORD}\s*)?{_N}{_TOTAL}?\s*[-–—]?$", re.IGNORECASE)
+# a page number ending a running header or footer: a word or a total says it is one
+_TAIL = re.compile(rf"(?:^|\s){_WORD}\s*{_N}{_TOTAL}?$|(?:^|\s){_N}{_TOTAL}$", re.IGNORECASE)
+_HEAD = re.compile(rf"^(?:{_WORD}\s*)?{_N}{_TOTAL}?\s+\S", re.IGNORECASE)
+_BARE_TAIL = re.compile(r"\s(\d{1,3})$")
+
+
+def candidates(text: str) -> list[tuple[int, bool]]:
+    """(number, strong) for what `text` (a margin line or part of one) may print
+    as its page number. Strong: a word ('Sida') or a total ('(36)', 'av 36') says so."""
+    text = " ".join(text.split())
+    out = []
+    m = WHOLE.match(text)
+    if m:
+        strong = not text.strip("-–— ").isdigit()
+        out.append((int(m.group(1)), strong))
+        return out
+    m = _TAIL.search(text)
+    if m:
+        out.append((int(m.group(1) or m.group(2)), True))
+    m = _BARE_TAIL.search(text)
+    if m and not out:
+        out.append((int(m.group(1)), False))
+    m = _HEAD.match(text)
+    if m and not re.match(r"^\d{1,3}(\.\d+)*\s", text[len(m.group(1)):] or " "):
+        out.append((int(m.group(1)), False))
+    total = re.search(r"(?:\(\s*(\d{1,4})\s*\)|(?:/|av|of|af)\s*(\d{1,4}))\s*[-–—]?$", text, re.IGNORECASE)
+    most = int(total.group(1) or total.group(2)) if total else None
+    return [(n, strong) for n, strong in out if n >= 1 and (most is None or n <= most)]
+
+
+@dataclass(frozen=True)
+class Run:
+    first: int  # PDF page index, from 1
+    last: int
+    offset: int  # printed = index + offset
+    numbered: int  # pages that print their number
+
+
+@dataclass(frozen=True)
+class Settled:
+    pages: list[int]  # the page each PDF page is cited by
+    notes: list[str]
+    printed: bool  # any printed numbers were read
+
+
+def settle(found: list[list[tuple[int, bool]]]) -> Settled:
+    """`found[i]`: the candidates of PDF page i + 1 → the page of every PDF page."""
+    n = len(found)
+    runs = _runs(found)
+    if not runs:
+        return Settled(list(range(1, n + 1)), ["no page numbers are printed (or none could be read): pages are "
+                                               "the PDF's own, page 1 being the first"], False)
+    main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
+    pages: list[int] = [0] * n
+    notes: list[str] = []
+    by_index = {}
+    for r in runs:
+        for i in range(r.first, r.last + 1):
+            by_index[i] = r
+    last_page, last_index = 0, 0
+    shift, shifted = 0, None  # a run that restarts goes on from the page before it
+    for i in range(1, n + 1):
+        r = by_index.get(i)
+        if r is not None and r is not main and r.first == i and i > main.first:
+            shift = max(0, last_page + (i - last_index) - (i + r.offset)) if last_page else 0
+            shifted = r
+        if r is not None and r is shifted:
+            pages[i - 1] = last_page = i + r.offset + shift
+            last_index = i
+            continue
+        if i < main.first and (r is None or r.first < main.first):
+            page = max(1, min(i + main.offset, main.first + main.offset))
+            r = None
+        elif r is None:  # after a run: its numbering goes on
+            page = last_page + (i - last_index) if last_page else i
+        else:
+            page = i + r.offset
+        page = max(page, last_page, 1)
+        pages[i - 1] = page
+        last_page, last_index = page, i
+    notes.append(_describe(main, pages, runs))
+    for r in runs:
+        if r is main:
+            continue
+        printed = (r.first + r.offset, r.last + r.offset)
+        got = (pages[r.first - 1], pages[r.last - 1])
+        if printed != got:
+            notes.append(f"PDF pages {r.first}–{r.last} print their own page numbers {printed[0]}–{printed[1]} "
+                         f"(another numbering, such as an appendix); pages must not go back in a program, so they "
+                         f"are pages {got[0]}–{got[1]}: import that part on its own to cite its printed pages")
+    before = [i for i in range(1, main.first) if by_index.get(i) is None]
+    if before:
+        notes.append(f"PDF page{'s' if len(before) > 1 else ''} {_span(before)} print{'' if len(before) > 1 else 's'}"
+                     f" no number (a cover or contents) and {'are' if len(before) > 1 else 'is'} page "
+                     f"{pages[before[0] - 1]}" + (f"–{pages[before[-1] - 1]}" if pages[before[-1] - 1] != pages[before[0] - 1] else ""))
+    return Settled(pages, notes, True)
+
+
+def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
+    """Maximal runs of pages whose numbers step with the page order; up to three
+    pages without a number may lie inside a run."""
+    offsets = [{(num - i, strong) for num, strong in cands} for i, cands in enumerate(found, start=1)]
+    runs: list[Run] = []
+    i = 0
+    n = len(found)
+    while i < n:
+        if not offsets[i]:
+            i += 1
+            continue
+        best = None
+        for d, _ in offsets[i]:
+            j, last, count, strong = i, i, 0, False
+            while j < n and j - last <= 4:
+                hit = [s for dd, s in offsets[j] if dd == d]
+                if hit:
+                    last, count, strong = j, count + 1, strong or any(hit)
+                elif offsets[j] and j > last:
+                    # another number printed here: the run ends unless it is a stray one
+                    if any(s for _, s in offsets[j]):
+                        break
+                j += 1
+            if best is None or (count, strong) > (best[2], best[3]):
+                best = (d, last, count, strong)
+        d, last, count, strong = best
+        if count >= 2 or (strong and count == 1) or (n <= 2 and count == 1):
+            runs.append(Run(i + 1, last + 1, d, count))
+            i = last + 1
+        else:
+            i += 1
+    return [r for r in runs if r.first + r.offset >= 1 or r.numbered > 1]
+
+
+def _describe(main: Run, pages: list[int], runs: list[Run]) -> str:
+    if main.offset == 0:
+        return f"pages are numbered as printed on them, PDF page {main.first} printing {main.first}"
+    return (f"pages are numbered as printed on them: PDF page {main.first} prints {main.first + main.offset}, "
+            f"so PDF page N is page N{main.offset:+d}")
+
+
+def _span(indices: list[int]) -> str:
+    return f"{indices[0]}" if len(indices) == 1 else f"{indices[0]}–{indices[-1]}"
+
+
+def page_of(settled: Optional[Settled], index: int) -> int:
+    return settled.pages[index - 1] if settled else index
