@@ -68,7 +68,7 @@ class RedlineWriter(DocxWriter):
         self._span: dict = {}  # change n -> [first, last] element written for it
         self._sides: dict = {}  # w:p / w:tbl element -> (side, change n), when on one side only
         self._one_side_break: dict = {}  # w:p on both sides -> the side whose page breaks before it
-        self._takes: dict = {}  # w:p -> (side, w:p): on that side this mark ends the other paragraph
+        self._takes: dict = {}  # w:p -> (side, pPr): on that side this mark ends another paragraph, with its properties
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
         super().__init__(red.merged)
 
@@ -250,6 +250,7 @@ class RedlineWriter(DocxWriter):
                     self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
                 continue
             target = next(k for k in kids[kids.index(end) + 1:] if k.tag == _P)
+            self._takes[target] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
             at = 1 if target.find(_PPR) is not None else 0
             for k, child in enumerate([c for c in end if c.tag != _PPR]):
                 target.insert(at + k, child)
@@ -271,7 +272,7 @@ class RedlineWriter(DocxWriter):
         self._mark(end, side, n)
         self._handed.add(end)
         del self._sides[last]
-        self._takes[last] = (DEL if side == INS else INS, end)
+        self._takes[last] = (DEL if side == INS else INS, _base_ppr(end))
 
     def _hand_overs(self, container) -> None:
         """Runs of paragraphs of one side whose own marks would leave the wrong
@@ -287,7 +288,8 @@ class RedlineWriter(DocxWriter):
                     and self._sides.get(kids[end + 1], (SAME,))[0] == side:
                 end += 1
             if side != SAME and 0 < k and end + 1 < len(kids) and kids[k - 1].tag == _P \
-                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) and (side == DEL or kids[end + 1].tag == _TBL):
+                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) and (side == DEL or kids[end + 1].tag == _TBL) \
+                    and kids[end + 1] not in self._sides:  # before a table of one side: own marks, as before
                 self._hand_over(kids[k - 1], kids[end], side)
             k = end + 1
 
@@ -305,9 +307,9 @@ class RedlineWriter(DocxWriter):
         for p, side in self._one_side_break.items():
             if side == DEL and p in new:
                 new[p] = _without_break(new[p])
-        for p, (side, end) in self._takes.items():
+        for p, (side, base) in self._takes.items():
             if p in new:
-                (old if side == DEL else new)[p] = (old if side == DEL else new)[end]
+                (old if side == DEL else new)[p] = base
         kids = [k for k in container if k.tag in (_P, _TBL)]
         for k in reversed(range(len(kids))):
             p = kids[k]
