@@ -45,6 +45,62 @@ def texts(docx, mode: str | None = None) -> list[str]:
     return paragraph_texts(root)
 
 
+def properties(docx, mode: str | None = None) -> list[tuple]:
+    """(text, style, numbering id, page break before) of every paragraph, as Word
+    resolves it: the paragraph mark that survives a join (the last) keeps its
+    properties, and Reject All restores those of w:pPrChange."""
+    root = copy.deepcopy(body(docx))
+    if mode is not None:
+        resolve(root, mode)
+    out, lists = [], {}
+    for p in _paragraphs(root):
+        style, num, brk = _props(p)
+        if num != "0":  # which list, counted in order: numbering ids differ between files
+            num = str(lists.setdefault(num, len(lists) + 1))
+        out.append((paragraph_text(p), style, num, brk))
+    return out
+
+
+def _trim(props: list) -> list:
+    while props and props[-1][0] == "":
+        props = props[:-1]
+    return props
+
+
+def _paragraphs(container) -> list:
+    out = []
+    for k in container:
+        if k.tag == w("p"):
+            out.append(k)
+        elif k.tag == w("tbl"):
+            for tr in k.findall(w("tr")):
+                for tc in tr.findall(w("tc")):
+                    out.extend(_paragraphs(tc))
+    return out
+
+
+def _props(p) -> tuple:
+    pPr = p.find(w("pPr"))
+    if pPr is None:
+        return ("Normal", "0", False)
+    style = pPr.find(w("pStyle"))
+    num = pPr.find(f"{w('numPr')}/{w('numId')}")
+    brk = pPr.find(w("pageBreakBefore"))
+    return (style.get(w("val")) if style is not None else "Normal", num.get(w("val")) if num is not None else "0",
+            brk is not None and brk.get(w("val"), "1") not in ("0", "false"))
+
+
+def _resolve_properties(root, mode: str) -> None:
+    for change in list(root.iter(w("pPrChange"))):
+        pPr = change.getparent()
+        if mode == "reject":
+            for child in [c for c in pPr if c.tag not in (w("rPr"), w("sectPr"), w("pPrChange"))]:
+                pPr.remove(child)
+            for k, child in enumerate(change.find(w("pPr"))):
+                pPr.insert(k, child)
+        pPr.remove(change)
+
+
 def paragraph_texts(root) -> list[str]:
     out = []
     _collect(root, out)
@@ -74,6 +130,7 @@ def paragraph_text(p) -> str:
 def resolve(root, mode: str) -> None:
     """Accept ("accept") or reject ("reject") every tracked change, in place."""
     gone, kept = (w("del"), w("ins")) if mode == "accept" else (w("ins"), w("del"))
+    _resolve_properties(root, mode)
     for tr in list(root.iter(w("tr"))):
         trPr = tr.find(w("trPr"))
         if trPr is not None and trPr.find(gone) is not None:
@@ -164,6 +221,10 @@ def assert_recovers(redline, old, new) -> None:
     accepted, rejected = texts(redline, "accept"), texts(redline, "reject")
     assert accepted == texts(new), _first_difference(accepted, texts(new))
     assert rejected == texts(old), _first_difference(rejected, texts(old))
+    for mode, want in (("accept", new), ("reject", old)):
+        # a final empty paragraph after a table is Word's own (texts() checks it is there)
+        got, expected = _trim(properties(redline, mode)), _trim(properties(want))
+        assert got == expected, _first_difference(got, expected)
 
 
 def _first_difference(got: list, want: list) -> str:

@@ -335,3 +335,10 @@ def test_diff_of_a_file_with_itself_is_empty_and_bad_input_is_one_clear_error(tm
     missing = CliRunner().invoke(main, ["diff", str(PROGRAM), str(tmp_path / "nope.yaml")])
     assert missing.exit_code == 1 and "nope.yaml: file not found" in missing.output
     assert "Traceback" not in missing.output
+
+
+def test_settings_zoom_has_the_percent_the_schema_requires(applied):
+    """ISO/IEC 29500 CT_Zoom: w:percent is required; python-docx's template leaves it out."""
+    for name in ("adopted.docx", "adopted.redline.docx", "proposed.docx"):
+        zoom = read_part(applied[name], "word/settings.xml").find(w("zoom"))
+        assert zoom is not None and zoom.get(w("percent")) == "100", name

@@ -48,6 +48,9 @@ class DocxWriter:
     # -------------------------------------------------- document set-up
 
     def _setup(self):
+        zoom = self.doc.settings.element.find(qn("w:zoom"))
+        if zoom is not None and zoom.get(qn("w:percent")) is None:  # required by ISO/IEC 29500 (CT_Zoom)
+            zoom.set(qn("w:percent"), "100")
         styles = self.doc.styles
         if "Subtitle" not in [s.name for s in styles]:
             styles.add_style("Subtitle", 1).base_style = styles["Normal"]

@@ -13,8 +13,11 @@ text runs, page breaks and table rows are written differently.
 """
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from itertools import count
+
+from lxml import etree
 
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import nsmap, qn
@@ -64,6 +67,9 @@ class RedlineWriter(DocxWriter):
         self._pending: set = set()  # sides waiting for a page break
         self._span: dict = {}  # change n -> [first, last] element written for it
         self._sides: dict = {}  # w:p / w:tbl element -> (side, change n), when on one side only
+        self._one_side_break: dict = {}  # w:p on both sides -> the side whose page breaks before it
+        self._takes: dict = {}  # w:p -> (side, pPr): on that side this mark ends another paragraph, with its properties
+        self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
         super().__init__(red.merged)
 
     def title_lines(self):
@@ -143,8 +149,11 @@ class RedlineWriter(DocxWriter):
         return use
 
     def _apply_pending_break(self, paragraph, where=None) -> None:
-        if self._take_pending(where):
+        use = self._take_pending(where)
+        if use:
             paragraph.paragraph_format.page_break_before = True
+            if len(use) == 1 and self.red.side(where)[0] == SAME:  # the break moved: w:pPrChange
+                self._one_side_break[paragraph._p] = next(iter(use))
 
     def _ensure_break_paragraph(self, where=None) -> None:
         use = self._take_pending(where)
@@ -188,9 +197,17 @@ class RedlineWriter(DocxWriter):
 
     def render(self):
         doc = super().render()
-        self._fix_end(doc.element.body, body=True)
-        for cell in doc.element.body.iter(qn("w:tc")):
+        containers = [doc.element.body, *doc.element.body.iter(qn("w:tc"))]
+        self._default_style = next((st.get(qn("w:styleId")) for st in doc.styles.element.iter(qn("w:style"))
+                                    if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true")),
+                                   "Normal")
+        self._fix_end(containers[0], body=True)
+        for cell in containers[1:]:
             self._fix_end(cell)
+        for container in containers:
+            self._hand_overs(container)
+        for container in containers:
+            self._paragraph_properties(container)
         self._comments()
         settings = doc.settings.element
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
@@ -227,15 +244,95 @@ class RedlineWriter(DocxWriter):
             end = before[-1]
             after = kids[kids.index(end) + 1]
             if end not in self._sides:
-                self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
+                if last in self._sides:
+                    self._hand_over(end, last, INS if side == DEL else DEL)
+                else:  # the paragraph after a final table, made real: it is on both sides
+                    self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
                 continue
             target = next(k for k in kids[kids.index(end) + 1:] if k.tag == _P)
+            self._takes[target] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
             at = 1 if target.find(_PPR) is not None else 0
             for k, child in enumerate([c for c in end if c.tag != _PPR]):
                 target.insert(at + k, child)
             container.remove(end)
             kids.remove(end)
             del self._sides[end]
+
+    def _hand_over(self, end, last, side: str) -> None:
+        """Paragraphs of one side only that cannot join the paragraph after them
+        (the last of a cell, or one before a table): the mark of the paragraph
+        before them, `end`, is the tracked one instead, as Word writes it when
+        Enter is pressed at the end of that paragraph; the mark of the last of
+        them, `last`, then ends `end` on the other side and gets its paragraph
+        properties there (w:pPrChange)."""
+        n = self._sides[last][1]
+        rPr = last.find(f"{_PPR}/{qn('w:rPr')}")
+        for old in rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
+            rPr.remove(old)
+        self._mark(end, side, n)
+        self._handed.add(end)
+        del self._sides[last]
+        self._takes[last] = (DEL if side == INS else INS, _base_ppr(end))
+
+    def _hand_overs(self, container) -> None:
+        """Runs of paragraphs of one side whose own marks would leave the wrong
+        paragraph behind: deleted ones (on Accept All the paragraph before them
+        must keep its style and text, in every reader) and inserted ones right
+        before a table (which no paragraph can join). See _hand_over."""
+        kids = [k for k in container if k.tag in (_P, _TBL)]
+        k = 0
+        while k < len(kids):
+            side = self._sides.get(kids[k], (SAME,))[0] if kids[k].tag == _P else SAME
+            end = k
+            while side != SAME and end + 1 < len(kids) and kids[end + 1].tag == _P \
+                    and self._sides.get(kids[end + 1], (SAME,))[0] == side:
+                end += 1
+            if side != SAME and 0 < k and end + 1 < len(kids) and kids[k - 1].tag == _P \
+                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) and (side == DEL or kids[end + 1].tag == _TBL) \
+                    and kids[end + 1] not in self._sides:  # before a table of one side: own marks, as before
+                self._hand_over(kids[k - 1], kids[end], side)
+            k = end + 1
+
+    def _paragraph_properties(self, container) -> None:
+        """The paragraph properties of each side, as Word keeps them: the new
+        side's in w:pPr, the old side's in w:pPrChange where they differ. A
+        paragraph of one side only joins the next paragraph of that side when
+        the other side is shown (accept or reject); it gets that paragraph's
+        properties on the other side, so that the joined paragraph has them
+        whichever mark a word processor keeps (Word the last, LibreOffice the
+        first)."""
+        paras = [k for k in container if k.tag == _P]
+        new = {p: _base_ppr(p) for p in paras}
+        old = {p: _without_break(v) if self._one_side_break.get(p) == INS else v for p, v in new.items()}
+        for p, side in self._one_side_break.items():
+            if side == DEL and p in new:
+                new[p] = _without_break(new[p])
+        for p, (side, base) in self._takes.items():
+            if p in new:
+                (old if side == DEL else new)[p] = base
+        kids = [k for k in container if k.tag in (_P, _TBL)]
+        for k in reversed(range(len(kids))):
+            p = kids[k]
+            side = self._sides.get(p, (SAME,))[0] if p.tag == _P else SAME
+            if side == SAME:
+                continue
+            target = next((q for q in kids[k + 1:] if q.tag == _TBL or self._sides.get(q, (SAME,))[0] != side), None)
+            if target is None or target.tag == _TBL:
+                continue
+            (old if side == INS else new)[p] = (old if side == INS else new)[target]
+        for p in paras:
+            if _same_ppr(new[p], _base_ppr(p)) and _same_ppr(old[p], new[p]):
+                continue
+            _set_base_ppr(p, new[p])
+            if not _same_ppr(old[p], new[p]):
+                n = self._sides.get(p, (SAME, None))[1]
+                change = _el("pPrChange", id=str(next(self._ids)))
+                rev = self._revision(INS, n)
+                for k in ("author", "date"):
+                    if rev.get(qn(f"w:{k}")) is not None:
+                        change.set(qn(f"w:{k}"), rev.get(qn(f"w:{k}")))
+                change.append(_explicit(old[p], new[p], self._default_style))
+                p.find(_PPR).append(change)
 
     def _on(self, el, side: str) -> bool:
         """Is the element (paragraph or table) there on that side?"""
@@ -256,6 +353,69 @@ class RedlineWriter(DocxWriter):
             end = _el("commentRangeEnd", id=cid)
             last.addnext(end)
             end.addnext(_styled_run("CommentReference", _el("commentReference", id=cid)))
+
+
+_NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
+
+
+def _base_ppr(p):
+    """A copy of a paragraph's properties without its mark's run properties,
+    section and change: what w:pPrChange records (CT_PPrBase)."""
+    base = _el("pPr")
+    pPr = p.find(_PPR)
+    if pPr is not None:
+        for child in pPr:
+            if child.tag not in _NOT_BASE:
+                base.append(copy.deepcopy(child))
+    return base
+
+
+# CT_PPrBase in schema order, for the properties w:pPrChange may have to turn off
+_PPR_ORDER = [qn(f"w:{t}") for t in (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle").split()]
+
+
+def _explicit(old, new, default_style: str):
+    """The old properties for w:pPrChange, with an explicit "off" for each of
+    style, page break and numbering that only the new side has: LibreOffice's
+    Reject All restores the properties listed and leaves the others as they
+    are; Word reads the same values as the defaults they stand for."""
+    out = copy.deepcopy(old)
+    offs = {qn("w:pStyle"): lambda: _el("pStyle", val=default_style),
+            qn("w:pageBreakBefore"): lambda: _el("pageBreakBefore", val="0"),
+            qn("w:numPr"): lambda: _el("numPr", _el("ilvl", val="0"), _el("numId", val="0"))}
+    for tag, make in offs.items():
+        if new.find(tag) is not None and out.find(tag) is None:
+            rank = _PPR_ORDER.index(tag)
+            at = sum(1 for c in out if c.tag in _PPR_ORDER and _PPR_ORDER.index(c.tag) < rank)
+            out.insert(at, make())
+    return out
+
+
+def _without_break(base):
+    out = copy.deepcopy(base)
+    for el in out.findall(qn("w:pageBreakBefore")):
+        out.remove(el)
+    return out
+
+
+def _same_ppr(a, b) -> bool:
+    return etree.tostring(a) == etree.tostring(b)
+
+
+def _set_base_ppr(p, base) -> None:
+    pPr = p.find(_PPR)
+    if pPr is None:
+        pPr = _el("pPr")
+        p.insert(0, pPr)
+    for child in list(pPr):
+        if child.tag not in _NOT_BASE:
+            pPr.remove(child)
+    for k, child in enumerate(base):
+        pPr.insert(k, copy.deepcopy(child))
 
 
 def comment_lines(change, language: str, words: dict) -> list[tuple[bool, str]]:
