@@ -62,23 +62,31 @@ def check_streams(data: bytes, name: str) -> None:
     from .. import limits
 
     for match in _STREAM.finditer(data):
-        inflater, size, start = zlib.decompressobj(), 0, match.end()
-        chunk = data[start:start + 65536]
         try:
-            while chunk:
-                size += len(inflater.decompress(chunk, 1 << 20))
-                while inflater.unconsumed_tail and size <= limits.MAX_PDF_STREAM_BYTES:
-                    size += len(inflater.decompress(inflater.unconsumed_tail, 1 << 20))
-                if inflater.eof or size > limits.MAX_PDF_STREAM_BYTES:
-                    break
-                start += 65536
-                chunk = data[start:start + 65536]
+            size = _inflated_size(data, match.end(), limits.MAX_PDF_STREAM_BYTES)
         except zlib.error:
             continue  # not Flate (or damaged): PDFium judges it
         if size > limits.MAX_PDF_STREAM_BYTES:
             raise UnreadableDocument(limits.too_large("a stream of it (unpacked)", limits.MAX_PDF_STREAM_BYTES,
                                                       "bytes", "a document is far smaller: this one is damaged or "
                                                       "made to exhaust memory; print it to PDF again"), source=name)
+
+
+def _inflated_size(data: bytes, start: int, limit: int) -> int:
+    """How many bytes the Flate stream at `start` inflates to, counted up to just past `limit`."""
+    inflater, size, pos, step = zlib.decompressobj(), 0, start, 1 << 16
+    while size <= limit and not inflater.eof:
+        if inflater.unconsumed_tail:
+            buf = inflater.unconsumed_tail
+        elif pos < len(data):
+            buf, pos = data[pos:pos + step], pos + step
+        else:
+            buf = b""  # input used up: drain what zlib still holds
+        out = inflater.decompress(buf, 1 << 20)
+        size += len(out)
+        if not out and not buf:
+            break
+    return size
 
 
 def open_pdf(path: Path):
