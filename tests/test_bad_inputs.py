@@ -42,6 +42,7 @@ def check_refusal(rel: str, case: dict, code: int, err: str, out: Path) -> None:
     assert "Traceback" not in err and "failed unexpectedly" not in err, err
     messages = [ln for ln in err.splitlines() if ln.startswith(("error: ", "needs a human: "))]
     assert len(messages) == 1, err
+    assert len(err.splitlines()) <= 6, err[:2000]  # one message, not a flood of notes beside it
     [message] = messages
     kind = "needs a human" if case["run"] == "minutes" and message.startswith("needs") else "error"
     where = f"{kind}: {rel}:{case['line']}: " if case["line"] else f"{kind}: {rel}"

@@ -10,6 +10,7 @@ amendment: that is the grammar's job.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -78,7 +79,14 @@ class Protocol:
 
 
 def _full(patterns, text: str) -> bool:
-    return any(re.fullmatch(p, text, re.IGNORECASE) for p in patterns)
+    return bool(patterns) and _one_pattern(tuple(patterns)).fullmatch(text) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _one_pattern(patterns: tuple) -> re.Pattern:
+    """The phrase table's patterns as one compiled alternation: every line of a
+    protocol is tried against them, so compile once, not once per line."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def _heading_kind(text: str, tables: dict) -> Optional[str]:

@@ -468,6 +468,7 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
     runs = [m.span() for m in _WORD_RUN.finditer(text)]  # the words, found once
     starts = [a for a, _ in runs]
     kept: list[int] = []  # joins where the hyphen goes back, last first
+    unsure: list[str] = []  # joins the program cannot settle, last first
     for join in reversed(joins):
         begin, end = _word_around(runs, starts, join)
         if kept:
@@ -475,9 +476,8 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
         if end - begin >= against.longest:  # longer than any word of the program: neither reading is one
             left, right = text[begin:min(join, begin + 61)], text[join:min(end, join + 61)]
             joined, hyphened = text[begin:begin + 61], left + "-" + right
-            result.checks.append(Finding(ins.line, f"joined \"{_short(joined)}\" across a line break "
-                                         f"(\"{_short(left)}-\" + \"{_short(right)}\"); the program does not show "
-                                         f"whether it is \"{_short(hyphened)}\"", "", ins.title))
+            unsure.append(f"joined \"{_short(joined)}\" across a line break (\"{_short(left)}-\" + "
+                          f"\"{_short(right)}\"); the program does not show whether it is \"{_short(hyphened)}\"")
             continue
         left, right = text[begin:join], text[join:end]
         joined, hyphened = left + right, left + "-" + right
@@ -486,10 +486,11 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
             result.notes.append(Finding(ins.line, f"kept the hyphen in \"{_short(hyphened)}\" at a line break, "
                                         "as the program writes it", "", ins.title))
         elif joined.lower() not in against.words:
-            result.checks.append(Finding(ins.line, f"joined \"{_short(joined)}\" across a line break "
-                                         f"(\"{_short(left)}-\" + \"{_short(right)}\"); the "
-                                         f"program does not show whether it is \"{_short(hyphened)}\"", "",
-                                         ins.title))
+            unsure.append(f"joined \"{_short(joined)}\" across a line break (\"{_short(left)}-\" + "
+                          f"\"{_short(right)}\"); the program does not show whether it is \"{_short(hyphened)}\"")
+    if unsure:  # one line per instruction, however many joins: the first one read, and how many more
+        more = f" (and {len(unsure) - 1} more line breaks like it in this instruction)" if len(unsure) > 1 else ""
+        result.checks.append(Finding(ins.line, unsure[-1] + more, "", ins.title))
     if not kept:
         return ins
     pieces, prev = [], 0
