@@ -1,0 +1,67 @@
+"""Findings of the review of the merged main (issues 9, 13, 14), each run
+through the real CLI on a program and patch written here; the adopted YAML
+and DOCX are read back and compared exactly."""
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import docx_paragraphs
+
+PROGRAM = {
+    "program": {"id": "rv", "title": "Testprogram", "organisation": "Testkommun", "language": "sv",
+                "version": "proposed", "date": "2025-03-18"},
+    "sections": [{
+        "heading": "Mål", "level": 2, "page": 3,
+        "content": [
+            "Målen gäller unga m.m.",
+            {"table": {"header": ["Mål", "Indikator"],
+                       "rows": [["Färre brott", "Antal anmälningar"],
+                                ["Ökad trygghet", ["Andel trygga", {"bullets": ["a", "b"]}]]]}},
+            {"columns": [{"heading": "Chefer", "content": ["Chefer ska utbildas.", {"bullets": ["Kurs A."]}]},
+                         {"heading": "Medarbetare", "content": ["Medarbetare ska informeras."]}]},
+        ],
+    }],
+}
+
+
+def _apply(amend, tmp_path, amendment):
+    prog, patch, out = tmp_path / "rv.yaml", tmp_path / "p.yaml", tmp_path / "out"
+    prog.write_text(yaml.safe_dump(PROGRAM, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    patch.write_text(yaml.safe_dump({
+        "program": "rv", "base": "proposed", "produces": "adopted",
+        "decision": {"body": "Kommunfullmäktige", "date": "2025-11-24", "paragraph": "§ 1"},
+        "amendments": [{"id": "a", **amendment}]}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = amend("apply", prog, patch, "-o", out)
+    return res, out
+
+
+def test_a_row_names_the_table_when_columns_stand_beside_it(amend, tmp_path):
+    # A table has no heading to give, so "row 2, column 2" of the one table
+    # under 'Mål' must not be refused because a column layout is there too.
+    res, out = _apply(amend, tmp_path, {"at": {"page": 3, "heading": "Mål", "row": 2, "column": 2},
+                                        "add_item": "c"})
+    assert res.code == 0, res.err
+    adopted = yaml.safe_load((out / "rv.adopted.yaml").read_text(encoding="utf-8"))
+    table = adopted["sections"][0]["content"][1]["table"]
+    assert table["rows"][1][1] == ["Andel trygga", {"bullets": ["a", "b", "c"]}]
+    paras = docx_paragraphs(out / "rv.adopted.docx")
+    assert paras[paras.index("a"):paras.index("a") + 3] == ["a", "b", "c"]
+
+
+def test_a_column_heading_names_its_layout_when_a_table_stands_beside_it(amend, tmp_path):
+    res, out = _apply(amend, tmp_path, {"at": {"page": 3, "heading": "Mål", "column": "Chefer"},
+                                        "add_item": "Kurs B."})
+    assert res.code == 0, res.err
+    adopted = yaml.safe_load((out / "rv.adopted.yaml").read_text(encoding="utf-8"))
+    chefer = adopted["sections"][0]["content"][2]["columns"][0]
+    assert chefer["content"] == ["Chefer ska utbildas.", {"bullets": ["Kurs A.", "Kurs B."]}]
+    assert "Kurs B." in docx_paragraphs(out / "rv.adopted.docx")
+
+
+def test_a_column_number_without_row_stays_ambiguous(amend, tmp_path):
+    # Column 2 could be the table's or the layout's: still refused, nothing written.
+    res, out = _apply(amend, tmp_path, {"at": {"page": 3, "heading": "Mål", "column": 2},
+                                        "insert": "och utbildas"})
+    assert res.code == 1
+    assert "p.yaml:" in res.err and "a:" in res.err and "2 column layouts or tables" in res.err
+    assert not out.exists()
