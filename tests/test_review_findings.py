@@ -65,3 +65,15 @@ def test_a_column_number_without_row_stays_ambiguous(amend, tmp_path):
     assert res.code == 1
     assert "p.yaml:" in res.err and "a:" in res.err and "2 column layouts or tables" in res.err
     assert not out.exists()
+
+
+def test_fuzzy_nan_is_a_usage_error(amend, tmp_path):
+    # float("nan") passes click's range check (every comparison with nan is
+    # false); it must be refused like any other threshold outside 0.5–1.0.
+    res, out = _apply(amend, tmp_path, {"at": {"page": 3, "heading": "Mål", "paragraph": 1},
+                                        "insert": "samt äldre"})
+    assert res.code == 0, res.err
+    res = amend("apply", tmp_path / "rv.yaml", tmp_path / "p.yaml", "-o", tmp_path / "o2", "--fuzzy", "nan")
+    assert res.code == 2
+    assert "--fuzzy" in res.err and "nan" in res.err
+    assert not (tmp_path / "o2").exists()
