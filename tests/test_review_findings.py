@@ -3,6 +3,7 @@ through the real CLI on a program and patch written here; the adopted YAML
 and DOCX are read back and compared exactly."""
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from tests.conftest import docx_paragraphs
@@ -77,3 +78,46 @@ def test_fuzzy_nan_is_a_usage_error(amend, tmp_path):
     assert res.code == 2
     assert "--fuzzy" in res.err and "nan" in res.err
     assert not (tmp_path / "o2").exists()
+
+
+SAMVERKAN = {
+    "program": {"id": "rv", "title": "Testprogram", "organisation": "Testkommun", "language": "sv",
+                "version": "proposed", "date": "2025-03-18"},
+    "sections": [{"heading": "Samverkan", "level": 2, "page": 2, "content": [
+        "Vi ska samverka med s.k. trygghetsvandrare, t.ex. polisen. Vi samverkar mellan förvaltningar i kommunen."]}],
+}
+
+
+def _apply_to(amend, tmp_path, program, amendment):
+    prog = tmp_path / "rv.yaml"
+    prog.write_text(yaml.safe_dump(program, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    patch, out = tmp_path / "p.yaml", tmp_path / "out"
+    patch.write_text(yaml.safe_dump({
+        "program": "rv", "base": "proposed", "produces": "adopted",
+        "decision": {"body": "Kommunfullmäktige", "date": "2025-11-24", "paragraph": "§ 1"},
+        "amendments": [{"id": "a", "at": {"page": 2, "heading": "Samverkan"}, **amendment}]},
+        allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = amend("apply", prog, patch, "-o", out)
+    assert res.code == 0, res.err
+    adopted = yaml.safe_load((out / "rv.adopted.yaml").read_text(encoding="utf-8"))
+    text = adopted["sections"][0]["content"][0]
+    assert text in docx_paragraphs(out / "rv.adopted.docx")
+    return text
+
+
+@pytest.mark.parametrize("amendment, expected", [
+    # The abbreviation's full stop now stands before the sentence's: one full stop.
+    ({"delete": "polisen"},
+     "Vi ska samverka med s.k. trygghetsvandrare, t.ex. Vi samverkar mellan förvaltningar i kommunen."),
+    ({"replace": "trygghetsvandrare, t.ex. polisen", "with": ""},
+     "Vi ska samverka med s.k. Vi samverkar mellan förvaltningar i kommunen."),
+    ({"after": "i kommunen", "insert": "m.m."},
+     "Vi ska samverka med s.k. trygghetsvandrare, t.ex. polisen. Vi samverkar mellan förvaltningar i kommunen m.m."),
+    ({"replace": "i kommunen", "with": "i kommunen etc."},
+     "Vi ska samverka med s.k. trygghetsvandrare, t.ex. polisen. Vi samverkar mellan förvaltningar i kommunen etc."),
+    # Unchanged: a word that is no abbreviation keeps its text as worded.
+    ({"replace": "i kommunen", "with": "i kommunen osv"},
+     "Vi ska samverka med s.k. trygghetsvandrare, t.ex. polisen. Vi samverkar mellan förvaltningar i kommunen osv."),
+])
+def test_no_double_full_stop_after_an_abbreviation(amend, tmp_path, amendment, expected):
+    assert _apply_to(amend, tmp_path, SAMVERKAN, amendment) == expected
