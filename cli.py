@@ -80,6 +80,16 @@ def _write_program(program, out_dir: Path, inputs, yaml_too: bool = True,
     return write_all(outputs, inputs=inputs)
 
 
+class _Similarity(click.FloatRange):
+    """0.5–1.0; "nan" passes FloatRange's comparisons, so it is refused here."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number from 0.5 to 1.0", param, ctx)
+        return number
+
+
 _FUZZY_HELP = ("Accept an anchor that is not found exactly when one passage is at least this similar "
                "(0–1, e.g. 0.9); each such match is reported as a warning.")
 
@@ -89,7 +99,7 @@ _FUZZY_HELP = ("Accept an anchor that is not found exactly when one passage is a
 @click.argument("patches", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the adopted YAML and DOCX.")
-@click.option("--fuzzy", type=click.FloatRange(0.5, 1.0), default=None, help=_FUZZY_HELP)
+@click.option("--fuzzy", type=_Similarity(0.5, 1.0), default=None, help=_FUZZY_HELP)
 @click.option("--preview", is_flag=True,
               help="Also apply patches whose outcome is pending, rejected or withdrawn, to see the text they "
                    "would make (never a version in force).")

@@ -237,6 +237,8 @@ class Scoper:
         if not layouts:
             raise self.fail(ScopeError, f"there are no columns {self._scope_words('column')}")
         if len(layouts) > 1:
+            layouts = self._layouts_named(layouts) or layouts
+        if len(layouts) > 1:
             places = "; ".join(ix.where(next(i for i in in_layout if ix.units[i].layout == lay))
                                for lay in layouts)
             raise self.fail(AmbiguousAnchor, f"{len(layouts)} column layouts or tables are "
@@ -260,6 +262,21 @@ class Scoper:
                                 f"(column headings: {named})")
             self.column = matches[0]
         return [i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == self.column]
+
+    def _layouts_named(self, layouts: list[tuple]) -> list[tuple]:
+        """Of several layouts in scope, those the rest of the scope can mean: a
+        `row:` only a table has; a column named by its heading only a column
+        layout with that heading. (A table and columns in one section could
+        otherwise never be told apart: a table has no heading to give.)"""
+        sc, ix = self.scope, self.ix
+        if sc.row is not None:
+            return [lay for lay in layouts if isinstance(get(ix.program, lay), Table)]
+        if isinstance(sc.column, str):
+            wanted = fold_anchor(sc.column)
+            return [lay for lay in layouts
+                    if any(c.heading and fold_anchor(c.heading) == wanted
+                           for c in getattr(get(ix.program, lay), "columns", ()))]
+        return []
 
     def _row(self, units) -> list[int]:
         rows = [i for i in units if self.ix.units[i].row is not None]

@@ -466,6 +466,18 @@ def _joiner(ch: str) -> bool:
     return ch in _DASHES or ch in "-/"
 
 
+def _one_full_stop(head: str, tail: str) -> str:
+    """Join `head` and `tail` where an edit meets the text after it: a full stop
+    an abbreviation owns that now stands right before the sentence's full stop
+    is that one too ("t.ex. polisen." − "polisen" → "t.ex.", not "t.ex.."; "i
+    kommunen." + "m.m." after "kommunen" → "i kommunen m.m."), as at an end
+    insert. An ellipsis ("..") is left alone."""
+    if (head.endswith(".") and not head.endswith("..") and tail.startswith(".") and not tail.startswith("..")
+            and owns_its_full_stop(_word_before(head, len(head) - 1))):
+        return head + tail[1:]
+    return head + tail
+
+
 def insert_at(text: str, at: int, new: str) -> str:
     """Insert `new` at offset `at`: one space between words, none before closing
     punctuation (", i första hand," takes the place of the space before it) or after
@@ -482,7 +494,7 @@ def insert_at(text: str, at: int, new: str) -> str:
     binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ")
     pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)) else ""
     post = " " if right and not (right[0].isspace() or _closes(right) or binds_left or _opens(new)) else ""
-    return left + pre + new + post + right
+    return _one_full_stop(left + pre + new, post + right)
 
 
 def delete_span(text: str, start: int, end: int) -> str:
@@ -495,10 +507,10 @@ def delete_span(text: str, start: int, end: int) -> str:
         return left.rstrip()
     if left[-1].isspace():
         rest = right.lstrip()
-        return left.rstrip() + ("" if _closes(rest) else " ") + rest
+        return _one_full_stop(left.rstrip(), ("" if _closes(rest) else " ") + rest)
     if _opens(left) and right[0].isspace():
         return left + right.lstrip()
-    return left + right
+    return _one_full_stop(left, right)
 
 
 def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -520,7 +532,7 @@ def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
         elif not new:
             out = delete_span(out, start, end)
         else:
-            out = out[:start] + new + out[end:]
+            out = _one_full_stop(out[:start] + new, out[end:])
     return clean(out)
 
 
