@@ -216,12 +216,13 @@ def commented(docx: bytes) -> list[tuple[str, str]]:
 ISO = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
 
 
-def assert_recovers(redline, old, new) -> None:
-    """Accept all gives the new document and reject all the old one, paragraph by paragraph."""
+def assert_recovers(redline, old, new, structure: bool = True) -> None:
+    """Accept all gives the new document and reject all the old one, paragraph by
+    paragraph: the text, and with `structure` each paragraph's style, list and page break."""
     accepted, rejected = texts(redline, "accept"), texts(redline, "reject")
     assert accepted == texts(new), _first_difference(accepted, texts(new))
     assert rejected == texts(old), _first_difference(rejected, texts(old))
-    for mode, want in (("accept", new), ("reject", old)):
+    for mode, want in (("accept", new), ("reject", old)) if structure else ():
         # a final empty paragraph after a table is Word's own (texts() checks it is there)
         got, expected = _trim(properties(redline, mode)), _trim(properties(want))
         assert got == expected, _first_difference(got, expected)
