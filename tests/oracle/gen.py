@@ -174,7 +174,8 @@ MAYBE_ABBR = {"kr", "kl"}  # words whose full stop may be an abbreviation's ("5 
 def _unsure_stop(s) -> bool:
     """Does sentence s end where a reader cannot be sure a sentence ends: an
     ellipsis (the sentence may go on) or "kr." (an abbreviation's full stop)?"""
-    return s[-1].text == "\u2026" or (s[-1].text == "." and len(s) > 1 and s[-2].text in MAYBE_ABBR)
+    # an inserted token may hold several words ("minst 5 000 kr"): its last one counts
+    return s[-1].text == "\u2026" or (s[-1].text == "." and len(s) > 1 and s[-2].text.split()[-1] in MAYBE_ABBR)
 
 
 def sure_sentence(sents, t: int, from_end: bool) -> tuple[bool, set]:
