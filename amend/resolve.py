@@ -176,6 +176,7 @@ class Scoper:
         # With sentence: every sentence it may name, one per reading of the places where a
         # sentence may or may not end (the first is `spans()`); amendments must agree on all.
         self.readings: list[Span] = []
+        self.counted: list[int] = []  # the units whose sentences a sentence number counts
 
     def fail(self, cls, message: str, **extra):
         return cls(message, source=self.am.source_of(self.key), amendment=self.am.label,
@@ -350,6 +351,7 @@ class Scoper:
         units = self._counted(units)
         counted = units if self.scope.item is not None else [i for i in units if ix.units[i].kind == "paragraph"]
         items = len(units) - len(counted)
+        self.counted = counted
         if not counted and items:
             raise self.fail(ScopeError, f"there is no paragraph {self._scope_words('sentence')} to count sentences in "
                                         f"(there {'is' if items == 1 else 'are'} {items} list "
@@ -372,7 +374,9 @@ class Scoper:
         spans = self.readings
         unsure = [b for sp in dict.fromkeys(s.unit for s in spans) for b in self.ix.boundaries(sp) if not b.certain]
         lo, hi = min(s.lo for s in spans), max(s.hi for s in spans)
-        words = [b.word for b in unsure if lo <= b.start and b.end <= hi] or [b.word for b in unsure]
+        # The doubt may lie in an earlier paragraph that moves the count, not in the candidates' own.
+        words = [b.word for b in unsure if lo <= b.start and b.end <= hi] or [b.word for b in unsure] or \
+            [b.word for u in self.counted for b in self.ix.boundaries(u) if not b.certain]
         self.key = "at"  # the sentence number is what is unclear
         return self.fail(AmbiguousAnchor, f"which is the {ordinal_words(self.scope.sentence)} sentence "
                          f"{self._scope_words('sentence')} is unclear: '{words[0]}' may or may not end a "

@@ -490,8 +490,10 @@ def insert_at(text: str, at: int, new: str) -> str:
         left = left.rstrip(" ")
     if _opens(new):
         right = right.lstrip(" ")
-    binds_right = left and _joiner(left[-1]) and right[:1] not in ("", " ")
-    binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ")
+    # A dash binds only where it is written without spaces ("2025–2027"); one with a
+    # space on its other side ("skolan – särskilt") stands as a word.
+    binds_right = left and _joiner(left[-1]) and right[:1] not in ("", " ") and left[-2:-1] not in ("", " ")
+    binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ") and right[1:2] not in ("", " ")
     pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)) else ""
     post = " " if right and not (right[0].isspace() or _closes(right) or binds_left or _opens(new)) else ""
     return _one_full_stop(left + pre + new, post + right)

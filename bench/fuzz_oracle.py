@@ -5,9 +5,9 @@ shrunk, rerunnable repro for every case that went wrong.
     python bench/fuzz_oracle.py --start 500 --cases 10 --verbose
     python bench/fuzz_oracle.py --seed 1234              # one case, shrunk, printed as files
 
-Cases that touch a finding already known (issue 9's list, fixed on branch
-`text`, or one the oracle found in amend/text.py) are counted on their own
-lines, so that "wrong" counts only what nobody knows about yet. Every wrong or
+Cases that use the construction of a finding already known (issue 9's list,
+or one the oracle found, all fixed) are also counted on their own lines, so a
+regression in one of them shows by its number. Every wrong or
 crashed case is shrunk and printed (program + patches + `amend apply` line);
 for known findings only the first of each is, unless --all-repros.
 """

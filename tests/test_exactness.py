@@ -415,3 +415,29 @@ def test_a_paragraph_of_many_uncertain_boundaries_is_refused_quickly(apply_cli):
     assert time.monotonic() - started < 10
     assert got == _refusal("which is the 1000th sentence under 'A' is unclear: 'K.' may or may not end a sentence; "
                            "drop sentence: and let the quoted words say where")
+
+
+# ------------------------------------------------ oracle findings (tests/test_oracle.py)
+
+
+def test_oracle_finding_a_a_spaced_dash_does_not_bind_inserted_text(apply_cli):
+    """A dash with spaces on both sides stands as a word: text inserted next to it keeps
+    its space; only an unspaced dash ("2025–2027") binds."""
+    text = "Kommunen samverkar med skolan – särskilt förskolan – och polisen."
+    assert apply_cli([text], [{"at": {"heading": "A"}, "after": "särskilt förskolan –", "insert": "samt fritidsgårdarna"},
+                              {"at": {"heading": "A"}, "before": "– särskilt", "insert": "i Alingsås"}]) == \
+        ["Kommunen samverkar med skolan i Alingsås – särskilt förskolan – samt fritidsgårdarna och polisen."]
+    assert apply_cli(["Skolan arbetar – särskilt med förskolan –."],
+                     [{"at": {"heading": "A", "paragraph": 1}, "insert": "»Trygg i Alingsås«"}]) == \
+        ["Skolan arbetar – särskilt med förskolan – »Trygg i Alingsås«."]
+    assert apply_cli(["Planen gäller 2025–2027."], [{"at": {"heading": "A"}, "after": "2025–2027",
+                                                     "insert": "och längre"}]) == ["Planen gäller 2025–2027 och längre."]
+
+
+def test_oracle_finding_b_a_doubt_in_an_earlier_paragraph_is_named_not_a_crash(apply_cli):
+    """The sentence number depends on an abbreviation in paragraph 1 while the quoted
+    words stand in paragraph 2: the refusal names that abbreviation (it crashed)."""
+    got = apply_cli(["Arbetet sker bl.a. Kommunen följer upp.", "Nämnden gör mycket. Nämnden gör annat."],
+                    [{"at": {"heading": "A", "sentence": 3}, "after": "Nämnden gör", "insert": "nu"}])
+    assert got == _refusal("which is the 3rd sentence under 'A' is unclear: 'bl.a.' may or may not end a sentence; "
+                           "drop sentence: and let the quoted words say where")

@@ -163,9 +163,19 @@ def uncertain_points(sents: list[tuple[Unit, Sent]]) -> list[tuple[int, str, boo
             if a.kind == "a" and b.can_start():
                 out.append((k, "in", a.unknown_abbr or a.text in UNKNOWN_ABBR))
         nxt = sents[k + 1] if k + 1 < len(sents) else None
-        if s[-1].kind == "a" and nxt is not None and nxt[0] is u:
+        if nxt is not None and nxt[0] is u and (s[-1].kind == "a" or _unsure_stop(s)):
             out.append((k, "end", s[-1].unknown_abbr or s[-1].text in UNKNOWN_ABBR))
     return out
+
+
+MAYBE_ABBR = {"kr", "kl"}  # words whose full stop may be an abbreviation's ("5 000 kr.")
+
+
+def _unsure_stop(s) -> bool:
+    """Does sentence s end where a reader cannot be sure a sentence ends: an
+    ellipsis (the sentence may go on) or "kr." (an abbreviation's full stop)?"""
+    # an inserted token may hold several words ("minst 5 000 kr"): its last one counts
+    return s[-1].text == "\u2026" or (s[-1].text == "." and len(s) > 1 and s[-2].text.split()[-1] in MAYBE_ABBR)
 
 
 def sure_sentence(sents, t: int, from_end: bool) -> tuple[bool, set]:
@@ -313,8 +323,16 @@ def sentence_expect(where: Where, sent) -> Expect:
     sure, tags = sure_sentence(where.sents, k, where.at["sentence"] == "last")
     tags |= where.tags
     if not sure:
-        return Expect("refuse", "the sentence count depends on whether an abbreviation ends a sentence", tags)
+        # Refusing is right; amend may also find that every reading gives the same
+        # place, and then what it applies must be the oracle's reading.
+        return Expect("either", "the sentence count depends on whether an abbreviation ends a sentence", tags)
     return Expect("apply", "", tags)
+
+
+def _next_in_unit(u: Unit, sent) -> Optional[Tok]:
+    """The first token of the sentence after `sent` in unit u, if any."""
+    k = next(n for n, x in enumerate(u.sentences) if x is sent)
+    return u.sentences[k + 1][0] if k + 1 < len(u.sentences) else None
 
 
 def find_sentence(sections, tok) -> tuple[Place, Sent, int]:
@@ -365,6 +383,15 @@ class TextSpec(Spec):
             am["replace"], am["with"] = anchor, self.new.text
         else:
             am["delete"] = anchor
+        if self.op in ("replace", "delete") and sent[j - 1].kind == "a":
+            # The abbreviation's full stop may also end the sentence: where a sentence
+            # (or a word that may start one) follows, that is unclear (README).
+            nxt = sent[j] if j < len(sent) else _next_in_unit(place.unit, sent)
+            if nxt is not None and (j == len(sent) or nxt.can_start()):
+                expect.tags.add("abbr_end")
+                if expect.outcome == "apply":
+                    expect.outcome = "either"
+        if self.op == "delete":
             rest = [t for t in place.unit.tokens() if not any(t is x for x in sent[i:j])]
             if not any(ch.isalnum() for t in rest for ch in t.text):
                 expect = Expect("refuse", "deletes all of a paragraph's text", expect.tags)
@@ -374,6 +401,10 @@ class TextSpec(Spec):
         place, sent, i = find_sentence(sections, self.first)
         j = sent.index(self.last) + 1
         new = self.new
+        shared = self.op in ("replace", "delete") and j == len(sent) and sent[-1].kind == "a" \
+            and not (self.op == "replace" and new.text[-1] in TERMINALS)
+        if shared:  # the abbreviation's full stop ends the sentence too: it stays
+            sent.insert(j, uid(Tok(".", "", "t")))
         if self.op == "after":
             new.sep = "" if new.text[0] in ",.;:" else " "
             sent.insert(j, new)
@@ -420,13 +451,20 @@ class EndInsertSpec(Spec):
                 expect = Expect("refuse", "at-end insert into a scope of several paragraphs or items",
                                 expect.tags)
         full = self.new.text[-1] in TERMINALS
-        if not full:
+        if not full and _unsure_stop(sent):
+            expect = Expect("refuse", "the sentence ends in an ellipsis or 'kr.': before or after it is unclear",
+                            expect.tags)
+        elif not full:
             if sent[-1].kind == "a":
                 expect.tags.add("abbr_end")
                 if expect.outcome == "apply":
                     expect.outcome = "either"
             elif sent[-1].text in CLOSERS and len(sent) > 1 and sent[-2].text in TERMINALS:
                 expect.tags.add("close_end")
+                opener = max((k for k, t in enumerate(sent) if t.kind == "o"), default=0)
+                if opener > 0:  # "… (Se bilaga x.)": a quotation that starts inside the sentence
+                    expect = Expect("refuse", "the sentence ends in a quotation that starts inside it",
+                                    expect.tags)
             k = len(sent) - 1 if sent[-1].kind == "t" else len(sent)
             if k > 0 and sent[k - 1].text in DASHES:
                 expect.tags.add("spaced_dash")

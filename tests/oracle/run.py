@@ -89,7 +89,13 @@ def _run(em: Emitted, tmp: Path, redline: bool, cli: bool) -> Result:
         return Result("right", "no amendment to make", em.tags)
     prog_path, patch_paths = write_files(em, tmp)
     base = load_program(prog_path)
-    patches = [load_patch(p) for p in patch_paths]
+    patches = []
+    for k, path in enumerate(patch_paths):
+        try:
+            patches.append(load_patch(path))
+        except AmendError as exc:  # a value refused at load (e.g. an insert of only spaces)
+            return _judge_load_refusal(em, k, exc) or \
+                (cli and _cli_refuses(prog_path, patch_paths, tmp)) or Result("refused", str(exc), em.tags)
     outcome = em.outcome
     try:
         steps = apply_steps(base, patches)
@@ -116,6 +122,18 @@ def _failing_ids(exc) -> set:
 
     errors = exc.errors if isinstance(exc, AmendErrors) else [exc]
     return {e.amendment_id for e in errors}
+
+
+def _judge_load_refusal(em: Emitted, k: int, exc) -> Optional[Result]:
+    """A patch refused at load: right when the oracle expects a refusal in that patch,
+    and the amendments named (if any) are ones that may be refused."""
+    expects = em.expect[k]
+    ids = [f"a{n + 1}" for n in range(len(expects))]
+    may = {i for i, e in zip(ids, expects) if e.outcome in ("refuse", "conflict", "either")}
+    failing = _failing_ids(exc) - {None}
+    if not may or failing - may:
+        return Result("false-refusal", f"patch {k + 1}: amend refused it at load: {exc}", em.tags)
+    return None
 
 
 def _judge_refusal(em: Emitted, base, patches, exc) -> Optional[Result]:
