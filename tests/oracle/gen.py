@@ -290,8 +290,9 @@ def scope_for(rng, sections, place: Place, sent: Optional[Sent], want_sentence: 
     tags = set()
     refuse = None
     if "column" in at:
+        # row: names a table (README: only tables have rows), so column layouts beside it do not count
         layouts = {id(p.layout) for p in allp if p.section is place.section and p.layout is not None
-                   and (not use_page or p.page == place.page)}
+                   and ("row" not in at or p.row is not None) and (not use_page or p.page == place.page)}
         if len(layouts) > 1:
             refuse = "column: with several column layouts or tables in scope"
     if rng.random() < 0.4 or (want_sentence and place.kind == "item"):

@@ -59,6 +59,9 @@ def render(tokens: list[Tok], noise=None) -> str:
     `noise` (a random.Random) widens some spaces, as a careless file would."""
     out = []
     for k, t in enumerate(tokens):
+        if k and t.kind == "t" and t.text == "." and not t.sep and tokens[k - 1].kind == "a" \
+                and tokens[k - 1].text.endswith("."):
+            continue  # the README's rule: an abbreviation's full stop also ends the sentence ("Den s.k.")
         sep = t.sep if k else ""
         if noise is not None and sep == " " and noise.random() < 0.05:
             sep = noise.choice(["  ", " \n ", "\t"])
