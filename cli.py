@@ -17,7 +17,6 @@ import click
 from amend import __version__
 from amend.errors import AmendError
 
-
 EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
 EXIT_BUG = 3  # amend failed unexpectedly
 
@@ -281,7 +280,8 @@ def extract(protocol, program_file, output, lang, paragraph, body, date, case, p
     are listed, not written.
     """
     from amend.dump import dump_patch
-    from amend.extract.reader import extract as extract_patch, read_text, report_comments
+    from amend.extract.reader import extract as extract_patch
+    from amend.extract.reader import read_text, report_comments
     from amend.load import load_program
 
     program = load_program(program_file)

@@ -10,14 +10,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Optional
 
 from .errors import AmendErrors, Conflict, VersionMismatch
 from .model import Amendment, Columns, ListBlock, Patch, Program, Table
 from .resolve import Edit, Index, Resolution, resolve
 from .text import splice
 from .tree import children, get_in, update, with_children
-
 
 # ---------------------------------------------------------------- conflicts
 
@@ -301,8 +299,8 @@ def check_chain(program: Program, patches) -> None:
     the version the one before produced (the first: the program's), each produces
     a new version, none is given twice, and no version comes round again.
     Checked before anything is resolved."""
-    made: dict[str, Optional[Patch]] = {program.meta.version: None}  # version → the patch producing it
-    previous: Optional[Patch] = None
+    made: dict[str, Patch | None] = {program.meta.version: None}  # version → the patch producing it
+    previous: Patch | None = None
     for n, patch in enumerate(patches):
         twin = next((p for p in patches[:n] if _content(p) == _content(patch)), None)
         if twin is not None:
@@ -329,8 +327,8 @@ def check_chain(program: Program, patches) -> None:
         previous = patch
 
 
-def apply_patch(program: Program, patch: Patch, fuzzy: Optional[float] = None,
-                index: Optional[Index] = None) -> tuple[Program, Resolution]:
+def apply_patch(program: Program, patch: Patch, fuzzy: float | None = None,
+                index: Index | None = None) -> tuple[Program, Resolution]:
     """Resolve all amendments against the same base, check conflicts, apply."""
     check_versions(program, patch)
     with _collector_paused():
@@ -375,7 +373,7 @@ class Step:
     result: Program
 
 
-def apply_steps(program: Program, patches, fuzzy: Optional[float] = None) -> list[Step]:
+def apply_steps(program: Program, patches, fuzzy: float | None = None) -> list[Step]:
     """Apply patches in order, each against the result of the one before; keep every step
     (the redline attributes each change to an amendment through its step's edits)."""
     patches = list(patches)
@@ -388,7 +386,7 @@ def apply_steps(program: Program, patches, fuzzy: Optional[float] = None) -> lis
     return steps
 
 
-def apply_patches(program: Program, patches, fuzzy: Optional[float] = None):
+def apply_patches(program: Program, patches, fuzzy: float | None = None):
     """Apply patches in order, each against the result of the one before."""
     steps = apply_steps(program, patches, fuzzy=fuzzy)
     return (steps[-1].result if steps else program), [w for s in steps for w in s.resolution.warnings]

@@ -15,11 +15,9 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Optional, Union
 
 from .apply import adopt, check_versions, conflict_between, overlapping_pairs
-from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, OutOfScope, ScopeError,
-                     VersionMismatch)
+from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, OutOfScope, ScopeError, VersionMismatch
 from .load import patch_from_data, program_from_data, read_yaml, validate
 from .model import Amendment, Meta, Patch, Program, Source
 from .resolve import Index, resolve_all
@@ -49,21 +47,21 @@ class Problem:
     kind: str  # one of PROBLEM_KINDS
     message: str
     file: str
-    line: Optional[int] = None
-    column: Optional[int] = None
+    line: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True)
 class AmendmentResult:
     id: str
     label: str
-    title: Optional[str]
+    title: str | None
     source: Source
     status: str  # one of STATUSES
     message: str = ""
-    similarity: Optional[float] = None  # fuzzy_only: how close the closest passage is
-    where: Optional[str] = None  # fuzzy_only: where that passage is
-    closest: Optional[str] = None  # fuzzy_only: its text
+    similarity: float | None = None  # fuzzy_only: how close the closest passage is
+    where: str | None = None  # fuzzy_only: where that passage is
+    closest: str | None = None  # fuzzy_only: its text
     found: tuple[str, ...] = ()  # out_of_scope: where the quoted text is instead
     conflicts_with: tuple[str, ...] = ()  # conflict: ids of the overlapping amendments
 
@@ -71,9 +69,9 @@ class AmendmentResult:
 @dataclass(frozen=True)
 class PatchReport:
     file: str
-    program: Optional[str] = None
-    base: Optional[str] = None
-    produces: Optional[str] = None
+    program: str | None = None
+    base: str | None = None
+    produces: str | None = None
     amendments: tuple[AmendmentResult, ...] = ()
     problems: tuple[Problem, ...] = ()
 
@@ -85,8 +83,8 @@ class PatchReport:
 @dataclass(frozen=True)
 class ProgramReport:
     file: str
-    id: Optional[str] = None
-    version: Optional[str] = None
+    id: str | None = None
+    version: str | None = None
     versions: tuple[str, ...] = ()  # every version rebuilt, the program's own first
     problems: tuple[Problem, ...] = ()
 
@@ -98,7 +96,7 @@ class OutputReport:
     version: str
     status: str  # one of OUTPUT_STATUSES
     message: str = ""
-    line: Optional[int] = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ class Report:
 
 
 def check_patch(program: Program, patch: Patch,
-                index: Optional[Index] = None) -> tuple[tuple[AmendmentResult, ...], Optional[Program]]:
+                index: Index | None = None) -> tuple[tuple[AmendmentResult, ...], Program | None]:
     """Each amendment's result in strict mode, and the version the patch
     produces (None unless every amendment applies)."""
     resolution = resolve_all(program, patch, index=index)
@@ -186,13 +184,13 @@ class PatchFile:
     """A patch file as found: loaded (patch) or not (problems say why)."""
 
     file: str
-    patch: Optional[Patch] = None
-    base: Optional[str] = None
-    produces: Optional[str] = None
+    patch: Patch | None = None
+    base: str | None = None
+    produces: str | None = None
     lines: dict = field(default_factory=dict)  # data path → (line, column)
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, kind: str, message: str, key: Optional[str] = None) -> Problem:
+    def problem(self, kind: str, message: str, key: str | None = None) -> Problem:
         line, column = self.lines.get((key,), (None, None)) if key else (None, None)
         return Problem(kind, message, self.file, line, column)
 
@@ -202,7 +200,7 @@ class Versions:
     """What became of each version of one program: the rebuilt program, or why
     it could not be rebuilt; and the patch files that lead to it."""
 
-    state: dict[str, Union[Program, str]]
+    state: dict[str, Program | str]
     lineage: dict[str, tuple[str, ...]]
     reports: list[PatchReport]
 
@@ -218,7 +216,7 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
             producers[pf.produces].append(pf)
         if pf.base is not None:
             by_base[pf.base].append(pf)
-    state: dict[str, Union[Program, str]] = {root: program}
+    state: dict[str, Program | str] = {root: program}
     lineage: dict[str, tuple[str, ...]] = {root: ()}
     extra: dict[int, list[Problem]] = defaultdict(list)
     for version, makers in producers.items():
@@ -238,7 +236,7 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
             problems = pf.problems + extra[id(pf)]
             if pf.patch is None:
                 reports[id(pf)] = _report(pf, (), problems)
-                produced: Union[Program, str] = f"{pf.file} is not a valid patch file"
+                produced: Program | str = f"{pf.file} is not a valid patch file"
             elif isinstance(base, str):
                 reports[id(pf)] = _report(pf, _not_checked(pf.patch), problems + [pf.problem(
                     "not_checked", f"its base version '{version}' could not be rebuilt: {base}",
@@ -326,7 +324,7 @@ class Tabled:
     key: str
     file: str
     amendment: Amendment
-    failure: Optional[AmendmentResult] = None  # set when it does not apply to the base at all
+    failure: AmendmentResult | None = None  # set when it does not apply to the base at all
 
 
 @dataclass(frozen=True)
@@ -373,7 +371,7 @@ def letters(n: int) -> str:
 # ---------------------------------------------------------------- the repository (reads files)
 
 
-def check_repo(root: Union[str, Path] = ".", outputs=()) -> Report:
+def check_repo(root: str | Path = ".", outputs=()) -> Report:
     """Check every program and patch under `root`; compare committed outputs in
     `outputs` (and in root/build when it exists) with what the patches produce."""
     root = Path(root)
@@ -381,7 +379,7 @@ def check_repo(root: Union[str, Path] = ".", outputs=()) -> Report:
     programs, program_reports, broken = _load_programs(root, problems)
     patch_files, patch_reports = _load_patches(root, programs, broken, problems)
     trees = {pid: build_versions(program, patch_files.get(pid, [])) for pid, (program, _) in programs.items()}
-    for pid, versions in trees.items():
+    for _pid, versions in trees.items():
         patch_reports.extend(versions.reports)
     program_reports = [_with_versions(r, trees) for r in program_reports]
     dirs = [Path(d) for d in outputs] + ([root / "build"] if (root / "build").is_dir() else [])
@@ -390,7 +388,7 @@ def check_repo(root: Union[str, Path] = ".", outputs=()) -> Report:
                   tuple(output_reports), tuple(problems))
 
 
-def base_version(root: Union[str, Path], program_id: str, version: str, exclude=()) -> Program:
+def base_version(root: str | Path, program_id: str, version: str, exclude=()) -> Program:
     """The program `program_id` at `version`, rebuilt from the repository at
     `root` (without the patch files in `exclude`)."""
     root = Path(root)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator, Optional
 
 from .model import Cell, Column, Columns, Decision, ListBlock, Paragraph, Program, Section, Table, iter_block_pages
 from .render.title import title_lines
@@ -39,7 +39,7 @@ class Segment:
 
     op: str
     text: str
-    change: Optional[int] = None
+    change: int | None = None
 
 
 @dataclass
@@ -51,16 +51,16 @@ class Change:
     kind: str  # "text", "insert" or "delete"
     what: str  # "text", "title", "section", "paragraph", "list", "table", "columns", "item", "row", "heading"
     path: tuple  # where it is in the merged program
-    section: Optional[int]  # merged section it is in (None: the title block)
-    page: Optional[int] = None  # page of the proposal it is on
-    old: Optional[tuple] = None  # its path in the old program
-    new: Optional[tuple] = None  # its path in the new program
+    section: int | None  # merged section it is in (None: the title block)
+    page: int | None = None  # page of the proposal it is on
+    old: tuple | None = None  # its path in the old program
+    new: tuple | None = None  # its path in the new program
     span: tuple = (0, 0)  # text: the changed part [a, b) of the old text
-    at: Optional[tuple] = None  # insert: (old container path, index among the old children)
+    at: tuple | None = None  # insert: (old container path, index among the old children)
     node: object = None  # insert: what was inserted
     replaces: tuple = ()  # insert: old paths deleted at the same place (a rewrite too large to pair)
     amendments: tuple = ()  # who made it, when known
-    decision: Optional[Decision] = None
+    decision: Decision | None = None
 
     @property
     def id(self) -> str:
@@ -78,9 +78,9 @@ class Redline:
     pages: dict  # path of a heading or top-level block -> (old page, new page)
     changes: list
     matched: dict  # old path -> new path, for every node on both sides
-    default_decision: Optional[Decision] = None
+    default_decision: Decision | None = None
 
-    def side(self, path: tuple) -> tuple[str, Optional[int]]:
+    def side(self, path: tuple) -> tuple[str, int | None]:
         """(SAME, None), or (INS/DEL, change) when the node at path is on one side only."""
         if path and path[0] == "h":
             path = path[1:]
@@ -187,7 +187,7 @@ def _key_char(n: int) -> str:
     return chr(n + 0x800 if n >= 0xD800 else n)  # skip the surrogates
 
 
-def align(old: list, new: list, key: Callable, similar: Callable) -> list[tuple[Optional[int], Optional[int]]]:
+def align(old: list, new: list, key: Callable, similar: Callable) -> list[tuple[int | None, int | None]]:
     """Pair the items of two sequences, in order: (i, j) both, (i, None) deleted,
     (None, j) inserted. Items with equal keys are matched by a diff over the
     keys; in the gaps between, an item is paired with a changed counterpart
@@ -250,7 +250,7 @@ def places(pairs):
 # ---------------------------------------------------------------- walking nodes
 
 
-def walk(node, path: tuple = ()) -> Iterator[tuple[tuple, Optional[str]]]:
+def walk(node, path: tuple = ()) -> Iterator[tuple[tuple, str | None]]:
     """Every node inside a block (the block itself first) as (path, text), text
     None for nodes that hold no text of their own (lists, tables, rows, cells, columns)."""
     if isinstance(node, Paragraph):
@@ -330,8 +330,8 @@ class _Builder:
         self.pages: dict = {}
         self.changes: list[Change] = []
         self.matched: dict = {}
-        self.section: Optional[int] = None
-        self.page: Optional[int] = 1
+        self.section: int | None = None
+        self.page: int | None = 1
         self._bags: dict = {}
 
     def build(self) -> Redline:
@@ -514,7 +514,7 @@ class _Builder:
             header = self.row(old.header, new.header, opath + ("row", 0), npath + ("row", 0), mpath + ("row", 0))
         similar = lambda a, b: self.similar_text(text_of(Table((), (a,))), text_of(Table((), (b,))), 0.3)  # noqa: E731
         rows = []
-        for i, j, at, gone in places(align(old.rows, new.rows, lambda r: r, similar)):
+        for i, j, at, _gone in places(align(old.rows, new.rows, lambda r: r, similar)):
             here = mpath + ("row", len(rows) + 1)
             if i is not None and j is not None:
                 rows.append(self.row(old.rows[i], new.rows[j], opath + ("row", i + 1), npath + ("row", j + 1), here))

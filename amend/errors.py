@@ -5,14 +5,12 @@ amendment it concerns, and prints as `file:line: amendment: what is wrong`.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 
 class AmendError(Exception):
     """Anything amend refuses to do; the CLI prints it and exits 1."""
 
-    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None,
-                 amendment_id: Optional[str] = None):
+    def __init__(self, message: str, *, source=None, amendment: str | None = None,
+                 amendment_id: str | None = None):
         super().__init__(message)
         self.message = message
         self.source = source  # a model.Source, or a plain path string
@@ -59,7 +57,7 @@ class AmbiguousAnchor(AmendError):
 class Conflict(AmendError):
     """Two amendments change overlapping text; `other` is the second one's id."""
 
-    def __init__(self, message: str, *, other: Optional[str] = None, **kw):
+    def __init__(self, message: str, *, other: str | None = None, **kw):
         super().__init__(message, **kw)
         self.other = other
 
@@ -90,8 +88,8 @@ class AmendErrors(AmendError):
 class FuzzyWarning:
     """Not an error: an anchor applied on a fuzzy match because the user allowed it."""
 
-    def __init__(self, message: str, *, source=None, amendment: Optional[str] = None,
-                 amendment_id: Optional[str] = None, similarity: float = 0.0, where: str = ""):
+    def __init__(self, message: str, *, source=None, amendment: str | None = None,
+                 amendment_id: str | None = None, similarity: float = 0.0, where: str = ""):
         self.message, self.source, self.amendment = message, source, amendment
         self.amendment_id, self.similarity, self.where = amendment_id, similarity, where
 

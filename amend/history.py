@@ -23,7 +23,6 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from .errors import HistoryError, VersionMismatch
 from .model import Decision, Patch, Program
@@ -40,17 +39,17 @@ class Entry:
     """One version of the program and what made it."""
 
     version: str
-    patch: Optional[Patch]  # None: the program's own version
+    patch: Patch | None  # None: the program's own version
     state: str  # IN_FORCE, SUPERSEDED, FUTURE, PROPOSAL, PENDING, UNREACHABLE, "rejected" or "withdrawn"
-    in_force: Optional[str] = None  # the date it takes effect; None if it never does by itself
+    in_force: str | None = None  # the date it takes effect; None if it never does by itself
     note: str = ""
 
     @property
-    def decision(self) -> Optional[Decision]:
+    def decision(self) -> Decision | None:
         return self.patch.decision if self.patch else None
 
     @property
-    def base(self) -> Optional[str]:
+    def base(self) -> str | None:
         return self.patch.base if self.patch else None
 
 
@@ -69,7 +68,7 @@ class Timeline:
         raise HistoryError(f"the program '{self.program.meta.id}' has no version '{version}' (versions: {known})")
 
     @property
-    def in_force(self) -> Optional[str]:
+    def in_force(self) -> str | None:
         return version_on(self, self.on)
 
     @property
@@ -77,7 +76,7 @@ class Timeline:
         return tuple(e for e in self.entries if e.state == PENDING)
 
 
-def paragraph_number(paragraph: Optional[str]) -> float:
+def paragraph_number(paragraph: str | None) -> float:
     """The number of a minute paragraph, '§ 170' → 170; none sorts last."""
     m = re.search(r"\d+", paragraph or "")
     return int(m.group()) if m else float("inf")
@@ -196,20 +195,20 @@ def _check_linear(finals: list[str], producers: dict, root: str) -> None:
         seen[before] = p
 
 
-def _final_ancestor(p: Patch, producers: dict, finals: set, root: str) -> Optional[str]:
+def _final_ancestor(p: Patch, producers: dict, finals: set, root: str) -> str | None:
     v = p.base
     while v not in finals and v in producers:
         v = producers[v].base
     return v if v in finals else None
 
 
-def _in_force_date(program: Program, p: Optional[Patch]) -> str:
+def _in_force_date(program: Program, p: Patch | None) -> str:
     if p is not None:
         return p.decision.effective
     return program.meta.decisions[-1].effective
 
 
-def _walk(finals: list[str], start: dict, on: str) -> Optional[int]:
+def _walk(finals: list[str], start: dict, on: str) -> int | None:
     """Index in `finals` of the version in force on `on`, or None before the first."""
     current = None
     for n, v in enumerate(finals):
@@ -241,7 +240,7 @@ def _entry(version, patch, kinds, start, finals, current, order) -> Entry:
     return Entry(version, patch, kind, None, note)
 
 
-def _adopter(version, patch, kinds, order) -> Optional[Patch]:
+def _adopter(version, patch, kinds, order) -> Patch | None:
     """The effective patch worded against this proposal, if any."""
     for c in order:
         if c.base == version and kinds[c.produces][0] in ("final", "proposal"):
@@ -250,7 +249,7 @@ def _adopter(version, patch, kinds, order) -> Optional[Patch]:
     return None
 
 
-def _refusal(version, patch, order) -> Optional[Patch]:
+def _refusal(version, patch, order) -> Patch | None:
     """The last patch of the body a proposal goes to that rejects or withdraws it, if any."""
     said_no = [c for c in order if c.base == version and c.outcome in ("rejected", "withdrawn")
                and _same_body(c.decision.body, patch.decision.proposes_to)]
@@ -269,7 +268,7 @@ def _blocker(finals, start, n) -> str:
 # ---------------------------------------------------------------- questions
 
 
-def version_on(timeline: Timeline, on: str) -> Optional[str]:
+def version_on(timeline: Timeline, on: str) -> str | None:
     """The version in force on the date `on` (a future date: the one that will be)."""
     finals = list(timeline.chain)
     start = {e.version: e.in_force for e in timeline.entries if e.version in timeline.chain}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-from typing import Union
 
 from .errors import HistoryError, VersionMismatch
 from .load import load_patch, load_program
@@ -19,7 +18,7 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_history(root: Union[str, Path], program_id: str) -> tuple[Program, list[Patch]]:
+def load_history(root: str | Path, program_id: str) -> tuple[Program, list[Patch]]:
     """The program with the id `program_id` and every patch in its folder; a file
     that is not valid is refused with its message, never skipped."""
     root = Path(root)
@@ -49,7 +48,7 @@ def load_history(root: Union[str, Path], program_id: str) -> tuple[Program, list
     return program, patches
 
 
-def added_commits(root: Union[str, Path], program_id: str) -> dict[str, str]:
+def added_commits(root: str | Path, program_id: str) -> dict[str, str]:
     """{patch file as loaded: short hash of the commit that added it}; empty when
     ROOT is not in a git repository or git is not installed."""
     root = Path(root)

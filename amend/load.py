@@ -11,18 +11,31 @@ import json
 import os
 import re
 import stat
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
 from . import limits
 from .errors import AmendErrors, SchemaError
 from .model import (
-    OPERATIONS, Amendment, Cell, Column, Columns, Decision, ListBlock, Meta, Paragraph,
-    Patch, Program, Scope, Section, Source, SourceFile, Table,
+    OPERATIONS,
+    Amendment,
+    Cell,
+    Column,
+    Columns,
+    Decision,
+    ListBlock,
+    Meta,
+    Paragraph,
+    Patch,
+    Program,
+    Scope,
+    Section,
+    Source,
+    SourceFile,
+    Table,
 )
 from .text import clean, is_blank
 
@@ -298,7 +311,7 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> SchemaE
     return SchemaError(f"is not valid YAML: {problem}", source=Source(name, line) if line else name)
 
 
-def _runaway_quote(text: str, mark) -> Optional[tuple[int, int]]:
+def _runaway_quote(text: str, mark) -> tuple[int, int] | None:
     """(opening line, closing line) of a quoted text that spans lines and ends
     just before a syntax error: a quote left open, which YAML closes at the next
     quote mark, so that the error it reports looks like one of indentation."""
@@ -373,7 +386,7 @@ def _convert(loader, node, path, lines, name):
 # ---------------------------------------------------------------- schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validators():
     from jsonschema import Draft202012Validator, validators
     from referencing import Registry, Resource
@@ -516,7 +529,7 @@ def _date_problems(decision, path: tuple, whole):
                 yield path + (key,), f"{value!r} is not a date in the calendar"
 
 
-def _content_problems(content, path: tuple, pages: Optional[list] = None):
+def _content_problems(content, path: tuple, pages: list | None = None):
     """Blank texts and page numbers of a list of blocks; the pages of top-level
     blocks are collected into `pages` as (path, page)."""
     for j, block in enumerate(content):

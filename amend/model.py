@@ -7,8 +7,7 @@ did not touch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
-
+from typing import Union
 
 # ---------------------------------------------------------------- program
 
@@ -16,38 +15,38 @@ from typing import Optional, Union
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    page: Optional[int] = None  # set when the block starts a new page
+    page: int | None = None  # set when the block starts a new page
 
 
 @dataclass(frozen=True)
 class ListBlock:
     items: tuple[str, ...]
     ordered: bool = False
-    page: Optional[int] = None
+    page: int | None = None
 
 
 @dataclass(frozen=True)
 class Cell:
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Table:
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    page: Optional[int] = None
+    page: int | None = None
 
 
 @dataclass(frozen=True)
 class Column:
-    heading: Optional[str]
-    blocks: tuple["Block", ...]
+    heading: str | None
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Columns:
     columns: tuple[Column, ...]
-    page: Optional[int] = None
+    page: int | None = None
 
 
 Block = Union[Paragraph, ListBlock, Table, Columns]
@@ -65,11 +64,11 @@ class Section:
 class Decision:
     body: str
     date: str
-    paragraph: Optional[str] = None  # "§ 170"
-    case: Optional[str] = None  # "2025.202 KS"
-    proposes_to: Optional[str] = None  # set when the body proposes the text to another, e.g. Kommunfullmäktige
-    in_force: Optional[str] = None  # the date the change takes effect; None: the decision date
-    order: Optional[int] = None  # orders decisions of one date that their § numbers do not
+    paragraph: str | None = None  # "§ 170"
+    case: str | None = None  # "2025.202 KS"
+    proposes_to: str | None = None  # set when the body proposes the text to another, e.g. Kommunfullmäktige
+    in_force: str | None = None  # the date the change takes effect; None: the decision date
+    order: int | None = None  # orders decisions of one date that their § numbers do not
 
     @property
     def effective(self) -> str:
@@ -82,11 +81,11 @@ class Meta:
     id: str
     title: str
     version: str
-    organisation: Optional[str] = None
+    organisation: str | None = None
     language: str = "sv"
-    date: Optional[str] = None
-    status: Optional[str] = None
-    subtitle: Optional[str] = None
+    date: str | None = None
+    status: str | None = None
+    subtitle: str | None = None
     decisions: tuple[Decision, ...] = ()  # the decisions that produced this version
 
 
@@ -103,8 +102,8 @@ class SourceFile:
 class Program:
     meta: Meta
     sections: tuple[Section, ...]
-    source: Optional[str] = field(default=None, compare=False)  # the YAML file it was loaded from, for messages
-    source_file: Optional[SourceFile] = None  # the DOCX/PDF it was imported from
+    source: str | None = field(default=None, compare=False)  # the YAML file it was loaded from, for messages
+    source_file: SourceFile | None = None  # the DOCX/PDF it was imported from
 
     @property
     def page_count(self) -> int:
@@ -124,7 +123,7 @@ def iter_block_pages(program: Program):
             yield block, page
 
 
-def new_pages_problem(blocks, first: int, following: Optional[int], last: int) -> Optional[str]:
+def new_pages_problem(blocks, first: int, following: int | None, last: int) -> str | None:
     """Why the pages of new content (an added section's, or a section's new text)
     cannot stand, or None. Pages never go back: the content starts no earlier
     than `first` (where the section starts) and ends no later than `following`
@@ -164,14 +163,14 @@ class Source:
 
 @dataclass(frozen=True)
 class Scope:
-    page: Optional[int] = None
-    heading: Optional[str] = None
-    column: Union[int, str, None] = None
-    row: Optional[int] = None
-    paragraph: Union[int, str, None] = None  # number, "first" or "last"
-    item: Union[int, str, None] = None
-    sentence: Union[int, str, None] = None
-    occurrence: Optional[int] = None
+    page: int | None = None
+    heading: str | None = None
+    column: int | str | None = None
+    row: int | None = None
+    paragraph: int | str | None = None  # number, "first" or "last"
+    item: int | str | None = None
+    sentence: int | str | None = None
+    occurrence: int | None = None
 
     def describe(self) -> str:
         """The scope in words, coarse to fine: 'on page 6 under "Samverkan"'."""
@@ -217,15 +216,15 @@ class Amendment:
     op: str  # one of OPERATIONS
     scope: Scope
     source: Source
-    title: Optional[str] = None
-    text: Optional[str] = None  # the instruction as worded in the minutes
+    title: str | None = None
+    text: str | None = None  # the instruction as worded in the minutes
     value: object = None  # the operation's own value (text, blocks or a section)
-    after: Optional[str] = None
-    before: Optional[str] = None
-    with_: Optional[str] = None
-    position: Union[int, str, None] = None
-    after_item: Optional[str] = None
-    after_section: Optional[str] = None
+    after: str | None = None
+    before: str | None = None
+    with_: str | None = None
+    position: int | str | None = None
+    after_item: str | None = None
+    after_section: str | None = None
     key_lines: tuple = field(default=(), compare=False)  # (key, line, column) of each key as written
 
     def source_of(self, key: str) -> Source:
@@ -254,8 +253,8 @@ class Patch:
     produces: str
     decision: Decision
     amendments: tuple[Amendment, ...]
-    status: Optional[str] = None  # status of the version it produces, e.g. "Antagen"
-    source: Optional[str] = field(default=None, compare=False)
+    status: str | None = None  # status of the version it produces, e.g. "Antagen"
+    source: str | None = field(default=None, compare=False)
     outcome: str = "adopted"  # or "pending", "rejected", "withdrawn" (OUTCOMES)
 
 

@@ -25,10 +25,10 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
 
 try:
     import fcntl
@@ -90,7 +90,7 @@ class _Stopped(BaseException):
         self.signum = signum
 
 
-_stop_signal: Optional[int] = None
+_stop_signal: int | None = None
 
 
 def _raise_stopped(signum, frame):
@@ -151,7 +151,7 @@ def _restore(handlers: dict) -> None:
 
 
 @contextmanager
-def _folder_lock(folder: str) -> Iterator[Optional[int]]:
+def _folder_lock(folder: str) -> Iterator[int | None]:
     """An exclusive lock on the output folder, between amend runs; yields the folder's fd."""
     if fcntl is None:
         yield None
@@ -178,7 +178,7 @@ class _Stage:
     """A run's private staging folder: new/ holds the outputs, old/ what they replace."""
 
     path: str
-    fd: Optional[int]  # open and locked while the run lives
+    fd: int | None  # open and locked while the run lives
 
     def new(self, name: str) -> str:
         return os.path.join(self.path, "new", name)
@@ -321,7 +321,7 @@ def _stage_file(path: str, o: _Output) -> None:
 
 def _publish(items: list[_Output], stages: dict[str, _Stage]) -> None:
     """Rename every staged file into place; if one fails, undo the ones before."""
-    done: list[tuple[_Output, Optional[str]]] = []
+    done: list[tuple[_Output, str | None]] = []
     for o in items:
         stage = stages[o.folder]
         try:
@@ -335,7 +335,7 @@ def _publish(items: list[_Output], stages: dict[str, _Stage]) -> None:
         done.append((o, kept))
 
 
-def _keep_old(target: str, slot: str) -> Optional[str]:
+def _keep_old(target: str, slot: str) -> str | None:
     """Keep the file `target` now is (if any) at `slot`, to put back on failure."""
     try:
         os.link(target, slot, follow_symlinks=False)
@@ -346,7 +346,7 @@ def _keep_old(target: str, slot: str) -> Optional[str]:
     return slot
 
 
-def _roll_back(done: list[tuple[_Output, Optional[str]]]) -> list[Path]:
+def _roll_back(done: list[tuple[_Output, str | None]]) -> list[Path]:
     failed = []
     for o, kept in reversed(done):
         try:
@@ -359,7 +359,7 @@ def _roll_back(done: list[tuple[_Output, Optional[str]]]) -> list[Path]:
     return failed
 
 
-def _fsync_folder(fd: Optional[int]) -> None:
+def _fsync_folder(fd: int | None) -> None:
     if fd is None:
         return
     try:

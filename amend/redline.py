@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Optional
 
 from .diff import DEL, INS, Change, Redline, diff_programs
 from .render.title import decision_line
@@ -161,13 +160,13 @@ def _trace(red: Redline, per_step: list[Redline], steps) -> None:
         if c.what == "title":
             continue
         found: dict[int, list[Change]] = defaultdict(list)
-        p: Optional[tuple] = c.old
+        p: tuple | None = c.old
         for k, r in enumerate(per_step):  # the old node forward, step by step
             if p is None:
                 break
             found[k].extend(_lookup(olds[k], p))
             p = r.matched.get(p)
-        q: Optional[tuple] = c.new
+        q: tuple | None = c.new
         for k in reversed(range(len(per_step))):  # the new node back
             if q is None:
                 break

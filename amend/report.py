@@ -9,8 +9,6 @@ Every function returns the whole output as text; printing is the CLI's job.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
 
 REPORT_VERSION = 1
@@ -76,7 +74,7 @@ def summary(report: Report) -> str:
     return "failed: " + ", ".join(parts)
 
 
-def _n(n: int, word: str, plural: Optional[str] = None) -> str:
+def _n(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
@@ -129,7 +127,7 @@ def to_text(report: Report, color: bool = False) -> str:
     return (body + "\n\n" if body else "") + header(summary(report)) + "\n"
 
 
-def _where(p: Problem, group_file: Optional[str] = None) -> str:
+def _where(p: Problem, group_file: str | None = None) -> str:
     """Name the file of a problem when it is not the file of its group."""
     return "" if p.file == group_file else f"{p.file}: "
 
@@ -251,7 +249,7 @@ def _suite(parent, name: str):
     return ET.SubElement(parent, "testsuite", name=name)
 
 
-def _case(suite, classname: str, name: str, file: str, line, outcome: Optional[str], kind: str, message: str):
+def _case(suite, classname: str, name: str, file: str, line, outcome: str | None, kind: str, message: str):
     import xml.etree.ElementTree as ET
 
     case = ET.SubElement(suite, "testcase", classname=classname, name=name, file=file)

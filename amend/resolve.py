@@ -10,17 +10,28 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
-from .errors import (AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope,
-                     ScopeError)
+from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope, ScopeError
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, new_pages_problem, ordinal_words
-from .text import (READINGS_LIMIT, Boundary, at_word_edge, end_insert, find_in_word, find_spans, fold, fold_anchor,
-                   folds_to_itself, sentence_boundaries, sentence_readings, sentence_spans, shared_full_stop,
-                   starts_with_words)
+from .text import (
+    READINGS_LIMIT,
+    Boundary,
+    at_word_edge,
+    end_insert,
+    find_in_word,
+    find_spans,
+    fold,
+    fold_anchor,
+    folds_to_itself,
+    sentence_boundaries,
+    sentence_readings,
+    sentence_spans,
+    shared_full_stop,
+    starts_with_words,
+)
 from .tree import Unit, children, get, iter_units, subtree
-
 
 # ---------------------------------------------------------------- resolved edits
 
@@ -93,7 +104,7 @@ class Index:
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._boundaries: dict[int, list[Boundary]] = {}
-        self._column_headings: Optional[dict[str, list[int]]] = None
+        self._column_headings: dict[str, list[int]] | None = None
 
     def folded(self, i: int) -> tuple[str, Sequence[int]]:
         """fold() of a unit's text, kept. Text that folds to itself (nearly all
@@ -126,7 +137,7 @@ class Index:
                 self._column_headings[fold_anchor(u.column_heading or "")].append(i)
         return self._column_headings.get(wanted, [])
 
-    def where(self, i: int, start: Optional[int] = None) -> str:
+    def where(self, i: int, start: int | None = None) -> str:
         """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
         u = self.units[i]
         parts = [f"page {u.page}", f"under '{self.program.sections[u.section].heading}'"]
@@ -157,7 +168,7 @@ class Span:
     hi: int
 
 
-def _pick(ordinal, count: int) -> Optional[int]:
+def _pick(ordinal, count: int) -> int | None:
     """0-based index for a 1-based ordinal, 'first' or 'last'; None if out of range."""
     n = {"first": 1, "last": count}.get(ordinal, ordinal)
     n = int(n)
@@ -169,9 +180,9 @@ class Scoper:
         self.ix = index
         self.am = amendment
         self.scope: Scope = amendment.scope
-        self.sections: Optional[list[int]] = None  # sections the heading picked
-        self.column_layout: Optional[tuple] = None
-        self.column: Optional[int] = None
+        self.sections: list[int] | None = None  # sections the heading picked
+        self.column_layout: tuple | None = None
+        self.column: int | None = None
         self.key = "at"  # the key a message points at: the scope, then the quoted text
         # With sentence: every sentence it may name, one per reading of the places where a
         # sentence may or may not end (the first is `spans()`); amendments must agree on all.
@@ -289,7 +300,7 @@ class Scoper:
                                         f"(the table has {count} rows below its header)")
         return [i for i in rows if self.ix.units[i].row == self.scope.row]
 
-    def container(self) -> Optional[tuple]:
+    def container(self) -> tuple | None:
         """The column, table cell or section the scope names, if it names one
         (and no page cuts a section in two)."""
         sc = self.scope
@@ -415,7 +426,7 @@ def _find(ix: Index, spans: list[Span], anchor: str) -> list[Hit]:
 class Anchors:
     """Find a quoted anchor in scope, exactly once, or explain why not."""
 
-    def __init__(self, scoper: Scoper, fuzzy: Optional[float], warnings: list):
+    def __init__(self, scoper: Scoper, fuzzy: float | None, warnings: list):
         self.sc = scoper
         self.ix = scoper.ix
         self.fuzzy = fuzzy
@@ -544,7 +555,7 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
 # ---------------------------------------------------------------- operations
 
 
-def resolve(program: Program, patch: Patch, fuzzy: Optional[float] = None, index: Optional[Index] = None) -> Resolution:
+def resolve(program: Program, patch: Patch, fuzzy: float | None = None, index: Index | None = None) -> Resolution:
     """Resolve every amendment of `patch` against `program`; raise all errors together."""
     result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
     errors = [exc for _, exc in result.failures]
@@ -553,8 +564,8 @@ def resolve(program: Program, patch: Patch, fuzzy: Optional[float] = None, index
     return result
 
 
-def resolve_all(program: Program, patch: Patch, fuzzy: Optional[float] = None,
-                index: Optional[Index] = None) -> Resolution:
+def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
+                index: Index | None = None) -> Resolution:
     """Resolve every amendment; keep each one's failure in `failures` instead of
     raising, so that `amend check` can report every amendment on its own."""
     ix = index or Index(program)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
 _QUOTES.update({c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032"})
@@ -40,7 +40,7 @@ def clean(text: str) -> str:
 
 # Characters `fold` drops or replaces. Text without them, already NFC and with
 # one plain space between words, folds to itself.
-_FOLDED_CHARS = re.compile("[%s]" % re.escape(_SOFT + "".join(_FOLD)))
+_FOLDED_CHARS = re.compile("[{}]".format(re.escape(_SOFT + "".join(_FOLD))))
 
 
 def folds_to_itself(text: str) -> bool:

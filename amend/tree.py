@@ -14,8 +14,8 @@ here; ordinals in patches are 1-based and converted in `resolve`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator, Optional
 
 from .model import Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table
 
@@ -29,10 +29,10 @@ class Unit:
     kind: str  # "paragraph" or "item"
     page: int
     section: int
-    column: Optional[int] = None  # 1-based, inside a columns block or a table
-    column_heading: Optional[str] = None
-    row: Optional[int] = None  # 1-based table row; 0 = header row
-    layout: Optional[tuple] = None  # path of the columns block or table it sits in
+    column: int | None = None  # 1-based, inside a columns block or a table
+    column_heading: str | None = None
+    row: int | None = None  # 1-based table row; 0 = header row
+    layout: tuple | None = None  # path of the columns block or table it sits in
 
     @property
     def block_path(self) -> tuple:

@@ -70,7 +70,6 @@ def _rss_mb() -> float:
 
 def write_inputs(pages: int, amendments: int, folder: Path) -> tuple[Path, Path]:
     import yaml
-
     from generate import make_patch, make_program
 
     prog = make_program(pages, seed=pages)

@@ -50,7 +50,6 @@ from amend.render.redline_docx import render_redline_docx  # noqa: E402
 from amend.render.redline_html import render_redline_html  # noqa: E402
 from amend.tree import iter_units  # noqa: E402
 
-
 # ---------------------------------------------------------------- measuring
 
 

@@ -98,7 +98,7 @@ def main(argv=None) -> int:
         if known and not args.all_repros and (len(known) > 1 or key in shown):
             continue  # one repro per known finding: the list of seeds is in --json
         if printed >= 60:
-            print(f"\n... more failing cases: rerun one with --seed N (all seeds are in --json)")
+            print("\n... more failing cases: rerun one with --seed N (all seeds are in --json)")
             break
         shown.add(key)
         printed += 1

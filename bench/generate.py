@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Optional
 
 from amend.model import OPERATIONS
 from amend.text import find_all, sentence_spans
@@ -58,10 +57,10 @@ class Unit:
     section: int
     container: tuple  # (s,) or (s, b, "col", c) or (s, b, "row", r, c): where its block sits
     index: int  # its block's index in the container (for items: the list's index)
-    item: Optional[int] = None  # index in its list
-    layout: Optional[tuple] = None  # (s, b) of the columns block or table it sits in
-    column: Optional[int] = None  # 1-based
-    row: Optional[int] = None  # 0 = header
+    item: int | None = None  # index in its list
+    layout: tuple | None = None  # (s, b) of the columns block or table it sits in
+    column: int | None = None  # 1-based
+    row: int | None = None  # 0 = header
     carries_page: bool = False
     n: int = 0  # its place in document order
 
@@ -254,7 +253,7 @@ class PatchMaker:
         """The text under a heading on a page: the section's own, not its subsections'."""
         return [i for i in self.by_page[page] if self.p.units[i].section == s]
 
-    def counted(self, scope: list[int], kind: Optional[str] = None) -> list[int]:
+    def counted(self, scope: list[int], kind: str | None = None) -> list[int]:
         """What paragraph, item and sentence numbers count when the scope names
         no column: the text outside columns and tables."""
         return [i for i in scope if self.p.units[i].layout is None and kind in (None, self.p.units[i].kind)]
@@ -275,7 +274,7 @@ class PatchMaker:
                 out.append(i)
         return out
 
-    def pick_unit(self, kind: Optional[str] = None, free_list: bool = False) -> Unit:
+    def pick_unit(self, kind: str | None = None, free_list: bool = False) -> Unit:
         for _ in range(50):
             u = self.p.units[self.rng.randrange(len(self.p.units))]
             if u.n in self.taken or u.section in self.taken_sections:
@@ -290,7 +289,7 @@ class PatchMaker:
     def list_key(self, u: Unit):
         return u.container + (u.index,)
 
-    def anchor_in(self, u: Unit, lo: int = 0, hi: Optional[int] = None) -> tuple[str, int, int]:
+    def anchor_in(self, u: Unit, lo: int = 0, hi: int | None = None) -> tuple[str, int, int]:
         """A run of whole words in u.text[lo:hi] that occurs once on the page."""
         hi = len(u.text) if hi is None else hi
         words = u.text[lo:hi].split()

@@ -14,14 +14,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SYSTEM_PYTHON = os.environ.get("AMEND_UNO_PYTHON", "/usr/bin/python3")
 
 
-@lru_cache(maxsize=None)
+@cache
 def missing_libreoffice() -> str | None:
     if not shutil.which("soffice"):
         return "LibreOffice (soffice) is not installed"
@@ -33,7 +33,7 @@ def missing_libreoffice() -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def missing_pandoc() -> str | None:
     return None if shutil.which("pandoc") else "pandoc is not installed"
 

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import PATCH, PROGRAM, PROTOCOL
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -12,8 +13,6 @@ from amend.apply import apply_patch
 from amend.load import load_patch, load_program
 from amend.text import clean
 from amend.tree import iter_units
-
-from conftest import PATCH, PROGRAM, PROTOCOL
 
 SENTENCE = ("Samordnaren ansvarar för att samordna arbetet mellan mellan olika förvaltningar i kommunen "
             "samt med de fackliga parterna.")

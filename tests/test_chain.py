@@ -1,10 +1,10 @@
 """Several patches apply in order, each against the result of the one before."""
 from __future__ import annotations
 
+from conftest import PATCH, PROGRAM
+
 from amend.load import load_program
 from amend.tree import iter_units
-
-from conftest import PATCH, PROGRAM
 
 LATER = """# yaml-language-server: $schema=../schemas/patch.schema.json
 program: valdsforebyggande-2025-2027

@@ -6,7 +6,6 @@ import os
 import shutil
 
 import pytest
-
 from conftest import PROGRAM
 
 HEAD = """program: valdsforebyggande-2025-2027

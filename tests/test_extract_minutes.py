@@ -18,7 +18,6 @@ from amend.extract.meeting import outcome, read_paragraph
 from amend.extract.protocol import read_protocol
 from amend.extract.reader import extract
 from amend.load import load_patch, load_program, program_from_data
-from amend.model import Paragraph
 from cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "minutes"

@@ -3,12 +3,11 @@ operation and scope key. Applying the patch must give exactly expected.yaml."""
 from __future__ import annotations
 
 import pytest
+from conftest import CASES
 
 from amend.apply import apply_patch
 from amend.dump import dump_program
 from amend.load import load_patch, load_program
-
-from conftest import CASES
 
 NAMES = sorted(p.name for p in CASES.iterdir() if (p / "patch.yaml").exists())
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from import_docs import WORD_STYLE_PROGRAM, word_style_docx
 
 from amend.apply import apply_patches
 from amend.importers import import_document
@@ -27,7 +28,6 @@ from amend.model import Columns
 from amend.output import build_time
 from amend.render.docx import render_docx
 from cli import main
-from import_docs import WORD_STYLE_PROGRAM, word_style_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(ROOT.glob("programs/*.yaml")) + sorted(ROOT.glob("tests/cases/*/program.yaml"))

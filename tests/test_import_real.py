@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from amend.importers import import_document
 from amend.importers.common import Item, Report, build_program, tidy
 from amend.importers.pagenumbers import candidates, settle
-from amend.importers.pdf import _numbered_heading, _toc_line, Line
+from amend.importers.pdf import Line, _numbered_heading, _toc_line
 from amend.importers.pdftext import Word
 from cli import main
 
@@ -208,7 +208,7 @@ def test_pdf_with_only_page_numbers_gives_one_clear_error(tmp_path):
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument.new()
-    font = pdfium.raw.FPDFText_LoadStandardFont(doc.raw, b"Helvetica")
+    pdfium.raw.FPDFText_LoadStandardFont(doc.raw, b"Helvetica")
     for n in (1, 2, 3):
         page = doc.new_page(595, 842)
         obj = pdfium.raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", 10.0)

@@ -7,7 +7,6 @@ The long profile is `python bench/fuzz_oracle.py --cases 20000`.
 from __future__ import annotations
 
 import pytest
-
 from oracle.gen import FOUND, KNOWN, Case, RefuseSpec
 from oracle.run import repro, run_case, shrink
 

@@ -14,18 +14,16 @@ import errno
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import output_stress as stress
+import pytest
+from conftest import PATCH, PROGRAM, ROOT
+
 from amend.errors import OutputError
 from amend.output import STAGE_PREFIX, STAGE_SUFFIX, write_all
-
-from conftest import PATCH, PROGRAM, ROOT
 
 SIGNALS = list(stress.SIGNALS.values())
 

@@ -15,6 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CASES, PATCH, PROGRAM, ROOT
+from real_clients import compare, libreoffice, missing_libreoffice, missing_pandoc, pandoc_texts
+from test_chain import LATER
+from test_redline import OPERATIONS, _patch
 
 from amend.apply import apply_steps
 from amend.load import load_patch, load_program
@@ -22,11 +26,6 @@ from amend.output import build_time
 from amend.redline import redline
 from amend.render.docx import render_docx
 from amend.render.redline_docx import render_redline_docx
-
-from conftest import CASES, PATCH, PROGRAM, ROOT
-from real_clients import compare, libreoffice, missing_libreoffice, missing_pandoc, pandoc_texts
-from test_chain import LATER
-from test_redline import OPERATIONS, _patch
 
 pytestmark = pytest.mark.real_clients
 

@@ -9,6 +9,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from ooxml import (
+    assert_recovers,
+    assert_well_formed_revisions,
+    commented,
+    comments,
+    paragraph_text,
+    read_part,
+    texts,
+    w,
+)
 
 from amend.apply import apply_steps
 from amend.load import load_patch, load_program
@@ -18,8 +28,6 @@ from amend.render.docx import render_docx
 from amend.render.redline_docx import render_redline_docx
 from amend.render.redline_html import render_redline_html
 from cli import main
-from ooxml import (assert_recovers, assert_well_formed_revisions, commented, comments, paragraph_text, read_part,
-                   texts, w)
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAM = ROOT / "programs" / "valdsforebyggande-2025-2027.yaml"

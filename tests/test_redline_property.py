@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from ooxml import assert_recovers, assert_well_formed_revisions
 
 from amend.diff import diff_programs
 from amend.model import Cell, Column, Columns, ListBlock, Meta, Paragraph, Program, Section, Table
 from amend.render.docx import DocxWriter
 from amend.render.redline_docx import RedlineWriter
-from ooxml import assert_recovers, assert_well_formed_revisions
 
 WORDS = ["kommunen", "arbetet", "stöd", "barn", "samverkan", "ska", "och", "i", "för", "med", "våld", "skolan",
          "a<b", "R&D", "2025–2027", "t.ex.", "mål,"]

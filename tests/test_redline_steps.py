@@ -2,11 +2,11 @@
 whose words it shows, and the decision that made it."""
 from __future__ import annotations
 
+from conftest import CASES
+
 from amend.apply import apply_steps
 from amend.load import load_patch, load_program
 from amend.redline import redline
-
-from conftest import CASES
 
 FIRST = """program: testprogram
 base: proposed

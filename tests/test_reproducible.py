@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import zipfile
 
-from docx import Document
-
 from conftest import PATCH, PROGRAM
+from docx import Document
 
 
 def _apply(amend, out, env=None):

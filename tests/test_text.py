@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from amend.text import (end_insert, find_all, fold, fold_anchor, insert_at, sentence_readings,
-                        sentence_spans, splice)
+from amend.text import end_insert, find_all, fold, fold_anchor, insert_at, sentence_readings, sentence_spans, splice
 
 
 def test_fold_treats_quotes_dashes_spaces_and_soft_hyphens_alike():

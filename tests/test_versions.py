@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import PATCH, PROGRAM
 
 from amend.apply import apply_patch, apply_steps, check_chain
 from amend.errors import VersionMismatch
 from amend.load import load_patch, load_program
-
-from conftest import PATCH, PROGRAM
 
 PATCH_TEXT = PATCH.read_text("utf-8")
 

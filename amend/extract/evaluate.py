@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
@@ -77,7 +76,7 @@ def evaluate(folder: Path) -> Score:
     return score
 
 
-def _runs(case: Path) -> list[tuple[object, Optional[Path]]]:
+def _runs(case: Path) -> list[tuple[object, Path | None]]:
     programs = sorted(case.glob("program*.yaml"))
     if not programs:
         return [(program_from_data(_STAND_IN, "stand-in"), None)]
@@ -131,7 +130,7 @@ def _evaluate_case(case: Path, score: Score) -> None:
         _score_instruction(case.name, ins, written[ins["id"]], by_owner[ins["id"]], expected_by_id, score)
 
 
-def _extract(text: str, program, case: Path, labels: dict, score: "Score"):
+def _extract(text: str, program, case: Path, labels: dict, score: Score):
     """As a user would run it: without --body/--date, and with them (from the
     labels) only where the § itself does not print them (counted)."""
     source = str(case / "minutes.txt")
@@ -146,7 +145,7 @@ def _extract(text: str, program, case: Path, labels: dict, score: "Score"):
     return extract(text, program, source=source, decision=given)
 
 
-def _owner(instructions: list, line: Optional[int]) -> Optional[dict]:
+def _owner(instructions: list, line: int | None) -> dict | None:
     if line is None:
         return None
     # two instructions can share a line (one ends, the next begins): the later one starts there
@@ -188,7 +187,7 @@ def _score_instruction(case: str, ins: dict, written: list, reports: list, expec
         score.details.append((case, ins["id"], "SILENT"))
 
 
-def _program_id(ins: dict, expected: dict) -> Optional[str]:
+def _program_id(ins: dict, expected: dict) -> str | None:
     ids = [p for p, i in expected if i == ins["id"]]
     return ids[0] if len(ids) == 1 else None
 

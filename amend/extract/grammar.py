@@ -22,10 +22,10 @@ Phrase syntax, one entry per string:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Iterator, Optional, Union
 
 import yaml
 
@@ -157,7 +157,7 @@ class Reading:
         return dict(self.fields)
 
     @property
-    def line(self) -> Optional[int]:
+    def line(self) -> int | None:
         return self.scope.get("line")
 
     def patch_data(self) -> dict:
@@ -208,7 +208,7 @@ class Grammar:
         seen: set = set()
         steps = [0]
 
-        def walk(pos: int, binds: dict, op: Optional[Rule]):
+        def walk(pos: int, binds: dict, op: Rule | None):
             steps[0] += 1
             if steps[0] > _STEP_BUDGET:
                 out.exhausted = True
@@ -291,7 +291,7 @@ class Grammar:
             elif pos > 0 and tokens[pos - 1].text == ":" and tok.text[:1] not in QUOTE_CHARS:
                 yield len(tokens), clean(text[tok.start:])
 
-    def ordinal(self, tok: Token) -> Union[int, str, None]:
+    def ordinal(self, tok: Token) -> int | str | None:
         if tok.kind == "num":
             return int(tok.text) or None
         if tok.key in self.ordinals:
@@ -302,7 +302,7 @@ class Grammar:
                 return int(stem)
         return None
 
-    def triggered(self, text: str) -> Optional[str]:
+    def triggered(self, text: str) -> str | None:
         """The first trigger word in `text` (outside quotations), or None."""
         try:
             keys = [t.key for t in tokenize(text) if t.kind != "quote"]
@@ -345,7 +345,7 @@ class Grammar:
             return sentence
         return sentence + "."
 
-    def _operation_rule(self, at: dict, fields: dict) -> Optional[Rule]:
+    def _operation_rule(self, at: dict, fields: dict) -> Rule | None:
         for rule in self.operations:
             fixed = dict(rule.set)
             own = {s.key: s for s in rule.slots}
@@ -425,7 +425,7 @@ def quote(text: str, mark: str = '"') -> str:
     raise GrammarError(f"the text {text!r} holds every kind of quotation mark and cannot be quoted")
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(language: str) -> Grammar:
     if language not in LANGUAGES:
         raise GrammarError(f"no grammar for the language {language!r} (there are: {', '.join(LANGUAGES)})")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from .protocol import Minute, sentences
 
@@ -43,7 +42,7 @@ class Proposal:
     proposers: tuple  # ("Elisabet Lann (KD)", …) as the minutes name them
     text: str
     line: int
-    supports: Optional[str]  # "yrkar bifall till X": X
+    supports: str | None  # "yrkar bifall till X": X
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class Vote:
     line: int
 
     @property
-    def winner(self) -> Optional[str]:
+    def winner(self) -> str | None:
         """"Ja" or "Nej"; None for a tie (the chair's casting vote is elsewhere)."""
         return None if self.yes == self.no else "Ja" if self.yes > self.no else "Nej"
 
@@ -73,7 +72,7 @@ class Paragraph:
     proposals: tuple
     propositions: tuple
     votes: tuple
-    basis: Optional[str]  # "kommunstyrelsens förslag", "yrkande från S, V och MP"
+    basis: str | None  # "kommunstyrelsens förslag", "yrkande från S, V och MP"
 
 
 def read_paragraph(minute: Minute) -> Paragraph:
@@ -151,7 +150,7 @@ def outcome(paragraph: Paragraph, proposal: Proposal) -> tuple[str, str]:
     return "unclear", ""
 
 
-def proposal_at(paragraph: Paragraph, line: int, text: str) -> Optional[Proposal]:
+def proposal_at(paragraph: Paragraph, line: int, text: str) -> Proposal | None:
     """The proposal whose sentence holds `text` (an instruction read under Yrkanden)."""
     for proposal in paragraph.proposals:
         if text[:40] in proposal.text or proposal.text[:40] in text:

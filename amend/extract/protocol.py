@@ -14,7 +14,6 @@ import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Optional
 
 from ..text import clean
 from .tokenize import TokenizeError, tokenize
@@ -41,7 +40,7 @@ class Passage:
     starts: tuple  # (offset in text, protocol line) for each joined line
     section: str  # the heading it stands under ("Beslut"), "" before any
     kind: str  # "decision", "proceedings" or "other"
-    title: Optional[str] = None
+    title: str | None = None
     item: bool = False  # it began with a list marker ("•", "2.")
     joins: tuple = ()  # offsets where a line-end hyphen was taken out
     marker: str = ""  # the list marker it began with ("2.", "•"), without spaces
@@ -59,8 +58,8 @@ class Passage:
 class Minute:
     """One paragraph of the minutes: "§ 170" with everything under it."""
 
-    paragraph: Optional[str]  # "§ 170"; None when the text has no § at all
-    case: Optional[str]
+    paragraph: str | None  # "§ 170"; None when the text has no § at all
+    case: str | None
     line: int
     passages: tuple
     has_decision: bool  # a decision heading ("Beslut") was found
@@ -73,8 +72,8 @@ class Minute:
 
 @dataclass(frozen=True)
 class Protocol:
-    body: Optional[str]
-    date: Optional[str]
+    body: str | None
+    date: str | None
     minutes: tuple
 
 
@@ -89,7 +88,7 @@ def _one_pattern(patterns: tuple) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def _heading_kind(text: str, tables: dict) -> Optional[str]:
+def _heading_kind(text: str, tables: dict) -> str | None:
     words = text.rstrip(":").strip()
     for kind in ("decision", "proceedings", "other"):
         if _full(tables.get(f"{kind}_headings") or (), words):
@@ -159,7 +158,7 @@ def _body_lines(lines: list[Line], furniture: set, tables: dict) -> set:
     return out
 
 
-def furniture_meta(lines: list[Line], tables: dict) -> tuple[Optional[str], Optional[str]]:
+def furniture_meta(lines: list[Line], tables: dict) -> tuple[str | None, str | None]:
     """(body, date) as the page furniture prints them: "Sammanträdesdatum: 2024-02-01",
     the body's name above "Protokoll nr 1", or "Göteborgs Stad Kommunfullmäktige, protokoll"."""
     body = date = None
@@ -244,7 +243,7 @@ def _drop_last(parts: list[str], length: int) -> int:
 # ---------------------------------------------------------------- structure
 
 
-def find_date(text: str, tables: dict) -> Optional[str]:
+def find_date(text: str, tables: dict) -> str | None:
     """The first date in `text` as YYYY-MM-DD: ISO, or "22 oktober 2025"."""
     m = _ISO_DATE.search(text)
     if m:
@@ -258,7 +257,7 @@ def find_date(text: str, tables: dict) -> Optional[str]:
     return None
 
 
-def _body(header: list[Line], tables: dict) -> Optional[str]:
+def _body(header: list[Line], tables: dict) -> str | None:
     marker = tables.get("header_marker")
     words = []
     for ln in header:

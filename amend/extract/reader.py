@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ..apply import check_versions, find_conflicts
 from ..errors import AmendError, AmendErrors
@@ -30,7 +29,6 @@ from .meeting import Paragraph, outcome, proposal_at, read_paragraph
 from .protocol import Minute, Passage, read_protocol, sentences
 from .tokenize import TokenizeError
 
-
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -41,7 +39,7 @@ class Finding:
     line: int
     message: str
     text: str = ""
-    title: Optional[str] = None
+    title: str | None = None
 
     def __str__(self) -> str:
         """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'."""
@@ -58,7 +56,7 @@ def _short(text: str, limit: int = 160) -> str:
 @dataclass
 class Extraction:
     source: str
-    patch: Optional[Patch] = None
+    patch: Patch | None = None
     needs_human: list[Finding] = field(default_factory=list)
     rejected: list[Finding] = field(default_factory=list)
     checks: list[Finding] = field(default_factory=list)  # readings a person should confirm
@@ -76,7 +74,7 @@ class Extraction:
 class _Instruction:
     text: str
     line: int
-    title: Optional[str]
+    title: str | None
     passage: Passage
     readings: list[Reading]
     start: int = 0  # offset of the text in the passage
@@ -86,9 +84,9 @@ class _Instruction:
 # ---------------------------------------------------------------- entry point
 
 
-def extract(text: str, program: Program, *, source: str = "protocol", language: Optional[str] = None,
-            paragraph: Optional[str] = None, decision: Optional[dict] = None,
-            produces: str = "adopted", status: Optional[str] = None) -> Extraction:
+def extract(text: str, program: Program, *, source: str = "protocol", language: str | None = None,
+            paragraph: str | None = None, decision: dict | None = None,
+            produces: str = "adopted", status: str | None = None) -> Extraction:
     """Extract the adopted amendments of one § of the minutes in `text`.
 
     `decision` overrides what the minutes say (body, date, paragraph, case).
@@ -163,7 +161,7 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
 # ---------------------------------------------------------------- structure
 
 
-def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str, against: "_Against") -> Minute:
+def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, against: _Against) -> Minute:
     """The § to read: the one asked for; the only one; or the only one whose
     decision holds an amendment that reads and fits the program. Otherwise the
     §§ to choose from, with their titles."""
@@ -190,7 +188,7 @@ def _choose_minute(minutes, paragraph: Optional[str], g: Grammar, source: str, a
                      source=source)
 
 
-def _what_it_holds(minute: Minute, g: Grammar, against: "_Against") -> str:
+def _what_it_holds(minute: Minute, g: Grammar, against: _Against) -> str:
     """"amendment" (one that fits the program), "change" (a change no patch carries) or ""."""
     found = ""
     for p in (p for p in minute.passages if p.kind == "decision"):
@@ -207,7 +205,7 @@ def _what_it_holds(minute: Minute, g: Grammar, against: "_Against") -> str:
     return found
 
 
-def _fits(data: dict, against: "_Against", line: int) -> bool:
+def _fits(data: dict, against: _Against, line: int) -> bool:
     try:
         against.resolve(data, line)
     except AmendError:
@@ -219,7 +217,7 @@ def _listing(minutes) -> str:
     return ", ".join(f"{m.paragraph} ({_short(m.title, 70)})" if m.title else str(m.paragraph) for m in minutes)
 
 
-def _instructions(passage: Passage, g: Grammar, against: "_Against", result: Extraction) -> list[_Instruction]:
+def _instructions(passage: Passage, g: Grammar, against: _Against, result: Extraction) -> list[_Instruction]:
     """The amendments in one passage of the decision: the passage as a whole
     when the grammar reads it, else each sentence that the grammar or the
     wordings of real minutes read (wording.py). A sentence that is a change no
@@ -273,7 +271,7 @@ _INTRO = re.compile(r"^(?:[^:”\"“]{0,300}?\b(?:enligt|i enlighet med) [^:”
                     r":\s+(?=\S)", re.IGNORECASE)
 
 
-def _split_intros(passage: Passage, read: list, real: dict, against: "_Against") -> tuple[list, dict]:
+def _split_intros(passage: Passage, read: list, real: dict, against: _Against) -> tuple[list, dict]:
     """Read the decision's introduction apart from the point after it, so that a
     report points at the point's own line; both are reported as one when both
     are changes no patch can carry."""
@@ -297,13 +295,13 @@ def _split_intros(passage: Passage, read: list, real: dict, against: "_Against")
     return out, results
 
 
-def _point_title(passage: Passage) -> Optional[str]:
+def _point_title(passage: Passage) -> str | None:
     """"Punkt 3" for the third numbered point of a decision."""
     m = re.fullmatch(r"(\d{1,2})[.)]", passage.marker)
     return f"Punkt {m.group(1)}" if m else None
 
 
-def _proposals(passage: Passage, g: Grammar, against: "_Against", course: Paragraph, adopted: list,
+def _proposals(passage: Passage, g: Grammar, against: _Against, course: Paragraph, adopted: list,
                result: Extraction) -> list[_Instruction]:
     """Instructions in the course of the meeting ("Yrkanden", "Beslutsgång").
     Those the grammar reads go on to _classify_proposals; those in the wording
@@ -361,7 +359,7 @@ def _not_made(minute: Minute, adopted: list, tables: dict, result: Extraction) -
     return []
 
 
-def _why_not(cannot: wording.Cannot, against: "_Against") -> str:
+def _why_not(cannot: wording.Cannot, against: _Against) -> str:
     if cannot.reason.startswith("addresses another document"):
         return cannot.reason + " (extract it with that document's program)"
     return cannot.reason
@@ -373,7 +371,7 @@ def _body_decides(sentence: str) -> bool:
                          r"bifaller)\b", sentence, re.IGNORECASE))
 
 
-def _undecided(passage: Passage, against: "_Against", result: Extraction) -> None:
+def _undecided(passage: Passage, against: _Against, result: Extraction) -> None:
     """A change to the document worded outside the decision and the proposals
     (the § title, "Ärendet"): nothing in the § decides it."""
     for a, b in sentences(passage.text):
@@ -523,7 +521,7 @@ def _short(word: str, most: int = 60) -> str:
     return word if len(word) <= most else word[:most] + "…"
 
 
-def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Optional[Reading]:
+def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Reading | None:
     """One reading: the only one, or the only one of several that matches the program."""
     if len(ins.readings) == 1:
         return ins.readings[0]
@@ -544,7 +542,7 @@ def _describe_reading(r: Reading) -> str:
 
 
 def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, result: Extraction,
-                    amendment_id: str) -> Optional[dict]:
+                    amendment_id: str) -> dict | None:
     data = {"id": amendment_id}
     if ins.title:
         data["title"] = ins.title
@@ -562,8 +560,8 @@ def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, resu
     return data
 
 
-def _candidate_data(ins: _Instruction, against: "_Against", result: Extraction,
-                    amendment_id: str, prefer_written: bool = False) -> Optional[dict]:
+def _candidate_data(ins: _Instruction, against: _Against, result: Extraction,
+                    amendment_id: str, prefer_written: bool = False) -> dict | None:
     """The one reading of real minutes' wording that the program bears out.
     Two readings that both fit but change the text differently (a closing full
     stop inside the quotation or the minutes' own) are refused, not chosen."""
@@ -616,7 +614,7 @@ def _describe_data(data: dict) -> str:
     return ", ".join(f"{k}: {v!r}" for k, v in data.items() if k != "at")
 
 
-def _range(fields: dict, ins: _Instruction, against: _Against, result: Extraction) -> Optional[dict]:
+def _range(fields: dict, ins: _Instruction, against: _Against, result: Extraction) -> dict | None:
     """'leave out from "A" to "B"': the words after A up to and including B,
     looked up in the program so that the patch quotes them exactly."""
     ends = []

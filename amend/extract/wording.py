@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Union
 
 from ..model import Program
 from ..text import clean
@@ -93,7 +93,7 @@ def quotations(text: str) -> tuple[str, list[Quote]]:
     return "".join(out), quotes
 
 
-def _close(text: str, start: int, closers: str) -> Optional[int]:
+def _close(text: str, start: int, closers: str) -> int | None:
     j = start + 1
     while j < len(text):
         hit = text.startswith(closers, j) if closers == "''" else text[j] in closers
@@ -187,14 +187,14 @@ _DESCRIBED = [
 ]
 
 
-def _cannot(skeleton: str) -> Optional[Cannot]:
+def _cannot(skeleton: str) -> Cannot | None:
     for pattern, reason in _CANNOT:
         if re.search(pattern, skeleton, re.IGNORECASE):
             return Cannot(reason)
     return None
 
 
-def _elsewhere(skeleton: str, beside_change: bool) -> Optional[Cannot]:
+def _elsewhere(skeleton: str, beside_change: bool) -> Cannot | None:
     if re.search(r"\benligt punkt \d+(\s*(-|–|och)\s*\d+)? ovan\b", skeleton, re.IGNORECASE):
         return None  # the changes of earlier points of the same decision, applied to more documents
     if _ELSEWHERE.search(skeleton) and (_CHANGE_BY_REFERENCE.search(skeleton) or beside_change):
@@ -212,8 +212,8 @@ def _elsewhere(skeleton: str, beside_change: bool) -> Optional[Cannot]:
 @dataclass
 class _Place:
     at: dict = field(default_factory=dict)
-    section: Optional[str] = None  # the heading a chapter/§ reference names
-    section_number: Optional[int] = None
+    section: str | None = None  # the heading a chapter/§ reference names
+    section_number: int | None = None
     problems: list = field(default_factory=list)
 
 
@@ -229,7 +229,7 @@ def _headings(program: Program) -> list[str]:
     return [s.heading for s in program.sections]
 
 
-def _paragraph_heading(program: Program, chapter: Optional[int], number: int) -> Optional[str]:
+def _paragraph_heading(program: Program, chapter: int | None, number: int) -> str | None:
     """The heading of "§ 21" / "21 §" in the program, within chapter N when given."""
     forms = (f"§ {number}", f"{number} §")
     chapter_re = re.compile(rf"^(kapitel {chapter}\b|{chapter} kap\b)", re.IGNORECASE) if chapter else None
@@ -244,7 +244,7 @@ def _paragraph_heading(program: Program, chapter: Optional[int], number: int) ->
     return found[0] if len(found) == 1 else None
 
 
-def _named_heading(program: Program, words: str) -> Optional[str]:
+def _named_heading(program: Program, words: str) -> str | None:
     """The longest run of `words` from the start that is a heading of the program (any case)."""
     headings = {h.lower(): h for h in _headings(program)}
     parts = words.split()
@@ -337,7 +337,7 @@ def _names(named: str, program: Program) -> bool:
     return all(any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words if len(w) >= 4)
 
 
-def other_document(skeleton: str, program: Program) -> Optional[str]:
+def other_document(skeleton: str, program: Program) -> str | None:
     """Why the instruction is not for the program: it names another document
     ("i stadsbyggnadsnämndens reglemente"), or excepts this one ("i alla
     reglementen utom i reglementet för …"). None when it is for the program."""
@@ -481,7 +481,7 @@ _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|en
 _STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\.?\s*$", re.IGNORECASE)
 
 
-def _section_text(program: Program, heading: str) -> Optional[str]:
+def _section_text(program: Program, heading: str) -> str | None:
     section = next((s for s in program.sections if s.heading == heading), None)
     if section is None:
         return None
@@ -618,11 +618,11 @@ _SCOPE_WORDS = {"page": "page {}", "item": "item {}", "paragraph": "paragraph {}
                 "column": "column {}", "row": "row {}"}
 
 
-def _data_op(data: dict) -> Optional[str]:
+def _data_op(data: dict) -> str | None:
     return next((k for k in data if k in _FAMILY), None)
 
 
-def disagreement(amendment, program: Program) -> Optional[str]:
+def disagreement(amendment, program: Program) -> str | None:
     """Where an amendment's `text:` (the minutes' wording) can be read, whether it
     says the same as the amendment's operation and scope: "the wording says item 3,
     the scope says item 2". None when they agree or the wording cannot be read."""

@@ -37,7 +37,7 @@ def kind_of(path: Path) -> str:
     return "docx"  # check_zip says clearly when it is not one
 
 
-def import_document(path: str | Path, *, program_id: str, title: Optional[str] = None,
+def import_document(path: str | Path, *, program_id: str, title: str | None = None,
                     pages_from: str | Path | None = None) -> tuple[Program, Report]:
     """`pages_from`: for a DOCX, the PDF that was circulated, whose pages it takes."""
     path = Path(path)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Optional
 
 from ..errors import UnreadableDocument
 from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile
@@ -176,7 +175,7 @@ def _labels():
     return LABELS
 
 
-def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: Optional[str] = None) -> dict:
+def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: str | None = None) -> dict:
     """(style, text) pairs before the first heading → metadata fields.
 
     The inverse of amend.render.title.title_lines: organisation (Subtitle before
@@ -209,7 +208,7 @@ def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint
     return meta
 
 
-def _facts(text: str) -> Optional[dict]:
+def _facts(text: str) -> dict | None:
     """'Version: proposed · Status: Förslag · Datum: 2025-03-18' → fields, or None."""
     parts = [p.split(": ", 1) for p in text.split(" · ")]
     if any(len(p) != 2 for p in parts):
@@ -256,8 +255,8 @@ def _decision(text: str):
 # ---------------------------------------------------------------- flow → program
 
 
-def build_program(flow: list[Item], report: Report, *, program_id: str, title: Optional[str],
-                  fallback_title: Optional[str], language_hint: Optional[str], source: str) -> Program:
+def build_program(flow: list[Item], report: Report, *, program_id: str, title: str | None,
+                  fallback_title: str | None, language_hint: str | None, source: str) -> Program:
     """The flow of one document → a Program, metadata read from its title block.
 
     Headings from styles win; where a document has none, the headings its
@@ -302,7 +301,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: O
     return drop_implied_pages(Program(meta, tuple(sections), source=source, source_file=source_file(source)))
 
 
-def source_file(path: str) -> Optional[SourceFile]:
+def source_file(path: str) -> SourceFile | None:
     """Name, size and SHA-256 of the imported file, so a later step knows it is the same file."""
     import hashlib
     from pathlib import Path
@@ -324,7 +323,7 @@ def _settle_headings(flow: list[Item], report: Report) -> list[Item]:
     return flow
 
 
-def _title_from_text(items: list[Item], report: Report) -> Optional[str]:
+def _title_from_text(items: list[Item], report: Report) -> str | None:
     """The largest text of the first page (the first paragraph when sizes are unknown)."""
     first = [it for it in items if it.kind in ("paragraph", "heading") and it.text and len(it.text) <= 200]
     if not first:

@@ -13,13 +13,21 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Optional
 
 from .. import limits
 from ..text import clean
-from .common import tidy
-from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
-                     excerpt)
+from .common import (
+    MERGED_CELL,
+    SPLIT_PARAGRAPH,
+    SPLIT_TABLE,
+    Item,
+    Report,
+    UnreadableDocument,
+    cell_blocks,
+    column_of,
+    excerpt,
+    tidy,
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -246,12 +254,12 @@ class DocxReader:
         self.pager = Pager()
         self.numbered_seen: dict[str, int] = {}
         self.first_paragraph = True
-        self.cols: Optional[dict] = None  # the multi-column section being read, if any
+        self.cols: dict | None = None  # the multi-column section being read, if any
         self.in_table = 0
         self.row_broke = False
-        self.flowing: Optional[dict] = None  # a multi-column section without column breaks
+        self.flowing: dict | None = None  # a multi-column section without column breaks
         self.column_breaks: set = set()
-        self.table_page: Optional[int] = None  # the page of the first text of the table being read
+        self.table_page: int | None = None  # the page of the first text of the table being read
 
     def _numbering_root(self):
         try:
@@ -371,7 +379,8 @@ class DocxReader:
         ppr = p.find(w("pPr"))
         sid = _val(ppr.find(w("pStyle"))) if ppr is not None else None
         name = self.styles.name(sid)
-        direct = (lambda tag: ppr.find(w(tag)) if ppr is not None else None)
+        def direct(tag):
+            return (ppr.find(w(tag)) if ppr is not None else None)
         if name.startswith("toc ") or name == "toc heading":
             self.report.note("the table of contents is left out (the headings are the sections)")
             return
@@ -383,7 +392,7 @@ class DocxReader:
         self.first_paragraph = False
         kind = self._kind(sid, name, direct)
         text: list[str] = []
-        start: Optional[int] = None
+        start: int | None = None
         for ev, value in _events(p, self.report, lambda: f"page {self.pager.page}"):
             if ev == "text":
                 if start is None and value.strip():
@@ -450,7 +459,7 @@ class DocxReader:
         style = {"title": "Title", "subtitle": "Subtitle"}.get(name, "")
         return {"kind": "paragraph", "style": style}
 
-    def _emit(self, kind: dict, text: str, page: Optional[int], flow) -> None:
+    def _emit(self, kind: dict, text: str, page: int | None, flow) -> None:
         text = tidy(text)
         if not text or page is None:
             return
@@ -625,8 +634,8 @@ def _run_events(el, report: Report, where):
 # ---------------------------------------------------------------- entry point
 
 
-def read_docx(path: Path, report: Report, pages_from: Optional[Path] = None
-              ) -> tuple[list[Item], Optional[str], Optional[str]]:
+def read_docx(path: Path, report: Report, pages_from: Path | None = None
+              ) -> tuple[list[Item], str | None, str | None]:
     """The flow of a DOCX, its title from the document properties, and the
     language its footer ('Sida 3' / 'Page 3') is in.
 
@@ -652,7 +661,7 @@ def read_docx(path: Path, report: Report, pages_from: Optional[Path] = None
     return flow, props_title, _footer_language(reader.doc)
 
 
-def _footer_language(doc) -> Optional[str]:
+def _footer_language(doc) -> str | None:
     from ..render.title import LABELS
 
     for section in doc.sections:
@@ -668,15 +677,15 @@ PAGE_CHARS = 4500  # more text than a printed A4 page holds
 
 
 def _chars(flow: list[Item]) -> int:
-    from ..tree import iter_units
     from ..model import Meta, Program, Section
+    from ..tree import iter_units
 
     blocks = tuple(it.block for it in flow if it.kind == "block")
     program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, blocks),))
     return sum(len(it.text) for it in flow) + sum(len(u.text) for u in iter_units(program))
 
 
-def _declared_pages(path: Path) -> Optional[int]:
+def _declared_pages(path: Path) -> int | None:
     """The page count Word saved in docProps/app.xml, if any."""
     import re
 

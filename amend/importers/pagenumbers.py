@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 _N = r"(\d{1,4})"
 _TOTAL = r"(?:\s*\(\s*\d{1,4}\s*\)|\s*(?:/|av|of|af)\s*\d{1,4})"
@@ -168,5 +167,5 @@ def _span(indices: list[int]) -> str:
     return f"{indices[0]}" if len(indices) == 1 else f"{indices[0]}–{indices[-1]}"
 
 
-def page_of(settled: Optional[Settled], index: int) -> int:
+def page_of(settled: Settled | None, index: int) -> int:
     return settled.pages[index - 1] if settled else index

@@ -15,14 +15,22 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional
 
 from ..model import Cell, Columns, Table
 from ..text import clean, fold
 from . import pagenumbers
+from .common import (
+    MERGED_CELL,
+    SPLIT_PARAGRAPH,
+    SPLIT_TABLE,
+    Item,
+    Report,
+    UnreadableDocument,
+    cell_blocks,
+    column_of,
+    excerpt,
+)
 from .pdftext import Word, metadata_title, open_pdf, pages
-from .common import (MERGED_CELL, SPLIT_PARAGRAPH, SPLIT_TABLE, Item, Report, UnreadableDocument, cell_blocks, column_of,
-                     excerpt)
 
 BULLETS = set("•◦▪▫■□●○‣⁃–—-·*►▶✓✔➢")
 NUMBER = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
@@ -69,7 +77,7 @@ class Line:
     def size(self) -> float:
         return self.style[0]
 
-    def marker(self) -> Optional[str]:
+    def marker(self) -> str | None:
         """'bullet' or 'number' when the line starts a list item."""
         if len(self.words) < 2:
             return None
@@ -129,7 +137,7 @@ class PageContent:
     width: float
     lines: list[Line]
     tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
-    printed: Optional[int] = None
+    printed: int | None = None
 
 
 def _read_pages(doc, report: Report) -> list[PageContent]:
@@ -240,7 +248,7 @@ def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
 class Styles:
     body: tuple
     headings: dict  # style → level
-    title: Optional[tuple]
+    title: tuple | None
 
 
 def _styles(pages: list[PageContent]) -> Styles:
@@ -342,7 +350,7 @@ def _gap_at(line: Line, x: float) -> float:
     return min(right) - max(left)
 
 
-def _gutter(lines: list[Line], width: float) -> Optional[tuple[float, float]]:
+def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     """The x of a page's column gutter and its usual width, or None for a page in one column."""
     if len(lines) < 10:
         return None
@@ -446,7 +454,7 @@ class _Open:
     item: Item
     first: Line
     last: Line
-    indent: Optional[float]  # x where its next lines start, once known
+    indent: float | None  # x where its next lines start, once known
 
 
 @dataclass(frozen=True)
@@ -516,7 +524,7 @@ class Reader:
             current.indent = line.x0
         current.last = line
 
-    def _level(self, line: Line, page: int) -> Optional[int]:
+    def _level(self, line: Line, page: int) -> int | None:
         if not _whole(line) or (page == 1 and line.style == self.styles.title):
             return None
         return self.styles.headings.get(line.style)
@@ -537,7 +545,7 @@ CHAPTER = re.compile(r"^(?:kapitel|chapter|avsnitt|bilaga|appendix)\s+\d{1,3}\b|
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$")
 
 
-def _numbered_heading(line: Line, body: tuple) -> Optional[int]:
+def _numbered_heading(line: Line, body: tuple) -> int | None:
     """The level of a numbered heading set like the text ("2.6 Miljösmarta
     måltider", "3 §", "Kapitel 2"): a section number, a short line that reads
     as a title (no sentence or clause ending), a capital after the number. A
@@ -563,7 +571,7 @@ def _numbered_heading(line: Line, body: tuple) -> Optional[int]:
     return min(depth, 6)
 
 
-def _heading_goes_on(current: "_Open", line: Line) -> bool:
+def _heading_goes_on(current: _Open, line: Line) -> bool:
     """A numbered heading's second line: close under it, indented to its text,
     starting in lower case."""
     head = current.last
@@ -639,7 +647,7 @@ def _join(left: str, right: str) -> str:
 # ---------------------------------------------------------------- pages → flow
 
 
-def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Optional[str]]:
+def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | None]:
     from ..render.title import LABELS
 
     doc = open_pdf(path)
@@ -668,7 +676,7 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], Optional[str], Opt
             f"{size:g} pt{' bold' if bold else ''}{' italic' if italic else ''} → level {level}"
             for (size, bold, italic), level in styles.headings.items()) + "; check the levels")
     bottom = max((line.bottom for p in pages for line in p.lines), default=0)
-    flow: list[tuple[Item, Optional[Span]]] = []
+    flow: list[tuple[Item, Span | None]] = []
     for p in pages:
         for kind, value in _pieces(p):
             if kind == "lines":
@@ -729,12 +737,12 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
     return out
 
 
-def _join_pages(flow: list[tuple[Item, Optional[Span]]], bottom: float, report: Report) -> list[Item]:
+def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Report) -> list[Item]:
     """A paragraph that fills its page to the foot, its last line full, and goes
     on at the top of the next page at the same left edge is one paragraph,
     anchored to the page it starts on."""
     out: list[Item] = []
-    prev: Optional[Span] = None
+    prev: Span | None = None
     for item, span in flow:
         if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
@@ -822,8 +830,8 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str
 
 
 def _first_text(block) -> str:
-    from ..tree import iter_units
     from ..model import Meta, Program, Section
+    from ..tree import iter_units
 
     if block is None:
         return ""

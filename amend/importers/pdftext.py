@@ -15,9 +15,9 @@ import ctypes
 import math
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
 
 from .common import _CONTROLS, UnreadableDocument
 
@@ -106,7 +106,7 @@ def open_pdf(path: Path):
         raise UnreadableDocument(f"cannot be read ({exc})", source=name) from None
 
 
-def metadata_title(doc) -> Optional[str]:
+def metadata_title(doc) -> str | None:
     try:
         title = doc.get_metadata_dict().get("Title")
     except Exception:  # a damaged info dictionary is no reason to refuse the text
@@ -163,7 +163,7 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
     flags = ctypes.c_int()
     fonts: dict[bytes, tuple[bool, bool]] = {}
     words: list[Word] = []
-    cur: Optional[list] = None  # [chars, x0, x1, top, bottom, size, bold, italic]
+    cur: list | None = None  # [chars, x0, x1, top, bottom, size, bold, italic]
     rotated = 0
 
     def close():

@@ -10,16 +10,15 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Optional
 
 TIMEOUT = 180  # seconds; a 30-page program renders in a few
 
 
-def soffice() -> Optional[str]:
+def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(path: str | Path) -> Optional[bytes]:
+def to_pdf(path: str | Path) -> bytes | None:
     """The PDF LibreOffice makes of `path`, or None when it is absent or fails."""
     exe = soffice()
     if exe is None:

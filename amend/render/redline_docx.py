@@ -17,11 +17,10 @@ import copy
 from datetime import datetime
 from itertools import count
 
-from lxml import etree
-
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
+from lxml import etree
 
 from ..diff import DEL, INS, SAME, Redline
 from .docx import DocxWriter, save

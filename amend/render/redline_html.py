@@ -108,7 +108,7 @@ class _View:
             for a in c.amendments:
                 by_amendment.setdefault(id(a), []).append(self.link(c))
         decisions = []
-        for k, patch in enumerate(self.patches):
+        for _k, patch in enumerate(self.patches):
             decisions.append({
                 "line": decision_line(patch.decision, self.language),
                 "amendments": [{"anchor": self.numbers[id(am)][0], "number": self.numbers[id(am)][1],

@@ -6,7 +6,7 @@ git's --word-diff does: [-deleted-] and {+inserted+}.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diff import DEL, INS, SAME, Redline, walk
 

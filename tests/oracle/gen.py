@@ -19,7 +19,6 @@ import itertools
 import random
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .model import NBSP, Cols, Lst, Para, Sec, Tbl, Tok, Unit, program_data, sections_data, stored
 from .text import UNKNOWN_ABBR, Features, N, Nonce, W, item_text, sentence
@@ -57,9 +56,9 @@ class Place:
     page: int
     kind: str  # "para" or "item"
     layout: object = None  # the Cols or Tbl it is in
-    column: Optional[int] = None  # 1-based
-    row: Optional[int] = None  # 1-based body row
-    col_heading: Optional[str] = None
+    column: int | None = None  # 1-based
+    row: int | None = None  # 1-based body row
+    col_heading: str | None = None
     block: object = None  # the block (Para / Lst) holding it, or the list for cells
     container: list = None  # the list of blocks the block is in
 
@@ -258,10 +257,10 @@ class Where:
     sents: list  # the counted sentences of the scope (unit, Sent)
     units: list  # the units in scope (for anchor counting)
     tags: set = field(default_factory=set)
-    refuse: Optional[str] = None  # why the scope itself must be refused
+    refuse: str | None = None  # why the scope itself must be refused
 
 
-def scope_for(rng, sections, place: Place, sent: Optional[Sent], want_sentence: bool, style: str) -> Where:
+def scope_for(rng, sections, place: Place, sent: Sent | None, want_sentence: bool, style: str) -> Where:
     """A scope that reaches `place` (and `sent` with sentence: when asked)."""
     allp = places(sections)
     at = {}
@@ -330,7 +329,7 @@ def sentence_expect(where: Where, sent) -> Expect:
     return Expect("apply", "", tags)
 
 
-def _next_in_unit(u: Unit, sent) -> Optional[Tok]:
+def _next_in_unit(u: Unit, sent) -> Tok | None:
     """The first token of the sentence after `sent` in unit u, if any."""
     k = next(n for n, x in enumerate(u.sentences) if x is sent)
     return u.sentences[k + 1][0] if k + 1 < len(u.sentences) else None
@@ -352,7 +351,7 @@ class TextSpec(Spec):
     op: str
     first: Tok
     last: Tok
-    new: Optional[Tok]
+    new: Tok | None
     with_sentence: bool
     ordinal_style: str
     anchor_style: int
@@ -533,7 +532,7 @@ class RefuseSpec(Spec):
 
     kind: str
     tok: Tok
-    other: Optional[Tok]
+    other: Tok | None
     seed: int
 
     def needs(self):
@@ -601,7 +600,7 @@ def _tracked(sections, section) -> list[tuple[Sent, int]]:
         if p.section is not section:
             continue
         for s in p.unit.sentences:
-            for k, x in enumerate(s):
+            for k, _x in enumerate(s):
                 words = [t.text for t in s[k:k + 4]]
                 if words == ["i", "samverkan", "med", "regionen"] and all(t.sep == " " for t in s[k + 1:k + 4]) \
                         and (k + 4 == len(s) or s[k + 4].kind not in ("w", "n", "a") or s[k + 4].sep != ""):
@@ -615,7 +614,7 @@ class BlockSpec(Spec):
 
     op: str
     target: object  # a Lst (add_item), a Unit (delete_*, add_paragraph after)
-    new: Optional[Unit]
+    new: Unit | None
     position: object
     seed: int
 
@@ -627,7 +626,7 @@ class BlockSpec(Spec):
         return pos if pos in (None, "first", "last") else min(pos, len(self.target.items) + 1)
 
     def emit(self, sections):
-        rng = random.Random(self.seed)
+        random.Random(self.seed)
         allp = places(sections)
         if self.op == "add_item":
             lst = self.target
@@ -844,7 +843,7 @@ def feats_allow_end(s: Sent, feats: Features) -> bool:
     return True
 
 
-def block_spec(rng, p: Place, nonce, feats, seed) -> Optional[BlockSpec]:
+def block_spec(rng, p: Place, nonce, feats, seed) -> BlockSpec | None:
     op = rng.choice(["add_item", "delete_item"] if p.kind == "item" else ["add_paragraph", "delete_paragraph"])
     if p.layout is not None and isinstance(p.layout, Tbl):
         return None
@@ -906,7 +905,7 @@ class Emitted:
 class Case:
     """A program and a chain of 1-3 patches, drawn from one seed."""
 
-    def __init__(self, seed: int, feats: Optional[Features] = None, npatches: Optional[int] = None):
+    def __init__(self, seed: int, feats: Features | None = None, npatches: int | None = None):
         self.seed = seed
         rng = random.Random(seed)
         feats = feats or Features()
@@ -936,7 +935,7 @@ class Case:
                 sp.apply(model)
         self.dropped: set = set()
 
-    def emit(self, dropped: Optional[set] = None) -> Emitted:
+    def emit(self, dropped: set | None = None) -> Emitted:
         dropped = self.dropped if dropped is None else dropped
         sections, patches = copy.deepcopy((self.base, self.patches))
         _drop(sections, dropped)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Optional
 
 NBSP = "\u00a0"
 
@@ -34,7 +33,7 @@ class Tok:
         return self.starter or c.isupper() or c.isdigit() or c in "\"”“„»«(–—" \
             or (c.islower() and any(ch.isupper() for ch in self.text))
 
-    def copy(self, **kw) -> "Tok":
+    def copy(self, **kw) -> Tok:
         t = Tok(self.text, self.sep, self.kind, self.starter, self.unknown_abbr, self.odd_start, self.tags)
         for k, v in kw.items():
             setattr(t, k, v)
@@ -77,27 +76,27 @@ def stored(text: str) -> str:
 @dataclass(eq=False)
 class Para:
     unit: Unit
-    page: Optional[int] = None
+    page: int | None = None
 
 
 @dataclass(eq=False)
 class Lst:
     items: list  # list[Unit]
     ordered: bool = False
-    page: Optional[int] = None
+    page: int | None = None
 
 
 @dataclass(eq=False)
 class Tbl:
     header: list  # list[str]
     rows: list  # list[list[Unit]]
-    page: Optional[int] = None
+    page: int | None = None
 
 
 @dataclass(eq=False)
 class Cols:
     columns: list  # list[tuple[str, list[Para | Lst]]]
-    page: Optional[int] = None
+    page: int | None = None
 
 
 @dataclass(eq=False)

@@ -14,7 +14,6 @@ import tempfile
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
@@ -124,7 +123,7 @@ def _failing_ids(exc) -> set:
     return {e.amendment_id for e in errors}
 
 
-def _judge_load_refusal(em: Emitted, k: int, exc) -> Optional[Result]:
+def _judge_load_refusal(em: Emitted, k: int, exc) -> Result | None:
     """A patch refused at load: right when the oracle expects a refusal in that patch,
     and the amendments named (if any) are ones that may be refused."""
     expects = em.expect[k]
@@ -136,7 +135,7 @@ def _judge_load_refusal(em: Emitted, k: int, exc) -> Optional[Result]:
     return None
 
 
-def _judge_refusal(em: Emitted, base, patches, exc) -> Optional[Result]:
+def _judge_refusal(em: Emitted, base, patches, exc) -> Result | None:
     """A refusal is right when it comes from the patch the oracle expects it
     in, and names the amendments that must be refused and no others."""
     from amend.apply import apply_steps
@@ -168,7 +167,7 @@ def _judge_refusal(em: Emitted, base, patches, exc) -> Optional[Result]:
     return None
 
 
-def _round_trip_and_chain(steps, patches, tmp: Path) -> Optional[str]:
+def _round_trip_and_chain(steps, patches, tmp: Path) -> str | None:
     """dump → load gives the same model; applying the patches one run at a time
     (through the written YAML) gives the same as one run."""
     from amend.apply import apply_patch
@@ -190,7 +189,7 @@ def _round_trip_and_chain(steps, patches, tmp: Path) -> Optional[str]:
     return None
 
 
-def _redline(steps, base) -> Optional[str]:
+def _redline(steps, base) -> str | None:
     """Accept all of the redline DOCX gives the adopted DOCX; reject all the proposed one."""
     import sys
 
@@ -219,7 +218,7 @@ def _invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def _cli_refuses(prog, patches, tmp: Path) -> Optional[Result]:
+def _cli_refuses(prog, patches, tmp: Path) -> Result | None:
     out = tmp / "cli-out"
     res = _invoke("apply", prog, *patches, "-o", out)
     if res.exit_code != 1 or out.exists() or not res.stderr.startswith("error: "):
@@ -228,7 +227,7 @@ def _cli_refuses(prog, patches, tmp: Path) -> Optional[Result]:
     return None
 
 
-def _cli_applies(prog, patches, tmp: Path, adopted) -> Optional[str]:
+def _cli_applies(prog, patches, tmp: Path, adopted) -> str | None:
     from amend.dump import dump_program
 
     out = tmp / "cli-out"
