@@ -5,11 +5,18 @@ amendment it concerns, and prints as `file:line: amendment: what is wrong`.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from amend.messages import Msg, language, render
+
+Text = str | Msg  # a message: a catalogue Msg (see amend.messages), or a plain string while areas convert
+
 
 class AmendError(Exception):
     """Anything amend refuses to do; the CLI prints it and exits 1."""
 
-    def __init__(self, message: str, *, source=None, amendment: str | None = None,
+    def __init__(self, message: Text, *, source: object = None, amendment: str | None = None,
                  amendment_id: str | None = None):
         super().__init__(message)
         self.message = message
@@ -20,7 +27,12 @@ class AmendError(Exception):
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
         who = f"{self.amendment}: " if self.amendment else ""
-        return f"{where}{who}{self.message}"
+        return f"{where}{who}{render(self.message)}"
+
+    def render(self, lang: str) -> str:
+        """The whole message in `lang` ("sv" or "en")."""
+        with language(lang):
+            return str(self)
 
 
 class SchemaError(AmendError):
@@ -37,7 +49,7 @@ class AnchorNotFound(AmendError):
     `candidates` holds the closest passages in scope as (text, similarity, where).
     """
 
-    def __init__(self, message: str, *, candidates: list = (), **kw):
+    def __init__(self, message: Text, *, candidates: Sequence[Any] = (), **kw: Any):
         super().__init__(message, **kw)
         self.candidates = list(candidates)
 
@@ -45,7 +57,7 @@ class AnchorNotFound(AmendError):
 class OutOfScope(AnchorNotFound):
     """The quoted text is in the program, but not where the scope says; `found` says where."""
 
-    def __init__(self, message: str, *, found: list[str] = (), **kw):
+    def __init__(self, message: Text, *, found: Sequence[str] = (), **kw: Any):
         super().__init__(message, **kw)
         self.found = list(found)
 
@@ -57,7 +69,7 @@ class AmbiguousAnchor(AmendError):
 class Conflict(AmendError):
     """Two amendments change overlapping text; `other` is the second one's id."""
 
-    def __init__(self, message: str, *, other: str | None = None, **kw):
+    def __init__(self, message: Text, *, other: str | None = None, **kw: Any):
         super().__init__(message, **kw)
         self.other = other
 
@@ -88,7 +100,7 @@ class AmendErrors(AmendError):
 class FuzzyWarning:
     """Not an error: an anchor applied on a fuzzy match because the user allowed it."""
 
-    def __init__(self, message: str, *, source=None, amendment: str | None = None,
+    def __init__(self, message: Text, *, source: object = None, amendment: str | None = None,
                  amendment_id: str | None = None, similarity: float = 0.0, where: str = ""):
         self.message, self.source, self.amendment = message, source, amendment
         self.amendment_id, self.similarity, self.where = amendment_id, similarity, where
