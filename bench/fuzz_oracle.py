@@ -44,7 +44,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--redline-every", type=int, default=1, help="check the redline DOCX of every Nth case (0: never)")
     ap.add_argument("--cli-every", type=int, default=10, help="also run every Nth case through the CLI (0: never)")
-    ap.add_argument("--all-repros", action="store_true", help="shrink and print every failing case of known findings too")
+    ap.add_argument("--all-repros", action="store_true",
+                    help="shrink and print every failing case of known findings too")
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
     ap.add_argument("--out", type=Path, default=Path("oracle-repro"), help="folder for --seed's files")
     ap.add_argument("--verbose", action="store_true")
@@ -93,7 +94,7 @@ def main(argv=None) -> int:
             print(f"  {v:14} finding {k:12} {c}")
 
     shown, printed = set(), 0
-    for seed, verdict, known, detail in failing:
+    for seed, verdict, known, _detail in failing:
         key = (verdict, tuple(known))
         if known and not args.all_repros and (len(known) > 1 or key in shown):
             continue  # one repro per known finding: the list of seeds is in --json

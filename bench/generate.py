@@ -270,7 +270,9 @@ class PatchMaker:
         out = []
         for i in units:
             t = self.p.units[i].text
-            if self.p.units[i].kind == kind and t.startswith(start) and (len(t) == len(start) or not t[len(start)].isalnum()):
+            if self.p.units[i].kind != kind or not t.startswith(start):
+                continue
+            if len(t) == len(start) or not t[len(start)].isalnum():  # the start is a whole word
                 out.append(i)
         return out
 
@@ -390,7 +392,8 @@ class PatchMaker:
             if mode == "row" and u.row:
                 at.update(column=u.column, row=u.row)
             else:
-                at["column"] = u.column if u.row is not None or self.rng.random() < 0.5 else COLUMN_HEADINGS[u.column - 1]
+                by_number = u.row is not None or self.rng.random() < 0.5
+                at["column"] = u.column if by_number else COLUMN_HEADINGS[u.column - 1]
         else:
             at, _ = self.section_scope(u)
         am.update(at=at, replace=anchor, **{"with": self.text.phrase()})

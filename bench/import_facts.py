@@ -145,7 +145,7 @@ def units(prog: dict) -> list[tuple]:
         anc = [c[0] for c in chain[:-1]]
         out.append(("heading", h, page, h, lvl, {"anc": anc}))
 
-        def walk(blocks, cur, ctx):
+        def walk(blocks, cur, ctx, h=h, lvl=lvl):
             for b in blocks or []:
                 if isinstance(b, str):
                     out.append(("paragraph", b, cur, h, lvl, dict(ctx)))
@@ -171,7 +171,7 @@ def units(prog: dict) -> list[tuple]:
                     for ci, col in enumerate(b["columns"] or []):
                         if col.get("heading"):
                             out.append(("colheading", col["heading"], cur, h, lvl, dict(ctx, column=ci + 1)))
-                        cur = walk(col.get("content"), cur, dict(ctx, column=ci + 1))
+                        cur = walk(col.get("content"), cur, dict(ctx, column=ci + 1), h, lvl)
             return cur
 
         walk(sec.get("content"), page, {"anc": anc})
@@ -267,7 +267,8 @@ def bench(folder: Path, only: str = "", verbose: bool = False, timeout: int = 30
 
 def _print_row(r: dict, verbose: bool) -> None:
     res = r["result"]
-    status = "ok" if res.get("ok") else ("CRASH " + res["crash"] if "crash" in res else "error: " + res.get("error", ""))
+    failed = "CRASH " + res["crash"] if "crash" in res else "error: " + res.get("error", "")
+    status = "ok" if res.get("ok") else failed
     facts = f"{r['right']}/{r['total']}" if r["total"] else "-"
     print(f"{r['file'][:60]:60s} {facts:>7s}  {r['pages']:4d} p  {res['seconds'] / r['pages']:6.3f} s/p  "
           f"{res['mb']:6.0f} MB  {status[:90]}", flush=True)

@@ -13,6 +13,16 @@ CASES = ROOT / "tests" / "cases"
 PROTOCOL = ROOT / "tests" / "fixtures" / "alingsas-ksau-2025-10-22-p170.txt"
 
 
+def pytest_runtest_setup(item):
+    """The one marker for tests that need LibreOffice: they skip, saying why, where it is missing."""
+    if item.get_closest_marker("libreoffice"):
+        from real_clients import missing_libreoffice
+
+        reason = missing_libreoffice()
+        if reason:
+            pytest.skip(reason)
+
+
 class Result:
     def __init__(self, code: int, out: str, err: str):
         self.code, self.out, self.err = code, out, err

@@ -49,7 +49,7 @@ def start(profile: str, pipe: str):
         except NoConnectException:
             if time.time() > deadline or proc.poll() is not None:
                 proc.kill()
-                raise SystemExit("LibreOffice did not start")
+                raise SystemExit("LibreOffice did not start") from None
             time.sleep(0.3)
     smgr = ctx.ServiceManager
     desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)

@@ -149,7 +149,7 @@ def test_applying_in_memory_matches_the_cli(outputs):
     assert adopted == load_program(outputs / "valdsforebyggande-2025-2027.adopted.yaml")
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice
 def test_libreoffice_lays_out_the_pages_of_the_proposal(outputs, tmp_path):
     """Rendered by LibreOffice, page 6 holds the amended sentence and page 8 the new bullet."""
     docx = outputs / "valdsforebyggande-2025-2027.adopted.docx"

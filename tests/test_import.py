@@ -22,7 +22,7 @@ from import_docs import WORD_STYLE_PROGRAM, word_style_docx
 from amend.apply import apply_patches
 from amend.importers import import_document
 from amend.importers.common import drop_implied_pages
-from amend.importers.soffice import soffice, to_pdf
+from amend.importers.soffice import to_pdf
 from amend.load import load_patch, load_program
 from amend.model import Columns
 from amend.output import build_time
@@ -31,8 +31,7 @@ from cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(ROOT.glob("programs/*.yaml")) + sorted(ROOT.glob("tests/cases/*/program.yaml"))
-needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed: "
-                                                             "no PDF can be made to import")
+needs_soffice = pytest.mark.libreoffice  # no PDF can be made to import without it
 
 
 def _rendered(program, tmp_path: Path, name: str = "program.docx") -> Path:

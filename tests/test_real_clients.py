@@ -105,12 +105,14 @@ def lo(documents) -> dict:
     return out
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", _cases("accept"))
 def test_libreoffice_accept_all_is_the_adopted_docx(lo, name):
     problems = compare(lo[name]["accept"], lo[name]["adopted"])
     assert not problems, "\n".join(problems[:8])
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", _cases("reject"))
 def test_libreoffice_reject_all_is_the_proposal_docx(lo, name):
     problems = compare(lo[name]["reject"], lo[name]["proposal"])
@@ -135,6 +137,7 @@ def assert_same_texts(got: list, want: list) -> None:
         raise AssertionError("\n".join(line[:160] for line in list(diff)[:20]))
 
 
+@pytest.mark.libreoffice
 def test_the_dump_sees_styles_labels_breaks_and_pages(lo):
     """The harness itself: on the proposal of the example it must see what is there."""
     proposal = lo["alingsas"]["proposal"]

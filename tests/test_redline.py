@@ -116,7 +116,7 @@ def test_redline_is_reproducible(applied):
     assert _redline(program, patch)[2] == _redline(program, patch)[2] == applied["adopted.redline.docx"]
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice
 def test_libreoffice_opens_the_redline_and_shows_the_inserted_words(applied, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")

@@ -59,7 +59,7 @@ def A(text, **kw) -> Tok:
     return Tok(text, " ", "a", **kw)
 
 
-def O(text, starter=False, odd=False) -> Tok:
+def O(text, starter=False, odd=False) -> Tok:  # noqa: E743 (the token kind "o", beside W, N, A, P)
     return Tok(text, " ", "o", starter=starter, odd_start=odd)
 
 
