@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROGRAM = ROOT / "programs" / "valdsforebyggande-2025-2027.yaml"
 PATCH = ROOT / "amendments" / "valdsforebyggande-2025-2027" / "2025-10-22-ksau-170.yaml"
 CASES = ROOT / "tests" / "cases"
+CASE_PROGRAM = CASES / "program.yaml"  # the program every golden case amends
 PROTOCOL = ROOT / "tests" / "fixtures" / "alingsas-ksau-2025-10-22-p170.txt"
 
 

@@ -412,7 +412,7 @@ def test_a_rejection_that_could_be_another_proposals_is_for_a_human(closing, tmp
     text = SPLIT_VOTE.replace(
         "Ordföranden finner att arbetsutskottet avslår Anna Anderssons yrkande och bifaller Bo Bergs yrkande.", closing)
     (tmp_path / "minutes.txt").write_text(text, encoding="utf-8")
-    program = ROOT / "tests" / "cases" / "replace" / "program.yaml"
+    program = ROOT / "tests" / "cases" / "program.yaml"
     res = CliRunner().invoke(main, ["extract", str(tmp_path / "minutes.txt"), "--program", str(program),
                                     "-o", str(tmp_path / "patch.yaml")])
     assert res.exit_code == 1

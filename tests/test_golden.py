@@ -1,9 +1,10 @@
-"""Golden cases: tests/cases/<name>/{program,patch,expected}.yaml, one per
-operation and scope key. Applying the patch must give exactly expected.yaml."""
+"""Golden cases: tests/cases/<name>/{patch,expected}.yaml, one per operation
+and scope key, all amending tests/cases/program.yaml. Applying the patch must
+give exactly expected.yaml; each patch says in a comment what its case tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import CASES
+from conftest import CASE_PROGRAM, CASES
 
 from amend.apply import apply_patch
 from amend.dump import dump_program
@@ -15,7 +16,7 @@ NAMES = sorted(p.name for p in CASES.iterdir() if (p / "patch.yaml").exists())
 @pytest.mark.parametrize("name", NAMES)
 def test_golden_case(name):
     case = CASES / name
-    base = load_program(case / "program.yaml")
+    base = load_program(CASE_PROGRAM)
     adopted, _ = apply_patch(base, load_patch(case / "patch.yaml"))
     expected = load_program(case / "expected.yaml")
     assert adopted == expected
@@ -28,12 +29,18 @@ def test_golden_case(name):
 def test_golden_case_base_untouched(name):
     """Applying never changes the base model (nor, of course, the file)."""
     case = CASES / name
-    text = (case / "program.yaml").read_bytes()
-    base = load_program(case / "program.yaml")
-    again = load_program(case / "program.yaml")
+    text = CASE_PROGRAM.read_bytes()
+    base = load_program(CASE_PROGRAM)
+    again = load_program(CASE_PROGRAM)
     apply_patch(base, load_patch(case / "patch.yaml"))
     assert base == again
-    assert (case / "program.yaml").read_bytes() == text
+    assert CASE_PROGRAM.read_bytes() == text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_golden_case_says_what_it_tests(name):
+    lines = (CASES / name / "patch.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("# This case tests: ") and len(lines[1]) > 30
 
 
 def test_every_operation_and_scope_key_has_a_case():

@@ -30,7 +30,7 @@ from amend.render.docx import render_docx
 from cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = sorted(ROOT.glob("programs/*.yaml")) + sorted(ROOT.glob("tests/cases/*/program.yaml"))
+GOLDEN = sorted(ROOT.glob("programs/*.yaml")) + [ROOT / "tests" / "cases" / "program.yaml"]
 needs_soffice = pytest.mark.libreoffice  # no PDF can be made to import without it
 
 

@@ -65,7 +65,7 @@ def _inputs(name: str, tmp: Path):
     if name.startswith("op:"):
         return load_program(PROGRAM), [_patch(tmp, OPERATIONS[name[3:]])]
     case = CASES / name[5:]
-    return load_program(case / "program.yaml"), [load_patch(case / "patch.yaml")]
+    return load_program(CASES / "program.yaml"), [load_patch(case / "patch.yaml")]
 
 
 @pytest.fixture(scope="session")

@@ -291,7 +291,7 @@ def test_several_patches_compare_the_original_with_the_final_program(tmp_path):
 def test_golden_cases_accept_and_reject_exactly(case):
     if case is None:
         pytest.skip("no golden cases in tests/cases/ yet")
-    program = load_program(case / "program.yaml")
+    program = load_program(case.parent / "program.yaml")
     steps, red, docx = _redline(program, load_patch(case / "patch.yaml"))
     when = build_time(None)
     assert_recovers(docx, old=render_docx(program, when), new=render_docx(steps[-1].result, when))

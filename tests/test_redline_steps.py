@@ -2,7 +2,7 @@
 whose words it shows, and the decision that made it."""
 from __future__ import annotations
 
-from conftest import CASES
+from conftest import CASE_PROGRAM
 
 from amend.apply import apply_steps
 from amend.load import load_patch, load_program
@@ -36,7 +36,7 @@ amendments:
 def test_each_change_names_its_own_amendments_and_decision(tmp_path):
     (tmp_path / "first.yaml").write_text(FIRST, encoding="utf-8")
     (tmp_path / "second.yaml").write_text(SECOND, encoding="utf-8")
-    base = load_program(CASES / "replace" / "program.yaml")
+    base = load_program(CASE_PROGRAM)
     red = redline(apply_steps(base, [load_patch(tmp_path / "first.yaml"), load_patch(tmp_path / "second.yaml")]))
     text = {c.n: "".join(s.text for segs in red.segments.values() for s in segs if s.change == c.n)
             for c in red.changes if c.kind == "text" and c.what == "text"}
