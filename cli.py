@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -156,7 +157,53 @@ def _show(exc: click.ClickException) -> None:
         names = ctx.command.get_help_option_names(ctx)
         hint = [str(msg("cli.try_help", command=ctx.command_path, option=max(names, key=len)))] if names else []
         click.echo("\n".join([ctx.get_usage(), *hint, ""]), err=True, color=ctx.color)
-    click.echo(str(msg("cli.usage_error", text=exc.format_message())), err=True)
+    click.echo(str(msg("cli.usage_error", text=_usage_text(exc))), err=True)
+
+
+def _usage_text(exc: click.ClickException) -> str:
+    """click's message in the language of the run for the usage errors amend's users meet; others as click says."""
+    if isinstance(exc, click.MissingParameter):
+        return _missing(exc) or exc.format_message()
+    if isinstance(exc, click.BadParameter):
+        hint, text = _hint(exc), _click_words(exc.message)
+        return str(msg("cli.bad_value", name=hint, text=text) if hint else msg("cli.bad_value_unnamed", text=text))
+    if isinstance(exc, click.NoSuchOption) and exc.message == f"No such option {exc.option_name!r}.":
+        text = str(msg("cli.no_such_option", name=exc.option_name))
+        if exc.possibilities:
+            names = ", ".join(repr(p) for p in sorted(exc.possibilities))
+            text += " " + str(msg("cli.did_you_mean", name=names) if len(exc.possibilities) == 1
+                              else msg("cli.did_you_mean_one_of", names=names))
+        return text
+    return _click_words(exc.format_message())
+
+
+def _click_words(text: str) -> str:
+    """Two sentences of click's own (an unknown command, a value not among the choices), in words."""
+    if found := re.fullmatch(r"No such command '(.*)'\.", text):
+        return str(msg("cli.no_such_command", name=found[1]))
+    if found := re.fullmatch(r"'(.*)' is not one of (.*)\.", text):
+        return str(msg("cli.not_one_of", value=found[1], choices=found[2]))
+    return text
+
+
+def _missing(exc: click.MissingParameter) -> str | None:
+    """"Missing option '-o' / '--output'." in words; None when click adds words of its own (a choice's list)."""
+    extra = exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx) if exc.param else None
+    kind = exc.param_type or (exc.param.param_type_name if exc.param else None)
+    hint = _hint(exc)
+    if exc.message or extra or not hint:
+        return None
+    words = {"argument": msg("cli.missing_argument", name=hint), "option": msg("cli.missing_option", name=hint),
+             "parameter": msg("cli.missing_parameter", name=hint)}
+    return str(words[kind]) if kind in words else None
+
+
+def _hint(exc: click.BadParameter) -> str | None:
+    hint = exc.param_hint if exc.param_hint is not None else (
+        exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx is not None else None)
+    if hint is None or isinstance(hint, str):
+        return hint
+    return " / ".join(repr(h) for h in hint)
 
 
 _option = functools.partial(click.option, cls=_Option)

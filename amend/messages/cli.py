@@ -10,6 +10,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.default": ("default: {value}", "standard: {value}"),
     "cli.required": ("required", "krävs"),
     "cli.usage_error": ("Error: {text}", "Fel: {text}"),
+    "cli.missing_argument": ("Missing argument {name}.", "Argumentet {name} saknas."),
+    "cli.missing_option": ("Missing option {name}.", "Flaggan {name} saknas."),
+    "cli.missing_parameter": ("Missing parameter {name}.", "Värdet {name} saknas."),
+    "cli.bad_value": ("Invalid value for {name}: {text}", "Ogiltigt värde för {name}: {text}"),
+    "cli.bad_value_unnamed": ("Invalid value: {text}", "Ogiltigt värde: {text}"),
+    "cli.no_such_option": ("No such option '{name}'.", "Det finns ingen flagga ”{name}”."),
+    "cli.did_you_mean": ("Did you mean {name}?", "Menade du {name}?"),
+    "cli.did_you_mean_one_of": ("(Did you mean one of: {names}?)", "(Menade du någon av: {names}?)"),
+    "cli.no_such_command": ("No such command '{name}'.", "Det finns inget kommando ”{name}”."),
+    "cli.not_one_of": ("'{value}' is not one of {choices}.", "”{value}” är inte något av {choices}."),
     "cli.aborted": ("Aborted!", "Avbrutet!"),
     "cli.try_help": ("Try '{command} {option}' for help.", "Skriv ”{command} {option}” för hjälp."),
     # ---- amend
@@ -219,9 +229,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.version_and_date": ("give either @VERSION or --at DATE, not both",
                              "ange antingen @VERSION eller --at DATUM, inte båda"),
     "cli.not_in_force": ("the version '{version}' is {state}{note}; it is not a version in force",
-                         "versionen ”{version}” är {state}{note}; den är inte en gällande version"),
+                         "versionen ”{version}” har läget ”{state}”{note}; den är inte en gällande version"),
     "cli.note": (" ({x})", " ({x})"),
     "cli.built": (
         "built '{version}' ({state} on {on}) from {patches} {patches:plural:patch:patches}; wrote {files}",
-        "byggde ”{version}” ({state} den {on}) från {patches} {patches:plural:patch:patchar}; skrev {files}"),
+        "byggde ”{version}” (läget den {on}: {state}) från {patches} {patches:plural:patch:patchar}; skrev {files}"),
 }

@@ -50,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.base_missing": ("is worded against the version '{base}', which no patch produces",
                              "är skriven mot versionen ”{base}”, som ingen patch ger"),
     "history.base_dead": ("is worded against the version '{base}', which is {state}",
-                          "är skriven mot versionen ”{base}”, som är {state}"),
+                          "är skriven mot versionen ”{base}”, som har läget ”{state}”"),
     "history.other_body": (
         "is worded against the proposal '{base}' to {to}, but decided by {body}",
         "är skriven mot förslaget ”{base}” till {to}, men beslutad av {body}"),
