@@ -18,6 +18,7 @@ from test_history import copy_example as copy_chain
 
 from amend.errors import HistoryError
 from amend.history import build_timeline, require_version_on
+from amend.load import load_program
 from amend.messages import language
 from cli import main
 
@@ -515,3 +516,73 @@ def test_a_rendered_report_follows_the_block_it_is_rendered_in(tmp_path):
         assert summary(report) == "misslyckades: 0 av 0 ändringar går att föra in exakt, 1 annat problem"
     assert summary(report) == "failed: 0 of 0 amendments apply exactly, 1 other problem"
     assert os.environ["AMEND_LANG"] == "en"
+
+
+# ---------------------------------------------------------------- extract and diff in Swedish
+
+
+MINUTES = REPO / "tests" / "fixtures" / "minutes"
+ALINGSAS = REPO / "tests" / "fixtures" / "alingsas-ksau-2025-10-22-p170.txt"
+SYNTHETIC = REPO / "tests" / "fixtures" / "synthetic-ks-2025-11-05-p12.txt"
+
+
+def test_extract_in_both_languages(tmp_path):
+    out = tmp_path / "p.yaml"
+    for lang, note, summary in (
+            ("sv", "notering", "läste ut 2 ändringar ur Kommunstyrelsens arbetsutskott 2025-10-22 § 170; skrev"),
+            ("en", "note", "extracted 2 amendments of Kommunstyrelsens arbetsutskott 2025-10-22 § 170; wrote")):
+        res = run("--lang", lang, "extract", ALINGSAS, "--program", REPO / PROGRAM, "-o", out)
+        lines = res.stderr.splitlines()
+        assert res.exit_code == 0 and lines[-1] == f"{summary} {out}"
+        assert lines[0].startswith(f"{note}: {ALINGSAS}:68: Tillägg 1: ")
+        out.unlink()
+    res = run("extract", ALINGSAS, "--program", REPO / PROGRAM, env=SV)
+    assert res.stderr.splitlines()[-1] == "läste ut 2 ändringar ur Kommunstyrelsens arbetsutskott 2025-10-22 § 170"
+    assert res.stdout.startswith("# yaml-language-server:")
+
+
+def test_extract_that_needs_a_human_in_swedish(tmp_path):
+    out = tmp_path / "p.yaml"
+    res = run("extract", SYNTHETIC, "--program", REPO / PROGRAM, "-o", out, env=SV)
+    lines = res.stderr.splitlines()
+    assert res.exit_code == 1
+    assert any(line.startswith(f"behöver en människa: {SYNTHETIC}:43: Ändring 2:") for line in lines)
+    assert any(line.startswith(f"avslaget: {SYNTHETIC}:19: Ändringsyrkande 1:") for line in lines)
+    assert lines[-1] == "2 saker behöver en människa (se ovan)"
+    case = MINUTES / "kf-2023-02-23-p27"
+    res = run("extract", case / "minutes.txt", "--program", case / "program.yaml", "-o", tmp_path / "q.yaml", env=SV)
+    assert [line.split(":")[2] for line in res.stderr.splitlines() if line.startswith("går inte att föra in:")] == [
+        "10", "12", "15"]
+
+
+def test_extract_that_finds_nothing_in_both_languages(tmp_path):
+    program = MINUTES / "ks-2026-03-04-p167" / "program.yaml"
+    for lang, expected in (
+            ("sv", "ingenting skrevs: ingen ändring i § 161 i Kommunstyrelsen 2026-03-04 gick att läsa (beslutet "
+                   "innehåller ingen ändring i programmet)"),
+            ("en", "nothing was written: no amendment in § 161 of Kommunstyrelsen 2026-03-04 could be read (the "
+                   "decision holds no amendment to the program)")):
+        res = run("--lang", lang, "extract", MINUTES / "whole" / "ks-2026-03-04.txt", "--program", program,
+                  "--paragraph", "161", "-o", tmp_path / "p.yaml")
+        assert (res.exit_code, res.stderr.splitlines()[-1]) == (1, expected)
+        assert not (tmp_path / "p.yaml").exists()
+
+
+def test_diff_says_what_it_wrote_in_swedish(tmp_path):
+    res = run("diff", REPO / PROGRAM, REPO / PROGRAM, "--html", tmp_path / "d.html", env=SV)
+    assert (res.exit_code, res.stderr) == (0, f"skrev {tmp_path / 'd.html'}\n")
+
+
+def test_import_summary_in_both_languages(tmp_path):
+    from import_docs import word_style_docx
+
+    source = tmp_path / "plan.docx"
+    word_style_docx(source)
+    for lang, expected in (("sv", "läste in {n} avsnitt på {p} {pages}; skrev {out}"),
+                           ("en", "imported {n} sections on {p} {pages}; wrote {out}")):
+        out = tmp_path / lang / "plan.yaml"
+        res = run("--lang", lang, "import", source, "-o", out)
+        program = load_program(out)
+        pages = {"sv": ("sida", "sidor"), "en": ("page", "pages")}[lang][program.page_count != 1]
+        assert (res.exit_code, res.stderr.splitlines()[-1]) == (0, expected.format(
+            n=len(program.sections), p=program.page_count, pages=pages, out=out))
