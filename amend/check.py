@@ -8,12 +8,16 @@ matching) and reports each amendment on its own: ok, fuzzy-only, not found,
 ambiguous, out of scope or in conflict, with its file, line and column.
 
 The per-amendment check and the version tree are pure (they take loaded
-models); only the functions under "the repository" read files.
+models); only the functions under "the repository" read files. The module is
+over 400 lines because its parts share one set of result types and are read
+together (a report line's wording is next to the rule that makes it); the
+repository half is the first to move out when another edge (the web
+workbench) needs the pure half alone.
 """
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -221,42 +225,17 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
     """Check every patch against the version it is worded against, building the
     tree of versions from the program's own outwards."""
     root = program.meta.version
-    producers: dict[str, list[PatchFile]] = defaultdict(list)
-    by_base: dict[str, list[PatchFile]] = defaultdict(list)
-    for pf in patch_files:
-        if pf.produces is not None:
-            producers[pf.produces].append(pf)
-        if pf.base is not None:
-            by_base[pf.base].append(pf)
+    producers = _grouped(patch_files, lambda pf: pf.produces)
+    by_base = _grouped(patch_files, lambda pf: pf.base)
     state: dict[str, Program | Text] = {root: program}
+    extra = _duplicates(producers, root, state)
     lineage: dict[str, tuple[str, ...]] = {root: ()}
-    extra: dict[int, list[Problem]] = defaultdict(list)
-    for version, makers in producers.items():
-        if version == root or len(makers) > 1:
-            for pf in makers:
-                extra[id(pf)].append(pf.problem("duplicate_version", _duplicate(version, root, pf, makers),
-                                                "produces"))
-            if version != root:
-                state[version] = msg("check.produced_by_many", files=", ".join(m.file for m in makers))
-
     reports: dict[int, PatchReport] = {}
     queue, queued = deque([root]), {root}
     while queue:
         version = queue.popleft()
-        base = state[version]
         for pf in by_base.pop(version, []):
-            problems = pf.problems + extra[id(pf)]
-            if pf.patch is None:
-                reports[id(pf)] = _report(pf, (), problems)
-                produced: Program | Text = msg("check.invalid_patch_file", file=pf.file)
-            elif not isinstance(base, Program):
-                reports[id(pf)] = _report(pf, _not_checked(pf.patch), problems + [pf.problem(
-                    "not_checked", msg("check.base_not_rebuilt", version=version, why=base), "base")])
-                produced = msg("check.file_not_checked", file=pf.file)
-            else:
-                results, adopted = check_patch(base, pf.patch)
-                reports[id(pf)] = _report(pf, results, problems)
-                produced = adopted if adopted is not None else msg("check.does_not_apply", file=pf.file)
+            reports[id(pf)], produced = _check_file(pf, version, state[version], pf.problems + extra[id(pf)])
             if pf.produces is None:  # an invalid file that does not say what it produces
                 continue
             if pf.produces not in state:
@@ -265,14 +244,55 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
             if pf.produces not in queued:
                 queued.add(pf.produces)
                 queue.append(pf.produces)
-
     for pf in patch_files:  # never reached from the program's version
         if id(pf) not in reports:
-            problems = pf.problems + extra[id(pf)]
-            if pf.patch is not None:
-                problems.append(_unreached(pf, producers, program))
-            reports[id(pf)] = _report(pf, _not_checked(pf.patch) if pf.patch else (), problems)
+            reports[id(pf)] = _unreached_report(pf, extra[id(pf)], producers, program)
     return Versions(state, lineage, [reports[id(pf)] for pf in patch_files])
+
+
+def _grouped(patch_files: list[PatchFile], key: Callable[[PatchFile], str | None]) -> dict[str, list[PatchFile]]:
+    groups: dict[str, list[PatchFile]] = defaultdict(list)
+    for pf in patch_files:
+        value = key(pf)
+        if value is not None:
+            groups[value].append(pf)
+    return groups
+
+
+def _duplicates(producers: dict[str, list[PatchFile]], root: str,
+                state: dict[str, Program | Text]) -> dict[int, list[Problem]]:
+    """The problems of patches producing the program's own version or one another patch produces too;
+    such a version is marked in `state` as one that cannot be rebuilt."""
+    extra: dict[int, list[Problem]] = defaultdict(list)
+    for version, makers in producers.items():
+        if version == root or len(makers) > 1:
+            for pf in makers:
+                extra[id(pf)].append(pf.problem("duplicate_version", _duplicate(version, root, pf, makers),
+                                                "produces"))
+            if version != root:
+                state[version] = msg("check.produced_by_many", files=", ".join(m.file for m in makers))
+    return extra
+
+
+def _check_file(pf: PatchFile, version: str, base: Program | Text,
+                problems: list[Problem]) -> tuple[PatchReport, Program | Text]:
+    """A patch file's report against its base version, and the version it produces (or why not)."""
+    if pf.patch is None:
+        return _report(pf, (), problems), msg("check.invalid_patch_file", file=pf.file)
+    if not isinstance(base, Program):
+        why = pf.problem("not_checked", msg("check.base_not_rebuilt", version=version, why=base), "base")
+        return _report(pf, _not_checked(pf.patch), problems + [why]), msg("check.file_not_checked", file=pf.file)
+    results, adopted = check_patch(base, pf.patch)
+    produced = adopted if adopted is not None else msg("check.does_not_apply", file=pf.file)
+    return _report(pf, results, problems), produced
+
+
+def _unreached_report(pf: PatchFile, extra: list[Problem], producers: dict[str, list[PatchFile]],
+                      program: Program) -> PatchReport:
+    problems = pf.problems + extra
+    if pf.patch is None:
+        return _report(pf, (), problems)
+    return _report(pf, _not_checked(pf.patch), problems + [_unreached(pf, producers, program)])
 
 
 def _duplicate(version: str, root: str, pf: PatchFile, makers: list[PatchFile]) -> Text:
