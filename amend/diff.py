@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .model import Cell, Column, Columns, Decision, ListBlock, Paragraph, Program, Section, Table, iter_block_pages
-from .render.title import title_lines
+from .layout import title_lines
 
 SAME, INS, DEL = "=", "+", "-"
 _OPS = {0: SAME, 1: INS, -1: DEL}

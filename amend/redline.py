@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from .diff import DEL, INS, Change, Redline, diff_programs
-from .render.title import decision_line
+from .layout import decision_line
 
 
 def redline(steps) -> Redline:

@@ -24,9 +24,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ..model import Columns, ListBlock, Paragraph, Program, Table
-from .title import LABELS, title_lines
-
-COLUMNS_MARK = "amend:columns"  # table description that marks a column layout
+from ..layout import COLUMNS_MARK, LABELS, title_lines
 
 
 class DocxWriter:
