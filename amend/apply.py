@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from .errors import AmendErrors, Conflict, VersionMismatch
+from .messages import msg
 from .model import Amendment, Columns, ListBlock, Patch, Program, Table
 from .resolve import Edit, Index, Resolution, resolve
 from .text import splice
@@ -82,8 +83,7 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
 
 def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
     """The conflict error of `amendment`, naming the `other` one it overlaps."""
-    return Conflict(f"changes text that {other.label} (line {other.source.line}) also changes or quotes; "
-                    "the two amendments overlap and cannot both apply as worded",
+    return Conflict(msg("core.conflict", other=other.label, line=other.source.line),
                     source=amendment.source, amendment=amendment.label, amendment_id=amendment.id,
                     other=other.id)
 
@@ -274,19 +274,17 @@ def check_versions(program: Program, patch: Patch) -> None:
     """`patch` applies to `program`: the same program, the version it is worded
     against, and it produces a new version."""
     if patch.program != program.meta.id:
-        raise VersionMismatch(f"is for the program '{patch.program}', not '{program.meta.id}' "
-                              f"({program.source or 'the program given'})", source=patch.source)
+        raise VersionMismatch(msg("core.wrong_program", wanted=patch.program, program=program.meta.id,
+                                  source=program.source or msg("core.the_program_given")), source=patch.source)
     if patch.base != program.meta.version:
-        raise VersionMismatch(f"is worded against the version '{patch.base}', but the program given is "
-                              f"the version '{program.meta.version}'", source=patch.source)
+        raise VersionMismatch(msg("core.wrong_base", base=patch.base, version=program.meta.version),
+                              source=patch.source)
     _check_new_version(patch)
 
 
 def _check_new_version(patch: Patch) -> None:
     if patch.produces == patch.base:
-        raise VersionMismatch(f"produces the version '{patch.produces}', which is the version it is worded "
-                              "against (base); a patch must produce a new version, or its amendments would "
-                              "be applied to their own result", source=patch.source)
+        raise VersionMismatch(msg("core.same_version", version=patch.produces), source=patch.source)
 
 
 def _content(patch: Patch) -> Patch:
@@ -304,25 +302,24 @@ def check_chain(program: Program, patches) -> None:
     for n, patch in enumerate(patches):
         twin = next((p for p in patches[:n] if _content(p) == _content(patch)), None)
         if twin is not None:
-            raise VersionMismatch(f"is the same patch as {twin.source or 'one given before it'}; "
-                                  "each patch applies once", source=patch.source)
+            raise VersionMismatch(msg("core.same_patch", twin=twin.source or msg("core.one_given_before")),
+                                  source=patch.source)
         if previous is None:
             check_versions(program, patch)
         else:
             if patch.program != previous.program:
-                raise VersionMismatch(f"is for the program '{patch.program}', but {previous.source} before it is "
-                                      f"for '{previous.program}'", source=patch.source)
+                raise VersionMismatch(msg("core.chain_program", wanted=patch.program, previous=previous.source,
+                                          other=previous.program), source=patch.source)
             if patch.base != previous.produces:
-                raise VersionMismatch(f"is worded against the version '{patch.base}', but the patch before it "
-                                      f"({previous.source}) produces the version '{previous.produces}'",
-                                      source=patch.source)
+                raise VersionMismatch(msg("core.chain_base", base=patch.base, previous=previous.source,
+                                          produces=previous.produces), source=patch.source)
             _check_new_version(patch)
         if patch.produces in made:
             maker = made[patch.produces]
-            earlier = "the program's own version" if maker is None else f"produced before by {maker.source}"
+            earlier = msg("core.own_version") if maker is None else msg("core.produced_before", source=maker.source)
             circle = " → ".join([*made, patch.produces])
-            raise VersionMismatch(f"produces the version '{patch.produces}', which is {earlier}; the versions "
-                                  f"go round in a circle ({circle}); each version must be new", source=patch.source)
+            raise VersionMismatch(msg("core.version_circle", version=patch.produces, earlier=earlier, circle=circle),
+                                  source=patch.source)
         made[patch.produces] = patch
         previous = patch
 

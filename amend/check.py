@@ -19,6 +19,7 @@ from pathlib import Path
 from .apply import adopt, check_versions, conflict_between, overlapping_pairs
 from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, OutOfScope, ScopeError, VersionMismatch
 from .load import patch_from_data, program_from_data, read_yaml, validate
+from .messages import render
 from .model import Amendment, Meta, Patch, Program, Source
 from .resolve import Index, resolve_all
 
@@ -172,8 +173,9 @@ def failure_result(am: Amendment, exc: AmendError) -> AmendmentResult:
     return _result(am, ERROR, exc.message)
 
 
-def _result(am: Amendment, status: str, message: str = "", **extra) -> AmendmentResult:
-    return AmendmentResult(am.id, am.label, am.title, am.source, status, message, **extra)
+def _result(am: Amendment, status: str, message: object = "", **extra) -> AmendmentResult:
+    # the core's errors carry a Msg: the report holds it in words, in the language of the run
+    return AmendmentResult(am.id, am.label, am.title, am.source, status, render(message), **extra)
 
 
 # ---------------------------------------------------------------- version tree (pure)
@@ -428,7 +430,7 @@ def _problems(kind: str, exc: AmendError) -> list[Problem]:
     out = []
     for e in exc.errors if isinstance(exc, AmendErrors) else [exc]:
         src = e.source
-        message = f"{e.amendment}: {e.message}" if e.amendment else e.message
+        message = f"{e.amendment}: {e.message}" if e.amendment else render(e.message)
         if isinstance(src, Source):
             out.append(Problem(kind, message, src.file, src.line, src.column))
         else:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope, ScopeError
+from .messages import Msg, msg
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, new_pages_problem, ordinal_words
 from .text import (
     READINGS_LIMIT,
@@ -137,23 +138,27 @@ class Index:
                 self._column_headings[fold_anchor(u.column_heading or "")].append(i)
         return self._column_headings.get(wanted, [])
 
-    def where(self, i: int, start: int | None = None) -> str:
+    def where(self, i: int, start: int | None = None) -> Msg:
         """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
         u = self.units[i]
-        parts = [f"page {u.page}", f"under '{self.program.sections[u.section].heading}'"]
+        heading = msg("core.where.heading", heading=self.program.sections[u.section].heading)
+        parts: list[Msg | str] = [msg("core.where.page", page=u.page), heading]
         if u.column is not None:
-            parts.append(f"row {u.row}, column {u.column}" if u.row is not None else f"column {u.column}")
-        noun = "paragraph" if u.kind == "paragraph" else "item"
+            parts.append(msg("core.where.cell", row=u.row, column=u.column) if u.row is not None
+                         else msg("core.where.column", column=u.column))
+        paragraph = u.kind == "paragraph"
         if self.page_ordinal[i] == self.ordinal[i]:
-            parts.append(f"{noun} {self.ordinal[i]}")
+            parts.append(msg("core.where.paragraph", n=self.ordinal[i]) if paragraph
+                         else msg("core.where.item", n=self.ordinal[i]))
         else:  # the section began on an earlier page: say which count is which
-            parts.append(f"{noun} {self.page_ordinal[i]} on the page ({ordinal_words(self.ordinal[i])} under the "
-                         "heading)")
+            under = ordinal_words(self.ordinal[i])
+            parts.append(msg("core.where.paragraph_on_page", n=self.page_ordinal[i], under=under) if paragraph
+                         else msg("core.where.item_on_page", n=self.page_ordinal[i], under=under))
         if start is not None:
             spans = self.sentences(i)
             n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
-            parts.append(f"sentence {n + 1} of {len(spans)}")
-        return ", ".join(parts)
+            parts.append(msg("core.where.sentence", n=n + 1, count=len(spans)))
+        return listed(parts, "core.comma")
 
 
 # ---------------------------------------------------------------- scope
@@ -166,6 +171,16 @@ class Span:
     unit: int
     lo: int
     hi: int
+
+
+def listed(parts: Sequence[Msg | str], key: str = "core.semicolon") -> Msg | str:
+    """Fragments joined by commas ("core.comma") or semicolons ("core.semicolon")."""
+    if not parts:
+        return ""
+    whole = parts[0]
+    for part in parts[1:]:
+        whole = msg("core.comma", a=whole, b=part) if key == "core.comma" else msg("core.semicolon", a=whole, b=part)
+    return whole
 
 
 def _pick(ordinal, count: int) -> int | None:
@@ -189,7 +204,7 @@ class Scoper:
         self.readings: list[Span] = []
         self.counted: list[int] = []  # the units whose sentences a sentence number counts
 
-    def fail(self, cls, message: str, **extra):
+    def fail(self, cls, message: Msg, **extra):
         return cls(message, source=self.am.source_of(self.key), amendment=self.am.label,
                    amendment_id=self.am.id, **extra)
 
@@ -197,7 +212,7 @@ class Scoper:
         """Unit indices in scope, before paragraph/item/sentence."""
         sc, ix = self.scope, self.ix
         if sc.page is not None and not 1 <= sc.page <= ix.page_count:
-            raise self.fail(ScopeError, f"page {sc.page} does not exist (the program has {ix.page_count} pages)")
+            raise self.fail(ScopeError, msg("core.page_missing", page=sc.page, count=ix.page_count))
         units = ix.by_page.get(sc.page, []) if sc.page is not None else None  # None: the whole program
         if sc.heading is not None:
             units = self._heading(units)
@@ -222,39 +237,39 @@ class Scoper:
                 return ix.section_units(self.sections)
             return [i for i in units if ix.units[i].section == here[0]]
         if len(here) > 1:
-            pages = ", ".join(f"page {ix.program.sections[s].page}" for s in here)
-            raise self.fail(AmbiguousAnchor, f"the heading '{sc.heading}' occurs {len(here)} times ({pages}); "
-                                              "give the page to say which")
+            pages = listed([msg("core.where.page", page=ix.program.sections[s].page) for s in here], "core.comma")
+            raise self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=sc.heading, count=len(here),
+                                                 pages=pages))
         # Not a section heading: perhaps the heading of a column.
         in_columns = [i for i in ix.column_heading_units(wanted) if sc.page is None or ix.units[i].page == sc.page]
         if in_columns:
             layouts = {ix.units[i].layout for i in in_columns}
             if len(layouts) > 1:
-                raise self.fail(AmbiguousAnchor, f"the column heading '{sc.heading}' occurs {len(layouts)} times "
-                                                  f"{'on page %d' % sc.page if sc.page else ''}; give the page")
+                raise self.fail(AmbiguousAnchor, msg("core.column_heading_repeated_on_page", heading=sc.heading,
+                                                     count=len(layouts), page=sc.page) if sc.page else
+                                msg("core.column_heading_repeated", heading=sc.heading, count=len(layouts)))
             self.column_layout, self.column = layouts.pop(), ix.units[in_columns[0]].column
             return in_columns
-        elsewhere = [f"page {ix.program.sections[s].page}" for s in found]
+        elsewhere = [msg("core.where.page", page=ix.program.sections[s].page) for s in found]
         if elsewhere:
-            raise self.fail(ScopeError, f"there is no heading '{sc.heading}' on page {sc.page}: "
-                                        f"it is on {', '.join(elsewhere)}")
+            raise self.fail(ScopeError, msg("core.heading_elsewhere", heading=sc.heading, page=sc.page,
+                                            pages=listed(elsewhere, "core.comma")))
         near = _near_headings(wanted, ix)
-        raise self.fail(ScopeError, f"there is no heading '{sc.heading}'"
-                        + (f" (headings that are close: {near})" if near else ""))
+        raise self.fail(ScopeError, msg("core.heading_missing_near", heading=sc.heading, near=near) if near
+                        else msg("core.heading_missing", heading=sc.heading))
 
     def _column(self, units) -> list[int]:
         sc, ix = self.scope, self.ix
         in_layout = [i for i in units if ix.units[i].layout is not None]
         layouts = list(dict.fromkeys(ix.units[i].layout for i in in_layout))
         if not layouts:
-            raise self.fail(ScopeError, f"there are no columns {self._scope_words('column')}")
+            raise self.fail(ScopeError, msg("core.no_columns", scope=self._scope_words("column")))
         if len(layouts) > 1:
             layouts = self._layouts_named(layouts) or layouts
         if len(layouts) > 1:
-            places = "; ".join(ix.where(next(i for i in in_layout if ix.units[i].layout == lay))
-                               for lay in layouts)
-            raise self.fail(AmbiguousAnchor, f"{len(layouts)} column layouts or tables are "
-                            f"{self._scope_words('column')} ({places}); give the heading to say which")
+            places = listed([ix.where(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
+            raise self.fail(AmbiguousAnchor, msg("core.layouts_repeated", count=len(layouts),
+                                                 scope=self._scope_words("column"), places=places))
         layout = layouts[0]
         self.column_layout = layout
         block = get(ix.program, layout)
@@ -262,16 +277,16 @@ class Scoper:
         count = len(headings) if headings else max(len(r) for r in (block.header,) + block.rows)
         if isinstance(sc.column, int):
             if sc.column > count:
-                raise self.fail(ScopeError, f"column {sc.column} does not exist {self._scope_words('column')} "
-                                            f"(there are {count} columns)")
+                raise self.fail(ScopeError, msg("core.column_missing", column=sc.column,
+                                                scope=self._scope_words("column"), count=count))
             self.column = sc.column
         else:
             matches = [n + 1 for n, h in enumerate(headings) if h and fold_anchor(h) == fold_anchor(sc.column)]
             if len(matches) != 1:
-                named = ", ".join(f"'{h}'" for h in headings if h) or "none"
+                named = listed([msg("core.quoted_name", name=h) for h in headings if h], "core.comma")
                 raise self.fail(ScopeError if not matches else AmbiguousAnchor,
-                                f"no single column headed '{sc.column}' {self._scope_words('column')} "
-                                f"(column headings: {named})")
+                                msg("core.column_not_single", column=sc.column, scope=self._scope_words("column"),
+                                    named=named or msg("core.none")))
             self.column = matches[0]
         return [i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == self.column]
 
@@ -293,11 +308,11 @@ class Scoper:
     def _row(self, units) -> list[int]:
         rows = [i for i in units if self.ix.units[i].row is not None]
         if not rows:
-            raise self.fail(ScopeError, f"there is no table {self._scope_words('row')}")
+            raise self.fail(ScopeError, msg("core.no_table", scope=self._scope_words("row")))
         count = max(self.ix.units[i].row for i in rows)
         if self.scope.row > count:
-            raise self.fail(ScopeError, f"row {self.scope.row} does not exist {self._scope_words('row')} "
-                                        f"(the table has {count} rows below its header)")
+            raise self.fail(ScopeError, msg("core.row_missing", row=self.scope.row, scope=self._scope_words("row"),
+                                            count=count))
         return [i for i in rows if self.ix.units[i].row == self.scope.row]
 
     def container(self) -> tuple | None:
@@ -306,17 +321,17 @@ class Scoper:
         sc = self.scope
         if sc.row is not None:
             if self.column is None:
-                raise self.fail(ScopeError, "a row of a table holds one cell per column: give the column too")
+                raise self.fail(ScopeError, msg("core.row_needs_column"))
             return self.column_layout + ("row", sc.row, self.column - 1)
         if self.column is not None:
             if isinstance(get(self.ix.program, self.column_layout), Table):
-                raise self.fail(ScopeError, "a column of a table holds one cell per row: give the row too")
+                raise self.fail(ScopeError, msg("core.column_needs_row"))
             return self.column_layout + ("col", self.column - 1)
         if self.sections is not None and sc.page is None:
             return (self.sections[0],)
         return None
 
-    def _scope_words(self, upto: str) -> str:
+    def _scope_words(self, upto: str) -> Msg:
         """The scope described up to (not including) `upto`."""
         keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
         cut = {k: None for k in keys[keys.index(upto):]}
@@ -341,9 +356,10 @@ class Scoper:
             n = _pick(ordinal, len(of_kind))
             if n is None:
                 hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
-                hint = f"; {hidden} more stand in columns or tables: give the column" if hidden else ""
-                raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} {key} {self._scope_words(key)} "
-                                            f"(there {'is' if len(of_kind) == 1 else 'are'} {len(of_kind)}{hint})")
+                hint = msg("core.hint_hidden", hidden=hidden) if hidden else ""
+                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(of_kind), hint=hint)
+                raise self.fail(ScopeError, msg("core.no_nth_paragraph", **values) if key == "paragraph"
+                                else msg("core.no_nth_item", **values))
             units = [of_kind[n]]
         return units
 
@@ -364,9 +380,8 @@ class Scoper:
         items = len(units) - len(counted)
         self.counted = counted
         if not counted and items:
-            raise self.fail(ScopeError, f"there is no paragraph {self._scope_words('sentence')} to count sentences in "
-                                        f"(there {'is' if items == 1 else 'are'} {items} list "
-                                        f"item{'s' * (items != 1)}: name the item with item: N)")
+            raise self.fail(ScopeError, msg("core.no_paragraph_for_sentence", scope=self._scope_words("sentence"),
+                                            items=items))
         n = {"first": 1, "last": 1}.get(ordinal, ordinal)
         found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last",
                                   bounds=[ix.boundaries(i) for i in counted])
@@ -375,9 +390,9 @@ class Scoper:
             raise self.unclear_sentence()
         if not found:
             count = sum(len(ix.sentences(i)) for i in counted)
-            hint = "; list items are not counted: name the item with item: N" if items else ""
-            raise self.fail(ScopeError, f"there is no {ordinal_words(ordinal)} sentence "
-                                        f"{self._scope_words('sentence')} (there are {count}{hint})")
+            hint = msg("core.hint_items_not_counted") if items else ""
+            raise self.fail(ScopeError, msg("core.no_nth_sentence", n=ordinal_words(ordinal),
+                                            scope=self._scope_words("sentence"), count=count, hint=hint))
         return [Span(counted[u], a, b) for u, a, b in found]
 
     def unclear_sentence(self) -> AmendError:
@@ -389,17 +404,16 @@ class Scoper:
         words = [b.word for b in unsure if lo <= b.start and b.end <= hi] or [b.word for b in unsure] or \
             [b.word for u in self.counted for b in self.ix.boundaries(u) if not b.certain]
         self.key = "at"  # the sentence number is what is unclear
-        return self.fail(AmbiguousAnchor, f"which is the {ordinal_words(self.scope.sentence)} sentence "
-                         f"{self._scope_words('sentence')} is unclear: '{words[0]}' may or may not end a "
-                         "sentence; drop sentence: and let the quoted words say where")
+        return self.fail(AmbiguousAnchor, msg("core.sentence_unclear", n=ordinal_words(self.scope.sentence),
+                                              scope=self._scope_words("sentence"), word=words[0]))
 
 
-def _near_headings(wanted: str, ix: Index) -> str:
+def _near_headings(wanted: str, ix: Index) -> Msg | str:
     import difflib
 
     near = difflib.get_close_matches(wanted, list(ix.headings), n=3, cutoff=0.6)
-    names = [ix.program.sections[ix.headings[h][0]].heading for h in near]
-    return ", ".join(f"'{n}' (page {ix.program.sections[ix.headings[h][0]].page})" for n, h in zip(names, near))
+    sections = [ix.program.sections[ix.headings[h][0]] for h in near]
+    return listed([msg("core.near_heading", name=s.heading, page=s.page) for s in sections], "core.comma")
 
 
 # ---------------------------------------------------------------- anchors
@@ -432,7 +446,7 @@ class Anchors:
         self.fuzzy = fuzzy
         self.warnings = warnings
 
-    def one(self, spans: list[Span], anchor: str, what: str = "the text") -> Hit:
+    def one(self, spans: list[Span], anchor: str) -> Hit:
         self.sc.key = self.sc.am.anchor_key
         readings = self.sc.readings
         if len(readings) > 1:
@@ -442,7 +456,7 @@ class Anchors:
                 picks: list = []
                 for hits in found:
                     try:
-                        picks.append(self._exact(hits, anchor, what) if hits else None)
+                        picks.append(self._exact(hits, anchor) if hits else None)
                     except AmendError as exc:
                         picks.append(exc)
                 if all(isinstance(p, AmendError) for p in picks):
@@ -452,55 +466,56 @@ class Anchors:
                 return picks[0]
         hits = _find(self.ix, spans, anchor)
         if hits:
-            return self._exact(hits, anchor, what)
-        return self._not_found(spans, anchor, what)
+            return self._exact(hits, anchor)
+        return self._not_found(spans, anchor)
 
-    def _exact(self, hits: list[Hit], anchor: str, what: str) -> Hit:
+    def _exact(self, hits: list[Hit], anchor: str) -> Hit:
         """The one hit the amendment means (by occurrence), or the error saying why there is none."""
         occurrence = self.sc.scope.occurrence
         if occurrence is not None:
             if occurrence > len(hits):
                 raise self.sc.fail(AnchorNotFound if not hits else ScopeError,
-                                   f"{what} \"{anchor}\" occurs {len(hits)} time{'s' if len(hits) != 1 else ''} "
-                                   f"{self.sc.scope.describe()}, so occurrence {occurrence} does not exist")
+                                   msg("core.occurrence_missing", anchor=anchor, count=len(hits),
+                                       scope=self.sc.scope.describe(), occurrence=occurrence))
             return hits[occurrence - 1]
         if len(hits) == 1:
             return hits[0]
-        places = "; ".join(self.ix.where(h.unit, h.start) for h in hits[:5])
-        raise self.sc.fail(AmbiguousAnchor,
-                           f"{what} \"{anchor}\" occurs {len(hits)} times {self.sc.scope.describe()} "
-                           f"({places}); quote more words or set occurrence")
+        places = listed([self.ix.where(h.unit, h.start) for h in hits[:5]])
+        raise self.sc.fail(AmbiguousAnchor, msg("core.anchor_repeated", anchor=anchor, count=len(hits),
+                                                scope=self.sc.scope.describe(), places=places))
 
-    def _not_found(self, spans: list[Span], anchor: str, what: str) -> Hit:
+    def _not_found(self, spans: list[Span], anchor: str) -> Hit:
         ix, scope = self.ix, self.sc.scope
         everywhere = [Span(i, 0, len(u.text)) for i, u in enumerate(ix.units)]
         elsewhere = _find(ix, everywhere, anchor)
         if elsewhere:
-            places = "; ".join(ix.where(h.unit, h.start) for h in elsewhere[:5])
-            raise self.sc.fail(OutOfScope, f"{what} \"{anchor}\" is not {scope.describe()}: found {places}",
-                               found=[ix.where(h.unit, h.start) for h in elsewhere])
+            places = listed([ix.where(h.unit, h.start) for h in elsewhere[:5]])
+            raise self.sc.fail(OutOfScope, msg("core.anchor_elsewhere", anchor=anchor, scope=scope.describe(),
+                                               places=places),
+                               found=[str(ix.where(h.unit, h.start)) for h in elsewhere])
         needle = fold_anchor(anchor)
         if any(find_in_word(ix.units[s.unit].text, needle, ix.folded(s.unit)) for s in spans):
-            raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" occurs {scope.describe()} only as part of "
-                                               "a longer word; quote whole words")
+            raise self.sc.fail(AnchorNotFound, msg("core.anchor_in_word", anchor=anchor, scope=scope.describe()))
         candidates = fuzzy_candidates(ix, spans, anchor)
         best = candidates[0] if candidates else None
         if best and self.fuzzy is not None and best.similarity >= self.fuzzy:
             rivals = [c for c in candidates[1:] if c.similarity >= self.fuzzy]
             if not rivals:
                 found = ix.units[best.unit].text[best.start:best.end]
+                where = ix.where(best.unit, best.start)
                 self.warnings.append(FuzzyWarning(
-                    f"{what} \"{anchor}\" is not {scope.describe()} exactly; used the fuzzy match \"{found}\" "
-                    f"({best.similarity:.0%} similar, {ix.where(best.unit, best.start)})",
+                    msg("core.fuzzy_used", anchor=anchor, scope=scope.describe(), found=found,
+                        similarity=best.similarity, where=where),
                     source=self.sc.am.source_of(self.sc.key), amendment=self.sc.am.label, amendment_id=self.sc.am.id,
-                    similarity=best.similarity, where=ix.where(best.unit, best.start)))
+                    similarity=best.similarity, where=str(where)))
                 return best
-        closest = "; ".join(f"\"{ix.units[c.unit].text[c.start:c.end]}\" ({c.similarity:.0%} similar, "
-                            f"{ix.where(c.unit, c.start)})" for c in candidates[:3])
-        raise self.sc.fail(AnchorNotFound, f"{what} \"{anchor}\" is not {scope.describe()}"
-                           + (f". Closest: {closest}" if closest else ""),
-                           candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity, ix.where(c.unit, c.start))
-                                       for c in candidates])
+        closest = listed([msg("core.closest", text=ix.units[c.unit].text[c.start:c.end], similarity=c.similarity,
+                              where=ix.where(c.unit, c.start)) for c in candidates[:3]])
+        raise self.sc.fail(AnchorNotFound, msg("core.anchor_missing_closest", anchor=anchor, scope=scope.describe(),
+                                               closest=closest) if closest
+                           else msg("core.anchor_missing", anchor=anchor, scope=scope.describe()),
+                           candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity,
+                                        str(ix.where(c.unit, c.start))) for c in candidates])
 
 
 def similarity(a: str, b: str) -> float:
@@ -597,21 +612,29 @@ def _insert(ix, am, sc, anchors):
     if anchor is None:
         # "at end insert": the scope must be one paragraph, item or sentence.
         if len(spans) != 1:
-            raise sc.fail(AmbiguousAnchor, f"'insert' without 'after' or 'before' adds at the end of the scope, "
-                                           f"but {sc.scope.describe()} holds {len(spans)} paragraphs or items; "
-                                           "narrow it with paragraph, item or sentence")
+            raise sc.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=sc.scope.describe(), count=len(spans)))
         # every reading of a sentence number must give the same place
-        places = {(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value)) for sp in sc.readings or spans}
+        places = _distinct([(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
+                            for sp in sc.readings or spans])
         if len(places) > 1:
             raise sc.unclear_sentence()
-        unit, at, new, problem = places.pop()
+        unit, at, new, problem = places[0]
         if problem:
-            raise sc.fail(AmbiguousAnchor, f"the text {sc.scope.describe()} {problem}")
+            raise sc.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=sc.scope.describe(), problem=problem))
         path = ix.units[unit].path
         return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor)
     at = hit.end if am.after else hit.start
     return [_text_edit(am, hit, ix, at, at, am.value)]
+
+
+def _distinct(values: list[tuple]) -> list[tuple]:
+    """The values without repeats, in order (a Msg in them is not hashable)."""
+    out: list[tuple] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
 
 
 def _replace(ix, am, sc, anchors):
@@ -620,11 +643,11 @@ def _replace(ix, am, sc, anchors):
     text = ix.units[hit.unit].text
     end, problem = shared_full_stop(text, hit.start, hit.end, new)
     if problem:
-        raise sc.fail(AmbiguousAnchor, f"the text \"{am.value}\" {problem}")
+        raise sc.fail(AmbiguousAnchor, msg("core.quoted_text_problem", text=am.value, problem=problem))
     if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
-        kind = ix.units[hit.unit].kind
-        raise sc.fail(ScopeError, f"deletes the whole {'paragraph' if kind == 'paragraph' else 'list item'} "
-                                  f"({ix.where(hit.unit)}); use {'delete_paragraph' if kind == 'paragraph' else 'delete_item'}")
+        where = ix.where(hit.unit)
+        raise sc.fail(ScopeError, msg("core.deletes_paragraph", where=where) if ix.units[hit.unit].kind == "paragraph"
+                      else msg("core.deletes_item", where=where))
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
@@ -643,26 +666,30 @@ def _one_unit(ix, sc, kind: str, value) -> int:
     """The paragraph or item the amendment names: by its opening words, or by
     the scope alone (paragraph: N / item: N) when the value is true."""
     units = sc.narrowed(sc.units())
-    noun = "paragraph" if kind == "paragraph" else "list item"
+    paragraph = kind == "paragraph"
+    scope = sc.scope.describe()
     if value is True:
         units = [i for i in units if ix.units[i].kind == kind]
         if len(units) != 1:
             raise sc.fail(AmbiguousAnchor if units else ScopeError,
-                          f"{sc.scope.describe()} holds {len(units)} {noun}s; say which with "
-                          f"{'paragraph' if kind == 'paragraph' else 'item'}: N or quote its opening words")
+                          msg("core.paragraph_count", scope=scope, count=len(units)) if paragraph
+                          else msg("core.item_count", scope=scope, count=len(units)))
         return units[0]
     sc.key = sc.am.anchor_key
     found = _units_starting(ix, units, kind, value)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        places = "; ".join(ix.where(i) for i in found[:5])
-        raise sc.fail(AmbiguousAnchor, f"{len(found)} {noun}s {sc.scope.describe()} start with \"{value}\" ({places})")
+        values = dict(count=len(found), scope=scope, text=value, places=listed([ix.where(i) for i in found[:5]]))
+        raise sc.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if paragraph
+                      else msg("core.items_start", **values))
     elsewhere = _units_starting(ix, list(range(len(ix.units))), kind, value)
     if elsewhere:
-        raise sc.fail(AnchorNotFound, f"no {noun} {sc.scope.describe()} starts with \"{value}\": found "
-                                      + "; ".join(ix.where(i) for i in elsewhere[:5]))
-    raise sc.fail(AnchorNotFound, f"no {noun} {sc.scope.describe()} starts with \"{value}\"")
+        values = dict(scope=scope, text=value, places=listed([ix.where(i) for i in elsewhere[:5]]))
+        raise sc.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
+                      else msg("core.no_item_starts_elsewhere", **values))
+    raise sc.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
+                  else msg("core.no_item_starts", scope=scope, text=value))
 
 
 def _delete_unit(kind):
@@ -684,20 +711,19 @@ def _insert_block(am, container: tuple, index: int, new, reads=()) -> Edit:
 
 def _add_item(ix, am, sc, anchors):
     if sc.scope.item is not None and am.position is None and am.after_item is None:
-        raise sc.fail(ScopeError, "'item' in the scope names one item, but add_item adds to a list: say where "
-                                  "with position: N (first, last) or after_item: \"its opening words\"")
+        raise sc.fail(ScopeError, msg("core.add_item_needs_place"))
     units = sc.narrowed(sc.units())
     lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
     if not lists:
-        raise sc.fail(ScopeError, f"there is no list {sc.scope.describe()} to add an item to")
+        raise sc.fail(ScopeError, msg("core.no_list", scope=sc.scope.describe()))
     if am.after_item is not None:
         item = _one_unit(ix, sc, "item", am.after_item)
         path = ix.units[item].path
         return [_insert_block(am, path[:-1], path[-1] + 1, am.value, reads=((path, (0, len(am.after_item))),))]
     if len(lists) > 1:
-        places = "; ".join(ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5])
-        raise sc.fail(AmbiguousAnchor, f"{len(lists)} lists are {sc.scope.describe()} ({places}); "
-                                       "narrow with column, paragraph or after_item")
+        places = listed([ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
+        raise sc.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=sc.scope.describe(),
+                                           places=places))
     lst = get(ix.program, lists[0])
     count = len(lst.items)
     if am.position is None:
@@ -705,7 +731,7 @@ def _add_item(ix, am, sc, anchors):
     else:
         index = _pick(am.position, count + 1)
         if index is None:
-            raise sc.fail(ScopeError, f"position {am.position} does not exist: the list has {count} items")
+            raise sc.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
     return [_insert_block(am, lists[0] + ("item",), index, am.value)]
 
 
@@ -721,7 +747,7 @@ def _add_paragraph(ix, am, sc, anchors):
     if container is not None:  # the end of a column, a table cell or a section
         return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
     if not units:
-        raise sc.fail(ScopeError, f"there is no text {sc.scope.describe()} to add a paragraph after")
+        raise sc.fail(ScopeError, msg("core.no_text_for_paragraph", scope=sc.scope.describe()))
     # the end of the scope on its page: after the last top-level block in scope
     top = ix.units[units[-1]].path[:2]
     return [_insert_block(am, top[:1], top[1] + 1, new)]
@@ -739,7 +765,7 @@ def _section_named(ix, sc, heading: str) -> int:
         scoper.key = sc.key = sc.am.anchor_key  # the heading is quoted in the operation itself
     scoper.units()
     if scoper.sections is None:
-        raise sc.fail(ScopeError, f"'{heading}' is a column heading, not a section heading")
+        raise sc.fail(ScopeError, msg("core.column_heading_not_section", heading=heading))
     return scoper.sections[0]
 
 
@@ -767,7 +793,7 @@ def _add_section(ix, am, sc, anchors):
 def _target_section(ix, sc, am) -> int:
     heading = am.value if isinstance(am.value, str) else sc.scope.heading
     if heading is None:
-        raise sc.fail(ScopeError, f"'{am.op}' needs the heading of the section (as its value or in at: heading)")
+        raise sc.fail(ScopeError, msg("core.section_needs_heading", op=am.op))
     return _section_named(ix, sc, heading)
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .messages import Msg, msg
+
 _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
 _QUOTES.update({c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032"})
 _DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
@@ -579,7 +581,7 @@ def _opener_of(text: str, lo: int, close: int) -> int:
     return -1
 
 
-def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, str | None]:
+def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
     """Where "at end insert NEW" goes in the sentence (or paragraph) text[lo:hi]:
     (offset, text to insert, None), or (-1, "", why it is unclear).
 
@@ -605,27 +607,23 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, str | N
     own = new.rstrip(TERMINAL)
     if own != new:
         if new[len(own):] != terminal:
-            return -1, "", (f"ends in '{terminal}' and the inserted text in '{new[len(own):]}'; "
-                            "say where with after: or before:")
+            return -1, "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
         new = own  # its full stop is the sentence's
     for r, k in enumerate(range(hi - 1, c - 1, -1)):
         if _opener_of(text, lo, k) != lo + r:
             quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
-            return -1, "", (f"ends inside a quotation or brackets ('{quoted}'): whether the words go inside or "
-                            "after it is unclear; say where with after: or before:")
+            return -1, "", msg("core.text_inside_quote", quoted=quoted)
     if terminal != "." and ("\u2026" in terminal or ".." in terminal):
-        return -1, "", (f"ends with an ellipsis ('{terminal}'): whether the words go before or after it is "
-                        "unclear; say where with after: or before:")
+        return -1, "", msg("core.text_ellipsis", terminal=terminal)
     word = _word_before(text, t) if terminal == "." else ""
     if word and owns_its_full_stop(word):
         return c, new + ".", None
     if word and _maybe_abbreviation_at_end(word):
-        return -1, "", (f"ends in '{word}.', where the full stop may belong to an abbreviation or end the "
-                        "sentence; say where with after: or before:")
+        return -1, "", msg("core.text_abbreviation_end", word=word)
     return t, new, None
 
 
-def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, str | None]:
+def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, Msg | None]:
     """Replacing or deleting text[start:end] that ends in an abbreviation whose full stop
     also ends the sentence leaves that full stop ("unga m.m." − "m.m." → "unga."):
     (the end of what to replace, None), or (end, why it is unclear) where the
@@ -646,8 +644,7 @@ def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, st
         return end, None
     if here.certain:
         return end - 1, None
-    return end, (f"ends in '{word}.', and whether that full stop also ends the sentence is unclear; "
-                 "quote the words after it too")
+    return end, msg("core.text_shared_stop", word=word)
 
 
 def _maybe_abbreviation_at_end(word: str) -> bool:
