@@ -6,8 +6,9 @@ did not touch.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 from .messages import Msg, msg
 
@@ -51,7 +52,7 @@ class Columns:
     page: int | None = None
 
 
-Block = Union[Paragraph, ListBlock, Table, Columns]
+Block = Paragraph | ListBlock | Table | Columns
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Program:
         return max((p for _, p in iter_block_pages(self)), default=1)
 
 
-def iter_block_pages(program: Program):
+def iter_block_pages(program: Program) -> Iterator[tuple[Block, int]]:
     """Yield (block, effective page) for every top-level block of every section.
 
     A block without its own page is on the page of the block before it; the
@@ -125,7 +126,7 @@ def iter_block_pages(program: Program):
             yield block, page
 
 
-def new_pages_problem(blocks, first: int, following: int | None, last: int) -> Msg | None:
+def new_pages_problem(blocks: Sequence[Block], first: int, following: int | None, last: int) -> Msg | None:
     """Why the pages of new content (an added section's, or a section's new text)
     cannot stand, or None. Pages never go back: the content starts no earlier
     than `first` (where the section starts) and ends no later than `following`
@@ -241,14 +242,15 @@ class Amendment:
     source: Source
     title: str | None = None
     text: str | None = None  # the instruction as worded in the minutes
-    value: object = None  # the operation's own value (text, blocks or a section)
+    value: Any = None  # the operation's own value: text, blocks or a section, as `op` says
     after: str | None = None
     before: str | None = None
     with_: str | None = None
     position: int | str | None = None
     after_item: str | None = None
     after_section: str | None = None
-    key_lines: tuple = field(default=(), compare=False)  # (key, line, column) of each key as written
+    # (key, line, column) of each key as written
+    key_lines: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
 
     def source_of(self, key: str) -> Source:
         """Where `key` of this amendment was written, so that a message points at the

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .messages import Msg, msg
@@ -81,7 +81,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _composed(text: str):
+def _composed(text: str) -> Iterator[tuple[int, str]]:
     """(offset in `text`, character) of the NFC form of `text`. Stored text is NFC
     already; otherwise each letter with its combining marks is composed on its
     own, so that every character keeps the offset where it starts in `text`
@@ -179,7 +179,7 @@ def find_spans(text: str, needle: str, folded: tuple[str, Sequence[int]] | None 
     at a word edge. `folded` is fold(text), when the caller keeps it."""
     haystack, index = folded or fold(text)
     needle = fold_anchor(needle)
-    spans = []
+    spans: list[tuple[int, int]] = []
     if not needle:
         return spans
     at = haystack.find(needle)
@@ -348,6 +348,7 @@ def sentence_boundaries(text: str) -> list[Boundary]:
         while k > 0 and not text[k - 1].isspace():
             k -= 1
         word, punct = text[k:m.start(1)], m.group(1)
+        kind: str | None
         if "!" in punct or "?" in punct:
             kind = "certain" if nxt != "lower" else "uncertain"
         elif "\u2026" in punct or ".." in punct:
@@ -434,7 +435,8 @@ def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
     return list(dict.fromkeys(found))
 
 
-def _plain_nth(bs, starts, ends, k: int, from_end: bool, u: int) -> tuple[int, int, int]:
+def _plain_nth(bs: list[Boundary], starts: list[int], ends: list[int], k: int, from_end: bool,
+               u: int) -> tuple[int, int, int]:
     """The k-th (0-based) sentence of one text when only its certain boundaries count."""
     cuts = [i for i, b in enumerate(bs, 1) if b.certain]
     pieces = list(zip([0] + cuts, [c - 1 for c in cuts] + [len(bs)]))

@@ -489,8 +489,8 @@ class DocxReader:
     # -------------------------------------------------- tables
 
     def _table(self, tbl, flow) -> None:
-        from ..model import Cell, Columns, Table
         from ..layout import COLUMNS_MARK
+        from ..model import Cell, Columns, Table
 
         start = self.pager.page
         desc = tbl.find(f"{w('tblPr')}/{w('tblDescription')}")

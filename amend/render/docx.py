@@ -23,8 +23,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ..model import Columns, ListBlock, Paragraph, Program, Table
 from ..layout import COLUMNS_MARK, LABELS, title_lines
+from ..model import Columns, ListBlock, Paragraph, Program, Table
 
 
 class DocxWriter:
