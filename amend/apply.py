@@ -8,24 +8,27 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import Any
 
-from .errors import AmendErrors, Conflict, VersionMismatch
-from .model import Amendment, Columns, ListBlock, Patch, Program, Table
-from .resolve import Edit, Index, Resolution, resolve
+from .errors import AmendError, AmendErrors, Conflict, FuzzyWarning, VersionMismatch
+from .messages import msg
+from .model import Amendment, Block, Columns, ListBlock, Patch, Program, Section, Source, Table
+from .resolve import Edit, Index, Region, Resolution, resolve
 from .text import splice
-from .tree import children, get_in, update, with_children
+from .tree import Node, Path, children, get_in, update, with_children
 
 # ---------------------------------------------------------------- conflicts
 
 
-def _group(path: tuple):
+def _group(path: Path) -> Any:
     """Regions that can overlap share a group: the section they are in."""
     return path[1] if path and path[0] == "h" else path[0] if path else None
 
 
-def _overlap(a, b) -> bool:
+def _overlap(a: Region, b: Region) -> bool:
     """Do two regions (path, span) overlap? span None covers the whole subtree;
     a (p, p) span is a point, which only clashes when strictly inside a span."""
     (pa, sa), (pb, sb) = a, b
@@ -36,7 +39,7 @@ def _overlap(a, b) -> bool:
         return shorter_is_whole
     if pa != pb:
         return False
-    (a0, a1), (b0, b1) = sa, sb
+    (a0, a1), (b0, b1) = sa, sb  # type: tuple[int, int], tuple[int, int]
     if a0 == a1 and b0 == b1:
         return False  # two insertions at one point: file order decides
     if a0 == a1:
@@ -58,12 +61,13 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
     competing patches (whose ids may repeat) can be compared too.
     """
     order: dict[int, int] = {}
-    groups: dict = defaultdict(list)
+    groups: dict[Any, list[Edit]] = defaultdict(list)
     for e in edits:
         order.setdefault(id(e.amendment), len(order))
         for region in e.writes + e.reads:
             groups[_group(region[0])].append(e)
-    seen, pairs = set(), []
+    seen: set[frozenset[int]] = set()
+    pairs: list[tuple[Amendment, Amendment]] = []
     for members in groups.values():
         members = list(dict.fromkeys(members))
         for i, j in _candidate_pairs(members):
@@ -76,14 +80,14 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
             if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
                any(_overlap(w, r) for w in y.writes for r in x.reads):
                 seen.add(key)
-                pairs.append(tuple(sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])))
+                first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
+                pairs.append((first, second))
     return pairs
 
 
 def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
     """The conflict error of `amendment`, naming the `other` one it overlaps."""
-    return Conflict(f"changes text that {other.label} (line {other.source.line}) also changes or quotes; "
-                    "the two amendments overlap and cannot both apply as worded",
+    return Conflict(msg("core.conflict", other=other.label, line=other.source.line),
                     source=amendment.source, amendment=amendment.label, amendment_id=amendment.id,
                     other=other.id)
 
@@ -98,11 +102,13 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
     once over its span ends. A whole subtree (span None) overlaps every region
     on or below its path: those sort right after it.
     """
-    spans: dict[tuple, list] = defaultdict(list)  # path -> [(start, end, member, is_write)]
-    wholes, below_all, below_writes = [], [], []
+    spans: dict[Path, list[Spanned]] = defaultdict(list)  # path -> [(start, end, member, is_write)]
+    wholes: list[tuple[Path, int, bool]] = []
+    below_all: list[tuple[Path, int]] = []
+    below_writes: list[tuple[Path, int]] = []
     for n, e in enumerate(members):
         for is_write, regions in ((True, e.writes), (False, e.reads)):
-            for path, span in regions:
+            for path, span in regions:  # noqa: B007
                 key = _path_key(path)
                 below_all.append((key, n))
                 if is_write:
@@ -112,8 +118,8 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
                 else:
                     spans[path].append((span[0], span[1], n, is_write))
     pairs: set[tuple[int, int]] = set()
-    for regions in spans.values():
-        _sweep(regions, pairs)
+    for spanned in spans.values():
+        _sweep(spanned, pairs)
     below_all.sort()
     below_writes.sort()
     for key, n, is_write in wholes:
@@ -127,19 +133,22 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _path_key(path: tuple) -> tuple:
+def _path_key(path: Path) -> Path:
     """A sortable form of a path (its steps are numbers and names), in which the
     paths below one sort right after it."""
     return tuple((isinstance(step, str), step) for step in path)
 
 
-def _sweep(regions: list, pairs: set) -> None:
+Spanned = tuple[int, int, int, bool]  # a region's span on one path: start, end, member, is it a write
+
+
+def _sweep(regions: list[Spanned], pairs: set[tuple[int, int]]) -> None:
     """Pairs of members whose spans on one path overlap as `_overlap` says: two
     spans when each starts before the other ends; a point (start == end) when
     strictly inside a span; two points never. At one offset, spans that end
     there are closed first, then points are placed, then spans open."""
     END, POINT, START = 0, 1, 2
-    events = []
+    events: list[tuple[int, int, int]] = []
     for r, (start, end, _, _) in enumerate(regions):
         if start == end:
             events.append((start, POINT, r))
@@ -165,7 +174,7 @@ class _OpenSpans:
     listing them costs what is open now (a dict or set emptied by removals
     still walks every slot it once had)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.regions: list[int] = []
         self.owners: list[int] = []
         self.at: dict[int, int] = {}
@@ -194,14 +203,14 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     sections = list(program.sections)
     order = {id(e): n for n, e in enumerate(edits)}  # file order
 
-    by_unit: dict[tuple, list[Edit]] = defaultdict(list)
+    by_unit: dict[Path, list[Edit]] = defaultdict(list)
     for e in edits:
         if e.kind == "text":
             by_unit[e.path].append(e)
     for path, group in by_unit.items():
         group.sort(key=lambda e: (e.start, e.end, order[id(e)]))
         spliced = [(e.start, e.end, e.new) for e in group]
-        update(sections, path, lambda node: _with_text(node, spliced))
+        update(sections, path, _splicing(spliced))
 
     structural = [e for e in edits if e.kind != "text"]
     # Deepest containers first and higher indexes first, so that no change
@@ -214,17 +223,22 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     return replace(program, sections=tuple(sections))
 
 
-def _with_text(node, edits):
+def _splicing(edits: list[tuple[int, int, str]]) -> Callable[[Node], Node]:
+    return lambda node: _with_text(node, edits)
+
+
+def _with_text(node: Node, edits: list[tuple[int, int, str]]) -> Node:
     text = node if isinstance(node, str) else node.text
     new = splice(text, edits)
     return new if isinstance(node, str) else replace(node, text=new)
 
 
-def _structural(sections: list, e: Edit) -> list:
+def _structural(sections: list[Section], e: Edit) -> list[Section]:
     if e.kind == "replace_blocks":
         s = e.container[0]
         sections[s] = replace(sections[s], blocks=tuple(e.new))
         return sections
+    kids: list[Any]
     if e.container == ():
         kids = sections
     else:
@@ -247,14 +261,16 @@ def _structural(sections: list, e: Edit) -> list:
 
 def _prune(program: Program) -> Program:
     """Drop lists left empty by delete_item: no empty list survives in the output."""
-    def blocks(bs):
+    def blocks(bs: Iterable[Block]) -> tuple[Block, ...]:
         return tuple(_pruned(b) for b in bs if not (isinstance(b, ListBlock) and not b.items))
 
-    def _pruned(b):
+    def _pruned(b: Block) -> Block:
         if isinstance(b, Columns):
             return replace(b, columns=tuple(replace(c, blocks=blocks(c.blocks)) for c in b.columns))
         if isinstance(b, Table):
-            cells = lambda row: tuple(replace(c, blocks=blocks(c.blocks)) for c in row)  # noqa: E731
+            def cells(row: Sequence[Any]) -> tuple[Any, ...]:
+                return tuple(replace(c, blocks=blocks(c.blocks)) for c in row)
+
             return replace(b, header=cells(b.header), rows=tuple(cells(r) for r in b.rows))
         return b
 
@@ -274,27 +290,28 @@ def check_versions(program: Program, patch: Patch) -> None:
     """`patch` applies to `program`: the same program, the version it is worded
     against, and it produces a new version."""
     if patch.program != program.meta.id:
-        raise VersionMismatch(f"is for the program '{patch.program}', not '{program.meta.id}' "
-                              f"({program.source or 'the program given'})", source=patch.source)
+        raise VersionMismatch(msg("core.wrong_program", wanted=patch.program, program=program.meta.id,
+                                  source=program.source or msg("core.the_program_given")), source=patch.source)
     if patch.base != program.meta.version:
-        raise VersionMismatch(f"is worded against the version '{patch.base}', but the program given is "
-                              f"the version '{program.meta.version}'", source=patch.source)
+        raise VersionMismatch(msg("core.wrong_base", base=patch.base, version=program.meta.version),
+                              source=patch.source)
     _check_new_version(patch)
 
 
 def _check_new_version(patch: Patch) -> None:
     if patch.produces == patch.base:
-        raise VersionMismatch(f"produces the version '{patch.produces}', which is the version it is worded "
-                              "against (base); a patch must produce a new version, or its amendments would "
-                              "be applied to their own result", source=patch.source)
+        raise VersionMismatch(msg("core.same_version", version=patch.produces), source=patch.source)
+
+
+_NOWHERE = Source("", 0)
 
 
 def _content(patch: Patch) -> Patch:
     """The patch without where it was written: two files with the same decision are one patch."""
-    return replace(patch, amendments=tuple(replace(am, source=None, key_lines=()) for am in patch.amendments))
+    return replace(patch, amendments=tuple(replace(am, source=_NOWHERE, key_lines=()) for am in patch.amendments))
 
 
-def check_chain(program: Program, patches) -> None:
+def check_chain(program: Program, patches: Sequence[Patch]) -> None:
     """Patches given in order form one chain of versions: each is worded against
     the version the one before produced (the first: the program's), each produces
     a new version, none is given twice, and no version comes round again.
@@ -304,25 +321,24 @@ def check_chain(program: Program, patches) -> None:
     for n, patch in enumerate(patches):
         twin = next((p for p in patches[:n] if _content(p) == _content(patch)), None)
         if twin is not None:
-            raise VersionMismatch(f"is the same patch as {twin.source or 'one given before it'}; "
-                                  "each patch applies once", source=patch.source)
+            raise VersionMismatch(msg("core.same_patch", twin=twin.source or msg("core.one_given_before")),
+                                  source=patch.source)
         if previous is None:
             check_versions(program, patch)
         else:
             if patch.program != previous.program:
-                raise VersionMismatch(f"is for the program '{patch.program}', but {previous.source} before it is "
-                                      f"for '{previous.program}'", source=patch.source)
+                raise VersionMismatch(msg("core.chain_program", wanted=patch.program, previous=previous.source,
+                                          other=previous.program), source=patch.source)
             if patch.base != previous.produces:
-                raise VersionMismatch(f"is worded against the version '{patch.base}', but the patch before it "
-                                      f"({previous.source}) produces the version '{previous.produces}'",
-                                      source=patch.source)
+                raise VersionMismatch(msg("core.chain_base", base=patch.base, previous=previous.source,
+                                          produces=previous.produces), source=patch.source)
             _check_new_version(patch)
         if patch.produces in made:
             maker = made[patch.produces]
-            earlier = "the program's own version" if maker is None else f"produced before by {maker.source}"
+            earlier = msg("core.own_version") if maker is None else msg("core.produced_before", source=maker.source)
             circle = " → ".join([*made, patch.produces])
-            raise VersionMismatch(f"produces the version '{patch.produces}', which is {earlier}; the versions "
-                                  f"go round in a circle ({circle}); each version must be new", source=patch.source)
+            raise VersionMismatch(msg("core.version_circle", version=patch.produces, earlier=earlier, circle=circle),
+                                  source=patch.source)
         made[patch.produces] = patch
         previous = patch
 
@@ -335,7 +351,7 @@ def apply_patch(program: Program, patch: Patch, fuzzy: float | None = None,
         resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
         conflicts = find_conflicts(resolution.edits)
         if conflicts:
-            raise conflicts[0] if len(conflicts) == 1 else AmendErrors(conflicts)
+            raise conflicts[0] if len(conflicts) == 1 else AmendErrors(list[AmendError](conflicts))
         return adopt(program, patch, resolution.edits), resolution
 
 
@@ -349,7 +365,7 @@ def adopt(program: Program, patch: Patch, edits: list[Edit]) -> Program:
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Resolving and applying make hundreds of thousands of small objects and
     no reference cycles (refcounting frees them all), yet each one counts
     towards Python's cyclic collector, which then walks the whole program
@@ -373,7 +389,7 @@ class Step:
     result: Program
 
 
-def apply_steps(program: Program, patches, fuzzy: float | None = None) -> list[Step]:
+def apply_steps(program: Program, patches: Iterable[Patch], fuzzy: float | None = None) -> list[Step]:
     """Apply patches in order, each against the result of the one before; keep every step
     (the redline attributes each change to an amendment through its step's edits)."""
     patches = list(patches)
@@ -386,7 +402,8 @@ def apply_steps(program: Program, patches, fuzzy: float | None = None) -> list[S
     return steps
 
 
-def apply_patches(program: Program, patches, fuzzy: float | None = None):
+def apply_patches(program: Program, patches: Iterable[Patch],
+                  fuzzy: float | None = None) -> tuple[Program, list[FuzzyWarning]]:
     """Apply patches in order, each against the result of the one before."""
     steps = apply_steps(program, patches, fuzzy=fuzzy)
     return (steps[-1].result if steps else program), [w for s in steps for w in s.resolution.warnings]

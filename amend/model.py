@@ -6,8 +6,11 @@ did not touch.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
+
+from .messages import Msg, msg
 
 # ---------------------------------------------------------------- program
 
@@ -49,7 +52,7 @@ class Columns:
     page: int | None = None
 
 
-Block = Union[Paragraph, ListBlock, Table, Columns]
+Block = Paragraph | ListBlock | Table | Columns
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ class Program:
         return max((p for _, p in iter_block_pages(self)), default=1)
 
 
-def iter_block_pages(program: Program):
+def iter_block_pages(program: Program) -> Iterator[tuple[Block, int]]:
     """Yield (block, effective page) for every top-level block of every section.
 
     A block without its own page is on the page of the block before it; the
@@ -123,7 +126,7 @@ def iter_block_pages(program: Program):
             yield block, page
 
 
-def new_pages_problem(blocks, first: int, following: int | None, last: int) -> str | None:
+def new_pages_problem(blocks: Sequence[Block], first: int, following: int | None, last: int) -> Msg | None:
     """Why the pages of new content (an added section's, or a section's new text)
     cannot stand, or None. Pages never go back: the content starts no earlier
     than `first` (where the section starts) and ends no later than `following`
@@ -136,13 +139,11 @@ def new_pages_problem(blocks, first: int, following: int | None, last: int) -> s
         if page is None:
             continue
         if page < first:
-            return f"the new text has page {page}, before page {first} where its section starts; pages must not go back"
+            return msg("core.pages_before", page=page, first=first)
         if following is not None and page > following:
-            return (f"the new text has page {page}, after page {following} where the next section starts; "
-                    "pages must not go back")
+            return msg("core.pages_after_next", page=page, following=following)
         if page > last + MAX_NEW_PAGES:
-            return (f"the new text has page {page}, but the program ends on page {last} and an amendment may add "
-                    f"at most {MAX_NEW_PAGES} pages; check the page number")
+            return msg("core.pages_too_many", page=page, last=last, limit=MAX_NEW_PAGES)
     return None
 
 
@@ -172,26 +173,49 @@ class Scope:
     sentence: int | str | None = None
     occurrence: int | None = None
 
-    def describe(self) -> str:
+    def describe(self) -> Msg:
         """The scope in words, coarse to fine: 'on page 6 under "Samverkan"'."""
         parts = []
         if self.page is not None:
-            parts.append(f"on page {self.page}")
+            parts.append(msg("core.scope.page", page=self.page))
         if self.heading is not None:
-            parts.append(f"under '{self.heading}'")
+            parts.append(msg("core.scope.heading", heading=self.heading))
         for key in ("column", "row", "paragraph", "item", "sentence"):
             value = getattr(self, key)
             if value is not None:
-                parts.append(f"in the {ordinal_words(value)} {key}")
-        return " ".join(parts) or "in the whole program"
+                parts.append(_scope_part(key, value))
+        return spaced(parts) if parts else msg("core.scope.whole")
 
 
-def ordinal_words(value) -> str:
+def _scope_part(key: str, value: int | str) -> Msg:
+    if key == "column" and isinstance(value, str) and not value.isdigit() and value not in ("first", "last"):
+        return msg("core.scope.column_named", name=value)
+    n = ordinal_words(value)
+    return {"column": msg("core.scope.column", n=n), "row": msg("core.scope.row", n=n),
+            "paragraph": msg("core.scope.paragraph", n=n), "item": msg("core.scope.item", n=n),
+            "sentence": msg("core.scope.sentence", n=n)}[key]
+
+
+def spaced(parts: list[Msg]) -> Msg:
+    """Fragments one after the other: 'on page 6 under 'Samverkan''."""
+    whole = parts[0]
+    for part in parts[1:]:
+        whole = msg("core.then", a=whole, b=part)
+    return whole
+
+
+def ordinal_words(value: int | str) -> Msg:
+    """A scope's ordinal in words: '3rd', 'first', 'last' (tredje, första, sista), or a name quoted."""
     if isinstance(value, str) and not value.isdigit():
-        return value if value in ("first", "last") else f"'{value}'"
+        if value == "first":
+            return msg("core.ordinal.first")
+        if value == "last":
+            return msg("core.ordinal.last")
+        return msg("core.quoted_name", name=value)
     n = int(value)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    if 10 <= n % 100 <= 20 or n % 10 not in (1, 2, 3):
+        return msg("core.ordinal.th", n=n)
+    return {1: msg("core.ordinal.st", n=n), 2: msg("core.ordinal.nd", n=n), 3: msg("core.ordinal.rd", n=n)}[n % 10]
 
 
 # The operations a patch may use. The keys are the user-facing contract:
@@ -218,14 +242,15 @@ class Amendment:
     source: Source
     title: str | None = None
     text: str | None = None  # the instruction as worded in the minutes
-    value: object = None  # the operation's own value (text, blocks or a section)
+    value: Any = None  # the operation's own value: text, blocks or a section, as `op` says
     after: str | None = None
     before: str | None = None
     with_: str | None = None
     position: int | str | None = None
     after_item: str | None = None
     after_section: str | None = None
-    key_lines: tuple = field(default=(), compare=False)  # (key, line, column) of each key as written
+    # (key, line, column) of each key as written
+    key_lines: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
 
     def source_of(self, key: str) -> Source:
         """Where `key` of this amendment was written, so that a message points at the

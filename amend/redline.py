@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
+from .apply import Step
 from .diff import DEL, INS, Change, Redline, diff_programs
-from .render.title import decision_line
+from .layout import decision_line
+from .resolve import Edit
+from .tree import Path
+
+T = TypeVar("T")
+Words = tuple[str, str]  # (deleted text, inserted text) of one change
+Edits = dict[Path, list[Edit]]
 
 
-def redline(steps) -> Redline:
+def redline(steps: Sequence[Step]) -> Redline:
     """The redline of amend.apply.apply_steps(...): first base against last result."""
     red = diff_programs(steps[0].base, steps[-1].result)
     if len(steps) == 1:
@@ -34,7 +43,7 @@ def redline(steps) -> Redline:
     return red
 
 
-def _title_decisions(red: Redline, steps) -> None:
+def _title_decisions(red: Redline, steps: Sequence[Step]) -> None:
     """A decision line added to the title block belongs to that decision, not the last."""
     language = steps[-1].result.meta.language
     lines = {decision_line(s.patch.decision, language): s.patch.decision for s in steps}
@@ -44,9 +53,9 @@ def _title_decisions(red: Redline, steps) -> None:
             c.decision = lines.get(words[c.n][1].strip(), c.decision)
 
 
-def _words(red: Redline) -> dict:
+def _words(red: Redline) -> dict[int, Words]:
     """change n -> (deleted text, inserted text), from the word segments."""
-    out: dict = defaultdict(lambda: ["", ""])
+    out: dict[int, list[str]] = defaultdict(lambda: ["", ""])
     for segments in red.segments.values():
         for seg in segments:
             if seg.change is not None and seg.op in (DEL, INS):
@@ -54,7 +63,7 @@ def _words(red: Redline) -> dict:
     return {n: (d, i) for n, (d, i) in out.items()}
 
 
-def _same_words(mine: tuple, theirs: tuple) -> bool:
+def _same_words(mine: Words, theirs: Words) -> bool:
     """Does a step's change share deleted or inserted words with the whole change?
     (Words of four letters or more, so that "och" or "i" do not tie them.)"""
     for a, b in zip(mine, theirs):
@@ -64,16 +73,17 @@ def _same_words(mine: tuple, theirs: tuple) -> bool:
     return False
 
 
-def _long_words(text: str) -> set:
+def _long_words(text: str) -> set[str]:
     return set(re.findall(r"\w{4,}", text.lower()))
 
 
 # ---------------------------------------------------------------- one step
 
 
-def _attribute(red: Redline, step) -> None:
+def _attribute(red: Redline, step: Step) -> None:
     edits = step.resolution.edits
-    text_edits, inside = defaultdict(list), defaultdict(list)
+    text_edits: Edits = defaultdict(list)
+    inside: Edits = defaultdict(list)
     for e in edits:
         if e.kind == "text":
             text_edits[e.path].append(e)
@@ -85,15 +95,15 @@ def _attribute(red: Redline, step) -> None:
         c.decision = step.patch.decision if found else None
 
 
-def _who(c: Change, edits, text_edits, inside) -> list:
+def _who(c: Change, edits: list[Edit], text_edits: Edits, inside: Edits) -> list[Edit]:
     """The edits that made change c (old-side paths are the step's base paths)."""
     if c.what == "title":
         return []  # version, status, date and decision lines: the decision itself
     if c.kind == "text":
-        return _closest(text_edits.get(c.old, []), c.span, lambda e: (e.start, e.end)) or _covering(c.old, edits)
+        return _closest(text_edits.get(c.old or (), []), c.span, lambda e: (e.start, e.end)) or _covering(c.old, edits)
     if c.kind == "delete":
         return [e for e in edits if e.kind == "delete_block" and _related(e.container + (e.index,), c.old)] \
-            or _rewritten((c.old,), inside) or _covering(c.old, edits)
+            or _rewritten((c.old,) if c.old is not None else (), inside) or _covering(c.old, edits)
     container, index = c.at or ((), 0)
     inserts = [e for e in edits if e.kind == "insert_block" and e.container == container]
     here = [e for e in inserts if e.index == index]
@@ -101,13 +111,13 @@ def _who(c: Change, edits, text_edits, inside) -> list:
     return same or here or _rewritten(c.replaces, inside) or _covering(container + (index,), edits)
 
 
-def _rewritten(paths, inside) -> list:
+def _rewritten(paths: Iterable[Path], inside: Edits) -> list[Edit]:
     """Text edits of old nodes that changed too much to be paired with their
     new text, which then shows as the old node deleted and a new one inserted."""
     return [e for p in paths for e in inside.get(p, ())]
 
 
-def _closest(items, span, bounds) -> list:
+def _closest(items: list[T], span: tuple[int, int], bounds: Callable[[T], tuple[int, int]]) -> list[T]:
     """The items whose text span (bounds(item) = (start, end)) is closest to the
     changed span [a, b); ties: all of them."""
     if not items:
@@ -118,13 +128,15 @@ def _closest(items, span, bounds) -> list:
     return [x for x, d in zip(items, distance) if d == best]
 
 
-def _related(p: tuple, q: tuple) -> bool:
+def _related(p: Path, q: Path | None) -> bool:
     """One path is the other or inside it."""
+    if q is None:
+        return False
     n = min(len(p), len(q))
     return p[:n] == q[:n]
 
 
-def _covering(path: tuple, edits) -> list:
+def _covering(path: Path | None, edits: list[Edit]) -> list[Edit]:
     """Edits that replaced the whole section the path is in."""
     if not path or path[0] == "h":
         return []
@@ -134,8 +146,8 @@ def _covering(path: tuple, edits) -> list:
 # ---------------------------------------------------------------- several steps
 
 
-def _index(red: Redline, side: str) -> dict:
-    out = defaultdict(list)
+def _index(red: Redline, side: str) -> dict[Path, list[Change]]:
+    out: dict[Path, list[Change]] = defaultdict(list)
     for c in red.changes:
         path = getattr(c, side)
         if path is not None:
@@ -143,14 +155,14 @@ def _index(red: Redline, side: str) -> dict:
     return out
 
 
-def _lookup(index: dict, path: tuple) -> list[Change]:
+def _lookup(index: dict[Path, list[Change]], path: Path) -> list[Change]:
     """Changes at the path or at a node that contains it (a section added whole)."""
     if path[:1] == ("h",):
         return index.get(path, []) + index.get(path[1:], [])
     return [c for n in range(1, len(path) + 1) for c in index.get(path[:n], ())]
 
 
-def _trace(red: Redline, per_step: list[Redline], steps) -> None:
+def _trace(red: Redline, per_step: list[Redline], steps: Sequence[Step]) -> None:
     olds = [_index(r, "old") for r in per_step]
     words = _words(red)
     step_words = [_words(r) for r in per_step]
@@ -160,13 +172,13 @@ def _trace(red: Redline, per_step: list[Redline], steps) -> None:
         if c.what == "title":
             continue
         found: dict[int, list[Change]] = defaultdict(list)
-        p: tuple | None = c.old
+        p: Path | None = c.old
         for k, r in enumerate(per_step):  # the old node forward, step by step
             if p is None:
                 break
             found[k].extend(_lookup(olds[k], p))
             p = r.matched.get(p)
-        q: tuple | None = c.new
+        q: Path | None = c.new
         for k in reversed(range(len(per_step))):  # the new node back
             if q is None:
                 break

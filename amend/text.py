@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from .messages import Msg, msg
 
 _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
 _QUOTES.update({c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032"})
@@ -79,7 +81,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _composed(text: str):
+def _composed(text: str) -> Iterator[tuple[int, str]]:
     """(offset in `text`, character) of the NFC form of `text`. Stored text is NFC
     already; otherwise each letter with its combining marks is composed on its
     own, so that every character keeps the offset where it starts in `text`
@@ -177,7 +179,7 @@ def find_spans(text: str, needle: str, folded: tuple[str, Sequence[int]] | None 
     at a word edge. `folded` is fold(text), when the caller keeps it."""
     haystack, index = folded or fold(text)
     needle = fold_anchor(needle)
-    spans = []
+    spans: list[tuple[int, int]] = []
     if not needle:
         return spans
     at = haystack.find(needle)
@@ -346,6 +348,7 @@ def sentence_boundaries(text: str) -> list[Boundary]:
         while k > 0 and not text[k - 1].isspace():
             k -= 1
         word, punct = text[k:m.start(1)], m.group(1)
+        kind: str | None
         if "!" in punct or "?" in punct:
             kind = "certain" if nxt != "lower" else "uncertain"
         elif "\u2026" in punct or ".." in punct:
@@ -432,7 +435,8 @@ def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
     return list(dict.fromkeys(found))
 
 
-def _plain_nth(bs, starts, ends, k: int, from_end: bool, u: int) -> tuple[int, int, int]:
+def _plain_nth(bs: list[Boundary], starts: list[int], ends: list[int], k: int, from_end: bool,
+               u: int) -> tuple[int, int, int]:
     """The k-th (0-based) sentence of one text when only its certain boundaries count."""
     cuts = [i for i, b in enumerate(bs, 1) if b.certain]
     pieces = list(zip([0] + cuts, [c - 1 for c in cuts] + [len(bs)]))
@@ -579,7 +583,7 @@ def _opener_of(text: str, lo: int, close: int) -> int:
     return -1
 
 
-def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, str | None]:
+def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
     """Where "at end insert NEW" goes in the sentence (or paragraph) text[lo:hi]:
     (offset, text to insert, None), or (-1, "", why it is unclear).
 
@@ -605,27 +609,23 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, str | N
     own = new.rstrip(TERMINAL)
     if own != new:
         if new[len(own):] != terminal:
-            return -1, "", (f"ends in '{terminal}' and the inserted text in '{new[len(own):]}'; "
-                            "say where with after: or before:")
+            return -1, "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
         new = own  # its full stop is the sentence's
     for r, k in enumerate(range(hi - 1, c - 1, -1)):
         if _opener_of(text, lo, k) != lo + r:
             quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
-            return -1, "", (f"ends inside a quotation or brackets ('{quoted}'): whether the words go inside or "
-                            "after it is unclear; say where with after: or before:")
+            return -1, "", msg("core.text_inside_quote", quoted=quoted)
     if terminal != "." and ("\u2026" in terminal or ".." in terminal):
-        return -1, "", (f"ends with an ellipsis ('{terminal}'): whether the words go before or after it is "
-                        "unclear; say where with after: or before:")
+        return -1, "", msg("core.text_ellipsis", terminal=terminal)
     word = _word_before(text, t) if terminal == "." else ""
     if word and owns_its_full_stop(word):
         return c, new + ".", None
     if word and _maybe_abbreviation_at_end(word):
-        return -1, "", (f"ends in '{word}.', where the full stop may belong to an abbreviation or end the "
-                        "sentence; say where with after: or before:")
+        return -1, "", msg("core.text_abbreviation_end", word=word)
     return t, new, None
 
 
-def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, str | None]:
+def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, Msg | None]:
     """Replacing or deleting text[start:end] that ends in an abbreviation whose full stop
     also ends the sentence leaves that full stop ("unga m.m." − "m.m." → "unga."):
     (the end of what to replace, None), or (end, why it is unclear) where the
@@ -646,8 +646,7 @@ def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, st
         return end, None
     if here.certain:
         return end - 1, None
-    return end, (f"ends in '{word}.', and whether that full stop also ends the sentence is unclear; "
-                 "quote the words after it too")
+    return end, msg("core.text_shared_stop", word=word)
 
 
 def _maybe_abbreviation_at_end(word: str) -> bool:

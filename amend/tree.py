@@ -14,17 +14,21 @@ here; ordinals in patches are 1-based and converted in `resolve`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from .model import Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table
+from .model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table
+
+Path = tuple[Any, ...]  # steps from the program down: section, block, "col"/"row"/"item" and indices
+Node = Any  # a section, block, column, cell or list item's text
 
 
 @dataclass(frozen=True)
 class Unit:
     """One piece of running text: a paragraph or a list item, with where it is."""
 
-    path: tuple
+    path: Path
     text: str
     kind: str  # "paragraph" or "item"
     page: int
@@ -32,15 +36,15 @@ class Unit:
     column: int | None = None  # 1-based, inside a columns block or a table
     column_heading: str | None = None
     row: int | None = None  # 1-based table row; 0 = header row
-    layout: tuple | None = None  # path of the columns block or table it sits in
+    layout: Path | None = None  # path of the columns block or table it sits in
 
     @property
-    def block_path(self) -> tuple:
+    def block_path(self) -> Path:
         """The block that holds this text (the list, for an item)."""
         return self.path[:-2] if self.kind == "item" else self.path
 
     @property
-    def container(self) -> tuple:
+    def container(self) -> Path:
         return self.block_path[:-1]
 
 
@@ -53,12 +57,12 @@ def iter_units(program: Program) -> Iterator[Unit]:
             yield from _block_units(block, (s, b), page, s, {})
 
 
-def _block_units(block, path, page, s, where) -> Iterator[Unit]:
+def _block_units(block: Block, path: Path, page: int, s: int, place: dict[str, Any]) -> Iterator[Unit]:
     if isinstance(block, Paragraph):
-        yield Unit(path, block.text, "paragraph", page, s, **where)
+        yield Unit(path, block.text, "paragraph", page, s, **place)
     elif isinstance(block, ListBlock):
         for k, item in enumerate(block.items):
-            yield Unit(path + ("item", k), item, "item", page, s, **where)
+            yield Unit(path + ("item", k), item, "item", page, s, **place)
     elif isinstance(block, Columns):
         for c, column in enumerate(block.columns):
             here = {"column": c + 1, "column_heading": column.heading, "layout": path}
@@ -75,7 +79,7 @@ def _block_units(block, path, page, s, where) -> Iterator[Unit]:
 # ---------------------------------------------------------------- get / update
 
 
-def child(node, steps: tuple):
+def child(node: Node, steps: Path) -> tuple[Node, int]:
     """The child of `node` named by the first step(s); returns (child, steps used)."""
     if isinstance(node, Section):
         return node.blocks[steps[0]], 1
@@ -91,13 +95,13 @@ def child(node, steps: tuple):
     raise KeyError(f"no {steps!r} in {type(node).__name__}")
 
 
-def get(program: Program, path: tuple):
+def get(program: Program, path: Path) -> Node:
     return get_in(program.sections, path)
 
 
-def get_in(sections, path: tuple):
+def get_in(sections: Sequence[Section], path: Path) -> Node:
     """The node at `path` in a sequence of sections (a program's, or one being rebuilt)."""
-    node = sections[path[0]]
+    node: Node = sections[path[0]]
     steps = path[1:]
     while steps:
         node, used = child(node, steps)
@@ -105,7 +109,7 @@ def get_in(sections, path: tuple):
     return node
 
 
-def update(sections: list, path: tuple, fn: Callable):
+def update(sections: list[Section], path: Path, fn: Callable[[Node], Node]) -> None:
     """Replace the node at `path` by fn(node), rebuilding only its ancestors.
 
     `sections` is a list (mutated in place at the top) so that many updates
@@ -114,7 +118,7 @@ def update(sections: list, path: tuple, fn: Callable):
     sections[path[0]] = _update(sections[path[0]], path[1:], fn)
 
 
-def _update(node, steps: tuple, fn):
+def _update(node: Node, steps: Path, fn: Callable[[Node], Node]) -> Node:
     if not steps:
         return fn(node)
     if isinstance(node, (Section, Column, Cell)):
@@ -141,12 +145,12 @@ def _update(node, steps: tuple, fn):
     raise KeyError(f"no {steps!r} in {type(node).__name__}")
 
 
-def children(node) -> tuple:
+def children(node: Node) -> tuple[Any, ...]:
     """The ordered children of a container or list: blocks, or items."""
     return node.items if isinstance(node, ListBlock) else node.blocks
 
 
-def with_children(node, kids) -> object:
+def with_children(node: Node, kids: Sequence[Any]) -> Node:
     if isinstance(node, ListBlock):
         return replace(node, items=tuple(kids))
     return replace(node, blocks=tuple(kids))

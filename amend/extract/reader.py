@@ -768,7 +768,7 @@ def _resolve_all(result: Extraction, against: _Against) -> None:
                 result.needs_human.append(Finding(am.source.line, f"does not apply to the program: "
                                                   f"{err.message}", am.text or "", am.title or am.id))
     for conflict in find_conflicts(edits):
-        result.needs_human.append(Finding(conflict.source.line, conflict.message, "",
+        result.needs_human.append(Finding(conflict.source.line, str(conflict.message), "",
                                           conflict.amendment))
 
 

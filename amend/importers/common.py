@@ -170,7 +170,7 @@ def drop_implied_pages(program: Program) -> Program:
 
 
 def _labels():
-    from ..render.title import LABELS  # the words render writes are the words read back
+    from ..layout import LABELS  # the words render writes are the words read back
 
     return LABELS
 
@@ -178,12 +178,12 @@ def _labels():
 def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: str | None = None) -> dict:
     """(style, text) pairs before the first heading → metadata fields.
 
-    The inverse of amend.render.title.title_lines: organisation (Subtitle before
+    The inverse of amend.layout.title_lines: organisation (Subtitle before
     the title), Title, subtitle (Subtitle after it), the "Version: … · Status: …"
     line and "Antagen av …" decision lines. A line is taken only when writing
     the metadata back gives exactly that line; anything else is reported.
     """
-    from ..render.title import decision_line
+    from ..layout import decision_line
 
     meta: dict = {}
     decisions = []

@@ -489,8 +489,8 @@ class DocxReader:
     # -------------------------------------------------- tables
 
     def _table(self, tbl, flow) -> None:
+        from ..layout import COLUMNS_MARK
         from ..model import Cell, Columns, Table
-        from ..render.docx import COLUMNS_MARK
 
         start = self.pager.page
         desc = tbl.find(f"{w('tblPr')}/{w('tblDescription')}")
@@ -662,7 +662,7 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
 
 
 def _footer_language(doc) -> str | None:
-    from ..render.title import LABELS
+    from ..layout import LABELS
 
     for section in doc.sections:
         for p in section.footer.paragraphs:

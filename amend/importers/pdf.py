@@ -648,7 +648,7 @@ def _join(left: str, right: str) -> str:
 
 
 def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | None]:
-    from ..render.title import LABELS
+    from ..layout import LABELS
 
     doc = open_pdf(path)
     try:

@@ -50,6 +50,9 @@ class Msg:
     def __str__(self) -> str:
         return self.render()
 
+    def __hash__(self) -> int:  # the values may be lists: hash what they print as
+        return hash((self.key, repr(sorted(self.args.items()))))
+
 
 def msg(key: str, /, **args: Any) -> Msg:
     """The message `key` of the catalogue with these values (checked now, so a typo fails at once)."""

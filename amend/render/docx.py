@@ -23,10 +23,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
-from .title import LABELS, title_lines
-
-COLUMNS_MARK = "amend:columns"  # table description that marks a column layout
 
 
 class DocxWriter:

@@ -1,0 +1,67 @@
+"""What amend writes into a document besides the program's text: the title
+block (its lines and their words in the program's language) and the marks the
+DOCX writer leaves for the importer. Pure and in the core, so that the diff,
+the redline, the renderers and the importers (which read these words back)
+all share one definition without importing upward from render/."""
+from __future__ import annotations
+
+from .model import Decision, Program
+
+LABELS = {
+    "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
+           "proposal": "Förslag till {to} från", "case": "ärende", "page": "Sida",
+           "in_force": "i kraft"},
+    "en": {"version": "Version", "status": "Status", "date": "Date", "adopted": "Adopted by",
+           "proposal": "Proposed to {to} by", "case": "case", "page": "Page",
+           "in_force": "in force from"},
+}
+
+COLUMNS_MARK = "amend:columns"  # DOCX table description that marks a column layout
+
+# Words of the redline (DOCX comments, HTML page, terminal), by language.
+REDLINE_LABELS = {
+    "sv": {"decision": "Beslut", "page": "s.", "redline": "Ändringar", "other": "Övriga ändringar",
+           "title": "Titelsidan", "inserted": "tillagt", "deleted": "struket",
+           "against": "jämfört med", "changes": "ändringar", "change": "ändring",
+           "no_changes": "Inga ändringar."},
+    "en": {"decision": "Decision", "page": "p.", "redline": "Changes", "other": "Other changes",
+           "title": "Title page", "inserted": "inserted", "deleted": "deleted",
+           "against": "compared with", "changes": "changes", "change": "change",
+           "no_changes": "No changes."},
+}
+
+
+def decision_line(decision: Decision, language: str) -> str:
+    """'Antagen av Kommunfullmäktige 2025-11-26 § 12', or for a body that only
+    proposes: 'Förslag till Kommunfullmäktige från Kommunstyrelsens arbetsutskott
+    2025-10-22 § 170 (ärende 2025.202 KS)'."""
+    words = LABELS.get(language, LABELS["en"])
+    head = words["proposal"].format(to=decision.proposes_to) if decision.proposes_to else words["adopted"]
+    line = f"{head} {decision.body} {decision.date}"
+    if decision.paragraph:
+        line += f" {decision.paragraph}"
+    if decision.case:
+        line += f" ({words['case']} {decision.case})"
+    if decision.in_force:
+        line += f", {words['in_force']} {decision.in_force}"
+    return line
+
+
+def title_lines(program: Program) -> list[tuple[str, str]]:
+    """The title block as (style, text) pairs, in order."""
+    m = program.meta
+    words = LABELS.get(m.language, LABELS["en"])
+    lines: list[tuple[str, str]] = []
+    if m.organisation:
+        lines.append(("Subtitle", m.organisation))
+    lines.append(("Title", m.title))
+    if m.subtitle:
+        lines.append(("Subtitle", m.subtitle))
+    facts = [f"{words['version']}: {m.version}"]
+    if m.status:
+        facts.append(f"{words['status']}: {m.status}")
+    if m.date:
+        facts.append(f"{words['date']}: {m.date}")
+    lines.append(("Normal", " · ".join(facts)))
+    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
+    return lines
