@@ -15,11 +15,9 @@ import zlib
 from pathlib import Path
 
 from .. import limits
+from ..messages import Msg, msg
 from ..text import clean
 from .common import (
-    MERGED_CELL,
-    SPLIT_PARAGRAPH,
-    SPLIT_TABLE,
     Item,
     Report,
     UnreadableDocument,
@@ -56,27 +54,24 @@ def check_zip(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=name) from None
+        raise UnreadableDocument(msg("importers.cannot_read", reason=exc.strerror), source=name) from None
     if head == OLE_MAGIC:
-        raise UnreadableDocument("is not a DOCX but an old Word .doc or a password-protected file; open it in "
-                                 "Word and save it as .docx without a password", source=name)
+        raise UnreadableDocument(msg("importers.docx.old_doc"), source=name)
     if not zipfile.is_zipfile(path):
-        raise UnreadableDocument("is not a DOCX file (a DOCX is a zip archive; this is not one)", source=name)
+        raise UnreadableDocument(msg("importers.docx.not_zip"), source=name)
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableDocument(f"is a damaged zip archive ({exc})", source=name) from None
+        raise UnreadableDocument(msg("importers.docx.damaged_zip", detail=str(exc)), source=name) from None
     size = sum(i.file_size for i in infos)
     if len(infos) > MAX_MEMBERS or size > limits.MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument(f"would unpack to {size / 2**20:.0f} MB in {len(infos)} files, more than "
-                                 f"a document can be ({limits.MAX_DOCUMENT_BYTES // 2**20} MB); it is not imported",
-                                 source=name)
+        raise UnreadableDocument(msg("importers.docx.too_big", mb=size / 2**20, files=len(infos),
+                                     limit=limits.MAX_DOCUMENT_BYTES // 2**20), source=name)
     if any(i.flag_bits & 0x1 for i in infos):
-        raise UnreadableDocument("is an encrypted zip archive", source=name)
+        raise UnreadableDocument(msg("importers.docx.encrypted"), source=name)
     if "word/document.xml" not in {i.filename for i in infos}:
-        raise UnreadableDocument("is a zip archive but not a Word document (it has no word/document.xml)",
-                                 source=name)
+        raise UnreadableDocument(msg("importers.docx.no_document"), source=name)
     _check_parts(path, infos)
 
 
@@ -103,19 +98,14 @@ def _check_parts(path: Path, infos) -> None:
                     while chunk := part.read(_CHUNK):
                         total += len(chunk)
                         if total > cap:
-                            raise UnreadableDocument(limits.too_large(
-                                f"its part {info.filename} (unpacked)", cap, "bytes",
-                                "a document is far smaller: this one is damaged or made to exhaust memory; "
-                                "save it again from Word"), source=name)
+                            raise UnreadableDocument(msg("importers.docx.part_too_large", part=info.filename,
+                                                         limit=cap), source=name)
                         window = tail + chunk
                         if any(mark in window for mark in _DTD_MARKS):
-                            raise UnreadableDocument(
-                                f"its part {info.filename} declares a DTD or entities (<!DOCTYPE / <!ENTITY), "
-                                "which Word never writes and whose text amend cannot import reliably; open it in "
-                                "Word and save it again as .docx", source=name)
+                            raise UnreadableDocument(msg("importers.docx.dtd", part=info.filename), source=name)
                         tail = window[-overlap:]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
-        raise UnreadableDocument(f"is a damaged zip archive ({exc})", source=name) from None
+        raise UnreadableDocument(msg("importers.docx.damaged_zip", detail=str(exc)), source=name) from None
 
 
 def _on(el) -> bool:
@@ -244,9 +234,9 @@ class DocxReader:
         try:
             self.doc = docx.Document(str(path))
         except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise UnreadableDocument(f"is not a readable Word document ({exc})", source=str(path)) from None
+            raise UnreadableDocument(msg("importers.docx.not_word", detail=str(exc)), source=str(path)) from None
         except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part
-            raise UnreadableDocument(f"is a damaged Word document ({type(exc).__name__}: {exc})",
+            raise UnreadableDocument(msg("importers.docx.damaged_word", kind=type(exc).__name__, detail=str(exc)),
                                      source=str(path)) from None
         report.note_texts = _note_texts(path)  # so that the report can quote a footnote it leaves out
         self.styles = Styles(self.doc.styles.element)
@@ -309,8 +299,7 @@ class DocxReader:
             self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 0}
         elif n > 1:
             self.flowing = {"n": n, "column": 1}
-            self.report.note(f"the {n}-column part from page {self.pager.page} has no column breaks, so its "
-                             "text is imported in reading order, not as a column layout")
+            self.report.note(msg("importers.note.flowing_columns", n=n, page=self.pager.page))
 
     def _leave_columns(self, flow) -> None:
         if self.cols is None:
@@ -322,11 +311,9 @@ class DocxReader:
         if not columns:
             return
         page = next((col[0].page for col in columns if col), c["page"])
-        where = f" in the {c['n']}-column part on page {page}"
+        where = msg("importers.where.n_columns", n=c["n"], page=page)
         if c["breaks"] == 0 and len(columns) == 1:
-            self.report.note(f"the {c['n']}-column part on page {page} has no column breaks, so where its "
-                             "columns end is not in the file; it is imported as one column. Insert column "
-                             "breaks in Word (Layout → Breaks → Column) or import the PDF")
+            self.report.note(msg("importers.note.one_column", n=c["n"], page=page))
         from ..model import Columns
 
         block = Columns(tuple(column_of(col, self.report, where) for col in columns))
@@ -370,7 +357,7 @@ class DocxReader:
         elif el.tag == w("sdt"):
             gallery = el.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
             if gallery is not None and "contents" in (_val(gallery, "") or "").lower():
-                self.report.note("the table of contents is left out (the headings are the sections)")
+                self.report.note(msg("importers.note.contents"))
                 return
             for child in el.findall(f"{w('sdtContent')}/*"):
                 self._element(child, flow)
@@ -382,7 +369,7 @@ class DocxReader:
         def direct(tag):
             return (ppr.find(w(tag)) if ppr is not None else None)
         if name.startswith("toc ") or name == "toc heading":
-            self.report.note("the table of contents is left out (the headings are the sections)")
+            self.report.note(msg("importers.note.contents"))
             return
         break_before = direct("pageBreakBefore")
         if break_before is None:
@@ -393,7 +380,7 @@ class DocxReader:
         kind = self._kind(sid, name, direct)
         text: list[str] = []
         start: int | None = None
-        for ev, value in _events(p, self.report, lambda: f"page {self.pager.page}"):
+        for ev, value in _events(p, self.report, lambda: self.pager.page):
             if ev == "text":
                 if start is None and value.strip():
                     self.pager.content()
@@ -411,8 +398,7 @@ class DocxReader:
             elif ev == "rendered":
                 if self.cols is not None and not self.in_table:
                     if not self.pager.pending:
-                        self.report.note("breaks of Word's saved layout inside a multi-column part are read as "
-                                         "column ends; check the columns against the printed document")
+                        self.report.note(msg("importers.note.saved_layout_columns"))
                         self._emit(kind, "".join(text), start, flow)
                         text, start = [], None
                         self.pager.pending = False
@@ -430,8 +416,8 @@ class DocxReader:
                 self.row_broke = self.in_table > 0
                 started = self.pager.rendered()
                 if started and start is not None:
-                    self.report.caveat(SPLIT_PARAGRAPH,
-                                     f"page {start} {excerpt(''.join(text), 30)}")
+                    self.report.caveat(msg("importers.what.split_paragraph"),
+                                       msg("importers.where.page_text", page=start, text=excerpt("".join(text), 30)))
         self._emit(kind, "".join(text), start, flow)
 
     def _kind(self, sid, name, direct) -> dict:
@@ -474,16 +460,14 @@ class DocxReader:
 
     def _check_numbering(self, kind, sink, page) -> None:
         if kind["ilvl"] > 0:
-            self.report.note(f"a list on page {page} has sub-items; amend's lists are flat, so they are items "
-                             "of the same list")
+            self.report.note(msg("importers.note.sub_items", page=page))
         if not kind["ordered"]:
             return
         num = kind["num"]
         continues = sink and sink[-1].kind == "item" and sink[-1].list_key == (num, True)
         if not continues and (self.numbered_seen.get(num) or kind["start"] != 1):
             first = self.numbered_seen.get(num, 0) + kind["start"]
-            self.report.note(f"the numbered list on page {page} starts at {first} in the document; amend numbers "
-                             "every list from 1")
+            self.report.note(msg("importers.note.list_start", page=page, first=first))
         self.numbered_seen[num] = self.numbered_seen.get(num, 0) + 1
 
     # -------------------------------------------------- tables
@@ -499,11 +483,11 @@ class DocxReader:
         self.in_table += 1
         try:
             if _val(desc) == COLUMNS_MARK and rows:
-                where = f" in the column layout on page {start}"
+                where = msg("importers.where.columns", page=start)
                 cells = [self._cell(tc) for tc in rows[0].findall(w("tc"))]
                 block = Columns(tuple(column_of(items, self.report, where) for items in cells))
             else:
-                where = f" in the table on page {start}"
+                where = msg("importers.where.table", page=start)
                 header = ()
                 read = [self._row(tr, where) for tr in rows]
                 trpr = rows[0].find(w("trPr")) if rows else None
@@ -515,8 +499,8 @@ class DocxReader:
         start = self.table_page or start  # Word's layout may break the page just before the table
         self.table_page = outer_page if outer_page is not None else (start if self.in_table else None)
         if self.pager.page > start:
-            self.report.caveat(SPLIT_TABLE,
-                             f"pages {start}–{self.pager.page}")
+            self.report.caveat(msg("importers.what.split_table"),
+                               msg("importers.where.pages", first=start, last=self.pager.page))
         self._sink(flow).append(Item("block", start, block=block))
 
     def _row(self, tr, where) -> list[tuple]:
@@ -527,7 +511,7 @@ class DocxReader:
             span = int(_val(tcpr.find(w("gridSpan")), "1")) if tcpr is not None else 1
             vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
             if span > 1 or (vmerge is not None and _val(vmerge, "continue") == "continue"):
-                self.report.caveat(MERGED_CELL, where.strip())
+                self.report.caveat(msg("importers.what.merged_cell"), where)
             if vmerge is not None and _val(vmerge, "continue") == "continue":
                 cells.append(())
                 continue
@@ -602,7 +586,7 @@ def _run_events(el, report: Report, where):
         except ValueError:
             pass
         if char.upper().startswith("F0"):
-            report.lost("symbol-font character{s}", where())
+            report.lost(msg("importers.what.symbol"), msg("importers.where.page", page=where()))
     elif tag == w("br"):
         kind = el.get(w("type"), "textWrapping")
         yield ("page", None) if kind == "page" else ("column", None) if kind == "column" else ("text", " ")
@@ -611,24 +595,34 @@ def _run_events(el, report: Report, where):
     elif tag in _DRAWINGS:
         texts = [t.text or "" for t in el.iter(w("t"))]
         if any(t.strip() for t in texts):
-            report.lost("text box{es}", f"{where()} {excerpt(''.join(texts), 30)}")
+            report.lost(msg("importers.what.text_box"),
+                        msg("importers.where.page_text", page=where(), text=excerpt("".join(texts), 30)))
         else:
-            report.lost("image{s}", where())
+            report.lost(msg("importers.what.image"), msg("importers.where.page", page=where()))
     elif tag in (w("footnoteReference"), w("endnoteReference")):
         kind = tag.split("}")[1][:-9]  # "footnote", "endnote"
-        text = getattr(report, "note_texts", {}).get((kind, el.get(w("id"))))
-        report.lost(kind + "{s}", f"{where()}, number {el.get(w('id'))}" + (f": {excerpt(text, 60)}" if text else ""))
+        report.lost(*_lost_note(kind, el.get(w("id")), where(), report))
     elif tag in _TRACKED_DELETIONS:
-        report.note("the document has tracked changes: insertions are imported, deletions are not")
+        report.note(msg("importers.note.tracked_changes"))
     elif tag == w("ins"):
-        report.note("the document has tracked changes: insertions are imported, deletions are not")
+        report.note(msg("importers.note.tracked_changes"))
         for child in el:
             yield from _run_events(child, report, where)
     elif tag.endswith("}oMath") or tag.endswith("}oMathPara"):
-        report.lost("equation{s}", where())
+        report.lost(msg("importers.what.equation"), msg("importers.where.page", page=where()))
     elif tag in _CONTAINERS:
         for child in el:
             yield from _run_events(child, report, where)
+
+
+def _lost_note(kind: str, number: str | None, page: int, report: Report) -> tuple[Msg, Msg]:
+    """A footnote or endnote left out, quoted when its text is known."""
+    what = msg("importers.what.footnote") if kind == "footnote" else msg("importers.what.endnote")
+    text = report.note_texts.get((kind, number))
+    page_msg = msg("importers.where.page", page=page)
+    if text:
+        return what, msg("importers.where.note_text", where=page_msg, number=number, text=excerpt(text, 60))
+    return what, msg("importers.where.note", where=page_msg, number=number)
 
 
 # ---------------------------------------------------------------- entry point
@@ -654,8 +648,8 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
     elif counted >= (declared or 0) and (reader.pager.saved or _chars(flow) / counted <= PAGE_CHARS):
         pass  # no fewer pages than it says (a count saved by Word), none holding more text than a page can
     else:
-        why = (f"records {counted} page{'s' if counted > 1 else ''} but says it has {declared}"
-               if declared and declared > counted else "records fewer pages than its text needs")
+        why = (msg("importers.note.why_declared", counted=counted, declared=declared)
+               if declared and declared > counted else msg("importers.note.why_fewer"))
         flow = _pages_from_rendering(path, flow, report, why)
     props_title = (reader.doc.core_properties.title or "").strip() or None
     return flow, props_title, _footer_language(reader.doc)
@@ -698,19 +692,16 @@ def _declared_pages(path: Path) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
-def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: str) -> list[Item]:
+def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: Msg) -> list[Item]:
     from .pdf import locate_pages
     from .soffice import to_pdf
 
     pdf = to_pdf(path)
     if pdf is None:
-        report.note(f"the DOCX {why}, and LibreOffice is not installed to lay it out: the pages are those "
-                    "the file records. Give the circulated PDF with --pages-from, or import the PDF")
+        report.note(msg("importers.note.no_libreoffice", why=why))
         return flow
-    report.note(f"the DOCX {why}, so its pages are taken from LibreOffice's layout of it; Word may break "
-                "pages differently: check them against the printed document, or give the circulated PDF "
-                "with --pages-from")
-    return locate_pages(pdf, flow, report, "LibreOffice's layout")
+    report.note(msg("importers.note.libreoffice_layout", why=why))
+    return locate_pages(pdf, flow, report, msg("importers.where.libreoffice"))
 
 
 def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:
@@ -719,8 +710,8 @@ def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[It
     try:
         data = Path(pdf_path).read_bytes()
     except OSError as exc:
-        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=str(pdf_path)) from None
+        raise UnreadableDocument(msg("importers.cannot_read", reason=exc.strerror), source=str(pdf_path)) from None
     if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
-        raise UnreadableDocument("is not a PDF file (it does not start with %PDF-)", source=str(pdf_path))
-    report.note(f"pages are those of {Path(pdf_path).name}, matched to the DOCX text")
+        raise UnreadableDocument(msg("importers.not_pdf"), source=str(pdf_path))
+    report.note(msg("importers.note.pages_from", name=Path(pdf_path).name))
     return locate_pages(data, flow, report, Path(pdf_path).name)

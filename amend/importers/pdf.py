@@ -17,13 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Cell, Columns, Table
+from ..messages import Msg, msg
 from ..text import clean, fold
 from . import pagenumbers
 from .common import (
-    MERGED_CELL,
-    SPLIT_PARAGRAPH,
-    SPLIT_TABLE,
     Item,
+    Joined,
     Report,
     UnreadableDocument,
     cell_blocks,
@@ -145,9 +144,9 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
     for raw in pages(doc):
         i, words = raw.index, raw.words
         if raw.rotated:
-            report.lost("piece{s} of rotated text", f"page {i}")
+            report.lost(msg("importers.what.rotated_text"), msg("importers.where.page", page=i))
         if raw.images:
-            report.lost("image{s}", f"page {i}")
+            report.lost(msg("importers.what.image"), msg("importers.where.page", page=i))
         tables = []
         for (x0, top, x1, bottom), cell_rows in raw.tables:
             inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
@@ -158,7 +157,7 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
                 cells = []
                 for bbox in row:
                     if bbox is None:
-                        report.caveat(MERGED_CELL, f"page {i}")
+                        report.caveat(msg("importers.what.merged_cell"), msg("importers.where.page", page=i))
                         cells.append([])
                         continue
                     cx0, ctop, cx1, cbottom = bbox
@@ -194,7 +193,7 @@ def _drop_contents(pages: list[PageContent], report: Report) -> None:
             first -= 1  # the first entry's first line
         if first > 0 and CONTENTS.match(clean(p.lines[first - 1].text)):
             first -= 1
-        report.note(f"the table of contents on page {p.printed} is left out (the headings are the sections)")
+        report.note(msg("importers.note.contents_page", page=p.printed))
         p.lines = p.lines[:first] + p.lines[last + 1:]
 
 
@@ -484,7 +483,7 @@ class Reader:
         for line in lines:
             current = opened[-1] if opened else None
             if headings and _toc_line(line):
-                self.report.note(f"table-of-contents lines are left out (page {page}); the headings are the sections")
+                self.report.note(msg("importers.note.contents_lines", page=page))
                 continue
             level = self._level(line, page) if headings else None
             numbered = _numbered_heading(line, self.styles.body) if headings else None
@@ -657,24 +656,21 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | 
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
-        raise UnreadableDocument("has no text to import (a scanned image? it needs text recognition first)",
-                                 source=str(path))
+        raise UnreadableDocument(msg("importers.pdf.no_text"), source=str(path))
     footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
     language = next((lang for lang, words in LABELS.items()
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
     _drop_running_lines(pages, report)
     _drop_contents(pages, report)
     if not any(p.lines or p.tables for p in pages):
-        raise UnreadableDocument("has no text to import besides its running headers and footers",
-                                 source=str(path))
+        raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=str(path))
     styles = _styles([p for p in pages if p.lines] or pages)
     _VOCABULARY.clear()
     _VOCABULARY.update(vocabulary(pages))
     reader = Reader(styles, report)
     if styles.headings:
-        report.note("headings are read from their font: " + "; ".join(
-            f"{size:g} pt{' bold' if bold else ''}{' italic' if italic else ''} → level {level}"
-            for (size, bold, italic), level in styles.headings.items()) + "; check the levels")
+        report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
+            _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
     bottom = max((line.bottom for p in pages for line in p.lines), default=0)
     flow: list[tuple[Item, Span | None]] = []
     for p in pages:
@@ -684,12 +680,23 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | 
             elif kind == "columns" and _text_columns(value, p.height):
                 flow.extend(_read_columns(reader, value, p.printed))
             elif kind == "columns":
-                where = f" in the column layout on page {p.printed}"
+                where = msg("importers.where.columns", page=p.printed)
                 cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
     return _merge_tables(_join_pages(flow, bottom, report), report), title, language
+
+
+def _font(size: float, bold: bool, italic: bool, level: int) -> Msg:
+    """"14 pt bold → level 2": how a heading level was read from its font."""
+    if bold and italic:
+        return msg("importers.font.bold_italic", size=size, level=level)
+    if bold:
+        return msg("importers.font.bold", size=size, level=level)
+    if italic:
+        return msg("importers.font.italic", size=size, level=level)
+    return msg("importers.font.plain", size=size, level=level)
 
 
 def _text_columns(columns: list[list[Line]], height: float) -> bool:
@@ -748,7 +755,8 @@ def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Rep
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
                 and prev.full and prev.last.bottom > bottom - 1.5 * prev.last.size
                 and abs(span.first.x0 - prev.indent) <= 2.5):
-            report.caveat(SPLIT_PARAGRAPH, f"page {out[-1].page} {excerpt(out[-1].text, 30)}")
+            report.caveat(msg("importers.what.split_paragraph"),
+                          msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
             out[-1] = replace(out[-1], text=_join(out[-1].text, item.text))
             prev = span
             continue
@@ -765,15 +773,15 @@ def _merge_tables(items: list[Item], report: Report) -> list[Item]:
         if (prev and it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table)
                 and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header):
             out[-1] = replace(prev, block=replace(prev.block, rows=prev.block.rows + it.block.rows))
-            report.caveat(SPLIT_TABLE,
-                        f"pages {prev.page}–{it.page}")
+            report.caveat(msg("importers.what.split_table"), msg("importers.where.pages", first=prev.page,
+                                                                           last=it.page))
             continue
         out.append(it)
     return out
 
 
 def _table(reader: Reader, rows, page: int, report: Report) -> Table:
-    where = f" in the table on page {page}"
+    where = msg("importers.where.table", page=page)
     cells = [[cell_blocks(reader.items(c, page, headings=False), report, where) for c in row] for row in rows]
     bold = [all(w.bold for c in row for ln in c for w in ln.words) and any(row) for row in rows]
     header = ()
@@ -789,15 +797,16 @@ def _squash(text: str) -> str:
     return "".join(fold(text)[0].split())
 
 
-def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str = "the PDF") -> list[Item]:
+def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg | str | None = None) -> list[Item]:
     """Give each item of a DOCX's flow the page its text starts on in a PDF of
     it (`layout` names that PDF for the report)."""
     import pypdfium2 as pdfium
 
+    layout = layout or msg("importers.where.the_pdf")
     try:
         doc = pdfium.PdfDocument(pdf_bytes)
     except pdfium.PdfiumError as exc:
-        raise UnreadableDocument(f"is not a readable PDF ({exc})", source=layout) from None
+        raise UnreadableDocument(msg("importers.pdf.not_readable", detail=str(exc)), source=layout) from None
     try:
         raws = list(pages(doc))
     finally:
@@ -823,8 +832,8 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: str
             tail = joined.find(text[-20:], cursor, cursor + len(text) + 200) if len(text) > 40 else -1
             cursor = tail + 20 if tail >= 0 else cursor
         elif text:
-            report.caveat("piece{s} of text not found in " + layout.replace("{", "(").replace("}", ")")
-                          + ", put on the page of the text before", f"page {page} {excerpt(it.text or _first_text(it.block), 30)}")
+            report.caveat(msg("importers.what.not_located", layout=layout),
+                          msg("importers.where.page_text", page=page, text=excerpt(it.text or _first_text(it.block), 30)))
         out.append(replace(it, page=page))
     return out
 
