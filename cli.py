@@ -281,40 +281,28 @@ def extract(protocol, program_file, output, lang, paragraph, body, date, case, p
     """
     from amend.dump import dump_patch
     from amend.extract.reader import extract as extract_patch
-    from amend.extract.reader import read_text, report_comments
+    from amend.extract.reader import need_a_human, nothing_written, read_text, report_comments, report_lines, summary
     from amend.load import load_program
 
     program = load_program(program_file)
     given = {k: v for k, v in (("body", body), ("date", date), ("case", case)) if v}
     result = extract_patch(read_text(protocol), program, source=protocol, language=lang, paragraph=paragraph,
                            decision=given, produces=produces, status=status)
-    for kind, findings in (("needs a human", result.needs_human), ("cannot apply", result.not_applicable),
-                           ("rejected", result.rejected), ("check", result.checks), ("note", result.notes)):
-        for f in sorted(findings, key=lambda f: f.line):
-            click.echo(f"{kind}: {protocol}:{f.line}: {f}", err=True)
-    amendments = result.patch.amendments
-    if not amendments:
-        # an empty patch is never written: it would say the decision changed nothing
-        d = result.patch.decision
-        where = f"{d.paragraph} of {d.body} {d.date}" if d.paragraph else f"the minutes of {d.body} {d.date}"
-        why = "see above" if not result.complete else "the decision holds no amendment to the program"
-        click.echo(f"nothing was written: no amendment in {where} could be read ({why})", err=True)
+    for line in report_lines(result, protocol):
+        click.echo(line, err=True)
+    if not result.patch.amendments:  # an empty patch is never written: it would say the decision changed nothing
+        click.echo(nothing_written(result), err=True)
         click.get_current_context().exit(1)
     text = dump_patch(result.patch, comments=report_comments(result, protocol))
-    d = result.patch.decision
-    summary = (f"extracted {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} of {d.body} "
-               f"{d.date}{' ' + d.paragraph if d.paragraph else ''}")
     if output:
         from amend.output import write_all
 
         write_all({Path(output): text.encode("utf-8")}, inputs=(protocol, program_file))
-        click.echo(f"{summary}; wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
-        click.echo(summary, err=True)
+    click.echo(summary(result, output), err=True)
     if not result.complete:
-        n = len(result.needs_human) + len(result.not_applicable)
-        click.echo(f"{n} thing{'s' if n != 1 else ''} need a human (see above)", err=True)
+        click.echo(need_a_human(result), err=True)
         click.get_current_context().exit(1)
 
 

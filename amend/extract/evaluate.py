@@ -137,7 +137,7 @@ def _extract(text: str, program, case: Path, labels: dict, score: Score):
     try:
         return extract(text, program, source=source)
     except AmendError as exc:
-        if "does not name" not in exc.message:
+        if "does not name" not in exc.render("en"):
             raise
     given = {"body": labels["body"], "date": str(labels["date"])}
     if case.name not in score.given:

@@ -29,6 +29,7 @@ from importlib import resources
 
 import yaml
 
+from ..messages import msg
 from ..text import clean
 from .tokenize import QUOTE_CHARS, Token, tokenize
 
@@ -80,7 +81,7 @@ def compile_phrase(phrase: str) -> tuple:
         if piece.startswith("{"):
             key, _, kind = piece[1:-1].partition(":")
             if kind not in SLOT_TYPES:
-                raise GrammarError(f"{phrase!r}: unknown slot type {kind!r} (types: {', '.join(SLOT_TYPES)})")
+                raise GrammarError(msg("extract.grammar.slot_type", phrase=phrase, kind=kind, types=", ".join(SLOT_TYPES)))
             elems.append(Slot(key, kind))
         elif piece.startswith("("):
             options = tuple(compile_phrase(option) for option in piece[1:-1].split("|"))
@@ -131,7 +132,7 @@ def _rule(entry, kind: str) -> Rule:
     when = entry.get("when") or {}
     write = entry.get("write", "always")
     if write not in ("always", "after_scope", "alone"):
-        raise GrammarError(f"{entry['phrase']!r}: write must be always, after_scope or alone, not {write!r}")
+        raise GrammarError(msg("extract.grammar.write", phrase=entry["phrase"], write=write))
     return Rule(entry["phrase"], compile_phrase(entry["phrase"]), kind,
                 tuple(sorted((entry.get("set") or {}).items())),
                 frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()), write)
@@ -324,8 +325,9 @@ class Grammar:
         op = self._operation_rule(at, fields)
         if op is None:
             shown = ", ".join(f"{k}: {v!r}" for k, v in fields.items())
-            raise GrammarError(f"the {self.language} grammar has no wording for {shown}"
-                               + (f" with {', '.join(at)}" if at else ""))
+            raise GrammarError(msg("extract.grammar.no_wording_at", language=self.language, fields=shown,
+                                   scope=", ".join(at)) if at
+                               else msg("extract.grammar.no_wording", language=self.language, fields=shown))
         own = {s.key for s in op.slots}
         parts = []
         for key in SCOPE_KEYS:
@@ -333,7 +335,8 @@ class Grammar:
                 rule = next((r for r in self.scopes if [s.key for s in r.slots] == [key]
                              and all(self._fits(s, at[key]) for s in r.slots)), None)
                 if rule is None:
-                    raise GrammarError(f"the {self.language} grammar has no wording for {key}: {at[key]!r}")
+                    raise GrammarError(msg("extract.grammar.no_scope_wording", language=self.language, key=key,
+                                           value=at[key]))
                 parts.append(self._render(rule.elems, at, quote_all))
         sentence = self.style.get("scope_separator", ", ").join(parts)
         body = self._render(op.elems, {**at, **fields}, quote_all)
@@ -422,12 +425,12 @@ def quote(text: str, mark: str = '"') -> str:
         return f"{mark}{text}{mark}"
     if "\u00bb" not in text:
         return f"\u00bb{text}\u00bb"
-    raise GrammarError(f"the text {text!r} holds every kind of quotation mark and cannot be quoted")
+    raise GrammarError(msg("extract.grammar.unquotable", text=text))
 
 
 @cache
 def grammar(language: str) -> Grammar:
     if language not in LANGUAGES:
-        raise GrammarError(f"no grammar for the language {language!r} (there are: {', '.join(LANGUAGES)})")
+        raise GrammarError(msg("extract.grammar.no_language", language=language, languages=", ".join(LANGUAGES)))
     raw = resources.files("amend.extract").joinpath(f"grammar_{language}.yaml").read_text("utf-8")
     return Grammar(yaml.safe_load(raw))

@@ -17,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..apply import check_versions, find_conflicts
-from ..errors import AmendError, AmendErrors
+from ..errors import AmendError, AmendErrors, Text
 from ..load import patch_from_data, validate
+from ..messages import Msg, msg, render
 from ..model import Patch, Program
 from ..resolve import Index, Resolution, resolve
 from ..text import fold_anchor
@@ -37,16 +38,19 @@ class Finding:
     """Something the secretary should know, at a protocol line."""
 
     line: int
-    message: str
+    message: Text  # a catalogue Msg; a plain string only from a module not yet converted
     text: str = ""
     title: str | None = None
 
+    def said(self) -> Text:
+        """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'.
+
+        The text in full: a cut-off could hide the very words that matter."""
+        said = msg("extract.finding.text", text=self.text, message=self.message) if self.text else self.message
+        return msg("extract.finding.title", t=self.title, m=said) if self.title else said
+
     def __str__(self) -> str:
-        """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'."""
-        parts = [f"{self.title}:"] if self.title else []
-        if self.text:  # in full: a cut-off could hide the very words that matter
-            parts.append(f'"{self.text}" —')
-        return " ".join(parts + [self.message])
+        return render(self.said())
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -101,12 +105,10 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     minute = _choose_minute(protocol.minutes, paragraph, g, source, against)
     others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
     if others and paragraph is None:
-        result.notes.append(Finding(minute.line, f"read {minute.paragraph}, the only paragraph with an amendment "
-                                    f"to this program; the protocol holds {len(others) + 1} (choose with "
-                                    "--paragraph)"))
+        result.notes.append(Finding(minute.line, msg("extract.note.chosen_paragraph", paragraph=minute.paragraph,
+                                                     count=len(others) + 1)))
     if not minute.has_decision and minute.paragraph is not None:
-        result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
-                                    f"{minute.paragraph}: read the text outside other sections as the decision"))
+        result.notes.append(Finding(minute.line, msg("extract.note.no_decision_heading", paragraph=minute.paragraph)))
 
     course = read_paragraph(minute)
     adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g, against, result)]
@@ -169,8 +171,8 @@ def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, agai
         want = re.sub(r"\D", "", paragraph)
         found = [m for m in minutes if m.paragraph and re.sub(r"\D", "", m.paragraph) == want]
         if not found:
-            named = ", ".join(m.paragraph for m in minutes if m.paragraph) or "none"
-            raise AmendError(f"there is no § {want} in the protocol (paragraphs found: {named})", source=source)
+            named = ", ".join(m.paragraph for m in minutes if m.paragraph) or msg("extract.none")
+            raise AmendError(msg("extract.no_such_paragraph", number=want, found=named), source=source)
         return found[0]
     if len(minutes) == 1:
         return minutes[0]
@@ -179,13 +181,14 @@ def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, agai
     if len(amending) == 1:
         return amending[0]
     if amending:
-        raise AmendError(f"several paragraphs hold amendments to {against.program.meta.title}: "
-                         f"{_listing(amending)}; say which with --paragraph", source=source)
+        raise AmendError(msg("extract.several_paragraphs", title=against.program.meta.title,
+                             paragraphs=_listing(amending)), source=source)
     changes = [m for m in minutes if kinds[id(m)] == "change"]
-    also = f"; paragraphs that change a document in ways no patch can carry: {_listing(changes)}" if changes else ""
-    raise AmendError(f"no paragraph of the protocol ({len(minutes)} found) holds an amendment to "
-                     f"{against.program.meta.title} that can be read{also}; say which with --paragraph",
-                     source=source)
+    title = against.program.meta.title
+    if changes:
+        raise AmendError(msg("extract.no_paragraph_fits_changes", count=len(minutes), title=title,
+                             paragraphs=_listing(changes)), source=source)
+    raise AmendError(msg("extract.no_paragraph_fits", count=len(minutes), title=title), source=source)
 
 
 def _what_it_holds(minute: Minute, g: Grammar, against: _Against) -> str:
@@ -324,23 +327,26 @@ def _proposals(passage: Passage, g: Grammar, against: _Against, course: Paragrap
         proposal = proposal_at(course, line, sentence)
         said, words = outcome(course, proposal) if proposal else ("adopted", "") if _body_decides(sentence) \
             else ("unclear", "")
-        who = f" by {', '.join(proposal.proposers)}" if proposal and proposal.proposers else ""
+        who = ", ".join(proposal.proposers) if proposal and proposal.proposers else ""
         if said == "rejected":
-            result.rejected.append(Finding(line, f"proposed{who}, not adopted: the minutes say \"{words}\"",
+            result.rejected.append(Finding(line, msg("extract.rejected.proposed_by", who=who, said=words) if who
+                                           else msg("extract.rejected.proposed", said=words),
                                            sentence, passage.title))
         elif said == "unclear" and isinstance(w, wording.Readings):
             # as one of the proposals the rejection words after them may be about
             out.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
         elif said == "unclear":
-            result.needs_human.append(Finding(line, f"proposed{who} under '{passage.section}'; the minutes do not "
-                                              "show whether it was adopted", sentence, passage.title))
+            result.needs_human.append(Finding(line, msg("extract.proposed.unclear_by", who=who, section=passage.section)
+                                              if who else msg("extract.proposed.unclear", section=passage.section),
+                                              sentence, passage.title))
         elif isinstance(w, wording.Cannot):
-            adopted_by = f" (adopted: \"{words}\")" if words else ""
-            result.not_applicable.append(Finding(line, _why_not(w, against) + adopted_by, sentence, passage.title))
+            why = _why_not(w, against)
+            result.not_applicable.append(Finding(line, msg("extract.adopted_as", reason=why, said=words) if words
+                                                 else why, sentence, passage.title))
         else:
             adopted.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
-            result.notes.append(Finding(line, f"proposed under '{passage.section}' and adopted: \"{words}\"",
-                                        "", passage.title))
+            result.notes.append(Finding(line, msg("extract.note.proposed_adopted", section=passage.section,
+                                                  said=words), "", passage.title))
     return out
 
 
@@ -355,13 +361,14 @@ def _not_made(minute: Minute, adopted: list, tables: dict, result: Extraction) -
     if not m or not (decided and re.search(decided, text[m.end():], re.IGNORECASE)):
         return adopted
     for ins in adopted:
-        result.rejected.append(Finding(ins.line, f"not made: the House agreed \"{m.group(0)}\"", ins.text, ins.title))
+        result.rejected.append(Finding(ins.line, msg("extract.rejected.not_made", said=m.group(0)), ins.text,
+                                       ins.title))
     return []
 
 
-def _why_not(cannot: wording.Cannot, against: _Against) -> str:
-    if cannot.reason.startswith("addresses another document"):
-        return cannot.reason + " (extract it with that document's program)"
+def _why_not(cannot: wording.Cannot, against: _Against) -> Msg:
+    if cannot.reason.key == "extract.cannot.other_document":
+        return msg("extract.other_document_hint", reason=cannot.reason)
     return cannot.reason
 
 
@@ -377,9 +384,9 @@ def _undecided(passage: Passage, against: _Against, result: Extraction) -> None:
     for a, b in sentences(passage.text):
         sentence = passage.text[a:b].strip()
         if sentence and wording.read(sentence, against.program) is not None:
-            where = f"under '{passage.section}'" if passage.section else "in the heading of the §"
-            result.needs_human.append(Finding(passage.line_at(a), f"a change to a document {where}, not in the "
-                                              "decision: the minutes do not show that it was decided", sentence))
+            why = (msg("extract.undecided", section=passage.section) if passage.section
+                   else msg("extract.undecided_heading"))
+            result.needs_human.append(Finding(passage.line_at(a), why, sentence))
 
 
 def _read(g: Grammar, text: str) -> list[Reading]:
@@ -391,18 +398,18 @@ def _read(g: Grammar, text: str) -> list[Reading]:
     return [] if outcome.exhausted else outcome.readings
 
 
-def _not_understood(g: Grammar, sentence: str) -> str:
+def _not_understood(g: Grammar, sentence: str) -> Msg:
     try:
         outcome = g.read(sentence)
     except TokenizeError as exc:
-        return str(exc)
+        return exc.args[0]
     if outcome.exhausted:
-        return "it can be read in too many ways to check them all; word it more simply"
+        return msg("extract.too_many_ways")
     reached = outcome.reached
     rest = sentence[reached:].strip()
     if reached and rest:
-        return f'not understood from "{_short(rest, 60)}" on'
-    return "no wording in the grammar fits this instruction"
+        return msg("extract.not_understood_from", rest=_short(rest, 60))
+    return msg("extract.no_wording_fits")
 
 
 def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extraction) -> None:
@@ -418,9 +425,8 @@ def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extrac
         word = m.group(1).lower()
         count = int(word) if word.isdigit() else numbers.get(word)
         if count is not None and count != len(adopted):
-            result.needs_human.append(Finding(
-                p.line_at(m.start()), f"the decision announces {count} amendments "
-                f"(\"{m.group(0)}\") but {len(adopted)} were found"))
+            result.needs_human.append(Finding(p.line_at(m.start()), msg("extract.announced", count=count,
+                                                                       words=m.group(0), found=len(adopted))))
 
 
 # ---------------------------------------------------------------- readings
@@ -466,7 +472,7 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
     runs = [m.span() for m in _WORD_RUN.finditer(text)]  # the words, found once
     starts = [a for a, _ in runs]
     kept: list[int] = []  # joins where the hyphen goes back, last first
-    unsure: list[str] = []  # joins the program cannot settle, last first
+    unsure: list[Msg] = []  # joins the program cannot settle, last first
     for join in reversed(joins):
         begin, end = _word_around(runs, starts, join)
         if kept:
@@ -474,21 +480,20 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
         if end - begin >= against.longest:  # longer than any word of the program: neither reading is one
             left, right = text[begin:min(join, begin + 61)], text[join:min(end, join + 61)]
             joined, hyphened = text[begin:begin + 61], left + "-" + right
-            unsure.append(f"joined \"{_short(joined)}\" across a line break (\"{_short(left)}-\" + "
-                          f"\"{_short(right)}\"); the program does not show whether it is \"{_short(hyphened)}\"")
+            unsure.append(_unsure(joined, left, right, hyphened))
             continue
         left, right = text[begin:join], text[join:end]
         joined, hyphened = left + right, left + "-" + right
         if hyphened.lower() in against.words and joined.lower() not in against.words:
             kept.append(join)
-            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{_short(hyphened)}\" at a line break, "
-                                        "as the program writes it", "", ins.title))
+            result.notes.append(Finding(ins.line, msg("extract.note.kept_hyphen", word=_short(hyphened)), "",
+                                        ins.title))
         elif joined.lower() not in against.words:
-            unsure.append(f"joined \"{_short(joined)}\" across a line break (\"{_short(left)}-\" + "
-                          f"\"{_short(right)}\"); the program does not show whether it is \"{_short(hyphened)}\"")
+            unsure.append(_unsure(joined, left, right, hyphened))
     if unsure:  # one line per instruction, however many joins: the first one read, and how many more
-        more = f" (and {len(unsure) - 1} more line breaks like it in this instruction)" if len(unsure) > 1 else ""
-        result.checks.append(Finding(ins.line, unsure[-1] + more, "", ins.title))
+        said = unsure[-1] if len(unsure) == 1 else msg("extract.check.unsure_joins", first=unsure[-1],
+                                                        n=len(unsure) - 1)
+        result.checks.append(Finding(ins.line, said, "", ins.title))
     if not kept:
         return ins
     pieces, prev = [], 0
@@ -497,6 +502,11 @@ def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction
         prev = join
     text = "".join(pieces) + text[prev:]
     return dataclasses.replace(ins, text=text, readings=_read(g, text))
+
+
+def _unsure(joined: str, left: str, right: str, hyphened: str) -> Msg:
+    return msg("extract.check.unsure_join", joined=_short(joined), left=_short(left), right=_short(right),
+               hyphened=_short(hyphened))
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -527,13 +537,14 @@ def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) ->
         return ins.readings[0]
     fits = [r for r in ins.readings if against.fits(r, ins.line)]
     if len(fits) == 1:
-        result.notes.append(Finding(ins.line, f"read as {_describe_reading(fits[0])}: of the "
-                                    f"{len(ins.readings)} ways to read it, the only one that matches the program",
+        result.notes.append(Finding(ins.line, msg("extract.note.only_fitting_reading",
+                                                  reading=_describe_reading(fits[0]), n=len(ins.readings)),
                                     ins.text, ins.title))
         return fits[0]
     ways = "; ".join(_describe_reading(r) for r in ins.readings[:4])
-    result.needs_human.append(Finding(ins.line, f"this reads {len(ins.readings)} ways ({ways})"
-                                      + (" and none matches the program" if not fits else ""), ins.text, ins.title))
+    said = (msg("extract.reads_ways", n=len(ins.readings), ways=ways) if fits
+            else msg("extract.reads_ways_none_fits", n=len(ins.readings), ways=ways))
+    result.needs_human.append(Finding(ins.line, said, ins.text, ins.title))
     return None
 
 
@@ -549,9 +560,8 @@ def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, resu
     data["text"] = ins.text
     fields = reading.patch_data()
     if reading.line is not None:
-        result.checks.append(Finding(ins.line, f"line {reading.line} is not checked: the program has no line "
-                                    "numbers; the amendment is placed by its page and quoted words, which must "
-                                    "match exactly once there (the line stays in its text)", "", ins.title))
+        result.checks.append(Finding(ins.line, msg("extract.check.line_not_checked", line=reading.line), "",
+                                     ins.title))
     if "range_from" in fields:
         fields = _range(fields, ins, against, result)
         if fields is None:
@@ -574,17 +584,15 @@ def _candidate_data(ins: _Instruction, against: _Against, result: Extraction,
     if prefer_written and fits and fits[0][0] is ins.candidates[0]:
         fits = fits[:1]  # the words as quoted are in the program: the house style quotes exactly
     elif prefer_written and fits:
-        result.checks.append(Finding(ins.line, f"read without the closing mark of the quotation: the program has "
-                                     f"{_describe_data(fits[0][0].data)}, not the words with the mark", "",
-                                     ins.title))
+        result.checks.append(Finding(ins.line, msg("extract.check.without_closing_mark",
+                                                   reading=_describe_data(fits[0][0].data)), "", ins.title))
     if not fits:  # written as read: resolving the patch reports why it does not apply, as for any amendment
         fits = [(ins.candidates[0], None)]
     effects = {_effect(r, against.program) for _, r in fits if r is not None}
     if len(effects) > 1:
-        ways = " or ".join(_describe_data(c.data) for c, _ in fits)
-        result.needs_human.append(Finding(ins.line, f"reads two ways that both match the program and change it "
-                                          f"differently ({ways}): whether the closing punctuation belongs to "
-                                          "the quoted words cannot be told", ins.text, ins.title))
+        ways = [_describe_data(c.data) for c, _ in fits]
+        result.needs_human.append(Finding(ins.line, msg("extract.two_ways_differ", ways=ways),
+                                          ins.text, ins.title))
         return None
     chosen = fits[0][0]
     for note in chosen.notes:
@@ -623,13 +631,13 @@ def _range(fields: dict, ins: _Instruction, against: _Against, result: Extractio
         try:
             ends.append(against.resolve(probe, ins.line).edits[0])
         except AmendError as exc:
-            result.needs_human.append(Finding(ins.line, f"\"{fields[key]}\" cannot be placed: {exc.message}",
-                                              ins.text, ins.title))
+            result.needs_human.append(Finding(ins.line, msg("extract.cannot_place", words=fields[key],
+                                                            reason=exc.message), ins.text, ins.title))
             return None
     a, b = ends
     if a.path != b.path or b.start <= a.start:
-        result.needs_human.append(Finding(ins.line, f"\"{fields['range_to']}\" does not follow "
-                                          f"\"{fields['range_from']}\" in the same paragraph", ins.text, ins.title))
+        result.needs_human.append(Finding(ins.line, msg("extract.range_order", end=fields["range_to"],
+                                                        start=fields["range_from"]), ins.text, ins.title))
         return None
     node = get(against.program, a.path)
     words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
@@ -638,9 +646,7 @@ def _range(fields: dict, ins: _Instruction, against: _Against, result: Extractio
         out.update({"replace": words, "with": fields["with"]})
     else:
         out["delete"] = words
-    result.checks.append(Finding(ins.line, f"read \"leave out from … to …\" as leaving out \"{_short(words, 80)}\" "
-                                "(the words after the first quotation, up to and including the second)",
-                                "", ins.title))
+    result.checks.append(Finding(ins.line, msg("extract.check.range", words=_short(words, 80)), "", ins.title))
     return out
 
 
@@ -673,12 +679,12 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
     open_proposals, said_of = [], {}
     for ins in proposed:
         if fold_anchor(ins.text) in decided_texts:
-            result.notes.append(Finding(ins.line, f"also stated under '{ins.passage.section}'; extracted once, "
-                                        "from the decision", "", ins.title))
+            result.notes.append(Finding(ins.line, msg("extract.note.stated_twice", section=ins.passage.section), "",
+                                        ins.title))
             continue
         if ins.title and ins.title in decided_titles:
-            result.notes.append(Finding(ins.line, f"worded differently under '{ins.passage.section}'; the "
-                                        "decision's wording was used", ins.text, ins.title))
+            result.notes.append(Finding(ins.line, msg("extract.note.worded_differently", section=ins.passage.section),
+                                        ins.text, ins.title))
             continue
         open_proposals.append(ins)
         said_of[id(ins)] = _first_rejection(ins, passages, rejected)
@@ -695,14 +701,14 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
         clear = found and not by_reference and shared[found[:2]] == 1 \
             and not re.search(adopting, found[0].text, re.IGNORECASE)
         if clear:
-            result.rejected.append(Finding(ins.line, f"not adopted: the minutes say \"{said.group(0)}\"",
+            result.rejected.append(Finding(ins.line, msg("extract.rejected.said", said=said.group(0)),
                                            ins.text, ins.title))
             continue
-        why = ("the decision refers to a proposal" if by_reference else
-               "the minutes do not say clearly that it was rejected" if said else
-               "the minutes do not say it was rejected")
-        result.needs_human.append(Finding(ins.line, f"proposed under '{ins.passage.section}' "
-                                          f"but not in the decision, and {why}", ins.text, ins.title))
+        section = ins.passage.section
+        why = (msg("extract.proposed.by_reference", section=section) if by_reference else
+               msg("extract.proposed.unclear_rejection", section=section) if said else
+               msg("extract.proposed.not_rejected", section=section))
+        result.needs_human.append(Finding(ins.line, why, ins.text, ins.title))
 
 
 def _first_rejection(ins, passages: list, rejected: str):
@@ -722,9 +728,8 @@ def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) 
     out = {"body": given.get("body") or protocol.body, "date": given.get("date") or protocol.date}
     missing = [k for k in ("body", "date") if not out[k]]
     if missing:
-        what = " and ".join({"body": "the deciding body", "date": "the date"}[k] for k in missing)
-        opts = " and ".join(f"--{k}" for k in missing)
-        raise AmendError(f"the protocol does not name {what} in its header; give {opts}", source=source)
+        raise AmendError(msg("extract.no_body_or_date") if len(missing) == 2 else msg("extract.no_body")
+                         if missing == ["body"] else msg("extract.no_date"), source=source)
     paragraph = given.get("paragraph") or minute.paragraph
     case = given.get("case") or minute.case
     if paragraph:
@@ -765,8 +770,8 @@ def _resolve_all(result: Extraction, against: _Against) -> None:
             edits += resolve(program, one, index=against.ix).edits
         except AmendError as exc:
             for err in exc.errors if isinstance(exc, AmendErrors) else [exc]:
-                result.needs_human.append(Finding(am.source.line, f"does not apply to the program: "
-                                                  f"{err.message}", am.text or "", am.title or am.id))
+                result.needs_human.append(Finding(am.source.line, msg("extract.does_not_apply", reason=err.message),
+                                                  am.text or "", am.title or am.id))
     for conflict in find_conflicts(edits):
         result.needs_human.append(Finding(conflict.source.line, conflict.message, "",
                                           conflict.amendment))
@@ -786,19 +791,57 @@ def read_text(path: str) -> str:
     return text
 
 
-def report_comments(result: Extraction, protocol: str) -> tuple:
-    """What a reader of the patch file must know, as comment lines for its top."""
-    lines = [f"Extracted by `amend extract` from {protocol}; check it against the minutes."]
-    if result.needs_human:
-        lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
-    if result.not_applicable:
-        lines.append("ADOPTED BUT NOT IN THIS PATCH - the change cannot be written as an amendment:")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.not_applicable, key=lambda f: f.line)]
-    if result.checks:
-        lines.append("Check against the minutes:")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.checks, key=lambda f: f.line)]
-    if result.rejected:
-        lines.append("Rejected proposals (not in this patch):")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.rejected, key=lambda f: f.line)]
-    return tuple(lines)
+def report_comments(result: Extraction, protocol: str) -> tuple[str, ...]:
+    """What a reader of the patch file must know, as comment lines for its top
+    (in the current language)."""
+    lines = [msg("extract.comment.head", protocol=protocol)]
+    for head, findings in ((msg("extract.comment.needs_human"), result.needs_human),
+                           (msg("extract.comment.not_applicable"), result.not_applicable),
+                           (msg("extract.comment.checks"), result.checks),
+                           (msg("extract.comment.rejected"), result.rejected)):
+        if findings:
+            lines.append(head)
+            lines += [msg("extract.comment.line", line=f.line, finding=f.said()) for f in _by_line(findings)]
+    return tuple(str(m) for m in lines)
+
+
+def _by_line(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: f.line)
+
+
+def report_lines(result: Extraction, protocol: str) -> list[Msg]:
+    """The findings as the command prints them, one a line: "needs a human: minutes.txt:12: …"."""
+    out = []
+    for kind, findings in ((msg("extract.report.needs_human"), result.needs_human),
+                           (msg("extract.report.not_applicable"), result.not_applicable),
+                           (msg("extract.report.rejected"), result.rejected),
+                           (msg("extract.report.check"), result.checks),
+                           (msg("extract.report.note"), result.notes)):
+        out += [Msg(kind.key, {"protocol": protocol, "line": f.line, "finding": f.said()}) for f in _by_line(findings)]
+    return out
+
+
+def nothing_written(result: Extraction) -> Msg:
+    """Why no patch is written: an empty one would say the decision changed nothing."""
+    d = result.patch.decision if result.patch else None
+    assert d is not None
+    if result.complete:
+        return (msg("extract.report.nothing_in_decision", paragraph=d.paragraph, body=d.body, date=d.date)
+                if d.paragraph else msg("extract.report.nothing_in_minutes", body=d.body, date=d.date))
+    return (msg("extract.report.nothing_written", paragraph=d.paragraph, body=d.body, date=d.date) if d.paragraph
+            else msg("extract.report.nothing_written_minutes", body=d.body, date=d.date))
+
+
+def summary(result: Extraction, output: str | None = None) -> Msg:
+    """"extracted 2 amendments of Kommunfullmäktige 2025-10-22 § 170[; wrote patch.yaml]"."""
+    patch = result.patch
+    assert patch is not None
+    d, n = patch.decision, len(patch.amendments)
+    said = (msg("extract.report.extracted_paragraph", n=n, body=d.body, date=d.date, paragraph=d.paragraph)
+            if d.paragraph else msg("extract.report.extracted", n=n, body=d.body, date=d.date))
+    return msg("extract.report.wrote", summary=said, path=output) if output else said
+
+
+def need_a_human(result: Extraction) -> Msg:
+    """"2 things need a human (see above)"."""
+    return msg("extract.report.need_a_human", n=len(result.needs_human) + len(result.not_applicable))

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Union
 
+from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
 
@@ -46,14 +47,14 @@ class Candidate:
     """One way to read an instruction as an amendment (patch data: at + one operation)."""
 
     data: dict
-    notes: tuple = ()
+    notes: tuple[Msg, ...] = ()  # what a person should check of this reading
 
 
 @dataclass(frozen=True)
 class Cannot:
     """An instruction to change a document that no patch can carry, and why."""
 
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)
@@ -146,24 +147,19 @@ def _colon_payload(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]
 
 # (pattern on the skeleton, reason). Order matters: the first that fits gives the reason.
 _CANNOT = [
-    (r"återremitt\w*.*\bi syfte att", "återremiss: the matter is sent back to be reworked; this decision "
-     "changes no text"),
+    (r"återremitt\w*.*\bi syfte att", msg("extract.cannot.sent_back")),
     (r"får i uppdrag att (stryka|ändra|lägga till|revidera|ersätta|byta ut|omformulera)\b.*⟨",
-     "an assignment to another body to make the change; this decision changes no text"),
+     msg("extract.cannot.assignment")),
     (r"\bbeslutss?atse[nr]\b.*\b(justera|ändra|ersätt|stryk)|\b(justera|ändra)\w* (i )?(den )?(första |andra )?"
-     r"beslutss?atse", "it changes the wording of a yrkande's decision, not the document"),
-    (r"med (redovisad )?justering(en)? i punkt \d+ att\b", "it changes a point of the proposed decision, not the "
-     "document, and the words are not quoted"),
-    (r"\bnamnet på \w+ ändras till", "it changes the document's title, which no amendment operation does"),
-    (r"\bupphäv\w* .*(§|stycket)", "no exact words: the parts are named by number, not quoted"),
+     r"beslutss?atse", msg("extract.cannot.yrkande_wording")),
+    (r"med (redovisad )?justering(en)? i punkt \d+ att\b", msg("extract.cannot.decision_point")),
+    (r"\bnamnet på \w+ ändras till", msg("extract.cannot.title")),
+    (r"\bupphäv\w* .*(§|stycket)", msg("extract.cannot.by_number")),
     (r"(kommer att|ska) korrigeras|\bkorrigering\w*\b.*\bbilaga|\bföreslagen korrigering",
-     "no exact words: the correction is not worded in the minutes"),
-    (r"språklig bearbetning|redaktionell bearbetning", "no exact words: an editorial revision is described, "
-     "not worded"),
-    (r"⟨\d+⟩.{0,40}\bförlängs till\b", "the new wording is not given: the minutes say what changes, not the "
-     "new text"),
-    (r"\btillstyrks med tillägget att\b", "not a change to a document's text: a condition added to the "
-     "approval"),
+     msg("extract.cannot.correction")),
+    (r"språklig bearbetning|redaktionell bearbetning", msg("extract.cannot.editorial")),
+    (r"⟨\d+⟩.{0,40}\bförlängs till\b", msg("extract.cannot.no_new_text")),
+    (r"\btillstyrks med tillägget att\b", msg("extract.cannot.condition")),
 ]
 
 # a reference to words that are not in the minutes ("i enlighet med bilaga 1 till yrkandet")
@@ -178,13 +174,18 @@ _CHANGE_BY_REFERENCE = re.compile(
     r"yrkande|kompletter|justering av|förutom .* oförändrade|ny paragraf|nytt? (kapitel|§)|\btillägg av\b|"
     r"korriger", re.IGNORECASE)
 _DESCRIBED = [
-    (r"\bmed följande (ändring|revidering)\b.*(punkt \d+|sida \d+|rubriken)", "old value not quoted: the new "
-     "wording is given, but not the text it replaces"),
-    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)", "no place and no old text: it is not said where the new text "
-     "goes or what it replaces"),
-    (r"\brevideras genom att\b(?!.*⟨)", "no exact words: the change is described, not worded"),
-    (r"\bändras till att\b(?!.*⟨)", "no exact words: the old and the new wording are paraphrased, not quoted"),
+    (r"\bmed följande (ändring|revidering)\b.*(punkt \d+|sida \d+|rubriken)", msg("extract.cannot.old_not_quoted")),
+    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)", msg("extract.cannot.no_place_no_old")),
+    (r"\brevideras genom att\b(?!.*⟨)", msg("extract.cannot.described")),
+    (r"\bändras till att\b(?!.*⟨)", msg("extract.cannot.paraphrased")),
 ]
+
+
+def _problems(place: _Place) -> Msg:
+    """What is wrong with the place named, as one message."""
+    from ..importers.common import Joined
+
+    return place.problems[0] if len(place.problems) == 1 else Joined(parts=tuple(place.problems), sep="; ")
 
 
 def _cannot(skeleton: str) -> Cannot | None:
@@ -198,8 +199,9 @@ def _elsewhere(skeleton: str, beside_change: bool) -> Cannot | None:
     if re.search(r"\benligt punkt \d+(\s*(-|–|och)\s*\d+)? ovan\b", skeleton, re.IGNORECASE):
         return None  # the changes of earlier points of the same decision, applied to more documents
     if _ELSEWHERE.search(skeleton) and (_CHANGE_BY_REFERENCE.search(skeleton) or beside_change):
-        where = "a yrkande" if re.search(r"yrkande", skeleton, re.IGNORECASE) else "an attachment"
-        return Cannot(f"the text is in {where}, not in the minutes")
+        if re.search(r"yrkande", skeleton, re.IGNORECASE):
+            return Cannot(msg("extract.cannot.in_yrkande"))
+        return Cannot(msg("extract.cannot.in_attachment"))
     for pattern, reason in _DESCRIBED:
         if re.search(pattern, skeleton, re.IGNORECASE):
             return Cannot(reason)
@@ -214,7 +216,7 @@ class _Place:
     at: dict = field(default_factory=dict)
     section: str | None = None  # the heading a chapter/§ reference names
     section_number: int | None = None
-    problems: list = field(default_factory=list)
+    problems: list[Msg] = field(default_factory=list)
 
 
 def _ordinal(word: str):
@@ -283,7 +285,7 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
             place.section = heading
         else:
             where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
-            place.problems.append(f"the program has no section for {where}")
+            place.problems.append(msg("extract.cannot.no_section", where=where))
     m = re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE)
     if m:
         place.at["heading"] = quotes[int(m.group(1))].text
@@ -297,7 +299,7 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
             named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
                               r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
             if named:
-                place.problems.append(f"the program has no heading \"{named.group(1).strip()}\"")
+                place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
     m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
     if m:
         place.at["sentence"] = _ordinal(m.group(1))
@@ -337,7 +339,7 @@ def _names(named: str, program: Program) -> bool:
     return all(any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words if len(w) >= 4)
 
 
-def other_document(skeleton: str, program: Program) -> str | None:
+def other_document(skeleton: str, program: Program) -> Msg | None:
     """Why the instruction is not for the program: it names another document
     ("i stadsbyggnadsnämndens reglemente"), or excepts this one ("i alla
     reglementen utom i reglementet för …"). None when it is for the program."""
@@ -345,10 +347,10 @@ def other_document(skeleton: str, program: Program) -> str | None:
         excepted = re.search(r"\butom\s*$", skeleton[:m.start()])
         if excepted:
             if _names(m.group(1), program):
-                return f"it excepts this document ({clean(m.group(1))})"
+                return msg("extract.cannot.excepts", document=clean(m.group(1)))
             continue
         if not _names(m.group(1), program):
-            return f"addresses another document ({clean(m.group(1))}), not {program.meta.title}"
+            return msg("extract.cannot.other_document", document=clean(m.group(1)), title=program.meta.title)
     return None
 
 
@@ -359,7 +361,7 @@ def _q(quotes, m, k=1) -> str:
     return quotes[int(m.group(k))].text
 
 
-# (pattern on the skeleton, builder(match, quotes, place, program) -> dict or str reason)
+# (pattern on the skeleton, builder(match, quotes, place, program) -> dict, or the Msg saying why not)
 def _replace(m, quotes, place, program):
     return {"replace": _q(quotes, m, 1), "with": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
 
@@ -376,7 +378,7 @@ def _delete(m, quotes, place, program):
 
 def _delete_bare(m, quotes, place, program):
     if place.problems:
-        return "; ".join(place.problems)
+        return _problems(place)
     if "item" in place.at:
         return {"delete_item": True}
     if "paragraph" in place.at:
@@ -385,7 +387,7 @@ def _delete_bare(m, quotes, place, program):
         heading = place.at["heading"]
         at = {k: v for k, v in place.at.items() if k != "heading"}
         return {**({"at": at} if at else {}), "delete_section": heading, "_scoped": True}
-    return "no place given: it is not said what is struck"
+    return msg("extract.cannot.nothing_struck")
 
 
 def _add_section(m, quotes, place, program):
@@ -397,9 +399,9 @@ def _add_section(m, quotes, place, program):
     previous = f"§ {number - 1}" if style.startswith("§") else f"{number - 1} §"
     before = next((s for s in program.sections if s.heading == previous), None)
     if any(s.heading == heading for s in program.sections):
-        return f"the program already has a section {heading}"
+        return msg("extract.cannot.section_exists", heading=heading)
     if before is None:
-        return f"the program has no {previous} to place the new {heading} after"
+        return msg("extract.cannot.no_previous", previous=previous, heading=heading)
     return {"add_section": {"heading": heading, "level": before.level, "content": [text]},
             "after_section": previous, "_scoped": True, "_unscoped": True}
 
@@ -428,23 +430,25 @@ def _addition(m, quotes, place, program):
         return {"insert": text}
     if "heading" in place.at:
         return {"add_paragraph": text}
-    return "no place given: it is not said where the text goes"
+    return msg("extract.cannot.no_place_for_text")
 
 
 def _new_text(m, quotes, place, program):
     text = _q(quotes, m, 1)
     if any(k in place.at for k in ("sentence", "paragraph", "item")):
-        return "old value not quoted: the new wording is given, but not the text it replaces"
+        return msg("extract.cannot.old_not_quoted")
     if "heading" not in place.at:
-        return "no place given: it is not said which text the new wording replaces"
+        return msg("extract.cannot.no_place_replaced")
     return {"replace_section_text": [text]}
 
 
 def _list_item(m, quotes, place, program):
     if "page" not in place.at and "heading" not in place.at:
-        return "no place given: it is not said which list the name goes in"
-    return {"add_item": clean(m.group(1)), "_note": f"read as a new item \"{clean(m.group(1))}\" in the one list "
-            f"{'on page ' + str(place.at['page']) if 'page' in place.at else 'under ' + place.at['heading']}"}
+        return msg("extract.cannot.no_place_list")
+    item = clean(m.group(1))
+    note = (msg("extract.check.new_item_page", item=item, page=place.at["page"]) if "page" in place.at
+            else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
+    return {"add_item": item, "_note": note}
 
 
 _OPERATIONS = [
@@ -514,10 +518,10 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
         return Cannot(other)
     m, build = found
     built = build(m, quotes, place, program)
-    if isinstance(built, str):
+    if isinstance(built, Msg):
         return Cannot(built)
     if place.problems and not built.pop("_unscoped", False):
-        return Cannot("; ".join(place.problems))
+        return Cannot(_problems(place))
     built.pop("_unscoped", None)
     note = built.pop("_note", None)
     whole_sentence = built.pop("_sentence", False)
@@ -536,9 +540,9 @@ def _unquoted_from_to(m, quotes, place, program):
     """"… ändras från 2024 tillbaka till 2023": the words as written; a second
     "till" would make the split a guess."""
     if len(re.findall(r"\btill\b", m.group("old") + " " + m.group("new"))) > 0:
-        return "reads several ways: the words after \"från\" and \"till\" are not quoted and hold \"till\""
-    return {"replace": clean(m.group("old")), "with": clean(m.group("new")),
-            "_note": f"read the unquoted words as \"{clean(m.group('old'))}\" → \"{clean(m.group('new'))}\""}
+        return msg("extract.cannot.unquoted_till")
+    old, new = clean(m.group("old")), clean(m.group("new"))
+    return {"replace": old, "with": new, "_note": msg("extract.check.unquoted_words", old=old, new=new)}
 
 
 def _find_operation(skeleton: str):
@@ -614,15 +618,19 @@ def looks_like_change(text: str) -> bool:
 _FAMILY = {"delete": "strikes", "delete_item": "strikes", "delete_paragraph": "strikes", "delete_section": "strikes",
            "insert": "adds", "add_item": "adds", "add_paragraph": "adds", "add_section": "adds",
            "replace": "replaces", "replace_section_text": "replaces"}
-_SCOPE_WORDS = {"page": "page {}", "item": "item {}", "paragraph": "paragraph {}", "sentence": "sentence {}",
-                "column": "column {}", "row": "row {}"}
+_FAMILY_WORDS = {"strikes": msg("extract.family.strikes"), "adds": msg("extract.family.adds"),
+                 "replaces": msg("extract.family.replaces"), "changes": msg("extract.family.changes")}
+# "page {n}": each place word, given its number when said
+_SCOPE_WORDS = {"page": msg("extract.scope.page"), "item": msg("extract.scope.item"),
+                "paragraph": msg("extract.scope.paragraph"), "sentence": msg("extract.scope.sentence"),
+                "column": msg("extract.scope.column"), "row": msg("extract.scope.row")}
 
 
 def _data_op(data: dict) -> str | None:
     return next((k for k in data if k in _FAMILY), None)
 
 
-def disagreement(amendment, program: Program) -> str | None:
+def disagreement(amendment, program: Program) -> Msg | None:
     """Where an amendment's `text:` (the minutes' wording) can be read, whether it
     says the same as the amendment's operation and scope: "the wording says item 3,
     the scope says item 2". None when they agree or the wording cannot be read."""
@@ -642,14 +650,14 @@ def disagreement(amendment, program: Program) -> str | None:
         return None
     ops = {_FAMILY[_data_op(d)] for d in datas if _data_op(d)}
     if len(ops) == 1 and _FAMILY.get(amendment.op) not in ops:
-        return (f"the wording {next(iter(ops))} text, but the operation {amendment.op} "
-                f"{_FAMILY.get(amendment.op, 'changes')} it")
+        return msg("extract.disagrees.operation", says=_FAMILY_WORDS[next(iter(ops))], op=amendment.op,
+                   does=_FAMILY_WORDS[_FAMILY.get(amendment.op, "changes")])
     scope = {k: v for k, v in amendment.scope.__dict__.items() if v is not None}
     for key, words in _SCOPE_WORDS.items():
         said = {_one((d.get("at") or {}).get(key)) for d in datas}
         if len(said) == 1 and None not in said and key in scope and _one(scope[key]) not in said:
-            return (f"the wording says {words.format(_show(next(iter(said))))}, the amendment's scope says "
-                    f"{words.format(_show(_one(scope[key])))}")
+            return msg("extract.disagrees.scope", said=Msg(words.key, {"n": _show(next(iter(said)))}),
+                       scope=Msg(words.key, {"n": _show(_one(scope[key]))}))
     return None
 
 
@@ -657,5 +665,5 @@ def _one(value):
     return 1 if value == "first" else value
 
 
-def _show(value) -> str:
-    return "last" if value == "last" else str(value)
+def _show(value) -> object:
+    return msg("extract.last") if value == "last" else str(value)

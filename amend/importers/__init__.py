@@ -9,6 +9,7 @@ items and blocks with their pages; common.py turns it into a Program.
 from __future__ import annotations
 
 from pathlib import Path
+
 from ..messages import msg
 from ..model import Program
 from .common import Report, UnreadableDocument, build_program

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Cell, Columns, Table
 from ..messages import Msg, msg
+from ..model import Cell, Columns, Table
 from ..text import clean, fold
 from . import pagenumbers
 from .common import (
