@@ -76,12 +76,13 @@ _PIECE = re.compile(r"\{[^}]*\}|\([^)]*\)|\[[^\]]*\]|[:,]|[^\s{}()\[\]:,]+")
 
 
 def compile_phrase(phrase: str) -> tuple:
-    elems = []
+    elems: list[Slot | Group | Opt | Punct | Lit] = []
     for piece in _PIECE.findall(phrase):
         if piece.startswith("{"):
             key, _, kind = piece[1:-1].partition(":")
             if kind not in SLOT_TYPES:
-                raise GrammarError(msg("extract.grammar.slot_type", phrase=phrase, kind=kind, types=", ".join(SLOT_TYPES)))
+                raise GrammarError(msg("extract.grammar.slot_type", phrase=phrase, kind=kind,
+                                       types=", ".join(SLOT_TYPES)))
             elems.append(Slot(key, kind))
         elif piece.startswith("("):
             options = tuple(compile_phrase(option) for option in piece[1:-1].split("|"))
@@ -195,7 +196,7 @@ class Grammar:
         self.triggers = [tuple(t.lower().split()) for t in data.get("triggers") or ()]
         self.style = data.get("describe") or {}
         self.protocol = data.get("protocol") or {}
-        words = {}
+        words: dict[object, str] = {}
         for word, n in self.ordinals.items():
             words.setdefault(n, word)  # the first word for a number is the one written
         self._ordinal_words = words

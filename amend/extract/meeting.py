@@ -131,8 +131,9 @@ def _refers(subject: str, proposal: Proposal) -> bool:
         return True
     # "… med redovisad justering i punkt 6" names the proposal by what it changes
     m = re.search(r"justering(?:en)? i punkt \d+", subject)
-    return bool(m) and m.group(0).replace("justeringen", "justering") in proposal.text.replace("justeringen",
-                                                                                                 "justering")
+    if m is None:
+        return False
+    return m.group(0).replace("justeringen", "justering") in proposal.text.replace("justeringen", "justering")
 
 
 def outcome(paragraph: Paragraph, proposal: Proposal) -> tuple[str, str]:

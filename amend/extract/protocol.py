@@ -307,7 +307,7 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     out = []
     for n, i in enumerate(kept):
         end = kept[n + 1] if n + 1 < len(kept) else len(lines)
-        m = _PARAGRAPH.match(lines[i].text)
+        m = _paragraph_line(lines[i])
         rest = re.sub(r"^(ärendenummer|dnr|diarienummer)\s*", "", m.group(2).strip(), flags=re.IGNORECASE)
         case = rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
         body = [ln for k, ln in enumerate(lines[i + 1:end], i + 1) if k not in continued]
@@ -315,8 +315,15 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     return _without_contents(out)
 
 
+def _paragraph_line(line: Line) -> re.Match[str]:
+    """The match of a line already found to open a § (a cut)."""
+    m = _PARAGRAPH.match(line.text)
+    assert m is not None
+    return m
+
+
 def _number(line: Line) -> str:
-    return _PARAGRAPH.match(line.text).group(1)
+    return _paragraph_line(line).group(1)
 
 
 def _without_contents(minutes: list[Minute]) -> list[Minute]:
@@ -359,10 +366,10 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = ln.text.rstrip(":").strip()
         elif not ln.text:
             flush()
-        elif marker.match(ln.text) and (_item_starts(block, keep) or _next_number(marker_text, ln.text)):  # "• På sidan 3 …": one item, one passage
-            flush()
-            block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
-            item, marker_text = True, marker.match(ln.text).group(0).strip()
+        elif (mark := marker.match(ln.text)) and (_item_starts(block, keep) or _next_number(marker_text, ln.text)):
+            flush()  # "• På sidan 3 …": one item, one passage
+            block.append(Line(ln.no, ln.text[mark.end():]))
+            item, marker_text = True, mark.group(0).strip()
         else:
             block.append(ln)
     flush()
@@ -378,7 +385,7 @@ def _next_number(previous: str, line: str) -> bool:
     """"8." after item "7.": the next point of a numbered list starts even when
     item 7 opened a quotation it never closed."""
     a, b = re.match(r"(\d+)[.)]$", previous), re.match(r"(\d+)[.)]\s", line)
-    return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _item_starts(block: list[Line], keep) -> bool:

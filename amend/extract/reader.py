@@ -53,10 +53,6 @@ class Finding:
         return render(self.said())
 
 
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 @dataclass
 class Extraction:
     source: str
@@ -124,8 +120,9 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
         if not ins.readings and not ins.candidates:
             result.needs_human.append(Finding(ins.line, _not_understood(g, ins.text), ins.text, ins.title))
 
-    amendments, lines = [], {}
-    used_ids: set = set()
+    amendments: list[dict] = []
+    lines: dict[tuple, tuple[int, int]] = {}
+    used_ids: set[str] = set()
     for n, ins in enumerate(adopted, 1):
         amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
                                used_ids)  # numbered as in the minutes, read or not
@@ -237,8 +234,8 @@ def _instructions(passage: Passage, g: Grammar, against: _Against, result: Extra
     if whole:
         return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
     title = passage.title or _point_title(passage)  # for the wordings of real minutes
-    spans = [(a, b, passage.text[a:b].strip()) for a, b in sentences(passage.text)]
-    spans = [(passage.text.index(t, a), t) for a, b, t in spans if t]
+    stripped = [(a, passage.text[a:b].strip()) for a, b in sentences(passage.text)]
+    spans = [(passage.text.index(t, a), t) for a, t in stripped if t]
     read = [(start, t, _read(g, t)) for start, t in spans]
     real = {start: wording.read(t, against.program) for start, t, readings in read if not readings}
     read, real = _split_intros(passage, read, real, against)
@@ -563,9 +560,10 @@ def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, resu
         result.checks.append(Finding(ins.line, msg("extract.check.line_not_checked", line=reading.line), "",
                                      ins.title))
     if "range_from" in fields:
-        fields = _range(fields, ins, against, result)
-        if fields is None:
+        ranged = _range(fields, ins, against, result)
+        if ranged is None:
             return None
+        fields = ranged
     data.update(fields)
     return data
 
@@ -575,7 +573,8 @@ def _candidate_data(ins: _Instruction, against: _Against, result: Extraction,
     """The one reading of real minutes' wording that the program bears out.
     Two readings that both fit but change the text differently (a closing full
     stop inside the quotation or the minutes' own) are refused, not chosen."""
-    fits, errors = [], []
+    fits: list[tuple[wording.Candidate, Resolution | None]] = []
+    errors = []
     for c in ins.candidates:
         try:
             fits.append((c, against.resolve(c.data, ins.line)))
@@ -607,7 +606,7 @@ def _candidate_data(ins: _Instruction, against: _Against, result: Extraction,
 
 def _effect(resolution: Resolution, program: Program) -> tuple:
     """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
-    out = []
+    out: list[tuple] = []
     for e in resolution.edits:
         if e.kind == "text":
             node = get(program, e.path)
@@ -691,7 +690,7 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
     # A rejection is pinned on a proposal only when it can mean no other: not
     # when its passage also adopts something ("avslår Annas yrkande och
     # bifaller Bos"), nor when it is the first rejection after two proposals.
-    shared = defaultdict(int)
+    shared: defaultdict[tuple, int] = defaultdict(int)
     for found in said_of.values():
         if found:
             shared[found[:2]] += 1
@@ -700,7 +699,7 @@ def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: d
         said = found[2] if found else None
         clear = found and not by_reference and shared[found[:2]] == 1 \
             and not re.search(adopting, found[0].text, re.IGNORECASE)
-        if clear:
+        if clear and said is not None:
             result.rejected.append(Finding(ins.line, msg("extract.rejected.said", said=said.group(0)),
                                            ins.text, ins.title))
             continue
@@ -745,8 +744,8 @@ def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) 
 def _proposes_to(minute: Minute, tables: dict):
     """"Förslag till beslut i kommunfullmäktige": the body only proposes, and to whom."""
     pattern = tables.get("proposes_to")
-    for p in (p for p in minute.passages if p.kind == "decision" and pattern):
-        m = re.search(pattern, p.text, re.IGNORECASE)
+    for p in (p for p in minute.passages if p.kind == "decision"):
+        m = re.search(pattern, p.text, re.IGNORECASE) if pattern else None
         if m:
             return m.group(1)[:1].upper() + m.group(1)[1:]
     return None
@@ -762,6 +761,7 @@ def _resolve_all(result: Extraction, against: _Against) -> None:
     """Resolve every amendment against the program, then look for conflicts,
     exactly as `amend apply` does before it changes anything."""
     patch, program = result.patch, against.program
+    assert patch is not None  # made by extract before it resolves
     check_versions(program, patch)
     edits = []
     for am in patch.amendments:
@@ -773,7 +773,8 @@ def _resolve_all(result: Extraction, against: _Against) -> None:
                 result.needs_human.append(Finding(am.source.line, msg("extract.does_not_apply", reason=err.message),
                                                   am.text or "", am.title or am.id))
     for conflict in find_conflicts(edits):
-        result.needs_human.append(Finding(conflict.source.line, conflict.message, "",
+        line = getattr(conflict.source, "line", 0)  # a Conflict is always at an amendment's model.Source
+        result.needs_human.append(Finding(line, conflict.message, "",
                                           conflict.amendment))
 
 

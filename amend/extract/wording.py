@@ -20,9 +20,9 @@ Readings are candidates: the caller resolves each against the program as
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Union
 
 from ..messages import Msg, msg
 from ..model import Program
@@ -63,7 +63,7 @@ class Readings:
     place: str = ""  # what the place was read as, for messages
 
 
-Result = Union[Readings, Cannot, None]
+Result = Readings | Cannot | None
 
 
 # ---------------------------------------------------------------- quotations
@@ -119,7 +119,7 @@ def _split_inner(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]]:
         if m and m.start() > 0 and m.end() < len(q.text):
             old, new = Quote(q.text[:m.start()], True), Quote(q.text[m.end():], q.closed)
             quotes = quotes[:k] + [old, new] + quotes[k + 1:]
-            renumbered = re.sub(_Q, lambda x: _shift(x, k), skeleton)
+            renumbered = re.sub(_Q, functools.partial(_shift, k=k), skeleton)
             return renumbered.replace(f"⟨{k}⟩", f"⟨{k}⟩ {m.group(1).lower()} ⟨{k + 1}⟩", 1), quotes
     return skeleton, quotes
 
@@ -479,8 +479,9 @@ _REPLACE_FORMS = 4  # the first four operations replace quoted words
 
 # the whole new text of the place named, without the old: "… revideras i enlighet med följande: ”…”"
 _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|enligt följande|genom att (?:den )?"
-                       r"(?:nuvarande )?texten ersätts med följande(?: text)?)|får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande "
-                       r"lydelse|formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
+                       r"(?:nuvarande )?texten ersätts med följande(?: text)?)|"
+                       r"får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande lydelse|"
+                       r"formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
                        + _Q, re.IGNORECASE)
 _STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\.?\s*$", re.IGNORECASE)
 
@@ -648,7 +649,7 @@ def disagreement(amendment, program: Program) -> Msg | None:
         datas = [c.data for c in found.candidates] if isinstance(found, Readings) else []
     if not datas:
         return None
-    ops = {_FAMILY[_data_op(d)] for d in datas if _data_op(d)}
+    ops = {_FAMILY[op] for op in map(_data_op, datas) if op}
     if len(ops) == 1 and _FAMILY.get(amendment.op) not in ops:
         return msg("extract.disagrees.operation", says=_FAMILY_WORDS[next(iter(ops))], op=amendment.op,
                    does=_FAMILY_WORDS[_FAMILY.get(amendment.op, "changes")])

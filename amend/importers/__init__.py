@@ -66,6 +66,7 @@ def program_yaml(program: Program, schema_ref: str, name: str) -> str:
     text = dump_program(program, schema_ref)
     data, lines = parse_yaml(text, name)  # the same checks as when the file is read again
     validate(data, lines, "program", name)
+    assert isinstance(data, dict)  # validated against the schema
     if program_from_data(data, name) != program:
         raise UnreadableDocument(msg("importers.not_the_same"), source=name)
     return text

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile
+from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
 from ..text import clean, is_blank
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
@@ -42,7 +42,7 @@ class Item:
     style: str = ""
     ordered: bool = False
     list_key: object = None
-    block: object = None
+    block: Table | Columns | None = None  # a ready-made block (kind "block")
     guessed: bool = False  # a heading found from typography or numbering, not from a heading style
     size: float = 0.0  # the font size of the text, where the reader knows it (for the title)
 
@@ -127,7 +127,7 @@ class _Places(Msg):
 
 # C0/C1 control characters a YAML file cannot hold as they are; U+0085 is
 # almost always a Windows-1252 '…' (0x85) that was decoded as Latin-1
-_CONTROLS = {c: None for c in list(range(0x00, 0x09)) + [0x0b, 0x0c] + list(range(0x0e, 0x20))
+_CONTROLS: dict[int, str | None] = {c: None for c in list(range(0x00, 0x09)) + [0x0b, 0x0c] + list(range(0x0e, 0x20))
              + [0x7f] + list(range(0x80, 0xa0)) + [0xfffe, 0xffff]}
 _CONTROLS[0x85] = "\u2026"
 

@@ -324,6 +324,7 @@ class DocxReader:
 
     def _next_column(self, flow, rendered: bool = False) -> None:
         c = self.cols
+        assert c is not None  # called inside a multi-column part only
         c["breaks"] += 1
         if len(c["columns"]) < c["n"]:
             c["columns"].append([])
@@ -343,6 +344,7 @@ class DocxReader:
             self._reopen_columns(flow)
 
     def _reopen_columns(self, flow) -> None:
+        assert self.cols is not None
         n = self.cols["n"]
         self._leave_columns(flow)
         self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 1}
@@ -485,10 +487,10 @@ class DocxReader:
             if _val(desc) == COLUMNS_MARK and rows:
                 where = msg("importers.where.columns", page=start)
                 cells = [self._cell(tc) for tc in rows[0].findall(w("tc"))]
-                block = Columns(tuple(column_of(items, self.report, where) for items in cells))
+                block: Columns | Table = Columns(tuple(column_of(items, self.report, where) for items in cells))
             else:
                 where = msg("importers.where.table", page=start)
-                header = ()
+                header: list[tuple] = []
                 read = [self._row(tr, where) for tr in rows]
                 trpr = rows[0].find(w("trPr")) if rows else None
                 if trpr is not None and _on(trpr.find(w("tblHeader"))):
@@ -674,7 +676,7 @@ def _chars(flow: list[Item]) -> int:
     from ..model import Meta, Program, Section
     from ..tree import iter_units
 
-    blocks = tuple(it.block for it in flow if it.kind == "block")
+    blocks = tuple(it.block for it in flow if it.kind == "block" and it.block is not None)
     program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, blocks),))
     return sum(len(it.text) for it in flow) + sum(len(u.text) for u in iter_units(program))
 

@@ -80,10 +80,10 @@ def settle(found: list[list[tuple[int, bool]]]) -> Settled:
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
     pages: list[int] = [0] * n
     notes: list[Msg] = []
-    by_index = {}
-    for r in runs:
-        for i in range(r.first, r.last + 1):
-            by_index[i] = r
+    by_index: dict[int, Run] = {}
+    for run in runs:
+        for i in range(run.first, run.last + 1):
+            by_index[i] = run
     last_page, last_index = 0, 0
     shift, shifted = 0, None  # a run that restarts goes on from the page before it
     for i in range(1, n + 1):
@@ -146,6 +146,7 @@ def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
                 j += 1
             if best is None or (count, strong) > (best[2], best[3]):
                 best = (d, last, count, strong)
+        assert best is not None  # offsets[i] is not empty
         d, last, count, strong = best
         if count >= 2 or (strong and count == 1) or (n <= 2 and count == 1):
             runs.append(Run(i + 1, last + 1, d, count))

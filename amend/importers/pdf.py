@@ -67,7 +67,7 @@ class Line:
     @property
     def style(self) -> tuple:
         """The style of most of the line's letters."""
-        count = Counter()
+        count: Counter[tuple] = Counter()
         for w in self.words:
             count[w.style] += len(w.text)
         return count.most_common(1)[0][0]
@@ -136,7 +136,7 @@ class PageContent:
     width: float
     lines: list[Line]
     tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
-    printed: int | None = None
+    printed: int = 0  # the page it is cited by, once _drop_running_lines has read it
 
 
 def _read_pages(doc, report: Report) -> list[PageContent]:
@@ -154,7 +154,7 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
                 continue
             rows = []
             for row in cell_rows:
-                cells = []
+                cells: list[list[Line]] = []
                 for bbox in row:
                     if bbox is None:
                         report.caveat(msg("importers.what.merged_cell"), msg("importers.where.page", page=i))
@@ -216,7 +216,7 @@ def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
     def key(line):
         return re.sub(r"\d+", "#", fold(line.text)[0])
 
-    seen = Counter()
+    seen: Counter[str] = Counter()
     for p in pages:
         seen.update({key(line) for line in p.lines if zone(p, line)})
     need = max(2, round(0.4 * len(pages)))
@@ -251,7 +251,7 @@ class Styles:
 
 
 def _styles(pages: list[PageContent]) -> Styles:
-    letters = Counter()
+    letters: Counter[tuple] = Counter()
     for p in pages:
         for line in p.lines:
             for w in line.words:
@@ -497,7 +497,8 @@ class Reader:
             if level is not None:
                 if current and current.item.kind == "heading" and current.last.style == line.style \
                         and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
-                        and (clean(line.text)[:1].islower() or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
+                        and (clean(line.text)[:1].islower()
+                             or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
                     self._extend(current, line)  # a heading on two lines
                     continue
                 opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
@@ -622,8 +623,15 @@ def vocabulary(pages: list[PageContent]) -> set:
     for p in pages:
         for line in p.lines:
             for w in line.words[:-1]:
-                words.add(_WORD_CHARS.match(w.text).group(1).casefold())
+                words.add(_word_chars(w.text).casefold())
     return words
+
+
+def _word_chars(text: str) -> str:
+    """The letters of a word without the punctuation around it (_WORD_CHARS matches any text)."""
+    m = _WORD_CHARS.match(text)
+    assert m is not None
+    return m.group(1)
 
 
 def _join(left: str, right: str) -> str:
@@ -634,8 +642,8 @@ def _join(left: str, right: str) -> str:
     if left.endswith("\u00ad"):
         return left[:-1] + right
     if left.endswith("-") and right[:1].isalpha() and left[-2:-1].isalpha():
-        head = _WORD_CHARS.match(left.rsplit(" ", 1)[-1]).group(1)
-        tail = _WORD_CHARS.match(right.split(" ", 1)[0]).group(1)
+        head = _word_chars(left.rsplit(" ", 1)[-1])
+        tail = _word_chars(right.split(" ", 1)[0])
         if (head + tail).casefold() in _VOCABULARY:
             return left[:-1] + right
         if (head + "-" + tail).casefold() in _VOCABULARY:
@@ -722,7 +730,7 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
     if _margin_headings(columns):
         ordered = sorted(columns[0] + columns[1], key=lambda l: (l.top, l.x0))
         left = {id(l) for l in columns[0]}
-        out = []
+        out: list[tuple[Item, Span | None]] = []
         run: list[Line] = []
         for line in ordered:  # each margin line on its own, the text beside it in runs
             if id(line) in left:
@@ -732,16 +740,16 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
             else:
                 run.append(line)
         return out + (reader.spans(run, page) if run else [])
-    out: list = []
+    read: list[tuple[Item, Span]] = []
     for col in columns:
         spans = reader.spans(col, page)
-        if out and spans and out[-1][1].full and out[-1][0].kind in ("paragraph", "item") \
+        if read and spans and read[-1][1].full and read[-1][0].kind in ("paragraph", "item") \
                 and spans[0][0].kind == "paragraph" and spans[0][0].text[:1].islower():
-            item, span = out[-1]
-            out[-1] = (replace(item, text=_join(item.text, spans[0][0].text)), spans[0][1])
+            item, span = read[-1]
+            read[-1] = (replace(item, text=_join(item.text, spans[0][0].text)), spans[0][1])
             spans = spans[1:]
-        out.extend(spans)
-    return out
+        read.extend(spans)
+    return list(read)
 
 
 def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Report) -> list[Item]:
@@ -784,7 +792,7 @@ def _table(reader: Reader, rows, page: int, report: Report) -> Table:
     where = msg("importers.where.table", page=page)
     cells = [[cell_blocks(reader.items(c, page, headings=False), report, where) for c in row] for row in rows]
     bold = [all(w.bold for c in row for ln in c for w in ln.words) and any(row) for row in rows]
-    header = ()
+    header: list[tuple] = []
     if len(rows) > 1 and bold[0] and not all(bold[1:]):
         header, cells = cells[0], cells[1:]
     return Table(tuple(Cell(c) for c in header), tuple(tuple(Cell(c) for c in r) for r in cells))
@@ -833,7 +841,8 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
             cursor = tail + 20 if tail >= 0 else cursor
         elif text:
             report.caveat(msg("importers.what.not_located", layout=layout),
-                          msg("importers.where.page_text", page=page, text=excerpt(it.text or _first_text(it.block), 30)))
+                          msg("importers.where.page_text", page=page,
+                              text=excerpt(it.text or _first_text(it.block), 30)))
         out.append(replace(it, page=page))
     return out
 

@@ -254,6 +254,6 @@ def _tables(edges: list[dict]) -> list:
     cells = pt.intersections_to_cells(pt.edges_to_intersections(edges, 3, 3))
     out = []
     for group in pt.cells_to_tables(cells):
-        t = pt.Table(None, group)
+        t = pt.Table(None, group)  # type: ignore[arg-type]  # the page is not needed for bbox and rows
         out.append((t.bbox, [list(row.cells) for row in t.rows]))
     return out

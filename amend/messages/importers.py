@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "
         "där {n:plural:den:de} börjar"),
     "importers.what.merged_cell": ("merged table {n:plural:cell:cells} (the text is kept once)",
-                                   "{n:plural:sammanslagen tabellcell:sammanslagna tabellceller} (texten finns "
+                                   "{n:plural:sammanslagen tabellcell:sammanslagna tabellceller} (texten tas "
                                    "med en gång)"),
     "importers.what.not_located": (
         "{n:plural:piece:pieces} of text not found in {layout}, put on the page of the text before",
