@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from amend.importers import import_document
 from amend.importers.common import Item, Report, build_program, tidy
 from amend.importers.pagenumbers import candidates, settle
-from amend.importers.pdf import Line, _numbered_heading, _toc_line
+from amend.importers.pdflines import _numbered_heading, _toc_line
+from amend.importers.pdfpages import Line
 from amend.importers.pdftext import Word
 from cli import main
 
