@@ -7,16 +7,16 @@ layouts from amend's own marked tables and from multi-column sections
 "page break before", section breaks and the w:lastRenderedPageBreak marks Word
 saves where its layout broke pages. A DOCX with none of these is laid out by
 LibreOffice (when installed) and its pages read off that PDF.
+
+This module is the reader (DocxReader, read_docx); docxzip.py checks the
+archive first, docxxml.py knows the WordprocessingML, docxpages.py the pages.
 """
 from __future__ import annotations
 
 import zipfile
-import zlib
 from pathlib import Path
 
-from .. import limits
-from ..messages import Msg, msg
-from ..text import clean
+from ..messages import msg
 from .common import (
     Item,
     Report,
@@ -26,200 +26,22 @@ from .common import (
     excerpt,
     tidy,
 )
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-MAX_MEMBERS = 10_000
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an Office file with a password
-
-# run content that is only a container: its children are read
-_CONTAINERS = {w(t) for t in ("r", "hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml",
-                              "ins", "moveTo", "dir", "bdo")}
-_TRACKED_DELETIONS = {w("del"), w("moveFrom")}
-_DRAWINGS = {w("drawing"), w("pict"), w("object"), f"{{{MC_NS}}}AlternateContent"}
-
-
-def check_zip(path: Path) -> None:
-    """Refuse what is not a DOCX, or would unpack to more than a document can be,
-    before anything is unpacked (the sizes are the ones the archive declares,
-    which zipfile also enforces while reading)."""
-    name = str(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise UnreadableDocument(msg("importers.cannot_read", reason=exc.strerror), source=name) from None
-    if head == OLE_MAGIC:
-        raise UnreadableDocument(msg("importers.docx.old_doc"), source=name)
-    if not zipfile.is_zipfile(path):
-        raise UnreadableDocument(msg("importers.docx.not_zip"), source=name)
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableDocument(msg("importers.docx.damaged_zip", detail=str(exc)), source=name) from None
-    size = sum(i.file_size for i in infos)
-    if len(infos) > MAX_MEMBERS or size > limits.MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument(msg("importers.docx.too_big", mb=size / 2**20, files=len(infos),
-                                     limit=limits.MAX_DOCUMENT_BYTES // 2**20), source=name)
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise UnreadableDocument(msg("importers.docx.encrypted"), source=name)
-    if "word/document.xml" not in {i.filename for i in infos}:
-        raise UnreadableDocument(msg("importers.docx.no_document"), source=name)
-    _check_parts(path, infos)
-
-
-# A DTD (<!DOCTYPE …>, <!ENTITY …>) has no place in a Word part. python-docx
-# does not expand entities, so text after one ("&org;") would be lost without
-# a word; refused instead. Searched for in UTF-8 and in UTF-16 too.
-_DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
-_CHUNK = 1 << 20
-
-
-def _check_parts(path: Path, infos) -> None:
-    """Unpack each XML part once, as a stream, counting what it really unpacks to
-    (a zip's header can claim any size) and looking for a DTD."""
-    name = str(path)
-    cap = limits.MAX_DOCX_PART_BYTES
-    overlap = max(map(len, _DTD_MARKS)) - 1
-    try:
-        with zipfile.ZipFile(path) as z:
-            for info in infos:
-                if not info.filename.endswith((".xml", ".rels")):
-                    continue
-                total, tail = 0, b""
-                with z.open(info) as part:
-                    while chunk := part.read(_CHUNK):
-                        total += len(chunk)
-                        if total > cap:
-                            raise UnreadableDocument(msg("importers.docx.part_too_large", part=info.filename,
-                                                         limit=cap), source=name)
-                        window = tail + chunk
-                        if any(mark in window for mark in _DTD_MARKS):
-                            raise UnreadableDocument(msg("importers.docx.dtd", part=info.filename), source=name)
-                        tail = window[-overlap:]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
-        raise UnreadableDocument(msg("importers.docx.damaged_zip", detail=str(exc)), source=name) from None
-
-
-def _on(el) -> bool:
-    """A WordprocessingML on/off property: present and not switched off."""
-    return el is not None and el.get(w("val")) not in ("0", "false", "off")
-
-
-def _val(el, default=None):
-    return default if el is None else el.get(w("val"), default)
-
+from .docxpages import (
+    PAGE_CHARS,
+    Pager,
+    _chars,
+    _declared_pages,
+    _footer_language,
+    _pages_from_pdf,
+    _pages_from_rendering,
+)
+from .docxxml import Numbering, Styles, _events, _note_texts, _on, _val, w
+from .docxzip import check_zip
 
 # ---------------------------------------------------------------- styles and numbering
 
 
-class Styles:
-    """Paragraph styles with their basedOn chain resolved on demand."""
-
-    def __init__(self, root):
-        self.by_id = {}
-        self.default = None
-        for st in root.findall(w("style")) if root is not None else ():
-            if st.get(w("type")) != "paragraph":
-                continue
-            sid = st.get(w("styleId"))
-            self.by_id[sid] = st
-            if _on_attr(st.get(w("default"))):
-                self.default = sid
-
-    def chain(self, sid):
-        seen = set()
-        sid = sid or self.default
-        while sid in self.by_id and sid not in seen:
-            seen.add(sid)
-            yield self.by_id[sid]
-            sid = _val(self.by_id[sid].find(w("basedOn")))
-
-    def name(self, sid) -> str:
-        st = self.by_id.get(sid or self.default)
-        return (_val(st.find(w("name")), "") if st is not None else "").lower()
-
-    def ppr(self, sid, tag):
-        """The first of `tag` in the style's pPr, through basedOn."""
-        for st in self.chain(sid):
-            el = st.find(f"{w('pPr')}/{w(tag)}")
-            if el is not None:
-                return el
-        return None
-
-
-def _on_attr(value) -> bool:
-    return value in ("1", "true", "on")
-
-
-class Numbering:
-    """numId → its abstract definition's number format per level."""
-
-    def __init__(self, root):
-        self.abstract = {}
-        self.nums = {}
-        if root is None:
-            return
-        for a in root.findall(w("abstractNum")):
-            levels = {}
-            for lvl in a.findall(w("lvl")):
-                levels[int(lvl.get(w("ilvl"), "0"))] = (_val(lvl.find(w("numFmt")), "decimal"),
-                                                        int(_val(lvl.find(w("start")), "1")))
-            self.abstract[a.get(w("abstractNumId"))] = levels
-        for n in root.findall(w("num")):
-            starts = {int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
-                      for o in n.findall(w("lvlOverride")) if o.find(w("startOverride")) is not None}
-            self.nums[n.get(w("numId"))] = (_val(n.find(w("abstractNumId"))), starts)
-
-    def format(self, num_id: str, ilvl: int) -> tuple[str, int]:
-        """(numFmt, start) of a list level; an unknown list reads as bullets."""
-        abstract, starts = self.nums.get(num_id, (None, {}))
-        fmt, start = self.abstract.get(abstract, {}).get(ilvl, ("bullet", 1))
-        return fmt, starts.get(ilvl, start)
-
-
 # ---------------------------------------------------------------- pages
-
-
-class Pager:
-    """The page count as the body is read.
-
-    A hard break (page break, page break before, section break) starts a page at
-    once; Word's saved mark for that same break (w:lastRenderedPageBreak) then
-    comes before any text of the new page and is not counted again. Any other
-    saved mark is a page Word's layout started.
-    """
-
-    def __init__(self):
-        self.page = 1
-        self.pending = False
-        self.breaks = 0
-        self.saved = 0  # pages started by Word's saved layout marks
-
-    def hard(self, n: int = 1) -> None:
-        self.page += n
-        self.pending = True
-        self.breaks += 1
-
-    def rendered(self) -> bool:
-        """A saved layout break; True when it starts a page (not the echo of a hard one)."""
-        if self.pending:
-            self.pending = False
-            return False
-        self.page += 1
-        self.breaks += 1
-        self.saved += 1
-        return True
-
-    def content(self) -> None:
-        self.pending = False
 
 
 # ---------------------------------------------------------------- the reader
@@ -527,27 +349,6 @@ class DocxReader:
         return items
 
 
-def _note_texts(path: Path) -> dict:
-    """{("footnote"|"endnote", id): its text} from word/footnotes.xml and word/endnotes.xml."""
-    from lxml import etree
-
-    out = {}
-    try:
-        with zipfile.ZipFile(path) as z:
-            for kind in ("footnote", "endnote"):
-                name = f"word/{kind}s.xml"
-                if name not in z.namelist():
-                    continue
-                root = etree.fromstring(z.read(name))
-                for note in root.findall(w(kind)):
-                    text = clean("".join(t.text or "" for t in note.iter(w("t"))))
-                    if text:
-                        out[(kind, note.get(w("id")))] = text
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        return {}
-    return out
-
-
 def _section_starts(children, body) -> dict:
     """{index of a section's first body element: that section's sectPr}.
 
@@ -564,67 +365,6 @@ def _section_starts(children, body) -> dict:
     if final is not None and begin < len(children):
         starts[begin] = final
     return starts
-
-
-def _events(p, report: Report, where):
-    """A paragraph's content in order: ("text", s), ("page"|"column"|"rendered", None).
-    `where()` says where the reader is, for the report."""
-    for el in p:
-        yield from _run_events(el, report, where)
-
-
-def _run_events(el, report: Report, where):
-    tag = el.tag
-    if tag == w("t"):
-        yield "text", el.text or ""
-    elif tag in (w("tab"), w("cr")):
-        yield "text", " "
-    elif tag == w("noBreakHyphen"):
-        yield "text", "-"
-    elif tag == w("sym"):
-        char = el.get(w("char"), "")
-        try:
-            yield "text", chr(int(char, 16)) if not char.upper().startswith("F0") else ""
-        except ValueError:
-            pass
-        if char.upper().startswith("F0"):
-            report.lost(msg("importers.what.symbol"), msg("importers.where.page", page=where()))
-    elif tag == w("br"):
-        kind = el.get(w("type"), "textWrapping")
-        yield ("page", None) if kind == "page" else ("column", None) if kind == "column" else ("text", " ")
-    elif tag == w("lastRenderedPageBreak"):
-        yield "rendered", None
-    elif tag in _DRAWINGS:
-        texts = [t.text or "" for t in el.iter(w("t"))]
-        if any(t.strip() for t in texts):
-            report.lost(msg("importers.what.text_box"),
-                        msg("importers.where.page_text", page=where(), text=excerpt("".join(texts), 30)))
-        else:
-            report.lost(msg("importers.what.image"), msg("importers.where.page", page=where()))
-    elif tag in (w("footnoteReference"), w("endnoteReference")):
-        kind = tag.split("}")[1][:-9]  # "footnote", "endnote"
-        report.lost(*_lost_note(kind, el.get(w("id")), where(), report))
-    elif tag in _TRACKED_DELETIONS:
-        report.note(msg("importers.note.tracked_changes"))
-    elif tag == w("ins"):
-        report.note(msg("importers.note.tracked_changes"))
-        for child in el:
-            yield from _run_events(child, report, where)
-    elif tag.endswith("}oMath") or tag.endswith("}oMathPara"):
-        report.lost(msg("importers.what.equation"), msg("importers.where.page", page=where()))
-    elif tag in _CONTAINERS:
-        for child in el:
-            yield from _run_events(child, report, where)
-
-
-def _lost_note(kind: str, number: str | None, page: int, report: Report) -> tuple[Msg, Msg]:
-    """A footnote or endnote left out, quoted when its text is known."""
-    what = msg("importers.what.footnote") if kind == "footnote" else msg("importers.what.endnote")
-    text = report.note_texts.get((kind, number))
-    page_msg = msg("importers.where.page", page=page)
-    if text:
-        return what, msg("importers.where.note_text", where=page_msg, number=number, text=excerpt(text, 60))
-    return what, msg("importers.where.note", where=page_msg, number=number)
 
 
 # ---------------------------------------------------------------- entry point
@@ -657,63 +397,3 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
     return flow, props_title, _footer_language(reader.doc)
 
 
-def _footer_language(doc) -> str | None:
-    from ..render.title import LABELS
-
-    for section in doc.sections:
-        for p in section.footer.paragraphs:
-            text = p.text.strip()
-            for language, words in LABELS.items():
-                if text.startswith(words["page"] + " ") or text == words["page"]:
-                    return language
-    return None
-
-
-PAGE_CHARS = 4500  # more text than a printed A4 page holds
-
-
-def _chars(flow: list[Item]) -> int:
-    from ..model import Meta, Program, Section
-    from ..tree import iter_units
-
-    blocks = tuple(it.block for it in flow if it.kind == "block" and it.block is not None)
-    program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, blocks),))
-    return sum(len(it.text) for it in flow) + sum(len(u.text) for u in iter_units(program))
-
-
-def _declared_pages(path: Path) -> int | None:
-    """The page count Word saved in docProps/app.xml, if any."""
-    import re
-
-    try:
-        with zipfile.ZipFile(path) as z:
-            blob = z.read("docProps/app.xml")
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return None
-    m = re.search(rb"<(?:\w+:)?Pages>(\d+)</", blob)
-    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
-
-
-def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: Msg) -> list[Item]:
-    from .pdf import locate_pages
-    from .soffice import to_pdf
-
-    pdf = to_pdf(path)
-    if pdf is None:
-        report.note(msg("importers.note.no_libreoffice", why=why))
-        return flow
-    report.note(msg("importers.note.libreoffice_layout", why=why))
-    return locate_pages(pdf, flow, report, msg("importers.where.libreoffice"))
-
-
-def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:
-    from .pdf import locate_pages
-
-    try:
-        data = Path(pdf_path).read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(msg("importers.cannot_read", reason=exc.strerror), source=str(pdf_path)) from None
-    if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
-        raise UnreadableDocument(msg("importers.not_pdf"), source=str(pdf_path))
-    report.note(msg("importers.note.pages_from", name=Path(pdf_path).name))
-    return locate_pages(data, flow, report, Path(pdf_path).name)
