@@ -150,7 +150,7 @@ def check_patch(program: Program, patch: Patch,
 def _wording_disagrees(am: Amendment, program: Program) -> str:
     """The amendment's `text:` (the minutes' wording), where it can be read, says
     another operation or place than the amendment: an error, not a detail."""
-    from .extract.wording import disagreement
+    from .extract.agreement import disagreement
 
     found = disagreement(am, program)
     return f"its text disagrees with it: {found}" if found else ""

@@ -12,7 +12,7 @@ from test_extract_minutes import LIST, PROGRAM, WHOLE
 from test_import import _encrypted_pdf, _zip_bomb
 
 from amend.errors import AmendError, UnreadableDocument
-from amend.extract import wording
+from amend.extract import agreement, wording
 from amend.extract.describe import describe_patch
 from amend.extract.reader import extract, need_a_human, nothing_written, report_comments, report_lines, summary
 from amend.importers import import_document
@@ -326,7 +326,7 @@ def test_wording_that_disagrees_with_the_amendment_in_both_languages():
          "delete_item": True},
         {"id": "b", "text": "Under rubriken Mål, i tredje punkten stryks.", "at": {"heading": "Mål"},
          "add_item": "Fyra"}]}
-    scope, operation = (wording.disagreement(am, LIST) for am in patch_from_data(data, {}, "p.yaml").amendments)
+    scope, operation = (agreement.disagreement(am, LIST) for am in patch_from_data(data, {}, "p.yaml").amendments)
     assert scope.render("en") == "the wording says item 3, the amendment's scope says item 2"
     assert scope.render("sv") == "lydelsen säger punkt 3, ändringens avgränsning säger punkt 2"
     assert operation.render("en") == "the wording strikes text, but the operation add_item adds it"
