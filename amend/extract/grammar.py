@@ -21,7 +21,6 @@ Phrase syntax, one entry per string:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,112 +30,12 @@ import yaml
 
 from ..messages import msg
 from ..text import clean
+from .phrases import GrammarError, Group, Lit, Opt, Punct, Rule, Slot, _rule
 from .tokenize import QUOTE_CHARS, Token, tokenize
 
 SCOPE_KEYS = ("page", "line", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
 LANGUAGES = ("sv", "en")
 _STEP_BUDGET = 20_000  # readings explored per sentence; an instruction needs a few dozen
-
-
-class GrammarError(ValueError):
-    """A phrase in a grammar table that cannot be compiled (a bug in the table)."""
-
-
-# ---------------------------------------------------------------- compiled phrases
-
-
-@dataclass(frozen=True)
-class Lit:
-    words: tuple  # in table order: the first is the one written
-
-
-@dataclass(frozen=True)
-class Group:
-    options: tuple  # of tuples of elements
-
-
-@dataclass(frozen=True)
-class Opt:
-    elems: tuple
-
-
-@dataclass(frozen=True)
-class Punct:
-    ch: str
-
-
-@dataclass(frozen=True)
-class Slot:
-    key: str
-    type: str
-
-
-SLOT_TYPES = ("number", "ordinal", "quote", "name", "value")
-_PIECE = re.compile(r"\{[^}]*\}|\([^)]*\)|\[[^\]]*\]|[:,]|[^\s{}()\[\]:,]+")
-
-
-def compile_phrase(phrase: str) -> tuple:
-    elems: list[Slot | Group | Opt | Punct | Lit] = []
-    for piece in _PIECE.findall(phrase):
-        if piece.startswith("{"):
-            key, _, kind = piece[1:-1].partition(":")
-            if kind not in SLOT_TYPES:
-                raise GrammarError(msg("extract.grammar.slot_type", phrase=phrase, kind=kind,
-                                       types=", ".join(SLOT_TYPES)))
-            elems.append(Slot(key, kind))
-        elif piece.startswith("("):
-            options = tuple(compile_phrase(option) for option in piece[1:-1].split("|"))
-            elems.append(Group(options))
-        elif piece.startswith("["):
-            elems.append(Opt(compile_phrase(piece[1:-1])))
-        elif piece in ":,":
-            elems.append(Punct(piece))
-        else:
-            elems.append(Lit(tuple(w.lower() for w in piece.split("|"))))
-    return tuple(elems)
-
-
-def _slots(elems) -> list[Slot]:
-    out = []
-    for e in elems:
-        if isinstance(e, Slot):
-            out.append(e)
-        elif isinstance(e, Opt):
-            out += _slots(e.elems)
-        elif isinstance(e, Group):
-            for option in e.options:
-                out += _slots(option)
-    return out
-
-
-@dataclass(frozen=True)
-class Rule:
-    phrase: str
-    elems: tuple
-    kind: str  # "scope" or "operation"
-    set: tuple = ()  # fixed (key, value) pairs
-    needs: frozenset = frozenset()
-    forbids: frozenset = frozenset()
-    write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone"
-
-    @property
-    def slots(self) -> list[Slot]:
-        return _slots(self.elems)
-
-    def fits_scope(self, at: dict) -> bool:
-        return self.needs <= set(at) and not (self.forbids & set(at))
-
-
-def _rule(entry, kind: str) -> Rule:
-    if isinstance(entry, str):
-        entry = {"phrase": entry}
-    when = entry.get("when") or {}
-    write = entry.get("write", "always")
-    if write not in ("always", "after_scope", "alone"):
-        raise GrammarError(msg("extract.grammar.write", phrase=entry["phrase"], write=write))
-    return Rule(entry["phrase"], compile_phrase(entry["phrase"]), kind,
-                tuple(sorted((entry.get("set") or {}).items())),
-                frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()), write)
 
 
 # ---------------------------------------------------------------- readings

@@ -11,7 +11,8 @@ from . import wording
 from .against import Against
 from .findings import Extraction, Finding, short
 from .grammar import Grammar, Reading
-from .protocol import Minute, Passage, sentences
+from .protocol import Minute, Passage
+from .textlines import sentences
 from .tokenize import TokenizeError
 
 

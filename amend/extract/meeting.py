@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .protocol import Minute, sentences
+from .protocol import Minute
+from .textlines import sentences
 
 _PERSON = re.compile(r"([A-ZÅÄÖÉ][\wåäöéü\-]+(?: [A-ZÅÄÖÉ][\wåäöéü\-]+)+) \(([A-ZÅÄÖ]{1,3})\)")
 _PROPOSITION = re.compile(r"\bfinner att (.+?) (?:har )?(bifallits|antagits|avslagits|fallit|beslutat)", re.IGNORECASE)

@@ -14,7 +14,8 @@ from .findings import Extraction, Finding
 from .grammar import Grammar
 from .instructions import Instruction, read_instruction, why_not
 from .meeting import Paragraph, outcome, proposal_at
-from .protocol import Minute, Passage, sentences
+from .protocol import Minute, Passage
+from .textlines import sentences
 
 
 def proposals_in(passage: Passage, g: Grammar, against: Against, course: Paragraph, adopted: list,

@@ -41,7 +41,8 @@ from .hyphens import rejoin
 from .instructions import check_announced, instructions_in, not_understood, read_instruction, undecided
 from .meeting import read_paragraph
 from .proposals import classify_proposals, not_made, proposals_in
-from .protocol import Minute, read_protocol, sentences
+from .protocol import Minute, read_protocol
+from .textlines import sentences
 
 __all__ = ["Extraction", "Finding", "extract", "need_a_human", "nothing_written", "read_text", "report_comments",
            "report_lines", "summary"]
