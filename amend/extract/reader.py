@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from ..errors import AmendError
 from ..messages import msg
@@ -38,7 +39,7 @@ from .findings import (
 )
 from .grammar import Grammar, grammar
 from .hyphens import rejoin
-from .instructions import check_announced, instructions_in, not_understood, read_instruction, undecided
+from .instructions import Instruction, check_announced, instructions_in, not_understood, read_instruction, undecided
 from .meeting import read_paragraph
 from .proposals import classify_proposals, not_made, proposals_in
 from .protocol import Minute, read_protocol
@@ -61,18 +62,38 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     deciding body or date); everything else is in the Extraction's findings.
     """
     g = grammar(language or program.meta.language)
-    tables = g.protocol
-    protocol = read_protocol(text, tables)
+    protocol = read_protocol(text, g.protocol)
     result = Extraction(source)
     against = Against(program, source)
     minute = _choose_minute(protocol.minutes, paragraph, g, source, against)
-    others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
+    _note_choice(protocol.minutes, minute, paragraph, result)
+    adopted, proposed = _read_minute(minute, g, against, result)
+    amendments, lines = _amendments(adopted, g, against, result)
+    classify_proposals(minute, proposed, adopted, g.protocol, result)
+    data: dict[str, object] = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
+    if status:
+        data["status"] = status
+    data["decision"] = _decision(protocol, minute, decision or {}, source, g.protocol)
+    data["amendments"] = amendments
+    result.patch = load_checked(data, lines, source)
+    resolve_all(result, against)
+    return result
+
+
+def _note_choice(minutes: Sequence[Minute], minute: Minute, paragraph: str | None, result: Extraction) -> None:
+    """Say which § was read when the protocol holds several, and when it has no decision heading."""
+    others = [m.paragraph for m in minutes if m is not minute and m.paragraph]
     if others and paragraph is None:
         result.notes.append(Finding(minute.line, msg("extract.note.chosen_paragraph", paragraph=minute.paragraph,
                                                      count=len(others) + 1)))
     if not minute.has_decision and minute.paragraph is not None:
         result.notes.append(Finding(minute.line, msg("extract.note.no_decision_heading", paragraph=minute.paragraph)))
 
+
+def _read_minute(minute: Minute, g: Grammar, against: Against,
+                 result: Extraction) -> tuple[list[Instruction], list[Instruction]]:
+    """The instructions the § adopted and those only proposed in the course of the meeting."""
+    tables = g.protocol
     course = read_paragraph(minute)
     adopted = [i for p in minute.passages if p.kind == "decision" for i in instructions_in(p, g, against, result)]
     proposed = []
@@ -86,42 +107,49 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     for ins in adopted:
         if not ins.readings and not ins.candidates:
             result.needs_human.append(Finding(ins.line, not_understood(g, ins.text), ins.text, ins.title))
+    return adopted, proposed
 
+
+def _amendments(adopted: list[Instruction], g: Grammar, against: Against,
+                result: Extraction) -> tuple[list[dict], dict[tuple, tuple[int, int]]]:
+    """The patch data of each adopted instruction that reads, and the protocol line of each."""
     amendments: list[dict] = []
     lines: dict[tuple, tuple[int, int]] = {}
     used_ids: set[str] = set()
     for n, ins in enumerate(adopted, 1):
-        amendment_id = unique(slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
-                               used_ids)  # numbered as in the minutes, read or not
-        prefer_written = False
-        if not ins.candidates and len(ins.readings) == 1 and "range_from" not in ins.readings[0].operation:
-            # the house style quotes exactly, so the words as written come first; only Westminster's
-            # closing comma inside the marks makes both readings equal candidates
-            both = g.language == "en" and len(wording.punctuation_readings(ins.readings[0].patch_data())) > 1
-            alternatives = wording.punctuation_readings(ins.readings[0].patch_data(), "" if both else ".!?")
-            if len(alternatives) > 1:
-                ins = dataclasses.replace(ins, candidates=tuple(wording.Candidate(d) for d in alternatives))
-                prefer_written = not both
-        if ins.candidates:
-            data = candidate_data(ins, against, result, amendment_id, prefer_written)
-        else:
-            ins = rejoin(ins, against, g, result)
-            reading = choose_reading(ins, against, result) if ins.readings else None
-            data = amendment_data(ins, reading, against, result, amendment_id) if reading else None
+        untitled = f"{g.protocol.get('untitled', 'amendment')}-{n}"
+        amendment_id = unique(slug(ins.title) if ins.title else untitled, used_ids)  # numbered as in the minutes
+        ins, data = _amendment(ins, amendment_id, g, against, result)
         if data is not None:
             lines[("amendments", len(amendments))] = (ins.line, 1)
             amendments.append(data)
-    classify_proposals(minute, proposed, adopted, tables, result)
+    return amendments, lines
 
-    meta = _decision(protocol, minute, decision or {}, source, tables)
-    data = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
-    if status:
-        data["status"] = status
-    data["decision"] = meta
-    data["amendments"] = amendments
-    result.patch = load_checked(data, lines, source)
-    resolve_all(result, against)
-    return result
+
+def _amendment(ins: Instruction, amendment_id: str, g: Grammar, against: Against,
+               result: Extraction) -> tuple[Instruction, dict | None]:
+    """One instruction → its amendment's data (None when it cannot be written)."""
+    ins, prefer_written = _punctuation_candidates(ins, g)
+    if ins.candidates:
+        return ins, candidate_data(ins, against, result, amendment_id, prefer_written)
+    ins = rejoin(ins, against, g, result)
+    reading = choose_reading(ins, against, result) if ins.readings else None
+    return ins, amendment_data(ins, reading, against, result, amendment_id) if reading else None
+
+
+def _punctuation_candidates(ins: Instruction, g: Grammar) -> tuple[Instruction, bool]:
+    """A house-style reading whose quotation ends in punctuation, as the candidates
+    with and without it; True when the words as written come first.
+
+    The house style quotes exactly, so the words as written come first; only
+    Westminster's closing comma inside the marks makes both readings equal candidates."""
+    if ins.candidates or len(ins.readings) != 1 or "range_from" in ins.readings[0].operation:
+        return ins, False
+    both = g.language == "en" and len(wording.punctuation_readings(ins.readings[0].patch_data())) > 1
+    alternatives = wording.punctuation_readings(ins.readings[0].patch_data(), "" if both else ".!?")
+    if len(alternatives) <= 1:
+        return ins, False
+    return dataclasses.replace(ins, candidates=tuple(wording.Candidate(d) for d in alternatives)), not both
 
 
 # ---------------------------------------------------------------- structure
