@@ -166,7 +166,7 @@ def check_patch(program: Program, patch: Patch,
 def _wording_disagrees(am: Amendment, program: Program) -> Text:
     """The amendment's `text:` (the minutes' wording), where it can be read, says
     another operation or place than the amendment: an error, not a detail."""
-    from .extract.wording import disagreement
+    from .extract.agreement import disagreement
 
     found = disagreement(am, program)
     return msg("check.text_disagrees", found=found) if found else ""

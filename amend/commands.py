@@ -19,7 +19,7 @@ from .messages import Msg, msg
 from .model import Meta, Patch, Program
 
 if TYPE_CHECKING:
-    from .extract.reader import Extraction
+    pass
 
 
 @dataclass(frozen=True)
@@ -216,47 +216,32 @@ class Extracted:
     written: tuple[Path, ...] = field(default=())
 
 
-def _findings(result: Extraction, protocol: str) -> tuple[Msg, ...]:
-    """One line per finding, kind by kind, each in the order of the protocol's lines."""
-    kinds = ((result.needs_human, msg("cli.finding.needs_human")),
-             (result.not_applicable, msg("cli.finding.cannot_apply")), (result.rejected, msg("cli.finding.rejected")),
-             (result.checks, msg("cli.finding.check")), (result.notes, msg("cli.finding.note")))
-    return tuple(msg("cli.finding", k=kind, f=protocol, n=f.line, t=f)
-                 for found, kind in kinds for f in sorted(found, key=lambda f: f.line))
-
-
 def extract_patch(protocol: str, program: Program, output: Path | None, *, language: str | None,
                   paragraph: str | None, decision: dict[str, str], produces: str, status: str | None) -> Extracted:
     """Read the decided amendments of the minutes into a patch; write it to `output` when given."""
     from .dump import dump_patch
-    from .extract.reader import extract, read_text, report_comments
+    from .extract.reader import (
+        extract,
+        need_a_human,
+        nothing_written,
+        read_text,
+        report_comments,
+        report_lines,
+        summary,
+    )
 
     result = extract(read_text(protocol), program, source=protocol, language=language, paragraph=paragraph,
                      decision=decision, produces=produces, status=status)
-    findings = _findings(result, protocol)
+    findings = tuple(report_lines(result, protocol))
     assert result.patch is not None  # extract always makes a patch, perhaps an empty one
     if not result.patch.amendments:  # an empty patch is never written: it would say the decision changed nothing
-        return Extracted(findings, None, _nothing_read(result))
+        return Extracted(findings, None, nothing_written(result))
     text = dump_patch(result.patch, comments=report_comments(result, protocol))
-    d = result.patch.decision
-    summary = msg("cli.extracted", count=len(result.patch.amendments), body=d.body, date=d.date,
-                  paragraph=f" {d.paragraph}" if d.paragraph else "")
     written: tuple[Path, ...] = ()
     if output is not None:
         written = _write({output: text.encode("utf-8")}, (protocol, program.source))
-        summary = msg("cli.and_wrote", summary=summary, file=output)
-    unsure = None if result.complete else msg("cli.need_a_human",
-                                              count=len(result.needs_human) + len(result.not_applicable))
-    return Extracted(findings, text, summary, unsure, written)
-
-
-def _nothing_read(result: Extraction) -> Msg:
-    assert result.patch is not None
-    d = result.patch.decision
-    where = (msg("cli.in_paragraph", paragraph=d.paragraph, body=d.body, date=d.date) if d.paragraph
-             else msg("cli.in_minutes", body=d.body, date=d.date))
-    why = msg("cli.see_above") if not result.complete else msg("cli.no_amendment_decided")
-    return msg("cli.nothing_extracted", where=where, why=why)
+    unsure = None if result.complete else need_a_human(result)
+    return Extracted(findings, text, summary(result, str(output) if output else None), unsure, written)
 
 
 # ---------------------------------------------------------------- diff

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from amend.extract.grammar import grammar
-from amend.extract.protocol import Line, join_lines
+from amend.extract.textlines import Line, join_lines
 from amend.extract.tokenize import tokenize
 
 SV = [

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from amend.importers import import_document
 from amend.importers.common import Item, Report, build_program, tidy
 from amend.importers.pagenumbers import candidates, settle
-from amend.importers.pdf import Line, _numbered_heading, _toc_line
+from amend.importers.pdflines import _numbered_heading, _toc_line
+from amend.importers.pdfpages import Line
 from amend.importers.pdftext import Word
 from cli import main
 
@@ -43,7 +44,10 @@ def _found(numbers):
 def test_unnumbered_cover_takes_the_first_printed_number():
     settled = settle(_found([None, 1, 2, 3, 4]))
     assert settled.pages == [1, 1, 2, 3, 4]
-    assert any("PDF page 1 prints no number" in n for n in settled.notes)
+    assert any("PDF page 1 prints no number (a cover or contents) and is page 1" == n.render("en")
+               for n in settled.notes)
+    assert any("PDF-sidan 1 har inget sidnummer (ett omslag eller en innehållsförteckning) och är sidan 1"
+               == n.render("sv") for n in settled.notes)
 
 
 def test_unnumbered_chapter_pages_inside_the_numbering_follow_it():
@@ -58,13 +62,15 @@ def test_a_stray_number_sets_no_offset():
 def test_an_appendix_restarting_at_1_goes_on_and_is_reported():
     settled = settle(_found([1, 2, 3, 4, 5, 1, 2]))
     assert settled.pages == [1, 2, 3, 4, 5, 6, 7]
-    assert any("PDF pages 6–7 print their own page numbers 1–2" in n for n in settled.notes)
+    assert any("PDF pages 6–7 print their own page numbers 1–2" in str(n) for n in settled.notes)
+    assert any("PDF-sidorna 6–7 har egna sidnummer 1–2" in n.render("sv") for n in settled.notes)
 
 
 def test_no_printed_numbers_gives_physical_pages_and_says_so():
     settled = settle([[], [], []])
     assert settled.pages == [1, 2, 3] and not settled.printed
-    assert "no page numbers are printed" in settled.notes[0]
+    assert "no page numbers are printed" in str(settled.notes[0])
+    assert settled.notes[0].render("sv").startswith("inga sidnummer är tryckta")
 
 
 # ---------------------------------------------------------------- heading signals

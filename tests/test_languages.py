@@ -529,7 +529,7 @@ SYNTHETIC = REPO / "tests" / "fixtures" / "synthetic-ks-2025-11-05-p12.txt"
 def test_extract_in_both_languages(tmp_path):
     out = tmp_path / "p.yaml"
     for lang, note, summary in (
-            ("sv", "notering", "läste ut 2 ändringar ur Kommunstyrelsens arbetsutskott 2025-10-22 § 170; skrev"),
+            ("sv", "obs", "tog fram 2 ändringsförslag ur Kommunstyrelsens arbetsutskott 2025-10-22 § 170; skrev"),
             ("en", "note", "extracted 2 amendments of Kommunstyrelsens arbetsutskott 2025-10-22 § 170; wrote")):
         res = run("--lang", lang, "extract", ALINGSAS, "--program", REPO / PROGRAM, "-o", out)
         lines = res.stderr.splitlines()
@@ -537,7 +537,7 @@ def test_extract_in_both_languages(tmp_path):
         assert lines[0].startswith(f"{note}: {ALINGSAS}:68: Tillägg 1: ")
         out.unlink()
     res = run("extract", ALINGSAS, "--program", REPO / PROGRAM, env=SV)
-    assert res.stderr.splitlines()[-1] == "läste ut 2 ändringar ur Kommunstyrelsens arbetsutskott 2025-10-22 § 170"
+    assert res.stderr.splitlines()[-1] == "tog fram 2 ändringsförslag ur Kommunstyrelsens arbetsutskott 2025-10-22 § 170"
     assert res.stdout.startswith("# yaml-language-server:")
 
 
@@ -546,20 +546,20 @@ def test_extract_that_needs_a_human_in_swedish(tmp_path):
     res = run("extract", SYNTHETIC, "--program", REPO / PROGRAM, "-o", out, env=SV)
     lines = res.stderr.splitlines()
     assert res.exit_code == 1
-    assert any(line.startswith(f"behöver en människa: {SYNTHETIC}:43: Ändring 2:") for line in lines)
+    assert any(line.startswith(f"måste granskas: {SYNTHETIC}:43: Ändring 2:") for line in lines)
     assert any(line.startswith(f"avslaget: {SYNTHETIC}:19: Ändringsyrkande 1:") for line in lines)
-    assert lines[-1] == "2 saker behöver en människa (se ovan)"
+    assert lines[-1] == "2 saker måste granskas av en människa (se ovan)"
     case = MINUTES / "kf-2023-02-23-p27"
     res = run("extract", case / "minutes.txt", "--program", case / "program.yaml", "-o", tmp_path / "q.yaml", env=SV)
-    assert [line.split(":")[2] for line in res.stderr.splitlines() if line.startswith("går inte att föra in:")] == [
+    assert [line.split(":")[2] for line in res.stderr.splitlines() if line.startswith("kan inte tillämpas:")] == [
         "10", "12", "15"]
 
 
 def test_extract_that_finds_nothing_in_both_languages(tmp_path):
     program = MINUTES / "ks-2026-03-04-p167" / "program.yaml"
     for lang, expected in (
-            ("sv", "ingenting skrevs: ingen ändring i § 161 i Kommunstyrelsen 2026-03-04 gick att läsa (beslutet "
-                   "innehåller ingen ändring i programmet)"),
+            ("sv", "ingenting skrevs: inget ändringsförslag i § 161 i Kommunstyrelsen 2026-03-04 kunde läsas "
+                   "(beslutet innehåller inget ändringsförslag till programmet)"),
             ("en", "nothing was written: no amendment in § 161 of Kommunstyrelsen 2026-03-04 could be read (the "
                    "decision holds no amendment to the program)")):
         res = run("--lang", lang, "extract", MINUTES / "whole" / "ks-2026-03-04.txt", "--program", program,

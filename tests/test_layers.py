@@ -28,8 +28,10 @@ LAYERS: dict[str, int] = {
     "amend.output": 3,
     # 4 — documents and terminal output
     "amend.render": 4,
-    # 5 — the command line
-    "cli": 5,
+    # 5 — the jobs the edges run (apply, import, extract, …: one function each, over all of the above)
+    "amend.commands": 5,
+    # 6 — the edges: the command line and the web workbench
+    "cli": 6, "amend.web": 6,
 }
 
 # The pure core: no files, processes, documents or terminals.

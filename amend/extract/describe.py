@@ -13,6 +13,7 @@ import re
 
 from ..dump import amendment_to_data
 from ..errors import AmendError, AmendErrors
+from ..messages import Msg, msg
 from ..model import Amendment, Patch
 from ..text import clean
 from .grammar import Grammar, GrammarError, grammar
@@ -20,19 +21,19 @@ from .grammar import Grammar, GrammarError, grammar
 
 def describe_amendment(am: Amendment, g: Grammar) -> str:
     at, fields = _parts(amendment_to_data(am))
-    problem = None
+    problem: Msg | None = None
     for quote_all in (False, True):
         try:
             sentence = g.write(at, fields, quote_all=quote_all)
         except GrammarError as exc:
-            problem = str(exc)
+            problem = exc.args[0]  # a Msg: rendered in the reader's language
             break
         readings = g.read(sentence).readings
         if [normalise(r.scope, r.operation) for r in readings] == [normalise(at, fields)]:
             return sentence
-        problem = f"the wording {sentence!r} would not read back as the same amendment"
-    raise AmendError(f"cannot be worded in {g.language}: {problem}", source=am.source, amendment=am.label,
-                     amendment_id=am.id)
+        problem = msg("extract.would_not_read_back", sentence=sentence)
+    raise AmendError(msg("extract.cannot_be_worded", language=g.language, problem=problem), source=am.source,
+                     amendment=am.label, amendment_id=am.id)
 
 
 def describe_patch(patch: Patch, language: str = "sv") -> str:

@@ -20,6 +20,7 @@ import yaml
 from ..dump import amendment_to_data
 from ..errors import AmendError
 from ..load import load_patch, load_program, program_from_data
+from ..model import Program
 from .reader import extract
 
 # a program for §§ without applicable amendments: nothing in it can be matched
@@ -76,7 +77,7 @@ def evaluate(folder: Path) -> Score:
     return score
 
 
-def _runs(case: Path) -> list[tuple[object, Path | None]]:
+def _runs(case: Path) -> list[tuple[Program, Path | None]]:
     programs = sorted(case.glob("program*.yaml"))
     if not programs:
         return [(program_from_data(_STAND_IN, "stand-in"), None)]
@@ -100,7 +101,8 @@ def _evaluate_case(case: Path, score: Score) -> None:
         d = result.patch.decision
         said = (d.body, d.date, d.paragraph, d.case)
         # the labels give the case without a sub-number ("SLK-2023-00027" for "SLK-2023-00027:-1")
-        case_ok = d.case == labels["case"] or bool(d.case and labels["case"] and d.case.startswith(labels["case"] + ":"))
+        case_ok = d.case == labels["case"] or bool(d.case and labels["case"]
+                                                   and d.case.startswith(labels["case"] + ":"))
         if said[:3] != (labels["body"], str(labels["date"]), labels["paragraph"]) or not case_ok:
             score.failures.append((case.name, f"read the decision as {said}"))
         expected = load_patch(expected_file).amendments if expected_file else ()
@@ -137,7 +139,7 @@ def _extract(text: str, program, case: Path, labels: dict, score: Score):
     try:
         return extract(text, program, source=source)
     except AmendError as exc:
-        if "does not name" not in exc.message:
+        if "does not name" not in exc.render("en"):
             raise
     given = {"body": labels["body"], "date": str(labels["date"])}
     if case.name not in score.given:
@@ -215,7 +217,7 @@ def format_score(score: Score, verbose: bool = False) -> str:
 
 def counts(score: Score) -> Counter:
     """The figures the CI thresholds look at."""
-    c = Counter()
+    c: Counter[str] = Counter()
     for kind, r in score.rows.items():
         c[f"{kind}: right"] += r.right
         c[f"{kind}: wrong"] += r.wrong

@@ -21,7 +21,6 @@ Phrase syntax, one entry per string:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,112 +28,14 @@ from importlib import resources
 
 import yaml
 
+from ..messages import msg
 from ..text import clean
+from .phrases import GrammarError, Group, Lit, Opt, Punct, Rule, Slot, _rule
 from .tokenize import QUOTE_CHARS, Token, tokenize
 
 SCOPE_KEYS = ("page", "line", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
 LANGUAGES = ("sv", "en")
 _STEP_BUDGET = 20_000  # readings explored per sentence; an instruction needs a few dozen
-
-
-class GrammarError(ValueError):
-    """A phrase in a grammar table that cannot be compiled (a bug in the table)."""
-
-
-# ---------------------------------------------------------------- compiled phrases
-
-
-@dataclass(frozen=True)
-class Lit:
-    words: tuple  # in table order: the first is the one written
-
-
-@dataclass(frozen=True)
-class Group:
-    options: tuple  # of tuples of elements
-
-
-@dataclass(frozen=True)
-class Opt:
-    elems: tuple
-
-
-@dataclass(frozen=True)
-class Punct:
-    ch: str
-
-
-@dataclass(frozen=True)
-class Slot:
-    key: str
-    type: str
-
-
-SLOT_TYPES = ("number", "ordinal", "quote", "name", "value")
-_PIECE = re.compile(r"\{[^}]*\}|\([^)]*\)|\[[^\]]*\]|[:,]|[^\s{}()\[\]:,]+")
-
-
-def compile_phrase(phrase: str) -> tuple:
-    elems = []
-    for piece in _PIECE.findall(phrase):
-        if piece.startswith("{"):
-            key, _, kind = piece[1:-1].partition(":")
-            if kind not in SLOT_TYPES:
-                raise GrammarError(f"{phrase!r}: unknown slot type {kind!r} (types: {', '.join(SLOT_TYPES)})")
-            elems.append(Slot(key, kind))
-        elif piece.startswith("("):
-            options = tuple(compile_phrase(option) for option in piece[1:-1].split("|"))
-            elems.append(Group(options))
-        elif piece.startswith("["):
-            elems.append(Opt(compile_phrase(piece[1:-1])))
-        elif piece in ":,":
-            elems.append(Punct(piece))
-        else:
-            elems.append(Lit(tuple(w.lower() for w in piece.split("|"))))
-    return tuple(elems)
-
-
-def _slots(elems) -> list[Slot]:
-    out = []
-    for e in elems:
-        if isinstance(e, Slot):
-            out.append(e)
-        elif isinstance(e, Opt):
-            out += _slots(e.elems)
-        elif isinstance(e, Group):
-            for option in e.options:
-                out += _slots(option)
-    return out
-
-
-@dataclass(frozen=True)
-class Rule:
-    phrase: str
-    elems: tuple
-    kind: str  # "scope" or "operation"
-    set: tuple = ()  # fixed (key, value) pairs
-    needs: frozenset = frozenset()
-    forbids: frozenset = frozenset()
-    write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone"
-
-    @property
-    def slots(self) -> list[Slot]:
-        return _slots(self.elems)
-
-    def fits_scope(self, at: dict) -> bool:
-        return self.needs <= set(at) and not (self.forbids & set(at))
-
-
-def _rule(entry, kind: str) -> Rule:
-    if isinstance(entry, str):
-        entry = {"phrase": entry}
-    when = entry.get("when") or {}
-    write = entry.get("write", "always")
-    if write not in ("always", "after_scope", "alone"):
-        raise GrammarError(f"{entry['phrase']!r}: write must be always, after_scope or alone, not {write!r}")
-    return Rule(entry["phrase"], compile_phrase(entry["phrase"]), kind,
-                tuple(sorted((entry.get("set") or {}).items())),
-                frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()), write)
 
 
 # ---------------------------------------------------------------- readings
@@ -194,7 +95,7 @@ class Grammar:
         self.triggers = [tuple(t.lower().split()) for t in data.get("triggers") or ()]
         self.style = data.get("describe") or {}
         self.protocol = data.get("protocol") or {}
-        words = {}
+        words: dict[object, str] = {}
         for word, n in self.ordinals.items():
             words.setdefault(n, word)  # the first word for a number is the one written
         self._ordinal_words = words
@@ -324,8 +225,9 @@ class Grammar:
         op = self._operation_rule(at, fields)
         if op is None:
             shown = ", ".join(f"{k}: {v!r}" for k, v in fields.items())
-            raise GrammarError(f"the {self.language} grammar has no wording for {shown}"
-                               + (f" with {', '.join(at)}" if at else ""))
+            raise GrammarError(msg("extract.grammar.no_wording_at", language=self.language, fields=shown,
+                                   scope=", ".join(at)) if at
+                               else msg("extract.grammar.no_wording", language=self.language, fields=shown))
         own = {s.key for s in op.slots}
         parts = []
         for key in SCOPE_KEYS:
@@ -333,7 +235,8 @@ class Grammar:
                 rule = next((r for r in self.scopes if [s.key for s in r.slots] == [key]
                              and all(self._fits(s, at[key]) for s in r.slots)), None)
                 if rule is None:
-                    raise GrammarError(f"the {self.language} grammar has no wording for {key}: {at[key]!r}")
+                    raise GrammarError(msg("extract.grammar.no_scope_wording", language=self.language, key=key,
+                                           value=at[key]))
                 parts.append(self._render(rule.elems, at, quote_all))
         sentence = self.style.get("scope_separator", ", ").join(parts)
         body = self._render(op.elems, {**at, **fields}, quote_all)
@@ -422,12 +325,12 @@ def quote(text: str, mark: str = '"') -> str:
         return f"{mark}{text}{mark}"
     if "\u00bb" not in text:
         return f"\u00bb{text}\u00bb"
-    raise GrammarError(f"the text {text!r} holds every kind of quotation mark and cannot be quoted")
+    raise GrammarError(msg("extract.grammar.unquotable", text=text))
 
 
 @cache
 def grammar(language: str) -> Grammar:
     if language not in LANGUAGES:
-        raise GrammarError(f"no grammar for the language {language!r} (there are: {', '.join(LANGUAGES)})")
+        raise GrammarError(msg("extract.grammar.no_language", language=language, languages=", ".join(LANGUAGES)))
     raw = resources.files("amend.extract").joinpath(f"grammar_{language}.yaml").read_text("utf-8")
     return Grammar(yaml.safe_load(raw))

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .protocol import Minute, sentences
+from .protocol import Minute
+from .textlines import sentences
 
 _PERSON = re.compile(r"([A-ZÅÄÖÉ][\wåäöéü\-]+(?: [A-ZÅÄÖÉ][\wåäöéü\-]+)+) \(([A-ZÅÄÖ]{1,3})\)")
 _PROPOSITION = re.compile(r"\bfinner att (.+?) (?:har )?(bifallits|antagits|avslagits|fallit|beslutat)", re.IGNORECASE)
@@ -131,8 +132,9 @@ def _refers(subject: str, proposal: Proposal) -> bool:
         return True
     # "… med redovisad justering i punkt 6" names the proposal by what it changes
     m = re.search(r"justering(?:en)? i punkt \d+", subject)
-    return bool(m) and m.group(0).replace("justeringen", "justering") in proposal.text.replace("justeringen",
-                                                                                                 "justering")
+    if m is None:
+        return False
+    return m.group(0).replace("justeringen", "justering") in proposal.text.replace("justeringen", "justering")
 
 
 def outcome(paragraph: Paragraph, proposal: Proposal) -> tuple[str, str]:

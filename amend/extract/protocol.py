@@ -5,8 +5,9 @@ Copying from a PDF leaves page furniture (the page header, "Utdragsbestyrkande",
 "Sida 2 av 5"), hard line breaks and words hyphenated at line ends. The page
 header is learned from the top of the first page and removed wherever it
 recurs; other furniture comes from the language's table; lines are joined and
-hyphenation undone by the rule in `join_lines`. Nothing here interprets an
-amendment: that is the grammar's job.
+hyphenation undone by the rule in `join_lines` (textlines.py, which also
+splits text into sentences). Nothing here interprets an amendment: that is the
+grammar's job.
 """
 from __future__ import annotations
 
@@ -16,19 +17,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..text import clean
+from .textlines import Line, join_lines
 from .tokenize import TokenizeError, tokenize
 
 _PARAGRAPH = re.compile(r"^§\s*(\d+)\s*(.*)$")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_HYPHENS = "-\u2010\u00ad"
-# words whose full stop ends no sentence: "2 kap. 11 §", "m.fl. Kommunen"
-_ABBREVIATIONS = frozenset({"kap", "m.fl", "fl", "bl.a", "t.ex", "nr", "resp", "jfr", "ca", "p", "st", "s", "ff"})
-
-
-@dataclass(frozen=True)
-class Line:
-    no: int  # 1-based line in the protocol file
-    text: str  # stripped; "" for a blank line
 
 
 @dataclass(frozen=True)
@@ -183,63 +176,6 @@ def furniture_meta(lines: list[Line], tables: dict) -> tuple[str | None, str | N
     return body, date
 
 
-# ---------------------------------------------------------------- joining lines
-
-
-def join_lines(lines: list[Line], keep_hyphen_before=()) -> tuple[str, tuple, tuple]:
-    """Join hard-broken lines into one text; undo hyphenation at line ends.
-
-    "förvalt-" + "ningar" → "förvaltningar"; but "samhälls-" + "och" keeps
-    "samhälls- och", and "HR-" + "avdelningen" or "2025-" + "2027" keep the
-    hyphen (it follows a capital or a digit, so it is part of the word).
-    Returns the text, (offset, line) where each line starts, and the offsets
-    where a hyphen was taken out (the reader checks those words).
-    """
-    parts: list[str] = []  # the text in pieces: taking a hyphen out must not copy all before it
-    length = 0
-    starts, joins = [], []
-    for ln in lines:
-        piece = ln.text
-        if not length:
-            starts.append((0, ln.no))
-            parts, length = [piece], len(piece)
-            continue
-        first_word = piece.split()[0].lower() if piece.split() else ""
-        last, before = _last_two(parts)
-        if last == "\u00ad":
-            length = _drop_last(parts, length)
-        elif last in _HYPHENS and before.isalpha() and before.islower() \
-                and piece[:1].islower() and first_word not in keep_hyphen_before:
-            length = _drop_last(parts, length)
-            joins.append(length)
-        elif last in _HYPHENS + "\u2013" and before.isalnum() and first_word not in keep_hyphen_before:
-            pass  # a hyphen or dash that is part of the word: keep it, no space
-        else:
-            parts.append(" ")
-            length += 1
-        starts.append((length, ln.no))
-        parts.append(piece)
-        length += len(piece)
-    return "".join(parts), tuple(starts), tuple(joins)
-
-
-def _last_two(parts: list[str]) -> tuple[str, str]:
-    """The last character of the joined pieces and the one before it ("" if none)."""
-    tail = ""
-    for piece in reversed(parts):
-        tail = piece[-2:] + tail if len(tail) + len(piece) < 2 else piece[-(2 - len(tail)):] + tail
-        if len(tail) >= 2:
-            break
-    return tail[-1:], tail[-2:-1]
-
-
-def _drop_last(parts: list[str], length: int) -> int:
-    while not parts[-1]:
-        parts.pop()
-    parts[-1] = parts[-1][:-1]
-    return length - 1
-
-
 # ---------------------------------------------------------------- structure
 
 
@@ -307,7 +243,7 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     out = []
     for n, i in enumerate(kept):
         end = kept[n + 1] if n + 1 < len(kept) else len(lines)
-        m = _PARAGRAPH.match(lines[i].text)
+        m = _paragraph_line(lines[i])
         rest = re.sub(r"^(ärendenummer|dnr|diarienummer)\s*", "", m.group(2).strip(), flags=re.IGNORECASE)
         case = rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
         body = [ln for k, ln in enumerate(lines[i + 1:end], i + 1) if k not in continued]
@@ -315,8 +251,15 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     return _without_contents(out)
 
 
+def _paragraph_line(line: Line) -> re.Match[str]:
+    """The match of a line already found to open a § (a cut)."""
+    m = _PARAGRAPH.match(line.text)
+    assert m is not None
+    return m
+
+
 def _number(line: Line) -> str:
-    return _PARAGRAPH.match(line.text).group(1)
+    return _paragraph_line(line).group(1)
 
 
 def _without_contents(minutes: list[Minute]) -> list[Minute]:
@@ -359,10 +302,10 @@ def _minute(paragraph, case, line_no, lines: list[Line], tables: dict) -> Minute
             title = ln.text.rstrip(":").strip()
         elif not ln.text:
             flush()
-        elif marker.match(ln.text) and (_item_starts(block, keep) or _next_number(marker_text, ln.text)):  # "• På sidan 3 …": one item, one passage
-            flush()
-            block.append(Line(ln.no, ln.text[marker.match(ln.text).end():]))
-            item, marker_text = True, marker.match(ln.text).group(0).strip()
+        elif (mark := marker.match(ln.text)) and (_item_starts(block, keep) or _next_number(marker_text, ln.text)):
+            flush()  # "• På sidan 3 …": one item, one passage
+            block.append(Line(ln.no, ln.text[mark.end():]))
+            item, marker_text = True, mark.group(0).strip()
         else:
             block.append(ln)
     flush()
@@ -378,7 +321,7 @@ def _next_number(previous: str, line: str) -> bool:
     """"8." after item "7.": the next point of a numbered list starts even when
     item 7 opened a quotation it never closed."""
     a, b = re.match(r"(\d+)[.)]$", previous), re.match(r"(\d+)[.)]\s", line)
-    return bool(a and b) and int(b.group(1)) == int(a.group(1)) + 1
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _item_starts(block: list[Line], keep) -> bool:
@@ -394,26 +337,3 @@ def _item_starts(block: list[Line], keep) -> bool:
     except TokenizeError:
         return False
     return True
-
-
-# ---------------------------------------------------------------- sentences
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a passage. Quotations are single tokens,
-    so a full stop inside one never ends the sentence."""
-    try:
-        tokens = tokenize(text)
-    except TokenizeError:
-        return [(0, len(text))]
-    spans, start = [], 0
-    for i, tok in enumerate(tokens):
-        last = i + 1 == len(tokens)
-        abbreviation = tok.text == "." and i > 0 and tokens[i - 1].key in _ABBREVIATIONS
-        if tok.kind == "punct" and tok.text in ".!?" and not abbreviation and (
-                last or tokens[i + 1].text[:1].isupper() or tokens[i + 1].kind == "num"):
-            spans.append((start, tok.end))
-            start = tokens[i + 1].start if not last else tok.end
-    if start < len(text.rstrip()):
-        spans.append((start, len(text.rstrip())))
-    return spans

@@ -7,78 +7,46 @@ hand-written one) → every amendment resolved against the program at once, as
 `amend apply` would. What is not understood, reads more than one way, does
 not resolve, or was proposed but not decided is reported with its protocol
 line — never dropped and never guessed.
+
+This module is the entry point and decides which § to read; the steps are in
+instructions.py (the decision's instructions), proposals.py (the course of the
+meeting), hyphens.py (words joined at line ends), amendments.py (an instruction
+→ the data of one amendment), against.py (the program tried as `amend apply`
+would) and findings.py (what is reported, and how).
 """
 from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-from ..apply import check_versions, find_conflicts
-from ..errors import AmendError, AmendErrors
-from ..load import patch_from_data, validate
-from ..model import Patch, Program
-from ..resolve import Index, Resolution, resolve
-from ..text import fold_anchor
-from ..tree import get
+from ..errors import AmendError
+from ..messages import msg
+from ..model import Program
 from . import wording
-from .grammar import Grammar, Reading, grammar
-from .meeting import Paragraph, outcome, proposal_at, read_paragraph
-from .protocol import Minute, Passage, read_protocol, sentences
-from .tokenize import TokenizeError
+from .against import Against, fits, load_checked, resolve_all
+from .amendments import amendment_data, candidate_data, choose_reading, slug, unique
+from .findings import (
+    Extraction,
+    Finding,
+    need_a_human,
+    nothing_written,
+    read_text,
+    report_comments,
+    report_lines,
+    short,
+    summary,
+)
+from .grammar import Grammar, grammar
+from .hyphens import rejoin
+from .instructions import Instruction, check_announced, instructions_in, not_understood, read_instruction, undecided
+from .meeting import read_paragraph
+from .proposals import classify_proposals, not_made, proposals_in
+from .protocol import Minute, read_protocol
+from .textlines import sentences
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something the secretary should know, at a protocol line."""
-
-    line: int
-    message: str
-    text: str = ""
-    title: str | None = None
-
-    def __str__(self) -> str:
-        """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'."""
-        parts = [f"{self.title}:"] if self.title else []
-        if self.text:  # in full: a cut-off could hide the very words that matter
-            parts.append(f'"{self.text}" —')
-        return " ".join(parts + [self.message])
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-@dataclass
-class Extraction:
-    source: str
-    patch: Patch | None = None
-    needs_human: list[Finding] = field(default_factory=list)
-    rejected: list[Finding] = field(default_factory=list)
-    checks: list[Finding] = field(default_factory=list)  # readings a person should confirm
-    notes: list[Finding] = field(default_factory=list)
-    # adopted changes to the document that no patch can carry (the text is in an attachment, …)
-    not_applicable: list[Finding] = field(default_factory=list)
-
-    @property
-    def complete(self) -> bool:
-        """Everything the body adopted was read, resolved and is in the patch."""
-        return not self.needs_human and not self.not_applicable
-
-
-@dataclass
-class _Instruction:
-    text: str
-    line: int
-    title: str | None
-    passage: Passage
-    readings: list[Reading]
-    start: int = 0  # offset of the text in the passage
-    candidates: tuple = ()  # wording.Candidate readings of real minutes' wording
+__all__ = ["Extraction", "Finding", "extract", "need_a_human", "nothing_written", "read_text", "report_comments",
+           "report_lines", "summary"]
 
 
 # ---------------------------------------------------------------- entry point
@@ -94,74 +62,100 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     deciding body or date); everything else is in the Extraction's findings.
     """
     g = grammar(language or program.meta.language)
-    tables = g.protocol
-    protocol = read_protocol(text, tables)
+    protocol = read_protocol(text, g.protocol)
     result = Extraction(source)
-    against = _Against(program, source)
+    against = Against(program, source)
     minute = _choose_minute(protocol.minutes, paragraph, g, source, against)
-    others = [m.paragraph for m in protocol.minutes if m is not minute and m.paragraph]
-    if others and paragraph is None:
-        result.notes.append(Finding(minute.line, f"read {minute.paragraph}, the only paragraph with an amendment "
-                                    f"to this program; the protocol holds {len(others) + 1} (choose with "
-                                    "--paragraph)"))
-    if not minute.has_decision and minute.paragraph is not None:
-        result.notes.append(Finding(minute.line, "no decision heading (such as 'Beslut') in "
-                                    f"{minute.paragraph}: read the text outside other sections as the decision"))
+    _note_choice(protocol.minutes, minute, paragraph, result)
+    adopted, proposed = _read_minute(minute, g, against, result)
+    amendments, lines = _amendments(adopted, g, against, result)
+    classify_proposals(minute, proposed, adopted, g.protocol, result)
+    data: dict[str, object] = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
+    if status:
+        data["status"] = status
+    data["decision"] = _decision(protocol, minute, decision or {}, source, g.protocol)
+    data["amendments"] = amendments
+    result.patch = load_checked(data, lines, source)
+    resolve_all(result, against)
+    return result
 
+
+def _note_choice(minutes: Sequence[Minute], minute: Minute, paragraph: str | None, result: Extraction) -> None:
+    """Say which § was read when the protocol holds several, and when it has no decision heading."""
+    others = [m.paragraph for m in minutes if m is not minute and m.paragraph]
+    if others and paragraph is None:
+        result.notes.append(Finding(minute.line, msg("extract.note.chosen_paragraph", paragraph=minute.paragraph,
+                                                     count=len(others) + 1)))
+    if not minute.has_decision and minute.paragraph is not None:
+        result.notes.append(Finding(minute.line, msg("extract.note.no_decision_heading", paragraph=minute.paragraph)))
+
+
+def _read_minute(minute: Minute, g: Grammar, against: Against,
+                 result: Extraction) -> tuple[list[Instruction], list[Instruction]]:
+    """The instructions the § adopted and those only proposed in the course of the meeting."""
+    tables = g.protocol
     course = read_paragraph(minute)
-    adopted = [i for p in minute.passages if p.kind == "decision" for i in _instructions(p, g, against, result)]
+    adopted = [i for p in minute.passages if p.kind == "decision" for i in instructions_in(p, g, against, result)]
     proposed = []
     for p in minute.passages:
         if p.kind == "proceedings":
-            proposed += _proposals(p, g, against, course, adopted, result)
+            proposed += proposals_in(p, g, against, course, adopted, result)
         elif p.kind == "other":
-            _undecided(p, against, result)
-    adopted = _not_made(minute, adopted, tables, result)
-    _check_announced(minute, adopted, tables, result)
+            undecided(p, against, result)
+    adopted = not_made(minute, adopted, tables, result)
+    check_announced(minute, adopted, tables, result)
     for ins in adopted:
         if not ins.readings and not ins.candidates:
-            result.needs_human.append(Finding(ins.line, _not_understood(g, ins.text), ins.text, ins.title))
+            result.needs_human.append(Finding(ins.line, not_understood(g, ins.text), ins.text, ins.title))
+    return adopted, proposed
 
-    amendments, lines = [], {}
-    used_ids: set = set()
+
+def _amendments(adopted: list[Instruction], g: Grammar, against: Against,
+                result: Extraction) -> tuple[list[dict], dict[tuple, tuple[int, int]]]:
+    """The patch data of each adopted instruction that reads, and the protocol line of each."""
+    amendments: list[dict] = []
+    lines: dict[tuple, tuple[int, int]] = {}
+    used_ids: set[str] = set()
     for n, ins in enumerate(adopted, 1):
-        amendment_id = _unique(_slug(ins.title) if ins.title else f"{tables.get('untitled', 'amendment')}-{n}",
-                               used_ids)  # numbered as in the minutes, read or not
-        prefer_written = False
-        if not ins.candidates and len(ins.readings) == 1 and "range_from" not in ins.readings[0].operation:
-            # the house style quotes exactly, so the words as written come first; only Westminster's
-            # closing comma inside the marks makes both readings equal candidates
-            both = g.language == "en" and len(wording.punctuation_readings(ins.readings[0].patch_data())) > 1
-            alternatives = wording.punctuation_readings(ins.readings[0].patch_data(), "" if both else ".!?")
-            if len(alternatives) > 1:
-                ins = dataclasses.replace(ins, candidates=tuple(wording.Candidate(d) for d in alternatives))
-                prefer_written = not both
-        if ins.candidates:
-            data = _candidate_data(ins, against, result, amendment_id, prefer_written)
-        else:
-            ins = _rejoin(ins, against, g, result)
-            reading = _choose_reading(ins, against, result) if ins.readings else None
-            data = _amendment_data(ins, reading, against, result, amendment_id) if reading else None
+        untitled = f"{g.protocol.get('untitled', 'amendment')}-{n}"
+        amendment_id = unique(slug(ins.title) if ins.title else untitled, used_ids)  # numbered as in the minutes
+        ins, data = _amendment(ins, amendment_id, g, against, result)
         if data is not None:
             lines[("amendments", len(amendments))] = (ins.line, 1)
             amendments.append(data)
-    _classify_proposals(minute, proposed, adopted, tables, result)
+    return amendments, lines
 
-    meta = _decision(protocol, minute, decision or {}, source, tables)
-    data = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
-    if status:
-        data["status"] = status
-    data["decision"] = meta
-    data["amendments"] = amendments
-    result.patch = _load(data, lines, source)
-    _resolve_all(result, against)
-    return result
+
+def _amendment(ins: Instruction, amendment_id: str, g: Grammar, against: Against,
+               result: Extraction) -> tuple[Instruction, dict | None]:
+    """One instruction → its amendment's data (None when it cannot be written)."""
+    ins, prefer_written = _punctuation_candidates(ins, g)
+    if ins.candidates:
+        return ins, candidate_data(ins, against, result, amendment_id, prefer_written)
+    ins = rejoin(ins, against, g, result)
+    reading = choose_reading(ins, against, result) if ins.readings else None
+    return ins, amendment_data(ins, reading, against, result, amendment_id) if reading else None
+
+
+def _punctuation_candidates(ins: Instruction, g: Grammar) -> tuple[Instruction, bool]:
+    """A house-style reading whose quotation ends in punctuation, as the candidates
+    with and without it; True when the words as written come first.
+
+    The house style quotes exactly, so the words as written come first; only
+    Westminster's closing comma inside the marks makes both readings equal candidates."""
+    if ins.candidates or len(ins.readings) != 1 or "range_from" in ins.readings[0].operation:
+        return ins, False
+    both = g.language == "en" and len(wording.punctuation_readings(ins.readings[0].patch_data())) > 1
+    alternatives = wording.punctuation_readings(ins.readings[0].patch_data(), "" if both else ".!?")
+    if len(alternatives) <= 1:
+        return ins, False
+    return dataclasses.replace(ins, candidates=tuple(wording.Candidate(d) for d in alternatives)), not both
 
 
 # ---------------------------------------------------------------- structure
 
 
-def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, against: _Against) -> Minute:
+def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, against: Against) -> Minute:
     """The § to read: the one asked for; the only one; or the only one whose
     decision holds an amendment that reads and fits the program. Otherwise the
     §§ to choose from, with their titles."""
@@ -169,8 +163,8 @@ def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, agai
         want = re.sub(r"\D", "", paragraph)
         found = [m for m in minutes if m.paragraph and re.sub(r"\D", "", m.paragraph) == want]
         if not found:
-            named = ", ".join(m.paragraph for m in minutes if m.paragraph) or "none"
-            raise AmendError(f"there is no § {want} in the protocol (paragraphs found: {named})", source=source)
+            named = ", ".join(m.paragraph for m in minutes if m.paragraph) or msg("extract.none")
+            raise AmendError(msg("extract.no_such_paragraph", number=want, found=named), source=source)
         return found[0]
     if len(minutes) == 1:
         return minutes[0]
@@ -179,540 +173,35 @@ def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, agai
     if len(amending) == 1:
         return amending[0]
     if amending:
-        raise AmendError(f"several paragraphs hold amendments to {against.program.meta.title}: "
-                         f"{_listing(amending)}; say which with --paragraph", source=source)
+        raise AmendError(msg("extract.several_paragraphs", title=against.program.meta.title,
+                             paragraphs=_listing(amending)), source=source)
     changes = [m for m in minutes if kinds[id(m)] == "change"]
-    also = f"; paragraphs that change a document in ways no patch can carry: {_listing(changes)}" if changes else ""
-    raise AmendError(f"no paragraph of the protocol ({len(minutes)} found) holds an amendment to "
-                     f"{against.program.meta.title} that can be read{also}; say which with --paragraph",
-                     source=source)
+    title = against.program.meta.title
+    if changes:
+        raise AmendError(msg("extract.no_paragraph_fits_changes", count=len(minutes), title=title,
+                             paragraphs=_listing(changes)), source=source)
+    raise AmendError(msg("extract.no_paragraph_fits", count=len(minutes), title=title), source=source)
 
 
-def _what_it_holds(minute: Minute, g: Grammar, against: _Against) -> str:
+def _what_it_holds(minute: Minute, g: Grammar, against: Against) -> str:
     """"amendment" (one that fits the program), "change" (a change no patch carries) or ""."""
     found = ""
     for p in (p for p in minute.passages if p.kind == "decision"):
-        if p.title or _read(g, p.text):
+        if p.title or read_instruction(g, p.text):
             return "amendment"
         for a, b in sentences(p.text):
             w = wording.read(p.text[a:b], against.program)
-            if isinstance(w, wording.Readings) and any(_fits(c.data, against, minute.line) for c in w.candidates):
+            if isinstance(w, wording.Readings) and any(fits(c.data, against, minute.line) for c in w.candidates):
                 return "amendment"
             found = found or ("change" if w is not None else "")
         w = wording.read(p.text, against.program)
-        if isinstance(w, wording.Readings) and any(_fits(c.data, against, minute.line) for c in w.candidates):
+        if isinstance(w, wording.Readings) and any(fits(c.data, against, minute.line) for c in w.candidates):
             return "amendment"
     return found
 
 
-def _fits(data: dict, against: _Against, line: int) -> bool:
-    try:
-        against.resolve(data, line)
-    except AmendError:
-        return False
-    return True
-
-
 def _listing(minutes) -> str:
-    return ", ".join(f"{m.paragraph} ({_short(m.title, 70)})" if m.title else str(m.paragraph) for m in minutes)
-
-
-def _instructions(passage: Passage, g: Grammar, against: _Against, result: Extraction) -> list[_Instruction]:
-    """The amendments in one passage of the decision: the passage as a whole
-    when the grammar reads it, else each sentence that the grammar or the
-    wordings of real minutes read (wording.py). A sentence that is a change no
-    patch can carry is reported once, with the reason; an ordinary decision
-    point ("… antas") says nothing. Under a title ("Tillägg 3") or with quoted
-    words beside a verb of change, a sentence nothing reads needs a human."""
-    prefix = g.protocol.get("instruction_prefix")
-    m = re.match(prefix, passage.text, re.IGNORECASE) if prefix else None
-    if m and m.end() < len(passage.text):  # "Amendments made: 1, page 1, …": the instruction after it
-        rest = passage.text[m.end():]
-        readings = _read(g, rest)
-        return [_Instruction(rest, passage.line_at(m.end()), passage.title, passage, readings, m.end())]
-    whole = _read(g, passage.text)
-    if whole:
-        return [_Instruction(passage.text, passage.line, passage.title, passage, whole)]
-    title = passage.title or _point_title(passage)  # for the wordings of real minutes
-    spans = [(a, b, passage.text[a:b].strip()) for a, b in sentences(passage.text)]
-    spans = [(passage.text.index(t, a), t) for a, b, t in spans if t]
-    read = [(start, t, _read(g, t)) for start, t in spans]
-    real = {start: wording.read(t, against.program) for start, t, readings in read if not readings}
-    read, real = _split_intros(passage, read, real, against)
-    if len(read) > 1 and not any(r for _, _, r in read) and not any(isinstance(w, wording.Readings)
-                                                                   for w in real.values()):
-        # a quotation the sentence split could not see (an opening mark with a space after it)
-        w = wording.read(passage.text, against.program)
-        if isinstance(w, wording.Readings):
-            return [_Instruction(passage.text, passage.line, title, passage, [], 0, w.candidates)]
-    beside = any(isinstance(r, wording.Readings) for r in real.values())
-    found = []
-    for start, sentence, readings in read:
-        line = passage.line_at(start)
-        w = real.get(start)
-        if w is None and beside and not readings:
-            w = wording.read(sentence, against.program, beside_change=True)
-        if readings:
-            found.append(_Instruction(sentence, line, passage.title, passage, readings, start))
-        elif isinstance(w, wording.Readings):
-            found.append(_Instruction(sentence, line, title, passage, [], start, w.candidates))
-        elif isinstance(w, wording.Cannot):
-            result.not_applicable.append(Finding(line, _why_not(w, against), sentence, title))
-        elif passage.title or (g.triggered(sentence) and wording.looks_like_change(sentence)):
-            found.append(_Instruction(sentence, line, title, passage, [], start))
-    if not found and passage.title and not any(isinstance(w, wording.Cannot) for w in real.values()):
-        found.append(_Instruction(passage.text, passage.line, title, passage, []))
-    return found
-
-
-# "Enligt kommunstyrelsens förslag:", "… och föreslår att kommunfullmäktige beslutar:"
-# before the first point of a decision, in the same passage
-_INTRO = re.compile(r"^(?:[^:”\"“]{0,300}?\b(?:enligt|i enlighet med) [^:”\"“]{0,200}?|[^:”\"“]{0,400}?\bbeslutar)"
-                    r":\s+(?=\S)", re.IGNORECASE)
-
-
-def _split_intros(passage: Passage, read: list, real: dict, against: _Against) -> tuple[list, dict]:
-    """Read the decision's introduction apart from the point after it, so that a
-    report points at the point's own line; both are reported as one when both
-    are changes no patch can carry."""
-    out, results = [], dict(real)
-    for start, text, readings in read:
-        m = _INTRO.match(text) if not readings else None
-        if not m:
-            out.append((start, text, readings))
-            continue
-        intro, rest = text[:m.end()].strip(), text[m.end():]
-        first, second = wording.read(intro, against.program), wording.read(rest, against.program)
-        if isinstance(first, wording.Cannot) and isinstance(second, wording.Cannot):
-            out.append((start, text, readings))
-            continue
-        del results[start]
-        if first is not None:
-            out.append((start, intro, []))
-            results[start] = first
-        out.append((start + m.end(), rest, []))
-        results[start + m.end()] = second
-    return out, results
-
-
-def _point_title(passage: Passage) -> str | None:
-    """"Punkt 3" for the third numbered point of a decision."""
-    m = re.fullmatch(r"(\d{1,2})[.)]", passage.marker)
-    return f"Punkt {m.group(1)}" if m else None
-
-
-def _proposals(passage: Passage, g: Grammar, against: _Against, course: Paragraph, adopted: list,
-               result: Extraction) -> list[_Instruction]:
-    """Instructions in the course of the meeting ("Yrkanden", "Beslutsgång").
-    Those the grammar reads go on to _classify_proposals; those in the wording
-    of real minutes are settled by what the § records of the proposal: adopted
-    (then applied like the decision), rejected, or unclear (a human decides)."""
-    out = []
-    for a, b in sentences(passage.text):
-        sentence = passage.text[a:b].strip()
-        if not sentence:
-            continue
-        start = passage.text.index(sentence, a)
-        line = passage.line_at(start)
-        readings = _read(g, sentence)
-        w = None if readings else wording.read(sentence, against.program)
-        if readings or (w is None and g.triggered(sentence)):
-            out.append(_Instruction(sentence, line, passage.title, passage, readings, start))
-            continue
-        if w is None:
-            continue
-        proposal = proposal_at(course, line, sentence)
-        said, words = outcome(course, proposal) if proposal else ("adopted", "") if _body_decides(sentence) \
-            else ("unclear", "")
-        who = f" by {', '.join(proposal.proposers)}" if proposal and proposal.proposers else ""
-        if said == "rejected":
-            result.rejected.append(Finding(line, f"proposed{who}, not adopted: the minutes say \"{words}\"",
-                                           sentence, passage.title))
-        elif said == "unclear" and isinstance(w, wording.Readings):
-            # as one of the proposals the rejection words after them may be about
-            out.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
-        elif said == "unclear":
-            result.needs_human.append(Finding(line, f"proposed{who} under '{passage.section}'; the minutes do not "
-                                              "show whether it was adopted", sentence, passage.title))
-        elif isinstance(w, wording.Cannot):
-            adopted_by = f" (adopted: \"{words}\")" if words else ""
-            result.not_applicable.append(Finding(line, _why_not(w, against) + adopted_by, sentence, passage.title))
-        else:
-            adopted.append(_Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
-            result.notes.append(Finding(line, f"proposed under '{passage.section}' and adopted: \"{words}\"",
-                                        "", passage.title))
-    return out
-
-
-def _not_made(minute: Minute, adopted: list, tables: dict, result: Extraction) -> list:
-    """Westminster: "That this House doth disagree with the Lords in the said Amendment" —
-    and the Question agreed to — means the Lords amendment is not made."""
-    pattern, decided = tables.get("not_made"), tables.get("not_made_decided")
-    if not pattern:
-        return adopted
-    text = " ".join(p.text for p in minute.passages)
-    m = re.search(pattern, text, re.IGNORECASE)
-    if not m or not (decided and re.search(decided, text[m.end():], re.IGNORECASE)):
-        return adopted
-    for ins in adopted:
-        result.rejected.append(Finding(ins.line, f"not made: the House agreed \"{m.group(0)}\"", ins.text, ins.title))
-    return []
-
-
-def _why_not(cannot: wording.Cannot, against: _Against) -> str:
-    if cannot.reason.startswith("addresses another document"):
-        return cannot.reason + " (extract it with that document's program)"
-    return cannot.reason
-
-
-def _body_decides(sentence: str) -> bool:
-    """"Kommunfullmäktige godkänner ordförandens förslag att …": the body's own decision."""
-    return bool(re.match(r"(kommunfullmäktige|kommunstyrelsen|fullmäktige|nämnden)\s+(beslutar|godkänner|"
-                         r"bifaller)\b", sentence, re.IGNORECASE))
-
-
-def _undecided(passage: Passage, against: _Against, result: Extraction) -> None:
-    """A change to the document worded outside the decision and the proposals
-    (the § title, "Ärendet"): nothing in the § decides it."""
-    for a, b in sentences(passage.text):
-        sentence = passage.text[a:b].strip()
-        if sentence and wording.read(sentence, against.program) is not None:
-            where = f"under '{passage.section}'" if passage.section else "in the heading of the §"
-            result.needs_human.append(Finding(passage.line_at(a), f"a change to a document {where}, not in the "
-                                              "decision: the minutes do not show that it was decided", sentence))
-
-
-def _read(g: Grammar, text: str) -> list[Reading]:
-    """The readings of `text`; none when it cannot be read completely."""
-    try:
-        outcome = g.read(text)
-    except TokenizeError:
-        return []
-    return [] if outcome.exhausted else outcome.readings
-
-
-def _not_understood(g: Grammar, sentence: str) -> str:
-    try:
-        outcome = g.read(sentence)
-    except TokenizeError as exc:
-        return str(exc)
-    if outcome.exhausted:
-        return "it can be read in too many ways to check them all; word it more simply"
-    reached = outcome.reached
-    rest = sentence[reached:].strip()
-    if reached and rest:
-        return f'not understood from "{_short(rest, 60)}" on'
-    return "no wording in the grammar fits this instruction"
-
-
-def _check_announced(minute: Minute, adopted: list, tables: dict, result: Extraction) -> None:
-    """"med följande två tillägg": the decision says how many there are."""
-    pattern = tables.get("announced")
-    if not pattern:
-        return
-    numbers = tables.get("numbers") or {}
-    for p in (p for p in minute.passages if p.kind == "decision"):
-        m = re.search(pattern, p.text, re.IGNORECASE)
-        if not m:
-            continue
-        word = m.group(1).lower()
-        count = int(word) if word.isdigit() else numbers.get(word)
-        if count is not None and count != len(adopted):
-            result.needs_human.append(Finding(
-                p.line_at(m.start()), f"the decision announces {count} amendments "
-                f"(\"{m.group(0)}\") but {len(adopted)} were found"))
-
-
-# ---------------------------------------------------------------- readings
-
-
-class _Against:
-    """The program, indexed once, to try amendments on as `amend apply` would."""
-
-    def __init__(self, program: Program, source: str):
-        self.program, self.ix, self.source = program, Index(program), source
-        self.words = {w.lower() for u in self.ix.units for w in _WORD.findall(fold_anchor(u.text))}
-        self.longest = max(map(len, self.words), default=0) + 1  # with a hyphen
-
-    def resolve(self, amendment: dict, line: int) -> Resolution:
-        """Resolve one amendment (patch data) or raise the AmendError apply would."""
-        data = {"program": self.program.meta.id, "base": self.program.meta.version, "produces": "check",
-                "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [{"id": "probe", **amendment}]}
-        return resolve(self.program, _load(data, {("amendments", 0): (line, 1)}, self.source), index=self.ix)
-
-    def fits(self, reading: Reading, line: int) -> bool:
-        if "range_from" in reading.operation:
-            return True  # checked when the range is looked up
-        try:
-            self.resolve(reading.patch_data(), line)
-        except AmendError:
-            return False
-        return True
-
-
-def _rejoin(ins: _Instruction, against: _Against, g: Grammar, result: Extraction) -> _Instruction:
-    """Check each word joined across a line-end hyphen against the program's
-    words: "förvalt-/ningar" is "förvaltningar" when the program says so, and
-    "e-/tjänster" keeps its hyphen when the program writes "e-tjänster".
-    When the program shows neither, the join stands and a person is asked to check.
-
-    Linear in the text, however many joins it has: the words are found in one
-    pass, each join's word by bisection, and the kept hyphens are put back in
-    one pass at the end."""
-    text = ins.text
-    joins = [j - ins.start for j in ins.passage.joins if 0 < j - ins.start < len(text)]
-    if not joins:
-        return ins
-    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # the words, found once
-    starts = [a for a, _ in runs]
-    kept: list[int] = []  # joins where the hyphen goes back, last first
-    unsure: list[str] = []  # joins the program cannot settle, last first
-    for join in reversed(joins):
-        begin, end = _word_around(runs, starts, join)
-        if kept:
-            end = min(end, kept[-1])  # a hyphen put back after this join ends the word
-        if end - begin >= against.longest:  # longer than any word of the program: neither reading is one
-            left, right = text[begin:min(join, begin + 61)], text[join:min(end, join + 61)]
-            joined, hyphened = text[begin:begin + 61], left + "-" + right
-            unsure.append(f"joined \"{_short(joined)}\" across a line break (\"{_short(left)}-\" + "
-                          f"\"{_short(right)}\"); the program does not show whether it is \"{_short(hyphened)}\"")
-            continue
-        left, right = text[begin:join], text[join:end]
-        joined, hyphened = left + right, left + "-" + right
-        if hyphened.lower() in against.words and joined.lower() not in against.words:
-            kept.append(join)
-            result.notes.append(Finding(ins.line, f"kept the hyphen in \"{_short(hyphened)}\" at a line break, "
-                                        "as the program writes it", "", ins.title))
-        elif joined.lower() not in against.words:
-            unsure.append(f"joined \"{_short(joined)}\" across a line break (\"{_short(left)}-\" + "
-                          f"\"{_short(right)}\"); the program does not show whether it is \"{_short(hyphened)}\"")
-    if unsure:  # one line per instruction, however many joins: the first one read, and how many more
-        more = f" (and {len(unsure) - 1} more line breaks like it in this instruction)" if len(unsure) > 1 else ""
-        result.checks.append(Finding(ins.line, unsure[-1] + more, "", ins.title))
-    if not kept:
-        return ins
-    pieces, prev = [], 0
-    for join in reversed(kept):
-        pieces += [text[prev:join], "-"]
-        prev = join
-    text = "".join(pieces) + text[prev:]
-    return dataclasses.replace(ins, text=text, readings=_read(g, text))
-
-
-_WORD_RUN = re.compile(r"\w+")
-
-
-def _word_around(runs: list, starts: list, at: int) -> tuple[int, int]:
-    """(start, end) of the letters on both sides of offset `at`: the word run
-    that ends at or holds `at` on the left, the one that holds it on the right."""
-    from bisect import bisect_right
-
-    k = bisect_right(starts, at) - 1  # the last run starting at or before `at`
-    begin = end = at
-    if k >= 0 and runs[k][0] < at <= runs[k][1]:
-        begin = runs[k][0]
-    if k >= 0 and runs[k][0] <= at < runs[k][1]:
-        end = runs[k][1]
-    return begin, end
-
-
-def _short(word: str, most: int = 60) -> str:
-    """A word for a message; a run of letters longer than any word is cut."""
-    return word if len(word) <= most else word[:most] + "…"
-
-
-def _choose_reading(ins: _Instruction, against: _Against, result: Extraction) -> Reading | None:
-    """One reading: the only one, or the only one of several that matches the program."""
-    if len(ins.readings) == 1:
-        return ins.readings[0]
-    fits = [r for r in ins.readings if against.fits(r, ins.line)]
-    if len(fits) == 1:
-        result.notes.append(Finding(ins.line, f"read as {_describe_reading(fits[0])}: of the "
-                                    f"{len(ins.readings)} ways to read it, the only one that matches the program",
-                                    ins.text, ins.title))
-        return fits[0]
-    ways = "; ".join(_describe_reading(r) for r in ins.readings[:4])
-    result.needs_human.append(Finding(ins.line, f"this reads {len(ins.readings)} ways ({ways})"
-                                      + (" and none matches the program" if not fits else ""), ins.text, ins.title))
-    return None
-
-
-def _describe_reading(r: Reading) -> str:
-    return ", ".join(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}" for k, v in r.at + r.fields)
-
-
-def _amendment_data(ins: _Instruction, reading: Reading, against: _Against, result: Extraction,
-                    amendment_id: str) -> dict | None:
-    data = {"id": amendment_id}
-    if ins.title:
-        data["title"] = ins.title
-    data["text"] = ins.text
-    fields = reading.patch_data()
-    if reading.line is not None:
-        result.checks.append(Finding(ins.line, f"line {reading.line} is not checked: the program has no line "
-                                    "numbers; the amendment is placed by its page and quoted words, which must "
-                                    "match exactly once there (the line stays in its text)", "", ins.title))
-    if "range_from" in fields:
-        fields = _range(fields, ins, against, result)
-        if fields is None:
-            return None
-    data.update(fields)
-    return data
-
-
-def _candidate_data(ins: _Instruction, against: _Against, result: Extraction,
-                    amendment_id: str, prefer_written: bool = False) -> dict | None:
-    """The one reading of real minutes' wording that the program bears out.
-    Two readings that both fit but change the text differently (a closing full
-    stop inside the quotation or the minutes' own) are refused, not chosen."""
-    fits, errors = [], []
-    for c in ins.candidates:
-        try:
-            fits.append((c, against.resolve(c.data, ins.line)))
-        except AmendError as exc:
-            errors.append(exc)
-    if prefer_written and fits and fits[0][0] is ins.candidates[0]:
-        fits = fits[:1]  # the words as quoted are in the program: the house style quotes exactly
-    elif prefer_written and fits:
-        result.checks.append(Finding(ins.line, f"read without the closing mark of the quotation: the program has "
-                                     f"{_describe_data(fits[0][0].data)}, not the words with the mark", "",
-                                     ins.title))
-    if not fits:  # written as read: resolving the patch reports why it does not apply, as for any amendment
-        fits = [(ins.candidates[0], None)]
-    effects = {_effect(r, against.program) for _, r in fits if r is not None}
-    if len(effects) > 1:
-        ways = " or ".join(_describe_data(c.data) for c, _ in fits)
-        result.needs_human.append(Finding(ins.line, f"reads two ways that both match the program and change it "
-                                          f"differently ({ways}): whether the closing punctuation belongs to "
-                                          "the quoted words cannot be told", ins.text, ins.title))
-        return None
-    chosen = fits[0][0]
-    for note in chosen.notes:
-        result.checks.append(Finding(ins.line, note, "", ins.title))
-    data = {"id": amendment_id}
-    if ins.title:
-        data["title"] = ins.title
-    data["text"] = ins.text
-    data.update(chosen.data)
-    return data
-
-
-def _effect(resolution: Resolution, program: Program) -> tuple:
-    """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
-    out = []
-    for e in resolution.edits:
-        if e.kind == "text":
-            node = get(program, e.path)
-            old = node if isinstance(node, str) else node.text
-            out.append((e.path, old[:e.start] + str(e.new) + old[e.end:]))
-        else:
-            out.append((e.kind, repr(e.new), e.container, e.index))
-    return tuple(out)
-
-
-def _describe_data(data: dict) -> str:
-    return ", ".join(f"{k}: {v!r}" for k, v in data.items() if k != "at")
-
-
-def _range(fields: dict, ins: _Instruction, against: _Against, result: Extraction) -> dict | None:
-    """'leave out from "A" to "B"': the words after A up to and including B,
-    looked up in the program so that the patch quotes them exactly."""
-    ends = []
-    for key in ("range_from", "range_to"):
-        probe = {**({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
-        try:
-            ends.append(against.resolve(probe, ins.line).edits[0])
-        except AmendError as exc:
-            result.needs_human.append(Finding(ins.line, f"\"{fields[key]}\" cannot be placed: {exc.message}",
-                                              ins.text, ins.title))
-            return None
-    a, b = ends
-    if a.path != b.path or b.start <= a.start:
-        result.needs_human.append(Finding(ins.line, f"\"{fields['range_to']}\" does not follow "
-                                          f"\"{fields['range_from']}\" in the same paragraph", ins.text, ins.title))
-        return None
-    node = get(against.program, a.path)
-    words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
-    out = {k: v for k, v in fields.items() if k not in ("range_from", "range_to", "with")}
-    if "with" in fields:
-        out.update({"replace": words, "with": fields["with"]})
-    else:
-        out["delete"] = words
-    result.checks.append(Finding(ins.line, f"read \"leave out from … to …\" as leaving out \"{_short(words, 80)}\" "
-                                "(the words after the first quotation, up to and including the second)",
-                                "", ins.title))
-    return out
-
-
-def _slug(title: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "amendment"
-
-
-def _unique(base: str, used: set) -> str:
-    name, k = base, 2
-    while name in used:
-        name, k = f"{base}-{k}", k + 1
-    used.add(name)
-    return name
-
-
-# ---------------------------------------------------------------- proposals
-
-
-def _classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction) -> None:
-    """Proposals made in the course of the meeting: the same as a decided
-    amendment (stated twice), rejected, or unclear (a human decides)."""
-    decided_texts = {fold_anchor(i.text) for i in adopted}
-    decided_titles = {i.title for i in adopted if i.title}
-    decision_text = " ".join(p.text for p in minute.passages if p.kind == "decision")
-    by_reference = tables.get("by_reference") and re.search(tables["by_reference"], decision_text, re.IGNORECASE)
-    passages = list(minute.passages)
-    rejected = tables.get("rejected") or r"(?!)"
-    adopting = tables.get("adopted_words") or r"(?!)"
-    open_proposals, said_of = [], {}
-    for ins in proposed:
-        if fold_anchor(ins.text) in decided_texts:
-            result.notes.append(Finding(ins.line, f"also stated under '{ins.passage.section}'; extracted once, "
-                                        "from the decision", "", ins.title))
-            continue
-        if ins.title and ins.title in decided_titles:
-            result.notes.append(Finding(ins.line, f"worded differently under '{ins.passage.section}'; the "
-                                        "decision's wording was used", ins.text, ins.title))
-            continue
-        open_proposals.append(ins)
-        said_of[id(ins)] = _first_rejection(ins, passages, rejected)
-    # A rejection is pinned on a proposal only when it can mean no other: not
-    # when its passage also adopts something ("avslår Annas yrkande och
-    # bifaller Bos"), nor when it is the first rejection after two proposals.
-    shared = defaultdict(int)
-    for found in said_of.values():
-        if found:
-            shared[found[:2]] += 1
-    for ins in open_proposals:
-        found = said_of[id(ins)]
-        said = found[2] if found else None
-        clear = found and not by_reference and shared[found[:2]] == 1 \
-            and not re.search(adopting, found[0].text, re.IGNORECASE)
-        if clear:
-            result.rejected.append(Finding(ins.line, f"not adopted: the minutes say \"{said.group(0)}\"",
-                                           ins.text, ins.title))
-            continue
-        why = ("the decision refers to a proposal" if by_reference else
-               "the minutes do not say clearly that it was rejected" if said else
-               "the minutes do not say it was rejected")
-        result.needs_human.append(Finding(ins.line, f"proposed under '{ins.passage.section}' "
-                                          f"but not in the decision, and {why}", ins.text, ins.title))
-
-
-def _first_rejection(ins, passages: list, rejected: str):
-    """(passage, offset, match) of the first rejection word after a proposal, or None."""
-    start = ins.passage.text.find(ins.text) + len(ins.text)
-    for passage in passages[passages.index(ins.passage):]:
-        m = re.compile(rejected, re.IGNORECASE).search(passage.text, start if passage is ins.passage else 0)
-        if m:
-            return passage, m.start(), m
-    return None
+    return ", ".join(f"{m.paragraph} ({short(m.title, 70)})" if m.title else str(m.paragraph) for m in minutes)
 
 
 # ---------------------------------------------------------------- the patch
@@ -722,9 +211,8 @@ def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) 
     out = {"body": given.get("body") or protocol.body, "date": given.get("date") or protocol.date}
     missing = [k for k in ("body", "date") if not out[k]]
     if missing:
-        what = " and ".join({"body": "the deciding body", "date": "the date"}[k] for k in missing)
-        opts = " and ".join(f"--{k}" for k in missing)
-        raise AmendError(f"the protocol does not name {what} in its header; give {opts}", source=source)
+        raise AmendError(msg("extract.no_body_or_date") if len(missing) == 2 else msg("extract.no_body")
+                         if missing == ["body"] else msg("extract.no_date"), source=source)
     paragraph = given.get("paragraph") or minute.paragraph
     case = given.get("case") or minute.case
     if paragraph:
@@ -740,65 +228,11 @@ def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) 
 def _proposes_to(minute: Minute, tables: dict):
     """"Förslag till beslut i kommunfullmäktige": the body only proposes, and to whom."""
     pattern = tables.get("proposes_to")
-    for p in (p for p in minute.passages if p.kind == "decision" and pattern):
-        m = re.search(pattern, p.text, re.IGNORECASE)
+    for p in (p for p in minute.passages if p.kind == "decision"):
+        m = re.search(pattern, p.text, re.IGNORECASE) if pattern else None
         if m:
             return m.group(1)[:1].upper() + m.group(1)[1:]
     return None
 
 
-def _load(data: dict, lines: dict, source: str) -> Patch:
-    """Through the same schema check and loader as a patch file."""
-    validate(data, lines, "patch", source)
-    return patch_from_data(data, lines, source)
 
-
-def _resolve_all(result: Extraction, against: _Against) -> None:
-    """Resolve every amendment against the program, then look for conflicts,
-    exactly as `amend apply` does before it changes anything."""
-    patch, program = result.patch, against.program
-    check_versions(program, patch)
-    edits = []
-    for am in patch.amendments:
-        one = Patch(patch.program, patch.base, patch.produces, patch.decision, (am,), source=patch.source)
-        try:
-            edits += resolve(program, one, index=against.ix).edits
-        except AmendError as exc:
-            for err in exc.errors if isinstance(exc, AmendErrors) else [exc]:
-                result.needs_human.append(Finding(am.source.line, f"does not apply to the program: "
-                                                  f"{err.message}", am.text or "", am.title or am.id))
-    for conflict in find_conflicts(edits):
-        result.needs_human.append(Finding(conflict.source.line, str(conflict.message), "",
-                                          conflict.amendment))
-
-
-# ---------------------------------------------------------------- reporting
-
-
-def read_text(path: str) -> str:
-    """The protocol file's text, or one clear error: the same checks as for a
-    program or patch file (a plain file, within the size limit, UTF-8)."""
-    from .. import limits
-    from ..load import check_characters, decode_text, read_input
-
-    text = decode_text(read_input(path, limits.MAX_FILE_BYTES), str(path))
-    check_characters(text, str(path), allowed="\f")  # what the patch would quote must load again
-    return text
-
-
-def report_comments(result: Extraction, protocol: str) -> tuple:
-    """What a reader of the patch file must know, as comment lines for its top."""
-    lines = [f"Extracted by `amend extract` from {protocol}; check it against the minutes."]
-    if result.needs_human:
-        lines.append("NOT IN THIS PATCH OR NOT CHECKED - needs a human:")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.needs_human, key=lambda f: f.line)]
-    if result.not_applicable:
-        lines.append("ADOPTED BUT NOT IN THIS PATCH - the change cannot be written as an amendment:")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.not_applicable, key=lambda f: f.line)]
-    if result.checks:
-        lines.append("Check against the minutes:")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.checks, key=lambda f: f.line)]
-    if result.rejected:
-        lines.append("Rejected proposals (not in this patch):")
-        lines += [f"  line {f.line}: {f}" for f in sorted(result.rejected, key=lambda f: f.line)]
-    return tuple(lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import Msg, msg
 from ..text import clean
 
 # opening mark -> the marks that may close it
@@ -40,7 +41,7 @@ class Token:
 class TokenizeError(ValueError):
     """Text that cannot be split into tokens (an unclosed quotation)."""
 
-    def __init__(self, message: str, offset: int):
+    def __init__(self, message: Msg, offset: int):
         super().__init__(message)
         self.offset = offset
 
@@ -71,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
         if text.startswith("``", i):  # ``…'' (LaTeX-style quotation marks, as in Hansard's text files)
             j = text.find("''", i + 2)
             if j < 0:
-                raise TokenizeError(f"the quotation that starts with {text[i:i + 20]!r} is not closed", i)
+                raise TokenizeError(msg("extract.unclosed_quotation", start=text[i:i + 20]), i)
             tokens.append(Token("quote", clean(text[i + 2:j]), i, j + 2))
             i = j + 2
             continue
@@ -81,7 +82,7 @@ def tokenize(text: str) -> list[Token]:
                 if ch in "'\u2019":  # an apostrophe, not a quotation
                     j = i
                 else:
-                    raise TokenizeError(f"the quotation that starts with {text[i:i + 20]!r} is not closed", i)
+                    raise TokenizeError(msg("extract.unclosed_quotation", start=text[i:i + 20]), i)
             else:
                 tokens.append(Token("quote", clean(text[i + 1:j]), i, j + 1))
                 i = j + 1

@@ -17,28 +17,21 @@ not quoted, no place is given, another document is addressed — is returned as
 
 Readings are candidates: the caller resolves each against the program as
 `amend apply` would, and refuses when none, or two different ones, fit.
+
+The quotations are taken out in quotations.py and the place read in places.py;
+this module reads the operation and says what cannot be a patch (agreement.py
+checks that an amendment's wording and its operation agree).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Union
+from dataclasses import dataclass
 
+from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
-
-_OPEN = {"\u201d": "\u201d\u201c", "\u201c": "\u201d\u201c\"", '"': '"\u201d\u201c', "\u201e": "\u201c\u201d\"",
-         "\u00ab": "\u00bb", "\u00bb": "\u00bb\u00ab", "``": "''"}
-_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
-             "åttonde": 8, "nionde": 9, "tionde": 10, "sista": "last"}
-_ORD = r"(första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|sista|\d+(?::[ae])?)"
-_Q = r"⟨(\d+)⟩"
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str  # the words inside the marks, cleaned
-    closed: bool  # False: the mark was never closed (the quotation runs to the end)
+from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
+from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 
 
 @dataclass(frozen=True)
@@ -46,14 +39,14 @@ class Candidate:
     """One way to read an instruction as an amendment (patch data: at + one operation)."""
 
     data: dict
-    notes: tuple = ()
+    notes: tuple[Msg, ...] = ()  # what a person should check of this reading
 
 
 @dataclass(frozen=True)
 class Cannot:
     """An instruction to change a document that no patch can carry, and why."""
 
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)
@@ -62,83 +55,10 @@ class Readings:
     place: str = ""  # what the place was read as, for messages
 
 
-Result = Union[Readings, Cannot, None]
+Result = Readings | Cannot | None
 
 
 # ---------------------------------------------------------------- quotations
-
-
-def quotations(text: str) -> tuple[str, list[Quote]]:
-    """The skeleton of `text` (each quotation replaced by ⟨n⟩) and the quotations.
-
-    A mark opens at the start, after a space or "(:;"; it closes at a mark that
-    may close it and is followed by a space, punctuation or the end. A quotation
-    never closed runs to the end of the text."""
-    out, quotes, i, n = [], [], 0, len(text)
-    while i < n:
-        opener = "``" if text.startswith("``", i) else text[i] if text[i] in _OPEN else None
-        if opener and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:;,"):
-            start = i + len(opener)
-            end = _close(text, start, _OPEN[opener])
-            if end is None:
-                quotes.append(Quote(clean(text[start:]), False))
-                out.append(f"⟨{len(quotes) - 1}⟩")
-                break
-            quotes.append(Quote(clean(text[start:end]), True))
-            out.append(f"⟨{len(quotes) - 1}⟩")
-            i = end + (2 if _OPEN[opener] == "''" else 1)
-            continue
-        out.append(text[i])
-        i += 1
-    return "".join(out), quotes
-
-
-def _close(text: str, start: int, closers: str) -> int | None:
-    j = start + 1
-    while j < len(text):
-        hit = text.startswith(closers, j) if closers == "''" else text[j] in closers
-        after = j + (2 if closers == "''" else 1)
-        if hit and not text[j - 1].isspace() and (after >= len(text) or text[after].isspace()
-                                                  or text[after] in ",.;:)!?"):
-            return j
-        j += 1
-    return None
-
-
-# "… energisparåtgärder. Ersätts med följande formuleringar: Nämnden …": the
-# instruction inside one quotation (an unbalanced pair of marks) splits it in two;
-# the full stop before the instruction ends the minutes' sentence, not the words.
-_INNER = re.compile(r"\.?\s+((?:ersätts|ska ersättas|ändras) (?:med|till)(?: följande (?:formuleringar|formulering|"
-                    r"text|lydelse|mening|meningar))?:)\s*", re.IGNORECASE)
-
-
-def _split_inner(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]]:
-    for k, q in enumerate(quotes):
-        m = _INNER.search(q.text)
-        if m and m.start() > 0 and m.end() < len(q.text):
-            old, new = Quote(q.text[:m.start()], True), Quote(q.text[m.end():], q.closed)
-            quotes = quotes[:k] + [old, new] + quotes[k + 1:]
-            renumbered = re.sub(_Q, lambda x: _shift(x, k), skeleton)
-            return renumbered.replace(f"⟨{k}⟩", f"⟨{k}⟩ {m.group(1).lower()} ⟨{k + 1}⟩", 1), quotes
-    return skeleton, quotes
-
-
-def _shift(m, k: int) -> str:
-    n = int(m.group(1))
-    return f"⟨{n + 1}⟩" if n > k else m.group(0)
-
-
-_VERBS = r"\b(läggs|lägga|läggas|infogas|tillfogas|kompletteras|ersätts|ersättas|lydelse|formuleras|ändras)\b"
-
-
-def _colon_payload(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]]:
-    """"… läggs följande till: Text utan citattecken." — the rest after the colon."""
-    m = re.search(r"\b(följande[^:⟨]*|kompletteras med|lydelse|formuleras som|till|med|meningen|meningarna|texten|"
-                  r"orden|ordet|stycket):\s+(?!⟨)([^⟨]+)$", skeleton, re.IGNORECASE)
-    if not m or not re.search(_VERBS, skeleton[:m.start(2)], re.IGNORECASE):
-        return skeleton, quotes
-    quotes = quotes + [Quote(clean(m.group(2)), False)]
-    return skeleton[:m.start(2)] + f"⟨{len(quotes) - 1}⟩", quotes
 
 
 # ---------------------------------------------------------------- what is not a change
@@ -146,24 +66,19 @@ def _colon_payload(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]
 
 # (pattern on the skeleton, reason). Order matters: the first that fits gives the reason.
 _CANNOT = [
-    (r"återremitt\w*.*\bi syfte att", "återremiss: the matter is sent back to be reworked; this decision "
-     "changes no text"),
+    (r"återremitt\w*.*\bi syfte att", msg("extract.cannot.sent_back")),
     (r"får i uppdrag att (stryka|ändra|lägga till|revidera|ersätta|byta ut|omformulera)\b.*⟨",
-     "an assignment to another body to make the change; this decision changes no text"),
+     msg("extract.cannot.assignment")),
     (r"\bbeslutss?atse[nr]\b.*\b(justera|ändra|ersätt|stryk)|\b(justera|ändra)\w* (i )?(den )?(första |andra )?"
-     r"beslutss?atse", "it changes the wording of a yrkande's decision, not the document"),
-    (r"med (redovisad )?justering(en)? i punkt \d+ att\b", "it changes a point of the proposed decision, not the "
-     "document, and the words are not quoted"),
-    (r"\bnamnet på \w+ ändras till", "it changes the document's title, which no amendment operation does"),
-    (r"\bupphäv\w* .*(§|stycket)", "no exact words: the parts are named by number, not quoted"),
+     r"beslutss?atse", msg("extract.cannot.yrkande_wording")),
+    (r"med (redovisad )?justering(en)? i punkt \d+ att\b", msg("extract.cannot.decision_point")),
+    (r"\bnamnet på \w+ ändras till", msg("extract.cannot.title")),
+    (r"\bupphäv\w* .*(§|stycket)", msg("extract.cannot.by_number")),
     (r"(kommer att|ska) korrigeras|\bkorrigering\w*\b.*\bbilaga|\bföreslagen korrigering",
-     "no exact words: the correction is not worded in the minutes"),
-    (r"språklig bearbetning|redaktionell bearbetning", "no exact words: an editorial revision is described, "
-     "not worded"),
-    (r"⟨\d+⟩.{0,40}\bförlängs till\b", "the new wording is not given: the minutes say what changes, not the "
-     "new text"),
-    (r"\btillstyrks med tillägget att\b", "not a change to a document's text: a condition added to the "
-     "approval"),
+     msg("extract.cannot.correction")),
+    (r"språklig bearbetning|redaktionell bearbetning", msg("extract.cannot.editorial")),
+    (r"⟨\d+⟩.{0,40}\bförlängs till\b", msg("extract.cannot.no_new_text")),
+    (r"\btillstyrks med tillägget att\b", msg("extract.cannot.condition")),
 ]
 
 # a reference to words that are not in the minutes ("i enlighet med bilaga 1 till yrkandet")
@@ -178,12 +93,10 @@ _CHANGE_BY_REFERENCE = re.compile(
     r"yrkande|kompletter|justering av|förutom .* oförändrade|ny paragraf|nytt? (kapitel|§)|\btillägg av\b|"
     r"korriger", re.IGNORECASE)
 _DESCRIBED = [
-    (r"\bmed följande (ändring|revidering)\b.*(punkt \d+|sida \d+|rubriken)", "old value not quoted: the new "
-     "wording is given, but not the text it replaces"),
-    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)", "no place and no old text: it is not said where the new text "
-     "goes or what it replaces"),
-    (r"\brevideras genom att\b(?!.*⟨)", "no exact words: the change is described, not worded"),
-    (r"\bändras till att\b(?!.*⟨)", "no exact words: the old and the new wording are paraphrased, not quoted"),
+    (r"\bmed följande (ändring|revidering)\b.*(punkt \d+|sida \d+|rubriken)", msg("extract.cannot.old_not_quoted")),
+    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)", msg("extract.cannot.no_place_no_old")),
+    (r"\brevideras genom att\b(?!.*⟨)", msg("extract.cannot.described")),
+    (r"\bändras till att\b(?!.*⟨)", msg("extract.cannot.paraphrased")),
 ]
 
 
@@ -198,8 +111,9 @@ def _elsewhere(skeleton: str, beside_change: bool) -> Cannot | None:
     if re.search(r"\benligt punkt \d+(\s*(-|–|och)\s*\d+)? ovan\b", skeleton, re.IGNORECASE):
         return None  # the changes of earlier points of the same decision, applied to more documents
     if _ELSEWHERE.search(skeleton) and (_CHANGE_BY_REFERENCE.search(skeleton) or beside_change):
-        where = "a yrkande" if re.search(r"yrkande", skeleton, re.IGNORECASE) else "an attachment"
-        return Cannot(f"the text is in {where}, not in the minutes")
+        if re.search(r"yrkande", skeleton, re.IGNORECASE):
+            return Cannot(msg("extract.cannot.in_yrkande"))
+        return Cannot(msg("extract.cannot.in_attachment"))
     for pattern, reason in _DESCRIBED:
         if re.search(pattern, skeleton, re.IGNORECASE):
             return Cannot(reason)
@@ -209,147 +123,7 @@ def _elsewhere(skeleton: str, beside_change: bool) -> Cannot | None:
 # ---------------------------------------------------------------- the place
 
 
-@dataclass
-class _Place:
-    at: dict = field(default_factory=dict)
-    section: str | None = None  # the heading a chapter/§ reference names
-    section_number: int | None = None
-    problems: list = field(default_factory=list)
-
-
-def _ordinal(word: str):
-    word = word.lower()
-    if word in _ORDINALS:
-        return _ORDINALS[word]
-    digits = re.match(r"\d+", word)
-    return int(digits.group()) if digits else None
-
-
-def _headings(program: Program) -> list[str]:
-    return [s.heading for s in program.sections]
-
-
-def _paragraph_heading(program: Program, chapter: int | None, number: int) -> str | None:
-    """The heading of "§ 21" / "21 §" in the program, within chapter N when given."""
-    forms = (f"§ {number}", f"{number} §")
-    chapter_re = re.compile(rf"^(kapitel {chapter}\b|{chapter} kap\b)", re.IGNORECASE) if chapter else None
-    inside = chapter is None
-    found = []
-    top = min((s.level for s in program.sections), default=1)
-    for s in program.sections:
-        if chapter_re and s.level == top:
-            inside = bool(chapter_re.match(s.heading))
-        if inside and any(s.heading == f or s.heading.startswith(f + " ") for f in forms):
-            found.append(s.heading)
-    return found[0] if len(found) == 1 else None
-
-
-def _named_heading(program: Program, words: str) -> str | None:
-    """The longest run of `words` from the start that is a heading of the program (any case)."""
-    headings = {h.lower(): h for h in _headings(program)}
-    parts = words.split()
-    for k in range(len(parts), 0, -1):
-        name = " ".join(parts[:k]).strip(",;:.").lower()
-        if name in headings:
-            return headings[name]
-    return None
-
-
-def _paragraph_ref(s: str):
-    """"§ 21" or "11 §" naming a part of the document; not "ny § 16" (a new one) nor
-    "KF 2022-05-19 § 17" (another decision)."""
-    for pattern in (r"(?<!ny )§ ?(\d+)", r"(?<!ny )(?<![-\d])\b(\d+) §"):
-        for m in re.finditer(pattern, s):
-            if not re.search(r"(\d{4}-\d{2}-\d{2}|\b(KF|KS))\s*$", s[:m.start()]):
-                return m
-    return None
-
-
-def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
-    place = _Place()
-    s = skeleton
-    m = re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE)
-    if m:
-        place.at["page"] = int(m.group(1))
-    chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
-    chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
-    para = _paragraph_ref(s)
-    if para:
-        number = int(para.group(1))
-        place.section_number = number
-        heading = _paragraph_heading(program, chapter_no, number)
-        if heading:
-            place.at["heading"] = heading
-            place.section = heading
-        else:
-            where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
-            place.problems.append(f"the program has no section for {where}")
-    m = re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE)
-    if m:
-        place.at["heading"] = quotes[int(m.group(1))].text
-    else:
-        for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
-            name = _named_heading(program, s[m.end():])
-            if name:
-                place.at["heading"] = name
-                break
-        else:
-            named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
-                              r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
-            if named:
-                place.problems.append(f"the program has no heading \"{named.group(1).strip()}\"")
-    m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
-    if m:
-        place.at["sentence"] = _ordinal(m.group(1))
-    m = re.search(r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", s, re.IGNORECASE)
-    if m:
-        place.at["paragraph"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", s, re.IGNORECASE)
-    if m:
-        place.at["item"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" kolumnen\b", s, re.IGNORECASE) or re.search(r"\bkolumn (\d+)\b", s, re.I)
-    if m:
-        place.at["column"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" raden\b", s, re.IGNORECASE) or re.search(r"\brad (\d+) i tabellen\b", s, re.I)
-    if m:
-        place.at["row"] = _ordinal(m.group(1))
-    return place
-
-
 # ---------------------------------------------------------------- the document
-
-
-_DOCUMENT = re.compile(r"\bi (?:(?:den |det )?(?:nuvarande )?)?(\w+s (?:reglemente|riktlinje|program|plan|policy)\w*|"
-                       r"(?:reglemente|riktlinje|program|plan|policy)\w* för [\w\- ]+?)(?=[,.:;]|\s(?:stryks|läggs|"
-                       r"ändras|ersätts|revideras|kompletteras|utgår|tas|ska)\b|\s*$|\s*⟨)", re.IGNORECASE)
-_GENERIC = {"reglemente", "reglementet", "riktlinje", "riktlinjen", "program", "programmet", "plan", "planen",
-            "policy", "policyn", "för", "göteborgs", "stads", "stad", "kommunens", "den", "det"}
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    return word[:-1] if word.endswith("s") and len(word) > 5 else word
-
-
-def _names(named: str, program: Program) -> bool:
-    words = [_stem(w) for w in re.findall(r"[\wåäö\-]+", named) if w.lower() not in _GENERIC]
-    title = [_stem(w) for w in re.findall(r"[\wåäö\-]+", program.meta.title)]
-    return all(any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words if len(w) >= 4)
-
-
-def other_document(skeleton: str, program: Program) -> str | None:
-    """Why the instruction is not for the program: it names another document
-    ("i stadsbyggnadsnämndens reglemente"), or excepts this one ("i alla
-    reglementen utom i reglementet för …"). None when it is for the program."""
-    for m in _DOCUMENT.finditer(skeleton):
-        excepted = re.search(r"\butom\s*$", skeleton[:m.start()])
-        if excepted:
-            if _names(m.group(1), program):
-                return f"it excepts this document ({clean(m.group(1))})"
-            continue
-        if not _names(m.group(1), program):
-            return f"addresses another document ({clean(m.group(1))}), not {program.meta.title}"
-    return None
 
 
 # ---------------------------------------------------------------- operations
@@ -359,7 +133,7 @@ def _q(quotes, m, k=1) -> str:
     return quotes[int(m.group(k))].text
 
 
-# (pattern on the skeleton, builder(match, quotes, place, program) -> dict or str reason)
+# (pattern on the skeleton, builder(match, quotes, place, program) -> dict, or the Msg saying why not)
 def _replace(m, quotes, place, program):
     return {"replace": _q(quotes, m, 1), "with": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
 
@@ -376,7 +150,7 @@ def _delete(m, quotes, place, program):
 
 def _delete_bare(m, quotes, place, program):
     if place.problems:
-        return "; ".join(place.problems)
+        return _problems(place)
     if "item" in place.at:
         return {"delete_item": True}
     if "paragraph" in place.at:
@@ -385,7 +159,7 @@ def _delete_bare(m, quotes, place, program):
         heading = place.at["heading"]
         at = {k: v for k, v in place.at.items() if k != "heading"}
         return {**({"at": at} if at else {}), "delete_section": heading, "_scoped": True}
-    return "no place given: it is not said what is struck"
+    return msg("extract.cannot.nothing_struck")
 
 
 def _add_section(m, quotes, place, program):
@@ -397,9 +171,9 @@ def _add_section(m, quotes, place, program):
     previous = f"§ {number - 1}" if style.startswith("§") else f"{number - 1} §"
     before = next((s for s in program.sections if s.heading == previous), None)
     if any(s.heading == heading for s in program.sections):
-        return f"the program already has a section {heading}"
+        return msg("extract.cannot.section_exists", heading=heading)
     if before is None:
-        return f"the program has no {previous} to place the new {heading} after"
+        return msg("extract.cannot.no_previous", previous=previous, heading=heading)
     return {"add_section": {"heading": heading, "level": before.level, "content": [text]},
             "after_section": previous, "_scoped": True, "_unscoped": True}
 
@@ -428,23 +202,25 @@ def _addition(m, quotes, place, program):
         return {"insert": text}
     if "heading" in place.at:
         return {"add_paragraph": text}
-    return "no place given: it is not said where the text goes"
+    return msg("extract.cannot.no_place_for_text")
 
 
 def _new_text(m, quotes, place, program):
     text = _q(quotes, m, 1)
     if any(k in place.at for k in ("sentence", "paragraph", "item")):
-        return "old value not quoted: the new wording is given, but not the text it replaces"
+        return msg("extract.cannot.old_not_quoted")
     if "heading" not in place.at:
-        return "no place given: it is not said which text the new wording replaces"
+        return msg("extract.cannot.no_place_replaced")
     return {"replace_section_text": [text]}
 
 
 def _list_item(m, quotes, place, program):
     if "page" not in place.at and "heading" not in place.at:
-        return "no place given: it is not said which list the name goes in"
-    return {"add_item": clean(m.group(1)), "_note": f"read as a new item \"{clean(m.group(1))}\" in the one list "
-            f"{'on page ' + str(place.at['page']) if 'page' in place.at else 'under ' + place.at['heading']}"}
+        return msg("extract.cannot.no_place_list")
+    item = clean(m.group(1))
+    note = (msg("extract.check.new_item_page", item=item, page=place.at["page"]) if "page" in place.at
+            else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
+    return {"add_item": item, "_note": note}
 
 
 _OPERATIONS = [
@@ -475,8 +251,9 @@ _REPLACE_FORMS = 4  # the first four operations replace quoted words
 
 # the whole new text of the place named, without the old: "… revideras i enlighet med följande: ”…”"
 _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|enligt följande|genom att (?:den )?"
-                       r"(?:nuvarande )?texten ersätts med följande(?: text)?)|får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande "
-                       r"lydelse|formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
+                       r"(?:nuvarande )?texten ersätts med följande(?: text)?)|"
+                       r"får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande lydelse|"
+                       r"formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
                        + _Q, re.IGNORECASE)
 _STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\.?\s*$", re.IGNORECASE)
 
@@ -514,10 +291,10 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
         return Cannot(other)
     m, build = found
     built = build(m, quotes, place, program)
-    if isinstance(built, str):
+    if isinstance(built, Msg):
         return Cannot(built)
     if place.problems and not built.pop("_unscoped", False):
-        return Cannot("; ".join(place.problems))
+        return Cannot(_problems(place))
     built.pop("_unscoped", None)
     note = built.pop("_note", None)
     whole_sentence = built.pop("_sentence", False)
@@ -536,9 +313,9 @@ def _unquoted_from_to(m, quotes, place, program):
     """"… ändras från 2024 tillbaka till 2023": the words as written; a second
     "till" would make the split a guess."""
     if len(re.findall(r"\btill\b", m.group("old") + " " + m.group("new"))) > 0:
-        return "reads several ways: the words after \"från\" and \"till\" are not quoted and hold \"till\""
-    return {"replace": clean(m.group("old")), "with": clean(m.group("new")),
-            "_note": f"read the unquoted words as \"{clean(m.group('old'))}\" → \"{clean(m.group('new'))}\""}
+        return msg("extract.cannot.unquoted_till")
+    old, new = clean(m.group("old")), clean(m.group("new"))
+    return {"replace": old, "with": new, "_note": msg("extract.check.unquoted_words", old=old, new=new)}
 
 
 def _find_operation(skeleton: str):
@@ -596,66 +373,9 @@ def punctuation_readings(data: dict, extra: str = "") -> tuple:
     return tuple(c.data for c in _punctuation_readings(data, ",;:" + extra))
 
 
-def describe_place(at: dict) -> str:
-    return ", ".join(f"{k} {v}" for k, v in at.items())
-
-
 def looks_like_change(text: str) -> bool:
     """Quoted words beside a verb of change: worth a report when nothing reads it."""
     skeleton, quotes = quotations(text)
     return bool(quotes) and bool(re.search(r"\b(stryks|utgår|tas bort|läggs till|ersätts|ändras|infogas|"
                                            r"tillfogas|kompletteras|byts ut|formuleras|lydelse)\b",
                                            skeleton, re.IGNORECASE))
-
-
-# ---------------------------------------------------------------- wording and operation agree
-
-
-_FAMILY = {"delete": "strikes", "delete_item": "strikes", "delete_paragraph": "strikes", "delete_section": "strikes",
-           "insert": "adds", "add_item": "adds", "add_paragraph": "adds", "add_section": "adds",
-           "replace": "replaces", "replace_section_text": "replaces"}
-_SCOPE_WORDS = {"page": "page {}", "item": "item {}", "paragraph": "paragraph {}", "sentence": "sentence {}",
-                "column": "column {}", "row": "row {}"}
-
-
-def _data_op(data: dict) -> str | None:
-    return next((k for k in data if k in _FAMILY), None)
-
-
-def disagreement(amendment, program: Program) -> str | None:
-    """Where an amendment's `text:` (the minutes' wording) can be read, whether it
-    says the same as the amendment's operation and scope: "the wording says item 3,
-    the scope says item 2". None when they agree or the wording cannot be read."""
-    if not amendment.text:
-        return None
-    from .grammar import grammar  # the house style first, then the wordings of real minutes
-
-    try:
-        outcome = grammar(program.meta.language).read(amendment.text)
-        datas = [] if outcome.exhausted else [r.patch_data() for r in outcome.readings]
-    except ValueError:
-        datas = []
-    if not datas:
-        found = read(amendment.text, program)
-        datas = [c.data for c in found.candidates] if isinstance(found, Readings) else []
-    if not datas:
-        return None
-    ops = {_FAMILY[_data_op(d)] for d in datas if _data_op(d)}
-    if len(ops) == 1 and _FAMILY.get(amendment.op) not in ops:
-        return (f"the wording {next(iter(ops))} text, but the operation {amendment.op} "
-                f"{_FAMILY.get(amendment.op, 'changes')} it")
-    scope = {k: v for k, v in amendment.scope.__dict__.items() if v is not None}
-    for key, words in _SCOPE_WORDS.items():
-        said = {_one((d.get("at") or {}).get(key)) for d in datas}
-        if len(said) == 1 and None not in said and key in scope and _one(scope[key]) not in said:
-            return (f"the wording says {words.format(_show(next(iter(said))))}, the amendment's scope says "
-                    f"{words.format(_show(_one(scope[key])))}")
-    return None
-
-
-def _one(value):
-    return 1 if value == "first" else value
-
-
-def _show(value) -> str:
-    return "last" if value == "last" else str(value)

@@ -9,8 +9,8 @@ items and blocks with their pages; common.py turns it into a Program.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
+from ..messages import msg
 from ..model import Program
 from .common import Report, UnreadableDocument, build_program
 
@@ -25,15 +25,15 @@ def kind_of(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(1024)
     except FileNotFoundError:
-        raise UnreadableDocument("file not found", source=str(path)) from None
+        raise UnreadableDocument(msg("importers.not_found"), source=str(path)) from None
     except OSError as exc:
-        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=str(path)) from None
+        raise UnreadableDocument(msg("importers.cannot_read", reason=exc.strerror), source=str(path)) from None
     if b"%PDF-" in head:
         return "pdf"
     if path.suffix.lower() == ".pdf":
-        raise UnreadableDocument("is not a PDF file (it does not start with %PDF-)", source=str(path))
+        raise UnreadableDocument(msg("importers.not_pdf"), source=str(path))
     if not head:
-        raise UnreadableDocument("is empty (0 bytes)", source=str(path))
+        raise UnreadableDocument(msg("importers.empty"), source=str(path))
     return "docx"  # check_zip says clearly when it is not one
 
 
@@ -46,8 +46,7 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
         from .pdf import read_pdf
 
         if pages_from is not None:
-            raise UnreadableDocument("is a PDF: its own pages are used; --pages-from is for a DOCX",
-                                     source=str(path))
+            raise UnreadableDocument(msg("importers.pdf_pages_from"), source=str(path))
         flow, props_title, language = read_pdf(path, report)
     else:
         from .docx import read_docx
@@ -67,7 +66,7 @@ def program_yaml(program: Program, schema_ref: str, name: str) -> str:
     text = dump_program(program, schema_ref)
     data, lines = parse_yaml(text, name)  # the same checks as when the file is read again
     validate(data, lines, "program", name)
+    assert isinstance(data, dict)  # validated against the schema
     if program_from_data(data, name) != program:
-        raise UnreadableDocument("the imported program does not read back the same from YAML; "
-                                 "please report this with the document", source=name)
+        raise UnreadableDocument(msg("importers.not_the_same"), source=name)
     return text

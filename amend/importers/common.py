@@ -11,22 +11,16 @@ YAML.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ..errors import UnreadableDocument
-from ..model import Column, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile
+from ..messages import Msg, msg
+from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
 from ..text import clean, is_blank
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 MAX_LEVEL = 6  # the schema's deepest heading level
-
-# what the report says of text that runs over a page end (an anchor cites one page)
-SPLIT_PARAGRAPH = "paragraph{s} running over a page end, anchored to the page {it} start{s1} on"
-SPLIT_TABLE = "table{s} running over a page end, anchored to the page {it} start{s1} on"
-MERGED_CELL = "merged table cell{s} (the text is kept once)"
-
 
 # ---------------------------------------------------------------- the flow
 
@@ -48,7 +42,7 @@ class Item:
     style: str = ""
     ordered: bool = False
     list_key: object = None
-    block: object = None
+    block: Table | Columns | None = None  # a ready-made block (kind "block")
     guessed: bool = False  # a heading found from typography or numbering, not from a heading style
     size: float = 0.0  # the font size of the text, where the reader knows it (for the title)
 
@@ -58,38 +52,82 @@ class Item:
 
 class Report:
     """What the import could not carry over, or carried over with a caveat,
-    said once per kind with the pages where it happens."""
+    said once per kind with the pages where it happens.
 
-    def __init__(self):
-        self._grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._notes: list[str] = []
+    Every entry is a catalogue message; `lines()` puts them into words in the
+    current language (see amend.messages)."""
 
-    def lost(self, what: str, where: str) -> None:
-        """Something left out, e.g. lost("image{s}", "page 3") ({s} marks the plural)."""
-        self._grouped[("not imported", what)].append(where)
+    def __init__(self) -> None:
+        self._grouped: dict[tuple[str, str, str], tuple[Msg, list[Msg]]] = {}
+        self._notes: list[Msg] = []
+        self.note_texts: dict[tuple[str, str | None], str] = {}  # a DOCX's footnotes, to quote one left out
+        self.physical_pages = False  # a PDF's pages are its sheets, not the numbers printed on them
 
-    def caveat(self, what: str, where: str) -> None:
+    def lost(self, what: Msg, where: Msg) -> None:
+        """Something left out: lost(msg("importers.what.image"), msg("importers.where.page", page=3)).
+        `what` gets the count as `n` when the line is written."""
+        self._group(msg("importers.report.lost"), what, where)
+
+    def caveat(self, what: Msg, where: Msg) -> None:
         """Something imported that needs checking, e.g. a paragraph over a page end."""
-        self._grouped[("check", what)].append(where)
+        self._group(msg("importers.report.check"), what, where)
 
-    def note(self, text: str) -> None:
+    def _group(self, line: Msg, what: Msg, where: Msg) -> None:
+        key = (line.key, what.key, repr(sorted(what.args.items())))
+        self._grouped.setdefault(key, (what, []))[1].append(where)
+
+    def note(self, text: Msg) -> None:
         if text not in self._notes:
             self._notes.append(text)
 
-    def lines(self) -> list[str]:
-        out = []
-        for (prefix, what), places in self._grouped.items():
-            shown = ", ".join(places[:12]) + (f" and {len(places) - 12} more" if len(places) > 12 else "")
-            n = len(places)
-            words = what.format(s="s" if n > 1 else "", es="es" if n > 1 else "", it="they" if n > 1 else "it",
-                                s1="" if n > 1 else "s")
-            out.append(f"{prefix}: {n} {words} ({shown})")
-        return out + [f"note: {n}" for n in self._notes]
+    def messages(self) -> list[Msg]:
+        """One message per kind of loss or caveat, then the notes."""
+        out = [_line(line, what, places) for (line, _, _), (what, places) in self._grouped.items()]
+        return out + [msg("importers.report.note", text=n) for n in self._notes]
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The report in words, in `lang` (default: the current language)."""
+        return [m.render(lang) for m in self.messages()]
+
+
+_SHOWN = 12  # places named in one line of the report; the rest are counted
+
+
+def _line(line: str, what: Msg, places: list[Msg]) -> Msg:
+    """"not imported: 2 images (page 2, page 5)": `line` is the key of the kind of entry."""
+    n = len(places)
+    return Msg(line, {"n": n, "what": Msg(what.key, {**what.args, "n": n}), "places": _Places(places=tuple(places))})
+
+
+@dataclass(frozen=True)
+class Joined(Msg):
+    """Messages rendered one after the other with `sep` between them ("12 pt → level 1; 10 pt → level 2")."""
+
+    key: str = "importers.report.note"  # unused: the parts carry the words
+    parts: tuple[Msg, ...] = ()
+    sep: str = ", "
+
+    def render(self, lang: str | None = None) -> str:
+        return self.sep.join(p.render(lang) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class _Places(Msg):
+    """The places of one line of the report: "page 2, page 5 and 3 more"."""
+
+    key: str = "importers.report.more"
+    places: tuple[Msg, ...] = ()
+
+    def render(self, lang: str | None = None) -> str:
+        shown = ", ".join(p.render(lang) for p in self.places[:_SHOWN])
+        if len(self.places) <= _SHOWN:
+            return shown
+        return msg("importers.report.more", places=shown, n=len(self.places) - _SHOWN).render(lang)
 
 
 # C0/C1 control characters a YAML file cannot hold as they are; U+0085 is
 # almost always a Windows-1252 '…' (0x85) that was decoded as Latin-1
-_CONTROLS = {c: None for c in list(range(0x00, 0x09)) + [0x0b, 0x0c] + list(range(0x0e, 0x20))
+_CONTROLS: dict[int, str | None] = {c: None for c in list(range(0x00, 0x09)) + [0x0b, 0x0c] + list(range(0x0e, 0x20))
              + [0x7f] + list(range(0x80, 0xa0)) + [0xfffe, 0xffff]}
 _CONTROLS[0x85] = "\u2026"
 
@@ -100,14 +138,15 @@ def tidy(text: str) -> str:
 
 
 def excerpt(text: str, n: int = 40) -> str:
+    """The start of `text` for a message (the message's template puts the quotation marks)."""
     text = clean(text)
-    return f"'{text[:n]}…'" if len(text) > n else f"'{text}'"
+    return f"{text[:n]}…" if len(text) > n else text
 
 
 # ---------------------------------------------------------------- flow → blocks
 
 
-def group_blocks(items, report: Report, where: str = "", pages: bool = True) -> tuple:
+def group_blocks(items, report: Report, where: Msg | None = None, pages: bool = True) -> tuple:
     """Paragraphs, list items and ready blocks (no headings) → model blocks.
 
     At the top of a section each block gets the page it starts on
@@ -133,12 +172,13 @@ def group_blocks(items, report: Report, where: str = "", pages: bool = True) -> 
         elif it.kind == "block":
             blocks.append(replace(it.block, page=page(it)))
         elif it.kind == "heading":  # inside a cell or column: no section can start there
-            report.note(f"the heading {excerpt(it.text)}{where} is inside a table or column; kept as a paragraph")
+            report.note(msg("importers.note.heading_in_block", text=excerpt(it.text), where=where) if where
+                        else msg("importers.note.heading_in_cell", text=excerpt(it.text)))
             blocks.append(Paragraph(it.text, page(it)))
     return tuple(blocks)
 
 
-def column_of(items, report: Report, where: str) -> Column:
+def column_of(items, report: Report, where: Msg) -> Column:
     """A column layout's column: a heading at its top is the column's heading."""
     items = list(items)
     heading = None
@@ -147,7 +187,7 @@ def column_of(items, report: Report, where: str) -> Column:
     return Column(heading, group_blocks(items, report, where, pages=False))
 
 
-def cell_blocks(items, report: Report, where: str) -> tuple:
+def cell_blocks(items, report: Report, where: Msg) -> tuple:
     return group_blocks(items, report, where, pages=False)
 
 
@@ -199,7 +239,7 @@ def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint
             decisions.append(found[0])
             meta["language"] = found[1]
         else:
-            report.note(f"text before the first heading is not part of the program: {excerpt(text)}")
+            report.note(msg("importers.note.before_first_heading", text=excerpt(text)))
     if decisions:
         meta["decisions"] = tuple(decisions)
     meta.setdefault("language", language_hint)
@@ -264,7 +304,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
     none either, the whole text is one section under the title.
     """
     if not any(it.text or it.block for it in flow):
-        raise UnreadableDocument("holds no text to import", source=source)
+        raise UnreadableDocument(msg("importers.no_text"), source=source)
     flow = _settle_headings(flow, report)
     first = next((i for i, it in enumerate(flow) if it.kind == "heading"), None)
     if first is None:  # only a title block at the top can be told from the text
@@ -274,18 +314,17 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
         preamble, body = flow[:first], flow[first:]
     for it in preamble:
         if it.kind == "block" and first is not None:
-            report.note(f"a table or column layout before the first heading (page {it.page}) is not imported")
+            report.note(msg("importers.note.block_before_heading", page=it.page))
     fields = read_title_block([(it.style, it.text) for it in preamble if it.kind != "block"], report,
                               language_hint)
     title = title or fields.get("title") or fallback_title or _title_from_text(preamble, report) \
         or _title_from_text(flow, report)
     if not title:
         title = _stem(source)
-        report.note(f"the document names no title; it is '{title}', from the file name: give one with --title")
+        report.note(msg("importers.note.title_from_file", title=title))
     if first is None:
         page = next((it.page for it in flow if it.text or it.block), 1)
-        report.note("no headings were found (no heading styles, no numbered or bold heading lines): the whole "
-                    "text is one section headed by the title; add headings in the YAML where the document has them")
+        report.note(msg("importers.note.no_headings"))
         body = [Item("heading", page, clean(title), level=1)] + body
     meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
     sections = []
@@ -295,8 +334,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
         end = next((j for j in range(i + 1, len(body)) if body[j].kind == "heading"), len(body))
         level = min(max(it.level, 1), MAX_LEVEL)
         if it.level > MAX_LEVEL:
-            report.note(f"heading {excerpt(it.text)} is level {it.level}; amend has {MAX_LEVEL} levels, "
-                        f"so it is level {MAX_LEVEL}")
+            report.note(msg("importers.note.level_capped", text=excerpt(it.text), level=it.level, most=MAX_LEVEL))
         sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report)))
     return drop_implied_pages(Program(meta, tuple(sections), source=source, source_file=source_file(source)))
 
@@ -331,8 +369,7 @@ def _title_from_text(items: list[Item], report: Report) -> str | None:
     page = first[0].page
     on_page = [it for it in first if it.page == page]
     best = max(on_page, key=lambda it: it.size) if any(it.size for it in on_page) else on_page[0]
-    report.note(f"the document names no title; it is taken from its first page: {excerpt(best.text)} "
-                "(give another with --title)")
+    report.note(msg("importers.note.title_from_page", text=excerpt(best.text)))
     return best.text
 
 
@@ -344,13 +381,11 @@ def _stem(source: str) -> str:
 
 def _meta(fields: dict, report: Report, *, program_id, title, fallback_title, source) -> Meta:
     if not ID_PATTERN.match(program_id or ""):
-        raise UnreadableDocument(f"the program id '{program_id}' may only use lower-case letters, digits, "
-                                 "'.', '_' and '-' (it comes from the output file name unless --id is given)",
-                                 source=source)
+        raise UnreadableDocument(msg("importers.bad_id", id=program_id), source=source)
     title = title or fields.get("title") or fallback_title
     if not VERSION_PATTERN.match(fields.get("version", "")):
-        found = f"'{fields['version']}' is not a version name" if "version" in fields else "no 'Version: …' line"
-        report.note(f"{found} in the title block: the version is 'proposed'")
+        report.note(msg("importers.note.bad_version", version=fields["version"]) if "version" in fields
+                    else msg("importers.note.no_version"))
         fields["version"] = "proposed"
     return Meta(id=program_id, title=clean(title), version=fields["version"],
                 organisation=fields.get("organisation"), language=fields.get("language", "sv"),

@@ -7,19 +7,17 @@ layouts from amend's own marked tables and from multi-column sections
 "page break before", section breaks and the w:lastRenderedPageBreak marks Word
 saves where its layout broke pages. A DOCX with none of these is laid out by
 LibreOffice (when installed) and its pages read off that PDF.
+
+This module is the reader (DocxReader, read_docx); docxzip.py checks the
+archive first, docxxml.py knows the WordprocessingML, docxpages.py the pages.
 """
 from __future__ import annotations
 
 import zipfile
-import zlib
 from pathlib import Path
 
-from .. import limits
-from ..text import clean
+from ..messages import msg
 from .common import (
-    MERGED_CELL,
-    SPLIT_PARAGRAPH,
-    SPLIT_TABLE,
     Item,
     Report,
     UnreadableDocument,
@@ -28,208 +26,22 @@ from .common import (
     excerpt,
     tidy,
 )
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-MAX_MEMBERS = 10_000
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an Office file with a password
-
-# run content that is only a container: its children are read
-_CONTAINERS = {w(t) for t in ("r", "hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml",
-                              "ins", "moveTo", "dir", "bdo")}
-_TRACKED_DELETIONS = {w("del"), w("moveFrom")}
-_DRAWINGS = {w("drawing"), w("pict"), w("object"), f"{{{MC_NS}}}AlternateContent"}
-
-
-def check_zip(path: Path) -> None:
-    """Refuse what is not a DOCX, or would unpack to more than a document can be,
-    before anything is unpacked (the sizes are the ones the archive declares,
-    which zipfile also enforces while reading)."""
-    name = str(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=name) from None
-    if head == OLE_MAGIC:
-        raise UnreadableDocument("is not a DOCX but an old Word .doc or a password-protected file; open it in "
-                                 "Word and save it as .docx without a password", source=name)
-    if not zipfile.is_zipfile(path):
-        raise UnreadableDocument("is not a DOCX file (a DOCX is a zip archive; this is not one)", source=name)
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableDocument(f"is a damaged zip archive ({exc})", source=name) from None
-    size = sum(i.file_size for i in infos)
-    if len(infos) > MAX_MEMBERS or size > limits.MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument(f"would unpack to {size / 2**20:.0f} MB in {len(infos)} files, more than "
-                                 f"a document can be ({limits.MAX_DOCUMENT_BYTES // 2**20} MB); it is not imported",
-                                 source=name)
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise UnreadableDocument("is an encrypted zip archive", source=name)
-    if "word/document.xml" not in {i.filename for i in infos}:
-        raise UnreadableDocument("is a zip archive but not a Word document (it has no word/document.xml)",
-                                 source=name)
-    _check_parts(path, infos)
-
-
-# A DTD (<!DOCTYPE …>, <!ENTITY …>) has no place in a Word part. python-docx
-# does not expand entities, so text after one ("&org;") would be lost without
-# a word; refused instead. Searched for in UTF-8 and in UTF-16 too.
-_DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
-_CHUNK = 1 << 20
-
-
-def _check_parts(path: Path, infos) -> None:
-    """Unpack each XML part once, as a stream, counting what it really unpacks to
-    (a zip's header can claim any size) and looking for a DTD."""
-    name = str(path)
-    cap = limits.MAX_DOCX_PART_BYTES
-    overlap = max(map(len, _DTD_MARKS)) - 1
-    try:
-        with zipfile.ZipFile(path) as z:
-            for info in infos:
-                if not info.filename.endswith((".xml", ".rels")):
-                    continue
-                total, tail = 0, b""
-                with z.open(info) as part:
-                    while chunk := part.read(_CHUNK):
-                        total += len(chunk)
-                        if total > cap:
-                            raise UnreadableDocument(limits.too_large(
-                                f"its part {info.filename} (unpacked)", cap, "bytes",
-                                "a document is far smaller: this one is damaged or made to exhaust memory; "
-                                "save it again from Word"), source=name)
-                        window = tail + chunk
-                        if any(mark in window for mark in _DTD_MARKS):
-                            raise UnreadableDocument(
-                                f"its part {info.filename} declares a DTD or entities (<!DOCTYPE / <!ENTITY), "
-                                "which Word never writes and whose text amend cannot import reliably; open it in "
-                                "Word and save it again as .docx", source=name)
-                        tail = window[-overlap:]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
-        raise UnreadableDocument(f"is a damaged zip archive ({exc})", source=name) from None
-
-
-def _on(el) -> bool:
-    """A WordprocessingML on/off property: present and not switched off."""
-    return el is not None and el.get(w("val")) not in ("0", "false", "off")
-
-
-def _val(el, default=None):
-    return default if el is None else el.get(w("val"), default)
-
+from .docxpages import (
+    PAGE_CHARS,
+    Pager,
+    _chars,
+    _declared_pages,
+    _footer_language,
+    _pages_from_pdf,
+    _pages_from_rendering,
+)
+from .docxxml import Numbering, Styles, _events, _note_texts, _on, _val, w
+from .docxzip import check_zip
 
 # ---------------------------------------------------------------- styles and numbering
 
 
-class Styles:
-    """Paragraph styles with their basedOn chain resolved on demand."""
-
-    def __init__(self, root):
-        self.by_id = {}
-        self.default = None
-        for st in root.findall(w("style")) if root is not None else ():
-            if st.get(w("type")) != "paragraph":
-                continue
-            sid = st.get(w("styleId"))
-            self.by_id[sid] = st
-            if _on_attr(st.get(w("default"))):
-                self.default = sid
-
-    def chain(self, sid):
-        seen = set()
-        sid = sid or self.default
-        while sid in self.by_id and sid not in seen:
-            seen.add(sid)
-            yield self.by_id[sid]
-            sid = _val(self.by_id[sid].find(w("basedOn")))
-
-    def name(self, sid) -> str:
-        st = self.by_id.get(sid or self.default)
-        return (_val(st.find(w("name")), "") if st is not None else "").lower()
-
-    def ppr(self, sid, tag):
-        """The first of `tag` in the style's pPr, through basedOn."""
-        for st in self.chain(sid):
-            el = st.find(f"{w('pPr')}/{w(tag)}")
-            if el is not None:
-                return el
-        return None
-
-
-def _on_attr(value) -> bool:
-    return value in ("1", "true", "on")
-
-
-class Numbering:
-    """numId → its abstract definition's number format per level."""
-
-    def __init__(self, root):
-        self.abstract = {}
-        self.nums = {}
-        if root is None:
-            return
-        for a in root.findall(w("abstractNum")):
-            levels = {}
-            for lvl in a.findall(w("lvl")):
-                levels[int(lvl.get(w("ilvl"), "0"))] = (_val(lvl.find(w("numFmt")), "decimal"),
-                                                        int(_val(lvl.find(w("start")), "1")))
-            self.abstract[a.get(w("abstractNumId"))] = levels
-        for n in root.findall(w("num")):
-            starts = {int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
-                      for o in n.findall(w("lvlOverride")) if o.find(w("startOverride")) is not None}
-            self.nums[n.get(w("numId"))] = (_val(n.find(w("abstractNumId"))), starts)
-
-    def format(self, num_id: str, ilvl: int) -> tuple[str, int]:
-        """(numFmt, start) of a list level; an unknown list reads as bullets."""
-        abstract, starts = self.nums.get(num_id, (None, {}))
-        fmt, start = self.abstract.get(abstract, {}).get(ilvl, ("bullet", 1))
-        return fmt, starts.get(ilvl, start)
-
-
 # ---------------------------------------------------------------- pages
-
-
-class Pager:
-    """The page count as the body is read.
-
-    A hard break (page break, page break before, section break) starts a page at
-    once; Word's saved mark for that same break (w:lastRenderedPageBreak) then
-    comes before any text of the new page and is not counted again. Any other
-    saved mark is a page Word's layout started.
-    """
-
-    def __init__(self):
-        self.page = 1
-        self.pending = False
-        self.breaks = 0
-        self.saved = 0  # pages started by Word's saved layout marks
-
-    def hard(self, n: int = 1) -> None:
-        self.page += n
-        self.pending = True
-        self.breaks += 1
-
-    def rendered(self) -> bool:
-        """A saved layout break; True when it starts a page (not the echo of a hard one)."""
-        if self.pending:
-            self.pending = False
-            return False
-        self.page += 1
-        self.breaks += 1
-        self.saved += 1
-        return True
-
-    def content(self) -> None:
-        self.pending = False
 
 
 # ---------------------------------------------------------------- the reader
@@ -244,9 +56,9 @@ class DocxReader:
         try:
             self.doc = docx.Document(str(path))
         except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise UnreadableDocument(f"is not a readable Word document ({exc})", source=str(path)) from None
+            raise UnreadableDocument(msg("importers.docx.not_word", detail=str(exc)), source=str(path)) from None
         except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part
-            raise UnreadableDocument(f"is a damaged Word document ({type(exc).__name__}: {exc})",
+            raise UnreadableDocument(msg("importers.docx.damaged_word", kind=type(exc).__name__, detail=str(exc)),
                                      source=str(path)) from None
         report.note_texts = _note_texts(path)  # so that the report can quote a footnote it leaves out
         self.styles = Styles(self.doc.styles.element)
@@ -309,8 +121,7 @@ class DocxReader:
             self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 0}
         elif n > 1:
             self.flowing = {"n": n, "column": 1}
-            self.report.note(f"the {n}-column part from page {self.pager.page} has no column breaks, so its "
-                             "text is imported in reading order, not as a column layout")
+            self.report.note(msg("importers.note.flowing_columns", n=n, page=self.pager.page))
 
     def _leave_columns(self, flow) -> None:
         if self.cols is None:
@@ -322,11 +133,9 @@ class DocxReader:
         if not columns:
             return
         page = next((col[0].page for col in columns if col), c["page"])
-        where = f" in the {c['n']}-column part on page {page}"
+        where = msg("importers.where.n_columns", n=c["n"], page=page)
         if c["breaks"] == 0 and len(columns) == 1:
-            self.report.note(f"the {c['n']}-column part on page {page} has no column breaks, so where its "
-                             "columns end is not in the file; it is imported as one column. Insert column "
-                             "breaks in Word (Layout → Breaks → Column) or import the PDF")
+            self.report.note(msg("importers.note.one_column", n=c["n"], page=page))
         from ..model import Columns
 
         block = Columns(tuple(column_of(col, self.report, where) for col in columns))
@@ -337,6 +146,7 @@ class DocxReader:
 
     def _next_column(self, flow, rendered: bool = False) -> None:
         c = self.cols
+        assert c is not None  # called inside a multi-column part only
         c["breaks"] += 1
         if len(c["columns"]) < c["n"]:
             c["columns"].append([])
@@ -356,6 +166,7 @@ class DocxReader:
             self._reopen_columns(flow)
 
     def _reopen_columns(self, flow) -> None:
+        assert self.cols is not None
         n = self.cols["n"]
         self._leave_columns(flow)
         self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 1}
@@ -370,7 +181,7 @@ class DocxReader:
         elif el.tag == w("sdt"):
             gallery = el.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
             if gallery is not None and "contents" in (_val(gallery, "") or "").lower():
-                self.report.note("the table of contents is left out (the headings are the sections)")
+                self.report.note(msg("importers.note.contents"))
                 return
             for child in el.findall(f"{w('sdtContent')}/*"):
                 self._element(child, flow)
@@ -382,7 +193,7 @@ class DocxReader:
         def direct(tag):
             return (ppr.find(w(tag)) if ppr is not None else None)
         if name.startswith("toc ") or name == "toc heading":
-            self.report.note("the table of contents is left out (the headings are the sections)")
+            self.report.note(msg("importers.note.contents"))
             return
         break_before = direct("pageBreakBefore")
         if break_before is None:
@@ -393,7 +204,7 @@ class DocxReader:
         kind = self._kind(sid, name, direct)
         text: list[str] = []
         start: int | None = None
-        for ev, value in _events(p, self.report, lambda: f"page {self.pager.page}"):
+        for ev, value in _events(p, self.report, lambda: self.pager.page):
             if ev == "text":
                 if start is None and value.strip():
                     self.pager.content()
@@ -411,8 +222,7 @@ class DocxReader:
             elif ev == "rendered":
                 if self.cols is not None and not self.in_table:
                     if not self.pager.pending:
-                        self.report.note("breaks of Word's saved layout inside a multi-column part are read as "
-                                         "column ends; check the columns against the printed document")
+                        self.report.note(msg("importers.note.saved_layout_columns"))
                         self._emit(kind, "".join(text), start, flow)
                         text, start = [], None
                         self.pager.pending = False
@@ -430,8 +240,8 @@ class DocxReader:
                 self.row_broke = self.in_table > 0
                 started = self.pager.rendered()
                 if started and start is not None:
-                    self.report.caveat(SPLIT_PARAGRAPH,
-                                     f"page {start} {excerpt(''.join(text), 30)}")
+                    self.report.caveat(msg("importers.what.split_paragraph"),
+                                       msg("importers.where.page_text", page=start, text=excerpt("".join(text), 30)))
         self._emit(kind, "".join(text), start, flow)
 
     def _kind(self, sid, name, direct) -> dict:
@@ -474,16 +284,14 @@ class DocxReader:
 
     def _check_numbering(self, kind, sink, page) -> None:
         if kind["ilvl"] > 0:
-            self.report.note(f"a list on page {page} has sub-items; amend's lists are flat, so they are items "
-                             "of the same list")
+            self.report.note(msg("importers.note.sub_items", page=page))
         if not kind["ordered"]:
             return
         num = kind["num"]
         continues = sink and sink[-1].kind == "item" and sink[-1].list_key == (num, True)
         if not continues and (self.numbered_seen.get(num) or kind["start"] != 1):
             first = self.numbered_seen.get(num, 0) + kind["start"]
-            self.report.note(f"the numbered list on page {page} starts at {first} in the document; amend numbers "
-                             "every list from 1")
+            self.report.note(msg("importers.note.list_start", page=page, first=first))
         self.numbered_seen[num] = self.numbered_seen.get(num, 0) + 1
 
     # -------------------------------------------------- tables
@@ -499,12 +307,12 @@ class DocxReader:
         self.in_table += 1
         try:
             if _val(desc) == COLUMNS_MARK and rows:
-                where = f" in the column layout on page {start}"
+                where = msg("importers.where.columns", page=start)
                 cells = [self._cell(tc) for tc in rows[0].findall(w("tc"))]
-                block = Columns(tuple(column_of(items, self.report, where) for items in cells))
+                block: Columns | Table = Columns(tuple(column_of(items, self.report, where) for items in cells))
             else:
-                where = f" in the table on page {start}"
-                header = ()
+                where = msg("importers.where.table", page=start)
+                header: list[tuple] = []
                 read = [self._row(tr, where) for tr in rows]
                 trpr = rows[0].find(w("trPr")) if rows else None
                 if trpr is not None and _on(trpr.find(w("tblHeader"))):
@@ -515,8 +323,8 @@ class DocxReader:
         start = self.table_page or start  # Word's layout may break the page just before the table
         self.table_page = outer_page if outer_page is not None else (start if self.in_table else None)
         if self.pager.page > start:
-            self.report.caveat(SPLIT_TABLE,
-                             f"pages {start}–{self.pager.page}")
+            self.report.caveat(msg("importers.what.split_table"),
+                               msg("importers.where.pages", first=start, last=self.pager.page))
         self._sink(flow).append(Item("block", start, block=block))
 
     def _row(self, tr, where) -> list[tuple]:
@@ -527,7 +335,7 @@ class DocxReader:
             span = int(_val(tcpr.find(w("gridSpan")), "1")) if tcpr is not None else 1
             vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
             if span > 1 or (vmerge is not None and _val(vmerge, "continue") == "continue"):
-                self.report.caveat(MERGED_CELL, where.strip())
+                self.report.caveat(msg("importers.what.merged_cell"), where)
             if vmerge is not None and _val(vmerge, "continue") == "continue":
                 cells.append(())
                 continue
@@ -539,27 +347,6 @@ class DocxReader:
         for el in tc:
             self._element(el, items)
         return items
-
-
-def _note_texts(path: Path) -> dict:
-    """{("footnote"|"endnote", id): its text} from word/footnotes.xml and word/endnotes.xml."""
-    from lxml import etree
-
-    out = {}
-    try:
-        with zipfile.ZipFile(path) as z:
-            for kind in ("footnote", "endnote"):
-                name = f"word/{kind}s.xml"
-                if name not in z.namelist():
-                    continue
-                root = etree.fromstring(z.read(name))
-                for note in root.findall(w(kind)):
-                    text = clean("".join(t.text or "" for t in note.iter(w("t"))))
-                    if text:
-                        out[(kind, note.get(w("id")))] = text
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        return {}
-    return out
 
 
 def _section_starts(children, body) -> dict:
@@ -578,57 +365,6 @@ def _section_starts(children, body) -> dict:
     if final is not None and begin < len(children):
         starts[begin] = final
     return starts
-
-
-def _events(p, report: Report, where):
-    """A paragraph's content in order: ("text", s), ("page"|"column"|"rendered", None).
-    `where()` says where the reader is, for the report."""
-    for el in p:
-        yield from _run_events(el, report, where)
-
-
-def _run_events(el, report: Report, where):
-    tag = el.tag
-    if tag == w("t"):
-        yield "text", el.text or ""
-    elif tag in (w("tab"), w("cr")):
-        yield "text", " "
-    elif tag == w("noBreakHyphen"):
-        yield "text", "-"
-    elif tag == w("sym"):
-        char = el.get(w("char"), "")
-        try:
-            yield "text", chr(int(char, 16)) if not char.upper().startswith("F0") else ""
-        except ValueError:
-            pass
-        if char.upper().startswith("F0"):
-            report.lost("symbol-font character{s}", where())
-    elif tag == w("br"):
-        kind = el.get(w("type"), "textWrapping")
-        yield ("page", None) if kind == "page" else ("column", None) if kind == "column" else ("text", " ")
-    elif tag == w("lastRenderedPageBreak"):
-        yield "rendered", None
-    elif tag in _DRAWINGS:
-        texts = [t.text or "" for t in el.iter(w("t"))]
-        if any(t.strip() for t in texts):
-            report.lost("text box{es}", f"{where()} {excerpt(''.join(texts), 30)}")
-        else:
-            report.lost("image{s}", where())
-    elif tag in (w("footnoteReference"), w("endnoteReference")):
-        kind = tag.split("}")[1][:-9]  # "footnote", "endnote"
-        text = getattr(report, "note_texts", {}).get((kind, el.get(w("id"))))
-        report.lost(kind + "{s}", f"{where()}, number {el.get(w('id'))}" + (f": {excerpt(text, 60)}" if text else ""))
-    elif tag in _TRACKED_DELETIONS:
-        report.note("the document has tracked changes: insertions are imported, deletions are not")
-    elif tag == w("ins"):
-        report.note("the document has tracked changes: insertions are imported, deletions are not")
-        for child in el:
-            yield from _run_events(child, report, where)
-    elif tag.endswith("}oMath") or tag.endswith("}oMathPara"):
-        report.lost("equation{s}", where())
-    elif tag in _CONTAINERS:
-        for child in el:
-            yield from _run_events(child, report, where)
 
 
 # ---------------------------------------------------------------- entry point
@@ -654,73 +390,10 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
     elif counted >= (declared or 0) and (reader.pager.saved or _chars(flow) / counted <= PAGE_CHARS):
         pass  # no fewer pages than it says (a count saved by Word), none holding more text than a page can
     else:
-        why = (f"records {counted} page{'s' if counted > 1 else ''} but says it has {declared}"
-               if declared and declared > counted else "records fewer pages than its text needs")
+        why = (msg("importers.note.why_declared", counted=counted, declared=declared)
+               if declared and declared > counted else msg("importers.note.why_fewer"))
         flow = _pages_from_rendering(path, flow, report, why)
     props_title = (reader.doc.core_properties.title or "").strip() or None
     return flow, props_title, _footer_language(reader.doc)
 
 
-def _footer_language(doc) -> str | None:
-    from ..layout import LABELS
-
-    for section in doc.sections:
-        for p in section.footer.paragraphs:
-            text = p.text.strip()
-            for language, words in LABELS.items():
-                if text.startswith(words["page"] + " ") or text == words["page"]:
-                    return language
-    return None
-
-
-PAGE_CHARS = 4500  # more text than a printed A4 page holds
-
-
-def _chars(flow: list[Item]) -> int:
-    from ..model import Meta, Program, Section
-    from ..tree import iter_units
-
-    blocks = tuple(it.block for it in flow if it.kind == "block")
-    program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, blocks),))
-    return sum(len(it.text) for it in flow) + sum(len(u.text) for u in iter_units(program))
-
-
-def _declared_pages(path: Path) -> int | None:
-    """The page count Word saved in docProps/app.xml, if any."""
-    import re
-
-    try:
-        with zipfile.ZipFile(path) as z:
-            blob = z.read("docProps/app.xml")
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return None
-    m = re.search(rb"<(?:\w+:)?Pages>(\d+)</", blob)
-    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
-
-
-def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: str) -> list[Item]:
-    from .pdf import locate_pages
-    from .soffice import to_pdf
-
-    pdf = to_pdf(path)
-    if pdf is None:
-        report.note(f"the DOCX {why}, and LibreOffice is not installed to lay it out: the pages are those "
-                    "the file records. Give the circulated PDF with --pages-from, or import the PDF")
-        return flow
-    report.note(f"the DOCX {why}, so its pages are taken from LibreOffice's layout of it; Word may break "
-                "pages differently: check them against the printed document, or give the circulated PDF "
-                "with --pages-from")
-    return locate_pages(pdf, flow, report, "LibreOffice's layout")
-
-
-def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:
-    from .pdf import locate_pages
-
-    try:
-        data = Path(pdf_path).read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(f"cannot be read: {exc.strerror}", source=str(pdf_path)) from None
-    if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
-        raise UnreadableDocument("is not a PDF file (it does not start with %PDF-)", source=str(pdf_path))
-    report.note(f"pages are those of {Path(pdf_path).name}, matched to the DOCX text")
-    return locate_pages(data, flow, report, Path(pdf_path).name)

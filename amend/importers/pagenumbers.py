@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..messages import Msg, msg
+
 _N = r"(\d{1,4})"
 _TOTAL = r"(?:\s*\(\s*\d{1,4}\s*\)|\s*(?:/|av|of|af)\s*\d{1,4})"
 _WORD = r"(?:sida|sid|page|pag|s\.|p\.|blad)"
@@ -65,7 +67,7 @@ class Run:
 @dataclass(frozen=True)
 class Settled:
     pages: list[int]  # the page each PDF page is cited by
-    notes: list[str]
+    notes: list[Msg]
     printed: bool  # any printed numbers were read
 
 
@@ -74,15 +76,14 @@ def settle(found: list[list[tuple[int, bool]]]) -> Settled:
     n = len(found)
     runs = _runs(found)
     if not runs:
-        return Settled(list(range(1, n + 1)), ["no page numbers are printed (or none could be read): pages are "
-                                               "the PDF's own, page 1 being the first"], False)
+        return Settled(list(range(1, n + 1)), [msg("importers.note.no_page_numbers")], False)
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
     pages: list[int] = [0] * n
-    notes: list[str] = []
-    by_index = {}
-    for r in runs:
-        for i in range(r.first, r.last + 1):
-            by_index[i] = r
+    notes: list[Msg] = []
+    by_index: dict[int, Run] = {}
+    for run in runs:
+        for i in range(run.first, run.last + 1):
+            by_index[i] = run
     last_page, last_index = 0, 0
     shift, shifted = 0, None  # a run that restarts goes on from the page before it
     for i in range(1, n + 1):
@@ -111,14 +112,12 @@ def settle(found: list[list[tuple[int, bool]]]) -> Settled:
         printed = (r.first + r.offset, r.last + r.offset)
         got = (pages[r.first - 1], pages[r.last - 1])
         if printed != got:
-            notes.append(f"PDF pages {r.first}–{r.last} print their own page numbers {printed[0]}–{printed[1]} "
-                         f"(another numbering, such as an appendix); pages must not go back in a program, so they "
-                         f"are pages {got[0]}–{got[1]}: import that part on its own to cite its printed pages")
+            notes.append(msg("importers.note.other_numbering", first=r.first, last=r.last, printed_first=printed[0],
+                             printed_last=printed[1], got_first=got[0], got_last=got[1]))
     before = [i for i in range(1, main.first) if by_index.get(i) is None]
     if before:
-        notes.append(f"PDF page{'s' if len(before) > 1 else ''} {_span(before)} print{'' if len(before) > 1 else 's'}"
-                     f" no number (a cover or contents) and {'are' if len(before) > 1 else 'is'} page "
-                     f"{pages[before[0] - 1]}" + (f"–{pages[before[-1] - 1]}" if pages[before[-1] - 1] != pages[before[0] - 1] else ""))
+        notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
+                         pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
     return Settled(pages, notes, True)
 
 
@@ -147,6 +146,7 @@ def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
                 j += 1
             if best is None or (count, strong) > (best[2], best[3]):
                 best = (d, last, count, strong)
+        assert best is not None  # offsets[i] is not empty
         d, last, count, strong = best
         if count >= 2 or (strong and count == 1) or (n <= 2 and count == 1):
             runs.append(Run(i + 1, last + 1, d, count))
@@ -156,11 +156,11 @@ def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
     return [r for r in runs if r.first + r.offset >= 1 or r.numbered > 1]
 
 
-def _describe(main: Run, pages: list[int], runs: list[Run]) -> str:
+def _describe(main: Run, pages: list[int], runs: list[Run]) -> Msg:
     if main.offset == 0:
-        return f"pages are numbered as printed on them, PDF page {main.first} printing {main.first}"
-    return (f"pages are numbered as printed on them: PDF page {main.first} prints {main.first + main.offset}, "
-            f"so PDF page N is page N{main.offset:+d}")
+        return msg("importers.note.printed_same", first=main.first)
+    return msg("importers.note.printed_offset", first=main.first, printed=main.first + main.offset,
+               offset=main.offset)
 
 
 def _span(indices: list[int]) -> str:

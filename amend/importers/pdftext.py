@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import msg
 from .common import _CONTROLS, UnreadableDocument
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
@@ -67,9 +68,8 @@ def check_streams(data: bytes, name: str) -> None:
         except zlib.error:
             continue  # not Flate (or damaged): PDFium judges it
         if size > limits.MAX_PDF_STREAM_BYTES:
-            raise UnreadableDocument(limits.too_large("a stream of it (unpacked)", limits.MAX_PDF_STREAM_BYTES,
-                                                      "bytes", "a document is far smaller: this one is damaged or "
-                                                      "made to exhaust memory; print it to PDF again"), source=name)
+            raise UnreadableDocument(msg("importers.pdf.stream_too_large", limit=limits.MAX_PDF_STREAM_BYTES),
+                                     source=name)
 
 
 def _inflated_size(data: bytes, start: int, limit: int) -> int:
@@ -99,11 +99,10 @@ def open_pdf(path: Path):
     except pdfium.PdfiumError as exc:
         text = str(exc).lower()
         if "password" in text:
-            raise UnreadableDocument("is protected by a password; save a copy without the password (or print "
-                                     "it to PDF) and import that", source=name) from None
-        raise UnreadableDocument(f"is a damaged or unreadable PDF ({exc})", source=name) from None
+            raise UnreadableDocument(msg("importers.pdf.password"), source=name) from None
+        raise UnreadableDocument(msg("importers.pdf.damaged", detail=str(exc)), source=name) from None
     except (OSError, ValueError) as exc:
-        raise UnreadableDocument(f"cannot be read ({exc})", source=name) from None
+        raise UnreadableDocument(msg("importers.pdf.unreadable", detail=str(exc)), source=name) from None
 
 
 def metadata_title(doc) -> str | None:
@@ -255,6 +254,6 @@ def _tables(edges: list[dict]) -> list:
     cells = pt.intersections_to_cells(pt.edges_to_intersections(edges, 3, 3))
     out = []
     for group in pt.cells_to_tables(cells):
-        t = pt.Table(None, group)
+        t = pt.Table(None, group)  # type: ignore[arg-type]  # the page is not needed for bbox and rows
         out.append((t.bbox, [list(row.cells) for row in t.rows]))
     return out

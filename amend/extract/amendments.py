@@ -1,0 +1,152 @@
+"""An instruction read from the minutes → the data of one amendment of the patch:
+the one reading the program bears out, ranges looked up so that the patch quotes
+exactly, ids as the minutes number them."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import AmendError
+from ..messages import msg
+from ..model import Program
+from ..resolve import Resolution
+from ..tree import get
+from . import wording
+from .against import Against
+from .findings import Extraction, Finding, short
+from .grammar import Reading
+from .instructions import Instruction
+
+
+def choose_reading(ins: Instruction, against: Against, result: Extraction) -> Reading | None:
+    """One reading: the only one, or the only one of several that matches the program."""
+    if len(ins.readings) == 1:
+        return ins.readings[0]
+    fits = [r for r in ins.readings if against.fits(r, ins.line)]
+    if len(fits) == 1:
+        result.notes.append(Finding(ins.line, msg("extract.note.only_fitting_reading",
+                                                  reading=_describe_reading(fits[0]), n=len(ins.readings)),
+                                    ins.text, ins.title))
+        return fits[0]
+    ways = "; ".join(_describe_reading(r) for r in ins.readings[:4])
+    said = (msg("extract.reads_ways", n=len(ins.readings), ways=ways) if fits
+            else msg("extract.reads_ways_none_fits", n=len(ins.readings), ways=ways))
+    result.needs_human.append(Finding(ins.line, said, ins.text, ins.title))
+    return None
+
+
+def _describe_reading(r: Reading) -> str:
+    return ", ".join(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}" for k, v in r.at + r.fields)
+
+
+def amendment_data(ins: Instruction, reading: Reading, against: Against, result: Extraction,
+                    amendment_id: str) -> dict | None:
+    data = {"id": amendment_id}
+    if ins.title:
+        data["title"] = ins.title
+    data["text"] = ins.text
+    fields = reading.patch_data()
+    if reading.line is not None:
+        result.checks.append(Finding(ins.line, msg("extract.check.line_not_checked", line=reading.line), "",
+                                     ins.title))
+    if "range_from" in fields:
+        ranged = _range(fields, ins, against, result)
+        if ranged is None:
+            return None
+        fields = ranged
+    data.update(fields)
+    return data
+
+
+def candidate_data(ins: Instruction, against: Against, result: Extraction,
+                    amendment_id: str, prefer_written: bool = False) -> dict | None:
+    """The one reading of real minutes' wording that the program bears out.
+    Two readings that both fit but change the text differently (a closing full
+    stop inside the quotation or the minutes' own) are refused, not chosen."""
+    fits: list[tuple[wording.Candidate, Resolution | None]] = []
+    errors = []
+    for c in ins.candidates:
+        try:
+            fits.append((c, against.resolve(c.data, ins.line)))
+        except AmendError as exc:
+            errors.append(exc)
+    if prefer_written and fits and fits[0][0] is ins.candidates[0]:
+        fits = fits[:1]  # the words as quoted are in the program: the house style quotes exactly
+    elif prefer_written and fits:
+        result.checks.append(Finding(ins.line, msg("extract.check.without_closing_mark",
+                                                   reading=_describe_data(fits[0][0].data)), "", ins.title))
+    if not fits:  # written as read: resolving the patch reports why it does not apply, as for any amendment
+        fits = [(ins.candidates[0], None)]
+    effects = {_effect(r, against.program) for _, r in fits if r is not None}
+    if len(effects) > 1:
+        ways = [_describe_data(c.data) for c, _ in fits]
+        result.needs_human.append(Finding(ins.line, msg("extract.two_ways_differ", ways=ways),
+                                          ins.text, ins.title))
+        return None
+    chosen = fits[0][0]
+    for note in chosen.notes:
+        result.checks.append(Finding(ins.line, note, "", ins.title))
+    data = {"id": amendment_id}
+    if ins.title:
+        data["title"] = ins.title
+    data["text"] = ins.text
+    data.update(chosen.data)
+    return data
+
+
+def _effect(resolution: Resolution, program: Program) -> tuple:
+    """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
+    out: list[tuple] = []
+    for e in resolution.edits:
+        if e.kind == "text":
+            node = get(program, e.path)
+            old = node if isinstance(node, str) else node.text
+            out.append((e.path, old[:e.start] + str(e.new) + old[e.end:]))
+        else:
+            out.append((e.kind, repr(e.new), e.container, e.index))
+    return tuple(out)
+
+
+def _describe_data(data: dict) -> str:
+    return ", ".join(f"{k}: {v!r}" for k, v in data.items() if k != "at")
+
+
+def _range(fields: dict, ins: Instruction, against: Against, result: Extraction) -> dict | None:
+    """'leave out from "A" to "B"': the words after A up to and including B,
+    looked up in the program so that the patch quotes them exactly."""
+    ends = []
+    for key in ("range_from", "range_to"):
+        probe = {**({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
+        try:
+            ends.append(against.resolve(probe, ins.line).edits[0])
+        except AmendError as exc:
+            result.needs_human.append(Finding(ins.line, msg("extract.cannot_place", words=fields[key],
+                                                            reason=exc.message), ins.text, ins.title))
+            return None
+    a, b = ends
+    if a.path != b.path or b.start <= a.start:
+        result.needs_human.append(Finding(ins.line, msg("extract.range_order", end=fields["range_to"],
+                                                        start=fields["range_from"]), ins.text, ins.title))
+        return None
+    node = get(against.program, a.path)
+    words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
+    out = {k: v for k, v in fields.items() if k not in ("range_from", "range_to", "with")}
+    if "with" in fields:
+        out.update({"replace": words, "with": fields["with"]})
+    else:
+        out["delete"] = words
+    result.checks.append(Finding(ins.line, msg("extract.check.range", words=short(words, 80)), "", ins.title))
+    return out
+
+
+def slug(title: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "amendment"
+
+
+def unique(base: str, used: set) -> str:
+    name, k = base, 2
+    while name in used:
+        name, k = f"{base}-{k}", k + 1
+    used.add(name)
+    return name

@@ -1,0 +1,171 @@
+"""The place an instruction of real minutes names (page, heading, chapter and §,
+stycke, mening, punkt, kolumn, rad; headings named without quotes matched against
+the program's own), and whether it addresses another document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..messages import Msg, msg
+from ..model import Program
+from ..text import clean
+from .quotations import _Q, Quote
+
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
+             "åttonde": 8, "nionde": 9, "tionde": 10, "sista": "last"}
+
+
+_ORD = r"(första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|sista|\d+(?::[ae])?)"
+
+
+@dataclass
+class _Place:
+    at: dict = field(default_factory=dict)
+    section: str | None = None  # the heading a chapter/§ reference names
+    section_number: int | None = None
+    problems: list[Msg] = field(default_factory=list)
+
+
+def _problems(place: _Place) -> Msg:
+    """What is wrong with the place named, as one message."""
+    from ..importers.common import Joined
+
+    return place.problems[0] if len(place.problems) == 1 else Joined(parts=tuple(place.problems), sep="; ")
+
+
+def _ordinal(word: str):
+    word = word.lower()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def _headings(program: Program) -> list[str]:
+    return [s.heading for s in program.sections]
+
+
+def _paragraph_heading(program: Program, chapter: int | None, number: int) -> str | None:
+    """The heading of "§ 21" / "21 §" in the program, within chapter N when given."""
+    forms = (f"§ {number}", f"{number} §")
+    chapter_re = re.compile(rf"^(kapitel {chapter}\b|{chapter} kap\b)", re.IGNORECASE) if chapter else None
+    inside = chapter is None
+    found = []
+    top = min((s.level for s in program.sections), default=1)
+    for s in program.sections:
+        if chapter_re and s.level == top:
+            inside = bool(chapter_re.match(s.heading))
+        if inside and any(s.heading == f or s.heading.startswith(f + " ") for f in forms):
+            found.append(s.heading)
+    return found[0] if len(found) == 1 else None
+
+
+def _named_heading(program: Program, words: str) -> str | None:
+    """The longest run of `words` from the start that is a heading of the program (any case)."""
+    headings = {h.lower(): h for h in _headings(program)}
+    parts = words.split()
+    for k in range(len(parts), 0, -1):
+        name = " ".join(parts[:k]).strip(",;:.").lower()
+        if name in headings:
+            return headings[name]
+    return None
+
+
+def _paragraph_ref(s: str):
+    """"§ 21" or "11 §" naming a part of the document; not "ny § 16" (a new one) nor
+    "KF 2022-05-19 § 17" (another decision)."""
+    for pattern in (r"(?<!ny )§ ?(\d+)", r"(?<!ny )(?<![-\d])\b(\d+) §"):
+        for m in re.finditer(pattern, s):
+            if not re.search(r"(\d{4}-\d{2}-\d{2}|\b(KF|KS))\s*$", s[:m.start()]):
+                return m
+    return None
+
+
+def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
+    place = _Place()
+    s = skeleton
+    m = re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE)
+    if m:
+        place.at["page"] = int(m.group(1))
+    chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
+    chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
+    para = _paragraph_ref(s)
+    if para:
+        number = int(para.group(1))
+        place.section_number = number
+        heading = _paragraph_heading(program, chapter_no, number)
+        if heading:
+            place.at["heading"] = heading
+            place.section = heading
+        else:
+            where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
+            place.problems.append(msg("extract.cannot.no_section", where=where))
+    m = re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE)
+    if m:
+        place.at["heading"] = quotes[int(m.group(1))].text
+    else:
+        for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
+            name = _named_heading(program, s[m.end():])
+            if name:
+                place.at["heading"] = name
+                break
+        else:
+            named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
+                              r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
+            if named:
+                place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
+    m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
+    if m:
+        place.at["sentence"] = _ordinal(m.group(1))
+    m = re.search(r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", s, re.IGNORECASE)
+    if m:
+        place.at["paragraph"] = _ordinal(m.group(1))
+    m = re.search(r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", s, re.IGNORECASE)
+    if m:
+        place.at["item"] = _ordinal(m.group(1))
+    m = re.search(r"\b" + _ORD + r" kolumnen\b", s, re.IGNORECASE) or re.search(r"\bkolumn (\d+)\b", s, re.I)
+    if m:
+        place.at["column"] = _ordinal(m.group(1))
+    m = re.search(r"\b" + _ORD + r" raden\b", s, re.IGNORECASE) or re.search(r"\brad (\d+) i tabellen\b", s, re.I)
+    if m:
+        place.at["row"] = _ordinal(m.group(1))
+    return place
+
+
+_DOCUMENT = re.compile(r"\bi (?:(?:den |det )?(?:nuvarande )?)?(\w+s (?:reglemente|riktlinje|program|plan|policy)\w*|"
+                       r"(?:reglemente|riktlinje|program|plan|policy)\w* för [\w\- ]+?)(?=[,.:;]|\s(?:stryks|läggs|"
+                       r"ändras|ersätts|revideras|kompletteras|utgår|tas|ska)\b|\s*$|\s*⟨)", re.IGNORECASE)
+
+
+_GENERIC = {"reglemente", "reglementet", "riktlinje", "riktlinjen", "program", "programmet", "plan", "planen",
+            "policy", "policyn", "för", "göteborgs", "stads", "stad", "kommunens", "den", "det"}
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 5 else word
+
+
+def _names(named: str, program: Program) -> bool:
+    words = [_stem(w) for w in re.findall(r"[\wåäö\-]+", named) if w.lower() not in _GENERIC]
+    title = [_stem(w) for w in re.findall(r"[\wåäö\-]+", program.meta.title)]
+    return all(any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words if len(w) >= 4)
+
+
+def other_document(skeleton: str, program: Program) -> Msg | None:
+    """Why the instruction is not for the program: it names another document
+    ("i stadsbyggnadsnämndens reglemente"), or excepts this one ("i alla
+    reglementen utom i reglementet för …"). None when it is for the program."""
+    for m in _DOCUMENT.finditer(skeleton):
+        excepted = re.search(r"\butom\s*$", skeleton[:m.start()])
+        if excepted:
+            if _names(m.group(1), program):
+                return msg("extract.cannot.excepts", document=clean(m.group(1)))
+            continue
+        if not _names(m.group(1), program):
+            return msg("extract.cannot.other_document", document=clean(m.group(1)), title=program.meta.title)
+    return None
+
+
+def describe_place(at: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in at.items())

@@ -1,0 +1,166 @@
+"""The layout of a PDF page: its lines, ruled tables and multi-column parts in
+reading order, columns split at the empty vertical strips between them."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .pdfpages import Line, PageContent, _lines, _segments
+
+
+def _pieces(p: PageContent) -> list[tuple]:
+    """The page as pieces in reading order: ("lines", [line]), ("columns",
+    [[line] per column]) and ("table", rows)."""
+    pieces: list[tuple] = []
+    flow = sorted(p.lines, key=lambda line: line.top)
+    tables = sorted(p.tables, key=lambda t: t[0])
+    events = [("line", line.top, line) for line in flow] + [("table", t[0], t) for t in tables]
+    events.sort(key=lambda e: (e[1], e[0] == "line"))
+    run: list[Line] = []
+    for kind, _, value in events:
+        if kind == "table":
+            pieces.extend(_page_columns(run, p.width))
+            run = []
+            pieces.append(("table", value[2]))
+        else:
+            run.append(value)
+    pieces.extend(_page_columns(run, p.width))
+    return pieces
+
+
+def _page_columns(lines: list[Line], width: float) -> list[tuple]:
+    """A page set in two columns: split at the gutter, an empty vertical strip
+    that most lines leave free, before lines are read (a line of one column
+    must not take words of the other, even where their baselines differ).
+    Lines that cross the gutter (a heading over both columns) stand alone.
+    Without such a gutter, side-by-side parts are looked for line by line."""
+    found = _gutter(lines, width)
+    if found is None:
+        return _split_columns(lines)
+    g, gap = found
+    out: list[tuple] = []
+    band: list[Line] = []
+
+    def flush():
+        left = [w for line in band for w in line.words if w.x1 <= g]
+        right = [w for line in band for w in line.words if w.x0 >= g]
+        page = band[0].page if band else 0
+        if left and right:
+            out.append(("columns", [_lines(left, page), _lines(right, page)]))
+        elif band:
+            out.append(("lines", _lines(left or right, page)))
+        band.clear()
+
+    for line in lines:
+        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap:
+            flush()
+            if out and out[-1][0] == "lines":
+                out[-1][1].append(line)
+            else:
+                out.append(("lines", [line]))
+        else:
+            band.append(line)
+    flush()
+    return out
+
+
+def _gap_at(line: Line, x: float) -> float:
+    """The free width around x in a line (0 where a word covers it; a line on one side: no gap)."""
+    left = [w.x1 for w in line.words if w.x1 <= x]
+    right = [w.x0 for w in line.words if w.x0 >= x]
+    if not left or not right:
+        return float("inf")
+    return min(right) - max(left)
+
+
+def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
+    """The x of a page's column gutter and its usual width, or None for a page in one column."""
+    if len(lines) < 10:
+        return None
+    best, best_score = None, 0
+    for x in range(int(0.3 * width), int(0.7 * width), 2):
+        split = cross = 0
+        for line in lines:
+            words = line.words
+            if any(w.x0 < x + 3 and w.x1 > x - 3 for w in words):
+                cross += 1
+            elif words[0].x1 < x < words[-1].x0:
+                split += 1
+        if split >= 8 and cross <= 0.2 * split and split - cross > best_score:
+            best, best_score = x, split - cross
+    if best is None:
+        return None
+    gaps = sorted(g for g in (_gap_at(line, best) for line in lines) if 0 < g < float("inf"))
+    return float(best), gaps[len(gaps) // 2]
+
+
+def _split_columns(lines: list[Line]) -> list[tuple]:
+    """Runs of lines → single-column runs and column regions.
+
+    A column region starts at a line that breaks into parts with wide gaps;
+    the gaps are its gutters, the empty strips between columns. Following
+    lines belong to it while none of them covers a gutter (a line that only
+    reaches into one narrows it); lines just above it that fit (a column's
+    heading that stands higher than the others) belong to it too.
+    """
+    out: list[tuple] = []
+    single: list[Line] = []
+    i = 0
+    while i < len(lines):
+        parts = _segments(lines[i])
+        if len(parts) < 2:
+            single.append(lines[i])
+            i += 1
+            continue
+        gutters = _gaps(parts)
+        members = [lines[i]]
+        j = i + 1
+        while j < len(lines) and (narrowed := _absorb(gutters, lines[j])) is not None:
+            gutters = narrowed
+            members.append(lines[j])
+            j += 1
+        while single and members[0].top - single[-1].bottom < 2 * single[-1].size \
+                and (narrowed := _absorb(gutters, single[-1])) is not None:
+            gutters = narrowed
+            members.insert(0, single.pop())
+        columns = _columns(members, gutters)
+        if len(columns) < 2 or len(members) < 2:  # one wide gap in one line: not a layout
+            single.extend(members)
+        else:
+            if single:
+                out.append(("lines", single))
+                single = []
+            out.append(("columns", columns))
+        i = j
+    if single:
+        out.append(("lines", single))
+    return out
+
+
+def _gaps(parts: list[Line]) -> list[tuple]:
+    return [(a.x1, b.x0) for a, b in zip(parts, parts[1:])]
+
+
+def _absorb(gutters, line: Line):
+    """The gutters once `line` is in the region, or None when the line covers one."""
+    out = []
+    for g0, g1 in gutters:
+        for seg in _segments(line):
+            if seg.x1 <= g0 or seg.x0 >= g1:
+                continue
+            if seg.x0 <= g0 + 2 and seg.x1 >= g1 - 2:
+                return None  # the line runs across: the columns have ended
+            # a part reaching into the gutter: keep the wider free side
+            g0, g1 = max(((g0, seg.x0), (seg.x1, g1)), key=lambda g: g[1] - g[0])
+        if g1 - g0 < 4:
+            return None
+        out.append((g0, g1))
+    return out
+
+
+def _columns(lines: list[Line], gutters) -> list[list[Line]]:
+    bounds = sorted(g1 for _, g1 in gutters)
+    cols: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]
+    for line in lines:
+        for seg in _segments(line):
+            cols[bisect_right(bounds, seg.x0)].append(seg)
+    return [sorted(c, key=lambda s: s.top) for c in cols if c]

@@ -1,0 +1,223 @@
+"""Lines of a PDF page → the items of the flow: headings (by size, weight and
+numbering), list items (by their bullet or number) and paragraphs, with the
+line-end hyphens the document itself settles."""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+
+from ..messages import msg
+from ..text import clean
+from .common import Item, Report
+from .pdfpages import TOC_LINE, Line, PageContent, Styles, _whole
+
+
+@dataclass
+class _Open:
+    """The paragraph or item being read: its lines so far and where they continue."""
+
+    item: Item
+    first: Line
+    last: Line
+    indent: float | None  # x where its next lines start, once known
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item sits on its page, to join a paragraph that runs on to the next page."""
+
+    first: Line
+    last: Line
+    indent: float
+    full: bool  # its last line is full: it may go on
+
+
+class Reader:
+    def __init__(self, styles: Styles, report: Report):
+        self.styles, self.report = styles, report
+        self.list_count = 0
+
+    def items(self, lines: list[Line], page: int, headings: bool = True) -> list[Item]:
+        return [it for it, _ in self.spans(lines, page, headings)]
+
+    def spans(self, lines: list[Line], page: int, headings: bool = True) -> list[tuple[Item, Span]]:
+        opened: list[_Open] = []
+        if not lines:
+            return []
+        right = max(line.x1 for line in lines)
+        pitch = _pitch(lines)
+        for line in lines:
+            current = opened[-1] if opened else None
+            if headings and _toc_line(line):
+                self.report.note(msg("importers.note.contents_lines", page=page))
+                continue
+            level = self._level(line, page) if headings else None
+            numbered = _numbered_heading(line, self.styles.body) if headings else None
+            if numbered is not None:
+                level = numbered
+            marker = line.marker()
+            if current and current.item.kind == "heading" and level is None and headings \
+                    and _heading_goes_on(current, line):
+                self._extend(current, line)  # a numbered heading's second line, under its text
+                continue
+            if level is not None:
+                if current and current.item.kind == "heading" and current.last.style == line.style \
+                        and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
+                        and (clean(line.text)[:1].islower()
+                             or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
+                    self._extend(current, line)  # a heading on two lines
+                    continue
+                opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
+            elif marker:
+                ordered = marker == "number"
+                if not (current and current.item.kind == "item" and current.item.ordered == ordered):
+                    self.list_count += 1
+                text = clean(" ".join(w.text for w in line.words[1:]))
+                item = Item("item", page, text, ordered=ordered, list_key=("pdf", self.list_count))
+                opened.append(_Open(item, line, line, line.words[1].x0))
+            elif current and current.item.kind in ("paragraph", "item") and _continues(current, line, right, pitch):
+                self._extend(current, line)
+            else:
+                item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
+                opened.append(_Open(item, line, line, None))
+        return [(o.item, Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
+                              right - o.last.x1 < 4 * o.last.size)) for o in opened]
+
+    @staticmethod
+    def _extend(current: _Open, line: Line) -> None:
+        current.item = replace(current.item, text=_join(current.item.text, clean(line.text)))
+        if current.indent is None:
+            current.indent = line.x0
+        current.last = line
+
+    def _level(self, line: Line, page: int) -> int | None:
+        if not _whole(line) or (page == 1 and line.style == self.styles.title):
+            return None
+        return self.styles.headings.get(line.style)
+
+    def _preamble_style(self, style, page) -> str:
+        if page != 1:
+            return ""
+        if style == self.styles.title:
+            return "Title"
+        if style != self.styles.body and style[0] > self.styles.body[0] + 0.4:
+            return "Subtitle"
+        return ""
+
+
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+
+
+CHAPTER = re.compile(r"^(?:kapitel|chapter|avsnitt|bilaga|appendix)\s+\d{1,3}\b|^\d{1,3}\s?§(?:\s|$)|^§\s?\d{1,3}\b",
+                     re.IGNORECASE)
+
+
+
+
+def _numbered_heading(line: Line, body: tuple) -> int | None:
+    """The level of a numbered heading set like the text ("2.6 Miljösmarta
+    måltider", "3 §", "Kapitel 2"): a section number, a short line that reads
+    as a title (no sentence or clause ending), a capital after the number. A
+    multi-part number ("2.6") says so on its own; "2." only with a style of its
+    own (bold, italic, larger), since a numbered list looks the same."""
+    text = clean(line.text)
+    if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
+        return None
+    if CHAPTER.match(text):
+        return 1
+    m = NUMBERED.match(text)
+    if not m or not (m["rest"][:1].isupper() or m["rest"][:1].isdigit() is False and m["rest"][:1] in "\"'«"):
+        return None
+    if m["rest"][:1].isdigit() or re.match(r"^\d", m["rest"]) or re.search(r"\d{3,}$", text):
+        return None
+    depth = m["num"].count(".") + 1
+    if int(m["num"].split(".")[0]) == 0:
+        return None
+    if depth == 1 and (line.style == body or text.endswith(".") or len(text) > 80):
+        return None
+    if depth > 1 and text.endswith(".") and len(text) > 70:
+        return None
+    return min(depth, 6)
+
+
+def _heading_goes_on(current: _Open, line: Line) -> bool:
+    """A numbered heading's second line: close under it, indented to its text,
+    starting in lower case."""
+    head = current.last
+    return bool(NUMBERED.match(current.item.text)) and line.top - head.bottom < 0.8 * line.size \
+        and line.x0 > current.first.x0 + 3 and clean(line.text)[:1].islower() and len(line.text) < 80
+
+
+def _toc_line(line: Line) -> bool:
+    """A table-of-contents entry: a title, dot leaders or a wide gap, a page number."""
+    text = clean(line.text)
+    if TOC_LINE.search(text):
+        return True
+    last = line.words[-1]
+    if len(line.words) < 2 or not last.text.isdigit() or len(last.text) > 3:
+        return False
+    gap = last.x0 - line.words[-2].x1
+    return gap > 3 * line.size and len(text) < 120
+
+
+def _pitch(lines: list[Line]) -> float:
+    deltas = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 2.2 * a.size]
+    return statistics.median(deltas) if deltas else 1.4 * lines[0].size
+
+
+def _continues(current: _Open, line: Line, right: float, pitch: float) -> bool:
+    """Is `line` the next line of the open paragraph or item? Only when it
+    follows at the usual line distance, at the paragraph's left edge, and
+    its first word would not have fitted on the line before (so the line
+    before ended because it was full, not because the paragraph ended)."""
+    last = current.last
+    if line.top - last.top > 1.3 * pitch or line.top <= last.top or line.size != last.size:
+        return False
+    if current.indent is not None and abs(line.x0 - current.indent) > 2.5:
+        return False
+    if current.indent is None and line.x0 > last.x0 + 2.5:
+        return False
+    first = line.words[0]
+    space = 0.28 * line.size
+    return last.x1 + space + (first.x1 - first.x0) > right - 1.0
+
+
+_VOCABULARY: set = set()  # the words of the document being read (one document at a time)
+
+
+_WORD_CHARS = re.compile(r"^\W*(.*?)\W*$")
+
+
+def vocabulary(pages: list[PageContent]) -> set:
+    """Every word the document prints whole (not at a line end), lower case."""
+    words = set()
+    for p in pages:
+        for line in p.lines:
+            for w in line.words[:-1]:
+                words.add(_word_chars(w.text).casefold())
+    return words
+
+
+def _word_chars(text: str) -> str:
+    """The letters of a word without the punctuation around it (_WORD_CHARS matches any text)."""
+    m = _WORD_CHARS.match(text)
+    assert m is not None
+    return m.group(1)
+
+
+def _join(left: str, right: str) -> str:
+    """Two lines of one paragraph. A line-end hyphen is undone only where the
+    document prints the joined word elsewhere ('ut-' + 'vecklingsarbete');
+    'e-' + 'post' stays 'e-post' where that is printed; a compound hyphen
+    ('inköps-' + 'och upphandlingsnämnden') is kept as it is."""
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    if left.endswith("-") and right[:1].isalpha() and left[-2:-1].isalpha():
+        head = _word_chars(left.rsplit(" ", 1)[-1])
+        tail = _word_chars(right.split(" ", 1)[0])
+        if (head + tail).casefold() in _VOCABULARY:
+            return left[:-1] + right
+        if (head + "-" + tail).casefold() in _VOCABULARY:
+            return left + right
+    return f"{left} {right}"

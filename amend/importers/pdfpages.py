@@ -1,0 +1,260 @@
+"""A PDF's pages as lines of words: words joined into lines (a wide gap cuts a
+line), the running header and footer dropped and the page number printed on each
+page read, a table of contents left out, and the type sizes of the body and the
+headings found."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..messages import msg
+from ..text import clean, fold
+from . import pagenumbers
+from .common import Report
+from .pdftext import Word, pages
+
+BULLETS = set("•◦▪▫■□●○‣⁃–—-·*►▶✓✔➢")
+
+
+NUMBER = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
+
+
+MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers are
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    page: int  # index of the PDF page, from 1
+
+    @property
+    def x0(self):
+        return self.words[0].x0
+
+    @property
+    def x1(self):
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self):
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self):
+        return max(w.bottom for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def style(self) -> tuple:
+        """The style of most of the line's letters."""
+        count: Counter[tuple] = Counter()
+        for w in self.words:
+            count[w.style] += len(w.text)
+        return count.most_common(1)[0][0]
+
+    @property
+    def size(self) -> float:
+        return self.style[0]
+
+    def marker(self) -> str | None:
+        """'bullet' or 'number' when the line starts a list item."""
+        if len(self.words) < 2:
+            return None
+        first, second = self.words[0].text, self.words[1]
+        gap = second.x0 - self.words[0].x1
+        if len(first) == 1 and (first in BULLETS or "\uf000" <= first <= "\uf0ff") and gap > 0.2 * self.size:
+            return "bullet"
+        if NUMBER.match(first) and gap > 0.6 * self.size:  # a tab after the number, not a space
+            return "number"
+        return None
+
+
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,4}\.?$")
+
+
+def _is_marker_word(text: str) -> bool:
+    """A bullet, a list number or a section number ("3.1"), which a tab may part from its text."""
+    return (len(text) == 1 and (text in BULLETS or "\uf000" <= text <= "\uf0ff")) or bool(NUMBER.match(text)) \
+        or bool(SECTION_NUMBER.match(text))
+
+
+def _lines(words: list[Word], page: int) -> list[Line]:
+    """Words that share a baseline (overlap by half their height) form one line."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        height = w.bottom - w.top
+        for line in reversed(lines[-4:]):
+            top, bottom = min(x.top for x in line), max(x.bottom for x in line)
+            if min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(height, bottom - top):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
+
+
+def _segments(line: Line) -> list[Line]:
+    """A line cut where the gap between words is wider than a space can be: a
+    line that crosses columns. A bullet or number stays with its text."""
+    parts = [[line.words[0]]]
+    for prev, w in zip(line.words, line.words[1:]):
+        lone_marker = len(parts[-1]) == 1 and _is_marker_word(parts[-1][0].text)
+        if w.x0 - prev.x1 > 0.8 * line.size and not lone_marker:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [Line(p, line.page) for p in parts]
+
+
+@dataclass
+class PageContent:
+    index: int
+    height: float
+    width: float
+    lines: list[Line]
+    tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
+    printed: int = 0  # the page it is cited by, once _drop_running_lines has read it
+
+
+def _read_pages(doc, report: Report) -> list[PageContent]:
+    out = []
+    for raw in pages(doc):
+        i, words = raw.index, raw.words
+        if raw.rotated:
+            report.lost(msg("importers.what.rotated_text"), msg("importers.where.page", page=i))
+        if raw.images:
+            report.lost(msg("importers.what.image"), msg("importers.where.page", page=i))
+        tables = []
+        for (x0, top, x1, bottom), cell_rows in raw.tables:
+            inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+            if not inside:
+                continue
+            rows = []
+            for row in cell_rows:
+                cells: list[list[Line]] = []
+                for bbox in row:
+                    if bbox is None:
+                        report.caveat(msg("importers.what.merged_cell"), msg("importers.where.page", page=i))
+                        cells.append([])
+                        continue
+                    cx0, ctop, cx1, cbottom = bbox
+                    cells.append(_lines([w for w in inside if cx0 <= (w.x0 + w.x1) / 2 <= cx1
+                                         and ctop <= (w.top + w.bottom) / 2 <= cbottom], i))
+                rows.append(cells)
+            tables.append((top, bottom, rows))
+            inside_ids = {id(w) for w in inside}
+            words = [w for w in words if id(w) not in inside_ids]
+        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables))
+    return out
+
+
+TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$")
+CONTENTS = re.compile(r"^(innehåll|innehållsförteckning|contents|table of contents)$", re.IGNORECASE)
+
+
+def _drop_contents(pages: list[PageContent], report: Report) -> None:
+    """Leave out a table of contents: a page where five or more lines end in a
+    page number set apart at one right edge (or after dot leaders); the lines
+    from its first entry to its last (entries over two lines too) go."""
+    for p in pages:
+        ends = [i for i, line in enumerate(p.lines) if _toc_entry(line)]
+        if len(ends) < 5:
+            continue
+        edges = Counter(round(p.lines[i].x1 / 3) for i in ends)
+        edge, count = edges.most_common(1)[0]
+        ends = [i for i in ends if abs(round(p.lines[i].x1 / 3) - edge) <= 1 or TOC_LINE.search(p.lines[i].text)]
+        if len(ends) < 5:
+            continue
+        first, last = ends[0], ends[-1]
+        while first > 0 and p.lines[first - 1].top > p.lines[first].top - 3 * p.lines[first].size \
+                and not CONTENTS.match(clean(p.lines[first - 1].text)) and first - 1 not in ends:
+            first -= 1  # the first entry's first line
+        if first > 0 and CONTENTS.match(clean(p.lines[first - 1].text)):
+            first -= 1
+        report.note(msg("importers.note.contents_page", page=p.printed))
+        p.lines = p.lines[:first] + p.lines[last + 1:]
+
+
+def _toc_entry(line: Line) -> bool:
+    text = clean(line.text)
+    if TOC_LINE.search(text):
+        return True
+    last = line.words[-1]
+    return len(line.words) >= 2 and last.text.isdigit() and len(last.text) <= 3 \
+        and last.x0 - line.words[-2].x1 > 1.2 * line.size
+
+
+def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
+    """Drop running headers and footers (the same text, digits aside, at the top
+    or bottom of many pages, or a page number) and read the page number printed
+    in them."""
+    def zone(p, line):
+        return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
+
+    def key(line):
+        return re.sub(r"\d+", "#", fold(line.text)[0])
+
+    seen: Counter[str] = Counter()
+    for p in pages:
+        seen.update({key(line) for line in p.lines if zone(p, line)})
+    need = max(2, round(0.4 * len(pages)))
+    found = []
+    for p in pages:
+        cands: list = []
+        for line in p.lines:
+            if zone(p, line):
+                parts = _segments(line)
+                for text in {clean(line.text), *(clean(seg.text) for seg in parts)}:
+                    cands.extend(pagenumbers.candidates(text))
+        found.append(cands)
+    settled = pagenumbers.settle(found)
+    for p, page in zip(pages, settled.pages):
+        p.printed = page
+        p.lines = [line for line in p.lines if not (zone(p, line) and (
+            seen[key(line)] >= need or any(pagenumbers.candidates(clean(seg.text)) and
+                                           pagenumbers.WHOLE.match(clean(seg.text)) for seg in [line])))]
+    for note in settled.notes:
+        report.note(note)
+    report.physical_pages = not settled.printed
+
+
+@dataclass
+class Styles:
+    body: tuple
+    headings: dict  # style → level
+    title: tuple | None
+
+
+def _styles(pages: list[PageContent]) -> Styles:
+    letters: Counter[tuple] = Counter()
+    for p in pages:
+        for line in p.lines:
+            for w in line.words:
+                letters[w.style] += len(w.text)
+    if not letters:  # no line outside the running header and footer (tables only, or nothing)
+        return Styles((0.0, False, False), {}, None)
+    body = letters.most_common(1)[0][0]
+
+    def heading_like(style):
+        return style != body and (style[0] > body[0] + 0.4 or (style[1] and style[0] >= body[0] - 0.1))
+
+    first_page = {line.style for line in pages[0].lines}
+    later = {line.style for p in pages[1:] for line in p.lines if _whole(line)}
+    title = max(first_page, key=lambda s: s[0], default=None)
+    if title is None or not heading_like(title) or any(s[0] >= title[0] for s in later):
+        title = None
+    candidates = {line.style for p in pages for line in p.lines if _whole(line) and heading_like(line.style)}
+    if len(pages) > 1:  # a style seen on the first page only is the title page's (organisation, subtitle)
+        candidates &= later
+    candidates.discard(title)
+    order = sorted(candidates, key=lambda s: (-s[0], not s[1], s[2]))
+    return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+
+
+def _whole(line: Line) -> bool:
+    """All of the line in one style: a heading is not a bold word in a sentence."""
+    return len({w.style for w in line.words}) == 1

@@ -1,0 +1,280 @@
+"""Messages of `amend extract` and `amend describe` (amend/extract): what could
+not be read out of the minutes, and why. The wording `describe` writes into the
+minutes is document content in the program's language, not a message; so are
+the grammar tables (grammar_sv.yaml, grammar_en.yaml) used to read minutes."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ a finding, as printed
+    "extract.finding.title": ("{t}: {m}", "{t}: {m}"),  # a title, and what is said of it
+    "extract.finding.text": ('"{text}" — {message}', "”{text}” — {message}"),
+    # ------------------------------------------------------------ the patch file's comments
+    "extract.comment.head": ("Extracted by `amend extract` from {protocol}; check it against the minutes.",
+                             "Framtagen med `amend extract` ur {protocol}; kontrollera den mot protokollet."),
+    "extract.comment.needs_human": ("NOT IN THIS PATCH OR NOT CHECKED - needs a human:",
+                                    "INTE MED I DEN HÄR PATCHEN ELLER INTE KONTROLLERAT - måste granskas av en "
+                                    "människa:"),
+    "extract.comment.not_applicable": (
+        "ADOPTED BUT NOT IN THIS PATCH - the change cannot be written as an amendment:",
+        "BESLUTAT MEN INTE MED I DEN HÄR PATCHEN - ändringen kan inte skrivas som ett ändringsförslag:"),
+    "extract.comment.checks": ("Check against the minutes:", "Kontrollera mot protokollet:"),
+    "extract.comment.rejected": ("Rejected proposals (not in this patch):",
+                                 "Avslagna förslag (inte med i den här patchen):"),
+    "extract.comment.line": ("  line {line}: {finding}", "  rad {line}: {finding}"),
+    # ------------------------------------------------------------ the command's report on stderr
+    "extract.report.needs_human": ("needs a human: {protocol}:{line}: {finding}",
+                                   "måste granskas: {protocol}:{line}: {finding}"),
+    "extract.report.not_applicable": ("cannot apply: {protocol}:{line}: {finding}",
+                                      "kan inte tillämpas: {protocol}:{line}: {finding}"),
+    "extract.report.rejected": ("rejected: {protocol}:{line}: {finding}", "avslaget: {protocol}:{line}: {finding}"),
+    "extract.report.check": ("check: {protocol}:{line}: {finding}", "kontrollera: {protocol}:{line}: {finding}"),
+    "extract.report.note": ("note: {protocol}:{line}: {finding}", "obs: {protocol}:{line}: {finding}"),
+    "extract.report.nothing_written": (
+        "nothing was written: no amendment in {paragraph} of {body} {date} could be read (see above)",
+        "ingenting skrevs: inget ändringsförslag i {paragraph} i {body} {date} kunde läsas (se ovan)"),
+    "extract.report.nothing_written_minutes": (
+        "nothing was written: no amendment in the minutes of {body} {date} could be read (see above)",
+        "ingenting skrevs: inget ändringsförslag i protokollet från {body} {date} kunde läsas (se ovan)"),
+    "extract.report.nothing_in_decision": (
+        "nothing was written: no amendment in {paragraph} of {body} {date} could be read (the decision holds no "
+        "amendment to the program)",
+        "ingenting skrevs: inget ändringsförslag i {paragraph} i {body} {date} kunde läsas (beslutet innehåller "
+        "inget ändringsförslag till programmet)"),
+    "extract.report.nothing_in_minutes": (
+        "nothing was written: no amendment in the minutes of {body} {date} could be read (the decision holds no "
+        "amendment to the program)",
+        "ingenting skrevs: inget ändringsförslag i protokollet från {body} {date} kunde läsas (beslutet "
+        "innehåller inget ändringsförslag till programmet)"),
+    "extract.report.extracted": ("extracted {n} {n:plural:amendment:amendments} of {body} {date}",
+                                 "tog fram {n} {n:plural:ändringsförslag:ändringsförslag} ur {body} {date}"),
+    "extract.report.extracted_paragraph": (
+        "extracted {n} {n:plural:amendment:amendments} of {body} {date} {paragraph}",
+        "tog fram {n} {n:plural:ändringsförslag:ändringsförslag} ur {body} {date} {paragraph}"),
+    "extract.report.wrote": ("{summary}; wrote {path}", "{summary}; skrev {path}"),
+    "extract.report.need_a_human": ("{n} {n:plural:thing needs:things need} a human (see above)",
+                                    "{n} {n:plural:sak:saker} måste granskas av en människa (se ovan)"),
+    # ------------------------------------------------------------ which § to read
+    "extract.no_such_paragraph": ("there is no § {number} in the protocol (paragraphs found: {found})",
+                                  "protokollet har ingen § {number} (paragrafer som finns: {found})"),
+    "extract.none": ("none", "inga"),
+    "extract.several_paragraphs": ("several paragraphs hold amendments to {title}: {paragraphs}; say which with "
+                                   "--paragraph",
+                                   "flera paragrafer innehåller ändringar i {title}: {paragraphs}; ange vilken med "
+                                   "--paragraph"),
+    "extract.no_paragraph_fits": (
+        "no paragraph of the protocol ({count} found) holds an amendment to {title} that can be read; say which "
+        "with --paragraph",
+        "ingen paragraf i protokollet ({count} hittade) innehåller en läsbar ändring i {title}; ange vilken med "
+        "--paragraph"),
+    "extract.no_paragraph_fits_changes": (
+        "no paragraph of the protocol ({count} found) holds an amendment to {title} that can be read; paragraphs "
+        "that change a document in ways no patch can carry: {paragraphs}; say which with --paragraph",
+        "ingen paragraf i protokollet ({count} hittade) innehåller en läsbar ändring i {title}; paragrafer som "
+        "ändrar ett dokument på sätt som ingen patch kan beskriva: {paragraphs}; ange vilken med --paragraph"),
+    "extract.note.chosen_paragraph": (
+        "read {paragraph}, the only paragraph with an amendment to this program; the protocol holds {count} "
+        "(choose with --paragraph)",
+        "läste {paragraph}, den enda paragrafen med en ändring i det här programmet; protokollet har {count} "
+        "(välj med --paragraph)"),
+    "extract.note.no_decision_heading": (
+        "no decision heading (such as 'Beslut') in {paragraph}: read the text outside other sections as the "
+        "decision",
+        "ingen beslutsrubrik (som ”Beslut”) i {paragraph}: texten utanför andra avsnitt lästes som beslutet"),
+    "extract.no_body": ("the protocol does not name the deciding body in its header; give --body",
+                        "protokollets huvud anger inte vilket organ som beslutade; ange --body"),
+    "extract.no_date": ("the protocol does not name the date in its header; give --date",
+                        "protokollets huvud anger inget datum; ange --date"),
+    "extract.no_body_or_date": (
+        "the protocol does not name the deciding body and the date in its header; give --body and --date",
+        "protokollets huvud anger varken vilket organ som beslutade eller datum; ange --body och --date"),
+    # ------------------------------------------------------------ reading an instruction
+    "extract.unclosed_quotation": ("the quotation that starts with {start!r} is not closed",
+                                   "citatet som börjar med {start!r} avslutas aldrig"),
+    "extract.too_many_ways": ("it can be read in too many ways to check them all; word it more simply",
+                              "den kan läsas på för många sätt för att alla ska kunna prövas; formulera den enklare"),
+    "extract.not_understood_from": ('not understood from "{rest}" on', "förstods inte från och med ”{rest}”"),
+    "extract.no_wording_fits": ("no wording in the grammar fits this instruction",
+                                "ingen formulering i grammatiken passar den här ändringen"),
+    "extract.note.only_fitting_reading": (
+        "read as {reading}: of the {n} ways to read it, the only one that matches the program",
+        "lästes som {reading}: av de {n} sätten att läsa den är det det enda som stämmer med programmet"),
+    "extract.reads_ways": ("this reads {n} ways ({ways})", "den kan läsas på {n} sätt ({ways})"),
+    "extract.reads_ways_none_fits": ("this reads {n} ways ({ways}) and none matches the program",
+                                     "den kan läsas på {n} sätt ({ways}) och inget stämmer med programmet"),
+    "extract.check.line_not_checked": (
+        "line {line} is not checked: the program has no line numbers; the amendment is placed by its page and "
+        "quoted words, which must match exactly once there (the line stays in its text)",
+        "rad {line} kontrolleras inte: programmet har inga radnummer; ändringen placeras efter sidan och de "
+        "citerade orden, som måste finnas exakt en gång där (raden står kvar i texten)"),
+    "extract.check.without_closing_mark": (
+        "read without the closing mark of the quotation: the program has {reading}, not the words with the mark",
+        "lästes utan citatets avslutande skiljetecken: programmet har {reading}, inte orden med tecknet"),
+    "extract.two_ways_differ": (
+        "reads two ways that both match the program and change it differently ({ways:or}): whether the closing "
+        "punctuation belongs to the quoted words cannot be told",
+        "kan läsas på två sätt som båda stämmer med programmet men ändrar det olika ({ways:or}): det går inte att "
+        "avgöra om det sista skiljetecknet hör till de citerade orden"),
+    "extract.cannot_place": ('"{words}" cannot be placed: {reason}', "”{words}” kan inte placeras: {reason}"),
+    "extract.range_order": ('"{end}" does not follow "{start}" in the same paragraph',
+                            "”{end}” kommer inte efter ”{start}” i samma stycke"),
+    "extract.check.range": (
+        'read "leave out from … to …" as leaving out "{words}" (the words after the first quotation, up to and '
+        "including the second)",
+        "läste ”stryk från … till …” som att ”{words}” stryks (orden efter det första citatet, till och med det "
+        "andra)"),
+    "extract.does_not_apply": ("does not apply to the program: {reason}", "går inte att tillämpa på programmet: "
+                               "{reason}"),
+    "extract.check.unsure_join": (
+        'joined "{joined}" across a line break ("{left}-" + "{right}"); the program does not show whether it is '
+        '"{hyphened}"',
+        "slog ihop ”{joined}” över en radbrytning (”{left}-” + ”{right}”); programmet visar inte om det ska vara "
+        "”{hyphened}”"),
+    "extract.check.unsure_joins": ("{first} (and {n} more line breaks like it in this instruction)",
+                                   "{first} (och {n} radbrytningar till av samma slag i den här ändringen)"),
+    "extract.note.kept_hyphen": ('kept the hyphen in "{word}" at a line break, as the program writes it',
+                                 "behöll bindestrecket i ”{word}” vid en radbrytning, så som programmet skriver det"),
+    "extract.announced": ('the decision announces {count} amendments ("{words}") but {found} were found',
+                          "beslutet anger {count} ändringar (”{words}”) men {found} hittades"),
+    # ------------------------------------------------------------ proposals in the course of the meeting
+    "extract.note.stated_twice": ("also stated under '{section}'; extracted once, from the decision",
+                                  "står även under ”{section}”; togs med en gång, från beslutet"),
+    "extract.note.worded_differently": ("worded differently under '{section}'; the decision's wording was used",
+                                        "har en annan lydelse under ”{section}”; beslutets lydelse användes"),
+    "extract.rejected.said": ('not adopted: the minutes say "{said}"', "inte bifallet: protokollet säger ”{said}”"),
+    "extract.proposed.by_reference": (
+        "proposed under '{section}' but not in the decision, and the decision refers to a proposal",
+        "föreslogs under ”{section}” men finns inte i beslutet, och beslutet hänvisar till ett förslag"),
+    "extract.proposed.unclear_rejection": (
+        "proposed under '{section}' but not in the decision, and the minutes do not say clearly that it was "
+        "rejected",
+        "föreslogs under ”{section}” men finns inte i beslutet, och protokollet säger inte tydligt att det "
+        "avslogs"),
+    "extract.proposed.not_rejected": (
+        "proposed under '{section}' but not in the decision, and the minutes do not say it was rejected",
+        "föreslogs under ”{section}” men finns inte i beslutet, och protokollet säger inte att det avslogs"),
+    "extract.rejected.proposed": ('proposed, not adopted: the minutes say "{said}"',
+                                  "föreslogs men bifölls inte: protokollet säger ”{said}”"),
+    "extract.rejected.proposed_by": ('proposed by {who}, not adopted: the minutes say "{said}"',
+                                     "föreslogs av {who} men bifölls inte: protokollet säger ”{said}”"),
+    "extract.proposed.unclear": ("proposed under '{section}'; the minutes do not show whether it was adopted",
+                                 "föreslogs under ”{section}”; protokollet visar inte om det bifölls"),
+    "extract.proposed.unclear_by": (
+        "proposed by {who} under '{section}'; the minutes do not show whether it was adopted",
+        "föreslogs av {who} under ”{section}”; protokollet visar inte om det bifölls"),
+    "extract.adopted_as": ('{reason} (adopted: "{said}")', "{reason} (bifallet: ”{said}”)"),
+    "extract.note.proposed_adopted": ("proposed under '{section}' and adopted: \"{said}\"",
+                                      "föreslogs under ”{section}” och bifölls: ”{said}”"),
+    "extract.rejected.not_made": ('not made: the House agreed "{said}"', "inte genomförd: kammaren beslutade ”{said}”"),
+    "extract.other_document_hint": ("{reason} (extract it with that document's program)",
+                                    "{reason} (ta fram den med det dokumentets program)"),
+    "extract.undecided": (
+        "a change to a document under '{section}', not in the decision: the minutes do not show that it was "
+        "decided",
+        "en ändring i ett dokument under ”{section}”, inte i beslutet: protokollet visar inte att den beslutades"),
+    "extract.undecided_heading": (
+        "a change to a document in the heading of the §, not in the decision: the minutes do not show that it "
+        "was decided",
+        "en ändring i ett dokument i paragrafens rubrik, inte i beslutet: protokollet visar inte att den "
+        "beslutades"),
+    # ------------------------------------------------------------ what the minutes' wording cannot be (wording.py)
+    "extract.cannot.sent_back": ("återremiss: the matter is sent back to be reworked; this decision changes no text",
+                                 "återremiss: ärendet skickas tillbaka för att arbetas om; beslutet ändrar ingen "
+                                 "text"),
+    "extract.cannot.assignment": ("an assignment to another body to make the change; this decision changes no text",
+                                  "ett uppdrag till någon annan att göra ändringen; beslutet ändrar ingen text"),
+    "extract.cannot.yrkande_wording": ("it changes the wording of a yrkande's decision, not the document",
+                                       "den ändrar lydelsen i ett yrkandes beslutssats, inte dokumentet"),
+    "extract.cannot.decision_point": (
+        "it changes a point of the proposed decision, not the document, and the words are not quoted",
+        "den ändrar en punkt i förslaget till beslut, inte dokumentet, och orden är inte citerade"),
+    "extract.cannot.title": ("it changes the document's title, which no amendment operation does",
+                             "den ändrar dokumentets titel, vilket ingen ändringsoperation gör"),
+    "extract.cannot.by_number": ("no exact words: the parts are named by number, not quoted",
+                                 "inga exakta ord: delarna anges med nummer, inte med citat"),
+    "extract.cannot.correction": ("no exact words: the correction is not worded in the minutes",
+                                  "inga exakta ord: rättelsen är inte formulerad i protokollet"),
+    "extract.cannot.editorial": ("no exact words: an editorial revision is described, not worded",
+                                 "inga exakta ord: en redaktionell bearbetning beskrivs men formuleras inte"),
+    "extract.cannot.no_new_text": ("the new wording is not given: the minutes say what changes, not the new text",
+                                   "den nya lydelsen saknas: protokollet säger vad som ändras, inte den nya texten"),
+    "extract.cannot.condition": ("not a change to a document's text: a condition added to the approval",
+                                 "ingen ändring i ett dokuments text: ett villkor som läggs till godkännandet"),
+    "extract.cannot.in_attachment": ("the text is in an attachment, not in the minutes",
+                                     "texten finns i en bilaga, inte i protokollet"),
+    "extract.cannot.in_yrkande": ("the text is in a yrkande, not in the minutes",
+                                  "texten finns i ett yrkande, inte i protokollet"),
+    "extract.cannot.old_not_quoted": ("old value not quoted: the new wording is given, but not the text it replaces",
+                                      "den gamla lydelsen är inte citerad: den nya lydelsen anges, men inte texten "
+                                      "den ersätter"),
+    "extract.cannot.no_place_no_old": (
+        "no place and no old text: it is not said where the new text goes or what it replaces",
+        "ingen plats och ingen gammal text: det sägs inte var den nya texten ska stå eller vad den ersätter"),
+    "extract.cannot.described": ("no exact words: the change is described, not worded",
+                                 "inga exakta ord: ändringen beskrivs men formuleras inte"),
+    "extract.cannot.paraphrased": ("no exact words: the old and the new wording are paraphrased, not quoted",
+                                   "inga exakta ord: den gamla och den nya lydelsen återges med andra ord, inte "
+                                   "citerade"),
+    "extract.cannot.no_section": ("the program has no section for {where}", "programmet har inget avsnitt för "
+                                  "{where}"),
+    "extract.cannot.no_heading": ('the program has no heading "{heading}"', "programmet har ingen rubrik "
+                                  "”{heading}”"),
+    "extract.cannot.excepts": ("it excepts this document ({document})", "den undantar det här dokumentet "
+                               "({document})"),
+    "extract.cannot.other_document": ("addresses another document ({document}), not {title}",
+                                      "gäller ett annat dokument ({document}), inte {title}"),
+    "extract.cannot.nothing_struck": ("no place given: it is not said what is struck",
+                                      "ingen plats anges: det sägs inte vad som ska strykas"),
+    "extract.cannot.section_exists": ("the program already has a section {heading}",
+                                      "programmet har redan ett avsnitt {heading}"),
+    "extract.cannot.no_previous": ("the program has no {previous} to place the new {heading} after",
+                                   "programmet har ingen {previous} att placera den nya {heading} efter"),
+    "extract.cannot.no_place_for_text": ("no place given: it is not said where the text goes",
+                                         "ingen plats anges: det sägs inte var texten ska stå"),
+    "extract.cannot.no_place_replaced": ("no place given: it is not said which text the new wording replaces",
+                                         "ingen plats anges: det sägs inte vilken text den nya lydelsen ersätter"),
+    "extract.cannot.no_place_list": ("no place given: it is not said which list the name goes in",
+                                     "ingen plats anges: det sägs inte vilken lista namnet ska in i"),
+    "extract.cannot.unquoted_till": (
+        'reads several ways: the words after "från" and "till" are not quoted and hold "till"',
+        "kan läsas på flera sätt: orden efter ”från” och ”till” är inte citerade och innehåller ”till”"),
+    "extract.check.new_item_page": ('read as a new item "{item}" in the one list on page {page}',
+                                    "lästes som en ny punkt ”{item}” i den enda listan på sidan {page}"),
+    "extract.check.new_item_heading": ('read as a new item "{item}" in the one list under {heading}',
+                                       "lästes som en ny punkt ”{item}” i den enda listan under rubriken {heading}"),
+    "extract.check.unquoted_words": ('read the unquoted words as "{old}" → "{new}"',
+                                     "läste de ociterade orden som ”{old}” → ”{new}”"),
+    # ------------------------------------------------------------ the wording disagrees with the amendment (check)
+    "extract.disagrees.operation": ("the wording {says} text, but the operation {op} {does} it",
+                                    "lydelsen {says} text, men operationen {op} {does} den"),
+    "extract.disagrees.scope": ("the wording says {said}, the amendment's scope says {scope}",
+                                "lydelsen säger {said}, ändringens avgränsning säger {scope}"),
+    "extract.family.strikes": ("strikes", "stryker"),
+    "extract.family.adds": ("adds", "lägger till"),
+    "extract.family.replaces": ("replaces", "ersätter"),
+    "extract.family.changes": ("changes", "ändrar"),
+    "extract.scope.page": ("page {n}", "sidan {n}"),
+    "extract.scope.item": ("item {n}", "punkt {n}"),
+    "extract.scope.paragraph": ("paragraph {n}", "stycke {n}"),
+    "extract.scope.sentence": ("sentence {n}", "mening {n}"),
+    "extract.scope.column": ("column {n}", "kolumn {n}"),
+    "extract.scope.row": ("row {n}", "rad {n}"),
+    "extract.last": ("last", "sista"),
+    # ------------------------------------------------------------ describe and the grammar
+    "extract.cannot_be_worded": ("cannot be worded in {language}: {problem}",
+                                 "kan inte formuleras på {language}: {problem}"),
+    "extract.would_not_read_back": ("the wording {sentence!r} would not read back as the same amendment",
+                                    "formuleringen {sentence!r} skulle inte läsas tillbaka som samma ändring"),
+    "extract.grammar.no_wording": ("the {language} grammar has no wording for {fields}",
+                                   "grammatiken för {language} har ingen formulering för {fields}"),
+    "extract.grammar.no_wording_at": ("the {language} grammar has no wording for {fields} with {scope}",
+                                      "grammatiken för {language} har ingen formulering för {fields} med {scope}"),
+    "extract.grammar.no_scope_wording": ("the {language} grammar has no wording for {key}: {value!r}",
+                                         "grammatiken för {language} har ingen formulering för {key}: {value!r}"),
+    "extract.grammar.unquotable": ("the text {text!r} holds every kind of quotation mark and cannot be quoted",
+                                   "texten {text!r} innehåller alla sorters citattecken och kan inte citeras"),
+    "extract.grammar.no_language": ("no grammar for the language {language!r} (there are: {languages})",
+                                    "ingen grammatik för språket {language!r} (de som finns: {languages})"),
+    "extract.grammar.slot_type": ("{phrase!r}: unknown slot type {kind!r} (types: {types})",
+                                  "{phrase!r}: okänd typ av lucka {kind!r} (typer: {types})"),
+    "extract.grammar.write": ("{phrase!r}: write must be always, after_scope or alone, not {write!r}",
+                              "{phrase!r}: write ska vara always, after_scope eller alone, inte {write!r}"),
+}

@@ -1,0 +1,224 @@
+"""Messages of `amend import` (amend/importers): why a document is refused, and
+the report of what could not be carried over."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ the document is refused
+    "importers.not_found": ("file not found", "filen finns inte"),
+    "importers.cannot_read": ("cannot be read: {reason}", "kan inte läsas: {reason}"),
+    "importers.not_pdf": ("is not a PDF file (it does not start with %PDF-)",
+                          "är ingen PDF-fil (den börjar inte med %PDF-)"),
+    "importers.empty": ("is empty (0 bytes)", "är tom (0 byte)"),
+    "importers.pdf_pages_from": ("is a PDF: its own pages are used; --pages-from is for a DOCX",
+                                 "är en PDF: dess egna sidor används; --pages-from gäller bara för en DOCX"),
+    "importers.not_the_same": (
+        "the imported program does not read back the same from YAML; please report this with the document",
+        "det importerade programmet blir inte detsamma när YAML-filen läses in igen; rapportera felet och "
+        "skicka med dokumentet"),
+    "importers.no_text": ("holds no text to import", "innehåller ingen text att importera"),
+    "importers.bad_id": (
+        "the program id '{id}' may only use lower-case letters, digits, '.', '_' and '-' (it comes from the "
+        "output file name unless --id is given)",
+        "programmets id ”{id}” får bara innehålla små bokstäver, siffror, ”.”, ”_” och ”-” (det tas från "
+        "namnet på filen som skrivs om inte --id anges)"),
+    "importers.docx.old_doc": (
+        "is not a DOCX but an old Word .doc or a password-protected file; open it in Word and save it as .docx "
+        "without a password",
+        "är ingen DOCX utan en gammal Word-fil (.doc) eller en lösenordsskyddad fil; öppna den i Word och spara "
+        "den som .docx utan lösenord"),
+    "importers.docx.not_zip": ("is not a DOCX file (a DOCX is a zip archive; this is not one)",
+                               "är ingen DOCX-fil (en DOCX är ett zip-arkiv, och det är inte den här)"),
+    "importers.docx.damaged_zip": ("is a damaged zip archive ({detail})", "är ett skadat zip-arkiv ({detail})"),
+    "importers.docx.too_big": (
+        "would unpack to {mb:.0f} MB in {files} files, more than a document can be ({limit} MB); it is not imported",
+        "skulle packas upp till {mb:.0f} MB i {files} filer, mer än ett dokument kan vara ({limit} MB); "
+        "den importeras inte"),
+    "importers.docx.encrypted": ("is an encrypted zip archive", "är ett krypterat zip-arkiv"),
+    "importers.docx.no_document": ("is a zip archive but not a Word document (it has no word/document.xml)",
+                                   "är ett zip-arkiv men inget Word-dokument (det saknar word/document.xml)"),
+    "importers.docx.part_too_large": (
+        "its part {part} (unpacked) is over amend's limit of {limit:,} bytes; a document is far smaller: this one "
+        "is damaged or made to exhaust memory; save it again from Word",
+        "dess del {part} (uppackad) är större än amends gräns på {limit:,} byte; ett dokument är mycket mindre, "
+        "så det här är skadat eller gjort för att fylla minnet; spara det på nytt från Word"),
+    "importers.docx.dtd": (
+        "its part {part} declares a DTD or entities (<!DOCTYPE / <!ENTITY), which Word never writes and whose "
+        "text amend cannot import reliably; open it in Word and save it again as .docx",
+        "dess del {part} deklarerar en DTD eller entiteter (<!DOCTYPE / <!ENTITY), något Word aldrig skriver "
+        "och vars text amend inte kan importera säkert; öppna den i Word och spara den igen som .docx"),
+    "importers.docx.not_word": ("is not a readable Word document ({detail})",
+                                "är inget läsbart Word-dokument ({detail})"),
+    "importers.docx.damaged_word": ("is a damaged Word document ({kind}: {detail})",
+                                    "är ett skadat Word-dokument ({kind}: {detail})"),
+    "importers.pdf.stream_too_large": (
+        "a stream of it (unpacked) is over amend's limit of {limit:,} bytes; a document is far smaller: this one "
+        "is damaged or made to exhaust memory; print it to PDF again",
+        "en ström i den (uppackad) är större än amends gräns på {limit:,} byte; ett dokument är mycket mindre, "
+        "så det här är skadat eller gjort för att fylla minnet; skriv ut det till PDF igen"),
+    "importers.pdf.password": (
+        "is protected by a password; save a copy without the password (or print it to PDF) and import that",
+        "är skyddad med lösenord; spara en kopia utan lösenord (eller skriv ut den till PDF) och importera den"),
+    "importers.pdf.damaged": ("is a damaged or unreadable PDF ({detail})", "är en skadad eller oläslig PDF ({detail})"),
+    "importers.pdf.unreadable": ("cannot be read ({detail})", "kan inte läsas ({detail})"),
+    "importers.pdf.not_readable": ("is not a readable PDF ({detail})", "är ingen läsbar PDF ({detail})"),
+    "importers.pdf.no_text": (
+        "has no text to import (a scanned image? it needs text recognition first)",
+        "har ingen text att importera (en inskannad bild? den behöver textigenkänning först)"),
+    "importers.pdf.only_furniture": (
+        "has no text to import besides its running headers and footers",
+        "har ingen text att importera utöver sidhuvuden och sidfötter"),
+    # ------------------------------------------------------------ the report: one line per kind
+    "importers.report.lost": ("not imported: {n} {what} ({places})", "inte importerat: {n} {what} ({places})"),
+    "importers.report.check": ("check: {n} {what} ({places})", "kontrollera: {n} {what} ({places})"),
+    "importers.report.note": ("note: {text}", "obs: {text}"),
+    "importers.report.more": ("{places} and {n} more", "{places} och {n} till"),
+    # what was left out or needs checking; n is how many
+    "importers.what.image": ("{n:plural:image:images}", "{n:plural:bild:bilder}"),
+    "importers.what.rotated_text": ("{n:plural:piece:pieces} of rotated text", "{n:plural:bit:bitar} roterad text"),
+    "importers.what.symbol": ("symbol-font {n:plural:character:characters}",
+                              "{n:plural:tecken:tecken} i symbolteckensnitt"),
+    "importers.what.text_box": ("text {n:plural:box:boxes}", "{n:plural:textruta:textrutor}"),
+    "importers.what.footnote": ("{n:plural:footnote:footnotes}", "{n:plural:fotnot:fotnoter}"),
+    "importers.what.endnote": ("{n:plural:endnote:endnotes}", "{n:plural:slutnot:slutnoter}"),
+    "importers.what.equation": ("{n:plural:equation:equations}", "{n:plural:formel:formler}"),
+    "importers.what.split_paragraph": (
+        "{n:plural:paragraph:paragraphs} running over a page end, anchored to the page "
+        "{n:plural:it starts:they start} on",
+        "{n:plural:stycke:stycken} som fortsätter på nästa sida, "
+        "{n:plural:förankrat:förankrade} till sidan där {n:plural:det:de} börjar"),
+    "importers.what.split_table": (
+        "{n:plural:table:tables} running over a page end, anchored to the page {n:plural:it starts:they start} on",
+        "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "
+        "där {n:plural:den:de} börjar"),
+    "importers.what.merged_cell": ("merged table {n:plural:cell:cells} (the text is kept once)",
+                                   "{n:plural:sammanslagen tabellcell:sammanslagna tabellceller} (texten tas "
+                                   "med en gång)"),
+    "importers.what.not_located": (
+        "{n:plural:piece:pieces} of text not found in {layout}, put on the page of the text before",
+        "{n:plural:textbit:textbitar} som inte hittades i {layout}, {n:plural:lagd:lagda} på samma sida som "
+        "texten före"),
+    # where, in the report
+    "importers.where.page": ("page {page}", "sidan {page}"),
+    "importers.where.page_text": ("page {page} '{text}'", "sidan {page} ”{text}”"),
+    "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
+    "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
+    "importers.where.note_text": ("{where}, number {number}: '{text}'", "{where}, nummer {number}: ”{text}”"),
+    "importers.where.table": ("in the table on page {page}", "i tabellen på sidan {page}"),
+    "importers.where.columns": ("in the column layout on page {page}", "i spaltlayouten på sidan {page}"),
+    "importers.where.n_columns": ("in the {n}-column part on page {page}", "i delen med {n} spalter på sidan {page}"),
+    "importers.where.libreoffice": ("LibreOffice's layout", "LibreOffices layout"),
+    "importers.where.the_pdf": ("the PDF", "PDF:en"),
+    # notes
+    "importers.note.heading_in_block": (
+        "the heading '{text}' {where} is inside a table or column; kept as a paragraph",
+        "rubriken ”{text}” {where} står i en tabell eller spalt; den behålls som ett stycke"),
+    "importers.note.heading_in_cell": (
+        "the heading '{text}' is inside a table or column; kept as a paragraph",
+        "rubriken ”{text}” står i en tabell eller spalt; den behålls som ett stycke"),
+    "importers.note.before_first_heading": (
+        "text before the first heading is not part of the program: '{text}'",
+        "text före den första rubriken hör inte till programmet: ”{text}”"),
+    "importers.note.block_before_heading": (
+        "a table or column layout before the first heading (page {page}) is not imported",
+        "en tabell eller spaltlayout före den första rubriken (sidan {page}) importeras inte"),
+    "importers.note.title_from_file": (
+        "the document names no title; it is '{title}', from the file name: give one with --title",
+        "dokumentet har ingen titel; den blir ”{title}” efter filnamnet: ange en med --title"),
+    "importers.note.title_from_page": (
+        "the document names no title; it is taken from its first page: '{text}' (give another with --title)",
+        "dokumentet har ingen titel; den tas från första sidan: ”{text}” (ange en annan med --title)"),
+    "importers.note.no_headings": (
+        "no headings were found (no heading styles, no numbered or bold heading lines): the whole text is one "
+        "section headed by the title; add headings in the YAML where the document has them",
+        "inga rubriker hittades (inga rubrikformat, inga numrerade eller feta rubrikrader): hela texten blir ett "
+        "avsnitt med titeln som rubrik; lägg till rubriker i YAML-filen där dokumentet har dem"),
+    "importers.note.level_capped": (
+        "heading '{text}' is level {level}; amend has {most} levels, so it is level {most}",
+        "rubriken ”{text}” är på nivå {level}; amend har {most} nivåer, så den blir nivå {most}"),
+    "importers.note.bad_version": (
+        "'{version}' is not a version name in the title block: the version is 'proposed'",
+        "”{version}” i titelblocket är inget versionsnamn: versionen blir ”proposed”"),
+    "importers.note.no_version": (
+        "no 'Version: …' line in the title block: the version is 'proposed'",
+        "titelblocket har ingen rad ”Version: …”: versionen blir ”proposed”"),
+    "importers.note.flowing_columns": (
+        "the {n}-column part from page {page} has no column breaks, so its text is imported in reading order, "
+        "not as a column layout",
+        "delen med {n} spalter från sidan {page} har inga spaltbrytningar, så texten importeras i läsordning, "
+        "inte som spaltlayout"),
+    "importers.note.one_column": (
+        "the {n}-column part on page {page} has no column breaks, so where its columns end is not in the file; "
+        "it is imported as one column. Insert column breaks in Word (Layout → Breaks → Column) or import the PDF",
+        "delen med {n} spalter på sidan {page} har inga spaltbrytningar, så var spalterna slutar står inte i "
+        "filen; den importeras som en spalt. Infoga spaltbrytningar i Word (Layout → Brytningar → Spalt) eller "
+        "importera PDF:en"),
+    "importers.note.contents": (
+        "the table of contents is left out (the headings are the sections)",
+        "innehållsförteckningen tas inte med (rubrikerna är avsnitten)"),
+    "importers.note.contents_page": (
+        "the table of contents on page {page} is left out (the headings are the sections)",
+        "innehållsförteckningen på sidan {page} tas inte med (rubrikerna är avsnitten)"),
+    "importers.note.contents_lines": (
+        "table-of-contents lines are left out (page {page}); the headings are the sections",
+        "rader ur innehållsförteckningen tas inte med (sidan {page}); rubrikerna är avsnitten"),
+    "importers.note.saved_layout_columns": (
+        "breaks of Word's saved layout inside a multi-column part are read as column ends; check the columns "
+        "against the printed document",
+        "sidbrytningar från Words sparade layout inne i en del med flera spalter läses som spaltslut; kontrollera "
+        "spalterna mot det tryckta dokumentet"),
+    "importers.note.sub_items": (
+        "a list on page {page} has sub-items; amend's lists are flat, so they are items of the same list",
+        "en lista på sidan {page} har underpunkter; listor i amend har bara en nivå, så de blir punkter i samma "
+        "lista"),
+    "importers.note.list_start": (
+        "the numbered list on page {page} starts at {first} in the document; amend numbers every list from 1",
+        "den numrerade listan på sidan {page} börjar på {first} i dokumentet; amend numrerar varje lista från 1"),
+    "importers.note.tracked_changes": (
+        "the document has tracked changes: insertions are imported, deletions are not",
+        "dokumentet har spårade ändringar: det som lagts till importeras, det som tagits bort gör det inte"),
+    "importers.note.why_declared": ("records {counted} {counted:plural:page:pages} but says it has {declared}",
+                                    "innehåller {counted} {counted:plural:sida:sidor} men uppger att den har "
+                                    "{declared}"),
+    "importers.note.why_fewer": ("records fewer pages than its text needs",
+                                 "innehåller färre sidor än texten behöver"),
+    "importers.note.no_libreoffice": (
+        "the DOCX {why}, and LibreOffice is not installed to lay it out: the pages are those the file records. "
+        "Give the circulated PDF with --pages-from, or import the PDF",
+        "DOCX-filen {why}, och LibreOffice är inte installerat för att sidbryta den: sidorna blir de som filen "
+        "innehåller. Ange den utskickade PDF:en med --pages-from, eller importera PDF:en"),
+    "importers.note.libreoffice_layout": (
+        "the DOCX {why}, so its pages are taken from LibreOffice's layout of it; Word may break pages differently: "
+        "check them against the printed document, or give the circulated PDF with --pages-from",
+        "DOCX-filen {why}, så sidorna tas från LibreOffices sidbrytning av den; Word kan bryta sidorna annorlunda: "
+        "kontrollera dem mot det tryckta dokumentet, eller ange den utskickade PDF:en med --pages-from"),
+    "importers.note.pages_from": ("pages are those of {name}, matched to the DOCX text",
+                                  "sidorna är de i {name}, matchade mot texten i DOCX-filen"),
+    "importers.note.fonts": ("headings are read from their font: {fonts}; check the levels",
+                             "rubrikernas nivåer läses från teckensnittet: {fonts}; kontrollera nivåerna"),
+    "importers.font.plain": ("{size:g} pt → level {level}", "{size:g} pt → nivå {level}"),
+    "importers.font.bold": ("{size:g} pt bold → level {level}", "{size:g} pt fet → nivå {level}"),
+    "importers.font.italic": ("{size:g} pt italic → level {level}", "{size:g} pt kursiv → nivå {level}"),
+    "importers.font.bold_italic": ("{size:g} pt bold italic → level {level}", "{size:g} pt fet kursiv → nivå "
+                                   "{level}"),
+    "importers.note.no_page_numbers": (
+        "no page numbers are printed (or none could be read): pages are the PDF's own, page 1 being the first",
+        "inga sidnummer är tryckta (eller inga kunde läsas): sidorna är PDF:ens egna, med sidan 1 först"),
+    "importers.note.printed_same": ("pages are numbered as printed on them, PDF page {first} printing {first}",
+                                    "sidorna numreras som de är tryckta, PDF-sidan {first} har numret {first}"),
+    "importers.note.printed_offset": (
+        "pages are numbered as printed on them: PDF page {first} prints {printed}, so PDF page N is page "
+        "N{offset:+d}",
+        "sidorna numreras som de är tryckta: PDF-sidan {first} har numret {printed}, så PDF-sidan N är sidan "
+        "N{offset:+d}"),
+    "importers.note.other_numbering": (
+        "PDF pages {first}–{last} print their own page numbers {printed_first}–{printed_last} (another numbering, "
+        "such as an appendix); pages must not go back in a program, so they are pages {got_first}–{got_last}: "
+        "import that part on its own to cite its printed pages",
+        "PDF-sidorna {first}–{last} har egna sidnummer {printed_first}–{printed_last} (en annan numrering, "
+        "till exempel en bilaga); sidorna i ett program får inte gå bakåt, så de blir sidorna "
+        "{got_first}–{got_last}: importera den delen för sig för att hänvisa till de tryckta sidorna"),
+    "importers.note.unnumbered": (
+        "PDF {n:plural:page:pages} {span} {n:plural:prints:print} no number (a cover or contents) and "
+        "{n:plural:is:are} page {pages}",
+        "PDF-{n:plural:sidan:sidorna} {span} har inget sidnummer (ett omslag eller en innehållsförteckning) och "
+        "är sidan {pages}"),
+}
