@@ -11,6 +11,8 @@ them; amendments/<program-id>/) to the repository's schemas/.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .model import Columns, Decision, ListBlock, Paragraph, Program, Section, Table
@@ -85,9 +87,26 @@ def _cell(cell):
     return blocks_to_data(cell.blocks)
 
 
+# libyaml's emitter (CSafeDumper) writes a long program ten times faster than
+# PyYAML's, and the same bytes for the same data — except where the two judge
+# a character differently (which may be printed as is, where a text must be
+# quoted or escaped: tabs, line and paragraph separators, U+FEFF, characters
+# beyond U+FFFF, …). So an output holding any character outside this set, or a
+# backslash (an escape, or a text that has one), is written again by PyYAML.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+_SAME_IN_BOTH = re.compile(r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+
+
+def _dump(data: object, dumper: type) -> str:
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000,
+                     default_flow_style=False, indent=2)
+
+
 def dump_program(program: Program, schema_ref: str = PROGRAM_SCHEMA) -> str:
-    body = yaml.dump(program_to_data(program), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
-                     width=100_000, default_flow_style=False, indent=2)
+    data = program_to_data(program)
+    body = _dump(data, _FAST_DUMPER) if _FAST_DUMPER is not None else None
+    if body is None or _SAME_IN_BOTH.search(body):
+        body = _dump(data, yaml.SafeDumper)
     return f"# yaml-language-server: $schema={schema_ref}\n{body}"
 
 

@@ -126,3 +126,21 @@ def test_a_recursive_reference_checks_every_level():
               "$ref": "#/$defs/t"}
     check = Compiler({"u:t": schema}).compile("u:t")
     assert check([1, [2, [3]]]) and not check([1, [2, ["3"]]]) and not check([[True]])
+
+
+# ---------------------------------------------------------------- the adopted YAML: libyaml writes PyYAML's bytes
+
+
+@pytest.mark.parametrize("text", ["plain words", "a: b", "- dash", "ja", "yes", "no", "null", "~", "12", "1e3",
+                                  "2025-10-22", "'quote", '"dq', "#hash", "a #b", "trailing ", " lead", "x\ty",
+                                  "rad\u2028två", "\ufeffbom", "é ö å", "emoji \U0001F600", "100 %", "§ 12", ""])
+def test_the_adopted_yaml_is_what_pyyaml_writes(text):
+    from amend import dump
+    from amend.load import program_from_data
+
+    data = {"program": {"id": "p", "title": "T", "version": "1"},
+            "sections": [{"heading": "H", "page": 1, "content": [text or "x", {"bullets": [text or "y"]}]}]}
+    program = program_from_data(data)
+    expected = "# yaml-language-server: $schema=../schemas/program.schema.json\n" + dump._dump(
+        dump.program_to_data(program), yaml.SafeDumper)
+    assert dump.dump_program(program) == expected

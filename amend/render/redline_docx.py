@@ -310,12 +310,15 @@ class RedlineWriter(DocxWriter):
             if p in new:
                 (old if side == DEL else new)[p] = base
         kids = [k for k in container if k.tag in (_P, _TBL)]
-        for k in reversed(range(len(kids))):
-            p = kids[k]
+        # walking back, `after[side]` is the next element that is a table or not of that
+        # side only: found once per element, not by a scan after each (quadratic in a long document)
+        after: dict = {DEL: None, INS: None}
+        for p in reversed(kids):
             side = self._sides.get(p, (SAME,))[0] if p.tag == _P else SAME
-            if side == SAME:
-                continue
-            target = next((q for q in kids[k + 1:] if q.tag == _TBL or self._sides.get(q, (SAME,))[0] != side), None)
+            target = after[side] if side != SAME else None
+            for other in (DEL, INS):
+                if p.tag == _TBL or side != other:
+                    after[other] = p
             if target is None or target.tag == _TBL:
                 continue
             (old if side == INS else new)[p] = (old if side == INS else new)[target]
