@@ -12,6 +12,7 @@ them; amendments/<program-id>/) to the repository's schemas/.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
@@ -23,7 +24,7 @@ PATCH_SCHEMA = "../../schemas/patch.schema.json"  # from amendments/ID/DECISION.
 
 def program_to_data(program: Program) -> dict:
     m = program.meta
-    meta = {"id": m.id, "title": m.title}
+    meta: dict[str, object] = {"id": m.id, "title": m.title}
     for key in ("subtitle", "organisation", "language", "version", "date", "status"):
         value = getattr(m, key)
         if value is not None:
@@ -34,7 +35,7 @@ def program_to_data(program: Program) -> dict:
     for s in program.sections:
         sections.append({"heading": s.heading, "level": s.level, "page": s.page,
                          "content": blocks_to_data(s.blocks)})
-    out = {"program": meta}
+    out: dict[str, object] = {"program": meta}
     if program.source_file is not None:
         f = program.source_file
         out["source"] = {"file": f.file, "size": f.size, "sha256": f.sha256}
@@ -42,7 +43,7 @@ def program_to_data(program: Program) -> dict:
 
 
 def decision_to_data(d: Decision) -> dict:
-    out = {"body": d.body, "date": d.date}
+    out: dict[str, object] = {"body": d.body, "date": d.date}
     if d.paragraph:
         out["paragraph"] = d.paragraph
     if d.case:
@@ -61,6 +62,7 @@ def blocks_to_data(blocks) -> list:
 
 
 def _block(b):
+    out: Any
     if isinstance(b, Paragraph):
         out = b.text if b.page is None else {"paragraph": b.text}
     elif isinstance(b, ListBlock):

@@ -70,7 +70,6 @@ class Compiler:
         if unknown:
             raise ValueError(f"schema_check does not know the keyword(s) {sorted(unknown)}")
         checks = [_KEYWORDS[k](self, schema[k], schema, uri) for k in _KEYWORDS if k in schema]
-        checks = [c for c in checks if c is not None]
         if len(checks) == 1:
             return checks[0]
         return lambda v: all(c(v) for c in checks)
@@ -170,7 +169,7 @@ def _dollar_ref(c: Compiler, ref: str, _s: dict, uri: str) -> Check:
     return c._ref(uri, ref)
 
 
-_KEYWORDS: dict[str, Callable[[Compiler, Any, dict, str], Check | None]] = {
+_KEYWORDS: dict[str, Callable[[Compiler, Any, dict, str], Check]] = {
     "type": _type, "required": _required, "properties": _properties, "additionalProperties": _additional,
     "items": _items, "anyOf": _any_of, "oneOf": _one_of, "enum": _enum, "const": _const, "pattern": _pattern,
     "minimum": _minimum, "maximum": _maximum, "minLength": _min_length, "minItems": _min_items,

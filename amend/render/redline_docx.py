@@ -198,7 +198,8 @@ class RedlineWriter(DocxWriter):
         doc = super().render()
         containers = [doc.element.body, *doc.element.body.iter(qn("w:tc"))]
         self._default_style = next((st.get(qn("w:styleId")) for st in doc.styles.element.iter(qn("w:style"))
-                                    if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true")),
+                                    if st.get(qn("w:type")) == "paragraph"
+                                    and st.get(qn("w:default")) in ("1", "true")),
                                    "Normal")
         self._fix_end(containers[0], body=True)
         for cell in containers[1:]:
@@ -287,7 +288,8 @@ class RedlineWriter(DocxWriter):
                     and self._sides.get(kids[end + 1], (SAME,))[0] == side:
                 end += 1
             if side != SAME and 0 < k and end + 1 < len(kids) and kids[k - 1].tag == _P \
-                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) and (side == DEL or kids[end + 1].tag == _TBL) \
+                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) \
+                    and (side == DEL or kids[end + 1].tag == _TBL) \
                     and kids[end + 1] not in self._sides:  # before a table of one side: own marks, as before
                 self._hand_over(kids[k - 1], kids[end], side)
             k = end + 1

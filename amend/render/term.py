@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from ..diff import DEL, INS, SAME, Redline, walk
 
 _MARKS = {INS: ("{+", "+}"), DEL: ("[-", "-]")}
-_STYLE = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
+_STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
 
 
 def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
