@@ -11,6 +11,9 @@ them; amendments/<program-id>/) to the repository's schemas/.
 """
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import yaml
 
 from .model import Columns, Decision, ListBlock, Paragraph, Program, Section, Table
@@ -21,7 +24,7 @@ PATCH_SCHEMA = "../../schemas/patch.schema.json"  # from amendments/ID/DECISION.
 
 def program_to_data(program: Program) -> dict:
     m = program.meta
-    meta = {"id": m.id, "title": m.title}
+    meta: dict[str, object] = {"id": m.id, "title": m.title}
     for key in ("subtitle", "organisation", "language", "version", "date", "status"):
         value = getattr(m, key)
         if value is not None:
@@ -32,7 +35,7 @@ def program_to_data(program: Program) -> dict:
     for s in program.sections:
         sections.append({"heading": s.heading, "level": s.level, "page": s.page,
                          "content": blocks_to_data(s.blocks)})
-    out = {"program": meta}
+    out: dict[str, object] = {"program": meta}
     if program.source_file is not None:
         f = program.source_file
         out["source"] = {"file": f.file, "size": f.size, "sha256": f.sha256}
@@ -40,7 +43,7 @@ def program_to_data(program: Program) -> dict:
 
 
 def decision_to_data(d: Decision) -> dict:
-    out = {"body": d.body, "date": d.date}
+    out: dict[str, object] = {"body": d.body, "date": d.date}
     if d.paragraph:
         out["paragraph"] = d.paragraph
     if d.case:
@@ -59,6 +62,7 @@ def blocks_to_data(blocks) -> list:
 
 
 def _block(b):
+    out: Any
     if isinstance(b, Paragraph):
         out = b.text if b.page is None else {"paragraph": b.text}
     elif isinstance(b, ListBlock):
@@ -85,9 +89,26 @@ def _cell(cell):
     return blocks_to_data(cell.blocks)
 
 
+# libyaml's emitter (CSafeDumper) writes a long program ten times faster than
+# PyYAML's, and the same bytes for the same data — except where the two judge
+# a character differently (which may be printed as is, where a text must be
+# quoted or escaped: tabs, line and paragraph separators, U+FEFF, characters
+# beyond U+FFFF, …). So an output holding any character outside this set, or a
+# backslash (an escape, or a text that has one), is written again by PyYAML.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+_SAME_IN_BOTH = re.compile(r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+
+
+def _dump(data: object, dumper: type) -> str:
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000,
+                     default_flow_style=False, indent=2)
+
+
 def dump_program(program: Program, schema_ref: str = PROGRAM_SCHEMA) -> str:
-    body = yaml.dump(program_to_data(program), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
-                     width=100_000, default_flow_style=False, indent=2)
+    data = program_to_data(program)
+    body = _dump(data, _FAST_DUMPER) if _FAST_DUMPER is not None else None
+    if body is None or _SAME_IN_BOTH.search(body):
+        body = _dump(data, yaml.SafeDumper)
     return f"# yaml-language-server: $schema={schema_ref}\n{body}"
 
 

@@ -37,6 +37,7 @@ from .model import (
     SourceFile,
     Table,
 )
+from .schema_check import Compiler
 from .text import clean, is_blank
 
 SCHEMA_URI = "https://amend.invalid/schemas/"
@@ -387,26 +388,34 @@ def _convert(loader, node, path, lines, name):
 
 
 @cache
+def _schemas() -> dict[str, dict]:
+    """{uri: schema} of the program and patch schemas (each names the other's $defs)."""
+    out = {}
+    for kind in ("program", "patch"):
+        raw = resources.files("amend").joinpath(f"schemas/{kind}.schema.json").read_text("utf-8")
+        out[SCHEMA_URI + f"{kind}.schema.json"] = {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
+    return out
+
+
+@cache
+def _check(kind: str):
+    """The schema as a fast yes/no check (amend/schema_check.py): jsonschema runs only when it says no."""
+    return Compiler(_schemas()).compile(SCHEMA_URI + f"{kind}.schema.json")
+
+
+@cache
 def _validators():
     from jsonschema import Draft202012Validator, validators
     from referencing import Registry, Resource
 
-    schemas = {}
-    for kind in ("program", "patch"):
-        raw = resources.files("amend").joinpath(f"schemas/{kind}.schema.json").read_text("utf-8")
-        schemas[kind] = json.loads(raw)
-    registry = Registry().with_resources(
-        (SCHEMA_URI + f"{kind}.schema.json", Resource.from_contents(s)) for kind, s in schemas.items()
-    )
+    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in _schemas().items())
     # JSON Schema counts 2.0 as an integer; amend does not: a page, level or
     # number written 2.0 would reach the model as a float.
     whole = Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, v: isinstance(v, int) and not isinstance(v, bool))
     validator = validators.extend(Draft202012Validator, type_checker=whole)
-    return {
-        kind: validator({**s, "$id": SCHEMA_URI + f"{kind}.schema.json"}, registry=registry)
-        for kind, s in schemas.items()
-    }
+    return {kind: validator(_schemas()[SCHEMA_URI + f"{kind}.schema.json"], registry=registry)
+            for kind in ("program", "patch")}
 
 
 def validate(data, lines: dict, kind: str, name: str) -> None:
@@ -416,10 +425,10 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
     if kind == "patch":
         _check_size(data, name)
         _check_operations(data, lines, name)
-    validator = _validators()[kind]
     problems = []
     seen = set()
-    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    errors = () if _check(kind)(data) else _validators()[kind].iter_errors(data)
+    for err in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         path = tuple(err.absolute_path)
         if any(path[: len(p)] == p for p in seen):
             continue  # one message per place is enough

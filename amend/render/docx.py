@@ -36,7 +36,7 @@ class DocxWriter:
         self.page = 1
         self._pending_break = False
         self._numbered_abstract = self._abstract_num_of("List Number")
-        self._next_num_id = None
+        self._next_num_id: int | None = None
         self._style_ids: dict = {}
         self._setup()
         body = self.doc.element.body

@@ -198,7 +198,8 @@ class RedlineWriter(DocxWriter):
         doc = super().render()
         containers = [doc.element.body, *doc.element.body.iter(qn("w:tc"))]
         self._default_style = next((st.get(qn("w:styleId")) for st in doc.styles.element.iter(qn("w:style"))
-                                    if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true")),
+                                    if st.get(qn("w:type")) == "paragraph"
+                                    and st.get(qn("w:default")) in ("1", "true")),
                                    "Normal")
         self._fix_end(containers[0], body=True)
         for cell in containers[1:]:
@@ -287,7 +288,8 @@ class RedlineWriter(DocxWriter):
                     and self._sides.get(kids[end + 1], (SAME,))[0] == side:
                 end += 1
             if side != SAME and 0 < k and end + 1 < len(kids) and kids[k - 1].tag == _P \
-                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) and (side == DEL or kids[end + 1].tag == _TBL) \
+                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) \
+                    and (side == DEL or kids[end + 1].tag == _TBL) \
                     and kids[end + 1] not in self._sides:  # before a table of one side: own marks, as before
                 self._hand_over(kids[k - 1], kids[end], side)
             k = end + 1
@@ -310,12 +312,15 @@ class RedlineWriter(DocxWriter):
             if p in new:
                 (old if side == DEL else new)[p] = base
         kids = [k for k in container if k.tag in (_P, _TBL)]
-        for k in reversed(range(len(kids))):
-            p = kids[k]
+        # walking back, `after[side]` is the next element that is a table or not of that
+        # side only: found once per element, not by a scan after each (quadratic in a long document)
+        after: dict = {DEL: None, INS: None}
+        for p in reversed(kids):
             side = self._sides.get(p, (SAME,))[0] if p.tag == _P else SAME
-            if side == SAME:
-                continue
-            target = next((q for q in kids[k + 1:] if q.tag == _TBL or self._sides.get(q, (SAME,))[0] != side), None)
+            target = after[side] if side != SAME else None
+            for other in (DEL, INS):
+                if p.tag == _TBL or side != other:
+                    after[other] = p
             if target is None or target.tag == _TBL:
                 continue
             (old if side == INS else new)[p] = (old if side == INS else new)[target]

@@ -23,7 +23,7 @@ class _View:
         self.anchored: dict[int, dict] = {}  # change n -> its first segment
         self.last: dict[int, dict] = {}  # change n -> its last segment
         self.patches = list(patches)
-        self.numbers = {}  # id(amendment) -> (anchor, number in the side list)
+        self.numbers: dict[int, tuple[str, int]] = {}  # id(amendment) -> (anchor, number in the side list)
         for k, patch in enumerate(self.patches):
             for am in patch.amendments:
                 self.numbers[id(am)] = (f"a{k + 1}-{am.id}", len(self.numbers) + 1)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from ..diff import DEL, INS, SAME, Redline, walk
 
 _MARKS = {INS: ("{+", "+}"), DEL: ("[-", "-]")}
-_STYLE = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
+_STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
 
 
 def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
@@ -61,13 +62,13 @@ def stat(red: Redline) -> Iterator[str]:
                 words[red.changes[s.change].section][s.op] += n
     order = [None] + list(range(len(red.merged.sections)))
     rows = []
-    for s in order:
-        if not changes[s]:
+    for k in order:  # a section's index, None for the title page
+        if not changes[k]:
             continue
-        sec = red.merged.sections[s] if s is not None else None
-        where = f"p. {red.pages.get(('h', s), (None, None))[0] or red.pages[('h', s)][1]}" if sec else "p. 1"
+        sec = red.merged.sections[k] if k is not None else None
+        where = f"p. {red.pages.get(('h', k), (None, None))[0] or red.pages[('h', k)][1]}" if sec else "p. 1"
         name = sec.heading if sec else "(title page)"
-        rows.append((where, name, changes[s], words[s][INS], words[s][DEL]))
+        rows.append((where, name, changes[k], words[k][INS], words[k][DEL]))
     width = max((len(r[1]) for r in rows), default=0)
     for where, name, n, plus, minus in rows:
         yield f"{where:>7}  {name:<{width}}  {n:>3} change{'s' if n != 1 else ' '}  +{plus} -{minus} words"
