@@ -16,6 +16,7 @@ import click
 
 from amend import __version__
 from amend.errors import AmendError
+from amend.messages import msg
 
 EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
 EXIT_BUG = 3  # amend failed unexpectedly
@@ -474,6 +475,18 @@ def show(spec, on, root, out_dir):
     written = _write_program(built, Path(out_dir), inputs=(program.source, *(p.source for p in chain)))
     click.echo(f"built '{version}' ({entry.state} on {timeline.on}) from {len(chain)} patch{'es' if len(chain) != 1 else ''}; "
                "wrote " + ", ".join(map(str, written)), err=True)
+
+
+@main.command(help=str(msg("web.cli.help")))
+@click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True, help=str(msg("web.cli.host")))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=str(msg("web.cli.port")))
+@click.option("--token", default=None, help=str(msg("web.cli.token")))
+@click.option("--no-browser", is_flag=True, help=str(msg("web.cli.no_browser")))
+def serve(root, host, port, token, no_browser):
+    from amend.web.cli import run
+
+    run(root, host, port, token, no_browser)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,192 @@
+"""The work behind the pages: calls into the core, no HTTP and no HTML.
+
+Every function takes the repository root and plain values and returns models
+or raises AmendError, exactly as the CLI's commands do.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AmendError, HistoryError
+from ..history import Timeline, build_timeline, chain_to, check_outcomes
+from ..history_load import load_history
+from ..load import load_program
+from ..messages import msg
+from ..model import Patch, Program
+
+# A decision's file name: a name, never a path (no folder, no "..", no leading dot).
+FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
+OUT_FOLDER = "out"  # ROOT/out/: where Apply writes its outputs, as `amend apply -o out` in the README
+
+
+def today() -> str:
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One file of ROOT/programs/: its timeline, or the error that stops it loading."""
+
+    file: str
+    timeline: Timeline | None = None
+    error: AmendError | None = None
+
+
+def register(root: Path, on: str) -> list[Listed]:
+    """Every program in ROOT/programs with its timeline on the date `on`."""
+    listed = []
+    for path in sorted((root / "programs").glob("*.yaml")):
+        try:
+            program, patches = load_history(root, load_program(path).meta.id)
+            listed.append(Listed(path.name, build_timeline(program, patches, on)))
+        except AmendError as exc:
+            listed.append(Listed(path.name, error=exc))
+    return listed
+
+
+def history(root: Path, program_id: str, on: str | None = None) -> tuple[Program, list[Patch], Timeline]:
+    """The program with this id (looked up among ROOT's programs, never used as a path) and its timeline."""
+    ids = {e.timeline.program.meta.id for e in register(root, on or today()) if e.timeline}
+    if program_id not in ids:
+        raise HistoryError(msg("web.no_program", program=program_id))
+    program, patches = load_history(root, program_id)
+    return program, patches, build_timeline(program, patches, on or today())
+
+
+def build(program: Program, timeline: Timeline, version: str):
+    """The steps that build `version` from the program's own (empty for the program's own version)."""
+    from ..apply import apply_steps
+
+    chain = chain_to(timeline, version)
+    return list(chain), apply_steps(program, chain) if chain else []
+
+
+def version_program(root: Path, program_id: str, version: str) -> Program:
+    program, _, timeline = history(root, program_id)
+    _, steps = build(program, timeline, version)
+    return steps[-1].result if steps else program
+
+
+# ---------------------------------------------------------------- record a decision
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decision as the secretary entered it, with the minutes' text."""
+
+    program: str
+    base: str
+    produces: str
+    minutes: str
+    body: str = ""
+    date: str = ""
+    paragraph: str = ""
+    case: str = ""
+    outcome: str = "adopted"
+    name: str = ""  # the patch file's name, without .yaml
+
+
+@dataclass(frozen=True)
+class Recorded:
+    extraction: object  # amend.extract.reader.Extraction
+    results: tuple  # amend.check.AmendmentResult per amendment of the patch
+    patch: Patch | None
+
+
+def record(root: Path, d: Decided) -> Recorded:
+    """Extract the amendments from the minutes against the base version and check each, as `amend extract` does."""
+    from ..check import check_patch
+    from ..extract.reader import extract
+
+    base = version_program(root, d.program, d.base)
+    given = {k: v.strip() for k, v in (("body", d.body), ("date", d.date), ("case", d.case)) if v.strip()}
+    paragraph = re.sub(r"[^\d]", "", d.paragraph) or None
+    result = extract(d.minutes, base, source="minutes", paragraph=paragraph, decision=given,
+                     produces=d.produces.strip() or "adopted")
+    patch = result.patch
+    if patch is not None and d.outcome != "adopted":
+        patch = dataclasses.replace(patch, outcome=d.outcome)
+    results = check_patch(base, patch)[0] if patch is not None and patch.amendments else ()
+    return Recorded(result, results, patch)
+
+
+def save(root: Path, d: Decided) -> Path:
+    """Write the decision's patch to ROOT/amendments/<program>/<name>.yaml; never over an existing file."""
+    from ..dump import dump_patch
+    from ..extract.reader import report_comments
+    from ..output import write_all
+
+    if not FILE_NAME.match(d.name) or len(d.name) > 100:
+        raise AmendError(msg("web.bad_file_name", name=d.name))
+    program, patches, _ = history(root, d.program)
+    folder = (root / "amendments" / program.meta.id).resolve()
+    target = folder / f"{d.name}.yaml"
+    if folder.parent.parent != root.resolve() or target.parent != folder:
+        raise AmendError(msg("web.outside", folder=f"amendments/{program.meta.id}"))
+    if target.exists() or target.is_symlink():
+        raise AmendError(msg("web.exists", file=f"amendments/{program.meta.id}/{target.name}"))
+    done = record(root, d)
+    if done.patch is None or not done.patch.amendments:
+        raise AmendError(msg("web.nothing_to_save"))
+    build_timeline(program, [*patches, done.patch], today())  # the history must still hold with it
+    text = dump_patch(done.patch, comments=report_comments(done.extraction, "minutes"))
+    write_all({target: text.encode("utf-8")}, inputs=(program.source,))
+    return target
+
+
+# ---------------------------------------------------------------- apply
+
+
+def apply(root: Path, program_id: str, version: str, preview: bool = False) -> list[Path]:
+    """The job of `amend apply PROGRAM PATCHES -o ROOT/out` for the patches that build `version`."""
+    from ..output import build_time, write_all
+    from ..redline import redline
+    from ..render.redline_docx import render_redline_docx
+    from ..render.redline_html import render_redline_html
+
+    program, _, timeline = history(root, program_id)
+    chain = chain_to(timeline, version)
+    if not chain:
+        raise AmendError(msg("web.nothing_to_apply", version=version))
+    if not preview:
+        check_outcomes(chain)
+    _, steps = build(program, timeline, version)
+    adopted = steps[-1].result
+    red = redline(steps)
+    if not (root / OUT_FOLDER).resolve().is_relative_to(root.resolve()):
+        raise AmendError(msg("web.outside", folder=OUT_FOLDER))
+    # The same set as cli.apply writes (to move to amend/commands.py with issue 10's thin CLI).
+    stem = f"{adopted.meta.id}.{adopted.meta.version}"
+    outputs = {root / OUT_FOLDER / f"{stem}{suffix}": data for suffix, data in (
+        (".yaml", _yaml(adopted)), (".docx", _docx(adopted)),
+        (".redline.docx", render_redline_docx(red, build_time(adopted.meta.date))),
+        (".redline.html", render_redline_html(red, chain)))}
+    return write_all(outputs, inputs=(program.source, *(p.source for p in chain)))
+
+
+def _yaml(program: Program) -> bytes:
+    from ..dump import dump_program
+
+    return dump_program(program).encode("utf-8")
+
+
+def _docx(program: Program) -> bytes:
+    from ..output import build_time
+    from ..render.docx import render_docx
+
+    return render_docx(program, build_time(program.meta.date))
+
+
+def output_file(root: Path, name: str) -> Path | None:
+    """A file Apply wrote, by its name: only a plain name of a file directly in ROOT/out."""
+    if not FILE_NAME.match(name):
+        return None
+    folder = (root / OUT_FOLDER).resolve()
+    path = (folder / name)
+    if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
+        return None
+    return path
