@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import AmendError, HistoryError
@@ -34,15 +35,27 @@ class Listed:
     file: str
     timeline: Timeline | None = None
     error: AmendError | None = None
+    patches: tuple[Patch, ...] = ()
+
+
+def stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the repository's files are now (name, mtime, size): a change on disk makes a new stamp."""
+    files = [*(root / "programs").glob("*.yaml"), *(root / "amendments").glob("*/*.yaml")]
+    return tuple(sorted((str(p), st.st_mtime_ns, st.st_size) for p in files for st in (p.stat(),)))
 
 
 def register(root: Path, on: str) -> list[Listed]:
-    """Every program in ROOT/programs with its timeline on the date `on`."""
+    """Every program in ROOT/programs with its timeline on the date `on` (read again when a file changed)."""
+    return _register(root, stamp(root), on)
+
+
+@lru_cache(maxsize=8)
+def _register(root: Path, _stamp: tuple, on: str) -> list[Listed]:
     listed = []
     for path in sorted((root / "programs").glob("*.yaml")):
         try:
             program, patches = load_history(root, load_program(path).meta.id)
-            listed.append(Listed(path.name, build_timeline(program, patches, on)))
+            listed.append(Listed(path.name, build_timeline(program, patches, on), patches=tuple(patches)))
         except AmendError as exc:
             listed.append(Listed(path.name, error=exc))
     return listed
@@ -50,19 +63,23 @@ def register(root: Path, on: str) -> list[Listed]:
 
 def history(root: Path, program_id: str, on: str | None = None) -> tuple[Program, list[Patch], Timeline]:
     """The program with this id (looked up among ROOT's programs, never used as a path) and its timeline."""
-    ids = {e.timeline.program.meta.id for e in register(root, on or today()) if e.timeline}
-    if program_id not in ids:
-        raise HistoryError(msg("web.no_program", program=program_id))
-    program, patches = load_history(root, program_id)
-    return program, patches, build_timeline(program, patches, on or today())
+    for e in register(root, on or today()):
+        if e.timeline is not None and e.timeline.program.meta.id == program_id:
+            return e.timeline.program, list(e.patches), e.timeline
+    raise HistoryError(msg("web.no_program", program=program_id))
 
 
-def build(program: Program, timeline: Timeline, version: str):
-    """The steps that build `version` from the program's own (empty for the program's own version)."""
+def build(program: Program, timeline: Timeline, version: str) -> tuple[list[Patch], list]:
+    """The patches that build `version` from the program's own, and the steps (none for the program's own)."""
+    chain = chain_to(timeline, version)
+    return list(chain), _steps(program, chain)
+
+
+@lru_cache(maxsize=32)
+def _steps(program: Program, chain: tuple[Patch, ...]) -> list:
     from ..apply import apply_steps
 
-    chain = chain_to(timeline, version)
-    return list(chain), apply_steps(program, chain) if chain else []
+    return apply_steps(program, chain) if chain else []
 
 
 def version_program(root: Path, program_id: str, version: str) -> Program:
