@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 from conftest import PATCH, PROTOCOL, docx_paragraphs

@@ -72,6 +72,7 @@ class App:
             ("GET", "/record"): self.record_form, ("POST", "/record"): self.record,
             ("GET", "/apply"): self.apply_form, ("POST", "/apply"): self.apply,
             ("GET", "/download"): self.download, ("GET", "/static/style.css"): self.style,
+            ("GET", "/favicon.ico"): lambda req: Response(204),  # browsers ask for it; there is none
         }
 
     # ---------------------------------------------------------------- dispatch
@@ -152,9 +153,9 @@ class App:
         try:
             decided = self._decided(form)
             if req.form.get("action") == "save":
-                saved = jobs.save(self.root, decided)
+                saved, recorded = jobs.save(self.root, decided)
                 rel = saved.relative_to(self.root.resolve())
-                return self._record_page(req, form, saved=msg("web.record.saved", file=rel))
+                return self._record_page(req, form, recorded=recorded, saved=msg("web.record.saved", file=rel))
             return self._record_page(req, form, recorded=jobs.record(self.root, decided))
         except AmendError as exc:
             return self._record_page(req, form, error=_whole(exc), status=422)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import AmendError, HistoryError
 from ..history import Timeline, build_timeline, chain_to, check_outcomes
@@ -18,6 +19,9 @@ from ..history_load import load_history
 from ..load import load_program
 from ..messages import msg
 from ..model import Patch, Program
+
+if TYPE_CHECKING:
+    from ..extract.reader import Extraction
 
 # A decision's file name: a name, never a path (no folder, no "..", no leading dot).
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
@@ -109,7 +113,7 @@ class Decided:
 
 @dataclass(frozen=True)
 class Recorded:
-    extraction: object  # amend.extract.reader.Extraction
+    extraction: Extraction
     results: tuple  # amend.check.AmendmentResult per amendment of the patch
     patch: Patch | None
 
@@ -131,7 +135,7 @@ def record(root: Path, d: Decided) -> Recorded:
     return Recorded(result, results, patch)
 
 
-def save(root: Path, d: Decided) -> Path:
+def save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     """Write the decision's patch to ROOT/amendments/<program>/<name>.yaml; never over an existing file."""
     from ..dump import dump_patch
     from ..extract.reader import report_comments
@@ -152,7 +156,7 @@ def save(root: Path, d: Decided) -> Path:
     build_timeline(program, [*patches, done.patch], today())  # the history must still hold with it
     text = dump_patch(done.patch, comments=report_comments(done.extraction, "minutes"))
     write_all({target: text.encode("utf-8")}, inputs=(program.source,))
-    return target
+    return target, done
 
 
 # ---------------------------------------------------------------- apply

@@ -67,6 +67,7 @@ class Workbench(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}/?token={urllib.parse.quote(self.token)}"
 
     def serve_in_thread(self) -> threading.Thread:
