@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # frame
     "web.app": ("amend – the secretary's workbench", "amend – sekreterarens arbetsbänk"),
-    "web.nav.register": ("Register", "Register"),
+    "web.nav.register": ("The register", "Register"),
     "web.nav.record": ("Record a decision", "Registrera ett beslut"),
     "web.nav.apply": ("Make the documents", "Ta fram dokumenten"),
     "web.other_language": ("Svenska", "English"),
@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.register.pending": ("Pending proposals", "Förslag som väntar på beslut"),
     "web.register.no_pending": ("No proposal is pending.", "Inget förslag väntar på beslut."),
     "web.register.program_file": ("the program file", "programfilen"),
-    "web.col.version": ("Version", "Version"),
+    "web.col.version": ("Version name", "Version"),
     "web.col.state": ("State", "Läge"),
     "web.col.in_force": ("In force from", "Gäller från"),
     "web.col.decision": ("Decision", "Beslut"),
@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Välj programmet och den version beslutet gäller, fyll i beslutet och klistra in protokollets "
         "text. amend läser ut ändringarna och visar var och en med sitt läge; ingenting sparas förrän du "
         "sparar."),
-    "web.field.program": ("Program", "Program"),
+    "web.field.program": ("The program", "Program"),
     "web.field.base": ("The version the decision refers to", "Versionen som beslutet gäller"),
     "web.field.body": ("Body (if the minutes do not say)", "Organ (om protokollet inte säger det)"),
     "web.field.date": ("Date (YYYY-MM-DD, if the minutes do not say)",
@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.field.produces": ("Name of the version the decision makes", "Namn på versionen som beslutet ger"),
     "web.field.name": ("File name of the decision (without .yaml)", "Filnamn för beslutet (utan .yaml)"),
     "web.field.minutes": ("The minutes' text (copy it from the PDF)", "Protokollets text (kopiera den från PDF:en)"),
-    "web.field.version": ("Version", "Version"),
+    "web.field.version": ("The version to make", "Version"),
     "web.field.preview": ("Also apply decisions that are not adopted (a preview, never a version in force)",
                           "Genomför även beslut som inte är antagna (en förhandsvisning, aldrig en gällande version)"),
     "web.outcome.adopted": ("adopted", "antaget"),
