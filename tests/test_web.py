@@ -320,3 +320,54 @@ def test_a_page_of_the_example_renders_fast(client):
     if os.environ.get("AMEND_WEB_TIMES"):
         print("page times (s):", [round(t, 4) for t in times])
     assert sorted(times)[len(times) // 2] < 0.2  # issue 15: a page in ≤ 200 ms (median, a busy machine)
+
+
+def test_two_browsers_saving_one_decision_at_once_one_wins_the_other_is_told(bench, repo):
+    import threading
+
+    clients = [Client(bench.url.split("/?")[0]) for _ in range(2)]
+    for c in clients:
+        c.enter()
+    forms = [decision_form(c, action="save", name="samma", produces=f"v{n}") for n, c in enumerate(clients)]
+    replies: list = [None, None]
+    go = threading.Barrier(2)
+
+    def send(n):
+        go.wait()
+        replies[n] = clients[n].post("/record", forms[n])
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status for r in replies) == [200, 422]
+    winner = next(n for n, r in enumerate(replies) if r.status == 200)
+    loser = replies[1 - winner]
+    assert sv("web.exists", file=f"amendments/{PROGRAM_ID}/samma.yaml") in loser.words
+    assert load_patch(repo / "amendments" / PROGRAM_ID / "samma.yaml").produces == f"v{winner}"
+
+
+def test_a_file_name_typed_with_yaml_is_not_doubled(client, repo):
+    r = client.post("/record", decision_form(client, action="save", name="beslut.yaml"))
+    assert r.status == 200
+    assert (repo / "amendments" / PROGRAM_ID / "beslut.yaml").is_file()
+
+
+def test_a_form_over_the_size_limit_is_refused_before_it_is_read(bench, client, repo):
+    import http.client
+
+    host, port = bench.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in client.jar)
+    conn.putrequest("POST", "/record")
+    conn.putheader("Cookie", cookie)
+    conn.putheader("Content-Length", str(10**10))
+    conn.putheader("Content-Type", "application/x-www-form-urlencoded")
+    conn.endheaders()
+    reply = conn.getresponse()
+    assert reply.status == 413
+    from amend.web.server import MAX_FORM_BYTES
+
+    assert sv("web.too_large", limit=MAX_FORM_BYTES) in reply.read().decode()
+    conn.close()

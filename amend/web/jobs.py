@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -135,14 +136,23 @@ def record(root: Path, d: Decided) -> Recorded:
     return Recorded(result, results, patch)
 
 
+_SAVING = threading.Lock()  # two browsers saving at once: one writes, the other finds the file there
+
+
 def save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     """Write the decision's patch to ROOT/amendments/<program>/<name>.yaml; never over an existing file."""
+    d = dataclasses.replace(d, name=d.name.strip().removesuffix(".yaml"))
+    if not FILE_NAME.match(d.name) or len(d.name) > 100:
+        raise AmendError(msg("web.bad_file_name", name=d.name))
+    with _SAVING:
+        return _save(root, d)
+
+
+def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     from ..dump import dump_patch
     from ..extract.reader import report_comments
     from ..output import write_all
 
-    if not FILE_NAME.match(d.name) or len(d.name) > 100:
-        raise AmendError(msg("web.bad_file_name", name=d.name))
     program, patches, _ = history(root, d.program)
     folder = (root / "amendments" / program.meta.id).resolve()
     target = folder / f"{d.name}.yaml"
