@@ -6,7 +6,7 @@ import time
 
 import pytest
 from conftest import PATCH, PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, Client, copy_repository, snapshot
+from webbench import PROGRAM_ID, TOKEN, Client, cap, copy_repository, snapshot
 
 from amend.history import build_timeline
 from amend.history_load import load_history
@@ -160,7 +160,7 @@ def test_the_heading_samverkan_is_on_page_6_and_a_missing_page_is_named(client):
     r = client.get(f"/program?id={PROGRAM_ID}&version=proposed&page=99&lang=en")
     assert en("web.page.missing", page=99, count=9) in r.words
     r = client.get("/program?id=../../etc&version=proposed")
-    assert r.status == 404 and sv("web.no_program", program="../../etc") in r.words
+    assert r.status == 404 and cap(sv("web.no_program", program="../../etc")) in r.words
 
 
 # ---------------------------------------------------------------- record a decision
@@ -209,7 +209,7 @@ def test_saving_writes_the_patch_the_cli_writes_and_never_overwrites(client, rep
     before = target.read_bytes()
     again = client.post("/record", {**form, "produces": "other"})
     assert again.status == 422
-    assert sv("web.exists", file=f"amendments/{PROGRAM_ID}/{target.name}") in again.words
+    assert cap(sv("web.exists", file=f"amendments/{PROGRAM_ID}/{target.name}")) in again.words
     assert target.read_bytes() == before
 
 
@@ -218,7 +218,7 @@ def test_a_file_name_is_never_a_path(client, repo, tmp_path, name):
     before = snapshot(tmp_path)
     r = client.post("/record", decision_form(client, action="save", name=name))
     assert r.status == 422
-    assert sv("web.bad_file_name", name=name) in r.words
+    assert cap(sv("web.bad_file_name", name=name)) in r.words
     assert snapshot(tmp_path) == before
 
 
@@ -233,7 +233,7 @@ def test_a_version_made_twice_is_refused_by_the_history_rules(client, repo):
 def test_an_empty_field_is_named_in_the_chosen_language(client, lang, field):
     r = client.post("/record", decision_form(client, minutes=" ", lang=lang))
     assert r.status == 422
-    assert msg("web.missing", field=msg("web.field.minutes")).render(lang) in r.words and field in r.words
+    assert cap(msg("web.missing", field=msg("web.field.minutes")).render(lang)) in r.words and field in r.words
 
 
 # ---------------------------------------------------------------- apply
@@ -279,7 +279,7 @@ def test_a_decision_not_adopted_is_refused_with_the_clis_message_unless_previewe
 
 def test_the_programs_own_version_has_nothing_to_apply(client, repo):
     r = client.post("/apply", {"csrf": client.csrf(), "program": PROGRAM_ID, "version": "proposed", "lang": "en"})
-    assert r.status == 422 and en("web.nothing_to_apply", version="proposed") in r.words
+    assert r.status == 422 and cap(en("web.nothing_to_apply", version="proposed")) in r.words
 
 
 @pytest.mark.parametrize("name", ["../programs/valdsforebyggande-2025-2027.yaml", "%2e%2e%2fprograms%2fx.yaml",
@@ -296,7 +296,7 @@ def test_an_output_folder_that_leads_outside_the_repository_is_refused(client, r
     elsewhere.mkdir()
     (repo / "out").symlink_to(elsewhere)
     r = client.post("/apply", {"csrf": client.csrf(), "program": PROGRAM_ID, "version": "adopted"})
-    assert r.status == 422 and sv("web.outside", folder="out") in r.words
+    assert r.status == 422 and cap(sv("web.outside", folder="out")) in r.words
     assert list(elsewhere.iterdir()) == []
 
 
@@ -344,7 +344,7 @@ def test_two_browsers_saving_one_decision_at_once_one_wins_the_other_is_told(ben
     assert sorted(r.status for r in replies) == [200, 422]
     winner = next(n for n, r in enumerate(replies) if r.status == 200)
     loser = replies[1 - winner]
-    assert sv("web.exists", file=f"amendments/{PROGRAM_ID}/samma.yaml") in loser.words
+    assert cap(sv("web.exists", file=f"amendments/{PROGRAM_ID}/samma.yaml")) in loser.words
     assert load_patch(repo / "amendments" / PROGRAM_ID / "samma.yaml").produces == f"v{winner}"
 
 

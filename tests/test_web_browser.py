@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, copy_repository
+from webbench import PROGRAM_ID, TOKEN, cap, copy_repository
 
 from amend.load import load_patch
 from amend.messages import msg
@@ -120,7 +120,7 @@ def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, s
     assert sv("web.record.saved", file=f"amendments/{PROGRAM_ID}/{saved.name}") in page.locator(".saved").inner_text()
     assert [a.id for a in load_patch(saved).amendments] == ["tillagg-1", "tillagg-2"]
     page.get_by_role("button", name=sv("web.record.save")).click()  # the same again: refused, next to the form
-    assert sv("web.exists", file=f"amendments/{PROGRAM_ID}/{saved.name}") in page.locator(".error").inner_text()
+    assert cap(sv("web.exists", file=f"amendments/{PROGRAM_ID}/{saved.name}")) in page.locator(".error").inner_text()
     page.screenshot(path=shots / f"record-refused-{size}.png", full_page=True)
     assert errors == []
 
@@ -153,6 +153,6 @@ def test_an_error_is_shown_in_swedish_beside_the_form(browser, bench, shots):
     page.locator("#version").evaluate("s => { const o = document.createElement('option'); o.value = 'proposed';"
                                       " s.appendChild(o); s.value = 'proposed'; }")
     page.locator("form").get_by_role("button", name=sv("web.apply.run")).click()
-    assert sv("web.nothing_to_apply", version="proposed") in page.locator(".error").inner_text()
+    assert cap(sv("web.nothing_to_apply", version="proposed")) in page.locator(".error").inner_text()
     assert "Traceback" not in page.content()
     page.screenshot(path=shots / "apply-error-desktop.png", full_page=True)

@@ -24,6 +24,11 @@ def copy_repository(tmp_path: Path) -> Path:
     return repo
 
 
+def cap(text: str) -> str:
+    """An error as a page shows it: the CLI's words, the first letter a capital."""
+    return text[:1].upper() + text[1:]
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, to show nothing else was written."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -99,9 +99,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # apply
     "web.apply.title": ("Make the documents", "Ta fram dokumenten"),
     "web.apply.intro": (
-        "amend applies the decisions that make the chosen version, exactly as `amend apply` does, and "
+        "amend applies the decisions that make the chosen version, exactly as the command amend apply does, and "
         "writes the adopted text and the changes marked into the folder {folder} of the repository.",
-        "amend genomför besluten som ger den valda versionen, precis som `amend apply`, och skriver den "
+        "amend genomför besluten som ger den valda versionen, precis som kommandot amend apply, och skriver den "
         "antagna texten och ändringarna markerade i mappen {folder} i arkivet."),
     "web.apply.run": ("Make the documents", "Ta fram dokumenten"),
     "web.apply.done": ("Written into {folder}:", "Skrivet i {folder}:"),
@@ -112,9 +112,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.download.redline_html": ("The changes marked (web page)", "Ändringarna markerade (webbsida)"),
     # errors
     "web.forbidden": (
-        "This workbench opens only with the link that `amend serve` printed (it holds a key). Open that "
+        "This workbench opens only with the link that amend serve printed (it holds a key). Open that "
         "link again.",
-        "Arbetsbänken öppnas bara med länken som `amend serve` skrev ut (den innehåller en nyckel). Öppna "
+        "Arbetsbänken öppnas bara med länken som amend serve skrev ut (den innehåller en nyckel). Öppna "
         "den länken igen."),
     "web.csrf": (
         "The form was not sent from this workbench (its check field is missing or wrong), so nothing was "

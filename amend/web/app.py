@@ -294,7 +294,9 @@ def _download_label(name: str) -> Msg | str:
 
 
 def _whole(exc: AmendError) -> str:
-    return str(exc)
+    """The error as the CLI words it (in the current language), its first letter a capital on a page."""
+    text = str(exc)
+    return text[:1].upper() + text[1:]
 
 
 def _number(value: str | None, default: int) -> int:
