@@ -1,32 +1,222 @@
 """The `amend` command line: a thin edge over the `amend` package.
 
-It parses options, calls the core, writes outputs and maps errors to exit
-codes: 0 done, 1 the input is invalid or an amendment does not apply,
-2 the command was used wrongly, 3 a bug in amend (so that CI can tell a bug
-from a bad patch). Messages are for the secretary; a traceback only with
---debug.
+Each command parses its options, loads its inputs, calls one function of
+amend.commands (or amend.check) and maps the result and errors to exit codes:
+0 done, 1 the input is invalid or an amendment does not apply, 2 the command
+was used wrongly, 3 a bug in amend (so that CI can tell a bug from a bad
+patch). Messages are for the secretary, in her language: `amend --lang sv|en`,
+else AMEND_LANG, else the language of the program the command loads, else the
+locale. A traceback only with --debug.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from amend import __version__
+from amend import __version__, commands
 from amend.errors import AmendError
-from amend.messages import msg
+from amend.messages import Msg, choose, language, msg
+from amend.messages import render as in_words
+from amend.model import Program
 
 EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
+EXIT_USAGE = 2  # the command was used wrongly
 EXIT_BUG = 3  # amend failed unexpectedly
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _fail_cleanly(fn):
+
+# ---------------------------------------------------------------- help and usage in the language of the run
+
+
+class _Option(click.Option):
+    """An option whose --help text is a catalogue message, put into words when click shows it."""
+
+    def __init__(self, *args: Any, help: Msg | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._help: Msg | str | None = help
+
+    @property
+    def help(self) -> str | None:
+        return None if self._help is None else in_words(self._help)
+
+    @help.setter
+    def help(self, value: Msg | str | None) -> None:
+        self._help = value
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        extra = self.get_help_extra(ctx)
+        words = [str(msg("cli.default", value=extra["default"]))] if "default" in extra else []
+        words += [extra["range"]] if "range" in extra else []
+        words += [str(msg("cli.required"))] if "required" in extra else []
+        return record[0], (self.help or "") + (f"  [{'; '.join(words)}]" if words else "")
+
+
+class _Command(click.Command):
+    """A command whose help and help page frame ("Usage:", "Options") come from the catalogue."""
+
+    @property
+    def help(self) -> str | None:
+        return None if self._help is None else in_words(self._help)
+
+    @help.setter
+    def help(self, value: Msg | str | None) -> None:
+        self._help = value
+
+    @property
+    def options_metavar(self) -> str:
+        return str(msg("cli.options_metavar"))
+
+    @options_metavar.setter
+    def options_metavar(self, value: str | None) -> None:
+        pass  # always the catalogue's
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = str(msg("cli.help.help"))
+        return option
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), str(msg("cli.usage")))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [p.get_help_record(ctx) for p in self.get_params(ctx) if not isinstance(p, click.Argument)]
+        if any(records):
+            with formatter.section(str(msg("cli.options"))):
+                formatter.write_dl([r for r in records if r])
+
+
+class _Amend(_Command, click.Group):
+    """The `amend` group: it chooses the language before click parses anything (help, usage errors)."""
+
+    command_class = _Command
+
+    @property
+    def subcommand_metavar(self) -> str:
+        return str(msg("cli.subcommand_metavar"))
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value: str | None) -> None:
+        pass  # always the catalogue's
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _Command.format_options(self, ctx, formatter)
+        shown = [(name, cmd) for name in self.list_commands(ctx)
+                 if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
+        if shown:
+            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+            rows = [(name, cmd.get_short_help_str(limit)) for name, cmd in shown]
+            with formatter.section(str(msg("cli.commands"))):
+                formatter.write_dl(rows)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        with language(choose(_lang_given(argv))):
+            if not standalone_mode:
+                return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            try:
+                code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            except click.ClickException as exc:
+                _show(exc)
+                sys.exit(exc.exit_code)
+            except click.Abort:
+                click.echo(str(msg("cli.aborted")), err=True)
+                sys.exit(1)
+            sys.exit(code if isinstance(code, int) else 0)
+
+
+def _lang_given(argv: list[str]) -> str | None:
+    """The value of `amend --lang X` (before the command name: after it, extract's --lang is the minutes')."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang":
+            return argv[n + 1] if n + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if not arg.startswith("-"):
+            return None
+    return None
+
+
+def _show(exc: click.ClickException) -> None:
+    """A usage error as click shows it, its frame in the language of the run."""
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        names = ctx.command.get_help_option_names(ctx)
+        hint = [str(msg("cli.try_help", command=ctx.command_path, option=max(names, key=len)))] if names else []
+        click.echo("\n".join([ctx.get_usage(), *hint, ""]), err=True, color=ctx.color)
+    click.echo(str(msg("cli.usage_error", text=_usage_text(exc))), err=True)
+
+
+def _usage_text(exc: click.ClickException) -> str:
+    """click's message in the language of the run for the usage errors amend's users meet; others as click says."""
+    if isinstance(exc, click.MissingParameter):
+        return _missing(exc) or exc.format_message()
+    if isinstance(exc, click.BadParameter):
+        hint, text = _hint(exc), _click_words(exc.message)
+        return str(msg("cli.bad_value", name=hint, text=text) if hint else msg("cli.bad_value_unnamed", text=text))
+    if isinstance(exc, click.NoSuchOption) and exc.message == f"No such option {exc.option_name!r}.":
+        text = str(msg("cli.no_such_option", name=exc.option_name))
+        if exc.possibilities:
+            names = ", ".join(repr(p) for p in sorted(exc.possibilities))
+            text += " " + str(msg("cli.did_you_mean", name=names) if len(exc.possibilities) == 1
+                              else msg("cli.did_you_mean_one_of", names=names))
+        return text
+    return _click_words(exc.format_message())
+
+
+def _click_words(text: str) -> str:
+    """Two sentences of click's own (an unknown command, a value not among the choices), in words."""
+    if found := re.fullmatch(r"No such command '(.*)'\.", text):
+        return str(msg("cli.no_such_command", name=found[1]))
+    if found := re.fullmatch(r"'(.*)' is not one of (.*)\.", text):
+        return str(msg("cli.not_one_of", value=found[1], choices=found[2]))
+    return text
+
+
+def _missing(exc: click.MissingParameter) -> str | None:
+    """"Missing option '-o' / '--output'." in words; None when click adds words of its own (a choice's list)."""
+    extra = exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx) if exc.param else None
+    kind = exc.param_type or (exc.param.param_type_name if exc.param else None)
+    hint = _hint(exc)
+    if exc.message or extra or not hint:
+        return None
+    words = {"argument": msg("cli.missing_argument", name=hint), "option": msg("cli.missing_option", name=hint),
+             "parameter": msg("cli.missing_parameter", name=hint)}
+    return str(words[kind]) if kind in words else None
+
+
+def _hint(exc: click.BadParameter) -> str | None:
+    hint = exc.param_hint if exc.param_hint is not None else (
+        exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx is not None else None)
+    if hint is None or isinstance(hint, str):
+        return hint
+    return " / ".join(repr(h) for h in hint)
+
+
+_option = functools.partial(click.option, cls=_Option)
+
+
+# ---------------------------------------------------------------- errors and output
+
+
+def _fail_cleanly(fn: F) -> F:
     """Turn AmendError into its messages and exit 1, any other surprise into one message and exit 3."""
 
     @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx = click.get_current_context()
         try:
             return fn(*args, **kwargs)
@@ -34,362 +224,234 @@ def _fail_cleanly(fn):
             if ctx.obj.get("debug"):
                 raise
             for line in str(exc).splitlines():
-                click.echo(f"error: {line}", err=True)
+                click.echo(str(msg("common.error", text=line)), err=True)
             ctx.exit(EXIT_INVALID)
         except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # a bug in amend: say so plainly, keep the traceback for --debug
             if ctx.obj.get("debug"):
                 raise
-            click.echo(f"error: amend failed unexpectedly ({type(exc).__name__}: {str(exc)[:300]}). "
-                       "Nothing was written. Run again with --debug and report it.", err=True)
+            click.echo(str(msg("common.bug", kind=type(exc).__name__, detail=str(exc)[:300])), err=True)
             ctx.exit(EXIT_BUG)
 
-    return wrapper
+    return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="amend")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors (for developers).")
+def _speak(program: Program) -> Program:
+    """From here on, speak the program's language unless --lang or AMEND_LANG says otherwise."""
+    ctx = click.get_current_context()
+    ctx.with_resource(language(choose(ctx.obj.get("lang"), program.meta.language)))
+    return program
+
+
+def _warn(warnings: Iterable[object]) -> None:
+    for w in warnings:
+        click.echo(str(msg("common.warning", text=w)), err=True)
+
+
+def _tell(done: commands.Done) -> None:
+    _warn(done.warnings)
+    for line in done.notes:
+        click.echo(line, err=True)
+    click.echo(str(done.summary), err=True)
+
+
+@click.group(cls=_Amend, help=msg("cli.help.main"), context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="amend", cls=_Option, help=msg("cli.help.version"))
+@_option("--debug", is_flag=True, help=msg("cli.help.debug"))
+@_option("--lang", type=click.Choice(["sv", "en"]), default=None, help=msg("cli.help.lang"))
 @click.pass_context
-def main(ctx, debug):
-    """Apply a council's amendments to a program and write the adopted version."""
+def main(ctx: click.Context, debug: bool, lang: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["lang"] = lang
 
 
-def _warn(warnings) -> None:
-    for w in warnings:
-        click.echo(f"warning: {w}", err=True)
-
-
-def _write_program(program, out_dir: Path, inputs, yaml_too: bool = True,
-                   extra: dict | None = None) -> list[Path]:
-    """Write the program's YAML and DOCX, and `extra` outputs {suffix: bytes}, all or nothing."""
-    from amend.dump import dump_program
-    from amend.output import build_time, write_all
-    from amend.render.docx import render_docx
-
-    stem = out_dir / f"{program.meta.id}.{program.meta.version}"
-    outputs = {}
-    if yaml_too:
-        outputs[stem.with_name(stem.name + ".yaml")] = dump_program(program).encode("utf-8")
-    outputs[stem.with_name(stem.name + ".docx")] = render_docx(program, build_time(program.meta.date))
-    for suffix, data in (extra or {}).items():
-        outputs[stem.with_name(stem.name + suffix)] = data
-    return write_all(outputs, inputs=inputs)
+# ---------------------------------------------------------------- apply, render, validate
 
 
 class _Similarity(click.FloatRange):
     """0.5–1.0; "nan" passes FloatRange's comparisons, so it is refused here."""
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         number = super().convert(value, param, ctx)
         if number != number:
-            self.fail(f"{value!r} is not a number from 0.5 to 1.0", param, ctx)
+            self.fail(str(msg("cli.not_similarity", value=value)), param, ctx)
         return number
 
 
-_FUZZY_HELP = ("Accept an anchor that is not found exactly when one passage is at least this similar "
-               "(0–1, e.g. 0.9); each such match is reported as a warning.")
-
-
-@main.command()
+@main.command(help=msg("cli.help.apply"))
 @click.argument("program", type=click.Path(dir_okay=False))
 @click.argument("patches", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the adopted YAML and DOCX.")
-@click.option("--fuzzy", type=_Similarity(0.5, 1.0), default=None, help=_FUZZY_HELP)
-@click.option("--preview", is_flag=True,
-              help="Also apply patches whose outcome is pending, rejected or withdrawn, to see the text they "
-                   "would make (never a version in force).")
+@_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+         help=msg("cli.help.apply_output"))
+@_option("--fuzzy", type=_Similarity(0.5, 1.0), default=None, help=msg("cli.help.fuzzy"))
+@_option("--preview", is_flag=True, help=msg("cli.help.preview"))
 @_fail_cleanly
-def apply(program, patches, out_dir, fuzzy, preview):
-    """Apply PATCH files (in order) to PROGRAM; write the adopted YAML and DOCX and the redline.
-
-    Writes OUTPUT/<program-id>.<version>.yaml and .docx, where version is the
-    last patch's `produces`, and .redline.docx (Word tracked changes) and
-    .redline.html: the proposal against the adopted version.
-    """
-    from amend.apply import apply_steps
+def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool) -> None:
     from amend.load import load_patch, load_program
-    from amend.output import build_time
-    from amend.redline import redline
-    from amend.render.redline_docx import render_redline_docx
-    from amend.render.redline_html import render_redline_html
 
-    base = load_program(program)
-    loaded = [load_patch(p) for p in patches]
-    if not preview:
-        from amend.history import check_outcomes
-
-        check_outcomes(loaded)
-    steps = apply_steps(base, loaded, fuzzy=fuzzy)
-    adopted = steps[-1].result
-    _warn(w for s in steps for w in s.resolution.warnings)
-    red = redline(steps)
-    extra = {".redline.docx": render_redline_docx(red, build_time(adopted.meta.date)),
-             ".redline.html": render_redline_html(red, loaded)}
-    written = _write_program(adopted, Path(out_dir), inputs=(program, *patches), extra=extra)
-    n = sum(len(p.amendments) for p in loaded)
-    click.echo(f"applied {n} amendment{'s' if n != 1 else ''} from {len(loaded)} patch"
-               f"{'es' if len(loaded) != 1 else ''}; wrote " + ", ".join(map(str, written)), err=True)
+    base = _speak(load_program(program))
+    _tell(commands.apply_patches(base, [load_patch(p) for p in patches], Path(out_dir), fuzzy=fuzzy,
+                                 preview=preview))
 
 
-@main.command()
+@main.command(help=msg("cli.help.render"))
 @click.argument("program", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the DOCX.")
+@_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+         help=msg("cli.help.render_output"))
 @_fail_cleanly
-def render(program, out_dir):
-    """Write the DOCX of PROGRAM as OUTPUT/<program-id>.<version>.docx."""
+def render(program: str, out_dir: str) -> None:
     from amend.load import load_program
 
-    written = _write_program(load_program(program), Path(out_dir), inputs=(program,), yaml_too=False)
-    click.echo(f"wrote {written[0]}", err=True)
+    _tell(commands.render_program(_speak(load_program(program)), Path(out_dir)))
 
 
-@main.command()
+@main.command(help=msg("cli.help.validate"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @_fail_cleanly
-def validate(files):
-    """Check program and patch FILES against their schemas."""
-    from amend.errors import AmendErrors
-    from amend.load import load_any
-
-    problems = []
-    for f in files:
-        try:
-            load_any(f)
-            click.echo(f"ok: {f}", err=True)
-        except AmendError as exc:
-            problems.append(exc)
-    if problems:
-        raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+def validate(files: tuple[str, ...]) -> None:
+    oks, problems = commands.validate_files(files)
+    for ok in oks:
+        click.echo(str(ok), err=True)
+    if problems is not None:
+        raise problems
 
 
-@main.command()
+# ---------------------------------------------------------------- check and conflicts
+
+
+@main.command(help=msg("cli.help.check"))
 @click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
-@click.option("--outputs", "outputs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="A folder of committed adopted YAML to compare with what the patches produce now "
-                   "(repeatable; ROOT/build is always compared when it exists).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
-              show_default=True, help="text for people, json for tools, github for workflow annotations, "
-                                      "junit for CI test reports.")
+@_option("--outputs", "outputs", multiple=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.check_outputs"))
+@_option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
+         show_default=True, help=msg("cli.help.check_format"))
 @_fail_cleanly
-def check(root, outputs, fmt):
-    """Check that every patch under ROOT (default: .) still applies exactly.
-
-    Reads ROOT/programs/*.yaml and ROOT/amendments/<program-id>/*.yaml, follows
-    each patch's base version, applies every patch without fuzzy matching and
-    reports each amendment. Exit 0 when everything applies, 1 otherwise.
-    """
-    import sys
-
+def check(root: str, outputs: tuple[str, ...], fmt: str) -> None:
     from amend.check import check_repo
     from amend.report import render as render_report
 
     report = check_repo(root, outputs=outputs)
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(render_report(report, fmt, color=color), nl=False, color=color)
-    click.get_current_context().exit(0 if report.ok else 1)
+    click.get_current_context().exit(0 if report.ok else EXIT_INVALID)
 
 
-@main.command()
+@main.command(help=msg("cli.help.conflicts"))
 @click.argument("patches", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--program", "program_file", type=click.Path(dir_okay=False),
-              help="The version the patches are worded against (default: rebuilt from ROOT).")
-@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
-              help="The repository holding programs/ and amendments/, to rebuild the base version from.")
+@_option("--program", "program_file", type=click.Path(dir_okay=False), help=msg("cli.help.conflicts_program"))
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
+         help=msg("cli.help.conflicts_root"))
 @_fail_cleanly
-def conflicts(patches, program_file, root):
-    """Show which amendments of competing PATCHES touch overlapping text.
-
-    For proposals tabled against the same version (e.g. by two parties): a
-    matrix with X where two amendments change or quote the same text, so
-    the chair can order the votes. A report: exit 0 even when they overlap.
-    """
-    from amend.check import base_version, conflict_matrix
-    from amend.errors import VersionMismatch
+def conflicts(patches: tuple[str, ...], program_file: str | None, root: str) -> None:
     from amend.load import load_patch, load_program
-    from amend.report import matrix_text
 
     loaded = [load_patch(p) for p in patches]
-    first = loaded[0]
-    for p in loaded[1:]:
-        if (p.program, p.base) != (first.program, first.base):
-            raise VersionMismatch(f"is worded against '{p.program}' version '{p.base}', but {first.source} "
-                                  f"against '{first.program}' version '{first.base}'; compare patches tabled "
-                                  "against the same version", source=p.source)
-    if program_file:
-        base = load_program(program_file)
-    else:
-        base = base_version(root, first.program, first.base, exclude=patches)
-    click.echo(matrix_text(conflict_matrix(base, loaded)), nl=False)
+    program = _speak(load_program(program_file)) if program_file else None
+    click.echo(commands.competing(loaded, program, root), nl=False)
 
-@main.command("import")
+
+# ---------------------------------------------------------------- import, extract, describe
+
+
+@main.command("import", help=msg("cli.help.import"))
 @click.argument("source", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The program file to write, e.g. programs/<program-id>.yaml.")
-@click.option("--id", "program_id", default=None,
-              help="The program id (default: the output file name without .yaml).")
-@click.option("--title", default=None, help="The program title (default: the document's own).")
-@click.option("--pages-from", "pages_from", default=None, type=click.Path(dir_okay=False),
-              help="For a DOCX: the PDF that was circulated; its printed pages are the program's pages.")
+@_option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+         help=msg("cli.help.import_output"))
+@_option("--id", "program_id", default=None, help=msg("cli.help.import_id"))
+@_option("--title", default=None, help=msg("cli.help.import_title"))
+@_option("--pages-from", "pages_from", default=None, type=click.Path(dir_okay=False),
+         help=msg("cli.help.import_pages_from"))
 @_fail_cleanly
-def import_(source, output, program_id, title, pages_from):
-    """Import a proposal from SOURCE (.docx or .pdf) into a program YAML file.
-
-    What could not be carried over (images, footnotes, text boxes, …) is listed
-    on stderr; check the pages against the printed proposal.
-    """
-    from amend.dump import PROGRAM_SCHEMA
-    from amend.importers import import_document, program_yaml
-    from amend.output import write_all
-
-    out = Path(output)
-    program, report = import_document(source, program_id=program_id or out.stem, title=title, pages_from=pages_from)
-    text = program_yaml(program, PROGRAM_SCHEMA, str(out))
-    for line in report.lines():
-        click.echo(line, err=True)
-    write_all({out: text.encode("utf-8")}, inputs=(source,) + ((pages_from,) if pages_from else ()))
-    click.echo(f"imported {len(program.sections)} sections on {program.page_count} pages; wrote {out}", err=True)
+def import_(source: str, output: str, program_id: str | None, title: str | None, pages_from: str | None) -> None:
+    _tell(commands.import_program(source, Path(output), program_id=program_id, title=title, pages_from=pages_from))
 
 
-@main.command()
+@main.command(help=msg("cli.help.extract"))
 @click.argument("protocol", type=click.Path(dir_okay=False))
-@click.option("--program", "program_file", required=True, type=click.Path(dir_okay=False),
-              help="The program the amendments are worded against (its version becomes the patch's base).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Patch file to write (default: standard output).")
-@click.option("--lang", type=click.Choice(["sv", "en"]), default=None,
-              help="Language of the minutes (default: the program's).")
-@click.option("--paragraph", default=None, help="The § to read when the protocol holds several, e.g. 170.")
-@click.option("--body", default=None, help="The deciding body, when the protocol's header does not name it.")
-@click.option("--date", default=None, help="The date of the decision (YYYY-MM-DD), when the header has none.")
-@click.option("--case", default=None, help="The case number, when the § line has none.")
-@click.option("--produces", default="adopted", show_default=True, help="The version the patch produces.")
-@click.option("--status", default=None, help="Status of the version produced, e.g. Antagen.")
+@_option("--program", "program_file", required=True, type=click.Path(dir_okay=False),
+         help=msg("cli.help.extract_program"))
+@_option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=msg("cli.help.extract_output"))
+@_option("--lang", type=click.Choice(["sv", "en"]), default=None, help=msg("cli.help.extract_lang"))
+@_option("--paragraph", default=None, help=msg("cli.help.extract_paragraph"))
+@_option("--body", default=None, help=msg("cli.help.extract_body"))
+@_option("--date", default=None, help=msg("cli.help.extract_date"))
+@_option("--case", default=None, help=msg("cli.help.extract_case"))
+@_option("--produces", default="adopted", show_default=True, help=msg("cli.help.extract_produces"))
+@_option("--status", default=None, help=msg("cli.help.extract_status"))
 @_fail_cleanly
-def extract(protocol, program_file, output, lang, paragraph, body, date, case, produces, status):
-    """Read the adopted amendments out of PROTOCOL (minutes as text) into a patch.
-
-    Every amendment is resolved against the program at once. What cannot be
-    read, reads two ways, does not apply, or was proposed but not decided is
-    listed with its protocol line ("needs a human"), and the exit code is 1;
-    the amendments that were understood are still written. Rejected proposals
-    are listed, not written.
-    """
-    from amend.dump import dump_patch
-    from amend.extract.reader import extract as extract_patch
-    from amend.extract.reader import read_text, report_comments
+def extract(protocol: str, program_file: str, output: str | None, lang: str | None, paragraph: str | None,
+            body: str | None, date: str | None, case: str | None, produces: str, status: str | None) -> None:
     from amend.load import load_program
 
-    program = load_program(program_file)
+    program = _speak(load_program(program_file))
     given = {k: v for k, v in (("body", body), ("date", date), ("case", case)) if v}
-    result = extract_patch(read_text(protocol), program, source=protocol, language=lang, paragraph=paragraph,
-                           decision=given, produces=produces, status=status)
-    for kind, findings in (("needs a human", result.needs_human), ("cannot apply", result.not_applicable),
-                           ("rejected", result.rejected), ("check", result.checks), ("note", result.notes)):
-        for f in sorted(findings, key=lambda f: f.line):
-            click.echo(f"{kind}: {protocol}:{f.line}: {f}", err=True)
-    amendments = result.patch.amendments
-    if not amendments:
-        # an empty patch is never written: it would say the decision changed nothing
-        d = result.patch.decision
-        where = f"{d.paragraph} of {d.body} {d.date}" if d.paragraph else f"the minutes of {d.body} {d.date}"
-        why = "see above" if not result.complete else "the decision holds no amendment to the program"
-        click.echo(f"nothing was written: no amendment in {where} could be read ({why})", err=True)
-        click.get_current_context().exit(1)
-    text = dump_patch(result.patch, comments=report_comments(result, protocol))
-    d = result.patch.decision
-    summary = (f"extracted {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} of {d.body} "
-               f"{d.date}{' ' + d.paragraph if d.paragraph else ''}")
-    if output:
-        from amend.output import write_all
-
-        write_all({Path(output): text.encode("utf-8")}, inputs=(protocol, program_file))
-        click.echo(f"{summary}; wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
-        click.echo(summary, err=True)
-    if not result.complete:
-        n = len(result.needs_human) + len(result.not_applicable)
-        click.echo(f"{n} thing{'s' if n != 1 else ''} need a human (see above)", err=True)
-        click.get_current_context().exit(1)
+    done = commands.extract_patch(protocol, program, Path(output) if output else None, language=lang,
+                                  paragraph=paragraph, decision=given, produces=produces, status=status)
+    for finding in done.findings:
+        click.echo(str(finding), err=True)
+    if done.text is None:
+        click.echo(str(done.summary), err=True)
+        click.get_current_context().exit(EXIT_INVALID)
+    if not done.written:
+        click.echo(done.text, nl=False)
+    click.echo(str(done.summary), err=True)
+    if done.need_a_human is not None:
+        click.echo(str(done.need_a_human), err=True)
+        click.get_current_context().exit(EXIT_INVALID)
 
 
-@main.command()
+@main.command(help=msg("cli.help.describe"))
 @click.argument("patch", type=click.Path(dir_okay=False))
-@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-              help="Language of the wording.")
+@_option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
+         help=msg("cli.help.describe_lang"))
 @_fail_cleanly
-def describe(patch, lang):
-    """Write each amendment of PATCH as the instruction for the minutes."""
+def describe(patch: str, lang: str) -> None:
     from amend.extract.describe import describe_patch
     from amend.load import load_patch
 
     click.echo(describe_patch(load_patch(patch), lang), nl=False)
 
 
-@main.command()
+# ---------------------------------------------------------------- diff
+
+
+@main.command(help=msg("cli.help.diff"))
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@click.option("--docx", "docx_out", type=click.Path(dir_okay=False), help="Write the redline as a DOCX with tracked changes.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Write the redline as an HTML page.")
-@click.option("--stat", is_flag=True, help="Print a summary of the changed sections instead of the word diff.")
-@click.option("--color/--no-color", default=None, help="Colour the word diff (default: when writing to a terminal).")
+@_option("--docx", "docx_out", type=click.Path(dir_okay=False), help=msg("cli.help.diff_docx"))
+@_option("--html", "html_out", type=click.Path(dir_okay=False), help=msg("cli.help.diff_html"))
+@_option("--stat", is_flag=True, help=msg("cli.help.diff_stat"))
+@_option("--color/--no-color", default=None, help=msg("cli.help.diff_color"))
 @_fail_cleanly
-def diff(old, new, docx_out, html_out, stat, color):
-    """Compare two program files (e.g. proposed and adopted, or two drafts), word by word.
-
-    Without --docx or --html, prints the changed paragraphs with [-deleted-] and
-    {+inserted+} words (coloured on a terminal); --stat prints a summary.
-    """
-    import sys
-
-    from amend.diff import diff_programs
+def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None) -> None:
     from amend.load import load_program
-    from amend.output import build_time, same_file, write_all
-    from amend.render import term
+    from amend.output import same_file
 
     if docx_out and html_out and same_file(docx_out, html_out):
-        raise click.UsageError(f"--docx and --html name the same file ({html_out}); give each its own file")
-    red = diff_programs(load_program(old), load_program(new))
-    outputs = {}
-    if docx_out:
-        from amend.render.redline_docx import render_redline_docx
-
-        outputs[Path(docx_out)] = render_redline_docx(red, build_time(red.new.meta.date))
-    if html_out:
-        from amend.render.redline_html import render_redline_html
-
-        outputs[Path(html_out)] = render_redline_html(red)
-    if outputs:
-        for path in write_all(outputs, inputs=(old, new)):
-            click.echo(f"wrote {path}", err=True)
-    if stat:
-        lines = term.stat(red)
-    elif not outputs:
-        lines = term.word_diff(red, color=sys.stdout.isatty() if color is None else color)
-    else:
-        lines = ()
+        raise click.UsageError(str(msg("cli.same_output", file=html_out)))
+    old_program = _speak(load_program(old))
+    done = commands.compare(old_program, load_program(new), docx_out=Path(docx_out) if docx_out else None,
+                            html_out=Path(html_out) if html_out else None, stat=stat,
+                            color=sys.stdout.isatty() if color is None else color)
+    for path in done.written:
+        click.echo(str(msg("cli.wrote", file=path)), err=True)
     try:
-        for line in lines:
+        for line in done.lines:
             click.echo(line, color=color)
     except BrokenPipeError:  # `amend diff ... | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _today() -> str:
-    import datetime as dt
+# ---------------------------------------------------------------- log and show
 
+
+def _today() -> str:
     return dt.datetime.now(dt.timezone.utc).date().isoformat()
 
 
-def _date_option(value):
-    import datetime as dt
-
+def _date_option(value: str | None) -> str | None:
     from amend.history import DATE
 
     if value is None:
@@ -399,91 +461,54 @@ def _date_option(value):
             return value
     except ValueError:
         pass
-    raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")
+    raise click.BadParameter(str(msg("cli.not_a_date", value=value)))
 
 
-_ROOT_HELP = "The repository holding programs/ and amendments/."
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return _date_option(value)
 
 
-@main.command()
+@main.command(help=msg("cli.help.log"))
 @click.argument("program_id")
-@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
-              help=_ROOT_HELP)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--at", "on", default=None, callback=lambda c, p, v: _date_option(v),
-              help="Give the states as on this date (YYYY-MM-DD; default: today).")
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.root"))
+@_option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+         help=msg("cli.help.log_format"))
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.log_at"))
 @_fail_cleanly
-def log(program_id, root, fmt, on):
-    """The timeline of PROGRAM_ID: each version, the decision that made it and its state.
-
-    States: in force, superseded, future (adopted, not yet in force), proposal
-    (a step that another body has adopted), pending, rejected, withdrawn,
-    unreachable. The commit column, when ROOT is in a git repository, is the
-    commit that added each patch file.
-    """
-    import json
-
-    from amend.history import build_timeline, log_data, log_text
-    from amend.history_load import added_commits, load_history
+def log(program_id: str, root: str, fmt: str, on: str | None) -> None:
+    from amend.history_load import load_history
 
     program, patches = load_history(root, program_id)
-    timeline = build_timeline(program, patches, on or _today())
-    commits = added_commits(root, program_id)
-    if fmt == "json":
-        click.echo(json.dumps(log_data(timeline, commits), ensure_ascii=False, indent=2))
-    else:
-        click.echo(log_text(timeline, commits), nl=False)
+    click.echo(commands.log(root, _speak(program), patches, on or _today(), fmt), nl=False)
 
 
-@main.command()
+@main.command(help=msg("cli.help.show"))
 @click.argument("spec", metavar="PROGRAM-ID[@VERSION]")
-@click.option("--at", "on", default=None, callback=lambda c, p, v: _date_option(v),
-              help="Build the version in force on this date (YYYY-MM-DD; a future date: the one that will be).")
-@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
-              help=_ROOT_HELP)
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the YAML and DOCX.")
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.show_at"))
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.root"))
+@_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+         help=msg("cli.help.show_output"))
 @_fail_cleanly
-def show(spec, on, root, out_dir):
-    """Build a version of a program from its patches and write its YAML and DOCX.
-
-    PROGRAM-ID@VERSION builds that version, PROGRAM-ID@DATE (YYYY-MM-DD) or
-    --at DATE the one in force on that date, PROGRAM-ID alone the one in force
-    today.
-    """
-    from amend.apply import apply_steps
-    from amend.history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on
+def show(spec: str, on: str | None, root: str, out_dir: str) -> None:
     from amend.history_load import load_history
 
     program_id, _, version = spec.partition("@")
     if version and on:
-        raise click.UsageError("give either @VERSION or --at DATE, not both")
+        raise click.UsageError(str(msg("cli.version_and_date")))
     program, patches = load_history(root, program_id)
-    from amend.history import DATE
-
-    if DATE.match(version) and version not in {program.meta.version, *(p.produces for p in patches)}:
-        on, version = _date_option(version), ""  # PROGRAM-ID@2027-01-01: the version in force that day
-    timeline = build_timeline(program, patches, on or _today())
-    version = version or require_version_on(timeline, timeline.on)
-    entry = timeline.entry(version)
-    chain = chain_to(timeline, version)
-    if entry.state not in (IN_FORCE, SUPERSEDED, FUTURE):
-        _warn([f"the version '{version}' is {entry.state}" + (f" ({entry.note})" if entry.note else "")
-               + "; it is not a version in force"])
-    steps = apply_steps(program, chain)
-    built = steps[-1].result if steps else program
-    written = _write_program(built, Path(out_dir), inputs=(program.source, *(p.source for p in chain)))
-    click.echo(f"built '{version}' ({entry.state} on {timeline.on}) from {len(chain)} patch{'es' if len(chain) != 1 else ''}; "
-               "wrote " + ", ".join(map(str, written)), err=True)
+    version, day = commands.version_asked(version, _speak(program), patches)
+    _tell(commands.show_version(program, patches, version, _date_option(day) or on or _today(), Path(out_dir)))
 
 
-@main.command(help=str(msg("web.cli.help")))
+@main.command(help=msg("web.cli.help"))
 @click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
-@click.option("--host", default="127.0.0.1", show_default=True, help=str(msg("web.cli.host")))
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=str(msg("web.cli.port")))
-@click.option("--token", default=None, help=str(msg("web.cli.token")))
-@click.option("--no-browser", is_flag=True, help=str(msg("web.cli.no_browser")))
-def serve(root, host, port, token, no_browser):
+@_option("--host", default="127.0.0.1", show_default=True, help=msg("web.cli.host"))
+@_option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=msg("web.cli.port"))
+@_option("--token", default=None, help=msg("web.cli.token"))
+@_option("--no-browser", is_flag=True, help=msg("web.cli.no_browser"))
+def serve(root: str, host: str, port: int, token: str | None, no_browser: bool) -> None:
     from amend.web.cli import run
 
     run(root, host, port, token, no_browser)

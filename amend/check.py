@@ -8,17 +8,33 @@ matching) and reports each amendment on its own: ok, fuzzy-only, not found,
 ambiguous, out of scope or in conflict, with its file, line and column.
 
 The per-amendment check and the version tree are pure (they take loaded
-models); only the functions under "the repository" read files.
+models); only the functions under "the repository" read files. The module is
+over 400 lines because its parts share one set of result types and are read
+together (a report line's wording is next to the rule that makes it); the
+repository half is the first to move out when another edge (the web
+workbench) needs the pure half alone.
 """
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .apply import adopt, check_versions, conflict_between, overlapping_pairs
-from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, OutOfScope, ScopeError, VersionMismatch
+from .errors import (
+    AmbiguousAnchor,
+    AmendError,
+    AmendErrors,
+    AnchorNotFound,
+    OutOfScope,
+    ScopeError,
+    Text,
+    VersionMismatch,
+)
 from .load import patch_from_data, program_from_data, read_yaml, validate
+from .messages import msg
 from .model import Amendment, Meta, Patch, Program, Source
 from .resolve import Index, resolve_all
 
@@ -45,7 +61,7 @@ OUTPUT_STATUSES = ("ok", "stale", "orphan", "not_checked")
 @dataclass(frozen=True)
 class Problem:
     kind: str  # one of PROBLEM_KINDS
-    message: str
+    message: Text
     file: str
     line: int | None = None
     column: int | None = None
@@ -58,7 +74,7 @@ class AmendmentResult:
     title: str | None
     source: Source
     status: str  # one of STATUSES
-    message: str = ""
+    message: Text = ""
     similarity: float | None = None  # fuzzy_only: how close the closest passage is
     where: str | None = None  # fuzzy_only: where that passage is
     closest: str | None = None  # fuzzy_only: its text
@@ -95,7 +111,7 @@ class OutputReport:
     program: str
     version: str
     status: str  # one of OUTPUT_STATUSES
-    message: str = ""
+    message: Text = ""
     line: int | None = None
 
 
@@ -130,7 +146,7 @@ def check_patch(program: Program, patch: Patch,
     for first, second in overlapping_pairs(resolution.edits):
         clashes[id(first)].append(second)
         clashes[id(second)].append(first)
-    results = []
+    results: list[AmendmentResult] = []
     for am in patch.amendments:
         if id(am) in failed:
             results.append(failure_result(am, failed[id(am)]))
@@ -138,8 +154,8 @@ def check_patch(program: Program, patch: Patch,
             others = clashes[id(am)]
             results.append(_result(am, CONFLICT, conflict_between(am, others[0]).message,
                                    conflicts_with=tuple(o.id for o in others)))
-        elif _wording_disagrees(am, program):
-            results.append(_result(am, ERROR, _wording_disagrees(am, program)))
+        elif disagreement := _wording_disagrees(am, program):
+            results.append(_result(am, ERROR, disagreement))
         else:
             results.append(_result(am, OK))
     if any(r.status != OK for r in results):
@@ -147,13 +163,13 @@ def check_patch(program: Program, patch: Patch,
     return tuple(results), adopt(program, patch, resolution.edits)
 
 
-def _wording_disagrees(am: Amendment, program: Program) -> str:
+def _wording_disagrees(am: Amendment, program: Program) -> Text:
     """The amendment's `text:` (the minutes' wording), where it can be read, says
     another operation or place than the amendment: an error, not a detail."""
     from .extract.wording import disagreement
 
     found = disagreement(am, program)
-    return f"its text disagrees with it: {found}" if found else ""
+    return msg("check.text_disagrees", found=found) if found else ""
 
 
 def failure_result(am: Amendment, exc: AmendError) -> AmendmentResult:
@@ -172,7 +188,7 @@ def failure_result(am: Amendment, exc: AmendError) -> AmendmentResult:
     return _result(am, ERROR, exc.message)
 
 
-def _result(am: Amendment, status: str, message: str = "", **extra) -> AmendmentResult:
+def _result(am: Amendment, status: str, message: Text = "", **extra: Any) -> AmendmentResult:
     return AmendmentResult(am.id, am.label, am.title, am.source, status, message, **extra)
 
 
@@ -187,10 +203,10 @@ class PatchFile:
     patch: Patch | None = None
     base: str | None = None
     produces: str | None = None
-    lines: dict = field(default_factory=dict)  # data path → (line, column)
+    lines: dict[Any, Any] = field(default_factory=dict)  # data path → (line, column)
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, kind: str, message: str, key: str | None = None) -> Problem:
+    def problem(self, kind: str, message: Text, key: str | None = None) -> Problem:
         line, column = self.lines.get((key,), (None, None)) if key else (None, None)
         return Problem(kind, message, self.file, line, column)
 
@@ -200,7 +216,7 @@ class Versions:
     """What became of each version of one program: the rebuilt program, or why
     it could not be rebuilt; and the patch files that lead to it."""
 
-    state: dict[str, Program | str]
+    state: dict[str, Program | Text]  # a version: rebuilt, or why not
     lineage: dict[str, tuple[str, ...]]
     reports: list[PatchReport]
 
@@ -209,43 +225,17 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
     """Check every patch against the version it is worded against, building the
     tree of versions from the program's own outwards."""
     root = program.meta.version
-    producers: dict[str, list[PatchFile]] = defaultdict(list)
-    by_base: dict[str, list[PatchFile]] = defaultdict(list)
-    for pf in patch_files:
-        if pf.produces is not None:
-            producers[pf.produces].append(pf)
-        if pf.base is not None:
-            by_base[pf.base].append(pf)
-    state: dict[str, Program | str] = {root: program}
+    producers = _grouped(patch_files, lambda pf: pf.produces)
+    by_base = _grouped(patch_files, lambda pf: pf.base)
+    state: dict[str, Program | Text] = {root: program}
+    extra = _duplicates(producers, root, state)
     lineage: dict[str, tuple[str, ...]] = {root: ()}
-    extra: dict[int, list[Problem]] = defaultdict(list)
-    for version, makers in producers.items():
-        if version == root or len(makers) > 1:
-            for pf in makers:
-                extra[id(pf)].append(pf.problem("duplicate_version", _duplicate(version, root, pf, makers),
-                                                "produces"))
-            if version != root:
-                state[version] = f"it is produced by more than one patch ({', '.join(m.file for m in makers)})"
-
     reports: dict[int, PatchReport] = {}
     queue, queued = deque([root]), {root}
     while queue:
         version = queue.popleft()
-        base = state[version]
         for pf in by_base.pop(version, []):
-            problems = pf.problems + extra[id(pf)]
-            if pf.patch is None:
-                reports[id(pf)] = _report(pf, (), problems)
-                produced: Program | str = f"{pf.file} is not a valid patch file"
-            elif isinstance(base, str):
-                reports[id(pf)] = _report(pf, _not_checked(pf.patch), problems + [pf.problem(
-                    "not_checked", f"its base version '{version}' could not be rebuilt: {base}",
-                    "base")])
-                produced = f"{pf.file} was not checked"
-            else:
-                results, adopted = check_patch(base, pf.patch)
-                reports[id(pf)] = _report(pf, results, problems)
-                produced = adopted if adopted is not None else f"{pf.file} does not apply"
+            reports[id(pf)], produced = _check_file(pf, version, state[version], pf.problems + extra[id(pf)])
             if pf.produces is None:  # an invalid file that does not say what it produces
                 continue
             if pf.produces not in state:
@@ -254,53 +244,87 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
             if pf.produces not in queued:
                 queued.add(pf.produces)
                 queue.append(pf.produces)
-
     for pf in patch_files:  # never reached from the program's version
         if id(pf) not in reports:
-            problems = pf.problems + extra[id(pf)]
-            if pf.patch is not None:
-                problems.append(_unreached(pf, producers, program))
-            reports[id(pf)] = _report(pf, _not_checked(pf.patch) if pf.patch else (), problems)
+            reports[id(pf)] = _unreached_report(pf, extra[id(pf)], producers, program)
     return Versions(state, lineage, [reports[id(pf)] for pf in patch_files])
 
 
-def _duplicate(version: str, root: str, pf: PatchFile, makers: list[PatchFile]) -> str:
+def _grouped(patch_files: list[PatchFile], key: Callable[[PatchFile], str | None]) -> dict[str, list[PatchFile]]:
+    groups: dict[str, list[PatchFile]] = defaultdict(list)
+    for pf in patch_files:
+        value = key(pf)
+        if value is not None:
+            groups[value].append(pf)
+    return groups
+
+
+def _duplicates(producers: dict[str, list[PatchFile]], root: str,
+                state: dict[str, Program | Text]) -> dict[int, list[Problem]]:
+    """The problems of patches producing the program's own version or one another patch produces too;
+    such a version is marked in `state` as one that cannot be rebuilt."""
+    extra: dict[int, list[Problem]] = defaultdict(list)
+    for version, makers in producers.items():
+        if version == root or len(makers) > 1:
+            for pf in makers:
+                extra[id(pf)].append(pf.problem("duplicate_version", _duplicate(version, root, pf, makers),
+                                                "produces"))
+            if version != root:
+                state[version] = msg("check.produced_by_many", files=", ".join(m.file for m in makers))
+    return extra
+
+
+def _check_file(pf: PatchFile, version: str, base: Program | Text,
+                problems: list[Problem]) -> tuple[PatchReport, Program | Text]:
+    """A patch file's report against its base version, and the version it produces (or why not)."""
+    if pf.patch is None:
+        return _report(pf, (), problems), msg("check.invalid_patch_file", file=pf.file)
+    if not isinstance(base, Program):
+        why = pf.problem("not_checked", msg("check.base_not_rebuilt", version=version, why=base), "base")
+        return _report(pf, _not_checked(pf.patch), problems + [why]), msg("check.file_not_checked", file=pf.file)
+    results, adopted = check_patch(base, pf.patch)
+    produced = adopted if adopted is not None else msg("check.does_not_apply", file=pf.file)
+    return _report(pf, results, problems), produced
+
+
+def _unreached_report(pf: PatchFile, extra: list[Problem], producers: dict[str, list[PatchFile]],
+                      program: Program) -> PatchReport:
+    problems = pf.problems + extra
+    if pf.patch is None:
+        return _report(pf, (), problems)
+    return _report(pf, _not_checked(pf.patch), problems + [_unreached(pf, producers, program)])
+
+
+def _duplicate(version: str, root: str, pf: PatchFile, makers: list[PatchFile]) -> Text:
     if version == root:
-        return (f"produces the version '{version}', which is the program's own version; "
-                "a patch must produce a new version")
-    others = ", ".join(m.file for m in makers if m is not pf)
-    return (f"produces the version '{version}', which {others} also produces; "
-            "each version must come from one patch")
+        return msg("check.produces_own", version=version)
+    return msg("check.produced_twice", version=version, others=", ".join(m.file for m in makers if m is not pf))
 
 
-def _unreached(pf: PatchFile, producers: dict, program: Program) -> Problem:
+def _unreached(pf: PatchFile, producers: dict[str, list[PatchFile]], program: Program) -> Problem:
     """Why a patch's base cannot be built: missing, a cycle, or trouble upstream."""
     root, pid = program.meta.version, program.meta.id
     seen, cur = [pf], pf
     while True:
         if cur is not pf and cur.patch is None:
-            return pf.problem("not_checked", f"its base version '{pf.base}' comes from "
-                                             f"{cur.file}, which is not a valid patch file", "base")
-        makers = producers.get(cur.base, [])
+            return pf.problem("not_checked", msg("check.base_invalid_upstream", base=pf.base, file=cur.file), "base")
+        makers = producers.get(cur.base or "", [])
         if not makers:
             if cur is pf:
-                return pf.problem("missing_base", f"its base version '{pf.base}' is neither the program's version "
-                                                  f"('{root}') nor produced by another patch of '{pid}'", "base")
-            return pf.problem("not_checked", f"its base version '{pf.base}' comes from "
-                                             f"{cur.file}, whose base version '{cur.base}' does not exist", "base")
+                return pf.problem("missing_base", msg("check.missing_base", base=pf.base, root=root, program=pid),
+                                  "base")
+            return pf.problem("not_checked", msg("check.base_missing_upstream", base=pf.base, file=cur.file,
+                                                 upstream=cur.base), "base")
         if len(makers) > 1:
-            return pf.problem("not_checked", f"its base version '{pf.base}' comes from a version "
-                                             f"('{cur.base}') produced by more than one patch", "base")
+            return pf.problem("not_checked", msg("check.base_made_twice", base=pf.base, upstream=cur.base), "base")
         nxt = makers[0]
         if nxt in seen:
             circle = seen[seen.index(nxt):][::-1]  # in the order the versions would be built
             if pf in circle:
-                path = " → ".join([circle[0].base] + [c.produces for c in circle])
-                return pf.problem("cycle", f"its base version '{pf.base}' goes round in a circle: {path} "
-                                           f"({', '.join(c.file for c in circle)}); one of them must start "
-                                           f"from the program's version '{root}'", "base")
-            return pf.problem("not_checked", f"its base version '{pf.base}' comes from patches "
-                                             "whose versions go round in a circle", "base")
+                path = " → ".join(str(v) for v in [circle[0].base] + [c.produces for c in circle])
+                return pf.problem("cycle", msg("check.cycle", base=pf.base, path=path,
+                                               files=", ".join(c.file for c in circle), root=root), "base")
+            return pf.problem("not_checked", msg("check.cycle_upstream", base=pf.base), "base")
         seen.append(nxt)
         cur = nxt
 
@@ -309,7 +333,7 @@ def _not_checked(patch: Patch) -> tuple[AmendmentResult, ...]:
     return tuple(_result(am, NOT_CHECKED) for am in patch.amendments)
 
 
-def _report(pf: PatchFile, results, problems) -> PatchReport:
+def _report(pf: PatchFile, results: Iterable[AmendmentResult], problems: Iterable[Problem]) -> PatchReport:
     program = pf.patch.program if pf.patch else None
     return PatchReport(pf.file, program, pf.base, pf.produces, tuple(results), tuple(problems))
 
@@ -343,18 +367,19 @@ def conflict_matrix(program: Program, patches: list[Patch]) -> ConflictMatrix:
     """Which amendments of competing patches (all against `program`) touch
     overlapping text, so that the chair can order the votes."""
     index = Index(program)
-    rows, edits = [], []
+    rows: list[Tabled] = []
+    edits: list[Any] = []
     for n, patch in enumerate(patches):
         check_versions(program, patch)
         resolution = resolve_all(program, patch, index=index)
         failed = {id(am): exc for am, exc in resolution.failures}
         for k, am in enumerate(patch.amendments, 1):
             failure = failure_result(am, failed[id(am)]) if id(am) in failed else None
-            rows.append(Tabled(f"{letters(n)}{k}", patch.source, am, failure))
+            rows.append(Tabled(f"{letters(n)}{k}", patch.source or "", am, failure))
         edits.extend(resolution.edits)
     keys = {id(r.amendment): r.key for r in rows}
     overlaps = tuple((keys[id(a)], keys[id(b)]) for a, b in overlapping_pairs(edits))
-    return ConflictMatrix(program.meta.id, program.meta.version, tuple(p.source for p in patches),
+    return ConflictMatrix(program.meta.id, program.meta.version, tuple(p.source or "" for p in patches),
                           tuple(rows), overlaps)
 
 
@@ -371,7 +396,7 @@ def letters(n: int) -> str:
 # ---------------------------------------------------------------- the repository (reads files)
 
 
-def check_repo(root: str | Path = ".", outputs=()) -> Report:
+def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = ()) -> Report:
     """Check every program and patch under `root`; compare committed outputs in
     `outputs` (and in root/build when it exists) with what the patches produce."""
     root = Path(root)
@@ -388,7 +413,7 @@ def check_repo(root: str | Path = ".", outputs=()) -> Report:
                   tuple(output_reports), tuple(problems))
 
 
-def base_version(root: str | Path, program_id: str, version: str, exclude=()) -> Program:
+def base_version(root: str | Path, program_id: str, version: str, exclude: Iterable[str | Path] = ()) -> Program:
     """The program `program_id` at `version`, rebuilt from the repository at
     `root` (without the patch files in `exclude`)."""
     root = Path(root)
@@ -397,7 +422,7 @@ def base_version(root: str | Path, program_id: str, version: str, exclude=()) ->
         bad = [p for r in reports for p in r.problems]
         if bad:
             raise AmendErrors([AmendError(p.message, source=Source(p.file, p.line or 1)) for p in bad])
-        raise VersionMismatch(f"there is no program '{program_id}' in {root / 'programs'}")
+        raise VersionMismatch(msg("check.no_program", program=program_id, folder=root / "programs"))
     skip = {Path(f).resolve() for f in exclude}
     files = [pf for pf in _load_patches(root, programs, broken, [])[0].get(program_id, [])
              if Path(pf.file).resolve() not in skip]
@@ -405,11 +430,11 @@ def base_version(root: str | Path, program_id: str, version: str, exclude=()) ->
     state = build_versions(program, files).state.get(version)
     if isinstance(state, Program):
         return state
-    why = state or f"no patch in {root / 'amendments' / program_id} produces it"
-    raise VersionMismatch(f"the version '{version}' of '{program_id}' cannot be rebuilt: {why}")
+    why = state or msg("check.no_producer", folder=root / "amendments" / program_id)
+    raise VersionMismatch(msg("check.cannot_rebuild", version=version, program=program_id, why=why))
 
 
-def _read(path: Path, kind: str):
+def _read(path: Path, kind: str) -> tuple[Any, Any, dict[Any, Any], list[Problem]]:
     """Load one file: (model or None, data or None, lines, problems)."""
     name = str(path)
     try:
@@ -418,7 +443,8 @@ def _read(path: Path, kind: str):
         return None, None, {}, _problems("invalid", exc)
     try:
         validate(data, lines, kind, name)
-        model = patch_from_data(data, lines, name) if kind == "patch" else program_from_data(data, name)
+        model: Patch | Program = (patch_from_data(data, lines, name) if kind == "patch"  # type: ignore[arg-type]
+                                  else program_from_data(data, name))  # type: ignore[arg-type]
     except AmendError as exc:
         return None, data, lines, _problems("invalid", exc)
     return model, data, lines, []
@@ -428,7 +454,7 @@ def _problems(kind: str, exc: AmendError) -> list[Problem]:
     out = []
     for e in exc.errors if isinstance(exc, AmendErrors) else [exc]:
         src = e.source
-        message = f"{e.amendment}: {e.message}" if e.amendment else e.message
+        message = msg("check.labelled", a=e.amendment, t=e.message) if e.amendment else e.message
         if isinstance(src, Source):
             out.append(Problem(kind, message, src.file, src.line, src.column))
         else:
@@ -440,35 +466,37 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def _load_programs(root: Path, problems: list):
+def _load_programs(root: Path, problems: list[Problem]) -> tuple[dict[str, tuple[Program, str]],
+                                                                  list[ProgramReport], dict[str, str]]:
     """{id: (program, file)}, a report per program file, {id or stem: file} of broken ones."""
     folder = root / "programs"
     files = _yaml_files(folder) if folder.is_dir() else []
     if not files:
-        problems.append(Problem("no_programs", f"no program files found in {folder}; "
-                                               "run check in the folder that holds programs/ and amendments/",
-                                str(root)))
-    programs, reports, broken = {}, [], {}
+        problems.append(Problem("no_programs", msg("check.no_programs", folder=folder), str(root)))
+    programs: dict[str, tuple[Program, str]] = {}
+    reports: list[ProgramReport] = []
+    broken: dict[str, str] = {}
     for path in files:
         program, data, _, found = _read(path, "program")
         if program is None:
             meta = data.get("program") if isinstance(data, dict) else None
             pid = meta.get("id") if isinstance(meta, dict) and isinstance(meta.get("id"), str) else path.stem
-            broken.setdefault(pid, str(path))
+            broken.setdefault(str(pid), str(path))
             reports.append(ProgramReport(str(path), problems=tuple(found)))
             continue
         pid = program.meta.id
         if pid in programs:
             reports.append(ProgramReport(str(path), pid, program.meta.version, problems=(Problem(
-                "duplicate_program", f"has the id '{pid}', which {programs[pid][1]} already has; "
-                                     "each program needs its own id", str(path)),)))
+                "duplicate_program", msg("check.duplicate_program", program=pid, other=programs[pid][1]),
+                str(path)),)))
             continue
         programs[pid] = (program, str(path))
         reports.append(ProgramReport(str(path), pid, program.meta.version))
     return programs, reports, broken
 
 
-def _load_patches(root: Path, programs: dict, broken: dict, problems: list):
+def _load_patches(root: Path, programs: dict[str, tuple[Program, str]], broken: dict[str, str],
+                  problems: list[Problem]) -> tuple[dict[str, list[PatchFile]], list[PatchReport]]:
     """{program id: [PatchFile]} for checking, and reports of patches that cannot be."""
     folder = root / "amendments"
     by_program: dict[str, list[PatchFile]] = defaultdict(list)
@@ -476,24 +504,22 @@ def _load_patches(root: Path, programs: dict, broken: dict, problems: list):
     if not folder.is_dir():
         return by_program, reports
     for path in _yaml_files(folder):
-        problems.append(Problem("misplaced", f"{path.name} is directly in {folder}; patch files belong in "
-                                             f"{folder}/<program-id>/, so check does not know its program",
-                                str(path)))
+        problems.append(Problem("misplaced", msg("check.misplaced", name=path.name, folder=folder), str(path)))
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
         pid = sub.name
         for path in _yaml_files(sub):
             pf = _patch_file(path)
             if pid not in programs:
                 if pid in broken:
-                    why = f"the program file {broken[pid]} is not valid"
-                    pf.problems.append(Problem("not_checked", why, pf.file))
+                    pf.problems.append(Problem("not_checked", msg("check.program_invalid", file=broken[pid]), pf.file))
                 else:
-                    known = ", ".join(sorted(programs)) or "none"
-                    pf.problems.append(Problem("unknown_program", f"is in {sub}, but there is no program with "
-                                               f"the id '{pid}' in {root / 'programs'} (ids: {known})", pf.file))
+                    known = ", ".join(sorted(programs)) or msg("check.no_ids")
+                    pf.problems.append(Problem("unknown_program", msg(
+                        "check.unknown_program", folder=sub, program=pid, programs=root / "programs", known=known),
+                        pf.file))
             elif pf.patch is not None and pf.patch.program != pid:
-                pf.problems.append(pf.problem("wrong_program", f"is in {sub}, but says it is for the program "
-                                                               f"'{pf.patch.program}'", "program"))
+                pf.problems.append(pf.problem("wrong_program", msg("check.wrong_program", folder=sub,
+                                                                   program=pf.patch.program), "program"))
             else:
                 by_program[pid].append(pf)
                 continue
@@ -512,8 +538,8 @@ def _patch_file(path: Path) -> PatchFile:
     return pf
 
 
-def _with_versions(report: ProgramReport, trees: dict) -> ProgramReport:
-    versions = trees.get(report.id) if not report.problems else None
+def _with_versions(report: ProgramReport, trees: dict[str, Versions]) -> ProgramReport:
+    versions = trees.get(report.id or "") if not report.problems else None
     if versions is None:
         return report
     built = tuple(v for v, s in versions.state.items() if isinstance(s, Program))
@@ -521,7 +547,8 @@ def _with_versions(report: ProgramReport, trees: dict) -> ProgramReport:
 
 
 def _unique(dirs: list[Path]) -> list[Path]:
-    seen, out = set(), []
+    seen: set[Path] = set()
+    out: list[Path] = []
     for d in dirs:
         if d.resolve() not in seen:
             seen.add(d.resolve())
@@ -532,7 +559,8 @@ def _unique(dirs: list[Path]) -> list[Path]:
 # ---------------------------------------------------------------- committed outputs
 
 
-def _check_outputs(dirs: list[Path], programs: dict, trees: dict) -> list[OutputReport]:
+def _check_outputs(dirs: list[Path], programs: dict[str, tuple[Program, str]],
+                   trees: dict[str, Versions]) -> list[OutputReport]:
     """Compare each committed `<program-id>.<version>.yaml` with the version
     the patches produce now."""
     reports = []
@@ -553,36 +581,35 @@ def _check_output(path: Path, pid: str, version: str, program_file: str, version
     name = str(path)
     state = versions.state.get(version)
     if state is None:
-        return OutputReport(name, pid, version, "orphan", f"no patch of '{pid}' produces the version "
-                            f"'{version}' (any more); delete the file or restore its patch")
-    if isinstance(state, str):
-        return OutputReport(name, pid, version, "not_checked", f"cannot be compared: the version '{version}' "
-                            f"could not be rebuilt: {state}")
+        return OutputReport(name, pid, version, "orphan", msg("check.orphan", program=pid, version=version))
+    if not isinstance(state, Program):
+        return OutputReport(name, pid, version, "not_checked", msg("check.output_not_checked", version=version,
+                                                                   why=state))
     committed, _, lines, problems = _read(path, "program")
     rebuild = _rebuild_hint(program_file, versions.lineage[version], path.parent)
     if committed is None:
-        return OutputReport(name, pid, version, "stale", f"is not a valid program file ({problems[0].message}); "
-                            + rebuild, problems[0].line)
+        return OutputReport(name, pid, version, "stale", msg("check.output_invalid", why=problems[0].message,
+                                                             hint=rebuild), problems[0].line)
     if committed == state:
         return OutputReport(name, pid, version, "ok")
     what, key = _difference(committed, state)
-    return OutputReport(name, pid, version, "stale", f"differs from what the patches produce now: {what}; "
-                        + rebuild, lines.get(key, (None,))[0])
+    return OutputReport(name, pid, version, "stale", msg("check.output_differs", what=what, hint=rebuild),
+                        lines.get(key, (None,))[0])
 
 
-def _rebuild_hint(program_file: str, lineage: tuple[str, ...], folder: Path) -> str:
+def _rebuild_hint(program_file: str, lineage: tuple[str, ...], folder: Path) -> Text:
     if not lineage:
-        return f"it should be the same as {program_file}"
-    return f"rebuild it with: amend apply {program_file} {' '.join(lineage)} -o {folder}"
+        return msg("check.same_as", file=program_file)
+    return msg("check.rebuild_with", command=f"amend apply {program_file} {' '.join(lineage)} -o {folder}")
 
 
-def _difference(committed: Program, rebuilt: Program) -> tuple[str, tuple]:
+def _difference(committed: Program, rebuilt: Program) -> tuple[Text, tuple[Any, ...]]:
     """The first place where two versions differ, in words, and its data path."""
     if committed.meta != rebuilt.meta:
         keys = [f.name for f in fields(Meta) if getattr(committed.meta, f.name) != getattr(rebuilt.meta, f.name)]
-        return f"the title block ({', '.join(keys)})", ("program",)
+        return msg("check.title_block", keys=", ".join(keys)), ("program",)
     for i, (a, b) in enumerate(zip(committed.sections, rebuilt.sections)):
         if a != b:
-            return f"the section '{b.heading}' (page {b.page})", ("sections", i)
+            return msg("check.section_differs", heading=b.heading, page=b.page), ("sections", i)
     n, m = len(committed.sections), len(rebuilt.sections)
-    return f"it has {n} sections, the patches now give {m}", ("sections", min(n, m))
+    return msg("check.section_count", n=n, m=m), ("sections", min(n, m))

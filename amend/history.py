@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from .errors import HistoryError, VersionMismatch
+from .errors import HistoryError, Text, VersionMismatch
+from .messages import Msg, msg, render
 from .model import Decision, Patch, Program
 
 # The states of a version (README, "Versions and history").
@@ -32,6 +35,15 @@ IN_FORCE, SUPERSEDED, FUTURE = "in force", "superseded", "future"
 PROPOSAL, PENDING, UNREACHABLE = "proposal", "pending", "unreachable"
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def state_words(state: str) -> Msg:
+    """A state as people read it ("in force" / "gäller"); JSON keeps the English code."""
+    words = {IN_FORCE: msg("history.state.in_force"), SUPERSEDED: msg("history.state.superseded"),
+             FUTURE: msg("history.state.future"), PROPOSAL: msg("history.state.proposal"),
+             PENDING: msg("history.state.pending"), UNREACHABLE: msg("history.state.unreachable"),
+             "rejected": msg("history.state.rejected"), "withdrawn": msg("history.state.withdrawn")}
+    return words[state]
 
 
 @dataclass(frozen=True)
@@ -42,7 +54,7 @@ class Entry:
     patch: Patch | None  # None: the program's own version
     state: str  # IN_FORCE, SUPERSEDED, FUTURE, PROPOSAL, PENDING, UNREACHABLE, "rejected" or "withdrawn"
     in_force: str | None = None  # the date it takes effect; None if it never does by itself
-    note: str = ""
+    note: Text = ""
 
     @property
     def decision(self) -> Decision | None:
@@ -65,7 +77,7 @@ class Timeline:
             if e.version == version:
                 return e
         known = ", ".join(e.version for e in self.entries)
-        raise HistoryError(f"the program '{self.program.meta.id}' has no version '{version}' (versions: {known})")
+        raise HistoryError(msg("history.no_version", program=self.program.meta.id, version=version, known=known))
 
     @property
     def in_force(self) -> str | None:
@@ -82,7 +94,7 @@ def paragraph_number(paragraph: str | None) -> float:
     return int(m.group()) if m else float("inf")
 
 
-def order_key(patch: Patch) -> tuple:
+def order_key(patch: Patch) -> tuple[str, float, int, str]:
     d = patch.decision
     return (d.date, paragraph_number(d.paragraph), d.order or 0, patch.produces)
 
@@ -100,13 +112,13 @@ def decision_words(d: Decision) -> str:
 # ---------------------------------------------------------------- building the timeline
 
 
-def build_timeline(program: Program, patches, on: str) -> Timeline:
+def build_timeline(program: Program, patches: Iterable[Patch], on: str) -> Timeline:
     """The versions of `program` made by `patches`, with their states on the date `on`."""
     patches = [p for p in patches if p.program == program.meta.id]
     root = program.meta.version
     producers = _producers(root, patches)
     order = _ordered(root, patches)
-    kinds: dict[str, tuple[str, str]] = {root: (_root_kind(program), "")}  # version → (kind, note)
+    kinds: dict[str, tuple[str, Text]] = {root: (_root_kind(program), "")}  # version → (kind, note)
     for p in order:
         kinds[p.produces] = _kind(p, kinds, producers)
     finals = [root] * (kinds[root][0] == "final") + [p.produces for p in order if kinds[p.produces][0] == "final"]
@@ -118,20 +130,19 @@ def build_timeline(program: Program, patches, on: str) -> Timeline:
     return Timeline(program, tuple(entries), tuple(finals), on)
 
 
-def _producers(root: str, patches) -> dict[str, Patch]:
+def _producers(root: str, patches: list[Patch]) -> dict[str, Patch]:
     made: dict[str, Patch] = {}
     for p in patches:
         if p.produces == root:
-            raise VersionMismatch(f"produces the version '{root}', which is the program's own version; "
-                                  "each version must be new", source=p.source)
+            raise VersionMismatch(msg("history.produces_own", version=root), source=p.source)
         if p.produces in made:
-            raise VersionMismatch(f"produces the version '{p.produces}', which {made[p.produces].source} "
-                                  "produces too; each version is produced by one patch", source=p.source)
+            raise VersionMismatch(msg("history.produced_twice", version=p.produces, other=made[p.produces].source),
+                                  source=p.source)
         made[p.produces] = p
     return made
 
 
-def _ordered(root: str, patches) -> list[Patch]:
+def _ordered(root: str, patches: list[Patch]) -> list[Patch]:
     """Parents before children; among those ready, by date, § and order. Patches
     worded against a version nothing produces come last, in the same order."""
     children: dict[str, list[Patch]] = {}
@@ -139,7 +150,8 @@ def _ordered(root: str, patches) -> list[Patch]:
         children.setdefault(p.base, []).append(p)
     ready = [(order_key(p), n, p) for n, p in enumerate(children.get(root, ()))]
     heapq.heapify(ready)
-    out, seen = [], set()
+    out: list[Patch] = []
+    seen: set[int] = set()
     while ready:
         _, _, p = heapq.heappop(ready)
         out.append(p)
@@ -156,30 +168,29 @@ def _root_kind(program: Program) -> str:
     return "final" if decisions and not decisions[-1].proposes_to else "proposal"
 
 
-def _kind(p: Patch, kinds: dict, producers: dict) -> tuple[str, str]:
+def _kind(p: Patch, kinds: dict[str, tuple[str, Text]], producers: dict[str, Patch]) -> tuple[str, Text]:
     """('final' | 'proposal' | a dead state, note) of the version `p` produces."""
     if p.outcome != "adopted":
         return p.outcome, ""
     if p.base not in kinds:
         if p.base in producers:
-            return UNREACHABLE, (f"is worded against the version '{p.base}', which is not built from the "
-                                 "program's own version (the versions go round in a circle)")
-        return UNREACHABLE, f"is worded against the version '{p.base}', which no patch produces"
+            return UNREACHABLE, msg("history.in_a_circle", base=p.base)
+        return UNREACHABLE, msg("history.base_missing", base=p.base)
     base_kind = kinds[p.base][0]
     if base_kind not in ("final", "proposal"):
-        return UNREACHABLE, f"is worded against the version '{p.base}', which is {base_kind}"
+        return UNREACHABLE, msg("history.base_dead", base=p.base, state=state_words(base_kind))
     maker = producers.get(p.base)
     if maker is not None and maker.decision.proposes_to and not _same_body(p.decision.body,
                                                                            maker.decision.proposes_to):
-        return UNREACHABLE, (f"is worded against the proposal '{p.base}' to {maker.decision.proposes_to}, "
-                             f"but decided by {p.decision.body}")
+        return UNREACHABLE, msg("history.other_body", base=p.base, to=maker.decision.proposes_to,
+                                body=p.decision.body)
     return ("proposal" if p.decision.proposes_to else "final"), ""
 
 
-def _check_linear(finals: list[str], producers: dict, root: str) -> None:
+def _check_linear(finals: list[str], producers: dict[str, Patch], root: str) -> None:
     """Each adopted decision builds on the one before: no two on one version."""
     final_set = set(finals)
-    seen: dict[str, Patch] = {}
+    seen: dict[str | None, Patch] = {}
     for v in finals:
         p = producers.get(v)
         if p is None:
@@ -187,15 +198,13 @@ def _check_linear(finals: list[str], producers: dict, root: str) -> None:
         before = _final_ancestor(p, producers, final_set, root)
         if before in seen:
             other = seen[before]
-            raise HistoryError(
-                f"is an adopted decision worded against the version '{before or p.base}', like "
-                f"{other.source} ({decision_words(other.decision)}); the later decision must be worded "
-                f"against the version '{other.produces}' that the earlier produces, or one of them mark "
-                "'outcome: rejected' or 'withdrawn'", source=p.source)
+            raise HistoryError(msg("history.two_on_one", base=before or p.base, other=other.source,
+                                   decision=decision_words(other.decision), produced=other.produces),
+                               source=p.source)
         seen[before] = p
 
 
-def _final_ancestor(p: Patch, producers: dict, finals: set, root: str) -> str | None:
+def _final_ancestor(p: Patch, producers: dict[str, Patch], finals: set[str], root: str) -> str | None:
     v = p.base
     while v not in finals and v in producers:
         v = producers[v].base
@@ -208,7 +217,7 @@ def _in_force_date(program: Program, p: Patch | None) -> str:
     return program.meta.decisions[-1].effective
 
 
-def _walk(finals: list[str], start: dict, on: str) -> int | None:
+def _walk(finals: list[str], start: dict[str, Any], on: str) -> int | None:
     """Index in `finals` of the version in force on `on`, or None before the first."""
     current = None
     for n, v in enumerate(finals):
@@ -218,49 +227,51 @@ def _walk(finals: list[str], start: dict, on: str) -> int | None:
     return current
 
 
-def _entry(version, patch, kinds, start, finals, current, order) -> Entry:
+def _entry(version: str, patch: Patch | None, kinds: dict[str, tuple[str, Text]], start: dict[str, str],
+           finals: list[str], current: int | None, order: list[Patch]) -> Entry:
     kind, note = kinds[version]
     if kind == "final":
         n = finals.index(version)
         state = IN_FORCE if n == current else SUPERSEDED if current is not None and n < current else FUTURE
         if state == FUTURE and start[version] <= _max_start(finals, start, n):
-            note = f"takes effect with the version '{_blocker(finals, start, n)}'"
+            note = msg("history.with_version", version=_blocker(finals, start, n))
         return Entry(version, patch, state, start[version], note)
     if kind == "proposal":
         if patch is None:
             return Entry(version, patch, PROPOSAL, None)
         adopter = _adopter(version, patch, kinds, order)
         if adopter is not None:
-            return Entry(version, patch, PROPOSAL, None, f"adopted by {decision_words(adopter.decision)}")
+            return Entry(version, patch, PROPOSAL, None, msg("history.adopted_by",
+                                                             decision=decision_words(adopter.decision)))
         refusal = _refusal(version, patch, order)
         if refusal is not None:  # the body it proposes to said no: the proposal ends there
-            return Entry(version, patch, refusal.outcome, None,
-                         f"{refusal.outcome} by {decision_words(refusal.decision)}")
-        return Entry(version, patch, PENDING, None, f"awaits {patch.decision.proposes_to}")
+            return Entry(version, patch, refusal.outcome, None, msg(
+                "history.refused_by", outcome=state_words(refusal.outcome), decision=decision_words(refusal.decision)))
+        return Entry(version, patch, PENDING, None, msg("history.awaits", body=patch.decision.proposes_to))
     return Entry(version, patch, kind, None, note)
 
 
-def _adopter(version, patch, kinds, order) -> Patch | None:
+def _adopter(version: str, patch: Patch, kinds: dict[str, tuple[str, Text]], order: list[Patch]) -> Patch | None:
     """The effective patch worded against this proposal, if any."""
     for c in order:
         if c.base == version and kinds[c.produces][0] in ("final", "proposal"):
-            if _same_body(c.decision.body, patch.decision.proposes_to):
+            if _same_body(c.decision.body, patch.decision.proposes_to or ""):
                 return c
     return None
 
 
-def _refusal(version, patch, order) -> Patch | None:
+def _refusal(version: str, patch: Patch, order: list[Patch]) -> Patch | None:
     """The last patch of the body a proposal goes to that rejects or withdraws it, if any."""
     said_no = [c for c in order if c.base == version and c.outcome in ("rejected", "withdrawn")
-               and _same_body(c.decision.body, patch.decision.proposes_to)]
+               and _same_body(c.decision.body, patch.decision.proposes_to or "")]
     return said_no[-1] if said_no else None
 
 
-def _max_start(finals, start, n) -> str:
+def _max_start(finals: list[str], start: dict[str, str], n: int) -> str:
     return max((start[v] for v in finals[:n]), default="")
 
 
-def _blocker(finals, start, n) -> str:
+def _blocker(finals: list[str], start: dict[str, str], n: int) -> str:
     latest = _max_start(finals, start, n)
     return next(v for v in finals[:n] if start[v] == latest)
 
@@ -278,23 +289,23 @@ def version_on(timeline: Timeline, on: str) -> str | None:
 
 def require_version_on(timeline: Timeline, on: str) -> str:
     if not DATE.match(on):
-        raise HistoryError(f"'{on}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")
+        raise HistoryError(msg("history.not_a_date", value=on))
     version = version_on(timeline, on)
     if version is not None:
         return version
     pid = timeline.program.meta.id
     if not timeline.chain:
-        raise HistoryError(f"no version of '{pid}' is in force on any date: no decision has adopted it yet")
+        raise HistoryError(msg("history.never_in_force", program=pid))
     first = timeline.entry(timeline.chain[0])
-    raise HistoryError(f"no version of '{pid}' is in force on {on}; the first, '{first.version}', "
-                       f"takes effect on {first.in_force}")
+    raise HistoryError(msg("history.not_yet_in_force", program=pid, on=on, first=first.version, start=first.in_force))
 
 
 def chain_to(timeline: Timeline, version: str) -> tuple[Patch, ...]:
     """The patches that build `version` from the program's own version, in order."""
     entry = timeline.entry(version)
     if entry.state == UNREACHABLE:
-        raise HistoryError(f"the version '{version}' cannot be built: {entry.patch.source} {entry.note}")
+        raise HistoryError(msg("history.cannot_build", version=version,
+                               file=entry.patch.source if entry.patch else "", note=entry.note))
     patches = []
     by_version = {e.version: e for e in timeline.entries}
     while entry.patch is not None:
@@ -303,18 +314,17 @@ def chain_to(timeline: Timeline, version: str) -> tuple[Patch, ...]:
     return tuple(reversed(patches))
 
 
-def check_outcomes(patches) -> None:
+def check_outcomes(patches: Iterable[Patch]) -> None:
     """Refuse patches whose decision was not adopted: they are never part of a version in force."""
     for p in patches:
         if p.outcome != "adopted":
-            raise HistoryError(f"has 'outcome: {p.outcome}', so it is not part of any version in force; "
-                               "to see the text it would make, run again with --preview", source=p.source)
+            raise HistoryError(msg("history.not_adopted", outcome=p.outcome), source=p.source)
 
 
 # ---------------------------------------------------------------- amend log
 
 
-def log_data(timeline: Timeline, commits: dict) -> dict:
+def log_data(timeline: Timeline, commits: dict[str, str]) -> dict[str, Any]:
     """The timeline for tools (`amend log --format json`); `commits`: {patch file: hash}."""
     meta = timeline.program.meta
     versions = []
@@ -328,8 +338,8 @@ def log_data(timeline: Timeline, commits: dict) -> dict:
                     if v is not None},
                 "amendments": len(e.patch.amendments) if e.patch else 0,
                 "file": e.patch.source if e.patch else timeline.program.source,
-                "note": e.note or None}
-        commit = commits.get(e.patch.source) if e.patch else None
+                "note": render(e.note) if e.note else None}
+        commit = commits.get(e.patch.source or "") if e.patch else None
         if commit:
             item["commit"] = commit
         versions.append(item)
@@ -337,30 +347,33 @@ def log_data(timeline: Timeline, commits: dict) -> dict:
             "pending": [e.version for e in timeline.pending], "versions": versions}
 
 
-def log_text(timeline: Timeline, commits: dict) -> str:
+def log_text(timeline: Timeline, commits: dict[str, str]) -> str:
     """The timeline for people: one line per version, oldest first."""
     meta = timeline.program.meta
     show_commit = any(e.patch is not None and e.patch.source in commits for e in timeline.entries)
-    head = ["version", "state", "in force", "amendments"] + ["commit"] * show_commit + ["decision"]
-    rows = []
-    for e in timeline.entries:
-        d = e.decision
-        what = "the program file" if d is None else decision_words(d)
-        if d is not None and d.proposes_to:
-            what += f", proposes to {d.proposes_to}"
-        if e.note:
-            what += f"; {e.note}"
-        row = [e.version, e.state, e.in_force or "-", str(len(e.patch.amendments)) if e.patch else "-"]
-        if show_commit:
-            row.append(commits.get(e.patch.source, "-") if e.patch else "-")
-        rows.append(row + [what])
+    words = str(msg("history.head")).split("|")
+    head = words[:4] + words[4:5] * show_commit + words[5:]
+    rows = [_log_row(e, commits, show_commit) for e in timeline.entries]
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head) - 1)]
     lines = [f"{meta.id}: {meta.title}", ""]
     for r in [head] + rows:
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1])
-    current = timeline.in_force
-    lines += ["", f"in force on {timeline.on}: " + (current or "none")]
+    lines += ["", str(msg("history.in_force_on", on=timeline.on, version=timeline.in_force or msg("history.none")))]
     pending = timeline.pending
     if pending:
-        lines.append("pending: " + ", ".join(f"{e.version} ({e.note})" for e in pending))
+        versions = ", ".join(str(msg("history.pending_one", v=e.version, n=e.note)) for e in pending)
+        lines.append(str(msg("history.pending", versions=versions)))
     return "\n".join(lines) + "\n"
+
+
+def _log_row(e: Entry, commits: dict[str, str], show_commit: bool) -> list[str]:
+    d = e.decision
+    what: Text = msg("history.program_file") if d is None else decision_words(d)
+    if d is not None and d.proposes_to:
+        what = msg("history.proposes_to", decision=what, body=d.proposes_to)
+    if e.note:
+        what = msg("history.with_note", w=what, n=e.note)
+    row = [e.version, str(state_words(e.state)), e.in_force or "-", str(len(e.patch.amendments)) if e.patch else "-"]
+    if show_commit:
+        row.append(commits.get(e.patch.source or "", "-") if e.patch else "-")
+    return row + [render(what)]

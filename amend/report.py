@@ -9,20 +9,34 @@ Every function returns the whole output as text; printing is the CLI's job.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
+from .errors import Text
+from .messages import Msg, msg
+from .messages import render as in_words
 
 REPORT_VERSION = 1
 SCHEMA_ID = "https://amend.invalid/schemas/check-report.schema.json"
 FORMATS = ("text", "json", "github", "junit")
 
-# How statuses and problem kinds read in the text formats.
-WORDS = {
-    "ok": "ok", "fuzzy_only": "fuzzy-only", "not_found": "not found", "ambiguous": "ambiguous",
-    "out_of_scope": "out of scope", "conflict": "conflict", "error": "error", "not_checked": "not checked",
-    "invalid": "invalid", "no_programs": "no programs", "duplicate_program": "duplicate id",
-    "misplaced": "misplaced", "unknown_program": "no program", "wrong_program": "wrong program",
-    "missing_base": "missing base", "cycle": "cycle", "duplicate_version": "duplicate",
-    "stale": "stale", "orphan": "orphan",
+
+
+def words(key: str) -> str:
+    """How a status or problem kind reads in the text formats, in the current language."""
+    return in_words(_WORDS[key])
+
+
+_WORDS: dict[str, Msg] = {
+    "ok": msg("report.ok"), "fuzzy_only": msg("report.fuzzy_only"), "not_found": msg("report.not_found"),
+    "ambiguous": msg("report.ambiguous"), "out_of_scope": msg("report.out_of_scope"),
+    "conflict": msg("report.conflict"), "error": msg("report.error"), "not_checked": msg("report.not_checked"),
+    "invalid": msg("report.invalid"), "no_programs": msg("report.no_programs"),
+    "duplicate_program": msg("report.duplicate_program"), "misplaced": msg("report.misplaced"),
+    "unknown_program": msg("report.unknown_program"), "wrong_program": msg("report.wrong_program"),
+    "missing_base": msg("report.missing_base"), "cycle": msg("report.cycle"),
+    "duplicate_version": msg("report.duplicate_version"), "stale": msg("report.stale"),
+    "orphan": msg("report.orphan"),
 }
 _WIDTH = 13  # the longest word above, "out of scope"/"wrong program", plus one space
 
@@ -40,7 +54,7 @@ def render(report: Report, fmt: str, color: bool = False) -> str:
 # ---------------------------------------------------------------- counting
 
 
-def counts(report: Report) -> dict:
+def counts(report: Report) -> dict[str, int]:
     amendments = report.amendments
     failing = [a for a in amendments if a.status not in (OK, NOT_CHECKED)]
     problems = report.problems + tuple(p for r in report.programs + report.patches for p in r.problems)
@@ -59,23 +73,18 @@ def counts(report: Report) -> dict:
 def summary(report: Report) -> str:
     c = counts(report)
     if report.ok:
-        line = (f"ok: every amendment applies exactly ({_n(c['amendments'], 'amendment')} in "
-                f"{_n(c['patches'], 'patch', 'patches')})")
-        return line + (f"; {_n(c['outputs'], 'output')} up to date" if c["outputs"] else "")
-    parts = [f"{c['ok']} of {_n(c['amendments'], 'amendment')} apply exactly"]
+        line = msg("report.all_ok", amendments=c["amendments"], patches=c["patches"])
+        return str(msg("report.outputs_ok", summary=line, outputs=c["outputs"]) if c["outputs"] else line)
+    parts: list[Msg] = [msg("report.apply", ok=c["ok"], amendments=c["amendments"])]
     if c["failing"]:
-        parts.append(f"{c['failing']} {'does' if c['failing'] == 1 else 'do'} not")
+        parts.append(msg("report.do_not", failing=c["failing"]))
     if c["not_checked"]:
-        parts.append(f"{c['not_checked']} not checked")
+        parts.append(msg("report.count_not_checked", n=c["not_checked"]))
     if c["problems"]:
-        parts.append(_n(c["problems"], "other problem"))
+        parts.append(msg("report.other_problems", n=c["problems"]))
     if c["outputs_stale"]:
-        parts.append(f"{_n(c['outputs_stale'], 'output')} out of date")
-    return "failed: " + ", ".join(parts)
-
-
-def _n(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else plural or word + 's'}"
+        parts.append(msg("report.outputs_stale", n=c["outputs_stale"]))
+    return str(msg("report.failed", parts=", ".join(map(str, parts))))
 
 
 # ---------------------------------------------------------------- text
@@ -86,7 +95,7 @@ _COLORS = {"ok": "green", "fuzzy_only": "yellow", "not_checked": "yellow"}
 
 def to_text(report: Report, color: bool = False) -> str:
     def status(word_key: str) -> str:
-        word = f"{WORDS[word_key]:<{_WIDTH}}"
+        word = f"{words(word_key):<{_WIDTH}}"
         if not color:
             return word
         import click
@@ -100,28 +109,29 @@ def to_text(report: Report, color: bool = False) -> str:
 
         return click.style(text, bold=True)
 
-    def line(key: str, line_no, column, text: str) -> str:
+    def line(key: str, line_no: int | None, column: int | None, text: Text) -> str:
         at = f"{line_no}:{column}" if line_no and column else str(line_no or "-")
-        return f"  {status(key)} {at:<7} {text}"
+        return f"  {status(key)} {at:<7} {in_words(text)}"
 
     groups = []
     if report.problems:
-        groups.append([header(f"repository: {report.root}")] + [line(p.kind, p.line, p.column, _where(p) + p.message)
-                                               for p in report.problems])
+        groups.append([header(str(msg("report.repository", root=report.root)))]
+                      + [line(p.kind, p.line, p.column, _where(p) + in_words(p.message)) for p in report.problems])
     for prog in report.programs:
         if prog.problems:
-            groups.append([header(prog.file)] + [line(p.kind, p.line, p.column, _where(p, prog.file) + p.message)
+            groups.append([header(prog.file)] + [line(p.kind, p.line, p.column,
+                                                      _where(p, prog.file) + in_words(p.message))
                                                  for p in prog.problems])
     for patch in report.patches:
         title = patch.file + (f"  {patch.base} → {patch.produces}" if patch.base and patch.produces else "")
-        rows = [line(p.kind, p.line, p.column, _where(p, patch.file) + p.message) for p in patch.problems]
-        rows += [line(a.status, a.source.line, a.source.column, a.label + (f": {a.message}" if a.message else ""))
-                 for a in patch.amendments]
+        rows = [line(p.kind, p.line, p.column, _where(p, patch.file) + in_words(p.message)) for p in patch.problems]
+        rows += [line(a.status, a.source.line, a.source.column,
+                      a.label + (f": {in_words(a.message)}" if a.message else "")) for a in patch.amendments]
         groups.append([header(title)] + rows)
     if report.outputs:
-        groups.append([header("committed outputs")] + [
+        groups.append([header(str(msg("report.outputs")))] + [
             line(o.status, o.line, None,
-                 o.file + (f": {o.message}" if o.message else " is up to date"))
+                 f"{o.file}: {in_words(o.message)}" if o.message else msg("report.up_to_date", file=o.file))
             for o in report.outputs])
     body = "\n\n".join("\n".join(g) for g in groups)
     return (body + "\n\n" if body else "") + header(summary(report)) + "\n"
@@ -141,7 +151,7 @@ def to_json(report: Report) -> str:
     return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_data(report: Report) -> dict:
+def to_data(report: Report) -> dict[str, Any]:
     """The report as plain data, following schemas/check-report.schema.json."""
     return {
         "$schema": SCHEMA_ID,
@@ -154,23 +164,23 @@ def to_data(report: Report) -> dict:
                       "problems": [_problem(x) for x in p.problems]} for p in report.programs],
         "patches": [_patch(p) for p in report.patches],
         "outputs": [{"file": o.file, "program": o.program, "version": o.version, "status": o.status,
-                     "message": o.message, "line": o.line} for o in report.outputs],
+                     "message": in_words(o.message), "line": o.line} for o in report.outputs],
     }
 
 
-def _problem(p: Problem) -> dict:
-    return {"kind": p.kind, "message": p.message, "file": p.file, "line": p.line, "column": p.column}
+def _problem(p: Problem) -> dict[str, Any]:
+    return {"kind": p.kind, "message": in_words(p.message), "file": p.file, "line": p.line, "column": p.column}
 
 
-def _patch(p: PatchReport) -> dict:
+def _patch(p: PatchReport) -> dict[str, Any]:
     return {"file": p.file, "program": p.program, "base": p.base, "produces": p.produces, "ok": p.ok,
             "problems": [_problem(x) for x in p.problems],
             "amendments": [_amendment(a) for a in p.amendments]}
 
 
-def _amendment(a: AmendmentResult) -> dict:
+def _amendment(a: AmendmentResult) -> dict[str, Any]:
     return {"id": a.id, "title": a.title, "label": a.label, "file": a.source.file, "line": a.source.line,
-            "column": a.source.column, "status": a.status, "message": a.message,
+            "column": a.source.column, "status": a.status, "message": in_words(a.message),
             "similarity": a.similarity, "where": a.where, "closest": a.closest,
             "found": list(a.found), "conflicts_with": list(a.conflicts_with)}
 
@@ -182,22 +192,23 @@ def to_github(report: Report) -> str:
     """One workflow command per problem, in the order of the text report; ok
     amendments make no noise."""
     def error(p: Problem) -> str:
-        return _annotation("error", p.file, p.line, p.column, WORDS[p.kind], p.message)
+        return _annotation("error", p.file, p.line, p.column, words(p.kind), in_words(p.message))
 
     out = [error(p) for p in report.problems]
     out += [error(p) for prog in report.programs for p in prog.problems]
     for patch in report.patches:
         out += [error(p) for p in patch.problems]
         out += [_annotation("error", a.source.file, a.source.line, a.source.column,
-                            f"{WORDS[a.status]}: {a.label}", f"{a.label}: {a.message}")
+                            f"{words(a.status)}: {a.label}", f"{a.label}: {in_words(a.message)}")
                 for a in patch.amendments if a.status not in (OK, NOT_CHECKED)]  # not checked: its patch says why
-    out += [_annotation("error", o.file, o.line, None, f"{WORDS[o.status]} output", o.message)
+    out += [_annotation("error", o.file, o.line, None, str(msg("report.output_title", status=words(o.status))),
+                        in_words(o.message))
             for o in report.outputs if o.status != "ok"]
     out.append(_annotation("notice" if report.ok else "error", None, None, None, "amend check", summary(report)))
     return "\n".join(out) + "\n"
 
 
-def _annotation(level: str, file, line, col, title: str, message: str) -> str:
+def _annotation(level: str, file: str | None, line: int | None, col: int | None, title: str, message: str) -> str:
     props = [f"{k}={_escape(str(v), True)}" for k, v in (("file", file), ("line", line), ("col", col),
                                                           ("title", title)) if v]
     return f"::{level} {','.join(props)}::{_escape(message)}"
@@ -224,32 +235,34 @@ def to_junit(report: Report) -> str:
         if problems:
             suite = _suite(suites, name)
             for p in problems:
-                _case(suite, name, WORDS[p.kind], p.file, p.line, "failure", p.kind, p.message)
+                _case(suite, name, words(p.kind), p.file, p.line, "failure", p.kind, in_words(p.message))
     for patch in report.patches:
         suite = _suite(suites, patch.file)
         for p in patch.problems:
-            _case(suite, patch.file, WORDS[p.kind], p.file, p.line, "failure", p.kind, p.message)
+            _case(suite, patch.file, words(p.kind), p.file, p.line, "failure", p.kind, in_words(p.message))
         for a in patch.amendments:
             outcome = None if a.status == OK else "skipped" if a.status == NOT_CHECKED else "failure"
             _case(suite, patch.file, a.label, a.source.file, a.source.line, outcome, a.status,
-                  a.message or "not checked: see the problem of the patch")
+                  in_words(a.message or msg("report.see_patch")))
     if report.outputs:
-        suite = _suite(suites, "committed outputs")
+        outputs = str(msg("report.outputs"))
+        suite = _suite(suites, outputs)
         for o in report.outputs:
-            _case(suite, "committed outputs", o.file, o.file, o.line, None if o.status == "ok" else "failure",
-                  o.status, o.message)
+            _case(suite, outputs, o.file, o.file, o.line, None if o.status == "ok" else "failure",
+                  o.status, in_words(o.message))
     _count(suites)
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _suite(parent, name: str):
+def _suite(parent: Any, name: str) -> Any:
     import xml.etree.ElementTree as ET
 
     return ET.SubElement(parent, "testsuite", name=name)
 
 
-def _case(suite, classname: str, name: str, file: str, line, outcome: str | None, kind: str, message: str):
+def _case(suite: Any, classname: str, name: str, file: str, line: int | None, outcome: str | None, kind: str,
+          message: str) -> None:
     import xml.etree.ElementTree as ET
 
     case = ET.SubElement(suite, "testcase", classname=classname, name=name, file=file)
@@ -262,7 +275,7 @@ def _case(suite, classname: str, name: str, file: str, line, outcome: str | None
         ET.SubElement(case, "skipped", message=message)
 
 
-def _count(suites) -> None:
+def _count(suites: Any) -> None:
     """Fill in the tests/failures/skipped attributes that JUnit readers expect."""
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for suite in suites:
@@ -280,7 +293,7 @@ def _count(suites) -> None:
 
 def matrix_text(m: ConflictMatrix) -> str:
     """The matrix of competing amendments for the chair: X where two overlap."""
-    out = [f"Competing amendments to {m.program}, version {m.base}:"]
+    out = [str(msg("report.competing", program=m.program, version=m.base))]
     out += [f"  {letters(n)}  {f}" for n, f in enumerate(m.files)]
     out.append("")
     out += [f"  {r.key:<4} {f'{r.amendment.source.line}:{r.amendment.source.column}':<7} {r.amendment.label}"
@@ -296,16 +309,17 @@ def matrix_text(m: ConflictMatrix) -> str:
     out.append("")
     if m.overlaps:
         rows = {r.key: r for r in m.rows}
-        out.append("Overlapping (they change or quote the same text; adopting one changes what the other "
-                   "must say):")
+        out.append(str(msg("report.overlapping")))
         for a, b in m.overlaps:
-            out.append(f"  {a} × {b}  {rows[a].amendment.label} and {rows[b].amendment.label}, "
-                       f"{rows[a].amendment.scope.describe()}")
+            pair = msg("report.pair", first=rows[a].amendment.label, second=rows[b].amendment.label,
+                       scope=rows[a].amendment.scope.describe())
+            out.append(f"  {a} × {b}  {pair}")
     else:
-        out.append("No two amendments overlap: they can be voted on in any order.")
+        out.append(str(msg("report.no_overlap")))
     failed = [r for r in m.rows if r.failure is not None]
     if failed:
         out.append("")
-        out.append("Not in the matrix (they do not apply to this version as worded):")
-        out += [f"  {r.key:<4} {WORDS[r.failure.status]}: {r.amendment.label}: {r.failure.message}" for r in failed]
+        out.append(str(msg("report.not_in_matrix")))
+        out += [f"  {r.key:<4} {words(r.failure.status)}: {r.amendment.label}: {in_words(r.failure.message)}"
+                for r in failed if r.failure is not None]
     return "\n".join(out) + "\n"

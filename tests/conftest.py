@@ -24,6 +24,12 @@ def pytest_runtest_setup(item):
             pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The tests read amend's messages in English unless a test asks for Swedish (AMEND_LANG, --lang)."""
+    monkeypatch.setenv("AMEND_LANG", "en")
+
+
 class Result:
     def __init__(self, code: int, out: str, err: str):
         self.code, self.out, self.err = code, out, err

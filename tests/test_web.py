@@ -225,7 +225,8 @@ def test_a_file_name_is_never_a_path(client, repo, tmp_path, name):
 def test_a_version_made_twice_is_refused_by_the_history_rules(client, repo):
     before = snapshot(repo)
     r = client.post("/record", decision_form(client, action="save", produces="adopted"))
-    assert r.status == 422 and "produces the version 'adopted'" in r.words
+    other = repo / "amendments" / PROGRAM_ID / "2025-10-22-ksau-170.yaml"
+    assert r.status == 422 and sv("history.produced_twice", version="adopted", other=other) in r.words
     assert snapshot(repo) == before
 
 
@@ -272,7 +273,7 @@ def test_a_decision_not_adopted_is_refused_with_the_clis_message_unless_previewe
 
     with pytest.raises(Exception) as cli_error:
         check_outcomes([load_patch(patch)])
-    assert str(cli_error.value) in r.words
+    assert cli_error.value.render("sv") in r.words  # the CLI's message, in the page's language
     assert not (repo / "out").exists()
     assert client.post("/apply", {**form, "preview": "1"}).status == 200
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import AmendError, HistoryError
-from ..history import Timeline, build_timeline, chain_to, check_outcomes
+from ..history import Timeline, build_timeline, chain_to
 from ..history_load import load_history
 from ..load import load_program
 from ..messages import msg
@@ -174,42 +174,15 @@ def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
 
 def apply(root: Path, program_id: str, version: str, preview: bool = False) -> list[Path]:
     """The job of `amend apply PROGRAM PATCHES -o ROOT/out` for the patches that build `version`."""
-    from ..output import build_time, write_all
-    from ..redline import redline
-    from ..render.redline_docx import render_redline_docx
-    from ..render.redline_html import render_redline_html
+    from ..commands import apply_patches
 
     program, _, timeline = history(root, program_id)
     chain = chain_to(timeline, version)
     if not chain:
         raise AmendError(msg("web.nothing_to_apply", version=version))
-    if not preview:
-        check_outcomes(chain)
-    _, steps = build(program, timeline, version)
-    adopted = steps[-1].result
-    red = redline(steps)
     if not (root / OUT_FOLDER).resolve().is_relative_to(root.resolve()):
         raise AmendError(msg("web.outside", folder=OUT_FOLDER))
-    # The same set as cli.apply writes (to move to amend/commands.py with issue 10's thin CLI).
-    stem = f"{adopted.meta.id}.{adopted.meta.version}"
-    outputs = {root / OUT_FOLDER / f"{stem}{suffix}": data for suffix, data in (
-        (".yaml", _yaml(adopted)), (".docx", _docx(adopted)),
-        (".redline.docx", render_redline_docx(red, build_time(adopted.meta.date))),
-        (".redline.html", render_redline_html(red, chain)))}
-    return write_all(outputs, inputs=(program.source, *(p.source for p in chain)))
-
-
-def _yaml(program: Program) -> bytes:
-    from ..dump import dump_program
-
-    return dump_program(program).encode("utf-8")
-
-
-def _docx(program: Program) -> bytes:
-    from ..output import build_time
-    from ..render.docx import render_docx
-
-    return render_docx(program, build_time(program.meta.date))
+    return list(apply_patches(program, list(chain), root / OUT_FOLDER, preview=preview).written)
 
 
 def output_file(root: Path, name: str) -> Path | None:

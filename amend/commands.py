@@ -1,0 +1,291 @@
+"""What each command of amend does, without the command line.
+
+cli.py parses the options, loads the inputs, calls one function here and
+prints what it returns; the rules that are not about options live here: how
+outputs are named (`<program-id>.<version>`), that competing patches must be
+worded against one version, what `PROGRAM-ID@DATE` means. Outputs are written
+all or nothing (amend.output.write_all); what the secretary is told comes
+back as catalogue messages, put into words by the caller.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import AmendError, AmendErrors, VersionMismatch
+from .messages import Msg, msg
+from .model import Meta, Patch, Program
+
+if TYPE_CHECKING:
+    from .extract.reader import Extraction
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a command did: the line that sums it up, warnings, other notes and the files written."""
+
+    summary: Msg
+    warnings: tuple[object, ...] = ()  # messages, or FuzzyWarnings
+    notes: tuple[str, ...] = ()
+    written: tuple[Path, ...] = ()
+
+
+# ---------------------------------------------------------------- naming
+
+
+def output_stem(meta: Meta) -> str:
+    """Outputs are named `<program-id>.<version>`, so that every version of a program has files of its own."""
+    return f"{meta.id}.{meta.version}"
+
+
+def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
+                    extra: dict[str, bytes] | None = None) -> dict[Path, bytes]:
+    """The program's YAML and DOCX, and `extra` outputs {suffix: bytes}, under their names in `out_dir`."""
+    from .dump import dump_program
+    from .output import build_time
+    from .render.docx import render_docx
+
+    stem = output_stem(program.meta)
+    outputs: dict[Path, bytes] = {}
+    if yaml_too:
+        outputs[out_dir / f"{stem}.yaml"] = dump_program(program).encode("utf-8")
+    outputs[out_dir / f"{stem}.docx"] = render_docx(program, build_time(program.meta.date))
+    for suffix, data in (extra or {}).items():
+        outputs[out_dir / f"{stem}{suffix}"] = data
+    return outputs
+
+
+def _write(outputs: dict[Path, bytes], inputs: Iterable[str | None]) -> tuple[Path, ...]:
+    from .output import write_all
+
+    return tuple(write_all(outputs, inputs=tuple(i for i in inputs if i)))
+
+
+def _files(paths: Sequence[Path]) -> str:
+    return ", ".join(map(str, paths))
+
+
+# ---------------------------------------------------------------- apply, render, validate
+
+
+def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzzy: float | None = None,
+                  preview: bool = False) -> Done:
+    """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML."""
+    from .apply import apply_steps
+    from .history import check_outcomes
+    from .output import build_time
+    from .redline import redline
+    from .render.redline_docx import render_redline_docx
+    from .render.redline_html import render_redline_html
+
+    if not preview:
+        check_outcomes(patches)
+    steps = apply_steps(program, patches, fuzzy=fuzzy)
+    adopted = steps[-1].result
+    red = redline(steps)
+    extra = {".redline.docx": render_redline_docx(red, build_time(adopted.meta.date)),
+             ".redline.html": render_redline_html(red, patches)}
+    written = _write(program_outputs(adopted, out_dir, extra=extra), (program.source, *(p.source for p in patches)))
+    n = sum(len(p.amendments) for p in patches)
+    return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
+                warnings=tuple(w for s in steps for w in s.resolution.warnings), written=written)
+
+
+def render_program(program: Program, out_dir: Path) -> Done:
+    """Write the program's DOCX."""
+    written = _write(program_outputs(program, out_dir, yaml_too=False), (program.source,))
+    return Done(msg("cli.wrote", file=written[0]), written=written)
+
+
+def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | None]:
+    """An "ok" line per valid file, and the errors of the others (None when every file is valid)."""
+    from .load import load_any
+
+    oks: list[Msg] = []
+    problems: list[AmendError] = []
+    for f in files:
+        try:
+            load_any(f)
+            oks.append(msg("cli.valid", f=f))
+        except AmendError as exc:
+            problems.append(exc)
+    if not problems:
+        return tuple(oks), None
+    return tuple(oks), problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+
+# ---------------------------------------------------------------- competing patches
+
+
+def require_same_base(patches: Sequence[Patch]) -> None:
+    """Competing patches are compared against one version: refuse a patch worded against another."""
+    first = patches[0]
+    for p in patches[1:]:
+        if (p.program, p.base) != (first.program, first.base):
+            raise VersionMismatch(msg("cli.not_same_base", program=p.program, base=p.base, first=first.source,
+                                      first_program=first.program, first_base=first.base), source=p.source)
+
+
+def competing(patches: list[Patch], program: Program | None, root: str | Path) -> str:
+    """The conflict matrix of competing patches, against `program` or the base version rebuilt from `root`."""
+    from .check import base_version, conflict_matrix
+    from .report import matrix_text
+
+    require_same_base(patches)
+    first = patches[0]
+    if program is None:
+        program = base_version(root, first.program, first.base, exclude=[str(p.source) for p in patches])
+    return matrix_text(conflict_matrix(program, patches))
+
+
+# ---------------------------------------------------------------- versions in time
+
+
+def version_asked(version: str, program: Program, patches: Sequence[Patch]) -> tuple[str, str | None]:
+    """`PROGRAM-ID@2027-01-01` asks for the version in force that day, unless a version has that name:
+    (version, None) or ("", date)."""
+    from .history import DATE
+
+    if DATE.match(version) and version not in {program.meta.version, *(p.produces for p in patches)}:
+        return "", version
+    return version, None
+
+
+def show_version(program: Program, patches: list[Patch], version: str, on: str, out_dir: Path) -> Done:
+    """Build `version` (or, when it is empty, the version in force on `on`) and write its YAML and DOCX."""
+    from .apply import apply_steps
+    from .history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on, state_words
+
+    timeline = build_timeline(program, patches, on)
+    version = version or require_version_on(timeline, timeline.on)
+    entry = timeline.entry(version)
+    chain = chain_to(timeline, version)
+    warnings: tuple[object, ...] = ()
+    if entry.state not in (IN_FORCE, SUPERSEDED, FUTURE):
+        note = msg("cli.note", x=entry.note) if entry.note else ""
+        warnings = (msg("cli.not_in_force", version=version, state=state_words(entry.state), note=note),)
+    steps = apply_steps(program, list(chain))
+    built = steps[-1].result if steps else program
+    written = _write(program_outputs(built, out_dir), (program.source, *(p.source for p in chain)))
+    summary = msg("cli.built", version=version, state=state_words(entry.state), on=timeline.on, patches=len(chain),
+                  files=_files(written))
+    return Done(summary, warnings=warnings, written=written)
+
+
+def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: str) -> str:
+    """The timeline of the program on the date `on`, as text or JSON."""
+    import json
+
+    from .history import build_timeline, log_data, log_text
+    from .history_load import added_commits
+
+    timeline = build_timeline(program, patches, on)
+    commits = added_commits(root, program.meta.id)
+    if fmt == "json":
+        return json.dumps(log_data(timeline, commits), ensure_ascii=False, indent=2) + "\n"
+    return log_text(timeline, commits)
+
+
+# ---------------------------------------------------------------- import and extract
+
+
+def import_program(source: str, output: Path, *, program_id: str | None, title: str | None,
+                   pages_from: str | None) -> Done:
+    """Import a DOCX or PDF as a program file; the notes say what could not be carried over."""
+    from .dump import PROGRAM_SCHEMA
+    from .importers import import_document, program_yaml
+
+    program, report = import_document(source, program_id=program_id or output.stem, title=title,
+                                      pages_from=pages_from)
+    text = program_yaml(program, PROGRAM_SCHEMA, str(output))
+    written = _write({output: text.encode("utf-8")}, (source,) + ((pages_from,) if pages_from else ()))
+    return Done(msg("cli.imported", sections=len(program.sections), pages=program.page_count, file=output),
+                notes=tuple(report.lines()), written=written)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What `amend extract` read: findings to show, the patch text (None: nothing to write), the summary."""
+
+    findings: tuple[Msg, ...]
+    text: str | None
+    summary: Msg
+    need_a_human: Msg | None = None  # set when something needs a human: exit 1
+    written: tuple[Path, ...] = field(default=())
+
+
+def _findings(result: Extraction, protocol: str) -> tuple[Msg, ...]:
+    """One line per finding, kind by kind, each in the order of the protocol's lines."""
+    kinds = ((result.needs_human, msg("cli.finding.needs_human")),
+             (result.not_applicable, msg("cli.finding.cannot_apply")), (result.rejected, msg("cli.finding.rejected")),
+             (result.checks, msg("cli.finding.check")), (result.notes, msg("cli.finding.note")))
+    return tuple(msg("cli.finding", k=kind, f=protocol, n=f.line, t=f)
+                 for found, kind in kinds for f in sorted(found, key=lambda f: f.line))
+
+
+def extract_patch(protocol: str, program: Program, output: Path | None, *, language: str | None,
+                  paragraph: str | None, decision: dict[str, str], produces: str, status: str | None) -> Extracted:
+    """Read the decided amendments of the minutes into a patch; write it to `output` when given."""
+    from .dump import dump_patch
+    from .extract.reader import extract, read_text, report_comments
+
+    result = extract(read_text(protocol), program, source=protocol, language=language, paragraph=paragraph,
+                     decision=decision, produces=produces, status=status)
+    findings = _findings(result, protocol)
+    assert result.patch is not None  # extract always makes a patch, perhaps an empty one
+    if not result.patch.amendments:  # an empty patch is never written: it would say the decision changed nothing
+        return Extracted(findings, None, _nothing_read(result))
+    text = dump_patch(result.patch, comments=report_comments(result, protocol))
+    d = result.patch.decision
+    summary = msg("cli.extracted", count=len(result.patch.amendments), body=d.body, date=d.date,
+                  paragraph=f" {d.paragraph}" if d.paragraph else "")
+    written: tuple[Path, ...] = ()
+    if output is not None:
+        written = _write({output: text.encode("utf-8")}, (protocol, program.source))
+        summary = msg("cli.and_wrote", summary=summary, file=output)
+    unsure = None if result.complete else msg("cli.need_a_human",
+                                              count=len(result.needs_human) + len(result.not_applicable))
+    return Extracted(findings, text, summary, unsure, written)
+
+
+def _nothing_read(result: Extraction) -> Msg:
+    assert result.patch is not None
+    d = result.patch.decision
+    where = (msg("cli.in_paragraph", paragraph=d.paragraph, body=d.body, date=d.date) if d.paragraph
+             else msg("cli.in_minutes", body=d.body, date=d.date))
+    why = msg("cli.see_above") if not result.complete else msg("cli.no_amendment_decided")
+    return msg("cli.nothing_extracted", where=where, why=why)
+
+
+# ---------------------------------------------------------------- diff
+
+
+@dataclass(frozen=True)
+class Compared:
+    written: tuple[Path, ...]
+    lines: Iterable[str]
+
+
+def compare(old: Program, new: Program, *, docx_out: Path | None, html_out: Path | None, stat: bool,
+            color: bool) -> Compared:
+    """The redline of two programs: written as DOCX and/or HTML, and the lines to print (a summary with
+    `stat`, the word diff when nothing is written)."""
+    from .diff import diff_programs
+    from .output import build_time
+    from .render import term
+
+    red = diff_programs(old, new)
+    outputs: dict[Path, bytes] = {}
+    if docx_out:
+        from .render.redline_docx import render_redline_docx
+
+        outputs[docx_out] = render_redline_docx(red, build_time(red.new.meta.date))
+    if html_out:
+        from .render.redline_html import render_redline_html
+
+        outputs[html_out] = render_redline_html(red)
+    written = _write(outputs, (old.source, new.source)) if outputs else ()
+    lines: Iterable[str] = term.stat(red) if stat else () if outputs else term.word_diff(red, color=color)
+    return Compared(written, lines)

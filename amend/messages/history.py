@@ -1,0 +1,72 @@
+"""Messages of a program's life in time (amend/history.py): versions, states, `amend log`."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- the states of a version, as people read them (JSON keeps the English codes)
+    "history.state.in_force": ("in force", "gäller"),
+    "history.state.superseded": ("superseded", "ersatt"),
+    "history.state.future": ("future", "kommande"),
+    "history.state.proposal": ("proposal", "förslag"),
+    "history.state.pending": ("pending", "väntar"),
+    "history.state.unreachable": ("unreachable", "kan inte byggas"),
+    "history.state.rejected": ("rejected", "avslagen"),
+    "history.state.withdrawn": ("withdrawn", "återtagen"),
+    # ---- refusals
+    "history.no_version": ("the program '{program}' has no version '{version}' (versions: {known})",
+                           "programmet ”{program}” har ingen version ”{version}” (versioner: {known})"),
+    "history.produces_own": (
+        "produces the version '{version}', which is the program's own version; each version must be new",
+        "ger versionen ”{version}”, som är programmets egen version; varje version måste vara ny"),
+    "history.produced_twice": (
+        "produces the version '{version}', which {other} produces too; each version is produced by one patch",
+        "ger versionen ”{version}”, som {other} också ger; varje version ska komma från en enda patch"),
+    "history.two_on_one": (
+        "is an adopted decision worded against the version '{base}', like {other} ({decision}); the later "
+        "decision must be worded against the version '{produced}' that the earlier produces, or one of them "
+        "mark 'outcome: rejected' or 'withdrawn'",
+        "är ett antaget beslut som är skrivet mot versionen ”{base}”, liksom {other} ({decision}); det senare "
+        "beslutet måste vara skrivet mot versionen ”{produced}” som det tidigare ger, eller så ska ett av dem "
+        "ha ”outcome: rejected” eller ”withdrawn”"),
+    "history.not_a_date": ("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01",
+                           "”{value}” är inte ett datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01"),
+    "history.never_in_force": (
+        "no version of '{program}' is in force on any date: no decision has adopted it yet",
+        "ingen version av ”{program}” gäller något datum: inget beslut har antagit programmet än"),
+    "history.not_yet_in_force": (
+        "no version of '{program}' is in force on {on}; the first, '{first}', takes effect on {start}",
+        "ingen version av ”{program}” gäller den {on}; den första, ”{first}”, börjar gälla den {start}"),
+    "history.cannot_build": ("the version '{version}' cannot be built: {file} {note}",
+                             "versionen ”{version}” kan inte byggas: {file} {note}"),
+    "history.not_adopted": (
+        "has 'outcome: {outcome}', so it is not part of any version in force; to see the text it would make, "
+        "run again with --preview",
+        "har ”outcome: {outcome}”, så den ingår inte i någon gällande version; kör igen med --preview för att "
+        "se vilken text den skulle ge"),
+    # ---- notes on a version
+    "history.in_a_circle": (
+        "is worded against the version '{base}', which is not built from the program's own version (the versions "
+        "go round in a circle)",
+        "är skriven mot versionen ”{base}”, som inte byggs från programmets egen version (versionerna går runt i "
+        "en cirkel)"),
+    "history.base_missing": ("is worded against the version '{base}', which no patch produces",
+                             "är skriven mot versionen ”{base}”, som ingen patch ger"),
+    "history.base_dead": ("is worded against the version '{base}', which is {state}",
+                          "är skriven mot versionen ”{base}”, som har läget ”{state}”"),
+    "history.other_body": (
+        "is worded against the proposal '{base}' to {to}, but decided by {body}",
+        "är skriven mot förslaget ”{base}” till {to}, men beslutad av {body}"),
+    "history.with_version": ("takes effect with the version '{version}'",
+                             "börjar gälla tillsammans med versionen ”{version}”"),
+    "history.adopted_by": ("adopted by {decision}", "antaget av {decision}"),
+    "history.refused_by": ("{outcome} by {decision}", "{outcome} av {decision}"),
+    "history.awaits": ("awaits {body}", "väntar på {body}"),
+    # ---- amend log
+    "history.head": ("version|state|in force|amendments|commit|decision",
+                     "version|läge|gäller från|ändringar|commit|beslut"),
+    "history.program_file": ("the program file", "programfilen"),
+    "history.proposes_to": ("{decision}, proposes to {body}", "{decision}, föreslår {body}"),
+    "history.with_note": ("{w}; {n}", "{w}; {n}"),
+    "history.in_force_on": ("in force on {on}: {version}", "gäller den {on}: {version}"),
+    "history.none": ("none", "ingen"),
+    "history.pending": ("pending: {versions}", "väntar: {versions}"),
+    "history.pending_one": ("{v} ({n})", "{v} ({n})"),
+}
