@@ -502,5 +502,17 @@ def show(spec: str, on: str | None, root: str, out_dir: str) -> None:
     _tell(commands.show_version(program, patches, version, _date_option(day) or on or _today(), Path(out_dir)))
 
 
+@main.command(help=msg("web.cli.help"))
+@click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
+@_option("--host", default="127.0.0.1", show_default=True, help=msg("web.cli.host"))
+@_option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=msg("web.cli.port"))
+@_option("--token", default=None, help=msg("web.cli.token"))
+@_option("--no-browser", is_flag=True, help=msg("web.cli.no_browser"))
+def serve(root: str, host: str, port: int, token: str | None, no_browser: bool) -> None:
+    from amend.web.cli import run
+
+    run(root, host, port, token, no_browser)
+
+
 if __name__ == "__main__":
     main()

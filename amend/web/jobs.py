@@ -1,0 +1,196 @@
+"""The work behind the pages: calls into the core, no HTTP and no HTML.
+
+Every function takes the repository root and plain values and returns models
+or raises AmendError, exactly as the CLI's commands do.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import AmendError, HistoryError
+from ..history import Timeline, build_timeline, chain_to
+from ..history_load import load_history
+from ..load import load_program
+from ..messages import msg
+from ..model import Patch, Program
+
+if TYPE_CHECKING:
+    from ..extract.reader import Extraction
+
+# A decision's file name: a name, never a path (no folder, no "..", no leading dot).
+FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
+OUT_FOLDER = "out"  # ROOT/out/: where Apply writes its outputs, as `amend apply -o out` in the README
+
+
+def today() -> str:
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One file of ROOT/programs/: its timeline, or the error that stops it loading."""
+
+    file: str
+    timeline: Timeline | None = None
+    error: AmendError | None = None
+    patches: tuple[Patch, ...] = ()
+
+
+def stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the repository's files are now (name, mtime, size): a change on disk makes a new stamp."""
+    files = [*(root / "programs").glob("*.yaml"), *(root / "amendments").glob("*/*.yaml")]
+    return tuple(sorted((str(p), st.st_mtime_ns, st.st_size) for p in files for st in (p.stat(),)))
+
+
+def register(root: Path, on: str) -> list[Listed]:
+    """Every program in ROOT/programs with its timeline on the date `on` (read again when a file changed)."""
+    return _register(root, stamp(root), on)
+
+
+@lru_cache(maxsize=8)
+def _register(root: Path, _stamp: tuple, on: str) -> list[Listed]:
+    listed = []
+    for path in sorted((root / "programs").glob("*.yaml")):
+        try:
+            program, patches = load_history(root, load_program(path).meta.id)
+            listed.append(Listed(path.name, build_timeline(program, patches, on), patches=tuple(patches)))
+        except AmendError as exc:
+            listed.append(Listed(path.name, error=exc))
+    return listed
+
+
+def history(root: Path, program_id: str, on: str | None = None) -> tuple[Program, list[Patch], Timeline]:
+    """The program with this id (looked up among ROOT's programs, never used as a path) and its timeline."""
+    for e in register(root, on or today()):
+        if e.timeline is not None and e.timeline.program.meta.id == program_id:
+            return e.timeline.program, list(e.patches), e.timeline
+    raise HistoryError(msg("web.no_program", program=program_id))
+
+
+def build(program: Program, timeline: Timeline, version: str) -> tuple[list[Patch], list]:
+    """The patches that build `version` from the program's own, and the steps (none for the program's own)."""
+    chain = chain_to(timeline, version)
+    return list(chain), _steps(program, chain)
+
+
+@lru_cache(maxsize=32)
+def _steps(program: Program, chain: tuple[Patch, ...]) -> list:
+    from ..apply import apply_steps
+
+    return apply_steps(program, chain) if chain else []
+
+
+def version_program(root: Path, program_id: str, version: str) -> Program:
+    program, _, timeline = history(root, program_id)
+    _, steps = build(program, timeline, version)
+    return steps[-1].result if steps else program
+
+
+# ---------------------------------------------------------------- record a decision
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decision as the secretary entered it, with the minutes' text."""
+
+    program: str
+    base: str
+    produces: str
+    minutes: str
+    body: str = ""
+    date: str = ""
+    paragraph: str = ""
+    case: str = ""
+    outcome: str = "adopted"
+    name: str = ""  # the patch file's name, without .yaml
+
+
+@dataclass(frozen=True)
+class Recorded:
+    extraction: Extraction
+    results: tuple  # amend.check.AmendmentResult per amendment of the patch
+    patch: Patch | None
+
+
+def record(root: Path, d: Decided) -> Recorded:
+    """Extract the amendments from the minutes against the base version and check each, as `amend extract` does."""
+    from ..check import check_patch
+    from ..extract.reader import extract
+
+    base = version_program(root, d.program, d.base)
+    given = {k: v.strip() for k, v in (("body", d.body), ("date", d.date), ("case", d.case)) if v.strip()}
+    paragraph = re.sub(r"[^\d]", "", d.paragraph) or None
+    result = extract(d.minutes, base, source="minutes", paragraph=paragraph, decision=given,
+                     produces=d.produces.strip() or "adopted")
+    patch = result.patch
+    if patch is not None and d.outcome != "adopted":
+        patch = dataclasses.replace(patch, outcome=d.outcome)
+    results = check_patch(base, patch)[0] if patch is not None and patch.amendments else ()
+    return Recorded(result, results, patch)
+
+
+_SAVING = threading.Lock()  # two browsers saving at once: one writes, the other finds the file there
+
+
+def save(root: Path, d: Decided) -> tuple[Path, Recorded]:
+    """Write the decision's patch to ROOT/amendments/<program>/<name>.yaml; never over an existing file."""
+    d = dataclasses.replace(d, name=d.name.strip().removesuffix(".yaml"))
+    if not FILE_NAME.match(d.name) or len(d.name) > 100:
+        raise AmendError(msg("web.bad_file_name", name=d.name))
+    with _SAVING:
+        return _save(root, d)
+
+
+def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
+    from ..dump import dump_patch
+    from ..extract.reader import report_comments
+    from ..output import write_all
+
+    program, patches, _ = history(root, d.program)
+    folder = (root / "amendments" / program.meta.id).resolve()
+    target = folder / f"{d.name}.yaml"
+    if folder.parent.parent != root.resolve() or target.parent != folder:
+        raise AmendError(msg("web.outside", folder=f"amendments/{program.meta.id}"))
+    if target.exists() or target.is_symlink():
+        raise AmendError(msg("web.exists", file=f"amendments/{program.meta.id}/{target.name}"))
+    done = record(root, d)
+    if done.patch is None or not done.patch.amendments:
+        raise AmendError(msg("web.nothing_to_save"))
+    build_timeline(program, [*patches, done.patch], today())  # the history must still hold with it
+    text = dump_patch(done.patch, comments=report_comments(done.extraction, "minutes"))
+    write_all({target: text.encode("utf-8")}, inputs=(program.source,))
+    return target, done
+
+
+# ---------------------------------------------------------------- apply
+
+
+def apply(root: Path, program_id: str, version: str, preview: bool = False) -> list[Path]:
+    """The job of `amend apply PROGRAM PATCHES -o ROOT/out` for the patches that build `version`."""
+    from ..commands import apply_patches
+
+    program, _, timeline = history(root, program_id)
+    chain = chain_to(timeline, version)
+    if not chain:
+        raise AmendError(msg("web.nothing_to_apply", version=version))
+    if not (root / OUT_FOLDER).resolve().is_relative_to(root.resolve()):
+        raise AmendError(msg("web.outside", folder=OUT_FOLDER))
+    return list(apply_patches(program, list(chain), root / OUT_FOLDER, preview=preview).written)
+
+
+def output_file(root: Path, name: str) -> Path | None:
+    """A file Apply wrote, by its name: only a plain name of a file directly in ROOT/out."""
+    if not FILE_NAME.match(name):
+        return None
+    folder = (root / OUT_FOLDER).resolve()
+    path = (folder / name)
+    if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
+        return None
+    return path

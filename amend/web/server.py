@@ -1,0 +1,151 @@
+"""The HTTP edge: a standard-library ThreadingHTTPServer in front of `app`.
+
+Every request must carry the token: in the URL the CLI prints (then it is
+set as an HttpOnly, SameSite=Strict cookie and the URL loses it) or in that
+cookie. Every POST must also carry the form field `csrf`, derived from the
+token, so another site can neither read a page nor post a form. Pages get a
+strict Content-Security-Policy: no script, no resource from elsewhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import threading
+import urllib.parse
+from dataclasses import dataclass, field
+from http import cookies
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+COOKIE = "amend_token"
+MAX_FORM_BYTES = 60_000_000  # a form holds the minutes' text: within limits.MAX_FILE_BYTES and some
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+
+log = logging.getLogger("amend.web")
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    form: dict[str, str]
+    csrf_ok: bool
+    lang: str
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def csrf_of(token: str) -> str:
+    """The form token: derived from the access token, so the page never shows the token itself."""
+    return hmac.new(token.encode(), b"amend-csrf", hashlib.sha256).hexdigest()
+
+
+class Workbench(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], root: Path, token: str):
+        from .app import App
+
+        super().__init__(address, _Handler)
+        self.token = token
+        self.app = App(root, csrf_of(token))
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
+        return f"http://{host}:{port}/?token={urllib.parse.quote(self.token)}"
+
+    def serve_in_thread(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, daemon=True)
+        thread.start()
+        return thread
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: Workbench
+    server_version = "amend"
+    sys_version = ""
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        self._handle("GET")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._handle("POST")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        log.info("%s " + format, self.address_string(), *args)
+
+    def _handle(self, method: str) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
+        given = query.pop("token", None)
+        if given is not None and hmac.compare_digest(given, self.server.token):
+            return self._enter(url.path, query)
+        if not self._cookie_ok():
+            return self._send(self.server.app.forbidden(query.get("lang")))
+        form = self._form() if method == "POST" else {}
+        if form is None:
+            return self._send(self.server.app.too_large(query.get("lang")))
+        csrf_ok = hmac.compare_digest(form.get("csrf", ""), self.server.app.csrf)
+        lang = form.get("lang") or query.get("lang") or "sv"
+        self._send(self.server.app.handle(Request(method, url.path, query, form, csrf_ok, lang)))
+
+    def _enter(self, path: str, query: dict[str, str]) -> None:
+        """The URL with the token: set the cookie and go to the same page without it."""
+        location = path + ("?" + urllib.parse.urlencode(query) if query else "")
+        cookie = f"{COOKIE}={self.server.token}; HttpOnly; SameSite=Strict; Path=/"
+        self._send(Response(303, b"", headers={"Location": location, "Set-Cookie": cookie}))
+
+    def _cookie_ok(self) -> bool:
+        jar = cookies.SimpleCookie()
+        try:
+            jar.load(self.headers.get("Cookie", ""))
+        except cookies.CookieError:
+            return False
+        got = jar.get(COOKIE)
+        return got is not None and hmac.compare_digest(got.value, self.server.token)
+
+    def _form(self) -> dict[str, str] | None:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_FORM_BYTES:
+            return None
+        raw = self.rfile.read(length).decode("utf-8", errors="replace")
+        return dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+
+    def _send(self, r: Response) -> None:
+        self.send_response(r.status)
+        self.send_header("Content-Type", r.content_type)
+        self.send_header("Content-Length", str(len(r.body)))
+        if "Content-Security-Policy" not in r.headers:
+            self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cache-Control", "no-store")
+        for k, v in r.headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(r.body)
+
+
+def serve(root: Path, host: str, port: int, token: str) -> Workbench:
+    """A workbench on ROOT listening on host:port (port 0: any free port); not yet serving."""
+    return Workbench((host, port), root, token)
