@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import HistoryError, VersionMismatch
 from .load import load_patch, load_program
+from .messages import msg
 from .model import Patch, Program
 
 
@@ -35,14 +36,13 @@ def load_history(root: str | Path, program_id: str) -> tuple[Program, list[Patch
             break
     if program is None:
         if not candidates:
-            raise HistoryError(f"no program files found in {programs}; give --root the folder that holds "
-                               "programs/ and amendments/")
-        raise HistoryError(f"there is no program with the id '{program_id}' in {programs}")
+            raise HistoryError(msg("load.history.no_programs", folder=str(programs)))
+        raise HistoryError(msg("load.history.no_such_program", id=program_id, folder=str(programs)))
     patches = []
     for path in _yaml_files(root / "amendments" / program_id):
         patch = load_patch(path)
         if patch.program != program_id:
-            raise VersionMismatch(f"is in {path.parent}, but says it is for the program '{patch.program}'",
+            raise VersionMismatch(msg("load.history.wrong_program", folder=str(path.parent), program=patch.program),
                                   source=str(path))
         patches.append(patch)
     return program, patches

@@ -37,8 +37,3 @@ MAX_NEW_PAGES = 10
 # record, 2107-12-31 23:59:58 UTC (zip times before 1980 are written as 1980).
 MIN_EPOCH = 0
 MAX_EPOCH = 4_354_819_198
-
-
-def too_large(what: str, limit: int, unit: str, proceed: str) -> str:
-    """The message for a limit: what is over it, the limit, how to go on."""
-    return f"{what} is over amend's limit of {limit:,} {unit}; {proceed}"

@@ -19,6 +19,7 @@ import yaml
 
 from . import limits
 from .errors import AmendErrors, SchemaError
+from .messages import Msg, msg
 from .model import (
     OPERATIONS,
     Amendment,
@@ -75,7 +76,7 @@ def parse_yaml(text: str, name: str) -> tuple[object, dict[tuple, int]]:
     if loader is None:
         loader, node = _compose(text, name, _Loader)
     if node is None:
-        raise SchemaError("is empty", source=name)
+        raise SchemaError(msg("load.empty"), source=name)
     _check_graph(node, name)
     lines: dict[tuple, int] = {}
     return _convert(loader, node, (), lines, name), lines
@@ -89,19 +90,15 @@ def check_input(path: str | Path, limit: int, error: type = SchemaError) -> None
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise error("file not found", source=name) from None
+        raise error(msg("load.not_found"), source=name) from None
     except OSError as exc:
-        raise error(f"cannot be read: {exc.strerror}", source=name) from None
+        raise error(msg("load.unreadable", reason=exc.strerror), source=name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise error("is a folder, not a file", source=name)
+        raise error(msg("load.is_folder"), source=name)
     if not stat.S_ISREG(info.st_mode):
-        raise error("is not a plain file (it is a device, a pipe or a socket); give the path of a file", source=name)
+        raise error(msg("load.not_plain_file"), source=name)
     if info.st_size > limit:
-        raise error(_file_too_large(f"the file ({info.st_size:,} bytes)", limit), source=name)
-
-
-def _file_too_large(what: str, limit: int) -> str:
-    return limits.too_large(what, limit, "bytes", "split it, or check that it is the right file")
+        raise error(msg("load.limit.file_size", size=info.st_size, limit=limit), source=name)
 
 
 def read_input(path: str | Path, limit: int) -> bytes:
@@ -111,23 +108,22 @@ def read_input(path: str | Path, limit: int) -> bytes:
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)  # the file may have grown since it was looked at
     except OSError as exc:
-        raise SchemaError(f"cannot be read: {exc.strerror}", source=str(path)) from None
+        raise SchemaError(msg("load.unreadable", reason=exc.strerror), source=str(path)) from None
     if len(raw) > limit:
-        raise SchemaError(_file_too_large("the file", limit), source=str(path))
+        raise SchemaError(msg("load.limit.file_grew", limit=limit), source=str(path))
     return raw
 
 
 # Byte order marks of the encodings a text editor may save in, longest first.
 _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
-_SAVE_AS_UTF8 = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
 
 
 def decode_text(raw: bytes, name: str) -> str:
     """UTF-8 text (a UTF-8 byte order mark is allowed); any other encoding is named."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            raise SchemaError(f"is saved as {encoding}, not UTF-8; {_SAVE_AS_UTF8}", source=Source(name, 1))
+            raise SchemaError(msg("load.encoding.other", encoding=encoding), source=Source(name, 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
@@ -135,16 +131,14 @@ def decode_text(raw: bytes, name: str) -> str:
         # UTF-16 without a byte order mark: every other byte of Latin text is 0
         sample = raw[:2000]
         if sample and sample.count(b"\x00") * 3 >= len(sample):
-            raise SchemaError(f"is saved as UTF-16, not UTF-8; {_SAVE_AS_UTF8}", source=Source(name, 1))
+            raise SchemaError(msg("load.encoding.other", encoding="UTF-16"), source=Source(name, 1))
         line = raw.count(b"\n", 0, nul) + 1
-        raise SchemaError("holds a NUL character (byte 0), which no text file has; it may be a binary file "
-                          "or damaged: check that it is the right file", source=Source(name, line))
+        raise SchemaError(msg("load.encoding.nul"), source=Source(name, line))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise SchemaError(f"is not saved as UTF-8 (perhaps as Windows-1252); {_SAVE_AS_UTF8}",
-                          source=Source(name, line)) from None
+        raise SchemaError(msg("load.encoding.not_utf8"), source=Source(name, line)) from None
 
 
 # libyaml, where PyYAML has it, builds the same nodes about twice as fast. It
@@ -204,8 +198,7 @@ def _compose(text: str, name: str, loader_class):
 
 
 def _too_deep(name: str, line: int) -> SchemaError:
-    return SchemaError(limits.too_large("the nesting of lists and mappings here", limits.MAX_YAML_DEPTH, "levels",
-                                        "check the brackets and the indentation"), source=Source(name, line))
+    return SchemaError(msg("load.limit.depth", limit=limits.MAX_YAML_DEPTH), source=Source(name, line))
 
 
 def _check_graph(root, name: str) -> None:
@@ -222,9 +215,7 @@ def _check_graph(root, name: str) -> None:
         if key in size:
             aliases += 1
             if aliases > limits.MAX_YAML_ALIASES:
-                raise SchemaError(limits.too_large("the number of aliases (*name)", limits.MAX_YAML_ALIASES,
-                                                   "aliases", "write the values out instead of repeating them "
-                                                   "with & and *"), source=_mark(name, node))
+                raise SchemaError(msg("load.limit.aliases", limit=limits.MAX_YAML_ALIASES), source=_mark(name, node))
             return size[key]
         if depth > limits.MAX_YAML_DEPTH:
             raise _too_deep(name, node.start_mark.line + 1)
@@ -238,9 +229,7 @@ def _check_graph(root, name: str) -> None:
         for child in children:
             total += walk(child, depth + 1)
         if total > limits.MAX_YAML_NODES:
-            raise SchemaError(limits.too_large("the number of values (with aliases expanded)", limits.MAX_YAML_NODES,
-                                               "values", "split the file, or write repeated values out instead "
-                                               "of using & and *"), source=_mark(name, node))
+            raise SchemaError(msg("load.limit.values", limit=limits.MAX_YAML_NODES), source=_mark(name, node))
         size[key] = total
         return total
 
@@ -267,49 +256,51 @@ def check_characters(text: str, name: str, allowed: str = "") -> None:
             raise SchemaError(_bad_character(bad.group()), source=Source(name, text.count("\n", 0, bad.start()) + 1))
 
 
-def _bad_character(ch: str) -> str:
+def _bad_character(ch: str) -> Msg:
     code = f"U+{ord(ch):04X}"
     if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
-        what = f"the invisible text-direction control {code}, which shows the text in another order than it is read"
+        what = msg("load.char.bidi", code=code)
     elif "\ud800" <= ch <= "\udfff":
-        what = f"{code}, half of a character pair (an escape such as \\ud800), which is no character on its own"
+        what = msg("load.char.surrogate", code=code)
     elif ch in "\ufffe\uffff":
-        what = f"{code}, which is not a character"
+        what = msg("load.char.noncharacter", code=code)
     else:
-        what = f"the control character {code}"
-    return f"holds {what}; a document cannot contain it: remove it"
+        what = msg("load.char.control", code=code)
+    return msg("load.char.holds", what=what)
 
 
 # What PyYAML says, and what it means for someone writing the file by hand.
 _YAML_HINTS = (
-    ("found character '\\t'", "a tab is used for indentation; indent with spaces"),
-    ("mapping values are not allowed here",
-     "a ': ' where none belongs: check the indentation, or put a text that holds ': ' in quotes"),
-    ("expected <block end>", "the indentation does not line up with the lines above"),
-    ("did not find expected key", "the indentation does not line up with the lines above"),
-    ("found unexpected end of stream", "a quote is opened and never closed"),
-    ("found unknown escape character", "a backslash in a \"double-quoted\" text; use 'single quotes'"),
-    ("did not find expected '-' indicator", "a list item ('- ') does not line up with the items above"),
+    ("found character '\\t'", msg("load.yaml.tab")),
+    ("mapping values are not allowed here", msg("load.yaml.colon")),
+    ("expected <block end>", msg("load.yaml.indent")),
+    ("did not find expected key", msg("load.yaml.indent")),
+    ("found unexpected end of stream", msg("load.yaml.unclosed")),
+    ("found unknown escape character", msg("load.yaml.escape")),
+    ("did not find expected '-' indicator", msg("load.yaml.list_item")),
 )
+# Hints that may hide a quote left open further up (see _runaway_quote).
+_LAYOUT_HINTS = ("load.yaml.tab", "load.yaml.colon", "load.yaml.indent")
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> SchemaError:
     """One plain sentence for a YAML syntax error, at the line where the cause is."""
-    problem = exc.problem or exc.context or "syntax error"
+    said = exc.problem or exc.context
+    problem: str | Msg = said or msg("load.yaml.syntax")
     mark = exc.problem_mark or exc.context_mark
     for needle, hint in _YAML_HINTS:
-        if needle in problem:
-            if "never closed" in hint and exc.context_mark:
+        if said and needle in said:
+            if hint.key == "load.yaml.unclosed" and exc.context_mark:
                 mark = exc.context_mark  # where the quote opens, not the end of the file
             problem = hint
             break
-    if "indentation" in problem or "': '" in problem:
+    layout = problem.key in _LAYOUT_HINTS if isinstance(problem, Msg) else "indentation" in problem or "': '" in problem
+    if layout:
         quote = _runaway_quote(text, mark)
         if quote is not None:
-            return SchemaError(f"is not valid YAML: the quote opened here runs on to line {quote[1]}; "
-                               "close it on this line", source=Source(name, quote[0]))
+            return SchemaError(msg("load.yaml.runaway_quote", line=quote[1]), source=Source(name, quote[0]))
     line = mark.line + 1 if mark else None
-    return SchemaError(f"is not valid YAML: {problem}", source=Source(name, line) if line else name)
+    return SchemaError(msg("load.yaml.invalid", problem=problem), source=Source(name, line) if line else name)
 
 
 def _runaway_quote(text: str, mark) -> tuple[int, int] | None:
@@ -341,23 +332,21 @@ _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 def _scalar(loader, node, name):
     """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback."""
     if node.tag == _INT_TAG and len(node.value) > limits.MAX_NUMBER_DIGITS:
-        raise SchemaError(limits.too_large(f"the number {node.value[:12]}… ({len(node.value):,} characters)",
-                                           limits.MAX_NUMBER_DIGITS, "digits", "check the value; put a text in "
-                                           "quotes"), source=_mark(name, node))
+        raise SchemaError(msg("load.limit.digits", start=node.value[:12], length=len(node.value),
+                              limit=limits.MAX_NUMBER_DIGITS), source=_mark(name, node))
     try:
         value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError):
         if _DATE_LIKE.match(node.value):
-            raise SchemaError(f"{node.value!r} is not a date in the calendar", source=_mark(name, node)) from None
-        raise SchemaError(f"is not valid YAML: {node.value[:40]!r} cannot be read as a value; put it in quotes",
-                          source=_mark(name, node)) from None
+            raise SchemaError(msg("load.not_a_date", value=node.value), source=_mark(name, node)) from None
+        raise SchemaError(msg("load.yaml.unreadable_value", value=node.value[:40]), source=_mark(name, node)) from None
     if isinstance(value, str):
         bad = _BAD_CHARS.search(value)
         if bad:
             raise SchemaError(_bad_character(bad.group()), source=_mark(name, node))
         if len(value) > limits.MAX_TEXT_CHARS:
-            raise SchemaError(limits.too_large(f"this text ({len(value):,} characters)", limits.MAX_TEXT_CHARS,
-                                               "characters", "split it into paragraphs"), source=_mark(name, node))
+            raise SchemaError(msg("load.limit.text", length=len(value), limit=limits.MAX_TEXT_CHARS),
+                              source=_mark(name, node))
     return value
 
 
@@ -369,10 +358,10 @@ def _convert(loader, node, path, lines, name):
         for key_node, value_node in node.value:
             key = _scalar(loader, key_node, name)
             if not isinstance(key, (str, int)):
-                raise SchemaError("a key must be plain text", source=Source(name, key_node.start_mark.line + 1))
+                raise SchemaError(msg("load.key_not_text"), source=Source(name, key_node.start_mark.line + 1))
             key = str(key)
             if key in out:
-                raise SchemaError(f"the key '{key}' is written twice",
+                raise SchemaError(msg("load.key_twice", key=key),
                                   source=Source(name, key_node.start_mark.line + 1))
             out[key] = _convert(loader, value_node, path + (key,), lines, name)
         return out
@@ -421,7 +410,7 @@ def _validators():
 def validate(data, lines: dict, kind: str, name: str) -> None:
     """Check `data` against the program or patch schema; raise every problem found."""
     if not isinstance(data, dict):
-        raise SchemaError(f"must be a mapping with the keys of a {kind} file", source=Source(name, 1))
+        raise SchemaError(msg("load.not_mapping", kind=_kind(kind)), source=Source(name, 1))
     if kind == "patch":
         _check_size(data, name)
         _check_operations(data, lines, name)
@@ -438,7 +427,7 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
                                     amendment_id=amendment))
     # values the schema cannot judge, in every section or amendment the schema found in order
     broken = [tuple(e) for e in seen]
-    problems += [SchemaError(f"{_where(path)}: {message}", source=_source(name, lines, path),
+    problems += [SchemaError(msg("load.at", at=_where(path), it=message), source=_source(name, lines, path),
                              amendment=_amendment_id(data, path), amendment_id=_amendment_id(data, path))
                  for path, message in _value_problems(data, kind, broken)]
     problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
@@ -449,8 +438,7 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
 def _check_size(data: dict, name: str) -> None:
     amendments = data.get("amendments")
     if isinstance(amendments, list) and len(amendments) > limits.MAX_AMENDMENTS:
-        raise SchemaError(limits.too_large(f"the number of amendments ({len(amendments):,})", limits.MAX_AMENDMENTS,
-                                           "amendments", "split them over several patch files"), source=name)
+        raise SchemaError(msg("load.limit.amendments", count=len(amendments), limit=limits.MAX_AMENDMENTS), source=name)
 
 
 # ---------------------------------------------------------------- values the schema cannot judge
@@ -466,9 +454,7 @@ _blank = is_blank
 _ANCHOR_KEYS = ("after", "before", "replace", "delete", "after_item", "after_section", "delete_paragraph",
                 "delete_item", "delete_section")
 _ADDED_TEXT_KEYS = ("insert", "add_item", "add_paragraph")
-_NO_ANCHOR = ("quotes nothing once spaces and invisible characters (soft hyphens, zero-width spaces) are left out; "
-              "quote the words")
-_NO_TEXT = "is only spaces or invisible characters, so nothing would be added; write the text"
+_NO_ANCHOR = msg("load.value.no_anchor")
 
 
 def _value_problems(data: dict, kind: str, broken: list = ()):
@@ -489,12 +475,12 @@ def _value_problems(data: dict, kind: str, broken: list = ()):
         for i, section in entries:
             path = ("sections", i)
             if _blank(section["heading"]):
-                yield path + ("heading",), "the heading " + _NO_TEXT
+                yield path + ("heading",), msg("load.value.blank_heading")
             pages.append((path + ("page",), section["page"]))
             yield from _content_problems(section.get("content") or (), path + ("content",), pages)
         yield from _page_order(pages)
         if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
-            yield ("program", "title"), "the title " + _NO_TEXT
+            yield ("program", "title"), msg("load.value.blank_title")
         return
     yield from _date_problems(data.get("decision"), ("decision",), whole)
     for i, am in entries:
@@ -508,13 +494,13 @@ def _value_problems(data: dict, kind: str, broken: list = ()):
                 yield path + (key,), _NO_ANCHOR
         for key in _ADDED_TEXT_KEYS:
             if key in am and _blank(am[key]):
-                yield path + (key,), _NO_TEXT
+                yield path + (key,), msg("load.value.blank_text")
         if am.get("with") and _blank(am["with"]):
-            yield path + ("with",), 'is only spaces; to delete the quoted text write with: "" (or use delete:)'
+            yield path + ("with",), msg("load.value.blank_with")
         if "add_section" in am:
             section = am["add_section"]
             if _blank(section["heading"]):
-                yield path + ("add_section", "heading"), "the heading " + _NO_TEXT
+                yield path + ("add_section", "heading"), msg("load.value.blank_heading")
             pages = []
             yield from _content_problems(section.get("content") or (), path + ("add_section", "content"), pages)
             yield from _page_order(pages)
@@ -535,7 +521,7 @@ def _date_problems(decision, path: tuple, whole):
             try:
                 _dt.date.fromisoformat(value)
             except ValueError:
-                yield path + (key,), f"{value!r} is not a date in the calendar"
+                yield path + (key,), msg("load.not_a_date", value=value)
 
 
 def _content_problems(content, path: tuple, pages: list | None = None):
@@ -545,28 +531,28 @@ def _content_problems(content, path: tuple, pages: list | None = None):
         here = path + (j,)
         if isinstance(block, str):
             if _blank(block):
-                yield here, "the paragraph " + _NO_TEXT
+                yield here, msg("load.value.blank_paragraph")
             continue
         if pages is not None and "page" in block:
             pages.append((here + ("page",), block["page"]))
         if "paragraph" in block and _blank(block["paragraph"]):
-            yield here + ("paragraph",), "the paragraph " + _NO_TEXT
+            yield here + ("paragraph",), msg("load.value.blank_paragraph")
         for key in ("bullets", "numbered"):
             for k, item in enumerate(block.get(key) or ()):
                 if _blank(item):
-                    yield here + (key, k), "the list item " + _NO_TEXT
+                    yield here + (key, k), msg("load.value.blank_item")
         if "table" in block:
             table = block["table"]
             cells = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
             cells += [(("rows", r, c), cell) for r, row in enumerate(table["rows"]) for c, cell in enumerate(row)]
             for where, cell in cells:
                 if isinstance(cell, str) and cell and _blank(cell):
-                    yield here + ("table",) + where, 'the cell is only spaces; for an empty cell write ""'
+                    yield here + ("table",) + where, msg("load.value.blank_cell")
                 elif isinstance(cell, list):
                     yield from _content_problems(cell, here + ("table",) + where)
         for c, column in enumerate(block.get("columns") or ()):
             if isinstance(column.get("heading"), str) and _blank(column["heading"]):
-                yield here + ("columns", c, "heading"), "the column heading " + _NO_TEXT
+                yield here + ("columns", c, "heading"), msg("load.value.blank_column_heading")
             yield from _content_problems(column.get("content") or (), here + ("columns", c, "content"))
 
 
@@ -575,11 +561,10 @@ def _page_order(pages: list):
     last = 0
     for path, page in pages:
         if page > limits.MAX_PAGE:
-            yield path, limits.too_large(f"page {page:,}", limits.MAX_PAGE, "pages", "check the page number")
+            yield path, msg("load.limit.page", page=page, limit=limits.MAX_PAGE)
             return
         if page < last:
-            yield path, (f"page {page} comes after page {last} in the text above it; pages must not go back "
-                         "(a block without page: is on the page of the block before it)")
+            yield path, msg("load.value.page_back", page=page, last=last)
             return
         last = page
 
@@ -595,55 +580,69 @@ def _source(name: str, lines: dict, path: tuple) -> Source:
     return Source(name, *_at(lines, path))
 
 
-def _where(path) -> str:
+def _where(path) -> str | Msg:
     parts = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}")
-    return "".join(parts).lstrip(".") or "the file"
+    return "".join(parts).lstrip(".") or msg("load.the_file")
 
 
-def _explain(err, data) -> str:
+def _explain(err, data) -> Msg:
     """A schema error in words: where, what is wrong, what is allowed."""
-    where = _where(err.absolute_path)
+    return msg("load.at", at=_where(err.absolute_path), it=_what(err))
+
+
+def _what(err) -> str | Msg:
+    """What is wrong with the value of a schema error (jsonschema's own words where amend has none)."""
     v = err.validator
     if v == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
-        hint = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
-        return (f"{where}: unknown key '{extra[0]}'"
-                + (f" (did you mean '{hint[0]}'?)" if hint else "")
-                + f"; allowed here: {', '.join(allowed)}")
+        return msg("load.schema.unknown_key", key=extra[0], hint=_did_you_mean(extra[0], allowed),
+                   allowed=", ".join(allowed))
     if v == "required":
-        return f"{where}: {err.message.split(' is a required')[0]} is missing"
+        return msg("load.schema.missing", key=err.message.split(" is a required")[0].strip("'\""))
     if v == "type":
-        hint = ""
-        if isinstance(err.instance, float) and err.instance.is_integer() and "integer" in str(err.validator_value):
-            return f"{where}: must be a whole number: write {int(err.instance)}, not {err.instance}"
-        if err.validator_value == "string" and err.instance is None:
-            hint = '; for an empty text write ""'
-        elif err.validator_value == "string" and not isinstance(err.instance, (dict, list)):
-            hint = f"; put it in quotes: \"{err.instance}\""
-        return f"{where}: must be {_a(err.validator_value)}, not {_a(_json_type(err.instance))}{hint}"
+        return _wrong_type(err)
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
-        return f"{where}: not a valid block (keys: {', '.join(keys) or 'none'}); " + _block_hint()
+        return msg("load.schema.not_block", keys=", ".join(keys) or msg("load.schema.no_keys"))
     if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
-        hint = f"; write {int(err.instance)}, not {err.instance}" if isinstance(err.instance, float) \
-            and err.instance.is_integer() else ""
-        return f"{where}: must be a number from 1, first or last, not {err.instance!r}{hint}"
+        hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
+            if isinstance(err.instance, float) and err.instance.is_integer() else ""
+        return msg("load.schema.not_ordinal", value=err.instance, hint=hint)
     if v in ("anyOf", "oneOf"):
-        return f"{where}: {_json_type(err.instance)} {err.instance!r} is not allowed here; " + _block_hint()
+        return msg("load.schema.not_allowed", kind=_JSON_NAMES.get(_json_type(err.instance), _json_type(err.instance)),
+                   value=err.instance)
     if v == "enum":
-        return f"{where}: must be one of {', '.join(map(str, err.validator_value))}, not {err.instance!r}"
+        return msg("load.schema.enum", options=", ".join(map(str, err.validator_value)), value=err.instance)
     if v == "pattern":
         if "\\d{4}" in err.validator_value:
-            return f"{where}: {err.instance!r} is not a date written YYYY-MM-DD (e.g. \"2025-10-22\")"
-        return f"{where}: {err.instance!r} may only use letters, digits, '.', '_' and '-'"
+            return msg("load.schema.not_iso_date", value=err.instance)
+        return msg("load.schema.bad_id", value=err.instance)
     if v in ("minimum", "maximum"):
-        return f"{where}: {err.instance} is out of range ({v} {err.validator_value})"
+        bound = msg("load.schema.minimum") if v == "minimum" else msg("load.schema.maximum")
+        return msg("load.schema.out_of_range", value=err.instance, bound=bound, limit=err.validator_value)
     if v in ("minLength", "minItems"):
-        return f"{where}: must not be empty"
-    return f"{where}: {err.message}"
+        return msg("load.schema.empty")
+    return str(err.message)
+
+
+def _wrong_type(err) -> Msg:
+    if isinstance(err.instance, float) and err.instance.is_integer() and "integer" in str(err.validator_value):
+        return msg("load.schema.whole_number", whole=int(err.instance), value=err.instance)
+    hint: str | Msg = ""
+    if err.validator_value == "string" and err.instance is None:
+        hint = msg("load.schema.hint_empty_text")
+    elif err.validator_value == "string" and not isinstance(err.instance, (dict, list)):
+        hint = msg("load.schema.hint_quote", value=err.instance)
+    return msg("load.schema.wrong_type", expected=_a(err.validator_value), found=_a(_json_type(err.instance)),
+               hint=hint)
+
+
+def _did_you_mean(key: str, known: list[str]) -> str | Msg:
+    hint = difflib.get_close_matches(key, known, n=1)
+    return msg("load.did_you_mean", key=hint[0]) if hint else ""
 
 
 def _is_ordinal(schema: dict) -> bool:
@@ -662,17 +661,25 @@ def _amendment_id(data, path: tuple):
     return None
 
 
-def _block_hint() -> str:
-    return ("a block is plain text (a paragraph) or one of paragraph:, bullets:, numbered:, "
-            "table:, columns: (optionally with page:)")
+# A type as the schema names it, in words ("must be a whole number, not text").
+_TYPE_WORDS = {"string": msg("load.type.string"), "integer": msg("load.type.integer"), "array": msg("load.type.array"),
+               "object": msg("load.type.object"), "boolean": msg("load.type.boolean"), "null": msg("load.type.null"),
+               "number": msg("load.type.number")}
+# A value's type by its JSON name ("string 'x' is not allowed here").
+_JSON_NAMES = {"string": msg("load.json.string"), "integer": msg("load.json.integer"),
+               "number": msg("load.json.number"), "array": msg("load.json.array"), "object": msg("load.json.object"),
+               "null": msg("load.json.null"), "boolean": msg("load.json.boolean")}
+_KINDS = {"program": msg("load.kind.program"), "patch": msg("load.kind.patch")}
 
 
-def _a(kind) -> str:
+def _kind(kind: str) -> Msg:
+    return _KINDS[kind]
+
+
+def _a(kind) -> str | Msg:
     if isinstance(kind, list):
-        return " or ".join(_a(k) for k in kind)
-    words = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
-             "boolean": "true or false", "null": "empty", "number": "a number"}
-    return words.get(kind, kind)
+        return msg("load.schema.either", xs=[_a(k) for k in kind])
+    return _TYPE_WORDS.get(kind, kind)
 
 
 def _json_type(value) -> str:
@@ -693,36 +700,34 @@ def _check_operations(data, lines, name):
     for i, am in enumerate(amendments if isinstance(amendments, list) else []):  # else the schema says so
         if not isinstance(am, dict):
             continue
-        label = am.get("id", f"amendment {i + 1}")
+        label = am.get("id", msg("load.amendment", n=i + 1))
         src = _source(name, lines, ("amendments", i))
         ops = [k for k in am if k in OPERATIONS]
         known = set(OPERATIONS) | set(MODIFIERS) | {"id", "title", "text", "at"}
         unknown = [k for k in am if k not in known]
         for key in unknown:
-            hint = difflib.get_close_matches(key, sorted(known), n=1)
             problems.append(SchemaError(
-                f"unknown operation or key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
-                + f"; operations are: {', '.join(OPERATIONS)}",
+                msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(known)), ops=", ".join(OPERATIONS)),
                 source=_source(name, lines, ("amendments", i, key)), amendment=label))
         if unknown:
             continue
         if len(ops) != 1:
-            problems.append(SchemaError(
-                ("has no operation" if not ops else f"has {len(ops)} operations ({', '.join(ops)})")
-                + f"; an amendment has exactly one of: {', '.join(OPERATIONS)}", source=src, amendment=label))
+            several = msg("load.op.several", count=len(ops), found=", ".join(ops), ops=", ".join(OPERATIONS))
+            problems.append(SchemaError(msg("load.op.none", ops=", ".join(OPERATIONS)) if not ops else several,
+                                        source=src, amendment=label))
             continue
         for key, fits in MODIFIERS.items():
             if key in am and ops[0] not in fits:
                 problems.append(SchemaError(
-                    f"'{key}' does not go with '{ops[0]}' (it goes with {' or '.join(fits)})",
+                    msg("load.op.misfit", key=key, op=ops[0], fits=list(fits)),
                     source=_source(name, lines, ("amendments", i, key)), amendment=label))
         if "after" in am and "before" in am:
-            problems.append(SchemaError("has both 'after' and 'before'; use one", source=src, amendment=label))
+            problems.append(SchemaError(msg("load.op.after_and_before"), source=src, amendment=label))
         if ops[0] == "replace" and "with" not in am:
-            problems.append(SchemaError("'replace' needs 'with' (the new text; empty text deletes)",
+            problems.append(SchemaError(msg("load.op.replace_without_with"),
                                         source=src, amendment=label))
         if "position" in am and "after_item" in am:
-            problems.append(SchemaError("has both 'position' and 'after_item'; use one", source=src, amendment=label))
+            problems.append(SchemaError(msg("load.op.position_and_after_item"), source=src, amendment=label))
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
 
@@ -787,7 +792,7 @@ def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
     for i, a in enumerate(data["amendments"]):
         src = _source(name, lines, ("amendments", i))
         if a["id"] in seen:
-            raise SchemaError(f"the id '{a['id']}' is already used on line {seen[a['id']]}; ids must be unique",
+            raise SchemaError(msg("load.duplicate_id", id=a["id"], line=seen[a["id"]]),
                               source=src)
         seen[a["id"]] = src.line
         op = next(k for k in a if k in OPERATIONS)
@@ -831,7 +836,7 @@ def _expect(data, kind: str, name: str) -> None:
     """A patch given where a program belongs (or the other way round) is named as such."""
     found = kind_of(data)
     if found != kind and isinstance(data, dict):
-        raise SchemaError(f"is a {found} file, not a {kind}; the order is: amend apply PROGRAM PATCH...",
+        raise SchemaError(msg("load.wrong_kind", found=_kind(found), kind=_kind(kind)),
                           source=name)
 
 

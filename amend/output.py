@@ -36,6 +36,7 @@ except ImportError:  # not POSIX: no lock between concurrent runs (README)
     fcntl = None  # type: ignore[assignment]
 
 from .errors import OutputError
+from .messages import msg
 
 STAGE_PREFIX, STAGE_SUFFIX = ".amend-", ".tmp"
 # Only where a folder cannot be locked itself (NFS): an empty file, kept, that runs lock instead.
@@ -69,14 +70,14 @@ def _check_targets(paths: list[Path], inputs: tuple) -> None:
     for n, path in enumerate(paths):
         for earlier in paths[:n]:
             if same_file(earlier, path):
-                raise OutputError(f"is the same file as the output {earlier}; each output needs a file of its own",
+                raise OutputError(msg("output.same_as_output", earlier=str(earlier)),
                                   source=str(path))
         for given in inputs:
             if same_file(path, given):
-                raise OutputError(f"would overwrite the input file {path}; choose another output folder",
+                raise OutputError(msg("output.overwrites_input", path=str(path)),
                                   source=str(path))
         if path.is_dir():
-            raise OutputError("is a folder; give the name of a file to write", source=str(path))
+            raise OutputError(msg("output.is_folder"), source=str(path))
 
 
 # ---------------------------------------------------------------- signals
@@ -270,7 +271,7 @@ def _make_folder(folder: str, shown: Path) -> None:
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"the output folder cannot be made: {exc.strerror}", source=str(shown)) from None
+        raise OutputError(msg("output.folder_not_made", reason=exc.strerror), source=str(shown)) from None
 
 
 def _write_set(items: list[_Output]) -> None:
@@ -304,7 +305,7 @@ def _folder_errors(shown: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise OutputError(f"cannot write in this folder: {exc.strerror}; nothing was written",
+        raise OutputError(msg("output.folder_not_writable", reason=exc.strerror),
                           source=str(shown)) from None
 
 
@@ -316,7 +317,7 @@ def _stage_file(path: str, o: _Output) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        raise OutputError(f"cannot be written: {exc.strerror}; nothing was written", source=str(o.shown)) from None
+        raise OutputError(msg("output.not_written", reason=exc.strerror), source=str(o.shown)) from None
 
 
 def _publish(items: list[_Output], stages: dict[str, _Stage]) -> None:
@@ -329,9 +330,9 @@ def _publish(items: list[_Output], stages: dict[str, _Stage]) -> None:
             os.replace(stage.new(o.name), o.target)
         except OSError as exc:
             failed = _roll_back(done)
-            what = ("nothing was changed" if not failed else
-                    "and these could not be put back as they were: " + ", ".join(map(str, failed)))
-            raise OutputError(f"cannot be written: {exc.strerror}; {what}", source=str(o.shown)) from None
+            why = (msg("output.not_written_unchanged", reason=exc.strerror) if not failed else
+                   msg("output.not_written_not_restored", reason=exc.strerror, files=", ".join(map(str, failed))))
+            raise OutputError(why, source=str(o.shown)) from None
         done.append((o, kept))
 
 
@@ -380,10 +381,10 @@ def build_time(date: str | None):
         try:
             seconds = int(epoch)
         except ValueError:
-            raise OutputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch[:40]!r}") from None
+            raise OutputError(msg("output.epoch_not_number", value=epoch[:40])) from None
         if not MIN_EPOCH <= seconds <= MAX_EPOCH:  # what a zip file (so a DOCX) can record
-            raise OutputError(f"SOURCE_DATE_EPOCH {str(seconds)[:40]} is outside the dates a DOCX can record "
-                              f"(up to 2107-12-31: {MIN_EPOCH} to {MAX_EPOCH})") from None
+            raise OutputError(msg("output.epoch_out_of_range", value=str(seconds)[:40], low=MIN_EPOCH,
+                                  high=MAX_EPOCH)) from None
         return datetime.fromtimestamp(seconds, tz=timezone.utc)
     try:
         return datetime.fromisoformat(str(date)[:10]).replace(tzinfo=timezone.utc)
