@@ -337,6 +337,38 @@ def refusal(kind: str, text: str) -> AmendError:
                  "p.yaml:6: a: has both 'position' and 'after_item'; use one",
                  'p.yaml:6: a: har både ”position” och ”after_item”; använd bara en av dem',
                  id='op_pos'),
+    pytest.param('program', PROG + '  - {heading: H, page: 1, level: 9}\n',
+                 'p.yaml:3: sections[1].level: 9 is out of range (maximum 6)',
+                 'p.yaml:3: sections[1].level: 9 ligger utanför det tillåtna (högst 6)',
+                 id='maximum'),
+    pytest.param('program', PROG + '  - {heading: [a], page: 1}\n',
+                 'p.yaml:3: sections[1].heading: must be text, not a list',
+                 'p.yaml:3: sections[1].heading: ska vara en text, inte en lista',
+                 id='type_list'),
+    pytest.param('program', PROG + '  - {heading: {a: 1}, page: 1}\n',
+                 'p.yaml:3: sections[1].heading: must be text, not a mapping',
+                 'p.yaml:3: sections[1].heading: ska vara en text, inte en mappning',
+                 id='type_mapping'),
+    pytest.param('program', PROG + '  - {heading: true, page: 1}\n',
+                 'p.yaml:3: sections[1].heading: must be text, not true or false; put it in quotes: "True"',
+                 'p.yaml:3: sections[1].heading: ska vara en text, inte true eller false; sätt det inom '
+                 'citattecken: "True"',
+                 id='type_boolean'),
+    pytest.param('program', PROG + '  - {heading: H, page: 1.5}\n',
+                 'p.yaml:3: sections[1].page: must be a whole number, not a number',
+                 'p.yaml:3: sections[1].page: ska vara ett heltal, inte ett tal',
+                 id='type_number'),
+    pytest.param('program', PROG + '  - {heading: H, page: 1, content: [[a]]}\n',
+                 "p.yaml:3: sections[1].content[1]: array ['a'] is not allowed here; a block is plain text (a "
+                 "paragraph) or one of paragraph:, bullets:, numbered:, table:, columns: (optionally with page:)",
+                 "p.yaml:3: sections[1].content[1]: listan ['a'] går inte att använda här; ett block är vanlig "
+                 "text (ett stycke) eller något av paragraph:, bullets:, numbered:, table:, columns: (eventuellt "
+                 "med page:)",
+                 id='not_allowed_array'),
+    pytest.param('x', 'a: [1\n',
+                 "p.yaml:2: is not valid YAML: expected ',' or ']', but got '<stream end>'",
+                 "p.yaml:2: är inte giltig YAML: expected ',' or ']', but got '<stream end>'",
+                 id='yaml_in_pyyamls_words'),
 ])
 def test_a_file_that_cannot_be_read_as_a_program_or_patch_says_why_in_both_languages(kind, text, en, sv):
     assert said(refusal(kind, text)) == (en, sv)
