@@ -11,14 +11,16 @@ import json
 import os
 import re
 import stat
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
 from . import limits
-from .errors import AmendErrors, SchemaError
+from .errors import AmendError, AmendErrors, SchemaError
 from .messages import Msg, msg
 from .model import (
     OPERATIONS,
@@ -225,7 +227,7 @@ def _check_graph(root, name: str) -> None:
         elif isinstance(node, yaml.SequenceNode):
             children = node.value
         else:
-            children = ()
+            children = []
         for child in children:
             total += walk(child, depth + 1)
         if total > limits.MAX_YAML_NODES:
@@ -414,8 +416,8 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
     if kind == "patch":
         _check_size(data, name)
         _check_operations(data, lines, name)
-    problems = []
-    seen = set()
+    problems: list[AmendError] = []
+    seen: set[tuple] = set()
     errors = () if _check(kind)(data) else _validators()[kind].iter_errors(data)
     for err in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         path = tuple(err.absolute_path)
@@ -457,7 +459,7 @@ _ADDED_TEXT_KEYS = ("insert", "add_item", "add_paragraph")
 _NO_ANCHOR = msg("load.value.no_anchor")
 
 
-def _value_problems(data: dict, kind: str, broken: list = ()):
+def _value_problems(data: dict, kind: str, broken: Sequence[tuple] = ()):
     """(data path, message) of every value that passes the schema but cannot be
     right; sections and amendments with a schema error (a path in `broken` at,
     above or below them) are left out, as their shape is not known."""
@@ -543,7 +545,7 @@ def _content_problems(content, path: tuple, pages: list | None = None):
                     yield here + (key, k), msg("load.value.blank_item")
         if "table" in block:
             table = block["table"]
-            cells = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
+            cells: list[tuple[tuple, Any]] = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
             cells += [(("rows", r, c), cell) for r, row in enumerate(table["rows"]) for c, cell in enumerate(row)]
             for where, cell in cells:
                 if isinstance(cell, str) and cell and _blank(cell):
@@ -695,7 +697,7 @@ def _check_operations(data, lines, name):
     Checked before the schema so the message names the operation, not a
     oneOf branch.
     """
-    problems = []
+    problems: list[AmendError] = []
     amendments = data.get("amendments")
     for i, am in enumerate(amendments if isinstance(amendments, list) else []):  # else the schema says so
         if not isinstance(am, dict):
@@ -844,14 +846,14 @@ def load_program(path: str | Path) -> Program:
     data, lines = read_yaml(path)
     _expect(data, "program", str(path))
     validate(data, lines, "program", str(path))
-    return program_from_data(data, str(path))
+    return program_from_data(cast(dict, data), str(path))
 
 
 def load_patch(path: str | Path) -> Patch:
     data, lines = read_yaml(path)
     _expect(data, "patch", str(path))
     validate(data, lines, "patch", str(path))
-    return patch_from_data(data, lines, str(path))
+    return patch_from_data(cast(dict, data), lines, str(path))
 
 
 def load_any(path: str | Path):
@@ -860,5 +862,5 @@ def load_any(path: str | Path):
     kind = kind_of(data)
     validate(data, lines, kind, str(path))
     if kind == "patch":
-        return patch_from_data(data, lines, str(path))
-    return program_from_data(data, str(path))
+        return patch_from_data(cast(dict, data), lines, str(path))
+    return program_from_data(cast(dict, data), str(path))
