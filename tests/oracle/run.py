@@ -215,7 +215,8 @@ def _invoke(*args):
 
     from cli import main
 
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    # in English whatever the program's language or the locale: the checks below read the English frame ("error: ")
+    return CliRunner().invoke(main, ["--lang", "en", *(str(a) for a in args)], catch_exceptions=False)
 
 
 def _cli_refuses(prog, patches, tmp: Path) -> Result | None:
