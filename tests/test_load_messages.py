@@ -281,7 +281,7 @@ def refusal(kind: str, text: str) -> AmendError:
     pytest.param('program', PROG + '  - {heading: H, page: 20000}\n',
                  "p.yaml:3: sections[1].page: page 20,000 is over amend's limit of 10,000 pages; check "
                  'the page number',
-                 'p.yaml:3: sections[1].page: sidan 20,000 är över amends gräns på 10,000 sidor; '
+                 'p.yaml:3: sections[1].page: sidan 20\u00a0000 är över amends gräns på 10\u00a0000 sidor; '
                  'kontrollera sidnumret',
                  id='page_limit'),
     pytest.param('patch', DATED('"2026-02-30"') + '  - {id: a, delete: x}\n',
@@ -398,14 +398,14 @@ def test_a_file_over_the_size_limit_and_one_that_grew_while_read(tmp_path, monke
     assert said(exc.value) == (
         f"{big}: the file (2,004 bytes) is over amend's limit of 1,000 bytes; split it, or check that it is the "
         "right file",
-        f"{big}: filen (2,004 byte) är större än amends gräns på 1,000 byte; dela upp den, eller kontrollera att "
+        f"{big}: filen (2\u00a0004 byte) är större än amends gräns på 1\u00a0000 byte; dela upp den, eller kontrollera att "
         "det är rätt fil")
     monkeypatch.setattr("amend.load.check_input", lambda path, limit: None)  # it grows after the look
     with pytest.raises(AmendError) as exc:
         read_input(big, 1000)
     assert said(exc.value) == (
         f"{big}: the file is over amend's limit of 1,000 bytes; split it, or check that it is the right file",
-        f"{big}: filen är större än amends gräns på 1,000 byte; dela upp den, eller kontrollera att det är rätt fil")
+        f"{big}: filen är större än amends gräns på 1\u00a0000 byte; dela upp den, eller kontrollera att det är rätt fil")
 
 
 @pytest.mark.parametrize(("raw", "en", "sv"), [
@@ -458,7 +458,7 @@ def test_a_file_not_saved_as_utf8_is_named_in_both_languages(raw, en, sv):
      "ändringsfiler"),
     ("MAX_PAGE", 10_000, PROG + "  - {heading: H, page: 20000}\n",
      "p.yaml:3: sections[1].page: page 20,000 is over amend's limit of 10,000 pages; check the page number",
-     "p.yaml:3: sections[1].page: sidan 20,000 är över amends gräns på 10,000 sidor; kontrollera sidnumret"),
+     "p.yaml:3: sections[1].page: sidan 20\u00a0000 är över amends gräns på 10\u00a0000 sidor; kontrollera sidnumret"),
 ], ids=["depth", "aliases", "values", "digits", "text", "amendments", "page"])
 def test_each_limit_is_named_in_both_languages(monkeypatch, limit, value, text, en, sv):
     monkeypatch.setattr(limits, limit, value)

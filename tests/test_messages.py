@@ -92,6 +92,13 @@ def test_ordinals_lists_and_plurals_in_both_languages():
     assert joined(["a", "b"], "en", "or") == "a or b"
 
 
+def test_numbers_are_grouped_and_decimal_as_each_language_writes_them():
+    from amend.messages import _Formatter
+
+    assert _Formatter("sv").format("{n:,} sidor, {x:.2f}", n=30000000, x=0.9) == "30\u00a0000\u00a0000 sidor, 0,90"
+    assert _Formatter("en").format("{n:,} pages, {x:.2f}", n=30000000, x=0.9) == "30,000,000 pages, 0.90"
+
+
 def test_a_message_renders_in_the_language_of_the_block_and_nests():
     err = errors.AmendError(msg("common.warning", text=msg("common.error", text="x")), source="p.yaml:3",
                             amendment="Tillägg 1")

@@ -50,10 +50,10 @@ REFUSED_SV = {
     "import/garbage.pdf": "är en skadad eller oläslig PDF (",
     "import/old-doc.docx": "är ingen DOCX utan en gammal Word-fil (.doc) eller en lösenordsskyddad fil; öppna den i "
                            "Word och spara den som .docx utan lösenord",
-    "import/part-over-limit.docx": "dess del word/document.xml (uppackad) är större än amends gräns på 30,000,000 byte",
+    "import/part-over-limit.docx": "dess del word/document.xml (uppackad) är större än amends gräns på 30\u00a0000\u00a0000 byte",
     "import/random-bytes.docx": "är ingen DOCX-fil (en DOCX är ett zip-arkiv, och det är inte den här)",
     "import/size-understated.docx": "är ett skadat zip-arkiv (Bad CRC-32",
-    "import/stream-over-limit.pdf": "en ström i den (uppackad) är större än amends gräns på 30,000,000 byte",
+    "import/stream-over-limit.pdf": "en ström i den (uppackad) är större än amends gräns på 30\u00a0000\u00a0000 byte",
     "import/zip-without-document.docx": "är ett zip-arkiv men inget Word-dokument (det saknar word/document.xml)",
 }
 

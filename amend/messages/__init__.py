@@ -174,4 +174,8 @@ class _Formatter(string.Formatter):
             return joined(list(value), self.lang, kind)
         if isinstance(value, Msg):
             return format(value.render(self.lang), format_spec)
-        return str(super().format_field(value, format_spec))
+        text = str(super().format_field(value, format_spec))
+        if self.lang == "sv" and format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
+            # Swedish numbers: 10 000 and 0,9 (a no-break space groups the thousands; the comma is the decimal mark)
+            text = text.replace(",", "\u00a0").replace(".", ",")
+        return text
