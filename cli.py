@@ -37,12 +37,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 # ---------------------------------------------------------------- help and usage in the language of the run
 
 
-class _Option(click.Option):
-    """An option whose --help text is a catalogue message, put into words when click shows it."""
+class _CatalogueHelp:
+    """Help text kept as a catalogue message and put into words only when click shows it."""
 
-    def __init__(self, *args: Any, help: Msg | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._help: Msg | str | None = help
+    _help: Msg | str | None = None
 
     @property
     def help(self) -> str | None:
@@ -51,6 +49,14 @@ class _Option(click.Option):
     @help.setter
     def help(self, value: Msg | str | None) -> None:
         self._help = value
+
+
+class _Option(_CatalogueHelp, click.Option):
+    """An option whose --help text is a catalogue message."""
+
+    def __init__(self, *args: Any, help: Msg | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._help = help
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         record = super().get_help_record(ctx)
@@ -63,16 +69,8 @@ class _Option(click.Option):
         return record[0], (self.help or "") + (f"  [{'; '.join(words)}]" if words else "")
 
 
-class _Command(click.Command):
+class _Command(_CatalogueHelp, click.Command):
     """A command whose help and help page frame ("Usage:", "Options") come from the catalogue."""
-
-    @property
-    def help(self) -> str | None:
-        return None if self._help is None else in_words(self._help)
-
-    @help.setter
-    def help(self, value: Msg | str | None) -> None:
-        self._help = value
 
     @property
     def options_metavar(self) -> str:
