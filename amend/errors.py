@@ -16,7 +16,7 @@ Text = str | Msg  # a message: a catalogue Msg (see amend.messages), or a plain 
 class AmendError(Exception):
     """Anything amend refuses to do; the CLI prints it and exits 1."""
 
-    def __init__(self, message: Text, *, source: object = None, amendment: str | None = None,
+    def __init__(self, message: Text, *, source: object = None, amendment: Text | None = None,
                  amendment_id: str | None = None):
         super().__init__(message)
         self.message = message
@@ -26,7 +26,7 @@ class AmendError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
-        who = f"{self.amendment}: " if self.amendment else ""
+        who = f"{render(self.amendment)}: " if self.amendment else ""
         return f"{where}{who}{render(self.message)}"
 
     def render(self, lang: str) -> str:
@@ -100,7 +100,7 @@ class AmendErrors(AmendError):
 class FuzzyWarning:
     """Not an error: an anchor applied on a fuzzy match because the user allowed it."""
 
-    def __init__(self, message: Text, *, source: object = None, amendment: str | None = None,
+    def __init__(self, message: Text, *, source: object = None, amendment: Text | None = None,
                  amendment_id: str | None = None, similarity: float = 0.0, where: str = ""):
         self.message, self.source, self.amendment = message, source, amendment
         self.amendment_id, self.similarity, self.where = amendment_id, similarity, where

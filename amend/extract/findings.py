@@ -17,7 +17,7 @@ class Finding:
     line: int
     message: Text  # a catalogue Msg; a plain string only from a module not yet converted
     text: str = ""
-    title: str | None = None
+    title: Text | None = None
 
     def said(self) -> Text:
         """'Tillägg 3: "På sidan 4 ska …" — not understood from "ska …" on'.
