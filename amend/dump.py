@@ -39,6 +39,8 @@ def program_to_data(program: Program) -> dict:
     if program.source_file is not None:
         f = program.source_file
         out["source"] = {"file": f.file, "size": f.size, "sha256": f.sha256}
+        if f.places is not None:
+            out["source"]["places"] = f.places
     return {**out, "sections": sections}
 
 
