@@ -52,7 +52,9 @@ def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
     outputs: dict[Path, bytes] = {}
     if yaml_too:
         outputs[out_dir / f"{stem}.yaml"] = dump_program(program).encode("utf-8")
-    outputs[out_dir / f"{stem}.docx"] = docx if docx is not None else render_docx(program, build_time(program.meta.date))
+    if docx is None:
+        docx = render_docx(program, build_time(program.meta.date))
+    outputs[out_dir / f"{stem}.docx"] = docx
     for suffix, data in (extra or {}).items():
         outputs[out_dir / f"{stem}{suffix}"] = data
     return outputs

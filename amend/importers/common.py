@@ -17,6 +17,7 @@ from ..errors import UnreadableDocument
 from ..messages import Msg, msg
 from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
 from ..text import clean, is_blank
+from .places import NOT_IN_FILE
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -334,7 +335,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
     if first is None:
         page = next((it.page for it in flow if it.text or it.block), 1)
         report.note(msg("importers.note.no_headings"))
-        body = [Item("heading", page, clean(title), level=1)] + body
+        body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE)] + body
     meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
     sections = []
     locs: list[str] = []
@@ -357,13 +358,13 @@ def source_file(path: str, locs: list[str] | None = None) -> SourceFile | None:
     import hashlib
     from pathlib import Path
 
-    from .places import encode
+    from .places import NOT_IN_FILE, encode
 
     try:
         data = Path(path).read_bytes()
     except OSError:
         return None
-    places = encode(locs) if locs and all(locs) else None
+    places = encode(locs) if locs and all(locs) and any(loc != NOT_IN_FILE for loc in locs) else None
     return SourceFile(Path(path).name, len(data), hashlib.sha256(data).hexdigest(), places)
 
 

@@ -7,13 +7,15 @@ cell). The program's texts are taken in its own order (amend.diff.walk: a
 section's heading, then its blocks, list items, table cells row by row,
 columns with their headings); several texts may share a paragraph (one split
 at a page break). The list is stored as one line, runs of consecutive body
-paragraphs written as a range: "0-5 7 9/3/1/2 9/3/2/2 10-14". The form is
-canonical, so encode(decode(s)) == s.
+paragraphs written as a range: "0-5 7 9/3/1/2 9/3/2/2 10-14"; "-" marks a text
+that is not in the file (the heading made from the title of a document
+without headings). The form is canonical, so encode(decode(s)) == s.
 """
 from __future__ import annotations
 
 import re
 
+NOT_IN_FILE = "-"
 _PLACE = re.compile(r"^\d+(/\d+)*$")
 _RANGE = re.compile(r"^(\d+)-(\d+)$")
 
@@ -48,7 +50,7 @@ def decode(text: str) -> list[str] | None:
         m = _RANGE.match(token)
         if m and int(m[1]) < int(m[2]):
             locs.extend(str(i) for i in range(int(m[1]), int(m[2]) + 1))
-        elif _PLACE.match(token):
+        elif _PLACE.match(token) or token == NOT_IN_FILE:
             locs.append(token)
         else:
             return None

@@ -42,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "source (standard): när programmet importerades från en Word-fil som ligger bredvid det, skrivs den "
         "antagna DOCX-filen och DOCX-filen med ändringsmarkeringar som den filen med ändringarna gjorda; "
         "default: amends egen layout"),
+    "source.not_in_file": (
+        "”{text}” is not a text of the Word file (the import made it the heading of a document without "
+        "headings), so a change of it cannot be written there; write amend's own layout with --docx-style default",
+        "”{text}” är ingen text i Word-filen (importen gjorde den till rubrik i ett dokument utan rubriker), så "
+        "en ändring av den kan inte skrivas in där; skriv amends egen layout med --docx-style default"),
     "source.used": (
         "the adopted DOCX and the redline DOCX are the Word file {file} with the amendments made",
         "den antagna DOCX-filen och DOCX-filen med ändringsmarkeringar är Word-filen {file} med ändringarna "

@@ -29,12 +29,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from ..diff import DEL, INS, Redline, walk
+from ..diff import DEL, INS, SAME, Redline, walk
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
-from ..importers.places import decode, path_of
+from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
 from .source_runs import Edit, Marks, ParaText, edit_paragraph, text_run
@@ -80,7 +81,7 @@ def read_source(program: Program) -> bytes:
 class Unit:
     """One text of the base program where it is in the file: pt.text[start:start + len(text)]."""
 
-    pt: ParaText
+    pt: ParaText | None  # None: a text that is not in the file (a heading made from the title)
     start: int
     text: str
     alone: bool  # the only text of its paragraph
@@ -111,6 +112,9 @@ def locate(program: Program, body, name: str) -> list[Unit]:
     cursor: dict[str, int] = {}
     units = []
     for text, loc in zip(texts, locs):
+        if loc == NOT_IN_FILE:
+            units.append(Unit(None, 0, text, False))
+            continue
         if loc not in paras:
             p = _element(body, loc)
             paras[loc] = ParaText.of(p) if p is not None else None
@@ -161,7 +165,7 @@ class _Node:
     kind: tuple
     container: tuple
     unit: Unit | None  # None: a text the amendments added
-    p: object = None  # the paragraph it is in, once placed
+    p: Any = None  # the paragraph it is in, once placed
 
 
 def _nodes(red: Redline, units: list[Unit], name: str) -> list[_Node]:
@@ -176,7 +180,8 @@ def _nodes(red: Redline, units: list[Unit], name: str) -> list[_Node]:
                 unit = next(olds, None)
                 if unit is None or unit.text != "".join(g.text for g in segs if g.op != INS):
                     raise UnreadableDocument(msg("source.lost_track", file=name))
-            nodes.append(_Node(path, segs, _kind(red, path), _container(path), unit, unit.pt.p if unit else None))
+            p = unit.pt.p if unit and unit.pt else None
+            nodes.append(_Node(path, segs, _kind(red, path), _container(path), unit, p))
     return nodes
 
 
@@ -206,7 +211,7 @@ class _Writer:
                 else:
                     pending.append(node)
                 continue
-            for k, waiting in enumerate(pending):
+            for waiting in pending:
                 if waiting.container != node.container:
                     raise UnreadableDocument(msg("source.cannot_place", text=excerpt(waiting.segments[0].text)))
                 self.new_before(self.nodes.index(waiting), waiting, node)
@@ -227,6 +232,10 @@ class _Writer:
         unit = node.unit
         assert unit is not None
         segs = node.segments
+        if unit.pt is None:
+            if any(g.op != SAME for g in segs):
+                raise UnreadableDocument(msg("source.not_in_file", text=excerpt(unit.text)))
+            return
         if all(g.op == DEL for g in segs) and unit.alone:
             self.delete_paragraph(node, prev)
             return

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..importers.common import _CONTROLS
 from ..importers.docxxml import _CONTAINERS, _DRAWINGS, _TRACKED_DELETIONS, w
@@ -51,7 +52,7 @@ def _raw(el, out: list) -> None:
 class ParaText:
     """The importer's text of one w:p, with where each of its characters came from."""
 
-    p: object
+    p: Any
     raw: list = field(default_factory=list)  # (char, node, offset)
     text: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # per char of text: [start, end) in raw
@@ -157,7 +158,7 @@ def _make(tag: str):
     return etree.Element(tag)
 
 
-def text_run(text: str, rpr) -> object:
+def text_run(text: str, rpr) -> Any:
     """A w:r with `text` and a copy of the run properties `rpr` (tracked-change marks left out)."""
     r = _make(w("r"))
     if rpr is not None:
