@@ -205,7 +205,7 @@ class _Writer:
         pending: list[_Node] = []
         for i, node in enumerate(self.nodes):
             if node.unit is None:
-                if prev is not None and prev.container == node.container:
+                if prev is not None and (prev.container == node.container or node.container == ("body",)):
                     self.new_after(i, node, prev)
                     prev = node
                 else:
@@ -273,7 +273,7 @@ class _Writer:
         look), else on its own mark."""
         before = prev.p if prev is not None else None
         if (before is not None and before not in self.marked and _sect(before) is None
-                and _same_ppr(before, p)):
+                and before.getparent() is p.getparent() and _same_ppr(before, p)):
             self.marks.paragraph_mark(before, tag)
             self.marked.add(before)
         elif _sect(p) is None:
@@ -283,10 +283,14 @@ class _Writer:
     # -------------------------------------------------- texts the amendments added
 
     def new_after(self, i: int, node: _Node, prev: _Node) -> None:
+        """After `prev`; in the body after the table `prev` ends, when it is in one."""
         p = self.new_paragraph(i, node)
-        prev.p.addnext(p)
-        if _sect(prev.p) is not None and not self.marks.tracked:
-            p.find(w("pPr")).append(_sect(prev.p))  # the section goes on to its new last paragraph
+        anchor = prev.p if prev.container == node.container else _top(prev.p)
+        anchor.addnext(p)
+        if anchor is not prev.p:
+            prev = _Node(prev.path, prev.segments, prev.kind, node.container, None, None)
+        elif _sect(prev.p) is not None and not self.marks.tracked:
+            _ppr(p).append(_sect(prev.p))  # the section goes on to its new last paragraph
         if self.marks.tracked:
             self.track_mark(p, prev, "ins")
 
@@ -330,6 +334,19 @@ class _Writer:
                         and (not same_block or _block(other.path) == _block(node.path))):
                     return other.unit.pt.p
         return None
+
+
+def _ppr(p):
+    if p.find(w("pPr")) is None:
+        p.insert(0, p.makeelement(w("pPr")))
+    return p.find(w("pPr"))
+
+
+def _top(el):
+    """The ancestor of `el` that is a child of w:body."""
+    while el.getparent() is not None and el.getparent().tag != w("body"):
+        el = el.getparent()
+    return el
 
 
 def _sect(p):

@@ -59,10 +59,10 @@ class ParaText:
 
     @classmethod
     def of(cls, p) -> ParaText | None:
-        """None when the text cannot be mapped back char by char (it would change under NFC)."""
+        """None when the text cannot be mapped back to its characters."""
         pt = cls(p)
         pt.collect()
-        return pt if unicodedata.is_normalized("NFC", pt.text) else None
+        return pt
 
     def collect(self) -> None:
         self.raw = []
@@ -87,7 +87,7 @@ class ParaText:
         while chars and chars[0] == " ":
             chars.pop(0)
             spans.pop(0)
-        self.text, self.spans = "".join(chars), spans
+        self.text, self.spans = _nfc(chars, spans)
 
     def run_at(self, q: int):
         """The w:r holding raw character q."""
@@ -95,6 +95,27 @@ class ParaText:
         while node is not None and node.tag != w("r"):
             node = node.getparent()
         return node
+
+
+def _nfc(chars: list[str], spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """The text in NFC, as the importer stores it, each character still knowing its raw
+    characters: a base character and the combining marks after it are normalised together
+    and share their span (a CJK compatibility ideograph becomes its unified one)."""
+    text = "".join(chars)
+    if unicodedata.is_normalized("NFC", text):
+        return text, spans
+    out: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(chars):
+        end = k + 1
+        while end < len(chars) and unicodedata.combining(chars[end]):
+            end += 1
+        piece = unicodedata.normalize("NFC", "".join(chars[k:end]))
+        out.extend(piece)
+        out_spans.extend([(spans[k][0], spans[end - 1][1])] * len(piece))
+        k = end
+    return "".join(out), out_spans
 
 
 @dataclass
