@@ -94,21 +94,34 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     red = redline(steps)
     when = build_time(adopted.meta.date)
     docx, notes, inputs = _source_docx(program, red, when, docx_style)
-    extra = {".redline.docx": docx[1] if docx else render_redline_docx(red, when),
+    extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when),
              ".redline.html": render_redline_html(red, patches)}
-    if adopted.source_file is not None and adopted.source_file.places is not None:  # they are the proposal's
-        from dataclasses import replace
-
-        adopted = replace(adopted, source_file=replace(adopted.source_file, places=None))
-    written = _write(program_outputs(adopted, out_dir, extra=extra, docx=docx[0] if docx else None),
+    adopted = _adopted_source(adopted, docx[0] if docx else None)
+    written = _write(program_outputs(adopted, out_dir, extra=extra, docx=docx[0].data if docx else None),
                      (program.source, *(p.source for p in patches), *inputs))
     n = sum(len(p.amendments) for p in patches)
     return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
                 warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
 
 
-def _source_docx(program: Program, red, when, docx_style: str
-                 ) -> tuple[tuple[bytes, bytes] | None, tuple[str, ...], tuple[str, ...]]:
+def _adopted_source(adopted: Program, docx) -> Program:
+    """The adopted program's `source:`: the adopted DOCX written into the source file, with
+    where its texts are, so that the next decision is written into that file in turn; else
+    the proposal's file without its places (they are the proposal's, not the adopted text's)."""
+    import hashlib
+    from dataclasses import replace
+
+    from .model import SourceFile
+
+    if docx is not None and docx.places is not None:
+        return replace(adopted, source_file=SourceFile(f"{output_stem(adopted.meta)}.docx", len(docx.data),
+                                                       hashlib.sha256(docx.data).hexdigest(), docx.places))
+    if adopted.source_file is not None and adopted.source_file.places is not None:
+        return replace(adopted, source_file=replace(adopted.source_file, places=None))
+    return adopted
+
+
+def _source_docx(program: Program, red, when, docx_style: str) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
     """(adopted DOCX, redline DOCX) written into the program's source Word file, or None;
     the note saying which layout was used; the source file (an input: never overwritten)."""
     from .render.source_docx import read_source, render_source_docx, source_path

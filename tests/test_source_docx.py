@@ -240,11 +240,56 @@ def test_same_inputs_give_the_same_bytes_and_source_date_epoch_is_the_modified_d
     assert "2026-01-01T00:00:00Z" in core
 
 
-def test_the_adopted_yaml_does_not_claim_the_proposals_places(amend, tmp_path):
+NEXT_PATCH = """\
+program: trygghetsplan
+base: adopted
+produces: rev-2026
+decision: {body: Kommunstyrelsen, date: "2026-03-01", paragraph: § 20}
+amendments:
+  - id: b1
+    at: {heading: Mål}
+    add_item: Tryggare skolvägar.
+  - id: b2
+    at: {heading: Inledning, paragraph: 2}
+    replace: räddningstjänsten
+    with: räddningstjänsten och länsstyrelsen
+"""
+
+
+def test_the_adopted_yaml_names_the_adopted_docx_so_the_next_decision_is_written_into_it(amend, tmp_path):
     program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
     adopted, _, _ = _applied(amend, tmp_path, program, PLAN_PATCH)
-    data = yaml.safe_load((adopted.parent / "trygghetsplan.adopted.yaml").read_text(encoding="utf-8"))
-    assert "places" not in data["source"]
+    adopted_yaml = adopted.parent / "trygghetsplan.adopted.yaml"
+    source = yaml.safe_load(adopted_yaml.read_text(encoding="utf-8"))["source"]
+    assert source["file"] == "trygghetsplan.adopted.docx"
+    assert source["sha256"] == hashlib.sha256(adopted.read_bytes()).hexdigest()
+    (tmp_path / "next.yaml").write_text(NEXT_PATCH, encoding="utf-8")
+    res = amend("apply", adopted_yaml, tmp_path / "next.yaml", "-o", tmp_path / "next")
+    assert res.code == 0, res.err
+    assert "trygghetsplan.adopted.docx with the amendments made" in res.err
+    rev = tmp_path / "next" / "trygghetsplan.rev-2026.docx"
+    _assert_only_body_changed(adopted, rev)
+    want = _paragraphs(adopted)
+    at = want.index("Planen bygger på den lokala lägesbilden och på samverkan med polisen och räddningstjänsten.")
+    want[at] = "Planen bygger på den lokala lägesbilden och på samverkan med polisen och räddningstjänsten och länsstyrelsen."
+    want.insert(want.index("Fler vuxna ute på kvällar och helger.") + 1, "Tryggare skolvägar.")
+    assert _paragraphs(rev) == want
+
+
+def test_two_decisions_in_one_run_are_tracked_each_by_its_own_body_and_date(amend, tmp_path):
+    from lxml import etree
+
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    (tmp_path / "p1.yaml").write_text(PLAN_PATCH, encoding="utf-8")
+    (tmp_path / "p2.yaml").write_text(NEXT_PATCH, encoding="utf-8")
+    res = amend("apply", program, tmp_path / "p1.yaml", tmp_path / "p2.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    root = etree.fromstring(_parts(tmp_path / "out" / "trygghetsplan.rev-2026.redline.docx")["word/document.xml"])
+    by = {}
+    for m in root.iter(f"{W}ins"):
+        by.setdefault((m.get(f"{W}author"), m.get(f"{W}date")), []).append("".join(t.text for t in m.iter(f"{W}t")))
+    assert "Tryggare skolvägar." in by[("Kommunstyrelsen", "2026-03-01T00:00:00Z")]
+    assert "Fler vuxna ute på kvällar och helger." in by[("Kommunfullmäktige", "2025-10-22T00:00:00Z")]
 
 
 def test_real_word_file_is_amended_in_place(amend, tmp_path):

@@ -400,8 +400,16 @@ def _max_id(root) -> int:
 # ---------------------------------------------------------------- the file
 
 
-def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool) -> bytes:
-    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes)."""
+@dataclass(frozen=True)
+class Written:
+    data: bytes
+    places: str | None = None  # the adopted file's: where each text of the adopted program is in it
+
+
+def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool) -> Written:
+    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes);
+    untracked, also the places of the adopted program's texts in it, so that the next
+    decision can be written into the adopted file in turn."""
     from lxml import etree
 
     name = base.source_file.file if base.source_file else "?"
@@ -413,11 +421,35 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     body = root.find(w("body"))
     units = locate(base, body, name)
     marks = Marks(tracked, next_id=_max_id(root) + 1)
-    _Writer(red, _nodes(red, units, name), marks).run()
+    writer = _Writer(red, _nodes(red, units, name), marks)
+    writer.run()
+    places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = {DOCUMENT: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)}
     if CORE in xml:
         new[CORE] = _core(xml[CORE], when, red)
-    return _zip(parts, new, when)
+    return Written(_zip(parts, new, when), places)
+
+
+def _new_places(red: Redline, nodes: list[_Node], body, name: str) -> str | None:
+    """Where each text of the adopted program is in the written body, checked the way the
+    next apply will check it; None when that check fails (the next apply then uses amend's
+    own layout rather than a wrong place)."""
+    from dataclasses import replace
+
+    from ..importers.docx import _place
+    from ..importers.places import encode
+    from ..model import SourceFile
+
+    locs = [NOT_IN_FILE if n.p is None else _place(n.p, body)
+            for n in nodes if not all(g.op == DEL for g in n.segments)]
+    if not all(locs) or all(loc == NOT_IN_FILE for loc in locs):
+        return None
+    places = encode(locs)
+    try:
+        locate(replace(red.new, source_file=SourceFile(name, 0, "", places)), body, name)
+    except UnreadableDocument:
+        return None
+    return places
 
 
 def _core(data: bytes, when: datetime, red: Redline) -> bytes:
