@@ -119,6 +119,16 @@ def _nfc(chars: list[str], spans: list[tuple[int, int]]) -> tuple[str, list[tupl
 
 
 @dataclass
+class Unit:
+    """One text of the base program where it is in the file: pt.text[start:start + len(text)]."""
+
+    pt: ParaText | None  # None: a text that is not in the file (a heading made from the title)
+    start: int
+    text: str
+    alone: bool  # the only text of its paragraph
+
+
+@dataclass
 class Marks:
     """How edits are written: removed (the adopted text) or tracked (the redline)."""
 
