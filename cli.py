@@ -285,7 +285,7 @@ class _Similarity(click.FloatRange):
          help=msg("cli.help.apply_output"))
 @_option("--fuzzy", type=_Similarity(0.5, 1.0), default=None, help=msg("cli.help.fuzzy"))
 @_option("--preview", is_flag=True, help=msg("cli.help.preview"))
-@_option("--docx-style", type=click.Choice(["source", "default"]), default="source",
+@_option("--docx-style", type=click.Choice(["source", "default"]), default="source", metavar="STYLE",
          help=msg("source.help.docx_style"))
 @_fail_cleanly
 def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool,

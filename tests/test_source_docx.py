@@ -89,7 +89,46 @@ amendments:
 """
 
 
+SECT_PATCH = """\
+program: sect
+base: proposed
+produces: adopted
+decision: {body: Kommunfullmäktige, date: "2025-10-22"}
+amendments:
+  - id: a1
+    at: {heading: Ansvar}
+    add_paragraph: Revisorerna granskar arbetet.
+  - id: a2
+    at: {heading: Inledning}
+    delete_paragraph: Planen bygger
+"""
+
+
 # ---------------------------------------------------------------- helpers
+
+
+def _section_on_last_text(tmp_path: Path) -> Path:
+    """The fixture with the three-column section's properties on its last text paragraph, as
+    Word writes them (python-docx puts them on an empty paragraph of their own)."""
+    from lxml import etree
+
+    out = tmp_path / "src" / "sect.docx"
+    out.parent.mkdir()
+    with zipfile.ZipFile(PLAN) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        root = etree.fromstring(src.read("word/document.xml"))
+        body = root.find(f"{W}body")
+        for p in list(body):
+            sect = p.find(f"{W}pPr/{W}sectPr")
+            if sect is not None and not "".join(p.itertext()).strip():
+                if p.getprevious().find(f"{W}pPr") is None:
+                    p.getprevious().insert(0, etree.Element(f"{W}pPr"))
+                p.getprevious().find(f"{W}pPr").append(sect)
+                body.remove(p)
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info.filename, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                         if info.filename == "word/document.xml" else data)
+    return out
 
 
 def _imported(amend, tmp_path: Path, source: Path, program_id: str) -> Path:
@@ -355,7 +394,9 @@ def test_libreoffice_accept_all_and_reject_all(amend, tmp_path):
     from real_clients import compare, libreoffice
 
     jobs = []
-    for source, program_id, patch in ((PLAN, "trygghetsplan", PLAN_PATCH), (FORM, "form", FORM_PATCH)):
+    sect = _section_on_last_text(tmp_path)
+    for source, program_id, patch in ((PLAN, "trygghetsplan", PLAN_PATCH), (FORM, "form", FORM_PATCH),
+                                      (sect, "sect", SECT_PATCH)):
         here = tmp_path / program_id
         here.mkdir()
         adopted, redline = _pandoc_pairs(amend, here, source, program_id, patch)
@@ -497,3 +538,21 @@ def test_a_new_section_takes_the_look_of_the_sections_around_it(amend, tmp_path)
     assert paras[at - 1] == ("Normal", "Insatserna följs upp varje år i kommunens årsredovisning. "
                                        "Uppföljningen redovisas för kommunstyrelsen.")
     assert paras[at + 4] == ("Heading 1", "Ansvar")
+
+
+def test_a_paragraph_added_at_the_end_of_a_section_stays_in_that_section(amend, tmp_path):
+    """Its section's properties move on to it; in the redline as Word does on Enter at the end
+    of the section's last paragraph: that paragraph gets an inserted mark, the new one the old mark."""
+    from lxml import etree
+
+    program = _imported(amend, tmp_path, _section_on_last_text(tmp_path), "sect")
+    adopted, redline, _ = _applied(amend, tmp_path, program, SECT_PATCH)
+
+    def marks(path: Path) -> dict[str, tuple[bool, bool]]:
+        body = etree.fromstring(_parts(path)["word/document.xml"]).find(f"{W}body")
+        return {"".join(t.text for t in p.iter(f"{W}t"))[:20]: (p.find(f"{W}pPr/{W}sectPr") is not None,
+                                                            p.find(f"{W}pPr/{W}rPr/{W}ins") is not None)
+                for p in body.iter(f"{W}p")}
+    a, r = marks(adopted), marks(redline)
+    assert a["Förvaltningarna rapp"] == (False, False) and a["Revisorerna granskar"] == (True, False)
+    assert r["Förvaltningarna rapp"] == (False, True) and r["Revisorerna granskar"] == (True, False)

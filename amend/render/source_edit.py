@@ -180,8 +180,12 @@ class Writer:
         anchor.addnext(p)
         if anchor is not prev.p:
             prev = Node(prev.path, prev.segments, prev.kind, node.container, None, None)
-        elif _sect(prev.p) is not None and not self.marks.tracked:
-            _ppr(p).append(_sect(prev.p))  # the section goes on to its new last paragraph
+        elif _sect(prev.p) is not None and (not self.marks.tracked or (
+                prev.p not in self.marked and _same_ppr(prev.p, p))):
+            # the section goes on to its new last paragraph; tracked, as Word does on Enter at
+            # the end of the section's last paragraph: that paragraph gets a new (inserted) mark
+            # and the new one the old mark with the section's properties
+            _ppr(p).append(_sect(prev.p))
         if self.marks.tracked:
             self.track_mark(p, prev, "ins")
 
