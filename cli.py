@@ -285,13 +285,16 @@ class _Similarity(click.FloatRange):
          help=msg("cli.help.apply_output"))
 @_option("--fuzzy", type=_Similarity(0.5, 1.0), default=None, help=msg("cli.help.fuzzy"))
 @_option("--preview", is_flag=True, help=msg("cli.help.preview"))
+@_option("--docx-style", type=click.Choice(["source", "default"]), default="source", metavar="STYLE",
+         help=msg("source.help.docx_style"))
 @_fail_cleanly
-def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool) -> None:
+def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool,
+          docx_style: str) -> None:
     from amend.load import load_patch, load_program
 
     base = _speak(load_program(program))
     _tell(commands.apply_patches(base, [load_patch(p) for p in patches], Path(out_dir), fuzzy=fuzzy,
-                                 preview=preview))
+                                 preview=preview, docx_style=docx_style))
 
 
 @main.command(help=msg("cli.help.render"))

@@ -41,8 +41,9 @@ def output_stem(meta: Meta) -> str:
 
 
 def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
-                    extra: dict[str, bytes] | None = None) -> dict[Path, bytes]:
-    """The program's YAML and DOCX, and `extra` outputs {suffix: bytes}, under their names in `out_dir`."""
+                    extra: dict[str, bytes] | None = None, docx: bytes | None = None) -> dict[Path, bytes]:
+    """The program's YAML and DOCX (`docx` when given, else amend's own layout), and `extra`
+    outputs {suffix: bytes}, under their names in `out_dir`."""
     from .dump import dump_program
     from .output import build_time
     from .render.docx import render_docx
@@ -51,7 +52,9 @@ def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
     outputs: dict[Path, bytes] = {}
     if yaml_too:
         outputs[out_dir / f"{stem}.yaml"] = dump_program(program).encode("utf-8")
-    outputs[out_dir / f"{stem}.docx"] = render_docx(program, build_time(program.meta.date))
+    if docx is None:
+        docx = render_docx(program, build_time(program.meta.date))
+    outputs[out_dir / f"{stem}.docx"] = docx
     for suffix, data in (extra or {}).items():
         outputs[out_dir / f"{stem}{suffix}"] = data
     return outputs
@@ -71,8 +74,12 @@ def _files(paths: Sequence[Path]) -> str:
 
 
 def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzzy: float | None = None,
-                  preview: bool = False) -> Done:
-    """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML."""
+                  preview: bool = False, docx_style: str = "source") -> Done:
+    """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML.
+
+    docx_style "source": when the program was imported from a DOCX that is still next to
+    it, both DOCX are that file with the amendments made (amend.render.source_docx);
+    "default": amend's own layout."""
     from .apply import apply_steps
     from .history import check_outcomes
     from .output import build_time
@@ -85,12 +92,49 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     steps = apply_steps(program, patches, fuzzy=fuzzy)
     adopted = steps[-1].result
     red = redline(steps)
-    extra = {".redline.docx": render_redline_docx(red, build_time(adopted.meta.date)),
+    when = build_time(adopted.meta.date)
+    docx, notes, inputs = _source_docx(program, red, when, docx_style)
+    extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when),
              ".redline.html": render_redline_html(red, patches)}
-    written = _write(program_outputs(adopted, out_dir, extra=extra), (program.source, *(p.source for p in patches)))
+    adopted = _adopted_source(adopted, docx[0] if docx else None)
+    written = _write(program_outputs(adopted, out_dir, extra=extra, docx=docx[0].data if docx else None),
+                     (program.source, *(p.source for p in patches), *inputs))
     n = sum(len(p.amendments) for p in patches)
     return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
-                warnings=tuple(w for s in steps for w in s.resolution.warnings), written=written)
+                warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
+
+
+def _adopted_source(adopted: Program, docx) -> Program:
+    """The adopted program's `source:`: the adopted DOCX written into the source file, with
+    where its texts are, so that the next decision is written into that file in turn; else
+    the proposal's file without its places (they are the proposal's, not the adopted text's)."""
+    import hashlib
+    from dataclasses import replace
+
+    from .model import SourceFile
+
+    if docx is not None and docx.places is not None:
+        return replace(adopted, source_file=SourceFile(f"{output_stem(adopted.meta)}.docx", len(docx.data),
+                                                       hashlib.sha256(docx.data).hexdigest(), docx.places))
+    if adopted.source_file is not None and adopted.source_file.places is not None:
+        return replace(adopted, source_file=replace(adopted.source_file, places=None))
+    return adopted
+
+
+def _source_docx(program: Program, red, when, docx_style: str) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
+    """(adopted DOCX, redline DOCX) written into the program's source Word file, or None;
+    the note saying which layout was used; the source file (an input: never overwritten)."""
+    from .render.source_docx import read_source, render_source_docx, source_path
+
+    path = source_path(program)
+    if path is None:
+        return None, (), ()
+    if docx_style == "default":
+        return None, (str(msg("source.not_used", file=path)),), (str(path),)
+    data = read_source(program)
+    docs = (render_source_docx(red, program, data, when, tracked=False),
+            render_source_docx(red, program, data, when, tracked=True))
+    return docs, (str(msg("source.used", file=path)),), (str(path),)
 
 
 def render_program(program: Program, out_dir: Path) -> Done:

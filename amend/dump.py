@@ -38,7 +38,10 @@ def program_to_data(program: Program) -> dict:
     out: dict[str, object] = {"program": meta}
     if program.source_file is not None:
         f = program.source_file
-        out["source"] = {"file": f.file, "size": f.size, "sha256": f.sha256}
+        source: dict[str, object] = {"file": f.file, "size": f.size, "sha256": f.sha256}
+        if f.places is not None:
+            source["places"] = f.places
+        out["source"] = source
     return {**out, "sections": sections}
 
 

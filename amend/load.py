@@ -785,7 +785,7 @@ def program_from_data(data: dict, name: str | None = None) -> Program:
     )
     src = data.get("source")
     return Program(meta, sections, source=name,
-                   source_file=SourceFile(src["file"], src["size"], src["sha256"]) if src else None)
+                   source_file=SourceFile(src["file"], src["size"], src["sha256"], src.get("places")) if src else None)
 
 
 def patch_from_data(data: dict, lines: dict, name: str) -> Patch:

@@ -99,6 +99,7 @@ class SourceFile:
     file: str  # its name, without the folder
     size: int  # bytes
     sha256: str  # hex
+    places: str | None = None  # DOCX: where each text of the program is in it (amend.importers.places)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ..errors import UnreadableDocument
 from ..messages import Msg, msg
 from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
 from ..text import clean, is_blank
+from .places import NOT_IN_FILE
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -45,6 +46,8 @@ class Item:
     block: Table | Columns | None = None  # a ready-made block (kind "block")
     guessed: bool = False  # a heading found from typography or numbering, not from a heading style
     size: float = 0.0  # the font size of the text, where the reader knows it (for the title)
+    loc: str = ""  # where in the source DOCX the text is (amend.sourcemap); "" when not known
+    locs: tuple[str, ...] = ()  # a block's: the places of the texts inside it, in the program's order
 
 
 # ---------------------------------------------------------------- the report
@@ -146,19 +149,23 @@ def excerpt(text: str, n: int = 40) -> str:
 # ---------------------------------------------------------------- flow → blocks
 
 
-def group_blocks(items, report: Report, where: Msg | None = None, pages: bool = True) -> tuple:
+def group_blocks(items, report: Report, where: Msg | None = None, pages: bool = True,
+                 locs: list[str] | None = None) -> tuple:
     """Paragraphs, list items and ready blocks (no headings) → model blocks.
 
     At the top of a section each block gets the page it starts on
     (drop_implied_pages removes the redundant ones); inside a cell or column
-    (pages=False) none does: the layout's page is theirs.
+    (pages=False) none does: the layout's page is theirs. `locs` gets the
+    source places of the texts taken, in the program's order.
     """
     blocks: list = []
+    locs = [] if locs is None else locs
     key = None
     page = (lambda it: it.page) if pages else (lambda it: None)
     for it in items:
         if it.kind in ("item", "paragraph", "heading") and is_blank(it.text):
             continue  # a soft hyphen or zero-width space alone: nothing a reader sees, nothing to amend
+        locs.extend(it.locs if it.kind == "block" else (it.loc,))
         if it.kind == "item":
             if blocks and isinstance(blocks[-1], ListBlock) and key == it.list_key:
                 blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (it.text,))
@@ -178,17 +185,20 @@ def group_blocks(items, report: Report, where: Msg | None = None, pages: bool = 
     return tuple(blocks)
 
 
-def column_of(items, report: Report, where: Msg) -> Column:
+def column_of(items, report: Report, where: Msg, locs: list[str] | None = None) -> Column:
     """A column layout's column: a heading at its top is the column's heading."""
     items = list(items)
     heading = None
+    locs = [] if locs is None else locs
     if items and items[0].kind == "heading":
-        heading = items.pop(0).text
-    return Column(heading, group_blocks(items, report, where, pages=False))
+        top = items.pop(0)
+        heading = top.text
+        locs.append(top.loc)
+    return Column(heading, group_blocks(items, report, where, pages=False, locs=locs))
 
 
-def cell_blocks(items, report: Report, where: Msg) -> tuple:
-    return group_blocks(items, report, where, pages=False)
+def cell_blocks(items, report: Report, where: Msg, locs: list[str] | None = None) -> tuple:
+    return group_blocks(items, report, where, pages=False, locs=locs)
 
 
 def drop_implied_pages(program: Program) -> Program:
@@ -325,9 +335,10 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
     if first is None:
         page = next((it.page for it in flow if it.text or it.block), 1)
         report.note(msg("importers.note.no_headings"))
-        body = [Item("heading", page, clean(title), level=1)] + body
+        body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE)] + body
     meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
     sections = []
+    locs: list[str] = []
     for i, it in enumerate(body):
         if it.kind != "heading":
             continue
@@ -335,20 +346,26 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
         level = min(max(it.level, 1), MAX_LEVEL)
         if it.level > MAX_LEVEL:
             report.note(msg("importers.note.level_capped", text=excerpt(it.text), level=it.level, most=MAX_LEVEL))
-        sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report)))
-    return drop_implied_pages(Program(meta, tuple(sections), source=source, source_file=source_file(source)))
+        locs.append(it.loc)
+        sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report, locs=locs)))
+    return drop_implied_pages(Program(meta, tuple(sections), source=source,
+                                      source_file=source_file(source, locs)))
 
 
-def source_file(path: str) -> SourceFile | None:
-    """Name, size and SHA-256 of the imported file, so a later step knows it is the same file."""
+def source_file(path: str, locs: list[str] | None = None) -> SourceFile | None:
+    """Name, size and SHA-256 of the imported file, so a later step knows it is the
+    same file, and (DOCX) where each text of the program is in it."""
     import hashlib
     from pathlib import Path
+
+    from .places import NOT_IN_FILE, encode
 
     try:
         data = Path(path).read_bytes()
     except OSError:
         return None
-    return SourceFile(Path(path).name, len(data), hashlib.sha256(data).hexdigest())
+    places = encode(locs) if locs and all(locs) and any(loc != NOT_IN_FILE for loc in locs) else None
+    return SourceFile(Path(path).name, len(data), hashlib.sha256(data).hexdigest(), places)
 
 
 def _settle_headings(flow: list[Item], report: Report) -> list[Item]:

@@ -72,6 +72,8 @@ class DocxReader:
         self.flowing: dict | None = None  # a multi-column section without column breaks
         self.column_breaks: set = set()
         self.table_page: int | None = None  # the page of the first text of the table being read
+        self.body = self.doc.element.body
+        self.loc = ""  # the place (amend.importers.places) of the paragraph being read
 
     def _numbering_root(self):
         try:
@@ -138,8 +140,9 @@ class DocxReader:
             self.report.note(msg("importers.note.one_column", n=c["n"], page=page))
         from ..model import Columns
 
-        block = Columns(tuple(column_of(col, self.report, where) for col in columns))
-        flow.append(Item("block", page, block=block))
+        locs: list[str] = []
+        block = Columns(tuple(column_of(col, self.report, where, locs) for col in columns))
+        flow.append(Item("block", page, block=block, locs=tuple(locs)))
 
     def _sink(self, flow):
         return self.cols["columns"][-1] if self.cols is not None and not self.in_table else flow
@@ -202,6 +205,7 @@ class DocxReader:
             self._page_break(flow)
         self.first_paragraph = False
         kind = self._kind(sid, name, direct)
+        self.loc = _place(p, self.body)
         text: list[str] = []
         start: int | None = None
         for ev, value in _events(p, self.report, lambda: self.pager.page):
@@ -275,12 +279,13 @@ class DocxReader:
             return
         sink = self._sink(flow)
         if kind["kind"] == "heading":
-            sink.append(Item("heading", page, text, level=kind["level"]))
+            sink.append(Item("heading", page, text, level=kind["level"], loc=self.loc))
         elif kind["kind"] == "item":
             self._check_numbering(kind, sink, page)
-            sink.append(Item("item", page, text, ordered=kind["ordered"], list_key=(kind["num"], kind["ordered"])))
+            sink.append(Item("item", page, text, ordered=kind["ordered"], list_key=(kind["num"], kind["ordered"]),
+                             loc=self.loc))
         else:
-            sink.append(Item("paragraph", page, text, style=kind["style"]))
+            sink.append(Item("paragraph", page, text, style=kind["style"], loc=self.loc))
 
     def _check_numbering(self, kind, sink, page) -> None:
         if kind["ilvl"] > 0:
@@ -304,16 +309,17 @@ class DocxReader:
         desc = tbl.find(f"{w('tblPr')}/{w('tblDescription')}")
         rows = tbl.findall(w("tr"))
         outer_page, self.table_page = self.table_page, None
+        locs: list[str] = []
         self.in_table += 1
         try:
             if _val(desc) == COLUMNS_MARK and rows:
                 where = msg("importers.where.columns", page=start)
                 cells = [self._cell(tc) for tc in rows[0].findall(w("tc"))]
-                block: Columns | Table = Columns(tuple(column_of(items, self.report, where) for items in cells))
+                block: Columns | Table = Columns(tuple(column_of(items, self.report, where, locs) for items in cells))
             else:
                 where = msg("importers.where.table", page=start)
                 header: list[tuple] = []
-                read = [self._row(tr, where) for tr in rows]
+                read = [self._row(tr, where, locs) for tr in rows]
                 trpr = rows[0].find(w("trPr")) if rows else None
                 if trpr is not None and _on(trpr.find(w("tblHeader"))):
                     header, read = read[0], read[1:]
@@ -325,9 +331,9 @@ class DocxReader:
         if self.pager.page > start:
             self.report.caveat(msg("importers.what.split_table"),
                                msg("importers.where.pages", first=start, last=self.pager.page))
-        self._sink(flow).append(Item("block", start, block=block))
+        self._sink(flow).append(Item("block", start, block=block, locs=tuple(locs)))
 
-    def _row(self, tr, where) -> list[tuple]:
+    def _row(self, tr, where, locs: list[str]) -> list[tuple]:
         self.row_broke = False
         cells = []
         for tc in tr.findall(w("tc")):
@@ -339,7 +345,7 @@ class DocxReader:
             if vmerge is not None and _val(vmerge, "continue") == "continue":
                 cells.append(())
                 continue
-            cells.append(cell_blocks(self._cell(tc), self.report, where))
+            cells.append(cell_blocks(self._cell(tc), self.report, where, locs))
         return cells
 
     def _cell(self, tc) -> list[Item]:
@@ -347,6 +353,19 @@ class DocxReader:
         for el in tc:
             self._element(el, items)
         return items
+
+
+def _place(el, body) -> str:
+    """The place of an element under w:body: its index among its parent's element
+    children, and its parent's, up to the body ("9/3/1/2")."""
+    steps = []
+    while el is not body and el is not None:
+        parent = el.getparent()
+        if parent is None:
+            return ""
+        steps.append(str(parent.index(el)))
+        el = parent
+    return "/".join(reversed(steps))
 
 
 def _section_starts(children, body) -> dict:

@@ -1,0 +1,57 @@
+"""Messages of writing the adopted and redline DOCX into the source Word file (amend/render/source_docx.py)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "source.missing": (
+        "the program was imported from the Word file {file}, which is not there; put the file the program was "
+        "imported from next to {program}, or write amend's own layout with --docx-style default",
+        "programmet importerades från Word-filen {file}, som inte finns; lägg filen som programmet importerades "
+        "från bredvid {program}, eller skriv amends egen layout med --docx-style default"),
+    "source.unreadable": (
+        "the Word file the program was imported from, {file}, cannot be read: {reason}",
+        "Word-filen som programmet importerades från, {file}, kan inte läsas: {reason}"),
+    "source.changed": (
+        "the Word file {file} is not the one the program was imported from (its content has changed since); "
+        "import it again, or write amend's own layout with --docx-style default",
+        "Word-filen {file} är inte den som programmet importerades från (innehållet har ändrats sedan dess); "
+        "importera den igen, eller skriv amends egen layout med --docx-style default"),
+    "source.places_wrong": (
+        "the program no longer matches the Word file {file} it was imported from (its sections or paragraphs "
+        "have been edited); import the Word file again, or write amend's own layout with --docx-style default",
+        "programmet stämmer inte längre med Word-filen {file} som det importerades från (avsnitt eller stycken "
+        "har ändrats); importera Word-filen igen, eller skriv amends egen layout med --docx-style default"),
+    "source.text_changed": (
+        "the program no longer matches the Word file {file} it was imported from: the text ”{text}” is not "
+        "where the import found it; import the Word file again, or write amend's own layout with "
+        "--docx-style default",
+        "programmet stämmer inte längre med Word-filen {file} som det importerades från: texten ”{text}” "
+        "finns inte där importen hittade den; importera Word-filen igen, eller skriv amends egen layout med "
+        "--docx-style default"),
+    "source.lost_track": (
+        "the changes cannot be written into the Word file {file} (amend lost track of its paragraphs); "
+        "write amend's own layout with --docx-style default",
+        "ändringarna kan inte skrivas in i Word-filen {file} (amend tappade bort dess stycken); "
+        "skriv amends egen layout med --docx-style default"),
+    "source.cannot_place": (
+        "the new text ”{text}” cannot be placed in the Word file: it is the first text of a table cell or "
+        "column that had none; write amend's own layout with --docx-style default",
+        "den nya texten ”{text}” kan inte placeras i Word-filen: den är den första texten i en tabellcell "
+        "eller kolumn som var tom; skriv amends egen layout med --docx-style default"),
+    "source.help.docx_style": (
+        "source (default): when the program was imported from a Word file that is next to it, write the adopted "
+        "and redline DOCX as that file with the amendments made; default: amend's own layout",
+        "source (standard): när programmet importerades från en Word-fil som ligger bredvid det, skrivs den "
+        "antagna DOCX-filen och DOCX-filen med ändringsmarkeringar som den filen med ändringarna gjorda; "
+        "default: amends egen layout"),
+    "source.not_in_file": (
+        "”{text}” is not a text of the Word file (the import made it the heading of a document without "
+        "headings), so a change of it cannot be written there; write amend's own layout with --docx-style default",
+        "”{text}” är ingen text i Word-filen (importen gjorde den till rubrik i ett dokument utan rubriker), så "
+        "en ändring av den kan inte skrivas in där; skriv amends egen layout med --docx-style default"),
+    "source.used": (
+        "the adopted DOCX and the redline DOCX are the Word file {file} with the amendments made",
+        "den antagna DOCX-filen och DOCX-filen med ändringsmarkeringar är Word-filen {file} med ändringarna "
+        "gjorda"),
+    "source.not_used": (
+        "the DOCX files are in amend's own layout (--docx-style default), not in the Word file {file}",
+        "DOCX-filerna har amends egen layout (--docx-style default), inte Word-filen {file}"),
+}

@@ -1,0 +1,196 @@
+"""The adopted DOCX and the redline DOCX written into the council's own Word file.
+
+When a program was imported from a DOCX (`amend import`), its YAML records
+the file (name, size, SHA-256) and where each of its texts is in it
+(`source.places`, see amend.importers.places). `amend apply` then writes
+
+- the adopted DOCX: that very file with only the amended text changed. Only
+  word/document.xml and docProps/core.xml are rewritten; every other part
+  (styles, numbering, headers, footers, images, footnotes, comments, custom
+  XML, settings) is copied byte for byte. Inside document.xml only the
+  paragraphs an amendment touches change, and in them only the runs holding
+  the changed words: an inserted word takes the formatting of the run before
+  it, a new paragraph or list item the paragraph properties of its neighbour
+  of the same kind (same style, same list);
+- the redline DOCX: the same file with those changes as tracked changes
+  (w:ins/w:del, author the deciding body, date the decision's).
+
+The file must be the one imported, unchanged (size and SHA-256), and its text
+must still be the program's text at every recorded place; otherwise the run
+stops with a message saying so (amend never guesses where the text went).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..diff import DEL, Redline, walk
+from ..errors import UnreadableDocument
+from ..importers.common import excerpt
+from ..importers.docxxml import w
+from ..importers.places import NOT_IN_FILE, decode, path_of
+from ..messages import msg
+from ..model import Program
+from .source_edit import Node, Writer, max_id, merged_nodes
+from .source_runs import Marks, ParaText, Unit
+
+DOCUMENT = "word/document.xml"
+CORE = "docProps/core.xml"
+_DC = "http://purl.org/dc/terms/"
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+# ---------------------------------------------------------------- finding and checking the file
+
+
+def source_path(program: Program) -> Path | None:
+    """The source DOCX of `program` (next to its YAML file), or None when it records none to write into."""
+    sf = program.source_file
+    if sf is None or sf.places is None or program.source is None:
+        return None
+    return Path(program.source).parent / sf.file
+
+
+def read_source(program: Program) -> bytes:
+    """The source DOCX's bytes, after checking it is the file that was imported."""
+    path, sf = source_path(program), program.source_file
+    assert path is not None and sf is not None  # asked only when there is one
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableDocument(msg("source.missing", file=str(path), program=program.source),
+                                 source=program.source) from None
+    except OSError as exc:
+        raise UnreadableDocument(msg("source.unreadable", file=str(path), reason=exc.strerror),
+                                 source=program.source) from None
+    if len(data) != sf.size or hashlib.sha256(data).hexdigest() != sf.sha256:
+        raise UnreadableDocument(msg("source.changed", file=str(path)), source=program.source)
+    return data
+
+
+# ---------------------------------------------------------------- the program's texts in the file
+
+
+def _element(body, loc: str):
+    el = body
+    for i in path_of(loc):
+        children = list(el)
+        if i >= len(children):
+            return None
+        el = children[i]
+    return el if el.tag == w("p") else None
+
+
+def _texts(program: Program) -> list[str]:
+    return [t for s, sec in enumerate(program.sections) for _, t in walk(sec, (s,)) if t is not None]
+
+
+def locate(program: Program, body, name: str) -> list[Unit]:
+    """Every text of `program` at its recorded place in the body, checked against the file's text."""
+    assert program.source_file is not None and program.source_file.places is not None
+    texts, locs = _texts(program), decode(program.source_file.places)
+    if locs is None or len(locs) != len(texts):
+        raise UnreadableDocument(msg("source.places_wrong", file=name), source=program.source)
+    shared = Counter(locs)
+    paras: dict[str, ParaText | None] = {}
+    cursor: dict[str, int] = {}
+    units = []
+    for text, loc in zip(texts, locs):
+        if loc == NOT_IN_FILE:
+            units.append(Unit(None, 0, text, False))
+            continue
+        if loc not in paras:
+            p = _element(body, loc)
+            paras[loc] = ParaText.of(p) if p is not None else None
+        pt = paras[loc]
+        at = pt.text.find(text, cursor.get(loc, 0)) if pt is not None else -1
+        if pt is None or at < 0 or (shared[loc] == 1 and pt.text != text):
+            raise UnreadableDocument(msg("source.text_changed", file=name, text=excerpt(text)),
+                                     source=program.source)
+        cursor[loc] = at + len(text)
+        units.append(Unit(pt, at, text, shared[loc] == 1))
+    return units
+
+
+# ---------------------------------------------------------------- the file
+
+
+@dataclass(frozen=True)
+class Written:
+    data: bytes
+    places: str | None = None  # the adopted file's: where each text of the adopted program is in it
+
+
+def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool) -> Written:
+    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes);
+    untracked, also the places of the adopted program's texts in it, so that the next
+    decision can be written into the adopted file in turn."""
+    from lxml import etree
+
+    name = base.source_file.file if base.source_file else "?"
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = [(info, z.read(info.filename)) for info in z.infolist()]
+    xml = dict((i.filename, b) for i, b in parts)
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    root = etree.fromstring(xml[DOCUMENT], parser)
+    body = root.find(w("body"))
+    units = locate(base, body, name)
+    marks = Marks(tracked, next_id=max_id(root) + 1)
+    writer = Writer(red, merged_nodes(red, units, name), marks)
+    writer.run()
+    places = None if tracked else _new_places(red, writer.nodes, body, name)
+    new = {DOCUMENT: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)}
+    if CORE in xml:
+        new[CORE] = _core(xml[CORE], when, red)
+    return Written(_zip(parts, new, when), places)
+
+
+def _new_places(red: Redline, nodes: list[Node], body, name: str) -> str | None:
+    """Where each text of the adopted program is in the written body, checked the way the
+    next apply will check it; None when that check fails (the next apply then uses amend's
+    own layout rather than a wrong place)."""
+    from dataclasses import replace
+
+    from ..importers.docx import _place
+    from ..importers.places import encode
+    from ..model import SourceFile
+
+    locs = [NOT_IN_FILE if n.p is None else _place(n.p, body)
+            for n in nodes if not all(g.op == DEL for g in n.segments)]
+    if not all(locs) or all(loc == NOT_IN_FILE for loc in locs):
+        return None
+    places = encode(locs)
+    try:
+        locate(replace(red.new, source_file=SourceFile(name, 0, "", places)), body, name)
+    except UnreadableDocument:
+        return None
+    return places
+
+
+def _core(data: bytes, when: datetime, red: Redline) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False))
+    modified = root.find(f"{{{_DC}}}modified")
+    if modified is not None:
+        modified.text = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    by = root.find(f"{{{_CP}}}lastModifiedBy")
+    if by is not None and red.default_decision is not None:
+        by.text = red.default_decision.body
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _zip(parts: list, new: dict[str, bytes], when: datetime) -> bytes:
+    """The parts in their order, `new` ones replaced, with one fixed timestamp (SOURCE_DATE_EPOCH)."""
+    from .docx import normalize_zip
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for info, data in parts:
+            dst.writestr(info.filename, new.get(info.filename, data))
+    return normalize_zip(out.getvalue(), when)

@@ -1,0 +1,292 @@
+"""Writing the changes of a redline into the body of the source DOCX (see source_docx.py).
+
+The merged program of the redline (amend.diff) is walked text by text. A text of
+the base program is at its recorded place (a `Unit`): its changed words are
+edited in its runs (source_runs.py), or, deleted whole, its paragraph goes. A
+text the amendments added becomes a new paragraph next to the text before it in
+the same container (section body, table cell, column), copying the paragraph
+properties of the nearest text of the same kind (heading of its level, list
+item of its list, paragraph).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from ..diff import DEL, INS, SAME, Redline, walk
+from ..errors import UnreadableDocument
+from ..importers.common import excerpt
+from ..importers.docxxml import w
+from ..messages import msg
+from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, text_run
+
+
+def _kind(red: Redline, path: tuple) -> tuple:
+    """What a text is, for choosing the paragraph a new one copies: heading of a level, list item, paragraph."""
+    if path[0] == "h":
+        return ("heading", red.merged.sections[path[1]].level)
+    if path[-1] == "heading":
+        return ("column heading",)
+    if len(path) >= 2 and path[-2] == "item":
+        return ("item",)
+    return ("paragraph",)
+
+
+def _container(path: tuple) -> tuple:
+    """The section body, table cell or column a text is in (texts of one container are siblings)."""
+    if path[0] == "h":
+        return ("body",)
+    p = path[:-1] if path[-1] == "heading" else path
+    if len(p) >= 2 and p[-2] == "item":
+        p = p[:-2]
+    p = p if path[-1] == "heading" else p[:-1]
+    return ("body",) if len(p) == 1 else p
+
+
+def _block(path: tuple) -> tuple:
+    """The list a list item is in; a paragraph's container."""
+    return path[:-2] if len(path) >= 2 and path[-2] == "item" else _container(path)
+
+
+@dataclass
+class Node:
+    path: tuple
+    segments: tuple
+    kind: tuple
+    container: tuple
+    unit: Unit | None  # None: a text the amendments added
+    p: Any = None  # the paragraph it is in, once placed
+
+
+def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
+    nodes, olds = [], iter(units)
+    for s, sec in enumerate(red.merged.sections):
+        for path, text in walk(sec, (s,)):
+            if text is None:
+                continue
+            segs = red.segments[path]
+            unit = None
+            if any(g.op != INS for g in segs):
+                unit = next(olds, None)
+                if unit is None or unit.text != "".join(g.text for g in segs if g.op != INS):
+                    raise UnreadableDocument(msg("source.lost_track", file=name))
+            p = unit.pt.p if unit and unit.pt else None
+            nodes.append(Node(path, segs, _kind(red, path), _container(path), unit, p))
+    return nodes
+
+
+# ---------------------------------------------------------------- writing
+
+
+class Writer:
+    def __init__(self, red: Redline, nodes: list[Node], marks: Marks):
+        self.red, self.nodes, self.marks = red, nodes, marks
+        self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
+        self.removed: list = []
+        self.marked: set = set()  # paragraphs whose mark is already tracked
+
+    def who(self, change: int | None) -> tuple[str, str]:
+        decision = self.red.changes[change].decision if change is not None else None
+        decision = decision or self.red.default_decision
+        return (decision.body, f"{str(decision.date)[:10]}T00:00:00Z") if decision else ("amend", "")
+
+    def run(self) -> None:
+        prev: Node | None = None
+        pending: list[Node] = []
+        for i, node in enumerate(self.nodes):
+            if node.unit is None:
+                if prev is not None and (prev.container == node.container or node.container == ("body",)):
+                    self.new_after(i, node, prev)
+                    prev = node
+                else:
+                    pending.append(node)
+                continue
+            for waiting in pending:
+                if waiting.container != node.container:
+                    raise UnreadableDocument(msg("source.cannot_place", text=excerpt(waiting.segments[0].text)))
+                self.new_before(self.nodes.index(waiting), waiting, node)
+            pending = []
+            self.old(node, prev)
+            if node.p is not None:
+                prev = node
+        if pending:
+            raise UnreadableDocument(msg("source.cannot_place", text=excerpt(pending[0].segments[0].text)))
+        for pt, edits in self.edits.values():
+            edit_paragraph(pt, edits, self.marks)
+        for p in self.removed:
+            p.getparent().remove(p)
+
+    # -------------------------------------------------- texts of the base program
+
+    def old(self, node: Node, prev: Node | None) -> None:
+        unit = node.unit
+        assert unit is not None
+        segs = node.segments
+        if unit.pt is None:
+            if any(g.op != SAME for g in segs):
+                raise UnreadableDocument(msg("source.not_in_file", text=excerpt(unit.text)))
+            return
+        if all(g.op == DEL for g in segs) and unit.alone:
+            self.delete_paragraph(node, prev)
+            return
+        pos, edits = unit.start, []
+        for g in segs:
+            if g.op == INS:
+                edits.append(Edit(pos, pos, g.text, self.who(g.change)))
+            elif g.op == DEL:
+                edits.append(Edit(pos, pos + len(g.text), "", self.who(g.change)))
+                pos += len(g.text)
+            else:
+                pos += len(g.text)
+        if edits:
+            self.edits.setdefault(id(unit.pt), (unit.pt, []))[1].extend(edits)
+
+    def delete_paragraph(self, node: Node, prev: Node | None) -> None:
+        p = node.p
+        self.marks.author, self.marks.date = self.who(node.segments[0].change)
+        if not self.marks.tracked:
+            if _sect(p) is None:
+                self.removed.append(p)
+                node.p = None
+            else:  # the paragraph ends a section: its mark stays, so the section does
+                for r in _runs(p):
+                    r.getparent().remove(r)
+            return
+        for r in _runs(p):
+            self.marks.delete_run(r)
+        self.track_mark(p, prev, "del")
+
+    def track_mark(self, p, prev: Node | None, tag: str) -> None:
+        """Track the mark of a wholly inserted or deleted paragraph: on the paragraph
+        before it when both look alike (as Word does when Enter is pressed at the end of
+        that paragraph, so that accepting or rejecting keeps every other paragraph's
+        look), else on its own mark."""
+        before = prev.p if prev is not None else None
+        if (before is not None and before not in self.marked and _sect(before) is None
+                and before.getparent() is p.getparent() and _same_ppr(before, p)):
+            self.marks.paragraph_mark(before, tag)
+            self.marked.add(before)
+        elif _sect(p) is None:
+            self.marks.paragraph_mark(p, tag)
+            self.marked.add(p)
+
+    # -------------------------------------------------- texts the amendments added
+
+    def new_after(self, i: int, node: Node, prev: Node) -> None:
+        """After `prev`; in the body after the table `prev` ends, when it is in one."""
+        p = self.new_paragraph(i, node)
+        anchor = prev.p if prev.container == node.container else _top(prev.p)
+        anchor.addnext(p)
+        if anchor is not prev.p:
+            prev = Node(prev.path, prev.segments, prev.kind, node.container, None, None)
+        elif _sect(prev.p) is not None and (not self.marks.tracked or (
+                prev.p not in self.marked and _same_ppr(prev.p, p))):
+            # the section goes on to its new last paragraph; tracked, as Word does on Enter at
+            # the end of the section's last paragraph: that paragraph gets a new (inserted) mark
+            # and the new one the old mark with the section's properties
+            _ppr(p).append(_sect(prev.p))
+        if self.marks.tracked:
+            self.track_mark(p, prev, "ins")
+
+    def new_before(self, i: int, node: Node, nxt: Node) -> None:
+        p = self.new_paragraph(i, node)
+        nxt.p.addprevious(p)
+        if self.marks.tracked:
+            self.marks.paragraph_mark(p, "ins")
+            self.marked.add(p)
+
+    def new_paragraph(self, i: int, node: Node):
+        text = node.segments[0].text
+        self.marks.author, self.marks.date = self.who(node.segments[0].change)
+        model = self.model(i, node)
+        from lxml import etree
+
+        p = etree.Element(w("p"))
+        ppr = model.find(w("pPr")) if model is not None else None
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            for tag in ("sectPr", "pPrChange", "pageBreakBefore"):
+                for gone in ppr.findall(w(tag)):
+                    ppr.remove(gone)
+            for mark in ppr.findall(f"{w('rPr')}/{w('ins')}") + ppr.findall(f"{w('rPr')}/{w('del')}"):
+                mark.getparent().remove(mark)
+            p.append(ppr)
+        run = text_run(text, _first_rpr(model))
+        p.append(run)
+        self.marks.insert_run(run)
+        node.p = p
+        return p
+
+    def model(self, i: int, node: Node):
+        """The paragraph a new one copies: the nearest old text of the same kind in the
+        same list or container, else the nearest of the same kind anywhere."""
+        order = [*range(i - 1, -1, -1), *range(i + 1, len(self.nodes))]
+        for same_block in (True, False):
+            for j in order:
+                other = self.nodes[j]
+                if (other.unit is not None and other.kind == node.kind
+                        and (not same_block or _block(other.path) == _block(node.path))):
+                    return other.unit.pt.p
+        return None
+
+
+def _ppr(p):
+    if p.find(w("pPr")) is None:
+        p.insert(0, p.makeelement(w("pPr")))
+    return p.find(w("pPr"))
+
+
+def _top(el):
+    """The ancestor of `el` that is a child of w:body."""
+    while el.getparent() is not None and el.getparent().tag != w("body"):
+        el = el.getparent()
+    return el
+
+
+def _sect(p):
+    ppr = p.find(w("pPr"))
+    return ppr.find(w("sectPr")) if ppr is not None else None
+
+
+def _runs(p) -> list:
+    """The runs of paragraph `p` itself (not those of a text box in it), not already deleted."""
+    out = []
+    for r in p.iter(w("r")):
+        up = r.getparent()
+        while up is not None and up is not p and up.tag not in (w("p"), w("del"), w("moveFrom")):
+            up = up.getparent()
+        if up is p:
+            out.append(r)
+    return out
+
+
+def _ppr_key(p) -> bytes:
+    from lxml import etree
+
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        return b""
+    ppr = copy.deepcopy(ppr)
+    for tag in ("rPr", "sectPr", "pPrChange"):
+        for gone in ppr.findall(w(tag)):
+            ppr.remove(gone)
+    return etree.tostring(ppr, method="c14n")
+
+
+def _same_ppr(a, b) -> bool:
+    return _ppr_key(a) == _ppr_key(b)
+
+
+def _first_rpr(p):
+    if p is None:
+        return None
+    for r in p.iter(w("r")):
+        if r.find(w("t")) is not None:
+            return r.find(w("rPr"))
+    return None
+
+
+def max_id(root) -> int:
+    ids = [int(v) for el in root.iter() for k, v in el.attrib.items() if k == w("id") and v.isdigit()]
+    return max(ids, default=0)
