@@ -1,0 +1,161 @@
+"""Blame: which decision last wrote each span of a version's text.
+
+Pure: no I/O. The chain of versions P0 (the program's own version), P1 … Pn
+(each made by one patch) is walked step by step. Every text of P0 (heading,
+paragraph, list item, column heading, table cell text) is the program's own:
+source 0. For each step k, the structure of P(k-1) and Pk is aligned
+(amend.diff); a text of Pk paired with a text of P(k-1) keeps the sources of
+its unchanged words and gives the words the step put in to source k (a word
+diff of the two texts); a text with no counterpart (a block, item or section
+added, or rewritten beyond pairing, or moved) is source k as a whole. So a
+span that a later decision moves or rewrites is that later decision's.
+
+The spans of a text cover it exactly, in order, with no gaps: their texts
+joined are the text of the version.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .diff import DEL, INS, SAME, diff_programs, walk, word_diff
+from .model import Decision, Patch, Program, iter_block_pages
+from .tree import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    """[start, end) of a text, last written by source `source` (0: the program's own version)."""
+
+    start: int
+    end: int
+    source: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A version of the chain and the decision that made it (None: the program's own version)."""
+
+    version: str
+    decision: Decision | None
+    file: str | None
+
+
+@dataclass(frozen=True)
+class Blamed:
+    """One text of the version and its spans."""
+
+    path: Path
+    kind: str  # "heading", "paragraph", "item", "column heading"
+    section: int  # index of the section it is in
+    page: int  # page of the proposal its block starts on
+    text: str
+    spans: tuple[Span, ...]
+
+    def pieces(self) -> Iterator[tuple[str, int]]:
+        """(text, source) for each span."""
+        for s in self.spans:
+            yield self.text[s.start:s.end], s.source
+
+
+@dataclass(frozen=True)
+class Blame:
+    program: Program  # the version blamed
+    sources: tuple[Source, ...]  # 0: the program's own version, k: the k-th patch of the chain
+    texts: tuple[Blamed, ...]  # in reading order
+
+
+Spans = tuple[Span, ...]
+
+
+def blame(root: Program, steps: Sequence[tuple[Patch, Program]]) -> Blame:
+    """The blame of the last version of a chain: `root` and, for each patch of the
+    chain in order, the program it produced."""
+    spans = {path: _whole(text, 0) for path, text in texts_of(root)}
+    before = root
+    for k, (_, after) in enumerate(steps, start=1):
+        spans = _step(before, after, spans, k)
+        before = after
+    sources = (Source(root.meta.version, None, root.source),) + tuple(
+        Source(p.produces, p.decision, p.source) for p, _ in steps)
+    return Blame(before, sources, tuple(_blamed(before, spans)))
+
+
+def texts_of(program: Program) -> Iterator[tuple[Path, str]]:
+    """(path, text) of every text in the sections, in reading order."""
+    for s, section in enumerate(program.sections):
+        for path, text in walk(section, (s,)):
+            if text is not None:
+                yield path, text
+
+
+def _whole(text: str, source: int) -> Spans:
+    return (Span(0, len(text), source),) if text else ()
+
+
+def _step(old: Program, new: Program, spans: dict[Path, Spans], k: int) -> dict[Path, Spans]:
+    """The spans of `new`'s texts, from those of `old` and the step between them."""
+    back = {n: o for o, n in diff_programs(old, new).matched.items()}
+    old_texts = dict(texts_of(old))
+    out: dict[Path, Spans] = {}
+    for path, text in texts_of(new):
+        o = back.get(path)
+        if o is None or o not in old_texts:
+            out[path] = _whole(text, k)
+        elif old_texts[o] == text:
+            out[path] = spans[o]
+        else:
+            out[path] = _carry(old_texts[o], text, spans[o], k)
+    return out
+
+
+def _carry(a: str, b: str, spans: Spans, k: int) -> Spans:
+    """The spans of b, a edited by step k: kept words keep their sources, inserted ones are k's."""
+    out: list[Span] = []
+    i = j = 0  # positions in a and b
+    for op, piece in word_diff(a, b):
+        n = len(piece)
+        if op == SAME:
+            out.extend(Span(max(s.start, i) - i + j, min(s.end, i + n) - i + j, s.source)
+                       for s in spans if s.start < i + n and s.end > i)
+            i, j = i + n, j + n
+        elif op == INS:
+            out.append(Span(j, j + n, k))
+            j += n
+        elif op == DEL:
+            i += n
+    return _merged(out)
+
+
+def _merged(spans: list[Span]) -> Spans:
+    """Neighbouring spans of one source as one."""
+    out: list[Span] = []
+    for s in spans:
+        if out and out[-1].source == s.source and out[-1].end == s.start:
+            out[-1] = Span(out[-1].start, s.end, s.source)
+        elif s.end > s.start:
+            out.append(s)
+    return tuple(out)
+
+
+def _blamed(program: Program, spans: dict[Path, Spans]) -> Iterator[Blamed]:
+    pages: dict[Path, int] = {}
+    block_pages = iter_block_pages(program)
+    for s, section in enumerate(program.sections):
+        pages[("h", s)] = section.page
+        for b in range(len(section.blocks)):
+            pages[(s, b)] = next(block_pages)[1]
+    for path, text in texts_of(program):
+        page = pages[path if path[0] == "h" else path[:2]]
+        section = path[1] if path[0] == "h" else path[0]
+        yield Blamed(path, _kind(path), int(section), page, text, spans[path])
+
+
+def _kind(path: Path) -> str:
+    if path[0] == "h":
+        return "heading"
+    if path[-1] == "heading":
+        return "column heading"
+    if len(path) >= 2 and path[-2] == "item":
+        return "item"
+    return "paragraph"
