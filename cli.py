@@ -247,25 +247,42 @@ def describe(patch: str, lang: str) -> None:
 
 
 @main.command(help=msg("cli.help.diff"))
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.argument("old")
+@click.argument("new")
 @_option("--docx", "docx_out", type=click.Path(dir_okay=False), help=msg("cli.help.diff_docx"))
 @_option("--html", "html_out", type=click.Path(dir_okay=False), help=msg("cli.help.diff_html"))
 @_option("--stat", is_flag=True, help=msg("cli.help.diff_stat"))
 @_option("--color/--no-color", default=None, help=msg("cli.help.diff_color"))
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.diff_root"))
 @_fail_cleanly
-def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None) -> None:
+def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None,
+         root: str) -> None:
     from amend.load import load_program
     from amend.output import same_file
 
     if docx_out and html_out and same_file(docx_out, html_out):
         raise click.UsageError(str(msg("cli.same_output", file=html_out)))
-    old_program = _speak(load_program(old))
-    done = commands.compare(old_program, load_program(new), docx_out=Path(docx_out) if docx_out else None,
-                            html_out=Path(html_out) if html_out else None, stat=stat,
-                            color=sys.stdout.isatty() if color is None else color)
-    for path in done.written:
-        click.echo(str(msg("cli.wrote", file=path)), err=True)
+    outs: dict[str, Any] = {"docx_out": Path(docx_out) if docx_out else None, "html_out": Path(html_out) if html_out else None,
+            "stat": stat, "color": sys.stdout.isatty() if color is None else color}
+    versions = [not Path(x).is_file() and "@" in x for x in (old, new)]
+    if any(versions):
+        if not all(versions):
+            raise click.UsageError(str(msg("cli.file_and_version", name=new if versions[1] else old)))
+        (pid, _, a), (other, _, b) = old.partition("@"), new.partition("@")
+        if pid != other:
+            raise click.UsageError(str(msg("cli.two_programs", old=pid, new=other)))
+        from amend.history_load import load_history
+        from amend.versions import diff_versions
+
+        program, patches = load_history(root, pid)
+        told, done = diff_versions(_speak(program), patches, a, b, _today(), **outs)
+        _tell(told)
+    else:
+        old_program = _speak(load_program(old))
+        done = commands.compare(old_program, load_program(new), **outs)
+        for path in done.written:
+            click.echo(str(msg("cli.wrote", file=path)), err=True)
     try:
         for line in done.lines:
             click.echo(line, color=color)
@@ -309,6 +326,32 @@ def show(spec: str, on: str | None, root: str, out_dir: str) -> None:
     program, patches = load_history(root, program_id)
     version, day = commands.version_asked(version, _speak(program), patches)
     _tell(commands.show_version(program, patches, version, _date_option(day) or on or _today(), Path(out_dir)))
+
+
+@main.command(help=msg("cli.help.blame"))
+@click.argument("spec", metavar="PROGRAM-ID[@VERSION]")
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.show_at"))
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.root"))
+@_option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+         help=msg("cli.help.blame_format"))
+@_option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=msg("cli.help.blame_output"))
+@_fail_cleanly
+def blame(spec: str, on: str | None, root: str, fmt: str, output: str | None) -> None:
+    from amend.history_load import load_history
+    from amend.versions import blame_version
+
+    program_id, _, version = spec.partition("@")
+    if version and on:
+        raise click.UsageError(str(msg("cli.version_and_date")))
+    program, patches = load_history(root, program_id)
+    done, text = blame_version(_speak(program), patches, version or (on or ""), _today(), fmt,
+                               Path(output) if output else None)
+    _warn(done.warnings)
+    if text is None:
+        click.echo(str(done.summary), err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @main.command(help=msg("web.cli.help"))

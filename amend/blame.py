@@ -16,9 +16,13 @@ joined are the text of the version.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from .diff import DEL, INS, SAME, diff_programs, walk, word_diff
+from .errors import Text
+from .history import decision_words
+from .messages import Msg, msg, render
 from .model import Decision, Patch, Program, iter_block_pages
 from .tree import Path
 
@@ -159,3 +163,49 @@ def _kind(path: Path) -> str:
     if len(path) >= 2 and path[-2] == "item":
         return "item"
     return "paragraph"
+
+
+# ---------------------------------------------------------------- amend blame --format text|json
+
+
+def kind_words(kind: str) -> Msg:
+    words = {"heading": msg("history.blame.heading"), "paragraph": msg("history.blame.paragraph"),
+             "item": msg("history.blame.item"), "column heading": msg("history.blame.column_heading")}
+    return words[kind]
+
+
+def source_words(source: Source) -> Text:
+    """'Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS)', or 'the program file'."""
+    return decision_words(source.decision) if source.decision else msg("history.program_file")
+
+
+def blame_text(b: Blame) -> str:
+    """For people: the sources, then a row per span: page, kind, version, text (a text's further spans
+    on rows of their own, under it)."""
+    meta = b.program.meta
+    lines = [str(msg("history.blame.title", program=meta.id, version=meta.version, title=meta.title)), "",
+             str(msg("history.blame.sources"))]
+    width = max(len(s.version) for s in b.sources)
+    lines += [f"  {s.version.ljust(width)}  {render(source_words(s))}" for s in b.sources]
+    lines.append("")
+    rows = [(str(msg("history.blame.page", page=t.page)), str(kind_words(t.kind)), t) for t in b.texts]
+    wide = (max((len(r[0]) for r in rows), default=0), max((len(r[1]) for r in rows), default=0))
+    for page, kind, t in rows:
+        first = f"{page.ljust(wide[0])}  {kind.ljust(wide[1])}  "
+        for n, (piece, k) in enumerate(t.pieces()):
+            lead = first if n == 0 else " " * len(first)
+            lines.append(f"{lead}{b.sources[k].version.ljust(width)}  {piece}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def blame_data(b: Blame) -> dict[str, Any]:
+    """For tools (`--format json`): English codes; every span with its text and version."""
+    meta = b.program.meta
+    sources = [{"version": s.version, "file": s.file,
+                "decision": None if s.decision is None else {k: v for k, v in asdict(s.decision).items()
+                                                             if v is not None}} for s in b.sources]
+    texts = [{"path": list(t.path), "kind": t.kind, "page": t.page,
+              "section": b.program.sections[t.section].heading, "text": t.text,
+              "spans": [{"start": s.start, "end": s.end, "version": b.sources[s.source].version,
+                         "text": t.text[s.start:s.end]} for s in t.spans]} for t in b.texts]
+    return {"program": meta.id, "version": meta.version, "sources": sources, "texts": texts}

@@ -69,4 +69,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.none": ("none", "ingen"),
     "history.pending": ("pending: {versions}", "väntar: {versions}"),
     "history.pending_one": ("{v} ({n})", "{v} ({n})"),
+    # ---- amend blame
+    "history.blame.title": ("{program}@{version}: {title}", "{program}@{version}: {title}"),
+    "history.blame.sources": ("written by:", "skrivet av:"),
+    "history.blame.page": ("page {page}", "sidan {page}"),
+    "history.blame.heading": ("heading", "rubrik"),
+    "history.blame.paragraph": ("paragraph", "stycke"),
+    "history.blame.item": ("item", "punkt"),
+    "history.blame.column_heading": ("column heading", "kolumnrubrik"),
+    "history.blame.page_title": ("Who wrote what: {title} ({version})", "Vem skrev vad: {title} ({version})"),
+    "history.blame.legend": (
+        "Each part of the text is marked with the decision that last wrote it; unmarked text is the "
+        "program's own ({version}).",
+        "Varje del av texten är markerad med det beslut som senast skrev den; omarkerad text är programmets "
+        "egen ({version})."),
+    # ---- amend diff between two versions
+    "history.diff.not_built_on": (
+        "'{new}' is not built on '{old}', so the changes are not attributed to decisions",
+        "”{new}” bygger inte på ”{old}”, så ändringarna knyts inte till några beslut"),
+    "history.diff.legend": ("Decisions, each in its colour", "Besluten, vart och ett i sin färg"),
+    "history.diff.compared": (
+        "'{old}' against '{new}': {changes} {changes:plural:change:changes} by {decisions} "
+        "{decisions:plural:decision:decisions}",
+        "”{old}” mot ”{new}”: {changes} {changes:plural:ändring:ändringar} genom {decisions} "
+        "{decisions:plural:beslut:beslut}"),
 }
