@@ -114,7 +114,8 @@ def colour_by_decision(page: bytes, red: Redline, decisions: Sequence[Decision])
     language = red.new.meta.language
     items = "".join(f'<li><span class="swatch d{k}"></span>{escape(decision_line(d, language))}</li>'
                     for k, d in enumerate(decisions, start=1))
-    legend = f'<p class="legend">{escape(msg("history.diff.legend").render(language))}</p><ul class="decisions">{items}</ul>'
+    words = escape(msg("history.diff.legend").render(language))
+    legend = f'<p class="legend">{words}</p><ul class="decisions">{items}</ul>'
     text = page.decode("utf-8")
     text = text.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
     text = text.replace("</header>", legend + "\n</header>", 1) if "</header>" in text else \
