@@ -264,7 +264,8 @@ def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: b
     if docx_out and html_out and same_file(docx_out, html_out):
         raise click.UsageError(str(msg("cli.same_output", file=html_out)))
     outs: dict[str, Any] = {"docx_out": Path(docx_out) if docx_out else None,
-                            "html_out": Path(html_out) if html_out else None, "stat": stat, "color": sys.stdout.isatty() if color is None else color}
+                            "html_out": Path(html_out) if html_out else None, "stat": stat,
+                            "color": sys.stdout.isatty() if color is None else color}
     versions = [not Path(x).is_file() and "@" in x for x in (old, new)]
     if any(versions):
         if not all(versions):
