@@ -156,14 +156,17 @@ def validate(files: tuple[str, ...]) -> None:
          help=msg("cli.help.check_outputs"))
 @_option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
          show_default=True, help=msg("cli.help.check_format"))
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.check_at"))
 @_fail_cleanly
-def check(root: str, outputs: tuple[str, ...], fmt: str) -> None:
+def check(root: str, outputs: tuple[str, ...], fmt: str, on: str | None) -> None:
     from amend.check import check_repo
     from amend.report import render as render_report
 
-    report = check_repo(root, outputs=outputs)
+    report = check_repo(root, outputs=outputs, on=on)
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(render_report(report, fmt, color=color), nl=False, color=color)
+    for note in report.notes:
+        click.echo(str(msg("cli.time_note", text=note)), err=True)
     click.get_current_context().exit(0 if report.ok else EXIT_INVALID)
 
 

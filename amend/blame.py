@@ -183,7 +183,7 @@ def blame_text(b: Blame) -> str:
     """For people: the sources, then a row per span: page, kind, version, text (a text's further spans
     on rows of their own, under it)."""
     meta = b.program.meta
-    lines = [str(msg("history.blame.title", program=meta.id, version=meta.version, title=meta.title)), "",
+    lines = [str(msg("history.blame.title", p=meta.id, v=meta.version, t=meta.title)), "",
              str(msg("history.blame.sources"))]
     width = max(len(s.version) for s in b.sources)
     lines += [f"  {s.version.ljust(width)}  {render(source_words(s))}" for s in b.sources]

@@ -183,6 +183,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.file_and_version": (
         "give two program files or two versions (PROGRAM-ID@VERSION), not one of each: '{name}' is not a file",
         "ange två programfiler eller två versioner (PROGRAM-ID@VERSION), inte en av varje: ”{name}” är ingen fil"),
+    # ---- check knows time
+    "cli.help.check_at": (
+        "Compare committed outputs with the version in force on this date (YYYY-MM-DD; default: today).",
+        "Jämför utdatafilerna med den version som gäller detta datum (ÅÅÅÅ-MM-DD; annars i dag)."),
+    "cli.time_note": ("note: {text}", "obs: {text}"),
     # ---- blame
     "cli.help.blame": (
         "Show every heading, paragraph and list item of a version with the decision that last wrote each part "

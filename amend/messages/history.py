@@ -70,7 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.pending": ("pending: {versions}", "väntar: {versions}"),
     "history.pending_one": ("{v} ({n})", "{v} ({n})"),
     # ---- amend blame
-    "history.blame.title": ("{program}@{version}: {title}", "{program}@{version}: {title}"),
+    "history.blame.title": ("{p}@{v}: {t}", "{p}@{v}: {t}"),
     "history.blame.sources": ("written by:", "skrivet av:"),
     "history.blame.page": ("page {page}", "sidan {page}"),
     "history.blame.heading": ("heading", "rubrik"),
@@ -93,4 +93,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{decisions:plural:decision:decisions}",
         "”{old}” mot ”{new}”: {changes} {changes:plural:ändring:ändringar} genom {decisions} "
         "{decisions:plural:beslut:beslut}"),
+    # ---- amend check knows time
+    "history.check.lagging": (
+        "the version in force is '{version}', but the newest version here is '{newest}': not applied here: "
+        "{decisions}; build it with: {command}",
+        "den version som gäller är ”{version}”, men den nyaste versionen här är ”{newest}”: inte genomfört här: "
+        "{decisions}; bygg den med: {command}"),
+    "history.check.future": (
+        "{program}: '{version}' ({decision}) is adopted and takes effect on {start}; no outputs folder holds it yet",
+        "{program}: ”{version}” ({decision}) är antagen och börjar gälla {start}; ingen utdatamapp har den ännu"),
+    "history.check.pending": ("{program}: '{version}' ({decision}, {file}) is pending: not yet decided",
+                              "{program}: ”{version}” ({decision}, {file}) väntar: ännu inte beslutad"),
 }
