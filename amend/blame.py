@@ -4,7 +4,8 @@ Pure: no I/O. The chain of versions P0 (the program's own version), P1 … Pn
 (each made by one patch) is walked step by step. Every text of P0 (heading,
 paragraph, list item, column heading, table cell text) is the program's own:
 source 0. For each step k, the structure of P(k-1) and Pk is aligned
-(amend.diff); a text of Pk paired with a text of P(k-1) keeps the sources of
+(amend.diff; sections the step left as they were are
+paired first and keep their spans); a text of Pk paired with a text of P(k-1) keeps the sources of
 its unchanged words and gives the words the step put in to source k (a word
 diff of the two texts); a text with no counterpart (a block, item or section
 added, or rewritten beyond pairing, or moved) is source k as a whole. So a
@@ -19,11 +20,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .diff import DEL, INS, SAME, diff_programs, walk, word_diff
+from .diff import DEL, INS, SAME, align, diff_programs, walk, word_diff
 from .errors import Text
 from .history import decision_words
 from .messages import Msg, msg, render
-from .model import Decision, Patch, Program, iter_block_pages
+from .model import Decision, Patch, Program, Section, iter_block_pages
 from .tree import Path
 
 
@@ -70,12 +71,13 @@ class Blame:
 
 
 Spans = tuple[Span, ...]
+Sections = list[dict[Path, Spans]]  # per section: {path of a text, its section index 0: its spans}
 
 
 def blame(root: Program, steps: Sequence[tuple[Patch, Program]]) -> Blame:
     """The blame of the last version of a chain: `root` and, for each patch of the
     chain in order, the program it produced."""
-    spans = {path: _whole(text, 0) for path, text in texts_of(root)}
+    spans: Sections = [{path: _whole(text, 0) for path, text in walk_texts(section, 0)} for section in root.sections]
     before = root
     for k, (_, after) in enumerate(steps, start=1):
         spans = _step(before, after, spans, k)
@@ -88,29 +90,60 @@ def blame(root: Program, steps: Sequence[tuple[Patch, Program]]) -> Blame:
 def texts_of(program: Program) -> Iterator[tuple[Path, str]]:
     """(path, text) of every text in the sections, in reading order."""
     for s, section in enumerate(program.sections):
-        for path, text in walk(section, (s,)):
-            if text is not None:
-                yield path, text
+        yield from walk_texts(section, s)
+
+
+def walk_texts(section: Section, s: int) -> Iterator[tuple[Path, str]]:
+    for path, text in walk(section, (s,)):
+        if text is not None:
+            yield path, text
 
 
 def _whole(text: str, source: int) -> Spans:
     return (Span(0, len(text), source),) if text else ()
 
 
-def _step(old: Program, new: Program, spans: dict[Path, Spans], k: int) -> dict[Path, Spans]:
-    """The spans of `new`'s texts, from those of `old` and the step between them."""
-    back = {n: o for o, n in diff_programs(old, new).matched.items()}
-    old_texts = dict(texts_of(old))
+def _step(old: Program, new: Program, spans: Sections, k: int) -> Sections:
+    """The spans of `new`'s texts, from those of `old` and the step between them. Sections the step left
+    as they were keep their spans (a step touches few sections); the others are aligned and diffed."""
+    pairs = align(old.sections, new.sections, lambda section: section, lambda a, b: False)
+    out: Sections = [{} for _ in new.sections]
+    for i, j in pairs:
+        if i is not None and j is not None:
+            out[j] = spans[i]
+    gone = [i for i, j in pairs if j is None and i is not None]
+    come = [j for i, j in pairs if i is None and j is not None]
+    if come:
+        was = Program(old.meta, tuple(old.sections[i] for i in gone))
+        now = Program(new.meta, tuple(new.sections[j] for j in come))
+        for path, found in _changed(was, now, [spans[i] for i in gone], k).items():
+            out[come[_section_of(path)]][_in_section(path, 0)] = found
+    return out
+
+
+def _changed(was: Program, now: Program, spans: Sections, k: int) -> dict[Path, Spans]:
+    """The spans of the texts of `now`, the changed sections, diffed against `was` (whose spans are `spans`)."""
+    back = {n: o for o, n in diff_programs(was, now).matched.items()}
+    old_texts = dict(texts_of(was))
     out: dict[Path, Spans] = {}
-    for path, text in texts_of(new):
+    for path, text in texts_of(now):
         o = back.get(path)
         if o is None or o not in old_texts:
             out[path] = _whole(text, k)
         elif old_texts[o] == text:
-            out[path] = spans[o]
+            out[path] = spans[_section_of(o)][_in_section(o, 0)]
         else:
-            out[path] = _carry(old_texts[o], text, spans[o], k)
+            out[path] = _carry(old_texts[o], text, spans[_section_of(o)][_in_section(o, 0)], k)
     return out
+
+
+def _section_of(path: Path) -> int:
+    return int(path[1] if path[0] == "h" else path[0])
+
+
+def _in_section(path: Path, s: int) -> Path:
+    """The path with its section index set to s."""
+    return ("h", s) + path[2:] if path[0] == "h" else (s,) + path[1:]
 
 
 def _carry(a: str, b: str, spans: Spans, k: int) -> Spans:
@@ -142,7 +175,7 @@ def _merged(spans: list[Span]) -> Spans:
     return tuple(out)
 
 
-def _blamed(program: Program, spans: dict[Path, Spans]) -> Iterator[Blamed]:
+def _blamed(program: Program, spans: Sections) -> Iterator[Blamed]:
     pages: dict[Path, int] = {}
     block_pages = iter_block_pages(program)
     for s, section in enumerate(program.sections):
@@ -151,8 +184,8 @@ def _blamed(program: Program, spans: dict[Path, Spans]) -> Iterator[Blamed]:
             pages[(s, b)] = next(block_pages)[1]
     for path, text in texts_of(program):
         page = pages[path if path[0] == "h" else path[:2]]
-        section = path[1] if path[0] == "h" else path[0]
-        yield Blamed(path, _kind(path), int(section), page, text, spans[path])
+        n = _section_of(path)
+        yield Blamed(path, _kind(path), n, page, text, spans[n][_in_section(path, 0)])
 
 
 def _kind(path: Path) -> str:

@@ -7,6 +7,7 @@ applying their chains exactly (amend.apply), never from committed outputs.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .apply import Step, apply_steps
 from .commands import Compared, Done, _write, version_asked
+from .errors import HistoryError
 from .history import FUTURE, IN_FORCE, SUPERSEDED, Timeline, build_timeline, chain_to, require_version_on, state_words
 from .messages import Msg, msg
 from .model import Patch, Program
@@ -35,6 +37,11 @@ class Built:
 def resolve(timeline: Timeline, patches: Sequence[Patch], asked: str) -> str:
     """The version `asked` names (a version, a date, or '' for today)."""
     version, day = version_asked(asked, timeline.program, patches)
+    if day is not None:
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            raise HistoryError(msg("history.not_a_date", value=day)) from None
     return version or require_version_on(timeline, day or timeline.on)
 
 

@@ -82,6 +82,10 @@ def test_blame_by_date_and_today(tmp_path):
     assert json.loads(on_date.stdout)["version"] == json.loads(at.stdout)["version"] == "kf-2025-11-24"
     both = run("blame", f"{PID}@adopted", "--at", "2026-06-01", "--root", root)
     assert both.exit_code == 2
+    for lang, words in (("en", "error: '2026-02-30' is not a date; write it as YYYY-MM-DD"),
+                        ("sv", "fel: ”2026-02-30” är inte ett datum; skriv det som ÅÅÅÅ-MM-DD")):
+        result = run("--lang", lang, "blame", f"{PID}@2026-02-30", "--root", root)
+        assert result.exit_code == 1 and words in result.stderr
 
 
 @pytest.mark.parametrize("lang, head, kinds", [
