@@ -358,6 +358,27 @@ def blame(spec: str, on: str | None, root: str, fmt: str, output: str | None) ->
         click.echo(text, nl=False)
 
 
+@main.command(help=msg("cli.help.site"))
+@click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
+@_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+         help=msg("cli.help.site_output"))
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.site_at"))
+@_fail_cleanly
+def site(root: str, out_dir: str, on: str | None) -> None:
+    from amend.site import build_site
+
+    ctx = click.get_current_context()
+    ctx.with_resource(language(choose(ctx.obj.get("lang"), _first_language(root))))
+    _tell(build_site(Path(root), Path(out_dir), on or _today()))
+
+
+def _first_language(root: str) -> str | None:
+    from amend.load import load_program
+
+    files = sorted((Path(root) / "programs").glob("*.yaml"))
+    return load_program(files[0]).meta.language if files else None
+
+
 @main.command(help=msg("web.cli.help"))
 @click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
 @_option("--host", default="127.0.0.1", show_default=True, help=msg("web.cli.host"))

@@ -34,7 +34,7 @@ LAYERS: dict[str, int] = {
     "cli": 6, "amend.web": 6,
     # history (issue 14): blame is pure work on the model, the lag of outputs check's; the any-two-version
     # jobs sit beside amend.commands; the command line's frame is the edge's
-    "amend.blame": 2, "amend.lag": 3, "amend.versions": 5, "amend.cli_frame": 6,
+    "amend.blame": 2, "amend.lag": 3, "amend.versions": 5, "amend.site": 5, "amend.cli_frame": 6,
 }
 
 # The pure core: no files, processes, documents or terminals.

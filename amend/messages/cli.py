@@ -188,6 +188,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Compare committed outputs with the version in force on this date (YYYY-MM-DD; default: today).",
         "Jämför utdatafilerna med den version som gäller detta datum (ÅÅÅÅ-MM-DD; annars i dag)."),
     "cli.time_note": ("note: {text}", "obs: {text}"),
+    # ---- site
+    "cli.help.site": (
+        "Write a static website of the repository's programs into a folder, to publish as it is: the register, "
+        "each program's timeline, every version's text (and DOCX), who wrote what, and the changes of each "
+        "decision and against the version in force. A second run with nothing changed writes nothing.",
+        "Skriv en statisk webbplats med katalogens program i en mapp, att publicera som den är: förteckningen, "
+        "varje programs tidslinje, varje versions text (och DOCX), vem som skrev vad, och ändringarna i varje "
+        "beslut och mot gällande version. En andra körning utan ändringar skriver ingenting."),
+    "cli.help.site_output": ("Folder for the site.", "Mapp för webbplatsen."),
+    "cli.help.site_at": ("Give the states as on this date (YYYY-MM-DD; default: today).",
+                         "Visa lägena som de är detta datum (ÅÅÅÅ-MM-DD; annars i dag)."),
     # ---- blame
     "cli.help.blame": (
         "Show every heading, paragraph and list item of a version with the decision that last wrote each part "

@@ -25,7 +25,9 @@ PALETTE = (("#1d4ed8", "#dbe6fe"), ("#b45309", "#fdecd3"), ("#047857", "#d6f5e8"
 _PAGE_CSS = """
 body { margin: 0 auto; max-width: 48rem; padding: 1rem; color: #1b1b1f; background: #fff;
        font: 1.0625rem/1.55 Georgia, "Times New Roman", serif; }
-h1, h2, h3, h4 { font-family: system-ui, sans-serif; color: #1f3a5f; line-height: 1.25; }
+h1, h2, h3, h4 { font-family: system-ui, sans-serif; color: #1f3a5f; line-height: 1.25; overflow-wrap: break-word; }
+h1 { font-size: 1.6rem; }
+.legend ul { padding-left: 0; }
 .where { font: .75rem/1 system-ui, sans-serif; color: #5b5b66; margin-right: .4rem; }
 .legend { font: .95rem/1.45 system-ui, sans-serif; border: 1px solid #d7d7de; border-radius: .5rem;
           padding: .5rem 1rem; background: #fafafc; }
