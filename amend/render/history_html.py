@@ -28,7 +28,8 @@ body { margin: 0 auto; max-width: 48rem; padding: 1rem; color: #1b1b1f; backgrou
 h1, h2, h3, h4 { font-family: system-ui, sans-serif; color: #1f3a5f; line-height: 1.25; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; }
 .legend ul { padding-left: 0; }
-.where { font: .75rem/1 system-ui, sans-serif; color: #5b5b66; margin-right: .4rem; }
+.where { font: .8rem/1 system-ui, sans-serif; color: #5b5b66; border-top: 1px dashed #d7d7de; padding-top: .3rem;
+         margin: 1.2rem 0 .3rem; }
 .legend { font: .95rem/1.45 system-ui, sans-serif; border: 1px solid #d7d7de; border-radius: .5rem;
           padding: .5rem 1rem; background: #fafafc; }
 .legend li { margin: .3rem 0; list-style: none; }
@@ -68,19 +69,22 @@ def render_blame_html(b: Blame) -> bytes:
 def _texts(b: Blame) -> list[str]:
     out: list[str] = []
     in_list = False
+    shown = 0  # the last page marked
     for t in b.texts:
         if t.kind == "item" and not in_list:
             out.append("<ul>")
         elif t.kind != "item" and in_list:
             out.append("</ul>")
         in_list = t.kind == "item"
+        if t.page > shown and not in_list:
+            out.append(f'<p class="where" id="p{t.page}">{escape(str(msg("history.blame.page", page=t.page)))}</p>')
+            shown = t.page
         out.append(_text(b, t))
     return out + ["</ul>"] * in_list
 
 
 def _text(b: Blame, t: Blamed) -> str:
     pieces = "".join(_piece(b, text, k) for text, k in t.pieces())
-    where = f'<span class="where">{escape(str(msg("history.blame.page", page=t.page)))}</span>'
     if t.kind == "heading":
         level = min(b.program.sections[t.section].level + 1, 6)
         return f"<h{level}>{pieces}</h{level}>"
@@ -88,7 +92,7 @@ def _text(b: Blame, t: Blamed) -> str:
         return f"<li>{pieces}</li>"
     if t.kind == "column heading":
         return f"<p><strong>{pieces}</strong></p>"
-    return f"<p>{where}{pieces}</p>"
+    return f"<p>{pieces}</p>"
 
 
 def _piece(b: Blame, text: str, k: int) -> str:
