@@ -55,6 +55,14 @@ def build(timeline: Timeline, version: str) -> Built:
     return Built(version, chain, tuple(apply_steps(timeline.program, list(chain))), warning)
 
 
+def _within(built: Built, timeline: Timeline, version: str) -> Built:
+    """`version` built: from the steps of `built` when it is on its chain (no patch applied twice)."""
+    chain = chain_to(timeline, version)
+    if built.chain[:len(chain)] != chain:
+        return build(timeline, version)
+    return Built(version, chain, built.steps[:len(chain)], None)
+
+
 # ---------------------------------------------------------------- amend blame
 
 
@@ -94,7 +102,8 @@ def diff_versions(program: Program, patches: list[Patch], old: str, new: str, on
     from .render import term
 
     timeline = build_timeline(program, patches, on)
-    a, b = build(timeline, resolve(timeline, patches, old)), build(timeline, resolve(timeline, patches, new))
+    b = build(timeline, resolve(timeline, patches, new))
+    a = _within(b, timeline, resolve(timeline, patches, old))
     steps = b.steps[len(a.chain):]
     built_on = b.chain[:len(a.chain)] == a.chain
     warnings: tuple[Msg, ...] = ()  # a version not in force is what a diff often compares: no warning
