@@ -118,8 +118,8 @@ def _pages(root: Path, files: list[Path], on: str) -> dict[str, bytes]:
                      ", ".join(e.version for e in timeline.pending) or "-",
                      link(f"{_safe(pid)}/index.html", str(msg("history.site.timeline")))])
     words = Words.now()
-    head = [str(msg(k)) for k in ("history.site.program", "history.site.in_force", "history.site.pending",
-                                   "history.site.read")]
+    head = [str(m) for m in (msg("history.site.program"), msg("history.site.in_force"), msg("history.site.pending"),
+                             msg("history.site.read"))]
     title = str(msg("history.site.register"))
     body = f"<h1>{title}</h1>\n" + table(head, rows, str(msg("history.site.register_caption", on=on)))
     pages["index.html"] = page(title, current_language(), [Link("index.html", title)], words.nav, words.skip, body)

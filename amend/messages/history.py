@@ -108,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.site.register": ("Programs", "Program"),
     "history.site.register_caption": ("Every program, with the version in force on {on}",
                                       "Alla program, med den version som gäller den {on}"),
-    "history.site.program": ("Program", "Program"),
+    "history.site.program": ("Program", "Programmet"),
     "history.site.in_force": ("Version in force", "Gällande version"),
     "history.site.pending": ("Pending", "Väntar"),
     "history.site.read": ("Read", "Läs"),
