@@ -351,11 +351,9 @@ def blame(spec: str, on: str | None, root: str, fmt: str, output: str | None) ->
     program, patches = load_history(root, program_id)
     done, text = blame_version(_speak(program), patches, version or (on or ""), _today(), fmt,
                                Path(output) if output else None)
-    _warn(done.warnings)
-    if text is None:
-        click.echo(str(done.summary), err=True)
-    else:
+    if text is not None:
         click.echo(text, nl=False)
+    _tell(done)
 
 
 @main.command(help=msg("cli.help.site"))
@@ -365,18 +363,11 @@ def blame(spec: str, on: str | None, root: str, fmt: str, output: str | None) ->
 @_option("--at", "on", default=None, callback=_date, help=msg("cli.help.site_at"))
 @_fail_cleanly
 def site(root: str, out_dir: str, on: str | None) -> None:
-    from amend.site import build_site
+    from amend.site import build_site, first_language
 
     ctx = click.get_current_context()
-    ctx.with_resource(language(choose(ctx.obj.get("lang"), _first_language(root))))
+    ctx.with_resource(language(choose(ctx.obj.get("lang"), first_language(Path(root)))))
     _tell(build_site(Path(root), Path(out_dir), on or _today()))
-
-
-def _first_language(root: str) -> str | None:
-    from amend.load import load_program
-
-    files = sorted((Path(root) / "programs").glob("*.yaml"))
-    return load_program(files[0]).meta.language if files else None
 
 
 @main.command(help=msg("web.cli.help"))

@@ -60,6 +60,12 @@ def build_site(root: Path, out: Path, on: str) -> Done:
     return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), written=tuple(changed))
 
 
+def first_language(root: Path) -> str | None:
+    """The language of the repository's first program, the site's unless the run says otherwise."""
+    files = [f for f in _inputs(root) if f.parent.name == "programs"]
+    return load_program(files[0]).meta.language if files else None
+
+
 def _inputs(root: Path) -> list[Path]:
     found = sorted((root / "programs").glob("*.y*ml")) + sorted((root / "amendments").glob("*/*.y*ml"))
     return [f for f in found if f.is_file()]

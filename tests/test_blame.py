@@ -4,6 +4,7 @@ time (outputs lagging behind the version in force, decisions not yet in force, p
 on the bundled example's chain and on constructed chains, in English and Swedish."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -220,9 +221,9 @@ def revisions(path: Path) -> set[tuple[str, str, str]]:
 
 def test_diff_across_three_decisions_docx_and_html(tmp_path):
     root = copy_example(tmp_path)
-    docx, html = tmp_path / "r.docx", tmp_path / "r.html"
+    docx, out = tmp_path / "r.docx", tmp_path / "r.html"
     result = run("--lang", "en", "diff", f"{PID}@proposed", f"{PID}@2027-01-01", "--root", root, "--docx", docx,
-                 "--html", html)
+                 "--html", out)
     assert result.exit_code == 0, result.output
     assert "'proposed' against 'kf-2026-11-23': 8 changes by 3 decisions" in result.stderr
     marks = revisions(docx)
@@ -230,7 +231,7 @@ def test_diff_across_three_decisions_docx_and_html(tmp_path):
     assert ("ins", "Kommunfullmäktige", "2026-11-23T00:00:00Z") in marks
     assert ("del", "Kommunfullmäktige", "2026-11-23T00:00:00Z") in marks  # "2027" struck by § 130
     assert not any(author == "amend" for _, author, _ in marks)
-    page = html.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
     legend = page[page.index('<ul class="decisions">'):page.index("</ul>", page.index('<ul class="decisions">'))]
     assert legend.count("<li>") == 3
     assert "Besluten, vart och ett i sin färg" in page  # the page's language is the program's
@@ -321,3 +322,50 @@ def test_check_without_outputs_has_no_lag(tmp_path):
     root = make_repo(tmp_path, REWRITE)
     result = run("check", root, "--at", "2026-01-01")
     assert result.exit_code == 0 and "note:" not in result.stderr
+
+
+# ---------------------------------------------------------------- the remaining words, in both languages
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", {"kinds": ("heading", "item", "column heading"), "summary": "'adopted': 116 texts",
+            "title": "<title>Who wrote what: Program om våldsförebyggande arbete 2025–2027 (adopted)</title>",
+            "legend": "Each part of the text is marked with the decision that last wrote it; unmarked text is "
+                      "the program's own (proposed)."}),
+    ("sv", {"kinds": ("rubrik", "punkt", "kolumnrubrik"), "summary": "”adopted”: 116 texter",
+            "title": "<title>Vem skrev vad: Program om våldsförebyggande arbete 2025–2027 (adopted)</title>",
+            "legend": "Varje del av texten är markerad med det beslut som senast skrev den; omarkerad text är "
+                      "programmets egen (proposed)."}),
+])
+def test_blame_words_in_both_languages(tmp_path, lang, words):
+    root = copy_example(tmp_path)
+    text = run("--lang", lang, "blame", f"{PID}@adopted", "--root", root)
+    for kind in words["kinds"]:
+        assert re.search(rf"^(page|sidan) \d+ +{kind}  ", text.stdout, re.M), kind
+    assert words["summary"] in text.stderr
+    page = html.unescape(run("--lang", lang, "blame", f"{PID}@adopted", "--root", root, "--format", "html").stdout)
+    assert words["title"] in page and words["legend"] in page
+
+
+@pytest.mark.parametrize("lang, summary, legend", [
+    ("en", "'v0' against 'v2': 7 changes by 2 decisions", "Decisions, each in its colour"),
+    ("sv", "”v0” mot ”v2”: 7 ändringar genom 2 beslut", "Besluten, vart och ett i sin färg"),
+])
+def test_diff_words_in_both_languages(tmp_path, lang, summary, legend):
+    root = make_repo(tmp_path, REWRITE)
+    program = root / "programs" / "p.yaml"
+    program.write_text(PROGRAM.replace("  status: Antagen\n", f"  status: Antagen\n  language: {lang}\n"),
+                       encoding="utf-8")
+    page = tmp_path / "r.html"
+    result = run("--lang", lang, "diff", "p@v0", "p@v2", "--root", root, "--html", page)
+    assert result.exit_code == 0, result.output
+    assert summary in result.stderr
+    assert f'<p class="legend">{legend}</p>' in page.read_text(encoding="utf-8")
+
+
+def test_check_future_note_in_swedish(tmp_path):
+    root = copy_example(tmp_path)
+    assert run("show", PID, "--at", "2026-01-01", "--root", root, "-o", root / "build").exit_code == 0
+    result = run("--lang", "sv", "check", root, "--at", "2026-06-01")
+    assert (f"obs: {PID}: ”kf-2026-11-23” (Kommunfullmäktige 2026-11-23 § 130 (2026.311 KS)) är antagen och "
+            "börjar gälla 2027-01-01; ingen utdatamapp har den ännu") in result.stderr

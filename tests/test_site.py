@@ -187,3 +187,25 @@ def test_the_site_in_headless_chromium(site, tmp_path):
             assert elsewhere == []
             page.close()
         browser.close()
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("<title>Program om våldsförebyggande arbete 2025–2027: kf-2025-11-24</title>",
+            "Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS) · state on 2026-12-01: in force",
+            ">Download as Word (DOCX)</a>", '<p class="page" id="p6">page 6</p>', "<h1>Programs</h1>",
+            "Every program, with the version in force on 2026-12-01", "Every version and the decision that made it",
+            '<a class="skip" href="#main">Skip to the content</a>', ">who wrote what</a>")),
+    ("sv", ("<title>Program om våldsförebyggande arbete 2025–2027: versionen kf-2025-11-24</title>",
+            "Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS) · läget den 2026-12-01: gäller",
+            ">Ladda ner som Word (DOCX)</a>", '<p class="page" id="p6">sidan 6</p>', "<h1>Program</h1>",
+            "Alla program, med den version som gäller den 2026-12-01", "Varje version och beslutet som gav den",
+            '<a class="skip" href="#main">Hoppa till innehållet</a>', ">vem skrev vad</a>")),
+])
+def test_site_words_in_both_languages(tmp_path, lang, words):
+    root = copy_example(tmp_path / "repo")
+    out = tmp_path / "site"
+    assert run("--lang", lang, "site", root, "-o", out, "--at", "2026-12-01").exit_code == 0
+    pages = "".join(p.read_text(encoding="utf-8") for p in (out / "index.html", out / PID / "index.html",
+                                                             out / PID / "kf-2025-11-24.html"))
+    for w in words:
+        assert w in pages, w
