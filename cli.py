@@ -1,6 +1,7 @@
 """The `amend` command line: a thin edge over the `amend` package.
 
-Each command parses its options, loads its inputs, calls one function of
+Each command parses its options (the help and usage frame in the language
+of the run is amend.cli_frame), loads its inputs, calls one function of
 amend.commands (or amend.check) and maps the result and errors to exit codes:
 0 done, 1 the input is invalid or an amendment does not apply, 2 the command
 was used wrongly, 3 a bug in amend (so that CI can tell a bug from a bad
@@ -10,21 +11,24 @@ locale. A traceback only with --debug.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
-import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from amend import __version__, commands
+from amend.cli_frame import Amend as _Amend
+from amend.cli_frame import Option as _Option
+from amend.cli_frame import date as _date
+from amend.cli_frame import date_option as _date_option
+from amend.cli_frame import option as _option
+from amend.cli_frame import today as _today
 from amend.errors import AmendError
-from amend.messages import Msg, choose, language, msg
-from amend.messages import render as in_words
+from amend.messages import choose, language, msg
 from amend.model import Program
 
 EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
@@ -32,179 +36,6 @@ EXIT_USAGE = 2  # the command was used wrongly
 EXIT_BUG = 3  # amend failed unexpectedly
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-# ---------------------------------------------------------------- help and usage in the language of the run
-
-
-class _CatalogueHelp:
-    """Help text kept as a catalogue message and put into words only when click shows it."""
-
-    _help: Msg | str | None = None
-
-    @property
-    def help(self) -> str | None:
-        return None if self._help is None else in_words(self._help)
-
-    @help.setter
-    def help(self, value: Msg | str | None) -> None:
-        self._help = value
-
-
-class _Option(_CatalogueHelp, click.Option):
-    """An option whose --help text is a catalogue message."""
-
-    def __init__(self, *args: Any, help: Msg | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._help = help
-
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        record = super().get_help_record(ctx)
-        if record is None:
-            return None
-        extra = self.get_help_extra(ctx)
-        words = [str(msg("cli.default", value=extra["default"]))] if "default" in extra else []
-        words += [extra["range"]] if "range" in extra else []
-        words += [str(msg("cli.required"))] if "required" in extra else []
-        return record[0], (self.help or "") + (f"  [{'; '.join(words)}]" if words else "")
-
-
-class _Command(_CatalogueHelp, click.Command):
-    """A command whose help and help page frame ("Usage:", "Options") come from the catalogue."""
-
-    @property
-    def options_metavar(self) -> str:
-        return str(msg("cli.options_metavar"))
-
-    @options_metavar.setter
-    def options_metavar(self, value: str | None) -> None:
-        pass  # always the catalogue's
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = str(msg("cli.help.help"))
-        return option
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), str(msg("cli.usage")))
-
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        records = [p.get_help_record(ctx) for p in self.get_params(ctx) if not isinstance(p, click.Argument)]
-        if any(records):
-            with formatter.section(str(msg("cli.options"))):
-                formatter.write_dl([r for r in records if r])
-
-
-class _Amend(_Command, click.Group):
-    """The `amend` group: it chooses the language before click parses anything (help, usage errors)."""
-
-    command_class = _Command
-
-    @property
-    def subcommand_metavar(self) -> str:
-        return str(msg("cli.subcommand_metavar"))
-
-    @subcommand_metavar.setter
-    def subcommand_metavar(self, value: str | None) -> None:
-        pass  # always the catalogue's
-
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _Command.format_options(self, ctx, formatter)
-        shown = [(name, cmd) for name in self.list_commands(ctx)
-                 if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
-        if shown:
-            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
-            rows = [(name, cmd.get_short_help_str(limit)) for name, cmd in shown]
-            with formatter.section(str(msg("cli.commands"))):
-                formatter.write_dl(rows)
-
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        with language(choose(_lang_given(argv))):
-            if not standalone_mode:
-                return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
-            try:
-                code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
-            except click.ClickException as exc:
-                _show(exc)
-                sys.exit(exc.exit_code)
-            except click.Abort:
-                click.echo(str(msg("cli.aborted")), err=True)
-                sys.exit(1)
-            sys.exit(code if isinstance(code, int) else 0)
-
-
-def _lang_given(argv: list[str]) -> str | None:
-    """The value of `amend --lang X` (before the command name: after it, extract's --lang is the minutes')."""
-    for n, arg in enumerate(argv):
-        if arg == "--lang":
-            return argv[n + 1] if n + 1 < len(argv) else None
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-        if not arg.startswith("-"):
-            return None
-    return None
-
-
-def _show(exc: click.ClickException) -> None:
-    """A usage error as click shows it, its frame in the language of the run."""
-    ctx = getattr(exc, "ctx", None)
-    if ctx is not None:
-        names = ctx.command.get_help_option_names(ctx)
-        hint = [str(msg("cli.try_help", command=ctx.command_path, option=max(names, key=len)))] if names else []
-        click.echo("\n".join([ctx.get_usage(), *hint, ""]), err=True, color=ctx.color)
-    click.echo(str(msg("cli.usage_error", text=_usage_text(exc))), err=True)
-
-
-def _usage_text(exc: click.ClickException) -> str:
-    """click's message in the language of the run for the usage errors amend's users meet; others as click says."""
-    if isinstance(exc, click.MissingParameter):
-        return _missing(exc) or exc.format_message()
-    if isinstance(exc, click.BadParameter):
-        hint, text = _hint(exc), _click_words(exc.message)
-        return str(msg("cli.bad_value", name=hint, text=text) if hint else msg("cli.bad_value_unnamed", text=text))
-    if isinstance(exc, click.NoSuchOption) and exc.message == f"No such option {exc.option_name!r}.":
-        text = str(msg("cli.no_such_option", name=exc.option_name))
-        if exc.possibilities:
-            names = ", ".join(repr(p) for p in sorted(exc.possibilities))
-            text += " " + str(msg("cli.did_you_mean", name=names) if len(exc.possibilities) == 1
-                              else msg("cli.did_you_mean_one_of", names=names))
-        return text
-    return _click_words(exc.format_message())
-
-
-def _click_words(text: str) -> str:
-    """Two sentences of click's own (an unknown command, a value not among the choices), in words."""
-    if found := re.fullmatch(r"No such command '(.*)'\.", text):
-        return str(msg("cli.no_such_command", name=found[1]))
-    if found := re.fullmatch(r"'(.*)' is not one of (.*)\.", text):
-        return str(msg("cli.not_one_of", value=found[1], choices=found[2]))
-    return text
-
-
-def _missing(exc: click.MissingParameter) -> str | None:
-    """"Missing option '-o' / '--output'." in words; None when click adds words of its own (a choice's list)."""
-    extra = exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx) if exc.param else None
-    kind = exc.param_type or (exc.param.param_type_name if exc.param else None)
-    hint = _hint(exc)
-    if exc.message or extra or not hint:
-        return None
-    words = {"argument": msg("cli.missing_argument", name=hint), "option": msg("cli.missing_option", name=hint),
-             "parameter": msg("cli.missing_parameter", name=hint)}
-    return str(words[kind]) if kind in words else None
-
-
-def _hint(exc: click.BadParameter) -> str | None:
-    hint = exc.param_hint if exc.param_hint is not None else (
-        exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx is not None else None)
-    if hint is None or isinstance(hint, str):
-        return hint
-    return " / ".join(repr(h) for h in hint)
-
-
-_option = functools.partial(click.option, cls=_Option)
 
 
 # ---------------------------------------------------------------- errors and output
@@ -328,14 +159,17 @@ def validate(files: tuple[str, ...]) -> None:
          help=msg("cli.help.check_outputs"))
 @_option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
          show_default=True, help=msg("cli.help.check_format"))
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.check_at"))
 @_fail_cleanly
-def check(root: str, outputs: tuple[str, ...], fmt: str) -> None:
+def check(root: str, outputs: tuple[str, ...], fmt: str, on: str | None) -> None:
     from amend.check import check_repo
     from amend.report import render as render_report
 
-    report = check_repo(root, outputs=outputs)
+    report = check_repo(root, outputs=outputs, on=on)
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(render_report(report, fmt, color=color), nl=False, color=color)
+    for note in report.notes:
+        click.echo(str(msg("cli.time_note", text=note)), err=True)
     click.get_current_context().exit(0 if report.ok else EXIT_INVALID)
 
 
@@ -419,25 +253,43 @@ def describe(patch: str, lang: str) -> None:
 
 
 @main.command(help=msg("cli.help.diff"))
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.argument("old")
+@click.argument("new")
 @_option("--docx", "docx_out", type=click.Path(dir_okay=False), help=msg("cli.help.diff_docx"))
 @_option("--html", "html_out", type=click.Path(dir_okay=False), help=msg("cli.help.diff_html"))
 @_option("--stat", is_flag=True, help=msg("cli.help.diff_stat"))
 @_option("--color/--no-color", default=None, help=msg("cli.help.diff_color"))
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.diff_root"))
 @_fail_cleanly
-def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None) -> None:
+def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None,
+         root: str) -> None:
     from amend.load import load_program
     from amend.output import same_file
 
     if docx_out and html_out and same_file(docx_out, html_out):
         raise click.UsageError(str(msg("cli.same_output", file=html_out)))
-    old_program = _speak(load_program(old))
-    done = commands.compare(old_program, load_program(new), docx_out=Path(docx_out) if docx_out else None,
-                            html_out=Path(html_out) if html_out else None, stat=stat,
-                            color=sys.stdout.isatty() if color is None else color)
-    for path in done.written:
-        click.echo(str(msg("cli.wrote", file=path)), err=True)
+    outs: dict[str, Any] = {"docx_out": Path(docx_out) if docx_out else None,
+                            "html_out": Path(html_out) if html_out else None, "stat": stat,
+                            "color": sys.stdout.isatty() if color is None else color}
+    versions = [not Path(x).is_file() and "@" in x for x in (old, new)]
+    if any(versions):
+        if not all(versions):
+            raise click.UsageError(str(msg("cli.file_and_version", name=new if versions[1] else old)))
+        (pid, _, a), (other, _, b) = old.partition("@"), new.partition("@")
+        if pid != other:
+            raise click.UsageError(str(msg("cli.two_programs", old=pid, new=other)))
+        from amend.history_load import load_history
+        from amend.versions import diff_versions
+
+        program, patches = load_history(root, pid)
+        told, done = diff_versions(_speak(program), patches, a, b, _today(), **outs)
+        _tell(told)
+    else:
+        old_program = _speak(load_program(old))
+        done = commands.compare(old_program, load_program(new), **outs)
+        for path in done.written:
+            click.echo(str(msg("cli.wrote", file=path)), err=True)
     try:
         for line in done.lines:
             click.echo(line, color=color)
@@ -447,26 +299,6 @@ def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: b
 
 # ---------------------------------------------------------------- log and show
 
-
-def _today() -> str:
-    return dt.datetime.now(dt.timezone.utc).date().isoformat()
-
-
-def _date_option(value: str | None) -> str | None:
-    from amend.history import DATE
-
-    if value is None:
-        return None
-    try:
-        if DATE.match(value) and dt.date.fromisoformat(value):
-            return value
-    except ValueError:
-        pass
-    raise click.BadParameter(str(msg("cli.not_a_date", value=value)))
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    return _date_option(value)
 
 
 @main.command(help=msg("cli.help.log"))
@@ -501,6 +333,44 @@ def show(spec: str, on: str | None, root: str, out_dir: str) -> None:
     program, patches = load_history(root, program_id)
     version, day = commands.version_asked(version, _speak(program), patches)
     _tell(commands.show_version(program, patches, version, _date_option(day) or on or _today(), Path(out_dir)))
+
+
+@main.command(help=msg("cli.help.blame"))
+@click.argument("spec", metavar="PROGRAM-ID[@VERSION]")
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.show_at"))
+@_option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+         help=msg("cli.help.root"))
+@_option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+         help=msg("cli.help.blame_format"))
+@_option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=msg("cli.help.blame_output"))
+@_fail_cleanly
+def blame(spec: str, on: str | None, root: str, fmt: str, output: str | None) -> None:
+    from amend.history_load import load_history
+    from amend.versions import blame_version
+
+    program_id, _, version = spec.partition("@")
+    if version and on:
+        raise click.UsageError(str(msg("cli.version_and_date")))
+    program, patches = load_history(root, program_id)
+    done, text = blame_version(_speak(program), patches, version or (on or ""), _today(), fmt,
+                               Path(output) if output else None)
+    if text is not None:
+        click.echo(text, nl=False)
+    _tell(done)
+
+
+@main.command(help=msg("cli.help.site"))
+@click.argument("root", default=".", type=click.Path(file_okay=False, exists=True))
+@_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+         help=msg("cli.help.site_output"))
+@_option("--at", "on", default=None, callback=_date, help=msg("cli.help.site_at"))
+@_fail_cleanly
+def site(root: str, out_dir: str, on: str | None) -> None:
+    from amend.site import build_site, first_language
+
+    ctx = click.get_current_context()
+    ctx.with_resource(language(choose(ctx.obj.get("lang"), first_language(Path(root)))))
+    _tell(build_site(Path(root), Path(out_dir), on or _today()))
 
 
 @main.command(help=msg("web.cli.help"))

@@ -122,6 +122,7 @@ class Report:
     patches: tuple[PatchReport, ...] = ()
     outputs: tuple[OutputReport, ...] = ()
     problems: tuple[Problem, ...] = ()
+    notes: tuple[Text, ...] = ()  # what time says (amend.lag): decisions not yet in force, proposals pending
 
     @property
     def amendments(self) -> list[AmendmentResult]:
@@ -396,9 +397,12 @@ def letters(n: int) -> str:
 # ---------------------------------------------------------------- the repository (reads files)
 
 
-def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = ()) -> Report:
+def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = (), on: str | None = None) -> Report:
     """Check every program and patch under `root`; compare committed outputs in
-    `outputs` (and in root/build when it exists) with what the patches produce."""
+    `outputs` (and in root/build when it exists) with what the patches produce,
+    and with the version in force on `on` (default today; amend.lag)."""
+    from .lag import time_reports
+
     root = Path(root)
     problems: list[Problem] = []
     programs, program_reports, broken = _load_programs(root, problems)
@@ -409,8 +413,9 @@ def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = ()) -> Re
     program_reports = [_with_versions(r, trees) for r in program_reports]
     dirs = [Path(d) for d in outputs] + ([root / "build"] if (root / "build").is_dir() else [])
     output_reports = _check_outputs(_unique(dirs), programs, trees)
+    lagging, notes = time_reports(programs, patch_files, _unique(dirs), on)
     return Report(str(root), tuple(program_reports), tuple(sorted(patch_reports, key=lambda p: p.file)),
-                  tuple(output_reports), tuple(problems))
+                  tuple(output_reports) + lagging, tuple(problems), notes)
 
 
 def base_version(root: str | Path, program_id: str, version: str, exclude: Iterable[str | Path] = ()) -> Program:

@@ -32,11 +32,15 @@ LAYERS: dict[str, int] = {
     "amend.commands": 5,
     # 6 — the edges: the command line and the web workbench
     "cli": 6, "amend.web": 6,
+    # history (issue 14): blame is pure work on the model, the lag of outputs check's; the any-two-version
+    # jobs sit beside amend.commands; the command line's frame is the edge's
+    "amend.blame": 2, "amend.lag": 3, "amend.versions": 5, "amend.site": 5, "amend.cli_frame": 6,
 }
 
 # The pure core: no files, processes, documents or terminals.
 PURE = {"amend.model", "amend.text", "amend.address", "amend.errors", "amend.messages", "amend.layout",
-        "amend.tree", "amend.resolve", "amend.apply", "amend.diff", "amend.redline", "amend.history"}
+        "amend.tree", "amend.resolve", "amend.apply", "amend.diff", "amend.redline", "amend.history",
+        "amend.blame"}
 FORBIDDEN_LIBRARIES = {"docx", "lxml", "jinja2", "click", "yaml", "pdfplumber", "pypdfium2", "subprocess",
                        "pathlib", "shutil", "tempfile", "io", "zipfile", "fcntl", "socket", "urllib", "http",
                        "sqlite3", "glob"}

@@ -166,12 +166,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help.describe_lang": ("Language of the wording.", "Formuleringens språk."),
     # ---- diff
     "cli.help.diff": (
-        "Compare two program files (e.g. proposed and adopted, or two drafts), word by word.\n\n"
+        "Compare two program files (e.g. proposed and adopted, or two drafts), word by word, or two versions of "
+        "a program in the repository: PROGRAM-ID@A PROGRAM-ID@B (a version's name or a date, YYYY-MM-DD: the "
+        "version in force that day), with each change attributed to the decision that made it.\n\n"
         "Without --docx or --html, prints the changed paragraphs with [-deleted-] and {{+inserted+}} words "
         "(coloured on a terminal); --stat prints a summary.",
-        "Jämför två programfiler (t.ex. förslaget och den antagna versionen, eller två utkast) ord för ord.\n\n"
+        "Jämför två programfiler (t.ex. förslaget och den antagna versionen, eller två utkast) ord för ord, eller "
+        "två versioner av ett program i katalogen: PROGRAM-ID@A PROGRAM-ID@B (en versions namn eller ett datum, "
+        "ÅÅÅÅ-MM-DD: den version som gäller den dagen), med varje ändring knuten till beslutet som gjorde den.\n\n"
         "Utan --docx eller --html skrivs de ändrade styckena ut med [-strukna-] och {{+tillagda+}} ord (i färg i "
         "en terminal); --stat skriver en sammanfattning."),
+    "cli.help.diff_root": ("The repository holding programs/ and amendments/ (for PROGRAM-ID@VERSION).",
+                           "Katalogen med programs/ och amendments/ (för PROGRAM-ID@VERSION)."),
+    "cli.two_programs": ("compare two versions of one program: '{old}' and '{new}' name different programs",
+                         "jämför två versioner av samma program: ”{old}” och ”{new}” är olika program"),
+    "cli.file_and_version": (
+        "give two program files or two versions (PROGRAM-ID@VERSION), not one of each: '{name}' is not a file",
+        "ange två programfiler eller två versioner (PROGRAM-ID@VERSION), inte en av varje: ”{name}” är ingen fil"),
+    # ---- check knows time
+    "cli.help.check_at": (
+        "Compare committed outputs with the version in force on this date (YYYY-MM-DD; default: today).",
+        "Jämför utdatafilerna med den version som gäller detta datum (ÅÅÅÅ-MM-DD; annars i dag)."),
+    "cli.time_note": ("note: {text}", "obs: {text}"),
+    # ---- site
+    "cli.help.site": (
+        "Write a static website of the repository's programs into a folder, to publish as it is: the register, "
+        "each program's timeline, every version's text (and DOCX), who wrote what, and the changes of each "
+        "decision and against the version in force. A second run with nothing changed writes nothing.",
+        "Skriv en statisk webbplats med katalogens program i en mapp, att publicera som den är: förteckningen, "
+        "varje programs tidslinje, varje versions text (och DOCX), vem som skrev vad, och ändringarna i varje "
+        "beslut och mot gällande version. En andra körning utan ändringar skriver ingenting."),
+    "cli.help.site_output": ("Folder for the site.", "Mapp för webbplatsen."),
+    "cli.help.site_at": ("Give the states as on this date (YYYY-MM-DD; default: today).",
+                         "Visa lägena som de är detta datum (ÅÅÅÅ-MM-DD; annars i dag)."),
+    # ---- blame
+    "cli.help.blame": (
+        "Show every heading, paragraph and list item of a version with the decision that last wrote each part "
+        "of it (the program's own text as the program's).\n\n"
+        "PROGRAM-ID@VERSION blames that version, PROGRAM-ID@DATE (YYYY-MM-DD) or --at DATE the one in force on "
+        "that date, PROGRAM-ID alone the one in force today.",
+        "Visa varje rubrik, stycke och punkt i en version med det beslut som senast skrev varje del av den "
+        "(programmets egen text som programmets).\n\n"
+        "PROGRAM-ID@VERSION visar den versionen, PROGRAM-ID@DATUM (ÅÅÅÅ-MM-DD) eller --at DATUM den som gäller "
+        "det datumet, bara PROGRAM-ID den som gäller i dag."),
+    "cli.help.blame_format": ("text for people, json for tools, html for a page with a colour per decision.",
+                              "text för människor, json för program, html för en sida med en färg per beslut."),
+    "cli.help.blame_output": ("Write to this file instead of printing.",
+                              "Skriv till denna fil i stället för att skriva ut."),
+    "cli.blamed": ("'{version}': {texts} {texts:plural:text:texts}",
+                   "”{version}”: {texts} {texts:plural:text:texter}"),
     "cli.help.diff_docx": ("Write the redline as a DOCX with tracked changes.",
                            "Skriv jämförelsen som DOCX med spårade ändringar."),
     "cli.help.diff_html": ("Write the redline as an HTML page.", "Skriv jämförelsen som en HTML-sida."),

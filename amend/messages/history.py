@@ -69,4 +69,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.none": ("none", "ingen"),
     "history.pending": ("pending: {versions}", "väntar: {versions}"),
     "history.pending_one": ("{v} ({n})", "{v} ({n})"),
+    # ---- amend blame
+    "history.blame.title": ("{p}@{v}: {t}", "{p}@{v}: {t}"),
+    "history.blame.sources": ("written by:", "skrivet av:"),
+    "history.blame.page": ("page {page}", "sidan {page}"),
+    "history.blame.heading": ("heading", "rubrik"),
+    "history.blame.paragraph": ("paragraph", "stycke"),
+    "history.blame.item": ("item", "punkt"),
+    "history.blame.column_heading": ("column heading", "kolumnrubrik"),
+    "history.blame.page_title": ("Who wrote what: {title} ({version})", "Vem skrev vad: {title} ({version})"),
+    "history.blame.legend": (
+        "Each part of the text is marked with the decision that last wrote it; unmarked text is the "
+        "program's own ({version}).",
+        "Varje del av texten är markerad med det beslut som senast skrev den; omarkerad text är programmets "
+        "egen ({version})."),
+    # ---- amend diff between two versions
+    "history.diff.not_built_on": (
+        "'{new}' is not built on '{old}', so the changes are not attributed to decisions",
+        "”{new}” bygger inte på ”{old}”, så ändringarna knyts inte till några beslut"),
+    "history.diff.legend": ("Decisions, each in its colour", "Besluten, vart och ett i sin färg"),
+    "history.diff.compared": (
+        "'{old}' against '{new}': {changes} {changes:plural:change:changes} by {decisions} "
+        "{decisions:plural:decision:decisions}",
+        "”{old}” mot ”{new}”: {changes} {changes:plural:ändring:ändringar} genom {decisions} "
+        "{decisions:plural:beslut:beslut}"),
+    # ---- amend check knows time
+    "history.check.lagging": (
+        "the version in force is '{version}', but the newest version here is '{newest}': not applied here: "
+        "{decisions}; build it with: {command}",
+        "den version som gäller är ”{version}”, men den nyaste versionen här är ”{newest}”: inte genomfört här: "
+        "{decisions}; bygg den med: {command}"),
+    "history.check.future": (
+        "{program}: '{version}' ({decision}) is adopted and takes effect on {start}; no outputs folder holds it yet",
+        "{program}: ”{version}” ({decision}) är antagen och börjar gälla {start}; ingen utdatamapp har den ännu"),
+    "history.check.pending": ("{program}: '{version}' ({decision}, {file}) is pending: not yet decided",
+                              "{program}: ”{version}” ({decision}, {file}) väntar: ännu inte beslutad"),
+    # ---- amend site
+    "history.site.register": ("Programs", "Program"),
+    "history.site.register_caption": ("Every program, with the version in force on {on}",
+                                      "Alla program, med den version som gäller den {on}"),
+    "history.site.program": ("Program", "Programmet"),
+    "history.site.in_force": ("Version in force", "Gällande version"),
+    "history.site.pending": ("Pending", "Väntar"),
+    "history.site.read": ("Read", "Läs"),
+    "history.site.timeline": ("Timeline", "Tidslinje"),
+    "history.site.timeline_caption": ("Every version and the decision that made it; states as on {on}",
+                                      "Varje version och beslutet som gav den; lägen som den {on}"),
+    "history.site.text": ("text", "texten"),
+    "history.site.docx": ("Word", "Word"),
+    "history.site.blame": ("who wrote what", "vem skrev vad"),
+    "history.site.changes": ("changes", "ändringarna"),
+    "history.site.against_in_force": ("against the version in force", "mot gällande version"),
+    "history.site.nav": ("Site", "Webbplatsen"),
+    "history.site.skip": ("Skip to the content", "Hoppa till innehållet"),
+    "history.site.all_programs": ("All programs", "Alla program"),
+    "history.site.version_title": ("{t}: {v}", "{t}: versionen {v}"),
+    "history.site.state_line": ("{decision} · state on {on}: {state}", "{decision} · läget den {on}: {state}"),
+    "history.site.download": ("Download as Word (DOCX)", "Ladda ner som Word (DOCX)"),
+    "history.site.page": ("page", "sidan"),
+    "history.site.wrote": ("wrote {n} {n:plural:file:files} of the site into {folder}",
+                           "skrev {n} {n:plural:fil:filer} av webbplatsen i {folder}"),
+    "history.site.unchanged": ("the site in {folder} is up to date; nothing written",
+                               "webbplatsen i {folder} är aktuell; inget skrevs"),
 }

@@ -1,0 +1,93 @@
+"""`amend check` knows time: committed outputs that lag behind the version in force,
+decisions adopted but not yet applied to any committed output, and proposals pending.
+
+An outputs folder that holds `<program-id>.<version>.yaml` for some version of a
+program is expected to hold the version in force on the day of the check too: if
+it does not, the folder lags (an output report "stale" naming the expected file,
+the decisions not applied and the command that builds it), and check fails.
+Decisions adopted but not yet in force that no folder holds yet, and proposals
+still pending, are notes: they never fail a check.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import OutputReport, PatchFile
+from .errors import AmendError
+from .history import FUTURE, Entry, Timeline, build_timeline, decision_words
+from .messages import Msg, msg
+from .model import Program
+
+
+@dataclass(frozen=True)
+class Lagging:
+    folder: str
+    program: str
+    in_force: str  # the version in force
+    newest: str  # the newest version of the main chain the folder holds
+    missing: tuple[Entry, ...]  # the decisions between them, not applied there
+
+
+@dataclass(frozen=True)
+class TimeNotes:
+    lagging: tuple[Lagging, ...]
+    notes: tuple[Msg, ...]  # not applied yet (future), pending
+
+
+def time_notes(timeline: Timeline, held: dict[str, set[str]]) -> TimeNotes:
+    """`held`: {outputs folder: the versions of this program it holds}."""
+    chain = list(timeline.chain)
+    in_force = timeline.in_force
+    pid = timeline.program.meta.id
+    lagging = []
+    for folder, versions in sorted(held.items()):
+        mine = [v for v in chain if v in versions]
+        if in_force is None or not mine or in_force in versions:
+            continue
+        newest = mine[-1]
+        if chain.index(newest) < chain.index(in_force):
+            missing = tuple(timeline.entry(v) for v in chain[chain.index(newest) + 1:chain.index(in_force) + 1])
+            lagging.append(Lagging(folder, pid, in_force, newest, missing))
+    everywhere = set().union(*held.values()) if held else set()
+    notes = [msg("history.check.future", program=pid, version=e.version, start=e.in_force,
+                 decision=decision_words(e.decision)) for e in timeline.entries
+             if e.state == FUTURE and e.decision is not None and held and e.version not in everywhere]
+    notes += [msg("history.check.pending", program=pid, version=e.version, file=e.patch.source,
+                  decision=decision_words(e.decision)) for e in timeline.pending
+              if e.decision is not None and e.patch is not None]
+    return TimeNotes(tuple(lagging), tuple(notes))
+
+
+def lag_message(lag: Lagging) -> Msg:
+    decisions = ", ".join(decision_words(e.decision) for e in lag.missing if e.decision is not None)
+    return msg("history.check.lagging", version=lag.in_force, newest=lag.newest, decisions=decisions,
+               command=f"amend show {lag.program}@{lag.in_force} -o {lag.folder}")
+
+
+def time_reports(programs: Mapping[str, tuple[Program, str]], patch_files: Mapping[str, Sequence[PatchFile]],
+                 dirs: Sequence[Path], on: str | None) -> tuple[tuple[OutputReport, ...], tuple[Msg, ...]]:
+    """For amend.check: a "stale" output report for each folder that lags, and the notes of every
+    program whose history holds (one that does not is check's own problem)."""
+    day = on or dt.datetime.now(dt.timezone.utc).date().isoformat()
+    reports: list[OutputReport] = []
+    notes: list[Msg] = []
+    for pid, (program, _) in sorted(programs.items()):
+        patches = [pf.patch for pf in patch_files.get(pid, ()) if pf.patch is not None]
+        try:
+            timeline = build_timeline(program, patches, day)
+        except AmendError:
+            continue
+        held = {str(d): _versions_in(d, pid) for d in dirs if d.is_dir()}
+        found = time_notes(timeline, {k: v for k, v in held.items() if v})
+        reports += [OutputReport(str(Path(lag.folder) / f"{pid}.{lag.in_force}.yaml"), pid, lag.in_force, "stale",
+                                 lag_message(lag)) for lag in found.lagging]
+        notes += found.notes
+    return tuple(reports), tuple(notes)
+
+
+def _versions_in(folder: Path, pid: str) -> set[str]:
+    return {p.name[len(pid) + 1:-len(".yaml")] for p in folder.iterdir()
+            if p.name.startswith(pid + ".") and p.name.endswith(".yaml") and p.is_file()}

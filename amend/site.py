@@ -1,0 +1,248 @@
+"""`amend site -o DIR`: a static website of a repository's programs that a municipality can publish as it is.
+
+DIR/index.html is the register of programs; DIR/<program-id>/index.html a program's timeline (the
+states as on the day of the run); for every version that can be built, DIR/<program-id>/<version>.html
+its text, <program-id>.<version>.docx to download, <version>.blame.html who wrote what,
+<version>.changes.html the redline of the decision that made it, and <version>.in-force.html the
+redline between it and the version in force. Versions are built by applying the patches exactly,
+each from its base (amend.apply), never from committed outputs.
+
+Incremental: DIR/.amend-site.json records a key of everything the pages depend on (the files
+read, the date, the language, amend's version) and the files written with their hashes. When the
+key and the files are unchanged, nothing is built or written; otherwise only the files whose bytes
+differ are written (as one set, amend.output.write_all) and files of the site that are no longer
+made are removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .apply import Step, apply_steps
+from .commands import Done, program_outputs
+from .errors import HistoryError
+from .history import UNREACHABLE, Entry, Timeline, build_timeline, decision_words, state_words
+from .history_load import load_history
+from .load import load_program
+from .messages import current as current_language
+from .messages import msg
+from .model import Program
+from .render.site_html import Link, link, page, program_body, table, with_nav
+
+MANIFEST = ".amend-site.json"
+FORMAT = 1  # bump when the pages change shape, so that an old site is rebuilt
+
+
+def build_site(root: Path, out: Path, on: str) -> Done:
+    """Write the site of the repository at `root` into `out`, as on the date `on`."""
+    files = _inputs(root)
+    if not any(f.parent.name == "programs" for f in files):
+        raise HistoryError(msg("load.history.no_programs", folder=str(root / "programs")))
+    key = _key(root, files, on)
+    old = _manifest(out)
+    if old.get("key") == key and all(_sha(out / name) == sha for name, sha in old.get("files", {}).items()):
+        return Done(msg("history.site.unchanged", folder=out))
+    pages = _pages(root, files, on)
+    hashes = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
+    manifest = {"key": key, "files": hashes}
+    changed = {out / name: data for name, data in pages.items() if _sha(out / name) != hashes[name]}
+    changed[out / MANIFEST] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    from .output import write_all
+
+    write_all(changed, inputs=tuple(str(f) for f in files))
+    for name in set(old.get("files", {})) - set(pages):  # pages no longer made (a version gone)
+        (out / name).unlink(missing_ok=True)
+    return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), written=tuple(changed))
+
+
+def first_language(root: Path) -> str | None:
+    """The language of the repository's first program, the site's unless the run says otherwise."""
+    files = [f for f in _inputs(root) if f.parent.name == "programs"]
+    return load_program(files[0]).meta.language if files else None
+
+
+def _inputs(root: Path) -> list[Path]:
+    found = sorted((root / "programs").glob("*.y*ml")) + sorted((root / "amendments").glob("*/*.y*ml"))
+    return [f for f in found if f.is_file()]
+
+
+def _key(root: Path, files: list[Path], on: str) -> str:
+    h = hashlib.sha256(f"{FORMAT} {__version__} {on} {current_language()}".encode())
+    for f in files:
+        h.update(b"\0" + str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def _manifest(out: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name)
+
+
+# ---------------------------------------------------------------- the pages
+
+
+@dataclass(frozen=True)
+class Words:
+    nav: str
+    skip: str
+
+    @staticmethod
+    def now() -> Words:
+        return Words(str(msg("history.site.nav")), str(msg("history.site.skip")))
+
+
+def _pages(root: Path, files: list[Path], on: str) -> dict[str, bytes]:
+    pages: dict[str, bytes] = {}
+    rows = []
+    ids = sorted({load_program(f).meta.id for f in files if f.parent.name == "programs"})
+    for pid in ids:
+        program, patches = load_history(root, pid)
+        timeline = build_timeline(program, patches, on)
+        pages.update(_program_pages(timeline, on))
+        in_force = timeline.in_force
+        rows.append([link(f"{_safe(pid)}/index.html", program.meta.title),
+                     link(f"{_safe(pid)}/{_safe(in_force)}.html", in_force) if in_force else "-",
+                     ", ".join(e.version for e in timeline.pending) or "-",
+                     link(f"{_safe(pid)}/index.html", str(msg("history.site.timeline")))])
+    words = Words.now()
+    head = [str(m) for m in (msg("history.site.program"), msg("history.site.in_force"), msg("history.site.pending"),
+                             msg("history.site.read"))]
+    title = str(msg("history.site.register"))
+    body = f"<h1>{title}</h1>\n" + table(head, rows, str(msg("history.site.register_caption", on=on)))
+    pages["index.html"] = page(title, current_language(), [Link("index.html", title)], words.nav, words.skip, body)
+    return pages
+
+
+def _program_pages(timeline: Timeline, on: str) -> dict[str, bytes]:
+    program = timeline.program
+    pid = _safe(program.meta.id)
+    built, made = _built(timeline)
+    nav = [Link("../index.html", str(msg("history.site.all_programs"))),
+           Link("index.html", str(msg("history.site.timeline")))]
+    words = Words.now()
+    pages: dict[str, bytes] = {}
+    rows = []
+    for e in timeline.entries:
+        if e.version not in built:
+            rows.append(_row(e, on, []))
+            continue
+        v = _safe(e.version)
+        links = [link(f"{v}.html", str(msg("history.site.text"))),
+                 link(f"{pid}.{v}.docx", str(msg("history.site.docx"))),
+                 link(f"{v}.blame.html", str(msg("history.site.blame")))]
+        pages[f"{pid}/{v}.html"] = _version_page(timeline, e, built[e.version], nav, words, on)
+        docx = program_outputs(built[e.version], Path(pid), yaml_too=False)
+        pages.update({path.as_posix(): data for path, data in docx.items()})
+        pages[f"{pid}/{v}.blame.html"] = with_nav(_blame_page(timeline, e.version, made), nav, words.nav)
+        if e.version in made:
+            links.append(link(f"{v}.changes.html", str(msg("history.site.changes"))))
+            pages[f"{pid}/{v}.changes.html"] = with_nav(_redline_page([made[e.version]]), nav, words.nav)
+        against = _against_in_force(timeline, e.version, built, made)
+        if against is not None:
+            links.append(link(f"{v}.in-force.html", str(msg("history.site.against_in_force"))))
+            pages[f"{pid}/{v}.in-force.html"] = with_nav(against, nav, words.nav)
+        rows.append(_row(e, on, links))
+    head = str(msg("history.head")).split("|")
+    head = [head[0], head[1], head[2], head[5], str(msg("history.site.read"))]
+    body = (f"<h1>{_h(program.meta.title)}</h1>\n<h2>{_h(str(msg('history.site.timeline')))}</h2>\n"
+            + table(head, rows, str(msg("history.site.timeline_caption", on=on))))
+    pages[f"{pid}/index.html"] = page(program.meta.title, program.meta.language, nav, words.nav, words.skip, body)
+    return pages
+
+
+def _h(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+def _row(e: Entry, on: str, links: list[str]) -> list[str]:
+    decision = str(msg("history.program_file")) if e.decision is None else decision_words(e.decision)
+    note = f" ({e.note})" if e.note else ""
+    return [_h(e.version), _h(str(state_words(e.state))), _h(e.in_force or "-"), _h(decision + note),
+            " ".join(links) or "-"]
+
+
+def _built(timeline: Timeline) -> tuple[dict[str, Program], dict[str, Step]]:
+    """Every version that can be built (parents first), and the step that made each but the program's own."""
+    built: dict[str, Program] = {timeline.program.meta.version: timeline.program}
+    made: dict[str, Step] = {}
+    for e in timeline.entries:
+        if e.patch is None or e.state == UNREACHABLE or e.patch.base not in built:
+            continue
+        step = apply_steps(built[e.patch.base], [e.patch])[0]
+        built[e.version], made[e.version] = step.result, step
+    return built, made
+
+
+def _chain_steps(version: str, made: dict[str, Step]) -> list[Step]:
+    steps = []
+    while version in made:
+        steps.append(made[version])
+        version = made[version].patch.base
+    return steps[::-1]
+
+
+def _version_page(timeline: Timeline, e: Entry, program: Program, nav: list[Link], words: Words, on: str) -> bytes:
+    meta = program.meta
+    decision = str(msg("history.program_file")) if e.decision is None else decision_words(e.decision)
+    title = str(msg("history.site.version_title", t=meta.title, v=e.version))
+    download = link(f"{_safe(meta.id)}.{_safe(e.version)}.docx", str(msg("history.site.download")))
+    body = (f"<h1>{_h(title)}</h1>\n<p class=\"meta\">"
+            f"{_h(str(msg('history.site.state_line', decision=decision, on=on, state=state_words(e.state))))}</p>\n"
+            f'<p class="downloads">{download}</p>\n' + program_body(program, str(msg("history.site.page"))))
+    return page(title, meta.language, nav, words.nav, words.skip, body)
+
+
+def _blame_page(timeline: Timeline, version: str, made: dict[str, Step]) -> bytes:
+    from .blame import blame
+    from .render.history_html import render_blame_html
+
+    steps = _chain_steps(version, made)
+    return render_blame_html(blame(timeline.program, [(s.patch, s.result) for s in steps]))
+
+
+def _redline_page(steps: list[Step]) -> bytes:
+    from .redline import redline
+    from .render.history_html import colour_by_decision
+    from .render.redline_html import render_redline_html
+
+    red = redline(steps)
+    return colour_by_decision(render_redline_html(red, [s.patch for s in steps]), red,
+                              [s.patch.decision for s in steps])
+
+
+def _against_in_force(timeline: Timeline, version: str, built: dict[str, Program],
+                      made: dict[str, Step]) -> bytes | None:
+    """The redline from the older of the version and the one in force to the other; None when they are one."""
+    current = timeline.in_force
+    if current is None or current == version or current not in built:
+        return None
+    for old, new in ((version, current), (current, version)):
+        steps = _chain_steps(new, made)
+        bases = [s.patch.base for s in steps]
+        if old in bases:
+            return _redline_page(steps[bases.index(old):])
+    from .diff import diff_programs
+    from .render.redline_html import render_redline_html
+
+    return render_redline_html(diff_programs(built[current], built[version]))

@@ -1,0 +1,166 @@
+"""Benchmark of a program's history: `amend log`, `show`, `blame` and `diff` across a chain of decisions.
+
+    python bench/bench_history.py                 # 300 pages, 20 decisions of 10 amendments each
+    python bench/bench_history.py --pages 100 --decisions 5 --per 10
+
+Builds a repository (in a temporary folder): a generated program of N pages (bench/generate.py)
+and a chain of D patches, each worded against the version the one before produced (v1 … vD, one
+decision a month). The amendments come from one generated patch (every operation, no two
+touching the same text) dealt out over the decisions; each decision keeps the ones that apply
+exactly to its base (amend.check.check_patch), so that the chain is real: amend applies it as
+it would a council's. Then times, each in a fresh process through the CLI as a user runs it
+(wall seconds, the best of --repeat runs):
+
+  floor      python -c "import cli"   (start-up, nothing done)
+  apply      amend apply PROGRAM P1 … PD -o OUT   (the whole chain applied, YAML, DOCX, redline)
+  log        amend log ID
+  show       amend show ID@vD -o OUT  (the chain applied, YAML and DOCX)
+  blame      amend blame ID@vD --format json -o FILE
+  blame_html amend blame ID@vD --format html -o FILE
+  diff       amend diff ID@proposed ID@vD --docx F --html F   (one redline across all decisions)
+  diff_text  amend diff ID@proposed ID@vD --stat
+
+and prints each beside the ratios blame/show, diff/apply, log/floor, then the CPU seconds of the
+stages in one process (load, timeline, applying the chain, the blame core, the redline across
+the chain), which a shared machine disturbs less than wall time. Issue 14's target: show,
+blame and diff of a 300-page program across 20 decisions <= 3 s. Writes --json if given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+EPOCH = "1700000000"
+TARGET_SECONDS = 3.0
+
+
+def make_repository(root: Path, pages: int, decisions: int, per: int) -> tuple[str, Path, list[Path], int]:
+    """(program id, program file, patch files in order, amendments kept)."""
+    import yaml
+    from bench_apply import write_inputs
+
+    from amend.apply import apply_patch
+    from amend.check import check_patch
+    from amend.load import load_patch, load_program
+
+    (root / "programs").mkdir(parents=True)
+    program_file, patch_file = write_inputs(pages, decisions * per, root)
+    data = yaml.safe_load(patch_file.read_text(encoding="utf-8"))
+    patch_file.unlink()
+    pid = data["program"]
+    program_file = program_file.rename(root / "programs" / f"{pid}.yaml")
+    folder = root / "amendments" / pid
+    folder.mkdir(parents=True)
+    current = load_program(program_file)
+    files, kept, base = [], 0, current.meta.version
+    for k in range(1, decisions + 1):
+        mine = data["amendments"][k - 1::decisions]
+        patch = {"program": pid, "base": base, "produces": f"v{k}", "status": "Reviderad",
+                 "decision": {"body": "Kommunfullmäktige", "date": f"{2026 + (k - 1) // 12}-{(k - 1) % 12 + 1:02d}-15",
+                              "paragraph": f"§ {k}", "case": f"2026.{k:03d} KS"}, "amendments": mine}
+        path = folder / f"{k:02d}.yaml"
+        for _ in range(2):  # keep the amendments that apply to this base
+            path.write_text(yaml.safe_dump(patch, allow_unicode=True, sort_keys=False, width=100_000), "utf-8")
+            results, _ = check_patch(current, load_patch(path))
+            ok = {r.id for r in results if r.status == "ok"}
+            patch["amendments"] = [a for a in patch["amendments"] if a["id"] in ok]
+        path.write_text(yaml.safe_dump(patch, allow_unicode=True, sort_keys=False, width=100_000), "utf-8")
+        current, _ = apply_patch(current, load_patch(path))
+        kept += len(patch["amendments"])
+        files.append(path)
+        base = f"v{k}"
+    return pid, program_file, files, kept
+
+
+def _run(args: list[str], cwd: Path) -> float:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT), "AMEND_LANG": "en"}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args[:4])}... failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return wall
+
+
+def measure(root: Path, pid: str, program_file: Path, files: list[Path], repeat: int) -> dict[str, float]:
+    amend = ["-c", "import sys, cli; sys.argv[0] = 'amend'; cli.main()"]
+    last = f"v{len(files)}"
+    out = root / "out"
+    runs = {
+        "floor": ["-c", "import cli"],
+        "apply": amend + ["apply", str(program_file), *map(str, files), "-o", str(out / "apply")],
+        "log": amend + ["log", pid],
+        "show": amend + ["show", f"{pid}@{last}", "-o", str(out / "show")],
+        "blame": amend + ["blame", f"{pid}@{last}", "--format", "json", "-o", str(out / "blame.json")],
+        "blame_html": amend + ["blame", f"{pid}@{last}", "--format", "html", "-o", str(out / "blame.html")],
+        "diff": amend + ["diff", f"{pid}@proposed", f"{pid}@{last}", "--docx", str(out / "d.docx"),
+                         "--html", str(out / "d.html")],
+        "diff_text": amend + ["diff", f"{pid}@proposed", f"{pid}@{last}", "--stat"],
+    }
+    return {name: min(_run(args, root) for _ in range(repeat)) for name, args in runs.items()}
+
+
+def stages(root: Path, pid: str, decisions: int) -> dict[str, float]:
+    """CPU seconds (time.process_time: one core, without the waiting a shared machine adds) of each stage,
+    in this process: load the repository, apply the chain, blame, the redline across all decisions."""
+    from amend.apply import apply_steps
+    from amend.blame import blame
+    from amend.history import build_timeline, chain_to
+    from amend.history_load import load_history
+    from amend.redline import redline
+
+    def cpu(fn):
+        start = time.process_time()
+        value = fn()
+        return value, time.process_time() - start
+
+    (program, patches), load = cpu(lambda: load_history(root, pid))
+    timeline, log = cpu(lambda: build_timeline(program, patches, "2100-01-01"))
+    steps, apply = cpu(lambda: apply_steps(program, list(chain_to(timeline, f"v{decisions}"))))
+    _, blamed = cpu(lambda: blame(program, [(s.patch, s.result) for s in steps]))
+    _, red = cpu(lambda: redline(steps))
+    return {"load": load, "timeline": log, "apply_chain": apply, "blame_core": blamed, "redline_chain": red}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--decisions", type=int, default=20)
+    ap.add_argument("--per", type=int, default=10, help="amendments dealt to each decision")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="amend-bench-history-") as tmp:
+        root = Path(tmp)
+        start = time.perf_counter()
+        pid, program_file, files, kept = make_repository(root, args.pages, args.decisions, args.per)
+        made = time.perf_counter() - start
+        t = measure(root, pid, program_file, files, args.repeat)
+        cpu = stages(root, pid, args.decisions)
+    print(f"{args.pages} pages, {args.decisions} decisions, {kept} amendments (repository made in {made:.1f} s)")
+    for name, seconds in t.items():
+        flag = "" if name in ("floor", "apply", "log", "diff_text") or seconds <= TARGET_SECONDS else "  > target"
+        print(f"  {name:<11}{seconds:6.2f} s{flag}")
+    ratios = {"blame/show": t["blame"] / t["show"], "blame_html/show": t["blame_html"] / t["show"],
+              "diff/apply": t["diff"] / t["apply"], "log/floor": t["log"] / t["floor"]}
+    print("  " + "  ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+    print("  CPU seconds in one process: " + "  ".join(f"{k} {v:.2f}" for k, v in cpu.items()))
+    if args.json:
+        data = {"pages": args.pages, "decisions": args.decisions, "amendments": kept, "seconds": t,
+                "ratios": ratios, "cpu_seconds": cpu}
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
