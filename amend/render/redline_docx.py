@@ -14,6 +14,7 @@ text runs, page breaks and table rows are written differently.
 from __future__ import annotations
 
 import copy
+from collections import defaultdict
 from datetime import datetime
 from itertools import count
 from xml.sax.saxutils import escape, quoteattr
@@ -188,8 +189,14 @@ class RedlineWriter(DocxWriter):
             self._fix_end(cell)
         for container in containers:
             self._hand_overs(container)
-        for container in containers:
-            self._paragraph_properties(container)
+        breaks: dict = defaultdict(dict)  # container -> its paragraphs' one-sided breaks, in order
+        for para, side in self._one_side_break.items():
+            breaks[para.getparent()][para] = side
+        takes: dict = defaultdict(dict)  # container -> its paragraphs' taken properties, in order
+        for para, taken in self._takes.items():
+            takes[para.getparent()][para] = taken
+        for container in containers:  # each with its own entries: a scan of all of them per cell was quadratic
+            self._paragraph_properties(container, breaks.get(container, {}), takes.get(container, {}))
         self._comments()
         settings = doc.settings.element
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
@@ -276,7 +283,7 @@ class RedlineWriter(DocxWriter):
                 self._hand_over(kids[k - 1], kids[end], side)
             k = end + 1
 
-    def _paragraph_properties(self, container) -> None:
+    def _paragraph_properties(self, container, breaks: dict, takes: dict) -> None:
         """The paragraph properties of each side, as Word keeps them: the new
         side's in w:pPr, the old side's in w:pPrChange where they differ. A
         paragraph of one side only joins the next paragraph of that side when
@@ -294,15 +301,12 @@ class RedlineWriter(DocxWriter):
                 bases[p] = _base_ppr(p)
             return bases[p]
 
-        here = set(paras)
         new: dict = {}
         old: dict = {}
-        for p, side in self._one_side_break.items():
-            if p in here:
-                (old if side == INS else new)[p] = _without_break(base(p))
-        for p, (side, taken) in self._takes.items():
-            if p in here:
-                (old if side == DEL else new)[p] = taken
+        for p, side in breaks.items():
+            (old if side == INS else new)[p] = _without_break(base(p))
+        for p, (side, taken) in takes.items():
+            (old if side == DEL else new)[p] = taken
         kids = [k for k in container if k.tag in (_P, _TBL)]
         # walking back, `after[side]` is the next element that is a table or not of that
         # side only: found once per element, not by a scan after each (quadratic in a long document)
