@@ -194,8 +194,11 @@ def overlap(a: Counter[str], b: Counter[str]) -> float:
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
+_WORD = re.compile(r"\w+|[^\w\s]")  # the tokens that are not white space
+
+
 def _bag(text: str) -> Counter[str]:
-    return Counter(t for t in tokens(text) if not t.isspace())
+    return Counter(_WORD.findall(text))
 
 
 # ---------------------------------------------------------------- alignment

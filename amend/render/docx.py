@@ -11,20 +11,102 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, timezone
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from lxml.etree import SubElement
 
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
+
+# ---------------------------------------------------------------- elements, made directly
+# python-docx's OxmlElement, get_or_add_* and property setters parse tag names
+# and search each element's children for its place on every call, which adds up
+# over a long document; these write the same XML.
+
+_W = nsmap["w"]
+_NSMAP = {"w": _W}
+_CLARK: dict = {}
+_PPR, _R, _T, _SPACE = qn("w:pPr"), qn("w:r"), qn("w:t"), qn("xml:space")
+_VAL = qn("w:val")
+
+# the children of w:pPr in schema order (CT_PPr)
+PPR_ORDER = [qn(f"w:{t}") for t in (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()]
+PPR_RANK = {tag: k for k, tag in enumerate(PPR_ORDER)}
+
+
+def el(tag: str, *children, **attrs):
+    """w:<tag> with w: attributes and children."""
+    name = _CLARK.get(tag) or _CLARK.setdefault(tag, f"{{{_W}}}{tag}")
+    made = oxml_parser.makeelement(name, nsmap=_NSMAP)
+    for k, v in attrs.items():
+        made.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
+    for child in children:
+        made.append(child)
+    return made
+
+
+def ppr(p):
+    """The w:pPr of a w:p (its first child), made when missing."""
+    if len(p) and p[0].tag == _PPR:
+        return p[0]
+    made = el("pPr")
+    p.insert(0, made)
+    return made
+
+
+def ppr_child(p, tag: str):
+    """The child `tag` of a paragraph's w:pPr, made in schema order when missing."""
+    pPr = ppr(p)
+    found = pPr.find(tag)
+    if found is not None:
+        return found
+    rank = PPR_RANK[tag]
+    made = el(tag.rsplit("}", 1)[1])
+    after = next((c for c in pPr if PPR_RANK.get(c.tag, -1) > rank), None)
+    if after is None:
+        pPr.append(made)
+    else:
+        after.addprevious(made)
+    return made
+
+
+def set_style(p, style_id: str | None) -> None:
+    """paragraph._p.style = style_id (None: the default style, and an empty w:pPr as python-docx leaves)."""
+    if style_id is None:
+        for old in ppr(p).findall(qn("w:pStyle")):
+            old.getparent().remove(old)
+        return
+    ppr_child(p, qn("w:pStyle")).set(_VAL, style_id)
+
+
+def set_page_break_before(p) -> None:
+    """paragraph.paragraph_format.page_break_before = True."""
+    ppr_child(p, qn("w:pageBreakBefore")).attrib.pop(_VAL, None)
+
+
+def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> None:
+    """Append a w:r holding text (w:t, or `tag`: w:delText) as CT_R.add_t writes it: xml:space
+    where white space would be lost (always with `preserve`). Made in place: no namespace to reconcile."""
+    t = SubElement(SubElement(parent, _R), tag)
+    t.text = text
+    if preserve or len(text.strip()) < len(text):
+        t.set(_SPACE, "preserve")
 
 
 class DocxWriter:
@@ -104,7 +186,7 @@ class DocxWriter:
     def write_text(self, paragraph, text, where=None) -> None:
         """Fill a paragraph with text. The redline writer overrides this."""
         if text and not any(c in text for c in "\t\r\n"):
-            paragraph.add_run()._r.add_t(text)  # what add_run(text) writes, without its per-character loop
+            add_text_run(paragraph._p, text)  # what add_run(text) writes, without its per-character loop
         else:
             paragraph.add_run(text)
 
@@ -126,13 +208,13 @@ class DocxWriter:
     def new_paragraph(self, container, style: str | None = None):
         """container.add_paragraph(style=style)."""
         if container is self.doc:
-            p = OxmlElement("w:p")
+            p = el("p")
             self._add_to_body(p)
             paragraph = DocxParagraph(p, self.doc._body)
         else:
             paragraph = container.add_paragraph()
         if style is not None:
-            paragraph._p.style = self.style_id(style)
+            set_style(paragraph._p, self.style_id(style))
         return paragraph
 
     def new_table(self, container, rows: int, cols: int):
@@ -164,7 +246,7 @@ class DocxWriter:
 
     def _apply_pending_break(self, paragraph, where=None) -> None:
         if self._pending_break:
-            paragraph.paragraph_format.page_break_before = True
+            set_page_break_before(paragraph._p)
             self._pending_break = False
 
     def _ensure_break_paragraph(self, where=None) -> None:
@@ -244,7 +326,7 @@ class DocxWriter:
             if column.heading:
                 first = cell.paragraphs[0]
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
-                first._p.style = self.style_id("Heading 4")
+                set_style(first._p, self.style_id("Heading 4"))
             self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=not column.heading)
         return table
 
@@ -267,10 +349,13 @@ class DocxWriter:
 
 
 def _set_num(paragraph, num_id: int) -> None:
-    pPr = paragraph._p.get_or_add_pPr()
-    numPr = pPr.get_or_add_numPr()
-    numPr.get_or_add_ilvl().val = 0
-    numPr.get_or_add_numId().val = num_id
+    numPr = ppr_child(paragraph._p, qn("w:numPr"))
+    for k, (tag, val) in enumerate((("ilvl", "0"), ("numId", str(num_id)))):  # ilvl first, then numId
+        child = numPr.find(qn(f"w:{tag}"))
+        if child is None:
+            child = el(tag)
+            numPr.insert(k, child)
+        child.set(_VAL, val)
 
 
 def _repeat_header(row) -> None:
@@ -300,22 +385,35 @@ def save(doc, when: datetime, title: str, author: str) -> bytes:
     props.revision = 1
     props.comments = ""
     buf = io.BytesIO()
-    doc.save(buf)
-    return normalize_zip(buf.getvalue(), when)
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
+    # what OpcPackage.save does, into a zip of fixed times and attributes: compressed once,
+    # not saved and then rewritten member by member
+    writer: Any = _FixedZip(buf, when)  # duck-typed: PhysPkgWriter is a factory, not a base to extend
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
+    return buf.getvalue()
 
 
-def normalize_zip(data: bytes, when: datetime) -> bytes:
-    """Rewrite a zip with one fixed timestamp and fixed attributes on every member."""
-    stamp = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
+class _FixedZip:
+    """python-docx's physical package writer, each member with one fixed timestamp and fixed attributes."""
+
+    def __init__(self, buf: io.BytesIO, when: datetime):
+        self.zip = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
+        self.stamp = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.create_system = 0
+        member.external_attr = 0o644 << 16
+        self.zip.writestr(member, blob)
+
+    def close(self) -> None:
+        self.zip.close()
 
 
 def render_docx(program: Program, when: datetime, writer=DocxWriter) -> bytes:

@@ -14,8 +14,10 @@ text runs, page breaks and table rows are written differently.
 from __future__ import annotations
 
 import copy
+from collections import defaultdict
 from datetime import datetime
 from itertools import count
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import nsmap, qn
@@ -23,30 +25,12 @@ from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from ..diff import DEL, INS, SAME, Redline
-from .docx import DocxWriter, save
+from .docx import PPR_RANK, DocxWriter, add_text_run, el, ppr, save, set_page_break_before
 from .title import REDLINE_LABELS, decision_line
 
 _W = nsmap["w"]
-_P, _TBL, _PPR = qn("w:p"), qn("w:tbl"), qn("w:pPr")
+_P, _TBL, _PPR, _T, _DEL_TEXT = qn("w:p"), qn("w:tbl"), qn("w:pPr"), qn("w:t"), qn("w:delText")
 _TAG = {INS: "ins", DEL: "del"}
-_SPACE = qn("xml:space")
-
-
-_NSMAP = {"w": _W}
-_CLARK: dict = {}
-
-
-def _el(tag: str, *children, **attrs):
-    """w:<tag> with w: attributes and children, made directly: python-docx's
-    OxmlElement and get_or_add_* parse names and search for each child's place,
-    which adds up over a long document."""
-    name = _CLARK.get(tag) or _CLARK.setdefault(tag, f"{{{_W}}}{tag}")
-    el = oxml_parser.makeelement(name, nsmap=_NSMAP)
-    for k, v in attrs.items():
-        el.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
-    for child in children:
-        el.append(child)
-    return el
 
 
 def stamp(date) -> str:
@@ -79,17 +63,17 @@ class RedlineWriter(DocxWriter):
     def _revision(self, side: str, n):
         decision = self.red.changes[n].decision if n is not None else self.red.default_decision
         date = decision.date if decision else self.red.new.meta.date
-        el = _el(_TAG[side], id=str(next(self._ids)), author=author_of(decision))
+        rev = el(_TAG[side], id=str(next(self._ids)), author=author_of(decision))
         if date:
-            el.set(qn("w:date"), stamp(date))
-        return el
+            rev.set(qn("w:date"), stamp(date))
+        return rev
 
     def _mark(self, p, side: str, n) -> None:
         """Mark a paragraph mark as inserted or deleted."""
-        pPr = p.get_or_add_pPr()
+        pPr = ppr(p)
         rPr = pPr.find(qn("w:rPr"))
         if rPr is None:
-            rPr = _el("rPr")
+            rPr = el("rPr")
             pPr.append(rPr)
         for old in rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
             rPr.remove(old)
@@ -103,13 +87,12 @@ class RedlineWriter(DocxWriter):
     def write_text(self, paragraph, text, where=None) -> None:
         p = paragraph._p
         for seg in self.red.segments.get(where, ()):
-            r = _run(seg.text, deleted=seg.op == DEL)
             if seg.op == SAME:
-                p.append(r)
+                add_text_run(p, seg.text, preserve=True)
                 continue
             wrap = self._revision(seg.op, seg.change)
-            wrap.append(r)
             p.append(wrap)
+            add_text_run(wrap, seg.text, _DEL_TEXT if seg.op == DEL else _T, preserve=True)
             self._note(seg.change, wrap)
         side, n = self.red.side(where)
         if side != SAME:
@@ -150,7 +133,7 @@ class RedlineWriter(DocxWriter):
     def _apply_pending_break(self, paragraph, where=None) -> None:
         use = self._take_pending(where)
         if use:
-            paragraph.paragraph_format.page_break_before = True
+            set_page_break_before(paragraph._p)
             if len(use) == 1 and self.red.side(where)[0] == SAME:  # the break moved: w:pPrChange
                 self._one_side_break[paragraph._p] = next(iter(use))
 
@@ -158,7 +141,7 @@ class RedlineWriter(DocxWriter):
         use = self._take_pending(where)
         if use:
             p = self.new_paragraph(self.doc)
-            p.paragraph_format.page_break_before = True
+            set_page_break_before(p._p)
             if len(use) == 1:
                 self._mark(p._p, use.pop(), self.red.side(where)[1])
 
@@ -206,12 +189,18 @@ class RedlineWriter(DocxWriter):
             self._fix_end(cell)
         for container in containers:
             self._hand_overs(container)
-        for container in containers:
-            self._paragraph_properties(container)
+        breaks: dict = defaultdict(dict)  # container -> its paragraphs' one-sided breaks, in order
+        for para, side in self._one_side_break.items():
+            breaks[para.getparent()][para] = side
+        takes: dict = defaultdict(dict)  # container -> its paragraphs' taken properties, in order
+        for para, taken in self._takes.items():
+            takes[para.getparent()][para] = taken
+        for container in containers:  # each with its own entries: a scan of all of them per cell was quadratic
+            self._paragraph_properties(container, breaks.get(container, {}), takes.get(container, {}))
         self._comments()
         settings = doc.settings.element
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
-            settings.insert_element_before(_el("trackRevisions"), "w:doNotTrackMoves",
+            settings.insert_element_before(el("trackRevisions"), "w:doNotTrackMoves",
                                            "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
                                            "w:characterSpacingControl", "w:compat", "w:rsids")
         return doc
@@ -231,7 +220,7 @@ class RedlineWriter(DocxWriter):
         if kids[-1].tag == _TBL:
             if not body or kids[-1] not in self._sides:
                 return
-            made = _el("p")  # the final paragraph Word would add, made real
+            made = el("p")  # the final paragraph Word would add, made real
             kids[-1].addnext(made)
             kids.append(made)
         last = kids[-1]
@@ -294,7 +283,7 @@ class RedlineWriter(DocxWriter):
                 self._hand_over(kids[k - 1], kids[end], side)
             k = end + 1
 
-    def _paragraph_properties(self, container) -> None:
+    def _paragraph_properties(self, container, breaks: dict, takes: dict) -> None:
         """The paragraph properties of each side, as Word keeps them: the new
         side's in w:pPr, the old side's in w:pPrChange where they differ. A
         paragraph of one side only joins the next paragraph of that side when
@@ -303,14 +292,21 @@ class RedlineWriter(DocxWriter):
         whichever mark a word processor keeps (Word the last, LibreOffice the
         first)."""
         paras = [k for k in container if k.tag == _P]
-        new = {p: _base_ppr(p) for p in paras}
-        old = {p: _without_break(v) if self._one_side_break.get(p) == INS else v for p, v in new.items()}
-        for p, side in self._one_side_break.items():
-            if side == DEL and p in new:
-                new[p] = _without_break(new[p])
-        for p, (side, base) in self._takes.items():
-            if p in new:
-                (old if side == DEL else new)[p] = base
+        # A paragraph has its own properties on both sides unless something below says
+        # otherwise; only those are copied and compared (most paragraphs of a long document).
+        bases: dict = {}
+
+        def base(p):
+            if p not in bases:
+                bases[p] = _base_ppr(p)
+            return bases[p]
+
+        new: dict = {}
+        old: dict = {}
+        for p, side in breaks.items():
+            (old if side == INS else new)[p] = _without_break(base(p))
+        for p, (side, taken) in takes.items():
+            (old if side == DEL else new)[p] = taken
         kids = [k for k in container if k.tag in (_P, _TBL)]
         # walking back, `after[side]` is the next element that is a table or not of that
         # side only: found once per element, not by a scan after each (quadratic in a long document)
@@ -323,19 +319,24 @@ class RedlineWriter(DocxWriter):
                     after[other] = p
             if target is None or target.tag == _TBL:
                 continue
-            (old if side == INS else new)[p] = (old if side == INS else new)[target]
+            props = old if side == INS else new
+            props[p] = props[target] if target in props else base(target)
         for p in paras:
-            if _same_ppr(new[p], _base_ppr(p)) and _same_ppr(old[p], new[p]):
+            if p not in new and p not in old:
+                continue  # its own properties on both sides
+            p_new = new[p] if p in new else base(p)
+            p_old = old[p] if p in old else base(p)
+            if _same_ppr(p_new, base(p)) and _same_ppr(p_old, p_new):
                 continue
-            _set_base_ppr(p, new[p])
-            if not _same_ppr(old[p], new[p]):
+            _set_base_ppr(p, p_new)
+            if not _same_ppr(p_old, p_new):
                 n = self._sides.get(p, (SAME, None))[1]
-                change = _el("pPrChange", id=str(next(self._ids)))
+                change = el("pPrChange", id=str(next(self._ids)))
                 rev = self._revision(INS, n)
                 for k in ("author", "date"):
                     if rev.get(qn(f"w:{k}")) is not None:
                         change.set(qn(f"w:{k}"), rev.get(qn(f"w:{k}")))
-                change.append(_explicit(old[p], new[p], self._default_style))
+                change.append(_explicit(p_old, p_new, self._default_style))
                 p.find(_PPR).append(change)
 
     def _on(self, el, side: str) -> bool:
@@ -346,17 +347,20 @@ class RedlineWriter(DocxWriter):
         """One comment per change, around its first to its last revision."""
         words = REDLINE_LABELS.get(self.red.new.meta.language, REDLINE_LABELS["en"])
         part = self.doc.comments._comments_elm  # built here: python-docx's add_comment rescans all ids each time
+        xml: list[str] = []
         for n, (first, last) in sorted(self._span.items()):
             change = self.red.changes[n]
             lines = comment_lines(change, self.red.new.meta.language, words)
             if not lines:
                 continue
             cid = str(next(self._ids))
-            part.append(_comment(cid, change.decision, lines))
-            first.addprevious(_el("commentRangeStart", id=cid))
-            end = _el("commentRangeEnd", id=cid)
+            xml.append(_comment(cid, change.decision, lines))
+            first.addprevious(el("commentRangeStart", id=cid))
+            end = el("commentRangeEnd", id=cid)
             last.addnext(end)
-            end.addnext(_styled_run("CommentReference", _el("commentReference", id=cid)))
+            end.addnext(_styled_run("CommentReference", el("commentReference", id=cid)))
+        # parsed at once: thousands of comments of a dozen elements each, made one by one, took seconds
+        part.extend(list(etree.fromstring(f'<w:comments xmlns:w="{_W}">{"".join(xml)}</w:comments>', oxml_parser)))
 
 
 _NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
@@ -365,7 +369,7 @@ _NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
 def _base_ppr(p):
     """A copy of a paragraph's properties without its mark's run properties,
     section and change: what w:pPrChange records (CT_PPrBase)."""
-    base = _el("pPr")
+    base = el("pPr")
     pPr = p.find(_PPR)
     if pPr is not None:
         for child in pPr:
@@ -374,35 +378,27 @@ def _base_ppr(p):
     return base
 
 
-# CT_PPrBase in schema order, for the properties w:pPrChange may have to turn off
-_PPR_ORDER = [qn(f"w:{t}") for t in (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
-    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
-    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
-    "textboxTightWrap outlineLvl divId cnfStyle").split()]
-
-
 def _explicit(old, new, default_style: str):
     """The old properties for w:pPrChange, with an explicit "off" for each of
     style, page break and numbering that only the new side has: LibreOffice's
     Reject All restores the properties listed and leaves the others as they
     are; Word reads the same values as the defaults they stand for."""
     out = copy.deepcopy(old)
-    offs = {qn("w:pStyle"): lambda: _el("pStyle", val=default_style),
-            qn("w:pageBreakBefore"): lambda: _el("pageBreakBefore", val="0"),
-            qn("w:numPr"): lambda: _el("numPr", _el("ilvl", val="0"), _el("numId", val="0"))}
+    offs = {qn("w:pStyle"): lambda: el("pStyle", val=default_style),
+            qn("w:pageBreakBefore"): lambda: el("pageBreakBefore", val="0"),
+            qn("w:numPr"): lambda: el("numPr", el("ilvl", val="0"), el("numId", val="0"))}
     for tag, make in offs.items():
         if new.find(tag) is not None and out.find(tag) is None:
-            rank = _PPR_ORDER.index(tag)
-            at = sum(1 for c in out if c.tag in _PPR_ORDER and _PPR_ORDER.index(c.tag) < rank)
+            rank = PPR_RANK[tag]
+            at = sum(1 for c in out if PPR_RANK.get(c.tag, rank) < rank)
             out.insert(at, make())
     return out
 
 
 def _without_break(base):
     out = copy.deepcopy(base)
-    for el in out.findall(qn("w:pageBreakBefore")):
-        out.remove(el)
+    for brk in out.findall(qn("w:pageBreakBefore")):
+        out.remove(brk)
     return out
 
 
@@ -413,7 +409,7 @@ def _same_ppr(a, b) -> bool:
 def _set_base_ppr(p, base) -> None:
     pPr = p.find(_PPR)
     if pPr is None:
-        pPr = _el("pPr")
+        pPr = el("pPr")
         p.insert(0, pPr)
     for child in list(pPr):
         if child.tag not in _NOT_BASE:
@@ -438,34 +434,30 @@ def comment_lines(change, language: str, words: dict) -> list[tuple[bool, str]]:
     return lines
 
 
-def _comment(cid: str, decision, lines):
-    """A w:comment as Word writes one: a CommentText paragraph per line, the
-    first opening with the annotation reference."""
+def _comment(cid: str, decision, lines) -> str:
+    """A w:comment as Word writes one, as XML text: a CommentText paragraph per
+    line, the first opening with the annotation reference."""
     author = author_of(decision)
-    comment = _el("comment", id=cid, author=author, initials=_initials(author))
-    if decision is not None:
-        comment.set(qn("w:date"), stamp(decision.date))
+    date = f" w:date={quoteattr(stamp(decision.date))}" if decision is not None else ""
+    out = [f"<w:comment w:id={quoteattr(cid)} w:author={quoteattr(author)} "
+           f"w:initials={quoteattr(_initials(author))}{date}>"]
     for k, (bold, line) in enumerate(lines):
-        p = _el("p", _el("pPr", _el("pStyle", val="CommentText")))
+        out.append('<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>')
         if k == 0:
-            p.append(_styled_run("CommentReference", _el("annotationRef")))
-        r = _run(line, deleted=False)
-        if bold:
-            r.insert(0, _el("rPr", _el("b")))
-        p.append(r)
-        comment.append(p)
-    return comment
+            out.append('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>')
+        out.append("<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>")
+        out.append(f'<w:t xml:space="preserve">{_text(line)}</w:t></w:r></w:p>')
+    out.append("</w:comment>")
+    return "".join(out)
+
+
+def _text(text: str) -> str:
+    """Text as XML character data, a carriage return kept (a parser would read it as a line feed)."""
+    return escape(text).replace("\r", "&#13;")
 
 
 def _styled_run(style: str, *children):
-    return _el("r", _el("rPr", _el("rStyle", val=style)), *children)
-
-
-def _run(text: str, deleted: bool):
-    t = _el("delText" if deleted else "t")
-    t.set(_SPACE, "preserve")
-    t.text = text
-    return _el("r", t)
+    return el("r", el("rPr", el("rStyle", val=style)), *children)
 
 
 def _initials(name: str) -> str:
