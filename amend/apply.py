@@ -13,26 +13,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .address import Address
 from .errors import AmendError, AmendErrors, Conflict, FuzzyWarning, VersionMismatch
 from .messages import msg
-from .model import Amendment, Block, Columns, ListBlock, Patch, Program, Section, Source, Table
+from .model import Amendment, ListBlock, Patch, Program, Section, Source
 from .resolve import Edit, Index, Region, Resolution, resolve
 from .text import splice
-from .tree import Node, Path, children, get_in, update, with_children
+from .tree import Node, children, get_in, prune, update, with_children
 
 # ---------------------------------------------------------------- conflicts
 
 
-def _group(path: Path) -> Any:
+def _group(address: Address) -> int | None:
     """Regions that can overlap share a group: the section they are in."""
-    return path[1] if path and path[0] == "h" else path[0] if path else None
+    return address.section_index
 
 
 def _overlap(a: Region, b: Region) -> bool:
     """Do two regions (path, span) overlap? span None covers the whole subtree;
     a (p, p) span is a point, which only clashes when strictly inside a span."""
     (pa, sa), (pb, sb) = a, b
-    if pa[: len(pb)] != pb and pb[: len(pa)] != pa:
+    if not pa.related(pb):
         return False
     if sa is None or sb is None:
         shorter_is_whole = (sa is None and len(pa) <= len(pb)) or (sb is None and len(pb) <= len(pa))
@@ -61,7 +62,7 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
     competing patches (whose ids may repeat) can be compared too.
     """
     order: dict[int, int] = {}
-    groups: dict[Any, list[Edit]] = defaultdict(list)
+    groups: dict[int | None, list[Edit]] = defaultdict(list)
     for e in edits:
         order.setdefault(id(e.amendment), len(order))
         for region in e.writes + e.reads:
@@ -102,21 +103,21 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
     once over its span ends. A whole subtree (span None) overlaps every region
     on or below its path: those sort right after it.
     """
-    spans: dict[Path, list[Spanned]] = defaultdict(list)  # path -> [(start, end, member, is_write)]
-    wholes: list[tuple[Path, int, bool]] = []
-    below_all: list[tuple[Path, int]] = []
-    below_writes: list[tuple[Path, int]] = []
+    spans: dict[Address, list[Spanned]] = defaultdict(list)  # address -> [(start, end, member, is_write)]
+    wholes: list[tuple[Key, int, bool]] = []
+    below_all: list[tuple[Key, int]] = []
+    below_writes: list[tuple[Key, int]] = []
     for n, e in enumerate(members):
         for is_write, regions in ((True, e.writes), (False, e.reads)):
-            for path, span in regions:  # noqa: B007
-                key = _path_key(path)
+            for address, span in regions:  # noqa: B007
+                key = address.sort_key()
                 below_all.append((key, n))
                 if is_write:
                     below_writes.append((key, n))
                 if span is None:
                     wholes.append((key, n, is_write))
                 else:
-                    spans[path].append((span[0], span[1], n, is_write))
+                    spans[address].append((span[0], span[1], n, is_write))
     pairs: set[tuple[int, int]] = set()
     for spanned in spans.values():
         _sweep(spanned, pairs)
@@ -133,12 +134,7 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _path_key(path: Path) -> Path:
-    """A sortable form of a path (its steps are numbers and names), in which the
-    paths below one sort right after it."""
-    return tuple((isinstance(step, str), step) for step in path)
-
-
+Key = tuple[tuple[int, Any], ...]  # Address.sort_key(): the addresses below one sort right after it
 Spanned = tuple[int, int, int, bool]  # a region's span on one path: start, end, member, is it a write
 
 
@@ -203,7 +199,7 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     sections = list(program.sections)
     order = {id(e): n for n, e in enumerate(edits)}  # file order
 
-    by_unit: dict[Path, list[Edit]] = defaultdict(list)
+    by_unit: dict[Address, list[Edit]] = defaultdict(list)
     for e in edits:
         if e.kind == "text":
             by_unit[e.path].append(e)
@@ -216,7 +212,7 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     # Deepest containers first and higher indexes first, so that no change
     # moves the place of one still to come; at one index, deletions first,
     # then insertions in reverse file order (each lands before the last).
-    structural.sort(key=lambda e: (-len(e.container), e.container, -e.index,
+    structural.sort(key=lambda e: (-len(e.container), e.container.sort_key(), -e.index,
                                    e.kind != "delete_block", -order[id(e)]))
     for e in structural:
         sections = _structural(sections, e)
@@ -235,25 +231,23 @@ def _with_text(node: Node, edits: list[tuple[int, int, str]]) -> Node:
 
 def _structural(sections: list[Section], e: Edit) -> list[Section]:
     if e.kind == "replace_blocks":
-        s = e.container[0]
+        s = e.container.section_index
+        assert s is not None
         sections[s] = replace(sections[s], blocks=tuple(e.new))
         return sections
     kids: list[Any]
-    if e.container == ():
-        kids = sections
-    else:
-        owner = e.container[:-1] if e.container[-1] == "item" else e.container
-        kids = list(children(get_in(sections, owner)))
+    owner = e.container.owner
+    kids = sections if owner.is_top else list(children(get_in(sections, owner)))
     if e.kind == "insert_block":
         kids.insert(e.index, e.new)
     else:
         gone = kids.pop(e.index)
         page = getattr(gone, "page", None)
         # keep the page break that the deleted block carried
-        if page and e.container != () and e.index < len(kids) and not isinstance(kids[e.index], str) \
+        if page and not owner.is_top and e.index < len(kids) and not isinstance(kids[e.index], str) \
                 and kids[e.index].page is None:
             kids[e.index] = replace(kids[e.index], page=page)
-    if e.container == ():
+    if owner.is_top:
         return kids
     update(sections, owner, lambda node: with_children(node, kids))
     return sections
@@ -261,20 +255,7 @@ def _structural(sections: list[Section], e: Edit) -> list[Section]:
 
 def _prune(program: Program) -> Program:
     """Drop lists left empty by delete_item: no empty list survives in the output."""
-    def blocks(bs: Iterable[Block]) -> tuple[Block, ...]:
-        return tuple(_pruned(b) for b in bs if not (isinstance(b, ListBlock) and not b.items))
-
-    def _pruned(b: Block) -> Block:
-        if isinstance(b, Columns):
-            return replace(b, columns=tuple(replace(c, blocks=blocks(c.blocks)) for c in b.columns))
-        if isinstance(b, Table):
-            def cells(row: Sequence[Any]) -> tuple[Any, ...]:
-                return tuple(replace(c, blocks=blocks(c.blocks)) for c in row)
-
-            return replace(b, header=cells(b.header), rows=tuple(cells(r) for r in b.rows))
-        return b
-
-    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) for s in program.sections))
+    return prune(program, lambda b: isinstance(b, ListBlock) and not b.items)
 
 
 # ---------------------------------------------------------------- one patch

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from .address import TOP, Address
 from .errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, OutOfScope, ScopeError
 from .messages import Msg, msg
 from .model import Amendment, Paragraph, Patch, Program, Scope, Table, new_pages_problem, ordinal_words
@@ -33,10 +34,10 @@ from .text import (
     shared_full_stop,
     starts_with_words,
 )
-from .tree import Path, Unit, children, get, iter_units, subtree
+from .tree import Unit, children, get, iter_units, subtree
 
 E = TypeVar("E", bound=AmendError)
-Region = tuple[Path, Any]  # a path and the span (start, end) of its text it covers, or None: all of it
+Region = tuple[Address, Any]  # an address and the span (start, end) of its text it covers, or None: all of it
 
 # ---------------------------------------------------------------- resolved edits
 
@@ -55,11 +56,11 @@ class Edit:
 
     kind: str
     amendment: Amendment
-    path: Path = ()  # the unit, for text edits
+    path: Address = TOP  # the unit, for text edits
     start: int = 0
     end: int = 0
     new: Any = None
-    container: Path = ()
+    container: Address = TOP
     index: int = 0
     reads: tuple[Region, ...] = ()
     writes: tuple[Region, ...] = ()
@@ -205,7 +206,7 @@ class Selection:
 
     units: tuple[int, ...]
     section: int | None = None  # the section the heading named
-    layout: Path | None = None  # the columns block or table the column is in
+    layout: Address | None = None  # the columns block or table the column is in
     column: int | None = None  # 1-based
 
 
@@ -320,7 +321,7 @@ class Scoper:
         units = tuple(i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == column)
         return replace(picked, units=units, layout=layout, column=column)
 
-    def _layouts_named(self, layouts: list[Path]) -> list[Path]:
+    def _layouts_named(self, layouts: list[Address]) -> list[Address]:
         """Of several layouts in scope, those the rest of the scope can mean: a
         `row:` only a table has; a column named by its heading only a column
         layout with that heading. (A table and columns in one section could
@@ -345,21 +346,21 @@ class Scoper:
                                             count=count))
         return replace(picked, units=tuple(i for i in rows if self.ix.units[i].row == self.scope.row))
 
-    def container(self, picked: Selection) -> Path | None:
+    def container(self, picked: Selection) -> Address | None:
         """The column, table cell or section the scope names, if it names one
         (and no page cuts a section in two)."""
         scope = self.scope
-        layout: Path = picked.layout or ()
+        layout = picked.layout or TOP
         if scope.row is not None:
             if picked.column is None:
                 raise self.fail(ScopeError, msg("core.row_needs_column"))
-            return layout + ("row", scope.row, picked.column - 1)
+            return layout.cell(scope.row, picked.column - 1)
         if picked.column is not None:
             if isinstance(get(self.ix.program, layout), Table):
                 raise self.fail(ScopeError, msg("core.column_needs_row"))
-            return layout + ("col", picked.column - 1)
+            return layout.column(picked.column - 1)
         if picked.section is not None and scope.page is None:
-            return (picked.section,)
+            return Address.section(picked.section)
         return None
 
     def _scope_words(self, upto: str) -> Msg:
@@ -737,17 +738,16 @@ def _delete_unit(kind: str) -> Handler:
     def handler(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
         i = _one_unit(ix, sc, kind, am.value)
         unit = ix.units[i]
-        index = unit.path[-1]
-        container = unit.path[:-1] if kind == "item" else unit.container
-        return [Edit("delete_block", am, container=container, index=index, writes=((unit.path, None),))]
+        return [Edit("delete_block", am, container=unit.path.container, index=unit.path.position,
+                     writes=((unit.path, None),))]
     return handler
 
 
-def _insert_block(am: Amendment, container: Path, index: int, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
+def _insert_block(am: Amendment, container: Address, index: int, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
     """Insert `new` as child `index` of `container`. The write is a point, so
     several insertions at one place do not conflict: they keep file order."""
     return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
-                writes=((container + ("+",), (index, index)),))
+                writes=((container.end(), (index, index)),))
 
 
 def _add_item(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
@@ -760,7 +760,8 @@ def _add_item(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Ed
     if am.after_item is not None:
         item = _one_unit(ix, sc, "item", am.after_item)
         path = ix.units[item].path
-        return [_insert_block(am, path[:-1], path[-1] + 1, am.value, reads=((path, (0, len(am.after_item))),))]
+        reads = ((path, (0, len(am.after_item))),)
+        return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
     if len(lists) > 1:
         places = listed([ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
         raise sc.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=sc.scope.describe(),
@@ -770,7 +771,7 @@ def _add_item(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Ed
     index = count if am.position is None else _pick(am.position, count + 1)
     if index is None:
         raise sc.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
-    return [_insert_block(am, lists[0] + ("item",), index, am.value)]
+    return [_insert_block(am, lists[0].items(), index, am.value)]
 
 
 def _add_paragraph(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
@@ -788,13 +789,13 @@ def _add_paragraph(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> li
     if not units:
         raise sc.fail(ScopeError, msg("core.no_text_for_paragraph", scope=sc.scope.describe()))
     # the end of the scope on its page: after the last top-level block in scope
-    top = ix.units[units[-1]].path[:2]
-    return [_insert_block(am, top[:1], top[1] + 1, new)]
+    top = ix.units[units[-1]].path.top_block
+    return [_insert_block(am, top.container, top.position + 1, new)]
 
 
 def _after_block(am: Amendment, unit: Unit, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
     block = unit.block_path
-    return _insert_block(am, block[:-1], block[-1] + 1, new, reads=reads)
+    return _insert_block(am, block.container, block.position + 1, new, reads=reads)
 
 
 def _section_named(ix: Index, sc: Scoper, heading: str) -> int:
@@ -813,7 +814,7 @@ def _add_section(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list
         reads: tuple[Region, ...] = ()
     else:
         s_after = _section_named(ix, sc, am.after_section)
-        reads = ((("h", s_after), None),)
+        reads = ((Address.heading(s_after), None),)
     after = ix.program.sections[s_after]
     index = subtree(ix.program, s_after).stop
     level = section.level or after.level
@@ -823,7 +824,7 @@ def _add_section(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list
 
     new = replace(section, level=level, page=page)
     _check_new_pages(ix, sc, section.blocks, page, index)
-    return [_insert_block(am, (), index, new, reads=reads)]
+    return [_insert_block(am, TOP, index, new, reads=reads)]
 
 
 def _target_section(ix: Index, sc: Scoper, am: Amendment) -> int:
@@ -836,14 +837,15 @@ def _target_section(ix: Index, sc: Scoper, am: Amendment) -> int:
 def _delete_section(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
     s = _target_section(ix, sc, am)
     span = subtree(ix.program, s)
-    return [Edit("delete_block", am, container=(), index=k, writes=(((k,), None), (("h", k), None)))
-            for k in reversed(span)]
+    return [Edit("delete_block", am, container=TOP, index=k,
+                 writes=((Address.section(k), None), (Address.heading(k), None))) for k in reversed(span)]
 
 
 def _replace_section_text(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
     s = _target_section(ix, sc, am)
     _check_new_pages(ix, sc, am.value, ix.program.sections[s].page, s + 1)
-    return [Edit("replace_blocks", am, container=(s,), new=am.value, writes=(((s,), None),))]
+    here = Address.section(s)
+    return [Edit("replace_blocks", am, container=here, new=am.value, writes=((here, None),))]
 
 
 def _check_new_pages(ix: Index, sc: Scoper, blocks: Any, first: int, following: int) -> None:
