@@ -6,10 +6,13 @@ only through this module:
     TOP                               the program itself: the container of its sections
     section(s)                        section s; its blocks are its children
     heading(s)                        the heading of section s
+    title(i)                          line i of the title block (the redline compares it)
     a.block(b)                        block b of the container a (a section, a column or a cell)
     a.column(c)                       column c of the columns block a: a container of blocks
+    a.column_heading(c)               the heading of column c of the columns block a
     a.cell(r, c)                      the cell in row r (0 = header), column c of the table a: a container
     a.row(r)                          row r of the table a, as a whole (the redline marks rows)
+    a.rows()                          the rows of the table a, as a container
     a.item(k)                         item k of the list block a
     a.items()                         the items of the list block a, as a container to insert into
     a.end()                           the point among a's children where insertions are made
@@ -35,6 +38,7 @@ from .messages import Msg, msg
 Step = int | str
 
 _HEADING, _COLUMN, _ROW, _ITEM, _END = "h", "col", "row", "item", "+"
+_TITLE, _COLUMN_HEADING = "title", "heading"
 
 
 class Address(tuple[Step, ...]):
@@ -62,8 +66,21 @@ class Address(tuple[Step, ...]):
     def cell(self, r: int, c: int) -> Address:
         return Address((*self, _ROW, r, c))
 
+    def column_heading(self, c: int) -> Address:
+        """The heading of column c of the columns block a."""
+        return Address((*self, _COLUMN, c, _COLUMN_HEADING))
+
+    @classmethod
+    def title(cls, i: int) -> Address:
+        """Line i of the title block (above the sections; the redline compares it)."""
+        return cls((_TITLE, i))
+
     def row(self, r: int) -> Address:
         return Address((*self, _ROW, r))
+
+    def rows(self) -> Address:
+        """The rows of the table a, as a container (the redline inserts rows)."""
+        return Address((*self, _ROW))
 
     def item(self, k: int) -> Address:
         return Address((*self, _ITEM, k))
@@ -97,6 +114,10 @@ class Address(tuple[Step, ...]):
         return self[:1] == (_HEADING,)
 
     @property
+    def is_title(self) -> bool:
+        return self[:1] == (_TITLE,)
+
+    @property
     def is_item(self) -> bool:
         return len(self) >= 2 and self[-2] == _ITEM
 
@@ -119,7 +140,7 @@ class Address(tuple[Step, ...]):
         if not self:
             return None
         first = self[1] if self.is_heading else self[0]
-        return first if isinstance(first, int) else None  # TOP.end(): among the sections
+        return first if isinstance(first, int) else None  # the title block, TOP.end(): no section
 
     @property
     def position(self) -> int:
@@ -141,6 +162,8 @@ class Address(tuple[Step, ...]):
         section; TOP for a section."""
         if self.is_heading:
             return Address(self[1:])
+        if self.is_title:
+            return TOP
         for tag, size in ((_ITEM, 2), (_COLUMN, 2), (_ROW, 3), (_ROW, 2)):
             if len(self) > size and self[-size] == tag:
                 return Address(self[:-size])
@@ -148,8 +171,8 @@ class Address(tuple[Step, ...]):
 
     @property
     def owner(self) -> Address:
-        """The node whose children this container lists (the list for its items)."""
-        return Address(self[:-1]) if self.is_items else self
+        """The node whose children this container lists (the list for its items, the table for its rows)."""
+        return Address(self[:-1]) if self.is_items or self[-1:] == (_ROW,) else self
 
     @property
     def block_address(self) -> Address:
@@ -176,9 +199,12 @@ class Address(tuple[Step, ...]):
 
     def sort_key(self) -> tuple[tuple[int, Step], ...]:
         """Document order, in which the addresses below one come right after it
-        (a heading right after its section, an end point after every child)."""
+        (the title block first, a heading right after its section, an end point
+        after every child)."""
         if self.is_heading:
             return ((0, self[1]), (-1, 0), *_keys(self[2:]))
+        if self.is_title:
+            return ((-1, self[1]),)
         return _keys(self)
 
     def __lt__(self, other: tuple[Step, ...]) -> bool:
@@ -225,7 +251,9 @@ class Address(tuple[Step, ...]):
 
 
 def _keys(steps: tuple[Step, ...]) -> tuple[tuple[int, Step], ...]:
-    return tuple((1, step) if isinstance(step, str) else (0, step) for step in steps)
+    """Numbers before names (an end point after every child), a column's heading before its blocks."""
+    return tuple((0, step) if isinstance(step, int) else (-1, 0) if step == _COLUMN_HEADING else (1, step)
+                 for step in steps)
 
 
 def _step_words(address: Address) -> list[Msg]:
@@ -234,6 +262,8 @@ def _step_words(address: Address) -> list[Msg]:
     parts = address.parts()[1:]
     if address.is_heading:
         return [msg("core.address.the_heading")]
+    if address.is_title:
+        return [msg("core.address.title", n=address.position + 1)]
     out = []
     for n, part in enumerate(parts):
         last = n + 1 == len(parts) or parts[n + 1].kind == "end"
@@ -253,6 +283,8 @@ def _part_words(part: Part) -> list[Msg]:
         return [msg("core.address.block", n=at[0] + 1)]
     if part.kind == "column":
         return [msg("core.address.column", n=at[0] + 1)]
+    if part.kind == "column_heading":
+        return [msg("core.address.column_heading", n=at[0] + 1)]
     if part.kind == "item":
         return [msg("core.address.item", n=at[0] + 1)]
     return [msg("core.address.end")] if part.kind == "end" else []
@@ -278,7 +310,8 @@ def to_tuple(address: Address) -> tuple[Step, ...]:
 class Part(NamedTuple):
     """One named step of an address: what it selects and its indexes."""
 
-    kind: str  # "section", "heading", "block", "column", "cell", "row", "item", "items", "end"
+    kind: str  # "section", "heading", "title", "block", "column", "column_heading", "cell", "row", "item",
+    # "items", "rows", "end"
     at: tuple[int, ...]
 
 
@@ -286,10 +319,10 @@ _PART_OF_TAG = {_COLUMN: "column", _ITEM: "item", _END: "end"}
 
 
 def _parts(steps: tuple[Step, ...]) -> tuple[Part, ...]:
-    if steps[:1] == (_HEADING,):
+    if steps[:1] in ((_HEADING,), (_TITLE,)):
         if len(steps) != 2 or not isinstance(steps[1], int):
             raise ValueError(f"not an address: {steps!r}")
-        return (Part("heading", (steps[1],)),)
+        return (Part("heading" if steps[0] == _HEADING else "title", (steps[1],)),)
     out: list[Part] = []
     n = 0
     while n < len(steps):
@@ -311,11 +344,15 @@ def _part_at(steps: tuple[Step, ...], n: int, first: bool) -> tuple[Part, int]:
         raise ValueError(f"not an address: {steps!r}")
     if step == _ROW:
         used = ints[:2] if len(ints) == 2 else ints[:1]
+        if not used and n + 1 == len(steps):
+            return Part("rows", ()), n + 1
         if not used:
             raise ValueError(f"not an address: {steps!r}")
         return Part("cell" if len(used) == 2 else "row", tuple(used)), n + 1 + len(used)
     used = [] if step == _END else ints[:1]
     last = n + 1 + len(used) == len(steps)
+    if step == _COLUMN and steps[n + 2: n + 3] == (_COLUMN_HEADING,) and n + 3 == len(steps) and used:
+        return Part("column_heading", tuple(used)), n + 3
     if (step == _COLUMN and not used) or (step in (_ITEM, _END) and not last):
         raise ValueError(f"not an address: {steps!r}")
     kind = "items" if step == _ITEM and not used else _PART_OF_TAG[step]

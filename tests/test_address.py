@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PROGRAM
+from conftest import CASE_PROGRAM, CASES, PATCH, PROGRAM
 from hypothesis import given
 from hypothesis import strategies as st
 
 from amend.address import TOP, Address, from_tuple, heading, section, to_tuple
-from amend.load import load_program
+from amend.apply import apply_patches
+from amend.diff import diff_programs
+from amend.load import load_patch, load_program
 from amend.tree import describe, get, iter_units
 
 
@@ -17,7 +19,10 @@ def test_the_forms_spell_the_steps_diff_and_redline_still_write():
     assert heading(4) == ("h", 4)
     assert TOP.end() == ("+",) and section(1).end() == (1, "+")
     assert section(0).block(5).items() == (0, 5, "item")
-    assert section(0).block(5).row(2) == (0, 5, "row", 2)
+    assert section(0).block(5).row(2) == (0, 5, "row", 2) and section(0).block(5).rows() == (0, 5, "row")
+    assert section(0).block(5).rows().owner == section(0).block(5)
+    assert Address.title(1) == ("title", 1)
+    assert section(0).block(5).column_heading(2) == (0, 5, "col", 2, "heading")
     # equal and hashed as the plain tuple: one dict serves both forms
     assert {(0, 1): "x"}[section(0).block(1)] == "x"
 
@@ -32,7 +37,8 @@ def test_parent_child_and_container():
     assert item.parent.parent.parent == section(7).block(2)  # the columns block holds the column
     assert section(0).block(1).cell(2, 1).parent == section(0).block(1)  # a cell's table
     assert section(0).block(1).row(2).parent == section(0).block(1)
-    assert section(3).parent == TOP and heading(3).parent == section(3)
+    assert section(3).parent == TOP and heading(3).parent == section(3) and Address.title(0).parent == TOP
+    assert section(0).block(2).column_heading(1).parent == section(0).block(2).column(1)
     assert item.within(section(7).block(2)) and not section(7).block(2).within(item)
     assert item.related(section(7)) and section(7).related(item)
     assert not heading(7).related(section(7))  # a heading is not inside its section's blocks
@@ -45,9 +51,9 @@ def test_parent_child_and_container():
 
 
 def test_document_order():
-    ordered = [section(0), heading(0), section(0).block(0), section(0).block(0).item(0),
+    ordered = [Address.title(0), Address.title(1), section(0), heading(0), section(0).block(0), section(0).block(0).item(0),
                section(0).block(0).item(1), section(0).block(1), section(0).block(1).column(0),
-               section(0).block(1).column(0).block(0), section(0).block(1).column(1),
+               section(0).block(1).column_heading(0), section(0).block(1).column(0).block(0), section(0).block(1).column(1),
                section(0).end(), section(1), heading(1), section(1).block(0), TOP.end()]
     shuffled = list(reversed(ordered))
     assert sorted(shuffled) == ordered
@@ -55,15 +61,15 @@ def test_document_order():
     # the addresses below one sort right after it (apply's conflict sweep relies on this)
     keys = sorted(a.sort_key() for a in ordered)
     below = [k for k in keys if k[: len(section(0).block(1).sort_key())] == section(0).block(1).sort_key()]
-    assert len(below) == 4
+    assert len(below) == 5
 
 
 def test_round_trip_and_malformed_tuples():
     for steps in [(0,), ("h", 3), (0, 1, "row", 1, 2, 0), (0, 1, "col", 2, 0, "item", 3), (0, 1, "item"),
-                  (0, "+"), ("+",), (), (0, 1, "row", 2)]:
+                  (0, "+"), ("+",), (), (0, 1, "row", 2), ("title", 0), (0, 1, "col", 2, "heading"), (0, 1, "row")]:
         address = from_tuple(steps)
         assert isinstance(address, Address) and to_tuple(address) == steps and type(to_tuple(address)) is tuple
-    for bad in [("col", 1), (0, "item", 1, 2), (0, "col"), ("h",), (0, "+", 1), (0, "x", 1), ("h", 1, 2)]:
+    for bad in [("col", 1), (0, "item", 1, 2), (0, "col"), ("h",), (0, "+", 1), (0, "x", 1), ("h", 1, 2), ("title",), (0, 1, "col", 2, "heading", 0)]:
         with pytest.raises(ValueError, match="not an address"):
             from_tuple(bad)
 
@@ -85,6 +91,9 @@ def test_words_in_both_languages(lang, expected):
     (heading(2), "section 3, the heading", "avsnitt 3, rubriken"),
     (section(1).end(), "section 2, at the end", "avsnitt 2, sist"),
     (TOP, "the whole program", "hela programmet"),
+    (Address.title(1), "title line 2", "titelrad 2"),
+    (section(0).block(2).column_heading(1), "section 1, the heading of the 2nd column",
+     "avsnitt 1, rubriken i andra kolumnen"),
 ])
 def test_words_of_each_form(address, en, sv):
     assert address.describe().render("en") == en.replace("1st", "first").replace("2nd", "second")
@@ -145,3 +154,25 @@ def test_property_order_is_total_and_agrees_with_within(a, b):
     assert (a < b) + (b < a) + (a == b) == 1
     if a.within(b):
         assert b <= a
+
+
+def _redline_addresses(old, new) -> list:
+    red = diff_programs(old, new)
+    written = [*red.sides, *red.segments, *red.pages, *red.matched, *red.matched.values()]
+    for change in red.changes:
+        written += [p for p in (change.path, change.old, change.new) if p is not None] + list(change.replaces)
+        written += [change.at[0]] if change.at else []
+    return written
+
+
+def test_every_address_the_redline_writes_is_an_address():
+    # diff.py still spells addresses as tuples (the compatibility path): each must read as an Address
+    pairs = [(load_program(PROGRAM), [load_patch(PATCH)])]
+    pairs += [(load_program(CASE_PROGRAM), [load_patch(case / "patch.yaml")])
+              for case in sorted(CASES.iterdir()) if (case / "expected.yaml").exists()]
+    written = []
+    for old, patches in pairs:
+        written += _redline_addresses(old, apply_patches(old, patches)[0])
+    assert {len(steps) for steps in written} >= {2, 3, 4}
+    for steps in written:
+        assert from_tuple(steps) == steps

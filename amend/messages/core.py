@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.address.column": ("{n:ord} column", "{n:ord} kolumnen"),
     "core.address.cell": ("row {row}, {n:ord} column", "rad {row}, {n:ord} kolumnen"),
     "core.address.header_cell": ("header row, {n:ord} column", "rubrikraden, {n:ord} kolumnen"),
+    "core.address.column_heading": ("the heading of the {n:ord} column", "rubriken i {n:ord} kolumnen"),
+    "core.address.title": ("title line {n}", "titelrad {n}"),
     "core.address.row": ("row {row}", "rad {row}"),
     "core.address.header_row": ("header row", "rubrikraden"),
     "core.address.item": ("item {n}", "punkt {n}"),
