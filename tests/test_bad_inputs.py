@@ -212,7 +212,7 @@ def _insertions_at_one_point(n: int) -> list:
 
 
 def test_many_insertions_at_one_point_are_checked_in_n_log_n():
-    from amend.apply import find_conflicts
+    from amend.conflicts import find_conflicts
 
     edits = _insertions_at_one_point(20_000)
     start = time.process_time()
@@ -227,7 +227,7 @@ def test_the_conflict_sweep_finds_exactly_the_overlapping_pairs():
     from itertools import combinations
 
     from amend.address import from_tuple
-    from amend.apply import _overlap, overlapping_pairs
+    from amend.conflicts import _overlap, overlapping_pairs
     from amend.model import Amendment, Scope, Source
     from amend.resolve import Edit
 

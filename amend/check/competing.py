@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..apply import check_versions, overlapping_pairs
+from ..apply import check_versions
+from ..conflicts import overlapping_pairs
 from ..model import Amendment, Patch, Program
 from ..resolve import Index, resolve_all
 from .patches import failure_result

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..apply import adopt, conflict_between, overlapping_pairs
+from ..apply import adopt
+from ..conflicts import conflict_between, overlapping_pairs
 from ..errors import (
     AmbiguousAnchor,
     AmendError,
