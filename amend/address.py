@@ -266,28 +266,28 @@ def _step_words(address: Address) -> list[Msg]:
         return [msg("core.address.title", n=address.position + 1)]
     out = []
     for n, part in enumerate(parts):
-        last = n + 1 == len(parts) or parts[n + 1].kind == "end"
-        if part.kind != "block" or last:
+        last = n + 1 == len(parts) or parts[n + 1].what == "end"
+        if part.what != "block" or last:
             out += _part_words(part)
     return out
 
 
 def _part_words(part: Part) -> list[Msg]:
     at = part.at
-    if part.kind == "cell":
+    if part.what == "cell":
         return [msg("core.address.cell", row=at[0], n=at[1] + 1) if at[0]
                 else msg("core.address.header_cell", n=at[1] + 1)]
-    if part.kind == "row":
+    if part.what == "row":
         return [msg("core.address.row", row=at[0]) if at[0] else msg("core.address.header_row")]
-    if part.kind == "block":
+    if part.what == "block":
         return [msg("core.address.block", n=at[0] + 1)]
-    if part.kind == "column":
+    if part.what == "column":
         return [msg("core.address.column", n=at[0] + 1)]
-    if part.kind == "column_heading":
+    if part.what == "column_heading":
         return [msg("core.address.column_heading", n=at[0] + 1)]
-    if part.kind == "item":
+    if part.what == "item":
         return [msg("core.address.item", n=at[0] + 1)]
-    return [msg("core.address.end")] if part.kind == "end" else []
+    return [msg("core.address.end")] if part.what == "end" else []
 
 
 TOP = Address()
@@ -310,7 +310,7 @@ def to_tuple(address: Address) -> tuple[Step, ...]:
 class Part(NamedTuple):
     """One named step of an address: what it selects and its indexes."""
 
-    kind: str  # "section", "heading", "title", "block", "column", "column_heading", "cell", "row", "item",
+    what: str  # "section", "heading", "title", "block", "column", "column_heading", "cell", "row", "item",
     # "items", "rows", "end"
     at: tuple[int, ...]
 
@@ -355,5 +355,5 @@ def _part_at(steps: tuple[Step, ...], n: int, first: bool) -> tuple[Part, int]:
         return Part("column_heading", tuple(used)), n + 3
     if (step == _COLUMN and not used) or (step in (_ITEM, _END) and not last):
         raise ValueError(f"not an address: {steps!r}")
-    kind = "items" if step == _ITEM and not used else _PART_OF_TAG[step]
-    return Part(kind, tuple(used)), n + 1 + len(used)
+    what = "items" if step == _ITEM and not used else _PART_OF_TAG[step]
+    return Part(what, tuple(used)), n + 1 + len(used)

@@ -196,12 +196,18 @@ def _collector_paused() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Step:
-    """One patch applied: the program before, the resolved edits, the program after."""
+    """One patch applied: the program before, the resolved edits, the program after.
+    (`before`, not `base`: a patch's `base` is the version it is worded against, a string.)"""
 
-    base: Program
+    before: Program
     patch: Patch
     resolution: Resolution
     result: Program
+
+    @property
+    def base(self) -> Program:
+        """The old name of `before`, kept until redline.py (being rewritten) reads `before`."""
+        return self.before
 
 
 def apply_steps(program: Program, patches: Iterable[Patch], fuzzy: float | None = None) -> list[Step]:

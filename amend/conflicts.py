@@ -145,15 +145,15 @@ def _sweep(regions: list[Spanned], pairs: set[tuple[int, int]]) -> None:
             events.append((end, END, r))
     events.sort()
     open_writes, open_reads = _OpenSpans(), _OpenSpans()
-    for _, kind, r in events:
+    for _, event, r in events:
         _, _, n, is_write = regions[r]
-        if kind == END:
+        if event == END:
             (open_writes if is_write else open_reads).remove(r)
             continue
         for m in open_writes.members() + (open_reads.members() if is_write else []):
             if m != n:
                 pairs.add((min(n, m), max(n, m)))
-        if kind == START:
+        if event == START:
             (open_writes if is_write else open_reads).add(r, n)
 
 

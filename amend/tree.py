@@ -107,27 +107,27 @@ def describe(program: Program, address: Address) -> Msg:
 
 def child(node: Node, part: Part) -> Node:
     """The child of `node` that one part of an address names."""
-    if part.kind == "block" and isinstance(node, (Section, Column, Cell)):
+    if part.what == "block" and isinstance(node, (Section, Column, Cell)):
         return node.blocks[part.at[0]]
-    if part.kind == "column" and isinstance(node, Columns):
+    if part.what == "column" and isinstance(node, Columns):
         return node.columns[part.at[0]]
-    if part.kind == "cell" and isinstance(node, Table):
+    if part.what == "cell" and isinstance(node, Table):
         r, c = part.at
         return (node.header if r == 0 else node.rows[r - 1])[c]
-    if part.kind == "item" and isinstance(node, ListBlock):
+    if part.what == "item" and isinstance(node, ListBlock):
         return node.items[part.at[0]]
     raise KeyError(f"no {part!r} in {type(node).__name__}")
 
 
 def _with_child(node: Node, part: Part, kid: Node) -> Node:
     """`node` with the child that `part` names replaced by `kid`."""
-    if part.kind == "block":
+    if part.what == "block":
         return replace(node, blocks=_put(node.blocks, part.at[0], kid))
-    if part.kind == "column":
+    if part.what == "column":
         return replace(node, columns=_put(node.columns, part.at[0], kid))
-    if part.kind == "item":
+    if part.what == "item":
         return replace(node, items=_put(node.items, part.at[0], kid))
-    if part.kind == "cell":
+    if part.what == "cell":
         r, c = part.at
         if r == 0:
             return replace(node, header=_put(node.header, c, kid))

@@ -84,7 +84,7 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
                                     amendment_id=amendment))
     # values the schema cannot judge, in every section or amendment the schema found in order
     broken = [tuple(e) for e in seen]
-    problems += [SchemaError(msg("load.at", at=_where(path), it=message), source=source_at(name, lines, path),
+    problems += [SchemaError(msg("load.at", at=_path_words(path), it=message), source=source_at(name, lines, path),
                              amendment=_amendment_id(data, path), amendment_id=_amendment_id(data, path))
                  for path, message in value_problems(data, kind, broken)]
     problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
@@ -109,7 +109,7 @@ def source_at(name: str, lines: dict, path: tuple) -> Source:
     return Source(name, *line_at(lines, path))
 
 
-def _where(path) -> str | Msg:
+def _path_words(path) -> str | Msg:
     parts = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}")
@@ -118,7 +118,7 @@ def _where(path) -> str | Msg:
 
 def _explain(err, data) -> Msg:
     """A schema error in words: where, what is wrong, what is allowed."""
-    return msg("load.at", at=_where(err.absolute_path), it=_what(err))
+    return msg("load.at", at=_path_words(err.absolute_path), it=_what(err))
 
 
 def _what(err) -> str | Msg:

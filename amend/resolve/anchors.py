@@ -41,13 +41,13 @@ class Anchors:
     """Find a quoted anchor in scope, exactly once, or explain why not. Its
     messages point at the quoted text; a fuzzy match used is added to `warnings`."""
 
-    sc: Scoper
+    scoper: Scoper
     fuzzy: float | None
     warnings: list[FuzzyWarning]
 
     @property
     def ix(self) -> Index:
-        return self.sc.ix
+        return self.scoper.ix
 
     def one(self, spans: list[Span], anchor: str, sentences: Sentences | None = None) -> Hit:
         readings = sentences.readings if sentences else ()
@@ -65,7 +65,7 @@ class Anchors:
                 if isinstance(first, AmendError) and all(isinstance(p, AmendError) for p in picks):
                     raise first
                 if not isinstance(first, Hit) or not all(p == first for p in picks):
-                    raise self.sc.unclear_sentence(sentences)
+                    raise self.scoper.unclear_sentence(sentences)
                 return first
         hits = _find(self.ix, spans, anchor)
         if hits:
@@ -74,51 +74,52 @@ class Anchors:
 
     def _exact(self, hits: list[Hit], anchor: str) -> Hit:
         """The one hit the amendment means (by occurrence), or the error saying why there is none."""
-        occurrence = self.sc.scope.occurrence
+        occurrence = self.scoper.scope.occurrence
         if occurrence is not None:
             if occurrence > len(hits):
-                raise self.sc.fail(AnchorNotFound if not hits else ScopeError,
-                                   msg("core.occurrence_missing", anchor=anchor, count=len(hits),
-                                       scope=self.sc.scope.describe(), occurrence=occurrence))
+                raise self.scoper.fail(AnchorNotFound if not hits else ScopeError,
+                                       msg("core.occurrence_missing", anchor=anchor, count=len(hits),
+                                           scope=self.scoper.scope.describe(), occurrence=occurrence))
             return hits[occurrence - 1]
         if len(hits) == 1:
             return hits[0]
-        places = listed([self.ix.where(h.unit, h.start) for h in hits[:5]])
-        raise self.sc.fail(AmbiguousAnchor, msg("core.anchor_repeated", anchor=anchor, count=len(hits),
-                                                scope=self.sc.scope.describe(), places=places))
+        places = listed([self.ix.place(h.unit, h.start) for h in hits[:5]])
+        raise self.scoper.fail(AmbiguousAnchor, msg("core.anchor_repeated", anchor=anchor, count=len(hits),
+                                                    scope=self.scoper.scope.describe(), places=places))
 
     def _not_found(self, spans: list[Span], anchor: str) -> Hit:
-        ix, scope = self.ix, self.sc.scope
+        ix, scope = self.ix, self.scoper.scope
         everywhere = [Span(i, 0, len(u.text)) for i, u in enumerate(ix.units)]
         elsewhere = _find(ix, everywhere, anchor)
         if elsewhere:
-            places = listed([ix.where(h.unit, h.start) for h in elsewhere[:5]])
-            raise self.sc.fail(OutOfScope, msg("core.anchor_elsewhere", anchor=anchor, scope=scope.describe(),
-                                               places=places),
-                               found=[str(ix.where(h.unit, h.start)) for h in elsewhere])
+            places = listed([ix.place(h.unit, h.start) for h in elsewhere[:5]])
+            raise self.scoper.fail(OutOfScope, msg("core.anchor_elsewhere", anchor=anchor, scope=scope.describe(),
+                                                   places=places),
+                                   found=[str(ix.place(h.unit, h.start)) for h in elsewhere])
         needle = fold_anchor(anchor)
         if any(find_in_word(ix.units[s.unit].text, needle, ix.folded(s.unit)) for s in spans):
-            raise self.sc.fail(AnchorNotFound, msg("core.anchor_in_word", anchor=anchor, scope=scope.describe()))
+            raise self.scoper.fail(AnchorNotFound, msg("core.anchor_in_word", anchor=anchor, scope=scope.describe()))
         candidates = fuzzy_candidates(ix, spans, anchor)
         best = candidates[0] if candidates else None
         if best and self.fuzzy is not None and best.similarity >= self.fuzzy:
             rivals = [c for c in candidates[1:] if c.similarity >= self.fuzzy]
             if not rivals:
                 found = ix.units[best.unit].text[best.start:best.end]
-                where = ix.where(best.unit, best.start)
+                place = ix.place(best.unit, best.start)
+                am = self.scoper.am
                 self.warnings.append(FuzzyWarning(
                     msg("core.fuzzy_used", anchor=anchor, scope=scope.describe(), found=found,
-                        similarity=best.similarity, where=where),
-                    source=self.sc.am.source_of(self.sc.key), amendment=self.sc.am.label, amendment_id=self.sc.am.id,
-                    similarity=best.similarity, where=str(where)))
+                        similarity=best.similarity, where=place),
+                    source=am.source_of(self.scoper.key), amendment=am.label, amendment_id=am.id,
+                    similarity=best.similarity, where=str(place)))
                 return best
         closest = listed([msg("core.closest", text=ix.units[c.unit].text[c.start:c.end], similarity=c.similarity,
-                              where=ix.where(c.unit, c.start)) for c in candidates[:3]])
-        raise self.sc.fail(AnchorNotFound, msg("core.anchor_missing_closest", anchor=anchor, scope=scope.describe(),
-                                               closest=closest) if closest
-                           else msg("core.anchor_missing", anchor=anchor, scope=scope.describe()),
-                           candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity,
-                                        str(ix.where(c.unit, c.start))) for c in candidates])
+                              where=ix.place(c.unit, c.start)) for c in candidates[:3]])
+        raise self.scoper.fail(AnchorNotFound, msg("core.anchor_missing_closest", anchor=anchor, scope=scope.describe(),
+                                                   closest=closest) if closest
+                               else msg("core.anchor_missing", anchor=anchor, scope=scope.describe()),
+                               candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity,
+                                            str(ix.place(c.unit, c.start))) for c in candidates])
 
 
 def similarity(a: str, b: str) -> float:

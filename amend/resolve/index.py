@@ -88,7 +88,7 @@ class Index:
                 self._column_headings[fold_anchor(u.column_heading or "")].append(i)
         return self._column_headings.get(wanted, [])
 
-    def where(self, i: int, start: int | None = None) -> Msg:
+    def place(self, i: int, start: int | None = None) -> Msg:
         """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
         u = self.units[i]
         heading = msg("core.where.heading", heading=self.program.sections[u.section].heading)

@@ -48,10 +48,10 @@ def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
 
 
 def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[FuzzyWarning]) -> list[Edit]:
-    sc = Scoper(ix, am, am.scope)
-    anchors = Anchors(sc.pointing(am.anchor_key), fuzzy, warnings)
+    scoper = Scoper(ix, am, am.scope)
+    anchors = Anchors(scoper.pointing(am.anchor_key), fuzzy, warnings)
     handler = _HANDLERS[am.op]
-    return handler(ix, am, sc, anchors)
+    return handler(ix, am, scoper, anchors)
 
 
 def _text_edit(am: Amendment, hit: Hit, ix: Index, start: int, end: int, new: str) -> Edit:
@@ -60,21 +60,23 @@ def _text_edit(am: Amendment, hit: Hit, ix: Index, start: int, end: int, new: st
                 reads=((path, (hit.start, hit.end)),), writes=((path, (start, end)),))
 
 
-def _insert(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
-    spans, sentences = sc.text()
+def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    spans, sentences = scoper.text()
     anchor = am.after or am.before
     if anchor is None:
         # "at end insert": the scope must be one paragraph, item or sentence.
         if len(spans) != 1:
-            raise sc.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=sc.scope.describe(), count=len(spans)))
+            raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(),
+                                                       count=len(spans)))
         # every reading of a sentence number must give the same place
         places = _distinct([(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
                             for sp in (sentences.readings if sentences else spans)])
         if len(places) > 1 and sentences:
-            raise sc.unclear_sentence(sentences)
+            raise scoper.unclear_sentence(sentences)
         unit, at, new, problem = places[0]
         if problem:
-            raise sc.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=sc.scope.describe(), problem=problem))
+            raise scoper.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=scoper.scope.describe(),
+                                                       problem=problem))
         path = ix.units[unit].path
         return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor, sentences)
@@ -91,19 +93,20 @@ def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return out
 
 
-def _replace(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
-    spans, sentences = sc.text()
+def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    spans, sentences = scoper.text()
     hit = anchors.one(spans, am.value, sentences)
-    sc = anchors.sc  # what follows is about the quoted text
+    scoper = anchors.scoper  # what follows is about the quoted text
     new = (am.with_ or "") if am.op == "replace" else ""
     text = ix.units[hit.unit].text
     end, problem = shared_full_stop(text, hit.start, hit.end, new)
     if problem:
-        raise sc.fail(AmbiguousAnchor, msg("core.quoted_text_problem", text=am.value, problem=problem))
+        raise scoper.fail(AmbiguousAnchor, msg("core.quoted_text_problem", text=am.value, problem=problem))
     if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
-        where = ix.where(hit.unit)
-        raise sc.fail(ScopeError, msg("core.deletes_paragraph", where=where) if ix.units[hit.unit].kind == "paragraph"
-                      else msg("core.deletes_item", where=where))
+        place = ix.place(hit.unit)
+        paragraph = ix.units[hit.unit].kind == "paragraph"
+        raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
+                          else msg("core.deletes_item", where=place))
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
@@ -118,39 +121,39 @@ def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[
     return out
 
 
-def _one_unit(ix: Index, sc: Scoper, kind: str, value: Any) -> int:
+def _one_unit(ix: Index, scoper: Scoper, kind: str, value: Any) -> int:
     """The paragraph or item the amendment names: by its opening words, or by
     the scope alone (paragraph: N / item: N) when the value is true."""
-    units = sc.narrowed(sc.select())
+    units = scoper.narrowed(scoper.select())
     paragraph = kind == "paragraph"
-    scope = sc.scope.describe()
+    scope = scoper.scope.describe()
     if value is True:
         units = [i for i in units if ix.units[i].kind == kind]
         if len(units) != 1:
-            raise sc.fail(AmbiguousAnchor if units else ScopeError,
-                          msg("core.paragraph_count", scope=scope, count=len(units)) if paragraph
-                          else msg("core.item_count", scope=scope, count=len(units)))
+            raise scoper.fail(AmbiguousAnchor if units else ScopeError,
+                              msg("core.paragraph_count", scope=scope, count=len(units)) if paragraph
+                              else msg("core.item_count", scope=scope, count=len(units)))
         return units[0]
-    sc = sc.pointing(sc.am.anchor_key)
+    scoper = scoper.pointing(scoper.am.anchor_key)
     found = _units_starting(ix, units, kind, value)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        values = dict(count=len(found), scope=scope, text=value, places=listed([ix.where(i) for i in found[:5]]))
-        raise sc.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if paragraph
-                      else msg("core.items_start", **values))
+        values = dict(count=len(found), scope=scope, text=value, places=listed([ix.place(i) for i in found[:5]]))
+        raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if paragraph
+                          else msg("core.items_start", **values))
     elsewhere = _units_starting(ix, list(range(len(ix.units))), kind, value)
     if elsewhere:
-        values = dict(scope=scope, text=value, places=listed([ix.where(i) for i in elsewhere[:5]]))
-        raise sc.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
-                      else msg("core.no_item_starts_elsewhere", **values))
-    raise sc.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
-                  else msg("core.no_item_starts", scope=scope, text=value))
+        values = dict(scope=scope, text=value, places=listed([ix.place(i) for i in elsewhere[:5]]))
+        raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
+                          else msg("core.no_item_starts_elsewhere", **values))
+    raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
+                      else msg("core.no_item_starts", scope=scope, text=value))
 
 
 def _delete_unit(kind: str) -> Handler:
-    def handler(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
-        i = _one_unit(ix, sc, kind, am.value)
+    def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+        i = _one_unit(ix, scoper, kind, am.value)
         unit = ix.units[i]
         return [Edit("delete_block", am, container=unit.path.container, index=unit.path.position,
                      writes=((unit.path, None),))]
@@ -164,44 +167,44 @@ def _insert_block(am: Amendment, container: Address, index: int, new: Any, reads
                 writes=((container.end(), (index, index)),))
 
 
-def _add_item(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
-    if sc.scope.item is not None and am.position is None and am.after_item is None:
-        raise sc.fail(ScopeError, msg("core.add_item_needs_place"))
-    units = sc.narrowed(sc.select())
+def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    if scoper.scope.item is not None and am.position is None and am.after_item is None:
+        raise scoper.fail(ScopeError, msg("core.add_item_needs_place"))
+    units = scoper.narrowed(scoper.select())
     lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
     if not lists:
-        raise sc.fail(ScopeError, msg("core.no_list", scope=sc.scope.describe()))
+        raise scoper.fail(ScopeError, msg("core.no_list", scope=scoper.scope.describe()))
     if am.after_item is not None:
-        item = _one_unit(ix, sc, "item", am.after_item)
+        item = _one_unit(ix, scoper, "item", am.after_item)
         path = ix.units[item].path
         reads = ((path, (0, len(am.after_item))),)
         return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
     if len(lists) > 1:
-        places = listed([ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
-        raise sc.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=sc.scope.describe(),
-                                           places=places))
+        places = listed([ix.place(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
+        raise scoper.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=scoper.scope.describe(),
+                                               places=places))
     lst = get(ix.program, lists[0])
     count = len(lst.items)
     index = count if am.position is None else pick_ordinal(am.position, count + 1)
     if index is None:
-        raise sc.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
+        raise scoper.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
     return [_insert_block(am, lists[0].items(), index, am.value)]
 
 
-def _add_paragraph(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
+def _add_paragraph(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     new = Paragraph(am.value)
     if am.after is not None:
-        i = _one_unit(ix, sc, "paragraph", am.after)
+        i = _one_unit(ix, scoper, "paragraph", am.after)
         return [_after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))]
-    picked = sc.select()
-    units = sc.narrowed(picked)
-    if sc.scope.paragraph is not None or sc.scope.item is not None:
+    picked = scoper.select()
+    units = scoper.narrowed(picked)
+    if scoper.scope.paragraph is not None or scoper.scope.item is not None:
         return [_after_block(am, ix.units[units[0]], new)]
-    container = sc.container(picked)
+    container = scoper.container(picked)
     if container is not None:  # the end of a column, a table cell or a section
         return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
     if not units:
-        raise sc.fail(ScopeError, msg("core.no_text_for_paragraph", scope=sc.scope.describe()))
+        raise scoper.fail(ScopeError, msg("core.no_text_for_paragraph", scope=scoper.scope.describe()))
     # the end of the scope on its page: after the last top-level block in scope
     top = ix.units[units[-1]].path.top_block
     return [_insert_block(am, top.container, top.position + 1, new)]
@@ -212,22 +215,22 @@ def _after_block(am: Amendment, unit: Unit, new: Any, reads: tuple[Region, ...] 
     return _insert_block(am, block.container, block.position + 1, new, reads=reads)
 
 
-def _section_named(ix: Index, sc: Scoper, heading: str) -> int:
-    if heading in (sc.am.after_section, sc.am.value):
-        sc = sc.pointing(sc.am.anchor_key)  # the heading is quoted in the operation itself
-    picked = replace(sc, scope=Scope(page=sc.scope.page, heading=heading)).select()
+def _section_named(ix: Index, scoper: Scoper, heading: str) -> int:
+    if heading in (scoper.am.after_section, scoper.am.value):
+        scoper = scoper.pointing(scoper.am.anchor_key)  # the heading is quoted in the operation itself
+    picked = replace(scoper, scope=Scope(page=scoper.scope.page, heading=heading)).select()
     if picked.section is None:
-        raise sc.fail(ScopeError, msg("core.column_heading_not_section", heading=heading))
+        raise scoper.fail(ScopeError, msg("core.column_heading_not_section", heading=heading))
     return picked.section
 
 
-def _add_section(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
+def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     section = am.value
     if am.after_section is None:
         s_after = len(ix.program.sections) - 1
         reads: tuple[Region, ...] = ()
     else:
-        s_after = _section_named(ix, sc, am.after_section)
+        s_after = _section_named(ix, scoper, am.after_section)
         reads = ((Address.heading(s_after), None),)
     after = ix.program.sections[s_after]
     index = subtree(ix.program, s_after).stop
@@ -237,39 +240,39 @@ def _add_section(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list
     page = max(pages, default=after.page)
 
     new = replace(section, level=level, page=page)
-    _check_new_pages(ix, sc, section.blocks, page, index)
+    _check_new_pages(ix, scoper, section.blocks, page, index)
     return [_insert_block(am, TOP, index, new, reads=reads)]
 
 
-def _target_section(ix: Index, sc: Scoper, am: Amendment) -> int:
-    heading = am.value if isinstance(am.value, str) else sc.scope.heading
+def _target_section(ix: Index, scoper: Scoper, am: Amendment) -> int:
+    heading = am.value if isinstance(am.value, str) else scoper.scope.heading
     if heading is None:
-        raise sc.fail(ScopeError, msg("core.section_needs_heading", op=am.op))
-    return _section_named(ix, sc, heading)
+        raise scoper.fail(ScopeError, msg("core.section_needs_heading", op=am.op))
+    return _section_named(ix, scoper, heading)
 
 
-def _delete_section(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
-    s = _target_section(ix, sc, am)
+def _delete_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    s = _target_section(ix, scoper, am)
     span = subtree(ix.program, s)
     return [Edit("delete_block", am, container=TOP, index=k,
                  writes=((Address.section(k), None), (Address.heading(k), None))) for k in reversed(span)]
 
 
-def _replace_section_text(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit]:
-    s = _target_section(ix, sc, am)
-    _check_new_pages(ix, sc, am.value, ix.program.sections[s].page, s + 1)
+def _replace_section_text(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    s = _target_section(ix, scoper, am)
+    _check_new_pages(ix, scoper, am.value, ix.program.sections[s].page, s + 1)
     here = Address.section(s)
     return [Edit("replace_blocks", am, container=here, new=am.value, writes=((here, None),))]
 
 
-def _check_new_pages(ix: Index, sc: Scoper, blocks: Any, first: int, following: int) -> None:
+def _check_new_pages(ix: Index, scoper: Scoper, blocks: Any, first: int, following: int) -> None:
     """New content before section `following` keeps the pages in order (see model.new_pages_problem)."""
     sections = ix.program.sections
     problem = new_pages_problem(blocks, first, sections[following].page if following < len(sections) else None,
                                 ix.page_count)
     if problem:
         # the message is about the new content: point at it
-        raise sc.pointing(sc.am.op).fail(ScopeError, problem)
+        raise scoper.pointing(scoper.am.op).fail(ScopeError, problem)
 
 
 Handler = Callable[[Index, Amendment, Scoper, Anchors], list[Edit]]

@@ -116,7 +116,7 @@ class Scoper:
         if len(layouts) > 1:
             layouts = self._layouts_named(layouts) or layouts
         if len(layouts) > 1:
-            places = listed([ix.where(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
+            places = listed([ix.place(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
             raise self.fail(AmbiguousAnchor, msg("core.layouts_repeated", count=len(layouts),
                                                  scope=self._scope_words("column"), places=places))
         layout = layouts[0]
