@@ -106,6 +106,11 @@ class Address(tuple[Step, ...]):
     # ------------------------------------------------------------ reading
 
     @property
+    def depth(self) -> int:
+        """How many steps down from the program (TOP: 0); a node's descendants are deeper."""
+        return len(self)
+
+    @property
     def is_top(self) -> bool:
         return not self
 

@@ -46,7 +46,7 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     # Deepest containers first and higher indexes first, so that no change
     # moves the place of one still to come; at one index, deletions first,
     # then insertions in reverse file order (each lands before the last).
-    structural.sort(key=lambda e: (-len(e.container), e.container.sort_key(), -e.index,
+    structural.sort(key=lambda e: (-e.container.depth, e.container.sort_key(), -e.index,
                                    e.kind != "delete_block", -order[id(e)]))
     for e in structural:
         sections = _structural(sections, e)

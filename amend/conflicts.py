@@ -28,7 +28,7 @@ def _overlap(a: Region, b: Region) -> bool:
     if not pa.related(pb):
         return False
     if sa is None or sb is None:
-        shorter_is_whole = (sa is None and len(pa) <= len(pb)) or (sb is None and len(pb) <= len(pa))
+        shorter_is_whole = (sa is None and pa.depth <= pb.depth) or (sb is None and pb.depth <= pa.depth)
         return shorter_is_whole
     if pa != pb:
         return False

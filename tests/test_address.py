@@ -32,6 +32,7 @@ def test_parent_child_and_container():
     assert item.parent == section(7).block(2).column(2).block(0)  # the list
     assert item.container == section(7).block(2).column(2).block(0).items()
     assert item.container.owner == item.parent
+    assert TOP.depth == 0 and item.depth == 7 and item.parent.depth == 5
     assert item.position == 3 and item.is_item and item.block_address == item.parent
     assert item.parent.parent == section(7).block(2).column(2)  # the column holds the list
     assert item.parent.parent.parent == section(7).block(2)  # the columns block holds the column
