@@ -39,44 +39,56 @@ def value_problems(data: dict, kind: str, broken: Sequence[tuple] = ()):
         return
     entries = [(i, e) for i, e in enumerate(data[top]) if whole((top, i))]
     if kind == "program":
-        pages = []
-        for i, section in entries:
-            path = ("sections", i)
-            if _blank(section["heading"]):
-                yield path + ("heading",), msg("load.value.blank_heading")
-            pages.append((path + ("page",), section["page"]))
-            yield from _content_problems(section.get("content") or (), path + ("content",), pages)
-        yield from _page_order(pages)
-        if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
-            yield ("program", "title"), msg("load.value.blank_title")
+        yield from _program_problems(data, entries, whole)
         return
     yield from _date_problems(data.get("decision"), ("decision",), whole)
     for i, am in entries:
-        path = ("amendments", i)
-        at = am.get("at") or {}
-        for key in ("heading", "column"):
-            if isinstance(at.get(key), str) and _blank(at[key]):
-                yield path + ("at", key), _NO_ANCHOR
-        for key in _ANCHOR_KEYS:
-            if isinstance(am.get(key), str) and _blank(am[key]):
-                yield path + (key,), _NO_ANCHOR
-        for key in _ADDED_TEXT_KEYS:
-            if key in am and _blank(am[key]):
-                yield path + (key,), msg("load.value.blank_text")
-        if am.get("with") and _blank(am["with"]):
-            yield path + ("with",), msg("load.value.blank_with")
-        if "add_section" in am:
-            section = am["add_section"]
-            if _blank(section["heading"]):
-                yield path + ("add_section", "heading"), msg("load.value.blank_heading")
-            pages = []
-            yield from _content_problems(section.get("content") or (), path + ("add_section", "content"), pages)
-            yield from _page_order(pages)
-        if "replace_section_text" in am:
-            value, pages = am["replace_section_text"], []
-            yield from _content_problems([value] if isinstance(value, str) else value,
-                                         path + ("replace_section_text",), pages)
-            yield from _page_order(pages)
+        yield from _amendment_problems(am, ("amendments", i))
+
+
+def _program_problems(data: dict, entries: list, whole):
+    pages: list = []
+    for i, section in entries:
+        path = ("sections", i)
+        if _blank(section["heading"]):
+            yield path + ("heading",), msg("load.value.blank_heading")
+        pages.append((path + ("page",), section["page"]))
+        yield from _content_problems(section.get("content") or (), path + ("content",), pages)
+    yield from _page_order(pages)
+    if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
+        yield ("program", "title"), msg("load.value.blank_title")
+
+
+def _amendment_problems(am: dict, path: tuple):
+    at = am.get("at") or {}
+    for key in ("heading", "column"):
+        if isinstance(at.get(key), str) and _blank(at[key]):
+            yield path + ("at", key), _NO_ANCHOR
+    for key in _ANCHOR_KEYS:
+        if isinstance(am.get(key), str) and _blank(am[key]):
+            yield path + (key,), _NO_ANCHOR
+    for key in _ADDED_TEXT_KEYS:
+        if key in am and _blank(am[key]):
+            yield path + (key,), msg("load.value.blank_text")
+    if am.get("with") and _blank(am["with"]):
+        yield path + ("with",), msg("load.value.blank_with")
+    yield from _new_content_problems(am, path)
+
+
+def _new_content_problems(am: dict, path: tuple):
+    """The content an add_section or replace_section_text brings, checked as a program's is."""
+    if "add_section" in am:
+        section = am["add_section"]
+        if _blank(section["heading"]):
+            yield path + ("add_section", "heading"), msg("load.value.blank_heading")
+        pages: list = []
+        yield from _content_problems(section.get("content") or (), path + ("add_section", "content"), pages)
+        yield from _page_order(pages)
+    if "replace_section_text" in am:
+        value, pages = am["replace_section_text"], []
+        yield from _content_problems([value] if isinstance(value, str) else value,
+                                     path + ("replace_section_text",), pages)
+        yield from _page_order(pages)
 
 
 def _date_problems(decision, path: tuple, whole):
