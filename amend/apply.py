@@ -1,4 +1,4 @@
-"""Apply resolved edits to a program: check conflicts, then build the new tree.
+"""Apply resolved edits to a program: check conflicts (amend.conflicts), then build the new tree.
 
 Pure: no I/O. The base program is never changed (the model is frozen); the
 result shares every part that no amendment touched.
@@ -6,194 +6,24 @@ result shares every part that no amendment touched.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .errors import AmendError, AmendErrors, Conflict, FuzzyWarning, VersionMismatch
+from .address import Address
+from .conflicts import conflict_between, find_conflicts, overlapping_pairs
+from .errors import AmendError, AmendErrors, FuzzyWarning, VersionMismatch
 from .messages import msg
-from .model import Amendment, Block, Columns, ListBlock, Patch, Program, Section, Source, Table
-from .resolve import Edit, Index, Region, Resolution, resolve
+from .model import ListBlock, Patch, Program, Section, Source
+from .resolve import Edit, Index, Resolution, resolve
 from .text import splice
-from .tree import Node, Path, children, get_in, update, with_children
+from .tree import Node, children, get_in, prune, update, with_children
 
-# ---------------------------------------------------------------- conflicts
-
-
-def _group(path: Path) -> Any:
-    """Regions that can overlap share a group: the section they are in."""
-    return path[1] if path and path[0] == "h" else path[0] if path else None
-
-
-def _overlap(a: Region, b: Region) -> bool:
-    """Do two regions (path, span) overlap? span None covers the whole subtree;
-    a (p, p) span is a point, which only clashes when strictly inside a span."""
-    (pa, sa), (pb, sb) = a, b
-    if pa[: len(pb)] != pb and pb[: len(pa)] != pa:
-        return False
-    if sa is None or sb is None:
-        shorter_is_whole = (sa is None and len(pa) <= len(pb)) or (sb is None and len(pb) <= len(pa))
-        return shorter_is_whole
-    if pa != pb:
-        return False
-    (a0, a1), (b0, b1) = sa, sb  # type: tuple[int, int], tuple[int, int]
-    if a0 == a1 and b0 == b1:
-        return False  # two insertions at one point: file order decides
-    if a0 == a1:
-        return b0 < a0 < b1
-    if b0 == b1:
-        return a0 < b0 < a1
-    return a0 < b1 and b0 < a1
-
-
-def find_conflicts(edits: list[Edit]) -> list[Conflict]:
-    """Pairs of amendments where one changes what the other changes or quotes."""
-    return [conflict_between(first, second) for first, second in overlapping_pairs(edits)]
-
-
-def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
-    """(first, second) amendments, in the order of `edits`, whose edits overlap.
-
-    Amendments are told apart by identity, not id, so that the edits of
-    competing patches (whose ids may repeat) can be compared too.
-    """
-    order: dict[int, int] = {}
-    groups: dict[Any, list[Edit]] = defaultdict(list)
-    for e in edits:
-        order.setdefault(id(e.amendment), len(order))
-        for region in e.writes + e.reads:
-            groups[_group(region[0])].append(e)
-    seen: set[frozenset[int]] = set()
-    pairs: list[tuple[Amendment, Amendment]] = []
-    for members in groups.values():
-        members = list(dict.fromkeys(members))
-        for i, j in _candidate_pairs(members):
-            x, y = members[i], members[j]
-            if x.amendment is y.amendment:
-                continue
-            key = frozenset((id(x.amendment), id(y.amendment)))
-            if key in seen:
-                continue
-            if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
-               any(_overlap(w, r) for w in y.writes for r in x.reads):
-                seen.add(key)
-                first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
-                pairs.append((first, second))
-    return pairs
-
-
-def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
-    """The conflict error of `amendment`, naming the `other` one it overlaps."""
-    return Conflict(msg("core.conflict", other=other.label, line=other.source.line),
-                    source=amendment.source, amendment=amendment.label, amendment_id=amendment.id,
-                    other=other.id)
-
-
-def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
-    """The pairs (i < j, in order) of one group whose regions overlap, one of
-    them a write: exactly the pairs `_overlap` finds, in O(n log n + pairs found)
-    rather than by trying every pair (thousands of insertions at one point
-    would be millions of pairs).
-
-    Regions with a span overlap only on the same path: each path is swept
-    once over its span ends. A whole subtree (span None) overlaps every region
-    on or below its path: those sort right after it.
-    """
-    spans: dict[Path, list[Spanned]] = defaultdict(list)  # path -> [(start, end, member, is_write)]
-    wholes: list[tuple[Path, int, bool]] = []
-    below_all: list[tuple[Path, int]] = []
-    below_writes: list[tuple[Path, int]] = []
-    for n, e in enumerate(members):
-        for is_write, regions in ((True, e.writes), (False, e.reads)):
-            for path, span in regions:  # noqa: B007
-                key = _path_key(path)
-                below_all.append((key, n))
-                if is_write:
-                    below_writes.append((key, n))
-                if span is None:
-                    wholes.append((key, n, is_write))
-                else:
-                    spans[path].append((span[0], span[1], n, is_write))
-    pairs: set[tuple[int, int]] = set()
-    for spanned in spans.values():
-        _sweep(spanned, pairs)
-    below_all.sort()
-    below_writes.sort()
-    for key, n, is_write in wholes:
-        under = below_all if is_write else below_writes  # two reads never clash
-        for k in range(bisect_left(under, (key,)), len(under)):
-            other_key, m = under[k]
-            if other_key[:len(key)] != key:
-                break
-            if m != n:
-                pairs.add((min(n, m), max(n, m)))
-    return sorted(pairs)
-
-
-def _path_key(path: Path) -> Path:
-    """A sortable form of a path (its steps are numbers and names), in which the
-    paths below one sort right after it."""
-    return tuple((isinstance(step, str), step) for step in path)
-
-
-Spanned = tuple[int, int, int, bool]  # a region's span on one path: start, end, member, is it a write
-
-
-def _sweep(regions: list[Spanned], pairs: set[tuple[int, int]]) -> None:
-    """Pairs of members whose spans on one path overlap as `_overlap` says: two
-    spans when each starts before the other ends; a point (start == end) when
-    strictly inside a span; two points never. At one offset, spans that end
-    there are closed first, then points are placed, then spans open."""
-    END, POINT, START = 0, 1, 2
-    events: list[tuple[int, int, int]] = []
-    for r, (start, end, _, _) in enumerate(regions):
-        if start == end:
-            events.append((start, POINT, r))
-        else:
-            events.append((start, START, r))
-            events.append((end, END, r))
-    events.sort()
-    open_writes, open_reads = _OpenSpans(), _OpenSpans()
-    for _, kind, r in events:
-        _, _, n, is_write = regions[r]
-        if kind == END:
-            (open_writes if is_write else open_reads).remove(r)
-            continue
-        for m in open_writes.members() + (open_reads.members() if is_write else []):
-            if m != n:
-                pairs.add((min(n, m), max(n, m)))
-        if kind == START:
-            (open_writes if is_write else open_reads).add(r, n)
-
-
-class _OpenSpans:
-    """The spans open at a point of the sweep. A list with swap-removal, so that
-    listing them costs what is open now (a dict or set emptied by removals
-    still walks every slot it once had)."""
-
-    def __init__(self) -> None:
-        self.regions: list[int] = []
-        self.owners: list[int] = []
-        self.at: dict[int, int] = {}
-
-    def add(self, region: int, member: int) -> None:
-        self.at[region] = len(self.regions)
-        self.regions.append(region)
-        self.owners.append(member)
-
-    def remove(self, region: int) -> None:
-        i = self.at.pop(region)
-        last_region, last_owner = self.regions.pop(), self.owners.pop()
-        if last_region != region:
-            self.regions[i], self.owners[i] = last_region, last_owner
-            self.at[last_region] = i
-
-    def members(self) -> list[int]:
-        return list(self.owners)
-
+# the conflict checks are named here too, beside the rest of applying a patch
+__all__ = ["Step", "adopt", "apply_edits", "apply_patch", "apply_patches", "apply_steps", "check_chain",
+           "check_versions", "conflict_between", "find_conflicts", "overlapping_pairs"]
 
 # ---------------------------------------------------------------- applying
 
@@ -203,7 +33,7 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     sections = list(program.sections)
     order = {id(e): n for n, e in enumerate(edits)}  # file order
 
-    by_unit: dict[Path, list[Edit]] = defaultdict(list)
+    by_unit: dict[Address, list[Edit]] = defaultdict(list)
     for e in edits:
         if e.kind == "text":
             by_unit[e.path].append(e)
@@ -216,7 +46,7 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     # Deepest containers first and higher indexes first, so that no change
     # moves the place of one still to come; at one index, deletions first,
     # then insertions in reverse file order (each lands before the last).
-    structural.sort(key=lambda e: (-len(e.container), e.container, -e.index,
+    structural.sort(key=lambda e: (-e.container.depth, e.container.sort_key(), -e.index,
                                    e.kind != "delete_block", -order[id(e)]))
     for e in structural:
         sections = _structural(sections, e)
@@ -235,25 +65,23 @@ def _with_text(node: Node, edits: list[tuple[int, int, str]]) -> Node:
 
 def _structural(sections: list[Section], e: Edit) -> list[Section]:
     if e.kind == "replace_blocks":
-        s = e.container[0]
+        s = e.container.section_index
+        assert s is not None
         sections[s] = replace(sections[s], blocks=tuple(e.new))
         return sections
     kids: list[Any]
-    if e.container == ():
-        kids = sections
-    else:
-        owner = e.container[:-1] if e.container[-1] == "item" else e.container
-        kids = list(children(get_in(sections, owner)))
+    owner = e.container.owner
+    kids = sections if owner.is_top else list(children(get_in(sections, owner)))
     if e.kind == "insert_block":
         kids.insert(e.index, e.new)
     else:
         gone = kids.pop(e.index)
         page = getattr(gone, "page", None)
         # keep the page break that the deleted block carried
-        if page and e.container != () and e.index < len(kids) and not isinstance(kids[e.index], str) \
+        if page and not owner.is_top and e.index < len(kids) and not isinstance(kids[e.index], str) \
                 and kids[e.index].page is None:
             kids[e.index] = replace(kids[e.index], page=page)
-    if e.container == ():
+    if owner.is_top:
         return kids
     update(sections, owner, lambda node: with_children(node, kids))
     return sections
@@ -261,20 +89,7 @@ def _structural(sections: list[Section], e: Edit) -> list[Section]:
 
 def _prune(program: Program) -> Program:
     """Drop lists left empty by delete_item: no empty list survives in the output."""
-    def blocks(bs: Iterable[Block]) -> tuple[Block, ...]:
-        return tuple(_pruned(b) for b in bs if not (isinstance(b, ListBlock) and not b.items))
-
-    def _pruned(b: Block) -> Block:
-        if isinstance(b, Columns):
-            return replace(b, columns=tuple(replace(c, blocks=blocks(c.blocks)) for c in b.columns))
-        if isinstance(b, Table):
-            def cells(row: Sequence[Any]) -> tuple[Any, ...]:
-                return tuple(replace(c, blocks=blocks(c.blocks)) for c in row)
-
-            return replace(b, header=cells(b.header), rows=tuple(cells(r) for r in b.rows))
-        return b
-
-    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) for s in program.sections))
+    return prune(program, lambda b: isinstance(b, ListBlock) and not b.items)
 
 
 # ---------------------------------------------------------------- one patch
@@ -381,12 +196,18 @@ def _collector_paused() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Step:
-    """One patch applied: the program before, the resolved edits, the program after."""
+    """One patch applied: the program before, the resolved edits, the program after.
+    (`before`, not `base`: a patch's `base` is the version it is worded against, a string.)"""
 
-    base: Program
+    before: Program
     patch: Patch
     resolution: Resolution
     result: Program
+
+    @property
+    def base(self) -> Program:
+        """The old name of `before`, kept until redline.py (being rewritten) reads `before`."""
+        return self.before
 
 
 def apply_steps(program: Program, patches: Iterable[Patch], fuzzy: float | None = None) -> list[Step]:
@@ -407,4 +228,5 @@ def apply_patches(program: Program, patches: Iterable[Patch],
     """Apply patches in order, each against the result of the one before."""
     steps = apply_steps(program, patches, fuzzy=fuzzy)
     return (steps[-1].result if steps else program), [w for s in steps for w in s.resolution.warnings]
+
 

@@ -1,16 +1,9 @@
-"""Addresses inside a program, and the text units found at them.
+"""Walking a program: the text units at each address, and getting and
+replacing the node at an address (the addresses themselves: amend.address).
 
-A path is a tuple of steps from the program down:
-
-    (s,)                          section s (its blocks are its children)
-    (s, b)                        block b of section s
-    (s, b, "col", c, j)           block j of column c of a columns block
-    (s, b, "row", r, c, j)        block j of the cell in row r, column c of a table (row 0 = header)
-    (..., "item", k)              item k of a list block
-
-A container is anything that holds blocks: a section (s,), a column
-(..., "col", c) or a table cell (..., "row", r, c). Every index is 0-based
-here; ordinals in patches are 1-based and converted in `resolve`.
+A container is anything that holds blocks: a section, a column or a table
+cell. `inner` is the one place that knows which containers a block has;
+the walks below (units, get, update, prune) are built on it.
 """
 from __future__ import annotations
 
@@ -18,9 +11,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .address import Address, Part
+from .messages import Msg
 from .model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table
 
-Path = tuple[Any, ...]  # steps from the program down: section, block, "col"/"row"/"item" and indices
+Path = tuple[Any, ...]  # an address as a plain tuple: what diff and redline still write (an Address is one)
 Node = Any  # a section, block, column, cell or list item's text
 
 
@@ -28,7 +23,7 @@ Node = Any  # a section, block, column, cell or list item's text
 class Unit:
     """One piece of running text: a paragraph or a list item, with where it is."""
 
-    path: Path
+    path: Address
     text: str
     kind: str  # "paragraph" or "item"
     page: int
@@ -36,113 +31,153 @@ class Unit:
     column: int | None = None  # 1-based, inside a columns block or a table
     column_heading: str | None = None
     row: int | None = None  # 1-based table row; 0 = header row
-    layout: Path | None = None  # path of the columns block or table it sits in
+    layout: Address | None = None  # the columns block or table it sits in
 
     @property
-    def block_path(self) -> Path:
+    def block_path(self) -> Address:
         """The block that holds this text (the list, for an item)."""
-        return self.path[:-2] if self.kind == "item" else self.path
+        return self.path.block_address
 
     @property
-    def container(self) -> Path:
-        return self.block_path[:-1]
+    def container(self) -> Address:
+        return self.block_path.container
+
+
+def inner(block: Block, address: Address) -> Iterator[tuple[Address, Column | Cell, dict[str, Any]]]:
+    """The containers inside a block: (address, container, its place) for each
+    column of a columns block and each cell of a table (header row first)."""
+    if isinstance(block, Columns):
+        for c, column in enumerate(block.columns):
+            yield address.column(c), column, {"column": c + 1, "column_heading": column.heading, "layout": address}
+    elif isinstance(block, Table):
+        for r, row in enumerate((block.header,) + block.rows):
+            for c, cell in enumerate(row):
+                yield address.cell(r, c), cell, {"column": c + 1, "row": r, "layout": address}
+
+
+def with_inner(block: Block, fn: Callable[[Column | Cell], Column | Cell]) -> Block:
+    """The block with fn applied to each of its containers (`inner`'s order)."""
+    if isinstance(block, Columns):
+        return replace(block, columns=tuple(fn(c) for c in block.columns))  # type: ignore[misc]
+    if isinstance(block, Table):
+        def cells(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+            return tuple(fn(c) for c in row)  # type: ignore[misc]
+
+        return replace(block, header=cells(block.header), rows=tuple(cells(r) for r in block.rows))
+    return block
 
 
 def iter_units(program: Program) -> Iterator[Unit]:
     """Every paragraph and list item in document order, with page and place."""
-    for s, section in enumerate(program.sections):
-        page = section.page
-        for b, block in enumerate(section.blocks):
+    for s, sec in enumerate(program.sections):
+        page = sec.page
+        here = Address.section(s)
+        for b, block in enumerate(sec.blocks):
             page = block.page or page
-            yield from _block_units(block, (s, b), page, s, {})
+            yield from _block_units(block, here.block(b), page, s, {})
 
 
-def _block_units(block: Block, path: Path, page: int, s: int, place: dict[str, Any]) -> Iterator[Unit]:
+def _block_units(block: Block, address: Address, page: int, s: int, place: dict[str, Any]) -> Iterator[Unit]:
     if isinstance(block, Paragraph):
-        yield Unit(path, block.text, "paragraph", page, s, **place)
+        yield Unit(address, block.text, "paragraph", page, s, **place)
     elif isinstance(block, ListBlock):
         for k, item in enumerate(block.items):
-            yield Unit(path + ("item", k), item, "item", page, s, **place)
-    elif isinstance(block, Columns):
-        for c, column in enumerate(block.columns):
-            here = {"column": c + 1, "column_heading": column.heading, "layout": path}
-            for j, inner in enumerate(column.blocks):
-                yield from _block_units(inner, path + ("col", c, j), page, s, here)
-    elif isinstance(block, Table):
-        for r, row in enumerate((block.header,) + block.rows):
-            for c, cell in enumerate(row):
-                here = {"column": c + 1, "row": r, "layout": path}
-                for j, inner in enumerate(cell.blocks):
-                    yield from _block_units(inner, path + ("row", r, c, j), page, s, here)
+            yield Unit(address.item(k), item, "item", page, s, **place)
+    else:
+        for where, box, here in inner(block, address):
+            for j, kid in enumerate(box.blocks):
+                yield from _block_units(kid, where.block(j), page, s, here)
+
+
+def describe(program: Program, address: Address) -> Msg:
+    """An address in words, with the page and heading of the program: 'page 8, third column, item 4'."""
+    s = address.section_index
+    if s is None:
+        return address.describe()
+    sec = program.sections[s]
+    page = sec.page
+    top = address.top_block if not address.is_heading and len(address) > 1 else None
+    if top is not None:
+        page = next((blk.page for blk in reversed(sec.blocks[: top.position + 1]) if blk.page), page)
+    return address.describe(page=page, heading=sec.heading)
 
 
 # ---------------------------------------------------------------- get / update
 
 
-def child(node: Node, steps: Path) -> tuple[Node, int]:
-    """The child of `node` named by the first step(s); returns (child, steps used)."""
-    if isinstance(node, Section):
-        return node.blocks[steps[0]], 1
-    if isinstance(node, Column) or isinstance(node, Cell):
-        return node.blocks[steps[0]], 1
-    if isinstance(node, Columns) and steps[0] == "col":
-        return node.columns[steps[1]], 2
-    if isinstance(node, Table) and steps[0] == "row":
-        row = node.header if steps[1] == 0 else node.rows[steps[1] - 1]
-        return row[steps[2]], 3
-    if isinstance(node, ListBlock) and steps[0] == "item":
-        return node.items[steps[1]], 2
-    raise KeyError(f"no {steps!r} in {type(node).__name__}")
+def child(node: Node, part: Part) -> Node:
+    """The child of `node` that one part of an address names."""
+    if part.what == "block" and isinstance(node, (Section, Column, Cell)):
+        return node.blocks[part.at[0]]
+    if part.what == "column" and isinstance(node, Columns):
+        return node.columns[part.at[0]]
+    if part.what == "cell" and isinstance(node, Table):
+        r, c = part.at
+        return (node.header if r == 0 else node.rows[r - 1])[c]
+    if part.what == "item" and isinstance(node, ListBlock):
+        return node.items[part.at[0]]
+    raise KeyError(f"no {part!r} in {type(node).__name__}")
 
 
-def get(program: Program, path: Path) -> Node:
-    return get_in(program.sections, path)
+def _with_child(node: Node, part: Part, kid: Node) -> Node:
+    """`node` with the child that `part` names replaced by `kid`."""
+    if part.what == "block":
+        return replace(node, blocks=_put(node.blocks, part.at[0], kid))
+    if part.what == "column":
+        return replace(node, columns=_put(node.columns, part.at[0], kid))
+    if part.what == "item":
+        return replace(node, items=_put(node.items, part.at[0], kid))
+    if part.what == "cell":
+        r, c = part.at
+        if r == 0:
+            return replace(node, header=_put(node.header, c, kid))
+        return replace(node, rows=_put(node.rows, r - 1, _put(node.rows[r - 1], c, kid)))
+    raise KeyError(f"no {part!r} in {type(node).__name__}")
 
 
-def get_in(sections: Sequence[Section], path: Path) -> Node:
-    """The node at `path` in a sequence of sections (a program's, or one being rebuilt)."""
-    node: Node = sections[path[0]]
-    steps = path[1:]
-    while steps:
-        node, used = child(node, steps)
-        steps = steps[used:]
+def _put(values: tuple[Any, ...], i: int, value: Any) -> tuple[Any, ...]:
+    return values[:i] + (value,) + values[i + 1:]
+
+
+def get(program: Program, address: Address) -> Node:
+    return get_in(program.sections, address)
+
+
+def get_in(sections: Sequence[Section], address: Address) -> Node:
+    """The node at `address` in a sequence of sections (a program's, or one being rebuilt)."""
+    first, *rest = address.parts()
+    node: Node = sections[first.at[0]]
+    for part in rest:
+        node = child(node, part)
     return node
 
 
-def update(sections: list[Section], path: Path, fn: Callable[[Node], Node]) -> None:
-    """Replace the node at `path` by fn(node), rebuilding only its ancestors.
+def update(sections: list[Section], address: Address, fn: Callable[[Node], Node]) -> None:
+    """Replace the node at `address` by fn(node), rebuilding only its ancestors.
 
     `sections` is a list (mutated in place at the top) so that many updates
     do not copy the whole program each time.
     """
-    sections[path[0]] = _update(sections[path[0]], path[1:], fn)
+    first, *rest = address.parts()
+    s = first.at[0]
+    sections[s] = _update(sections[s], rest, fn)
 
 
-def _update(node: Node, steps: Path, fn: Callable[[Node], Node]) -> Node:
-    if not steps:
+def _update(node: Node, parts: list[Part], fn: Callable[[Node], Node]) -> Node:
+    if not parts:
         return fn(node)
-    if isinstance(node, (Section, Column, Cell)):
-        blocks = list(node.blocks)
-        blocks[steps[0]] = _update(blocks[steps[0]], steps[1:], fn)
-        return replace(node, blocks=tuple(blocks))
-    if isinstance(node, Columns):
-        columns = list(node.columns)
-        columns[steps[1]] = _update(columns[steps[1]], steps[2:], fn)
-        return replace(node, columns=tuple(columns))
-    if isinstance(node, Table):
-        r, c = steps[1], steps[2]
-        row = list(node.header if r == 0 else node.rows[r - 1])
-        row[c] = _update(row[c], steps[3:], fn)
-        if r == 0:
-            return replace(node, header=tuple(row))
-        rows = list(node.rows)
-        rows[r - 1] = tuple(row)
-        return replace(node, rows=tuple(rows))
-    if isinstance(node, ListBlock):
-        items = list(node.items)
-        items[steps[1]] = fn(items[steps[1]])
-        return replace(node, items=tuple(items))
-    raise KeyError(f"no {steps!r} in {type(node).__name__}")
+    return _with_child(node, parts[0], _update(child(node, parts[0]), parts[1:], fn))
+
+
+def prune(program: Program, drop: Callable[[Block], bool]) -> Program:
+    """The program without the blocks for which drop(block) is true, at any depth."""
+    def blocks(bs: Sequence[Block]) -> tuple[Block, ...]:
+        return tuple(with_inner(b, box) for b in bs if not drop(b))
+
+    def box(container: Column | Cell) -> Column | Cell:
+        return replace(container, blocks=blocks(container.blocks))
+
+    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) for s in program.sections))
 
 
 def children(node: Node) -> tuple[Any, ...]:

@@ -202,16 +202,17 @@ def test_every_limit_is_in_the_readme():
 
 
 def _insertions_at_one_point(n: int) -> list:
+    from amend.address import section
     from amend.model import Amendment, Scope, Source
     from amend.resolve import Edit
 
-    path = (0, 0)
+    path = section(0).block(0)
     return [Edit("text", Amendment(f"a{i}", "insert", Scope(), Source("p.yaml", i + 1)), path=path, start=10, end=10,
                  new="x", reads=((path, (3, 10)),), writes=((path, (10, 10)),)) for i in range(n)]
 
 
 def test_many_insertions_at_one_point_are_checked_in_n_log_n():
-    from amend.apply import find_conflicts
+    from amend.conflicts import find_conflicts
 
     edits = _insertions_at_one_point(20_000)
     start = time.process_time()
@@ -225,13 +226,14 @@ def test_the_conflict_sweep_finds_exactly_the_overlapping_pairs():
     import random
     from itertools import combinations
 
-    from amend.apply import _overlap, overlapping_pairs
+    from amend.address import from_tuple
+    from amend.conflicts import _overlap, overlapping_pairs
     from amend.model import Amendment, Scope, Source
     from amend.resolve import Edit
 
     rng = random.Random(9)
-    paths = [(0,), (0, 1), (0, 1, 2), (0, 1, "item"), (0, 1, "item", 0), (0, 1, "item", 1), (0, 2), ("h", 0),
-             ("h", 1), (1, 0), ("+",), (0, 1, "+")]
+    paths = [from_tuple(p) for p in [(0,), (0, 1), (0, 1, 2), (0, 1, "item"), (0, 1, "item", 0), (0, 1, "item", 1),
+                                     (0, 2), ("h", 0), ("h", 1), (1, 0), ("+",), (0, 1, "+")]]
 
     def region():
         path = rng.choice(paths)

@@ -67,10 +67,10 @@ def test_known_finding(tag):
 def test_the_oracle_catches_a_wrong_space(monkeypatch):
     """The oracle is not vacuous: with amend's insert spacing broken on purpose
     (no space before inserted text), the fast profile reports wrong text."""
-    import amend.text
+    import amend.text.joining
 
-    real = amend.text.insert_at
-    monkeypatch.setattr(amend.text, "insert_at", lambda text, at, new: real(text, at, new).replace(" " + new, new, 1))
+    real = amend.text.joining.insert_at
+    monkeypatch.setattr(amend.text.joining, "insert_at", lambda text, at, new: real(text, at, new).replace(" " + new, new, 1))
     wrong = [seed for seed in range(40) if run_case(Case(seed), redline=False).verdict == "wrong"]
     assert len(wrong) >= 5, wrong
 
@@ -79,12 +79,12 @@ def test_the_oracle_catches_a_guess(monkeypatch):
     """...and with the word-edge rule broken (an anchor may begin or end inside a
     word: "HR" in "HR-avdelningen", a prefix of a word), it reports cut-word
     anchors applied instead of refused."""
-    import amend.resolve
-    import amend.text
+    import amend.resolve.anchors
+    import amend.text.matching
 
     anywhere = lambda text, p: True  # noqa: E731 - every offset a word edge
-    monkeypatch.setattr(amend.text, "at_word_edge", anywhere)
-    monkeypatch.setattr(amend.resolve, "at_word_edge", anywhere)
+    monkeypatch.setattr(amend.text.matching, "at_word_edge", anywhere)
+    monkeypatch.setattr(amend.resolve.anchors, "at_word_edge", anywhere)
     cut = [case for case in map(Case, range(600)) if any(
         isinstance(sp, RefuseSpec) and sp.kind in ("prefix", "word_join", "combining") for specs in case.patches
         for sp in specs)]  # the cases that quote part of a word

@@ -398,19 +398,25 @@ def save(doc, when: datetime, title: str, author: str) -> bytes:
     return buf.getvalue()
 
 
+def zip_member(name: str, when: datetime) -> zipfile.ZipInfo:
+    """A zip member of fixed timestamp (`when`, SOURCE_DATE_EPOCH) and fixed attributes: same input, same bytes."""
+    stamp = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+    member = zipfile.ZipInfo(name, date_time=stamp)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member.create_system = 0
+    member.external_attr = 0o644 << 16
+    return member
+
+
 class _FixedZip:
     """python-docx's physical package writer, each member with one fixed timestamp and fixed attributes."""
 
     def __init__(self, buf: io.BytesIO, when: datetime):
         self.zip = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
-        self.stamp = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+        self.when = when
 
     def write(self, pack_uri, blob: bytes) -> None:
-        member = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
-        member.compress_type = zipfile.ZIP_DEFLATED
-        member.create_system = 0
-        member.external_attr = 0o644 << 16
-        self.zip.writestr(member, blob)
+        self.zip.writestr(zip_member(pack_uri.membername, self.when), blob)
 
     def close(self) -> None:
         self.zip.close()

@@ -187,10 +187,10 @@ def _core(data: bytes, when: datetime, red: Redline) -> bytes:
 
 def _zip(parts: list, new: dict[str, bytes], when: datetime) -> bytes:
     """The parts in their order, `new` ones replaced, with one fixed timestamp (SOURCE_DATE_EPOCH)."""
-    from .docx import normalize_zip
+    from .docx import zip_member
 
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, data in parts:
-            dst.writestr(info.filename, new.get(info.filename, data))
-    return normalize_zip(out.getvalue(), when)
+            dst.writestr(zip_member(info.filename, when), new.get(info.filename, data))
+    return out.getvalue()

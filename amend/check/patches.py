@@ -1,0 +1,244 @@
+"""The pure half of `amend check`: each amendment of a patch checked on its own, and the
+tree of versions the patches of a program form."""
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..apply import adopt
+from ..conflicts import conflict_between, overlapping_pairs
+from ..errors import (
+    AmbiguousAnchor,
+    AmendError,
+    AnchorNotFound,
+    OutOfScope,
+    ScopeError,
+    Text,
+)
+from ..messages import msg
+from ..model import Amendment, Patch, Program
+from ..resolve import Index, resolve_all
+from .results import (
+    AMBIGUOUS,
+    CONFLICT,
+    ERROR,
+    FUZZY,
+    FUZZY_ONLY,
+    NOT_CHECKED,
+    NOT_FOUND,
+    OK,
+    OUT_OF_SCOPE,
+    AmendmentResult,
+    PatchReport,
+    Problem,
+)
+
+# ---------------------------------------------------------------- per amendment (pure)
+
+
+def check_patch(program: Program, patch: Patch,
+                index: Index | None = None) -> tuple[tuple[AmendmentResult, ...], Program | None]:
+    """Each amendment's result in strict mode, and the version the patch
+    produces (None unless every amendment applies)."""
+    resolution = resolve_all(program, patch, index=index)
+    failed = {id(am): exc for am, exc in resolution.failures}
+    clashes: dict[int, list[Amendment]] = defaultdict(list)
+    for first, second in overlapping_pairs(resolution.edits):
+        clashes[id(first)].append(second)
+        clashes[id(second)].append(first)
+    results: list[AmendmentResult] = []
+    for am in patch.amendments:
+        if id(am) in failed:
+            results.append(failure_result(am, failed[id(am)]))
+        elif clashes[id(am)]:
+            others = clashes[id(am)]
+            results.append(_result(am, CONFLICT, conflict_between(am, others[0]).message,
+                                   conflicts_with=tuple(o.id for o in others)))
+        elif disagreement := _wording_disagrees(am, program):
+            results.append(_result(am, ERROR, disagreement))
+        else:
+            results.append(_result(am, OK))
+    if any(r.status != OK for r in results):
+        return tuple(results), None
+    return tuple(results), adopt(program, patch, resolution.edits)
+
+
+def _wording_disagrees(am: Amendment, program: Program) -> Text:
+    """The amendment's `text:` (the minutes' wording), where it can be read, says
+    another operation or place than the amendment: an error, not a detail."""
+    from ..extract.agreement import disagreement
+
+    found = disagreement(am, program)
+    return msg("check.text_disagrees", found=found) if found else ""
+
+
+def failure_result(am: Amendment, exc: AmendError) -> AmendmentResult:
+    """The status of an amendment that did not resolve, from its error."""
+    if isinstance(exc, OutOfScope):
+        return _result(am, OUT_OF_SCOPE, exc.message, found=tuple(exc.found))
+    if isinstance(exc, AnchorNotFound):
+        best = exc.candidates[0] if exc.candidates else None
+        if best and best[1] >= FUZZY_ONLY:
+            return _result(am, FUZZY, exc.message, similarity=round(best[1], 3), where=best[2], closest=best[0])
+        return _result(am, NOT_FOUND, exc.message)
+    if isinstance(exc, AmbiguousAnchor):
+        return _result(am, AMBIGUOUS, exc.message)
+    if isinstance(exc, ScopeError):  # the page, heading, column … named is not there
+        return _result(am, NOT_FOUND, exc.message)
+    return _result(am, ERROR, exc.message)
+
+
+def _result(am: Amendment, status: str, message: Text = "", **extra: Any) -> AmendmentResult:
+    return AmendmentResult(am.id, am.label, am.title, am.source, status, message, **extra)
+
+
+# ---------------------------------------------------------------- version tree (pure)
+
+
+@dataclass
+class PatchFile:
+    """A patch file as found: loaded (patch) or not (problems say why)."""
+
+    file: str
+    patch: Patch | None = None
+    base: str | None = None
+    produces: str | None = None
+    lines: dict[Any, Any] = field(default_factory=dict)  # data path → (line, column)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, kind: str, message: Text, key: str | None = None) -> Problem:
+        line, column = self.lines.get((key,), (None, None)) if key else (None, None)
+        return Problem(kind, message, self.file, line, column)
+
+
+@dataclass
+class Versions:
+    """What became of each version of one program: the rebuilt program, or why
+    it could not be rebuilt; and the patch files that lead to it."""
+
+    state: dict[str, Program | Text]  # a version: rebuilt, or why not
+    lineage: dict[str, tuple[str, ...]]
+    reports: list[PatchReport]
+
+
+def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
+    """Check every patch against the version it is worded against, building the
+    tree of versions from the program's own outwards."""
+    root = program.meta.version
+    producers = _grouped(patch_files, lambda pf: pf.produces)
+    by_base = _grouped(patch_files, lambda pf: pf.base)
+    state: dict[str, Program | Text] = {root: program}
+    extra = _duplicates(producers, root, state)
+    lineage: dict[str, tuple[str, ...]] = {root: ()}
+    reports: dict[int, PatchReport] = {}
+    queue, queued = deque([root]), {root}
+    while queue:
+        version = queue.popleft()
+        for pf in by_base.pop(version, []):
+            reports[id(pf)], produced = _check_file(pf, version, state[version], pf.problems + extra[id(pf)])
+            if pf.produces is None:  # an invalid file that does not say what it produces
+                continue
+            if pf.produces not in state:
+                state[pf.produces] = produced
+                lineage[pf.produces] = lineage[version] + (pf.file,)
+            if pf.produces not in queued:
+                queued.add(pf.produces)
+                queue.append(pf.produces)
+    for pf in patch_files:  # never reached from the program's version
+        if id(pf) not in reports:
+            reports[id(pf)] = _unreached_report(pf, extra[id(pf)], producers, program)
+    return Versions(state, lineage, [reports[id(pf)] for pf in patch_files])
+
+
+def _grouped(patch_files: list[PatchFile], key: Callable[[PatchFile], str | None]) -> dict[str, list[PatchFile]]:
+    groups: dict[str, list[PatchFile]] = defaultdict(list)
+    for pf in patch_files:
+        value = key(pf)
+        if value is not None:
+            groups[value].append(pf)
+    return groups
+
+
+def _duplicates(producers: dict[str, list[PatchFile]], root: str,
+                state: dict[str, Program | Text]) -> dict[int, list[Problem]]:
+    """The problems of patches producing the program's own version or one another patch produces too;
+    such a version is marked in `state` as one that cannot be rebuilt."""
+    extra: dict[int, list[Problem]] = defaultdict(list)
+    for version, makers in producers.items():
+        if version == root or len(makers) > 1:
+            for pf in makers:
+                extra[id(pf)].append(pf.problem("duplicate_version", _duplicate(version, root, pf, makers),
+                                                "produces"))
+            if version != root:
+                state[version] = msg("check.produced_by_many", files=", ".join(m.file for m in makers))
+    return extra
+
+
+def _check_file(pf: PatchFile, version: str, base_program: Program | Text,
+                problems: list[Problem]) -> tuple[PatchReport, Program | Text]:
+    """A patch file's report against its base version (the program rebuilt, or why
+    it could not be), and the version it produces (or why not)."""
+    if pf.patch is None:
+        return patch_report(pf, (), problems), msg("check.invalid_patch_file", file=pf.file)
+    if not isinstance(base_program, Program):
+        why = pf.problem("not_checked", msg("check.base_not_rebuilt", version=version, why=base_program), "base")
+        return (patch_report(pf, not_checked_results(pf.patch), problems + [why]),
+                msg("check.file_not_checked", file=pf.file))
+    results, adopted = check_patch(base_program, pf.patch)
+    produced = adopted if adopted is not None else msg("check.does_not_apply", file=pf.file)
+    return patch_report(pf, results, problems), produced
+
+
+def _unreached_report(pf: PatchFile, extra: list[Problem], producers: dict[str, list[PatchFile]],
+                      program: Program) -> PatchReport:
+    problems = pf.problems + extra
+    if pf.patch is None:
+        return patch_report(pf, (), problems)
+    return patch_report(pf, not_checked_results(pf.patch), problems + [_unreached(pf, producers, program)])
+
+
+def _duplicate(version: str, root: str, pf: PatchFile, makers: list[PatchFile]) -> Text:
+    if version == root:
+        return msg("check.produces_own", version=version)
+    return msg("check.produced_twice", version=version, others=", ".join(m.file for m in makers if m is not pf))
+
+
+def _unreached(pf: PatchFile, producers: dict[str, list[PatchFile]], program: Program) -> Problem:
+    """Why a patch's base cannot be built: missing, a cycle, or trouble upstream."""
+    root, pid = program.meta.version, program.meta.id
+    seen, cur = [pf], pf
+    while True:
+        if cur is not pf and cur.patch is None:
+            return pf.problem("not_checked", msg("check.base_invalid_upstream", base=pf.base, file=cur.file), "base")
+        makers = producers.get(cur.base or "", [])
+        if not makers:
+            if cur is pf:
+                return pf.problem("missing_base", msg("check.missing_base", base=pf.base, root=root, program=pid),
+                                  "base")
+            return pf.problem("not_checked", msg("check.base_missing_upstream", base=pf.base, file=cur.file,
+                                                 upstream=cur.base), "base")
+        if len(makers) > 1:
+            return pf.problem("not_checked", msg("check.base_made_twice", base=pf.base, upstream=cur.base), "base")
+        nxt = makers[0]
+        if nxt in seen:
+            circle = seen[seen.index(nxt):][::-1]  # in the order the versions would be built
+            if pf in circle:
+                path = " → ".join(str(v) for v in [circle[0].base] + [c.produces for c in circle])
+                return pf.problem("cycle", msg("check.cycle", base=pf.base, path=path,
+                                               files=", ".join(c.file for c in circle), root=root), "base")
+            return pf.problem("not_checked", msg("check.cycle_upstream", base=pf.base), "base")
+        seen.append(nxt)
+        cur = nxt
+
+
+def not_checked_results(patch: Patch) -> tuple[AmendmentResult, ...]:
+    return tuple(_result(am, NOT_CHECKED) for am in patch.amendments)
+
+
+def patch_report(pf: PatchFile, results: Iterable[AmendmentResult], problems: Iterable[Problem]) -> PatchReport:
+    program = pf.patch.program if pf.patch else None
+    return PatchReport(pf.file, program, pf.base, pf.produces, tuple(results), tuple(problems))
+
+

@@ -1,0 +1,263 @@
+"""Checking loaded data against the JSON Schema, and a schema error put into words:
+where, what is wrong, what is allowed."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+
+from .. import limits
+from ..errors import AmendError, AmendErrors, SchemaError
+from ..messages import Msg, msg
+from ..model import (
+    OPERATIONS,
+    Source,
+)
+from ..schema_check import Compiler
+from .values import value_problems
+
+SCHEMA_URI = "https://amend.invalid/schemas/"
+
+# Keys an amendment may carry beside its operation, and the operations they go with.
+MODIFIERS = {
+    "after": ("insert", "add_paragraph"),
+    "before": ("insert",),
+    "with": ("replace",),
+    "position": ("add_item",),
+    "after_item": ("add_item",),
+    "after_section": ("add_section",),
+}
+
+
+# ---------------------------------------------------------------- schema
+
+
+@cache
+def _schemas() -> dict[str, dict]:
+    """{uri: schema} of the program and patch schemas (each names the other's $defs)."""
+    out = {}
+    for kind in ("program", "patch"):
+        raw = resources.files("amend").joinpath(f"schemas/{kind}.schema.json").read_text("utf-8")
+        out[SCHEMA_URI + f"{kind}.schema.json"] = {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
+    return out
+
+
+@cache
+def _check(kind: str):
+    """The schema as a fast yes/no check (amend/schema_check.py): jsonschema runs only when it says no."""
+    return Compiler(_schemas()).compile(SCHEMA_URI + f"{kind}.schema.json")
+
+
+@cache
+def _validators():
+    from jsonschema import Draft202012Validator, validators
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in _schemas().items())
+    # JSON Schema counts 2.0 as an integer; amend does not: a page, level or
+    # number written 2.0 would reach the model as a float.
+    whole = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, v: isinstance(v, int) and not isinstance(v, bool))
+    validator = validators.extend(Draft202012Validator, type_checker=whole)
+    return {kind: validator(_schemas()[SCHEMA_URI + f"{kind}.schema.json"], registry=registry)
+            for kind in ("program", "patch")}
+
+
+def validate(data, lines: dict, kind: str, name: str) -> None:
+    """Check `data` against the program or patch schema; raise every problem found."""
+    if not isinstance(data, dict):
+        raise SchemaError(msg("load.not_mapping", kind=kind_in_words(kind)), source=Source(name, 1))
+    if kind == "patch":
+        _check_size(data, name)
+        _check_operations(data, lines, name)
+    problems: list[AmendError] = []
+    seen: set[tuple] = set()
+    errors = () if _check(kind)(data) else _validators()[kind].iter_errors(data)
+    for err in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
+        path = tuple(err.absolute_path)
+        if any(path[: len(p)] == p for p in seen):
+            continue  # one message per place is enough
+        seen.add(path)
+        amendment = _amendment_id(data, path)
+        problems.append(SchemaError(_explain(err, data), source=source_at(name, lines, path), amendment=amendment,
+                                    amendment_id=amendment))
+    # values the schema cannot judge, in every section or amendment the schema found in order
+    broken = [tuple(e) for e in seen]
+    problems += [SchemaError(msg("load.at", at=_path_words(path), it=message), source=source_at(name, lines, path),
+                             amendment=_amendment_id(data, path), amendment_id=_amendment_id(data, path))
+                 for path, message in value_problems(data, kind, broken)]
+    problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
+    if problems:
+        raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+
+def _check_size(data: dict, name: str) -> None:
+    amendments = data.get("amendments")
+    if isinstance(amendments, list) and len(amendments) > limits.MAX_AMENDMENTS:
+        raise SchemaError(msg("load.limit.amendments", count=len(amendments), limit=limits.MAX_AMENDMENTS), source=name)
+
+
+def line_at(lines: dict, path: tuple) -> tuple[int, int]:
+    """(line, column) where the value at `path` (or its nearest parent) was written."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, (1, 1))
+
+
+def source_at(name: str, lines: dict, path: tuple) -> Source:
+    return Source(name, *line_at(lines, path))
+
+
+def _path_words(path) -> str | Msg:
+    parts = []
+    for p in path:
+        parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}")
+    return "".join(parts).lstrip(".") or msg("load.the_file")
+
+
+def _explain(err, data) -> Msg:
+    """A schema error in words: where, what is wrong, what is allowed."""
+    return msg("load.at", at=_path_words(err.absolute_path), it=_what(err))
+
+
+def _what(err) -> str | Msg:
+    """What is wrong with the value of a schema error (jsonschema's own words where amend has none)."""
+    v = err.validator
+    if v == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        extra = [k for k in err.instance if k not in allowed]
+        return msg("load.schema.unknown_key", key=extra[0], hint=_did_you_mean(extra[0], allowed),
+                   allowed=", ".join(allowed))
+    if v == "required":
+        return msg("load.schema.missing", key=err.message.split(" is a required")[0].strip("'\""))
+    if v == "type":
+        return _wrong_type(err)
+    if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
+        keys = [k for k in err.instance if k != "page"]
+        return msg("load.schema.not_block", keys=", ".join(keys) or msg("load.schema.no_keys"))
+    if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
+        hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
+            if isinstance(err.instance, float) and err.instance.is_integer() else ""
+        return msg("load.schema.not_ordinal", value=err.instance, hint=hint)
+    if v in ("anyOf", "oneOf"):
+        return msg("load.schema.not_allowed", kind=_JSON_NAMES.get(_json_type(err.instance), _json_type(err.instance)),
+                   value=err.instance)
+    if v == "enum":
+        return msg("load.schema.enum", options=", ".join(map(str, err.validator_value)), value=err.instance)
+    if v == "pattern":
+        if "\\d{4}" in err.validator_value:
+            return msg("load.schema.not_iso_date", value=err.instance)
+        return msg("load.schema.bad_id", value=err.instance)
+    if v in ("minimum", "maximum"):
+        bound = msg("load.schema.minimum") if v == "minimum" else msg("load.schema.maximum")
+        return msg("load.schema.out_of_range", value=err.instance, bound=bound, limit=err.validator_value)
+    if v in ("minLength", "minItems"):
+        return msg("load.schema.empty")
+    return str(err.message)
+
+
+def _wrong_type(err) -> Msg:
+    if isinstance(err.instance, float) and err.instance.is_integer() and "integer" in str(err.validator_value):
+        return msg("load.schema.whole_number", whole=int(err.instance), value=err.instance)
+    hint: str | Msg = ""
+    if err.validator_value == "string" and err.instance is None:
+        hint = msg("load.schema.hint_empty_text")
+    elif err.validator_value == "string" and not isinstance(err.instance, (dict, list)):
+        hint = msg("load.schema.hint_quote", value=err.instance)
+    return msg("load.schema.wrong_type", expected=_a(err.validator_value), found=_a(_json_type(err.instance)),
+               hint=hint)
+
+
+def _did_you_mean(key: str, known: list[str]) -> str | Msg:
+    hint = difflib.get_close_matches(key, known, n=1)
+    return msg("load.did_you_mean", key=hint[0]) if hint else ""
+
+
+def _is_ordinal(schema: dict) -> bool:
+    """The schema of a number, first or last (paragraph, item, sentence, position)."""
+    branches = schema.get("anyOf") or schema.get("oneOf") or ()
+    return any(b.get("enum") == ["first", "last"] for b in branches if isinstance(b, dict))
+
+
+def _amendment_id(data, path: tuple):
+    """The id of the amendment a schema error is in, if it is in one."""
+    if len(path) > 1 and path[0] == "amendments" and isinstance(path[1], int):
+        amendments = data.get("amendments")
+        am = amendments[path[1]] if isinstance(amendments, list) and path[1] < len(amendments) else None
+        if isinstance(am, dict) and isinstance(am.get("id"), str):
+            return am["id"]
+    return None
+
+
+# A type as the schema names it, in words ("must be a whole number, not text").
+_TYPE_WORDS = {"string": msg("load.type.string"), "integer": msg("load.type.integer"), "array": msg("load.type.array"),
+               "object": msg("load.type.object"), "boolean": msg("load.type.boolean"), "null": msg("load.type.null"),
+               "number": msg("load.type.number")}
+# A value's type by its JSON name ("string 'x' is not allowed here").
+_JSON_NAMES = {"string": msg("load.json.string"), "integer": msg("load.json.integer"),
+               "number": msg("load.json.number"), "array": msg("load.json.array"), "object": msg("load.json.object"),
+               "null": msg("load.json.null"), "boolean": msg("load.json.boolean")}
+_KINDS = {"program": msg("load.kind.program"), "patch": msg("load.kind.patch")}
+
+
+def kind_in_words(kind: str) -> Msg:
+    return _KINDS[kind]
+
+
+def _a(kind) -> str | Msg:
+    if isinstance(kind, list):
+        return msg("load.schema.either", xs=[_a(k) for k in kind])
+    return _TYPE_WORDS.get(kind, kind)
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    return {str: "string", int: "integer", float: "number", list: "array", dict: "object",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _check_operations(data, lines, name):
+    """Exactly one operation per amendment, and modifiers that fit it.
+
+    Checked before the schema so the message names the operation, not a
+    oneOf branch.
+    """
+    problems: list[AmendError] = []
+    amendments = data.get("amendments")
+    for i, am in enumerate(amendments if isinstance(amendments, list) else []):  # else the schema says so
+        if not isinstance(am, dict):
+            continue
+        label = am.get("id", msg("load.amendment", n=i + 1))
+        src = source_at(name, lines, ("amendments", i))
+        ops = [k for k in am if k in OPERATIONS]
+        known = set(OPERATIONS) | set(MODIFIERS) | {"id", "title", "text", "at"}
+        unknown = [k for k in am if k not in known]
+        for key in unknown:
+            problems.append(SchemaError(
+                msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(known)), ops=", ".join(OPERATIONS)),
+                source=source_at(name, lines, ("amendments", i, key)), amendment=label))
+        if unknown:
+            continue
+        if len(ops) != 1:
+            several = msg("load.op.several", count=len(ops), found=", ".join(ops), ops=", ".join(OPERATIONS))
+            problems.append(SchemaError(msg("load.op.none", ops=", ".join(OPERATIONS)) if not ops else several,
+                                        source=src, amendment=label))
+            continue
+        for key, fits in MODIFIERS.items():
+            if key in am and ops[0] not in fits:
+                problems.append(SchemaError(
+                    msg("load.op.misfit", key=key, op=ops[0], fits=list(fits)),
+                    source=source_at(name, lines, ("amendments", i, key)), amendment=label))
+        if "after" in am and "before" in am:
+            problems.append(SchemaError(msg("load.op.after_and_before"), source=src, amendment=label))
+        if ops[0] == "replace" and "with" not in am:
+            problems.append(SchemaError(msg("load.op.replace_without_with"),
+                                        source=src, amendment=label))
+        if "position" in am and "after_item" in am:
+            problems.append(SchemaError(msg("load.op.position_and_after_item"), source=src, amendment=label))
+    if problems:
+        raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+

@@ -1,0 +1,151 @@
+"""Values the schema cannot judge: blank texts, dates, page order (whatever amend writes must itself load)."""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import Any
+
+from .. import limits
+from ..messages import msg
+from ..text import is_blank
+
+# ---------------------------------------------------------------- values the schema cannot judge
+#
+# The rule behind these: whatever amend writes must itself load and validate.
+# A text of only spaces is cleaned to nothing, so it would add an empty
+# paragraph, item or heading (which no program may hold), or quote nothing.
+
+
+_blank = is_blank
+
+
+_ANCHOR_KEYS = ("after", "before", "replace", "delete", "after_item", "after_section", "delete_paragraph",
+                "delete_item", "delete_section")
+_ADDED_TEXT_KEYS = ("insert", "add_item", "add_paragraph")
+_NO_ANCHOR = msg("load.value.no_anchor")
+
+
+def value_problems(data: dict, kind: str, broken: Sequence[tuple] = ()):
+    """(data path, message) of every value that passes the schema but cannot be
+    right; sections and amendments with a schema error (a path in `broken` at,
+    above or below them) are left out, as their shape is not known."""
+    broken = [b for b in broken if b]  # a key missing from the file itself shapes nothing below
+
+    def whole(path: tuple) -> bool:
+        return not any(b[:len(path)] == path or path[:len(b)] == b for b in broken)
+
+    top = "sections" if kind == "program" else "amendments"
+    if not isinstance(data.get(top), list) or (top,) in broken:
+        return
+    entries = [(i, e) for i, e in enumerate(data[top]) if whole((top, i))]
+    if kind == "program":
+        yield from _program_problems(data, entries, whole)
+        return
+    yield from _date_problems(data.get("decision"), ("decision",), whole)
+    for i, am in entries:
+        yield from _amendment_problems(am, ("amendments", i))
+
+
+def _program_problems(data: dict, entries: list, whole):
+    pages: list = []
+    for i, section in entries:
+        path = ("sections", i)
+        if _blank(section["heading"]):
+            yield path + ("heading",), msg("load.value.blank_heading")
+        pages.append((path + ("page",), section["page"]))
+        yield from _content_problems(section.get("content") or (), path + ("content",), pages)
+    yield from _page_order(pages)
+    if whole(("program",)) and isinstance(data.get("program"), dict) and _blank(data["program"]["title"]):
+        yield ("program", "title"), msg("load.value.blank_title")
+
+
+def _amendment_problems(am: dict, path: tuple):
+    at = am.get("at") or {}
+    for key in ("heading", "column"):
+        if isinstance(at.get(key), str) and _blank(at[key]):
+            yield path + ("at", key), _NO_ANCHOR
+    for key in _ANCHOR_KEYS:
+        if isinstance(am.get(key), str) and _blank(am[key]):
+            yield path + (key,), _NO_ANCHOR
+    for key in _ADDED_TEXT_KEYS:
+        if key in am and _blank(am[key]):
+            yield path + (key,), msg("load.value.blank_text")
+    if am.get("with") and _blank(am["with"]):
+        yield path + ("with",), msg("load.value.blank_with")
+    yield from _new_content_problems(am, path)
+
+
+def _new_content_problems(am: dict, path: tuple):
+    """The content an add_section or replace_section_text brings, checked as a program's is."""
+    if "add_section" in am:
+        section = am["add_section"]
+        if _blank(section["heading"]):
+            yield path + ("add_section", "heading"), msg("load.value.blank_heading")
+        pages: list = []
+        yield from _content_problems(section.get("content") or (), path + ("add_section", "content"), pages)
+        yield from _page_order(pages)
+    if "replace_section_text" in am:
+        value, pages = am["replace_section_text"], []
+        yield from _content_problems([value] if isinstance(value, str) else value,
+                                     path + ("replace_section_text",), pages)
+        yield from _page_order(pages)
+
+
+def _date_problems(decision, path: tuple, whole):
+    """A date the pattern lets through but the calendar has not ("2025-02-30")."""
+    if not isinstance(decision, dict) or not whole(path):
+        return
+    for key in ("date", "in_force"):
+        value = decision.get(key)
+        if isinstance(value, str):
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                yield path + (key,), msg("load.not_a_date", value=value)
+
+
+def _content_problems(content, path: tuple, pages: list | None = None):
+    """Blank texts and page numbers of a list of blocks; the pages of top-level
+    blocks are collected into `pages` as (path, page)."""
+    for j, block in enumerate(content):
+        here = path + (j,)
+        if isinstance(block, str):
+            if _blank(block):
+                yield here, msg("load.value.blank_paragraph")
+            continue
+        if pages is not None and "page" in block:
+            pages.append((here + ("page",), block["page"]))
+        if "paragraph" in block and _blank(block["paragraph"]):
+            yield here + ("paragraph",), msg("load.value.blank_paragraph")
+        for key in ("bullets", "numbered"):
+            for k, item in enumerate(block.get(key) or ()):
+                if _blank(item):
+                    yield here + (key, k), msg("load.value.blank_item")
+        if "table" in block:
+            table = block["table"]
+            cells: list[tuple[tuple, Any]] = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
+            cells += [(("rows", r, c), cell) for r, row in enumerate(table["rows"]) for c, cell in enumerate(row)]
+            for where, cell in cells:
+                if isinstance(cell, str) and cell and _blank(cell):
+                    yield here + ("table",) + where, msg("load.value.blank_cell")
+                elif isinstance(cell, list):
+                    yield from _content_problems(cell, here + ("table",) + where)
+        for c, column in enumerate(block.get("columns") or ()):
+            if isinstance(column.get("heading"), str) and _blank(column["heading"]):
+                yield here + ("columns", c, "heading"), msg("load.value.blank_column_heading")
+            yield from _content_problems(column.get("content") or (), here + ("columns", c, "content"))
+
+
+def _page_order(pages: list):
+    """Pages never go back, and none is beyond amend's page limit."""
+    last = 0
+    for path, page in pages:
+        if page > limits.MAX_PAGE:
+            yield path, msg("load.limit.page", page=page, limit=limits.MAX_PAGE)
+            return
+        if page < last:
+            yield path, msg("load.value.page_back", page=page, last=last)
+            return
+        last = page
+
+

@@ -1,0 +1,145 @@
+"""The base program indexed once by page, section and heading, and a unit's place in words."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..messages import Msg, msg
+from ..model import Program, ordinal_words
+from ..text import (
+    Boundary,
+    fold,
+    fold_anchor,
+    folds_to_itself,
+    sentence_boundaries,
+    sentence_spans,
+)
+from ..tree import Unit, iter_units
+
+# ---------------------------------------------------------------- the index
+
+
+class Index:
+    """The base program, indexed once by page, section and heading so that each
+    amendment looks only at its own scope (no scan of the whole document)."""
+
+    def __init__(self, program: Program):
+        self.program = program
+        self.units: list[Unit] = list(iter_units(program))
+        self.by_page: dict[int, list[int]] = defaultdict(list)
+        self.by_section: dict[int, list[int]] = defaultdict(list)
+        self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
+        self.page_ordinal: list[int] = []  # the same, counted on its page (as "på sidan 7, andra stycket")
+        counters: dict[tuple[Any, ...], int] = defaultdict(int)
+        self._pages: dict[int, set[int]] = {s: {section.page} for s, section in enumerate(program.sections)}
+        for i, u in enumerate(self.units):
+            self.by_page[u.page].append(i)
+            self.by_section[u.section].append(i)
+            self._pages[u.section].add(u.page)
+            key = (u.section, u.kind, u.layout, u.column, u.row)
+            counters[key] += 1
+            self.ordinal.append(counters[key])
+            counters[key + (u.page,)] += 1
+            self.page_ordinal.append(counters[key + (u.page,)])
+        self.headings: dict[str, list[int]] = defaultdict(list)
+        # (heading, page) -> sections with that heading that have text on that page, in order
+        self.headings_on: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for s, section in enumerate(program.sections):
+            wanted = fold_anchor(section.heading)
+            self.headings[wanted].append(s)
+            for page in self._pages[s]:
+                self.headings_on[wanted, page].append(s)
+        self.page_count = program.page_count
+        self._folded: dict[int, tuple[str, Sequence[int]]] = {}
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._boundaries: dict[int, list[Boundary]] = {}
+        self._column_headings: dict[str, list[int]] | None = None
+
+    def folded(self, i: int) -> tuple[str, Sequence[int]]:
+        """fold() of a unit's text, kept. Text that folds to itself (nearly all
+        stored text) maps by a range rather than a list of every offset."""
+        if i not in self._folded:
+            text = self.units[i].text
+            self._folded[i] = (text, range(len(text) + 1)) if folds_to_itself(text) else fold(text)
+        return self._folded[i]
+
+    def sentences(self, i: int) -> list[tuple[int, int]]:
+        if i not in self._sentences:
+            self._sentences[i] = sentence_spans(self.units[i].text)
+        return self._sentences[i]
+
+    def boundaries(self, i: int) -> list[Boundary]:
+        """Where sentences of a unit end or may end (kept)."""
+        if i not in self._boundaries:
+            self._boundaries[i] = sentence_boundaries(self.units[i].text)
+        return self._boundaries[i]
+
+    def section_units(self, sections: Sequence[int]) -> list[int]:
+        """The units of the given sections (ascending), in document order."""
+        return [i for s in sections for i in self.by_section.get(s, ())]
+
+    def column_heading_units(self, wanted: str) -> list[int]:
+        """Units in a column whose folded heading is `wanted`, in document order (built on first use)."""
+        if self._column_headings is None:
+            self._column_headings = defaultdict(list)
+            for i, u in enumerate(self.units):
+                self._column_headings[fold_anchor(u.column_heading or "")].append(i)
+        return self._column_headings.get(wanted, [])
+
+    def place(self, i: int, start: int | None = None) -> Msg:
+        """A unit's place in words: 'page 6 under 'Samverkan', column 3'."""
+        u = self.units[i]
+        heading = msg("core.where.heading", heading=self.program.sections[u.section].heading)
+        parts: list[Msg | str] = [msg("core.where.page", page=u.page), heading]
+        if u.column is not None:
+            parts.append(msg("core.where.cell", row=u.row, column=u.column) if u.row is not None
+                         else msg("core.where.column", column=u.column))
+        paragraph = u.kind == "paragraph"
+        if self.page_ordinal[i] == self.ordinal[i]:
+            parts.append(msg("core.where.paragraph", n=self.ordinal[i]) if paragraph
+                         else msg("core.where.item", n=self.ordinal[i]))
+        else:  # the section began on an earlier page: say which count is which
+            under = ordinal_words(self.ordinal[i])
+            parts.append(msg("core.where.paragraph_on_page", n=self.page_ordinal[i], under=under) if paragraph
+                         else msg("core.where.item_on_page", n=self.page_ordinal[i], under=under))
+        if start is not None:
+            spans = self.sentences(i)
+            n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
+            parts.append(msg("core.where.sentence", n=n + 1, count=len(spans)))
+        return _msg(listed(parts, "core.comma"))
+
+
+# ---------------------------------------------------------------- scope
+
+
+@dataclass(frozen=True)
+class Span:
+    """Part of one unit's text that is in scope (original offsets)."""
+
+    unit: int
+    lo: int
+    hi: int
+
+
+def listed(parts: Sequence[Msg | str], key: str = "core.semicolon") -> Msg | str:
+    """Fragments joined by commas ("core.comma") or semicolons ("core.semicolon")."""
+    if not parts:
+        return ""
+    whole = parts[0]
+    for part in parts[1:]:
+        whole = msg("core.comma", a=whole, b=part) if key == "core.comma" else msg("core.semicolon", a=whole, b=part)
+    return whole
+
+
+def _msg(value: Msg | str) -> Msg:
+    assert isinstance(value, Msg)  # a place always has words
+    return value
+
+
+def pick_ordinal(ordinal: int | str, count: int) -> int | None:
+    """0-based index for a 1-based ordinal, 'first' or 'last'; None if out of range."""
+    n = int({"first": 1, "last": count}.get(str(ordinal), ordinal))
+    return n - 1 if 1 <= n <= count else None
+

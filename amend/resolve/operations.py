@@ -1,0 +1,292 @@
+"""Each operation of a patch turned into edits at exact places."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..address import TOP, Address
+from ..errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, ScopeError
+from ..messages import msg
+from ..model import Amendment, Paragraph, Patch, Program, Scope, new_pages_problem
+from ..text import (
+    end_insert,
+    fold_anchor,
+    shared_full_stop,
+    starts_with_words,
+)
+from ..tree import Unit, children, get, subtree
+from .anchors import Anchors, Hit
+from .edits import Edit, Region, Resolution
+from .index import Index, listed, pick_ordinal
+from .scope import Scoper
+
+# ---------------------------------------------------------------- operations
+
+
+def resolve(program: Program, patch: Patch, fuzzy: float | None = None, index: Index | None = None) -> Resolution:
+    """Resolve every amendment of `patch` against `program`; raise all errors together."""
+    result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
+    errors = [exc for _, exc in result.failures]
+    if errors:
+        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+    return result
+
+
+def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
+                index: Index | None = None) -> Resolution:
+    """Resolve every amendment; keep each one's failure in `failures` instead of
+    raising, so that `amend check` can report every amendment on its own."""
+    ix = index or Index(program)
+    result = Resolution()
+    for am in patch.amendments:
+        try:
+            result.edits.extend(_resolve_one(ix, am, fuzzy, result.warnings))
+        except AmendError as exc:
+            result.failures.append((am, exc))
+    return result
+
+
+def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[FuzzyWarning]) -> list[Edit]:
+    scoper = Scoper(ix, am, am.scope)
+    anchors = Anchors(scoper.pointing(am.anchor_key), fuzzy, warnings)
+    handler = _HANDLERS[am.op]
+    return handler(ix, am, scoper, anchors)
+
+
+def _text_edit(am: Amendment, hit: Hit, ix: Index, start: int, end: int, new: str) -> Edit:
+    path = ix.units[hit.unit].path
+    return Edit("text", am, path=path, start=start, end=end, new=new,
+                reads=((path, (hit.start, hit.end)),), writes=((path, (start, end)),))
+
+
+def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    spans, sentences = scoper.text()
+    anchor = am.after or am.before
+    if anchor is None:
+        # "at end insert": the scope must be one paragraph, item or sentence.
+        if len(spans) != 1:
+            raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(),
+                                                       count=len(spans)))
+        # every reading of a sentence number must give the same place
+        places = _distinct([(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
+                            for sp in (sentences.readings if sentences else spans)])
+        if len(places) > 1 and sentences:
+            raise scoper.unclear_sentence(sentences)
+        unit, at, new, problem = places[0]
+        if problem:
+            raise scoper.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=scoper.scope.describe(),
+                                                       problem=problem))
+        path = ix.units[unit].path
+        return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
+    hit = anchors.one(spans, anchor, sentences)
+    at = hit.end if am.after else hit.start
+    return [_text_edit(am, hit, ix, at, at, am.value)]
+
+
+def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The values without repeats, in order (a Msg in them is not hashable)."""
+    out: list[tuple[Any, ...]] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    spans, sentences = scoper.text()
+    hit = anchors.one(spans, am.value, sentences)
+    scoper = anchors.scoper  # what follows is about the quoted text
+    new = (am.with_ or "") if am.op == "replace" else ""
+    text = ix.units[hit.unit].text
+    end, problem = shared_full_stop(text, hit.start, hit.end, new)
+    if problem:
+        raise scoper.fail(AmbiguousAnchor, msg("core.quoted_text_problem", text=am.value, problem=problem))
+    if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
+        place = ix.place(hit.unit)
+        paragraph = ix.units[hit.unit].kind == "paragraph"
+        raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
+                          else msg("core.deletes_item", where=place))
+    return [_text_edit(am, hit, ix, hit.start, end, new)]
+
+
+def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:
+    want = fold_anchor(start)
+    out = []
+    for i in units:
+        if ix.units[i].kind != kind:
+            continue
+        if starts_with_words(ix.units[i].text, want, ix.folded(i)):
+            out.append(i)
+    return out
+
+
+def _one_unit(ix: Index, scoper: Scoper, kind: str, value: Any) -> int:
+    """The paragraph or item the amendment names: by its opening words, or by
+    the scope alone (paragraph: N / item: N) when the value is true."""
+    units = scoper.narrowed(scoper.select())
+    paragraph = kind == "paragraph"
+    scope = scoper.scope.describe()
+    if value is True:
+        units = [i for i in units if ix.units[i].kind == kind]
+        if len(units) != 1:
+            raise scoper.fail(AmbiguousAnchor if units else ScopeError,
+                              msg("core.paragraph_count", scope=scope, count=len(units)) if paragraph
+                              else msg("core.item_count", scope=scope, count=len(units)))
+        return units[0]
+    scoper = scoper.pointing(scoper.am.anchor_key)
+    found = _units_starting(ix, units, kind, value)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        values = dict(count=len(found), scope=scope, text=value, places=listed([ix.place(i) for i in found[:5]]))
+        raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if paragraph
+                          else msg("core.items_start", **values))
+    elsewhere = _units_starting(ix, list(range(len(ix.units))), kind, value)
+    if elsewhere:
+        values = dict(scope=scope, text=value, places=listed([ix.place(i) for i in elsewhere[:5]]))
+        raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
+                          else msg("core.no_item_starts_elsewhere", **values))
+    raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
+                      else msg("core.no_item_starts", scope=scope, text=value))
+
+
+def _delete_unit(kind: str) -> Handler:
+    def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+        i = _one_unit(ix, scoper, kind, am.value)
+        unit = ix.units[i]
+        return [Edit("delete_block", am, container=unit.path.container, index=unit.path.position,
+                     writes=((unit.path, None),))]
+    return handler
+
+
+def _insert_block(am: Amendment, container: Address, index: int, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
+    """Insert `new` as child `index` of `container`. The write is a point, so
+    several insertions at one place do not conflict: they keep file order."""
+    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
+                writes=((container.end(), (index, index)),))
+
+
+def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    if scoper.scope.item is not None and am.position is None and am.after_item is None:
+        raise scoper.fail(ScopeError, msg("core.add_item_needs_place"))
+    units = scoper.narrowed(scoper.select())
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
+    if not lists:
+        raise scoper.fail(ScopeError, msg("core.no_list", scope=scoper.scope.describe()))
+    if am.after_item is not None:
+        item = _one_unit(ix, scoper, "item", am.after_item)
+        path = ix.units[item].path
+        reads = ((path, (0, len(am.after_item))),)
+        return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
+    if len(lists) > 1:
+        places = listed([ix.place(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
+        raise scoper.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=scoper.scope.describe(),
+                                               places=places))
+    lst = get(ix.program, lists[0])
+    count = len(lst.items)
+    index = count if am.position is None else pick_ordinal(am.position, count + 1)
+    if index is None:
+        raise scoper.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
+    return [_insert_block(am, lists[0].items(), index, am.value)]
+
+
+def _add_paragraph(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    new = Paragraph(am.value)
+    if am.after is not None:
+        i = _one_unit(ix, scoper, "paragraph", am.after)
+        return [_after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))]
+    picked = scoper.select()
+    units = scoper.narrowed(picked)
+    if scoper.scope.paragraph is not None or scoper.scope.item is not None:
+        return [_after_block(am, ix.units[units[0]], new)]
+    container = scoper.container(picked)
+    if container is not None:  # the end of a column, a table cell or a section
+        return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
+    if not units:
+        raise scoper.fail(ScopeError, msg("core.no_text_for_paragraph", scope=scoper.scope.describe()))
+    # the end of the scope on its page: after the last top-level block in scope
+    top = ix.units[units[-1]].path.top_block
+    return [_insert_block(am, top.container, top.position + 1, new)]
+
+
+def _after_block(am: Amendment, unit: Unit, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
+    block = unit.block_path
+    return _insert_block(am, block.container, block.position + 1, new, reads=reads)
+
+
+def _section_named(ix: Index, scoper: Scoper, heading: str) -> int:
+    if heading in (scoper.am.after_section, scoper.am.value):
+        scoper = scoper.pointing(scoper.am.anchor_key)  # the heading is quoted in the operation itself
+    picked = replace(scoper, scope=Scope(page=scoper.scope.page, heading=heading)).select()
+    if picked.section is None:
+        raise scoper.fail(ScopeError, msg("core.column_heading_not_section", heading=heading))
+    return picked.section
+
+
+def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    section = am.value
+    if am.after_section is None:
+        s_after = len(ix.program.sections) - 1
+        reads: tuple[Region, ...] = ()
+    else:
+        s_after = _section_named(ix, scoper, am.after_section)
+        reads = ((Address.heading(s_after), None),)
+    after = ix.program.sections[s_after]
+    index = subtree(ix.program, s_after).stop
+    level = section.level or after.level
+    # no page break of its own: it starts on the page where the text before it ends
+    pages = [ix.units[i].page for s in subtree(ix.program, s_after) for i in ix.by_section[s]]
+    page = max(pages, default=after.page)
+
+    new = replace(section, level=level, page=page)
+    _check_new_pages(ix, scoper, section.blocks, page, index)
+    return [_insert_block(am, TOP, index, new, reads=reads)]
+
+
+def _target_section(ix: Index, scoper: Scoper, am: Amendment) -> int:
+    heading = am.value if isinstance(am.value, str) else scoper.scope.heading
+    if heading is None:
+        raise scoper.fail(ScopeError, msg("core.section_needs_heading", op=am.op))
+    return _section_named(ix, scoper, heading)
+
+
+def _delete_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    s = _target_section(ix, scoper, am)
+    span = subtree(ix.program, s)
+    return [Edit("delete_block", am, container=TOP, index=k,
+                 writes=((Address.section(k), None), (Address.heading(k), None))) for k in reversed(span)]
+
+
+def _replace_section_text(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    s = _target_section(ix, scoper, am)
+    _check_new_pages(ix, scoper, am.value, ix.program.sections[s].page, s + 1)
+    here = Address.section(s)
+    return [Edit("replace_blocks", am, container=here, new=am.value, writes=((here, None),))]
+
+
+def _check_new_pages(ix: Index, scoper: Scoper, blocks: Any, first: int, following: int) -> None:
+    """New content before section `following` keeps the pages in order (see model.new_pages_problem)."""
+    sections = ix.program.sections
+    problem = new_pages_problem(blocks, first, sections[following].page if following < len(sections) else None,
+                                ix.page_count)
+    if problem:
+        # the message is about the new content: point at it
+        raise scoper.pointing(scoper.am.op).fail(ScopeError, problem)
+
+
+Handler = Callable[[Index, Amendment, Scoper, Anchors], list[Edit]]
+
+_HANDLERS: dict[str, Handler] = {
+    "insert": _insert,
+    "replace": _replace,
+    "delete": _replace,
+    "add_item": _add_item,
+    "add_paragraph": _add_paragraph,
+    "delete_paragraph": _delete_unit("paragraph"),
+    "delete_item": _delete_unit("item"),
+    "add_section": _add_section,
+    "delete_section": _delete_section,
+    "replace_section_text": _replace_section_text,
+}
+

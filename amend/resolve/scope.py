@@ -1,0 +1,271 @@
+"""Narrowing an amendment's scope: page → heading → column/row → paragraph/item → sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..address import TOP, Address
+from ..errors import AmbiguousAnchor, AmendError, ScopeError
+from ..messages import Msg, msg
+from ..model import Amendment, Scope, Table, ordinal_words
+from ..text import (
+    READINGS_LIMIT,
+    fold_anchor,
+    sentence_readings,
+)
+from ..tree import get
+from .edits import E
+from .index import Index, Span, listed, pick_ordinal
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the scope picked down to column and row (before paragraph, item and
+    sentence): the units in it, and the section, layout and column it named."""
+
+    units: tuple[int, ...]
+    section: int | None = None  # the section the heading named
+    layout: Address | None = None  # the columns block or table the column is in
+    column: int | None = None  # 1-based
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The text a sentence number names. Where a sentence may or may not end,
+    each way of counting is one reading; the amendment must mean the same place
+    in all of them (the first reading is the one shown)."""
+
+    readings: tuple[Span, ...]
+    counted: tuple[int, ...]  # the units whose sentences the number counts
+
+
+@dataclass(frozen=True)
+class Scoper:
+    """Narrows one amendment's scope: page → heading → column/row → paragraph/item →
+    sentence. Each step returns a value the next one takes; nothing is kept."""
+
+    ix: Index
+    am: Amendment
+    scope: Scope
+    key: str = "at"  # the key a message points at: the scope, or the quoted text (`pointing`)
+
+    def pointing(self, key: str) -> Scoper:
+        """The same scoper, its messages pointing at `key` of the amendment."""
+        return replace(self, key=key)
+
+    def fail(self, cls: type[E], message: Msg, **extra: Any) -> E:
+        return cls(message, source=self.am.source_of(self.key), amendment=self.am.label,
+                   amendment_id=self.am.id, **extra)
+
+    def select(self) -> Selection:
+        """The units in scope, before paragraph/item/sentence."""
+        scope, ix = self.scope, self.ix
+        if scope.page is not None and not 1 <= scope.page <= ix.page_count:
+            raise self.fail(ScopeError, msg("core.page_missing", page=scope.page, count=ix.page_count))
+        on_page = ix.by_page.get(scope.page, []) if scope.page is not None else None  # None: the whole program
+        if scope.heading is not None:
+            picked = self._heading(on_page)
+        else:
+            picked = Selection(tuple(range(len(ix.units)) if on_page is None else on_page))
+        if scope.column is not None:
+            picked = self._column(picked)
+        if scope.row is not None:
+            picked = self._row(picked)
+        return picked
+
+    def _heading(self, units: list[int] | None) -> Selection:
+        """`units` are those on the page, or None for the whole program."""
+        scope, ix = self.scope, self.ix
+        assert scope.heading is not None
+        wanted = fold_anchor(scope.heading)
+        found = ix.headings.get(wanted, [])
+        here = found if scope.page is None else ix.headings_on.get((wanted, scope.page), [])
+        if len(here) == 1:
+            # The text under a heading runs to the next heading: subsections are not in it.
+            if units is None:
+                return Selection(tuple(ix.section_units(here)), section=here[0])
+            return Selection(tuple(i for i in units if ix.units[i].section == here[0]), section=here[0])
+        if len(here) > 1:
+            pages = listed([msg("core.where.page", page=ix.program.sections[s].page) for s in here], "core.comma")
+            raise self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=scope.heading, count=len(here),
+                                                 pages=pages))
+        # Not a section heading: perhaps the heading of a column.
+        in_columns = [i for i in ix.column_heading_units(wanted)
+                      if scope.page is None or ix.units[i].page == scope.page]
+        if in_columns:
+            layouts = {lay for i in in_columns if (lay := ix.units[i].layout) is not None}
+            if len(layouts) > 1:
+                raise self.fail(AmbiguousAnchor, msg("core.column_heading_repeated_on_page", heading=scope.heading,
+                                                     count=len(layouts), page=scope.page) if scope.page else
+                                msg("core.column_heading_repeated", heading=scope.heading, count=len(layouts)))
+            return Selection(tuple(in_columns), layout=layouts.pop(), column=ix.units[in_columns[0]].column)
+        elsewhere = [msg("core.where.page", page=ix.program.sections[s].page) for s in found]
+        if elsewhere:
+            raise self.fail(ScopeError, msg("core.heading_elsewhere", heading=scope.heading, page=scope.page,
+                                            pages=listed(elsewhere, "core.comma")))
+        near = _near_headings(wanted, ix)
+        raise self.fail(ScopeError, msg("core.heading_missing_near", heading=scope.heading, near=near) if near
+                        else msg("core.heading_missing", heading=scope.heading))
+
+    def _column(self, picked: Selection) -> Selection:
+        scope, ix = self.scope, self.ix
+        in_layout = [i for i in picked.units if ix.units[i].layout is not None]
+        layouts = list(dict.fromkeys(lay for i in in_layout if (lay := ix.units[i].layout) is not None))
+        if not layouts:
+            raise self.fail(ScopeError, msg("core.no_columns", scope=self._scope_words("column")))
+        if len(layouts) > 1:
+            layouts = self._layouts_named(layouts) or layouts
+        if len(layouts) > 1:
+            places = listed([ix.place(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
+            raise self.fail(AmbiguousAnchor, msg("core.layouts_repeated", count=len(layouts),
+                                                 scope=self._scope_words("column"), places=places))
+        layout = layouts[0]
+        block = get(ix.program, layout)
+        headings = [c.heading for c in getattr(block, "columns", ())]
+        count = len(headings) if headings else max(len(r) for r in (block.header,) + block.rows)
+        if isinstance(scope.column, int):
+            if scope.column > count:
+                raise self.fail(ScopeError, msg("core.column_missing", column=scope.column,
+                                                scope=self._scope_words("column"), count=count))
+            column = scope.column
+        else:
+            wanted = fold_anchor(str(scope.column))
+            matches = [n + 1 for n, h in enumerate(headings) if h and fold_anchor(h) == wanted]
+            if len(matches) != 1:
+                named = listed([msg("core.quoted_name", name=h) for h in headings if h], "core.comma")
+                raise self.fail(ScopeError if not matches else AmbiguousAnchor,
+                                msg("core.column_not_single", column=scope.column, scope=self._scope_words("column"),
+                                    named=named or msg("core.none")))
+            column = matches[0]
+        units = tuple(i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == column)
+        return replace(picked, units=units, layout=layout, column=column)
+
+    def _layouts_named(self, layouts: list[Address]) -> list[Address]:
+        """Of several layouts in scope, those the rest of the scope can mean: a
+        `row:` only a table has; a column named by its heading only a column
+        layout with that heading. (A table and columns in one section could
+        otherwise never be told apart: a table has no heading to give.)"""
+        scope, ix = self.scope, self.ix
+        if scope.row is not None:
+            return [lay for lay in layouts if isinstance(get(ix.program, lay), Table)]
+        if isinstance(scope.column, str):
+            wanted = fold_anchor(scope.column)
+            return [lay for lay in layouts
+                    if any(c.heading and fold_anchor(c.heading) == wanted
+                           for c in getattr(get(ix.program, lay), "columns", ()))]
+        return []
+
+    def _row(self, picked: Selection) -> Selection:
+        rows = [i for i in picked.units if self.ix.units[i].row is not None]
+        if not rows:
+            raise self.fail(ScopeError, msg("core.no_table", scope=self._scope_words("row")))
+        count = max(self.ix.units[i].row or 0 for i in rows)
+        if (self.scope.row or 0) > count:
+            raise self.fail(ScopeError, msg("core.row_missing", row=self.scope.row, scope=self._scope_words("row"),
+                                            count=count))
+        return replace(picked, units=tuple(i for i in rows if self.ix.units[i].row == self.scope.row))
+
+    def container(self, picked: Selection) -> Address | None:
+        """The column, table cell or section the scope names, if it names one
+        (and no page cuts a section in two)."""
+        scope = self.scope
+        layout = picked.layout or TOP
+        if scope.row is not None:
+            if picked.column is None:
+                raise self.fail(ScopeError, msg("core.row_needs_column"))
+            return layout.cell(scope.row, picked.column - 1)
+        if picked.column is not None:
+            if isinstance(get(self.ix.program, layout), Table):
+                raise self.fail(ScopeError, msg("core.column_needs_row"))
+            return layout.column(picked.column - 1)
+        if picked.section is not None and scope.page is None:
+            return Address.section(picked.section)
+        return None
+
+    def _scope_words(self, upto: str) -> Msg:
+        """The scope described up to (not including) `upto`."""
+        keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
+        cut = {k: None for k in keys[keys.index(upto):]}
+        return Scope(**{**self.scope.__dict__, **cut, "occurrence": None}).describe()
+
+    def _counted(self, picked: Selection, units: list[int]) -> list[int]:
+        """The units that paragraph, item and sentence numbers count: the
+        section's own text, not what stands in its columns or tables, unless
+        the scope is in a column or cell (then only that)."""
+        if picked.column is not None or self.scope.row is not None:
+            return units
+        return [i for i in units if self.ix.units[i].layout is None]
+
+    def narrowed(self, picked: Selection) -> list[int]:
+        """The units of the selection that paragraph and item ordinals pick."""
+        scope, ix = self.scope, self.ix
+        units = list(picked.units)
+        for key, kind in (("paragraph", "paragraph"), ("item", "item")):
+            ordinal = getattr(scope, key)
+            if ordinal is None:
+                continue
+            of_kind = [i for i in self._counted(picked, units) if ix.units[i].kind == kind]
+            n = pick_ordinal(ordinal, len(of_kind))
+            if n is None:
+                hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
+                hint = msg("core.hint_hidden", hidden=hidden) if hidden else ""
+                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(of_kind), hint=hint)
+                raise self.fail(ScopeError, msg("core.no_nth_paragraph", **values) if key == "paragraph"
+                                else msg("core.no_nth_item", **values))
+            units = [of_kind[n]]
+        return units
+
+    def text(self) -> tuple[list[Span], Sentences | None]:
+        """The text in scope, down to the sentence; with a sentence number, also every
+        sentence it may name (see Sentences)."""
+        picked = self.select()
+        units = self.narrowed(picked)
+        if self.scope.sentence is None:
+            return [Span(i, 0, len(self.ix.units[i].text)) for i in units], None
+        sentences = self._sentences(picked, units)
+        return list(sentences.readings[:1]), sentences
+
+    def _sentences(self, picked: Selection, units: list[int]) -> Sentences:
+        """Sentence numbers count the sentences of the paragraphs in scope, in order (list
+        items are not sentences of the running text), or of the one item `item:` names."""
+        ix, ordinal = self.ix, self.scope.sentence
+        assert ordinal is not None
+        units = self._counted(picked, units)
+        counted = units if self.scope.item is not None else [i for i in units if ix.units[i].kind == "paragraph"]
+        items = len(units) - len(counted)
+        if not counted and items:
+            raise self.fail(ScopeError, msg("core.no_paragraph_for_sentence", scope=self._scope_words("sentence"),
+                                            items=items))
+        n = {"first": 1, "last": 1}.get(str(ordinal), ordinal)
+        found = sentence_readings([ix.units[i].text for i in counted], int(n), from_end=ordinal == "last",
+                                  bounds=[ix.boundaries(i) for i in counted])
+        if len(found) > READINGS_LIMIT:
+            raise self.unclear_sentence(Sentences(tuple(Span(counted[u], a, b) for u, a, b in found), tuple(counted)))
+        if not found:
+            count = sum(len(ix.sentences(i)) for i in counted)
+            hint = msg("core.hint_items_not_counted") if items else ""
+            raise self.fail(ScopeError, msg("core.no_nth_sentence", n=ordinal_words(ordinal),
+                                            scope=self._scope_words("sentence"), count=count, hint=hint))
+        return Sentences(tuple(Span(counted[u], a, b) for u, a, b in found), tuple(counted))
+
+    def unclear_sentence(self, sentences: Sentences) -> AmendError:
+        """The refusal when the readings of the sentence number pick different places."""
+        spans = sentences.readings
+        unsure = [b for sp in dict.fromkeys(s.unit for s in spans) for b in self.ix.boundaries(sp) if not b.certain]
+        lo, hi = min(s.lo for s in spans), max(s.hi for s in spans)
+        # The doubt may lie in an earlier paragraph that moves the count, not in the candidates' own.
+        words = [b.word for b in unsure if lo <= b.start and b.end <= hi] or [b.word for b in unsure] or \
+            [b.word for u in sentences.counted for b in self.ix.boundaries(u) if not b.certain]
+        # the sentence number is what is unclear
+        unclear = msg("core.sentence_unclear", n=ordinal_words(self.scope.sentence or 1),
+                      scope=self._scope_words("sentence"), word=words[0])
+        return self.pointing("at").fail(AmbiguousAnchor, unclear)
+
+
+def _near_headings(wanted: str, ix: Index) -> Msg | str:
+    import difflib
+
+    near = difflib.get_close_matches(wanted, list(ix.headings), n=3, cutoff=0.6)
+    sections = [ix.program.sections[ix.headings[h][0]] for h in near]
+    return listed([msg("core.near_heading", name=s.heading, page=s.page) for s in sections], "core.comma")
+

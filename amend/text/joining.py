@@ -1,0 +1,224 @@
+"""How inserted text is joined to its neighbours, and where an insertion at the end of a
+sentence goes."""
+from __future__ import annotations
+
+from ..messages import Msg, msg
+from .matching import CLOSING_PUNCT, DASHES, OPENING_PUNCT, QUOTE_MARKS, clean, is_word_char, word_before
+from .sentences import ABBREVIATIONS, DASH_STARTS, OPENING_MARKS, VOWELS, owns_its_full_stop, sentence_boundaries
+
+# ---------------------------------------------------------------- joining
+
+
+def _opens(left: str) -> bool:
+    """Does `left` end with something that takes no space after it: an opening
+    bracket, or a quote mark that stands after a space (an opening quote)?"""
+    c = left[-1]
+    if c in OPENING_PUNCT:
+        return True
+    return c in QUOTE_MARKS and (len(left) == 1 or left[-2].isspace() or left[-2] in OPENING_PUNCT)
+
+
+def _closes(right: str) -> bool:
+    """Does `right` start with closing punctuation or a closing quote mark?"""
+    c = right[0]
+    if c in CLOSING_PUNCT:
+        return True
+    return c in QUOTE_MARKS and (len(right) == 1 or right[1].isspace() or right[1] in CLOSING_PUNCT)
+
+
+def _joiner(ch: str) -> bool:
+    """A character that binds the words beside it without a space: a dash or a slash
+    ("2025–2027", "och/eller"); not "%", "§" or "&", which stand as words."""
+    return ch in DASHES or ch in "-/"
+
+
+def _one_full_stop(head: str, tail: str) -> str:
+    """Join `head` and `tail` where an edit meets the text after it: a full stop
+    an abbreviation owns that now stands right before the sentence's full stop
+    is that one too ("t.ex. polisen." − "polisen" → "t.ex.", not "t.ex.."; "i
+    kommunen." + "m.m." after "kommunen" → "i kommunen m.m."), as at an end
+    insert. An ellipsis ("..") is left alone."""
+    if (head.endswith(".") and not head.endswith("..") and tail.startswith(".") and not tail.startswith("..")
+            and owns_its_full_stop(word_before(head, len(head) - 1))):
+        return head + tail[1:]
+    return head + tail
+
+
+def insert_at(text: str, at: int, new: str) -> str:
+    """Insert `new` at offset `at`: one space between words, none before closing
+    punctuation (", i första hand," takes the place of the space before it) or after
+    an opening bracket or quote, none where the original binds words with a dash or
+    slash ("2025–|2027"); the text around is kept as it is."""
+    if not new:
+        return text
+    left, right = text[:at], text[at:]
+    if _closes(new):
+        left = left.rstrip(" ")
+    if _opens(new):
+        right = right.lstrip(" ")
+    # A dash binds only where it is written without spaces ("2025–2027"); one with a
+    # space on its other side ("skolan – särskilt") stands as a word.
+    binds_right = left and _joiner(left[-1]) and right[:1] not in ("", " ") and left[-2:-1] not in ("", " ")
+    binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ") and right[1:2] not in ("", " ")
+    pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)) else ""
+    post = " " if right and not (right[0].isspace() or _closes(right) or binds_left or _opens(new)) else ""
+    return _one_full_stop(left + pre + new, post + right)
+
+
+def delete_span(text: str, start: int, end: int) -> str:
+    """Remove text[start:end] and close the gap: no double space, no space
+    before closing punctuation, none at the edges; nothing else changes."""
+    left, right = text[:start], text[end:]
+    if not left.strip():
+        return right.lstrip()
+    if not right.strip():
+        return left.rstrip()
+    if left[-1].isspace():
+        rest = right.lstrip()
+        return _one_full_stop(left.rstrip(), ("" if _closes(rest) else " ") + rest)
+    if _opens(left) and right[0].isspace():
+        return left + right.lstrip()
+    return _one_full_stop(left, right)
+
+
+def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Apply non-overlapping (start, end, new) edits, sorted by start (and, at
+    one point, in the order they are to appear), to `text`.
+
+    A replacement takes the place of exactly the replaced characters; a
+    deletion closes its gap (`delete_span`); an insertion is spaced by
+    `insert_at`. Edits are applied from the end, so that earlier offsets
+    stay valid, and each sees the text that the later ones produced. The
+    result is stored text (`clean`): what a later patch of the same run
+    sees is what it would see after a reload.
+    """
+    out = text
+    for start, end, new in reversed(edits):
+        new = clean(new)
+        if start == end:
+            out = insert_at(out, start, new)
+        elif not new:
+            out = delete_span(out, start, end)
+        else:
+            out = _one_full_stop(out[:start] + new, out[end:])
+    return clean(out)
+
+
+# ---------------------------------------------------------------- at end insert
+
+TERMINAL = ".!?\u2026"
+_CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+# Quote marks that pair with each other: Swedish writes ”…”, »…» and »…«, English “…”.
+_SINGLE_QUOTES = "'\u2018\u2019\u201a"
+_QUOTE_FAMILIES = ("\u00ab\u00bb", "\"\u201c\u201d\u201e", _SINGLE_QUOTES, "\u2039\u203a")
+
+
+def _starts_sentence(new: str) -> bool:
+    """Is `new` a full sentence: not lower case at its start, . ! ? … at its end?"""
+    body = new.rstrip(_CLOSING_MARKS)
+    first = new.lstrip(OPENING_MARKS + DASH_STARTS + " ")[:1]
+    return bool(body) and body[-1] in TERMINAL and not first.islower()
+
+
+def _opener_of(text: str, lo: int, close: int) -> int:
+    """Offset of the quote mark or bracket that text[close] closes, searched back to
+    `lo`; -1 if there is none. A quote mark closes at the nearest one of its kind
+    before it (straight and typographic alike), an apostrophe inside a word is none."""
+    ch = text[close]
+    if ch in _PAIRS:
+        depth = 0
+        for k in range(close - 1, lo - 1, -1):
+            if text[k] == ch:
+                depth += 1
+            elif text[k] == _PAIRS[ch]:
+                if depth == 0:
+                    return k
+                depth -= 1
+        return -1
+    family = next((f for f in _QUOTE_FAMILIES if ch in f), ch)
+    for k in range(close - 1, lo - 1, -1):
+        if text[k] in family:
+            inside_word = 0 < k < len(text) - 1 and is_word_char(text[k - 1]) and is_word_char(text[k + 1])
+            if family is _SINGLE_QUOTES and inside_word:
+                continue  # "council's"
+            return k
+    return -1
+
+
+def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
+    """Where "at end insert NEW" goes in the sentence (or paragraph) text[lo:hi]:
+    (offset, text to insert, None), or (-1, "", why it is unclear).
+
+    A full sentence goes after the end. Other words go before the closing
+    . ! ? ("… i kommunen." + "samt X" → "… i kommunen samt X."; a full stop of
+    their own counts as that one), inside quotes or brackets that hold the whole
+    sentence ('"Vi ska samverka med alla."'), and after the full stop of an
+    abbreviation that owns it, with a full stop of their own ("unga m.m. samt
+    äldre."). Unclear: a quotation or brackets that open inside the sentence, an
+    ellipsis, and a final full stop that may be an abbreviation's ("bilaga A.",
+    "5 kr.").
+    """
+    new = clean(new)
+    c = hi
+    while c > lo and text[c - 1] in _CLOSING_MARKS:
+        c -= 1
+    t = c
+    while t > lo and text[t - 1] in TERMINAL:
+        t -= 1
+    terminal = text[t:c]
+    if not terminal or _starts_sentence(new):
+        return hi, new, None
+    own = new.rstrip(TERMINAL)
+    if own != new:
+        if new[len(own):] != terminal:
+            return -1, "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
+        new = own  # its full stop is the sentence's
+    for r, k in enumerate(range(hi - 1, c - 1, -1)):
+        if _opener_of(text, lo, k) != lo + r:
+            quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
+            return -1, "", msg("core.text_inside_quote", quoted=quoted)
+    if terminal != "." and ("\u2026" in terminal or ".." in terminal):
+        return -1, "", msg("core.text_ellipsis", terminal=terminal)
+    word = word_before(text, t) if terminal == "." else ""
+    if word and owns_its_full_stop(word):
+        return c, new + ".", None
+    if word and _maybe_abbreviation_at_end(word):
+        return -1, "", msg("core.text_abbreviation_end", word=word)
+    return t, new, None
+
+
+def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, Msg | None]:
+    """Replacing or deleting text[start:end] that ends in an abbreviation whose full stop
+    also ends the sentence leaves that full stop ("unga m.m." − "m.m." → "unga."):
+    (the end of what to replace, None), or (end, why it is unclear) where the
+    full stop may or may not end a sentence ("m.m. Kommunen")."""
+    new = clean(new)
+    if end - start < 2 or text[end - 1] != "." or (new and new[-1] in TERMINAL):
+        return end, None
+    word = word_before(text, end - 1)
+    if not owns_its_full_stop(word):
+        return end, None
+    after = end
+    while after < len(text) and text[after] in _CLOSING_MARKS:
+        after += 1
+    if after == len(text):
+        return end - 1, None
+    here = next((b for b in sentence_boundaries(text) if b.end == after), None)
+    if here is None:
+        return end, None
+    if here.certain:
+        return end - 1, None
+    return end, msg("core.text_shared_stop", word=word)
+
+
+def _maybe_abbreviation_at_end(word: str) -> bool:
+    """May the full stop after `word`, at a sentence end, be an abbreviation's
+    ("bilaga A.", "5 kr.", "3 nov.")? Short words that are not known
+    abbreviations are taken as words here: abbreviations like "enl." need
+    words after them."""
+    letters = word.replace(".", "")
+    low = letters.lower()
+    return letters.isalpha() and (len(letters) == 1 or low in ABBREVIATIONS
+                                  or (letters.islower() and not VOWELS.intersection(low)))
+
