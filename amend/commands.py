@@ -100,17 +100,23 @@ def render_program(program: Program, out_dir: Path) -> Done:
 
 
 def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | None]:
-    """An "ok" line per valid file, and the errors of the others (None when every file is valid)."""
+    """An "ok" line per valid file, and the errors of the others (None when every file is valid).
+    A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
+    from .extract.agreement import patch_disagreements
     from .load import load_any
 
     oks: list[Msg] = []
     problems: list[AmendError] = []
     for f in files:
         try:
-            load_any(f)
-            oks.append(msg("cli.valid", f=f))
+            loaded = load_any(f)
         except AmendError as exc:
             problems.append(exc)
+            continue
+        disagreeing = patch_disagreements(loaded) if isinstance(loaded, Patch) else []
+        problems += disagreeing
+        if not disagreeing:
+            oks.append(msg("cli.valid", f=f))
     if not problems:
         return tuple(oks), None
     return tuple(oks), problems[0] if len(problems) == 1 else AmendErrors(problems)

@@ -379,3 +379,19 @@ def looks_like_change(text: str) -> bool:
     return bool(quotes) and bool(re.search(r"\b(stryks|utgår|tas bort|läggs till|ersätts|ändras|infogas|"
                                            r"tillfogas|kompletteras|byts ut|formuleras|lydelse)\b",
                                            skeleton, re.IGNORECASE))
+
+
+_FAMILY_OF = {_replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
+              _delete_bare: "strikes", _add_section: "adds", _insert_after: "adds", _insert_before: "adds",
+              _add_after_paragraph: "adds", _addition: "adds", _list_item: "adds"}
+
+
+def operation_family(text: str) -> str | None:
+    """What the instruction does to the text ("strikes", "adds", "replaces"), read from
+    its words alone: for `amend validate`, where the place cannot be looked up."""
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)
+    skeleton, quotes = _split_inner(*quotations(text))
+    if _cannot(skeleton):
+        return None
+    found = _find_operation(_colon_payload(skeleton, quotes)[0])
+    return _FAMILY_OF.get(found[1]) if found else None

@@ -252,6 +252,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.family.replaces": ("replaces", "ersätter"),
     "extract.family.changes": ("changes", "ändrar"),
     "extract.scope.page": ("page {n}", "sidan {n}"),
+    "extract.scope.heading": ('the heading "{n}"', "rubriken ”{n}”"),
     "extract.scope.item": ("item {n}", "punkt {n}"),
     "extract.scope.paragraph": ("paragraph {n}", "stycke {n}"),
     "extract.scope.sentence": ("sentence {n}", "mening {n}"),
