@@ -404,12 +404,15 @@ def extract(protocol: str, program_file: str, output: str | None, lang: str | No
 @click.argument("patch", type=click.Path(dir_okay=False))
 @_option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
          help=msg("cli.help.describe_lang"))
+@_option("--program", "program_file", default=None, type=click.Path(dir_okay=False),
+         help=msg("extract.help.describe_program"))
 @_fail_cleanly
-def describe(patch: str, lang: str) -> None:
+def describe(patch: str, lang: str, program_file: str | None) -> None:
     from amend.extract.describe import describe_patch
-    from amend.load import load_patch
+    from amend.load import load_patch, load_program
 
-    click.echo(describe_patch(load_patch(patch), lang), nl=False)
+    program = load_program(program_file) if program_file else None
+    click.echo(describe_patch(load_patch(patch), lang, program), nl=False)
 
 
 # ---------------------------------------------------------------- diff

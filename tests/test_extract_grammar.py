@@ -114,6 +114,12 @@ SV = [
                                                      "content": ["Kommunen samverkar med de fackliga parterna."]}}),
     ('Läggs ett nytt avsnitt till med rubriken "Ord och begrepp" och följande text: "Se bilaga."',
      {"add_section": {"heading": "Ord och begrepp", "content": ["Se bilaga."]}}),
+    ("Efter avsnittet ”Samverkan” läggs ett nytt avsnitt till med rubriken ”Fackliga parter” på rubriknivå 3 och "
+     "följande text: ”Kommunen samverkar.”",
+     {"after_section": "Samverkan", "add_section": {"heading": "Fackliga parter", "level": 3,
+                                                     "content": ["Kommunen samverkar."]}}),
+    ('Läggs ett nytt avsnitt till med rubriken "Ord" på rubriknivå 2 och följande text: "Se bilaga."',
+     {"add_section": {"heading": "Ord", "level": 2, "content": ["Se bilaga."]}}),
     # --- typographic quotes, as in most minutes
     ("På sidan 6 ersätts \u201dtre\u201d med \u201dfyra\u201d.", {"at": {"page": 6}, "replace": "tre",
                                                                      "with": "fyra"}),
@@ -199,6 +205,12 @@ EN = [
                                                      "content": ["The council works with the unions."]}}),
     ('At end insert a new section headed Glossary with the text: "See annex."',
      {"add_section": {"heading": "Glossary", "content": ["See annex."]}}),
+    ('After the section headed "Samverkan" insert a new section headed "Trade unions" at heading level 3 with the '
+     'text: "The council works with the unions."',
+     {"after_section": "Samverkan", "add_section": {"heading": "Trade unions", "level": 3,
+                                                     "content": ["The council works with the unions."]}}),
+    ('At end insert a new section headed "Glossary" at heading level 2 with the text: "See annex."',
+     {"add_section": {"heading": "Glossary", "level": 2, "content": ["See annex."]}}),
 ]
 
 CASES = [("sv", t, e) for t, e in SV] + [("en", t, e) for t, e in EN]

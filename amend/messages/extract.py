@@ -251,6 +251,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.family.adds": ("adds", "lägger till"),
     "extract.family.replaces": ("replaces", "ersätter"),
     "extract.family.changes": ("changes", "ändrar"),
+    "extract.help.describe_program": (
+        "The program the patch amends: a new section's heading level is then left unsaid where it is that of "
+        "the section before it.", "Programmet som ändras: en ny rubriks nivå sägs då inte där den är "
+        "densamma som rubriken före."),
     "extract.scope.page": ("page {n}", "sidan {n}"),
     "extract.scope.heading": ('the heading "{n}"', "rubriken ”{n}”"),
     "extract.scope.item": ("item {n}", "punkt {n}"),
