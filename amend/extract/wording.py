@@ -229,6 +229,7 @@ _OPERATIONS = [
     (_Q + r"\.? (?:ersätts|ska ersättas|byts ut|ska bytas ut)(?: med| mot)?(?: följande (?:text|formuleringar?|"
      r"lydelse))?:? " + _Q, _replace),
     (_Q + r"\.? ändras till:? " + _Q, _replace),
+    (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
     (r"\b(?:läggs|ska läggas) (?:följande (?:text|stycke|paragraf) )?till som (?:en )?ny (?:§ ?(\d+)|(\d+) §|paragraf "
      r"(?:nummer )?(\d+)):? " + _Q, _add_section),
     (r"\befter (?:meningen|orden|ordet|texten) " + _Q + r",? (?:läggs|ska läggas|lägga|infogas|tillfogas|ska infogas)"
@@ -247,7 +248,7 @@ _OPERATIONS = [
      r"tillfogas|infogas)\b", _addition),
     (r"\batt ([^⟨,.;:]+?) läggs till som [^⟨.;:]+? (?:på sid(?:an|a) \d+|under rubriken)", _list_item),
 ]
-_REPLACE_FORMS = 4  # the first four operations replace quoted words
+_REPLACE_FORMS = 5  # the first five operations replace quoted words
 
 # the whole new text of the place named, without the old: "… revideras i enlighet med följande: ”…”"
 _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|enligt följande|genom att (?:den )?"

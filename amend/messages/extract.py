@@ -164,8 +164,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.note.proposed_adopted": ("proposed under '{section}' and adopted: \"{said}\"",
                                       "föreslogs under ”{section}” och bifölls: ”{said}”"),
     "extract.rejected.not_made": ('not made: the House agreed "{said}"', "inte genomförd: kammaren beslutade ”{said}”"),
-    "extract.other_document_hint": ("{reason} (extract it with that document's program)",
-                                    "{reason} (ta fram den med det dokumentets program)"),
+    "extract.other_document_hint": (
+        "{reason} (extract it with that document's program: one --program for each document the decision amends)",
+        "{reason} (ta fram den med det dokumentets program: ett --program för varje dokument som beslutet ändrar)"),
     "extract.undecided": (
         "a change to a document under '{section}', not in the decision: the minutes do not show that it was "
         "decided",
@@ -255,6 +256,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The program the patch amends: a new section's heading level is then left unsaid where it is that of "
         "the section before it.", "Programmet som ändras: en ny rubriks nivå sägs då inte där den är "
         "densamma som rubriken före."),
+    # ------------------------------------------------------------ one decision, several documents
+    "extract.documents.only_fits": ("names no document; put here, the only one of the documents it applies to",
+                                    "anger inget dokument; förd hit, det enda av dokumenten där den går att tillämpa"),
+    "extract.documents.fits_several": (
+        "names no document and applies to {titles:and}: which one is not clear, so it is in none",
+        "anger inget dokument och går att tillämpa på {titles:and}: det framgår inte vilket, så den finns i inget"),
+    "extract.documents.names_several": ("names more than one document ({titles:and}): it is in none",
+                                        "anger mer än ett dokument ({titles:and}): den finns i inget"),
+    "extract.documents.named_elsewhere": (
+        "names {named:and} but applies only to {titles:and}: it is in none",
+        "anger {named:and} men går bara att tillämpa på {titles:and}: den finns i inget"),
+    "extract.documents.read_from": ("{title} from {paragraph}", "{title} ur {paragraph}"),
+    "extract.documents.different_paragraphs": (
+        "the documents were read from different §§ ({read:and}): say which § with --paragraph",
+        "dokumenten lästes ur olika § ({read:and}): ange vilken § med --paragraph"),
+    "extract.documents.routed": ("{protocol}:{line}: {amendment} goes into {title} ({file})",
+                                 "{protocol}:{line}: {amendment} förs in i {title} ({file})"),
+    "extract.documents.same_id": ("more than one --program has the id {ids:and}: give each document once",
+                                  "mer än ett --program har id:t {ids:and}: ange varje dokument en gång"),
+    "extract.documents.in": ("in {title}: {finding}", "i {title}: {finding}"),
+    "extract.documents.nothing_for": ("nothing for {title}: no amendment of the decision goes into it",
+                                      "inget till {title}: inget ändringsförslag i beslutet gäller det"),
+    "extract.documents.needs_output": (
+        "with more than one --program, -o names the folder to write a patch per document into",
+        "med mer än ett --program anger -o mappen där en patch per dokument skrivs"),
     "extract.scope.page": ("page {n}", "sidan {n}"),
     "extract.scope.heading": ('the heading "{n}"', "rubriken ”{n}”"),
     "extract.scope.item": ("item {n}", "punkt {n}"),
