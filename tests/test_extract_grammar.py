@@ -132,6 +132,11 @@ EN = [
      {"at": {"page": 6, "line": 12}, "replace": "mellan olika", "with": "between"}),
     ('Page 6, line 14, after "kommunen" insert "and its companies".',
      {"at": {"page": 6, "line": 14}, "after": "kommunen", "insert": "and its companies"}),
+    # Westminster amendment papers name the bill's clause first (bills.parliament.uk, Safety of Rwanda Bill,
+    # Committee of the whole House, amendment 38 by Yvette Cooper)
+    ('Clause 5, page 5, line 23, after “person” insert “in consultation with the Attorney General.”',
+     {"at": {"page": 5, "line": 23, "clause": 5}, "after": "person",
+      "insert": "in consultation with the Attorney General."}),
     ('Page 7, in the last sentence, at end insert "in all schools".',
      {"at": {"page": 7, "sentence": "last"}, "insert": "in all schools"}),
     ('In the first paragraph, at the end add "Reviewed yearly."',
@@ -220,6 +225,7 @@ def expected_reading(expected: dict) -> tuple:
     """Split an expected dict into (patch data without line, line)."""
     expected = {k: (dict(v) if isinstance(v, dict) else v) for k, v in expected.items()}
     line = expected.get("at", {}).pop("line", None)
+    expected.get("at", {}).pop("clause", None)  # like the line, not in the patch format
     if "at" in expected and not expected["at"]:
         del expected["at"]
     return expected, line

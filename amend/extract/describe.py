@@ -16,7 +16,7 @@ from ..errors import AmendError, AmendErrors
 from ..messages import Msg, msg
 from ..model import Amendment, Patch, Program
 from ..text import clean
-from .grammar import LANGUAGES, Grammar, GrammarError, grammar
+from .grammar import LANGUAGES, UNCHECKED, Grammar, GrammarError, grammar
 
 
 def describe_amendment(am: Amendment, g: Grammar, program: Program | None = None) -> str:
@@ -120,5 +120,5 @@ def normalise(at: dict, fields: dict) -> tuple:
             return clean(v)
         return _one_paragraph(v)
 
-    return (tuple(sorted((k, value(v)) for k, v in at.items() if k != "line")),
+    return (tuple(sorted((k, value(v)) for k, v in at.items() if k not in UNCHECKED)),
             tuple(sorted((k, value(v)) for k, v in fields.items())))

@@ -281,6 +281,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.documents.needs_output": (
         "with more than one --program, -o names the folder to write a patch per document into",
         "med mer än ett --program anger -o mappen där en patch per dokument skrivs"),
+    "extract.line_place_unknown": (
+        "it is placed by line {line} alone (no quoted words to find there), and the program has no line numbers: "
+        "where it goes is not known",
+        "den placeras bara av rad {line} (inga citerade ord att söka efter), och programmet har inga radnummer: "
+        "var den ska in är okänt"),
+    "extract.check.clause_not_checked": (
+        "clause {clause} is not checked: the patch has no clauses; the amendment is placed by its page and quoted "
+        "words, which must match exactly once there (the clause stays in its text)",
+        "paragraf {clause} i lagförslaget kontrolleras inte: patchen har inga sådana; ändringen placeras av sidan och "
+        "de citerade orden, som måste finnas exakt en gång där (paragrafen står kvar i texten)"),
     "extract.scope.page": ("page {n}", "sidan {n}"),
     "extract.scope.heading": ('the heading "{n}"', "rubriken ”{n}”"),
     "extract.scope.item": ("item {n}", "punkt {n}"),
