@@ -283,3 +283,21 @@ def test_with_one_program_a_document_named_by_its_kind_must_be_of_that_kind(amen
     res = amend("--lang", lang, "extract", minutes, "--program", two / "b.yaml", "-o", two / "p.yaml")
     assert res.code == 1 and want.format(m=minutes) in res.err.splitlines(), res.err
     assert not (two / "p.yaml").exists()
+
+
+def test_a_check_of_an_instruction_that_went_elsewhere_is_said_once(amend, tmp_path):
+    """"line 3 is not checked" belongs to the amendment, and so to the one document it went into."""
+    for name, words in (("a", "The alpha rule applies."), ("b", "The beta rule applies.")):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"program: {{id: {name}, title: Plan {name.upper()}, language: en, version: '1'}}\n"
+            f"sections:\n- {{heading: One, level: 1, page: 1, content: ['{words}']}}\n", "utf-8")
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("Minutes\nCouncil\n\nDecision\nAmendments made: 1, page 1, line 3, leave out \"alpha\".\n", "utf-8")
+    res = amend("extract", minutes, "--program", tmp_path / "a.yaml", "--program", tmp_path / "b.yaml", "--lang",
+                "en", "--body", "Council", "--date", "2025-01-01", "-o", tmp_path / "out")
+    lines = res.err.splitlines()
+    assert [line for line in lines if "line 3 is not checked" in line] == [
+        f"check: {minutes}:5: in Plan A: line 3 is not checked: the program has no line numbers; the amendment is "
+        "placed by its page and quoted words, which must match exactly once there (the line stays in its text)"]
+    assert not any("does not apply" in line for line in lines), res.err  # not in Plan B: it went into Plan A
+    assert res.code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml"]

@@ -14,6 +14,7 @@ went elsewhere (its "another document" or "does not apply" there).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,8 +47,14 @@ class Route:
 _Key = tuple[int, str]  # (protocol line, instruction text) of an amendment written
 
 
+def _same(line: int, text: str) -> _Key:
+    """One instruction as read against any document: a word broken at a line end may be joined
+    differently against each program (hyphens.py), so hyphens and spaces do not count."""
+    return (line, re.sub(r"[\s\-\u00ad]", "", text).casefold())
+
+
 def _key(am: Amendment) -> _Key:
-    return (am.source.line, am.text or "")
+    return _same(am.source.line, am.text or "")
 
 
 def named(text: str, programs: Sequence[Program]) -> set[int]:
@@ -129,12 +136,16 @@ def _own(result: Extraction, i: int, target: dict[_Key, int | None], extra: list
     assert result.patch is not None
     away = {k for k, t in target.items() if t is not None and t != i}  # went into another document
     nowhere = {k for k, t in target.items() if t is None}  # why each does not apply stays said
+    gone = {am.source.line for am in result.patch.amendments if target[_key(am)] != i}
+    mine = {am.source.line for am in result.patch.amendments if target[_key(am)] == i}
 
     def kept(f: Finding) -> bool:
         key = f.message.key if isinstance(f.message, Msg) else ""
-        if key == "core.conflict" or (key == "extract.does_not_apply" and (f.line, f.text) not in nowhere):
+        if key == "core.conflict" or (key == "extract.does_not_apply" and _same(f.line, f.text) not in nowhere):
             return False  # said again below, of this document's own amendments
-        return (f.line, f.text) not in away
+        if not f.text:  # a check of an amendment ("line 12 is not checked"): kept with the amendment
+            return f.line not in gone or f.line in mine
+        return _same(f.line, f.text) not in away
 
     own = dataclasses.replace(result, patch=dataclasses.replace(
         result.patch, amendments=tuple(am for am in result.patch.amendments if target[_key(am)] == i)))
