@@ -301,3 +301,12 @@ def test_a_check_of_an_instruction_that_went_elsewhere_is_said_once(amend, tmp_p
         "placed by its page and quoted words, which must match exactly once there (the line stays in its text)"]
     assert not any("does not apply" in line for line in lines), res.err  # not in Plan B: it went into Plan A
     assert res.code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml"]
+
+
+@pytest.mark.parametrize("lang, program, output", [
+    ("en", "once for each document the decision amends", "with several --program, the folder for a patch per"),
+    ("sv", "ett för varje dokument som beslutet ändrar", "med flera --program mappen för en patch per dokument"),
+])
+def test_extract_help_says_how_to_give_several_documents(amend, lang, program, output):
+    said = " ".join(amend("--lang", lang, "extract", "--help").out.split())
+    assert program in said and output in said
