@@ -205,9 +205,9 @@ def import_(source: str, output: str, program_id: str | None, title: str | None,
 
 @main.command(help=msg("cli.help.extract"))
 @click.argument("protocol", type=click.Path(dir_okay=False))
-@_option("--program", "program_file", required=True, type=click.Path(dir_okay=False),
+@_option("--program", "program_files", required=True, multiple=True, type=click.Path(dir_okay=False),
          help=msg("cli.help.extract_program"))
-@_option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=msg("cli.help.extract_output"))
+@_option("-o", "--output", type=click.Path(), default=None, help=msg("cli.help.extract_output"))
 @_option("--lang", type=click.Choice(["sv", "en"]), default=None, help=msg("cli.help.extract_lang"))
 @_option("--paragraph", default=None, help=msg("cli.help.extract_paragraph"))
 @_option("--body", default=None, help=msg("cli.help.extract_body"))
@@ -216,12 +216,23 @@ def import_(source: str, output: str, program_id: str | None, title: str | None,
 @_option("--produces", default="adopted", show_default=True, help=msg("cli.help.extract_produces"))
 @_option("--status", default=None, help=msg("cli.help.extract_status"))
 @_fail_cleanly
-def extract(protocol: str, program_file: str, output: str | None, lang: str | None, paragraph: str | None,
-            body: str | None, date: str | None, case: str | None, produces: str, status: str | None) -> None:
+def extract(protocol: str, program_files: tuple[str, ...], output: str | None, lang: str | None,
+            paragraph: str | None, body: str | None, date: str | None, case: str | None, produces: str,
+            status: str | None) -> None:
     from amend.load import load_program
 
-    program = _speak(load_program(program_file))
+    programs = [load_program(f) for f in program_files]
+    program = _speak(programs[0])
     given = {k: v for k, v in (("body", body), ("date", date), ("case", case)) if v}
+    if len(programs) == 1 and output is not None:  # one patch file (with several programs: a folder of them)
+        ctx = click.get_current_context()
+        click.Path(dir_okay=False).convert(output, next(p for p in ctx.command.params if p.name == "output"), ctx)
+    if len(programs) > 1:
+        if output is None:
+            raise click.UsageError(str(msg("extract.documents.needs_output")))
+        _documents(commands.extract_documents(protocol, programs, Path(output), language=lang, paragraph=paragraph,
+                                              decision=given, produces=produces, status=status))
+        return
     done = commands.extract_patch(protocol, program, Path(output) if output else None, language=lang,
                                   paragraph=paragraph, decision=given, produces=produces, status=status)
     for finding in done.findings:
@@ -237,16 +248,26 @@ def extract(protocol: str, program_file: str, output: str | None, lang: str | No
         click.get_current_context().exit(EXIT_INVALID)
 
 
+def _documents(done: commands.ExtractedDocuments) -> None:
+    for line in (*done.findings, *done.summaries, *((done.need_a_human,) if done.need_a_human else ())):
+        click.echo(str(line), err=True)
+    if done.need_a_human is not None:
+        click.get_current_context().exit(EXIT_INVALID)
+
+
 @main.command(help=msg("cli.help.describe"))
 @click.argument("patch", type=click.Path(dir_okay=False))
 @_option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
          help=msg("cli.help.describe_lang"))
+@_option("--program", "program_file", default=None, type=click.Path(dir_okay=False),
+         help=msg("extract.help.describe_program"))
 @_fail_cleanly
-def describe(patch: str, lang: str) -> None:
+def describe(patch: str, lang: str, program_file: str | None) -> None:
     from amend.extract.describe import describe_patch
-    from amend.load import load_patch
+    from amend.load import load_patch, load_program
 
-    click.echo(describe_patch(load_patch(patch), lang), nl=False)
+    program = load_program(program_file) if program_file else None
+    click.echo(describe_patch(load_patch(patch), lang, program), nl=False)
 
 
 # ---------------------------------------------------------------- diff

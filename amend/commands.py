@@ -144,17 +144,23 @@ def render_program(program: Program, out_dir: Path) -> Done:
 
 
 def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | None]:
-    """An "ok" line per valid file, and the errors of the others (None when every file is valid)."""
+    """An "ok" line per valid file, and the errors of the others (None when every file is valid).
+    A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
+    from .extract.agreement import patch_disagreements
     from .load import load_any
 
     oks: list[Msg] = []
     problems: list[AmendError] = []
     for f in files:
         try:
-            load_any(f)
-            oks.append(msg("cli.valid", f=f))
+            loaded = load_any(f)
         except AmendError as exc:
             problems.append(exc)
+            continue
+        disagreeing = patch_disagreements(loaded) if isinstance(loaded, Patch) else []
+        problems += disagreeing
+        if not disagreeing:
+            oks.append(msg("cli.valid", f=f))
     if not problems:
         return tuple(oks), None
     return tuple(oks), problems[0] if len(problems) == 1 else AmendErrors(problems)
@@ -286,6 +292,52 @@ def extract_patch(protocol: str, program: Program, output: Path | None, *, langu
         written = _write({output: text.encode("utf-8")}, (protocol, program.source))
     unsure = None if result.complete else need_a_human(result)
     return Extracted(findings, text, summary(result, str(output) if output else None), unsure, written)
+
+
+@dataclass(frozen=True)
+class ExtractedDocuments:
+    """What `amend extract` with several programs did: findings (each once), where each
+    instruction went, a summary per document, and the patches written."""
+
+    findings: tuple[Msg, ...]
+    summaries: tuple[Msg, ...]
+    need_a_human: Msg | None  # set when something needs a human, or no patch was written: exit 1
+    written: tuple[Path, ...]
+
+
+def extract_documents(protocol: str, programs: Sequence[Program], out_dir: Path, *, language: str | None,
+                      paragraph: str | None, decision: dict[str, str], produces: str,
+                      status: str | None) -> ExtractedDocuments:
+    """One decision amending several documents: a patch per document, `out_dir/<program-id>.yaml`,
+    each instruction in the one document it is for (amend.extract.documents), all written or none."""
+    from .dump import dump_patch
+    from .extract import documents
+    from .extract.findings import NEEDS_HUMAN
+    from .extract.reader import extract, read_text, report_comments, summary
+
+    documents.distinct_programs(programs, protocol)
+    text = read_text(protocol)
+    results = [extract(text, p, source=protocol, language=language, paragraph=paragraph, decision=decision,
+                       produces=produces, status=status) for p in programs]
+    documents.same_paragraph(results, programs, protocol)
+    routed, routes = documents.route(results, programs)
+    outputs: dict[Path, bytes] = {}
+    summaries: list[Msg] = []
+    for r in routed:
+        path = out_dir / f"{r.program.meta.id}.yaml"
+        assert r.result.patch is not None
+        if r.result.patch.amendments:  # an empty patch is never written
+            outputs[path] = dump_patch(r.result.patch, comments=report_comments(r.result, protocol)).encode("utf-8")
+            summaries.append(summary(r.result, str(path)))
+        else:
+            summaries.append(msg("extract.documents.nothing_for", title=r.program.meta.title))
+    findings = documents.report(routed, protocol)
+    findings += [msg("extract.documents.routed", protocol=protocol, line=x.line, amendment=x.amendment,
+                     title=x.program.meta.title, file=out_dir / f"{x.program.meta.id}.yaml") for x in routes]
+    written = _write(outputs, (protocol, *(p.source for p in programs))) if outputs else ()
+    unsure = sum(m.key in NEEDS_HUMAN for m in findings)
+    need = msg("extract.report.need_a_human", n=unsure) if unsure or not outputs else None
+    return ExtractedDocuments(tuple(findings), tuple(summaries), need, written)
 
 
 # ---------------------------------------------------------------- diff

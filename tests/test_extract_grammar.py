@@ -114,6 +114,12 @@ SV = [
                                                      "content": ["Kommunen samverkar med de fackliga parterna."]}}),
     ('Läggs ett nytt avsnitt till med rubriken "Ord och begrepp" och följande text: "Se bilaga."',
      {"add_section": {"heading": "Ord och begrepp", "content": ["Se bilaga."]}}),
+    ("Efter avsnittet ”Samverkan” läggs ett nytt avsnitt till med rubriken ”Fackliga parter” på rubriknivå 3 och "
+     "följande text: ”Kommunen samverkar.”",
+     {"after_section": "Samverkan", "add_section": {"heading": "Fackliga parter", "level": 3,
+                                                     "content": ["Kommunen samverkar."]}}),
+    ('Läggs ett nytt avsnitt till med rubriken "Ord" på rubriknivå 2 och följande text: "Se bilaga."',
+     {"add_section": {"heading": "Ord", "level": 2, "content": ["Se bilaga."]}}),
     # --- typographic quotes, as in most minutes
     ("På sidan 6 ersätts \u201dtre\u201d med \u201dfyra\u201d.", {"at": {"page": 6}, "replace": "tre",
                                                                      "with": "fyra"}),
@@ -126,6 +132,11 @@ EN = [
      {"at": {"page": 6, "line": 12}, "replace": "mellan olika", "with": "between"}),
     ('Page 6, line 14, after "kommunen" insert "and its companies".',
      {"at": {"page": 6, "line": 14}, "after": "kommunen", "insert": "and its companies"}),
+    # Westminster amendment papers name the bill's clause first (bills.parliament.uk, Safety of Rwanda Bill,
+    # Committee of the whole House, amendment 38 by Yvette Cooper)
+    ('Clause 5, page 5, line 23, after “person” insert “in consultation with the Attorney General.”',
+     {"at": {"page": 5, "line": 23, "clause": 5}, "after": "person",
+      "insert": "in consultation with the Attorney General."}),
     ('Page 7, in the last sentence, at end insert "in all schools".',
      {"at": {"page": 7, "sentence": "last"}, "insert": "in all schools"}),
     ('In the first paragraph, at the end add "Reviewed yearly."',
@@ -199,6 +210,12 @@ EN = [
                                                      "content": ["The council works with the unions."]}}),
     ('At end insert a new section headed Glossary with the text: "See annex."',
      {"add_section": {"heading": "Glossary", "content": ["See annex."]}}),
+    ('After the section headed "Samverkan" insert a new section headed "Trade unions" at heading level 3 with the '
+     'text: "The council works with the unions."',
+     {"after_section": "Samverkan", "add_section": {"heading": "Trade unions", "level": 3,
+                                                     "content": ["The council works with the unions."]}}),
+    ('At end insert a new section headed "Glossary" at heading level 2 with the text: "See annex."',
+     {"add_section": {"heading": "Glossary", "level": 2, "content": ["See annex."]}}),
 ]
 
 CASES = [("sv", t, e) for t, e in SV] + [("en", t, e) for t, e in EN]
@@ -208,6 +225,7 @@ def expected_reading(expected: dict) -> tuple:
     """Split an expected dict into (patch data without line, line)."""
     expected = {k: (dict(v) if isinstance(v, dict) else v) for k, v in expected.items()}
     line = expected.get("at", {}).pop("line", None)
+    expected.get("at", {}).pop("clause", None)  # like the line, not in the patch format
     if "at" in expected and not expected["at"]:
         del expected["at"]
     return expected, line

@@ -342,7 +342,7 @@ def test_describe_refuses_what_it_cannot_word(tmp_path):
     patch.write_text(
         "program: valdsforebyggande-2025-2027\nbase: proposed\nproduces: adopted\n"
         "decision: {body: KS, date: '2025-01-01'}\namendments:\n"
-        "  - id: ny\n    add_section: {heading: Nytt, level: 2, content: [Text.]}\n"
+        "  - id: ny\n    add_section: {heading: Nytt, level: 2, content: [Ett., Två.]}\n"
         "  - id: tom\n    replace: tre\n    with: ''\n"
         "  - id: ok\n    delete: tre\n", "utf-8")
     r = run("describe", patch)
@@ -350,7 +350,7 @@ def test_describe_refuses_what_it_cannot_word(tmp_path):
     lines = r.stderr.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"error: {patch}:6: ny: cannot be worded in sv: the sv grammar has no wording for")
-    assert "add_section.level" in lines[0]
+    assert "add_section.content: ['Ett.', 'Två.']" in lines[0]  # two paragraphs: no wording says that
     assert lines[1].startswith(f"error: {patch}:8: tom: cannot be worded in sv:")
     assert r.stdout == ""  # all or nothing: no half description
 

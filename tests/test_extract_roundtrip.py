@@ -67,7 +67,7 @@ def amendment(draw):
                                  "add_item_position", "add_item_after", "add_paragraph", "add_paragraph_after",
                                  "delete_paragraph", "delete_paragraph_here", "delete_item", "delete_item_here",
                                  "delete_section", "delete_section_here", "replace_section_text",
-                                 "add_section", "add_section_after"]))
+                                 "add_section", "add_section_after", "add_section_level"]))
     whole_section = ("column", "row", "paragraph", "item", "sentence")
     ops = {
         "insert": lambda: {"insert": draw(text)},
@@ -90,6 +90,8 @@ def amendment(draw):
         "add_section": lambda: {"add_section": {"heading": draw(name), "content": [draw(text)]}},
         "add_section_after": lambda: {"after_section": draw(name),
                                       "add_section": {"heading": draw(name), "content": [draw(text)]}},
+        "add_section_level": lambda: {"after_section": draw(name), "add_section": {
+            "heading": draw(name), "level": draw(st.integers(1, 6)), "content": [draw(text)]}},
     }
     at = draw({
         "delete_paragraph_here": scope(needs=["paragraph"], forbids=["item", "sentence"]),
@@ -98,6 +100,7 @@ def amendment(draw):
         "replace_section_text": scope(needs=["heading"], forbids=whole_section),
         "add_section": scope(only=["page", "heading"]),
         "add_section_after": scope(only=["page"]),
+        "add_section_level": scope(only=["page"]),
     }.get(kind, scope()))
     data = {"at": at} if at else {}
     data.update(ops[kind]())

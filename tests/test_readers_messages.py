@@ -338,7 +338,7 @@ def test_wording_that_disagrees_with_the_amendment_in_both_languages():
 
 def test_describe_refuses_in_both_languages():
     data = {"program": "valdsforebyggande-2025-2027", "base": "proposed", "produces": "adopted", "decision": KS,
-            "amendments": [{"id": "ny", "add_section": {"heading": "Nytt", "level": 2, "content": ["Text."]}}]}
+            "amendments": [{"id": "ny", "add_section": {"heading": "Nytt", "level": 2, "content": ["Ett.", "Två."]}}]}
     with pytest.raises(AmendError) as err:
         describe_patch(patch_from_data(data, {}, "p.yaml"), "sv")
     assert err.value.render("en").startswith("p.yaml:1: ny: cannot be worded in sv: the sv grammar has no wording for ")

@@ -1,10 +1,13 @@
 """Whether an amendment's `text:` (the minutes' wording), where it can be read,
-says the same as its operation and scope (`amend check` reports it when not)."""
+says the same as its operation and scope (`amend check` reports it when not, and
+`amend validate`, which has no program, for what can be judged without one)."""
 from __future__ import annotations
 
+from ..errors import AmendError
 from ..messages import Msg, msg
-from ..model import Program
-from .wording import Readings, read
+from ..model import Meta, Patch, Program
+from ..text import clean
+from .wording import Readings, operation_family, read
 
 _FAMILY = {"delete": "strikes", "delete_item": "strikes", "delete_paragraph": "strikes", "delete_section": "strikes",
            "insert": "adds", "add_item": "adds", "add_paragraph": "adds", "add_section": "adds",
@@ -25,25 +28,53 @@ def _data_op(data: dict) -> str | None:
     return next((k for k in data if k in _FAMILY), None)
 
 
-def disagreement(amendment, program: Program) -> Msg | None:
-    """Where an amendment's `text:` (the minutes' wording) can be read, whether it
-    says the same as the amendment's operation and scope: "the wording says item 3,
-    the scope says item 2". None when they agree or the wording cannot be read."""
-    if not amendment.text:
-        return None
-    from .grammar import grammar  # the house style first, then the wordings of real minutes
+def patch_disagreements(patch: Patch) -> list[AmendError]:
+    """`amend validate`: each amendment whose wording, read without a program,
+    says another operation or place than the amendment does, as an error at its line."""
+    out = []
+    for am in patch.amendments:
+        found = disagreement(am, None)
+        if found is not None:
+            out.append(AmendError(msg("check.text_disagrees", found=found), source=am.source, amendment=am.label))
+    return out
+
+
+def _stand_in(language: str) -> Program:
+    """No program: nothing the wording names (a heading without quotes, a §) can be looked up."""
+    return Program(Meta(id="-", title="", version="-", language=language), ())
+
+
+def _readings(text: str, program: Program) -> list[dict]:
+    """The patch data the wording reads as: the house style first, then the wordings of real minutes."""
+    from .grammar import grammar
 
     try:
-        outcome = grammar(program.meta.language).read(amendment.text)
+        outcome = grammar(program.meta.language).read(text)
         datas = [] if outcome.exhausted else [r.patch_data() for r in outcome.readings]
     except ValueError:
         datas = []
-    if not datas:
-        found = read(amendment.text, program)
+    if not datas and program.meta.language == "sv":
+        found = read(text, program)
         datas = [c.data for c in found.candidates] if isinstance(found, Readings) else []
-    if not datas:
+    return datas
+
+
+def disagreement(amendment, program: Program | None) -> Msg | None:
+    """Where an amendment's `text:` (the minutes' wording) can be read, whether it
+    says the same as the amendment's operation and scope: "the wording says item 3,
+    the scope says item 2". None when they agree or the wording cannot be read.
+    Without a program (validate) the wording is read in Swedish, else in English."""
+    if not amendment.text:
         return None
-    ops = {_FAMILY[op] for op in map(_data_op, datas) if op}
+    programs = [program] if program is not None else [_stand_in("sv"), _stand_in("en")]
+    datas = next((d for d in (_readings(amendment.text, p) for p in programs) if d), [])
+    if datas:
+        ops = {_FAMILY[op] for op in map(_data_op, datas) if op}
+    else:  # without a program a place such as "§ 21" cannot be looked up: the operation still can
+        family = operation_family(amendment.text) if program is None else None
+        ops = {family} if family else set()
+    if not datas and not ops:
+        return None
     if len(ops) == 1 and _FAMILY.get(amendment.op) not in ops:
         return msg("extract.disagrees.operation", says=_FAMILY_WORDS[next(iter(ops))], op=amendment.op,
                    does=_FAMILY_WORDS[_FAMILY.get(amendment.op, "changes")])
@@ -53,7 +84,21 @@ def disagreement(amendment, program: Program) -> Msg | None:
         if len(said) == 1 and None not in said and key in scope and _one(scope[key]) not in said:
             return msg("extract.disagrees.scope", said=Msg(words.key, {"n": _show(next(iter(said)))}),
                        scope=Msg(words.key, {"n": _show(_one(scope[key]))}))
-    return None
+    return _heading_disagrees(datas, scope.get("heading"))
+
+
+def _heading_disagrees(datas: list[dict], heading: str | None) -> Msg | None:
+    """The wording names one heading and the scope another (neither holds the other:
+    "Samverkan" and "3.2 Samverkan" are taken to be the same)."""
+    said = {(d.get("at") or {}).get("heading") for d in datas}
+    if heading is None or len(said) != 1 or None in said:
+        return None
+    named = str(next(iter(said)))
+    a, b = clean(named).casefold(), clean(heading).casefold()
+    if a in b or b in a:
+        return None
+    return msg("extract.disagrees.scope", said=msg("extract.scope.heading", n=named),
+               scope=msg("extract.scope.heading", n=heading))
 
 
 def _one(value):

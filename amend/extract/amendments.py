@@ -39,6 +39,11 @@ def _describe_reading(r: Reading) -> str:
     return ", ".join(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}" for k, v in r.at + r.fields)
 
 
+# operations placed by words they quote, which can be found without line numbers
+_QUOTED_PLACE = ("replace", "delete", "after", "before", "range_from", "after_item", "delete_item", "delete_paragraph",
+                 "delete_section", "after_section")
+
+
 def amendment_data(ins: Instruction, reading: Reading, against: Against, result: Extraction,
                     amendment_id: str) -> dict | None:
     data = {"id": amendment_id}
@@ -46,6 +51,14 @@ def amendment_data(ins: Instruction, reading: Reading, against: Against, result:
         data["title"] = ins.title
     data["text"] = ins.text
     fields = reading.patch_data()
+    if reading.line is not None and not any(k in fields for k in _QUOTED_PLACE):
+        # "line 18, at end insert …": the place is the line itself, which the program cannot find
+        result.needs_human.append(Finding(ins.line, msg("extract.line_place_unknown", line=reading.line),
+                                          ins.text, ins.title))
+        return None
+    if reading.clause is not None:
+        result.checks.append(Finding(ins.line, msg("extract.check.clause_not_checked", clause=reading.clause), "",
+                                     ins.title))
     if reading.line is not None:
         result.checks.append(Finding(ins.line, msg("extract.check.line_not_checked", line=reading.line), "",
                                      ins.title))

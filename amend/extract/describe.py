@@ -14,13 +14,18 @@ import re
 from ..dump import amendment_to_data
 from ..errors import AmendError, AmendErrors
 from ..messages import Msg, msg
-from ..model import Amendment, Patch
+from ..model import Amendment, Patch, Program
 from ..text import clean
-from .grammar import Grammar, GrammarError, grammar
+from .grammar import LANGUAGES, UNCHECKED, Grammar, GrammarError, grammar
 
 
-def describe_amendment(am: Amendment, g: Grammar) -> str:
+def describe_amendment(am: Amendment, g: Grammar, program: Program | None = None) -> str:
     at, fields = _parts(amendment_to_data(am))
+    if program is not None and fields.get("add_section.level") == _level_after(am, program):
+        del fields["add_section.level"]  # the level of the section before it: the minutes need not say it
+    line = _line(am, g, at, fields)
+    if line is not None:
+        at = {**at, "line": line}
     problem: Msg | None = None
     for quote_all in (False, True):
         try:
@@ -36,15 +41,41 @@ def describe_amendment(am: Amendment, g: Grammar) -> str:
                      amendment=am.label, amendment_id=am.id)
 
 
-def describe_patch(patch: Patch, language: str = "sv") -> str:
-    """Each amendment as its title on one line and its instruction on the next."""
+def _line(am: Amendment, g: Grammar, at: dict, fields: dict) -> int | None:
+    """The line the minutes name ("Page 6, line 12, leave out …"), kept in the amendment's
+    text only (the patch format has no line): written again when the text reads as
+    exactly this amendment, so that the description is the parliament's own."""
+    if not am.text or not g.style.get("write_line"):
+        return None
+    for language in sorted(LANGUAGES, key=lambda lang: lang != g.language):  # the minutes may be in either
+        try:
+            outcome = grammar(language).read(am.text)
+        except ValueError:
+            continue
+        readings = outcome.readings
+        if not outcome.exhausted and len(readings) == 1 and readings[0].line is not None \
+                and normalise(readings[0].scope, readings[0].operation) == normalise(at, fields):
+            return readings[0].line
+    return None
+
+
+def _level_after(am: Amendment, program: Program) -> int | None:
+    """The heading level a new section gets when the patch gives none: that of the section it follows."""
+    sections = program.sections
+    named = [s for s in sections if s.heading == am.after_section] if am.after_section else list(sections[-1:])
+    return named[0].level if len(named) == 1 else None
+
+
+def describe_patch(patch: Patch, language: str = "sv", program: Program | None = None) -> str:
+    """Each amendment as its title on one line and its instruction on the next. With the
+    program, a new section's level is left unsaid where it is that of the section before it."""
     g = grammar(language)
     titles = g.protocol.get("titles")
     untitled = {"sv": "Ändring", "en": "Amendment"}[language]
     blocks, errors = [], []
     for n, am in enumerate(patch.amendments, 1):
         try:
-            sentence = describe_amendment(am, g)
+            sentence = describe_amendment(am, g, program)
         except AmendError as exc:
             errors.append(exc)
             continue
@@ -89,5 +120,5 @@ def normalise(at: dict, fields: dict) -> tuple:
             return clean(v)
         return _one_paragraph(v)
 
-    return (tuple(sorted((k, value(v)) for k, v in at.items() if k != "line")),
+    return (tuple(sorted((k, value(v)) for k, v in at.items() if k not in UNCHECKED)),
             tuple(sorted((k, value(v)) for k, v in fields.items())))

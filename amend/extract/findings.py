@@ -81,16 +81,25 @@ def _by_line(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: f.line)
 
 
-def report_lines(result: Extraction, protocol: str) -> list[Msg]:
-    """The findings as the command prints them, one a line: "needs a human: minutes.txt:12: …"."""
+def report_lines(result: Extraction, protocol: str, document: str | None = None) -> list[Msg]:
+    """The findings as the command prints them, one a line: "needs a human: minutes.txt:12: …"
+    (with `document`, a finding about that one of several documents: "… in Reglemente för …: …")."""
     out = []
     for kind, findings in ((msg("extract.report.needs_human"), result.needs_human),
                            (msg("extract.report.not_applicable"), result.not_applicable),
                            (msg("extract.report.rejected"), result.rejected),
                            (msg("extract.report.check"), result.checks),
                            (msg("extract.report.note"), result.notes)):
-        out += [Msg(kind.key, {"protocol": protocol, "line": f.line, "finding": f.said()}) for f in _by_line(findings)]
+        out += [Msg(kind.key, {"protocol": protocol, "line": f.line, "finding": _in(f.said(), document)})
+                for f in _by_line(findings)]
     return out
+
+
+def _in(said: Text, document: str | None) -> Text:
+    return said if document is None else msg("extract.documents.in", title=document, finding=said)
+
+
+NEEDS_HUMAN = ("extract.report.needs_human", "extract.report.not_applicable")  # the report lines that make exit 1
 
 
 def nothing_written(result: Extraction) -> Msg:

@@ -33,7 +33,9 @@ from ..text import clean
 from .phrases import GrammarError, Group, Lit, Opt, Punct, Rule, Slot, _rule
 from .tokenize import QUOTE_CHARS, Token, tokenize
 
-SCOPE_KEYS = ("page", "line", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
+SCOPE_KEYS = ("clause", "page", "line", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
+# places the minutes name that the patch format has not (a bill's clause, a line): kept in the amendment's text
+UNCHECKED = ("clause", "line")
 LANGUAGES = ("sv", "en")
 _STEP_BUDGET = 20_000  # readings explored per sentence; an instruction needs a few dozen
 
@@ -61,10 +63,14 @@ class Reading:
     def line(self) -> int | None:
         return self.scope.get("line")
 
+    @property
+    def clause(self) -> int | None:
+        return self.scope.get("clause")
+
     def patch_data(self) -> dict:
-        """The amendment's `at:` and operation keys, nested as in a patch file (no 'line')."""
+        """The amendment's `at:` and operation keys, nested as in a patch file (no 'line' nor 'clause')."""
         out: dict = {}
-        at = {k: v for k, v in self.at if k != "line"}
+        at = {k: v for k, v in self.at if k not in UNCHECKED}
         if at:
             out["at"] = {k: at[k] for k in SCOPE_KEYS if k in at}
         for key, value in self.fields:

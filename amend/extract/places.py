@@ -152,10 +152,21 @@ def _names(named: str, program: Program) -> bool:
     return all(any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words if len(w) >= 4)
 
 
+# "i riktlinjen": a document named by its kind alone, and the word the title of such a document holds
+KINDS = {"riktlinjen": "riktlinje", "reglementet": "reglemente", "programmet": "program", "planen": "plan",
+         "policyn": "policy"}
+KIND = re.compile(r"\bi (" + "|".join(KINDS) + r")\b", re.IGNORECASE)
+
+
 def other_document(skeleton: str, program: Program) -> Msg | None:
     """Why the instruction is not for the program: it names another document
-    ("i stadsbyggnadsnämndens reglemente"), or excepts this one ("i alla
-    reglementen utom i reglementet för …"). None when it is for the program."""
+    ("i stadsbyggnadsnämndens reglemente", "i riktlinjen" when the program is no
+    riktlinje), or excepts this one ("i alla reglementen utom i reglementet för …").
+    None when it is for the program."""
+    kind = next((m for m in KIND.finditer(skeleton) if KINDS[m.group(1).lower()] not in program.meta.title.casefold()),
+                None)
+    if kind is not None and program.meta.title:
+        return msg("extract.cannot.other_document", document=kind.group(1), title=program.meta.title)
     for m in _DOCUMENT.finditer(skeleton):
         excepted = re.search(r"\butom\s*$", skeleton[:m.start()])
         if excepted:
@@ -165,6 +176,13 @@ def other_document(skeleton: str, program: Program) -> Msg | None:
         if not _names(m.group(1), program):
             return msg("extract.cannot.other_document", document=clean(m.group(1)), title=program.meta.title)
     return None
+
+
+def names_program(skeleton: str, program: Program) -> bool:
+    """Whether the instruction names this document ("i stadsmiljönämndens reglemente"),
+    not as one excepted ("utom i reglementet för …")."""
+    return any(_names(m.group(1), program) and not re.search(r"\butom\s*$", skeleton[:m.start()])
+               for m in _DOCUMENT.finditer(skeleton))
 
 
 def describe_place(at: dict) -> str:

@@ -229,6 +229,7 @@ _OPERATIONS = [
     (_Q + r"\.? (?:ersätts|ska ersättas|byts ut|ska bytas ut)(?: med| mot)?(?: följande (?:text|formuleringar?|"
      r"lydelse))?:? " + _Q, _replace),
     (_Q + r"\.? ändras till:? " + _Q, _replace),
+    (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
     (r"\b(?:läggs|ska läggas) (?:följande (?:text|stycke|paragraf) )?till som (?:en )?ny (?:§ ?(\d+)|(\d+) §|paragraf "
      r"(?:nummer )?(\d+)):? " + _Q, _add_section),
     (r"\befter (?:meningen|orden|ordet|texten) " + _Q + r",? (?:läggs|ska läggas|lägga|infogas|tillfogas|ska infogas)"
@@ -247,7 +248,7 @@ _OPERATIONS = [
      r"tillfogas|infogas)\b", _addition),
     (r"\batt ([^⟨,.;:]+?) läggs till som [^⟨.;:]+? (?:på sid(?:an|a) \d+|under rubriken)", _list_item),
 ]
-_REPLACE_FORMS = 4  # the first four operations replace quoted words
+_REPLACE_FORMS = 5  # the first five operations replace quoted words
 
 # the whole new text of the place named, without the old: "… revideras i enlighet med följande: ”…”"
 _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|enligt följande|genom att (?:den )?"
@@ -379,3 +380,19 @@ def looks_like_change(text: str) -> bool:
     return bool(quotes) and bool(re.search(r"\b(stryks|utgår|tas bort|läggs till|ersätts|ändras|infogas|"
                                            r"tillfogas|kompletteras|byts ut|formuleras|lydelse)\b",
                                            skeleton, re.IGNORECASE))
+
+
+_FAMILY_OF = {_replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
+              _delete_bare: "strikes", _add_section: "adds", _insert_after: "adds", _insert_before: "adds",
+              _add_after_paragraph: "adds", _addition: "adds", _list_item: "adds"}
+
+
+def operation_family(text: str) -> str | None:
+    """What the instruction does to the text ("strikes", "adds", "replaces"), read from
+    its words alone: for `amend validate`, where the place cannot be looked up."""
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)
+    skeleton, quotes = _split_inner(*quotations(text))
+    if _cannot(skeleton):
+        return None
+    found = _find_operation(_colon_payload(skeleton, quotes)[0])
+    return _FAMILY_OF.get(found[1]) if found else None

@@ -143,10 +143,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "människa”), och slutkoden blir 1; de ändringar som gick att förstå skrivs ändå. Avslagna förslag "
         "listas men skrivs inte."),
     "cli.help.extract_program": (
-        "The program the amendments are worded against (its version becomes the patch's base).",
-        "Programmet som ändringarna är skrivna mot (dess version blir patchens grundversion)."),
-    "cli.help.extract_output": ("Patch file to write (default: standard output).",
-                                "Patchfilen som ska skrivas (annars standard ut)."),
+        "The program the amendments are worded against (its version becomes the patch's base); once for each "
+        "document the decision amends.",
+        "Programmet som ändringarna är skrivna mot (dess version blir patchens grundversion); ett för varje "
+        "dokument som beslutet ändrar."),
+    "cli.help.extract_output": (
+        "Patch file to write (default: standard output); with several --program, the folder for a patch per document.",
+        "Patchfilen som ska skrivas (annars standard ut); med flera --program mappen för en patch per dokument."),
     "cli.help.extract_lang": ("Language of the minutes (default: the program's).",
                               "Protokollets språk (annars programmets)."),
     "cli.help.extract_paragraph": ("The § to read when the protocol holds several, e.g. 170.",

@@ -164,8 +164,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.note.proposed_adopted": ("proposed under '{section}' and adopted: \"{said}\"",
                                       "föreslogs under ”{section}” och bifölls: ”{said}”"),
     "extract.rejected.not_made": ('not made: the House agreed "{said}"', "inte genomförd: kammaren beslutade ”{said}”"),
-    "extract.other_document_hint": ("{reason} (extract it with that document's program)",
-                                    "{reason} (ta fram den med det dokumentets program)"),
+    "extract.other_document_hint": (
+        "{reason} (extract it with that document's program: one --program for each document the decision amends)",
+        "{reason} (ta fram den med det dokumentets program: ett --program för varje dokument som beslutet ändrar)"),
     "extract.undecided": (
         "a change to a document under '{section}', not in the decision: the minutes do not show that it was "
         "decided",
@@ -251,7 +252,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.family.adds": ("adds", "lägger till"),
     "extract.family.replaces": ("replaces", "ersätter"),
     "extract.family.changes": ("changes", "ändrar"),
+    "extract.help.describe_program": (
+        "The program the patch amends: a new section's heading level is then left unsaid where it is that of "
+        "the section before it.", "Programmet som ändras: en ny rubriks nivå sägs då inte där den är "
+        "densamma som rubriken före."),
+    # ------------------------------------------------------------ one decision, several documents
+    "extract.documents.only_fits": ("names no document; put here, the only one of the documents it applies to",
+                                    "anger inget dokument; förd hit, det enda av dokumenten där den går att tillämpa"),
+    "extract.documents.fits_several": (
+        "names no document and applies to {titles:and}: which one is not clear, so it is in none",
+        "anger inget dokument och går att tillämpa på {titles:and}: det framgår inte vilket, så den finns i inget"),
+    "extract.documents.names_several": ("names more than one document ({titles:and}): it is in none",
+                                        "anger mer än ett dokument ({titles:and}): den finns i inget"),
+    "extract.documents.named_elsewhere": (
+        "names {named:and} but applies only to {titles:and}: it is in none",
+        "anger {named:and} men går bara att tillämpa på {titles:and}: den finns i inget"),
+    "extract.documents.read_from": ("{title} from {paragraph}", "{title} ur {paragraph}"),
+    "extract.documents.different_paragraphs": (
+        "the documents were read from different §§ ({read:and}): say which § with --paragraph",
+        "dokumenten lästes ur olika § ({read:and}): ange vilken § med --paragraph"),
+    "extract.documents.routed": ("{protocol}:{line}: {amendment} goes into {title} ({file})",
+                                 "{protocol}:{line}: {amendment} förs in i {title} ({file})"),
+    "extract.documents.same_id": ("more than one --program has the id {ids:and}: give each document once",
+                                  "mer än ett --program har id:t {ids:and}: ange varje dokument en gång"),
+    "extract.documents.in": ("in {title}: {finding}", "i {title}: {finding}"),
+    "extract.documents.nothing_for": ("nothing for {title}: no amendment of the decision goes into it",
+                                      "inget till {title}: inget ändringsförslag i beslutet gäller det"),
+    "extract.documents.needs_output": (
+        "with more than one --program, -o names the folder to write a patch per document into",
+        "med mer än ett --program anger -o mappen där en patch per dokument skrivs"),
+    "extract.line_place_unknown": (
+        "it is placed by line {line} alone (no quoted words to find there), and the program has no line numbers: "
+        "where it goes is not known",
+        "den placeras bara av rad {line} (inga citerade ord att söka efter), och programmet har inga radnummer: "
+        "var den ska in är okänt"),
+    "extract.check.clause_not_checked": (
+        "clause {clause} is not checked: the patch has no clauses; the amendment is placed by its page and quoted "
+        "words, which must match exactly once there (the clause stays in its text)",
+        "paragraf {clause} i lagförslaget kontrolleras inte: patchen har inga sådana; ändringen placeras av sidan och "
+        "de citerade orden, som måste finnas exakt en gång där (paragrafen står kvar i texten)"),
     "extract.scope.page": ("page {n}", "sidan {n}"),
+    "extract.scope.heading": ('the heading "{n}"', "rubriken ”{n}”"),
     "extract.scope.item": ("item {n}", "punkt {n}"),
     "extract.scope.paragraph": ("paragraph {n}", "stycke {n}"),
     "extract.scope.sentence": ("sentence {n}", "mening {n}"),
