@@ -18,6 +18,7 @@ from ..text import (
 from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
+from .guards import guarded
 from .index import Index, listed, pick_ordinal
 from .scope import Scoper
 
@@ -79,7 +80,8 @@ def _insert(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit
         return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor, sentences)
     at = hit.end if am.after else hit.start
-    return [_text_edit(am, hit, ix, at, at, am.value)]
+    new = guarded(anchors.sc, ix.units[hit.unit].text, at, at, am.value, anchor)
+    return [_text_edit(am, hit, ix, at, at, new)]
 
 
 def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -104,6 +106,7 @@ def _replace(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edi
         where = ix.where(hit.unit)
         raise sc.fail(ScopeError, msg("core.deletes_paragraph", where=where) if ix.units[hit.unit].kind == "paragraph"
                       else msg("core.deletes_item", where=where))
+    new = guarded(sc, text, hit.start, end, new, am.value)
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 

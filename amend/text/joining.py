@@ -169,11 +169,9 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     terminal = text[t:c]
     if not terminal or _starts_sentence(new):
         return hi, new, None
-    own = new.rstrip(TERMINAL)
-    if own != new:
-        if new[len(own):] != terminal:
-            return -1, "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
-        new = own  # its full stop is the sentence's
+    new, problem = own_terminal(new, terminal)
+    if problem:
+        return -1, "", problem
     for r, k in enumerate(range(hi - 1, c - 1, -1)):
         if _opener_of(text, lo, k) != lo + r:
             quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
@@ -186,6 +184,19 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     if word and _maybe_abbreviation_at_end(word):
         return -1, "", msg("core.text_abbreviation_end", word=word)
     return t, new, None
+
+
+def own_terminal(new: str, terminal: str) -> tuple[str, Msg | None]:
+    """Inserted words that end with the . ! ? that the sentence's own `terminal` is
+    where they go: their full stop is that one ("polisen" + "samt tullen." + "."
+    → "polisen samt tullen."); (the words without it, None), or ("", why) when the
+    two differ ("?" against ".")."""
+    own = new.rstrip(TERMINAL)
+    if own == new:
+        return new, None
+    if new[len(own):] != terminal:
+        return "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
+    return own, None
 
 
 def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, Msg | None]:

@@ -1,0 +1,23 @@
+"""Messages of the checks that an edited sentence still reads as written (amend/text/typography.py)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "guards.lower_start": (
+        "would start a sentence in lower case (\"{result}\"); if the words belong to the sentence before, quote "
+        "its words without the full stop",
+        "skulle börja en mening med liten bokstav (”{result}”); om orden hör till meningen före, citera dess ord "
+        "utan punkten"),
+    "guards.doubled_mark": (
+        "would leave \"{marks}\" in the text (\"{result}\"); leave the mark out of the new text or out of the "
+        "quoted words",
+        "skulle lämna ”{marks}” i texten (”{result}”); ta bort tecknet ur den nya texten eller ur de citerade "
+        "orden"),
+    "guards.empty_brackets": (
+        "would leave empty brackets (\"{result}\"); quote the brackets too",
+        "skulle lämna en tom parentes (”{result}”); citera parentesen också"),
+    "guards.runs_on": (
+        "removes the full stop that ends \"{ended}\" while the next sentence stays, running the two together "
+        "(\"{result}\"); keep the full stop in the new text",
+        "tar bort punkten som avslutar ”{ended}” men nästa mening står kvar, så att de flyter ihop (”{result}”); "
+        "behåll punkten i den nya texten"),
+    "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
+}

@@ -1,0 +1,176 @@
+"""Findings of the fourth adversarial review (notes/review4): wrong adopted text with exit 0.
+
+Each case runs `amend apply` on a program and patch written here and compares the adopted
+text exactly, or the refusal in English and Swedish. Programs have one section, heading
+"Samverkan", on page 1 (unless the case needs more).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from amend.load import load_program
+from amend.tree import iter_units
+
+
+def _write(path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _program(content, sections=None):
+    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+            "sections": sections or [{"heading": "Samverkan", "level": 1, "page": 1, "content": content}]}
+
+
+@pytest.fixture
+def run(amend, tmp_path, monkeypatch):
+    """run(content or program, [amendments], lang="en") → adopted texts, or (code, error lines)."""
+    monkeypatch.chdir(tmp_path)
+    runs = iter(range(1000))
+
+    def go(content, amendments, lang="en"):
+        folder = tmp_path / f"run{next(runs)}"
+        folder.mkdir()
+        _write(folder / "prog.yaml", content if isinstance(content, dict) else _program(content))
+        _write(folder / "patch.yaml", {"program": "p", "base": "proposed", "produces": "adopted",
+                                       "decision": {"body": "KF", "date": "2025-10-22", "paragraph": "§ 1"},
+                                       "amendments": [{"id": f"a{j + 1}", **a} for j, a in enumerate(amendments)]})
+        res = amend("--lang", lang, "apply", folder / "prog.yaml", folder / "patch.yaml", "-o", folder / "out")
+        if res.code:
+            assert not (folder / "out").exists()
+            return res.code, [re.sub(r"^(error|fel): \S+?:\d+: ", "", line) for line in res.err.splitlines()]
+        return [u.text for u in iter_units(load_program(folder / "out" / "p.adopted.yaml"))]
+
+    return go
+
+
+POLISEN = ["Kommunen ska samverka med polisen. Arbetet följs upp årligen."]
+
+
+# ------------------------------------------------ 2: the inserted text brings its own full stop
+
+
+@pytest.mark.parametrize("amendment, adopted", [
+    ({"after": "samverka med polisen", "insert": "samt med tullen."},
+     "Kommunen ska samverka med polisen samt med tullen. Arbetet följs upp årligen."),
+    ({"replace": "med polisen", "with": "med polisen och tullen."},
+     "Kommunen ska samverka med polisen och tullen. Arbetet följs upp årligen."),
+    ({"after": "upp årligen", "insert": "och vid behov."},
+     "Kommunen ska samverka med polisen. Arbetet följs upp årligen och vid behov."),
+    ({"after": "med polisen", "insert": "m.fl."},
+     "Kommunen ska samverka med polisen m.fl. Arbetet följs upp årligen."),
+])
+def test_2_own_full_stop_is_the_sentences(run, amendment, adopted):
+    assert run(POLISEN, [{"at": {"page": 1}, **amendment}]) == [adopted]
+
+
+def test_2_own_mark_that_differs_is_refused(run):
+    code, errors = run(POLISEN, [{"at": {"page": 1}, "after": "med polisen", "insert": "och tullen?"}])
+    assert code == 1 and "ends in '.' and the inserted text in '?'" in errors[0]
+
+
+# ------------------------------------------------ 3 (and 1): the result must still read as written
+
+LOWER_EN = ('a1: the change at "Kommunen ska samverka med polisen." would start a sentence in lower case '
+            '("…samverka med polisen. och med tullen Arbetet…"); if the words belong to the sentence before, '
+            'quote its words without the full stop')
+LOWER_SV = ('a1: ändringen vid ”Kommunen ska samverka med polisen.” skulle börja en mening med liten bokstav '
+            '(”…samverka med polisen. och med tullen Arbetet…”); om orden hör till meningen före, citera dess ord '
+            'utan punkten')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", LOWER_EN), ("sv", LOWER_SV)])
+def test_3_lower_case_sentence_start_is_refused(run, lang, expected):
+    code, errors = run(POLISEN, [{"at": {"page": 1}, "after": "Kommunen ska samverka med polisen.",
+                                  "insert": "och med tullen"}], lang=lang)
+    assert (code, errors) == (1, [expected])
+
+
+DOUBLED_EN = ('a1: the change at "Arbetet följs upp årligen." would leave ".." in the text '
+              '("…Arbetet följs upp årligen.."); leave the mark out of the new text or out of the quoted words')
+DOUBLED_SV = ('a1: ändringen vid ”Arbetet följs upp årligen.” skulle lämna ”..” i texten '
+              '(”…Arbetet följs upp årligen..”); ta bort tecknet ur den nya texten eller ur de citerade orden')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", DOUBLED_EN), ("sv", DOUBLED_SV)])
+def test_3_doubled_full_stop_is_refused(run, lang, expected):
+    code, errors = run(POLISEN, [{"at": {"page": 1}, "after": "Arbetet följs upp årligen.", "insert": "."}],
+                       lang=lang)
+    assert (code, errors) == (1, [expected])
+
+
+def test_3_comma_before_full_stop_is_refused(run):
+    code, errors = run(["Vi samverkar med polisen, tullen."], [{"at": {"page": 1}, "delete": "tullen"}])
+    assert code == 1 and 'would leave ",." in the text' in errors[0]
+
+
+RUNS_ON_EN = ('a1: the change at "polisen." removes the full stop that ends "Kommunen ska samverka med polisen." '
+              'while the next sentence stays, running the two together ("…ska samverka med polisen Arbetet följs '
+              'upp…"); keep the full stop in the new text')
+RUNS_ON_SV = ('a1: ändringen vid ”polisen.” tar bort punkten som avslutar ”Kommunen ska samverka med polisen.” men '
+              'nästa mening står kvar, så att de flyter ihop (”…ska samverka med polisen Arbetet följs upp…”); '
+              'behåll punkten i den nya texten')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", RUNS_ON_EN), ("sv", RUNS_ON_SV)])
+def test_3_removing_a_sentence_end_is_refused(run, lang, expected):
+    code, errors = run(POLISEN, [{"at": {"page": 1}, "replace": "polisen.", "with": "polisen"}], lang=lang)
+    assert (code, errors) == (1, [expected])
+
+
+BRACKETS_EN = ('a1: the change at "och länet" would leave empty brackets ("…samverkar med regionen () och med polisen."); '
+               'quote the brackets too')
+BRACKETS_SV = ('a1: ändringen vid ”och länet” skulle lämna en tom parentes (”…samverkar med regionen () och med polisen.”); '
+               'citera parentesen också')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", BRACKETS_EN), ("sv", BRACKETS_SV)])
+def test_3_empty_brackets_are_refused(run, lang, expected):
+    code, errors = run(["Vi samverkar med regionen (och länet) och med polisen."],
+                       [{"at": {"page": 1}, "delete": "och länet"}], lang=lang)
+    assert (code, errors) == (1, [expected])
+
+
+@pytest.mark.parametrize("amendment, adopted", [
+    # whole sentences, and edits that keep the sentence ends, are as before
+    ({"delete": "Kommunen ska samverka med polisen."}, "Arbetet följs upp årligen."),
+    ({"replace": "polisen.", "with": "polisen och tullen."},
+     "Kommunen ska samverka med polisen och tullen. Arbetet följs upp årligen."),
+    ({"replace": "polisen. Arbetet", "with": "polisen, och arbetet"},
+     "Kommunen ska samverka med polisen, och arbetet följs upp årligen."),
+    ({"after": "polisen.", "insert": "Tullen deltar."},
+     "Kommunen ska samverka med polisen. Tullen deltar. Arbetet följs upp årligen."),
+    ({"delete": "(och länet)"}, None),
+])
+def test_3_edits_that_read_as_written_still_apply(run, amendment, adopted):
+    content = POLISEN if adopted else ["Vi samverkar med regionen (och länet) och med polisen."]
+    got = run(content, [{"at": {"page": 1}, **amendment}])
+    assert got == [adopted or "Vi samverkar med regionen och med polisen."]
+
+
+# ------------------------------------------------ 1: extract, an anchor quoted with the sentence's full stop
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+MINUTES = ROOT / "tests" / "fixtures" / "alingsas-ksau-2025-10-22-p170.txt"
+ALINGSAS = ROOT / "programs" / "valdsforebyggande-2025-2027.yaml"
+
+
+@pytest.mark.parametrize("anchor_end, words", [('kommunen." läggs', '"samt med de fackliga parterna"'),
+                                                ('kommunen.” läggs', '”samt med de fackliga parterna.”')])
+def test_1_extract_anchor_with_the_full_stop_gives_the_words_inside_the_sentence(amend, tmp_path, anchor_end,
+                                                                                  words):
+    text = MINUTES.read_text(encoding="utf-8")
+    text = text.replace('kommunen" läggs följande till: "samt med de fackliga parterna"',
+                        anchor_end.replace("läggs", "läggs följande till: ") .replace(":  ", ": ") + words)
+    assert text.count(anchor_end) == 2
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(text, encoding="utf-8")
+    res = amend("extract", minutes, "--program", ALINGSAS, "-o", tmp_path / "patch.yaml")
+    assert res.code == 0, res.err
+    res = amend("apply", ALINGSAS, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    adopted = [u.text for u in iter_units(load_program(tmp_path / "out" / "valdsforebyggande-2025-2027.adopted.yaml"))]
+    hits = [t for t in adopted if "fackliga parterna" in t]
+    assert len(hits) == 1 and hits[0].endswith("förvaltningar i kommunen samt med de fackliga parterna."), hits
