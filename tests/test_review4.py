@@ -174,3 +174,40 @@ def test_1_extract_anchor_with_the_full_stop_gives_the_words_inside_the_sentence
     adopted = [u.text for u in iter_units(load_program(tmp_path / "out" / "valdsforebyggande-2025-2027.adopted.yaml"))]
     hits = [t for t in adopted if "fackliga parterna" in t]
     assert len(hits) == 1 and hits[0].endswith("förvaltningar i kommunen samt med de fackliga parterna."), hits
+
+
+# ------------------------------------------------ 4: a number grouped with ordinary spaces
+
+BUDGET = ["Budgeten är 1 500 000 kr per år och 2 000 kr per person."]
+
+
+@pytest.mark.parametrize("old, new", [("500 000 kr", "700 000 kr"), ("1 500", "1 600"), ("000 kr per år", "kr")])
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_4_part_of_a_spaced_number_is_refused(run, old, new, space):
+    content = [BUDGET[0].replace(" 500 000", f"{space}500{space}000").replace("2 000", f"2{space}000")]
+    code, errors = run(content, [{"at": {"page": 1}, "replace": old, "with": new}])  # spaces match no-break ones
+    # (across a no-break space the refusal keeps its older words: "only as part of a longer word")
+    why = "only as part of a longer number; quote the whole number" if space == " " else "only as part of a longer"
+    assert code == 1 and why in errors[0], errors
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'a1: the text "500 000 kr" occurs on page 1 only as part of a longer number; quote the whole number'),
+    ("sv", 'a1: texten ”500 000 kr” finns på sidan 1 bara som en del av ett längre tal; citera hela talet'),
+])
+def test_4_message(run, lang, expected):
+    assert run(BUDGET, [{"at": {"page": 1}, "replace": "500 000 kr", "with": "700 000 kr"}], lang=lang) == \
+        (1, [expected])
+
+
+@pytest.mark.parametrize("old, new, adopted", [
+    ("1 500 000 kr", "1 700 000 kr", "Budgeten är 1 700 000 kr per år och 2 000 kr per person."),
+    ("2 000 kr", "2 500 kr", "Budgeten är 1 500 000 kr per år och 2 500 kr per person."),
+])
+def test_4_whole_numbers_still_apply(run, old, new, adopted):
+    assert run(BUDGET, [{"at": {"page": 1}, "replace": old, "with": new}]) == [adopted]
+
+
+def test_4_years_side_by_side_are_not_one_number(run):
+    assert run(["Planen gäller 2025 2026 och framåt."], [{"at": {"page": 1}, "replace": "2026", "with": "2027"}]) \
+        == ["Planen gäller 2025 2027 och framåt."]

@@ -19,5 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(\"{result}\"); keep the full stop in the new text",
         "tar bort punkten som avslutar ”{ended}” men nästa mening står kvar, så att de flyter ihop (”{result}”); "
         "behåll punkten i den nya texten"),
+    "guards.anchor_in_number": (
+        "the text \"{anchor}\" occurs {scope} only as part of a longer number; quote the whole number",
+        "texten ”{anchor}” finns {scope} bara som en del av ett längre tal; citera hela talet"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

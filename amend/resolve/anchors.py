@@ -12,6 +12,7 @@ from ..text import (
     find_spans,
     fold_anchor,
 )
+from .guards import in_word
 from .index import Index, Span, listed
 from .scope import Scoper, Sentences
 
@@ -98,7 +99,8 @@ class Anchors:
                                found=[str(ix.where(h.unit, h.start)) for h in elsewhere])
         needle = fold_anchor(anchor)
         if any(find_in_word(ix.units[s.unit].text, needle, ix.folded(s.unit)) for s in spans):
-            raise self.sc.fail(AnchorNotFound, msg("core.anchor_in_word", anchor=anchor, scope=scope.describe()))
+            raise self.sc.fail(AnchorNotFound, in_word([ix.units[s.unit].text for s in spans], anchor,
+                                                       scope.describe()))
         candidates = fuzzy_candidates(ix, spans, anchor)
         best = candidates[0] if candidates else None
         if best and self.fuzzy is not None and best.similarity >= self.fuzzy:
