@@ -211,3 +211,38 @@ def test_4_whole_numbers_still_apply(run, old, new, adopted):
 def test_4_years_side_by_side_are_not_one_number(run):
     assert run(["Planen gäller 2025 2026 och framåt."], [{"at": {"page": 1}, "replace": "2026", "with": "2027"}]) \
         == ["Planen gäller 2025 2027 och framåt."]
+
+
+# ------------------------------------------------ 8: item: N with two lists in scope
+
+TWO_LISTS = _program(None, [{"heading": "Mål", "level": 1, "page": 1, "content": [
+    "Kommunen prioriterar följande grupper.", {"bullets": ["Barn och unga.", "Äldre personer."]},
+    "Målen för perioden är följande.",
+    {"numbered": ["Färre utsätts för våld.", "Fler får stöd i tid.", "Personalen har kunskap."]}]}])
+LISTS_EN = ("a1: 2 lists are on page 1 under 'Mål' (the list that starts \"Barn och unga.\"; the list that starts "
+            "\"Färre utsätts för våld.\") and each has its own item numbers; name the item by its opening words "
+            "(delete_item: \"...\") or quote words in it")
+LISTS_SV = ("a1: på sidan 1 under rubriken ”Mål” finns 2 listor (listan som börjar ”Barn och unga.”; listan som börjar "
+            "”Färre utsätts för våld.”) och var och en har sina egna punktnummer; ange punkten med dess första ord "
+            "(delete_item: ”…”) eller citera ord i den")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", LISTS_EN), ("sv", LISTS_SV)])
+@pytest.mark.parametrize("operation", [{"delete_item": True}, {"replace": "i tid", "with": "tidigt"}])
+def test_8_item_number_with_two_lists_is_refused(run, lang, expected, operation):
+    assert run(TWO_LISTS, [{"at": {"page": 1, "heading": "Mål", "item": 2}, **operation}], lang=lang) == \
+        (1, [expected])
+
+
+def test_8_items_are_numbered_in_their_list_as_printed(run):
+    code, errors = run(TWO_LISTS, [{"at": {"page": 1, "heading": "Mål", "paragraph": 1}, "replace": "i tid",
+                                    "with": "tidigt"}])
+    assert code == 1 and "under 'Mål', item 2, sentence 1 of 1" in errors[0] and "item 4" not in errors[0], errors
+
+
+def test_8_item_number_in_one_list_still_applies(run):
+    content = ["Kommunen prioriterar följande grupper.", {"bullets": ["Barn och unga.", "Äldre personer."]}]
+    assert run(content, [{"at": {"page": 1, "item": 2}, "delete_item": True}]) == \
+        ["Kommunen prioriterar följande grupper.", "Barn och unga."]
+    assert run(TWO_LISTS, [{"at": {"page": 1, "heading": "Mål"}, "delete_item": "Fler får stöd"}])[-2:] == \
+        ["Färre utsätts för våld.", "Personalen har kunskap."]

@@ -22,5 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.anchor_in_number": (
         "the text \"{anchor}\" occurs {scope} only as part of a longer number; quote the whole number",
         "texten ”{anchor}” finns {scope} bara som en del av ett längre tal; citera hela talet"),
+    "guards.item_lists": (
+        "{count} lists are {scope} ({places}) and each has its own item numbers; name the item by its opening "
+        "words (delete_item: \"...\") or quote words in it",
+        "{scope} finns {count} listor ({places}) och var och en har sina egna punktnummer; ange punkten med dess "
+        "första ord (delete_item: ”…”) eller citera ord i den"),
+    "guards.list_starting": ("the list that starts \"{text}\"", "listan som börjar ”{text}”"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

@@ -1,15 +1,20 @@
-"""The edited sentence still reads as written: the last look at a text edit before it is kept.
-
-The rules are in amend/text/typography.py; here a problem becomes the amendment's refusal.
+"""Guards against a literal reading that no one adopted: the edited sentence still reads as
+written (the rules are in amend/text/typography.py), an anchor does not cut a number, an item
+number names one list. Each problem becomes the amendment's refusal.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..errors import AmbiguousAnchor
 from ..messages import Msg, msg
 from ..text import clean, fold, fold_anchor, splice
 from ..text.numbers import cuts_spaced_number
 from ..text.typography import edit_problem, folded_terminal
-from .scope import Scoper
+from .index import Index, listed
+
+if TYPE_CHECKING:
+    from .scope import Scoper
 
 
 def guarded(sc: Scoper, text: str, start: int, end: int, new: str, anchor: str) -> str:
@@ -36,3 +41,26 @@ def in_word(texts: list[str], anchor: str, scope: Msg) -> Msg:
                 return msg("guards.anchor_in_number", anchor=anchor, scope=scope)
             at = haystack.find(needle, at + 1)
     return msg("core.anchor_in_word", anchor=anchor, scope=scope)
+
+
+def one_list(sc: Scoper, ix: Index, items: list[int]) -> None:
+    """`item: N` counts the items of one list: with two lists in scope each has its own
+    second item (a numbered list even prints its own numbers), so the number is unclear."""
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in items))
+    if len(lists) > 1:
+        raise sc.fail(AmbiguousAnchor, msg("guards.item_lists", count=len(lists), scope=sc.scope_words("item"),
+                                           places=list_places(ix, items)))
+
+
+def list_places(ix: Index, units: list[int]) -> Msg | str:
+    """The lists that hold the items among `units`, each by its opening words (items are
+    numbered in their own list, so "item 1" would not tell them apart)."""
+    items = [i for i in units if ix.units[i].kind == "item"]
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in items))
+    firsts = [ix.units[next(i for i in items if ix.units[i].block_path == lp)].text for lp in lists[:5]]
+    return listed([msg("guards.list_starting", text=_opening(t)) for t in firsts])
+
+
+def _opening(text: str, words: int = 4) -> str:
+    parts = text.split(" ")
+    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")

@@ -18,7 +18,7 @@ from ..text import (
 from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
-from .guards import guarded
+from .guards import guarded, list_places
 from .index import Index, listed, pick_ordinal
 from .scope import Scoper
 
@@ -180,9 +180,8 @@ def _add_item(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Ed
         reads = ((path, (0, len(am.after_item))),)
         return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
     if len(lists) > 1:
-        places = listed([ix.where(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
         raise sc.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=sc.scope.describe(),
-                                           places=places))
+                                           places=list_places(ix, units)))
     lst = get(ix.program, lists[0])
     count = len(lst.items)
     index = count if am.position is None else pick_ordinal(am.position, count + 1)

@@ -15,6 +15,7 @@ from ..text import (
 )
 from ..tree import get
 from .edits import E
+from .guards import one_list
 from .index import Index, Span, listed, pick_ordinal
 
 
@@ -182,6 +183,10 @@ class Scoper:
             return Address.section(picked.section)
         return None
 
+    def scope_words(self, upto: str) -> Msg:
+        """The scope described up to (not including) `upto`, for the guards' messages."""
+        return self._scope_words(upto)
+
     def _scope_words(self, upto: str) -> Msg:
         """The scope described up to (not including) `upto`."""
         keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
@@ -205,6 +210,8 @@ class Scoper:
             if ordinal is None:
                 continue
             of_kind = [i for i in self._counted(picked, units) if ix.units[i].kind == kind]
+            if kind == "item":
+                one_list(self, ix, of_kind)
             n = pick_ordinal(ordinal, len(of_kind))
             if n is None:
                 hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
