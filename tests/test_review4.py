@@ -246,3 +246,41 @@ def test_8_item_number_in_one_list_still_applies(run):
         ["Kommunen prioriterar följande grupper.", "Barn och unga."]
     assert run(TWO_LISTS, [{"at": {"page": 1, "heading": "Mål"}, "delete_item": "Fler får stöd"}])[-2:] == \
         ["Färre utsätts för våld.", "Personalen har kunskap."]
+
+
+# ------------------------------------------------ 5: an anchor that a heading in scope also holds
+
+HEADINGS = _program(None, [
+    {"heading": "Samverkan", "level": 1, "page": 1, "content": ["Samverkan sker med regionen."]},
+    {"heading": "Insatser", "level": 1, "page": 2, "content": [
+        "Insatser sker i tre spår.",
+        {"columns": [{"heading": "Chefer", "content": ["Chefer får utbildning."]},
+                     {"heading": "Medarbetare", "content": ["Medarbetare får utbildning."]}]}]}])
+
+
+@pytest.mark.parametrize("lang, old, expected", [
+    ("en", "Insatser", "a1: the text \"Insatser\" occurs 2 times on page 2 as printed, counting the heading "
+                       "'Insatser'; an amendment changes the text below a heading: say so with heading: (or column:) "
+                       "in at:"),
+    ("sv", "Insatser", "a1: texten ”Insatser” förekommer 2 gånger på sidan 2 som sidan är tryckt, räknat med rubriken "
+                       "”Insatser”; en ändring gäller texten under en rubrik: ange det med heading: (eller column:) i "
+                       "at:"),
+    ("en", "Chefer", "a1: the text \"Chefer\" occurs 2 times on page 2 as printed, counting the heading of the column "
+                     "'Chefer'; an amendment changes the text below a heading: say so with heading: (or column:) in "
+                     "at:"),
+    ("sv", "Chefer", "a1: texten ”Chefer” förekommer 2 gånger på sidan 2 som sidan är tryckt, räknat med "
+                     "kolumnrubriken ”Chefer”; en ändring gäller texten under en rubrik: ange det med heading: (eller "
+                     "column:) i at:"),
+])
+def test_5_anchor_also_in_a_heading_in_scope_is_refused(run, lang, old, expected):
+    assert run(HEADINGS, [{"at": {"page": 2}, "replace": old, "with": "Nytt"}], lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("at, old, changed", [
+    ({"page": 2, "heading": "Insatser"}, "Insatser", "Nytt sker i tre spår."),
+    ({"page": 2, "column": "Chefer"}, "Chefer", "Nytt får utbildning."),
+    ({"page": 2, "paragraph": 1}, "Insatser", "Nytt sker i tre spår."),
+    ({"page": 1}, "regionen", "Samverkan sker med Nytt."),
+])
+def test_5_a_scope_below_the_heading_still_applies(run, at, old, changed):
+    assert changed in run(HEADINGS, [{"at": at, "replace": old, "with": "Nytt"}])

@@ -28,5 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} finns {count} listor ({places}) och var och en har sina egna punktnummer; ange punkten med dess "
         "första ord (delete_item: ”…”) eller citera ord i den"),
     "guards.list_starting": ("the list that starts \"{text}\"", "listan som börjar ”{text}”"),
+    "guards.in_heading": ("the heading '{heading}'", "rubriken ”{heading}”"),
+    "guards.in_column_heading": ("the heading of the column '{heading}'", "kolumnrubriken ”{heading}”"),
+    "guards.anchor_in_heading": (
+        "the text \"{anchor}\" occurs {count} times {scope} as printed, counting {headings}; an amendment "
+        "changes the text below a heading: say so with heading: (or column:) in at:",
+        "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, räknat med {headings}; en "
+        "ändring gäller texten under en rubrik: ange det med heading: (eller column:) i at:"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

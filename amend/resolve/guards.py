@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import AmbiguousAnchor
 from ..messages import Msg, msg
-from ..text import clean, fold, fold_anchor, splice
+from ..text import clean, find_spans, fold, fold_anchor, splice
 from ..text.numbers import cuts_spaced_number
 from ..text.typography import edit_problem, folded_terminal
-from .index import Index, listed
+from .index import Index, Span, listed
 
 if TYPE_CHECKING:
     from .scope import Scoper
@@ -64,3 +64,34 @@ def list_places(ix: Index, units: list[int]) -> Msg | str:
 def _opening(text: str, words: int = 4) -> str:
     parts = text.split(" ")
     return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
+
+
+def headings_holding(sc: Scoper, spans: list[Span], anchor: str) -> list[Msg]:
+    """The section and column headings printed in the scope that hold the quoted words.
+    Anchors are looked for in the text, but a reader of the page sees the heading too:
+    "på sidan 2 ersätts Insatser" where the page prints "Insatser" as a heading and in
+    the text is unclear. A scope that names the heading, or a paragraph, item, sentence or
+    column, is below the heading and does not hold it."""
+    scope, ix = sc.scope, sc.ix
+    if any(v is not None for v in (scope.paragraph, scope.item, scope.sentence, scope.row)):
+        return []
+    found: dict[tuple[object, ...], Msg] = {}
+    for sp in spans:
+        u = ix.units[sp.unit]
+        section = ix.program.sections[u.section]
+        if scope.heading is None and scope.column is None and scope.page in (None, section.page) \
+                and find_spans(section.heading, anchor):
+            found.setdefault(("section", u.section), msg("guards.in_heading", heading=section.heading))
+        if scope.column is None and u.column_heading and u.row is None and find_spans(u.column_heading, anchor):
+            found.setdefault(("column", u.layout, u.column), msg("guards.in_column_heading", heading=u.column_heading))
+    return list(found.values())
+
+
+def refuse_heading_rival(sc: Scoper, spans: list[Span], anchor: str, count: int) -> None:
+    """Refuse an anchor found `count` times in the text that a heading in scope also holds."""
+    if sc.scope.occurrence is not None:
+        return
+    headings = headings_holding(sc, spans, anchor)
+    if headings:
+        raise sc.fail(AmbiguousAnchor, msg("guards.anchor_in_heading", anchor=anchor, count=count + len(headings),
+                                           scope=sc.scope.describe(), headings=listed(headings, "core.comma")))
