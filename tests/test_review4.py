@@ -284,3 +284,28 @@ def test_5_anchor_also_in_a_heading_in_scope_is_refused(run, lang, old, expected
 ])
 def test_5_a_scope_below_the_heading_still_applies(run, at, old, changed):
     assert changed in run(HEADINGS, [{"at": at, "replace": old, "with": "Nytt"}])
+
+
+# ------------------------------------------------ 6: look-alike characters (NFKC)
+
+@pytest.mark.parametrize("text, old", [
+    ("Samverkan kräver \ufb01nansiering från regionen. Ingen ytterligare finansiering behövs.", "finansiering"),
+    ("Beslutet fattas av \uff2b\uff26 i juni. Därefter följer KF upp det.", "KF"),
+])
+def test_6_look_alike_occurrences_are_counted(run, text, old):
+    code, errors = run([text], [{"at": {"page": 1}, "replace": old, "with": "X"}])
+    assert code == 1 and f'"{old}" occurs 2 times' in errors[0] and "1 of them written with the plain" in errors[0]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'a1: the text "finansiering" occurs 2 times on page 1 as printed, 1 of them written with the plain '
+           'letters and the others with look-alike characters (a ligature such as "\ufb01" or full-width letters); '
+           "have the program's text corrected, or set occurrence in at:"),
+    ("sv", "a1: texten ”finansiering” förekommer 2 gånger på sidan 1 som sidan är tryckt, 1 av dem med vanliga "
+           "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
+           "låt rätta programmets text eller ange occurrence i at:"),
+])
+def test_6_message(run, lang, expected):
+    text = "Samverkan kräver \ufb01nansiering från regionen. Ingen ytterligare finansiering behövs."
+    assert run([text], [{"at": {"page": 1}, "replace": "finansiering", "with": "budget"}], lang=lang) == \
+        (1, [expected])

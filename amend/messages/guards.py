@@ -35,5 +35,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "changes the text below a heading: say so with heading: (or column:) in at:",
         "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, räknat med {headings}; en "
         "ändring gäller texten under en rubrik: ange det med heading: (eller column:) i at:"),
+    "guards.anchor_compatible": (
+        "the text \"{anchor}\" occurs {count} times {scope} as printed, {exact} of them written with the plain "
+        "letters and the others with look-alike characters (a ligature such as \"\ufb01\" or full-width "
+        "letters); have the program's text corrected, or set occurrence in at:",
+        "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
+        "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
+        "låt rätta programmets text eller ange occurrence i at:"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

@@ -12,7 +12,7 @@ from ..text import (
     find_spans,
     fold_anchor,
 )
-from .guards import in_word, refuse_heading_rival
+from .guards import in_word, refuse_compatibility_rival, refuse_heading_rival
 from .index import Index, Span, listed
 from .scope import Scoper, Sentences
 
@@ -71,6 +71,7 @@ class Anchors:
         hits = _find(self.ix, spans, anchor)
         if hits:
             refuse_heading_rival(self.sc, spans, anchor, len(hits))
+            refuse_compatibility_rival(self.sc, spans, anchor, len(hits))
             return self._exact(hits, anchor)
         return self._not_found(spans, anchor)
 

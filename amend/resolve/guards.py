@@ -4,6 +4,7 @@ number names one list. Each problem becomes the amendment's refusal.
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ..errors import AmbiguousAnchor
@@ -95,3 +96,26 @@ def refuse_heading_rival(sc: Scoper, spans: list[Span], anchor: str, count: int)
     if headings:
         raise sc.fail(AmbiguousAnchor, msg("guards.anchor_in_heading", anchor=anchor, count=count + len(headings),
                                            scope=sc.scope.describe(), headings=listed(headings, "core.comma")))
+
+
+def _compatible(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def refuse_compatibility_rival(sc: Scoper, spans: list[Span], anchor: str, count: int) -> None:
+    """Refuse an anchor found `count` times when more places print the same words with
+    compatibility characters: a ligature ("\ufb01nansiering", often from PDFs) or full-width
+    letters ("\uff2b\uff26") look like the plain words but do not match them."""
+    if sc.scope.occurrence is not None:
+        return
+    wanted = _compatible(fold_anchor(anchor))
+    seen = 0
+    for sp in spans:
+        part = sc.ix.units[sp.unit].text[sp.lo:sp.hi]
+        if unicodedata.is_normalized("NFKC", part):
+            seen += len(find_spans(part, wanted))
+        else:
+            seen += len(find_spans(_compatible(fold(part)[0]), wanted))
+    if seen > count:
+        raise sc.fail(AmbiguousAnchor, msg("guards.anchor_compatible", anchor=anchor, count=seen,
+                                           scope=sc.scope.describe(), exact=count))
