@@ -309,3 +309,44 @@ def test_6_message(run, lang, expected):
     text = "Samverkan kräver \ufb01nansiering från regionen. Ingen ytterligare finansiering behövs."
     assert run([text], [{"at": {"page": 1}, "replace": "finansiering", "with": "budget"}], lang=lang) == \
         (1, [expected])
+
+
+# ------------------------------------------------ 7: at-end insert after ':' ';' ',' or no sentence end
+
+MARK_EN = ("a1: the text on page 1 in the 1st item ends in '{mark}': whether the words go before or after it is "
+           "unclear; say where with after: or before: quoting its last words")
+MARK_SV = ("a1: texten på sidan 1 i första punkten slutar med ”{mark}”: det är oklart om orden ska stå före eller "
+           "efter tecknet; ange var med after: eller before: och citera de sista orden")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", MARK_EN), ("sv", MARK_SV)])
+@pytest.mark.parametrize("item, mark", [("Polisen ska delta;", ";"), ("polisen,", ","), ("Kommunen samverkar med:", ":")])
+def test_7_at_end_insert_after_a_list_mark_is_refused(run, lang, expected, item, mark):
+    content = ["Vi samverkar.", {"bullets": [item, "Tullen."]}]
+    assert run(content, [{"at": {"page": 1, "item": 1}, "insert": "i samverkan"}], lang=lang) == \
+        (1, [expected.format(mark=mark)])
+
+
+NO_STOP_EN = ('a1: the text on page 1 in the 1st item has no full stop at its end, so the sentence "Det är viktigt." '
+              "would run on from it; end the text first (replace its last words with the same words and a full stop) "
+              "or add the sentence with add_paragraph")
+NO_STOP_SV = ("a1: texten på sidan 1 i första punkten slutar inte med punkt, så meningen ”Det är viktigt.” skulle "
+              "flyta ihop med den; avsluta texten först (ersätt de sista orden med samma ord och en punkt) eller "
+              "lägg till meningen med add_paragraph")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", NO_STOP_EN), ("sv", NO_STOP_SV)])
+def test_7_a_sentence_after_text_without_a_stop_is_refused(run, lang, expected):
+    content = ["Vi samverkar.", {"bullets": ["länsstyrelsen", "tullen"]}]
+    assert run(content, [{"at": {"page": 1, "item": 1}, "insert": "Det är viktigt."}], lang=lang) == \
+        (1, [expected])
+
+
+@pytest.mark.parametrize("item, new, adopted", [
+    ("länsstyrelsen", "och regionen", "länsstyrelsen och regionen"),  # words after words: as before
+    ("Polisen ska delta.", "i samverkan", "Polisen ska delta i samverkan."),
+    ("Polisen ska delta.", "Det är viktigt.", "Polisen ska delta. Det är viktigt."),
+])
+def test_7_at_end_inserts_that_are_clear_still_apply(run, item, new, adopted):
+    content = ["Vi samverkar.", {"bullets": [item, "tullen"]}]
+    assert run(content, [{"at": {"page": 1, "item": 1}, "insert": new}])[1] == adopted

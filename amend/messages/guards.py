@@ -42,5 +42,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
         "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
         "låt rätta programmets text eller ange occurrence i at:"),
+    "guards.end_in_mark": (
+        "ends in '{mark}': whether the words go before or after it is unclear; say where with after: or before: "
+        "quoting its last words",
+        "slutar med ”{mark}”: det är oklart om orden ska stå före eller efter tecknet; ange var med after: eller "
+        "before: och citera de sista orden"),
+    "guards.end_without_stop": (
+        "has no full stop at its end, so the sentence \"{new}\" would run on from it; end the text first (replace "
+        "its last words with the same words and a full stop) or add the sentence with add_paragraph",
+        "slutar inte med punkt, så meningen ”{new}” skulle flyta ihop med den; avsluta texten först (ersätt de "
+        "sista orden med samma ord och en punkt) eller lägg till meningen med add_paragraph"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

@@ -10,11 +10,11 @@ from ..errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, F
 from ..messages import msg
 from ..model import Amendment, Paragraph, Patch, Program, Scope, new_pages_problem
 from ..text import (
-    end_insert,
     fold_anchor,
     shared_full_stop,
     starts_with_words,
 )
+from ..text.typography import checked_end_insert
 from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
@@ -69,7 +69,7 @@ def _insert(ix: Index, am: Amendment, sc: Scoper, anchors: Anchors) -> list[Edit
         if len(spans) != 1:
             raise sc.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=sc.scope.describe(), count=len(spans)))
         # every reading of a sentence number must give the same place
-        places = _distinct([(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
+        places = _distinct([(sp.unit, *checked_end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
                             for sp in (sentences.readings if sentences else spans)])
         if len(places) > 1 and sentences:
             raise sc.unclear_sentence(sentences)

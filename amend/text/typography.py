@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..messages import Msg, msg
-from .joining import TERMINAL, own_terminal
-from .matching import word_before
+from .joining import TERMINAL, _starts_sentence, end_insert, own_terminal
+from .matching import clean, word_before
 from .sentences import _next_start, abbreviation_like, owns_its_full_stop, sentence_boundaries
 
 _CLOSING = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
@@ -130,3 +130,16 @@ def _around(text: str, at: int, words: int = 4) -> str:
     head = " ".join(left[-words:])
     tail = " ".join(right[:words])
     return ("\u2026" if len(left) > words else "") + head + tail + ("\u2026" if len(right) > words else "")
+
+
+def checked_end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
+    """`end_insert`, refusing what it cannot place: the text ends in ':' ';' or ',' (a list
+    follows or goes on: before or after the mark?), or a full sentence is added to a text
+    with no . ! ? at its end ("länsstyrelsen" + "Det är viktigt.")."""
+    body = text[lo:hi].rstrip(_CLOSING + " ")
+    new = clean(new)
+    if body[-1:] in (":", ";", ","):
+        return -1, "", msg("guards.end_in_mark", mark=body[-1])
+    if body and body[-1] not in TERMINAL and _starts_sentence(new):
+        return -1, "", msg("guards.end_without_stop", new=new)
+    return end_insert(text, lo, hi, new)
