@@ -350,3 +350,28 @@ def test_7_a_sentence_after_text_without_a_stop_is_refused(run, lang, expected):
 def test_7_at_end_inserts_that_are_clear_still_apply(run, item, new, adopted):
     content = ["Vi samverkar.", {"bullets": [item, "tullen"]}]
     assert run(content, [{"at": {"page": 1, "item": 1}, "insert": new}])[1] == adopted
+
+
+# ------------------------------------------------ 7b: inserted words that attach to the word before
+
+SPACING = ["Samverkan sker med regionen och HR samt WHO och polisen."]
+
+
+@pytest.mark.parametrize("anchor, new, adopted", [
+    ("regionen", "/kommunen", "Samverkan sker med regionen/kommunen och HR samt WHO och polisen."),
+    ("HR", "-avdelningen", "Samverkan sker med regionen och HR-avdelningen samt WHO och polisen."),
+    ("polisen", "- särskilt", "Samverkan sker med regionen och HR samt WHO och polisen - särskilt."),
+    ("polisen", "-5 grader", "Samverkan sker med regionen och HR samt WHO och polisen -5 grader."),
+])
+def test_7b_slash_and_hyphen_join_the_word_before(run, anchor, new, adopted):
+    assert run(SPACING, [{"at": {"page": 1}, "after": anchor, "insert": new}]) == [adopted]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'a1: the change at "WHO" inserts "’s kontor", which starts with an apostrophe: whether it closes the word '
+           '"WHO" or opens a quotation is unclear; replace "WHO" with the whole new words instead'),
+    ("sv", "a1: ändringen vid ”WHO” infogar ”’s kontor”, som börjar med en apostrof: det är oklart om den hör till "
+           "ordet ”WHO” eller inleder ett citat; ersätt ”WHO” med hela de nya orden i stället"),
+])
+def test_7b_an_apostrophe_after_a_word_is_refused(run, lang, expected):
+    assert run(SPACING, [{"at": {"page": 1}, "after": "WHO", "insert": "’s kontor"}], lang=lang) == (1, [expected])

@@ -52,5 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "its last words with the same words and a full stop) or add the sentence with add_paragraph",
         "slutar inte med punkt, så meningen ”{new}” skulle flyta ihop med den; avsluta texten först (ersätt de "
         "sista orden med samma ord och en punkt) eller lägg till meningen med add_paragraph"),
+    "guards.apostrophe": (
+        "inserts \"{new}\", which starts with an apostrophe: whether it closes the word \"{word}\" or opens a "
+        "quotation is unclear; replace \"{word}\" with the whole new words instead",
+        "infogar ”{new}”, som börjar med en apostrof: det är oklart om den hör till ordet ”{word}” eller inleder "
+        "ett citat; ersätt ”{word}” med hela de nya orden i stället"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

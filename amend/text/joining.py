@@ -3,6 +3,7 @@ sentence goes."""
 from __future__ import annotations
 
 from ..messages import Msg, msg
+from .attach import attaches_to_word
 from .matching import CLOSING_PUNCT, DASHES, OPENING_PUNCT, QUOTE_MARKS, clean, is_word_char, word_before
 from .sentences import ABBREVIATIONS, DASH_STARTS, OPENING_MARKS, VOWELS, owns_its_full_stop, sentence_boundaries
 
@@ -60,7 +61,8 @@ def insert_at(text: str, at: int, new: str) -> str:
     # space on its other side ("skolan – särskilt") stands as a word.
     binds_right = left and _joiner(left[-1]) and right[:1] not in ("", " ") and left[-2:-1] not in ("", " ")
     binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ") and right[1:2] not in ("", " ")
-    pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)) else ""
+    pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)
+                               or attaches_to_word(left, new)) else ""
     post = " " if right and not (right[0].isspace() or _closes(right) or binds_left or _opens(new)) else ""
     return _one_full_stop(left + pre + new, post + right)
 

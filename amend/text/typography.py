@@ -34,10 +34,18 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
 
 def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
-    for check in (_doubled, _empty_brackets, _lower_start, _runs_on):
+    for check in (_apostrophe, _doubled, _empty_brackets, _lower_start, _runs_on):
         problem = check(text, start, end, new, result)
         if problem:
             return problem
+    return None
+
+
+def _apostrophe(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Words inserted right after a word that start with an apostrophe: "WHO" + "’s kontor"
+    closes the word ("WHO’s"), "’Trygg kommun’" opens a quotation: unclear."""
+    if start == end and new[:1] in "'\u2019\u02bc" and new[1:2].isalpha() and text[:start][-1:].isalnum():
+        return msg("guards.apostrophe", word=text[:start].rsplit(" ", 1)[-1], new=new)
     return None
 
 
