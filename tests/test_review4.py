@@ -375,3 +375,72 @@ def test_7b_slash_and_hyphen_join_the_word_before(run, anchor, new, adopted):
 ])
 def test_7b_an_apostrophe_after_a_word_is_refused(run, lang, expected):
     assert run(SPACING, [{"at": {"page": 1}, "after": "WHO", "insert": "’s kontor"}], lang=lang) == (1, [expected])
+
+
+# ------------------------------------------------ 10: a patch extract knows to be incomplete
+
+UNREAD = ('På sidan 6, under rubriken Samverkan, i sista meningen efter "mellan mellan olika \n'
+          'förvaltningar i kommunen" läggs följande till: "samt med de fackliga parterna". ')
+REWORDED = 'På sidan 6, under rubriken Samverkan, läggs efter andra punkten en ny punkt till: "Fackliga organisationer." '
+
+
+@pytest.fixture
+def incomplete(amend, tmp_path):
+    """A repository whose one patch extract wrote from minutes where Tillägg 1 cannot be read."""
+    text = MINUTES.read_text(encoding="utf-8")
+    assert text.count(UNREAD) == 2
+    (tmp_path / "minutes.txt").write_text(text.replace(UNREAD, REWORDED), encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "programs").mkdir(parents=True)
+    (repo / "amendments" / "valdsforebyggande-2025-2027").mkdir(parents=True)
+    program = repo / "programs" / ALINGSAS.name
+    program.write_bytes(ALINGSAS.read_bytes())
+    patch = repo / "amendments" / "valdsforebyggande-2025-2027" / "2025-10-22-ksau-170.yaml"
+    res = amend("extract", tmp_path / "minutes.txt", "--program", program, "-o", patch)
+    assert res.code == 1 and "needs a human" in res.err + res.out
+    return repo, program, patch
+
+
+INCOMPLETE_EN = ("the patch is marked incomplete: 1 instruction of the minutes (line 78) could not be read into it; "
+                 "add the missing amendments by hand, then remove the incomplete: list (apply --preview shows the "
+                 "patch as it is)")
+INCOMPLETE_SV = ("ändringsfilen är markerad som ofullständig: 1 anvisning i protokollet (rad 78) kunde inte läsas in; "
+                 "lägg till de saknade ändringarna för hand och ta sedan bort listan incomplete: (apply --preview visar "
+                 "filen som den är)")
+
+
+def test_10_extract_marks_the_patch_incomplete(incomplete):
+    _, _, patch = incomplete
+    data = yaml.safe_load(patch.read_text(encoding="utf-8"))
+    assert [m["line"] for m in data["incomplete"]] == [78]
+    assert "Fackliga organisationer." in data["incomplete"][0]["text"]
+    assert [a["id"] for a in data["amendments"]] == ["tillagg-2"]
+
+
+@pytest.mark.parametrize("lang, expected", [("en", INCOMPLETE_EN), ("sv", INCOMPLETE_SV)])
+def test_10_apply_refuses_an_incomplete_patch_without_preview(amend, incomplete, tmp_path, lang, expected):
+    _, program, patch = incomplete
+    res = amend("--lang", lang, "apply", program, patch, "-o", tmp_path / "out")
+    assert res.code == 1 and expected in res.err, res.err
+    assert not (tmp_path / "out").exists()
+    res = amend("apply", program, patch, "-o", tmp_path / "preview", "--preview")
+    assert res.code == 0, res.err
+
+
+def test_10_check_fails_and_the_version_is_not_in_force(amend, incomplete, monkeypatch):
+    repo, _, patch = incomplete
+    monkeypatch.chdir(repo)
+    res = amend("check")
+    assert res.code == 1 and INCOMPLETE_EN in res.out + res.err
+    report = amend("check", "--format", "json")
+    problems = [p for f in __import__("json").loads(report.out)["patches"] for p in f["problems"]]
+    assert [p["kind"] for p in problems] == ["incomplete"]
+    res = amend("log", "valdsforebyggande-2025-2027")
+    assert "in force on" in res.out and "pending" in res.out and "marked incomplete" in res.out
+    # the person adds the missing amendment and removes the mark: the patch is whole again
+    data = yaml.safe_load(patch.read_text(encoding="utf-8"))
+    del data["incomplete"]
+    data["amendments"].insert(0, {"id": "tillagg-1", "at": {"page": 6, "heading": "Samverkan"},
+                                  "add_item": "Fackliga organisationer.", "position": 3})
+    _write(patch, data)
+    assert amend("check").code == 0

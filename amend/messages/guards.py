@@ -57,5 +57,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quotation is unclear; replace \"{word}\" with the whole new words instead",
         "infogar ”{new}”, som börjar med en apostrof: det är oklart om den hör till ordet ”{word}” eller inleder "
         "ett citat; ersätt ”{word}” med hela de nya orden i stället"),
+    "guards.incomplete": (
+        "the patch is marked incomplete: {count} {count:plural:instruction:instructions} of the minutes (line "
+        "{lines}) could not be read into it; add the missing amendments by hand, then remove the incomplete: list "
+        "(apply --preview shows the patch as it is)",
+        "ändringsfilen är markerad som ofullständig: {count} {count:plural:anvisning:anvisningar} i protokollet "
+        "(rad {lines}) kunde inte läsas in; lägg till de saknade ändringarna för hand och ta sedan bort listan "
+        "incomplete: (apply --preview visar filen som den är)"),
+    "guards.report_incomplete": ("incomplete", "ofullständig"),
+    "guards.web_saved_incomplete": (
+        "Saved as {file}, marked incomplete: it is not a decision that can be applied until the missing amendments "
+        "are added by hand and the incomplete: list at its top is removed.",
+        "Sparat som {file}, markerad som ofullständig: beslutet kan inte genomföras förrän de saknade ändringarna "
+        "har lagts till för hand och listan incomplete: överst i filen har tagits bort."),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }
