@@ -444,3 +444,23 @@ def test_10_check_fails_and_the_version_is_not_in_force(amend, incomplete, monke
                                   "add_item": "Fackliga organisationer.", "position": 3})
     _write(patch, data)
     assert amend("check").code == 0
+
+
+# ------------------------------------------------ 11: the type hint quotes what the file says
+
+@pytest.mark.parametrize("written, en_kind, sv_kind", [
+    ("yes", "true or false", "true eller false"), ("010", "a whole number", "ett heltal"),
+    ("12:30", "a whole number", "ett heltal"), ("2026.50", "a number", "ett tal"), ("No", "true or false",
+                                                                                   "true eller false"),
+])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_11_type_hint_quotes_the_value_as_written(amend, tmp_path, written, en_kind, sv_kind, lang):
+    patch = tmp_path / "patch.yaml"
+    patch.write_text("program: p\nbase: proposed\nproduces: adopted\n"
+                     "decision: {body: KF, date: '2025-10-22'}\namendments:\n"
+                     f"  - id: a\n    at: {{page: 1}}\n    after: polisen\n    insert: {written}\n", encoding="utf-8")
+    _write(tmp_path / "prog.yaml", _program(POLISEN))
+    res = amend("--lang", lang, "apply", tmp_path / "prog.yaml", patch, "-o", tmp_path / "out")
+    expected = (f'amendments[1].insert: must be text, not {en_kind}; put it in quotes: "{written}"' if lang == "en"
+                else f"amendments[1].insert: ska vara en text, inte {sv_kind}; sätt det inom citattecken: ”{written}”")
+    assert res.code == 1 and expected in res.err, res.err
