@@ -464,3 +464,41 @@ def test_11_type_hint_quotes_the_value_as_written(amend, tmp_path, written, en_k
     expected = (f'amendments[1].insert: must be text, not {en_kind}; put it in quotes: "{written}"' if lang == "en"
                 else f"amendments[1].insert: ska vara en text, inte {sv_kind}; sätt det inom citattecken: ”{written}”")
     assert res.code == 1 and expected in res.err, res.err
+
+
+# ------------------------------------------------ messages: 12, 13, 14 of the findings
+
+TWO_MAL = _program(None, [
+    {"heading": "Inledning", "level": 1, "page": 1, "content": ["Inledande text."]},
+    {"heading": "Mål", "level": 2, "page": 1, "content": ["Första målet gäller unga."]},
+    {"heading": "Uppföljning", "level": 1, "page": 1, "content": ["Uppföljning sker."]},
+    {"heading": "Mål", "level": 2, "page": 1, "content": ["Andra målet gäller äldre."]},
+    {"heading": "Mål", "level": 2, "page": 2, "content": ["Tredje målet gäller alla."]}])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: the heading 'Mål' occurs 2 times on page 1, so the page cannot tell them apart; leave heading: out "
+           "and quote words that occur under only one of them"),
+    ("sv", "a1: rubriken ”Mål” förekommer 2 gånger på sidan 1, så sidan räcker inte för att skilja dem åt; ta bort "
+           "heading: och citera ord som bara finns under en av dem"),
+])
+def test_13_the_same_heading_twice_on_the_cited_page(run, lang, expected):
+    assert run(TWO_MAL, [{"at": {"page": 1, "heading": "Mål"}, "replace": "unga", "with": "barn"}], lang=lang) == \
+        (1, [expected])
+    # and the way the message says works
+    assert "Första målet gäller barn." in run(TWO_MAL, [{"at": {"page": 1}, "replace": "unga", "with": "barn"}])
+
+
+def test_12_close_headings_name_every_section_the_cited_page_first(run):
+    code, errors = run(TWO_MAL, [{"at": {"page": 2, "heading": "mål"}, "replace": "alla", "with": "fler"}])
+    assert (code, errors) == (1, ["a1: there is no heading 'mål' (headings that are close: 'Mål' (page 2), 'Mål' "
+                                  "(page 1), 'Mål' (page 1))"])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: 'occurrence' belongs in at: (at: {..., occurrence: ...}), not beside the operation"),
+    ("sv", "a1: ”occurrence” ska stå i at: (at: {..., occurrence: ...}), inte bredvid ändringen"),
+])
+def test_14_a_scope_key_beside_the_operation_says_it_belongs_in_at(run, lang, expected):
+    assert run(POLISEN, [{"at": {"page": 1}, "replace": "polisen", "with": "tullen", "occurrence": 1}], lang=lang) == \
+        (1, [expected])

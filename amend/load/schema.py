@@ -219,6 +219,10 @@ def _json_type(value) -> str:
             type(None): "null"}.get(type(value), type(value).__name__)
 
 
+# Keys of at: that an amendment may be given beside its operation by mistake.
+_SCOPE_KEYS = ("page", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
+
+
 def _check_operations(data, lines, name):
     """Exactly one operation per amendment, and modifiers that fit it.
 
@@ -237,6 +241,7 @@ def _check_operations(data, lines, name):
         unknown = [k for k in am if k not in known]
         for key in unknown:
             problems.append(SchemaError(
+                msg("guards.scope_key_outside_at", key=key) if key in _SCOPE_KEYS else
                 msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(known)), ops=", ".join(OPERATIONS)),
                 source=source_at(name, lines, ("amendments", i, key)), amendment=label))
         if unknown:

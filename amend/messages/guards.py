@@ -70,5 +70,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are added by hand and the incomplete: list at its top is removed.",
         "Sparat som {file}, markerad som ofullständig: beslutet kan inte genomföras förrän de saknade ändringarna "
         "har lagts till för hand och listan incomplete: överst i filen har tagits bort."),
+    "guards.scope_key_outside_at": (
+        "'{key}' belongs in at: (at: {{..., {key}: ...}}), not beside the operation",
+        "”{key}” ska stå i at: (at: {{..., {key}: ...}}), inte bredvid ändringen"),
+    "guards.heading_repeated_on_page": (
+        "the heading '{heading}' occurs {count} times on page {page}, so the page cannot tell them apart; leave "
+        "heading: out and quote words that occur under only one of them",
+        "rubriken ”{heading}” förekommer {count} gånger på sidan {page}, så sidan räcker inte för att skilja dem "
+        "åt; ta bort heading: och citera ord som bara finns under en av dem"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

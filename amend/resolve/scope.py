@@ -86,6 +86,10 @@ class Scoper:
             if units is None:
                 return Selection(tuple(ix.section_units(here)), section=here[0])
             return Selection(tuple(i for i in units if ix.units[i].section == here[0]), section=here[0])
+        same_page = {ix.program.sections[s].page for s in here}
+        if len(here) > 1 and (scope.page is not None or len(same_page) == 1):  # a page cannot tell them apart
+            raise self.fail(AmbiguousAnchor, msg("guards.heading_repeated_on_page", heading=scope.heading,
+                                                 count=len(here), page=scope.page or same_page.pop()))
         if len(here) > 1:
             pages = listed([msg("core.where.page", page=ix.program.sections[s].page) for s in here], "core.comma")
             raise self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=scope.heading, count=len(here),
@@ -104,7 +108,7 @@ class Scoper:
         if elsewhere:
             raise self.fail(ScopeError, msg("core.heading_elsewhere", heading=scope.heading, page=scope.page,
                                             pages=listed(elsewhere, "core.comma")))
-        near = _near_headings(wanted, ix)
+        near = _near_headings(wanted, ix, scope.page)
         raise self.fail(ScopeError, msg("core.heading_missing_near", heading=scope.heading, near=near) if near
                         else msg("core.heading_missing", heading=scope.heading))
 
@@ -269,10 +273,13 @@ class Scoper:
         return self.pointing("at").fail(AmbiguousAnchor, unclear)
 
 
-def _near_headings(wanted: str, ix: Index) -> Msg | str:
+def _near_headings(wanted: str, ix: Index, page: int | None = None) -> Msg | str:
+    """Headings close to `wanted`, each section that has one (those on `page` first: the
+    amendment cites that page)."""
     import difflib
 
     near = difflib.get_close_matches(wanted, list(ix.headings), n=3, cutoff=0.6)
-    sections = [ix.program.sections[ix.headings[h][0]] for h in near]
+    found = [s for h in near for s in ix.headings[h]]
+    sections = [ix.program.sections[s] for s in sorted(found, key=lambda s: ix.program.sections[s].page != page)]
     return listed([msg("core.near_heading", name=s.heading, page=s.page) for s in sections], "core.comma")
 
