@@ -502,3 +502,10 @@ def test_12_close_headings_name_every_section_the_cited_page_first(run):
 def test_14_a_scope_key_beside_the_operation_says_it_belongs_in_at(run, lang, expected):
     assert run(POLISEN, [{"at": {"page": 1}, "replace": "polisen", "with": "tullen", "occurrence": 1}], lang=lang) == \
         (1, [expected])
+
+
+@pytest.mark.parametrize("amendment", [{"after": "upp årligen", "insert": "."},
+                                       {"replace": "årligen", "with": "."}])
+def test_2_a_new_text_of_only_a_full_stop_is_not_folded_away(run, amendment):
+    code, errors = run(POLISEN, [{"at": {"page": 1}, **amendment}])
+    assert code == 1 and 'would leave ".." in the text' in errors[0], errors

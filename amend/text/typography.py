@@ -27,8 +27,9 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
     tullen. Arbetet"), as at an end insert (`own_terminal`)."""
     right = text[end:]
     terminal = right[:len(right) - len(right.lstrip(TERMINAL))]
-    if not terminal or not new.rstrip(_CLOSING).endswith(tuple(TERMINAL)) or new[-1:] in _CLOSING:
-        return new, None
+    if not terminal or not new.rstrip(_CLOSING).endswith(tuple(TERMINAL)) or new[-1:] in _CLOSING \
+            or not new.rstrip(TERMINAL):
+        return new, None  # (a new text of marks only is no words of their own: the checks judge it)
     return own_terminal(new, terminal)
 
 
