@@ -272,6 +272,7 @@ def extract_patch(protocol: str, program: Program, output: Path | None, *, langu
     from .dump import dump_patch
     from .extract.reader import (
         extract,
+        marked,
         need_a_human,
         nothing_written,
         read_text,
@@ -286,7 +287,7 @@ def extract_patch(protocol: str, program: Program, output: Path | None, *, langu
     assert result.patch is not None  # extract always makes a patch, perhaps an empty one
     if not result.patch.amendments:  # an empty patch is never written: it would say the decision changed nothing
         return Extracted(findings, None, nothing_written(result))
-    text = dump_patch(result.patch, comments=report_comments(result, protocol))
+    text = dump_patch(marked(result), comments=report_comments(result, protocol))
     written: tuple[Path, ...] = ()
     if output is not None:
         written = _write({output: text.encode("utf-8")}, (protocol, program.source))

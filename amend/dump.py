@@ -149,6 +149,8 @@ def patch_to_data(patch) -> dict:
         out["status"] = patch.status
     if patch.outcome != "adopted":
         out["outcome"] = patch.outcome
+    if patch.incomplete:
+        out["incomplete"] = [{"line": line, "text": text} for line, text in patch.incomplete]
     out["decision"] = decision_to_data(patch.decision)
     out["amendments"] = [amendment_to_data(a) for a in patch.amendments]
     return out

@@ -172,6 +172,8 @@ def _kind(p: Patch, kinds: dict[str, tuple[str, Text]], producers: dict[str, Pat
     """('final' | 'proposal' | a dead state, note) of the version `p` produces."""
     if p.outcome != "adopted":
         return p.outcome, ""
+    if p.incomplete:
+        return PENDING, incomplete_message(p)
     if p.base not in kinds:
         if p.base in producers:
             return UNREACHABLE, msg("history.in_a_circle", base=p.base)
@@ -314,11 +316,18 @@ def chain_to(timeline: Timeline, version: str) -> tuple[Patch, ...]:
     return tuple(reversed(patches))
 
 
+def incomplete_message(p: Patch) -> Msg:
+    """Why a patch that extract marked incomplete is no complete decision, and what to do."""
+    return msg("guards.incomplete", count=len(p.incomplete), lines=", ".join(str(line) for line, _ in p.incomplete))
+
+
 def check_outcomes(patches: Iterable[Patch]) -> None:
     """Refuse patches whose decision was not adopted: they are never part of a version in force."""
     for p in patches:
         if p.outcome != "adopted":
             raise HistoryError(msg("history.not_adopted", outcome=p.outcome), source=p.source)
+        if p.incomplete:
+            raise HistoryError(incomplete_message(p), source=p.source)
 
 
 # ---------------------------------------------------------------- amend log

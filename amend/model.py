@@ -282,6 +282,9 @@ class Patch:
     status: str | None = None  # status of the version it produces, e.g. "Antagen"
     source: str | None = field(default=None, compare=False)
     outcome: str = "adopted"  # or "pending", "rejected", "withdrawn" (OUTCOMES)
+    # instructions of the minutes that the patch does not carry (extract could not read or
+    # place them): (line in the minutes, text). A patch with any is not a complete decision.
+    incomplete: tuple[tuple[int, str], ...] = ()
 
 
 # What became of a patch's decision; only an adopted one is ever in force.

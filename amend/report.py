@@ -36,7 +36,7 @@ _WORDS: dict[str, Msg] = {
     "unknown_program": msg("report.unknown_program"), "wrong_program": msg("report.wrong_program"),
     "missing_base": msg("report.missing_base"), "cycle": msg("report.cycle"),
     "duplicate_version": msg("report.duplicate_version"), "stale": msg("report.stale"),
-    "orphan": msg("report.orphan"),
+    "orphan": msg("report.orphan"), "incomplete": msg("guards.report_incomplete"),
 }
 _WIDTH = 13  # the longest word above, "out of scope"/"wrong program", plus one space
 

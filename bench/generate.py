@@ -19,7 +19,8 @@ import random
 from dataclasses import dataclass, field
 
 from amend.model import OPERATIONS
-from amend.text import find_all, sentence_spans
+from amend.text import find_all, sentence_spans, splice
+from amend.text.typography import edit_problem, folded_terminal
 
 WORDS = """kommunen förvaltningen nämnden arbetet insatser stöd samverkan barn unga vuxna äldre
 medarbetare chefer verksamheten ansvar uppdrag kunskap kompetens utbildning rutiner metoder
@@ -314,6 +315,19 @@ class PatchMaker:
                 return start
         raise Out
 
+    def one_list(self, items: list[int]) -> list[int]:
+        """`item: N` names an item of one list only: with several in scope amend refuses it."""
+        if len({self.list_key(self.p.units[i]) for i in items}) > 1:
+            raise Out
+        return items
+
+    def reads(self, u: Unit, start: int, end: int, new: str) -> str:
+        """`new` if the edit of u.text[start:end] reads as written (amend refuses the others)."""
+        new, problem = folded_terminal(u.text, end, new)
+        if problem or edit_problem(u.text, start, end, new, splice(u.text, [(start, end, new)])):
+            raise Out
+        return new
+
     def ordinal(self, n: int, count: int):
         if n == count - 1 and self.rng.random() < 0.5:
             return "last"
@@ -342,7 +356,7 @@ class PatchMaker:
         if mode == "end-item":
             if u.kind != "item":
                 raise Out
-            items = self.counted(scope, "item")
+            items = self.one_list(self.counted(scope, "item"))
             at["item"] = self.ordinal(items.index(u.n), len(items))
             am.update(at=at, insert=self.text.phrase())
             return [u]
@@ -354,17 +368,19 @@ class PatchMaker:
             hits = find_all(u.text, word)
             if len(hits) < 2:
                 raise Out
-            at.update(paragraph=self.ordinal(paras.index(u.n), len(paras)), occurrence=self.rng.randint(1, len(hits)))
-            am.update(at=at, after=word, insert=self.text.phrase(1, 3))
+            occurrence = self.rng.randint(1, len(hits))
+            at.update(paragraph=self.ordinal(paras.index(u.n), len(paras)), occurrence=occurrence)
+            end = hits[occurrence - 1] + len(word)
+            am.update(at=at, after=word, insert=self.reads(u, end, end, self.text.phrase(1, 3)))
             return [u]
         if mode == "before":
-            anchor, _, _ = self.anchor_in(u)
-            am.update(at=at, before=anchor, insert=self.text.phrase())
+            anchor, start, _ = self.anchor_in(u)
+            am.update(at=at, before=anchor, insert=self.reads(u, start, start, self.text.phrase()))
             return [u]
         # an anchor inside one sentence, named by its ordinal
         spans = sentence_spans(u.text)
         k = self.rng.randrange(len(spans))
-        anchor, _, _ = self.anchor_in(u, *spans[k])
+        anchor, _, end = self.anchor_in(u, *spans[k])
         if mode == "paragraph-sentence" and u.kind == "paragraph":
             paras = self.counted(scope, "paragraph")
             at.update(paragraph=self.ordinal(paras.index(u.n), len(paras)), sentence=self.ordinal(k, len(spans)))
@@ -375,13 +391,13 @@ class PatchMaker:
             before = sum(len(sentence_spans(self.p.units[i].text)) for i in counted[:counted.index(u.n)])
             total = sum(len(sentence_spans(self.p.units[i].text)) for i in counted)
             at["sentence"] = self.ordinal(before + k, total)
-        am.update(at=at, after=anchor, insert=self.text.phrase())
+        am.update(at=at, after=anchor, insert=self.reads(u, end, end, self.text.phrase()))
         return [u]
 
     def replace(self, am):
         u = self.pick_unit()
         mode = self.rng.choice(["page-paragraph", "heading", "column", "row"])
-        anchor, _, _ = self.anchor_in(u)
+        anchor, start, end = self.anchor_in(u)
         if mode == "page-paragraph" and u.kind == "paragraph" and u.layout is None:
             paras = self.counted(self.by_page[u.page], "paragraph")
             at = {"page": u.page, "paragraph": self.ordinal(paras.index(u.n), len(paras))}
@@ -396,7 +412,7 @@ class PatchMaker:
                 at["column"] = u.column if by_number else COLUMN_HEADINGS[u.column - 1]
         else:
             at, _ = self.section_scope(u)
-        am.update(at=at, replace=anchor, **{"with": self.text.phrase()})
+        am.update(at=at, replace=anchor, **{"with": self.reads(u, start, end, self.text.phrase())})
         return [u]
 
     def delete(self, am):
@@ -405,7 +421,8 @@ class PatchMaker:
             raise Out  # deleting a whole paragraph is delete_paragraph's work
         spans = sentence_spans(u.text)
         k = self.rng.randrange(len(spans))
-        anchor, _, _ = self.anchor_in(u, *spans[k])
+        anchor, start, end = self.anchor_in(u, *spans[k])
+        self.reads(u, start, end, "")
         am.update(at={"page": u.page}, delete=anchor)
         return [u]
 
@@ -427,7 +444,7 @@ class PatchMaker:
         else:
             if u.layout is not None:
                 raise Out
-            items = self.counted(scope, "item")
+            items = self.one_list(self.counted(scope, "item"))
             at["item"] = self.ordinal(items.index(u.n), len(items))
             position = self.rng.choice(["first", 2, "last"])
             point = (self.list_key(u), {"first": 0, 2: 1, "last": len(lst)}[position])
@@ -481,7 +498,7 @@ class PatchMaker:
         else:
             if u.layout is not None:
                 raise Out
-            items = self.counted(scope, "item")
+            items = self.one_list(self.counted(scope, "item"))
             at["item"] = self.ordinal(items.index(u.n), len(items))
             am.update(at=at, delete_item=True)
         self.lists_changed.add(self.list_key(u))

@@ -331,10 +331,11 @@ CASES = [
      "there is no list under 'Avslutning' to add an item to",
      'det finns ingen lista under rubriken ”Avslutning” att lägga till en punkt i'),
     ('core.lists_repeated', {'at': {'heading': 'Inledning'}, 'add_item': 'Ny punkt.'}, errors.AmbiguousAnchor,
-     "2 lists are under 'Inledning' (page 1, under 'Inledning', item 1; page 1, under 'Inledning', item "
-     '3); narrow with column, paragraph or after_item',
-     'under rubriken ”Inledning” finns 2 listor (sidan 1, under rubriken ”Inledning”, punkt 1; sidan 1, '
-     'under rubriken ”Inledning”, punkt 3); avgränsa med column, paragraph eller after_item'),
+     # each list by its opening words: items are numbered in their own list (review 4, finding 8)
+     "2 lists are under 'Inledning' (the list that starts \"Punkt ett om skolan.\"; the list that starts "
+     '"Steg ett."); narrow with column, paragraph or after_item',
+     'under rubriken ”Inledning” finns 2 listor (listan som börjar ”Punkt ett om skolan.”; listan som börjar '
+     '”Steg ett.”); avgränsa med column, paragraph eller after_item'),
     ('core.position_missing',
      {'at': {'page': 2, 'column': 'Chefer'}, 'add_item': 'Ny punkt.', 'position': 9}, errors.ScopeError,
      'position 9 does not exist: the list has 1 items',

@@ -294,9 +294,20 @@ def adopted_text(result) -> str:
     return adopted.sections[0].blocks[0].text
 
 
-def test_hansard_punctuation_inside_the_quotes_is_refused_when_it_could_go_either_way():
+def test_hansard_punctuation_inside_the_quotes_is_read_the_one_way_that_reads_as_written():
+    # Read with the marks, "provision," → "establishment." would start a sentence in lower case
+    # ("make establishment. by regulations"): the core refuses that reading (review 4, findings
+    # 1 and 3), so the only reading left is the words without their marks. (Before, both
+    # readings applied and the instruction was refused as reading two ways.)
     result = hansard('Decision\nAmendments made: 1, page 1, line 3, leave out "provision," and insert '
                      '"establishment."\n')
+    assert not result.needs_human
+    assert adopted_text(result) == "The Secretary of State must make establishment, by regulations, for the scheme."
+
+
+def test_hansard_punctuation_inside_the_quotes_is_refused_when_both_readings_read_as_written():
+    result = hansard('Decision\nAmendments made: 1, page 1, line 3, leave out "provision," and insert '
+                     '"establishment;"\n')
     assert result.patch.amendments == ()
     [why] = result.needs_human
     assert "reads two ways" in str(why.message)

@@ -160,7 +160,7 @@ def refusal(kind: str, text: str) -> AmendError:
                  'p.yaml:3: sections[1].heading: must be text, not a whole number; put it in quotes: '
                  '"12"',
                  'p.yaml:3: sections[1].heading: ska vara en text, inte ett heltal; sätt det inom '
-                 'citattecken: "12"',
+                 'citattecken: ”12”',
                  id='type_quote'),
     pytest.param('program', PROG + '  - {heading: H, page: 1, content: [{foo: 1}]}\n',
                  'p.yaml:3: sections[1].content[1]: not a valid block (keys: foo); a block is plain text '
@@ -350,9 +350,10 @@ def refusal(kind: str, text: str) -> AmendError:
                  'p.yaml:3: sections[1].heading: ska vara en text, inte en mappning',
                  id='type_mapping'),
     pytest.param('program', PROG + '  - {heading: true, page: 1}\n',
-                 'p.yaml:3: sections[1].heading: must be text, not true or false; put it in quotes: "True"',
+                 # what the file says, not the value YAML made of it (review 4, finding 11)
+                 'p.yaml:3: sections[1].heading: must be text, not true or false; put it in quotes: "true"',
                  'p.yaml:3: sections[1].heading: ska vara en text, inte true eller false; sätt det inom '
-                 'citattecken: "True"',
+                 'citattecken: ”true”',
                  id='type_boolean'),
     pytest.param('program', PROG + '  - {heading: H, page: 1.5}\n',
                  'p.yaml:3: sections[1].page: must be a whole number, not a number',

@@ -64,14 +64,17 @@ def amendment_and_inverse(draw, program):
         i = draw(st.integers(0, len(words) - 1))
         anchor = words[i].rstrip(",.!?")
         side = draw(st.sampled_from(["after", "before"]))
+        if side == "before" and anchor[:1].isupper():
+            new = new.capitalize()  # words put before a sentence's first word start it (no lower-case start)
         return ({"at": {"heading": heading}, side: anchor, "insert": new}, {"delete": new})
     if kind in ("replace", "delete"):
         i = draw(st.integers(0, len(words) - 1))
         j = draw(st.integers(i + 1, min(len(words), i + 3)))
         old = " ".join(words[i:j]).rstrip(",.!?")
         if kind == "replace":
+            new = new.capitalize() if old[:1].isupper() else new  # the same: no sentence starts in lower case
             return ({"at": {"heading": heading}, "replace": old, "with": new}, {"replace": new, "with": old})
-        if i == 0 or not old or old != " ".join(words[i:j]):
+        if i == 0 or not old or old != " ".join(words[i:j]) or words[i - 1][-1:] in ".!?":
             return None  # deleting a sentence start or punctuation has no exact inverse to test here
         return ({"at": {"heading": heading}, "delete": old},
                 {"at": {"heading": heading}, "after": words[i - 1], "insert": old})

@@ -187,7 +187,11 @@ def test_splice_returns_nfc_text():
     ("3.2 och 3", "3", [8]),
     ("3,5 och 3", "3", [8]),
     ("5\u00a0000 och 5", "5", [10]),
-    ("5 000", "5", [0]),  # a plain space parts words, also between digits
+    # a plain space between digit groups of three is inside a number, as a no-break space is
+    # (review 4, finding 4: "500 000 kr" must not match the tail of "1 500 000 kr")
+    ("5 000 och 5", "5", [10]),
+    ("1 500 000 kr", "500 000 kr", []),
+    ("år 2025 2026", "2026", [8]),  # four digits before the space: two numbers
     ("q\u0301 q", "q", [3]),
     ("unga m.m. och m.m", "m.m", [14]),
     ("etc. och etc", "etc", [9]),

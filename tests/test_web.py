@@ -190,6 +190,17 @@ def test_an_anchor_that_is_not_there_shows_the_reason_from_the_core(client, repo
     assert sv("web.record.incomplete") in r.words
 
 
+def test_saving_minutes_that_need_a_human_says_the_file_is_incomplete(client, repo):
+    # review 4, finding 10: the saved file is marked, and the page does not present it as done
+    minutes = PROTOCOL.read_text(encoding="utf-8").replace("mellan mellan olika \nförvaltningar i kommunen",
+                                                           "mellan olika förvaltningar inom kommunen")
+    r = client.post("/record", decision_form(client, minutes=minutes, action="save"))
+    target = repo / "amendments" / PROGRAM_ID / "2025-10-22-ksau-170-igen.yaml"
+    assert sv("guards.web_saved_incomplete", file=f"amendments/{PROGRAM_ID}/{target.name}") in r.words
+    assert sv("web.record.saved", file=f"amendments/{PROGRAM_ID}/{target.name}") not in r.words
+    assert [line for line, _ in load_patch(target).incomplete] == [78]
+
+
 def test_saving_writes_the_patch_the_cli_writes_and_never_overwrites(client, repo, amend, tmp_path):
     form = decision_form(client, action="save", produces="adopted-igen")
     r = client.post("/record", form)

@@ -17,6 +17,7 @@ from ..errors import (
     ScopeError,
     Text,
 )
+from ..history import incomplete_message
 from ..messages import msg
 from ..model import Amendment, Patch, Program
 from ..resolve import Index, resolve_all
@@ -186,6 +187,8 @@ def _check_file(pf: PatchFile, version: str, base_program: Program | Text,
         why = pf.problem("not_checked", msg("check.base_not_rebuilt", version=version, why=base_program), "base")
         return (patch_report(pf, not_checked_results(pf.patch), problems + [why]),
                 msg("check.file_not_checked", file=pf.file))
+    if pf.patch.incomplete:
+        problems = problems + [pf.problem("incomplete", incomplete_message(pf.patch), "incomplete")]
     results, adopted = check_patch(base_program, pf.patch)
     produced = adopted if adopted is not None else msg("check.does_not_apply", file=pf.file)
     return patch_report(pf, results, problems), produced

@@ -3,7 +3,7 @@ findings at their protocol lines, the comments at the top of the patch file and
 the lines and summaries the command prints (all catalogue messages)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import Text
 from ..messages import Msg, msg, render
@@ -61,6 +61,15 @@ def read_text(path: str) -> str:
     text = decode_text(read_input(path, limits.MAX_FILE_BYTES), str(path))
     check_characters(text, str(path), allowed="\f")  # what the patch would quote must load again
     return text
+
+
+def marked(result: Extraction) -> Patch:
+    """The patch to write, marked `incomplete` with every instruction it does not carry
+    (needs a human, or not applicable), so that apply, check and show refuse it as a
+    complete decision until a person adds them and removes the mark (review 4, finding 10)."""
+    assert result.patch is not None
+    missing = _by_line(result.needs_human + result.not_applicable)
+    return replace(result.patch, incomplete=tuple((f.line, render(f.said())) for f in missing))
 
 
 def report_comments(result: Extraction, protocol: str) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from .amendments import amendment_data, candidate_data, choose_reading, slug, un
 from .findings import (
     Extraction,
     Finding,
+    marked,
     need_a_human,
     nothing_written,
     read_text,
@@ -45,7 +46,8 @@ from .proposals import classify_proposals, not_made, proposals_in
 from .protocol import Minute, read_protocol
 from .textlines import sentences
 
-__all__ = ["Extraction", "Finding", "extract", "need_a_human", "nothing_written", "read_text", "report_comments",
+__all__ = ["Extraction", "Finding", "extract", "marked", "need_a_human", "nothing_written", "read_text",
+           "report_comments",
            "report_lines", "summary"]
 
 

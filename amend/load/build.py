@@ -96,7 +96,8 @@ def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
         ))
     return Patch(program=data["program"], base=str(data["base"]), produces=str(data["produces"]),
                  decision=_decision(data["decision"]), amendments=tuple(amendments),
-                 status=data.get("status"), source=name, outcome=data.get("outcome", "adopted"))
+                 status=data.get("status"), source=name, outcome=data.get("outcome", "adopted"),
+                 incomplete=tuple((int(m["line"]), str(m["text"])) for m in data.get("incomplete") or ()))
 
 
 def _op_value(op: str, value):

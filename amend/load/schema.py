@@ -16,6 +16,7 @@ from ..model import (
 )
 from ..schema_check import Compiler
 from .values import value_problems
+from .yaml_lines import WRITTEN
 
 SCHEMA_URI = "https://amend.invalid/schemas/"
 
@@ -80,8 +81,8 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
             continue  # one message per place is enough
         seen.add(path)
         amendment = _amendment_id(data, path)
-        problems.append(SchemaError(_explain(err, data), source=source_at(name, lines, path), amendment=amendment,
-                                    amendment_id=amendment))
+        problems.append(SchemaError(_explain(err, data, lines.get(WRITTEN + path)),
+                                    source=source_at(name, lines, path), amendment=amendment, amendment_id=amendment))
     # values the schema cannot judge, in every section or amendment the schema found in order
     broken = [tuple(e) for e in seen]
     problems += [SchemaError(msg("load.at", at=_path_words(path), it=message), source=source_at(name, lines, path),
@@ -116,12 +117,12 @@ def _path_words(path) -> str | Msg:
     return "".join(parts).lstrip(".") or msg("load.the_file")
 
 
-def _explain(err, data) -> Msg:
-    """A schema error in words: where, what is wrong, what is allowed."""
-    return msg("load.at", at=_path_words(err.absolute_path), it=_what(err))
+def _explain(err, data, written: str | None = None) -> Msg:
+    """A schema error in words: where, what is wrong, what is allowed (`written`: the value as the file has it)."""
+    return msg("load.at", at=_path_words(err.absolute_path), it=_what(err, written))
 
 
-def _what(err) -> str | Msg:
+def _what(err, written: str | None = None) -> str | Msg:
     """What is wrong with the value of a schema error (jsonschema's own words where amend has none)."""
     v = err.validator
     if v == "additionalProperties":
@@ -132,7 +133,7 @@ def _what(err) -> str | Msg:
     if v == "required":
         return msg("load.schema.missing", key=err.message.split(" is a required")[0].strip("'\""))
     if v == "type":
-        return _wrong_type(err)
+        return _wrong_type(err, written)
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
         return msg("load.schema.not_block", keys=", ".join(keys) or msg("load.schema.no_keys"))
@@ -157,14 +158,14 @@ def _what(err) -> str | Msg:
     return str(err.message)
 
 
-def _wrong_type(err) -> Msg:
+def _wrong_type(err, written: str | None = None) -> Msg:
     if isinstance(err.instance, float) and err.instance.is_integer() and "integer" in str(err.validator_value):
         return msg("load.schema.whole_number", whole=int(err.instance), value=err.instance)
     hint: str | Msg = ""
     if err.validator_value == "string" and err.instance is None:
         hint = msg("load.schema.hint_empty_text")
     elif err.validator_value == "string" and not isinstance(err.instance, (dict, list)):
-        hint = msg("load.schema.hint_quote", value=err.instance)
+        hint = msg("load.schema.hint_quote", value=err.instance if written is None else written)
     return msg("load.schema.wrong_type", expected=_a(err.validator_value), found=_a(_json_type(err.instance)),
                hint=hint)
 
@@ -218,6 +219,10 @@ def _json_type(value) -> str:
             type(None): "null"}.get(type(value), type(value).__name__)
 
 
+# Keys of at: that an amendment may be given beside its operation by mistake.
+_SCOPE_KEYS = ("page", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
+
+
 def _check_operations(data, lines, name):
     """Exactly one operation per amendment, and modifiers that fit it.
 
@@ -236,6 +241,7 @@ def _check_operations(data, lines, name):
         unknown = [k for k in am if k not in known]
         for key in unknown:
             problems.append(SchemaError(
+                msg("guards.scope_key_outside_at", key=key) if key in _SCOPE_KEYS else
                 msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(known)), ops=", ".join(OPERATIONS)),
                 source=source_at(name, lines, ("amendments", i, key)), amendment=label))
         if unknown:

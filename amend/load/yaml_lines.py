@@ -289,6 +289,9 @@ def _runaway_quote(text: str, mark) -> tuple[int, int] | None:
 _INT_TAG = "tag:yaml.org,2002:int"
 
 
+# lines[WRITTEN + path]: the source text of a scalar that YAML read as something other than
+# text, so that a message can quote what the user wrote rather than the value it became.
+WRITTEN = ("\0written",)
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -331,6 +334,8 @@ def _convert(loader, node, path, lines, name):
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, child, path + (i,), lines, name) for i, child in enumerate(node.value)]
     value = _scalar(loader, node, name)
+    if not isinstance(value, str):
+        lines[WRITTEN + path] = node.value  # as written ("yes", "010", "12:30"), for the hint to quote
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()  # dates stay text: "2025-10-22"
     return value

@@ -120,7 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "ska vara ett heltal: skriv {whole}, inte {value}"),
     "load.schema.wrong_type": ("must be {expected}, not {found}{hint}", "ska vara {expected}, inte {found}{hint}"),
     "load.schema.hint_empty_text": ('; for an empty text write ""', '; skriv "" för en tom text'),
-    "load.schema.hint_quote": ('; put it in quotes: "{value}"', '; sätt det inom citattecken: "{value}"'),
+    "load.schema.hint_quote": ('; put it in quotes: "{value}"', '; sätt det inom citattecken: ”{value}”'),
     "load.schema.either": ("{xs:or}", "{xs:or}"),
     "load.type.string": ("text", "en text"),
     "load.type.integer": ("a whole number", "ett heltal"),

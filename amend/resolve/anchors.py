@@ -12,6 +12,7 @@ from ..text import (
     find_spans,
     fold_anchor,
 )
+from .guards import in_word, refuse_compatibility_rival, refuse_heading_rival
 from .index import Index, Span, listed
 from .scope import Scoper, Sentences
 
@@ -69,6 +70,8 @@ class Anchors:
                 return first
         hits = _find(self.ix, spans, anchor)
         if hits:
+            refuse_heading_rival(self.scoper, spans, anchor, len(hits))
+            refuse_compatibility_rival(self.scoper, spans, anchor, len(hits))
             return self._exact(hits, anchor)
         return self._not_found(spans, anchor)
 
@@ -98,7 +101,8 @@ class Anchors:
                                    found=[str(ix.place(h.unit, h.start)) for h in elsewhere])
         needle = fold_anchor(anchor)
         if any(find_in_word(ix.units[s.unit].text, needle, ix.folded(s.unit)) for s in spans):
-            raise self.scoper.fail(AnchorNotFound, msg("core.anchor_in_word", anchor=anchor, scope=scope.describe()))
+            raise self.scoper.fail(AnchorNotFound, in_word([ix.units[s.unit].text for s in spans], anchor,
+                                                       scope.describe()))
         candidates = fuzzy_candidates(ix, spans, anchor)
         best = candidates[0] if candidates else None
         if best and self.fuzzy is not None and best.similarity >= self.fuzzy:

@@ -38,7 +38,8 @@ class Index:
             self.by_page[u.page].append(i)
             self.by_section[u.section].append(i)
             self._pages[u.section].add(u.page)
-            key = (u.section, u.kind, u.layout, u.column, u.row)
+            # items count within their list, as a numbered list prints them ("2." is item 2)
+            key = (u.section, u.kind, u.layout, u.column, u.row, u.block_path if u.kind == "item" else None)
             counters[key] += 1
             self.ordinal.append(counters[key])
             counters[key + (u.page,)] += 1

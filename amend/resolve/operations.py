@@ -10,14 +10,15 @@ from ..errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, F
 from ..messages import msg
 from ..model import Amendment, Paragraph, Patch, Program, Scope, new_pages_problem
 from ..text import (
-    end_insert,
     fold_anchor,
     shared_full_stop,
     starts_with_words,
 )
+from ..text.typography import checked_end_insert
 from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
+from .guards import guarded, list_places
 from .index import Index, listed, pick_ordinal
 from .scope import Scoper
 
@@ -69,7 +70,7 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
             raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(),
                                                        count=len(spans)))
         # every reading of a sentence number must give the same place
-        places = _distinct([(sp.unit, *end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
+        places = _distinct([(sp.unit, *checked_end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
                             for sp in (sentences.readings if sentences else spans)])
         if len(places) > 1 and sentences:
             raise scoper.unclear_sentence(sentences)
@@ -81,7 +82,8 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
         return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor, sentences)
     at = hit.end if am.after else hit.start
-    return [_text_edit(am, hit, ix, at, at, am.value)]
+    new = guarded(anchors.scoper, ix.units[hit.unit].text, at, at, am.value, anchor)
+    return [_text_edit(am, hit, ix, at, at, new)]
 
 
 def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -107,6 +109,7 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
         paragraph = ix.units[hit.unit].kind == "paragraph"
         raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
                           else msg("core.deletes_item", where=place))
+    new = guarded(scoper, text, hit.start, end, new, am.value)
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
@@ -180,9 +183,8 @@ def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> lis
         reads = ((path, (0, len(am.after_item))),)
         return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
     if len(lists) > 1:
-        places = listed([ix.place(next(i for i in units if ix.units[i].block_path == lp)) for lp in lists[:5]])
         raise scoper.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=scoper.scope.describe(),
-                                               places=places))
+                                           places=list_places(ix, units)))
     lst = get(ix.program, lists[0])
     count = len(lst.items)
     index = count if am.position is None else pick_ordinal(am.position, count + 1)

@@ -15,6 +15,7 @@ from ..text import (
 )
 from ..tree import get
 from .edits import E
+from .guards import one_list
 from .index import Index, Span, listed, pick_ordinal
 
 
@@ -85,6 +86,10 @@ class Scoper:
             if units is None:
                 return Selection(tuple(ix.section_units(here)), section=here[0])
             return Selection(tuple(i for i in units if ix.units[i].section == here[0]), section=here[0])
+        same_page = {ix.program.sections[s].page for s in here}
+        if len(here) > 1 and (scope.page is not None or len(same_page) == 1):  # a page cannot tell them apart
+            raise self.fail(AmbiguousAnchor, msg("guards.heading_repeated_on_page", heading=scope.heading,
+                                                 count=len(here), page=scope.page or same_page.pop()))
         if len(here) > 1:
             pages = listed([msg("core.where.page", page=ix.program.sections[s].page) for s in here], "core.comma")
             raise self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=scope.heading, count=len(here),
@@ -103,7 +108,7 @@ class Scoper:
         if elsewhere:
             raise self.fail(ScopeError, msg("core.heading_elsewhere", heading=scope.heading, page=scope.page,
                                             pages=listed(elsewhere, "core.comma")))
-        near = _near_headings(wanted, ix)
+        near = _near_headings(wanted, ix, scope.page)
         raise self.fail(ScopeError, msg("core.heading_missing_near", heading=scope.heading, near=near) if near
                         else msg("core.heading_missing", heading=scope.heading))
 
@@ -182,6 +187,10 @@ class Scoper:
             return Address.section(picked.section)
         return None
 
+    def scope_words(self, upto: str) -> Msg:
+        """The scope described up to (not including) `upto`, for the guards' messages."""
+        return self._scope_words(upto)
+
     def _scope_words(self, upto: str) -> Msg:
         """The scope described up to (not including) `upto`."""
         keys = ("page", "heading", "column", "row", "paragraph", "item", "sentence")
@@ -205,6 +214,8 @@ class Scoper:
             if ordinal is None:
                 continue
             of_kind = [i for i in self._counted(picked, units) if ix.units[i].kind == kind]
+            if kind == "item":
+                one_list(self, ix, of_kind)
             n = pick_ordinal(ordinal, len(of_kind))
             if n is None:
                 hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
@@ -262,10 +273,13 @@ class Scoper:
         return self.pointing("at").fail(AmbiguousAnchor, unclear)
 
 
-def _near_headings(wanted: str, ix: Index) -> Msg | str:
+def _near_headings(wanted: str, ix: Index, page: int | None = None) -> Msg | str:
+    """Headings close to `wanted`, each section that has one (those on `page` first: the
+    amendment cites that page)."""
     import difflib
 
     near = difflib.get_close_matches(wanted, list(ix.headings), n=3, cutoff=0.6)
-    sections = [ix.program.sections[ix.headings[h][0]] for h in near]
+    found = [s for h in near for s in ix.headings[h]]
+    sections = [ix.program.sections[s] for s in sorted(found, key=lambda s: ix.program.sections[s].page != page)]
     return listed([msg("core.near_heading", name=s.heading, page=s.page) for s in sections], "core.comma")
 

@@ -11,7 +11,7 @@ Three modules: matching (the normalisation, finding quoted words), sentences
 """
 from __future__ import annotations
 
-from .joining import TERMINAL, delete_span, end_insert, insert_at, shared_full_stop, splice
+from .joining import TERMINAL, delete_span, end_insert, insert_at, own_terminal, shared_full_stop, splice
 from .matching import (
     CLOSING_PUNCT,
     DASHES,
@@ -49,7 +49,7 @@ __all__ = [
     "ABBREVIATIONS", "Boundary", "CLOSING_PUNCT", "DASHES", "DASH_STARTS", "OPENING_MARKS", "OPENING_PUNCT",
     "QUOTE_MARKS", "READINGS_LIMIT", "TERMINAL", "VOWELS", "abbreviation_like", "at_word_edge", "clean",
     "delete_span", "end_insert", "find_all", "find_in_word", "find_spans", "fold", "fold_anchor",
-    "folds_to_itself", "insert_at", "is_blank", "is_word_char", "nfc", "owns_its_full_stop",
+    "folds_to_itself", "insert_at", "is_blank", "own_terminal", "is_word_char", "nfc", "owns_its_full_stop",
     "sentence_boundaries", "sentence_readings", "sentence_spans", "shared_full_stop", "splice",
     "starts_with_words", "word_before",
 ]

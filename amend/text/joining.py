@@ -3,6 +3,7 @@ sentence goes."""
 from __future__ import annotations
 
 from ..messages import Msg, msg
+from .attach import attaches_to_word
 from .matching import CLOSING_PUNCT, DASHES, OPENING_PUNCT, QUOTE_MARKS, clean, is_word_char, word_before
 from .sentences import ABBREVIATIONS, DASH_STARTS, OPENING_MARKS, VOWELS, owns_its_full_stop, sentence_boundaries
 
@@ -60,7 +61,8 @@ def insert_at(text: str, at: int, new: str) -> str:
     # space on its other side ("skolan – särskilt") stands as a word.
     binds_right = left and _joiner(left[-1]) and right[:1] not in ("", " ") and left[-2:-1] not in ("", " ")
     binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ") and right[1:2] not in ("", " ")
-    pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)) else ""
+    pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)
+                               or attaches_to_word(left, new)) else ""
     post = " " if right and not (right[0].isspace() or _closes(right) or binds_left or _opens(new)) else ""
     return _one_full_stop(left + pre + new, post + right)
 
@@ -169,11 +171,9 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     terminal = text[t:c]
     if not terminal or _starts_sentence(new):
         return hi, new, None
-    own = new.rstrip(TERMINAL)
-    if own != new:
-        if new[len(own):] != terminal:
-            return -1, "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
-        new = own  # its full stop is the sentence's
+    new, problem = own_terminal(new, terminal)
+    if problem:
+        return -1, "", problem
     for r, k in enumerate(range(hi - 1, c - 1, -1)):
         if _opener_of(text, lo, k) != lo + r:
             quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
@@ -186,6 +186,19 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     if word and _maybe_abbreviation_at_end(word):
         return -1, "", msg("core.text_abbreviation_end", word=word)
     return t, new, None
+
+
+def own_terminal(new: str, terminal: str) -> tuple[str, Msg | None]:
+    """Inserted words that end with the . ! ? that the sentence's own `terminal` is
+    where they go: their full stop is that one ("polisen" + "samt tullen." + "."
+    → "polisen samt tullen."); (the words without it, None), or ("", why) when the
+    two differ ("?" against ".")."""
+    own = new.rstrip(TERMINAL)
+    if own == new:
+        return new, None
+    if new[len(own):] != terminal:
+        return "", msg("core.text_terminal_differs", terminal=terminal, inserted=new[len(own):])
+    return own, None
 
 
 def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, Msg | None]:

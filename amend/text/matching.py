@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+from .numbers import cuts_spaced_number
 from .sentences import owns_its_full_stop
 
 _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
@@ -149,7 +150,7 @@ def at_word_edge(text: str, p: int) -> bool:
     if j < 0 or i >= len(text):
         return True
     a, b = text[j], text[i]
-    if _is_mark(b) or (is_word_char(a) and is_word_char(b)):
+    if _is_mark(b) or (is_word_char(a) and is_word_char(b)) or cuts_spaced_number(text, p):
         return False
     k, m = _visible(text, i + 1, 1), _visible(text, j - 1, -1)
     if k < len(text) and _glues(a, b, text[k]):

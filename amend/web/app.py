@@ -188,7 +188,9 @@ class App:
             if req.form.get("action") == "save":
                 saved, recorded = jobs.save(self.root, decided)
                 rel = saved.relative_to(self.root.resolve())
-                return self._record_page(req, form, recorded=recorded, saved=msg("web.record.saved", file=rel))
+                said = msg("web.record.saved", file=rel) if recorded.extraction.complete else \
+                    msg("guards.web_saved_incomplete", file=rel)  # not a complete decision (review 4, finding 10)
+                return self._record_page(req, form, recorded=recorded, saved=said)
             return self._record_page(req, form, recorded=jobs.record(self.root, decided))
         except AmendError as exc:
             return self._record_page(req, form, error=_whole(exc), status=422)

@@ -150,7 +150,7 @@ def save(root: Path, d: Decided) -> tuple[Path, Recorded]:
 
 def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     from ..dump import dump_patch
-    from ..extract.reader import report_comments
+    from ..extract.reader import marked, report_comments
     from ..output import write_all
 
     program, patches, _ = history(root, d.program)
@@ -164,7 +164,7 @@ def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     if done.patch is None or not done.patch.amendments:
         raise AmendError(msg("web.nothing_to_save"))
     build_timeline(program, [*patches, done.patch], today())  # the history must still hold with it
-    text = dump_patch(done.patch, comments=report_comments(done.extraction, "minutes"))
+    text = dump_patch(marked(done.extraction), comments=report_comments(done.extraction, "minutes"))
     write_all({target: text.encode("utf-8")}, inputs=(program.source,))
     return target, done
 

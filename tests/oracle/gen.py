@@ -297,6 +297,8 @@ def scope_for(rng, sections, place: Place, sent: Sent | None, want_sentence: boo
     if rng.random() < 0.4 or (want_sentence and place.kind == "item"):
         kinds = [p for p in counted if p.kind == place.kind]
         k = next(i for i, p in enumerate(kinds) if p.unit is place.unit)
+        if place.kind == "item" and len({id(p.block) for p in kinds}) > 1:
+            refuse = refuse or "item: N with several lists in scope (each list numbers its own items)"
         at["paragraph" if place.kind == "para" else "item"] = _ordinal(style, k, len(kinds))
         counted = [place]
         inscope = [place]

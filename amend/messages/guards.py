@@ -1,0 +1,82 @@
+"""Messages of the checks that an edited sentence still reads as written (amend/text/typography.py)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "guards.lower_start": (
+        "would start a sentence in lower case (\"{result}\"); if the words belong to the sentence before, quote "
+        "its words without the full stop",
+        "skulle börja en mening med liten bokstav (”{result}”); om orden hör till meningen före, citera dess ord "
+        "utan punkten"),
+    "guards.doubled_mark": (
+        "would leave \"{marks}\" in the text (\"{result}\"); leave the mark out of the new text or out of the "
+        "quoted words",
+        "skulle lämna ”{marks}” i texten (”{result}”); ta bort tecknet ur den nya texten eller ur de citerade "
+        "orden"),
+    "guards.empty_brackets": (
+        "would leave empty brackets (\"{result}\"); quote the brackets too",
+        "skulle lämna en tom parentes (”{result}”); citera parentesen också"),
+    "guards.runs_on": (
+        "removes the full stop that ends \"{ended}\" while the next sentence stays, running the two together "
+        "(\"{result}\"); keep the full stop in the new text",
+        "tar bort punkten som avslutar ”{ended}” men nästa mening står kvar, så att de flyter ihop (”{result}”); "
+        "behåll punkten i den nya texten"),
+    "guards.anchor_in_number": (
+        "the text \"{anchor}\" occurs {scope} only as part of a longer number; quote the whole number",
+        "texten ”{anchor}” finns {scope} bara som en del av ett längre tal; citera hela talet"),
+    "guards.item_lists": (
+        "{count} lists are {scope} ({places}) and each has its own item numbers; name the item by its opening "
+        "words (delete_item: \"...\") or quote words in it",
+        "{scope} finns {count} listor ({places}) och var och en har sina egna punktnummer; ange punkten med dess "
+        "första ord (delete_item: ”…”) eller citera ord i den"),
+    "guards.list_starting": ("the list that starts \"{text}\"", "listan som börjar ”{text}”"),
+    "guards.in_heading": ("the heading '{heading}'", "rubriken ”{heading}”"),
+    "guards.in_column_heading": ("the heading of the column '{heading}'", "kolumnrubriken ”{heading}”"),
+    "guards.anchor_in_heading": (
+        "the text \"{anchor}\" occurs {count} times {scope} as printed, counting {headings}; an amendment "
+        "changes the text below a heading: say so with heading: (or column:) in at:",
+        "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, räknat med {headings}; en "
+        "ändring gäller texten under en rubrik: ange det med heading: (eller column:) i at:"),
+    "guards.anchor_compatible": (
+        "the text \"{anchor}\" occurs {count} times {scope} as printed, {exact} of them written with the plain "
+        "letters and the others with look-alike characters (a ligature such as \"\ufb01\" or full-width "
+        "letters); have the program's text corrected, or set occurrence in at:",
+        "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
+        "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
+        "låt rätta programmets text eller ange occurrence i at:"),
+    "guards.end_in_mark": (
+        "ends in '{mark}': whether the words go before or after it is unclear; say where with after: or before: "
+        "quoting its last words",
+        "slutar med ”{mark}”: det är oklart om orden ska stå före eller efter tecknet; ange var med after: eller "
+        "before: och citera de sista orden"),
+    "guards.end_without_stop": (
+        "has no full stop at its end, so the sentence \"{new}\" would run on from it; end the text first (replace "
+        "its last words with the same words and a full stop) or add the sentence with add_paragraph",
+        "slutar inte med punkt, så meningen ”{new}” skulle flyta ihop med den; avsluta texten först (ersätt de "
+        "sista orden med samma ord och en punkt) eller lägg till meningen med add_paragraph"),
+    "guards.apostrophe": (
+        "inserts \"{new}\", which starts with an apostrophe: whether it closes the word \"{word}\" or opens a "
+        "quotation is unclear; replace \"{word}\" with the whole new words instead",
+        "infogar ”{new}”, som börjar med en apostrof: det är oklart om den hör till ordet ”{word}” eller inleder "
+        "ett citat; ersätt ”{word}” med hela de nya orden i stället"),
+    "guards.incomplete": (
+        "the patch is marked incomplete: {count} {count:plural:instruction:instructions} of the minutes (line "
+        "{lines}) could not be read into it; add the missing amendments by hand, then remove the incomplete: list "
+        "(apply --preview shows the patch as it is)",
+        "ändringsfilen är markerad som ofullständig: {count} {count:plural:anvisning:anvisningar} i protokollet "
+        "(rad {lines}) kunde inte läsas in; lägg till de saknade ändringarna för hand och ta sedan bort listan "
+        "incomplete: (apply --preview visar filen som den är)"),
+    "guards.report_incomplete": ("incomplete", "ofullständig"),
+    "guards.web_saved_incomplete": (
+        "Saved as {file}, marked incomplete: it is not a decision that can be applied until the missing amendments "
+        "are added by hand and the incomplete: list at its top is removed.",
+        "Sparat som {file}, markerad som ofullständig: beslutet kan inte genomföras förrän de saknade ändringarna "
+        "har lagts till för hand och listan incomplete: överst i filen har tagits bort."),
+    "guards.scope_key_outside_at": (
+        "'{key}' belongs in at: (at: {{..., {key}: ...}}), not beside the operation",
+        "”{key}” ska stå i at: (at: {{..., {key}: ...}}), inte bredvid ändringen"),
+    "guards.heading_repeated_on_page": (
+        "the heading '{heading}' occurs {count} times on page {page}, so the page cannot tell them apart; leave "
+        "heading: out and quote words that occur under only one of them",
+        "rubriken ”{heading}” förekommer {count} gånger på sidan {page}, så sidan räcker inte för att skilja dem "
+        "åt; ta bort heading: och citera ord som bara finns under en av dem"),
+    "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
+}

@@ -1,0 +1,121 @@
+"""Guards against a literal reading that no one adopted: the edited sentence still reads as
+written (the rules are in amend/text/typography.py), an anchor does not cut a number, an item
+number names one list. Each problem becomes the amendment's refusal.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from ..errors import AmbiguousAnchor
+from ..messages import Msg, msg
+from ..text import clean, find_spans, fold, fold_anchor, splice
+from ..text.numbers import cuts_spaced_number
+from ..text.typography import edit_problem, folded_terminal
+from .index import Index, Span, listed
+
+if TYPE_CHECKING:
+    from .scope import Scoper
+
+
+def guarded(scoper: Scoper, text: str, start: int, end: int, new: str, anchor: str) -> str:
+    """The text to put at text[start:end] for `new` (a full stop of its own that meets the
+    sentence's is that one), or the refusal when the result would not read as written."""
+    new, problem = folded_terminal(text, end, clean(new))
+    if problem is None:
+        problem = edit_problem(text, start, end, new, splice(text, [(start, end, new)]))
+    if problem is not None:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.edit_refused", anchor=anchor, problem=problem))
+    return new
+
+
+def in_word(texts: list[str], anchor: str, scope: Msg) -> Msg:
+    """Why an anchor found in `texts` only inside longer words is refused: the digits of a
+    number grouped with spaces ("500 000 kr" of "1 500 000 kr"), or a word's letters."""
+    needle = fold_anchor(anchor)
+    for text in texts:
+        haystack, index = fold(text)
+        at = haystack.find(needle)
+        while needle and at != -1:
+            start, end = index[at], index[at + len(needle) - 1] + 1
+            if cuts_spaced_number(text, start) or cuts_spaced_number(text, end):
+                return msg("guards.anchor_in_number", anchor=anchor, scope=scope)
+            at = haystack.find(needle, at + 1)
+    return msg("core.anchor_in_word", anchor=anchor, scope=scope)
+
+
+def one_list(scoper: Scoper, ix: Index, items: list[int]) -> None:
+    """`item: N` counts the items of one list: with two lists in scope each has its own
+    second item (a numbered list even prints its own numbers), so the number is unclear."""
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in items))
+    if len(lists) > 1:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.item_lists", count=len(lists), scope=scoper.scope_words("item"),
+                                           places=list_places(ix, items)))
+
+
+def list_places(ix: Index, units: list[int]) -> Msg | str:
+    """The lists that hold the items among `units`, each by its opening words (items are
+    numbered in their own list, so "item 1" would not tell them apart)."""
+    items = [i for i in units if ix.units[i].kind == "item"]
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in items))
+    firsts = [ix.units[next(i for i in items if ix.units[i].block_path == lp)].text for lp in lists[:5]]
+    return listed([msg("guards.list_starting", text=_opening(t)) for t in firsts])
+
+
+def _opening(text: str, words: int = 4) -> str:
+    parts = text.split(" ")
+    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
+
+
+def headings_holding(scoper: Scoper, spans: list[Span], anchor: str) -> list[Msg]:
+    """The section and column headings printed in the scope that hold the quoted words.
+    Anchors are looked for in the text, but a reader of the page sees the heading too:
+    "på sidan 2 ersätts Insatser" where the page prints "Insatser" as a heading and in
+    the text is unclear. A scope that names the heading, or a paragraph, item, sentence or
+    column, is below the heading and does not hold it."""
+    scope, ix = scoper.scope, scoper.ix
+    if any(v is not None for v in (scope.paragraph, scope.item, scope.sentence, scope.row)):
+        return []
+    found: dict[tuple[object, ...], Msg] = {}
+    for sp in spans:
+        u = ix.units[sp.unit]
+        section = ix.program.sections[u.section]
+        if scope.heading is None and scope.column is None and scope.page in (None, section.page) \
+                and find_spans(section.heading, anchor):
+            found.setdefault(("section", u.section), msg("guards.in_heading", heading=section.heading))
+        if scope.column is None and u.column_heading and u.row is None and find_spans(u.column_heading, anchor):
+            found.setdefault(("column", u.layout, u.column), msg("guards.in_column_heading", heading=u.column_heading))
+    return list(found.values())
+
+
+def refuse_heading_rival(scoper: Scoper, spans: list[Span], anchor: str, count: int) -> None:
+    """Refuse an anchor found `count` times in the text that a heading in scope also holds."""
+    if scoper.scope.occurrence is not None:
+        return
+    headings = headings_holding(scoper, spans, anchor)
+    if headings:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_in_heading", anchor=anchor, count=count + len(headings),
+                                           scope=scoper.scope.describe(), headings=listed(headings, "core.comma")))
+
+
+def _compatible(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def refuse_compatibility_rival(scoper: Scoper, spans: list[Span], anchor: str, count: int) -> None:
+    """Refuse an anchor found `count` times when more places print the same words with
+    compatibility characters: a ligature ("\ufb01nansiering", often from PDFs) or full-width
+    letters ("\uff2b\uff26") look like the plain words but do not match them."""
+    if scoper.scope.occurrence is not None:
+        return
+    wanted = _compatible(fold_anchor(anchor))
+    seen = 0
+    for sp in spans:
+        part = scoper.ix.units[sp.unit].text[sp.lo:sp.hi]
+        if unicodedata.is_normalized("NFKC", part):
+            seen += len(find_spans(part, wanted))
+        else:
+            seen += len(find_spans(_compatible(fold(part)[0]), wanted))
+    if seen > count:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_compatible", anchor=anchor, count=seen,
+                                           scope=scoper.scope.describe(), exact=count))

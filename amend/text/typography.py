@@ -1,0 +1,154 @@
+"""Does the edited sentence still read as written? Checks on what an edit leaves at its edges.
+
+An amendment quotes words and says what to put there; read literally, a sloppy quotation
+can leave text that no one adopted: a sentence that starts in lower case ("polisen. och
+med tullen"), a doubled mark ("årligen..", "polisen,."), two sentences run together
+("polisen Arbetet"), empty brackets. Each check compares the text before and after the
+edit (and the inserted words on their own), so that what was already written is never
+held against the amendment. A problem is returned as a reason (Msg); resolve refuses.
+"""
+from __future__ import annotations
+
+import re
+
+from ..messages import Msg, msg
+from .joining import TERMINAL, _starts_sentence, end_insert, own_terminal
+from .matching import clean, word_before
+from .sentences import _next_start, abbreviation_like, owns_its_full_stop, sentence_boundaries
+
+_CLOSING = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
+_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
+
+
+def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
+    """Words put in before the . ! ? that ends a sentence, and that bring their own,
+    give one ("polisen" + "samt med tullen." + ". Arbetet" → "polisen samt med
+    tullen. Arbetet"), as at an end insert (`own_terminal`)."""
+    right = text[end:]
+    terminal = right[:len(right) - len(right.lstrip(TERMINAL))]
+    if not terminal or not new.rstrip(_CLOSING).endswith(tuple(TERMINAL)) or new[-1:] in _CLOSING \
+            or not new.rstrip(TERMINAL):
+        return new, None  # (a new text of marks only is no words of their own: the checks judge it)
+    return own_terminal(new, terminal)
+
+
+def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
+    for check in (_apostrophe, _doubled, _empty_brackets, _lower_start, _runs_on):
+        problem = check(text, start, end, new, result)
+        if problem:
+            return problem
+    return None
+
+
+def _apostrophe(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Words inserted right after a word that start with an apostrophe: "WHO" + "’s kontor"
+    closes the word ("WHO’s"), "’Trygg kommun’" opens a quotation: unclear."""
+    if start == end and new[:1] in "'\u2019\u02bc" and new[1:2].isalpha() and text[:start][-1:].isalnum():
+        return msg("guards.apostrophe", word=text[:start].rsplit(" ", 1)[-1], new=new)
+    return None
+
+
+def _bad_runs(text: str) -> list[str]:
+    """Marks that stand together where none should: "..", ",.", ";,"; not an ellipsis
+    (with what stands beside it: "2027,…"), "?!", nor an abbreviation's own full stop
+    before another mark ("etc., och", "s.k.!")."""
+    out = []
+    for m in _PUNCT_RUN.finditer(text):
+        run = m.group().replace(" ", "")
+        if set(run) <= set("!?") or "\u2026" in run or (set(run) == {"."} and len(run) >= 3):
+            continue
+        if run[0] == "." and len(run) == 2 and run[1] != "." and owns_its_full_stop(word_before(text, m.start())):
+            continue
+        out.append(m.group())
+    return out
+
+
+def _doubled(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    runs = _bad_runs(result)
+    if len(runs) > len(_bad_runs(text)) + len(_bad_runs(new)):
+        fresh = [r for r in runs if r not in _bad_runs(text)] or runs
+        return msg("guards.doubled_mark", marks=fresh[0], result=_around(result, result.find(fresh[0])))
+    return None
+
+
+def _empty_brackets(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    found = _EMPTY_BRACKETS.findall(result)
+    if len(found) > len(_EMPTY_BRACKETS.findall(text)) + len(_EMPTY_BRACKETS.findall(new)):
+        return msg("guards.empty_brackets", result=_around(result, result.find(found[-1])))
+    return None
+
+
+def _lower_after_stop(text: str) -> int:
+    """Sentences that start in lower case after a full stop that is no abbreviation's ("polisen. och")."""
+    count = 0
+    for b in sentence_boundaries(text):
+        if b.certain:
+            continue
+        before = text[:b.end].rstrip(_CLOSING)
+        if not before.endswith(".") or before.endswith(".."):
+            continue
+        token = before[:-1].rsplit(" ", 1)[-1]
+        if not abbreviation_like(token) and _next_start(text, b.start) == "lower":
+            count += 1
+    return count
+
+
+def _lower_start(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """A sentence now starts in lower case after a full stop where none did. (The start of
+    a paragraph or item is not looked at: list items often start in lower case.)"""
+    if _lower_after_stop(result) > _lower_after_stop(text) + _lower_after_stop(new):
+        return msg("guards.lower_start", result=_around(result, _first_change(text, result)))
+    return None
+
+
+def _first_change(text: str, result: str) -> int:
+    """Where the result first differs from the text: the place to show."""
+    k = 0
+    while k < min(len(text), len(result)) and text[k] == result[k]:
+        k += 1
+    return k
+
+
+def _runs_on(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """The full stop that ended a sentence is replaced or deleted, the next sentence stays
+    and nothing ends the first ("polisen." → "polisen": "polisen Arbetet")."""
+    if start == end or not text[end:].strip():
+        return None
+    bounds = [b for b in sentence_boundaries(text) if b.certain]
+    starts = {0} | {b.start for b in bounds}
+    for b in bounds:
+        stop = len(text[:b.end].rstrip(_CLOSING)) - 1  # the . ! ? itself
+        if not (start <= stop < end and b.start >= end):
+            continue
+        if new and new.rstrip(_CLOSING)[-1:] in TERMINAL:
+            continue
+        if not new and start in starts:
+            continue  # whole sentences deleted
+        return msg("guards.runs_on", ended=text[max(s for s in starts if s <= stop):stop + 1],
+                   result=_around(result, min(start, len(result))))
+    return None
+
+
+def _around(text: str, at: int, words: int = 4) -> str:
+    """A few words either side of offset `at`, for the message."""
+    at = max(0, min(at, len(text)))
+    left = text[:at].split(" ")
+    right = text[at:].split(" ")
+    head = " ".join(left[-words:])
+    tail = " ".join(right[:words])
+    return ("\u2026" if len(left) > words else "") + head + tail + ("\u2026" if len(right) > words else "")
+
+
+def checked_end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
+    """`end_insert`, refusing what it cannot place: the text ends in ':' ';' or ',' (a list
+    follows or goes on: before or after the mark?), or a full sentence is added to a text
+    with no . ! ? at its end ("länsstyrelsen" + "Det är viktigt.")."""
+    body = text[lo:hi].rstrip(_CLOSING + " ")
+    new = clean(new)
+    if body[-1:] in (":", ";", ","):
+        return -1, "", msg("guards.end_in_mark", mark=body[-1])
+    if body and body[-1] not in TERMINAL and _starts_sentence(new):
+        return -1, "", msg("guards.end_without_stop", new=new)
+    return end_insert(text, lo, hi, new)
