@@ -39,8 +39,8 @@ KNOWN = {
     ("large", "reject"): "after Reject All LibreOffice continues a numbered list into the next list "
                          "(labels 7., 8. for 2., 3.)",
     ("large", "pandoc"): "pandoc's Reject All joins two paragraphs of a table header cell",
-    ("large", "accept"): "after Accept All LibreOffice moves the paragraphs that follow a table cell's tracked "
-                         "paragraph into the cell (found after the merge with the new sentence rules' generator)",
+    # ("large", "accept"), LibreOffice moving the paragraphs after a table cell's tracked paragraph into the
+    # cell, is not hit by the case the generator makes since amendments must read as written (review 4).
 }
 
 
