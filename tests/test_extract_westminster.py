@@ -32,12 +32,12 @@ sections:
   level: 1
   page: 5
   content:
-  - A decision of a Minister of the Crown is not to be questioned by a court, and the person making it is not bound.
+  - A decision of a Minister of the Crown is not to be questioned by a court and is not binding on any person.
 """
 
 
-def _extract(amend, tmp_path, instruction, *extra):
-    (tmp_path / "bill.yaml").write_text(PROGRAM, "utf-8")
+def _extract(amend, tmp_path, instruction, *extra, program=PROGRAM):
+    (tmp_path / "bill.yaml").write_text(program, "utf-8")
     minutes = tmp_path / "minutes.txt"
     minutes.write_text(f"Minutes\nCommittee of the whole House\n17 January 2024\n\nDecision\n"
                        f"Amendments made: 1, {instruction[0].lower()}{instruction[1:]}.\n", "utf-8")
@@ -62,6 +62,18 @@ def test_clause_page_and_line_place_it_by_the_page_and_the_quoted_words(amend, t
                                                           "in consultation with the Attorney General.")
     assert clause.format(m=minutes) in res.err.splitlines()
     assert any("line 23" in line or "rad 23" in line for line in res.err.splitlines())
+    out = amend("apply", tmp_path / "bill.yaml", tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert out.code == 0, out.err
+    adopted = next((tmp_path / "out").glob("*.yaml")).read_text("utf-8")
+    # the payload's own full stop is the sentence's: one full stop, at the end
+    assert "is not binding on any person in consultation with the Attorney General.\n" in adopted
+
+
+def test_a_payload_with_its_full_stop_inside_a_sentence_needs_a_human(amend, tmp_path):
+    # "…the person in consultation with the Attorney General. making it…" would be wrong text
+    program = PROGRAM.replace("is not binding on any person.", "the person making it is not bound.")
+    _, res = _extract(amend, tmp_path, AMENDMENT_38, program=program)
+    assert res.code == 1 and "needs a human:" in res.err and "start a sentence in lower case" in res.err, res.err
 
 
 def test_quoted_words_found_twice_on_the_page_are_refused(amend, tmp_path):
