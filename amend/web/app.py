@@ -19,7 +19,8 @@ import jinja2
 from ..errors import AmendError
 from ..messages import LANGUAGES, Msg, language, msg
 from ..messages import render as say
-from . import jobs, pages
+from . import drafts, jobs, pages
+from .draft_routes import POINT_LABELS, DraftRoutes
 from .server import MAX_FORM_BYTES, Request, Response
 
 log = logging.getLogger("amend.web")
@@ -87,7 +88,50 @@ LABELS = {  # every label of the templates, literal so that the catalogue test s
     "record.incomplete": msg("web.record.incomplete"),
     "apply.title": msg("web.apply.title"),
     "apply.run": msg("web.apply.run"),
+    "draft.title": msg("web.draft.title"),
+    "draft.intro": msg("web.draft.intro"),
+    "draft.point": msg("web.draft.point"),
+    "card.edit": msg("web.card.edit"),
+    "card.add": msg("web.card.add"),
+    "card.save": msg("web.card.save"),
+    "card.delete": msg("web.card.delete"),
+    "card.op": msg("web.card.op"),
+    "card.id": msg("web.card.id"),
+    "card.title_field": msg("web.card.title_field"),
+    "card.text": msg("web.card.text"),
+    "card.scope": msg("web.card.scope"),
+    "card.scope.page": msg("web.card.scope.page"),
+    "card.scope.heading": msg("web.card.scope.heading"),
+    "card.scope.column": msg("web.card.scope.column"),
+    "card.scope.row": msg("web.card.scope.row"),
+    "card.scope.paragraph": msg("web.card.scope.paragraph"),
+    "card.scope.item": msg("web.card.scope.item"),
+    "card.scope.sentence": msg("web.card.scope.sentence"),
+    "card.scope.occurrence": msg("web.card.scope.occurrence"),
+    "card.where": msg("web.card.where"),
+    "card.anchor": msg("web.card.anchor"),
+    "card.old": msg("web.card.old"),
+    "card.new": msg("web.card.new"),
+    "card.position": msg("web.card.position"),
+    "card.level": msg("web.card.level"),
+    "card.makes": msg("web.card.makes"),
+    "card.candidates": msg("web.card.candidates"),
+    "card.pick": msg("web.card.pick"),
+    "card.closest": msg("web.card.closest"),
+    "card.wording": msg("web.card.wording"),
+    "card.no_wording": msg("web.card.no_wording"),
+    "card.not_editable": msg("web.card.not_editable"),
+    "review.title": msg("web.review.title"),
+    "point.title": msg("web.point.title"),
+    "point.help": msg("web.point.help"),
+    "point.words": msg("web.point.words"),
+    "point.new": msg("web.point.new"),
+    "point.go": msg("web.point.go"),
+    "point.here": msg("web.point.here"),
+    "nav.draft": msg("web.nav.draft"),
 }
+POINT_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
+             "frame-ancestors 'none'; base-uri 'none'")
 DOWNLOAD_TYPES = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                   ".html": "text/html; charset=utf-8", ".yaml": "application/yaml; charset=utf-8"}
 
@@ -96,16 +140,18 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), au
 _env.globals["kind"] = pages.kind
 
 
-class App:
+class App(DraftRoutes):
     def __init__(self, root: Path, csrf: str):
         self.root = Path(root)
         self.csrf = csrf
+        self.drafts = drafts.Drafts()
         self.routes: dict[tuple[str, str], Callable[[Request], Response]] = {
             ("GET", "/"): self.register, ("GET", "/program"): self.program,
             ("GET", "/record"): self.record_form, ("POST", "/record"): self.record,
             ("GET", "/apply"): self.apply_form, ("POST", "/apply"): self.apply,
             ("GET", "/download"): self.download, ("GET", "/static/style.css"): self.style,
             ("GET", "/favicon.ico"): lambda req: Response(204),  # browsers ask for it; there is none
+            **self.draft_routes(),
         }
 
     # ---------------------------------------------------------------- dispatch
@@ -135,7 +181,8 @@ class App:
         with language(lang):
             return self._page("message.html.j2", Request("GET", "/", {}, {}, False, lang), status=status, text=text)
 
-    def _page(self, template: str, req: Request, status: int = 200, **values: Any) -> Response:
+    def _page(self, template: str, req: Request, status: int = 200, headers: dict[str, str] | None = None,
+              **values: Any) -> Response:
         lang = req.lang if req.lang in LANGUAGES else "sv"
         other = "en" if lang == "sv" else "sv"
         here = req.path + "?" + urllib.parse.urlencode({**req.query, "lang": other})
@@ -143,7 +190,7 @@ class App:
             t={k: say(v, lang) for k, v in LABELS.items()}, say=lambda m: say(m, lang), lang=lang,
             link=lambda path, **q: _link(path, lang, q), other_language=here, csrf=self.csrf,
             root=msg("web.root", root=self.root), **values)
-        return Response(status, html.encode("utf-8"))
+        return Response(status, html.encode("utf-8"), headers=headers or {})
 
     # ---------------------------------------------------------------- register
 
@@ -157,22 +204,33 @@ class App:
     # ---------------------------------------------------------------- a version page by page
 
     def program(self, req: Request) -> Response:
+        return self.program_page(req)
+
+    def program_page(self, req: Request, d: drafts.Draft | None = None, point_error: str | None = None,
+                     status: int = 200) -> Response:
+        query: dict[str, str] = {**req.query, **{k: v for k, v in req.form.items() if k != "csrf"}}
+        d = d or self.drafts.get(query.get("d", ""))
         try:
-            program, _, timeline = jobs.history(self.root, req.query.get("id", ""))
-            version = req.query.get("version") or timeline.in_force or program.meta.version
+            program, _, timeline = jobs.history(self.root, d.program if d else query.get("id", ""))
+            version = d.base if d else query.get("version") or timeline.in_force or program.meta.version
             _, steps = jobs.build(program, timeline, version)
         except AmendError as exc:
             return self._message(req.lang, _whole(exc), 404)
         built = steps[-1].result if steps else program
         paged = pages.paged(built)
         count = max(paged, default=1)
-        page = _number(req.query.get("page"), min(paged, default=1))
+        page = _number(query.get("page"), min(paged, default=1))
         problem = None if 1 <= page <= count else msg("web.page.missing", page=page, count=count)
-        return self._page("program.html.j2", req, program=built, version=version, page=page, count=count,
-                          items=paged.get(page, []), pages=sorted(paged), problem=problem,
+        ix = drafts.index_of(built)
+        units = {u.path: i for i, u in enumerate(ix.units)}
+        return self._page("program.html.j2", req, status=status, program=built, version=version, page=page,
+                          count=count, items=paged.get(page, []), pages=sorted(paged), problem=problem,
                           title=msg("web.page.title", title=built.meta.title, version=version),
                           page_of=msg("web.page.of", page=page, count=count),
-                          page_label=msg("web.page.number", page=page))
+                          page_label=msg("web.page.number", page=page), unit_of=units.get, draft=d,
+                          actions=POINT_LABELS, point_error=point_error, form=query,
+                          picked_text=_picked_text(built, ix, query),
+                          headers={"Content-Security-Policy": POINT_CSP})
 
     # ---------------------------------------------------------------- record a decision
 
@@ -191,9 +249,24 @@ class App:
                 said = msg("web.record.saved", file=rel) if recorded.extraction.complete else \
                     msg("guards.web_saved_incomplete", file=rel)  # not a complete decision (review 4, finding 10)
                 return self._record_page(req, form, recorded=recorded, saved=said)
-            return self._record_page(req, form, recorded=jobs.record(self.root, decided))
+            return self._draft_of(req, decided, jobs.record(self.root, decided))
         except AmendError as exc:
             return self._record_page(req, form, error=_whole(exc), status=422)
+
+    def _draft_of(self, req: Request, decided: jobs.Decided, recorded: jobs.Recorded) -> Response:
+        """The minutes read: a draft with a card for each amendment, and what extract said beside them."""
+        from ..dump import amendment_to_data, decision_to_data
+        from ..extract.reader import marked, report_comments
+
+        patch = marked(recorded.extraction) if recorded.patch is not None else None
+        amendments = [amendment_to_data(a) for a in patch.amendments] if patch else []
+        fields = {"produces": decided.produces, "name": decided.name, "outcome": decided.outcome}
+        d = self.drafts.new(decided.program, decided.base, fields, decision_to_data(patch.decision) if patch else {},
+                            amendments=amendments, incomplete=list(patch.incomplete) if patch else [],
+                            findings=_findings(recorded), comments=report_comments(recorded.extraction, "minutes"),
+                            lines={a.id: a.source.line for a in patch.amendments} if patch else {})
+        return self.draft_page(req, d, decision=_decision_words(patch),
+                               found=msg("web.record.found", n=len(recorded.results)))
 
     def _decided(self, form: dict[str, str]) -> jobs.Decided:
         for name in ("program", "base", "produces", "minutes"):
@@ -282,6 +355,27 @@ def _cards(recorded: jobs.Recorded) -> list[Card]:
         cards += [Card(status, f.title or "", f.text, say(f.message), f.line)
                   for f in sorted(found, key=lambda f: f.line)]
     return cards
+
+
+def _picked_text(program: Any, ix: Any, query: dict[str, str]) -> str:
+    """The paragraph, item or heading pointed at without a script (?unit=N, ?section=N), to show in the form."""
+    unit, section = query.get("unit", ""), query.get("section", "")
+    if unit.isdigit() and int(unit) < len(ix.units):
+        return str(ix.units[int(unit)].text)
+    if section.isdigit() and int(section) < len(program.sections):
+        return str(program.sections[int(section)].heading)
+    return ""
+
+
+def _findings(recorded: jobs.Recorded) -> list[Card]:
+    """What extract says beside the amendments: needs a human, not applicable, notes …"""
+    return [c for c in _cards(recorded)[len(recorded.results):]]
+
+
+def _decision_words(patch: Any) -> Msg | None:
+    from ..history import decision_words
+
+    return msg("web.record.decision", decision=decision_words(patch.decision)) if patch else None
 
 
 def _amendment_text(recorded: jobs.Recorded, ident: str) -> str:

@@ -20,6 +20,8 @@ from ..history_load import load_history
 from ..load import load_program
 from ..messages import msg
 from ..model import Patch, Program
+from ..output import write_all
+from . import drafts
 
 if TYPE_CHECKING:
     from ..extract.reader import Extraction
@@ -151,15 +153,9 @@ def save(root: Path, d: Decided) -> tuple[Path, Recorded]:
 def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     from ..dump import dump_patch
     from ..extract.reader import marked, report_comments
-    from ..output import write_all
 
     program, patches, _ = history(root, d.program)
-    folder = (root / "amendments" / program.meta.id).resolve()
-    target = folder / f"{d.name}.yaml"
-    if folder.parent.parent != root.resolve() or target.parent != folder:
-        raise AmendError(msg("web.outside", folder=f"amendments/{program.meta.id}"))
-    if target.exists() or target.is_symlink():
-        raise AmendError(msg("web.exists", file=f"amendments/{program.meta.id}/{target.name}"))
+    target = _new_file(root, program, d.name)
     done = record(root, d)
     if done.patch is None or not done.patch.amendments:
         raise AmendError(msg("web.nothing_to_save"))
@@ -167,6 +163,56 @@ def _save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     text = dump_patch(marked(done.extraction), comments=report_comments(done.extraction, "minutes"))
     write_all({target: text.encode("utf-8")}, inputs=(program.source,))
     return target, done
+
+
+def _new_file(root: Path, program: Program, name: str) -> Path:
+    """ROOT/amendments/<program>/<name>.yaml: inside the repository, and not there yet."""
+    folder = (root / "amendments" / program.meta.id).resolve()
+    target = folder / f"{name}.yaml"
+    if folder.parent.parent != root.resolve() or target.parent != folder:
+        raise AmendError(msg("web.outside", folder=f"amendments/{program.meta.id}"))
+    if target.exists() or target.is_symlink():
+        raise AmendError(msg("web.exists", file=f"amendments/{program.meta.id}/{target.name}"))
+    return target
+
+
+# ---------------------------------------------------------------- save a draft
+
+
+def save_draft(root: Path, base: Program, d: drafts.Draft) -> tuple[Path, bool]:
+    """Write a draft's patch as ROOT/amendments/<program>/<name>.yaml, only when every card applies and
+    the file, loaded back as `amend apply` loads it, makes exactly the version the cards show."""
+    from ..check import check_patch
+
+    missing = [SAVE_FIELDS[k] for k in SAVE_FIELDS if not _given(d, k)]
+    if missing:
+        raise AmendError(msg("web.save.needs", fields=missing))
+    name = d.fields["name"].strip().removesuffix(".yaml")
+    if not FILE_NAME.match(name) or len(name) > 100:
+        raise AmendError(msg("web.bad_file_name", name=name))
+    patch = drafts.patch_of(d.data(placeholders=False))
+    results, adopted = check_patch(base, patch, index=drafts.index_of(base))
+    failing = [r for r in results if r.status != "ok"]
+    if failing or not results:
+        raise AmendError(msg("web.save.not_all", n=len(failing)) if failing else msg("web.nothing_to_save"))
+    with _SAVING:
+        program, patches, _ = history(root, d.program)
+        target = _new_file(root, program, name)
+        text = drafts.patch_text(patch, d.comments)
+        again = drafts.loaded(text, str(target))
+        if check_patch(base, again)[1] != adopted:
+            raise AmendError(msg("web.save.changed"))
+        build_timeline(program, [*patches, again], today())  # the history must still hold with it
+        write_all({target: text.encode("utf-8")}, inputs=(program.source,))
+    return target, not again.incomplete
+
+
+SAVE_FIELDS = {"produces": msg("web.field.produces"), "name": msg("web.field.name"),
+               "body": msg("web.field.body"), "date": msg("web.field.date")}
+
+
+def _given(d: drafts.Draft, key: str) -> bool:
+    return bool(str(d.fields.get(key) or d.decision.get(key) or "").strip())
 
 
 # ---------------------------------------------------------------- apply

@@ -1,0 +1,259 @@
+"""An amendment card: the form a secretary edits (never YAML) ↔ the amendment's patch data, and what
+the core says of it (status, the candidates of an ambiguous anchor, the closest passages of a missing one,
+the text it makes, the minutes' wording)."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import AmendError
+from ..messages import Msg, msg
+from ..model import Program
+from ..resolve import Index, Span, fuzzy_candidates
+from ..text import clean, find_spans, starts_with_words
+from ..tree import get
+from . import drafts
+
+OPS = ("insert", "replace", "delete", "add_item", "add_paragraph", "delete_paragraph", "delete_item",
+       "add_section", "delete_section", "replace_section_text")
+SCOPE_KEYS = ("page", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
+NUMBERS = ("page", "row", "occurrence")  # always a number
+ORDINALS = ("column", "paragraph", "item", "sentence")  # a number, first, last (a column: also its heading)
+FORM_KEYS = ("op", "id", "title", "text", *SCOPE_KEYS, "where", "anchor", "old", "new", "position", "level")
+CONTEXT = 50  # characters shown either side of a candidate
+
+
+# ---------------------------------------------------------------- form ↔ data
+
+
+def to_form(data: dict[str, Any]) -> dict[str, str]:
+    """A card's form values from its amendment's data."""
+    op = next(k for k in OPS if k in data)
+    form = {k: "" for k in FORM_KEYS}
+    form.update(op=op, id=str(data.get("id", "")), title=data.get("title") or "", text=data.get("text") or "")
+    form.update({k: _str(v) for k, v in (data.get("at") or {}).items()})
+    value = data[op]
+    if op == "insert":
+        form.update(where="after" if "after" in data else "before" if "before" in data else "end",
+                    anchor=data.get("after") or data.get("before") or "", new=value)
+    elif op == "replace":
+        form.update(old=value, new=data.get("with") or "")
+    elif op in ("add_item", "add_paragraph"):
+        form.update(new=value, anchor=data.get("after_item") or data.get("after") or "",
+                    position=_str(data.get("position")))
+    elif op == "add_section":
+        form.update(new=value.get("heading", ""), level=_str(value.get("level")),
+                    anchor=data.get("after_section") or "")
+    elif op == "replace_section_text":
+        form.update(new="\n\n".join(b if isinstance(b, str) else "" for b in value))
+    else:
+        form.update(old="" if value is True else value)
+    return form
+
+
+def editable(data: dict[str, Any]) -> bool:
+    """Whether the form can show all of it (new section content, or section text other than paragraphs, cannot)."""
+    if "add_section" in data:
+        return not data["add_section"].get("content")
+    if "replace_section_text" in data:
+        return all(isinstance(b, str) for b in data["replace_section_text"])
+    return True
+
+
+def from_form(form: dict[str, str]) -> dict[str, Any]:
+    """The amendment's data from a card's form (the loader's schema judges it next)."""
+    op = form.get("op", "")
+    if op not in OPS:
+        raise AmendError(msg("web.card.bad_op", op=op))
+    data: dict[str, Any] = {"id": form.get("id", "").strip()}
+    for key in ("title", "text"):
+        if clean(form.get(key, "")):
+            data[key] = clean(form[key])
+    at = {k: _scope_value(k, form.get(k, "")) for k in SCOPE_KEYS if form.get(k, "").strip()}
+    if at:
+        data["at"] = at
+    return {**data, **_operation(op, form)}
+
+
+def _operation(op: str, form: dict[str, str]) -> dict[str, Any]:
+    new, old, anchor = form.get("new", "").strip(), form.get("old", "").strip(), form.get("anchor", "").strip()
+    if op == "insert":
+        where = form.get("where", "after")
+        return {**({where: anchor} if where in ("after", "before") else {}), "insert": new}
+    if op == "replace":
+        return {"replace": old, "with": new}
+    if op == "add_item":
+        position = form.get("position", "").strip()
+        return {**({"after_item": anchor} if anchor else {}),
+                **({"position": _ordinal(position)} if position and not anchor else {}), "add_item": new}
+    if op == "add_paragraph":
+        return {**({"after": anchor} if anchor else {}), "add_paragraph": new}
+    if op == "add_section":
+        level = form.get("level", "").strip()
+        return {**({"after_section": anchor} if anchor else {}),
+                "add_section": {"heading": new, **({"level": int(level)} if level.isdigit() else {})}}
+    if op == "replace_section_text":
+        return {"replace_section_text": [clean(p) for p in new.replace("\r", "").split("\n\n") if clean(p)]}
+    if op == "delete":
+        return {"delete": old}
+    return {op: old or True}
+
+
+def _scope_value(key: str, value: str) -> Any:
+    value = value.strip()
+    if key in NUMBERS or (key in ORDINALS and value.isdigit()):
+        return int(value) if value.isdigit() else value  # not a number: the schema names the field
+    if key in ORDINALS and value.lower() in ("first", "last", "första", "sista", "forsta"):
+        return "first" if value.lower() in ("first", "första", "forsta") else "last"
+    return value
+
+
+def _ordinal(value: str) -> Any:
+    return _scope_value("item", value)
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+# ---------------------------------------------------------------- what the core says of a card
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place an anchor occurs (or nearly does): where, and the words around it."""
+
+    unit: int
+    start: int
+    end: int
+    where: Msg
+    before: str
+    text: str
+    after: str
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The text the card makes of its paragraph or item, as segments (op, text): op '' kept, 'ins', 'del'."""
+
+    segments: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class View:
+    n: int
+    data: dict[str, Any]
+    form: dict[str, str]
+    status: str
+    message: str
+    label: str
+    line: int | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    closest: list[Candidate] = field(default_factory=list)
+    preview: Preview | None = None
+    wording: str = ""
+    wording_problem: str = ""
+    error: str = ""  # a change the form sent that could not be taken (the card keeps its last good state)
+    editable: bool = True
+
+
+def anchor_of(data: dict[str, Any]) -> tuple[str, str] | None:
+    """(kind, words) the card must find: 'text' for quoted text, 'start' for a paragraph's or item's
+    opening words; None when it quotes nothing."""
+    for key in ("after", "before"):
+        if "insert" in data and data.get(key):
+            return "text", data[key]
+    for key in ("replace", "delete"):
+        if isinstance(data.get(key), str):
+            return "text", data[key]
+    for key in ("delete_paragraph", "delete_item"):
+        if isinstance(data.get(key), str):
+            return "start", data[key]
+    if data.get("after_item"):
+        return "start", data["after_item"]
+    if "add_paragraph" in data and data.get("after"):
+        return "start", data["after"]
+    return None
+
+
+def candidates(ix: Index, data: dict[str, Any], limit: int = 12) -> list[Candidate]:
+    """Every place in the program the card's quoted words occur (or paragraphs and items start with)."""
+    anchor = anchor_of(data)
+    if anchor is None:
+        return []
+    kind, words = anchor
+    found = []
+    for i, u in enumerate(ix.units):
+        if kind == "text":
+            found += [(i, a, b) for a, b in find_spans(u.text, words, ix.folded(i))]
+        elif starts_with_words(u.text, words, ix.folded(i)):
+            found.append((i, 0, len(u.text)))
+    return [_candidate(ix, i, a, b) for i, a, b in found[:limit]]
+
+
+def closest(ix: Index, data: dict[str, Any], limit: int = 3) -> list[Candidate]:
+    """The passages of the whole program most like the card's quoted words (as the core ranks them)."""
+    anchor = anchor_of(data)
+    if anchor is None or anchor[0] != "text":
+        return []
+    spans = [Span(i, 0, len(u.text)) for i, u in enumerate(ix.units)]
+    hits = fuzzy_candidates(ix, spans, anchor[1], limit=limit)
+    return [_candidate(ix, h.unit, h.start, h.end, round(h.similarity, 2)) for h in hits]
+
+
+def _candidate(ix: Index, i: int, a: int, b: int, similarity: float | None = None) -> Candidate:
+    text = ix.units[i].text
+    lo, hi = max(0, a - CONTEXT), min(len(text), b + CONTEXT)
+    before = ("…" if lo else "") + text[lo:a]
+    after = text[b:hi] + ("…" if hi < len(text) else "")
+    return Candidate(i, a, b, ix.place(i, a), before, text[a:b], after, similarity)
+
+
+def preview(base: Program, ix: Index, data: dict[str, Any]) -> Preview | None:
+    """The paragraph or item the card changes, before and after, from the program the core makes."""
+    edits = drafts.edits_of(base, ix, data)
+    adopted = drafts.adopted_of(base, ix, data) if edits else None
+    if adopted is None or len(edits) != 1 or edits[0].kind != "text":
+        return None
+    path = edits[0].path
+    old, new = _text_at(base, path), _text_at(adopted, path)
+    return Preview(tuple(_segments(old, new))) if old is not None and new is not None else None
+
+
+def _text_at(program: Program, path: Any) -> str | None:
+    node = get(program, path)
+    return node if isinstance(node, str) else getattr(node, "text", None)
+
+
+def _segments(old: str, new: str) -> list[tuple[str, str]]:
+    """Word by word: what stays, what goes, what comes (display only: the text is the core's)."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(("", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("ins", "".join(b[j1:j2])))
+    return out
+
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def wording(base: Program, data: dict[str, Any]) -> tuple[str, str]:
+    """(the minutes' wording of the card, in the program's language; why there is none)."""
+    from ..extract.describe import describe_amendment
+    from ..extract.grammar import grammar
+
+    try:
+        am = drafts.single(base, data).amendments[0]
+        return describe_amendment(am, grammar(base.meta.language if base.meta.language in ("sv", "en") else "sv"),
+                                  base), ""
+    except AmendError as exc:
+        return "", str(exc)

@@ -1,0 +1,246 @@
+"""The pages of a draft decision: its cards (edit, pick a candidate, remove, add), the live redline
+beside them, amending by pointing at the program's text, and saving the decision.
+
+A mixin of `app.App` (its `_page`, `drafts` and `root`); every change goes through the core as
+`review.check` describes, and a card whose change is refused keeps what was typed, with the reason.
+"""
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from ..errors import AmendError
+from ..messages import Msg, msg
+from ..model import Program
+from . import cards, drafts, jobs, pointing, review
+from .drafts import Drafts
+from .server import Request, Response
+
+
+WHERES = [("after", msg("web.card.where.after")), ("before", msg("web.card.where.before")),
+          ("end", msg("web.card.where.end"))]
+DECISION_FIELDS = ("produces", "name", "body", "date", "paragraph", "case", "outcome")
+OP_LABELS = [msg("web.op.insert"), msg("web.op.replace"), msg("web.op.delete"), msg("web.op.add_item"),
+             msg("web.op.add_paragraph"), msg("web.op.delete_paragraph"), msg("web.op.delete_item"),
+             msg("web.op.add_section"), msg("web.op.delete_section"), msg("web.op.replace_section_text")]
+OPS_SHOWN = list(zip(cards.OPS, OP_LABELS))
+POINT_LABELS = {a: m for a, m in zip(pointing.ACTIONS, (
+    msg("web.point.insert_after"), msg("web.point.insert_before"), msg("web.point.replace"), msg("web.point.delete"),
+    msg("web.point.add_item"), msg("web.point.add_paragraph"), msg("web.point.add_section")))}
+
+
+class DraftRoutes:
+    """The draft's routes; `app.App` gives the rest (these stand in for its own)."""
+
+    root: Path
+    drafts: Drafts
+
+    def _page(self, template: str, req: Request, status: int = 200, headers: dict[str, str] | None = None,
+              **values: Any) -> Response:
+        raise NotImplementedError
+
+    def _message(self, lang: str, text: Msg | str, status: int) -> Response:
+        raise NotImplementedError
+
+    def program_page(self, req: Request, d: drafts.Draft | None = None, point_error: str | None = None,
+                     status: int = 200) -> Response:
+        raise NotImplementedError
+
+    def draft_routes(self) -> dict[tuple[str, str], Any]:
+        return {("GET", "/draft"): self.draft_page, ("POST", "/draft/card"): self.card,
+                ("POST", "/draft/pick"): self.pick, ("POST", "/draft/save"): self.save_draft,
+                ("GET", "/draft/redline"): self.draft_redline, ("POST", "/point"): self.point,
+                ("GET", "/static/cards.js"): self.script}
+
+    # ---------------------------------------------------------------- the draft page
+
+    def draft_page(self, req: Request, d: drafts.Draft | None = None, status: int = 200, **values: Any) -> Response:
+        d = d or self.drafts.get(req.query.get("d") or req.form.get("d", ""))
+        if d is None:
+            return self._message(req.lang, msg("web.draft.gone"), 404)
+        base = jobs.version_program(self.root, d.program, d.base)
+        checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None))
+        for v in checked.views:
+            v.line = d.lines.get(str(v.data.get("id")))
+        shown = {**self._draft_values(d, base, checked), "error": None, "saved": None, "new_error": "", "found": None,
+                 "blank": _blank(d), **values}
+        return self._page("draft.html.j2", req, status=status, headers={"Content-Security-Policy": FRAMING_CSP},
+                          **shown)
+
+    def _draft_values(self, d: drafts.Draft, base: Program, c: review.Checked) -> dict[str, Any]:
+        from .app import OUTCOMES, STATUSES
+
+        n, ok = len(c.views), c.applying
+        note = msg("web.review.nothing") if not ok else msg("web.review.all") if ok == n else \
+            msg("web.review.some", ok=ok, n=n)
+        return dict(draft=d, views=c.views, findings=d.findings, statuses=STATUSES, outcomes=OUTCOMES,
+                    ops=OPS_SHOWN, wheres=WHERES, scope_keys=cards.SCOPE_KEYS, decision_fields=DECISION_FIELDS,
+                    head={**{k: "" for k in DECISION_FIELDS}, **d.decision, **d.fields},
+                    heading=msg("web.draft.heading", title=base.meta.title, version=d.base),
+                    summary=msg("web.draft.summary", ok=ok, n=n) if n else msg("web.draft.none"),
+                    review_note=note, has_redline=ok > 0, incomplete=bool(d.incomplete), decision=None,
+                    similar=lambda s: msg("web.card.similar", similarity=s or 0),
+                    line_of=lambda line: msg("web.record.line", line=line))
+
+    def draft_redline(self, req: Request) -> Response:
+        d = self.drafts.get(req.query.get("d", ""))
+        if d is None:
+            return self._message(req.lang, msg("web.draft.gone"), 404)
+        base = jobs.version_program(self.root, d.program, d.base)
+        html = review.redline_html(review.check(base, d)) or b""
+        return Response(200, html, "text/html; charset=utf-8", {"Content-Security-Policy": REDLINE_CSP})
+
+    def script(self, req: Request) -> Response:
+        from .app import HERE
+
+        return Response(200, (HERE / "static" / "cards.js").read_bytes(), "text/javascript; charset=utf-8")
+
+    # ---------------------------------------------------------------- a card changed
+
+    def card(self, req: Request) -> Response:
+        d = self.drafts.get(req.form.get("d", ""))
+        if d is None:
+            return self._message(req.lang, msg("web.draft.gone"), 404)
+        n = req.form.get("n", "")
+        form = {k: req.form.get(k, "") for k in cards.FORM_KEYS}
+        try:
+            with self.drafts.lock():
+                self._change_card(d, n, form, req.form.get("do", "save"))
+        except AmendError as exc:
+            return self._refused(req, d, n, form, exc)
+        return self.draft_page(req, d)
+
+    def _change_card(self, d: drafts.Draft, n: str, form: dict[str, str], do: str) -> None:
+        amendments = list(d.amendments)
+        if n == "new":
+            form = {**form, "id": form["id"].strip() or d.next_id()}
+            amendments.append(cards.from_form(form))
+        elif not n.isdigit() or int(n) >= len(amendments):
+            raise AmendError(msg("web.draft.no_card", n=n))
+        elif do == "delete":
+            del amendments[int(n)]
+        else:
+            amendments[int(n)] = cards.from_form(form)
+        drafts.patch_of({**d.data(), "amendments": amendments})  # the loader judges it (schema, ids)
+        d.amendments, d.revision = amendments, d.revision + 1
+
+    def _refused(self, req: Request, d: drafts.Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
+        from .app import _whole
+
+        if n == "new" or not n.isdigit() or int(n) >= len(d.amendments):
+            return self.draft_page(req, d, 422, new_error=_whole(exc), blank=form)
+        return self.draft_page(req, d, 422, errors={int(n): _whole(exc)}, forms={int(n): form})
+
+    def pick(self, req: Request) -> Response:
+        """A candidate of an ambiguous card picked: the card gets the tightest scope naming that place."""
+        d = self.drafts.get(req.form.get("d", ""))
+        if d is None:
+            return self._message(req.lang, msg("web.draft.gone"), 404)
+        n = req.form.get("n", "")
+        base = jobs.version_program(self.root, d.program, d.base)
+        try:
+            with self.drafts.lock():
+                _pick(base, d, n, req.form)
+        except AmendError as exc:
+            form = cards.to_form(d.amendments[int(n)]) if n.isdigit() and int(n) < len(d.amendments) else {}
+            return self._refused(req, d, n, form, exc)
+        return self.draft_page(req, d)
+
+    # ---------------------------------------------------------------- amend by pointing
+
+    def point(self, req: Request) -> Response:
+        f = req.form
+        d = self.drafts.get(f.get("d", "")) or self._new_draft(f.get("id", ""), f.get("version", ""))
+        base = jobs.version_program(self.root, d.program, d.base)
+        try:
+            if f.get("action", "") not in pointing.ACTIONS:
+                raise AmendError(msg("web.point.bad_action", action=f.get("action", "")))
+            target = _target(drafts.index_of(base), f)
+            with self.drafts.lock():
+                data = pointing.amendment(base, drafts.index_of(base), f.get("action", ""), target,
+                                          f.get("new", ""), d.next_id(), _level(f.get("level", "")))
+                wording, _ = cards.wording(base, data)
+                if wording:  # the minutes' wording, which the check then reads back against the amendment
+                    data = {**data, "text": wording}
+                d.amendments, d.revision = [*d.amendments, data], d.revision + 1
+        except AmendError as exc:
+            return self.program_page(req, d=d, point_error=_whole_of(exc), status=422)
+        return Response(303, b"", headers={"Location": _draft_link(req.lang, d, len(d.amendments) - 1)})
+
+    def _new_draft(self, program_id: str, version: str) -> drafts.Draft:
+        program, _, timeline = jobs.history(self.root, program_id)
+        jobs.build(program, timeline, version)  # the version must be one the history builds
+        return self.drafts.new(program.meta.id, version, {"outcome": "adopted"}, {})
+
+    # ---------------------------------------------------------------- save the decision
+
+    def save_draft(self, req: Request) -> Response:
+        d = self.drafts.get(req.form.get("d", ""))
+        if d is None:
+            return self._message(req.lang, msg("web.draft.gone"), 404)
+        with self.drafts.lock():
+            d.fields.update({k: req.form.get(k, "").strip() for k in ("produces", "name", "outcome")})
+            d.decision.update({k: req.form.get(k, "").strip() for k in ("body", "date", "paragraph", "case")})
+        base = jobs.version_program(self.root, d.program, d.base)
+        try:
+            path, complete = jobs.save_draft(self.root, base, d)
+        except AmendError as exc:
+            from .app import _whole
+
+            return self.draft_page(req, d, 422, error=_whole(exc))
+        rel = path.relative_to(self.root.resolve())
+        said = msg("web.record.saved", file=rel) if complete else msg("guards.web_saved_incomplete", file=rel)
+        return self.draft_page(req, d, saved=said)
+
+
+FRAMING_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; "
+               "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+REDLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
+
+
+def _blank(d: drafts.Draft) -> dict[str, str]:
+    return {**{k: "" for k in cards.FORM_KEYS}, "op": "insert", "where": "after"}
+
+
+def _pick(base: Program, d: drafts.Draft, n: str, form: dict[str, str]) -> None:
+    if not n.isdigit() or int(n) >= len(d.amendments):
+        raise AmendError(msg("web.draft.no_card", n=n))
+    data = d.amendments[int(n)]
+    ix = drafts.index_of(base)
+    unit, start, end = (_int(form.get(k, "")) for k in ("unit", "start", "end"))
+    target = pointing.Target(unit, start or 0, end or 0)
+    picked = pointing.retarget(base, ix, data, target)
+    d.amendments = [*d.amendments[:int(n)], picked, *d.amendments[int(n) + 1:]]
+    d.revision += 1
+
+
+def _target(ix: Any, f: dict[str, str]) -> pointing.Target:
+    """The place pointed at: a heading (section), or a unit and the words in it (UTF-16 offsets from the
+    browser's selection, or the words typed when the browser runs no script)."""
+    if f.get("section", "").isdigit():
+        return pointing.Target(section=int(f["section"]))
+    unit = _int(f.get("unit", ""))
+    if unit is None or not 0 <= unit < len(ix.units):
+        raise AmendError(msg("web.point.no_place"))
+    return pointing.Target(unit, *pointing.span_of(ix.units[unit].text, f))
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.strip().isdigit() else None
+
+
+def _level(value: str) -> int | None:
+    return int(value) if value.strip().isdigit() else None
+
+
+def _whole_of(exc: AmendError) -> str:
+    from .app import _whole
+
+    return _whole(exc)
+
+
+def _draft_link(lang: str, d: drafts.Draft, n: int) -> str:
+    q = {"d": d.id, **({"lang": lang} if lang != "sv" else {})}
+    return f"/draft?{urllib.parse.urlencode(q)}#card-{n}"
+

@@ -1,0 +1,155 @@
+"""A decision being drafted in the workbench: its amendments as cards, each checked by the core.
+
+A draft holds the patch's data (what the file will say, never YAML the secretary writes). Every change
+makes the patch text again and loads it as `amend apply` loads a file (YAML, schema, model), so each
+card's status is the core's verdict on exactly what would be saved. Drafts live in memory: a restart
+of `amend serve` forgets them (saving writes the file).
+"""
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import yaml
+
+from ..errors import AmendError
+from ..model import Patch, Program
+from ..resolve import Edit, Index
+
+MAX_DRAFTS = 200  # the oldest is forgotten beyond this
+DRAFT_VERSION = "utkast"  # `produces:` while the secretary has not named the version yet
+DRAFT_DECISION = {"body": "utkast", "date": "2000-01-01"}  # only while checking: saving needs the real one
+
+
+@dataclass
+class Draft:
+    """One decision being drafted: the patch's head and decision, and its amendments (patch data)."""
+
+    id: str
+    program: str
+    base: str
+    fields: dict[str, str]  # produces, name, outcome: as the form shows them
+    decision: dict[str, Any]  # the patch's decision: body, date, paragraph, case, proposes_to, …
+    amendments: list[dict[str, Any]] = field(default_factory=list)
+    incomplete: list[tuple[int, str]] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)  # what extract said beside the amendments (app.Card)
+    comments: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict)  # amendment id -> its line in the minutes
+    revision: int = 0
+
+    def data(self, placeholders: bool = True) -> dict[str, Any]:
+        """The patch file's data; with placeholders where the secretary has not filled in the decision yet."""
+        decision = {k: v for k, v in self.decision.items() if v not in (None, "")}
+        if placeholders:
+            decision = {**DRAFT_DECISION, **decision}
+        out: dict[str, Any] = {"program": self.program, "base": self.base,
+                               "produces": self.fields.get("produces") or (DRAFT_VERSION if placeholders else "")}
+        if self.fields.get("outcome", "adopted") != "adopted":
+            out["outcome"] = self.fields["outcome"]
+        if self.incomplete:
+            out["incomplete"] = [{"line": line, "text": text} for line, text in self.incomplete]
+        return {**out, "decision": decision, "amendments": list(self.amendments)}
+
+    def next_id(self, stem: str = "andring") -> str:
+        taken = {a.get("id") for a in self.amendments}
+        return next(f"{stem}-{n}" for n in range(1, len(taken) + 2) if f"{stem}-{n}" not in taken)
+
+
+class Drafts:
+    """The drafts of one workbench, by a random id (never guessable, never a path)."""
+
+    def __init__(self) -> None:
+        self._drafts: OrderedDict[str, Draft] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def new(self, program: str, base: str, fields: dict[str, str], decision: dict[str, Any], **rest: Any) -> Draft:
+        d = Draft(secrets.token_hex(8), program, base, dict(fields), dict(decision), **rest)
+        with self._lock:
+            self._drafts[d.id] = d
+            while len(self._drafts) > MAX_DRAFTS:
+                self._drafts.popitem(last=False)
+        return d
+
+    def get(self, ident: str) -> Draft | None:
+        with self._lock:
+            return self._drafts.get(ident)
+
+    def lock(self) -> threading.Lock:
+        return self._lock
+
+
+# ---------------------------------------------------------------- the patch as `amend apply` loads it
+
+
+def patch_of(data: dict[str, Any], name: str = "utkast.yaml") -> Patch:
+    """Patch data → YAML → the model, through the loader every command uses (schema checks included)."""
+    from ..load import parse_yaml, patch_from_data, validate
+
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000)
+    parsed, lines = parse_yaml(text, name)
+    validate(parsed, lines, "patch", name)
+    return patch_from_data(cast(dict, parsed), lines, name)
+
+
+def patch_text(patch: Patch, comments: tuple[str, ...] = ()) -> str:
+    """The file as saved: the writer `amend extract` uses."""
+    from ..dump import dump_patch
+
+    return dump_patch(patch, comments=comments)
+
+
+def loaded(text: str, name: str) -> Patch:
+    """A saved file's text loaded back, as `amend apply` would load it."""
+    from ..load import parse_yaml, patch_from_data, validate
+
+    parsed, lines = parse_yaml(text, name)
+    validate(parsed, lines, "patch", name)
+    return patch_from_data(cast(dict, parsed), lines, name)
+
+
+def single(base: Program, data: dict[str, Any]) -> Patch:
+    """A patch of one amendment against `base`, to try a card or a candidate on its own."""
+    return patch_of({"program": base.meta.id, "base": base.meta.version, "produces": DRAFT_VERSION,
+                     "decision": DRAFT_DECISION, "amendments": [data]})
+
+
+def edits_of(base: Program, ix: Index, data: dict[str, Any]) -> list[Edit]:
+    """The core's edits for one amendment, or none when it does not resolve (or is not valid)."""
+    from ..resolve import resolve_all
+
+    try:
+        result = resolve_all(base, single(base, data), index=ix)
+    except AmendError:
+        return []
+    return [] if result.failures else result.edits
+
+
+def adopted_of(base: Program, ix: Index, data: dict[str, Any]) -> Program | None:
+    """The program one amendment makes, as `amend check` verifies it (None when it does not apply)."""
+    from ..check import check_patch
+
+    try:
+        return check_patch(base, single(base, data), index=ix)[1]
+    except AmendError:
+        return None
+
+
+_INDEXES: OrderedDict[int, tuple[Program, Index]] = OrderedDict()
+_INDEX_LOCK = threading.Lock()
+
+
+def index_of(program: Program) -> Index:
+    """The core's index of a base version, built once (the versions the workbench builds are cached)."""
+    with _INDEX_LOCK:
+        kept = _INDEXES.get(id(program))
+        if kept is not None and kept[0] is program:
+            return kept[1]
+    ix = Index(program)
+    with _INDEX_LOCK:
+        _INDEXES[id(program)] = (program, ix)
+        while len(_INDEXES) > 16:
+            _INDEXES.popitem(last=False)
+    return ix

@@ -1,0 +1,77 @@
+"""A draft checked as a whole, as `amend check` checks a patch file: each card's status (conflicts
+between cards included), and the live redline of what the cards that apply make (the core's HTML writer)."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import AmendError
+from ..messages import Msg
+from ..model import Patch, Program
+from ..resolve import Index
+from . import cards, drafts
+
+
+@dataclass
+class Checked:
+    base: Program
+    ix: Index
+    patch: Patch | None  # None: the draft's data is not a valid patch (error says why)
+    views: list[cards.View]
+    adopted: Program | None = None  # every card applies: the version the decision makes
+    error: Msg | str = ""
+
+    @property
+    def applying(self) -> int:
+        return sum(v.status == "ok" for v in self.views)
+
+
+def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
+          forms: dict[int, dict[str, str]] | None = None) -> Checked:
+    """Every card of the draft with the core's verdict. `errors`/`forms`: a card whose last change was
+    refused keeps showing what was typed, with the reason."""
+    from ..check import check_patch
+
+    ix = drafts.index_of(base)
+    try:
+        patch = drafts.patch_of(d.data())
+    except AmendError as exc:
+        return Checked(base, ix, None, [], error=str(exc))
+    results, adopted = check_patch(base, patch, index=ix) if patch.amendments else ((), None)
+    views = [_view(base, ix, n, data, r) for n, (data, r) in enumerate(zip(d.amendments, results))]
+    for n, text in (errors or {}).items():
+        if n < len(views):
+            views[n].error, views[n].form = text, (forms or {}).get(n, views[n].form)
+    return Checked(base, ix, patch, views, adopted)
+
+
+def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any) -> cards.View:
+    from ..messages import render
+
+    view = cards.View(n, data, cards.to_form(data), result.status, render(result.message) if result.message else "",
+                      result.label, editable=cards.editable(data))
+    if result.status in ("ambiguous", "out_of_scope"):
+        view.candidates = cards.candidates(ix, data)
+    if result.status in ("not_found", "fuzzy_only"):
+        view.closest = cards.closest(ix, data)
+    if result.status == "ok":
+        view.preview = cards.preview(base, ix, data)
+    view.wording, view.wording_problem = cards.wording(base, data)
+    return view
+
+
+def redline_html(c: Checked) -> bytes | None:
+    """The redline (HTML, the core's writer) of the cards that apply; None when none does."""
+    from ..apply import Step, apply_patch
+    from ..redline import redline
+    from ..render.redline_html import render_redline_html
+
+    if c.patch is None:
+        return None
+    ok = {v.data.get("id") for v in c.views if v.status == "ok"}
+    patch = dataclasses.replace(c.patch, amendments=tuple(a for a in c.patch.amendments if a.id in ok))
+    if not patch.amendments:
+        return None
+    result, resolution = apply_patch(c.base, patch, index=c.ix)
+    return render_redline_html(redline([Step(c.base, patch, resolution, result)]), [patch])
