@@ -401,7 +401,8 @@ def read_minutes(client, **changes):
 
 
 def card_form(client, d, n, shown, **changes):
-    """Card n's form as the page shows it, with changes."""
+    """Card n's form as the page shows it (its 'Edit the card' link followed), with changes."""
+    shown = client.get(f"/draft?d={d}&edit={n}")
     article = shown.text.split(f'id="card-{n}"')[1].split("</article>")[0]
     form = dict(re.findall(r'<input id="c\d+-(\w+)" name="\w+" value="([^"]*)"', article))
     form.update(re.findall(r'<textarea id="c\d+-(\w+)" name="\w+" rows="\d">([^<]*)</textarea>', article))
@@ -503,6 +504,10 @@ def test_a_card_added_in_the_form_is_checked_and_removed_again(client):
     assert [s for s, _ in cards_of(r)] == ["ok", "ok", "ambiguous"]
     assert "andring-1" in cards_of(r)[2][1]
     r = client.post("/draft/card", {**form, "n": "2", "do": "delete", "id": "andring-1"})
+    assert [s for s, _ in cards_of(r)] == ["ok", "ok"]
+    for lang in ("sv", "en"):
+        r = client.post("/draft/card", {**form, "id": "tillagg-1", "lang": lang})
+        assert r.status == 422 and cap(msg("web.card.duplicate_id", id="tillagg-1").render(lang)) in r.words
     assert [s for s, _ in cards_of(r)] == ["ok", "ok"]
 
 

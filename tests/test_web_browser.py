@@ -110,16 +110,16 @@ def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, s
     page.fill("#name", "2025-10-22-ksau-170-igen")
     page.fill("#minutes", PROTOCOL.read_text(encoding="utf-8"))
     page.get_by_role("button", name=sv("web.record.read")).click()
-    cards = page.locator("article.card.status-ok")
+    cards = page.locator("#cards article.card.status-ok")
     assert cards.count() == 2
     assert "Tillägg 1 (tillagg-1)" in cards.nth(0).inner_text()
     assert sv("web.status.ok") in cards.nth(1).inner_text()
     page.screenshot(path=shots / f"record-cards-{size}.png", full_page=True)
-    page.get_by_role("button", name=sv("web.record.save")).click()
+    page.locator("#decision").get_by_role("button", name=sv("web.record.save")).click()
     saved = repo / "amendments" / PROGRAM_ID / "2025-10-22-ksau-170-igen.yaml"
     assert sv("web.record.saved", file=f"amendments/{PROGRAM_ID}/{saved.name}") in page.locator(".saved").inner_text()
     assert [a.id for a in load_patch(saved).amendments] == ["tillagg-1", "tillagg-2"]
-    page.get_by_role("button", name=sv("web.record.save")).click()  # the same again: refused, next to the form
+    page.locator("#decision").get_by_role("button", name=sv("web.record.save")).click()  # again: refused
     assert cap(sv("web.exists", file=f"amendments/{PROGRAM_ID}/{saved.name}")) in page.locator(".error").inner_text()
     page.screenshot(path=shots / f"record-refused-{size}.png", full_page=True)
     assert errors == []
@@ -156,3 +156,161 @@ def test_an_error_is_shown_in_swedish_beside_the_form(browser, bench, shots):
     assert cap(sv("web.nothing_to_apply", version="proposed")) in page.locator(".error").inner_text()
     assert "Traceback" not in page.content()
     page.screenshot(path=shots / "apply-error-desktop.png", full_page=True)
+
+
+# ---------------------------------------------------------------- cards, pointing, review (issue 15 flows 3-5)
+
+
+SELECT = """([unit, words]) => {
+  const el = document.querySelector(`[data-unit="${unit}"] .t`), node = el.firstChild;
+  const at = node.textContent.indexOf(words), range = document.createRange();
+  range.setStart(node, at); range.setEnd(node, at + words.length);
+  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+  el.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+}"""
+
+
+def _units(repo):
+    from amend.load import load_program
+    from amend.resolve import Index
+
+    return Index(load_program(repo / "programs" / f"{PROGRAM_ID}.yaml")).units
+
+
+def _only_the_program(repo):
+    for f in (repo / "amendments" / PROGRAM_ID).glob("*.yaml"):
+        f.unlink()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots, size, amend, tmp_path):
+    _, repo = bench
+    _only_the_program(repo)
+    units = _units(repo)
+    unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
+    page, errors = _page(browser, bench, size)
+    page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.read")).click()
+    page.get_by_role("link", name="6", exact=True).click()
+    page.evaluate(SELECT, [unit, "mellan mellan olika förvaltningar i kommunen"])
+    form = page.locator("form#point")
+    assert form.locator(".picked-text").inner_text() == "mellan mellan olika förvaltningar i kommunen"
+    assert form.get_by_role("button", name=sv("web.point.add_section")).is_hidden()  # not for words
+    form.locator("#point-new").fill("samt med de fackliga parterna")
+    page.screenshot(path=shots / f"point-{size}.png", full_page=size == "desktop")
+    form.get_by_role("button", name=sv("web.point.insert_after"), exact=True).click()
+    card = page.locator("#card-0")
+    assert "status-ok" in card.get_attribute("class")
+    wording = card.locator("blockquote.copy").inner_text()
+    assert wording == ("På sidan 6, under rubriken ”Samverkan”, i tredje stycket efter ”mellan mellan olika "
+                       "förvaltningar i kommunen” läggs följande till: ”samt med de fackliga parterna”.")
+    assert "samt med de fackliga parterna" in card.locator("p.preview ins").inner_text()
+    page.fill("#d-produces", "pekat")
+    page.fill("#d-name", "pekat")
+    page.fill("#d-body", "Kommunstyrelsens arbetsutskott")
+    page.fill("#d-date", "2025-10-22")
+    page.locator("#decision").get_by_role("button", name=sv("web.record.save")).click()
+    assert sv("web.record.saved", file=f"amendments/{PROGRAM_ID}/pekat.yaml") in page.locator(".saved").inner_text()
+    page.screenshot(path=shots / f"point-card-{size}.png", full_page=True)
+    res = amend("apply", repo / "programs" / f"{PROGRAM_ID}.yaml", repo / "amendments" / PROGRAM_ID / "pekat.yaml",
+                "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    text = (tmp_path / "out" / f"{PROGRAM_ID}.pekat.yaml").read_text(encoding="utf-8")
+    assert "mellan mellan olika förvaltningar i kommunen samt med de fackliga parterna." in text
+    assert errors == []
+
+
+def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser, bench):
+    _, repo = bench
+    _only_the_program(repo)
+    units = _units(repo)
+    item = next(i for i, u in enumerate(units) if u.text.startswith("Medarbetare och chefer"))
+    page, errors = _page(browser, bench)
+    page.goto(page.url.split("?")[0].rstrip("/") + f"/program?id={PROGRAM_ID}&version=proposed&page=3")
+    page.locator(f'[data-unit="{item}"] .t').click()
+    form = page.locator("form#point")
+    assert form.get_by_role("button", name=sv("web.point.add_item")).is_visible()
+    assert form.get_by_role("button", name=sv("web.point.add_section")).is_hidden()
+    page.locator("h2.heading[data-section], h3.heading[data-section]").first.locator(".t").click()
+    assert form.get_by_role("button", name=sv("web.point.add_section")).is_visible()
+    assert form.get_by_role("button", name=sv("web.point.add_item")).is_hidden()
+    form.locator("#point-new").fill("Uppföljning")
+    form.get_by_role("button", name=sv("web.point.add_section")).click()
+    assert "status-ok" in page.locator("#card-0").get_attribute("class")
+    assert errors == []
+
+
+def test_pointing_works_without_javascript(browser, bench):
+    server, repo = bench
+    _only_the_program(repo)
+    units = _units(repo)
+    unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url)
+    page.goto(page.url.split("?")[0].rstrip("/") + f"/program?id={PROGRAM_ID}&version=proposed&page=6")
+    page.locator(f'[data-unit="{unit}"]').get_by_role("link", name=sv("web.point.here")).click()
+    assert "mellan mellan olika" in page.locator("form#point .picked-text").inner_text()
+    page.fill("#point-words", "olika")
+    page.fill("#point-new", "skilda")
+    page.locator("form#point").get_by_role("button", name=sv("web.point.replace"), exact=True).click()
+    card = page.locator("#card-0")
+    assert "status-ok" in card.get_attribute("class")
+    assert "ersätts ”olika” med ”skilda”" in card.locator("blockquote.copy").inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place(browser, bench, shots, size):
+    _, repo = bench
+    units = _units(repo)
+    unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
+    page, errors = _page(browser, bench, size)
+    page.locator("header nav").get_by_role("link", name=sv("web.nav.record")).click()
+    page.fill("#produces", "ksau-igen")
+    page.fill("#minutes", PROTOCOL.read_text(encoding="utf-8"))
+    page.get_by_role("button", name=sv("web.record.read")).click()
+    assert page.locator("#cards article.card.status-ok").count() == 2
+    redline = page.frame_locator("iframe#redline")
+    assert redline.locator("ins", has_text="samt med de fackliga parterna").count() == 1
+    if size == "phone":
+        page.locator("aside.review").scroll_into_view_if_needed()
+        redline.locator("ins", has_text="samt med de fackliga parterna").scroll_into_view_if_needed()
+    page.screenshot(path=shots / f"review-{size}.png")
+    page.evaluate("window.stillHere = true")  # gone if the page were loaded again
+    card = page.locator("#card-0")
+    card.get_by_role("link", name=sv("web.card.edit")).click()  # a link: the form opens (the page loads again)
+    page.evaluate("window.stillHere = true")  # gone if the page were loaded again
+    for name in ("page", "heading", "sentence"):
+        card.locator(f"#c0-{name}").fill("")
+    card.locator("#c0-anchor").fill("mellan")
+    card.get_by_role("button", name=sv("web.card.save")).click()
+    card = page.locator("#card-0.status-ambiguous")
+    card.wait_for()
+    assert page.evaluate("window.stillHere") is True
+    assert page.locator(".review .summary").inner_text() == sv("web.review.some", ok=1, n=2)
+    assert card.locator(".candidates li").count() > 2
+    page.frame_locator("iframe#redline").locator("ins", has_text="Fackliga parter erbjuds").wait_for()
+    card.locator(".candidates").scroll_into_view_if_needed()
+    page.screenshot(path=shots / f"card-ambiguous-{size}.png")
+    start = units[unit].text.index("mellan mellan") + len("mellan ")
+    pick = card.locator(f'.candidates li:has(input[name="unit"][value="{unit}"]):has(input[name="start"][value="{start}"])')
+    pick.get_by_role("button", name=sv("web.card.pick")).click()
+    page.locator("#card-0.status-ok").wait_for()
+    assert page.evaluate("window.stillHere") is True
+    assert page.locator(".review .summary").inner_text() == sv("web.review.all")
+    fresh = page.frame_locator("iframe#redline")
+    assert fresh.locator("ins", has_text="samt med de fackliga parterna").count() == 1
+    assert errors == []
+
+
+def test_the_draft_in_english(browser, bench, shots):
+    page, _ = _page(browser, bench)
+    page.locator("header nav").get_by_role("link", name="English").click()
+    page.locator("header nav").get_by_role("link", name=msg("web.nav.record").render("en")).click()
+    page.fill("#produces", "ksau-igen")
+    page.fill("#minutes", PROTOCOL.read_text(encoding="utf-8"))
+    page.get_by_role("button", name=msg("web.record.read").render("en")).click()
+    assert page.locator("h1").inner_text().startswith("Amendments to ")
+    assert page.locator(".review h2").inner_text() == msg("web.review.title").render("en")
+    assert page.locator("#card-0 .badge").inner_text() == msg("web.status.ok").render("en")
+    page.screenshot(path=shots / "review-en-desktop.png")

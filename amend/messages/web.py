@@ -222,6 +222,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "it is kept as read from the minutes.",
                               "Kortet innehåller sådant som formuläret inte kan visa (ett nytt avsnitts text); "
                               "det behålls som det lästes ut ur protokollet."),
+    "web.card.duplicate_id": ("another card already has the id '{id}'; ids must be unique",
+                              "ett annat kort har redan id:t ”{id}”; id:n måste vara unika"),
     "web.card.bad_op": ("'{op}' is not an operation amend knows", "”{op}” är ingen ändring som amend känner till"),
     "web.op.insert": ("Insert text", "Infoga text"),
     "web.op.replace": ("Replace text", "Ersätt text"),

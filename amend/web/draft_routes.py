@@ -14,9 +14,8 @@ from ..errors import AmendError
 from ..messages import Msg, msg
 from ..model import Program
 from . import cards, drafts, jobs, pointing, review
-from .drafts import Drafts
+from .drafts import Draft, Drafts
 from .server import Request, Response
-
 
 WHERES = [("after", msg("web.card.where.after")), ("before", msg("web.card.where.before")),
           ("end", msg("web.card.where.end"))]
@@ -43,7 +42,7 @@ class DraftRoutes:
     def _message(self, lang: str, text: Msg | str, status: int) -> Response:
         raise NotImplementedError
 
-    def program_page(self, req: Request, d: drafts.Draft | None = None, point_error: str | None = None,
+    def program_page(self, req: Request, d: Draft | None = None, point_error: str | None = None,
                      status: int = 200) -> Response:
         raise NotImplementedError
 
@@ -55,7 +54,7 @@ class DraftRoutes:
 
     # ---------------------------------------------------------------- the draft page
 
-    def draft_page(self, req: Request, d: drafts.Draft | None = None, status: int = 200, **values: Any) -> Response:
+    def draft_page(self, req: Request, d: Draft | None = None, status: int = 200, **values: Any) -> Response:
         d = d or self.drafts.get(req.query.get("d") or req.form.get("d", ""))
         if d is None:
             return self._message(req.lang, msg("web.draft.gone"), 404)
@@ -64,11 +63,12 @@ class DraftRoutes:
         for v in checked.views:
             v.line = d.lines.get(str(v.data.get("id")))
         shown = {**self._draft_values(d, base, checked), "error": None, "saved": None, "new_error": "", "found": None,
+                 "editing": req.query.get("edit", ""),
                  "blank": _blank(d), **values}
         return self._page("draft.html.j2", req, status=status, headers={"Content-Security-Policy": FRAMING_CSP},
                           **shown)
 
-    def _draft_values(self, d: drafts.Draft, base: Program, c: review.Checked) -> dict[str, Any]:
+    def _draft_values(self, d: Draft, base: Program, c: review.Checked) -> dict[str, Any]:
         from .app import OUTCOMES, STATUSES
 
         n, ok = len(c.views), c.applying
@@ -111,7 +111,7 @@ class DraftRoutes:
             return self._refused(req, d, n, form, exc)
         return self.draft_page(req, d)
 
-    def _change_card(self, d: drafts.Draft, n: str, form: dict[str, str], do: str) -> None:
+    def _change_card(self, d: Draft, n: str, form: dict[str, str], do: str) -> None:
         amendments = list(d.amendments)
         if n == "new":
             form = {**form, "id": form["id"].strip() or d.next_id()}
@@ -122,10 +122,13 @@ class DraftRoutes:
             del amendments[int(n)]
         else:
             amendments[int(n)] = cards.from_form(form)
-        drafts.patch_of({**d.data(), "amendments": amendments})  # the loader judges it (schema, ids)
+        twice = drafts.duplicate_ids(amendments)
+        if twice:
+            raise AmendError(msg("web.card.duplicate_id", id=twice[0]))
+        drafts.assembled(drafts.Draft(d.id, d.program, d.base, d.fields, d.decision, amendments))  # the loader judges
         d.amendments, d.revision = amendments, d.revision + 1
 
-    def _refused(self, req: Request, d: drafts.Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
+    def _refused(self, req: Request, d: Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
         from .app import _whole
 
         if n == "new" or not n.isdigit() or int(n) >= len(d.amendments):
@@ -168,7 +171,7 @@ class DraftRoutes:
             return self.program_page(req, d=d, point_error=_whole_of(exc), status=422)
         return Response(303, b"", headers={"Location": _draft_link(req.lang, d, len(d.amendments) - 1)})
 
-    def _new_draft(self, program_id: str, version: str) -> drafts.Draft:
+    def _new_draft(self, program_id: str, version: str) -> Draft:
         program, _, timeline = jobs.history(self.root, program_id)
         jobs.build(program, timeline, version)  # the version must be one the history builds
         return self.drafts.new(program.meta.id, version, {"outcome": "adopted"}, {})
@@ -199,11 +202,11 @@ FRAMING_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src
 REDLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
 
 
-def _blank(d: drafts.Draft) -> dict[str, str]:
+def _blank(d: Draft) -> dict[str, str]:
     return {**{k: "" for k in cards.FORM_KEYS}, "op": "insert", "where": "after"}
 
 
-def _pick(base: Program, d: drafts.Draft, n: str, form: dict[str, str]) -> None:
+def _pick(base: Program, d: Draft, n: str, form: dict[str, str]) -> None:
     if not n.isdigit() or int(n) >= len(d.amendments):
         raise AmendError(msg("web.draft.no_card", n=n))
     data = d.amendments[int(n)]
@@ -240,7 +243,7 @@ def _whole_of(exc: AmendError) -> str:
     return _whole(exc)
 
 
-def _draft_link(lang: str, d: drafts.Draft, n: int) -> str:
+def _draft_link(lang: str, d: Draft, n: int) -> str:
     q = {"d": d.id, **({"lang": lang} if lang != "sv" else {})}
     return f"/draft?{urllib.parse.urlencode(q)}#card-{n}"
 

@@ -7,10 +7,12 @@ of `amend serve` forgets them (saving writes the file).
 """
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
 import yaml
@@ -19,6 +21,7 @@ from ..errors import AmendError
 from ..model import Patch, Program
 from ..resolve import Edit, Index
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: the same data, faster
 MAX_DRAFTS = 200  # the oldest is forgotten beyond this
 DRAFT_VERSION = "utkast"  # `produces:` while the secretary has not named the version yet
 DRAFT_DECISION = {"body": "utkast", "date": "2000-01-01"}  # only while checking: saving needs the real one
@@ -88,10 +91,37 @@ def patch_of(data: dict[str, Any], name: str = "utkast.yaml") -> Patch:
     """Patch data → YAML → the model, through the loader every command uses (schema checks included)."""
     from ..load import parse_yaml, patch_from_data, validate
 
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000)
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100_000)
     parsed, lines = parse_yaml(text, name)
     validate(parsed, lines, "patch", name)
     return patch_from_data(cast(dict, parsed), lines, name)
+
+
+def assembled(d: Draft) -> Patch:
+    """The draft's patch for checking while the secretary works: its head and each amendment loaded
+    through the loader (schema and model) on their own, each made once. Saving loads the whole file's
+    text again and refuses unless it makes the same version (jobs.save_draft)."""
+    import dataclasses
+
+    head = _loaded_once(json.dumps({**d.data(), "amendments": []}, sort_keys=True, ensure_ascii=False))
+    amendments = tuple(amendment_of(d.program, d.base, a) for a in d.amendments)
+    return dataclasses.replace(head, amendments=amendments)
+
+
+def amendment_of(program: str, version: str, data: dict[str, Any]) -> Any:
+    """One amendment as the loader makes it (model.Amendment), made once for the same data."""
+    head = {"program": program, "base": version, "produces": DRAFT_VERSION, "decision": DRAFT_DECISION}
+    return _loaded_once(json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False)).amendments[0]
+
+
+@lru_cache(maxsize=4096)
+def _loaded_once(data: str) -> Patch:
+    return patch_of(json.loads(data))
+
+
+def duplicate_ids(amendments: list[dict[str, Any]]) -> list[str]:
+    seen: set[str] = set()
+    return [str(a.get("id")) for a in amendments if a.get("id") in seen or seen.add(str(a.get("id")))]  # type: ignore[func-returns-value]
 
 
 def patch_text(patch: Patch, comments: tuple[str, ...] = ()) -> str:
@@ -112,8 +142,8 @@ def loaded(text: str, name: str) -> Patch:
 
 def single(base: Program, data: dict[str, Any]) -> Patch:
     """A patch of one amendment against `base`, to try a card or a candidate on its own."""
-    return patch_of({"program": base.meta.id, "base": base.meta.version, "produces": DRAFT_VERSION,
-                     "decision": DRAFT_DECISION, "amendments": [data]})
+    head = {"program": base.meta.id, "base": base.meta.version, "produces": DRAFT_VERSION, "decision": DRAFT_DECISION}
+    return _loaded_once(json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False))
 
 
 def edits_of(base: Program, ix: Index, data: dict[str, Any]) -> list[Edit]:

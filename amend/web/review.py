@@ -3,14 +3,20 @@ between cards included), and the live redline of what the cards that apply make 
 from __future__ import annotations
 
 import dataclasses
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..errors import AmendError
 from ..messages import Msg
 from ..model import Patch, Program
 from ..resolve import Index
 from . import cards, drafts
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,7 +41,7 @@ def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
 
     ix = drafts.index_of(base)
     try:
-        patch = drafts.patch_of(d.data())
+        patch = drafts.assembled(d)
     except AmendError as exc:
         return Checked(base, ix, None, [], error=str(exc))
     results, adopted = check_patch(base, patch, index=ix) if patch.amendments else ((), None)
@@ -52,13 +58,33 @@ def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any) -
     view = cards.View(n, data, cards.to_form(data), result.status, render(result.message) if result.message else "",
                       result.label, editable=cards.editable(data))
     if result.status in ("ambiguous", "out_of_scope"):
-        view.candidates = cards.candidates(ix, data)
+        view.candidates = _kept(base, data, "candidates", lambda: cards.candidates(ix, data))
     if result.status in ("not_found", "fuzzy_only"):
-        view.closest = cards.closest(ix, data)
+        view.closest = _kept(base, data, "closest", lambda: cards.closest(ix, data))
     if result.status == "ok":
-        view.preview = cards.preview(base, ix, data)
-    view.wording, view.wording_problem = cards.wording(base, data)
+        view.preview = _kept(base, data, "preview", lambda: cards.preview(base, ix, data))
+    view.wording, view.wording_problem = _kept(base, data, "wording", lambda: cards.wording(base, data))
     return view
+
+
+_KEPT: OrderedDict[tuple[int, str, str], tuple[Program, Any]] = OrderedDict()
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept(base: Program, data: dict[str, Any], what: str, make: Callable[[], T]) -> T:
+    """What a card shows that depends on the card and its base only (its text, wording, candidates),
+    made once: a change to one card then checks the whole patch again but remakes only that card's."""
+    key = (id(base), what, json.dumps(data, sort_keys=True, ensure_ascii=False))
+    with _KEPT_LOCK:
+        kept = _KEPT.get(key)
+        if kept is not None and kept[0] is base:
+            return cast(T, kept[1])
+    value = make()
+    with _KEPT_LOCK:
+        _KEPT[key] = (base, value)
+        while len(_KEPT) > 4000:
+            _KEPT.popitem(last=False)
+    return value
 
 
 def redline_html(c: Checked) -> bytes | None:

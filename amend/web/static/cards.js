@@ -4,6 +4,7 @@
    and the redline beside them are replaced by the server's new ones (the server checks, not this). */
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
 
   // ------------------------------------------------------------ amend by pointing
   var point = document.getElementById("point");
