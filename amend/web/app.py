@@ -21,115 +21,12 @@ from ..messages import LANGUAGES, Msg, language, msg
 from ..messages import render as say
 from . import drafts, jobs, pages
 from .draft_routes import POINT_LABELS, DraftRoutes
+from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
 
 log = logging.getLogger("amend.web")
 HERE = Path(__file__).parent
 
-STATES = {
-    "in force": msg("web.state.in_force"), "superseded": msg("web.state.superseded"),
-    "future": msg("web.state.future"), "proposal": msg("web.state.proposal"), "pending": msg("web.state.pending"),
-    "rejected": msg("web.state.rejected"), "withdrawn": msg("web.state.withdrawn"),
-    "unreachable": msg("web.state.unreachable"),
-}
-OUTCOMES = {"adopted": msg("web.outcome.adopted"), "pending": msg("web.outcome.pending"),
-            "rejected": msg("web.outcome.rejected"), "withdrawn": msg("web.outcome.withdrawn")}
-STATUSES = {
-    "ok": msg("web.status.ok"), "fuzzy_only": msg("web.status.fuzzy_only"), "not_found": msg("web.status.not_found"),
-    "ambiguous": msg("web.status.ambiguous"), "out_of_scope": msg("web.status.out_of_scope"),
-    "conflict": msg("web.status.conflict"), "error": msg("web.status.error"),
-    "needs_human": msg("web.status.needs_human"), "not_applicable": msg("web.status.not_applicable"),
-    "rejected": msg("web.status.rejected"), "check": msg("web.status.check"), "note": msg("web.status.note"),
-}
-DOWNLOADS = {".docx": msg("web.download.docx"), ".redline.docx": msg("web.download.redline_docx"),
-             ".redline.html": msg("web.download.redline_html"), ".yaml": msg("web.download.yaml")}
-FIELDS = {"base": msg("web.field.base"), "produces": msg("web.field.produces"), "name": msg("web.field.name"),
-          "minutes": msg("web.field.minutes"), "outcome": msg("web.field.outcome"),
-          "version": msg("web.field.version"), "program": msg("web.field.program")}
-LABELS = {  # every label of the templates, literal so that the catalogue test sees each key used
-    "app": msg("web.app"),
-    "nav.register": msg("web.nav.register"),
-    "nav.record": msg("web.nav.record"),
-    "nav.apply": msg("web.nav.apply"),
-    "other_language": msg("web.other_language"),
-    "register.title": msg("web.register.title"),
-    "register.pending": msg("web.register.pending"),
-    "register.no_pending": msg("web.register.no_pending"),
-    "register.none_in_force": msg("web.register.none_in_force"),
-    "register.program_file": msg("web.register.program_file"),
-    "col.version": msg("web.col.version"),
-    "col.state": msg("web.col.state"),
-    "col.in_force": msg("web.col.in_force"),
-    "col.decision": msg("web.col.decision"),
-    "col.amendments": msg("web.col.amendments"),
-    "action.read": msg("web.action.read"),
-    "action.record": msg("web.action.record"),
-    "action.apply": msg("web.action.apply"),
-    "page.previous": msg("web.page.previous"),
-    "page.next": msg("web.page.next"),
-    "page.pages": msg("web.page.pages"),
-    "page.empty": msg("web.page.empty"),
-    "record.title": msg("web.record.title"),
-    "record.intro": msg("web.record.intro"),
-    "field.program": msg("web.field.program"),
-    "field.base": msg("web.field.base"),
-    "field.body": msg("web.field.body"),
-    "field.date": msg("web.field.date"),
-    "field.paragraph": msg("web.field.paragraph"),
-    "field.case": msg("web.field.case"),
-    "field.outcome": msg("web.field.outcome"),
-    "field.produces": msg("web.field.produces"),
-    "field.name": msg("web.field.name"),
-    "field.minutes": msg("web.field.minutes"),
-    "field.version": msg("web.field.version"),
-    "field.preview": msg("web.field.preview"),
-    "record.read": msg("web.record.read"),
-    "record.save": msg("web.record.save"),
-    "record.incomplete": msg("web.record.incomplete"),
-    "apply.title": msg("web.apply.title"),
-    "apply.run": msg("web.apply.run"),
-    "draft.title": msg("web.draft.title"),
-    "draft.intro": msg("web.draft.intro"),
-    "draft.point": msg("web.draft.point"),
-    "card.edit": msg("web.card.edit"),
-    "card.add": msg("web.card.add"),
-    "card.save": msg("web.card.save"),
-    "card.delete": msg("web.card.delete"),
-    "card.op": msg("web.card.op"),
-    "card.id": msg("web.card.id"),
-    "card.title_field": msg("web.card.title_field"),
-    "card.text": msg("web.card.text"),
-    "card.scope": msg("web.card.scope"),
-    "card.scope.page": msg("web.card.scope.page"),
-    "card.scope.heading": msg("web.card.scope.heading"),
-    "card.scope.column": msg("web.card.scope.column"),
-    "card.scope.row": msg("web.card.scope.row"),
-    "card.scope.paragraph": msg("web.card.scope.paragraph"),
-    "card.scope.item": msg("web.card.scope.item"),
-    "card.scope.sentence": msg("web.card.scope.sentence"),
-    "card.scope.occurrence": msg("web.card.scope.occurrence"),
-    "card.where": msg("web.card.where"),
-    "card.anchor": msg("web.card.anchor"),
-    "card.old": msg("web.card.old"),
-    "card.new": msg("web.card.new"),
-    "card.position": msg("web.card.position"),
-    "card.level": msg("web.card.level"),
-    "card.makes": msg("web.card.makes"),
-    "card.candidates": msg("web.card.candidates"),
-    "card.pick": msg("web.card.pick"),
-    "card.closest": msg("web.card.closest"),
-    "card.wording": msg("web.card.wording"),
-    "card.no_wording": msg("web.card.no_wording"),
-    "card.not_editable": msg("web.card.not_editable"),
-    "review.title": msg("web.review.title"),
-    "point.title": msg("web.point.title"),
-    "point.help": msg("web.point.help"),
-    "point.words": msg("web.point.words"),
-    "point.new": msg("web.point.new"),
-    "point.go": msg("web.point.go"),
-    "point.here": msg("web.point.here"),
-    "nav.draft": msg("web.nav.draft"),
-}
 POINT_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
              "frame-ancestors 'none'; base-uri 'none'")
 DOWNLOAD_TYPES = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -217,20 +114,11 @@ class App(DraftRoutes):
         except AmendError as exc:
             return self._message(req.lang, _whole(exc), 404)
         built = steps[-1].result if steps else program
-        paged = pages.paged(built)
-        count = max(paged, default=1)
-        page = _number(query.get("page"), min(paged, default=1))
-        problem = None if 1 <= page <= count else msg("web.page.missing", page=page, count=count)
         ix = drafts.index_of(built)
         units = {u.path: i for i, u in enumerate(ix.units)}
-        return self._page("program.html.j2", req, status=status, program=built, version=version, page=page,
-                          count=count, items=paged.get(page, []), pages=sorted(paged), problem=problem,
-                          title=msg("web.page.title", title=built.meta.title, version=version),
-                          page_of=msg("web.page.of", page=page, count=count),
-                          page_label=msg("web.page.number", page=page), unit_of=units.get, draft=d,
-                          actions=POINT_LABELS, point_error=point_error, form=query,
-                          picked_text=_picked_text(built, ix, query),
-                          headers={"Content-Security-Policy": POINT_CSP})
+        return self._page("program.html.j2", req, status=status, **_pages_of(built, version, query),
+                          unit_of=units.get, draft=d, actions=POINT_LABELS, point_error=point_error, form=query,
+                          picked_text=_picked_text(built, ix, query), headers={"Content-Security-Policy": POINT_CSP})
 
     # ---------------------------------------------------------------- record a decision
 
@@ -355,6 +243,18 @@ def _cards(recorded: jobs.Recorded) -> list[Card]:
         cards += [Card(status, f.title or "", f.text, say(f.message), f.line)
                   for f in sorted(found, key=lambda f: f.line)]
     return cards
+
+
+def _pages_of(built: Any, version: str, query: dict[str, str]) -> dict[str, Any]:
+    """The page asked for among the version's pages, with its words (or why it is not there)."""
+    paged = pages.paged(built)
+    count = max(paged, default=1)
+    page = _number(query.get("page"), min(paged, default=1))
+    problem = None if 1 <= page <= count else msg("web.page.missing", page=page, count=count)
+    return dict(program=built, version=version, page=page, count=count, items=paged.get(page, []),
+                pages=sorted(paged), problem=problem, title=msg("web.page.title", title=built.meta.title,
+                                                                version=version),
+                page_of=msg("web.page.of", page=page, count=count), page_label=msg("web.page.number", page=page))
 
 
 def _picked_text(program: Any, ix: Any, query: dict[str, str]) -> str:

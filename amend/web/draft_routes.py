@@ -15,6 +15,7 @@ from ..messages import Msg, msg
 from ..model import Program
 from . import cards, drafts, jobs, pointing, review
 from .drafts import Draft, Drafts
+from .labels import OUTCOMES, STATUSES
 from .server import Request, Response
 
 WHERES = [("after", msg("web.card.where.after")), ("before", msg("web.card.where.before")),
@@ -69,8 +70,6 @@ class DraftRoutes:
                           **shown)
 
     def _draft_values(self, d: Draft, base: Program, c: review.Checked) -> dict[str, Any]:
-        from .app import OUTCOMES, STATUSES
-
         n, ok = len(c.views), c.applying
         note = msg("web.review.nothing") if not ok else msg("web.review.all") if ok == n else \
             msg("web.review.some", ok=ok, n=n)

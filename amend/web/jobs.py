@@ -184,17 +184,7 @@ def save_draft(root: Path, base: Program, d: drafts.Draft) -> tuple[Path, bool]:
     the file, loaded back as `amend apply` loads it, makes exactly the version the cards show."""
     from ..check import check_patch
 
-    missing = [SAVE_FIELDS[k] for k in SAVE_FIELDS if not _given(d, k)]
-    if missing:
-        raise AmendError(msg("web.save.needs", fields=missing))
-    name = d.fields["name"].strip().removesuffix(".yaml")
-    if not FILE_NAME.match(name) or len(name) > 100:
-        raise AmendError(msg("web.bad_file_name", name=name))
-    patch = drafts.patch_of(d.data(placeholders=False))
-    results, adopted = check_patch(base, patch, index=drafts.index_of(base))
-    failing = [r for r in results if r.status != "ok"]
-    if failing or not results:
-        raise AmendError(msg("web.save.not_all", n=len(failing)) if failing else msg("web.nothing_to_save"))
+    name, patch, adopted = _ready(base, d)
     with _SAVING:
         program, patches, _ = history(root, d.program)
         target = _new_file(root, program, name)
@@ -205,6 +195,24 @@ def save_draft(root: Path, base: Program, d: drafts.Draft) -> tuple[Path, bool]:
         build_timeline(program, [*patches, again], today())  # the history must still hold with it
         write_all({target: text.encode("utf-8")}, inputs=(program.source,))
     return target, not again.incomplete
+
+
+def _ready(base: Program, d: drafts.Draft) -> tuple[str, Patch, Program]:
+    """The file name, the whole patch (loaded from its data) and the version it makes; or why not yet."""
+    from ..check import check_patch
+
+    missing = [SAVE_FIELDS[k] for k in SAVE_FIELDS if not _given(d, k)]
+    if missing:
+        raise AmendError(msg("web.save.needs", fields=missing))
+    name = d.fields["name"].strip().removesuffix(".yaml")
+    if not FILE_NAME.match(name) or len(name) > 100:
+        raise AmendError(msg("web.bad_file_name", name=name))
+    patch = drafts.patch_of(d.data(placeholders=False))
+    results, adopted = check_patch(base, patch, index=drafts.index_of(base))
+    failing = [r for r in results if r.status != "ok"]
+    if failing or adopted is None:
+        raise AmendError(msg("web.save.not_all", n=len(failing)) if failing else msg("web.nothing_to_save"))
+    return name, patch, adopted
 
 
 SAVE_FIELDS = {"produces": msg("web.field.produces"), "name": msg("web.field.name"),
