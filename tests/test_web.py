@@ -569,7 +569,7 @@ def test_pointing_writes_the_tightest_scope_and_the_minutes_wording(client, repo
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_pointing_at_repeated_words_without_a_selection_says_so_and_writes_nothing(client, repo, lang):
-    unit, _ = samverkan_unit(repo)
+    unit, ix = samverkan_unit(repo)
     r = point(client, unit, "mellan", "insert_after", "x", lang=lang)
     assert r.status == 422
     assert cap(msg("web.point.words_repeated", words="mellan", count=2).render(lang)) in r.words
@@ -577,6 +577,14 @@ def test_pointing_at_repeated_words_without_a_selection_says_so_and_writes_nothi
     assert cap(msg("web.point.bad_action", action="nonsense").render(lang)) in r.words
     r = point(client, unit, "olika", "insert_after", "", lang=lang)
     assert cap(msg("web.point.no_new").render(lang)) in r.words
+    r = point(client, unit, "fackliga parterna", "insert_after", "x", lang=lang)
+    assert cap(msg("web.point.words_missing", words="fackliga parterna").render(lang)) in r.words
+    r = point(client, 99999, "", "insert_after", "x", lang=lang)
+    assert cap(msg("web.point.no_place").render(lang)) in r.words
+    assert point(client, unit, "mellan mellan", "insert_after", "samt x", lang=lang).status == 303  # once: taken
+    at = ix.units[unit].text.index("mellan mellan") + 1  # a selection that cuts words: no anchor can say it
+    r = point(client, unit, "ellan mella", "insert_after", "x", lang=lang, start=str(at), end=str(at + 11))
+    assert cap(msg("web.point.not_resolved", words="ellan mella").render(lang)) in r.words
 
 
 def test_pointing_at_blocks_adds_items_paragraphs_and_headings_after_them(client, repo, amend, tmp_path):
@@ -632,3 +640,23 @@ def test_a_draft_is_saved_only_when_every_card_applies_and_names_what_is_missing
     assert cap(sv("web.save.needs", fields=fields)) in r.words
     assert snapshot(repo) == before
     assert client.get("/draft?d=0123456789abcdef").status == 404
+
+
+def test_an_instruction_that_needed_a_human_is_handled_by_a_card_then_the_file_is_complete(client, repo, amend,
+                                                                                            tmp_path):
+    minutes = PROTOCOL.read_text(encoding="utf-8").replace("mellan mellan olika \nförvaltningar i kommunen",
+                                                           "mellan olika förvaltningar inom kommunen")
+    d, page = read_minutes(client, minutes=minutes, produces="ksau-ny", name="ksau-ny")
+    assert [s for s, _ in cards_of(page)] == ["fuzzy_only", "ok"]
+    assert sv("web.draft.handled_help") in page.words
+    n = [s for s, _ in cards_of(page)].index("fuzzy_only")
+    r = client.post("/draft/card", card_form(client, d, n, page, anchor="mellan mellan olika förvaltningar i kommunen"))
+    assert [s for s, _ in cards_of(r)] == ["ok", "ok"]
+    line = re.search(r'name="line" value="(\d+)"', r.text).group(1)
+    r = client.post("/draft/handled", {"csrf": client.csrf(), "d": d, "line": line})
+    assert sv("web.draft.is_handled") in r.words and sv("record.incomplete".join(["web.", ""])) not in r.words
+    r = client.post("/draft/save", {"csrf": client.csrf(), "d": d, "produces": "ksau-ny", "name": "ksau-ny",
+                                    "outcome": "adopted"})
+    assert sv("web.record.saved", file=f"amendments/{PROGRAM_ID}/ksau-ny.yaml") in r.words
+    saved = load_patch(repo / "amendments" / PROGRAM_ID / "ksau-ny.yaml")
+    assert saved.incomplete == () and saved.decision.proposes_to == "Kommunfullmäktige"

@@ -177,6 +177,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.draft.gone": ("This draft is no longer there (the workbench was restarted). Read the minutes again.",
                        "Utkastet finns inte längre (arbetsbänken har startats om). Läs ut protokollet igen."),
     "web.draft.no_card": ("there is no card {n} in this draft", "det finns inget kort {n} i utkastet"),
+    "web.draft.handled": ("Handled by a card", "Hanterad med ett kort"),
+    "web.draft.handled_help": (
+        "amend could not read this instruction, so the saved file lists it as missing (and amend apply "
+        "refuses it). When a card above does what it says, mark it handled.",
+        "amend kunde inte läsa den här instruktionen, så den sparade filen räknar upp den som saknad (och "
+        "amend apply vägrar genomföra filen). När ett kort ovan gör det som instruktionen säger, markera den "
+        "som hanterad."),
+    "web.draft.is_handled": ("Marked as handled by a card: the saved file does not list it as missing.",
+                             "Markerad som hanterad med ett kort: den sparade filen räknar inte upp den som saknad."),
     "web.card.edit": ("Edit the card", "Ändra kortet"),
     "web.card.add": ("Add an amendment", "Lägg till en ändring"),
     "web.card.save": ("Save the card", "Spara kortet"),

@@ -51,6 +51,7 @@ class DraftRoutes:
         return {("GET", "/draft"): self.draft_page, ("POST", "/draft/card"): self.card,
                 ("POST", "/draft/pick"): self.pick, ("POST", "/draft/save"): self.save_draft,
                 ("GET", "/draft/redline"): self.draft_redline, ("POST", "/point"): self.point,
+                ("POST", "/draft/handled"): self.handled,
                 ("GET", "/static/cards.js"): self.script}
 
     # ---------------------------------------------------------------- the draft page
@@ -79,6 +80,7 @@ class DraftRoutes:
                     heading=msg("web.draft.heading", title=base.meta.title, version=d.base),
                     summary=msg("web.draft.summary", ok=ok, n=n) if n else msg("web.draft.none"),
                     review_note=note, has_redline=ok > 0, incomplete=bool(d.incomplete), decision=None,
+                    missing_lines={n for n, _ in d.incomplete},
                     similar=lambda s: msg("web.card.similar", similarity=s or 0),
                     line_of=lambda line: msg("web.record.line", line=line))
 
@@ -149,6 +151,18 @@ class DraftRoutes:
             return self._refused(req, d, n, form, exc)
         return self.draft_page(req, d)
 
+    def handled(self, req: Request) -> Response:
+        """An instruction extract could not read, now handled by a card: the saved file no longer lists it
+        as missing (the secretary says so; amend cannot tell)."""
+        d = self.drafts.get(req.form.get("d", ""))
+        if d is None:
+            return self._message(req.lang, msg("web.draft.gone"), 404)
+        line = req.form.get("line", "")
+        with self.drafts.lock():
+            d.incomplete = [(n, text) for n, text in d.incomplete if str(n) != line]
+            d.revision += 1
+        return self.draft_page(req, d)
+
     # ---------------------------------------------------------------- amend by pointing
 
     def point(self, req: Request) -> Response:
@@ -182,8 +196,8 @@ class DraftRoutes:
         if d is None:
             return self._message(req.lang, msg("web.draft.gone"), 404)
         with self.drafts.lock():
-            d.fields.update({k: req.form.get(k, "").strip() for k in ("produces", "name", "outcome")})
-            d.decision.update({k: req.form.get(k, "").strip() for k in ("body", "date", "paragraph", "case")})
+            d.fields.update({k: req.form[k].strip() for k in ("produces", "name", "outcome") if k in req.form})
+            d.decision.update({k: req.form[k].strip() for k in ("body", "date", "paragraph", "case") if k in req.form})
         base = jobs.version_program(self.root, d.program, d.base)
         try:
             path, complete = jobs.save_draft(self.root, base, d)
