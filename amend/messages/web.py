@@ -159,7 +159,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "--host {host} släpper in andra datorer: ange även --token"),
     "web.cli.cannot_listen": ("cannot listen on {host}:{port}: {reason}", "kan inte lyssna på {host}:{port}: {reason}"),
     # webcards
-    "web.nav.draft": ("Amend by pointing", "Ändra genom att peka"),
     "web.draft.title": ("The decision's amendments", "Beslutets ändringar"),
     "web.draft.heading": ("Amendments to {title}, version {version}", "Ändringar i {title}, versionen {version}"),
     "web.draft.intro": (

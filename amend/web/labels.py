@@ -109,5 +109,4 @@ LABELS = {  # every label of the templates, literal so that the catalogue test s
     "point.new": msg("web.point.new"),
     "point.go": msg("web.point.go"),
     "point.here": msg("web.point.here"),
-    "nav.draft": msg("web.nav.draft"),
 }
