@@ -19,7 +19,7 @@ import jinja2
 from ..errors import AmendError
 from ..messages import LANGUAGES, Msg, language, msg
 from ..messages import render as say
-from . import jobs, pages
+from . import jobs, pages, views
 from .server import MAX_FORM_BYTES, Request, Response
 
 log = logging.getLogger("amend.web")
@@ -88,6 +88,7 @@ LABELS = {  # every label of the templates, literal so that the catalogue test s
     "apply.title": msg("web.apply.title"),
     "apply.run": msg("web.apply.run"),
 }
+LABELS.update(views.LABELS)  # webimport: the import and publish pages
 DOWNLOAD_TYPES = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                   ".html": "text/html; charset=utf-8", ".yaml": "application/yaml; charset=utf-8"}
 
@@ -107,6 +108,7 @@ class App:
             ("GET", "/download"): self.download, ("GET", "/static/style.css"): self.style,
             ("GET", "/favicon.ico"): lambda req: Response(204),  # browsers ask for it; there is none
         }
+        self.routes.update(views.routes(self))  # webimport: import a proposal, publish a decision
 
     # ---------------------------------------------------------------- dispatch
 
