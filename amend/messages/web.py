@@ -251,16 +251,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.publish.no_pdf": ("A PDF is not offered yet: amend apply cannot write one in this version.",
                            "Någon PDF erbjuds inte ännu: amend apply kan inte skriva en i den här versionen."),
     "web.publish.saved": ("Saved {file}.", "Sparade {file}."),
-    "web.publish.unchanged": ("{file} already holds this text; nothing was written.",
-                              "{file} innehåller redan den här texten; ingenting skrevs."),
+    "web.publish.unchanged": ("The file {file} already holds this text; nothing was written.",
+                              "Filen {file} innehåller redan den här texten; ingenting skrevs."),
     "web.publish.committed": ("Committed {file} to git as {commit}.", "Checkade in {file} i git som {commit}."),
-    "web.publish.was_committed": ("{file} was already committed as it is, as {commit}.",
-                                  "{file} var redan incheckad som den är, som {commit}."),
+    "web.publish.was_committed": ("The file {file} was already committed as it is, as {commit}.",
+                                  "Filen {file} var redan incheckad som den är, som {commit}."),
     "web.publish.changed": (
-        "{file} was changed on disk since you opened it, so nothing was saved. Both versions are below: keep the "
-        "one on disk, or save yours over it.",
-        "{file} har ändrats på disken sedan du öppnade den, så ingenting sparades. Båda versionerna finns nedan: "
-        "behåll den som finns på disken, eller spara din över den."),
+        "the file {file} was changed on disk since you opened it, so nothing was saved. Both versions are below: "
+        "keep the one on disk, or save yours over it.",
+        "filen {file} har ändrats på disken sedan du öppnade den, så ingenting sparades. Båda versionerna finns "
+        "nedan: behåll den som finns på disken, eller spara din över den."),
     "web.publish.mine": ("What you sent", "Det du skickade"),
     "web.publish.theirs": ("The file on disk now", "Filen på disken nu"),
     "web.publish.keep_theirs": ("Keep the file on disk", "Behåll filen på disken"),

@@ -140,8 +140,8 @@ def _corrected_section(i: int, s: Section, form: dict[str, str], problems: list[
     if text is not None and not " ".join(text.split()):
         problems.append(Problem(f"h{i}.text", msg("web.import.empty_heading")))
     heading = " ".join(text.split()) if text and text.strip() else s.heading
-    level = _number(form, f"h{i}.level", s.level, MAX_LEVEL, problems)
-    page = _number(form, f"h{i}.page", s.page, None, problems)
+    level = _number(form, f"h{i}.level", s.level, MAX_LEVEL, problems) or s.level
+    page = _number(form, f"h{i}.page", s.page, None, problems) or s.page
     blocks = tuple(replace(b, page=_number(form, f"b{i}.{j}.page", b.page, None, problems))
                    for j, b in enumerate(s.blocks))
     return replace(s, heading=heading, level=level, page=page, blocks=blocks)
@@ -195,12 +195,10 @@ _SAVING = threading.Lock()
 
 def save(root: Path, draft: Draft, overwrite: bool) -> Saved:
     """programs/<id>.yaml (and <id>.docx when apply can write into it); an existing file only with `overwrite`."""
+    from ..output import write_all
     from . import jobs
 
-    root = root.resolve()
-    folder = root / "programs"
-    if folder.resolve() != folder or (folder.exists() and not folder.is_dir()):
-        raise AmendError(msg("web.outside", folder="programs"))
+    folder = _programs_folder(root)
     program = _as_saved(draft)
     with _SAVING:
         _check_id_free(jobs.register(root, jobs.today()), program.meta.id)
@@ -210,10 +208,16 @@ def save(root: Path, draft: Draft, overwrite: bool) -> Saved:
             raise AmendError(msg("web.outside", folder="programs"))
         if there and not overwrite:
             raise AmendError(msg("web.import.exists", file=f"programs/{there[0].name}"))
-        from ..output import write_all
-
         write_all(outputs)
     return Saved(tuple(f"programs/{p.name}" for p in outputs), tuple(f"programs/{p.name}" for p in there))
+
+
+def _programs_folder(root: Path) -> Path:
+    """ROOT/programs, refused when it is a link to elsewhere (or not a folder)."""
+    folder = root.resolve() / "programs"
+    if folder.resolve() != folder or (folder.exists() and not folder.is_dir()):
+        raise AmendError(msg("web.outside", folder="programs"))
+    return folder
 
 
 def _as_saved(draft: Draft) -> Program:

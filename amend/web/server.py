@@ -142,10 +142,7 @@ class _Handler(BaseHTTPRequestHandler):
         kind = self.headers.get("Content-Type", "")
         multipart = kind.lower().startswith("multipart/form-data")
         limit = MAX_UPLOAD_BYTES if multipart else MAX_FORM_BYTES
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = -1
+        length = self._length()
         lang = _lang_of(self.path)
         if length < 0 or length > limit:
             self.close_connection = True  # the body is not read
@@ -157,6 +154,12 @@ class _Handler(BaseHTTPRequestHandler):
             return dict(urllib.parse.parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True)), {}
         parsed = upload.parse_multipart(kind, raw)
         return parsed if parsed is not None else self.server.app._message(_sv(lang), msg("web.upload.bad_form"), 400)
+
+    def _length(self) -> int:
+        try:
+            return int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return -1
 
     def _send(self, r: Response) -> None:
         self.send_response(r.status)

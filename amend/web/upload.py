@@ -5,6 +5,7 @@ name amend chooses, in a private temporary folder outside the repository.
 """
 from __future__ import annotations
 
+import email.message
 import email.parser
 import email.policy
 import re
@@ -44,13 +45,18 @@ def parse_multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dic
         name = part.get_param("name", header="content-disposition")
         if n >= MAX_FIELDS or not isinstance(name, str):
             return None
-        data = part.get_payload(decode=True) or b""
-        filename = part.get_filename()
-        if filename is None:
-            form[name] = data.decode("utf-8", errors="replace")
-        elif data:  # a file input left empty sends a part with no name and no bytes
-            files[name] = Upload(data, shown_name(filename))
+        _keep(part, name, form, files)
     return form, files
+
+
+def _keep(part: email.message.Message, name: str, form: dict[str, str], files: dict[str, Upload]) -> None:
+    payload = part.get_payload(decode=True)
+    data = payload if isinstance(payload, bytes) else b""
+    filename = part.get_filename()
+    if filename is None:
+        form[name] = data.decode("utf-8", errors="replace")
+    elif data:  # a file input left empty sends a part with no name and no bytes
+        files[name] = Upload(data, shown_name(filename))
 
 
 def shown_name(name: str) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import AmendError
 from ..messages import Msg, msg
 from . import importing, jobs, publish
+from .publish import Opened
 from .server import Request, Response
 
 if TYPE_CHECKING:
@@ -165,26 +166,26 @@ class Views:
                                                                         form["version"]), done=_said(done))
 
     def _publish_page(self, req: Request, form: dict[str, str], status: int = 200, **values: Any) -> Response:
-        from . import git
-
-        listed = [e for e in jobs.register(self.app.root, jobs.today()) if e.timeline]
-        opened = values.get("opened")
-        state = None
-        if opened is not None:
-            repo = git.is_repository(self.app.root)
-            commit = git.last_commit(self.app.root, self.app.root / opened.file) if repo else None
-            state = msg("web.publish.no_git") if not repo else \
-                msg("web.publish.in_git", commit=commit) if commit else msg("web.publish.not_in_git")
-            from ..history import decision_words
-
-            values["decision"] = msg("web.publish.decision", decision=decision_words(opened.patch.decision),
-                                     file=opened.file)
-            values["repo"] = repo
         from .app import STATES
 
+        listed = [e for e in jobs.register(self.app.root, jobs.today()) if e.timeline]
+        if values.get("opened") is not None:
+            values.update(self._opened_words(values["opened"]))
         return self.app._page("publish.html.j2", req, status=status, listed=listed, form=form, states=STATES,
-                              state=state, **{"error": None, "files": [], "done": None, "changed": None,
-                                              "opened": None, "decision": None, "repo": False, **values})
+                              **{"error": None, "files": [], "done": None, "changed": None, "opened": None,
+                                 "decision": None, "repo": False, "state": None, **values})
+
+    def _opened_words(self, opened: Opened) -> dict[str, Any]:
+        """The decision and its file in words, and whether (and as what) git holds the file."""
+        from ..history import decision_words
+        from . import git
+
+        repo = git.is_repository(self.app.root)
+        commit = git.last_commit(self.app.root, self.app.root / opened.file) if repo else None
+        state = msg("web.publish.no_git") if not repo else \
+            msg("web.publish.in_git", commit=commit) if commit else msg("web.publish.not_in_git")
+        decision = msg("web.publish.decision", decision=decision_words(opened.patch.decision), file=opened.file)
+        return {"repo": repo, "state": state, "decision": decision}
 
     def style(self, req: Request) -> Response:
         from .app import HERE
