@@ -131,6 +131,9 @@ def test_a_correction_that_cannot_stand_is_named_next_to_its_field_and_nothing_c
     assert r.status == 422
     said = msg(key, **args).render(lang)
     assert f'<span class="error field-error" role="alert" id="err-{field}">{said}</span>' in html.unescape(r.text)
+    typed = next(iter(fields.values()))
+    if field != "h1.level":  # a level is chosen from 1–6: a 7 can only come from a forged form
+        assert f'name="{field}" value="{typed}"' in r.text  # what was typed stays in its field
     assert not (repo / "programs" / "plan.yaml").exists()
     assert 'value="Mål"' in client.get(f"/import/draft?key={draft}&page=3").text  # the draft as it was
 

@@ -129,6 +129,7 @@ def test_a_wrong_page_is_shown_next_to_its_field_in_english(browser, bench, shot
     page.get_by_role("button", name=msg("web.import.correct").render("en")).click()
     error = page.locator("#err-h1\\.page")
     assert error.inner_text() == msg("web.import.page_back", page=1, last=2).render("en")
+    assert page.locator("input[name='h1.page']").input_value() == "1"  # what was typed stays, beside its problem
     field = page.locator("input[name='h1.page']").bounding_box()
     box = error.bounding_box()
     assert abs(box["y"] - field["y"]) < 80  # next to the field it is about

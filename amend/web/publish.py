@@ -120,3 +120,15 @@ def commit_message(patch: Patch, file: str) -> str:
     body = str(msg("web.publish.commit_body", program=patch.program, base=patch.base, produces=patch.produces,
                    n=len(patch.amendments), outcome=OUTCOMES.get(patch.outcome, patch.outcome), file=file))
     return f"{head}\n\n{body}\n"
+
+
+def marked_lines(mine: str, theirs: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both texts line by line, each line marked True where it differs from the other text."""
+    import difflib
+
+    a, b = mine.splitlines(), theirs.splitlines()
+    same_a, same_b = set(), set()
+    for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        same_a.update(range(block.a, block.a + block.size))
+        same_b.update(range(block.b, block.b + block.size))
+    return [(line, n not in same_a) for n, line in enumerate(a)], [(line, n not in same_b) for n, line in enumerate(b)]

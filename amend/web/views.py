@@ -107,7 +107,8 @@ class Views:
         page = _page_number(req.form.get("page"))
         draft, problems = importing.correct(got, req.form)
         if problems:
-            return self._draft_page(req, got, page, 422, problems={p.field: p.message for p in problems})
+            return self._draft_page(req, got, page, 422, problems={p.field: p.message for p in problems},
+                                    typed=req.form)  # what was typed stays in its field, beside its problem
         self.drafts.put(draft)
         if req.form.get("action") != "save":
             return self._draft_page(req, draft, page, done=msg("web.import.corrected"))
@@ -118,7 +119,7 @@ class Views:
             draft = self.drafts.put(importing.renamed(draft, req.form.get("id", ""), req.form.get("title", "")))
             saved = importing.save(self.app.root, draft, overwrite=bool(req.form.get("overwrite")))
         except AmendError as exc:
-            return self._draft_page(req, draft, page, 422, problems={"id": _whole(exc)})
+            return self._draft_page(req, draft, page, 422, problems={"id": _whole(exc)}, typed=req.form)
         done = msg("web.import.replaced", files=list(saved.files), replaced=list(saved.replaced)) if saved.replaced \
             else msg("web.import.saved", files=list(saved.files))
         return self._draft_page(req, draft, page, done=done, saved=draft.program.meta.id)
@@ -134,7 +135,7 @@ class Views:
             items=placed.get(page, []), levels=range(1, importing.MAX_LEVEL + 1),
             heading=msg("web.import.draft", title=program.meta.title, name=draft.shown or "?"),
             page_of=msg("web.page.of", page=page, count=count), page_label=msg("web.page.number", page=page),
-            **{"problems": {}, "done": None, "saved": None, **values})
+            **{"problems": {}, "done": None, "saved": None, "typed": {}, **values})
 
     # ---------------------------------------------------------------- publish
 
@@ -159,7 +160,8 @@ class Views:
             done = publish.publish(self.app.root, form["program"], form["name"], form["text"], form["opened"])
         except publish.Changed as exc:
             now = publish.open_decision(self.app.root, form["program"], form["version"])
-            return self._publish_page(req, form, 409, opened=now, changed=exc, error=_whole(exc))
+            return self._publish_page(req, form, 409, opened=now, changed=exc, error=_whole(exc),
+                                      lines=publish.marked_lines(exc.mine, exc.theirs))
         except AmendError as exc:
             return self._publish_page(req, form, 422, error=_whole(exc))
         return self._publish_page(req, form, opened=publish.open_decision(self.app.root, form["program"],
@@ -173,7 +175,7 @@ class Views:
             values.update(self._opened_words(values["opened"]))
         return self.app._page("publish.html.j2", req, status=status, listed=listed, form=form, states=STATES,
                               **{"error": None, "files": [], "done": None, "changed": None, "opened": None,
-                                 "decision": None, "repo": False, "state": None, **values})
+                                 "decision": None, "repo": False, "state": None, "lines": ([], []), **values})
 
     def _opened_words(self, opened: Opened) -> dict[str, Any]:
         """The decision and its file in words, and whether (and as what) git holds the file."""
