@@ -260,3 +260,50 @@ def test_a_programs_folder_that_leads_outside_the_repository_is_refused(client, 
     r = post_draft(client, key, action="save", id="plan", overwrite="1")
     assert r.status == 422 and cap(sv("web.outside", folder="programs")) in r.words
     assert [p.name for p in elsewhere.iterdir()] == ["plan.yaml"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_refusals_of_saving_are_worded_in_both_languages(client, repo, docx_bytes, lang):
+    key, _ = imported(client, docx_bytes, id="plan")
+    r = post_draft(client, key, action="save", id="Plan!", lang=lang)
+    assert r.status == 422 and cap(msg("web.import.bad_id", id="Plan!").render(lang)) in r.words
+    (repo / "programs" / "plan.yaml").write_text("# someone's\n", encoding="utf-8")
+    r = post_draft(client, key, action="save", id="plan", lang=lang)
+    assert r.status == 422 and cap(msg("web.import.exists", file="programs/plan.yaml").render(lang)) in r.words
+    (repo / "programs" / "plan.yaml").unlink()
+    (repo / "programs" / "copy.yaml").write_bytes((repo / "programs" / "valdsforebyggande-2025-2027.yaml")
+                                                  .read_bytes().replace(b"valdsforebyggande-2025-2027", b"kopia", 1))
+    r = post_draft(client, key, action="save", id="kopia", lang=lang)
+    assert cap(msg("web.import.id_taken", id="kopia", file="programs/copy.yaml").render(lang)) in r.words
+    r = post_draft(client, key, page=3, action="correct", lang=lang, **{"h1.text": "Målen"})
+    assert msg("web.import.places_dropped").render(lang) in r.words
+    r = post_draft(client, key, action="save", id="plan", lang=lang)
+    assert msg("web.import.saved", files=["programs/plan.yaml"]).render(lang) in r.words
+
+
+def test_two_browsers_saving_one_program_at_once_one_wins_the_other_is_told(bench, repo, docx_bytes):
+    import threading
+
+    clients = [Client(bench.url.split("/?")[0]) for _ in range(2)]
+    keys = []
+    for c in clients:
+        c.enter()
+        keys.append(imported(c, docx_bytes, id="plan", title=f"Plan {len(keys)}")[0])
+    replies: list = [None, None]
+    go = threading.Barrier(2)
+
+    def send(n):
+        go.wait()
+        replies[n] = post_draft(clients[n], keys[n], action="save", id="plan", title=f"Plan {n}")
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status for r in replies) == [200, 422]
+    winner = next(n for n, r in enumerate(replies) if r.status == 200)
+    assert cap(sv("web.import.exists", file="programs/plan.yaml")) in replies[1 - winner].words
+    assert load_program(repo / "programs" / "plan.yaml").meta.title == f"Plan {winner}"
+    # the other's draft is still there, to save under another id: nothing is lost
+    assert post_draft(clients[1 - winner], keys[1 - winner], action="save", id="plan-2").status == 200

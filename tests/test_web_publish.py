@@ -92,10 +92,11 @@ def test_the_documents_are_those_apply_makes_and_no_pdf_is_offered_yet(client, r
     assert snapshot(repo / "amendments") == before
 
 
-def test_saving_the_file_as_it_is_writes_nothing_outside_git(client, repo):
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_saving_the_file_as_it_is_writes_nothing_outside_git(client, repo, lang):
     before = snapshot(repo)
-    r = client.post("/publish", opened_form(client))
-    assert r.status == 200 and sv("web.publish.unchanged", file=FILE) in r.words
+    r = client.post("/publish", opened_form(client, lang=lang))
+    assert r.status == 200 and msg("web.publish.unchanged", file=FILE).render(lang) in r.words
     assert snapshot(repo) == before
 
 
@@ -121,15 +122,17 @@ def test_publishing_commits_the_one_file_with_the_decision_as_the_message(client
     assert git(repo, "log", "-1", "--format=%h").strip() == commit
 
 
-def test_a_file_changed_on_disk_since_it_was_opened_is_refused_and_both_versions_shown(client, repo):
-    form = opened_form(client)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_file_changed_on_disk_since_it_was_opened_is_refused_and_both_versions_shown(client, repo, lang):
+    form = opened_form(client, lang=lang)
     path = repo / FILE
     theirs = path.read_text(encoding="utf-8").replace("2025.202 KS", "2025.999 KS")
     path.write_text(theirs, encoding="utf-8")
     mine = form["text"].replace("§ 170", "§ 171")
     r = client.post("/publish", form | {"text": mine})
     assert r.status == 409
-    assert cap(sv("web.publish.changed", file=FILE)) in r.words
+    assert cap(msg("web.publish.changed", file=FILE).render(lang)) in r.words
+    assert msg("web.publish.mine").render(lang) in r.words and msg("web.publish.theirs").render(lang) in r.words
     shown = html.unescape(re.sub(r"</?mark>", "", r.text))
     assert mine in shown and theirs in shown  # both versions, nothing lost
     page = html.unescape(r.text)  # the lines that differ are marked on each side, the others not
@@ -139,7 +142,8 @@ def test_a_file_changed_on_disk_since_it_was_opened_is_refused_and_both_versions
     # the page offers mine again, now against the file as it is: saving it replaces theirs, knowingly
     again = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', r.text.split('class="changed"')[1]))
     again = {k: html.unescape(v) for k, v in again.items()} | {"text": mine, "action": "save"}
-    assert client.post("/publish", again).status == 200
+    saved = client.post("/publish", again)
+    assert saved.status == 200 and msg("web.publish.saved", file=FILE).render(lang) in saved.words
     assert load_patch(path).decision.paragraph == "§ 171"
 
 
@@ -197,3 +201,16 @@ def test_a_decision_file_that_is_a_link_out_of_the_repository_is_refused(client,
                                  "name": path.name, "text": "x", "opened": publish.digest(before.decode())})
     assert r.status == 422 and cap(sv("web.outside", folder=f"amendments/{PROGRAM_ID}")) in r.words
     assert outside.read_bytes() == before
+
+
+@needs_git
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_commit_git_refuses_is_said_with_gits_reason_and_the_file_still_saved(client, repo, lang):
+    git_repository(repo)
+    (repo / ".git" / "index.lock").write_text("", encoding="utf-8")  # another git at work
+    form = opened_form(client, lang=lang)
+    r = client.post("/publish", form | {"text": form["text"].replace("§ 170", "§ 171")})
+    assert r.status == 422
+    said = cap(msg("web.git.failed", reason="X").render(lang).split("X")[0])
+    assert said in r.words and "index.lock" in r.words.split(said)[1]
+    assert load_patch(repo / FILE).decision.paragraph == "§ 171"  # saved; only the commit failed

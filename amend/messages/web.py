@@ -192,7 +192,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.import.run": ("Import", "Importera"),
     "web.import.report": ("The import report", "Importrapporten"),
     "web.import.no_report": ("Everything was carried over.", "Allt fördes över."),
-    "web.import.corrections": ("Headings and pages on this page", "Rubriker och sidor på den här sidan"),
     "web.import.heading": ("Heading", "Rubrik"),
     "web.import.level": ("Level", "Nivå"),
     "web.import.page": ("Page", "Sida"),
@@ -271,5 +270,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File: {file}",
         "Program {program}: versionen {base} → {produces}, {n} {n:plural:ändring:ändringar}, {outcome}.\n"
         "Fil: {file}"),
-    "web.git.failed": ("git could not commit the file: {reason}", "git kunde inte checka in filen: {reason}"),
+    "web.git.failed": ("the file is saved, but git could not commit it: {reason}",
+                       "filen är sparad, men git kunde inte checka in den: {reason}"),
 }

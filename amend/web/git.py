@@ -56,7 +56,13 @@ def commit(root: Path, path: Path, message: str) -> Committed:
     for args in (("add", "--", str(path)), (*identity, "commit", "--quiet", "-m", message, "--", str(path))):
         run = _git(root, *args)
         if run is None or run.returncode != 0:
-            reason = (run.stderr or run.stdout).strip().splitlines()[-1:] if run is not None else []
-            raise AmendError(msg("web.git.failed", reason=reason[0] if reason else "git"))
+            raise AmendError(msg("web.git.failed", reason=_reason(run)))
     head = _git(root, "rev-parse", "--short", "HEAD")
     return Committed(head.stdout.strip() if head is not None else "", new=True)
+
+
+def _reason(run: subprocess.CompletedProcess[str] | None) -> str:
+    """git's own words for what stopped it: its first fatal:/error: line."""
+    lines = (run.stderr or run.stdout).strip().splitlines() if run is not None else []
+    said = [line for line in lines if line.startswith(("fatal:", "error:"))] or lines or ["git"]
+    return said[0]

@@ -31,7 +31,6 @@ LABELS = {  # the labels of these pages' templates, merged into app.LABELS (lite
     "import.run": msg("web.import.run"),
     "import.report": msg("web.import.report"),
     "import.no_report": msg("web.import.no_report"),
-    "import.corrections": msg("web.import.corrections"),
     "import.heading": msg("web.import.heading"),
     "import.level": msg("web.import.level"),
     "import.page": msg("web.import.page"),
