@@ -127,7 +127,8 @@ def marked_lines(mine: str, theirs: str) -> tuple[list[tuple[str, bool]], list[t
     import difflib
 
     a, b = mine.splitlines(), theirs.splitlines()
-    same_a, same_b = set(), set()
+    same_a: set[int] = set()
+    same_b: set[int] = set()
     for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
         same_a.update(range(block.a, block.a + block.size))
         same_b.update(range(block.b, block.b + block.size))
