@@ -13,6 +13,7 @@ from webupload import upload
 
 from amend.load import load_program
 from amend.messages import msg
+from amend.web import importing
 from amend.web.server import serve
 
 NAME = "Trygghetsplan 2026.docx"
@@ -307,3 +308,18 @@ def test_two_browsers_saving_one_program_at_once_one_wins_the_other_is_told(benc
     assert load_program(repo / "programs" / "plan.yaml").meta.title == f"Plan {winner}"
     # the other's draft is still there, to save under another id: nothing is lost
     assert post_draft(clients[1 - winner], keys[1 - winner], action="save", id="plan-2").status == 200
+
+
+def test_drafts_are_kept_within_a_count_and_a_size(monkeypatch):
+    from amend.web.importing import Draft, Drafts
+
+    monkeypatch.setattr(importing, "MAX_DRAFT_BYTES", 25)
+    drafts = Drafts()
+    made = [drafts.put(Draft(str(n), WORD_STYLE_PROGRAM, (), b"x" * 10, "docx", "x.docx")) for n in range(4)]
+    assert [drafts.get(d.key) is not None for d in made] == [False, False, True, True]
+    big = drafts.put(Draft("big", WORD_STYLE_PROGRAM, (), b"x" * 100, "docx", "x.docx"))
+    assert drafts.get(big.key) is big  # the newest is kept whatever its size
+    monkeypatch.setattr(importing, "MAX_DRAFT_BYTES", 10**9)
+    for n in range(importing.MAX_DRAFTS + 3):
+        drafts.put(Draft(f"n{n}", WORD_STYLE_PROGRAM, (), b"", "docx", "x.docx"))
+    assert drafts.get("n0") is None and drafts.get(f"n{importing.MAX_DRAFTS + 2}") is not None

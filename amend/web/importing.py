@@ -25,6 +25,7 @@ from .upload import Upload
 
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")  # program.schema.json's id, and a file name in programs/
 MAX_DRAFTS = 16  # imports kept while they are read and corrected; the oldest goes first
+MAX_DRAFT_BYTES = 400_000_000  # and the uploaded files they keep, together
 MAX_LEVEL = 6
 
 
@@ -59,7 +60,8 @@ class Drafts:
     def put(self, draft: Draft) -> Draft:
         with self._lock:
             self._drafts[draft.key] = draft
-            while len(self._drafts) > MAX_DRAFTS:
+            while len(self._drafts) > MAX_DRAFTS or \
+                    sum(len(d.document) for d in self._drafts.values()) > MAX_DRAFT_BYTES and len(self._drafts) > 1:
                 self._drafts.popitem(last=False)
         return draft
 

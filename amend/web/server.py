@@ -87,6 +87,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: Workbench
     server_version = "amend"
     sys_version = ""
+    timeout = 120  # seconds a client may take to send its request (a body shorter than it says holds no thread)
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         self._handle("GET")
