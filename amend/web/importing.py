@@ -125,16 +125,19 @@ def correct(draft: Draft, form: dict[str, str]) -> tuple[Draft, list[Problem]]:
     problems += _page_order(sections)
     if problems:
         return draft, problems
-    program = replace(draft.program, sections=tuple(sections))
-    notes = draft.notes
-    renamed = any(a.heading != b.heading for a, b in zip(draft.program.sections, sections))
-    if renamed and program.source_file is not None and program.source_file.places is not None:
-        # the council's Word file still holds the old heading: apply then writes amend's own layout
-        program = replace(program, source_file=replace(program.source_file, places=None))
-        notes += (msg("web.import.places_dropped"),)
     from ..importers.common import drop_implied_pages
 
+    program, notes = _places_kept(draft, replace(draft.program, sections=tuple(sections)))
     return replace(draft, program=drop_implied_pages(program), notes=notes), []
+
+
+def _places_kept(draft: Draft, program: Program) -> tuple[Program, tuple[Msg, ...]]:
+    """A renamed heading is no longer the Word file's text: apply then writes amend's own layout, and says so."""
+    renamed = any(a.heading != b.heading for a, b in zip(draft.program.sections, program.sections))
+    sf = program.source_file
+    if not renamed or sf is None or sf.places is None:
+        return program, draft.notes
+    return replace(program, source_file=replace(sf, places=None)), draft.notes + (msg("web.import.places_dropped"),)
 
 
 def _corrected_section(i: int, s: Section, form: dict[str, str], problems: list[Problem]) -> Section:
