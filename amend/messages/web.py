@@ -298,4 +298,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "åtta ord till runt omkring; ingenting skrevs: skriv ändringen i ett kort"),
     "web.point.not_an_item": ("an item can be added only after an item: click a list item",
                               "en punkt kan bara läggas till efter en punkt: klicka på en punkt i en lista"),
+    # webimport: import a proposal, publish a decision, the HTTP edge's refusals
+    "web.nav.import": ("Import a proposal", "Importera ett förslag"),
+    "web.nav.publish": ("Publish", "Publicera"),
+    "web.action.publish": ("Publish", "Publicera"),
+    "web.bad_host": (
+        "This workbench answers only at the address amend serve printed (127.0.0.1); nothing was done.",
+        "Arbetsbänken svarar bara på adressen som amend serve skrev ut (127.0.0.1); ingenting gjordes."),
+    "web.upload.too_large": ("The files sent are larger than {limit} MB together; nothing was done.",
+                             "Filerna som skickades är tillsammans större än {limit} MB; ingenting gjordes."),
+    "web.upload.bad_form": ("The form could not be read (it is not a complete upload); send it again.",
+                            "Formuläret gick inte att läsa (uppladdningen är inte hel); skicka det igen."),
+    "web.upload.wrong_kind": ("is neither a Word file (DOCX) nor a PDF, whatever its name says",
+                              "är varken en Word-fil (DOCX) eller en PDF, vad namnet än säger"),
+    "web.upload.pages_not_pdf": ("is not a PDF: the pages can only be taken from the circulated PDF",
+                                 "är ingen PDF: sidorna kan bara hämtas från den utskickade PDF:en"),
+    "web.upload.missing": ("choose the proposal's Word file (DOCX) or PDF",
+                           "välj förslagets Word-fil (DOCX) eller PDF"),
+    "web.import.title": ("Import a proposal", "Importera ett förslag"),
+    "web.import.intro": (
+        "Send the proposal as a Word file (DOCX) or PDF. amend reads it as the command amend import does and "
+        "shows it page by page beside what it could not carry over; correct a heading or a page where needed, "
+        "then save it as a program. Nothing is saved until you save.",
+        "Skicka förslaget som Word-fil (DOCX) eller PDF. amend läser det som kommandot amend import gör och "
+        "visar det sida för sida bredvid det som inte gick att föra över; rätta en rubrik eller en sida där det "
+        "behövs och spara det sedan som ett program. Ingenting sparas förrän du sparar."),
+    "web.field.document": ("The proposal (DOCX or PDF)", "Förslaget (DOCX eller PDF)"),
+    "web.field.pages": ("The circulated PDF, for its pages (optional, with a DOCX)",
+                        "Den utskickade PDF:en, för sidorna (valfritt, med en DOCX)"),
+    "web.field.id": ("Program id (letters a–z, digits, . _ -; the file name in programs/)",
+                     "Programmets id (bokstäverna a–z, siffror, . _ -; filnamnet i programs/)"),
+    "web.field.title": ("Title (if the document does not say)", "Titel (om dokumentet inte säger det)"),
+    "web.import.run": ("Import", "Importera"),
+    "web.import.report": ("The import report", "Importrapporten"),
+    "web.import.no_report": ("Everything was carried over.", "Allt fördes över."),
+    "web.import.heading": ("Heading", "Rubrik"),
+    "web.import.level": ("Level", "Nivå"),
+    "web.import.page": ("Page", "Sida"),
+    "web.import.block": ("Starts on page", "Börjar på sidan"),
+    "web.import.correct": ("Save the corrections", "Spara rättelserna"),
+    "web.import.corrected": ("The corrections are made (not yet saved as a program).",
+                             "Rättelserna är gjorda (ännu inte sparade som program)."),
+    "web.import.save_title": ("Save as a program", "Spara som program"),
+    "web.import.overwrite": ("Write over the existing file", "Skriv över den befintliga filen"),
+    "web.import.save": ("Save the program", "Spara programmet"),
+    "web.import.draft": ("{title} – imported from {name}, not yet saved",
+                         "{title} – importerat från {name}, ännu inte sparat"),
+    "web.import.gone": (
+        "This import is no longer kept (the workbench was restarted or many imports followed); import the "
+        "file again.",
+        "Den här importen finns inte längre kvar (arbetsbänken startades om eller många importer följde); "
+        "importera filen igen."),
+    "web.import.saved": ("Saved as {files:and}.", "Sparat som {files:and}."),
+    "web.import.replaced": ("Saved as {files:and}; written over: {replaced:and}.",
+                            "Sparat som {files:and}; skrevs över: {replaced:and}."),
+    "web.import.bad_id": ("'{id}' cannot be a program id: use the letters a–z, digits, . _ and -, starting with a "
+                          "letter or digit (e.g. trygghetsplan-2026)",
+                          "”{id}” kan inte vara ett programs id: använd bokstäverna a–z, siffror, . _ och -, och "
+                          "börja med en bokstav eller siffra (t.ex. trygghetsplan-2026)"),
+    "web.import.empty_heading": ("a heading cannot be empty", "en rubrik kan inte vara tom"),
+    "web.import.bad_number": ("'{value}' is not a number from 1 to {most}",
+                              "”{value}” är inget tal från 1 till {most}"),
+    "web.import.page_back": ("page {page} comes after page {last}: pages never go back",
+                             "sidan {page} kommer efter sidan {last}: sidorna går aldrig bakåt"),
+    "web.import.places_dropped": (
+        "A heading's text was corrected, so the council's Word file no longer holds the program's text: the "
+        "adopted Word file will be written in amend's own layout.",
+        "En rubriks text rättades, så rådets Word-fil innehåller inte längre programmets text: den antagna "
+        "Word-filen skrivs med amends egen layout."),
+    "web.import.exists": ("the file {file} already exists; tick \"Write over the existing file\" to replace it, "
+                          "or choose another id",
+                          "filen {file} finns redan; kryssa i ”Skriv över den befintliga filen” för att ersätta den, "
+                          "eller välj ett annat id"),
+    "web.import.id_taken": ("the id '{id}' is already the program in {file}; choose another id",
+                            "id:t ”{id}” har redan programmet i {file}; välj ett annat id"),
+    "web.publish.title": ("Publish a decision", "Publicera ett beslut"),
+    "web.publish.intro": (
+        "Choose the version a decision makes: download its documents, save the decision's file into the "
+        "repository and, when the repository is a git repository, commit it with the decision as the message.",
+        "Välj versionen som ett beslut ger: ladda ned dess dokument, spara beslutets fil i arkivet och, när "
+        "arkivet är ett git-arkiv, checka in den med beslutet som meddelande."),
+    "web.publish.choose": ("Open", "Öppna"),
+    "web.publish.decision": ("Decision: {decision}, in {file}", "Beslut: {decision}, i {file}"),
+    "web.publish.no_git": ("The repository is not a git repository: the file is saved, not committed.",
+                           "Arkivet är inget git-arkiv: filen sparas men checkas inte in."),
+    "web.publish.in_git": ("Committed as {commit}.", "Incheckad som {commit}."),
+    "web.publish.not_in_git": ("Not yet committed to git.", "Ännu inte incheckad i git."),
+    "web.publish.save_commit": ("Save and commit", "Spara och checka in"),
+    "web.publish.save": ("Save the decision", "Spara beslutet"),
+    "web.publish.documents": ("Make the documents", "Ta fram dokumenten"),
+    "web.publish.no_pdf": ("A PDF is not offered yet: amend apply cannot write one in this version.",
+                           "Någon PDF erbjuds inte ännu: amend apply kan inte skriva en i den här versionen."),
+    "web.publish.saved": ("Saved {file}.", "Sparade {file}."),
+    "web.publish.unchanged": ("The file {file} already holds this text; nothing was written.",
+                              "Filen {file} innehåller redan den här texten; ingenting skrevs."),
+    "web.publish.committed": ("Committed {file} to git as {commit}.", "Checkade in {file} i git som {commit}."),
+    "web.publish.was_committed": ("The file {file} was already committed as it is, as {commit}.",
+                                  "Filen {file} var redan incheckad som den är, som {commit}."),
+    "web.publish.changed": (
+        "the file {file} was changed on disk since you opened it, so nothing was saved. Both versions are below: "
+        "keep the one on disk, or save yours over it.",
+        "filen {file} har ändrats på disken sedan du öppnade den, så ingenting sparades. Båda versionerna finns "
+        "nedan: behåll den som finns på disken, eller spara din över den."),
+    "web.publish.mine": ("What you sent", "Det du skickade"),
+    "web.publish.theirs": ("The file on disk now", "Filen på disken nu"),
+    "web.publish.keep_theirs": ("Keep the file on disk", "Behåll filen på disken"),
+    "web.publish.save_mine": ("Save mine over it", "Spara min över den"),
+    "web.publish.commit_subject": ("Decision {decision}", "Beslut {decision}"),
+    "web.publish.commit_body": (
+        "Program {program}: version {base} → {produces}, {n} {n:plural:amendment:amendments}, {outcome}.\n"
+        "File: {file}",
+        "Program {program}: versionen {base} → {produces}, {n} {n:plural:ändring:ändringar}, {outcome}.\n"
+        "Fil: {file}"),
+    "web.git.failed": ("the file is saved, but git could not commit it: {reason}",
+                       "filen är sparad, men git kunde inte checka in den: {reason}"),
 }

@@ -19,11 +19,12 @@ import jinja2
 from ..errors import AmendError
 from ..messages import LANGUAGES, Msg, language, msg
 from ..messages import render as say
-from . import drafts, jobs, pages
+from . import drafts, jobs, pages, views
 from .draft_routes import POINT_LABELS, DraftRoutes
 from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
 
+LABELS.update(views.LABELS)  # webimport: the import and publish pages
 log = logging.getLogger("amend.web")
 HERE = Path(__file__).parent
 
@@ -50,6 +51,7 @@ class App(DraftRoutes):
             ("GET", "/favicon.ico"): lambda req: Response(204),  # browsers ask for it; there is none
             **self.draft_routes(),
         }
+        self.routes.update(views.routes(self))  # webimport: import a proposal, publish a decision
 
     # ---------------------------------------------------------------- dispatch
 

@@ -19,8 +19,14 @@ from http import cookies
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from ..messages import msg
+from . import upload
+from .upload import Upload
+
 COOKIE = "amend_token"
 MAX_FORM_BYTES = 60_000_000  # a form holds the minutes' text: within limits.MAX_FILE_BYTES and some
+MAX_UPLOAD_BYTES = 120_000_000  # a proposal and its circulated PDF (each also within limits.MAX_DOCUMENT_BYTES)
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 
@@ -35,6 +41,7 @@ class Request:
     form: dict[str, str]
     csrf_ok: bool
     lang: str
+    files: dict[str, Upload] = field(default_factory=dict)  # a multipart form's files, by field name
 
 
 @dataclass
@@ -80,6 +87,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: Workbench
     server_version = "amend"
     sys_version = ""
+    timeout = 120  # seconds a client may take to send its request (a body shorter than it says holds no thread)
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         self._handle("GET")
@@ -94,16 +102,26 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
         given = query.pop("token", None)
+        if not self._host_ok():  # a page of another site reaching 127.0.0.1 by a DNS name it controls
+            return self._send(self.server.app._message(_sv(query.get("lang")), msg("web.bad_host"), 403))
         if given is not None and hmac.compare_digest(given, self.server.token):
             return self._enter(url.path, query)
         if not self._cookie_ok():
             return self._send(self.server.app.forbidden(query.get("lang")))
-        form = self._form() if method == "POST" else {}
-        if form is None:
-            return self._send(self.server.app.too_large(query.get("lang")))
+        got = self._body() if method == "POST" else ({}, {})
+        if isinstance(got, Response):
+            return self._send(got)
+        form, files = got
         csrf_ok = hmac.compare_digest(form.get("csrf", ""), self.server.app.csrf)
         lang = form.get("lang") or query.get("lang") or "sv"
-        self._send(self.server.app.handle(Request(method, url.path, query, form, csrf_ok, lang)))
+        self._send(self.server.app.handle(Request(method, url.path, query, form, csrf_ok, lang, files)))
+
+    def _host_ok(self) -> bool:
+        """Listening on this machine only, the Host header must name it (no DNS rebinding)."""
+        if self.server.server_address[0] not in LOCAL_HOSTS:
+            return True  # another address: the token is the guard
+        host = urllib.parse.urlsplit("//" + self.headers.get("Host", "")).hostname or ""
+        return host in LOCAL_HOSTS
 
     def _enter(self, path: str, query: dict[str, str]) -> None:
         """The URL with the token: set the cookie and go to the same page without it."""
@@ -120,15 +138,29 @@ class _Handler(BaseHTTPRequestHandler):
         got = jar.get(COOKIE)
         return got is not None and hmac.compare_digest(got.value, self.server.token)
 
-    def _form(self) -> dict[str, str] | None:
+    def _body(self) -> tuple[dict[str, str], dict[str, Upload]] | Response:
+        """The POSTed form (URL-encoded, or multipart with files), or the page that refuses it."""
+        kind = self.headers.get("Content-Type", "")
+        multipart = kind.lower().startswith("multipart/form-data")
+        limit = MAX_UPLOAD_BYTES if multipart else MAX_FORM_BYTES
+        length = self._length()
+        lang = _lang_of(self.path)
+        if length < 0 or length > limit:
+            self.close_connection = True  # the body is not read
+            if not multipart:
+                return self.server.app.too_large(lang)
+            return self.server.app._message(_sv(lang), msg("web.upload.too_large", limit=limit // 1_000_000), 413)
+        raw = self.rfile.read(length)
+        if not multipart:
+            return dict(urllib.parse.parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True)), {}
+        parsed = upload.parse_multipart(kind, raw)
+        return parsed if parsed is not None else self.server.app._message(_sv(lang), msg("web.upload.bad_form"), 400)
+
+    def _length(self) -> int:
         try:
-            length = int(self.headers.get("Content-Length") or 0)
+            return int(self.headers.get("Content-Length") or 0)
         except ValueError:
-            length = -1
-        if length < 0 or length > MAX_FORM_BYTES:
-            return None
-        raw = self.rfile.read(length).decode("utf-8", errors="replace")
-        return dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+            return -1
 
     def _send(self, r: Response) -> None:
         self.send_response(r.status)
@@ -144,6 +176,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(r.body)
+
+
+def _lang_of(path: str) -> str | None:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query)).get("lang")
+
+
+def _sv(lang: str | None) -> str:
+    return lang if lang in ("sv", "en") else "sv"
 
 
 def serve(root: Path, host: str, port: int, token: str) -> Workbench:
