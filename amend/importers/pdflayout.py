@@ -50,8 +50,10 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
             out.append(("lines", _lines(left or right, page)))
         band.clear()
 
+    body = _usual_size(lines)
     for line in lines:
-        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap:
+        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap \
+                or _alone_heading(line, lines, g, body):
             flush()
             if out and out[-1][0] == "lines":
                 out[-1][1].append(line)
@@ -61,6 +63,23 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
             band.append(line)
     flush()
     return out
+
+
+def _usual_size(lines: list[Line]) -> float:
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _alone_heading(line: Line, lines: list[Line], g: float, body: float) -> bool:
+    """A line in larger type on one side of the gutter with nothing beside it on the
+    other (a heading over a two-column part that does not reach across): it stands
+    alone, not at the head of the first column."""
+    if line.size < 1.3 * body:
+        return False
+    left = line.x1 <= g
+    pad = 0.5 * (line.bottom - line.top)
+    return not any(w.top < line.bottom + pad and w.bottom > line.top - pad and (w.x0 >= g if left else w.x1 <= g)
+                   for other in lines for w in other.words)
 
 
 def _gap_at(line: Line, x: float) -> float:
@@ -114,7 +133,8 @@ def _split_columns(lines: list[Line]) -> list[tuple]:
         gutters = _gaps(parts)
         members = [lines[i]]
         j = i + 1
-        while j < len(lines) and (narrowed := _absorb(gutters, lines[j])) is not None:
+        while j < len(lines) and lines[j].size < 1.3 * members[0].size \
+                and (narrowed := _absorb(gutters, lines[j])) is not None:  # larger type: a heading after it
             gutters = narrowed
             members.append(lines[j])
             j += 1

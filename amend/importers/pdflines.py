@@ -62,10 +62,7 @@ class Reader:
                 self._extend(current, line)  # a numbered heading's second line, under its text
                 continue
             if level is not None:
-                if current and current.item.kind == "heading" and current.last.style == line.style \
-                        and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
-                        and (clean(line.text)[:1].islower()
-                             or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
+                if current and current.item.kind == "heading" and _heading_line(current, line, right):
                     self._extend(current, line)  # a heading on two lines
                     continue
                 opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
@@ -139,6 +136,18 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     if depth > 1 and text.endswith(".") and len(text) > 70:
         return None
     return min(depth, 6)
+
+
+def _heading_line(current: _Open, line: Line, right: float) -> bool:
+    """The second line of a heading: close under it, not numbered, in its style and
+    starting in lower case or under a full first line; a display heading's second
+    line may be set smaller ('HÅLLBARA' / 'HAPARANDA'), then it starts in lower case."""
+    head, text = current.last, clean(line.text)
+    if NUMBERED.match(text) or line.top - head.bottom >= 0.8 * line.size:
+        return False
+    if head.style != line.style:
+        return text[:1].islower() and line.size <= head.size
+    return text[:1].islower() or head.x1 - head.x0 > 0.6 * (right - head.x0)
 
 
 def _heading_goes_on(current: _Open, line: Line) -> bool:

@@ -94,7 +94,41 @@ def _lines(words: list[Word], page: int) -> list[Line]:
                 break
         else:
             lines.append([w])
-    return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
+    body = _body_size(words)
+    return [Line(_unspace(sorted(ws, key=lambda w: w.x0), body), page) for ws in lines]
+
+
+def _body_size(words: list[Word]) -> float:
+    """The type size of most of the page's letters."""
+    sizes: Counter[float] = Counter()
+    for w in words:
+        sizes[round(w.size)] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _unspace(words: list[Word], body: float) -> list[Word]:
+    """Display type set letter-spaced (an InDesign heading: 'k l i ma tst ra t e g i') is
+    read as its words: a run of short pieces, larger than the body text, whose gaps are
+    narrower than half the type size (a word space in such type is wider) is one word."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for w in words + [None]:  # type: ignore[list-item]
+        if w is not None and run and 0 <= w.x0 - run[-1].x1 < 0.45 * max(w.size, run[-1].size):
+            run.append(w)
+            continue
+        out.extend(_spaced_word(run, body))
+        run = [w] if w is not None else []
+    return out
+
+
+def _spaced_word(run: list[Word], body: float) -> list[Word]:
+    big = max((w.size for w in run), default=0.0)
+    if len(run) < 3 or sum(len(w.text) for w in run) > 3 * len(run) or big < 1.3 * body:
+        return run
+    first = max(run, key=lambda w: w.size)
+    text = "".join(w.text for w in run)
+    return [Word(text, run[0].x0, run[-1].x1, min(w.top for w in run), max(w.bottom for w in run), big,
+                 first.bold, first.italic)]
 
 
 def _segments(line: Line) -> list[Line]:

@@ -206,12 +206,14 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
         if cur is not None:
             gap = x0 - cur[2]
             same_line = abs(top - cur[3]) < 0.5 * max(size, 1) and abs(bottom - cur[4]) < 0.6 * max(size, 1)
-            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (round(size * 2), *style) != \
-                    (round(cur[5] * 2), cur[6], cur[7]):
+            restyled = (round(size * 2), *style) != (round(cur[5] * 2), cur[6], cur[7])
+            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (restyled and gap > 0.12 * size):
                 close()
         if cur is None:
             cur = [[text], x0, x1, top, bottom, size, style[0], style[1]]
         else:
+            if size > cur[5]:  # a word set in two styles without a space ('H' in small caps + 'aparandas')
+                cur[5:8] = [size, style[0], style[1]]
             cur[0].append(text)
             cur[2] = max(cur[2], x1)
             cur[3], cur[4] = min(cur[3], top), max(cur[4], bottom)
