@@ -33,7 +33,18 @@ from .common import (
 )
 from .pdflayout import _pieces
 from .pdflines import _VOCABULARY, Reader, Span, _join, vocabulary
-from .pdfpages import MARGIN_ZONE, Line, PageContent, _drop_contents, _drop_running_lines, _lines, _read_pages, _styles
+from .pdfpages import (
+    MARGIN_ZONE,
+    Line,
+    NumberingRestarts,
+    PageContent,
+    _drop_contents,
+    _drop_running_lines,
+    _lines,
+    _read_pages,
+    _styles,
+    report_left_out,
+)
 from .pdftext import metadata_title, open_pdf, pages
 
 # ---------------------------------------------------------------- words and lines
@@ -54,7 +65,24 @@ from .pdftext import metadata_title, open_pdf, pages
 # ---------------------------------------------------------------- pages → flow
 
 
-def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | None]:
+def _parts(restarts: NumberingRestarts) -> list[Msg]:
+    return [msg("importers.where.part", part=k, first=a, last=b, printed_first=pa, printed_last=pb)
+            for k, (a, b, pa, pb) in enumerate(restarts.parts, start=1)]
+
+
+def _one_part(pages: list[PageContent], report: Report, part: int | None, name: str) -> None:
+    """The pages of one numbering (see _drop_running_lines), or a refusal that names the parts."""
+    try:
+        _drop_running_lines(pages, report, part)
+    except NumberingRestarts as restarts:
+        if restarts.part is None:
+            raise UnreadableDocument(msg("importers.pdf.parts", n=len(restarts.parts), parts=_parts(restarts)),
+                                     source=name) from None
+        raise UnreadableDocument(msg("importers.pdf.no_part", part=restarts.part, parts=_parts(restarts)),
+                                 source=name) from None
+
+
+def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[Item], str | None, str | None]:
     from ..layout import LABELS
 
     doc = open_pdf(path)
@@ -68,7 +96,8 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | 
     footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
     language = next((lang for lang, words in LABELS.items()
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
-    _drop_running_lines(pages, report)
+    _one_part(pages, report, part, str(path))
+    report_left_out(pages, report)
     _drop_contents(pages, report)
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=str(path))
@@ -220,7 +249,11 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     finally:
         doc.close()
     content = [PageContent(raw.index, raw.height, raw.width, _lines(raw.words, raw.index)) for raw in raws]
-    _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
+    try:
+        _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
+    except NumberingRestarts as restarts:
+        raise UnreadableDocument(msg("importers.pages_from_parts", layout=layout, parts=_parts(restarts)),
+                                 source=layout) from None
     printed = [p.printed for p in content]
     kept = {id(w) for p in content for line in p.lines for w in line.words}
     # the words in the order the PDF holds them, which is the reading order of columns too

@@ -65,7 +65,7 @@ class Reader:
                 if current and current.item.kind == "heading" and _heading_line(current, line, right):
                     self._extend(current, line)  # a heading on two lines
                     continue
-                opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
+                opened.append(_Open(Item("heading", page, clean(line.heading_text), level=level), line, line, line.x0))
             elif marker:
                 ordered = marker == "number"
                 if not (current and current.item.kind == "item" and current.item.ordered == ordered):
@@ -118,7 +118,7 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     as a title (no sentence or clause ending), a capital after the number. A
     multi-part number ("2.6") says so on its own; "2." only with a style of its
     own (bold, italic, larger), since a numbered list looks the same."""
-    text = clean(line.text)
+    text = clean(line.heading_text)
     if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
         return None
     if CHAPTER.match(text):

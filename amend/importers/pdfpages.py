@@ -49,6 +49,14 @@ class Line:
         return " ".join(w.text for w in self.words)
 
     @property
+    def heading_text(self) -> str:
+        """The text without a note mark at its end (a heading's footnote reference)."""
+        words = self.words
+        while len(words) > 1 and _note_mark(words[-1], words[-2]):
+            words = words[:-1]
+        return " ".join(w.text for w in words)
+
+    @property
     def style(self) -> tuple:
         """The style of most of the line's letters."""
         count: Counter[tuple] = Counter()
@@ -152,16 +160,28 @@ class PageContent:
     lines: list[Line]
     tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
     printed: int = 0  # the page it is cited by, once _drop_running_lines has read it
+    images: int = 0  # not imported, reported by report_left_out once the printed page is known
+    rotated: int = 0
+    merged: int = 0  # merged table cells
+
+
+def report_left_out(pages: list[PageContent], report: Report) -> None:
+    """Images, rotated text and merged cells of the pages imported, by the page printed on them."""
+    for p in pages:
+        where = msg("importers.where.page", page=p.printed)
+        if p.rotated:
+            report.lost(msg("importers.what.rotated_text"), where)
+        if p.images:
+            report.lost(msg("importers.what.image"), where)
+        for _ in range(p.merged):
+            report.caveat(msg("importers.what.merged_cell"), where)
 
 
 def _read_pages(doc, report: Report) -> list[PageContent]:
     out = []
     for raw in pages(doc):
         i, words = raw.index, raw.words
-        if raw.rotated:
-            report.lost(msg("importers.what.rotated_text"), msg("importers.where.page", page=i))
-        if raw.images:
-            report.lost(msg("importers.what.image"), msg("importers.where.page", page=i))
+        merged = 0
         tables = []
         for (x0, top, x1, bottom), cell_rows in raw.tables:
             inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
@@ -172,7 +192,7 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
                 cells: list[list[Line]] = []
                 for bbox in row:
                     if bbox is None:
-                        report.caveat(msg("importers.what.merged_cell"), msg("importers.where.page", page=i))
+                        merged += 1
                         cells.append([])
                         continue
                     cx0, ctop, cx1, cbottom = bbox
@@ -182,7 +202,8 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
             tables.append((top, bottom, rows))
             inside_ids = {id(w) for w in inside}
             words = [w for w in words if id(w) not in inside_ids]
-        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables))
+        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables, images=raw.images,
+                               rotated=raw.rotated, merged=merged))
     return out
 
 
@@ -222,10 +243,20 @@ def _toc_entry(line: Line) -> bool:
         and last.x0 - line.words[-2].x1 > 1.2 * line.size
 
 
-def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
+class NumberingRestarts(Exception):
+    """The page numbers start again: the PDF is in parts, (first, last, printed first, printed last) each."""
+
+    def __init__(self, parts: list[tuple[int, int, int, int]], part: int | None):
+        super().__init__(parts)
+        self.parts, self.part = parts, part
+
+
+def _drop_running_lines(pages: list[PageContent], report: Report, part: int | None = None) -> list[PageContent]:
     """Drop running headers and footers (the same text, digits aside, at the top
     or bottom of many pages, or a page number) and read the page number printed
-    in them."""
+    in them. Where the numbering starts again, the pages of `part` (from 1) are
+    kept, and without `part` NumberingRestarts says which parts there are: a
+    program's pages cannot go back, and 'sidan 3' must not be the wrong part's."""
     def zone(p, line):
         return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
 
@@ -245,7 +276,14 @@ def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
                 for text in {clean(line.text), *(clean(seg.text) for seg in parts)}:
                     cands.extend(pagenumbers.candidates(text))
         found.append(cands)
-    settled = pagenumbers.settle(found)
+    bounds = pagenumbers.parts(found)
+    if (part is None and len(bounds) > 1) or (part is not None and not 1 <= part <= len(bounds)):
+        raise NumberingRestarts([(a, b, *_printed_span(found, a, b)) for a, b in bounds], part)
+    first, last = bounds[(part or 1) - 1]
+    if len(bounds) > 1:
+        report.note(msg("importers.note.part", part=part, first=first, last=last, parts=len(bounds)))
+    pages[:] = pages[first - 1:last]
+    settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
     for p, page in zip(pages, settled.pages):
         p.printed = page
         p.lines = [line for line in p.lines if not (zone(p, line) and (
@@ -254,6 +292,12 @@ def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
     for note in settled.notes:
         report.note(note)
     report.physical_pages = not settled.printed
+    return pages
+
+
+def _printed_span(found: list, first: int, last: int) -> tuple[int, int]:
+    pages = pagenumbers.settle(found[first - 1:last]).pages
+    return pages[0], pages[-1]
 
 
 @dataclass
@@ -290,5 +334,15 @@ def _styles(pages: list[PageContent]) -> Styles:
 
 
 def _whole(line: Line) -> bool:
-    """All of the line in one style: a heading is not a bold word in a sentence."""
-    return len({w.style for w in line.words}) == 1
+    """All of the line in one style (a note mark at its end aside): a heading is not a
+    bold word in a sentence."""
+    words = line.words
+    while len(words) > 1 and _note_mark(words[-1], words[-2]):
+        words = words[:-1]
+    return len({w.style for w in words}) == 1
+
+
+def _note_mark(w: Word, before: Word) -> bool:
+    """A footnote reference: one or two digits in smaller type right after a word."""
+    return w.text.isdigit() and len(w.text) <= 2 and w.size < 0.8 * before.size \
+        and w.x0 - before.x1 < 0.15 * before.size

@@ -207,7 +207,8 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
             gap = x0 - cur[2]
             same_line = abs(top - cur[3]) < 0.5 * max(size, 1) and abs(bottom - cur[4]) < 0.6 * max(size, 1)
             restyled = (round(size * 2), *style) != (round(cur[5] * 2), cur[6], cur[7])
-            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (restyled and gap > 0.12 * size):
+            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (restyled and (
+                    gap > 0.12 * size or (ch.isdigit() and size < 0.8 * cur[5]))):  # a note mark: a word of its own
                 close()
         if cur is None:
             cur = [[text], x0, x1, top, bottom, size, style[0], style[1]]
