@@ -52,7 +52,7 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
 
     body = _usual_size(lines)
     for line in lines:
-        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap \
+        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < _word_space(line, gap, body) \
                 or _alone_heading(line, lines, g, body):
             flush()
             if out and out[-1][0] == "lines":
@@ -63,6 +63,15 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
             band.append(line)
     flush()
     return out
+
+
+def _word_space(line: Line, gutter: float, body: float) -> float:
+    """The widest gap that is still a space between words of one line crossing the
+    gutter: in running text well under the gutter and the type size, in display type
+    (a heading over both columns, spaced wide) up to about its size."""
+    if line.size >= 1.3 * body:
+        return max(0.6 * gutter, 0.8 * line.size)
+    return 0.6 * min(gutter, line.size)
 
 
 def _usual_size(lines: list[Line]) -> float:

@@ -78,8 +78,8 @@ class Reader:
             else:
                 item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
                 opened.append(_Open(item, line, line, None))
-        return [(o.item, Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
-                              right - o.last.x1 < 4 * o.last.size)) for o in opened]
+        return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
+                                                     right - o.last.x1 < 4 * o.last.size)) for o in opened]
 
     @staticmethod
     def _extend(current: _Open, line: Line) -> None:
@@ -136,6 +136,14 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     if depth > 1 and text.endswith(".") and len(text) > 70:
         return None
     return min(depth, 6)
+
+
+def _sentence_not_heading(item: Item) -> Item:
+    """A 'heading' in a heading's type that runs over lines to a full stop is a paragraph set
+    larger (a text box over a photo, an introduction), not a heading."""
+    if item.kind != "heading" or len(item.text) <= 90 or not item.text.endswith(".") or NUMBERED.match(item.text):
+        return item
+    return Item("paragraph", item.page, item.text)
 
 
 def _heading_line(current: _Open, line: Line, right: float) -> bool:

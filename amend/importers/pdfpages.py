@@ -144,12 +144,18 @@ def _segments(line: Line) -> list[Line]:
     line that crosses columns. A bullet or number stays with its text."""
     parts = [[line.words[0]]]
     for prev, w in zip(line.words, line.words[1:]):
-        lone_marker = len(parts[-1]) == 1 and _is_marker_word(parts[-1][0].text)
+        lone_marker = len(parts[-1]) == 1 and (_is_marker_word(prev.text) or _chapter_number(prev, w, line))
         if w.x0 - prev.x1 > 0.8 * line.size and not lone_marker:
             parts.append([w])
         else:
             parts[-1].append(w)
     return [Line(p, line.page) for p in parts]
+
+
+def _chapter_number(number: Word, w: Word, line: Line) -> bool:
+    """A bold chapter number set apart by a tab ('5<TAB>Identifierade och analyserade risker')."""
+    return number is line.words[0] and number.text.isdigit() and len(number.text) <= 2 and number.bold \
+        and number.style == w.style and w.text[:1].isupper() and w.x0 - number.x1 < 2.5 * number.size
 
 
 @dataclass
@@ -260,8 +266,8 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
     def zone(p, line):
         return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
 
-    def key(line):
-        return re.sub(r"\d+", "#", fold(line.text)[0])
+    def key(line):  # digits aside, wherever they stand ('5 Årsredogörelse 2024', 'Årsredogörelse 2024 6')
+        return " ".join(re.sub(r"\d+", " ", fold(line.text)[0]).split()) or line.text
 
     seen: Counter[str] = Counter()
     for p in pages:

@@ -158,6 +158,7 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
         return dx.value / 10, dy.value / 10
     n = c.FPDFText_CountChars(raw)
     rect = c.FS_RECTF()
+    matrix = c.FS_MATRIX()
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     fonts: dict[bytes, tuple[bool, bool]] = {}
@@ -192,6 +193,8 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
             close()
             continue
         size = c.FPDFText_GetFontSize(raw, k)
+        if c.FPDFText_GetMatrix(raw, k, matrix):  # type set at size 1 and scaled by its matrix: the size seen
+            size *= math.hypot(matrix.c, matrix.d)  # its vertical scale (a condensed font keeps its size)
         if size <= 1.5 or size > 4 * (bottom - top) + 1 or turned is not None:  # an unscaled size: the box tells
             size = (bottom - top) / 1.15
         length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
