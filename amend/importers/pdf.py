@@ -108,7 +108,7 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
     if styles.headings:
         report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
             _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
-    bottom = max((line.bottom for p in pages for line in p.lines), default=0)
+    feet = (max((line.bottom for p in pages for line in p.lines), default=0), _foot(pages))
     flow: list[tuple[Item, Span | None]] = []
     for p in pages:
         for kind, value in _pieces(p):
@@ -122,7 +122,14 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
-    return _merge_tables(_join_pages(flow, bottom, report), report), title, language
+    return _merge_tables(_join_pages(flow, feet, report), report), title, language
+
+
+def _foot(pages: list[PageContent]) -> float:
+    """Where the text of a full page ends: the foot most pages reach (a page with a
+    table or a footnote set lower must not make every other page look short)."""
+    feet = sorted(max(line.bottom for line in p.lines) for p in pages if p.lines)
+    return feet[(3 * len(feet)) // 4] if feet else 0.0
 
 
 def _font(size: float, bold: bool, italic: bool, level: int) -> Msg:
@@ -181,7 +188,7 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
     return list(read)
 
 
-def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Report) -> list[Item]:
+def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float], report: Report) -> list[Item]:
     """A paragraph that fills its page to the foot, its last line full, and goes
     on at the top of the next page at the same left edge is one paragraph,
     anchored to the page it starts on."""
@@ -190,7 +197,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Rep
     for item, span in flow:
         if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
-                and prev.full and prev.last.bottom > bottom - 1.5 * prev.last.size
+                and prev.full and _at_foot(prev, feet, out[-1].text, item.text)
                 and abs(span.first.x0 - prev.indent) <= 2.5):
             report.caveat(msg("importers.what.split_paragraph"),
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
@@ -200,6 +207,17 @@ def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Rep
         out.append(item)
         prev = span
     return out
+
+
+def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -> bool:
+    """Does the paragraph reach the page's foot? The lowest foot of the document says so
+    at once; the foot most pages reach (`_foot`) only where the text reads on (no sentence
+    end before the page break, or a lower-case word after it)."""
+    lowest, usual = feet
+    if prev.last.bottom > lowest - 1.5 * prev.last.size:
+        return True
+    reads_on = not text.rstrip().endswith((".", "!", "?", ":")) or following[:1].islower()
+    return reads_on and prev.last.bottom > usual - 1.5 * prev.last.size
 
 
 def _merge_tables(items: list[Item], report: Report) -> list[Item]:
