@@ -2,7 +2,7 @@
 reading order, columns split at the empty vertical strips between them."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .pdfpages import Line, PageContent, _lines, _segments
 
@@ -105,11 +105,13 @@ def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     if len(lines) < 10:
         return None
     best, best_score = None, 0
+    spans = [_reach(line) for line in lines]
     for x in range(int(0.3 * width), int(0.7 * width), 2):
         split = cross = 0
-        for line in lines:
+        for line, (starts, reach) in zip(lines, spans):
             words = line.words
-            if any(w.x0 < x + 3 and w.x1 > x - 3 for w in words):
+            i = bisect_left(starts, x + 3)  # the words starting left of x + 3 ...
+            if i and reach[i - 1] > x - 3:  # ... and one of them reaching past x - 3: a word covers x
                 cross += 1
             elif words[0].x1 < x < words[-1].x0:
                 split += 1
@@ -119,6 +121,16 @@ def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
         return None
     gaps = sorted(g for g in (_gap_at(line, best) for line in lines) if 0 < g < float("inf"))
     return float(best), gaps[len(gaps) // 2]
+
+
+def _reach(line: Line) -> tuple[list[float], list[float]]:
+    """The line's word starts in order and, for each, the furthest right any word up to it reaches."""
+    starts, reach, far = [], [], float("-inf")
+    for w in sorted(line.words, key=lambda w: w.x0):
+        far = max(far, w.x1)
+        starts.append(w.x0)
+        reach.append(far)
+    return starts, reach
 
 
 def _split_columns(lines: list[Line]) -> list[tuple]:

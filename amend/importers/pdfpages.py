@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..messages import msg
 from ..text import clean, fold
@@ -56,7 +57,7 @@ class Line:
             words = words[:-1]
         return " ".join(w.text for w in words)
 
-    @property
+    @cached_property
     def style(self) -> tuple:
         """The style of most of the line's letters."""
         count: Counter[tuple] = Counter()
@@ -120,13 +121,13 @@ def _unspace(words: list[Word], body: float) -> list[Word]:
     narrower than half the type size (a word space in such type is wider) is one word."""
     out: list[Word] = []
     run: list[Word] = []
-    for w in words + [None]:  # type: ignore[list-item]
-        if w is not None and run and 0 <= w.x0 - run[-1].x1 < 0.45 * max(w.size, run[-1].size):
+    for w in words:
+        if run and 0 <= w.x0 - run[-1].x1 < 0.45 * max(w.size, run[-1].size):
             run.append(w)
             continue
         out.extend(_spaced_word(run, body))
-        run = [w] if w is not None else []
-    return out
+        run = [w]
+    return out + _spaced_word(run, body)
 
 
 def _spaced_word(run: list[Word], body: float) -> list[Word]:
@@ -263,42 +264,57 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
     in them. Where the numbering starts again, the pages of `part` (from 1) are
     kept, and without `part` NumberingRestarts says which parts there are: a
     program's pages cannot go back, and 'sidan 3' must not be the wrong part's."""
-    def zone(p, line):
-        return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
-
-    def key(line):  # digits aside, wherever they stand ('5 Årsredogörelse 2024', 'Årsredogörelse 2024 6')
-        return " ".join(re.sub(r"\d+", " ", fold(line.text)[0]).split()) or line.text
-
     seen: Counter[str] = Counter()
     for p in pages:
-        seen.update({key(line) for line in p.lines if zone(p, line)})
+        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
     need = max(2, round(0.4 * len(pages)))
-    found = []
-    for p in pages:
-        cands: list = []
-        for line in p.lines:
-            if zone(p, line):
-                parts = _segments(line)
-                for text in {clean(line.text), *(clean(seg.text) for seg in parts)}:
-                    cands.extend(pagenumbers.candidates(text))
-        found.append(cands)
+    found = [_number_candidates(p) for p in pages]
+    first, last = _one_numbering(found, part, report)
+    pages[:] = pages[first - 1:last]
+    settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
+    for p, page in zip(pages, settled.pages):
+        p.printed = page
+        p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
+            seen[_running_key(line)] >= need or _page_number_line(line)))]
+    for note in settled.notes:
+        report.note(note)
+    report.physical_pages = not settled.printed
+    return pages
+
+
+def _page_number_line(line: Line) -> bool:
+    text = clean(line.text)
+    return bool(pagenumbers.candidates(text) and pagenumbers.WHOLE.match(text))
+
+
+def _in_margin(p: PageContent, line: Line) -> bool:
+    return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
+
+
+def _running_key(line: Line) -> str:
+    """A running line's text, digits aside wherever they stand ('5 Årsredogörelse 2024', 'Årsredogörelse 2024 6')."""
+    return " ".join(re.sub(r"\d+", " ", fold(line.text)[0]).split()) or line.text
+
+
+def _number_candidates(p: PageContent) -> list:
+    """What the page's margin lines (whole, or cut at wide gaps) may print as its page number."""
+    cands: list = []
+    for line in p.lines:
+        if _in_margin(p, line):
+            for text in {clean(line.text), *(clean(seg.text) for seg in _segments(line))}:
+                cands.extend(pagenumbers.candidates(text))
+    return cands
+
+
+def _one_numbering(found: list, part: int | None, report: Report) -> tuple[int, int]:
+    """The PDF pages (first, last) of the part to import: all of them where the numbering never starts again."""
     bounds = pagenumbers.parts(found)
     if (part is None and len(bounds) > 1) or (part is not None and not 1 <= part <= len(bounds)):
         raise NumberingRestarts([(a, b, *_printed_span(found, a, b)) for a, b in bounds], part)
     first, last = bounds[(part or 1) - 1]
     if len(bounds) > 1:
         report.note(msg("importers.note.part", part=part, first=first, last=last, parts=len(bounds)))
-    pages[:] = pages[first - 1:last]
-    settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
-    for p, page in zip(pages, settled.pages):
-        p.printed = page
-        p.lines = [line for line in p.lines if not (zone(p, line) and (
-            seen[key(line)] >= need or any(pagenumbers.candidates(clean(seg.text)) and
-                                           pagenumbers.WHOLE.match(clean(seg.text)) for seg in [line])))]
-    for note in settled.notes:
-        report.note(note)
-    report.physical_pages = not settled.printed
-    return pages
+    return first, last
 
 
 def _printed_span(found: list, first: int, last: int) -> tuple[int, int]:

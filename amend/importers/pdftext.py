@@ -17,6 +17,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..messages import msg
@@ -37,7 +38,7 @@ class Word:
     bold: bool
     italic: bool
 
-    @property
+    @cached_property
     def style(self) -> tuple:
         return (round(self.size * 2) / 2, self.bold, self.italic)
 
@@ -159,6 +160,8 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
     n = c.FPDFText_CountChars(raw)
     rect = c.FS_RECTF()
     matrix = c.FS_MATRIX()
+    last_obj: int | None = None
+    nominal, style = 0.0, (False, False)
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     fonts: dict[bytes, tuple[bool, bool]] = {}
@@ -192,19 +195,13 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
             rotated += 1
             close()
             continue
-        size = c.FPDFText_GetFontSize(raw, k)
-        if c.FPDFText_GetMatrix(raw, k, matrix):  # type set at size 1 and scaled by its matrix: the size seen
-            size *= math.hypot(matrix.c, matrix.d)  # its vertical scale (a condensed font keeps its size)
+        obj = ctypes.cast(c.FPDFText_GetTextObject(raw, k), ctypes.c_void_p).value
+        if obj is None or obj != last_obj:  # the letters of one text object share its font, size and matrix
+            nominal, style = _font_of(c, raw, k, matrix, buf, flags, fonts)
+            last_obj = obj
+        size = nominal
         if size <= 1.5 or size > 4 * (bottom - top) + 1 or turned is not None:  # an unscaled size: the box tells
             size = (bottom - top) / 1.15
-        length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
-        key = buf.raw[:max(0, min(length, 256) - 1)]
-        style = fonts.get(key)
-        if style is None:
-            name = key.decode("latin-1").split("+")[-1].lower()
-            weight = c.FPDFText_GetFontWeight(raw, k)
-            bold = any(b in name for b in _BOLD_NAMES) or weight >= 600 or bool(flags.value & (1 << 18))
-            style = fonts[key] = (bold, "italic" in name or "oblique" in name or bool(flags.value & (1 << 6)))
         text = LIGATURES.get(ch, ch)
         if cur is not None:
             gap = x0 - cur[2]
@@ -223,6 +220,24 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
             cur[3], cur[4] = min(cur[3], top), max(cur[4], bottom)
     close()
     return words, rotated
+
+
+def _font_of(c, raw, k: int, matrix, buf, flags, fonts: dict) -> tuple[float, tuple[bool, bool]]:
+    """The size of character k as seen (font size times the vertical scale of its matrix:
+    type set at size 1 and scaled, as Acrobat writes it, is the size it looks) and its
+    (bold, italic), by font name, weight and flags."""
+    size = c.FPDFText_GetFontSize(raw, k)
+    if c.FPDFText_GetMatrix(raw, k, matrix):
+        size *= math.hypot(matrix.c, matrix.d)  # the vertical scale: a condensed font keeps its size
+    length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
+    key = buf.raw[:max(0, min(length, 256) - 1)]
+    style = fonts.get(key)
+    if style is None:
+        name = key.decode("latin-1").split("+")[-1].lower()
+        weight = c.FPDFText_GetFontWeight(raw, k)
+        bold = any(b in name for b in _BOLD_NAMES) or weight >= 600 or bool(flags.value & (1 << 18))
+        style = fonts[key] = (bold, "italic" in name or "oblique" in name or bool(flags.value & (1 << 6)))
+    return size, style
 
 
 def _edges(obj, x0, x1, y0, y1, c) -> list[dict]:
