@@ -159,3 +159,17 @@ def test_a_footnote_mark_after_a_heading_is_left_out_of_it():
     styles = Styles((12.5, False, False), {(16.0, True, False): 2}, None)
     items = Reader(styles, report=None).items(lines, 19)  # type: ignore[arg-type]
     assert (items[0].kind, items[0].text, items[0].level) == ("heading", "4.1 Stort behov klimatanpassningsåtgärder", 2)
+
+
+def test_a_heading_font_run_over_lines_to_a_full_stop_is_a_paragraph():
+    # Haparanda page 19: a text box over a photo set in 10 pt over 9 pt body text, two lines ending in '.'
+    first = "Till 2050 ska Haparandas utsläpp av växthusgaser minska med 100 % jämfört".split()
+    second = "med utsläppsnivån 1990 mätt ur produktions- och konsumtionsperspektiv.".split()
+    words = [_word(t, 115.7 + 40 * i, 150.0 + 40 * i, 452.7, 463.6, 10.0, bold=False) for i, t in enumerate(first)]
+    words += [_word(t, 115.7 + 40 * i, 150.0 + 40 * i, 466.7, 477.6, 10.0, bold=False) for i, t in enumerate(second)]
+    styles = Styles((9.0, False, False), {(10.0, False, False): 5}, None)
+    items = Reader(styles, report=None).items(_lines(words, 19), 19)  # type: ignore[arg-type]
+    assert [(it.kind, it.text) for it in items] == [("paragraph", " ".join(first + second))]
+    heading = [_word(t, 115.7 + 40 * i, 150.0 + 40 * i, 452.7, 463.6, 10.0, bold=False)
+               for i, t in enumerate("Mål till 2050".split())]
+    assert [it.kind for it in Reader(styles, report=None).items(_lines(heading, 19), 19)] == ["heading"]  # type: ignore[arg-type]
