@@ -263,7 +263,7 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     except pdfium.PdfiumError as exc:
         raise UnreadableDocument(msg("importers.pdf.not_readable", detail=str(exc)), source=layout) from None
     try:
-        raws = list(pages(doc))
+        raws = list(pages(doc, words_only=True))
     finally:
         doc.close()
     content = [PageContent(raw.index, raw.height, raw.width, _lines(raw.words, raw.index)) for raw in raws]

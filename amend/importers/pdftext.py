@@ -114,16 +114,18 @@ def metadata_title(doc) -> str | None:
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 
-def pages(doc) -> Iterator[RawPage]:
+def pages(doc, words_only: bool = False) -> Iterator[RawPage]:
+    """The pages' words, images, rotated text and ruled tables (`words_only`: the words alone,
+    for matching text to pages, which needs no drawing)."""
     for i in range(len(doc)):
         page = doc[i]
         try:
-            yield _page(page, i + 1)
+            yield _page(page, i + 1, words_only)
         finally:
             page.close()
 
 
-def _page(page, index: int) -> RawPage:
+def _page(page, index: int, words_only: bool = False) -> RawPage:
     import pypdfium2.raw as c
 
     width, height = page.get_size()
@@ -133,6 +135,8 @@ def _page(page, index: int) -> RawPage:
     finally:
         textpage.close()
     images, edges = 0, []
+    if words_only:
+        return RawPage(index, width, height, words, [], 0, rotated)
     for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
         try:
             left, bottom, right, top = obj.get_bounds()
