@@ -198,9 +198,12 @@ def conflicts(patches: tuple[str, ...], program_file: str | None, root: str) -> 
 @_option("--title", default=None, help=msg("cli.help.import_title"))
 @_option("--pages-from", "pages_from", default=None, type=click.Path(dir_okay=False),
          help=msg("cli.help.import_pages_from"))
+@_option("--part", "part", default=None, type=click.IntRange(min=1), help=msg("cli.help.import_part"))
 @_fail_cleanly
-def import_(source: str, output: str, program_id: str | None, title: str | None, pages_from: str | None) -> None:
-    _tell(commands.import_program(source, Path(output), program_id=program_id, title=title, pages_from=pages_from))
+def import_(source: str, output: str, program_id: str | None, title: str | None, pages_from: str | None,
+            part: int | None) -> None:
+    _tell(commands.import_program(source, Path(output), program_id=program_id, title=title, pages_from=pages_from,
+                                  part=part))
 
 
 @main.command(help=msg("cli.help.extract"))

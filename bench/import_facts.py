@@ -37,8 +37,10 @@ DOCS = (".pdf", ".docx")
 # ---------------------------------------------------------------- the child: one import
 
 
-def child(src: str, out: str) -> int:
-    """Import `src` to `out` as `amend import` does; print a JSON line of what happened."""
+def child(src: str, out: str, part: int | None = None) -> int:
+    """Import `src` to `out` as `amend import` does; print a JSON line of what happened.
+    A PDF whose page numbers start again is refused without --part: the line then names
+    its parts (first, last PDF page), to import one by one."""
     sys.path.insert(0, str(ROOT))
     from amend.errors import AmendError
     from amend.importers import import_document, program_yaml
@@ -46,13 +48,15 @@ def child(src: str, out: str) -> int:
     start = time.perf_counter()
     result = {"ok": False}
     try:
-        program, report = import_document(src, program_id="imported")
+        program, report = import_document(src, program_id="imported", part=part)
         text = program_yaml(program, "../schemas/program.schema.json", out)
         Path(out).write_text(text, encoding="utf-8")
         result.update(ok=True, report=report.lines(), pages=program.page_count,
                       physical=getattr(report, "physical_pages", None))
     except AmendError as exc:
         result["error"] = str(exc).splitlines()[0]
+        if getattr(exc.message, "key", "") == "importers.pdf.parts":
+            result["parts"] = [(m.args["first"], m.args["last"]) for m in exc.message.args["parts"]]
     except Exception as exc:  # a bug: the one thing this bench must show
         import traceback
 
@@ -68,8 +72,8 @@ def child(src: str, out: str) -> int:
     return 0
 
 
-def run_one(src: Path, out: Path, timeout: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", str(src), str(out)]
+def run_one(src: Path, out: Path, timeout: int, part: int | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--child", str(src), str(out)] + ([str(part)] if part else [])
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -255,9 +259,10 @@ def bench(folder: Path, only: str = "", verbose: bool = False, timeout: int = 30
             facts_file = src.with_name(src.name + ".facts.yaml")
             facts = (yaml.safe_load(facts_file.read_text(encoding="utf-8")) or {}).get("facts", []) \
                 if facts_file.exists() else []
-            prog = yaml.safe_load(out.read_text(encoding="utf-8")) if res.get("ok") else None
-            us = units(prog) if prog else []
-            checks = [(f, *(check(f, prog, us) if prog else ("no-output", ""))) for f in facts]
+            if res.get("parts"):
+                res, checks = _by_part(src, Path(tmp), timeout, res["parts"], facts)
+            else:
+                checks = _checks(out if res.get("ok") else None, facts)
             pages = physical_pages(src) or res.get("pages") or 1
             rows.append(dict(file=src.name, pages=pages, result=res, checks=checks,
                              right=sum(right(v) for _, v, _ in checks), total=len(checks)))
@@ -265,10 +270,39 @@ def bench(folder: Path, only: str = "", verbose: bool = False, timeout: int = 30
     return _summary(rows)
 
 
+def _checks(out: Path | None, facts: list[dict]) -> list[tuple]:
+    prog = yaml.safe_load(out.read_text(encoding="utf-8")) if out else None
+    us = units(prog) if prog else []
+    return [(f, *(check(f, prog, us) if prog else ("no-output", ""))) for f in facts]
+
+
+def _by_part(src: Path, tmp: Path, timeout: int, parts: list, facts: list[dict]) -> tuple[dict, list]:
+    """A PDF in parts (its page numbers start again) imported part by part, as a user
+    must: each fact checked in the part that holds its physical page (else in part 1)."""
+    def part_of(f):
+        page = f.get("physical_page")
+        return next((k for k, (a, b) in enumerate(parts, 1) if page is not None and a <= page <= b), 1)
+
+    results, checks = [], []
+    for k in range(1, len(parts) + 1):
+        out = tmp / f"part{k}.yaml"
+        res = run_one(src, out, timeout, part=k)
+        results.append(res)
+        checks += _checks(out if res.get("ok") else None, [f for f in facts if part_of(f) == k])
+    order = {id(f): i for i, f in enumerate(facts)}
+    checks.sort(key=lambda c: order[id(c[0])])
+    bad = next((r for r in results if not r.get("ok")), None)
+    merged = dict(bad or results[0], seconds=sum(r["seconds"] for r in results), mb=max(r["mb"] for r in results),
+                  cpu=sum(r.get("cpu", 0) for r in results), parts=len(parts))
+    return merged, checks
+
+
 def _print_row(r: dict, verbose: bool) -> None:
     res = r["result"]
     failed = "CRASH " + res["crash"] if "crash" in res else "error: " + res.get("error", "")
     status = "ok" if res.get("ok") else failed
+    if res.get("parts"):
+        status += f" ({res['parts']} parts, imported with --part 1…{res['parts']})"
     facts = f"{r['right']}/{r['total']}" if r["total"] else "-"
     print(f"{r['file'][:60]:60s} {facts:>7s}  {r['pages']:4d} p  {res['seconds'] / r['pages']:6.3f} s/p  "
           f"{res['mb']:6.0f} MB  {status[:90]}", flush=True)
@@ -304,8 +338,8 @@ def _summary(rows: list[dict]) -> dict:
 
 
 def main(argv=None) -> int:
-    if argv is None and len(sys.argv) == 4 and sys.argv[1] == "--child":
-        return child(sys.argv[2], sys.argv[3])
+    if argv is None and len(sys.argv) in (4, 5) and sys.argv[1] == "--child":
+        return child(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) == 5 else None)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
     ap.add_argument("--json", type=Path, help="write the per-fact verdicts here")

@@ -38,8 +38,10 @@ def kind_of(path: Path) -> str:
 
 
 def import_document(path: str | Path, *, program_id: str, title: str | None = None,
-                    pages_from: str | Path | None = None) -> tuple[Program, Report]:
-    """`pages_from`: for a DOCX, the PDF that was circulated, whose pages it takes."""
+                    pages_from: str | Path | None = None, part: int | None = None) -> tuple[Program, Report]:
+    """`pages_from`: for a DOCX, the PDF that was circulated, whose pages it takes.
+    `part`: for a PDF whose page numbers start again (a second report bundled in it),
+    the part to import, from 1."""
     path = Path(path)
     report = Report()
     if kind_of(path) == "pdf":
@@ -47,10 +49,12 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
 
         if pages_from is not None:
             raise UnreadableDocument(msg("importers.pdf_pages_from"), source=str(path))
-        flow, props_title, language = read_pdf(path, report)
+        flow, props_title, language = read_pdf(path, report, part)
     else:
         from .docx import read_docx
 
+        if part is not None:
+            raise UnreadableDocument(msg("importers.docx_part"), source=str(path))
         flow, props_title, language = read_docx(path, report, Path(pages_from) if pages_from else None)
     program = build_program(flow, report, program_id=program_id, title=title, fallback_title=props_title,
                             language_hint=language, source=str(path))

@@ -17,7 +17,7 @@ from the page before and the report says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..messages import Msg, msg
 
@@ -71,8 +71,51 @@ class Settled:
     printed: bool  # any printed numbers were read
 
 
-def settle(found: list[list[tuple[int, bool]]]) -> Settled:
-    """`found[i]`: the candidates of PDF page i + 1 → the page of every PDF page."""
+def parts(found: list[list[tuple[int, bool]]]) -> list[tuple[int, int]]:
+    """The parts of a PDF, (first, last) PDF page: a new part starts where a later
+    numbering goes back (a second report bundled after the first, an appendix
+    from 1), taking the unnumbered pages just before it that its numbering reaches."""
+    runs = _runs(found)
+    if not runs:
+        return [(1, len(found))]
+    main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
+    starts, last_index, last_page = [1], 0, 0
+    for r in sorted(runs, key=lambda r: r.first):
+        if r.first > main.first and last_page and r.first + r.offset <= last_page:
+            start = r.first
+            while start - 1 > last_index and start - 1 + r.offset >= 1:
+                start -= 1
+            starts.append(start)
+        last_index, last_page = r.last, r.last + r.offset
+    ends = [s - 1 for s in starts[1:]] + [len(found)]
+    return list(zip(starts, ends))
+
+
+def settle(found: list[list[tuple[int, bool]]], base: int = 0) -> Settled:
+    """`found[i]`: the candidates of PDF page base + i + 1 → the page of every PDF page."""
+    settled = _settle(found)
+    return replace(settled, notes=[_rebase(note, base) for note in settled.notes]) if base else settled
+
+
+_INDEX_FIELDS = ("first", "last")
+
+
+def _rebase(note: Msg, base: int) -> Msg:
+    """A note about PDF pages of a part, read on its own, naming them as the whole PDF numbers them."""
+    args = dict(note.args)
+    for key in _INDEX_FIELDS:
+        if key in args:
+            args[key] += base
+    if "offset" in args:
+        args["offset"] -= base
+    if "span" in args:
+        args["span"] = "–".join(str(int(x) + base) for x in str(args["span"]).split("–"))
+    if note.key == "importers.note.printed_same" and base:  # PDF page first+base prints first
+        return msg("importers.note.printed_offset", first=args["first"], printed=note.args["first"], offset=-base)
+    return replace(note, args=args)
+
+
+def _settle(found: list[list[tuple[int, bool]]]) -> Settled:
     n = len(found)
     runs = _runs(found)
     if not runs:

@@ -33,7 +33,18 @@ from .common import (
 )
 from .pdflayout import _pieces
 from .pdflines import _VOCABULARY, Reader, Span, _join, vocabulary
-from .pdfpages import MARGIN_ZONE, Line, PageContent, _drop_contents, _drop_running_lines, _lines, _read_pages, _styles
+from .pdfpages import (
+    MARGIN_ZONE,
+    Line,
+    NumberingRestarts,
+    PageContent,
+    _drop_contents,
+    _drop_running_lines,
+    _lines,
+    _read_pages,
+    _styles,
+    report_left_out,
+)
 from .pdftext import metadata_title, open_pdf, pages
 
 # ---------------------------------------------------------------- words and lines
@@ -54,7 +65,24 @@ from .pdftext import metadata_title, open_pdf, pages
 # ---------------------------------------------------------------- pages → flow
 
 
-def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | None]:
+def _parts(restarts: NumberingRestarts) -> list[Msg]:
+    return [msg("importers.where.part", part=k, first=a, last=b, printed_first=pa, printed_last=pb)
+            for k, (a, b, pa, pb) in enumerate(restarts.parts, start=1)]
+
+
+def _one_part(pages: list[PageContent], report: Report, part: int | None, name: str) -> None:
+    """The pages of one numbering (see _drop_running_lines), or a refusal that names the parts."""
+    try:
+        _drop_running_lines(pages, report, part)
+    except NumberingRestarts as restarts:
+        if restarts.part is None:
+            raise UnreadableDocument(msg("importers.pdf.parts", n=len(restarts.parts), parts=_parts(restarts)),
+                                     source=name) from None
+        raise UnreadableDocument(msg("importers.pdf.no_part", part=restarts.part, parts=_parts(restarts)),
+                                 source=name) from None
+
+
+def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[Item], str | None, str | None]:
     from ..layout import LABELS
 
     doc = open_pdf(path)
@@ -68,7 +96,8 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | 
     footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
     language = next((lang for lang, words in LABELS.items()
                      if any(t.startswith(words["page"] + " ") for t in footers)), None)
-    _drop_running_lines(pages, report)
+    _one_part(pages, report, part, str(path))
+    report_left_out(pages, report)
     _drop_contents(pages, report)
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=str(path))
@@ -79,7 +108,7 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | 
     if styles.headings:
         report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
             _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
-    bottom = max((line.bottom for p in pages for line in p.lines), default=0)
+    feet = (max((line.bottom for p in pages for line in p.lines), default=0), _foot(pages))
     flow: list[tuple[Item, Span | None]] = []
     for p in pages:
         for kind, value in _pieces(p):
@@ -93,7 +122,14 @@ def read_pdf(path: Path, report: Report) -> tuple[list[Item], str | None, str | 
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
-    return _merge_tables(_join_pages(flow, bottom, report), report), title, language
+    return _merge_tables(_join_pages(flow, feet, report), report), title, language
+
+
+def _foot(pages: list[PageContent]) -> float:
+    """Where the text of a full page ends: the foot most pages reach (a page with a
+    table or a footnote set lower must not make every other page look short)."""
+    feet = sorted(max(line.bottom for line in p.lines) for p in pages if p.lines)
+    return feet[(3 * len(feet)) // 4] if feet else 0.0
 
 
 def _font(size: float, bold: bool, italic: bool, level: int) -> Msg:
@@ -152,7 +188,7 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
     return list(read)
 
 
-def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Report) -> list[Item]:
+def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float], report: Report) -> list[Item]:
     """A paragraph that fills its page to the foot, its last line full, and goes
     on at the top of the next page at the same left edge is one paragraph,
     anchored to the page it starts on."""
@@ -161,7 +197,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Rep
     for item, span in flow:
         if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
-                and prev.full and prev.last.bottom > bottom - 1.5 * prev.last.size
+                and prev.full and _at_foot(prev, feet, out[-1].text, item.text)
                 and abs(span.first.x0 - prev.indent) <= 2.5):
             report.caveat(msg("importers.what.split_paragraph"),
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
@@ -171,6 +207,17 @@ def _join_pages(flow: list[tuple[Item, Span | None]], bottom: float, report: Rep
         out.append(item)
         prev = span
     return out
+
+
+def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -> bool:
+    """Does the paragraph reach the page's foot? The lowest foot of the document says so
+    at once; the foot most pages reach (`_foot`) only where the text reads on (no sentence
+    end before the page break, or a lower-case word after it)."""
+    lowest, usual = feet
+    if prev.last.bottom > lowest - 1.5 * prev.last.size:
+        return True
+    reads_on = not text.rstrip().endswith((".", "!", "?", ":")) or following[:1].islower()
+    return reads_on and prev.last.bottom > usual - 1.5 * prev.last.size
 
 
 def _merge_tables(items: list[Item], report: Report) -> list[Item]:
@@ -216,11 +263,15 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     except pdfium.PdfiumError as exc:
         raise UnreadableDocument(msg("importers.pdf.not_readable", detail=str(exc)), source=layout) from None
     try:
-        raws = list(pages(doc))
+        raws = list(pages(doc, words_only=True))
     finally:
         doc.close()
     content = [PageContent(raw.index, raw.height, raw.width, _lines(raw.words, raw.index)) for raw in raws]
-    _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
+    try:
+        _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
+    except NumberingRestarts as restarts:
+        raise UnreadableDocument(msg("importers.pages_from_parts", layout=layout, parts=_parts(restarts)),
+                                 source=layout) from None
     printed = [p.printed for p in content]
     kept = {id(w) for p in content for line in p.lines for w in line.words}
     # the words in the order the PDF holds them, which is the reading order of columns too

@@ -2,7 +2,7 @@
 reading order, columns split at the empty vertical strips between them."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .pdfpages import Line, PageContent, _lines, _segments
 
@@ -50,8 +50,10 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
             out.append(("lines", _lines(left or right, page)))
         band.clear()
 
+    body = _usual_size(lines)
     for line in lines:
-        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < 0.6 * gap:
+        if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < _word_space(line, gap, body) \
+                or _alone_heading(line, lines, g, body):
             flush()
             if out and out[-1][0] == "lines":
                 out[-1][1].append(line)
@@ -61,6 +63,32 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
             band.append(line)
     flush()
     return out
+
+
+def _word_space(line: Line, gutter: float, body: float) -> float:
+    """The widest gap that is still a space between words of one line crossing the
+    gutter: in running text well under the gutter and the type size, in display type
+    (a heading over both columns, spaced wide) up to about its size."""
+    if line.size >= 1.3 * body:
+        return max(0.6 * gutter, 0.8 * line.size)
+    return 0.6 * min(gutter, line.size)
+
+
+def _usual_size(lines: list[Line]) -> float:
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _alone_heading(line: Line, lines: list[Line], g: float, body: float) -> bool:
+    """A line in larger type on one side of the gutter with nothing beside it on the
+    other (a heading over a two-column part that does not reach across): it stands
+    alone, not at the head of the first column."""
+    if line.size < 1.3 * body:
+        return False
+    left = line.x1 <= g
+    pad = 0.5 * (line.bottom - line.top)
+    return not any(w.top < line.bottom + pad and w.bottom > line.top - pad and (w.x0 >= g if left else w.x1 <= g)
+                   for other in lines for w in other.words)
 
 
 def _gap_at(line: Line, x: float) -> float:
@@ -77,11 +105,13 @@ def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     if len(lines) < 10:
         return None
     best, best_score = None, 0
+    spans = [_reach(line) for line in lines]
     for x in range(int(0.3 * width), int(0.7 * width), 2):
         split = cross = 0
-        for line in lines:
+        for line, (starts, reach) in zip(lines, spans):
             words = line.words
-            if any(w.x0 < x + 3 and w.x1 > x - 3 for w in words):
+            i = bisect_left(starts, x + 3)  # the words starting left of x + 3 ...
+            if i and reach[i - 1] > x - 3:  # ... and one of them reaching past x - 3: a word covers x
                 cross += 1
             elif words[0].x1 < x < words[-1].x0:
                 split += 1
@@ -91,6 +121,16 @@ def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
         return None
     gaps = sorted(g for g in (_gap_at(line, best) for line in lines) if 0 < g < float("inf"))
     return float(best), gaps[len(gaps) // 2]
+
+
+def _reach(line: Line) -> tuple[list[float], list[float]]:
+    """The line's word starts in order and, for each, the furthest right any word up to it reaches."""
+    starts, reach, far = [], [], float("-inf")
+    for w in sorted(line.words, key=lambda w: w.x0):
+        far = max(far, w.x1)
+        starts.append(w.x0)
+        reach.append(far)
+    return starts, reach
 
 
 def _split_columns(lines: list[Line]) -> list[tuple]:
@@ -114,7 +154,8 @@ def _split_columns(lines: list[Line]) -> list[tuple]:
         gutters = _gaps(parts)
         members = [lines[i]]
         j = i + 1
-        while j < len(lines) and (narrowed := _absorb(gutters, lines[j])) is not None:
+        while j < len(lines) and lines[j].size < 1.3 * members[0].size \
+                and (narrowed := _absorb(gutters, lines[j])) is not None:  # larger type: a heading after it
             gutters = narrowed
             members.append(lines[j])
             j += 1

@@ -62,13 +62,10 @@ class Reader:
                 self._extend(current, line)  # a numbered heading's second line, under its text
                 continue
             if level is not None:
-                if current and current.item.kind == "heading" and current.last.style == line.style \
-                        and not NUMBERED.match(clean(line.text)) and line.top - current.last.bottom < 0.8 * line.size \
-                        and (clean(line.text)[:1].islower()
-                             or current.last.x1 - current.last.x0 > 0.6 * (right - current.last.x0)):
+                if current and current.item.kind == "heading" and _heading_line(current, line, right):
                     self._extend(current, line)  # a heading on two lines
                     continue
-                opened.append(_Open(Item("heading", page, clean(line.text), level=level), line, line, line.x0))
+                opened.append(_Open(Item("heading", page, clean(line.heading_text), level=level), line, line, line.x0))
             elif marker:
                 ordered = marker == "number"
                 if not (current and current.item.kind == "item" and current.item.ordered == ordered):
@@ -81,8 +78,8 @@ class Reader:
             else:
                 item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
                 opened.append(_Open(item, line, line, None))
-        return [(o.item, Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
-                              right - o.last.x1 < 4 * o.last.size)) for o in opened]
+        return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
+                                                     right - o.last.x1 < 4 * o.last.size)) for o in opened]
 
     @staticmethod
     def _extend(current: _Open, line: Line) -> None:
@@ -121,7 +118,7 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     as a title (no sentence or clause ending), a capital after the number. A
     multi-part number ("2.6") says so on its own; "2." only with a style of its
     own (bold, italic, larger), since a numbered list looks the same."""
-    text = clean(line.text)
+    text = clean(line.heading_text)
     if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
         return None
     if CHAPTER.match(text):
@@ -139,6 +136,26 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     if depth > 1 and text.endswith(".") and len(text) > 70:
         return None
     return min(depth, 6)
+
+
+def _sentence_not_heading(item: Item) -> Item:
+    """A 'heading' in a heading's type that runs over lines to a full stop is a paragraph set
+    larger (a text box over a photo, an introduction), not a heading."""
+    if item.kind != "heading" or len(item.text) <= 90 or not item.text.endswith(".") or NUMBERED.match(item.text):
+        return item
+    return Item("paragraph", item.page, item.text)
+
+
+def _heading_line(current: _Open, line: Line, right: float) -> bool:
+    """The second line of a heading: close under it, not numbered, in its style and
+    starting in lower case or under a full first line; a display heading's second
+    line may be set smaller ('HÅLLBARA' / 'HAPARANDA'), then it starts in lower case."""
+    head, text = current.last, clean(line.text)
+    if NUMBERED.match(text) or line.top - head.bottom >= 0.8 * line.size:
+        return False
+    if head.style != line.style:
+        return text[:1].islower() and line.size <= head.size
+    return text[:1].islower() or head.x1 - head.x0 > 0.6 * (right - head.x0)
 
 
 def _heading_goes_on(current: _Open, line: Line) -> bool:

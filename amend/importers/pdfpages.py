@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..messages import msg
 from ..text import clean, fold
@@ -49,6 +50,14 @@ class Line:
         return " ".join(w.text for w in self.words)
 
     @property
+    def heading_text(self) -> str:
+        """The text without a note mark at its end (a heading's footnote reference)."""
+        words = self.words
+        while len(words) > 1 and _note_mark(words[-1], words[-2]):
+            words = words[:-1]
+        return " ".join(w.text for w in words)
+
+    @cached_property
     def style(self) -> tuple:
         """The style of most of the line's letters."""
         count: Counter[tuple] = Counter()
@@ -94,7 +103,41 @@ def _lines(words: list[Word], page: int) -> list[Line]:
                 break
         else:
             lines.append([w])
-    return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
+    body = _body_size(words)
+    return [Line(_unspace(sorted(ws, key=lambda w: w.x0), body), page) for ws in lines]
+
+
+def _body_size(words: list[Word]) -> float:
+    """The type size of most of the page's letters."""
+    sizes: Counter[float] = Counter()
+    for w in words:
+        sizes[round(w.size)] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _unspace(words: list[Word], body: float) -> list[Word]:
+    """Display type set letter-spaced (an InDesign heading: 'k l i ma tst ra t e g i') is
+    read as its words: a run of short pieces, larger than the body text, whose gaps are
+    narrower than half the type size (a word space in such type is wider) is one word."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for w in words:
+        if run and 0 <= w.x0 - run[-1].x1 < 0.45 * max(w.size, run[-1].size):
+            run.append(w)
+            continue
+        out.extend(_spaced_word(run, body))
+        run = [w]
+    return out + _spaced_word(run, body)
+
+
+def _spaced_word(run: list[Word], body: float) -> list[Word]:
+    big = max((w.size for w in run), default=0.0)
+    if len(run) < 3 or sum(len(w.text) for w in run) > 3 * len(run) or big < 1.3 * body:
+        return run
+    first = max(run, key=lambda w: w.size)
+    text = "".join(w.text for w in run)
+    return [Word(text, run[0].x0, run[-1].x1, min(w.top for w in run), max(w.bottom for w in run), big,
+                 first.bold, first.italic)]
 
 
 def _segments(line: Line) -> list[Line]:
@@ -102,12 +145,18 @@ def _segments(line: Line) -> list[Line]:
     line that crosses columns. A bullet or number stays with its text."""
     parts = [[line.words[0]]]
     for prev, w in zip(line.words, line.words[1:]):
-        lone_marker = len(parts[-1]) == 1 and _is_marker_word(parts[-1][0].text)
+        lone_marker = len(parts[-1]) == 1 and (_is_marker_word(prev.text) or _chapter_number(prev, w, line))
         if w.x0 - prev.x1 > 0.8 * line.size and not lone_marker:
             parts.append([w])
         else:
             parts[-1].append(w)
     return [Line(p, line.page) for p in parts]
+
+
+def _chapter_number(number: Word, w: Word, line: Line) -> bool:
+    """A bold chapter number set apart by a tab ('5<TAB>Identifierade och analyserade risker')."""
+    return number is line.words[0] and number.text.isdigit() and len(number.text) <= 2 and number.bold \
+        and number.style == w.style and w.text[:1].isupper() and w.x0 - number.x1 < 2.5 * number.size
 
 
 @dataclass
@@ -118,16 +167,28 @@ class PageContent:
     lines: list[Line]
     tables: list = field(default_factory=list)  # (top, bottom, rows of cell line lists)
     printed: int = 0  # the page it is cited by, once _drop_running_lines has read it
+    images: int = 0  # not imported, reported by report_left_out once the printed page is known
+    rotated: int = 0
+    merged: int = 0  # merged table cells
+
+
+def report_left_out(pages: list[PageContent], report: Report) -> None:
+    """Images, rotated text and merged cells of the pages imported, by the page printed on them."""
+    for p in pages:
+        where = msg("importers.where.page", page=p.printed)
+        if p.rotated:
+            report.lost(msg("importers.what.rotated_text"), where)
+        if p.images:
+            report.lost(msg("importers.what.image"), where)
+        for _ in range(p.merged):
+            report.caveat(msg("importers.what.merged_cell"), where)
 
 
 def _read_pages(doc, report: Report) -> list[PageContent]:
     out = []
     for raw in pages(doc):
         i, words = raw.index, raw.words
-        if raw.rotated:
-            report.lost(msg("importers.what.rotated_text"), msg("importers.where.page", page=i))
-        if raw.images:
-            report.lost(msg("importers.what.image"), msg("importers.where.page", page=i))
+        merged = 0
         tables = []
         for (x0, top, x1, bottom), cell_rows in raw.tables:
             inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
@@ -138,7 +199,7 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
                 cells: list[list[Line]] = []
                 for bbox in row:
                     if bbox is None:
-                        report.caveat(msg("importers.what.merged_cell"), msg("importers.where.page", page=i))
+                        merged += 1
                         cells.append([])
                         continue
                     cx0, ctop, cx1, cbottom = bbox
@@ -148,7 +209,8 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
             tables.append((top, bottom, rows))
             inside_ids = {id(w) for w in inside}
             words = [w for w in words if id(w) not in inside_ids]
-        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables))
+        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables, images=raw.images,
+                               rotated=raw.rotated, merged=merged))
     return out
 
 
@@ -188,38 +250,76 @@ def _toc_entry(line: Line) -> bool:
         and last.x0 - line.words[-2].x1 > 1.2 * line.size
 
 
-def _drop_running_lines(pages: list[PageContent], report: Report) -> None:
+class NumberingRestarts(Exception):
+    """The page numbers start again: the PDF is in parts, (first, last, printed first, printed last) each."""
+
+    def __init__(self, parts: list[tuple[int, int, int, int]], part: int | None):
+        super().__init__(parts)
+        self.parts, self.part = parts, part
+
+
+def _drop_running_lines(pages: list[PageContent], report: Report, part: int | None = None) -> list[PageContent]:
     """Drop running headers and footers (the same text, digits aside, at the top
     or bottom of many pages, or a page number) and read the page number printed
-    in them."""
-    def zone(p, line):
-        return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
-
-    def key(line):
-        return re.sub(r"\d+", "#", fold(line.text)[0])
-
+    in them. Where the numbering starts again, the pages of `part` (from 1) are
+    kept, and without `part` NumberingRestarts says which parts there are: a
+    program's pages cannot go back, and 'sidan 3' must not be the wrong part's."""
     seen: Counter[str] = Counter()
     for p in pages:
-        seen.update({key(line) for line in p.lines if zone(p, line)})
+        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
     need = max(2, round(0.4 * len(pages)))
-    found = []
-    for p in pages:
-        cands: list = []
-        for line in p.lines:
-            if zone(p, line):
-                parts = _segments(line)
-                for text in {clean(line.text), *(clean(seg.text) for seg in parts)}:
-                    cands.extend(pagenumbers.candidates(text))
-        found.append(cands)
-    settled = pagenumbers.settle(found)
+    found = [_number_candidates(p) for p in pages]
+    first, last = _one_numbering(found, part, report)
+    pages[:] = pages[first - 1:last]
+    settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
     for p, page in zip(pages, settled.pages):
         p.printed = page
-        p.lines = [line for line in p.lines if not (zone(p, line) and (
-            seen[key(line)] >= need or any(pagenumbers.candidates(clean(seg.text)) and
-                                           pagenumbers.WHOLE.match(clean(seg.text)) for seg in [line])))]
+        p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
+            seen[_running_key(line)] >= need or _page_number_line(line)))]
     for note in settled.notes:
         report.note(note)
     report.physical_pages = not settled.printed
+    return pages
+
+
+def _page_number_line(line: Line) -> bool:
+    text = clean(line.text)
+    return bool(pagenumbers.candidates(text) and pagenumbers.WHOLE.match(text))
+
+
+def _in_margin(p: PageContent, line: Line) -> bool:
+    return line.bottom < p.height * MARGIN_ZONE or line.top > p.height * (1 - MARGIN_ZONE)
+
+
+def _running_key(line: Line) -> str:
+    """A running line's text, digits aside wherever they stand ('5 Årsredogörelse 2024', 'Årsredogörelse 2024 6')."""
+    return " ".join(re.sub(r"\d+", " ", fold(line.text)[0]).split()) or line.text
+
+
+def _number_candidates(p: PageContent) -> list:
+    """What the page's margin lines (whole, or cut at wide gaps) may print as its page number."""
+    cands: list = []
+    for line in p.lines:
+        if _in_margin(p, line):
+            for text in {clean(line.text), *(clean(seg.text) for seg in _segments(line))}:
+                cands.extend(pagenumbers.candidates(text))
+    return cands
+
+
+def _one_numbering(found: list, part: int | None, report: Report) -> tuple[int, int]:
+    """The PDF pages (first, last) of the part to import: all of them where the numbering never starts again."""
+    bounds = pagenumbers.parts(found)
+    if (part is None and len(bounds) > 1) or (part is not None and not 1 <= part <= len(bounds)):
+        raise NumberingRestarts([(a, b, *_printed_span(found, a, b)) for a, b in bounds], part)
+    first, last = bounds[(part or 1) - 1]
+    if len(bounds) > 1:
+        report.note(msg("importers.note.part", part=part, first=first, last=last, parts=len(bounds)))
+    return first, last
+
+
+def _printed_span(found: list, first: int, last: int) -> tuple[int, int]:
+    pages = pagenumbers.settle(found[first - 1:last]).pages
+    return pages[0], pages[-1]
 
 
 @dataclass
@@ -256,5 +356,15 @@ def _styles(pages: list[PageContent]) -> Styles:
 
 
 def _whole(line: Line) -> bool:
-    """All of the line in one style: a heading is not a bold word in a sentence."""
-    return len({w.style for w in line.words}) == 1
+    """All of the line in one style (a note mark at its end aside): a heading is not a
+    bold word in a sentence."""
+    words = line.words
+    while len(words) > 1 and _note_mark(words[-1], words[-2]):
+        words = words[:-1]
+    return len({w.style for w in words}) == 1
+
+
+def _note_mark(w: Word, before: Word) -> bool:
+    """A footnote reference: one or two digits in smaller type right after a word."""
+    return w.text.isdigit() and len(w.text) <= 2 and w.size < 0.8 * before.size \
+        and w.x0 - before.x1 < 0.15 * before.size

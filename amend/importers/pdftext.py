@@ -17,6 +17,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..messages import msg
@@ -37,7 +38,7 @@ class Word:
     bold: bool
     italic: bool
 
-    @property
+    @cached_property
     def style(self) -> tuple:
         return (round(self.size * 2) / 2, self.bold, self.italic)
 
@@ -113,16 +114,18 @@ def metadata_title(doc) -> str | None:
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 
-def pages(doc) -> Iterator[RawPage]:
+def pages(doc, words_only: bool = False) -> Iterator[RawPage]:
+    """The pages' words, images, rotated text and ruled tables (`words_only`: the words alone,
+    for matching text to pages, which needs no drawing)."""
     for i in range(len(doc)):
         page = doc[i]
         try:
-            yield _page(page, i + 1)
+            yield _page(page, i + 1, words_only)
         finally:
             page.close()
 
 
-def _page(page, index: int) -> RawPage:
+def _page(page, index: int, words_only: bool = False) -> RawPage:
     import pypdfium2.raw as c
 
     width, height = page.get_size()
@@ -132,6 +135,8 @@ def _page(page, index: int) -> RawPage:
     finally:
         textpage.close()
     images, edges = 0, []
+    if words_only:
+        return RawPage(index, width, height, words, [], 0, rotated)
     for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
         try:
             left, bottom, right, top = obj.get_bounds()
@@ -158,6 +163,9 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
         return dx.value / 10, dy.value / 10
     n = c.FPDFText_CountChars(raw)
     rect = c.FS_RECTF()
+    matrix = c.FS_MATRIX()
+    last_obj: int | None = None
+    nominal, style = 0.0, (False, False)
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     fonts: dict[bytes, tuple[bool, bool]] = {}
@@ -191,32 +199,49 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
             rotated += 1
             close()
             continue
-        size = c.FPDFText_GetFontSize(raw, k)
+        obj = ctypes.cast(c.FPDFText_GetTextObject(raw, k), ctypes.c_void_p).value
+        if obj is None or obj != last_obj:  # the letters of one text object share its font, size and matrix
+            nominal, style = _font_of(c, raw, k, matrix, buf, flags, fonts)
+            last_obj = obj
+        size = nominal
         if size <= 1.5 or size > 4 * (bottom - top) + 1 or turned is not None:  # an unscaled size: the box tells
             size = (bottom - top) / 1.15
-        length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
-        key = buf.raw[:max(0, min(length, 256) - 1)]
-        style = fonts.get(key)
-        if style is None:
-            name = key.decode("latin-1").split("+")[-1].lower()
-            weight = c.FPDFText_GetFontWeight(raw, k)
-            bold = any(b in name for b in _BOLD_NAMES) or weight >= 600 or bool(flags.value & (1 << 18))
-            style = fonts[key] = (bold, "italic" in name or "oblique" in name or bool(flags.value & (1 << 6)))
         text = LIGATURES.get(ch, ch)
         if cur is not None:
             gap = x0 - cur[2]
             same_line = abs(top - cur[3]) < 0.5 * max(size, 1) and abs(bottom - cur[4]) < 0.6 * max(size, 1)
-            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (round(size * 2), *style) != \
-                    (round(cur[5] * 2), cur[6], cur[7]):
+            restyled = (round(size * 2), *style) != (round(cur[5] * 2), cur[6], cur[7])
+            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (restyled and (
+                    gap > 0.12 * size or (ch.isdigit() and size < 0.8 * cur[5]))):  # a note mark: a word of its own
                 close()
         if cur is None:
             cur = [[text], x0, x1, top, bottom, size, style[0], style[1]]
         else:
+            if size > cur[5]:  # a word set in two styles without a space ('H' in small caps + 'aparandas')
+                cur[5:8] = [size, style[0], style[1]]
             cur[0].append(text)
             cur[2] = max(cur[2], x1)
             cur[3], cur[4] = min(cur[3], top), max(cur[4], bottom)
     close()
     return words, rotated
+
+
+def _font_of(c, raw, k: int, matrix, buf, flags, fonts: dict) -> tuple[float, tuple[bool, bool]]:
+    """The size of character k as seen (font size times the vertical scale of its matrix:
+    type set at size 1 and scaled, as Acrobat writes it, is the size it looks) and its
+    (bold, italic), by font name, weight and flags."""
+    size = c.FPDFText_GetFontSize(raw, k)
+    if c.FPDFText_GetMatrix(raw, k, matrix):
+        size *= math.hypot(matrix.c, matrix.d)  # the vertical scale: a condensed font keeps its size
+    length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
+    key = buf.raw[:max(0, min(length, 256) - 1)]
+    style = fonts.get(key)
+    if style is None:
+        name = key.decode("latin-1").split("+")[-1].lower()
+        weight = c.FPDFText_GetFontWeight(raw, k)
+        bold = any(b in name for b in _BOLD_NAMES) or weight >= 600 or bool(flags.value & (1 << 18))
+        style = fonts[key] = (bold, "italic" in name or "oblique" in name or bool(flags.value & (1 << 6)))
+    return size, style
 
 
 def _edges(obj, x0, x1, y0, y1, c) -> list[dict]:

@@ -127,6 +127,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help.import_pages_from": (
         "For a DOCX: the PDF that was circulated; its printed pages are the program's pages.",
         "För en DOCX: den PDF som skickades ut; dess tryckta sidor blir programmets sidor."),
+    "cli.help.import_part": (
+        "For a PDF whose page numbers start again (a second report bundled in it): the part to import, from 1.",
+        "För en PDF vars sidnummer börjar om (en andra rapport i samma fil): den del som ska importeras, från 1."),
     "cli.imported": (
         "imported {sections} {sections:plural:section:sections} on {pages} {pages:plural:page:pages}; wrote {file}",
         "läste in {sections} {sections:plural:avsnitt:avsnitt} på {pages} {pages:plural:sida:sidor}; skrev {file}"),

@@ -216,6 +216,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF-sidorna {first}–{last} har egna sidnummer {printed_first}–{printed_last} (en annan numrering, "
         "till exempel en bilaga); sidorna i ett program får inte gå bakåt, så de blir sidorna "
         "{got_first}–{got_last}: importera den delen för sig för att hänvisa till de tryckta sidorna"),
+    "importers.note.part": (
+        "only part {part} of {parts} is imported (PDF pages {first}–{last}), with its own printed page numbers",
+        "bara del {part} av {parts} importeras (PDF-sidorna {first}–{last}), med sina egna tryckta sidnummer"),
+    "importers.pdf.parts": (
+        "its page numbers start again, so the PDF is in {n} parts and a page such as 'page 3' could be in any of "
+        "them; import one part at a time: {parts:or}",
+        "sidnumren börjar om, så PDF:en har {n} delar och en sida som ”sidan 3” kan finnas i vilken som helst av "
+        "dem; importera en del i taget: {parts:or}"),
+    "importers.pdf.no_part": (
+        "there is no part {part}: {parts:or}",
+        "det finns ingen del {part}: {parts:or}"),
+    "importers.where.part": (
+        "--part {part} (PDF pages {first}–{last}, printed pages {printed_first}–{printed_last})",
+        "--part {part} (PDF-sidorna {first}–{last}, tryckta sidorna {printed_first}–{printed_last})"),
+    "importers.pages_from_parts": (
+        "the page numbers of {layout} start again ({parts:and}), so 'page 3' of it could be in either part: give a "
+        "PDF of the one document the DOCX is",
+        "sidnumren i {layout} börjar om ({parts:and}), så ”sidan 3” i den kan finnas i flera delar: ange en PDF "
+        "av just det dokument som DOCX-filen är"),
+    "importers.docx_part": ("is a DOCX: --part is for a PDF whose page numbers start again",
+                            "är en DOCX: --part gäller bara för en PDF vars sidnummer börjar om"),
     "importers.note.unnumbered": (
         "PDF {n:plural:page:pages} {span} {n:plural:prints:print} no number (a cover or contents) and "
         "{n:plural:is:are} page {pages}",
