@@ -131,4 +131,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "skrev {n} {n:plural:fil:filer} av webbplatsen i {folder}"),
     "history.site.unchanged": ("the site in {folder} is up to date; nothing written",
                                "webbplatsen i {folder} är aktuell; inget skrevs"),
+    # ---- provenance notes in the adopted DOCX and the HTML (amend/render/provenance.py): the document's language
+    "history.provenance.insert": ("Added by {decision}", "Tillägg enligt {decision}"),
+    "history.provenance.change": ("Amended by {decision}", "Ändring enligt {decision}"),
+    "history.provenance.delete": ("Struck out by {decision}", "Strykning enligt {decision}"),
+    "history.provenance.heading": ("Notes on the amendments", "Noter om ändringarna"),
+    "history.help.provenance": (
+        "mark each amended place of the adopted DOCX (and the redline HTML) with the decision that made it: "
+        "Word footnotes, Word comments, or none",
+        "märk varje ändrat ställe i den antagna DOCX-filen (och i HTML-redlinen) med beslutet som gjorde "
+        "ändringen: fotnoter i Word, kommentarer i Word, eller inga (none)"),
 }
