@@ -119,7 +119,7 @@ class _Similarity(click.FloatRange):
 @_option("--preview", is_flag=True, help=msg("cli.help.preview"))
 @_option("--docx-style", type=click.Choice(["source", "default"]), default="source", metavar="STYLE",
          help=msg("source.help.docx_style"))
-@_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True,
+@_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True, metavar="MODE",
          help=msg("history.help.provenance"))
 @_fail_cleanly
 def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool,
@@ -347,7 +347,7 @@ def log(program_id: str, root: str, fmt: str, on: str | None) -> None:
          help=msg("cli.help.root"))
 @_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
          help=msg("cli.help.show_output"))
-@_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True,
+@_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True, metavar="MODE",
          help=msg("history.help.provenance"))
 @_fail_cleanly
 def show(spec: str, on: str | None, root: str, out_dir: str, provenance: str) -> None:
