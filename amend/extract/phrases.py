@@ -88,7 +88,7 @@ class Rule:
     needs: frozenset = frozenset()
     forbids: frozenset = frozenset()
     write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone"
-    sentence: str | None = None  # for describe: the key whose value must be a full sentence ("läggs följande mening till")
+    sentence: str | None = None  # for describe: the key whose value must be a full sentence ("… mening till")
 
     @property
     def slots(self) -> list[Slot]:
