@@ -6,6 +6,7 @@ same bytes twice."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -244,6 +245,27 @@ def test_struck_paragraphs_are_noted_where_they_were_in_the_documents_language(a
         ("The third paragraph loses a word.", words[1]),
         ("Another text entirely, put in its place.", words[2]),  # struck + added: one note
         ("A fifth paragraph is added at the end.", words[3]),
+    ]
+
+
+def test_the_redline_html_notes_a_struck_paragraph_where_it_still_shows(amend, tmp_path):
+    program = tmp_path / "small.yaml"
+    program.write_text(SMALL.replace("LANG", "en"), encoding="utf-8")
+    patch = tmp_path / "p.yaml"
+    patch.write_text(SMALL_PATCH, encoding="utf-8")
+    assert amend("apply", program, patch, "--provenance", "comments", "-o", tmp_path / "out").code == 0
+    html = (tmp_path / "out" / "small.adopted.redline.html").read_text(encoding="utf-8")
+    paragraphs = re.findall(r"<p(?: class=\"[^\"]*\")?>(.*?)</p>", html.split("<h2", 1)[1])
+    notes = [(re.sub(r"<[^>]+>", "", p.split('<span class="comment"')[0]).strip(),
+              re.findall(r'<span class="comment" role="note">([^<]*)</span>', p)) for p in paragraphs]
+    by = "Council 2026-02-01 § 4"
+    assert notes[:6] == [
+        ("The first paragraph stays as it is.", []),
+        ("The second paragraph is struck out whole.1", [f"Struck out by {by}"]),
+        ("The third paragraph loses a word here2.", [f"Struck out by {by}"]),
+        ("The fourth paragraph is rewritten completely by the council.3", [f"Struck out by {by}"]),
+        ("Another text entirely, put in its place.4", [f"Added by {by}"]),
+        ("A fifth paragraph is added at the end.4", [f"Added by {by}"]),
     ]
 
 

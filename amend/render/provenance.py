@@ -12,7 +12,8 @@ and the redline HTML as numbered notes. They are worked out from the redline of 
 - a block, item or section added whole is noted once, at its first text;
 - one struck whole has no place left in the adopted text: its note goes to the text before it
   (to the new text that replaced it, when that follows directly and comes from the same
-  decision; to the text after it when nothing comes before);
+  decision; to the text after it when nothing comes before); in the redline HTML, which still
+  shows it struck through, it keeps its own;
 - a committee's proposal that a later step of the chain adopts is cited by the adopting
   decision (the council's § makes it the text in force); changes of the title block (the
   version and decision lines) are the decision itself and get none.
@@ -84,8 +85,8 @@ def _gone(segments: tuple) -> bool:
 class _Collector:
     """Walks the merged texts once, gathering (change ops) per text and decision."""
 
-    def __init__(self, red: Redline, cited: dict[Decision, Decision]):
-        self.red, self.cited = red, cited
+    def __init__(self, red: Redline, cited: dict[Decision, Decision], struck_in_place: bool = False):
+        self.red, self.cited, self.struck_in_place = red, cited, struck_in_place
         self.seen: set[int] = set()  # changes already noted (a block added whole: at its first text)
         self.marks: dict[Path, dict[Decision, set[str]]] = {}  # surviving text -> decision -> ops
         self.order: list[Path] = []  # the surviving texts
@@ -111,7 +112,7 @@ class _Collector:
 
     def text(self, path: Path, segments: tuple) -> None:
         found = self.ops(segments)
-        if _gone(segments):
+        if _gone(segments) and not self.struck_in_place:
             self.pending.extend(found)
             return
         self.order.append(path)
@@ -132,9 +133,11 @@ class _Collector:
                 for p in self.order if self.marks[p]}
 
 
-def notes_by_merged_path(red: Redline, patches: Sequence[Patch] = ()) -> dict[Path, tuple[Note, ...]]:
-    """The notes of each text of the adopted program that has any, by its merged path."""
-    collect = _Collector(red, citing(patches))
+def notes_by_merged_path(red: Redline, patches: Sequence[Patch] = (), *,
+                         struck_in_place: bool = False) -> dict[Path, tuple[Note, ...]]:
+    """The notes of each text of the adopted program that has any, by its merged path.
+    `struck_in_place`: a text struck whole keeps its own note (the redline HTML still shows it)."""
+    collect = _Collector(red, citing(patches), struck_in_place)
     for path, segments in _texts(red):
         collect.text(path, segments)
     return collect.notes()

@@ -154,7 +154,7 @@ def _notes(red: Redline, patches, provenance: str) -> dict:
         return {}
     from .provenance import notes_by_merged_path
 
-    return notes_by_merged_path(red, list(patches))
+    return notes_by_merged_path(red, list(patches), struck_in_place=True)
 
 
 def render_redline_html(red: Redline, patches=(), provenance: str = "none") -> bytes:
