@@ -56,11 +56,13 @@ _WORDS = {"insert": lambda d: msg("history.provenance.insert", decision=d),
 def citing(patches: Sequence[Patch]) -> dict[Decision, Decision]:
     """decision -> the decision cited for it: a proposal adopted by a later patch of the chain
     (the body it proposes to, worded against its version) is cited by that adoption."""
+    from ..history import _same_body  # the timeline's own test of "the body it proposes to"
+
     cited: dict[Decision, Decision] = {}
     for k, p in enumerate(patches):
-        to = " ".join((p.decision.proposes_to or "").split()).casefold()
-        adopter = next((q for q in patches[k + 1:] if q.base == p.produces
-                        and " ".join(q.decision.body.split()).casefold() == to), None) if to else None
+        to = p.decision.proposes_to
+        adopter = next((q for q in patches[k + 1:] if q.base == p.produces and _same_body(q.decision.body, to)),
+                       None) if to else None
         if adopter is not None:
             cited[p.decision] = cited.get(adopter.decision, adopter.decision)
     for d, by in list(cited.items()):  # a proposal adopted by a proposal adopted in turn
