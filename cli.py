@@ -34,6 +34,7 @@ from amend.model import Program
 EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
 EXIT_USAGE = 2  # the command was used wrongly
 EXIT_BUG = 3  # amend failed unexpectedly
+PROVENANCE = ("none", "footnotes", "comments")  # amend.render.provenance.MODES, without importing the renderers
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -118,14 +119,16 @@ class _Similarity(click.FloatRange):
 @_option("--preview", is_flag=True, help=msg("cli.help.preview"))
 @_option("--docx-style", type=click.Choice(["source", "default"]), default="source", metavar="STYLE",
          help=msg("source.help.docx_style"))
+@_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True, metavar="MODE",
+         help=msg("history.help.provenance"))
 @_fail_cleanly
 def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool,
-          docx_style: str) -> None:
+          docx_style: str, provenance: str) -> None:
     from amend.load import load_patch, load_program
 
     base = _speak(load_program(program))
     _tell(commands.apply_patches(base, [load_patch(p) for p in patches], Path(out_dir), fuzzy=fuzzy,
-                                 preview=preview, docx_style=docx_style))
+                                 preview=preview, docx_style=docx_style, provenance=provenance))
 
 
 @main.command(help=msg("cli.help.render"))
@@ -347,8 +350,10 @@ def log(program_id: str, root: str, fmt: str, on: str | None) -> None:
          help=msg("cli.help.root"))
 @_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
          help=msg("cli.help.show_output"))
+@_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True, metavar="MODE",
+         help=msg("history.help.provenance"))
 @_fail_cleanly
-def show(spec: str, on: str | None, root: str, out_dir: str) -> None:
+def show(spec: str, on: str | None, root: str, out_dir: str, provenance: str) -> None:
     from amend.history_load import load_history
 
     program_id, _, version = spec.partition("@")
@@ -356,7 +361,8 @@ def show(spec: str, on: str | None, root: str, out_dir: str) -> None:
         raise click.UsageError(str(msg("cli.version_and_date")))
     program, patches = load_history(root, program_id)
     version, day = commands.version_asked(version, _speak(program), patches)
-    _tell(commands.show_version(program, patches, version, _date_option(day) or on or _today(), Path(out_dir)))
+    _tell(commands.show_version(program, patches, version, _date_option(day) or on or _today(), Path(out_dir),
+                                provenance))
 
 
 @main.command(help=msg("cli.help.blame"))

@@ -74,12 +74,13 @@ def _files(paths: Sequence[Path]) -> str:
 
 
 def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzzy: float | None = None,
-                  preview: bool = False, docx_style: str = "source") -> Done:
+                  preview: bool = False, docx_style: str = "source", provenance: str = "none") -> Done:
     """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML.
 
     docx_style "source": when the program was imported from a DOCX that is still next to
     it, both DOCX are that file with the amendments made (amend.render.source_docx);
-    "default": amend's own layout."""
+    "default": amend's own layout. provenance "footnotes"/"comments": each amended place of the
+    adopted DOCX and the redline HTML carries a note naming its decision (amend.render.provenance)."""
     from .apply import apply_steps
     from .history import check_outcomes
     from .output import build_time
@@ -93,11 +94,12 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     adopted = steps[-1].result
     red = redline(steps)
     when = build_time(adopted.meta.date)
-    docx, notes, inputs = _source_docx(program, red, when, docx_style)
+    docx, notes, inputs = _source_docx(program, red, when, docx_style, provenance, patches)
     extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when),
-             ".redline.html": render_redline_html(red, patches)}
+             ".redline.html": render_redline_html(red, patches, provenance=provenance)}
     adopted = _adopted_source(adopted, docx[0] if docx else None)
-    written = _write(program_outputs(adopted, out_dir, extra=extra, docx=docx[0].data if docx else None),
+    own = docx[0].data if docx else _noted_docx(adopted, red, patches, when, provenance)
+    written = _write(program_outputs(adopted, out_dir, extra=extra, docx=own),
                      (program.source, *(p.source for p in patches), *inputs))
     n = sum(len(p.amendments) for p in patches)
     return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
@@ -121,7 +123,27 @@ def _adopted_source(adopted: Program, docx) -> Program:
     return adopted
 
 
-def _source_docx(program: Program, red, when, docx_style: str) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
+def _noted_docx(adopted: Program, red, patches: Sequence[Patch], when, provenance: str) -> bytes | None:
+    """amend's own adopted DOCX with provenance notes, or None when none are asked for."""
+    if provenance == "none":
+        return None
+    from .render.provenance import notes_by_adopted_path
+    from .render.provenance_docx import render_noted_docx
+
+    return render_noted_docx(adopted, notes_by_adopted_path(red, patches), provenance, when)
+
+
+def _source_notes(red, patches: Sequence[Patch], provenance: str):
+    if provenance == "none":
+        return None
+    from .render.provenance import notes_by_merged_path
+    from .render.provenance_docx import SourceNotes
+
+    return SourceNotes(provenance, red.new.meta.language, notes_by_merged_path(red, patches))
+
+
+def _source_docx(program: Program, red, when, docx_style: str, provenance: str = "none",
+                 patches: Sequence[Patch] = ()) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
     """(adopted DOCX, redline DOCX) written into the program's source Word file, or None;
     the note saying which layout was used; the source file (an input: never overwritten)."""
     from .render.source_docx import read_source, render_source_docx, source_path
@@ -132,7 +154,7 @@ def _source_docx(program: Program, red, when, docx_style: str) -> tuple[tuple | 
     if docx_style == "default":
         return None, (str(msg("source.not_used", file=path)),), (str(path),)
     data = read_source(program)
-    docs = (render_source_docx(red, program, data, when, tracked=False),
+    docs = (render_source_docx(red, program, data, when, tracked=False, notes=_source_notes(red, patches, provenance)),
             render_source_docx(red, program, data, when, tracked=True))
     return docs, (str(msg("source.used", file=path)),), (str(path),)
 
@@ -203,8 +225,10 @@ def version_asked(version: str, program: Program, patches: Sequence[Patch]) -> t
     return version, None
 
 
-def show_version(program: Program, patches: list[Patch], version: str, on: str, out_dir: Path) -> Done:
-    """Build `version` (or, when it is empty, the version in force on `on`) and write its YAML and DOCX."""
+def show_version(program: Program, patches: list[Patch], version: str, on: str, out_dir: Path,
+                 provenance: str = "none") -> Done:
+    """Build `version` (or, when it is empty, the version in force on `on`) and write its YAML and DOCX
+    (with provenance notes when asked: "footnotes" or "comments")."""
     from .apply import apply_steps
     from .history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on, state_words
 
@@ -218,10 +242,22 @@ def show_version(program: Program, patches: list[Patch], version: str, on: str, 
         warnings = (msg("cli.not_in_force", version=version, state=state_words(entry.state), note=note),)
     steps = apply_steps(program, list(chain))
     built = steps[-1].result if steps else program
-    written = _write(program_outputs(built, out_dir), (program.source, *(p.source for p in chain)))
+    docx = _shown_docx(steps, chain, provenance)
+    written = _write(program_outputs(built, out_dir, docx=docx), (program.source, *(p.source for p in chain)))
     summary = msg("cli.built", version=version, state=state_words(entry.state), on=timeline.on, patches=len(chain),
                   files=_files(written))
     return Done(summary, warnings=warnings, written=written)
+
+
+def _shown_docx(steps, chain: Sequence[Patch], provenance: str) -> bytes | None:
+    """The DOCX of a version built with provenance notes; None: amend's own, without."""
+    if provenance == "none" or not steps:
+        return None
+    from .output import build_time
+    from .redline import redline
+
+    built = steps[-1].result
+    return _noted_docx(built, redline(steps), chain, build_time(built.meta.date), provenance)
 
 
 def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: str) -> str:

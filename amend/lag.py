@@ -91,3 +91,19 @@ def time_reports(programs: Mapping[str, tuple[Program, str]], patch_files: Mappi
 def _versions_in(folder: Path, pid: str) -> set[str]:
     return {p.name[len(pid) + 1:-len(".yaml")] for p in folder.iterdir()
             if p.name.startswith(pid + ".") and p.name.endswith(".yaml") and p.is_file()}
+
+
+_NOTE_KINDS = {"history.check.future": "not_applied", "history.check.pending": "pending"}
+_NOTE_FIELDS = {"program": "program", "version": "version", "start": "in_force", "decision": "decision", "file": "file"}
+
+
+def note_data(note: object) -> dict[str, str | None]:
+    """A time note as data for `amend check --format json`: its kind ("not_applied": adopted, not yet in
+    force and in no outputs folder; "pending": a proposal not yet decided), program, version, decision,
+    in-force date or patch file, and the message in words."""
+    key = getattr(note, "key", "")
+    args: Mapping[str, object] = getattr(note, "args", {})
+    data: dict[str, str | None] = {"kind": _NOTE_KINDS.get(key, "note"), "message": str(note)}
+    for name, field in _NOTE_FIELDS.items():
+        data[field] = str(args[name]) if name in args else None
+    return data

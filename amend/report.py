@@ -165,7 +165,14 @@ def to_data(report: Report) -> dict[str, Any]:
         "patches": [_patch(p) for p in report.patches],
         "outputs": [{"file": o.file, "program": o.program, "version": o.version, "status": o.status,
                      "message": in_words(o.message), "line": o.line} for o in report.outputs],
+        "notes": [_note(n) for n in report.notes],
     }
+
+
+def _note(note: Text) -> dict[str, Any]:
+    from .lag import note_data
+
+    return {**note_data(note), "message": in_words(note)}
 
 
 def _problem(p: Problem) -> dict[str, Any]:

@@ -8,10 +8,11 @@ redline between it and the version in force. Versions are built by applying the 
 each from its base (amend.apply), never from committed outputs.
 
 Incremental: DIR/.amend-site.json records a key of everything the pages depend on (the files
-read, the date, the language, amend's version) and the files written with their hashes. When the
-key and the files are unchanged, nothing is built or written; otherwise only the files whose bytes
-differ are written (as one set, amend.output.write_all) and files of the site that are no longer
-made are removed.
+read, the date, the language, amend's version) and the files written with their hashes (and,
+once they are in place, their sizes and modification times, so that a second run reads no page
+that was not touched). When the key and the files are unchanged, nothing is built or written;
+otherwise only the files whose bytes differ are written (as one set, amend.output.write_all) and
+files of the site that are no longer made are removed.
 """
 from __future__ import annotations
 
@@ -45,19 +46,41 @@ def build_site(root: Path, out: Path, on: str) -> Done:
         raise HistoryError(msg("load.history.no_programs", folder=str(root / "programs")))
     key = _key(root, files, on)
     old = _manifest(out)
-    if old.get("key") == key and all(_sha(out / name) == sha for name, sha in old.get("files", {}).items()):
+    if old.get("key") == key and _all_there(out, old):
         return Done(msg("history.site.unchanged", folder=out))
     pages = _pages(root, files, on)
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
     manifest = {"key": key, "files": hashes}
     changed = {out / name: data for name, data in pages.items() if _sha(out / name) != hashes[name]}
-    changed[out / MANIFEST] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    changed[out / MANIFEST] = _manifest_bytes(manifest)
     from .output import write_all
 
     write_all(changed, inputs=tuple(str(f) for f in files))
     for name in set(old.get("files", {})) - set(pages):  # pages no longer made (a version gone)
         (out / name).unlink(missing_ok=True)
+    write_all({out / MANIFEST: _manifest_bytes({**manifest, "stat": {name: _stat(out / name) for name in hashes}})},
+              inputs=tuple(str(f) for f in files))
     return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), written=tuple(changed))
+
+
+def _all_there(out: Path, manifest: dict[str, Any]) -> bool:
+    """Is every file of the site as the manifest records it? A file whose size and modification time
+    are those recorded after the last run is taken as unchanged (as make and rsync do); any other is hashed."""
+    stats = manifest.get("stat", {})
+    return all(_stat(out / name) == stats.get(name) or _sha(out / name) == sha
+               for name, sha in manifest.get("files", {}).items())
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    return (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def first_language(root: Path) -> str | None:

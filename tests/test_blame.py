@@ -318,6 +318,41 @@ def test_check_notes_pending_proposals(tmp_path, lang, words):
     assert words.format(file=root / "amendments" / "p" / "b.yaml") in result.stderr
 
 
+@pytest.mark.parametrize("lang, message", [
+    ("en", f"{PID}: 'kf-2026-11-23' (Kommunfullmäktige 2026-11-23 § 130 (2026.311 KS)) is adopted and takes effect "
+           "on 2027-01-01; no outputs folder holds it yet"),
+    ("sv", f"{PID}: ”kf-2026-11-23” (Kommunfullmäktige 2026-11-23 § 130 (2026.311 KS)) är antagen och börjar gälla "
+           "2027-01-01; ingen utdatamapp har den ännu"),
+])
+def test_check_json_carries_the_time_notes(tmp_path, lang, message):
+    import jsonschema
+
+    root = copy_example(tmp_path)
+    assert run("show", PID, "--at", "2026-01-01", "--root", root, "-o", root / "build").exit_code == 0
+    result = run("--lang", lang, "check", root, "--at", "2026-06-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    schema = json.loads((REPO / "amend/schemas/check-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert data["notes"] == [{"kind": "not_applied", "message": message, "program": PID, "version": "kf-2026-11-23",
+                              "decision": "Kommunfullmäktige 2026-11-23 § 130 (2026.311 KS)",
+                              "in_force": "2027-01-01", "file": None}]
+
+
+def test_check_json_carries_pending_proposals(tmp_path):
+    pending = dict(REWRITE, **{"b.yaml": REWRITE["b.yaml"].replace("produces: v2\n", "produces: v2\noutcome: pending\n")})
+    root = make_repo(tmp_path, pending)
+    result = run("check", root, "--at", "2026-01-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    file = str(root / "amendments" / "p" / "b.yaml")
+    assert json.loads(result.stdout)["notes"] == [{
+        "kind": "pending", "program": "p", "version": "v2", "decision": "Kommunfullmäktige 2025-06-10 § 2",
+        "in_force": None, "file": file,
+        "message": f"p: 'v2' (Kommunfullmäktige 2025-06-10 § 2, {file}) is pending: not yet decided"}]
+    quiet = run("check", make_repo(tmp_path / "other", REWRITE), "--at", "2026-01-01", "--format", "json")
+    assert json.loads(quiet.stdout)["notes"] == []
+
+
 def test_check_without_outputs_has_no_lag(tmp_path):
     root = make_repo(tmp_path, REWRITE)
     result = run("check", root, "--at", "2026-01-01")

@@ -242,9 +242,9 @@ CASES = [
      '5, under \'Avslutning\', paragraph 1, sentence 1 of 1); "Avslut igen" (50% similar, page 5, under '
      '\'Avslutning\', paragraph 1, sentence 1 of 1); "Avslut till" (50% similar, page 5, under '
      "'Avslutning', paragraph 2, sentence 1 of 1)",
-     'texten ”Avslut med tak” finns inte under rubriken ”Avslutning”. Närmast: ”Avslut med tack” (93% '
-     'lika, sidan 5, under rubriken ”Avslutning”, stycke 1, mening 1 av 1); ”Avslut igen” (50% lika, sidan '
-     '5, under rubriken ”Avslutning”, stycke 1, mening 1 av 1); ”Avslut till” (50% lika, sidan 5, under '
+     'texten ”Avslut med tak” finns inte under rubriken ”Avslutning”. Närmast: ”Avslut med tack” (93\u00a0% '
+     'lika, sidan 5, under rubriken ”Avslutning”, stycke 1, mening 1 av 1); ”Avslut igen” (50\u00a0% lika, sidan '
+     '5, under rubriken ”Avslutning”, stycke 1, mening 1 av 1); ”Avslut till” (50\u00a0% lika, sidan 5, under '
      'rubriken ”Avslutning”, stycke 2, mening 1 av 1)'),
     ('core.end_insert_wide', {'at': {'heading': 'Avslutning'}, 'insert': 'y'}, errors.AmbiguousAnchor,
      "'insert' without 'after' or 'before' adds at the end of the scope, but under 'Avslutning' holds 2 "
@@ -383,7 +383,7 @@ def test_a_fuzzy_match_is_named_in_both_languages(program, tmp_path):
         "(93% similar, page 5, under 'Avslutning', paragraph 1, sentence 1 of 1)")
     assert warning.message.render("sv") == (
         "texten ”Avslut med tak” finns inte exakt under rubriken ”Avslutning”; använde den närmaste träffen "
-        "”Avslut med tack” (93% lika, sidan 5, under rubriken ”Avslutning”, stycke 1, mening 1 av 1)")
+        "”Avslut med tack” (93\u00a0% lika, sidan 5, under rubriken ”Avslutning”, stycke 1, mening 1 av 1)")
 
 
 def test_a_conflict_names_the_other_amendment_in_both_languages(program, tmp_path):

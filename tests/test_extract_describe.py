@@ -119,3 +119,60 @@ def test_describe_program_that_does_not_load_is_one_clear_error(amend, tmp_path)
     assert res.code == 1 and res.err.startswith(f"error: {bad}") and "Traceback" not in res.err
 
 
+
+
+# ---------------------------------------------------------------- paste-ready Swedish (issue 13 item 6), read back
+
+CASE_PROGRAM = load_program(ROOT / "tests" / "cases" / "program.yaml")
+TABLE = [  # (amendment, what describe writes)
+    ({"at": {"page": 2, "heading": "Inledning", "paragraph": 2}, "delete_paragraph": True},
+     "På sidan 2, under rubriken ”Inledning” stryks andra stycket."),
+    ({"at": {"paragraph": 2}, "delete_paragraph": True}, "Andra stycket stryks."),
+    ({"at": {"heading": "Inledning", "item": 2}, "delete_item": True},
+     "Under rubriken ”Inledning” stryks andra punkten."),
+    ({"at": {"page": 3, "item": 3}, "delete_item": True}, "På sidan 3 stryks tredje punkten."),
+    ({"at": {"heading": "Samverkan"}, "delete_section": True}, "Under rubriken ”Samverkan” stryks hela avsnittet."),
+    ({"at": {"heading": "Mål"}, "delete_item": "Färre ska"},
+     "Under rubriken ”Mål”, punkten som börjar med ”Färre ska” stryks."),
+    ({"at": {"heading": "Mål"}, "delete_paragraph": "Kommunen har tre"},
+     "Under rubriken ”Mål”, stycket som börjar med ”Kommunen har tre” stryks."),
+    # words apply puts inside the last sentence (before its full stop) are not "a sentence"
+    ({"at": {"heading": "Inledning", "paragraph": 1, "sentence": 2}, "insert": "och kommunala stiftelser"},
+     "Under rubriken ”Inledning”, i första stycket, i andra meningen läggs följande till: ”och kommunala stiftelser”."),
+    ({"at": {"heading": "Inledning", "paragraph": 1}, "insert": "Det gäller också föreningar."},
+     "Under rubriken ”Inledning”, i första stycket läggs följande mening till: Det gäller också föreningar."),
+]
+
+
+@pytest.mark.parametrize("amendment, words", TABLE, ids=[w[:40] for _, w in TABLE])
+def test_describe_writes_what_it_strikes_and_extract_reads_it_back(amendment, words):
+    """describe's Swedish is exact, and extract reading it as the minutes' decision gives back the
+    same amendment: the same operation and scope, and applied, the same adopted program."""
+    from amend.apply import apply_patch
+
+    data = {"program": CASE_PROGRAM.meta.id, "base": CASE_PROGRAM.meta.version, "produces": "adopted",
+            "decision": KS, "amendments": [{"id": "a1", "title": "Ändring 1", **amendment}]}
+    wanted = patch_from_data(data, {}, "p.yaml")
+    text = describe_patch(wanted, "sv", CASE_PROGRAM)
+    assert text == f"Ändring 1\n{words}\n"
+    minutes = f"Kommunstyrelsen\nProtokoll\n2025-01-01\n\n§ 4\nBeslut\n{text}"
+    result = extract(minutes, CASE_PROGRAM, source="m.txt")
+    assert result.complete and not result.needs_human, [str(f) for f in result.needs_human]
+    (got,) = result.patch.amendments
+    (want,) = wanted.amendments
+    one = lambda v: 1 if v == "first" else v  # noqa: E731
+    assert (got.op, {k: one(v) for k, v in vars(got.scope).items() if v is not None}, got.value) == \
+        (want.op, {k: one(v) for k, v in vars(want.scope).items() if v is not None}, want.value)
+    assert apply_patch(CASE_PROGRAM, result.patch)[0].sections == apply_patch(CASE_PROGRAM, wanted)[0].sections
+
+
+def test_an_at_end_insert_that_is_no_sentence_goes_inside_the_last_one():
+    """What the wording promises is what apply does: the words before the sentence's full stop."""
+    from amend.apply import apply_patch
+
+    amendment, _ = TABLE[7]
+    data = {"program": CASE_PROGRAM.meta.id, "base": CASE_PROGRAM.meta.version, "produces": "adopted",
+            "decision": KS, "amendments": [{"id": "a1", **amendment}]}
+    adopted, _ = apply_patch(CASE_PROGRAM, patch_from_data(data, {}, "p.yaml"))
+    assert adopted.sections[0].blocks[0].text == \
+        "Programmet beskriver hur kommunen arbetar. Det gäller alla förvaltningar och bolag och kommunala stiftelser."

@@ -93,6 +93,13 @@ SV = [
     ("På sidan 3, andra stycket utgår.", {"at": {"page": 3, "paragraph": 2}, "delete_paragraph": True}),
     ("Under rubriken Tertiär prevention tas bort.", {"at": {"heading": "Tertiär prevention"},
                                                       "delete_section": True}),
+    # what describe writes: the struck part said in words (issue 13: not "i andra stycket stryks.")
+    ("På sidan 2, under rubriken ”Inledning” stryks andra stycket.",
+     {"at": {"page": 2, "heading": "Inledning", "paragraph": 2}, "delete_paragraph": True}),
+    ("Andra stycket stryks.", {"at": {"paragraph": 2}, "delete_paragraph": True}),
+    ("Under rubriken ”Mål” stryks tredje punkten.", {"at": {"heading": "Mål", "item": 3}, "delete_item": True}),
+    ("Tredje punkten tas bort.", {"at": {"item": 3}, "delete_item": True}),
+    ("Under rubriken ”Samverkan” stryks hela avsnittet.", {"at": {"heading": "Samverkan"}, "delete_section": True}),
     # --- replacing
     ('"tre" ersätts med "fyra".', {"replace": "tre", "with": "fyra"}),
     ('"tre områden" ska ersättas med följande text: "fyra områden".', {"replace": "tre områden",

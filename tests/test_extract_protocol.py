@@ -364,7 +364,7 @@ def test_describe_writes_paste_ready_swedish():
                            {"id": "b", "at": {"heading": "Mål", "paragraph": 1}, "add_paragraph": "Ny text."},
                            {"id": "c", "at": {"heading": "Mål"}, "delete": "växa."}]}
     text = describe_patch(patch_from_data(data, {}, "p.yaml"))
-    assert text == ("Ändring 1\nUnder rubriken ”Mål”, i fjärde punkten stryks.\n\n"
+    assert text == ("Ändring 1\nUnder rubriken ”Mål” stryks fjärde punkten.\n\n"  # what is struck, said
                     "Ändring 2\nUnder rubriken ”Mål” efter första stycket läggs ett nytt stycke till: Ny text.\n\n"
                     "Ändring 3\nUnder rubriken ”Mål” stryks ”växa.”\n")  # no second full stop
 

@@ -173,7 +173,7 @@ def test_summaries_of_apply_render_validate_in_swedish(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     res = run("apply", PROGRAM, KSAU, "-o", "build", env=SV)
     stem = f"build/{EXAMPLE}.adopted"
-    assert (res.exit_code, res.stderr) == (0, f"förde in 2 ändringar från 1 patch; skrev {stem}.yaml, {stem}.docx, "
+    assert (res.exit_code, res.stderr) == (0, f"förde in 2 ändringar ur 1 patch; skrev {stem}.yaml, {stem}.docx, "
                                               f"{stem}.redline.docx, {stem}.redline.html\n")
     res = run("render", PROGRAM, "-o", "r", env=SV)
     assert res.stderr == f"skrev r/{EXAMPLE}.proposed.docx\n"
@@ -194,7 +194,7 @@ def test_log_and_show_in_swedish(tmp_path):
         "version        läge      gäller från  ändringar  beslut",
         "proposed       förslag   -            -          programfilen",
         "adopted        förslag   -            2          Kommunstyrelsens arbetsutskott 2025-10-22 § 170 "
-        "(2025.202 KS), föreslår Kommunfullmäktige; antaget av Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS)",
+        "(2025.202 KS), förslag till Kommunfullmäktige; antaget av Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS)",
         "kf-2025-11-24  gäller    2025-11-24   0          Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS)",
         "kf-2026-11-23  kommande  2027-01-01   2          Kommunfullmäktige 2026-11-23 § 130 (2026.311 KS)",
         "",
@@ -203,7 +203,7 @@ def test_log_and_show_in_swedish(tmp_path):
     out = tmp_path / "o1"
     res = run("show", EXAMPLE, "--at", "2026-06-01", "--root", root, "-o", out, env=SV)
     stem = out / f"{EXAMPLE}.kf-2025-11-24"
-    assert res.stderr == f"byggde ”kf-2025-11-24” (läget den 2026-06-01: gäller) från 2 patchar; skrev {stem}.yaml, " \
+    assert res.stderr == f"byggde ”kf-2025-11-24” (läget den 2026-06-01: gäller) ur 2 patchar; skrev {stem}.yaml, " \
                          f"{stem}.docx\n"
     res = run("show", EXAMPLE, "--at", "2025-11-01", "--root", root, "-o", tmp_path / "o2", env=SV)
     assert (res.exit_code, res.stderr) == (1, f"fel: ingen version av ”{EXAMPLE}” gäller den 2025-11-01; den första, "
@@ -245,8 +245,8 @@ def test_every_state_and_note_of_the_log_in_swedish(tmp_path):
         "aterkallad  återtagen        -            1          Kommunfullmäktige 2025-03-01 § 8",
         "efter-nej   kan inte byggas  -            1          Kommunfullmäktige 2025-04-01 § 9; är skriven mot "
         "versionen ”nej”, som har läget ”avslagen”",
-        "f           väntar           -            1          KS 2025-05-01 § 4, föreslår KF; väntar på KF",
-        "g           avslagen         -            1          KS 2025-05-01 § 5, föreslår KF; avslagen av KF "
+        "f           väntar           -            1          KS 2025-05-01 § 4, förslag till KF; väntar på KF",
+        "g           avslagen         -            1          KS 2025-05-01 § 5, förslag till KF; avslagen av KF "
         "2025-05-02 § 5",
         "f2          kan inte byggas  -            1          Socialnämnden 2025-05-02 § 4; är skriven mot förslaget "
         "”f” till KF, men beslutad av Socialnämnden",

@@ -3,6 +3,7 @@ resolving, nothing from the network, the documents the same as `amend show` writ
 writing nothing — and, in headless Chromium, the pages walked from file:// on a desktop and a phone."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -144,6 +145,21 @@ def test_another_language_or_date_rewrites_the_pages_not_the_documents(site):
     assert later.exit_code == 0
     assert 'href="valdsforebyggande-2025-2027/kf-2026-11-23.html">kf-2026-11-23</a>' in \
         (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_second_run_reads_no_page_it_did_not_touch(site, monkeypatch):
+    """The manifest records each file's size and modification time once it is in place, so that the
+    second run only stats the pages (issue 14 item 9: <= 1 s); an edited one is hashed and put back."""
+    import amend.site
+
+    root, out, _ = site
+    assert run("--lang", "en", "site", root, "-o", out, "--at", "2026-12-01").exit_code == 0
+    manifest = json.loads((out / ".amend-site.json").read_text(encoding="utf-8"))
+    assert set(manifest["stat"]) == set(manifest["files"])
+    hashed = []
+    monkeypatch.setattr(amend.site, "_sha", lambda path: hashed.append(path))
+    result = run("--lang", "en", "site", root, "-o", out, "--at", "2026-12-01")
+    assert result.exit_code == 0 and "is up to date" in result.stderr and hashed == []
 
 
 def test_a_page_edited_by_hand_is_put_back(site):

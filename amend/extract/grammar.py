@@ -30,6 +30,7 @@ import yaml
 
 from ..messages import msg
 from ..text import clean
+from ..text.joining import _starts_sentence as full_sentence  # apply's own test: where an at-end insert goes
 from .phrases import GrammarError, Group, Lit, Opt, Punct, Rule, Slot, _rule
 from .tokenize import QUOTE_CHARS, Token, tokenize
 
@@ -246,13 +247,20 @@ class Grammar:
                 parts.append(self._render(rule.elems, at, quote_all))
         sentence = self.style.get("scope_separator", ", ").join(parts)
         body = self._render(op.elems, {**at, **fields}, quote_all)
-        sentence = sentence + self.style.get("operation_separator", " ") + body if sentence else body
+        sentence = sentence + self._separator(body) + body if sentence else body
         sentence = sentence[0].upper() + sentence[1:]
         # a value written unquoted, or quoted with its own full stop (”… i kommunen.”), ends the
         # sentence: no second full stop after it
         if sentence[-1] in ".!?" or (sentence[-1] in QUOTE_CHARS and sentence[-2:-1] in (".", "!", "?")):
             return sentence
         return sentence + "."
+
+    def _separator(self, body: str) -> str:
+        """Between the places and the operation: a comma before an operation that opens with its subject."""
+        first = body.split(" ", 1)[0].lower()
+        if body[:1] in QUOTE_CHARS or first in self.style.get("subject_words", ()):
+            return str(self.style.get("subject_separator", self.style.get("operation_separator", " ")))
+        return str(self.style.get("operation_separator", " "))
 
     def _operation_rule(self, at: dict, fields: dict) -> Rule | None:
         for rule in self.operations:
@@ -265,6 +273,8 @@ class Grammar:
                 continue
             scoped = any(k not in own for k in at)  # scope phrases will stand before it
             if (rule.write == "after_scope" and not scoped) or (rule.write == "alone" and scoped):
+                continue
+            if rule.sentence is not None and not full_sentence(str(fields.get(rule.sentence, ""))):
                 continue
             if all(self._fits(s, {**at, **fields}[s.key]) for s in own.values()):
                 return rule

@@ -88,6 +88,7 @@ class Rule:
     needs: frozenset = frozenset()
     forbids: frozenset = frozenset()
     write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone"
+    sentence: str | None = None  # for describe: the key whose value must be a full sentence ("… mening till")
 
     @property
     def slots(self) -> list[Slot]:
@@ -106,4 +107,4 @@ def _rule(entry, kind: str) -> Rule:
         raise GrammarError(msg("extract.grammar.write", phrase=entry["phrase"], write=write))
     return Rule(entry["phrase"], compile_phrase(entry["phrase"]), kind,
                 tuple(sorted((entry.get("set") or {}).items())),
-                frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()), write)
+                frozenset(when.get("needs") or ()), frozenset(when.get("forbids") or ()), write, when.get("sentence"))

@@ -178,4 +178,6 @@ class _Formatter(string.Formatter):
         if self.lang == "sv" and format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
             # Swedish numbers: 10 000 and 0,9 (a no-break space groups the thousands; the comma is the decimal mark)
             text = text.replace(",", "\u00a0").replace(".", ",")
+            if text.endswith("%"):  # and a space before the per cent sign: 91 %
+                text = text[:-1] + "\u00a0%"
         return text

@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.applied": (
         "applied {amendments} {amendments:plural:amendment:amendments} from {patches} "
         "{patches:plural:patch:patches}; wrote {files}",
-        "förde in {amendments} {amendments:plural:ändring:ändringar} från {patches} "
+        "förde in {amendments} {amendments:plural:ändring:ändringar} ur {patches} "
         "{patches:plural:patch:patchar}; skrev {files}"),
     # ---- render
     "cli.help.render": ("Write the DOCX of PROGRAM as OUTPUT/<program-id>.<version>.docx.",
@@ -263,5 +263,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.note": (" ({x})", " ({x})"),
     "cli.built": (
         "built '{version}' ({state} on {on}) from {patches} {patches:plural:patch:patches}; wrote {files}",
-        "byggde ”{version}” (läget den {on}: {state}) från {patches} {patches:plural:patch:patchar}; skrev {files}"),
+        "byggde ”{version}” (läget den {on}: {state}) ur {patches} {patches:plural:patch:patchar}; skrev {files}"),
 }

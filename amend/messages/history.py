@@ -63,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.head": ("version|state|in force|amendments|commit|decision",
                      "version|läge|gäller från|ändringar|commit|beslut"),
     "history.program_file": ("the program file", "programfilen"),
-    "history.proposes_to": ("{decision}, proposes to {body}", "{decision}, föreslår {body}"),
+    "history.proposes_to": ("{decision}, proposes to {body}", "{decision}, förslag till {body}"),
     "history.with_note": ("{w}; {n}", "{w}; {n}"),
     "history.in_force_on": ("in force on {on}: {version}", "gäller den {on}: {version}"),
     "history.none": ("none", "ingen"),
@@ -131,4 +131,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "skrev {n} {n:plural:fil:filer} av webbplatsen i {folder}"),
     "history.site.unchanged": ("the site in {folder} is up to date; nothing written",
                                "webbplatsen i {folder} är aktuell; inget skrevs"),
+    # ---- provenance notes in the adopted DOCX and the HTML (amend/render/provenance.py): the document's language
+    "history.provenance.insert": ("Added by {decision}", "Tillägg enligt {decision}"),
+    "history.provenance.change": ("Amended by {decision}", "Ändring enligt {decision}"),
+    "history.provenance.delete": ("Struck out by {decision}", "Strykning enligt {decision}"),
+    "history.provenance.heading": ("Notes on the amendments", "Noter om ändringarna"),
+    "history.help.provenance": (
+        "mark each amended place of the adopted DOCX (and the redline HTML) with the decision that made it: "
+        "footnotes (Word footnotes), comments (Word comments) or none",
+        "märk varje ändrat ställe i den antagna DOCX-filen (och i HTML-redlinen) med beslutet som gjorde "
+        "ändringen: footnotes (fotnoter i Word), comments (kommentarer i Word) eller none (inga)"),
 }

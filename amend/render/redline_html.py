@@ -15,8 +15,11 @@ _CLASS = {INS: "ins", DEL: "del"}
 
 
 class _View:
-    def __init__(self, red: Redline, patches):
+    def __init__(self, red: Redline, patches, provenance: str = "none"):
         self.red = red
+        self.provenance = provenance  # "footnotes"/"comments": notes naming each text's decision
+        self.notes = _notes(red, patches, provenance)
+        self.noted: list[dict] = []
         self.language = red.new.meta.language
         self.words = REDLINE_LABELS.get(self.language, REDLINE_LABELS["en"])
         self.page = 0  # last page of the proposal marked
@@ -51,7 +54,13 @@ class _View:
                     d["id"] = self.red.changes[seg.change].id
                 self.last[seg.change] = d
             segments.append(d)
-        return {"cls": _CLASS.get(side, ""), "segments": segments}
+        return {"cls": _CLASS.get(side, ""), "segments": segments, "notes": self.note_marks(path)}
+
+    def note_marks(self, path) -> list:
+        marks = [{"n": len(self.noted) + k + 1, "text": note.text(self.language)}
+                 for k, note in enumerate(self.notes.get(path, ()))]
+        self.noted.extend(marks)
+        return marks
 
     def marker(self, path) -> list:
         page = self.red.pages.get(path, (None, None))[0]
@@ -131,13 +140,28 @@ class _View:
             seg["back"] = self.back(red.changes[n])
         return {"lang": self.language, "words": self.words, "meta": red.new.meta, "old_meta": red.old.meta,
                 "title": title, "start": start, "body": body, "side": self.side_list(),
-                "count": len(self.anchored)}
+                "count": len(self.anchored), "provenance": self.provenance_view()}
+
+    def provenance_view(self) -> dict:
+        from ..messages import msg
+
+        return {"mode": self.provenance, "notes": self.noted,
+                "heading": msg("history.provenance.heading").render(self.language)}
 
 
-def render_redline_html(red: Redline, patches=()) -> bytes:
-    """The HTML page of a redline; `patches` (in order) name the amendments in the side list."""
+def _notes(red: Redline, patches, provenance: str) -> dict:
+    if provenance == "none":
+        return {}
+    from .provenance import notes_by_merged_path
+
+    return notes_by_merged_path(red, list(patches), struck_in_place=True)
+
+
+def render_redline_html(red: Redline, patches=(), provenance: str = "none") -> bytes:
+    """The HTML page of a redline; `patches` (in order) name the amendments in the side list;
+    `provenance` "footnotes" or "comments" adds a note naming the decision at each changed text."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("amend", "render/templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    return env.get_template("redline.html.j2").render(**_View(red, patches).build()).encode("utf-8")
+    return env.get_template("redline.html.j2").render(**_View(red, patches, provenance).build()).encode("utf-8")

@@ -126,10 +126,12 @@ class Written:
     places: str | None = None  # the adopted file's: where each text of the adopted program is in it
 
 
-def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool) -> Written:
+def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool,
+                       notes=None) -> Written:
     """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes);
     untracked, also the places of the adopted program's texts in it, so that the next
-    decision can be written into the adopted file in turn."""
+    decision can be written into the adopted file in turn. `notes`: provenance notes to
+    mark (amend.render.provenance_docx.SourceNotes)."""
     from lxml import etree
 
     name = base.source_file.file if base.source_file else "?"
@@ -144,7 +146,8 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     writer = Writer(red, merged_nodes(red, units, name), marks)
     writer.run()
     places = None if tracked else _new_places(red, writer.nodes, body, name)
-    new = {DOCUMENT: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)}
+    new = notes.mark(writer.nodes, xml) if notes is not None else {}
+    new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if CORE in xml:
         new[CORE] = _core(xml[CORE], when, red)
     return Written(_zip(parts, new, when), places)
@@ -193,4 +196,6 @@ def _zip(parts: list, new: dict[str, bytes], when: datetime) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, data in parts:
             dst.writestr(zip_member(info.filename, when), new.get(info.filename, data))
+        for name in sorted(set(new) - {info.filename for info, _ in parts}):  # a part made new (footnotes)
+            dst.writestr(zip_member(name, when), new[name])
     return out.getvalue()
