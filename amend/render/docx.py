@@ -29,6 +29,7 @@ from lxml.etree import SubElement
 
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
+from .template import headings_of, open_template, write_front
 
 # ---------------------------------------------------------------- elements, made directly
 # python-docx's OxmlElement, get_or_add_* and property setters parse tag names
@@ -109,12 +110,34 @@ def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> No
         t.set(_SPACE, "preserve")
 
 
+# a program's language as the document's (spelling, hyphenation, a screen reader's voice, the PDF's /Lang)
+LOCALES = {"sv": "sv-SE", "en": "en-GB"}
+
+
+def locale_of(language: str | None) -> str:
+    return LOCALES.get(language or "en", language or "en-GB")
+
+
+def set_language(doc, language: str | None) -> None:
+    """The document's default language (w:docDefaults) and its core property: the program's."""
+    tag = locale_of(language)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = None if defaults is None else defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is not None:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = SubElement(rpr, qn("w:lang"))
+        lang.set(_VAL, tag)
+    doc.core_properties.language = tag
+
+
 class DocxWriter:
     """Writes one program into a python-docx Document."""
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, template: bytes | None = None):
         self.program = program
-        self.doc = Document()
+        self.template = template  # a municipality's Word template (amend.render.template), or None
+        self.doc = Document() if template is None else open_template(template, self.front_program())
         self.page = 1
         self._pending_break = False
         self._numbered_abstract = self._abstract_num_of("List Number")
@@ -131,6 +154,9 @@ class DocxWriter:
         zoom = self.doc.settings.element.find(qn("w:zoom"))
         if zoom is not None and zoom.get(qn("w:percent")) is None:  # required by ISO/IEC 29500 (CT_Zoom)
             zoom.set(qn("w:percent"), "100")
+        set_language(self.doc, self.program.meta.language)
+        if self.template is not None:  # the template's styles, page set-up, header and footer
+            return
         styles = self.doc.styles
         if "Subtitle" not in [s.name for s in styles]:
             styles.add_style("Subtitle", 1).base_style = styles["Normal"]
@@ -257,11 +283,23 @@ class DocxWriter:
     # -------------------------------------------------- program
 
     def render(self):
-        for i, (style, text) in enumerate(self.title_lines()):
-            self.add_paragraph(self.doc, text, style, where=("title", i))
+        self.front()
         for s, section in enumerate(self.program.sections):
             self.section(s, section)
         return self.doc
+
+    def front(self) -> None:
+        """The title block; with a template, a title page with the contents (amend.render.template)."""
+        if self.template is not None:
+            shown = self.front_program()
+            write_front(self, shown.meta, headings_of(shown))
+            return
+        for i, (style, text) in enumerate(self.title_lines()):
+            self.add_paragraph(self.doc, text, style, where=("title", i))
+
+    def front_program(self) -> Program:
+        """The program whose title page is shown: this one (the redline: the adopted one)."""
+        return self.program
 
     def title_lines(self) -> list[tuple[str, str]]:
         return title_lines(self.program)
@@ -422,6 +460,6 @@ class _FixedZip:
         self.zip.close()
 
 
-def render_docx(program: Program, when: datetime, writer=DocxWriter) -> bytes:
-    doc = writer(program).render()
+def render_docx(program: Program, when: datetime, writer=DocxWriter, template: bytes | None = None) -> bytes:
+    doc = writer(program, template).render()
     return save(doc, when, program.meta.title, program.meta.organisation or "")

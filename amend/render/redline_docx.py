@@ -43,7 +43,7 @@ def author_of(decision) -> str:
 
 
 class RedlineWriter(DocxWriter):
-    def __init__(self, red: Redline):
+    def __init__(self, red: Redline, template: bytes | None = None):
         self.red = red
         self._ids = count(1)  # one sequence for revisions and comments: every w:id unique
         self._page = {DEL: 1, INS: 1}  # page reached on each side
@@ -53,7 +53,10 @@ class RedlineWriter(DocxWriter):
         self._one_side_break: dict = {}  # w:p on both sides -> the side whose page breaks before it
         self._takes: dict = {}  # w:p -> (side, pPr): on that side this mark ends another paragraph, with its properties
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
-        super().__init__(red.merged)
+        super().__init__(red.merged, template)
+
+    def front_program(self):
+        return self.red.new
 
     def title_lines(self):
         return self.red.title
@@ -464,6 +467,6 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isalpha())[:3].upper()
 
 
-def render_redline_docx(red: Redline, when: datetime) -> bytes:
-    doc = RedlineWriter(red).render()
+def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
+    doc = RedlineWriter(red, template).render()
     return save(doc, when, red.new.meta.title, red.new.meta.organisation or "")
