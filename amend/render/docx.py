@@ -422,6 +422,7 @@ def save(doc, when: datetime, title: str, author: str) -> bytes:
     props.last_printed = when.replace(tzinfo=None)
     props.revision = 1
     props.comments = ""
+    _drop_styles_with_effects(doc)
     buf = io.BytesIO()
     package = doc.part.package
     for part in package.parts:
@@ -434,6 +435,18 @@ def save(doc, when: datetime, title: str, author: str) -> bytes:
     PackageWriter._write_parts(writer, package.parts)
     writer.close()
     return buf.getvalue()
+
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(doc) -> None:
+    """Word 2010's copy of styles.xml (python-docx's template has one): it would need every
+    style amend adds and the same document defaults, or Word repairs the file; Word reads
+    styles.xml without it."""
+    rels = doc.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == _STYLES_WITH_EFFECTS]:
+        del rels[rid]
 
 
 def zip_member(name: str, when: datetime) -> zipfile.ZipInfo:

@@ -362,6 +362,8 @@ class RedlineWriter(DocxWriter):
             end = el("commentRangeEnd", id=cid)
             last.addnext(end)
             end.addnext(_styled_run("CommentReference", el("commentReference", id=cid)))
+        if xml:
+            _comment_styles(self.doc.styles.element)
         # parsed at once: thousands of comments of a dozen elements each, made one by one, took seconds
         part.extend(list(etree.fromstring(f'<w:comments xmlns:w="{_W}">{"".join(xml)}</w:comments>', oxml_parser)))
 
@@ -457,6 +459,24 @@ def _comment(cid: str, decision, lines) -> str:
 def _text(text: str) -> str:
     """Text as XML character data, a carriage return kept (a parser would read it as a line feed)."""
     return escape(text).replace("\r", "&#13;")
+
+
+# the styles Word defines for comments, where the document lacks them (a style used must be defined)
+COMMENT_STYLES = {
+    "CommentText": '<w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
+                   '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+                   '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>',
+    "CommentReference": '<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
+                        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+                        '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>',
+}
+
+
+def _comment_styles(styles) -> None:
+    ids = {st.get(qn("w:styleId")) for st in styles.iter(qn("w:style"))}
+    for style_id, xml in COMMENT_STYLES.items():
+        if style_id not in ids:
+            styles.append(etree.fromstring(xml.replace("<w:style ", f'<w:style xmlns:w="{_W}" ', 1), oxml_parser))
 
 
 def _styled_run(style: str, *children):
