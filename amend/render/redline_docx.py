@@ -466,8 +466,9 @@ COMMENT_STYLES = {
     "CommentText": '<w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
                    '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
                    '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>',
-    "CommentReference": '<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
-                        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+    "CommentReference": '<w:style w:type="character" w:styleId="CommentReference">'
+                        '<w:name w:val="annotation reference"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+                        '<w:unhideWhenUsed/>'
                         '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>',
 }
 
