@@ -126,7 +126,8 @@ def _print(rows: list[dict[str, Any]], amendments: int, pages: int) -> None:
     ours = rows[1]["seconds"]
     for r in rows[2:]:
         if "seconds" in r:
-            print(f"{r['name']}: {r['seconds'] / ours:.1f}× amend's time, {r['chars'] / rows[1]['chars']:.3f}× its marks")
+            share = r["chars"] / rows[1]["chars"]
+            print(f"{r['name']}: {r['seconds'] / ours:.1f}× amend's time, {share:.3f}× its marks")
 
 
 if __name__ == "__main__":
