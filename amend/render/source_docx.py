@@ -37,6 +37,7 @@ from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
 from .source_edit import Node, Writer, max_id, merged_nodes
+from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit
 
 DOCUMENT = "word/document.xml"
@@ -141,10 +142,14 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     body = root.find(w("body"))
     units = locate(base, body, name)
     marks = Marks(tracked, next_id=max_id(root) + 1)
-    writer = Writer(red, merged_nodes(red, units, name), marks)
+    numbering = Numbering.of(xml)
+    writer = Writer(red, merged_nodes(red, units, name), marks, numbering)
     writer.run()
     places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = {DOCUMENT: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)}
+    renumbered = numbering.data() if numbering is not None else None
+    if renumbered is not None:  # only when a new numbered list was started
+        new[NUMBERING] = renumbered
     if CORE in xml:
         new[CORE] = _core(xml[CORE], when, red)
     return Written(_zip(parts, new, when), places)
