@@ -5,7 +5,8 @@ the file (name, size, SHA-256) and where each of its texts is in it
 (`source.places`, see amend.importers.places). `amend apply` then writes
 
 - the adopted DOCX: that very file with only the amended text changed. Only
-  word/document.xml and docProps/core.xml are rewritten; every other part
+  word/document.xml and docProps/core.xml are rewritten (and word/numbering.xml
+  when a new numbered list is started: source_numbering.py); every other part
   (styles, numbering, headers, footers, images, footnotes, comments, custom
   XML, settings) is copied byte for byte. Inside document.xml only the
   paragraphs an amendment touches change, and in them only the runs holding
