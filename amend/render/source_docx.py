@@ -193,7 +193,7 @@ def _core(data: bytes, when: datetime, red: Redline) -> bytes:
 
 def _zip(parts: list, new: dict[str, bytes], when: datetime) -> bytes:
     """The parts in their order, `new` ones replaced, with one fixed timestamp (SOURCE_DATE_EPOCH)."""
-    from .docx import zip_member
+    from .docx_package import zip_member
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
