@@ -121,25 +121,29 @@ class _Similarity(click.FloatRange):
          help=msg("source.help.docx_style"))
 @_option("--provenance", type=click.Choice(PROVENANCE), default="none", show_default=True, metavar="MODE",
          help=msg("history.help.provenance"))
+@_option("--pdf", is_flag=True, help=msg("render.help.pdf"))
+@_option("--template", type=click.Path(dir_okay=False), default=None, help=msg("render.help.template"))
 @_fail_cleanly
 def apply(program: str, patches: tuple[str, ...], out_dir: str, fuzzy: float | None, preview: bool,
-          docx_style: str, provenance: str) -> None:
+          docx_style: str, provenance: str, pdf: bool, template: str | None) -> None:
     from amend.load import load_patch, load_program
 
     base = _speak(load_program(program))
     _tell(commands.apply_patches(base, [load_patch(p) for p in patches], Path(out_dir), fuzzy=fuzzy,
-                                 preview=preview, docx_style=docx_style, provenance=provenance))
+                                 preview=preview, docx_style=docx_style, provenance=provenance, pdf=pdf,
+                                 template=template))
 
 
 @main.command(help=msg("cli.help.render"))
 @click.argument("program", type=click.Path(dir_okay=False))
 @_option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
          help=msg("cli.help.render_output"))
+@_option("--template", type=click.Path(dir_okay=False), default=None, help=msg("render.help.template"))
 @_fail_cleanly
-def render(program: str, out_dir: str) -> None:
+def render(program: str, out_dir: str, template: str | None) -> None:
     from amend.load import load_program
 
-    _tell(commands.render_program(_speak(load_program(program)), Path(out_dir)))
+    _tell(commands.render_program(_speak(load_program(program)), Path(out_dir), template))
 
 
 @main.command(help=msg("cli.help.validate"))

@@ -41,9 +41,10 @@ def output_stem(meta: Meta) -> str:
 
 
 def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
-                    extra: dict[str, bytes] | None = None, docx: bytes | None = None) -> dict[Path, bytes]:
-    """The program's YAML and DOCX (`docx` when given, else amend's own layout), and `extra`
-    outputs {suffix: bytes}, under their names in `out_dir`."""
+                    extra: dict[str, bytes] | None = None, docx: bytes | None = None,
+                    template: bytes | None = None) -> dict[Path, bytes]:
+    """The program's YAML and DOCX (`docx` when given, else amend's own layout, in `template`
+    when given), and `extra` outputs {suffix: bytes}, under their names in `out_dir`."""
     from .dump import dump_program
     from .output import build_time
     from .render.docx import render_docx
@@ -53,7 +54,7 @@ def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
     if yaml_too:
         outputs[out_dir / f"{stem}.yaml"] = dump_program(program).encode("utf-8")
     if docx is None:
-        docx = render_docx(program, build_time(program.meta.date))
+        docx = render_docx(program, build_time(program.meta.date), template=template)
     outputs[out_dir / f"{stem}.docx"] = docx
     for suffix, data in (extra or {}).items():
         outputs[out_dir / f"{stem}{suffix}"] = data
@@ -74,8 +75,11 @@ def _files(paths: Sequence[Path]) -> str:
 
 
 def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzzy: float | None = None,
-                  preview: bool = False, docx_style: str = "source", provenance: str = "none") -> Done:
-    """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML.
+                  preview: bool = False, docx_style: str = "source", provenance: str = "none",
+                  pdf: bool = False, template: str | None = None) -> Done:
+    """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML
+    (and, with `pdf`, both DOCX as PDF through LibreOffice: amend.render.pdf).
+    `template`: a Word template for amend's own layout (amend.render.template).
 
     docx_style "source": when the program was imported from a DOCX that is still next to
     it, both DOCX are that file with the amendments made (amend.render.source_docx);
@@ -88,6 +92,11 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     from .render.redline_docx import render_redline_docx
     from .render.redline_html import render_redline_html
 
+    if pdf:
+        from .render.pdf import soffice
+
+        soffice()  # before any work: say at once that LibreOffice is missing
+    layout = _template(template)
     if not preview:
         check_outcomes(patches)
     steps = apply_steps(program, patches, fuzzy=fuzzy)
@@ -95,12 +104,18 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     red = redline(steps)
     when = build_time(adopted.meta.date)
     docx, notes, inputs = _source_docx(program, red, when, docx_style, provenance, patches)
-    extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when),
+    if docx and template:
+        notes += (str(msg("render.template.not_used", file=template)),)
+    extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when, layout),
              ".redline.html": render_redline_html(red, patches, provenance=provenance)}
     adopted = _adopted_source(adopted, docx[0] if docx else None)
-    own = docx[0].data if docx else _noted_docx(adopted, red, patches, when, provenance)
-    written = _write(program_outputs(adopted, out_dir, extra=extra, docx=own),
-                     (program.source, *(p.source for p in patches), *inputs))
+    own = docx[0].data if docx else _noted_docx(adopted, red, patches, when, provenance, layout)
+    outputs = program_outputs(adopted, out_dir, extra=extra, docx=own, template=layout)
+    if pdf:
+        from .render.pdf import with_pdfs
+
+        outputs = with_pdfs(outputs, when)
+    written = _write(outputs, (program.source, *(p.source for p in patches), *inputs, template))
     n = sum(len(p.amendments) for p in patches)
     return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
                 warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
@@ -123,14 +138,15 @@ def _adopted_source(adopted: Program, docx) -> Program:
     return adopted
 
 
-def _noted_docx(adopted: Program, red, patches: Sequence[Patch], when, provenance: str) -> bytes | None:
+def _noted_docx(adopted: Program, red, patches: Sequence[Patch], when, provenance: str,
+                template: bytes | None = None) -> bytes | None:
     """amend's own adopted DOCX with provenance notes, or None when none are asked for."""
     if provenance == "none":
         return None
     from .render.provenance import notes_by_adopted_path
     from .render.provenance_docx import render_noted_docx
 
-    return render_noted_docx(adopted, notes_by_adopted_path(red, patches), provenance, when)
+    return render_noted_docx(adopted, notes_by_adopted_path(red, patches), provenance, when, template)
 
 
 def _source_notes(red, patches: Sequence[Patch], provenance: str):
@@ -159,9 +175,19 @@ def _source_docx(program: Program, red, when, docx_style: str, provenance: str =
     return docs, (str(msg("source.used", file=path)),), (str(path),)
 
 
-def render_program(program: Program, out_dir: Path) -> Done:
-    """Write the program's DOCX."""
-    written = _write(program_outputs(program, out_dir, yaml_too=False), (program.source,))
+def _template(path: str | None) -> bytes | None:
+    """The --template file as a DOCX package, read once (amend.render.template)."""
+    if path is None:
+        return None
+    from .render.template import read_template
+
+    return read_template(path)
+
+
+def render_program(program: Program, out_dir: Path, template: str | None = None) -> Done:
+    """Write the program's DOCX (in the Word `template` when given)."""
+    written = _write(program_outputs(program, out_dir, yaml_too=False, template=_template(template)),
+                     (program.source, template))
     return Done(msg("cli.wrote", file=written[0]), written=written)
 
 

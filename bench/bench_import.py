@@ -7,7 +7,8 @@ Both documents are written here as a municipal proposal is (python-docx: numbere
 headings, paragraphs, bulleted lists, a table per chapter, a "Sida N (M)" footer field);
 the PDF is LibreOffice's rendering of such a DOCX (made before the clock starts). The DOCX
 carries no page information of its own (no saved page breaks; python-docx's template says
-1 page), so the import must lay it out with LibreOffice, which is what is timed. Each import runs in a child process, so its
+1 page), so the import must lay it out with LibreOffice, which is what is timed.
+Each import runs in a child process, so its
 seconds and peak memory (ru_maxrss) are its own. Figures are printed with the floors of
 issue 11 as ratios (below 1.0 is within the floor): PDF ≤ 0.05 s per page and ≤ 300 MB for
 150 pages; DOCX with LibreOffice layout ≤ 5 s for 50 pages.

@@ -556,3 +556,79 @@ def test_a_paragraph_added_at_the_end_of_a_section_stays_in_that_section(amend, 
     a, r = marks(adopted), marks(redline)
     assert a["Förvaltningarna rapp"] == (False, False) and a["Revisorerna granskar"] == (True, False)
     assert r["Förvaltningarna rapp"] == (False, True) and r["Revisorerna granskar"] == (True, False)
+
+
+# ---------------------------------------------------------------- a new list in a new section
+
+NEW_LISTS_PATCH = """\
+program: trygghetsplan
+base: proposed
+produces: adopted
+decision: {body: Kommunfullmäktige, date: "2025-10-22"}
+amendments:
+  - id: a1
+    add_section:
+      heading: Prioriteringar
+      level: 2
+      content:
+        - "Kommunen prioriterar:"
+        - numbered:
+            - Skolvägar.
+            - Centrum.
+        - "Kommunen samverkar med:"
+        - bullets:
+            - Polisen.
+"""
+
+
+def _styles_and_num(path: Path, texts: list[str]) -> list[tuple[str | None, str | None]]:
+    """(paragraph style, numId) of the body paragraphs with these texts."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    out = []
+    for p in root.iter(f"{W}p"):
+        if "".join(t.text or "" for t in p.iter(f"{W}t")) in texts:
+            style, num = p.find(f"{W}pPr/{W}pStyle"), p.find(f"{W}pPr/{W}numPr/{W}numId")
+            out.append((None if style is None else style.get(f"{W}val"), None if num is None else num.get(f"{W}val")))
+    return out
+
+
+def test_a_new_numbered_list_is_numbered_and_a_new_bullet_list_bulleted(amend, tmp_path):
+    """A new list copies an item of a list of its own kind (was: the nearest item, so the
+    numbered list came out as bullets), and a numbered one gets a numbering of its own."""
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, NEW_LISTS_PATCH)
+    for doc in (adopted, redline):
+        numbered = _styles_and_num(doc, ["Skolvägar.", "Centrum."])
+        assert [style for style, _ in numbered] == ["ListNumber", "ListNumber"]
+        assert numbered[0][1] is not None and numbered[0][1] == numbered[1][1]  # one list, its own numbering
+        assert _styles_and_num(doc, ["Polisen."]) == [("ListBullet", None)]
+    a, b = _parts(PLAN), _parts(adopted)
+    changed = [name for name in a if a[name] != b[name]]
+    assert sorted(changed) == ["docProps/core.xml", "word/document.xml", "word/numbering.xml"]
+
+
+def test_numbering_xml_is_kept_byte_for_byte_when_no_new_list_is_started(amend, tmp_path):
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    adopted, _, _ = _applied(amend, tmp_path, program, PLAN_PATCH)  # adds an item to an existing list
+    assert _parts(adopted)["word/numbering.xml"] == _parts(PLAN)["word/numbering.xml"]
+
+
+@pytest.mark.libreoffice
+def test_a_new_numbered_list_starts_at_one_in_libreoffice(amend, tmp_path):
+    """Also: a section added at the end of the document leaves no empty paragraph on Reject All
+    (was: the new last paragraph's own mark was tracked, and the body's last mark cannot go)."""
+    from real_clients import compare, libreoffice
+
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, NEW_LISTS_PATCH)
+    source, written, accepted, rejected = libreoffice([(PLAN, ""), (adopted, ""), (redline, "accept"),
+                                                       (redline, "reject")])
+    labels = {p["text"]: (p["label"], p["style"]) for p in written["paragraphs"]}
+    assert [labels["Färre brott i offentlig miljö."], labels["Skolvägar."], labels["Centrum."]] == [
+        ("1.", "List Number"), ("1.", "List Number"), ("2.", "List Number")]
+    assert labels["Polisen."] == labels["Trygghetsvandringar i alla bostadsområden."]  # a bullet as the file's
+    assert compare(accepted, written) == []
+    assert compare(rejected, source) == []

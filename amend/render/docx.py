@@ -8,15 +8,11 @@ renderer can reuse it and only change how text runs are written.
 """
 from __future__ import annotations
 
-import io
-import zipfile
-from datetime import datetime, timezone
-from typing import Any
+from datetime import datetime
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
@@ -29,6 +25,8 @@ from lxml.etree import SubElement
 
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
+from .docx_package import save, set_language
+from .template import headings_of, open_template, write_front
 
 # ---------------------------------------------------------------- elements, made directly
 # python-docx's OxmlElement, get_or_add_* and property setters parse tag names
@@ -112,9 +110,10 @@ def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> No
 class DocxWriter:
     """Writes one program into a python-docx Document."""
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, template: bytes | None = None):
         self.program = program
-        self.doc = Document()
+        self.template = template  # a municipality's Word template (amend.render.template), or None
+        self.doc = Document() if template is None else open_template(template, self.front_program())
         self.page = 1
         self._pending_break = False
         self._numbered_abstract = self._abstract_num_of("List Number")
@@ -131,6 +130,9 @@ class DocxWriter:
         zoom = self.doc.settings.element.find(qn("w:zoom"))
         if zoom is not None and zoom.get(qn("w:percent")) is None:  # required by ISO/IEC 29500 (CT_Zoom)
             zoom.set(qn("w:percent"), "100")
+        set_language(self.doc, self.program.meta.language)
+        if self.template is not None:  # the template's styles, page set-up, header and footer
+            return
         styles = self.doc.styles
         if "Subtitle" not in [s.name for s in styles]:
             styles.add_style("Subtitle", 1).base_style = styles["Normal"]
@@ -257,11 +259,23 @@ class DocxWriter:
     # -------------------------------------------------- program
 
     def render(self):
-        for i, (style, text) in enumerate(self.title_lines()):
-            self.add_paragraph(self.doc, text, style, where=("title", i))
+        self.front()
         for s, section in enumerate(self.program.sections):
             self.section(s, section)
         return self.doc
+
+    def front(self) -> None:
+        """The title block; with a template, a title page with the contents (amend.render.template)."""
+        if self.template is not None:
+            shown = self.front_program()
+            write_front(self, shown.meta, headings_of(shown))
+            return
+        for i, (style, text) in enumerate(self.title_lines()):
+            self.add_paragraph(self.doc, text, style, where=("title", i))
+
+    def front_program(self) -> Program:
+        """The program whose title page is shown: this one (the redline: the adopted one)."""
+        return self.program
 
     def title_lines(self) -> list[tuple[str, str]]:
         return title_lines(self.program)
@@ -371,57 +385,6 @@ def _describe(table, text: str) -> None:
     tblPr.append(desc)
 
 
-# ---------------------------------------------------------------- saving
-
-
-def save(doc, when: datetime, title: str, author: str) -> bytes:
-    """Serialise with fixed core-property dates and zip timestamps: same input, same bytes."""
-    props = doc.core_properties
-    props.title = title
-    props.author = author
-    props.last_modified_by = "amend"
-    props.created = props.modified = when.replace(tzinfo=None)
-    props.last_printed = when.replace(tzinfo=None)
-    props.revision = 1
-    props.comments = ""
-    buf = io.BytesIO()
-    package = doc.part.package
-    for part in package.parts:
-        part.before_marshal()
-    # what OpcPackage.save does, into a zip of fixed times and attributes: compressed once,
-    # not saved and then rewritten member by member
-    writer: Any = _FixedZip(buf, when)  # duck-typed: PhysPkgWriter is a factory, not a base to extend
-    PackageWriter._write_content_types_stream(writer, package.parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, package.parts)
-    writer.close()
-    return buf.getvalue()
-
-
-def zip_member(name: str, when: datetime) -> zipfile.ZipInfo:
-    """A zip member of fixed timestamp (`when`, SOURCE_DATE_EPOCH) and fixed attributes: same input, same bytes."""
-    stamp = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
-    member = zipfile.ZipInfo(name, date_time=stamp)
-    member.compress_type = zipfile.ZIP_DEFLATED
-    member.create_system = 0
-    member.external_attr = 0o644 << 16
-    return member
-
-
-class _FixedZip:
-    """python-docx's physical package writer, each member with one fixed timestamp and fixed attributes."""
-
-    def __init__(self, buf: io.BytesIO, when: datetime):
-        self.zip = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
-        self.when = when
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self.zip.writestr(zip_member(pack_uri.membername, self.when), blob)
-
-    def close(self) -> None:
-        self.zip.close()
-
-
-def render_docx(program: Program, when: datetime, writer=DocxWriter) -> bytes:
-    doc = writer(program).render()
+def render_docx(program: Program, when: datetime, writer=DocxWriter, template: bytes | None = None) -> bytes:
+    doc = writer(program, template).render()
     return save(doc, when, program.meta.title, program.meta.organisation or "")

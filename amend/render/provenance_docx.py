@@ -147,7 +147,7 @@ def read_parts(data: bytes) -> list[tuple[str, bytes]]:
 
 def rezip(parts: list[tuple[str, bytes]], new: dict[str, bytes], when: datetime) -> bytes:
     """The parts in their order with `new` ones replaced, then the added ones; fixed timestamps."""
-    from .docx import zip_member
+    from .docx_package import zip_member
 
     names = [name for name, _ in parts]
     out = io.BytesIO()
@@ -175,9 +175,10 @@ class SourceNotes:
         return marker.parts(parts)
 
 
-def render_noted_docx(program: Program, notes: dict[tuple, tuple[Note, ...]], mode: str, when: datetime) -> bytes:
-    """amend.render.docx.render_docx with the notes (by adopted path) at their texts."""
-    from .docx import DocxWriter, save
+def render_noted_docx(program: Program, notes: dict[tuple, tuple[Note, ...]], mode: str, when: datetime,
+                      template: bytes | None = None) -> bytes:
+    """amend.render.docx.render_docx (in `template` when given) with the notes (by adopted path) at their texts."""
+    from .docx import DocxWriter, render_docx
 
     marker = DocxNotes(mode, program.meta.language, {})
 
@@ -187,6 +188,5 @@ def render_noted_docx(program: Program, notes: dict[tuple, tuple[Note, ...]], mo
             if where in notes:
                 marker.mark(paragraph._p, notes[where])
 
-    doc = NotedWriter(program).render()
-    parts = read_parts(save(doc, when, program.meta.title, program.meta.organisation or ""))
+    parts = read_parts(render_docx(program, when, writer=NotedWriter, template=template))
     return rezip(parts, marker.parts(dict(parts)), when)

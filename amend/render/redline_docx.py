@@ -9,7 +9,10 @@ comment naming its amendment. Accept all gives the adopted document, reject
 all the proposal, paragraph by paragraph.
 
 It is the ordinary DocxWriter walking the merged program of amend.diff; only
-text runs, page breaks and table rows are written differently.
+text runs, page breaks and table rows are written differently. (Long because the
+encoding of whole paragraphs added or removed — which mark is tracked, w:pPrChange
+for the other side — is one algorithm over the writer's state; the comments are in
+redline_comments.py.)
 """
 from __future__ import annotations
 
@@ -17,7 +20,6 @@ import copy
 from collections import defaultdict
 from datetime import datetime
 from itertools import count
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import nsmap, qn
@@ -26,24 +28,16 @@ from lxml import etree
 
 from ..diff import DEL, INS, SAME, Redline
 from .docx import PPR_RANK, DocxWriter, add_text_run, el, ppr, save, set_page_break_before
-from .title import REDLINE_LABELS, decision_line
+from .redline_comments import author_of, comment_lines, comment_styles, comment_xml, stamp
+from .title import REDLINE_LABELS
 
 _W = nsmap["w"]
 _P, _TBL, _PPR, _T, _DEL_TEXT = qn("w:p"), qn("w:tbl"), qn("w:pPr"), qn("w:t"), qn("w:delText")
 _TAG = {INS: "ins", DEL: "del"}
 
 
-def stamp(date) -> str:
-    """A decision date as the ISO 8601 time Word expects: 2025-10-22T00:00:00Z."""
-    return f"{str(date)[:10]}T00:00:00Z"
-
-
-def author_of(decision) -> str:
-    return decision.body if decision else "amend"
-
-
 class RedlineWriter(DocxWriter):
-    def __init__(self, red: Redline):
+    def __init__(self, red: Redline, template: bytes | None = None):
         self.red = red
         self._ids = count(1)  # one sequence for revisions and comments: every w:id unique
         self._page = {DEL: 1, INS: 1}  # page reached on each side
@@ -53,7 +47,10 @@ class RedlineWriter(DocxWriter):
         self._one_side_break: dict = {}  # w:p on both sides -> the side whose page breaks before it
         self._takes: dict = {}  # w:p -> (side, pPr): on that side this mark ends another paragraph, with its properties
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
-        super().__init__(red.merged)
+        super().__init__(red.merged, template)
+
+    def front_program(self):
+        return self.red.new
 
     def title_lines(self):
         return self.red.title
@@ -354,11 +351,13 @@ class RedlineWriter(DocxWriter):
             if not lines:
                 continue
             cid = str(next(self._ids))
-            xml.append(_comment(cid, change.decision, lines))
+            xml.append(comment_xml(cid, change.decision, lines))
             first.addprevious(el("commentRangeStart", id=cid))
             end = el("commentRangeEnd", id=cid)
             last.addnext(end)
             end.addnext(_styled_run("CommentReference", el("commentReference", id=cid)))
+        if xml:
+            comment_styles(self.doc.styles.element)
         # parsed at once: thousands of comments of a dozen elements each, made one by one, took seconds
         part.extend(list(etree.fromstring(f'<w:comments xmlns:w="{_W}">{"".join(xml)}</w:comments>', oxml_parser)))
 
@@ -418,52 +417,10 @@ def _set_base_ppr(p, base) -> None:
         pPr.insert(k, copy.deepcopy(child))
 
 
-def comment_lines(change, language: str, words: dict) -> list[tuple[bool, str]]:
-    """What the comment on a change says: each amendment (title and id in bold,
-    then its instruction as worded in the minutes), then the decision."""
-    lines = []
-    for am in change.amendments:
-        lines.append((True, am.label))
-        if am.text:
-            lines.append((False, am.text))
-    d = change.decision
-    if d is not None and lines:
-        lines.append((False, f"{words['decision']}: {d.body} {d.date}" + (f" {d.paragraph}" if d.paragraph else "")))
-    elif d is not None:  # the title block: version, status, date and decision lines
-        lines.append((True, decision_line(d, language)))
-    return lines
-
-
-def _comment(cid: str, decision, lines) -> str:
-    """A w:comment as Word writes one, as XML text: a CommentText paragraph per
-    line, the first opening with the annotation reference."""
-    author = author_of(decision)
-    date = f" w:date={quoteattr(stamp(decision.date))}" if decision is not None else ""
-    out = [f"<w:comment w:id={quoteattr(cid)} w:author={quoteattr(author)} "
-           f"w:initials={quoteattr(_initials(author))}{date}>"]
-    for k, (bold, line) in enumerate(lines):
-        out.append('<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>')
-        if k == 0:
-            out.append('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>')
-        out.append("<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>")
-        out.append(f'<w:t xml:space="preserve">{_text(line)}</w:t></w:r></w:p>')
-    out.append("</w:comment>")
-    return "".join(out)
-
-
-def _text(text: str) -> str:
-    """Text as XML character data, a carriage return kept (a parser would read it as a line feed)."""
-    return escape(text).replace("\r", "&#13;")
-
-
 def _styled_run(style: str, *children):
     return el("r", el("rPr", el("rStyle", val=style)), *children)
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isalpha())[:3].upper()
-
-
-def render_redline_docx(red: Redline, when: datetime) -> bytes:
-    doc = RedlineWriter(red).render()
+def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
+    doc = RedlineWriter(red, template).render()
     return save(doc, when, red.new.meta.title, red.new.meta.organisation or "")

@@ -5,7 +5,8 @@ the file (name, size, SHA-256) and where each of its texts is in it
 (`source.places`, see amend.importers.places). `amend apply` then writes
 
 - the adopted DOCX: that very file with only the amended text changed. Only
-  word/document.xml and docProps/core.xml are rewritten; every other part
+  word/document.xml and docProps/core.xml are rewritten (and word/numbering.xml
+  when a new numbered list is started: source_numbering.py); every other part
   (styles, numbering, headers, footers, images, footnotes, comments, custom
   XML, settings) is copied byte for byte. Inside document.xml only the
   paragraphs an amendment touches change, and in them only the runs holding
@@ -37,6 +38,7 @@ from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
 from .source_edit import Node, Writer, max_id, merged_nodes
+from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit
 
 DOCUMENT = "word/document.xml"
@@ -143,11 +145,15 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     body = root.find(w("body"))
     units = locate(base, body, name)
     marks = Marks(tracked, next_id=max_id(root) + 1)
-    writer = Writer(red, merged_nodes(red, units, name), marks)
+    numbering = Numbering.of(xml)
+    writer = Writer(red, merged_nodes(red, units, name), marks, numbering)
     writer.run()
     places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = notes.mark(writer.nodes, xml) if notes is not None else {}
     new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    renumbered = numbering.data() if numbering is not None else None
+    if renumbered is not None:  # only when a new numbered list was started
+        new[NUMBERING] = renumbered
     if CORE in xml:
         new[CORE] = _core(xml[CORE], when, red)
     return Written(_zip(parts, new, when), places)
@@ -190,7 +196,7 @@ def _core(data: bytes, when: datetime, red: Redline) -> bytes:
 
 def _zip(parts: list, new: dict[str, bytes], when: datetime) -> bytes:
     """The parts in their order, `new` ones replaced, with one fixed timestamp (SOURCE_DATE_EPOCH)."""
-    from .docx import zip_member
+    from .docx_package import zip_member
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

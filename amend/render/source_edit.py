@@ -19,6 +19,7 @@ from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
+from .source_numbering import Numbering
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, text_run
 
 
@@ -28,9 +29,24 @@ def _kind(red: Redline, path: tuple) -> tuple:
         return ("heading", red.merged.sections[path[1]].level)
     if path[-1] == "heading":
         return ("column heading",)
-    if len(path) >= 2 and path[-2] == "item":
-        return ("item",)
+    if len(path) >= 2 and path[-2] == "item":  # a numbered item never copies a bullet's numbering, nor back
+        return ("item", getattr(_node_at(red.merged, path[:-2]), "ordered", None))
     return ("paragraph",)
+
+
+def _node_at(program, path: tuple):
+    """The block (or section) at a path of amend.diff.walk."""
+    from ..diff import rows
+
+    node, rest = program.sections[path[0]], path[1:]
+    while rest:
+        if rest[0] == "row":
+            node, rest = dict(rows(node))[rest[1]][rest[2]], rest[3:]
+        elif rest[0] == "col":
+            node, rest = node.columns[rest[1]], rest[2:]
+        else:
+            node, rest = node.blocks[rest[0]], rest[1:]
+    return node
 
 
 def _container(path: tuple) -> tuple:
@@ -80,8 +96,9 @@ def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
 
 
 class Writer:
-    def __init__(self, red: Redline, nodes: list[Node], marks: Marks):
+    def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None):
         self.red, self.nodes, self.marks = red, nodes, marks
+        self.numbering = numbering  # to start a new numbered list at 1 (source_numbering.py)
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
         self.removed: list = []
         self.marked: set = set()  # paragraphs whose mark is already tracked
@@ -116,6 +133,39 @@ class Writer:
             edit_paragraph(pt, edits, self.marks)
         for p in self.removed:
             p.getparent().remove(p)
+        if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
+            self.hand_back_last_mark(self.nodes[-1].p.getparent())
+
+    def hand_back_last_mark(self, container) -> None:
+        """The last paragraph mark of the body (or a cell) cannot go: when new paragraphs end it,
+        the mark tracked as inserted is the one of the last old paragraph before them, as Word
+        writes Enter at the end of that paragraph; the last new one keeps the final mark and,
+        where it looks different, records the old paragraph's look (w:pPrChange) for Reject All."""
+        paras = [c for c in container if c.tag == w("p")]
+        content = [c for c in container if c.tag not in (w("sectPr"), w("tcPr"))]
+        if not paras or paras[-1] not in self.marked or content[-1] is not paras[-1]:
+            return
+        last = paras[-1]
+        mark = last.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
+        old = next((p for p in reversed(paras[:-1]) if p not in self.marked), None)
+        if mark is None or old is None or _sect(old) is not None or old.getnext() is None \
+                or not all(p in self.marked for p in paras[paras.index(old) + 1:]):
+            return
+        mark.getparent().remove(mark)
+        self.marks.paragraph_mark(old, "ins")
+        self.marked.add(old)
+        if not _same_ppr(old, last):
+            change = copy.deepcopy(mark)
+            change.tag = w("pPrChange")
+            change.append(_base_ppr(old, _ppr(last), self.default_style()))
+            _ppr(last).append(change)
+
+    def default_style(self) -> str:
+        styles = self.numbering.styles if self.numbering is not None else None
+        found = None if styles is None else next(
+            (st.get(w("styleId")) for st in styles.iter(w("style"))
+             if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true")), None)
+        return found or "Normal"
 
     # -------------------------------------------------- texts of the base program
 
@@ -199,7 +249,7 @@ class Writer:
     def new_paragraph(self, i: int, node: Node):
         text = node.segments[0].text
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
-        model = self.model(i, node)
+        model, same_list = self.model(i, node)
         from lxml import etree
 
         p = etree.Element(w("p"))
@@ -211,6 +261,8 @@ class Writer:
                     ppr.remove(gone)
             for mark in ppr.findall(f"{w('rPr')}/{w('ins')}") + ppr.findall(f"{w('rPr')}/{w('del')}"):
                 mark.getparent().remove(mark)
+            if node.kind == ("item", True) and not same_list and self.numbering is not None:
+                self.numbering.restart(ppr, _block(node.path))  # a new numbered list starts at 1
             p.append(ppr)
         run = text_run(text, _first_rpr(model))
         p.append(run)
@@ -218,17 +270,42 @@ class Writer:
         node.p = p
         return p
 
-    def model(self, i: int, node: Node):
+    def model(self, i: int, node: Node) -> tuple[Any, bool]:
         """The paragraph a new one copies: the nearest old text of the same kind in the
-        same list or container, else the nearest of the same kind anywhere."""
+        same list or container, else the nearest of the same kind anywhere; and whether
+        it is in the same list or container."""
         order = [*range(i - 1, -1, -1), *range(i + 1, len(self.nodes))]
         for same_block in (True, False):
             for j in order:
                 other = self.nodes[j]
                 if (other.unit is not None and other.kind == node.kind
                         and (not same_block or _block(other.path) == _block(node.path))):
-                    return other.unit.pt.p
-        return None
+                    return other.unit.pt.p, same_block
+        return None, False
+
+
+def _base_ppr(old, new_ppr, default_style: str):
+    """The old paragraph's properties as w:pPrChange records them (no mark, section or change),
+    with an explicit "off" for a style or numbering only the new one has: LibreOffice's
+    Reject All restores only what is listed."""
+    from lxml import etree
+
+    base = etree.Element(w("pPr"))
+    for child in (old.find(w("pPr")) if old.find(w("pPr")) is not None else ()):
+        if child.tag not in (w("rPr"), w("sectPr"), w("pPrChange")):
+            base.append(copy.deepcopy(child))
+    if new_ppr.find(w("pStyle")) is not None and base.find(w("pStyle")) is None:
+        base.insert(0, etree.Element(w("pStyle")))
+        base[0].set(w("val"), default_style)
+    if new_ppr.find(w("numPr")) is not None and base.find(w("numPr")) is None:
+        from .docx import PPR_RANK
+
+        num = etree.Element(w("numPr"))
+        etree.SubElement(num, w("ilvl")).set(w("val"), "0")
+        etree.SubElement(num, w("numId")).set(w("val"), "0")
+        rank = PPR_RANK[w("numPr")]
+        base.insert(sum(1 for c in base if PPR_RANK.get(c.tag, rank) < rank), num)
+    return base
 
 
 def _ppr(p):

@@ -1,0 +1,112 @@
+"""A new numbered list written into the source DOCX starts at 1 (see source_edit.py).
+
+A new list item copies the paragraph properties of an item of the same kind; when that
+item is in another list, its numbering would go on from that list ("4. Skolvägar."). As
+Word does when a new list is started, the new list gets a w:num of its own in
+word/numbering.xml, over the same list definition (w:abstractNum, so it looks the same),
+restarting at 1. numbering.xml is rewritten only when a run makes such a list.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..importers.docxxml import w
+
+NUMBERING = "word/numbering.xml"
+STYLES = "word/styles.xml"
+
+
+class Numbering:
+    """word/numbering.xml of the source, and the fresh w:num made for new lists."""
+
+    def __init__(self, numbering: Any, styles: Any):
+        self.root, self.styles = numbering, styles
+        self.made: dict[tuple, str] = {}  # new list (its path) -> its numId
+
+    @classmethod
+    def of(cls, xml: dict[str, bytes]) -> Numbering | None:
+        from lxml import etree
+
+        if NUMBERING not in xml:
+            return None
+        parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+        styles = etree.fromstring(xml[STYLES], parser) if STYLES in xml else None
+        return cls(etree.fromstring(xml[NUMBERING], parser), styles)
+
+    def restart(self, ppr: Any, new_list: tuple) -> None:
+        """Give the paragraph properties `ppr` (copied from an item of another list) the
+        numbering of the new list `new_list`, restarting at 1."""
+        num_id, level = self._num_of(ppr)
+        abstract = self._abstract(num_id) if num_id else None
+        if abstract is None:
+            return  # not numbered through numbering.xml: nothing goes on from another list
+        if new_list not in self.made:
+            self.made[new_list] = self._new_num(abstract, level)
+        _set_num(ppr, self.made[new_list], level)
+
+    def _num_of(self, ppr: Any) -> tuple[str | None, str]:
+        num = ppr.find(f"{w('numPr')}/{w('numId')}")
+        lvl = ppr.find(f"{w('numPr')}/{w('ilvl')}")
+        level = lvl.get(w("val")) if lvl is not None else "0"
+        if num is not None:
+            return num.get(w("val")), level
+        style = ppr.find(w("pStyle"))
+        return (self._style_num(style.get(w("val"))) if style is not None else None), level
+
+    def _style_num(self, style_id: str | None) -> str | None:
+        if self.styles is None or style_id is None:
+            return None
+        for st in self.styles.iter(w("style")):
+            if st.get(w("styleId")) == style_id:
+                num = st.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+                return num.get(w("val")) if num is not None else None
+        return None
+
+    def _abstract(self, num_id: str) -> str | None:
+        for num in self.root.iter(w("num")):
+            if num.get(w("numId")) == num_id:
+                ref = num.find(w("abstractNumId"))
+                return ref.get(w("val")) if ref is not None else None
+        return None
+
+    def _new_num(self, abstract: str, level: str) -> str:
+        from lxml import etree
+
+        num_id = str(1 + max((int(n.get(w("numId"))) for n in self.root.iter(w("num"))), default=0))
+        num = etree.Element(w("num"))
+        cleanup = self.root.find(w("numIdMacAtCleanup"))  # the one child after every w:num (CT_Numbering)
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            self.root.append(num)
+        num.set(w("numId"), num_id)
+        etree.SubElement(num, w("abstractNumId")).set(w("val"), abstract)
+        override = etree.SubElement(num, w("lvlOverride"))
+        override.set(w("ilvl"), level)
+        etree.SubElement(override, w("startOverride")).set(w("val"), "1")
+        return num_id
+
+    def data(self) -> bytes | None:
+        """The rewritten numbering.xml, or None when no new list was made."""
+        from lxml import etree
+
+        if not self.made:
+            return None
+        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _set_num(ppr: Any, num_id: str, level: str) -> None:
+    from lxml import etree
+
+    from .docx import PPR_RANK
+
+    num_pr = ppr.find(w("numPr"))
+    if num_pr is None:
+        num_pr = etree.Element(w("numPr"))
+        rank = PPR_RANK[w("numPr")]
+        at = sum(1 for c in ppr if PPR_RANK.get(c.tag, rank) < rank)
+        ppr.insert(at, num_pr)
+    for child in list(num_pr):
+        num_pr.remove(child)
+    etree.SubElement(num_pr, w("ilvl")).set(w("val"), level)
+    etree.SubElement(num_pr, w("numId")).set(w("val"), num_id)

@@ -1,0 +1,134 @@
+"""Does the redline mark what the amendments changed, and nothing else — beside python-redlines?
+
+On the bench pair of bench/bench_apply.py (a generated 300-page program and a patch of 1,000
+amendments of every operation) this counts, in characters:
+
+  own edits    what the amendments themselves change, as worded: for a text edit the
+               characters it deletes and inserts (a replace: its old and its new text whole),
+               for a block it adds or deletes (item, paragraph, section, row) all of its text.
+               A redline that marks exactly the amendments' edits marks this much; a comparer
+               can mark a little less by keeping letters an old and a new text share
+               ("polisen" → "polisen och räddningstjänsten")
+  amend        what amend's redline DOCX marks inserted or deleted (w:ins / w:del text)
+  python-redlines  what its Docxodus and Open-XML-PowerTools engines mark comparing the
+               proposal's and the adopted DOCX as amend renders them
+
+and the wall time of each (amend: structural diff + DOCX; best of --runs). Written to
+bench/results-redlines.json with --save.
+
+    pip install 'python-redlines[docxodus,ooxmlpowertools]'   # or: pip install -e '.[bench]'
+    python bench/bench_redlines.py [--pages 300] [--changes 1000] [--runs 3] [--save]
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from bench_apply import write_inputs  # noqa: E402
+from bench_redline import _python_redlines, best, marked  # noqa: E402  (timing and counting shared with it)
+
+from amend.apply import apply_steps  # noqa: E402
+from amend.load import load_patch, load_program  # noqa: E402
+from amend.output import build_time  # noqa: E402
+from amend.redline import redline  # noqa: E402
+from amend.render.docx import render_docx  # noqa: E402
+from amend.render.redline_docx import render_redline_docx  # noqa: E402
+from amend.tree import children, get_in  # noqa: E402
+
+NOT_TEXT = {"page", "level", "id", "ordered", "source", "kind"}  # fields of blocks that are no printed text
+
+
+def chars(node: Any) -> int:
+    """Characters of printed text in a block, item, section or string."""
+    if isinstance(node, str):
+        return len(node)
+    if isinstance(node, (tuple, list)):
+        return sum(chars(x) for x in node)
+    if dataclasses.is_dataclass(node):
+        return sum(chars(getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in NOT_TEXT)
+    return 0
+
+
+def own_edit_chars(step) -> tuple[int, int]:
+    """(characters deleted, characters inserted) by the amendments' own edits."""
+    deleted = inserted = 0
+    for e in step.resolution.edits:
+        if e.kind == "text":
+            deleted += e.end - e.start
+            inserted += len(e.new)
+        elif e.kind == "insert_block":
+            inserted += chars(e.new)
+        elif e.kind == "delete_block":  # what amend.apply deletes: child `index` of the container's owner
+            owner = e.container.owner
+            kids = step.before.sections if owner.is_top else children(get_in(step.before.sections, owner))
+            deleted += chars(kids[e.index])
+        elif e.kind == "replace_blocks":
+            deleted += chars(get_in(step.before.sections, e.container).blocks)
+            inserted += chars(e.new)
+    return deleted, inserted
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--changes", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--save", action="store_true", help="write bench/results-redlines.json")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        program_file, patch_file = write_inputs(args.pages, args.changes, Path(tmp))
+        program, patch = load_program(program_file), load_patch(patch_file)
+    steps = apply_steps(program, [patch])
+    deleted, inserted = own_edit_chars(steps[0])
+    when = build_time(steps[-1].result.meta.date)
+    t_diff, red = best(lambda: redline(steps), args.runs)
+    t_docx, ours = best(lambda: render_redline_docx(red, when), args.runs)
+    rows: list[dict[str, Any]] = [
+        {"name": "the amendments' own edits", "chars": deleted + inserted, "deleted": deleted, "inserted": inserted},
+        {"name": "amend (diff + DOCX)", "seconds": round(t_diff + t_docx, 3), **_marks(ours)}]
+    for name, seconds, marks in _python_redlines(render_docx(program, when), render_docx(steps[-1].result, when)):
+        rows.append({"name": name, "seconds": round(seconds, 3), **_marks_of(marks)} if seconds else
+                    {"name": name, "error": marks})
+    _print(rows, len(patch.amendments), program.page_count)
+    if args.save:
+        (HERE / "results-redlines.json").write_text(json.dumps(
+            {"pages": program.page_count, "amendments": len(patch.amendments), "rows": rows},
+            ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _marks(docx: bytes) -> dict[str, int]:
+    return _marks_of(marked(docx))
+
+
+def _marks_of(marks: tuple[int, int]) -> dict[str, int]:
+    return {"revisions": marks[0], "chars": marks[1]}
+
+
+def _print(rows: list[dict[str, Any]], amendments: int, pages: int) -> None:
+    print(f"{pages} pages, {amendments} amendments")
+    print(f"{'':48} {'seconds':>8} {'revisions':>9} {'chars marked':>12} {'× own edits':>11}")
+    own = rows[0]["chars"]
+    for r in rows:
+        if "error" in r:
+            print(f"{r['name']:48} {r['error']}")
+            continue
+        print(f"{r['name']:48} {r.get('seconds', ''):>8} {r.get('revisions', ''):>9} {r['chars']:>12} "
+              f"{r['chars'] / own:>11.3f}")
+    ours = rows[1]["seconds"]
+    for r in rows[2:]:
+        if "seconds" in r:
+            share = r["chars"] / rows[1]["chars"]
+            print(f"{r['name']}: {r['seconds'] / ours:.1f}× amend's time, {share:.3f}× its marks")
+
+
+if __name__ == "__main__":
+    main()
