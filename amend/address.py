@@ -8,10 +8,13 @@ only through this module:
     heading(s)                        the heading of section s
     title(i)                          line i of the title block (the redline compares it)
     a.block(b)                        block b of the container a (a section, a column or a cell)
+    a.child(k)                        child k of the container a, whichever it is (TOP: a section)
+    a.section_heading()               the heading of the section a
     a.column(c)                       column c of the columns block a: a container of blocks
     a.column_heading(c)               the heading of column c of the columns block a
     a.cell(r, c)                      the cell in row r (0 = header), column c of the table a: a container
     a.row(r)                          row r of the table a, as a whole (the redline marks rows)
+    a.row(r).row_cell(c)              the cell c of that row: a.cell(r, c)
     a.rows()                          the rows of the table a, as a container
     a.item(k)                         item k of the list block a
     a.items()                         the items of the list block a, as a container to insert into
@@ -30,7 +33,7 @@ for the modules that still spell addresses as tuples (`from_tuple`,
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .messages import Msg, msg
@@ -60,6 +63,16 @@ class Address(tuple[Step, ...]):
     def block(self, b: int) -> Address:
         return Address((*self, b))
 
+    def child(self, index: int) -> Address:
+        """Child `index` of this container: a section of TOP, a block of a section,
+        column or cell, an item of a list's items."""
+        return Address((*self, index))
+
+    def section_heading(self) -> Address:
+        """The heading of the section at this address (at TOP, for a section walked
+        on its own: the bare heading step)."""
+        return Address((_HEADING, *self))
+
     def column(self, c: int) -> Address:
         return Address((*self, _COLUMN, c))
 
@@ -77,6 +90,11 @@ class Address(tuple[Step, ...]):
 
     def row(self, r: int) -> Address:
         return Address((*self, _ROW, r))
+
+    def row_cell(self, c: int) -> Address:
+        """Cell c of the row at this address."""
+        assert self[-2:-1] == (_ROW,), f"{self!r} is not a row"
+        return Address((*self, c))
 
     def rows(self) -> Address:
         """The rows of the table a, as a container (the redline inserts rows)."""
@@ -196,6 +214,11 @@ class Address(tuple[Step, ...]):
     def related(self, other: Address | tuple[Step, ...]) -> bool:
         """Is one of the two on or below the other?"""
         return self.within(other) or Address(other).within(self)
+
+    def prefixes(self) -> Iterator[Address]:
+        """The steps of this address cut at each depth, from the top down to itself:
+        where a dict of nodes finds this node or one that holds it."""
+        return (Address(self[:n]) for n in range(1, len(self) + 1))
 
     def steps_after(self, ancestor: Address) -> tuple[Step, ...]:
         """The steps from `ancestor` down to this address."""

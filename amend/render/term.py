@@ -9,7 +9,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from ..diff import DEL, INS, SAME, Redline, walk
+from ..address import Address
+from ..diff import DEL, INS, SAME, Redline
+from ..tree import walk
 
 _MARKS = {INS: ("{+", "+}"), DEL: ("[-", "-]")}
 _STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
@@ -18,11 +20,11 @@ _STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DE
 def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
     """(path, page of the proposal, section heading) of every text, in order."""
     for i in range(len(red.title)):
-        yield ("title", i), 1, "title page"
+        yield Address.title(i), 1, "title page"
     page = 1
     for s, section in enumerate(red.merged.sections):
-        for path, text in walk(section, (s,)):
-            top = path if path[0] == "h" else path[:2]
+        for path, text in walk(section, Address.section(s)):
+            top = path if path.is_heading else path.top_block
             page = (red.pages.get(top) or (None, None))[0] or page
             if text is not None:
                 yield path, page, section.heading

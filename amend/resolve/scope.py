@@ -209,21 +209,21 @@ class Scoper:
         """The units of the selection that paragraph and item ordinals pick."""
         scope, ix = self.scope, self.ix
         units = list(picked.units)
-        for key, kind in (("paragraph", "paragraph"), ("item", "item")):
+        for key in ("paragraph", "item"):
             ordinal = getattr(scope, key)
             if ordinal is None:
                 continue
-            of_kind = [i for i in self._counted(picked, units) if ix.units[i].kind == kind]
-            if kind == "item":
-                one_list(self, ix, of_kind)
-            n = pick_ordinal(ordinal, len(of_kind))
+            candidates = [i for i in self._counted(picked, units) if ix.units[i].what == key]
+            if key == "item":
+                one_list(self, ix, candidates)
+            n = pick_ordinal(ordinal, len(candidates))
             if n is None:
-                hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
+                hidden = sum(1 for i in units if ix.units[i].what == key) - len(candidates)
                 hint = msg("core.hint_hidden", hidden=hidden) if hidden else ""
-                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(of_kind), hint=hint)
+                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(candidates), hint=hint)
                 raise self.fail(ScopeError, msg("core.no_nth_paragraph", **values) if key == "paragraph"
                                 else msg("core.no_nth_item", **values))
-            units = [of_kind[n]]
+            units = [candidates[n]]
         return units
 
     def text(self) -> tuple[list[Span], Sentences | None]:
@@ -242,7 +242,7 @@ class Scoper:
         ix, ordinal = self.ix, self.scope.sentence
         assert ordinal is not None
         units = self._counted(picked, units)
-        counted = units if self.scope.item is not None else [i for i in units if ix.units[i].kind == "paragraph"]
+        counted = units if self.scope.item is not None else [i for i in units if ix.units[i].what == "paragraph"]
         items = len(units) - len(counted)
         if not counted and items:
             raise self.fail(ScopeError, msg("core.no_paragraph_for_sentence", scope=self._scope_words("sentence"),
