@@ -33,7 +33,7 @@ for the modules that still spell addresses as tuples (`from_tuple`,
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .messages import Msg, msg
@@ -61,12 +61,12 @@ class Address(tuple[Step, ...]):
         return cls((_HEADING, s))
 
     def block(self, b: int) -> Address:
-        return Address((*self, b))
+        return Address(self + (b,))
 
     def child(self, index: int) -> Address:
         """Child `index` of this container: a section of TOP, a block of a section,
         column or cell, an item of a list's items."""
-        return Address((*self, index))
+        return Address(self + (index,))
 
     def section_heading(self) -> Address:
         """The heading of the section at this address (at TOP, for a section walked
@@ -74,14 +74,14 @@ class Address(tuple[Step, ...]):
         return Address((_HEADING, *self))
 
     def column(self, c: int) -> Address:
-        return Address((*self, _COLUMN, c))
+        return Address(self + (_COLUMN, c))
 
     def cell(self, r: int, c: int) -> Address:
-        return Address((*self, _ROW, r, c))
+        return Address(self + (_ROW, r, c))
 
     def column_heading(self, c: int) -> Address:
         """The heading of column c of the columns block a."""
-        return Address((*self, _COLUMN, c, _COLUMN_HEADING))
+        return Address(self + (_COLUMN, c, _COLUMN_HEADING))
 
     @classmethod
     def title(cls, i: int) -> Address:
@@ -89,25 +89,25 @@ class Address(tuple[Step, ...]):
         return cls((_TITLE, i))
 
     def row(self, r: int) -> Address:
-        return Address((*self, _ROW, r))
+        return Address(self + (_ROW, r))
 
     def row_cell(self, c: int) -> Address:
         """Cell c of the row at this address."""
         assert self[-2:-1] == (_ROW,), f"{self!r} is not a row"
-        return Address((*self, c))
+        return Address(self + (c,))
 
     def rows(self) -> Address:
         """The rows of the table a, as a container (the redline inserts rows)."""
-        return Address((*self, _ROW))
+        return Address(self + (_ROW,))
 
     def item(self, k: int) -> Address:
-        return Address((*self, _ITEM, k))
+        return Address(self + (_ITEM, k))
 
     def items(self) -> Address:
-        return Address((*self, _ITEM))
+        return Address(self + (_ITEM,))
 
     def end(self) -> Address:
-        return Address((*self, _END))
+        return Address(self + (_END,))
 
     def sibling(self, index: int) -> Address:
         """The child `index` of the same container."""
@@ -215,10 +215,11 @@ class Address(tuple[Step, ...]):
         """Is one of the two on or below the other?"""
         return self.within(other) or Address(other).within(self)
 
-    def prefixes(self) -> Iterator[Address]:
+    def prefixes(self) -> list[tuple[Step, ...]]:
         """The steps of this address cut at each depth, from the top down to itself:
-        where a dict of nodes finds this node or one that holds it."""
-        return (Address(self[:n]) for n in range(1, len(self) + 1))
+        where a dict of nodes finds this node or one that holds it (plain tuples, which
+        equal and hash as the Addresses they spell: these are look-ups in hot loops)."""
+        return [self[:n] for n in range(1, len(self) + 1)]
 
     def steps_after(self, ancestor: Address) -> tuple[Step, ...]:
         """The steps from `ancestor` down to this address."""

@@ -25,7 +25,7 @@ from .tree import Path
 
 T = TypeVar("T")
 Words = tuple[str, str]  # (deleted text, inserted text) of one change
-Edits = dict[Address, list[Edit]]
+Edits = dict[Path, list[Edit]]  # keyed by Address, looked up by its prefixes too
 
 
 def redline(steps: Sequence[Step]) -> Redline:
@@ -185,8 +185,8 @@ def _covering(path: Address | None, ix: _Edits) -> list[Edit]:
 # ---------------------------------------------------------------- several steps
 
 
-def _index(red: Redline, side: str) -> dict[Address, list[Change]]:
-    out: dict[Address, list[Change]] = defaultdict(list)
+def _index(red: Redline, side: str) -> dict[Path, list[Change]]:
+    out: dict[Path, list[Change]] = defaultdict(list)
     for c in red.changes:
         path = getattr(c, side)
         if path is not None:
@@ -194,7 +194,7 @@ def _index(red: Redline, side: str) -> dict[Address, list[Change]]:
     return out
 
 
-def _lookup(index: dict[Address, list[Change]], steps: Path) -> list[Change]:
+def _lookup(index: dict[Path, list[Change]], steps: Path) -> list[Change]:
     """Changes at the path or at a node that contains it (a section added whole)."""
     path = Address(steps)
     if path.is_heading:
@@ -210,8 +210,8 @@ class _Trail:
     """The per-step diffs of a chain of patches, indexed to follow a node through the steps."""
 
     per_step: list[Redline]
-    olds: list[dict[Address, list[Change]]]  # per step: its changes by old address
-    news: list[dict[Address, list[Change]]]  # per step: its changes by new address
+    olds: list[dict[Path, list[Change]]]  # per step: its changes by old address
+    news: list[dict[Path, list[Change]]]  # per step: its changes by new address
     backs: list[dict[Path, Path]]  # per step: new address -> old address
     words: list[dict[int, Words]]  # per step: its changes' words
 

@@ -315,24 +315,9 @@ def matrix_text(m: ConflictMatrix) -> str:
     out.append("")
     out += [f"  {r.key:<4} {f'{r.amendment.source.line}:{r.amendment.source.column}':<7} {r.amendment.label}"
             for r in m.rows]
-    placed = [r for r in m.rows if r.failure is None]
-    if placed:
-        width = max(len(r.key) for r in placed) + 2
-        out.append("")
-        out.append("  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip())
-        for r in placed:
-            cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
-            out.append(f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip())
+    out += _grid(m)
     out.append("")
-    if m.overlaps:
-        rows = {r.key: r for r in m.rows}
-        out.append(str(msg("report.overlapping")))
-        for a, b in m.overlaps:
-            pair = msg("report.pair", first=rows[a].amendment.label, second=rows[b].amendment.label,
-                       scope=rows[a].amendment.scope.describe())
-            out.append(f"  {a} × {b}  {pair}")
-    else:
-        out.append(str(msg("report.no_overlap")))
+    out += _overlap_lines(m)
     failed = [r for r in m.rows if r.failure is not None]
     if failed:
         out.append("")
@@ -340,3 +325,28 @@ def matrix_text(m: ConflictMatrix) -> str:
         out += [f"  {r.key:<4} {words(r.failure.status)}: {r.amendment.label}: {in_words(r.failure.message)}"
                 for r in failed if r.failure is not None]
     return "\n".join(out) + "\n"
+
+
+def _grid(m: ConflictMatrix) -> list[str]:
+    """The amendments that resolve, against each other: X overlaps, . does not."""
+    placed = [r for r in m.rows if r.failure is None]
+    if not placed:
+        return []
+    width = max(len(r.key) for r in placed) + 2
+    out = ["", "  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip()]
+    for r in placed:
+        cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
+        out.append(f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip())
+    return out
+
+
+def _overlap_lines(m: ConflictMatrix) -> list[str]:
+    if not m.overlaps:
+        return [str(msg("report.no_overlap"))]
+    rows = {r.key: r for r in m.rows}
+    out = [str(msg("report.overlapping"))]
+    for a, b in m.overlaps:
+        pair = msg("report.pair", first=rows[a].amendment.label, second=rows[b].amendment.label,
+                   scope=rows[a].amendment.scope.describe())
+        out.append(f"  {a} × {b}  {pair}")
+    return out

@@ -33,7 +33,8 @@ def diff_programs(old: Program, new: Program) -> Redline:
 
 def _block_pages(program: Program) -> dict[Address, int]:
     """The page of each heading and top-level block."""
-    blocks = [Address.section(s).block(b) for s, sec in enumerate(program.sections) for b in range(len(sec.blocks))]
+    blocks = [here.block(b) for s, sec in enumerate(program.sections) for here in (Address.section(s),)
+              for b in range(len(sec.blocks))]
     pages = dict(zip(blocks, (p for _, p in iter_block_pages(program))))
     pages.update({Address.heading(s): sec.page for s, sec in enumerate(program.sections)})
     return pages

@@ -62,7 +62,7 @@ class Redline:
 
     def side(self, path: Path) -> tuple[str, int | None]:
         """(SAME, None), or (INS/DEL, change) when the node at path is on one side only."""
-        address = Address(path)
+        address = path if type(path) is Address else Address(path)
         if address.is_heading:
             address = address.parent
         for prefix in address.prefixes():

@@ -69,9 +69,9 @@ class _View:
         for s, section in enumerate(self.red.merged.sections):
             out.extend(self.marker(Address.heading(s)))
             out.append({"kind": "heading", "level": min(section.level + 1, 6), **self.text(Address.heading(s))})
-            for b, block in enumerate(section.blocks):
-                out.extend(self.marker(Address.section(s).block(b)))
-                out.append(self.block(block, Address.section(s).block(b)))
+            for here, block in ((Address.section(s).block(b), block) for b, block in enumerate(section.blocks)):
+                out.extend(self.marker(here))
+                out.append(self.block(block, here))
         return out
 
     def blocks(self, blocks, path) -> list:
