@@ -2,8 +2,8 @@
 
 Each command parses its options (the help and usage frame in the language
 of the run is amend.cli_frame), loads its inputs, calls one function of
-amend.commands (or amend.check) and maps the result and errors to exit codes:
-0 done, 1 the input is invalid or an amendment does not apply, 2 the command
+amend.commands (or amend.check) and maps the result and errors to exit codes
+(amend.cli_frame.fail_cleanly): 0 done, 1 the input is invalid or an amendment does not apply, 2 the command
 was used wrongly, 3 a bug in amend (so that CI can tell a bug from a bad
 patch). Messages are for the secretary, in her language: `amend --lang sv|en`,
 else AMEND_LANG, else the language of the program the command loads, else the
@@ -11,60 +11,31 @@ locale. A traceback only with --debug.
 """
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from amend import __version__, commands
+from amend.cli_frame import EXIT_INVALID
 from amend.cli_frame import Amend as _Amend
 from amend.cli_frame import Option as _Option
+from amend.cli_frame import Similarity as _Similarity
 from amend.cli_frame import date as _date
 from amend.cli_frame import date_option as _date_option
+from amend.cli_frame import fail_cleanly as _fail_cleanly
 from amend.cli_frame import option as _option
 from amend.cli_frame import today as _today
-from amend.errors import AmendError
 from amend.messages import choose, language, msg
 from amend.model import Program
 
-EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
-EXIT_USAGE = 2  # the command was used wrongly
-EXIT_BUG = 3  # amend failed unexpectedly
 PROVENANCE = ("none", "footnotes", "comments")  # amend.render.provenance.MODES, without importing the renderers
 
-F = TypeVar("F", bound=Callable[..., Any])
 
-
-# ---------------------------------------------------------------- errors and output
-
-
-def _fail_cleanly(fn: F) -> F:
-    """Turn AmendError into its messages and exit 1, any other surprise into one message and exit 3."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        try:
-            return fn(*args, **kwargs)
-        except AmendError as exc:
-            if ctx.obj.get("debug"):
-                raise
-            for line in str(exc).splitlines():
-                click.echo(str(msg("common.error", text=line)), err=True)
-            ctx.exit(EXIT_INVALID)
-        except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
-            raise
-        except Exception as exc:  # a bug in amend: say so plainly, keep the traceback for --debug
-            if ctx.obj.get("debug"):
-                raise
-            click.echo(str(msg("common.bug", kind=type(exc).__name__, detail=str(exc)[:300])), err=True)
-            ctx.exit(EXIT_BUG)
-
-    return wrapper  # type: ignore[return-value]
+# ---------------------------------------------------------------- output
 
 
 def _speak(program: Program) -> Program:
@@ -98,16 +69,6 @@ def main(ctx: click.Context, debug: bool, lang: str | None) -> None:
 
 
 # ---------------------------------------------------------------- apply, render, validate
-
-
-class _Similarity(click.FloatRange):
-    """0.5–1.0; "nan" passes FloatRange's comparisons, so it is refused here."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        number = super().convert(value, param, ctx)
-        if number != number:
-            self.fail(str(msg("cli.not_similarity", value=value)), param, ctx)
-        return number
 
 
 @main.command(help=msg("cli.help.apply"))
@@ -303,33 +264,43 @@ def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: b
     outs: dict[str, Any] = {"docx_out": Path(docx_out) if docx_out else None,
                             "html_out": Path(html_out) if html_out else None, "stat": stat,
                             "color": sys.stdout.isatty() if color is None else color}
-    versions = [not Path(x).is_file() and "@" in x for x in (old, new)]
-    if any(versions):
-        if not all(versions):
-            raise click.UsageError(str(msg("cli.file_and_version", name=new if versions[1] else old)))
-        (pid, _, a), (other, _, b) = old.partition("@"), new.partition("@")
-        if pid != other:
-            raise click.UsageError(str(msg("cli.two_programs", old=pid, new=other)))
+    versions = _version_pair(old, new)
+    if versions is not None:
         from amend.history_load import load_history
         from amend.versions import diff_versions
 
-        program, patches = load_history(root, pid)
-        told, done = diff_versions(_speak(program), patches, a, b, _today(), **outs)
+        program, patches = load_history(root, versions[0])
+        told, done = diff_versions(_speak(program), patches, versions[1], versions[2], _today(), **outs)
         _tell(told)
     else:
-        old_program = _speak(load_program(old))
-        done = commands.compare(old_program, load_program(new), **outs)
+        done = commands.compare(_speak(load_program(old)), load_program(new), **outs)
         for path in done.written:
             click.echo(str(msg("cli.wrote", file=path)), err=True)
+    _echo_lines(done.lines, color)
+
+
+def _version_pair(old: str, new: str) -> tuple[str, str, str] | None:
+    """(program id, version, version) when OLD and NEW name versions (PROGRAM-ID@A), None for two files."""
+    versions = [not Path(x).is_file() and "@" in x for x in (old, new)]
+    if not any(versions):
+        return None
+    if not all(versions):
+        raise click.UsageError(str(msg("cli.file_and_version", name=new if versions[1] else old)))
+    (pid, _, a), (other, _, b) = old.partition("@"), new.partition("@")
+    if pid != other:
+        raise click.UsageError(str(msg("cli.two_programs", old=pid, new=other)))
+    return pid, a, b
+
+
+def _echo_lines(lines: Iterable[str], color: bool | None) -> None:
     try:
-        for line in done.lines:
+        for line in lines:
             click.echo(line, color=color)
     except BrokenPipeError:  # `amend diff ... | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # ---------------------------------------------------------------- log and show
-
 
 
 @main.command(help=msg("cli.help.log"))

@@ -8,10 +8,13 @@ only through this module:
     heading(s)                        the heading of section s
     title(i)                          line i of the title block (the redline compares it)
     a.block(b)                        block b of the container a (a section, a column or a cell)
+    a.child(k)                        child k of the container a, whichever it is (TOP: a section)
+    a.section_heading()               the heading of the section a
     a.column(c)                       column c of the columns block a: a container of blocks
     a.column_heading(c)               the heading of column c of the columns block a
     a.cell(r, c)                      the cell in row r (0 = header), column c of the table a: a container
     a.row(r)                          row r of the table a, as a whole (the redline marks rows)
+    a.row(r).row_cell(c)              the cell c of that row: a.cell(r, c)
     a.rows()                          the rows of the table a, as a container
     a.item(k)                         item k of the list block a
     a.items()                         the items of the list block a, as a container to insert into
@@ -58,17 +61,27 @@ class Address(tuple[Step, ...]):
         return cls((_HEADING, s))
 
     def block(self, b: int) -> Address:
-        return Address((*self, b))
+        return Address(self + (b,))
+
+    def child(self, index: int) -> Address:
+        """Child `index` of this container: a section of TOP, a block of a section,
+        column or cell, an item of a list's items."""
+        return Address(self + (index,))
+
+    def section_heading(self) -> Address:
+        """The heading of the section at this address (at TOP, for a section walked
+        on its own: the bare heading step)."""
+        return Address((_HEADING, *self))
 
     def column(self, c: int) -> Address:
-        return Address((*self, _COLUMN, c))
+        return Address(self + (_COLUMN, c))
 
     def cell(self, r: int, c: int) -> Address:
-        return Address((*self, _ROW, r, c))
+        return Address(self + (_ROW, r, c))
 
     def column_heading(self, c: int) -> Address:
         """The heading of column c of the columns block a."""
-        return Address((*self, _COLUMN, c, _COLUMN_HEADING))
+        return Address(self + (_COLUMN, c, _COLUMN_HEADING))
 
     @classmethod
     def title(cls, i: int) -> Address:
@@ -76,20 +89,25 @@ class Address(tuple[Step, ...]):
         return cls((_TITLE, i))
 
     def row(self, r: int) -> Address:
-        return Address((*self, _ROW, r))
+        return Address(self + (_ROW, r))
+
+    def row_cell(self, c: int) -> Address:
+        """Cell c of the row at this address."""
+        assert self[-2:-1] == (_ROW,), f"{self!r} is not a row"
+        return Address(self + (c,))
 
     def rows(self) -> Address:
         """The rows of the table a, as a container (the redline inserts rows)."""
-        return Address((*self, _ROW))
+        return Address(self + (_ROW,))
 
     def item(self, k: int) -> Address:
-        return Address((*self, _ITEM, k))
+        return Address(self + (_ITEM, k))
 
     def items(self) -> Address:
-        return Address((*self, _ITEM))
+        return Address(self + (_ITEM,))
 
     def end(self) -> Address:
-        return Address((*self, _END))
+        return Address(self + (_END,))
 
     def sibling(self, index: int) -> Address:
         """The child `index` of the same container."""
@@ -196,6 +214,12 @@ class Address(tuple[Step, ...]):
     def related(self, other: Address | tuple[Step, ...]) -> bool:
         """Is one of the two on or below the other?"""
         return self.within(other) or Address(other).within(self)
+
+    def prefixes(self) -> list[tuple[Step, ...]]:
+        """The steps of this address cut at each depth, from the top down to itself:
+        where a dict of nodes finds this node or one that holds it (plain tuples, which
+        equal and hash as the Addresses they spell: these are look-ups in hot loops)."""
+        return [self[:n] for n in range(1, len(self) + 1)]
 
     def steps_after(self, ancestor: Address) -> tuple[Step, ...]:
         """The steps from `ancestor` down to this address."""

@@ -35,19 +35,19 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
 
     by_unit: dict[Address, list[Edit]] = defaultdict(list)
     for e in edits:
-        if e.kind == "text":
+        if e.action == "text":
             by_unit[e.path].append(e)
     for path, group in by_unit.items():
         group.sort(key=lambda e: (e.start, e.end, order[id(e)]))
         spliced = [(e.start, e.end, e.new) for e in group]
         update(sections, path, _splicing(spliced))
 
-    structural = [e for e in edits if e.kind != "text"]
+    structural = [e for e in edits if e.action != "text"]
     # Deepest containers first and higher indexes first, so that no change
     # moves the place of one still to come; at one index, deletions first,
     # then insertions in reverse file order (each lands before the last).
     structural.sort(key=lambda e: (-e.container.depth, e.container.sort_key(), -e.index,
-                                   e.kind != "delete_block", -order[id(e)]))
+                                   e.action != "delete_block", -order[id(e)]))
     for e in structural:
         sections = _structural(sections, e)
     return replace(program, sections=tuple(sections))
@@ -64,7 +64,7 @@ def _with_text(node: Node, edits: list[tuple[int, int, str]]) -> Node:
 
 
 def _structural(sections: list[Section], e: Edit) -> list[Section]:
-    if e.kind == "replace_blocks":
+    if e.action == "replace_blocks":
         s = e.container.section_index
         assert s is not None
         sections[s] = replace(sections[s], blocks=tuple(e.new))
@@ -72,7 +72,7 @@ def _structural(sections: list[Section], e: Edit) -> list[Section]:
     kids: list[Any]
     owner = e.container.owner
     kids = sections if owner.is_top else list(children(get_in(sections, owner)))
-    if e.kind == "insert_block":
+    if e.action == "insert_block":
         kids.insert(e.index, e.new)
     else:
         gone = kids.pop(e.index)
@@ -203,11 +203,6 @@ class Step:
     patch: Patch
     resolution: Resolution
     result: Program
-
-    @property
-    def base(self) -> Program:
-        """The old name of `before`, kept until redline.py (being rewritten) reads `before`."""
-        return self.before
 
 
 def apply_steps(program: Program, patches: Iterable[Patch], fuzzy: float | None = None) -> list[Step]:

@@ -1,19 +1,21 @@
 """The frame of amend's command line in the language of the run: help texts kept as
 catalogue messages and put into words only when click shows them, the help page's
 frame ("Usage:", "Options"), click's usage errors in words, the language chosen
-before click parses anything, and the date options. Moved out of cli.py as it is,
-so that cli.py holds the commands only."""
+before click parses anything, the date and similarity options, and the exit codes
+with `fail_cleanly`, which maps a command's errors to them. Moved out of cli.py as
+it is, so that cli.py holds the commands only."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 
 import click
 
+from .errors import AmendError
 from .messages import Msg, choose, language, msg
 from .messages import render as in_words
 
@@ -189,6 +191,52 @@ option = functools.partial(click.option, cls=Option)
 
 
 # ---------------------------------------------------------------- dates
+
+
+EXIT_INVALID = 1  # an input is invalid or an amendment does not apply
+EXIT_USAGE = 2  # the command was used wrongly (click's own exit code for a usage error)
+EXIT_BUG = 3  # amend failed unexpectedly
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail_cleanly(fn: F) -> F:
+    """A command that turns AmendError into its messages and exit 1, any other surprise
+    into one message and exit 3 (with --debug: the traceback instead)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return fn(*args, **kwargs)
+        except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:
+            if ctx.obj.get("debug"):
+                raise
+            _fail(ctx, exc)
+
+    return cast(F, wrapper)
+
+
+def _fail(ctx: click.Context, exc: Exception) -> None:
+    if isinstance(exc, AmendError):
+        for line in str(exc).splitlines():
+            click.echo(str(msg("common.error", text=line)), err=True)
+        ctx.exit(EXIT_INVALID)
+    # a bug in amend: say so plainly, keep the traceback for --debug
+    click.echo(str(msg("common.bug", kind=type(exc).__name__, detail=str(exc)[:300])), err=True)
+    ctx.exit(EXIT_BUG)
+
+
+class Similarity(click.FloatRange):
+    """0.5–1.0; "nan" passes FloatRange's comparisons, so it is refused here."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(str(msg("cli.not_similarity", value=value)), param, ctx)
+        return number
 
 
 def today() -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from .address import Address
@@ -63,19 +64,19 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
     pairs: list[tuple[Amendment, Amendment]] = []
     for members in groups.values():
         members = list(dict.fromkeys(members))
-        for i, j in _candidate_pairs(members):
-            x, y = members[i], members[j]
-            if x.amendment is y.amendment:
-                continue
+        for x, y in ((members[i], members[j]) for i, j in _candidate_pairs(members)):
             key = frozenset((id(x.amendment), id(y.amendment)))
-            if key in seen:
-                continue
-            if any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
-               any(_overlap(w, r) for w in y.writes for r in x.reads):
+            if x.amendment is not y.amendment and key not in seen and _clash(x, y):
                 seen.add(key)
                 first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
                 pairs.append((first, second))
     return pairs
+
+
+def _clash(x: Edit, y: Edit) -> bool:
+    """Does one of the two edits write where the other writes or reads?"""
+    return any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
+        any(_overlap(w, r) for w in y.writes for r in x.reads)
 
 
 def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
@@ -95,28 +96,12 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
     once over its span ends. A whole subtree (span None) overlaps every region
     on or below its path: those sort right after it.
     """
-    spans: dict[Address, list[Spanned]] = defaultdict(list)  # address -> [(start, end, member, is_write)]
-    wholes: list[tuple[Key, int, bool]] = []
-    below_all: list[tuple[Key, int]] = []
-    below_writes: list[tuple[Key, int]] = []
-    for n, e in enumerate(members):
-        for is_write, regions in ((True, e.writes), (False, e.reads)):
-            for address, span in regions:  # noqa: B007
-                key = address.sort_key()
-                below_all.append((key, n))
-                if is_write:
-                    below_writes.append((key, n))
-                if span is None:
-                    wholes.append((key, n, is_write))
-                else:
-                    spans[address].append((span[0], span[1], n, is_write))
+    ix = _Regions.of(members)
     pairs: set[tuple[int, int]] = set()
-    for spanned in spans.values():
+    for spanned in ix.spans.values():
         _sweep(spanned, pairs)
-    below_all.sort()
-    below_writes.sort()
-    for key, n, is_write in wholes:
-        under = below_all if is_write else below_writes  # two reads never clash
+    for key, n, is_write in ix.wholes:
+        under = ix.below_all if is_write else ix.below_writes  # two reads never clash
         for k in range(bisect_left(under, (key,)), len(under)):
             other_key, m = under[k]
             if other_key[:len(key)] != key:
@@ -124,6 +109,37 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
             if m != n:
                 pairs.add((min(n, m), max(n, m)))
     return sorted(pairs)
+
+
+@dataclass(frozen=True)
+class _Regions:
+    """The regions of one group's members, indexed for `_candidate_pairs`."""
+
+    spans: dict[Address, list[Spanned]]  # address -> [(start, end, member, is_write)]
+    wholes: list[tuple[Key, int, bool]]  # the whole subtrees: (sort key, member, is_write)
+    below_all: list[tuple[Key, int]]  # every region, in sort order
+    below_writes: list[tuple[Key, int]]  # every write, in sort order
+
+    @classmethod
+    def of(cls, members: list[Edit]) -> _Regions:
+        ix = cls(defaultdict(list), [], [], [])
+        for n, e in enumerate(members):
+            for is_write, regions in ((True, e.writes), (False, e.reads)):
+                for address, span in regions:
+                    ix.add(n, address, span, is_write)
+        ix.below_all.sort()
+        ix.below_writes.sort()
+        return ix
+
+    def add(self, n: int, address: Address, span: tuple[int, int] | None, is_write: bool) -> None:
+        key = address.sort_key()
+        self.below_all.append((key, n))
+        if is_write:
+            self.below_writes.append((key, n))
+        if span is None:
+            self.wholes.append((key, n, is_write))
+        else:
+            self.spans[address].append((span[0], span[1], n, is_write))
 
 
 Key = tuple[tuple[int, Any], ...]  # Address.sort_key(): the addresses below one sort right after it

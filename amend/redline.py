@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .address import TOP, Address
 from .apply import Step
 from .diff import DEL, INS, Change, Redline, diff_programs
 from .layout import decision_line
@@ -24,16 +25,16 @@ from .tree import Path
 
 T = TypeVar("T")
 Words = tuple[str, str]  # (deleted text, inserted text) of one change
-Edits = dict[Path, list[Edit]]
+Edits = dict[Path, list[Edit]]  # keyed by Address, looked up by its prefixes too
 
 
 def redline(steps: Sequence[Step]) -> Redline:
     """The redline of amend.apply.apply_steps(...): first base against last result."""
-    red = diff_programs(steps[0].base, steps[-1].result)
+    red = diff_programs(steps[0].before, steps[-1].result)
     if len(steps) == 1:
         _attribute(red, steps[0])
     else:
-        per_step = [diff_programs(s.base, s.result) for s in steps]
+        per_step = [diff_programs(s.before, s.result) for s in steps]
         for r, s in zip(per_step, steps):
             _attribute(r, s)
         _trace(red, per_step, steps)
@@ -101,28 +102,31 @@ class _Edits:
         ix = cls(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list),
                  defaultdict(list), {id(e): k for k, e in enumerate(edits)})
         for e in edits:
-            if e.kind == "text":
-                ix.text[e.path].append(e)
-                for n in range(1, len(e.path) + 1):
-                    ix.inside[e.path[:n]].append(e)
-            elif e.kind == "delete_block":
-                p = e.container + (e.index,)
-                ix.deleted[p].append(e)
-                for n in range(1, len(p) + 1):
-                    ix.under[p[:n]].append(e)
-            elif e.kind == "insert_block":
-                ix.inserted[e.container].append(e)
-            elif e.kind == "replace_blocks":
-                ix.replaced[e.container].append(e)
+            ix._add(e)
         return ix
 
-    def related_deletes(self, q: Path | None) -> list[Edit]:
+    def _add(self, e: Edit) -> None:
+        if e.action == "text":
+            self.text[e.path].append(e)
+            for prefix in e.path.prefixes():
+                self.inside[prefix].append(e)
+        elif e.action == "delete_block":
+            gone = e.container.child(e.index)
+            self.deleted[gone].append(e)
+            for prefix in gone.prefixes():
+                self.under[prefix].append(e)
+        elif e.action == "insert_block":
+            self.inserted[e.container].append(e)
+        elif e.action == "replace_blocks":
+            self.replaced[e.container].append(e)
+
+    def related_deletes(self, q: Address | None) -> list[Edit]:
         """delete_block edits whose node is q, inside q or contains q."""
         if q is None:
             return []
-        if not q:
+        if q.is_top:
             return sorted({id(e): e for es in self.under.values() for e in es}.values(), key=self._position)
-        found = {id(e): e for n in range(1, len(q)) for e in self.deleted.get(q[:n], ())}
+        found = {id(e): e for above in q.prefixes() if above != q for e in self.deleted.get(above, ())}
         found.update((id(e), e) for e in self.under.get(q, ()))
         return sorted(found.values(), key=self._position)
 
@@ -142,19 +146,19 @@ def _who(c: Change, ix: _Edits) -> list[Edit]:
     """The edits that made change c (old-side paths are the step's base paths)."""
     if c.what == "title":
         return []  # version, status, date and decision lines: the decision itself
-    if c.kind == "text":
-        return _closest(ix.text.get(c.old or (), []), c.span, lambda e: (e.start, e.end)) or _covering(c.old, ix)
-    if c.kind == "delete":
+    if c.action == "text":
+        return _closest(ix.text.get(c.old or TOP, []), c.span, lambda e: (e.start, e.end)) or _covering(c.old, ix)
+    if c.action == "delete":
         return ix.related_deletes(c.old) or _rewritten((c.old,) if c.old is not None else (), ix.inside) \
             or _covering(c.old, ix)
-    container, index = c.at or ((), 0)
+    container, index = c.at or (TOP, 0)
     inserts = ix.inserted.get(container, [])
     here = [e for e in inserts if e.index == index]
     same = [e for e in (here or inserts) if e.new == c.node]
-    return same or here or _rewritten(c.replaces, ix.inside) or _covering(container + (index,), ix)
+    return same or here or _rewritten(c.replaces, ix.inside) or _covering(container.child(index), ix)
 
 
-def _rewritten(paths: Iterable[Path], inside: Edits) -> list[Edit]:
+def _rewritten(paths: Iterable[Address], inside: Edits) -> list[Edit]:
     """Text edits of old nodes that changed too much to be paired with their
     new text, which then shows as the old node deleted and a new one inserted."""
     return [e for p in paths for e in inside.get(p, ())]
@@ -171,11 +175,11 @@ def _closest(items: list[T], span: tuple[int, int], bounds: Callable[[T], tuple[
     return [x for x, d in zip(items, distance) if d == best]
 
 
-def _covering(path: Path | None, ix: _Edits) -> list[Edit]:
+def _covering(path: Address | None, ix: _Edits) -> list[Edit]:
     """Edits that replaced the whole section the path is in."""
-    if not path or path[0] == "h":
+    if path is None or path.is_heading or path.section_index is None:
         return []
-    return ix.replaced.get(path[:1], [])
+    return ix.replaced.get(Address.section(path.section_index), [])
 
 
 # ---------------------------------------------------------------- several steps
@@ -190,52 +194,73 @@ def _index(red: Redline, side: str) -> dict[Path, list[Change]]:
     return out
 
 
-def _lookup(index: dict[Path, list[Change]], path: Path) -> list[Change]:
+def _lookup(index: dict[Path, list[Change]], steps: Path) -> list[Change]:
     """Changes at the path or at a node that contains it (a section added whole)."""
-    if path[:1] == ("h",):
-        return index.get(path, []) + index.get(path[1:], [])
-    return [c for n in range(1, len(path) + 1) for c in index.get(path[:n], ())]
+    path = Address(steps)
+    if path.is_heading:
+        return index.get(path, []) + index.get(path.parent, [])
+    return [c for prefix in path.prefixes() for c in index.get(prefix, ())]
 
 
-def _trace(red: Redline, per_step: list[Redline], steps: Sequence[Step]) -> None:
-    olds = [_index(r, "old") for r in per_step]
-    words = _words(red)
-    step_words = [_words(r) for r in per_step]
-    news = [_index(r, "new") for r in per_step]
-    backs = [{v: k for k, v in r.matched.items()} for r in per_step]
-    for c in red.changes:
-        if c.what == "title":
-            continue
-        found: dict[int, list[Change]] = defaultdict(list)
+Found = dict[int, list[Change]]  # step k -> the changes of that step's own diff that made a change
+
+
+@dataclass(frozen=True)
+class _Trail:
+    """The per-step diffs of a chain of patches, indexed to follow a node through the steps."""
+
+    per_step: list[Redline]
+    olds: list[dict[Path, list[Change]]]  # per step: its changes by old address
+    news: list[dict[Path, list[Change]]]  # per step: its changes by new address
+    backs: list[dict[Path, Path]]  # per step: new address -> old address
+    words: list[dict[int, Words]]  # per step: its changes' words
+
+    @classmethod
+    def of(cls, per_step: list[Redline]) -> _Trail:
+        return cls(per_step, [_index(r, "old") for r in per_step], [_index(r, "new") for r in per_step],
+                   [{v: k for k, v in r.matched.items()} for r in per_step], [_words(r) for r in per_step])
+
+    def touched(self, c: Change) -> Found:
+        """The step changes at the change's old node, followed forward step by step,
+        and at its new node, followed back."""
+        found: Found = defaultdict(list)
         p: Path | None = c.old
-        for k, r in enumerate(per_step):  # the old node forward, step by step
+        for k, r in enumerate(self.per_step):
             if p is None:
                 break
-            found[k].extend(_lookup(olds[k], p))
+            found[k].extend(_lookup(self.olds[k], p))
             p = r.matched.get(p)
         q: Path | None = c.new
-        for k in reversed(range(len(per_step))):  # the new node back
+        for k in reversed(range(len(self.per_step))):
             if q is None:
                 break
-            found[k].extend(_lookup(news[k], q))
-            q = backs[k].get(q)
-        found = {k: v for k, v in found.items() if v}
-        if c.kind == "text" and len(found) == 1:
+            found[k].extend(_lookup(self.news[k], q))
+            q = self.backs[k].get(q)
+        return {k: v for k, v in found.items() if v}
+
+    def narrowed(self, c: Change, found: Found, mine: Words) -> Found:
+        """Of the step changes found for a text change, those that made it."""
+        if len(found) == 1:
             # only one step touched this text: its base text is the old text, so
             # the offsets agree and the change's own edit can be picked
             (k, candidates), = found.items()
-            texts = [x for x in candidates if x.kind == "text"]
-            if texts:
-                found[k] = _closest(texts, c.span, lambda x: x.span)
-        elif c.kind == "text":
-            # several steps touched this text: keep the step changes whose words
-            # are this change's words (what it deleted, or what it put in)
-            mine = words.get(c.n, ("", ""))
-            narrowed = {k: [x for x in v if x.kind != "text" or _same_words(step_words[k].get(x.n, ("", "")), mine)]
-                        for k, v in found.items()}
-            narrowed = {k: v for k, v in narrowed.items() if v}
-            if narrowed:
-                found = narrowed
+            texts = [x for x in candidates if x.action == "text"]
+            return {k: _closest(texts, c.span, lambda x: x.span)} if texts else found
+        # several steps touched this text: keep the step changes whose words
+        # are this change's words (what it deleted, or what it put in)
+        narrowed = {k: [x for x in v if x.action != "text" or _same_words(self.words[k].get(x.n, ("", "")), mine)]
+                    for k, v in found.items()}
+        return {k: v for k, v in narrowed.items() if v} or found
+
+
+def _trace(red: Redline, per_step: list[Redline], steps: Sequence[Step]) -> None:
+    trail, words = _Trail.of(per_step), _words(red)
+    for c in red.changes:
+        if c.what == "title":
+            continue
+        found = trail.touched(c)
+        if c.action == "text":
+            found = trail.narrowed(c, found, words.get(c.n, ("", "")))
         c.amendments = tuple(dict.fromkeys(a for k in sorted(found) for x in found[k] for a in x.amendments))
         if c.amendments:
             c.decision = steps[max(k for k in found if any(x.amendments for x in found[k]))].patch.decision

@@ -9,6 +9,8 @@ Every function returns the whole output as text; printing is the CLI's job.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
@@ -93,48 +95,63 @@ def summary(report: Report) -> str:
 _COLORS = {"ok": "green", "fuzzy_only": "yellow", "not_checked": "yellow"}
 
 
-def to_text(report: Report, color: bool = False) -> str:
-    def status(word_key: str) -> str:
+@dataclass(frozen=True)
+class _Style:
+    """How the text report looks: plain, or coloured for a terminal."""
+
+    color: bool
+
+    def status(self, word_key: str) -> str:
         word = f"{words(word_key):<{_WIDTH}}"
-        if not color:
+        if not self.color:
             return word
         import click
 
         return click.style(word, fg=_COLORS.get(word_key, "red"), bold=True if word_key not in _COLORS else None)
 
-    def header(text: str) -> str:
-        if not color:
+    def header(self, text: str) -> str:
+        if not self.color:
             return text
         import click
 
         return click.style(text, bold=True)
 
-    def line(key: str, line_no: int | None, column: int | None, text: Text) -> str:
+    def line(self, key: str, line_no: int | None, column: int | None, text: Text) -> str:
         at = f"{line_no}:{column}" if line_no and column else str(line_no or "-")
-        return f"  {status(key)} {at:<7} {in_words(text)}"
+        return f"  {self.status(key)} {at:<7} {in_words(text)}"
 
-    groups = []
+    def problems(self, problems: Iterable[Problem], group_file: str | None = None) -> list[str]:
+        return [self.line(p.kind, p.line, p.column, _where(p, group_file) + in_words(p.message)) for p in problems]
+
+
+def to_text(report: Report, color: bool = False) -> str:
+    style = _Style(color)
+    body = "\n\n".join("\n".join(g) for g in _text_groups(report, style))
+    return (body + "\n\n" if body else "") + style.header(summary(report)) + "\n"
+
+
+def _text_groups(report: Report, style: _Style) -> Iterator[list[str]]:
+    """The report's groups of lines: the repository's problems, each program's, each patch, the outputs."""
     if report.problems:
-        groups.append([header(str(msg("report.repository", root=report.root)))]
-                      + [line(p.kind, p.line, p.column, _where(p) + in_words(p.message)) for p in report.problems])
+        yield [style.header(str(msg("report.repository", root=report.root))), *style.problems(report.problems)]
     for prog in report.programs:
         if prog.problems:
-            groups.append([header(prog.file)] + [line(p.kind, p.line, p.column,
-                                                      _where(p, prog.file) + in_words(p.message))
-                                                 for p in prog.problems])
+            yield [style.header(prog.file), *style.problems(prog.problems, prog.file)]
     for patch in report.patches:
-        title = patch.file + (f"  {patch.base} → {patch.produces}" if patch.base and patch.produces else "")
-        rows = [line(p.kind, p.line, p.column, _where(p, patch.file) + in_words(p.message)) for p in patch.problems]
-        rows += [line(a.status, a.source.line, a.source.column,
-                      a.label + (f": {in_words(a.message)}" if a.message else "")) for a in patch.amendments]
-        groups.append([header(title)] + rows)
+        yield _patch_lines(patch, style)
     if report.outputs:
-        groups.append([header(str(msg("report.outputs")))] + [
-            line(o.status, o.line, None,
-                 f"{o.file}: {in_words(o.message)}" if o.message else msg("report.up_to_date", file=o.file))
-            for o in report.outputs])
-    body = "\n\n".join("\n".join(g) for g in groups)
-    return (body + "\n\n" if body else "") + header(summary(report)) + "\n"
+        yield [style.header(str(msg("report.outputs")))] + [
+            style.line(o.status, o.line, None,
+                       f"{o.file}: {in_words(o.message)}" if o.message else msg("report.up_to_date", file=o.file))
+            for o in report.outputs]
+
+
+def _patch_lines(patch: PatchReport, style: _Style) -> list[str]:
+    title = patch.file + (f"  {patch.base} → {patch.produces}" if patch.base and patch.produces else "")
+    rows = style.problems(patch.problems, patch.file)
+    rows += [style.line(a.status, a.source.line, a.source.column,
+                        a.label + (f": {in_words(a.message)}" if a.message else "")) for a in patch.amendments]
+    return [style.header(title), *rows]
 
 
 def _where(p: Problem, group_file: str | None = None) -> str:
@@ -305,24 +322,9 @@ def matrix_text(m: ConflictMatrix) -> str:
     out.append("")
     out += [f"  {r.key:<4} {f'{r.amendment.source.line}:{r.amendment.source.column}':<7} {r.amendment.label}"
             for r in m.rows]
-    placed = [r for r in m.rows if r.failure is None]
-    if placed:
-        width = max(len(r.key) for r in placed) + 2
-        out.append("")
-        out.append("  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip())
-        for r in placed:
-            cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
-            out.append(f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip())
+    out += _grid(m)
     out.append("")
-    if m.overlaps:
-        rows = {r.key: r for r in m.rows}
-        out.append(str(msg("report.overlapping")))
-        for a, b in m.overlaps:
-            pair = msg("report.pair", first=rows[a].amendment.label, second=rows[b].amendment.label,
-                       scope=rows[a].amendment.scope.describe())
-            out.append(f"  {a} × {b}  {pair}")
-    else:
-        out.append(str(msg("report.no_overlap")))
+    out += _overlap_lines(m)
     failed = [r for r in m.rows if r.failure is not None]
     if failed:
         out.append("")
@@ -330,3 +332,28 @@ def matrix_text(m: ConflictMatrix) -> str:
         out += [f"  {r.key:<4} {words(r.failure.status)}: {r.amendment.label}: {in_words(r.failure.message)}"
                 for r in failed if r.failure is not None]
     return "\n".join(out) + "\n"
+
+
+def _grid(m: ConflictMatrix) -> list[str]:
+    """The amendments that resolve, against each other: X overlaps, . does not."""
+    placed = [r for r in m.rows if r.failure is None]
+    if not placed:
+        return []
+    width = max(len(r.key) for r in placed) + 2
+    out = ["", "  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip()]
+    for r in placed:
+        cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
+        out.append(f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip())
+    return out
+
+
+def _overlap_lines(m: ConflictMatrix) -> list[str]:
+    if not m.overlaps:
+        return [str(msg("report.no_overlap"))]
+    rows = {r.key: r for r in m.rows}
+    out = [str(msg("report.overlapping"))]
+    for a, b in m.overlaps:
+        pair = msg("report.pair", first=rows[a].amendment.label, second=rows[b].amendment.label,
+                   scope=rows[a].amendment.scope.describe())
+        out.append(f"  {a} × {b}  {pair}")
+    return out

@@ -3,15 +3,17 @@ replacing the node at an address (the addresses themselves: amend.address).
 
 A container is anything that holds blocks: a section, a column or a table
 cell. `inner` is the one place that knows which containers a block has;
-the walks below (units, get, update, prune) are built on it.
+the walks below (units, get, update, prune) are built on it. `walk` visits
+every node, the rows and columns too, with its address: what diff, redline
+and the renderers go by.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .address import Address, Part
+from .address import TOP, Address, Part
 from .messages import Msg
 from .model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table
 
@@ -25,13 +27,18 @@ class Unit:
 
     path: Address
     text: str
-    kind: str  # "paragraph" or "item"
+    what: str  # "paragraph" or "item" (as amend.diff.Change.what names the node)
     page: int
     section: int
     column: int | None = None  # 1-based, inside a columns block or a table
     column_heading: str | None = None
     row: int | None = None  # 1-based table row; 0 = header row
     layout: Address | None = None  # the columns block or table it sits in
+
+    @property
+    def kind(self) -> str:
+        """The old name of `what`, kept until resolve/guards.py (reserved this session) reads `what`."""
+        return self.what
 
     @property
     def block_path(self) -> Address:
@@ -87,6 +94,61 @@ def _block_units(block: Block, address: Address, page: int, s: int, place: dict[
         for where, box, here in inner(block, address):
             for j, kid in enumerate(box.blocks):
                 yield from _block_units(kid, where.block(j), page, s, here)
+
+
+def walk(node: Node, at: Address | Path = TOP) -> Iterator[tuple[Address, str | None]]:
+    """Every node of a section or block, the node itself first, as (address, text); text is None
+    for nodes that hold no text of their own (sections, lists, tables, rows, cells, columns).
+    `at` is the node's address (TOP: addresses relative to the node; a plain tuple is read as one)."""
+    return _walk(node, Address(at))
+
+
+def _walk(node: Node, at: Address) -> Iterator[tuple[Address, str | None]]:
+    if isinstance(node, Paragraph):
+        yield at, node.text
+        return
+    yield at, None
+    if isinstance(node, ListBlock):
+        for k, item in enumerate(node.items):
+            yield at.item(k), item
+    elif isinstance(node, Section):
+        yield at.section_heading(), node.heading
+        yield from walk_blocks(node.blocks, at)
+    elif isinstance(node, Table):
+        for r, row in table_rows(node):
+            yield at.row(r), None
+            for c, cell in enumerate(row):
+                yield from walk_blocks(cell.blocks, at.cell(r, c))
+    elif isinstance(node, Columns):
+        yield from _walk_columns(node, at)
+
+
+def _walk_columns(node: Columns, at: Address) -> Iterator[tuple[Address, str | None]]:
+    for c, column in enumerate(node.columns):
+        yield at.column(c), None
+        if column.heading:
+            yield at.column_heading(c), column.heading
+        yield from walk_blocks(column.blocks, at.column(c))
+
+
+def walk_blocks(blocks: Iterable[Block], container: Address) -> Iterator[tuple[Address, str | None]]:
+    """The container (a column or cell: no text), then `walk` of each of its blocks."""
+    yield container, None
+    for j, block in enumerate(blocks):
+        yield from _walk(block, container.block(j))
+
+
+def table_rows(table: Table) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    """(row number as in addresses, cells) of each row; 0 is the header, left out when the table has none."""
+    if table.header:
+        yield 0, table.header
+    for r, row in enumerate(table.rows):
+        yield r + 1, row
+
+
+def text_of(node: Node) -> str:
+    """All the text inside a node, in order, joined by spaces."""
+    return " ".join(t for _, t in walk(node) if t)
 
 
 def describe(program: Program, address: Address) -> Msg:

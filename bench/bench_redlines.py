@@ -62,16 +62,16 @@ def own_edit_chars(step) -> tuple[int, int]:
     """(characters deleted, characters inserted) by the amendments' own edits."""
     deleted = inserted = 0
     for e in step.resolution.edits:
-        if e.kind == "text":
+        if e.action == "text":
             deleted += e.end - e.start
             inserted += len(e.new)
-        elif e.kind == "insert_block":
+        elif e.action == "insert_block":
             inserted += chars(e.new)
-        elif e.kind == "delete_block":  # what amend.apply deletes: child `index` of the container's owner
+        elif e.action == "delete_block":  # what amend.apply deletes: child `index` of the container's owner
             owner = e.container.owner
             kids = step.before.sections if owner.is_top else children(get_in(step.before.sections, owner))
             deleted += chars(kids[e.index])
-        elif e.kind == "replace_blocks":
+        elif e.action == "replace_blocks":
             deleted += chars(get_in(step.before.sections, e.container).blocks)
             inserted += chars(e.new)
     return deleted, inserted

@@ -103,7 +103,7 @@ def test_words_of_each_form(address, en, sv):
 
 def test_words_from_the_program_name_its_page_and_heading():
     program = load_program(PROGRAM)
-    in_column = next(u for u in iter_units(program) if u.column == 3 and u.kind == "item")
+    in_column = next(u for u in iter_units(program) if u.column == 3 and u.what == "item")
     heading_text = program.sections[in_column.section].heading
     assert describe(program, in_column.path).render("sv") == (
         f"sidan {in_column.page}, under rubriken ”{heading_text}”, tredje kolumnen, "

@@ -36,7 +36,7 @@ def test_each_change_finds_its_edits_without_a_scan_of_all_edits(tmp_path):
     steps[0].resolution.edits = _Counted(edits)
     _Counted.walks = 0
     red = redline(steps)
-    blocks = [c for c in red.changes if c.kind in ("insert", "delete")]
+    blocks = [c for c in red.changes if c.action in ("insert", "delete")]
     assert len(blocks) > 20  # the old code walked all edits at least once for each of these
     assert _Counted.walks <= 2
 

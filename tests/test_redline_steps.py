@@ -39,12 +39,12 @@ def test_each_change_names_its_own_amendments_and_decision(tmp_path):
     base = load_program(CASE_PROGRAM)
     red = redline(apply_steps(base, [load_patch(tmp_path / "first.yaml"), load_patch(tmp_path / "second.yaml")]))
     text = {c.n: "".join(s.text for segs in red.segments.values() for s in segs if s.change == c.n)
-            for c in red.changes if c.kind == "text" and c.what == "text"}
+            for c in red.changes if c.action == "text" and c.what == "text"}
     by_words = {text[c.n]: ([a.id for a in c.amendments], c.decision.paragraph)
                 for c in red.changes if c.n in text}
     assert by_words == {
         "under perioden ": (["a2"], "§ 12"),  # only the first decision deleted these words
         "årligenkvartalsvis": (["a1", "c1"], "§ 40"),  # both decisions rewrote this word
     }
-    decision_lines = {c.decision.paragraph for c in red.changes if c.what == "title" and c.kind == "insert"}
+    decision_lines = {c.decision.paragraph for c in red.changes if c.what == "title" and c.action == "insert"}
     assert decision_lines == {"§ 12", "§ 40"}

@@ -13,8 +13,10 @@ result types they share are in `results`.
 """
 from __future__ import annotations
 
+# The package's face: what the command line, the report, the workbench and history use. The helpers the
+# modules share among themselves (patch_report, failure_result, not_checked_results, …) stay in them.
 from .competing import ConflictMatrix, Tabled, conflict_matrix, letters
-from .patches import PatchFile, Versions, build_versions, check_patch, failure_result, not_checked_results, patch_report
+from .patches import PatchFile, Versions, build_versions, check_patch
 from .repository import base_version, check_repo
 from .results import (
     AMBIGUOUS,
@@ -38,9 +40,12 @@ from .results import (
 )
 
 __all__ = [
-    "AMBIGUOUS", "CONFLICT", "ERROR", "FUZZY", "NOT_CHECKED", "NOT_FOUND", "OK", "OUT_OF_SCOPE",
-    "AmendmentResult", "ConflictMatrix", "FUZZY_ONLY", "OUTPUT_STATUSES", "OutputReport", "PROBLEM_KINDS",
-    "PatchFile", "PatchReport", "Problem", "ProgramReport", "Report", "STATUSES", "Tabled", "Versions",
-    "base_version", "build_versions", "check_patch", "check_repo", "conflict_matrix", "failure_result",
-    "letters", "not_checked_results", "patch_report",
+    # checking
+    "base_version", "build_versions", "check_patch", "check_repo", "conflict_matrix", "letters",
+    # what a check gives
+    "AmendmentResult", "ConflictMatrix", "OutputReport", "PatchFile", "PatchReport", "Problem", "ProgramReport",
+    "Report", "Tabled", "Versions",
+    # the statuses of an amendment and of an output, and the kinds of problem
+    "AMBIGUOUS", "CONFLICT", "ERROR", "FUZZY", "FUZZY_ONLY", "NOT_CHECKED", "NOT_FOUND", "OK", "OUT_OF_SCOPE",
+    "STATUSES", "OUTPUT_STATUSES", "PROBLEM_KINDS",
 ]

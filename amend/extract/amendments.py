@@ -111,12 +111,12 @@ def _effect(resolution: Resolution, program: Program) -> tuple:
     """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
     out: list[tuple] = []
     for e in resolution.edits:
-        if e.kind == "text":
+        if e.action == "text":
             node = get(program, e.path)
             old = node if isinstance(node, str) else node.text
             out.append((e.path, old[:e.start] + str(e.new) + old[e.end:]))
         else:
-            out.append((e.kind, repr(e.new), e.container, e.index))
+            out.append((e.action, repr(e.new), e.container, e.index))
     return tuple(out)
 
 

@@ -223,6 +223,9 @@ def _json_type(value) -> str:
 _SCOPE_KEYS = ("page", "heading", "column", "row", "paragraph", "item", "sentence", "occurrence")
 
 
+_KNOWN_KEYS = set(OPERATIONS) | set(MODIFIERS) | {"id", "title", "text", "at"}
+
+
 def _check_operations(data, lines, name):
     """Exactly one operation per amendment, and modifiers that fit it.
 
@@ -232,38 +235,36 @@ def _check_operations(data, lines, name):
     problems: list[AmendError] = []
     amendments = data.get("amendments")
     for i, am in enumerate(amendments if isinstance(amendments, list) else []):  # else the schema says so
-        if not isinstance(am, dict):
-            continue
-        label = am.get("id", msg("load.amendment", n=i + 1))
-        src = source_at(name, lines, ("amendments", i))
-        ops = [k for k in am if k in OPERATIONS]
-        known = set(OPERATIONS) | set(MODIFIERS) | {"id", "title", "text", "at"}
-        unknown = [k for k in am if k not in known]
-        for key in unknown:
-            problems.append(SchemaError(
-                msg("guards.scope_key_outside_at", key=key) if key in _SCOPE_KEYS else
-                msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(known)), ops=", ".join(OPERATIONS)),
-                source=source_at(name, lines, ("amendments", i, key)), amendment=label))
-        if unknown:
-            continue
-        if len(ops) != 1:
-            several = msg("load.op.several", count=len(ops), found=", ".join(ops), ops=", ".join(OPERATIONS))
-            problems.append(SchemaError(msg("load.op.none", ops=", ".join(OPERATIONS)) if not ops else several,
-                                        source=src, amendment=label))
-            continue
-        for key, fits in MODIFIERS.items():
-            if key in am and ops[0] not in fits:
-                problems.append(SchemaError(
-                    msg("load.op.misfit", key=key, op=ops[0], fits=list(fits)),
-                    source=source_at(name, lines, ("amendments", i, key)), amendment=label))
-        if "after" in am and "before" in am:
-            problems.append(SchemaError(msg("load.op.after_and_before"), source=src, amendment=label))
-        if ops[0] == "replace" and "with" not in am:
-            problems.append(SchemaError(msg("load.op.replace_without_with"),
-                                        source=src, amendment=label))
-        if "position" in am and "after_item" in am:
-            problems.append(SchemaError(msg("load.op.position_and_after_item"), source=src, amendment=label))
+        if isinstance(am, dict):
+            problems += _operation_problems(am, i, lines, name)
     if problems:
         raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+
+def _operation_problems(am: dict, i: int, lines, name: str) -> list[AmendError]:
+    label = am.get("id", msg("load.amendment", n=i + 1))
+
+    def error(message: Msg, key: str | None = None) -> SchemaError:
+        where = ("amendments", i) if key is None else ("amendments", i, key)
+        return SchemaError(message, source=source_at(name, lines, where), amendment=label)
+
+    unknown = [k for k in am if k not in _KNOWN_KEYS]
+    if unknown:
+        return [error(msg("guards.scope_key_outside_at", key=key) if key in _SCOPE_KEYS else
+                      msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(_KNOWN_KEYS)),
+                          ops=", ".join(OPERATIONS)), key) for key in unknown]
+    ops = [k for k in am if k in OPERATIONS]
+    if len(ops) != 1:
+        several = msg("load.op.several", count=len(ops), found=", ".join(ops), ops=", ".join(OPERATIONS))
+        return [error(msg("load.op.none", ops=", ".join(OPERATIONS)) if not ops else several)]
+    out: list[AmendError] = [error(msg("load.op.misfit", key=key, op=ops[0], fits=list(fits)), key)
+           for key, fits in MODIFIERS.items() if key in am and ops[0] not in fits]
+    if "after" in am and "before" in am:
+        out.append(error(msg("load.op.after_and_before")))
+    if ops[0] == "replace" and "with" not in am:
+        out.append(error(msg("load.op.replace_without_with")))
+    if "position" in am and "after_item" in am:
+        out.append(error(msg("load.op.position_and_after_item")))
+    return out
 
 

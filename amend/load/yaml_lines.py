@@ -286,7 +286,7 @@ def _runaway_quote(text: str, mark) -> tuple[int, int] | None:
     return None
 
 
-_INT_TAG = "tag:yaml.org,2002:int"
+_INT_TAG, _STR_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
 
 
 # lines[WRITTEN + path]: the source text of a scalar that YAML read as something other than
@@ -296,16 +296,10 @@ _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def _scalar(loader, node, name):
-    """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback."""
-    if node.tag == _INT_TAG and len(node.value) > limits.MAX_NUMBER_DIGITS:
-        raise SchemaError(msg("load.limit.digits", start=node.value[:12], length=len(node.value),
-                              limit=limits.MAX_NUMBER_DIGITS), source=_mark(name, node))
-    try:
-        value = loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError):
-        if _DATE_LIKE.match(node.value):
-            raise SchemaError(msg("load.not_a_date", value=node.value), source=_mark(name, node)) from None
-        raise SchemaError(msg("load.yaml.unreadable_value", value=node.value[:40]), source=_mark(name, node)) from None
+    """A value as YAML reads it; a value YAML cannot read ("=", "!tag") is named, not a traceback.
+    A text is the node's own value (what the constructor returns for it, without its overhead:
+    most values of a program are texts)."""
+    value = node.value if node.tag == _STR_TAG and type(node) is yaml.ScalarNode else _constructed(loader, node, name)
     if isinstance(value, str):
         bad = _BAD_CHARS.search(value)
         if bad:
@@ -314,6 +308,18 @@ def _scalar(loader, node, name):
             raise SchemaError(msg("load.limit.text", length=len(value), limit=limits.MAX_TEXT_CHARS),
                               source=_mark(name, node))
     return value
+
+
+def _constructed(loader, node, name):
+    if node.tag == _INT_TAG and len(node.value) > limits.MAX_NUMBER_DIGITS:
+        raise SchemaError(msg("load.limit.digits", start=node.value[:12], length=len(node.value),
+                              limit=limits.MAX_NUMBER_DIGITS), source=_mark(name, node))
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        if _DATE_LIKE.match(node.value):
+            raise SchemaError(msg("load.not_a_date", value=node.value), source=_mark(name, node)) from None
+        raise SchemaError(msg("load.yaml.unreadable_value", value=node.value[:40]), source=_mark(name, node)) from None
 
 
 def _convert(loader, node, path, lines, name):

@@ -102,7 +102,7 @@ class _Collector:
             c = self.red.changes[g.change]
             if c.what == "title" or c.decision is None:
                 continue
-            if c.kind != "text":
+            if c.action != "text":
                 self.seen.add(g.change)
             out.append((self.cited.get(c.decision, c.decision), g.op))
         return out

@@ -7,8 +7,10 @@ built here is plain data; the template does all of the markup (autoescaped).
 """
 from __future__ import annotations
 
-from ..diff import DEL, INS, Change, Redline, rows
+from ..address import Address
+from ..diff import DEL, INS, Change, Redline
 from ..model import Columns, ListBlock, Paragraph, Table
+from ..tree import table_rows
 from .title import REDLINE_LABELS, decision_line
 
 _CLASS = {INS: "ins", DEL: "del"}
@@ -74,15 +76,15 @@ class _View:
     def body(self) -> list:
         out = []
         for s, section in enumerate(self.red.merged.sections):
-            out.extend(self.marker(("h", s)))
-            out.append({"kind": "heading", "level": min(section.level + 1, 6), **self.text(("h", s))})
-            for b, block in enumerate(section.blocks):
-                out.extend(self.marker((s, b)))
-                out.append(self.block(block, (s, b)))
+            out.extend(self.marker(Address.heading(s)))
+            out.append({"kind": "heading", "level": min(section.level + 1, 6), **self.text(Address.heading(s))})
+            for here, block in ((Address.section(s).block(b), block) for b, block in enumerate(section.blocks)):
+                out.extend(self.marker(here))
+                out.append(self.block(block, here))
         return out
 
     def blocks(self, blocks, path) -> list:
-        return [self.block(block, path + (j,)) for j, block in enumerate(blocks)]
+        return [self.block(block, path.block(j)) for j, block in enumerate(blocks)]
 
     def block(self, block, path) -> dict:
         cls = _CLASS.get(self.red.side(path)[0], "")
@@ -90,16 +92,16 @@ class _View:
             return {"kind": "p", **self.text(path)}
         if isinstance(block, ListBlock):
             return {"kind": "list", "cls": cls, "ordered": block.ordered,
-                    "items": [self.text(path + ("item", k)) for k in range(len(block.items))]}
+                    "items": [self.text(path.item(k)) for k in range(len(block.items))]}
         if isinstance(block, Table):
             return {"kind": "table", "cls": cls, "rows": [
-                {"cls": _CLASS.get(self.red.side(path + ("row", r))[0], ""), "header": r == 0,
-                 "cells": [self.blocks(cell.blocks, path + ("row", r, c)) for c, cell in enumerate(row)]}
-                for r, row in rows(block)]}
+                {"cls": _CLASS.get(self.red.side(path.row(r))[0], ""), "header": r == 0,
+                 "cells": [self.blocks(cell.blocks, path.cell(r, c)) for c, cell in enumerate(row)]}
+                for r, row in table_rows(block)]}
         if isinstance(block, Columns):
             return {"kind": "columns", "cls": cls, "columns": [
-                {"heading": self.text(path + ("col", c, "heading")) if column.heading else None,
-                 "blocks": self.blocks(column.blocks, path + ("col", c))}
+                {"heading": self.text(path.column_heading(c)) if column.heading else None,
+                 "blocks": self.blocks(column.blocks, path.column(c))}
                 for c, column in enumerate(block.columns)]}
         raise TypeError(type(block).__name__)
 
@@ -132,7 +134,7 @@ class _View:
 
     def build(self) -> dict:
         red = self.red
-        title = [{"style": style, **self.text(("title", i))} for i, (style, _) in enumerate(red.title)]
+        title = [{"style": style, **self.text(Address.title(i))} for i, (style, _) in enumerate(red.title)]
         start = [{"kind": "page", "page": 1, "label": f"{self.words['page']} 1"}]
         self.page = 1
         body = self.body()

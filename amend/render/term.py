@@ -9,7 +9,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from ..diff import DEL, INS, SAME, Redline, walk
+from ..address import Address
+from ..diff import DEL, INS, SAME, Redline
+from ..tree import walk
 
 _MARKS = {INS: ("{+", "+}"), DEL: ("[-", "-]")}
 _STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DEL: {"fg": "red", "strikethrough": True}}
@@ -18,11 +20,11 @@ _STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DE
 def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
     """(path, page of the proposal, section heading) of every text, in order."""
     for i in range(len(red.title)):
-        yield ("title", i), 1, "title page"
+        yield Address.title(i), 1, "title page"
     page = 1
     for s, section in enumerate(red.merged.sections):
-        for path, text in walk(section, (s,)):
-            top = path if path[0] == "h" else path[:2]
+        for path, text in walk(section, Address.section(s)):
+            top = path if path.is_heading else path.top_block
             page = (red.pages.get(top) or (None, None))[0] or page
             if text is not None:
                 yield path, page, section.heading
@@ -54,21 +56,9 @@ def word_diff(red: Redline, color: bool) -> Iterator[str]:
 def stat(red: Redline) -> Iterator[str]:
     """One line per changed section: changes and words inserted/deleted; then totals."""
     changes: Counter = Counter(c.section for c in red.changes)
-    words: dict = defaultdict(Counter)
-    for segments in red.segments.values():
-        for s in segments:
-            if s.change is not None:
-                n = sum(1 for t in s.text.split() if any(ch.isalnum() for ch in t))
-                words[red.changes[s.change].section][s.op] += n
-    order = [None] + list(range(len(red.merged.sections)))
-    rows = []
-    for k in order:  # a section's index, None for the title page
-        if not changes[k]:
-            continue
-        sec = red.merged.sections[k] if k is not None else None
-        where = f"p. {red.pages.get(('h', k), (None, None))[0] or red.pages[('h', k)][1]}" if sec else "p. 1"
-        name = sec.heading if sec else "(title page)"
-        rows.append((where, name, changes[k], words[k][INS], words[k][DEL]))
+    words = _words_changed(red)
+    order = [None] + list(range(len(red.merged.sections)))  # a section's index, None for the title page
+    rows = [_stat_row(red, k, changes[k], words[k]) for k in order if changes[k]]
     width = max((len(r[1]) for r in rows), default=0)
     for where, name, n, plus, minus in rows:
         yield f"{where:>7}  {name:<{width}}  {n:>3} change{'s' if n != 1 else ' '}  +{plus} -{minus} words"
@@ -76,3 +66,22 @@ def stat(red: Redline) -> Iterator[str]:
     sections = sum(1 for s in order if changes[s] and s is not None)
     yield (f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}, "
            f"+{sum(w[INS] for w in words.values())} -{sum(w[DEL] for w in words.values())} words")
+
+
+def _words_changed(red: Redline) -> dict[int | None, Counter]:
+    """Per section (None: the title page): the words inserted and deleted."""
+    words: dict[int | None, Counter] = defaultdict(Counter)
+    for segments in red.segments.values():
+        for s in segments:
+            if s.change is not None:
+                n = sum(1 for t in s.text.split() if any(ch.isalnum() for ch in t))
+                words[red.changes[s.change].section][s.op] += n
+    return words
+
+
+def _stat_row(red: Redline, k: int | None, n: int, words: Counter) -> tuple[str, str, int, int, int]:
+    if k is None:
+        return "p. 1", "(title page)", n, words[INS], words[DEL]
+    pages = red.pages.get(Address.heading(k), (None, None))
+    where = f"p. {pages[0] or red.pages[Address.heading(k)][1]}"
+    return where, red.merged.sections[k].heading, n, words[INS], words[DEL]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import AmbiguousAnchor, AmendError, AnchorNotFound, FuzzyWarning, OutOfScope, ScopeError
@@ -92,31 +93,15 @@ class Anchors:
 
     def _not_found(self, spans: list[Span], anchor: str) -> Hit:
         ix, scope = self.ix, self.scoper.scope
-        everywhere = [Span(i, 0, len(u.text)) for i, u in enumerate(ix.units)]
-        elsewhere = _find(ix, everywhere, anchor)
-        if elsewhere:
-            places = listed([ix.place(h.unit, h.start) for h in elsewhere[:5]])
-            raise self.scoper.fail(OutOfScope, msg("core.anchor_elsewhere", anchor=anchor, scope=scope.describe(),
-                                                   places=places),
-                                   found=[str(ix.place(h.unit, h.start)) for h in elsewhere])
+        self._refuse_elsewhere(anchor)
         needle = fold_anchor(anchor)
         if any(find_in_word(ix.units[s.unit].text, needle, ix.folded(s.unit)) for s in spans):
             raise self.scoper.fail(AnchorNotFound, in_word([ix.units[s.unit].text for s in spans], anchor,
                                                        scope.describe()))
         candidates = fuzzy_candidates(ix, spans, anchor)
-        best = candidates[0] if candidates else None
-        if best and self.fuzzy is not None and best.similarity >= self.fuzzy:
-            rivals = [c for c in candidates[1:] if c.similarity >= self.fuzzy]
-            if not rivals:
-                found = ix.units[best.unit].text[best.start:best.end]
-                place = ix.place(best.unit, best.start)
-                am = self.scoper.am
-                self.warnings.append(FuzzyWarning(
-                    msg("core.fuzzy_used", anchor=anchor, scope=scope.describe(), found=found,
-                        similarity=best.similarity, where=place),
-                    source=am.source_of(self.scoper.key), amendment=am.label, amendment_id=am.id,
-                    similarity=best.similarity, where=str(place)))
-                return best
+        best = self._fuzzy_hit(candidates, anchor)
+        if best is not None:
+            return best
         closest = listed([msg("core.closest", text=ix.units[c.unit].text[c.start:c.end], similarity=c.similarity,
                               where=ix.place(c.unit, c.start)) for c in candidates[:3]])
         raise self.scoper.fail(AnchorNotFound, msg("core.anchor_missing_closest", anchor=anchor, scope=scope.describe(),
@@ -124,6 +109,32 @@ class Anchors:
                                else msg("core.anchor_missing", anchor=anchor, scope=scope.describe()),
                                candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity,
                                             str(ix.place(c.unit, c.start))) for c in candidates])
+
+    def _refuse_elsewhere(self, anchor: str) -> None:
+        """An anchor not in scope but elsewhere in the program is out of scope (never fuzzy-matched)."""
+        ix = self.ix
+        elsewhere = _find(ix, [Span(i, 0, len(u.text)) for i, u in enumerate(ix.units)], anchor)
+        if elsewhere:
+            places = listed([ix.place(h.unit, h.start) for h in elsewhere[:5]])
+            raise self.scoper.fail(OutOfScope, msg("core.anchor_elsewhere", anchor=anchor,
+                                                   scope=self.scoper.scope.describe(), places=places),
+                                   found=[str(ix.place(h.unit, h.start)) for h in elsewhere])
+
+    def _fuzzy_hit(self, candidates: list[Hit], anchor: str) -> Hit | None:
+        """With --fuzzy: the one candidate that is similar enough, with its warning; else None."""
+        best = candidates[0] if candidates else None
+        if best is None or self.fuzzy is None or best.similarity < self.fuzzy:
+            return None
+        if any(c.similarity >= self.fuzzy for c in candidates[1:]):
+            return None
+        ix, am = self.ix, self.scoper.am
+        place = ix.place(best.unit, best.start)
+        self.warnings.append(FuzzyWarning(
+            msg("core.fuzzy_used", anchor=anchor, scope=self.scoper.scope.describe(),
+                found=ix.units[best.unit].text[best.start:best.end], similarity=best.similarity, where=place),
+            source=am.source_of(self.scoper.key), amendment=am.label, amendment_id=am.id,
+            similarity=best.similarity, where=str(place)))
+        return best
 
 
 def similarity(a: str, b: str) -> float:
@@ -144,34 +155,43 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
     Computed here rather than by diff-match-patch's match_main, whose bitap
     search is capped at 32 characters and whose threshold returns wrong places.
     """
-    import re
-
     needle = fold_anchor(anchor)
-    n_words = len(needle.split())
     found: dict[tuple[int, int], Hit] = {}
     for sp in spans:
         folded, idx = ix.folded(sp.unit)
-        lo, hi = bisect_left(idx, sp.lo), bisect_left(idx, sp.hi)
-        words = [m.span() for m in re.finditer(r"\S+", folded[lo:hi])]
-        for w in range(len(words)):
-            for size in (n_words - 1, n_words, n_words + 1):
-                if size < 1 or w + size > len(words):
-                    continue
-                a, b = lo + words[w][0], lo + words[w + size - 1][1]
-                for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
-                    if end <= a or abs((end - a) - len(needle)) > max(3, len(needle) // 3):
-                        continue
-                    if not at_word_edge(ix.units[sp.unit].text, idx[end - 1] + 1):
-                        continue  # "unga m.m" of "unga m.m.": a fuzzy match does not cut a word either
-                    score = similarity(needle, folded[a:end])
-                    key = (sp.unit, idx[a])
-                    if key not in found or found[key].similarity < score:
-                        found[key] = Hit(sp.unit, idx[a], idx[end - 1] + 1, score)
-    ranked = sorted(found.values(), key=lambda h: (-h.similarity, h.unit, h.start))
+        for a, end in _windows(folded, bisect_left(idx, sp.lo), bisect_left(idx, sp.hi), needle):
+            if not at_word_edge(ix.units[sp.unit].text, idx[end - 1] + 1):
+                continue  # "unga m.m" of "unga m.m.": a fuzzy match does not cut a word either
+            score = similarity(needle, folded[a:end])
+            key = (sp.unit, idx[a])
+            if key not in found or found[key].similarity < score:
+                found[key] = Hit(sp.unit, idx[a], idx[end - 1] + 1, score)
+    return _apart(sorted(found.values(), key=lambda h: (-h.similarity, h.unit, h.start)))[:limit]
+
+
+def _windows(folded: str, lo: int, hi: int, needle: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the runs of words in folded[lo:hi] about as long as `needle`: a word
+    fewer or more, with or without the punctuation after them."""
+    import re
+
+    n_words = len(needle.split())
+    words = [m.span() for m in re.finditer(r"\S+", folded[lo:hi])]
+    for w in range(len(words)):
+        for size in (n_words - 1, n_words, n_words + 1):
+            if size < 1 or w + size > len(words):
+                continue
+            a, b = lo + words[w][0], lo + words[w + size - 1][1]
+            for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
+                if end > a and abs((end - a) - len(needle)) <= max(3, len(needle) // 3):
+                    yield a, end
+
+
+def _apart(ranked: list[Hit]) -> list[Hit]:
+    """The candidates from 0.5 alike, one per place: a shorter or longer window over the
+    same words is not a rival."""
     kept: list[Hit] = []
     for h in ranked:
-        # one candidate per place: a shorter or longer window over the same words is not a rival
         if h.similarity >= 0.5 and not any(k.unit == h.unit and k.start < h.end and h.start < k.end for k in kept):
             kept.append(h)
-    return kept[:limit]
+    return kept
 

@@ -18,7 +18,7 @@ Region = tuple[Address, Any]  # an address and the span (start, end) of its text
 class Edit:
     """One change at an exact place, ready to apply.
 
-    kind is one of:
+    action is one of:
       text            replace unit text [start:end] by `new` (insert: start == end)
       insert_block    insert `new` (a block, list item or section) into `container` at `index`
       delete_block    delete the child at `index` of `container`
@@ -26,7 +26,7 @@ class Edit:
     `reads`/`writes` are the regions it depends on / changes, for conflicts.
     """
 
-    kind: str
+    action: str
     amendment: Amendment
     path: Address = TOP  # the unit, for text edits
     start: int = 0

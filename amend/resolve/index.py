@@ -39,7 +39,7 @@ class Index:
             self.by_section[u.section].append(i)
             self._pages[u.section].add(u.page)
             # items count within their list, as a numbered list prints them ("2." is item 2)
-            key = (u.section, u.kind, u.layout, u.column, u.row, u.block_path if u.kind == "item" else None)
+            key = (u.section, u.what, u.layout, u.column, u.row, u.block_path if u.what == "item" else None)
             counters[key] += 1
             self.ordinal.append(counters[key])
             counters[key + (u.page,)] += 1
@@ -97,7 +97,7 @@ class Index:
         if u.column is not None:
             parts.append(msg("core.where.cell", row=u.row, column=u.column) if u.row is not None
                          else msg("core.where.column", column=u.column))
-        paragraph = u.kind == "paragraph"
+        paragraph = u.what == "paragraph"
         if self.page_ordinal[i] == self.ordinal[i]:
             parts.append(msg("core.where.paragraph", n=self.ordinal[i]) if paragraph
                          else msg("core.where.item", n=self.ordinal[i]))

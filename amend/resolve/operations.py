@@ -106,46 +106,46 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
         raise scoper.fail(AmbiguousAnchor, msg("core.quoted_text_problem", text=am.value, problem=problem))
     if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
         place = ix.place(hit.unit)
-        paragraph = ix.units[hit.unit].kind == "paragraph"
+        paragraph = ix.units[hit.unit].what == "paragraph"
         raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
                           else msg("core.deletes_item", where=place))
     new = guarded(scoper, text, hit.start, end, new, am.value)
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
-def _units_starting(ix: Index, units: list[int], kind: str, start: str) -> list[int]:
+def _units_starting(ix: Index, units: list[int], what: str, start: str) -> list[int]:
     want = fold_anchor(start)
     out = []
     for i in units:
-        if ix.units[i].kind != kind:
+        if ix.units[i].what != what:
             continue
         if starts_with_words(ix.units[i].text, want, ix.folded(i)):
             out.append(i)
     return out
 
 
-def _one_unit(ix: Index, scoper: Scoper, kind: str, value: Any) -> int:
+def _one_unit(ix: Index, scoper: Scoper, what: str, value: Any) -> int:
     """The paragraph or item the amendment names: by its opening words, or by
     the scope alone (paragraph: N / item: N) when the value is true."""
     units = scoper.narrowed(scoper.select())
-    paragraph = kind == "paragraph"
+    paragraph = what == "paragraph"
     scope = scoper.scope.describe()
     if value is True:
-        units = [i for i in units if ix.units[i].kind == kind]
+        units = [i for i in units if ix.units[i].what == what]
         if len(units) != 1:
             raise scoper.fail(AmbiguousAnchor if units else ScopeError,
                               msg("core.paragraph_count", scope=scope, count=len(units)) if paragraph
                               else msg("core.item_count", scope=scope, count=len(units)))
         return units[0]
     scoper = scoper.pointing(scoper.am.anchor_key)
-    found = _units_starting(ix, units, kind, value)
+    found = _units_starting(ix, units, what, value)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
         values = dict(count=len(found), scope=scope, text=value, places=listed([ix.place(i) for i in found[:5]]))
         raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if paragraph
                           else msg("core.items_start", **values))
-    elsewhere = _units_starting(ix, list(range(len(ix.units))), kind, value)
+    elsewhere = _units_starting(ix, list(range(len(ix.units))), what, value)
     if elsewhere:
         values = dict(scope=scope, text=value, places=listed([ix.place(i) for i in elsewhere[:5]]))
         raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
@@ -154,9 +154,9 @@ def _one_unit(ix: Index, scoper: Scoper, kind: str, value: Any) -> int:
                       else msg("core.no_item_starts", scope=scope, text=value))
 
 
-def _delete_unit(kind: str) -> Handler:
+def _delete_unit(what: str) -> Handler:
     def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-        i = _one_unit(ix, scoper, kind, am.value)
+        i = _one_unit(ix, scoper, what, am.value)
         unit = ix.units[i]
         return [Edit("delete_block", am, container=unit.path.container, index=unit.path.position,
                      writes=((unit.path, None),))]
@@ -174,7 +174,7 @@ def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> lis
     if scoper.scope.item is not None and am.position is None and am.after_item is None:
         raise scoper.fail(ScopeError, msg("core.add_item_needs_place"))
     units = scoper.narrowed(scoper.select())
-    lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].kind == "item"))
+    lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].what == "item"))
     if not lists:
         raise scoper.fail(ScopeError, msg("core.no_list", scope=scoper.scope.describe()))
     if am.after_item is not None:

@@ -86,35 +86,55 @@ class Scoper:
             if units is None:
                 return Selection(tuple(ix.section_units(here)), section=here[0])
             return Selection(tuple(i for i in units if ix.units[i].section == here[0]), section=here[0])
-        same_page = {ix.program.sections[s].page for s in here}
-        if len(here) > 1 and (scope.page is not None or len(same_page) == 1):  # a page cannot tell them apart
-            raise self.fail(AmbiguousAnchor, msg("guards.heading_repeated_on_page", heading=scope.heading,
-                                                 count=len(here), page=scope.page or same_page.pop()))
         if len(here) > 1:
-            pages = listed([msg("core.where.page", page=ix.program.sections[s].page) for s in here], "core.comma")
-            raise self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=scope.heading, count=len(here),
-                                                 pages=pages))
+            raise self._heading_repeated(here)
         # Not a section heading: perhaps the heading of a column.
         in_columns = [i for i in ix.column_heading_units(wanted)
                       if scope.page is None or ix.units[i].page == scope.page]
         if in_columns:
-            layouts = {lay for i in in_columns if (lay := ix.units[i].layout) is not None}
-            if len(layouts) > 1:
-                raise self.fail(AmbiguousAnchor, msg("core.column_heading_repeated_on_page", heading=scope.heading,
-                                                     count=len(layouts), page=scope.page) if scope.page else
-                                msg("core.column_heading_repeated", heading=scope.heading, count=len(layouts)))
-            return Selection(tuple(in_columns), layout=layouts.pop(), column=ix.units[in_columns[0]].column)
+            return self._under_column_heading(in_columns)
+        raise self._heading_not_found(wanted, found)
+
+    def _heading_repeated(self, here: list[int]) -> AmendError:
+        scope, sections = self.scope, self.ix.program.sections
+        same_page = {sections[s].page for s in here}
+        if scope.page is not None or len(same_page) == 1:  # a page cannot tell them apart
+            return self.fail(AmbiguousAnchor, msg("guards.heading_repeated_on_page", heading=scope.heading,
+                                                  count=len(here), page=scope.page or same_page.pop()))
+        pages = listed([msg("core.where.page", page=sections[s].page) for s in here], "core.comma")
+        return self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=scope.heading, count=len(here),
+                                              pages=pages))
+
+    def _under_column_heading(self, in_columns: list[int]) -> Selection:
+        scope, ix = self.scope, self.ix
+        layouts = {lay for i in in_columns if (lay := ix.units[i].layout) is not None}
+        if len(layouts) > 1:
+            raise self.fail(AmbiguousAnchor, msg("core.column_heading_repeated_on_page", heading=scope.heading,
+                                                 count=len(layouts), page=scope.page) if scope.page else
+                            msg("core.column_heading_repeated", heading=scope.heading, count=len(layouts)))
+        return Selection(tuple(in_columns), layout=layouts.pop(), column=ix.units[in_columns[0]].column)
+
+    def _heading_not_found(self, wanted: str, found: list[int]) -> AmendError:
+        scope, ix = self.scope, self.ix
         elsewhere = [msg("core.where.page", page=ix.program.sections[s].page) for s in found]
         if elsewhere:
-            raise self.fail(ScopeError, msg("core.heading_elsewhere", heading=scope.heading, page=scope.page,
-                                            pages=listed(elsewhere, "core.comma")))
+            return self.fail(ScopeError, msg("core.heading_elsewhere", heading=scope.heading, page=scope.page,
+                                             pages=listed(elsewhere, "core.comma")))
         near = _near_headings(wanted, ix, scope.page)
-        raise self.fail(ScopeError, msg("core.heading_missing_near", heading=scope.heading, near=near) if near
-                        else msg("core.heading_missing", heading=scope.heading))
+        return self.fail(ScopeError, msg("core.heading_missing_near", heading=scope.heading, near=near) if near
+                         else msg("core.heading_missing", heading=scope.heading))
 
     def _column(self, picked: Selection) -> Selection:
-        scope, ix = self.scope, self.ix
+        ix = self.ix
         in_layout = [i for i in picked.units if ix.units[i].layout is not None]
+        layout = self._one_layout(in_layout)
+        column = self._column_number(get(ix.program, layout))
+        units = tuple(i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == column)
+        return replace(picked, units=units, layout=layout, column=column)
+
+    def _one_layout(self, in_layout: list[int]) -> Address:
+        """The one columns block or table of the scope that `column:` counts in."""
+        ix = self.ix
         layouts = list(dict.fromkeys(lay for i in in_layout if (lay := ix.units[i].layout) is not None))
         if not layouts:
             raise self.fail(ScopeError, msg("core.no_columns", scope=self._scope_words("column")))
@@ -124,26 +144,26 @@ class Scoper:
             places = listed([ix.place(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
             raise self.fail(AmbiguousAnchor, msg("core.layouts_repeated", count=len(layouts),
                                                  scope=self._scope_words("column"), places=places))
-        layout = layouts[0]
-        block = get(ix.program, layout)
+        return layouts[0]
+
+    def _column_number(self, block: Any) -> int:
+        """The 1-based column that `column:` names in a columns block or table (by number or heading)."""
+        scope = self.scope
         headings = [c.heading for c in getattr(block, "columns", ())]
         count = len(headings) if headings else max(len(r) for r in (block.header,) + block.rows)
         if isinstance(scope.column, int):
             if scope.column > count:
                 raise self.fail(ScopeError, msg("core.column_missing", column=scope.column,
                                                 scope=self._scope_words("column"), count=count))
-            column = scope.column
-        else:
-            wanted = fold_anchor(str(scope.column))
-            matches = [n + 1 for n, h in enumerate(headings) if h and fold_anchor(h) == wanted]
-            if len(matches) != 1:
-                named = listed([msg("core.quoted_name", name=h) for h in headings if h], "core.comma")
-                raise self.fail(ScopeError if not matches else AmbiguousAnchor,
-                                msg("core.column_not_single", column=scope.column, scope=self._scope_words("column"),
-                                    named=named or msg("core.none")))
-            column = matches[0]
-        units = tuple(i for i in in_layout if ix.units[i].layout == layout and ix.units[i].column == column)
-        return replace(picked, units=units, layout=layout, column=column)
+            return scope.column
+        wanted = fold_anchor(str(scope.column))
+        matches = [n + 1 for n, h in enumerate(headings) if h and fold_anchor(h) == wanted]
+        if len(matches) != 1:
+            named = listed([msg("core.quoted_name", name=h) for h in headings if h], "core.comma")
+            raise self.fail(ScopeError if not matches else AmbiguousAnchor,
+                            msg("core.column_not_single", column=scope.column, scope=self._scope_words("column"),
+                                named=named or msg("core.none")))
+        return matches[0]
 
     def _layouts_named(self, layouts: list[Address]) -> list[Address]:
         """Of several layouts in scope, those the rest of the scope can mean: a
@@ -209,21 +229,21 @@ class Scoper:
         """The units of the selection that paragraph and item ordinals pick."""
         scope, ix = self.scope, self.ix
         units = list(picked.units)
-        for key, kind in (("paragraph", "paragraph"), ("item", "item")):
+        for key in ("paragraph", "item"):
             ordinal = getattr(scope, key)
             if ordinal is None:
                 continue
-            of_kind = [i for i in self._counted(picked, units) if ix.units[i].kind == kind]
-            if kind == "item":
-                one_list(self, ix, of_kind)
-            n = pick_ordinal(ordinal, len(of_kind))
+            candidates = [i for i in self._counted(picked, units) if ix.units[i].what == key]
+            if key == "item":
+                one_list(self, ix, candidates)
+            n = pick_ordinal(ordinal, len(candidates))
             if n is None:
-                hidden = sum(1 for i in units if ix.units[i].kind == kind) - len(of_kind)
+                hidden = sum(1 for i in units if ix.units[i].what == key) - len(candidates)
                 hint = msg("core.hint_hidden", hidden=hidden) if hidden else ""
-                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(of_kind), hint=hint)
+                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(candidates), hint=hint)
                 raise self.fail(ScopeError, msg("core.no_nth_paragraph", **values) if key == "paragraph"
                                 else msg("core.no_nth_item", **values))
-            units = [of_kind[n]]
+            units = [candidates[n]]
         return units
 
     def text(self) -> tuple[list[Span], Sentences | None]:
@@ -242,7 +262,7 @@ class Scoper:
         ix, ordinal = self.ix, self.scope.sentence
         assert ordinal is not None
         units = self._counted(picked, units)
-        counted = units if self.scope.item is not None else [i for i in units if ix.units[i].kind == "paragraph"]
+        counted = units if self.scope.item is not None else [i for i in units if ix.units[i].what == "paragraph"]
         items = len(units) - len(counted)
         if not counted and items:
             raise self.fail(ScopeError, msg("core.no_paragraph_for_sentence", scope=self._scope_words("sentence"),

@@ -216,7 +216,7 @@ def preview(base: Program, ix: Index, data: dict[str, Any]) -> Preview | None:
     """The paragraph or item the card changes, before and after, from the program the core makes."""
     edits = drafts.edits_of(base, ix, data)
     adopted = drafts.adopted_of(base, ix, data) if edits else None
-    if adopted is None or len(edits) != 1 or edits[0].kind != "text":
+    if adopted is None or len(edits) != 1 or edits[0].action != "text":
         return None
     path = edits[0].path
     old, new = _text_at(base, path), _text_at(adopted, path)

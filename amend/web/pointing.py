@@ -154,7 +154,7 @@ def _unit_scopes(ix: Index, unit: int) -> list[dict[str, Any]]:
     """The unit named by page, heading, column or row, and its paragraph or item number (counted on
     its page and in its section: the core knows which it means; the check says which one it took)."""
     u = ix.units[unit]
-    key = "paragraph" if u.kind == "paragraph" else "item"
+    key = "paragraph" if u.what == "paragraph" else "item"
     return [{**_place(ix, unit), key: n} for n in dict.fromkeys((ix.page_ordinal[unit], ix.ordinal[unit]))]
 
 
@@ -197,7 +197,7 @@ def _whole(ix: Index, t: Target) -> bool:
 def _block(base: Program, ix: Index, action: str, t: Target, new: str, ident: str) -> dict[str, Any]:
     assert t.unit is not None
     u = ix.units[t.unit]
-    if action == "add_item" and u.kind != "item":
+    if action == "add_item" and u.what != "item":
         raise AmendError(msg("web.point.not_an_item"))
     if action != "delete" and not clean(new):
         raise AmendError(msg("web.point.no_new"))
@@ -217,13 +217,13 @@ def _block_candidates(ix: Index, action: str, unit: int, new: str, ident: str) -
     place, openings = _place(ix, unit), _openings(ix, unit)
     if action == "add_item":
         yield from ({"id": ident, "at": place, "after_item": o, "add_item": new} for o in openings)
-    elif action == "add_paragraph" and u.kind == "paragraph":
+    elif action == "add_paragraph" and u.what == "paragraph":
         yield from ({"id": ident, "at": s, "add_paragraph": new} for s in _unit_scopes(ix, unit))
         yield from ({"id": ident, "at": place, "after": o, "add_paragraph": new} for o in openings)
     elif action == "add_paragraph":  # after the list the item is in
         yield from ({"id": ident, "at": s, "add_paragraph": new} for s in _unit_scopes(ix, unit))
     else:
-        op = "delete_paragraph" if u.kind == "paragraph" else "delete_item"  # by its opening words: plain minutes
+        op = "delete_paragraph" if u.what == "paragraph" else "delete_item"  # by its opening words: plain minutes
         yield from ({"id": ident, "at": place, op: o} for o in openings)
         yield from ({"id": ident, "at": s, op: True} for s in _unit_scopes(ix, unit))
 

@@ -1,0 +1,359 @@
+"""Building a redline: two programs aligned node by node into one merged program.
+
+The structure is aligned first — sections, then the blocks of matched
+sections, then list items, table rows and cells, column by column — and only
+the text of matched paragraphs and items is diffed, word by word. The
+builder's dicts and list are the redline being written; where a change
+stands (section, page) is passed along as a value (`_Spot`), not kept.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..address import TOP, Address
+from ..layout import title_lines
+from ..model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table, iter_block_pages
+from ..tree import Path, text_of, walk, walk_blocks
+from .align import align, places
+from .result import Change, Redline, Segment
+from .words import DEL, INS, SAME, bag, overlap, word_diff
+
+PAIR_AT = 0.5  # word overlap from which a changed block counts as the same block, edited
+Line = tuple[str, str]  # a line of the title block: (style, text)
+Pages = tuple[int | None, int | None]  # (old page, new page)
+
+
+def diff_programs(old: Program, new: Program) -> Redline:
+    """The redline of `new` against `old`; changes are not yet attributed."""
+    return _Builder(old, new).build()
+
+
+def _block_pages(program: Program) -> dict[Address, int]:
+    """The page of each heading and top-level block."""
+    blocks = [here.block(b) for s, sec in enumerate(program.sections) for here in (Address.section(s),)
+              for b in range(len(sec.blocks))]
+    pages = dict(zip(blocks, (p for _, p in iter_block_pages(program))))
+    pages.update({Address.heading(s): sec.page for s, sec in enumerate(program.sections)})
+    return pages
+
+
+def _unpaged(block: Block) -> Block:
+    return replace(block, page=None) if getattr(block, "page", None) else block
+
+
+def _shape(block: Block) -> tuple[Any, ...]:
+    """What must agree for two blocks to be diffed inside rather than replaced."""
+    if isinstance(block, ListBlock):
+        return ListBlock, block.ordered
+    if isinstance(block, Table):
+        return Table, bool(block.header), max((len(r) for r in (block.header,) + block.rows), default=0)
+    if isinstance(block, Columns):
+        return Columns, len(block.columns)
+    return (type(block),)
+
+
+def _what(block: Block) -> str:
+    return {Paragraph: "paragraph", ListBlock: "list", Table: "table", Columns: "columns"}[type(block)]
+
+
+def _action(op: str) -> str:
+    return "insert" if op == INS else "delete"
+
+
+def _on_side(op: str, value: Any) -> tuple[Any, Any]:
+    """(value, None) for the old side (a deletion), (None, value) for the new."""
+    return (value, None) if op == DEL else (None, value)
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where the changes being found stand: the merged section (None: the title
+    block) and the page of the proposal (the last old block's page so far)."""
+
+    section: int | None
+    page: int | None
+
+
+class _Builder:
+    """Builds one redline (see the module docstring)."""
+
+    def __init__(self, old: Program, new: Program):
+        self.old, self.new = old, new
+        self.old_pages, self.new_pages = _block_pages(old), _block_pages(new)
+        # keyed by Address; typed as the plain tuples a renderer may look them up by
+        self.sides: dict[Path, tuple[str, int]] = {}
+        self.segments: dict[Path, tuple[Segment, ...]] = {}
+        self.pages: dict[Path, Pages] = {}
+        self.changes: list[Change] = []
+        self.matched: dict[Path, Path] = {}
+        self._bags: dict[str, Counter[str]] = {}
+
+    def build(self) -> Redline:
+        title = self.title()
+        merged = Program(meta=self.new.meta, sections=tuple(self.sections()))
+        new_decisions = self.new.meta.decisions[len(self.old.meta.decisions):]
+        return Redline(self.old, self.new, merged, title, self.sides, self.segments, self.pages, self.changes,
+                       self.matched, new_decisions[-1] if new_decisions else None)
+
+    # -------------------------------------------------- bookkeeping
+
+    def change(self, action: str, what: str, path: Address, spot: _Spot, **kw: Any) -> Change:
+        c = Change(len(self.changes), action, what, path, spot.section, spot.page, **kw)
+        self.changes.append(c)
+        return c
+
+    def one_side(self, op: str, what: str, path: Address, spot: _Spot, **kw: Any) -> int:
+        """A node on one side only: its change, and the side it is on; the change's n."""
+        c = self.change(_action(op), what, path, spot, **kw)
+        self.sides[path] = (op, c.n)
+        return c.n
+
+    def similar_text(self, a: str, b: str, at: float = PAIR_AT) -> bool:
+        return overlap(self.bag(a), self.bag(b)) >= at
+
+    def bag(self, text: str) -> Counter[str]:
+        if text not in self._bags:
+            self._bags[text] = bag(text)
+        return self._bags[text]
+
+    def match(self, old_node: Any, opath: Address, npath: Address) -> None:
+        """Record every node of an unchanged subtree as matched."""
+        for (o, _), (n, _) in zip(walk(old_node, opath), walk(old_node, npath)):
+            self.matched[o] = n
+
+    def text(self, mpath: Address, a: str, b: str, opath: Address, npath: Address, spot: _Spot,
+             what: str = "text") -> None:
+        """Word segments of a text on both sides; each run of changed words is one
+        change (a title block line is one change: the decision's)."""
+        self.matched[opath] = npath
+        segments: list[Segment] = []
+        pos, group = 0, None
+        for op, piece in word_diff(a, b):
+            if op == SAME:
+                group = group if what == "title" else None
+                pos += len(piece)
+                segments.append(Segment(SAME, piece))
+                continue
+            if group is None:
+                group = self.change("text", what, mpath, spot, old=opath, new=npath, span=(pos, pos))
+            if op == DEL:
+                pos += len(piece)
+                group.span = (group.span[0], pos)
+            segments.append(Segment(op, piece, group.n))
+        self.segments[mpath] = tuple(segments)
+
+    def whole(self, node: Any, op: str, mpath: Address, what: str, spot: _Spot, value: Any = None,
+              **kw: Any) -> None:
+        """A node on one side only: one change, every text inside it inserted or deleted.
+        `value` is what was inserted when that is not `node` itself (a list item's text)."""
+        if op == INS:
+            kw["node"] = node if value is None else value
+        else:
+            kw.pop("at", None)
+            kw.pop("replaces", None)
+        n = self.one_side(op, what, mpath, spot, **kw)
+        for here, text in walk(node, mpath):
+            if text is not None:
+                self.segments[here] = (Segment(op, text, n),)
+
+    # -------------------------------------------------- title block
+
+    def title(self) -> list[Line]:
+        old, new = title_lines(self.old), title_lines(self.new)
+        spot = _Spot(None, 1)
+
+        def similar(a: Line, b: Line) -> bool:
+            return a[0] == b[0] and self.similar_text(a[1], b[1])
+
+        merged: list[Line] = []
+        for i, j in align(old, new, lambda line: line, similar):
+            here = Address.title(len(merged))
+            if i is not None and j is not None:
+                self.text(here, old[i][1], new[j][1], Address.title(i), Address.title(j), spot, what="title")
+                merged.append(new[j])
+            else:
+                merged.append(self.whole_line(old[i] if i is not None else new[j or 0], i, j, here, spot))
+        return merged
+
+    def whole_line(self, line: Line, i: int | None, j: int | None, here: Address, spot: _Spot) -> Line:
+        op = DEL if i is not None else INS
+        n = self.one_side(op, "title", here, spot, old=None if i is None else Address.title(i),
+                          new=None if j is None else Address.title(j))
+        self.segments[here] = (Segment(op, line[1], n),)
+        return line
+
+    # -------------------------------------------------- sections
+
+    def sections(self) -> list[Section]:
+        def similar(a: Section, b: Section) -> bool:
+            return a.level == b.level and (
+                self.similar_text(a.heading, b.heading) or self.similar_text(text_of(a), text_of(b), 0.5))
+
+        out: list[Section] = []
+        page: int | None = 1
+        for i, j, at, gone in places(align(self.old.sections, self.new.sections, lambda s: (s.heading, s.level),
+                                           similar)):
+            page = self.old.sections[i].page if i is not None else page
+            spot = _Spot(len(out), page)
+            if i is not None and j is not None:
+                section, page = self.paired_section(len(out), i, j, spot)
+            else:
+                section = self.whole_section(len(out), i, j, spot, at=(TOP, at),
+                                             replaces=tuple(Address.section(k) for k in gone))
+            out.append(section)
+        return out
+
+    def paired_section(self, ms: int, i: int, j: int, spot: _Spot) -> tuple[Section, int | None]:
+        """The merged section, and the page its last old block is on."""
+        old, new = self.old.sections[i], self.new.sections[j]
+        self.matched[Address.section(i)] = Address.section(j)
+        self.pages[Address.heading(ms)] = (old.page, new.page)
+        self.text(Address.heading(ms), old.heading, new.heading, Address.heading(i), Address.heading(j), spot,
+                  what="heading")
+        blocks, spot = self.blocks(old.blocks, new.blocks, Address.section(i), Address.section(j),
+                                   Address.section(ms), spot, top=True)
+        return Section(new.heading, new.level, new.page, blocks), spot.page
+
+    def whole_section(self, ms: int, i: int | None, j: int | None, spot: _Spot, at: tuple[Address, int],
+                      replaces: tuple[Address, ...] = ()) -> Section:
+        op, s = (DEL, i) if i is not None else (INS, j or 0)
+        section = (self.old if op == DEL else self.new).sections[s]
+        here = Address.section(ms)
+        self.pages[here.section_heading()] = _on_side(op, section.page)
+        pages = self.old_pages if op == DEL else self.new_pages
+        for b in range(len(section.blocks)):
+            self.pages[here.block(b)] = _on_side(op, pages[Address.section(s).block(b)])
+        old, new = _on_side(op, Address.section(s))
+        self.whole(section, op, here, "section", spot, old=old, new=new, at=at, replaces=replaces)
+        return section
+
+    # -------------------------------------------------- blocks
+
+    def blocks(self, old: Sequence[Block], new: Sequence[Block], opath: Address, npath: Address, mpath: Address,
+               spot: _Spot, top: bool = False) -> tuple[tuple[Block, ...], _Spot]:
+        """Align the blocks of one container (section, cell, column) and merge them; at the
+        top of a section, each old block moves the spot to its page."""
+        def similar(a: Block, b: Block) -> bool:
+            if _shape(a) != _shape(b):
+                return False
+            return self.similar_text(text_of(a), text_of(b), PAIR_AT if isinstance(a, (Paragraph, ListBlock)) else 0.3)
+
+        out: list[Block] = []
+        for i, j, at, gone in places(align(old, new, _unpaged, similar)):
+            here = mpath.block(len(out))
+            if top:
+                spot = self.top_block_pages(here, None if i is None else opath.block(i),
+                                            None if j is None else npath.block(j), spot)
+            if i is not None and j is not None:
+                out.append(self.paired_block(old[i], new[j], opath.block(i), npath.block(j), here, spot))
+            elif i is not None:
+                self.whole(old[i], DEL, here, _what(old[i]), spot, old=opath.block(i))
+                out.append(old[i])
+            elif j is not None:
+                self.whole(new[j], INS, here, _what(new[j]), spot, new=npath.block(j), at=(opath, at),
+                           replaces=tuple(opath.block(k) for k in gone))
+                out.append(new[j])
+        return tuple(out), spot
+
+    def top_block_pages(self, here: Address, old: Address | None, new: Address | None, spot: _Spot) -> _Spot:
+        """Record the pages of a top-level block; the spot moves to its old page."""
+        o = self.old_pages[old] if old is not None else None
+        self.pages[here] = (o, self.new_pages[new] if new is not None else None)
+        return _Spot(spot.section, o or spot.page)
+
+    def paired_block(self, old: Any, new: Block, opath: Address, npath: Address, mpath: Address,
+                     spot: _Spot) -> Block:
+        if _unpaged(old) == _unpaged(new):
+            self.match(old, opath, npath)
+            for here, text in walk(new, mpath):
+                if text is not None:
+                    self.segments[here] = (Segment(SAME, text),)
+            return new
+        self.matched[opath] = npath
+        if isinstance(new, Paragraph):
+            self.text(mpath, old.text, new.text, opath, npath, spot)
+            return new
+        if isinstance(new, ListBlock):
+            return replace(new, items=self.items(old, new, opath, npath, mpath, spot))
+        if isinstance(new, Table):
+            return self.table(old, new, opath, npath, mpath, spot)
+        return self.columns(old, new, opath, npath, mpath, spot)
+
+    def items(self, old: ListBlock, new: ListBlock, opath: Address, npath: Address, mpath: Address,
+              spot: _Spot) -> tuple[str, ...]:
+        out: list[str] = []
+        for i, j, at, gone in places(align(old.items, new.items, lambda t: t, self.similar_text)):
+            here = mpath.item(len(out))
+            if i is not None and j is not None:
+                self.text(here, old.items[i], new.items[j], opath.item(i), npath.item(j), spot)
+                out.append(new.items[j])
+            elif i is not None:
+                self.whole(Paragraph(old.items[i]), DEL, here, "item", spot, old=opath.item(i))
+                out.append(old.items[i])
+            elif j is not None:
+                self.whole(Paragraph(new.items[j]), INS, here, "item", spot, new=npath.item(j),
+                           at=(opath.items(), at), value=new.items[j], replaces=tuple(opath.item(k) for k in gone))
+                out.append(new.items[j])
+        return tuple(out)
+
+    # -------------------------------------------------- tables and columns
+
+    def table(self, old: Table, new: Table, opath: Address, npath: Address, mpath: Address, spot: _Spot) -> Table:
+        header: tuple[Cell, ...] = ()
+        if new.header:
+            header = self.row(old.header, new.header, opath.row(0), npath.row(0), mpath.row(0), spot)
+
+        def similar(a: tuple[Cell, ...], b: tuple[Cell, ...]) -> bool:
+            return self.similar_text(text_of(Table((), (a,))), text_of(Table((), (b,))), 0.3)
+
+        rows: list[tuple[Cell, ...]] = []
+        for i, j, at, _gone in places(align(old.rows, new.rows, lambda r: r, similar)):
+            here = mpath.row(len(rows) + 1)
+            if i is not None and j is not None:
+                rows.append(self.row(old.rows[i], new.rows[j], opath.row(i + 1), npath.row(j + 1), here, spot))
+            else:
+                op, row = (DEL, old.rows[i]) if i is not None else (INS, new.rows[j or 0])
+                self.whole_row(row, op, here, spot, old=None if i is None else opath.row(i + 1),
+                               new=None if j is None else npath.row(j + 1),
+                               at=(opath.rows(), at + 1) if op == INS else None)
+                rows.append(row)
+        return replace(new, header=header, rows=tuple(rows))
+
+    def row(self, old: tuple[Cell, ...], new: tuple[Cell, ...], opath: Address, npath: Address,
+            mpath: Address, spot: _Spot) -> tuple[Cell, ...]:
+        self.matched[opath] = npath
+        width = max(len(old), len(new))
+        old, new = old + (Cell(()),) * (width - len(old)), new + (Cell(()),) * (width - len(new))
+        return tuple(Cell(self.blocks(o.blocks, n.blocks, opath.row_cell(c), npath.row_cell(c), mpath.row_cell(c),
+                                      spot)[0])
+                     for c, (o, n) in enumerate(zip(old, new)))
+
+    def whole_row(self, row: tuple[Cell, ...], op: str, mpath: Address, spot: _Spot, **kw: Any) -> None:
+        n = self.one_side(op, "row", mpath, spot, node=row if op == INS else None, **kw)
+        for k, cell in enumerate(row):
+            for here, text in walk_blocks(cell.blocks, mpath.row_cell(k)):
+                if text is not None:
+                    self.segments[here] = (Segment(op, text, n),)
+
+    def columns(self, old: Columns, new: Columns, opath: Address, npath: Address, mpath: Address,
+                spot: _Spot) -> Columns:
+        out: list[Column] = []
+        for c, (o, n) in enumerate(zip(old.columns, new.columns)):
+            self.matched[opath.column(c)] = npath.column(c)
+            self.column_heading(o.heading, n.heading, opath.column_heading(c), npath.column_heading(c),
+                                mpath.column_heading(c), spot)
+            blocks, _ = self.blocks(o.blocks, n.blocks, opath.column(c), npath.column(c), mpath.column(c), spot)
+            out.append(Column(n.heading or o.heading, blocks))
+        return replace(new, columns=tuple(out))
+
+    def column_heading(self, old: str | None, new: str | None, opath: Address, npath: Address, mpath: Address,
+                       spot: _Spot) -> None:
+        if old and new:
+            self.text(mpath, old, new, opath, npath, spot, what="heading")
+        elif old or new:
+            op = DEL if old else INS
+            o, n = _on_side(op, opath if op == DEL else npath)
+            self.whole(Paragraph(old or new or ""), op, mpath, "heading", spot, old=o, new=n)
