@@ -14,6 +14,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.empty_brackets": (
         "would leave empty brackets (\"{result}\"); quote the brackets too",
         "skulle lämna en tom parentes (”{result}”); citera parentesen också"),
+    "guards.empty_quotes": (
+        "would leave empty quotation marks (\"{result}\"); quote the quotation marks too",
+        "skulle lämna tomma citattecken (”{result}”); citera citattecknen också"),
+    "guards.mark_at_start": (
+        "would leave the text starting with \"{mark}\" (\"{result}\"); quote the \"{mark}\" together with the words",
+        "skulle lämna texten med ”{mark}” först (”{result}”); citera ”{mark}” tillsammans med orden"),
+    "guards.lower_paragraph_start": (
+        "would start the paragraph in lower case (\"{result}\"); quote the paragraph's first word and write the new "
+        "words with a capital letter",
+        "skulle börja stycket med liten bokstav (”{result}”); citera styckets första ord och skriv de nya orden med "
+        "stor bokstav"),
+    "guards.sentence_before_stop": (
+        "puts \"{new}\", a sentence of its own, before the full stop that ends the sentence: whether it is a new "
+        "sentence after the full stop or words of that sentence is unclear; to add a sentence, quote the full stop "
+        "too (after: \"{anchor}.\")",
+        "sätter ”{new}”, en egen mening, före punkten som avslutar meningen: det är oklart om det är en ny mening "
+        "efter punkten eller ord i samma mening; för att lägga till en mening, citera punkten också (after: "
+        "”{anchor}.”)"),
     "guards.runs_on": (
         "removes the full stop that ends \"{ended}\" while the next sentence stays, running the two together "
         "(\"{result}\"); keep the full stop in the new text",
@@ -38,10 +56,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.anchor_compatible": (
         "the text \"{anchor}\" occurs {count} times {scope} as printed, {exact} of them written with the plain "
         "letters and the others with look-alike characters (a ligature such as \"\ufb01\" or full-width "
-        "letters); have the program's text corrected, or set occurrence in at:",
+        "letters); have the program's text corrected, or quote more words, so that one place holds them",
         "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
         "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
-        "låt rätta programmets text eller ange occurrence i at:"),
+        "låt rätta programmets text eller citera fler ord, så att bara ett ställe innehåller dem"),
+    "guards.anchor_lookalike": (
+        "the text \"{anchor}\" occurs {count} times {scope} as printed, {exact} of them written with the plain "
+        "letters and the others with letters of another alphabet that look the same (such as a Cyrillic \"\u043e\" "
+        "in a Latin word); have the program's text corrected, or quote more words, so that one place holds them",
+        "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
+        "bokstäver och de andra med bokstäver från ett annat alfabet som ser likadana ut (som ett kyrilliskt "
+        "”\u043e” i ett svenskt ord); låt rätta programmets text eller citera fler ord, så att bara ett ställe "
+        "innehåller dem"),
+    "guards.occurrence_lookalike": (
+        "occurrence {occurrence} counts the text \"{anchor}\" {scope} written with the plain letters, but before "
+        "that place the page prints it also with look-alike characters (a ligature, full-width letters or letters "
+        "of another alphabet), so a reader counting the page comes to another place; have the program's text "
+        "corrected, or quote more words instead of occurrence",
+        "occurrence {occurrence} räknar texten ”{anchor}” {scope} skriven med vanliga bokstäver, men före det "
+        "stället är den tryckt också med tecken som ser likadana ut (en ligatur, breda bokstäver eller bokstäver "
+        "från ett annat alfabet), så den som räknar på sidan kommer till ett annat ställe; låt rätta programmets "
+        "text eller citera fler ord i stället för occurrence"),
+    "guards.occurrence_heading": (
+        "occurrence {occurrence} counts the text \"{anchor}\" {scope} below the headings, but the page prints it "
+        "before that place also in {headings}, so a reader counting the page comes to another place; say heading: "
+        "(or column:) in at: so that the count starts below the heading",
+        "occurrence {occurrence} räknar texten ”{anchor}” {scope} under rubrikerna, men sidan har den före det "
+        "stället också i {headings}, så den som räknar på sidan kommer till ett annat ställe; ange heading: (eller "
+        "column:) i at: så att räkningen börjar under rubriken"),
     "guards.end_in_mark": (
         "ends in '{mark}': whether the words go before or after it is unclear; say where with after: or before: "
         "quoting its last words",

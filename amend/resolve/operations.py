@@ -82,7 +82,7 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
         return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor, sentences)
     at = hit.end if am.after else hit.start
-    new = guarded(anchors.scoper, ix.units[hit.unit].text, at, at, am.value, anchor)
+    new = guarded(anchors.scoper, ix.units[hit.unit], at, at, am.value, anchor)
     return [_text_edit(am, hit, ix, at, at, new)]
 
 
@@ -109,7 +109,7 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
         paragraph = ix.units[hit.unit].kind == "paragraph"
         raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
                           else msg("core.deletes_item", where=place))
-    new = guarded(scoper, text, hit.start, end, new, am.value)
+    new = guarded(scoper, ix.units[hit.unit], hit.start, end, new, am.value)
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 

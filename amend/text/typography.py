@@ -14,11 +14,22 @@ import re
 from ..messages import Msg, msg
 from .joining import TERMINAL, _starts_sentence, end_insert, own_terminal
 from .matching import clean, word_before
-from .sentences import _next_start, abbreviation_like, owns_its_full_stop, sentence_boundaries
+from .sentences import (
+    DASH_STARTS,
+    OPENING_MARKS,
+    _next_start,
+    abbreviation_like,
+    owns_its_full_stop,
+    sentence_boundaries,
+)
 
 _CLOSING = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
-_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+")
+_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+|[\u2013\u2014] ?[\u2013\u2014]")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
+_QUOTES = "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
+# a quote mark that opens (after a space or bracket) right before one that closes: ”” «» ''
+_EMPTY_QUOTES = re.compile(r"(?:^|(?<=[\s(\[]))[" + _QUOTES + r"] ?[" + _QUOTES + r"](?=[\s.,;:!?)\]]|$)")
+_LEADING_MARKS = ".,;:!?\u2026)]}\u2013\u2014"
 
 
 def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
@@ -35,7 +46,7 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
 
 def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
-    for check in (_apostrophe, _doubled, _empty_brackets, _lower_start, _runs_on):
+    for check in (_apostrophe, _doubled, _empty_brackets, _empty_quotes, _mark_at_start, _lower_start, _runs_on):
         problem = check(text, start, end, new, result)
         if problem:
             return problem
@@ -78,6 +89,38 @@ def _empty_brackets(text: str, start: int, end: int, new: str, result: str) -> M
     if len(found) > len(_EMPTY_BRACKETS.findall(text)) + len(_EMPTY_BRACKETS.findall(new)):
         return msg("guards.empty_brackets", result=_around(result, result.find(found[-1])))
     return None
+
+
+def _empty_quotes(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Quotation marks with nothing left between them ("Projektet ”Trygg”" − "Trygg")."""
+    found = list(_EMPTY_QUOTES.finditer(result))
+    if len(found) > len(_EMPTY_QUOTES.findall(text)) + len(_EMPTY_QUOTES.findall(new)):
+        return msg("guards.empty_quotes", result=_around(result, found[-1].start()))
+    return None
+
+
+def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """The text now starts with a mark that ended or split what was deleted before it
+    ("Kommunen samverkar med polisen. Arbetet" − "Kommunen samverkar med polisen")."""
+    mark = result.lstrip()[:1]
+    if mark and mark in _LEADING_MARKS and text.lstrip()[:1] != mark:
+        return msg("guards.mark_at_start", mark=mark, result=_around(result, 0))
+    return None
+
+
+def paragraph_start_problem(text: str, result: str) -> Msg | None:
+    """A paragraph that started with a capital now starts in lower case ("Därför följs"
+    − "Därför", "även" before "Kommunen"). (List items often start in lower case.)"""
+    if _next_start(result, 0) == "lower" and _next_start(text, 0) != "lower":
+        return msg("guards.lower_paragraph_start", result=_around(result, 0))
+    return None
+
+
+def inserted_sentence(new: str) -> bool:
+    """Does the inserted `new` read as a sentence of its own: a capital first, . ! ? at its end
+    ("Det är viktigt.")? Put before a full stop, it may go after it or into the sentence."""
+    first = new.lstrip(OPENING_MARKS + DASH_STARTS + " ")[:1]
+    return _starts_sentence(new) and first.isupper()
 
 
 def _lower_after_stop(text: str) -> int:

@@ -393,6 +393,10 @@ class TextSpec(Spec):
                 expect.tags.add("abbr_end")
                 if expect.outcome == "apply":
                     expect.outcome = "either"
+        if self.op == "delete" and 0 < i and sent[i - 1].kind == "o" and j < len(sent) and sent[j].text in CLOSERS:
+            expect = Expect("refuse", "leaves empty quotation marks (review 5 finding 2)", expect.tags)
+        if _lowers_paragraph_start(place, sent, i, j, self.op, self.new):
+            expect = Expect("refuse", "the text would start in lower case or with a mark (review 5 findings 1, 6)", expect.tags)
         if self.op == "delete":
             rest = [t for t in place.unit.tokens() if not any(t is x for x in sent[i:j])]
             if not any(ch.isalnum() for t in rest for ch in t.text):
@@ -423,6 +427,28 @@ class TextSpec(Spec):
             del sent[i:j]
             if i < len(sent) and sent[i].sep != "":
                 sent[i].sep = sep
+
+
+def _lowers_paragraph_start(place, sent, i, j, op, new) -> bool:
+    """Does the edit make a paragraph (not an item or table cell) that starts with a capital
+    start in lower case ("Därför följs" − "Därför", "även" before "Kommunen"), or any text start
+    with a mark (", i första hand, Insatser")? amend refuses both (review 5 findings 1 and 6)."""
+    if sent is not place.unit.sentences[0] or i != 0 or op == "after":
+        return False
+    if op == "delete":
+        following = sent[j:] or [t for s in place.unit.sentences[1:] for t in s]
+        first = "".join(t.text for t in following[:3])
+    else:
+        first = new.text
+    if first[:1] in ",.;:!?" and first[:1] != sent[0].text[:1]:
+        return True
+    return place.kind == "para" and place.row is None and _first_is_lower(first) \
+        and not _first_is_lower(sent[0].text)
+
+
+def _first_is_lower(text: str) -> bool:
+    ch = next((c for c in text if c.isalnum()), "")
+    return ch.islower()
 
 
 @dataclass
