@@ -87,6 +87,9 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     m = re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE)
     if m:
         place.at["page"] = int(m.group(1))
+    pages = sorted({int(p) for p in re.findall(r"\bsid(?:an|a) (\d+)\b", s, re.IGNORECASE)})
+    if len(pages) > 1:  # "på sidan 1 och sidan 2": one amendment is one place (review 5)
+        place.problems.append(msg("guards.extract_pages", pages=pages))
     chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
     chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
     para = _paragraph_ref(s)

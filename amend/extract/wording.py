@@ -278,7 +278,28 @@ def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     built = _operation(skeleton, quotes, program)
     if built is None:
         return _elsewhere(skeleton, beside_change)
+    rejected = _REJECTED.search(skeleton)
+    if isinstance(built, Readings) and rejected:  # review 5: "Förslaget om att … stryka ”…” avslås."
+        return Cannot(msg("guards.extract_rejected", word=rejected.group()))
     return built
+
+
+_REJECTED = re.compile(r"\b(?:avslå\w*|avslag\w*|avslog\w*|förkasta\w*|(?:inte|ej) bifall\w*|bifalls (?:inte|ej)|"
+                       r"(?:inte|ej) (?:stryka|strykas|ändra|ändras|ersätta|ersättas|lägga|läggas|infoga|"
+                       r"tillfoga|ta bort))\b", re.IGNORECASE)
+# a quotation that names the place, not words of the change: "under rubriken ”Samverkan”"
+_PLACE_QUOTE = re.compile(r"\b(?:rubriken|rubrik|avsnittet|kapitlet)[;:]?\s+$", re.IGNORECASE)
+
+
+def _unread_quote(skeleton: str, m, quotes: list[Quote]) -> str | None:
+    """A quotation outside the operation read that names no place: "ersätts ”A” med ”B”
+    och ”C” med ”D”" holds a second change that the reading would drop (review 5)."""
+    if m is None:
+        return None
+    for q in re.finditer(_Q, skeleton):
+        if not (m.start() <= q.start() < m.end()) and not _PLACE_QUOTE.search(skeleton[:q.start()]):
+            return quotes[int(q.group(1))].text
+    return None
 
 
 def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
@@ -291,6 +312,9 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if other:
         return Cannot(other)
     m, build = found
+    unread = _unread_quote(skeleton, m, quotes)
+    if unread is not None:
+        return Cannot(msg("guards.extract_unread_quote", words=unread))
     built = build(m, quotes, place, program)
     if isinstance(built, Msg):
         return Cannot(built)
@@ -345,6 +369,12 @@ class _Reindex:
 
     def group(self, k):
         return self._m.group(self._m.lastindex) if k == 1 else self._m.group(k)
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
 
 
 _ANCHORS = ("replace", "delete", "after", "before")

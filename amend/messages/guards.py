@@ -120,5 +120,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "heading: out and quote words that occur under only one of them",
         "rubriken ”{heading}” förekommer {count} gånger på sidan {page}, så sidan räcker inte för att skilja dem "
         "åt; ta bort heading: och citera ord som bara finns under en av dem"),
+    "guards.extract_rejected": (
+        "the sentence says the change is rejected (\"{word}\"): a rejected proposal changes nothing and is not "
+        "written to the patch; if the minutes adopt it elsewhere, write that amendment by hand",
+        "meningen säger att ändringen avslås (”{word}”): ett avslaget förslag ändrar ingenting och skrivs inte in i "
+        "ändringsfilen; om protokollet bifaller det på annat ställe, skriv den ändringen för hand"),
+    "guards.extract_unread_quote": (
+        "the sentence quotes \"{words}\" outside the change read from it, so it may hold more than one change; "
+        "write each change as an amendment of its own by hand",
+        "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
+        "skriv varje ändring som ett eget ändringsförslag för hand"),
+    "guards.extract_pages": (
+        "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
+        "for each page by hand",
+        "meningen nämner mer än en sida ({pages:and}) och ett ändringsförslag ändrar ett ställe; skriv ett "
+        "ändringsförslag för varje sida för hand"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }
