@@ -334,3 +334,63 @@ def test_8_other_rejections_are_not_written(amend, tmp_path, instruction, word):
 def test_8_an_adopted_deletion_is_still_written(amend, tmp_path):
     res = _extract(amend, tmp_path, "På sidan 1 stryks ”årligen”.", TWO)
     assert res.code == 0, res.err
+
+
+# ------------------------------------------------ 2 (second part): a bracket or quote left without its partner
+
+UNPAIRED_EN = ('a1: the change at "och tullen)" would leave "(" without its partner ("…samverkar med polisen (. Arbetet '
+               'följs upp…"); quote both marks of the pair, or neither')
+UNPAIRED_SV = ('a1: ändringen vid ”och tullen)” skulle lämna ”(” utan sin motsvarighet (”…samverkar med polisen (. '
+               'Arbetet följs upp…”); citera båda tecknen i paret eller inget av dem')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", UNPAIRED_EN), ("sv", UNPAIRED_SV)])
+def test_2_a_bracket_left_without_its_partner_is_refused(run, lang, expected):
+    text = ["Kommunen samverkar med polisen (och tullen). Arbetet följs upp årligen."]
+    assert run(text, [{"at": P1, "delete": "och tullen)"}], lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("text, operation, mark", [
+    ("Kommunen samverkar med polisen. Arbetet följs upp.", {"after": "polisen", "insert": "(och tullen"}, "("),
+    ("Kommunen driver ”Trygg i Alingsås” sedan 2020.", {"delete": "”Trygg i"}, "”"),
+])
+def test_2_other_unpaired_marks_are_refused(run, text, operation, mark):
+    code, errors = run([text], [{"at": P1, **operation}])
+    assert code == 1 and f'would leave "{mark}" without its partner' in errors[0]
+
+
+@pytest.mark.parametrize("text, operation, adopted", [
+    ("Kommunen samverkar med polisen (och tullen).", {"delete": "(och tullen)"}, "Kommunen samverkar med polisen."),
+    ("Kommunen driver ”Trygg i Alingsås” sedan 2020.", {"replace": "Trygg i Alingsås", "with": "Trygg kommun"},
+     "Kommunen driver ”Trygg kommun” sedan 2020."),
+    ("Kommunen samverkar med polisen.", {"after": "polisen", "insert": "(och tullen)"},
+     "Kommunen samverkar med polisen (och tullen)."),
+])
+def test_2_edits_that_keep_the_pairs_still_apply(run, text, operation, adopted):
+    assert run([text], [{"at": P1, **operation}]) == [adopted]
+
+
+# ------------------------------------------------ 15: a hyphen at the end of inserted words, '”Trygg.”.'
+
+HYPHEN_EN = ('a1: the change at "avdelningen" inserts "HR-", which ends with a hyphen: whether it joins "avdelningen" '
+             'or stands as a word of its own (as in "inköps- och") is unclear; replace "avdelningen" with the whole '
+             'new words instead')
+HYPHEN_SV = ('a1: ändringen vid ”avdelningen” infogar ”HR-”, som slutar med bindestreck: det är oklart om det ska '
+             'sättas ihop med ”avdelningen” eller stå som ett eget ord (som i ”inköps- och”); ersätt ”avdelningen” med '
+             'hela de nya orden i stället')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", HYPHEN_EN), ("sv", HYPHEN_SV)])
+def test_15_words_ending_in_a_hyphen_before_a_word_are_refused(run, lang, expected):
+    assert run(["Frågan hanteras av avdelningen."], [{"at": P1, "before": "avdelningen", "insert": "HR-"}],
+               lang=lang) == (1, [expected])
+
+
+def test_15_a_full_stop_inside_a_closing_quote_and_the_sentences_is_refused(run):
+    code, errors = run(POLISEN, [{"at": P1, "after": "polisen", "insert": "i projektet ”Trygg.”"}])
+    assert code == 1 and "would leave \".”.\" in the text" in errors[0]
+
+
+def test_15_a_replacement_ending_in_a_hyphen_still_applies(run):
+    assert run(["Frågan hanteras av inköps och ekonomi."], [{"at": P1, "replace": "inköps", "with": "inköps-"}]) == \
+        ["Frågan hanteras av inköps- och ekonomi."]

@@ -17,6 +17,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.empty_quotes": (
         "would leave empty quotation marks (\"{result}\"); quote the quotation marks too",
         "skulle lämna tomma citattecken (”{result}”); citera citattecknen också"),
+    "guards.unpaired": (
+        "would leave \"{mark}\" without its partner (\"{result}\"); quote both marks of the pair, or neither",
+        "skulle lämna ”{mark}” utan sin motsvarighet (”{result}”); citera båda tecknen i paret eller inget av dem"),
+    "guards.hyphen_end": (
+        "inserts \"{new}\", which ends with a hyphen: whether it joins \"{word}\" or stands as a word of its "
+        "own (as in \"inköps- och\") is unclear; replace \"{word}\" with the whole new words instead",
+        "infogar ”{new}”, som slutar med bindestreck: det är oklart om det ska sättas ihop med ”{word}” eller stå "
+        "som ett eget ord (som i ”inköps- och”); ersätt ”{word}” med hela de nya orden i stället"),
     "guards.mark_at_start": (
         "would leave the text starting with \"{mark}\" (\"{result}\"); quote the \"{mark}\" together with the words",
         "skulle lämna texten med ”{mark}” först (”{result}”); citera ”{mark}” tillsammans med orden"),

@@ -24,7 +24,10 @@ from .sentences import (
 )
 
 _CLOSING = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
-_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+|[\u2013\u2014] ?[\u2013\u2014]")
+_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+|[\u2013\u2014] ?[\u2013\u2014]"
+                        r"|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]+[.,;:]")  # and '”Trygg.”.'
+_PAIRED = (("(", ")"), ("[", "]"), ("{", "}"))
+_DOUBLE_QUOTES = "\"\u201c\u201d\u201e\u00bb\u00ab"  # Swedish ”…” and »…» use one mark on both sides
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
 _QUOTES = "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
 # a quote mark that opens (after a space or bracket) right before one that closes: ”” «» ''
@@ -46,7 +49,8 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
 
 def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
-    for check in (_apostrophe, _doubled, _empty_brackets, _empty_quotes, _mark_at_start, _lower_start, _runs_on):
+    for check in (_apostrophe, _hyphen_end, _doubled, _empty_brackets, _empty_quotes, _unpaired, _mark_at_start,
+                  _lower_start, _runs_on):
         problem = check(text, start, end, new, result)
         if problem:
             return problem
@@ -96,6 +100,42 @@ def _empty_quotes(text: str, start: int, end: int, new: str, result: str) -> Msg
     found = list(_EMPTY_QUOTES.finditer(result))
     if len(found) > len(_EMPTY_QUOTES.findall(text)) + len(_EMPTY_QUOTES.findall(new)):
         return msg("guards.empty_quotes", result=_around(result, found[-1].start()))
+    return None
+
+
+def _unpaired_marks(text: str) -> list[str]:
+    """The brackets without their partner, and a quotation mark left over when double
+    quotation marks are odd in number."""
+    out = []
+    for opening, closing in _PAIRED:
+        depth = 0
+        for ch in text:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                if depth == 0:
+                    out.append(closing)
+                depth = max(0, depth - 1)
+        out += [opening] * depth
+    quotes = [ch for ch in text if ch in _DOUBLE_QUOTES]
+    return out + quotes[-1:] if len(quotes) % 2 else out
+
+
+def _unpaired(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """A bracket or quotation mark left without its partner ("polisen (och tullen)." −
+    "och tullen)" → "polisen (."; "(och tullen" inserted; "”Trygg i" deleted of "”Trygg i Alingsås”")."""
+    before, after = _unpaired_marks(text), _unpaired_marks(result)
+    if len(after) > len(before):
+        mark = next((m for m in after if m not in before), after[-1])
+        return msg("guards.unpaired", mark=mark, result=_around(result, _first_change(text, result)))
+    return None
+
+
+def _hyphen_end(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Words inserted before a word that end with a hyphen: "HR-" before "avdelningen" may
+    join it ("HR-avdelningen") or stand before "och" as in "inköps- och": unclear."""
+    if start == end and new[-1:] in "-\u2010\u2011" and new[-2:-1].isalnum() and text[start:start + 1].isalnum():
+        return msg("guards.hyphen_end", new=new, word=re.match(r"\w+", text[start:]).group())  # type: ignore[union-attr]
     return None
 
 

@@ -395,6 +395,9 @@ class TextSpec(Spec):
                     expect.outcome = "either"
         if self.op == "delete" and 0 < i and sent[i - 1].kind == "o" and j < len(sent) and sent[j].text in CLOSERS:
             expect = Expect("refuse", "leaves empty quotation marks (review 5 finding 2)", expect.tags)
+        if _unpairs(sent[i:j] if self.op in ("replace", "delete") else [], self.new.text if self.new else ""):
+            expect = Expect("refuse", "leaves a bracket or quotation mark without its partner (review 5 finding 2)",
+                            expect.tags)
         if _lowers_paragraph_start(place, sent, i, j, self.op, self.new):
             expect = Expect("refuse", "the text would start in lower case or with a mark (review 5 findings 1, 6)", expect.tags)
         if self.op == "delete":
@@ -433,7 +436,7 @@ def _lowers_paragraph_start(place, sent, i, j, op, new) -> bool:
     """Does the edit make a paragraph (not an item or table cell) that starts with a capital
     start in lower case ("Därför följs" − "Därför", "även" before "Kommunen"), or any text start
     with a mark (", i första hand, Insatser")? amend refuses both (review 5 findings 1 and 6)."""
-    if sent is not place.unit.sentences[0] or i != 0 or op == "after":
+    if sent is not place.unit.sentences[0] or op == "after" or any(c.isalnum() for t in sent[:i] for c in t.text):
         return False
     if op == "delete":
         following = sent[j:] or [t for s in place.unit.sentences[1:] for t in s]
@@ -444,6 +447,18 @@ def _lowers_paragraph_start(place, sent, i, j, op, new) -> bool:
         return True
     return place.kind == "para" and place.row is None and _first_is_lower(first) \
         and not _first_is_lower(sent[0].text)
+
+
+def _unpairs(removed, added: str) -> bool:
+    """Do the removed tokens and the added text hold brackets or double quotation marks
+    that do not balance alike, so that the edit leaves one without its partner?"""
+    gone = "".join(t.text for t in removed)
+
+    def balance(text: str) -> tuple:
+        quotes = sum(text.count(q) for q in "\"\u201c\u201d\u201e\u00bb\u00ab") % 2
+        return (text.count("(") - text.count(")"), text.count("[") - text.count("]"), quotes)
+
+    return balance(gone) != balance(added)
 
 
 def _first_is_lower(text: str) -> bool:
