@@ -314,7 +314,11 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     m, build = found
     unread = _unread_quote(skeleton, m, quotes)
     if unread is not None:
-        return Cannot(msg("guards.extract_unread_quote", words=unread))
+        where = re.search(r"\b(efter|före) (?:\w+ )?⟨\d+⟩", skeleton, re.IGNORECASE)
+        key = "after" if where and where.group(1).lower() == "efter" else "before"
+        return Cannot(msg("guards.extract_unread_place", key=key, words=unread) if where
+                      and quotes[int(re.findall(_Q, where.group())[0])].text == unread
+                      else msg("guards.extract_unread_quote", words=unread))
     built = build(m, quotes, place, program)
     if isinstance(built, Msg):
         return Cannot(built)

@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(\"{result}\"); keep the full stop in the new text",
         "tar bort punkten som avslutar ”{ended}” men nästa mening står kvar, så att de flyter ihop (”{result}”); "
         "behåll punkten i den nya texten"),
+    "guards.loses_last_stop": (
+        "removes the \"{mark}\" that ends the text, leaving its last sentence without one (\"{result}\"); keep "
+        "the \"{mark}\" in the new text",
+        "tar bort ”{mark}” som avslutar texten, så att den sista meningen står utan (”{result}”); behåll ”{mark}” "
+        "i den nya texten"),
     "guards.anchor_in_number": (
         "the text \"{anchor}\" occurs {scope} only as part of a longer number; quote the whole number",
         "texten ”{anchor}” finns {scope} bara som en del av ett längre tal; citera hela talet"),
@@ -138,6 +143,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write each change as an amendment of its own by hand",
         "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
         "skriv varje ändring som ett eget ändringsförslag för hand"),
+    "guards.extract_unread_place": (
+        "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
+        "that place and other words of the sentence are not understood; write the amendment by hand",
+        "meningen anger var ändringen ska stå ({key}: ”{words}”), men ändringen som lästes ur den använder inte det "
+        "stället och andra ord i meningen förstods inte; skriv ändringen för hand"),
     "guards.extract_pages": (
         "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
         "for each page by hand",

@@ -197,8 +197,10 @@ def _first_change(text: str, result: str) -> int:
 def _runs_on(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """The full stop that ended a sentence is replaced or deleted, the next sentence stays
     and nothing ends the first ("polisen." → "polisen": "polisen Arbetet")."""
-    if start == end or not text[end:].strip():
+    if start == end:
         return None
+    if not text[end:].strip():
+        return _loses_last_stop(text, start, new, result)
     bounds = [b for b in sentence_boundaries(text) if b.certain]
     starts = {0} | {b.start for b in bounds}
     for b in bounds:
@@ -212,6 +214,17 @@ def _runs_on(text: str, start: int, end: int, new: str, result: str) -> Msg | No
         return msg("guards.runs_on", ended=text[max(s for s in starts if s <= stop):stop + 1],
                    result=_around(result, min(start, len(result))))
     return None
+
+
+def _loses_last_stop(text: str, start: int, new: str, result: str) -> Msg | None:
+    """The edit reaches the end of the text and takes the . ! ? that ends it, with no
+    mark in its place ("årligen." → "varje år": "Arbetet följs upp varje år")."""
+    body = text.rstrip(_CLOSING + " ")
+    if body[-1:] not in TERMINAL or len(body) <= start or result.rstrip(_CLOSING + " ")[-1:] in TERMINAL:
+        return None
+    if new and new.rstrip(_CLOSING)[-1:] in TERMINAL:
+        return None
+    return msg("guards.loses_last_stop", mark=body[-1], result=_around(result, len(result)))
 
 
 def _around(text: str, at: int, words: int = 4) -> str:
