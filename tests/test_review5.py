@@ -394,3 +394,66 @@ def test_15_a_full_stop_inside_a_closing_quote_and_the_sentences_is_refused(run)
 def test_15_a_replacement_ending_in_a_hyphen_still_applies(run):
     assert run(["Frågan hanteras av inköps och ekonomi."], [{"at": P1, "replace": "inköps", "with": "inköps-"}]) == \
         ["Frågan hanteras av inköps- och ekonomi."]
+
+
+# ------------------------------------------------ 17: the last sentence of a text loses its full stop
+
+LAST_EN = ('a1: the change at "årligen." removes the "." that ends the text, leaving its last sentence without one '
+           '("…följs upp varje år"); keep the "." in the new text')
+LAST_SV = ('a1: ändringen vid ”årligen.” tar bort ”.” som avslutar texten, så att den sista meningen står utan '
+           '(”…följs upp varje år”); behåll ”.” i den nya texten')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", LAST_EN), ("sv", LAST_SV)])
+def test_17_the_last_full_stop_replaced_away_is_refused(run, lang, expected):
+    assert run(POLISEN, [{"at": P1, "replace": "årligen.", "with": "varje år"}], lang=lang) == (1, [expected])
+
+
+def test_17_the_last_full_stop_deleted_with_words_is_refused(run):
+    code, errors = run(POLISEN, [{"at": P1, "delete": "upp årligen."}])
+    assert code == 1 and 'removes the "." that ends the text' in errors[0]
+
+
+@pytest.mark.parametrize("operation, adopted", [
+    ({"replace": "årligen.", "with": "varje år."}, "Kommunen samverkar med polisen. Arbetet följs upp varje år."),
+    ({"delete": "Arbetet följs upp årligen."}, "Kommunen samverkar med polisen."),
+    ({"replace": "årligen", "with": "varje år"}, "Kommunen samverkar med polisen. Arbetet följs upp varje år."),
+])
+def test_17_edits_that_keep_a_last_mark_still_apply(run, operation, adopted):
+    assert run(POLISEN, [{"at": P1, **operation}]) == [adopted]
+
+
+def test_17_extract_reads_the_quote_without_the_minutes_full_stop(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 ersätts ”följs upp årligen.” med ”följs upp varje år”.", POLISEN)
+    assert res.code == 0, res.err
+    data = yaml.safe_load((next(tmp_path.glob("x*")) / "patch.yaml").read_text(encoding="utf-8"))
+    assert (data["amendments"][0]["replace"], data["amendments"][0]["with"]) == ("följs upp årligen",
+                                                                               "följs upp varje år")
+
+
+# ------------------------------------------------ 8: add_item position: N and other changes to the list
+
+LIST = [{"bullets": ["Barn.", "Kvinnor.", "Äldre."]}]
+CLASH_EN = ("a1: changes text that a2 (line {line}) also changes or quotes; the two amendments overlap and cannot "
+            "both apply as worded")
+CLASH_SV = ("a1: ändrar text som a2 (rad {line}) också ändrar eller citerar; de två ändringarna överlappar och kan "
+            "inte båda genomföras som de är skrivna")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", CLASH_EN), ("sv", CLASH_SV)])
+@pytest.mark.parametrize("other", [{"add_item": "Unga.", "position": 3}, {"delete_item": "Barn"},
+                                   {"add_item": "Unga.", "after_item": "Barn"}])
+def test_8_a_counted_position_and_another_change_to_the_list_clash(run, lang, expected, other):
+    code, errors = run(LIST, [{"at": P1, "add_item": "Män.", "position": 2}, {"at": P1, **other}], lang=lang)
+    assert code == 1
+    assert re.sub(r"\(line \d+\)|\(rad \d+\)", "(line {line})" if lang == "en" else "(rad {line})", errors[0]) \
+        == expected
+
+
+@pytest.mark.parametrize("other, items", [
+    ({"replace": "Kvinnor", "with": "Kvinnor och män"}, ["Barn.", "Män.", "Kvinnor och män.", "Äldre."]),
+    ({"add_item": "Unga."}, ["Barn.", "Män.", "Kvinnor.", "Äldre.", "Unga."]),
+    ({"delete_item": "Äldre"}, ["Barn.", "Män.", "Kvinnor."]),
+])
+def test_8_changes_after_the_counted_position_still_apply(run, other, items):
+    assert run(LIST, [{"at": P1, "add_item": "Män.", "position": 2}, {"at": P1, **other}]) == items

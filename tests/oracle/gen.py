@@ -393,8 +393,10 @@ class TextSpec(Spec):
                 expect.tags.add("abbr_end")
                 if expect.outcome == "apply":
                     expect.outcome = "either"
-        if self.op == "delete" and 0 < i and sent[i - 1].kind == "o" and j < len(sent) and sent[j].text in CLOSERS:
-            expect = Expect("refuse", "leaves empty quotation marks (review 5 finding 2)", expect.tags)
+        if self.op == "delete" and 0 < i and j < len(sent) and (sent[i - 1].kind == "o" and sent[j].text in CLOSERS
+                                                                 or sent[i - 1].text in DASHES and sent[j].text in DASHES):
+            expect = Expect("refuse", "leaves empty quotation marks or a dash pair '– –' (review 5 findings 4, 6)",
+                            expect.tags)
         if _unpairs(sent[i:j] if self.op in ("replace", "delete") else [], self.new.text if self.new else ""):
             expect = Expect("refuse", "leaves a bracket or quotation mark without its partner (review 5 finding 2)",
                             expect.tags)
