@@ -1,5 +1,5 @@
-"""Findings of the fifth adversarial review (notes/review5, numbered as in its FINDINGS.md): wrong adopted
-text with exit 0.
+"""Findings of the fifth adversarial review (notes/review5; numbers and repro folders as in its FINDINGS.md
+at 19:55 UTC): wrong adopted text with exit 0.
 
 Each case runs `amend apply` (or `amend extract`, then apply) on a program and patch written
 here and compares the adopted text exactly, or the refusal in English and Swedish. Programs
@@ -55,7 +55,7 @@ POLISEN = ["Kommunen samverkar med polisen. Arbetet följs upp årligen."]
 P1 = {"page": 1}
 
 
-# ------------------------------------------------ 4: a deletion leaves the text starting with a mark
+# ------------------------------------------------ 9 (09-delete-sentence-without-fullstop): a mark left first
 
 MARK_EN = ('a1: the change at "Kommunen samverkar med polisen" would leave the text starting with "." '
            '(". Arbetet följs upp…"); quote the "." together with the words')
@@ -66,7 +66,7 @@ MARK_SV = ('a1: ändringen vid ”Kommunen samverkar med polisen” skulle lämn
 @pytest.mark.parametrize("lang, expected", [("en", MARK_EN), ("sv", MARK_SV)])
 @pytest.mark.parametrize("operation", [{"delete": "Kommunen samverkar med polisen"},
                                        {"replace": "Kommunen samverkar med polisen", "with": ""}])
-def test_4_deleting_a_sentence_without_its_full_stop_is_refused(run, lang, expected, operation):
+def test_9_deleting_a_sentence_without_its_full_stop_is_refused(run, lang, expected, operation):
     assert run(POLISEN, [{"at": P1, **operation}], lang=lang) == (1, [expected])
 
 
@@ -74,17 +74,17 @@ def test_4_deleting_a_sentence_without_its_full_stop_is_refused(run, lang, expec
     ("Vad gör vi? Arbetet följs upp årligen.", "Vad gör vi", "?"),
     ("Kommunen samverkar med polisen, regionen och tullen.", "Kommunen samverkar med polisen", ","),
 ])
-def test_4_other_marks_left_first_are_refused(run, text, old, mark):
+def test_9_other_marks_left_first_are_refused(run, text, old, mark):
     code, errors = run([text], [{"at": P1, "delete": old}])
     assert code == 1 and f'would leave the text starting with "{mark}"' in errors[0]
 
 
-def test_4_an_inserted_text_that_starts_with_a_comma_at_the_start_is_refused(run):
+def test_9_an_inserted_text_that_starts_with_a_comma_at_the_start_is_refused(run):
     code, errors = run(["Insatser för unga"], [{"at": P1, "before": "Insatser", "insert": ", i första hand,"}])
     assert code == 1 and 'would leave the text starting with ","' in errors[0]
 
 
-def test_4_an_empty_dash_pair_is_refused(run):
+def test_9_an_empty_dash_pair_is_refused(run):
     code, errors = run(["Kommunen samverkar – med polisen – årligen."], [{"at": P1, "delete": "med polisen"}])
     assert code == 1 and 'would leave "– –" in the text' in errors[0]
 
@@ -93,11 +93,11 @@ def test_4_an_empty_dash_pair_is_refused(run):
     ("Kommunen samverkar med polisen.", "Arbetet följs upp årligen."),
     ("med polisen", "Kommunen samverkar. Arbetet följs upp årligen."),
 ])
-def test_4_whole_sentences_and_words_still_delete(run, old, adopted):
+def test_9_whole_sentences_and_words_still_delete(run, old, adopted):
     assert run(POLISEN, [{"at": P1, "delete": old}]) == [adopted]
 
 
-# ------------------------------------------------ 6: empty quotation marks
+# ------------------------------------------------ 12 (12-brackets-quotes-empty-or-unbalanced): empty quotation marks
 
 QUOTES_EN = ('a1: the change at "Trygg" would leave empty quotation marks ("Projektet ”” fortsätter."); '
              'quote the quotation marks too')
@@ -106,7 +106,7 @@ QUOTES_SV = ('a1: ändringen vid ”Trygg” skulle lämna tomma citattecken (�
 
 
 @pytest.mark.parametrize("lang, expected", [("en", QUOTES_EN), ("sv", QUOTES_SV)])
-def test_6_empty_quotation_marks_are_refused(run, lang, expected):
+def test_12_empty_quotation_marks_are_refused(run, lang, expected):
     assert run(["Projektet ”Trygg” fortsätter."], [{"at": P1, "delete": "Trygg"}], lang=lang) == (1, [expected])
 
 
@@ -115,11 +115,11 @@ def test_6_empty_quotation_marks_are_refused(run, lang, expected):
     ("Projekten ”Trygg” och ”Säker” fortsätter.", "och", "Projekten ”Trygg” ”Säker” fortsätter."),
     ('Projektet "Trygg kommun" fortsätter.', "kommun", 'Projektet "Trygg" fortsätter.'),
 ])
-def test_6_quotations_that_keep_words_still_apply(run, text, old, adopted):
+def test_12_quotations_that_keep_words_still_apply(run, text, old, adopted):
     assert run([text], [{"at": P1, "delete": old}]) == [adopted]
 
 
-# ------------------------------------------------ 5: a capitalised sentence inserted before a full stop
+# ------------------------------------------------ 10 (10-insert-capital-sentence-after-anchor)
 
 SENTENCE_EN = ('a1: the change at "årligen" puts "Det är viktigt.", a sentence of its own, before the full stop that '
                'ends the sentence: whether it is a new sentence after the full stop or words of that sentence is '
@@ -130,7 +130,7 @@ SENTENCE_SV = ('a1: ändringen vid ”årligen” sätter ”Det är viktigt.”
 
 
 @pytest.mark.parametrize("lang, expected", [("en", SENTENCE_EN), ("sv", SENTENCE_SV)])
-def test_5_a_sentence_inserted_before_the_full_stop_is_refused(run, lang, expected):
+def test_10_a_sentence_inserted_before_the_full_stop_is_refused(run, lang, expected):
     assert run(POLISEN, [{"at": P1, "after": "årligen", "insert": "Det är viktigt."}], lang=lang) == (1, [expected])
 
 
@@ -139,16 +139,16 @@ def test_5_a_sentence_inserted_before_the_full_stop_is_refused(run, lang, expect
     ("årligen.", "Det är viktigt.", "Kommunen samverkar med polisen. Arbetet följs upp årligen. Det är viktigt."),
     ("polisen", "och tullen.", "Kommunen samverkar med polisen och tullen. Arbetet följs upp årligen."),
 ])
-def test_5_sentences_after_the_full_stop_and_words_before_it_still_apply(run, anchor, new, adopted):
+def test_10_sentences_after_the_full_stop_and_words_before_it_still_apply(run, anchor, new, adopted):
     assert run(POLISEN, [{"at": P1, "after": anchor, "insert": new}]) == [adopted]
 
 
-def test_5_a_replacement_with_its_own_full_stop_still_folds(run):
+def test_10_a_replacement_with_its_own_full_stop_still_folds(run):
     assert run(POLISEN, [{"at": P1, "replace": "polisen", "with": "Polismyndigheten."}]) == \
         ["Kommunen samverkar med Polismyndigheten. Arbetet följs upp årligen."]
 
 
-# ------------------------------------------------ 7: occurrence and the printed page
+# ------------------------------------------------ 13 (13-occurrence-skips-printed-guards)
 
 def _headed(content, heading="Insatser"):
     return _program(content, heading)
@@ -163,19 +163,19 @@ OCC_HEADING_SV = ("a1: occurrence 2 räknar texten ”Insatser” på sidan 1 un
 
 
 @pytest.mark.parametrize("lang, expected", [("en", OCC_HEADING_EN), ("sv", OCC_HEADING_SV)])
-def test_7_occurrence_with_the_heading_before_it_is_refused(run, lang, expected):
+def test_13_occurrence_with_the_heading_before_it_is_refused(run, lang, expected):
     program = _headed(["Insatser görs årligen. Insatser följs upp."])
     assert run(program, [{"at": {"page": 1, "occurrence": 2}, "replace": "Insatser", "with": "Åtgärder"}],
                lang=lang) == (1, [expected])
 
 
-def test_7_occurrence_below_a_named_heading_still_applies(run):
+def test_13_occurrence_below_a_named_heading_still_applies(run):
     program = _headed(["Insatser görs årligen. Insatser följs upp."])
     assert run(program, [{"at": {"page": 1, "heading": "Insatser", "occurrence": 2}, "replace": "Insatser",
                           "with": "Åtgärder"}]) == ["Insatser görs årligen. Åtgärder följs upp."]
 
 
-def test_7_occurrence_with_a_column_heading_is_refused(run):
+def test_13_occurrence_with_a_column_heading_is_refused(run):
     program = _program([{"columns": [{"heading": "Chefer", "content": ["Chefer ansvarar. Chefer utbildas."]},
                                      {"heading": "Medarbetare", "content": ["Text."]}]}])
     code, errors = run(program, [{"at": {"page": 1, "occurrence": 2}, "replace": "Chefer", "with": "Ledare"}])
@@ -194,18 +194,18 @@ OCC_LOOK_SV = ("a1: occurrence 2 räknar texten ”finansiering” på sidan 1 s
 
 
 @pytest.mark.parametrize("lang, expected", [("en", OCC_LOOK_EN), ("sv", OCC_LOOK_SV)])
-def test_7_occurrence_after_a_look_alike_is_refused(run, lang, expected):
+def test_13_occurrence_after_a_look_alike_is_refused(run, lang, expected):
     assert run([LIGATURE], [{"at": {"page": 1, "occurrence": 2}, "replace": "finansiering", "with": "medel"}],
                lang=lang) == (1, [expected])
 
 
-def test_7_occurrence_before_any_look_alike_still_applies(run):
+def test_13_occurrence_before_any_look_alike_still_applies(run):
     text = "Ny finansiering söks. Mer finansiering behövs. Stöd till \ufb01nansiering ges."
     assert run([text], [{"at": {"page": 1, "occurrence": 2}, "replace": "finansiering", "with": "medel"}]) == \
         ["Ny finansiering söks. Mer medel behövs. Stöd till \ufb01nansiering ges."]
 
 
-# ------------------------------------------------ 11: letters of another alphabet in a Latin word
+# ------------------------------------------------ 18 (18-confusable-letters): another alphabet in a Latin word
 
 CYRILLIC = "Kommunen samverkar med p\u043elisen. Regionen samverkar med polisen."
 LOOK_EN = ('a1: the text "polisen" occurs 2 times on page 1 as printed, 1 of them written with the plain letters and '
@@ -217,25 +217,25 @@ LOOK_SV = ("a1: texten ”polisen” förekommer 2 gånger på sidan 1 som sidan
 
 
 @pytest.mark.parametrize("lang, expected", [("en", LOOK_EN), ("sv", LOOK_SV)])
-def test_11_a_cyrillic_look_alike_is_counted(run, lang, expected):
+def test_18_a_cyrillic_look_alike_is_counted(run, lang, expected):
     assert run([CYRILLIC], [{"at": P1, "replace": "polisen", "with": "Polismyndigheten"}], lang=lang) == \
         (1, [expected])
 
 
-def test_11_words_wholly_in_another_alphabet_are_not_look_alikes(run):
+def test_18_words_wholly_in_another_alphabet_are_not_look_alikes(run):
     text = "Broschyren heter \u0440\u043e\u0440 på ryska. Kommunen samverkar med polisen."
     assert run([text], [{"at": P1, "replace": "polisen", "with": "Polismyndigheten"}]) == \
         ["Broschyren heter \u0440\u043e\u0440 på ryska. Kommunen samverkar med Polismyndigheten."]
 
 
-def test_11_the_latin_skeleton_keeps_offsets():
+def test_18_the_latin_skeleton_keeps_offsets():
     from amend.text.confusables import has_lookalike, latin_skeleton
 
     assert latin_skeleton("p\u043elisen \u0440\u043e\u0440") == "polisen \u0440\u043e\u0440"
     assert has_lookalike("p\u043elisen") and not has_lookalike("polisen") and not has_lookalike("\u043e\u043e")
 
 
-# ------------------------------------------------ 9: a paragraph left starting in lower case
+# ------------------------------------------------ 16 (16-lowercase-paragraph-start)
 
 LOWER_EN = ('a1: the change at "Därför" would start the paragraph in lower case ("följs arbetet upp årligen."); '
             "quote the paragraph's first word and write the new words with a capital letter")
@@ -244,14 +244,14 @@ LOWER_SV = ('a1: ändringen vid ”Därför” skulle börja stycket med liten b
 
 
 @pytest.mark.parametrize("lang, expected", [("en", LOWER_EN), ("sv", LOWER_SV)])
-def test_9_a_paragraph_left_in_lower_case_is_refused(run, lang, expected):
+def test_16_a_paragraph_left_in_lower_case_is_refused(run, lang, expected):
     assert run(["Därför följs arbetet upp årligen."], [{"at": P1, "delete": "Därför"}], lang=lang) == \
         (1, [expected])
 
 
 @pytest.mark.parametrize("operation", [{"replace": "Kommunen", "with": "kommunen och regionen"},
                                        {"before": "Kommunen", "insert": "även"}])
-def test_9_other_lower_case_starts_are_refused(run, operation):
+def test_16_other_lower_case_starts_are_refused(run, operation):
     code, errors = run(["Kommunen samverkar med polisen."], [{"at": P1, **operation}])
     assert code == 1 and "would start the paragraph in lower case" in errors[0]
 
@@ -262,11 +262,11 @@ def test_9_other_lower_case_starts_are_refused(run, operation):
     ([{"bullets": ["Barn och unga", "Äldre"]}], {"delete": "Barn och"}, "unga"),  # items may start in lower case
     (["och så vidare gäller."], {"delete": "så vidare"}, "och gäller."),  # it started in lower case already
 ])
-def test_9_capital_starts_and_list_items_still_apply(run, content, operation, adopted):
+def test_16_capital_starts_and_list_items_still_apply(run, content, operation, adopted):
     assert run(content, [{"at": P1, **operation}])[0] == adopted
 
 
-# ------------------------------------------------ 1, 2, 3: extract (minutes → patch)
+# ------------------------------------------------ 1, 4 (01-extract-drops-second-instruction, 04-…-rejected-…): extract
 
 def _extract(amend, tmp_path, instruction, content, lang="en"):
     folder = tmp_path / f"x{abs(hash(instruction)) % 10**8}-{lang}"
@@ -317,7 +317,7 @@ REJECTED_SV = ("meningen säger att ändringen avslås (”avslås”): ett avsl
 
 
 @pytest.mark.parametrize("lang, expected", [("en", REJECTED_EN), ("sv", REJECTED_SV)])
-def test_2_a_rejected_change_is_not_written(amend, tmp_path, lang, expected):
+def test_4_a_rejected_change_is_not_written(amend, tmp_path, lang, expected):
     res = _extract(amend, tmp_path, "Förslaget om att på sidan 1 stryka ”årligen” avslås.", TWO, lang)
     assert res.code == 1 and expected in res.err + res.out, res.err
 
@@ -327,17 +327,17 @@ def test_2_a_rejected_change_is_not_written(amend, tmp_path, lang, expected):
     ("Yrkandet att ”årligen” stryks på sidan 1 avslås.", "avslås"),
     ("Kommunfullmäktige beslutar att inte stryka ”årligen” på sidan 1.", "inte stryka"),
 ])
-def test_2_other_rejections_are_not_written(amend, tmp_path, instruction, word):
+def test_4_other_rejections_are_not_written(amend, tmp_path, instruction, word):
     res = _extract(amend, tmp_path, instruction, TWO)
     assert res.code == 1 and f'the change is rejected ("{word}")' in res.err + res.out, res.err
 
 
-def test_2_an_adopted_deletion_is_still_written(amend, tmp_path):
+def test_4_an_adopted_deletion_is_still_written(amend, tmp_path):
     res = _extract(amend, tmp_path, "På sidan 1 stryks ”årligen”.", TWO)
     assert res.code == 0, res.err
 
 
-# ------------------------------------------------ 6 (second part): a bracket or quote left without its partner
+# ------------------------------------------------ 12 (second part): a bracket or quote left without its partner
 
 UNPAIRED_EN = ('a1: the change at "och tullen)" would leave "(" without its partner ("…samverkar med polisen (. Arbetet '
                'följs upp…"); quote both marks of the pair, or neither')
@@ -346,7 +346,7 @@ UNPAIRED_SV = ('a1: ändringen vid ”och tullen)” skulle lämna ”(” utan 
 
 
 @pytest.mark.parametrize("lang, expected", [("en", UNPAIRED_EN), ("sv", UNPAIRED_SV)])
-def test_6_a_bracket_left_without_its_partner_is_refused(run, lang, expected):
+def test_12_a_bracket_left_without_its_partner_is_refused(run, lang, expected):
     text = ["Kommunen samverkar med polisen (och tullen). Arbetet följs upp årligen."]
     assert run(text, [{"at": P1, "delete": "och tullen)"}], lang=lang) == (1, [expected])
 
@@ -355,7 +355,7 @@ def test_6_a_bracket_left_without_its_partner_is_refused(run, lang, expected):
     ("Kommunen samverkar med polisen. Arbetet följs upp.", {"after": "polisen", "insert": "(och tullen"}, "("),
     ("Kommunen driver ”Trygg i Alingsås” sedan 2020.", {"delete": "”Trygg i"}, "”"),
 ])
-def test_6_other_unpaired_marks_are_refused(run, text, operation, mark):
+def test_12_other_unpaired_marks_are_refused(run, text, operation, mark):
     code, errors = run([text], [{"at": P1, **operation}])
     assert code == 1 and f'would leave "{mark}" without its partner' in errors[0]
 
@@ -367,11 +367,11 @@ def test_6_other_unpaired_marks_are_refused(run, text, operation, mark):
     ("Kommunen samverkar med polisen.", {"after": "polisen", "insert": "(och tullen)"},
      "Kommunen samverkar med polisen (och tullen)."),
 ])
-def test_6_edits_that_keep_the_pairs_still_apply(run, text, operation, adopted):
+def test_12_edits_that_keep_the_pairs_still_apply(run, text, operation, adopted):
     assert run([text], [{"at": P1, **operation}]) == [adopted]
 
 
-# ------------------------------------------------ 10: a hyphen at the end of inserted words, '”Trygg.”.'
+# ------------------------------------------------ 17 (17-hyphen-and-quote-fullstop-joins)
 
 HYPHEN_EN = ('a1: the change at "avdelningen" inserts "HR-", which ends with a hyphen: whether it joins "avdelningen" '
              'or stands as a word of its own (as in "inköps- och") is unclear; replace "avdelningen" with the whole '
@@ -382,22 +382,22 @@ HYPHEN_SV = ('a1: ändringen vid ”avdelningen” infogar ”HR-”, som slutar
 
 
 @pytest.mark.parametrize("lang, expected", [("en", HYPHEN_EN), ("sv", HYPHEN_SV)])
-def test_10_words_ending_in_a_hyphen_before_a_word_are_refused(run, lang, expected):
+def test_17_words_ending_in_a_hyphen_before_a_word_are_refused(run, lang, expected):
     assert run(["Frågan hanteras av avdelningen."], [{"at": P1, "before": "avdelningen", "insert": "HR-"}],
                lang=lang) == (1, [expected])
 
 
-def test_10_a_full_stop_inside_a_closing_quote_and_the_sentences_is_refused(run):
+def test_17_a_full_stop_inside_a_closing_quote_and_the_sentences_is_refused(run):
     code, errors = run(POLISEN, [{"at": P1, "after": "polisen", "insert": "i projektet ”Trygg.”"}])
     assert code == 1 and "would leave \".”.\" in the text" in errors[0]
 
 
-def test_10_a_replacement_ending_in_a_hyphen_still_applies(run):
+def test_17_a_replacement_ending_in_a_hyphen_still_applies(run):
     assert run(["Frågan hanteras av inköps och ekonomi."], [{"at": P1, "replace": "inköps", "with": "inköps-"}]) == \
         ["Frågan hanteras av inköps- och ekonomi."]
 
 
-# ------------------------------------------------ 17: the last sentence of a text loses its full stop
+# ------------------------------------------------ 11 (11-paragraph-loses-final-fullstop)
 
 LAST_EN = ('a1: the change at "årligen." removes the "." that ends the text, leaving its last sentence without one '
            '("…följs upp varje år"); keep the "." in the new text')
@@ -406,11 +406,11 @@ LAST_SV = ('a1: ändringen vid ”årligen.” tar bort ”.” som avslutar tex
 
 
 @pytest.mark.parametrize("lang, expected", [("en", LAST_EN), ("sv", LAST_SV)])
-def test_17_the_last_full_stop_replaced_away_is_refused(run, lang, expected):
+def test_11_the_last_full_stop_replaced_away_is_refused(run, lang, expected):
     assert run(POLISEN, [{"at": P1, "replace": "årligen.", "with": "varje år"}], lang=lang) == (1, [expected])
 
 
-def test_17_the_last_full_stop_deleted_with_words_is_refused(run):
+def test_11_the_last_full_stop_deleted_with_words_is_refused(run):
     code, errors = run(POLISEN, [{"at": P1, "delete": "upp årligen."}])
     assert code == 1 and 'removes the "." that ends the text' in errors[0]
 
@@ -420,11 +420,11 @@ def test_17_the_last_full_stop_deleted_with_words_is_refused(run):
     ({"delete": "Arbetet följs upp årligen."}, "Kommunen samverkar med polisen."),
     ({"replace": "årligen", "with": "varje år"}, "Kommunen samverkar med polisen. Arbetet följs upp varje år."),
 ])
-def test_17_edits_that_keep_a_last_mark_still_apply(run, operation, adopted):
+def test_11_edits_that_keep_a_last_mark_still_apply(run, operation, adopted):
     assert run(POLISEN, [{"at": P1, **operation}]) == [adopted]
 
 
-def test_17_extract_reads_the_quote_without_the_minutes_full_stop(amend, tmp_path):
+def test_11_extract_reads_the_quote_without_the_minutes_full_stop(amend, tmp_path):
     res = _extract(amend, tmp_path, "På sidan 1 ersätts ”följs upp årligen.” med ”följs upp varje år”.", POLISEN)
     assert res.code == 0, res.err
     data = yaml.safe_load((next(tmp_path.glob("x*")) / "patch.yaml").read_text(encoding="utf-8"))
@@ -432,7 +432,7 @@ def test_17_extract_reads_the_quote_without_the_minutes_full_stop(amend, tmp_pat
                                                                                "följs upp varje år")
 
 
-# ------------------------------------------------ 8: add_item position: N and other changes to the list
+# ------------------------------------------------ 14 (14-add-item-positions-counted-on-base)
 
 LIST = [{"bullets": ["Barn.", "Kvinnor.", "Äldre."]}]
 CLASH_EN = ("a1: changes text that a2 (line {line}) also changes or quotes; the two amendments overlap and cannot "
@@ -444,7 +444,7 @@ CLASH_SV = ("a1: ändrar text som a2 (rad {line}) också ändrar eller citerar; 
 @pytest.mark.parametrize("lang, expected", [("en", CLASH_EN), ("sv", CLASH_SV)])
 @pytest.mark.parametrize("other", [{"add_item": "Unga.", "position": 3}, {"delete_item": "Barn"},
                                    {"add_item": "Unga.", "after_item": "Barn"}])
-def test_8_a_counted_position_and_another_change_to_the_list_clash(run, lang, expected, other):
+def test_14_a_counted_position_and_another_change_to_the_list_clash(run, lang, expected, other):
     code, errors = run(LIST, [{"at": P1, "add_item": "Män.", "position": 2}, {"at": P1, **other}], lang=lang)
     assert code == 1
     assert re.sub(r"\(line \d+\)|\(rad \d+\)", "(line {line})" if lang == "en" else "(rad {line})", errors[0]) \
@@ -456,11 +456,11 @@ def test_8_a_counted_position_and_another_change_to_the_list_clash(run, lang, ex
     ({"add_item": "Unga."}, ["Barn.", "Män.", "Kvinnor.", "Äldre.", "Unga."]),
     ({"delete_item": "Äldre"}, ["Barn.", "Män.", "Kvinnor."]),
 ])
-def test_8_changes_after_the_counted_position_still_apply(run, other, items):
+def test_14_changes_after_the_counted_position_still_apply(run, other, items):
     assert run(LIST, [{"at": P1, "add_item": "Män.", "position": 2}, {"at": P1, **other}]) == items
 
 
-# ------------------------------------------------ 3: extract drops the "efter ”…”" place
+# ------------------------------------------------ 5 (05-extract-drops-the-efter-place)
 
 PLACE_EN = ('the sentence says where the change goes (after: "polisen"), but the change read from it does not use that '
             "place and other words of the sentence are not understood; write the amendment by hand")
@@ -473,18 +473,72 @@ PLACE_SV = ("meningen anger var ändringen ska stå (after: ”polisen”), men 
     "På sidan 1 efter ”polisen” läggs följande till: ”och tullen” i samverkan med regionen.",
     "På sidan 1, i första stycket, efter ”polisen” läggs följande till: ”och tullen” vilket ordföranden förtydligade.",
 ])
-def test_3_an_efter_place_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, lang, expected):
+def test_5_an_efter_place_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, lang, expected):
     res = _extract(amend, tmp_path, instruction, TWO, lang)
     assert res.code == 1 and expected in res.err + res.out, res.err
 
 
-def test_3_the_house_style_efter_place_still_reads(amend, tmp_path):
+def test_5_the_house_style_efter_place_still_reads(amend, tmp_path):
     res = _extract(amend, tmp_path, "På sidan 1 efter ”polisen” läggs följande till: ”och tullen”.", TWO)
     assert res.code == 0, res.err
 
 
-# ------------------------------------------------ 9 (second part): an English paragraph start
+# ------------------------------------------------ 16 (second part): an English paragraph start
 
-def test_9_an_english_paragraph_left_in_lower_case_is_refused(run):
+def test_16_an_english_paragraph_left_in_lower_case_is_refused(run):
     code, errors = run(["A decision of a Minister is final."], [{"at": P1, "delete": "A decision"}])
     assert code == 1 and "would start the paragraph in lower case" in errors[0]
+
+
+# ------------------------------------------------ 3, 6, 7 (03-…-range-…, 06-…-conjoined-places-…, 07-…-nast-sista-…)
+
+RANGE = ["Kommunen samverkar med polisen, regionen och tullen. Arbetet följs upp årligen."]
+RANGE_EN = ("the sentence strikes the text from one quotation to another: amend deletes only quoted words; quote all "
+            'the words struck (delete: "...") by hand')
+RANGE_SV = ("meningen stryker texten från ett citat till ett annat: amend stryker bara citerade ord; citera alla ord "
+            "som stryks (delete: ”…”) för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", RANGE_EN), ("sv", RANGE_SV)])
+def test_3_struck_from_a_to_b_is_not_a_replacement(amend, tmp_path, lang, expected):
+    res = _extract(amend, tmp_path, "På sidan 1 stryks texten från ”regionen” till ”tullen”.", RANGE, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+def test_3_a_replacement_from_a_to_b_still_reads(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 ändras texten från ”regionen” till ”länet”.", RANGE)
+    assert res.code == 0, res.err
+
+
+JOINED = ["Kommunen samverkar med polisen.", "Regionen samverkar med polisen."]
+JOINED_EN = ('the sentence names more than one "stycket" and an amendment changes one place; write an amendment for '
+             "each by hand")
+JOINED_SV = ("meningen nämner mer än ett ställe (”stycket”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+             "ändringsförslag för varje ställe för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", JOINED_EN), ("sv", JOINED_SV)])
+def test_6_places_are_not_cut_to_the_first(amend, tmp_path, lang, expected):
+    res = _extract(amend, tmp_path, "På sidan 1, i första stycket och i andra stycket, ersätts ”polisen” med "
+                                    "”Polismyndigheten”.", JOINED, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+FROM_END_EN = ('the sentence counts from the end ("näst sista", "från slutet"), which a patch cannot say; name the '
+               "place by its number counted from the start, by hand")
+FROM_END_SV = ("meningen räknar från slutet (”näst sista”, ”från slutet”), vilket en ändringsfil inte kan ange; ange "
+               "stället med dess nummer räknat från början, för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", FROM_END_EN), ("sv", FROM_END_SV)])
+@pytest.mark.parametrize("place", ["i näst sista meningen", "i den andra meningen från slutet"])
+def test_7_places_counted_from_the_end_are_not_read_as_last(amend, tmp_path, place, lang, expected):
+    res = _extract(amend, tmp_path, f"På sidan 1, {place}, ersätts ”polisen” med ”Polismyndigheten”.",
+                   ["Kommunen samverkar med polisen. Regionen samverkar med polisen. Arbetet följs upp."], lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+def test_7_the_last_sentence_still_reads(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1, i sista meningen, ersätts ”upp” med ”upp årligen”.",
+                   ["Kommunen samverkar med polisen. Arbetet följs upp."])
+    assert res.code == 0, res.err

@@ -79,6 +79,10 @@ _CANNOT = [
     (r"språklig bearbetning|redaktionell bearbetning", msg("extract.cannot.editorial")),
     (r"⟨\d+⟩.{0,40}\bförlängs till\b", msg("extract.cannot.no_new_text")),
     (r"\btillstyrks med tillägget att\b", msg("extract.cannot.condition")),
+    # "stryks texten från ”A” till ”B”": a range struck, not A replaced by B (review 5)
+    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\b.*\bfrån:? ⟨\d+⟩,? (?:till|och med|t\.o\.m\.?):? ⟨\d+⟩|"
+     r"\bfrån:? ⟨\d+⟩,? (?:till|och med|t\.o\.m\.?):? ⟨\d+⟩,? (?:stryks|utgår|tas bort|ska strykas)",
+     msg("guards.extract_range")),
 ]
 
 # a reference to words that are not in the minutes ("i enlighet med bilaga 1 till yrkandet")

@@ -148,6 +148,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "that place and other words of the sentence are not understood; write the amendment by hand",
         "meningen anger var ändringen ska stå ({key}: ”{words}”), men ändringen som lästes ur den använder inte det "
         "stället och andra ord i meningen förstods inte; skriv ändringen för hand"),
+    "guards.extract_range": (
+        "the sentence strikes the text from one quotation to another: amend deletes only quoted words; quote all the "
+        "words struck (delete: \"...\") by hand",
+        "meningen stryker texten från ett citat till ett annat: amend stryker bara citerade ord; citera alla ord som "
+        "stryks (delete: ”…”) för hand"),
+    "guards.extract_from_end": (
+        "the sentence counts from the end (\"näst sista\", \"från slutet\"), which a patch cannot say; name the "
+        "place by its number counted from the start, by hand",
+        "meningen räknar från slutet (”näst sista”, ”från slutet”), vilket en ändringsfil inte kan ange; ange stället "
+        "med dess nummer räknat från början, för hand"),
+    "guards.extract_two_places": (
+        "the sentence names more than one \"{noun}\" and an amendment changes one place; write an amendment for each "
+        "by hand",
+        "meningen nämner mer än ett ställe (”{noun}”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+        "ändringsförslag för varje ställe för hand"),
     "guards.extract_pages": (
         "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
         "for each page by hand",
