@@ -542,3 +542,35 @@ def test_7_the_last_sentence_still_reads(amend, tmp_path):
     res = _extract(amend, tmp_path, "På sidan 1, i sista meningen, ersätts ”upp” med ”upp årligen”.",
                    ["Kommunen samverkar med polisen. Arbetet följs upp."])
     assert res.code == 0, res.err
+
+
+# ------------------------------------------------ 15 (15-heading-section-beats-column-heading)
+
+def _two_chefer():
+    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+            "sections": [{"heading": "Chefer", "level": 1, "page": 2, "content": ["Chefer leder arbetet."]},
+                         {"heading": "Roller", "level": 1, "page": 2, "content": [{"columns": [
+                             {"heading": "Chefer", "content": ["Chefer utbildas."]},
+                             {"heading": "Medarbetare", "content": ["Medarbetare deltar."]}]}]}]}
+
+
+BOTH_EN = ("a1: 'Chefer' is both a section heading and the heading of a column on page 2, so heading: does not say "
+           "which; give column: 'Chefer' (with the heading of its section) for the column, or leave page: out for "
+           "the section")
+BOTH_SV = ("a1: ”Chefer” är både en rubrik och en kolumnrubrik på sidan 2, så heading: säger inte vilken som avses; "
+           "ange column: ”Chefer” (med rubriken för dess avsnitt) för kolumnen, eller ta bort page: för avsnittet")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", BOTH_EN), ("sv", BOTH_SV)])
+def test_15_a_section_and_a_column_heading_alike_on_the_page_are_refused(run, lang, expected):
+    assert run(_two_chefer(), [{"at": {"page": 2, "heading": "Chefer"}, "add_paragraph": "Chefer följer upp."}],
+               lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("at, adopted", [
+    ({"heading": "Chefer"}, ["Chefer leder arbetet.", "Chefer följer upp.", "Chefer utbildas.", "Medarbetare deltar."]),
+    ({"page": 2, "heading": "Roller", "column": "Chefer"},
+     ["Chefer leder arbetet.", "Chefer utbildas.", "Chefer följer upp.", "Medarbetare deltar."]),
+])
+def test_15_the_ways_the_message_names_still_apply(run, at, adopted):
+    assert run(_two_chefer(), [{"at": at, "add_paragraph": "Chefer följer upp."}]) == adopted

@@ -168,5 +168,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "for each page by hand",
         "meningen nämner mer än en sida ({pages:and}) och ett ändringsförslag ändrar ett ställe; skriv ett "
         "ändringsförslag för varje sida för hand"),
+    "guards.heading_and_column": (
+        "'{heading}' is both a section heading and the heading of a column on page {page}, so heading: does not "
+        "say which; give column: '{heading}' (with the heading of its section) for the column, or leave page: out "
+        "for the section",
+        "”{heading}” är både en rubrik och en kolumnrubrik på sidan {page}, så heading: säger inte vilken som avses; "
+        "ange column: ”{heading}” (med rubriken för dess avsnitt) för kolumnen, eller ta bort page: för avsnittet"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

@@ -179,3 +179,11 @@ def refuse_compatibility_rival(scoper: Scoper, spans: list[Span], anchor: str, h
     if skeleton > len(hits):
         raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_lookalike", anchor=anchor, count=skeleton,
                                            scope=scoper.scope.describe(), exact=len(hits)))
+
+
+def refuse_column_rival(scoper: Scoper, wanted: str) -> None:
+    """`heading: X` with `page:` where the page prints X as a section heading and as the
+    heading of a column: "under rubriken Chefer på sidan 2" may mean either (review 5)."""
+    page = scoper.scope.page
+    if page is not None and any(scoper.ix.units[i].page == page for i in scoper.ix.column_heading_units(wanted)):
+        raise scoper.fail(AmbiguousAnchor, msg("guards.heading_and_column", heading=scoper.scope.heading, page=page))
