@@ -75,6 +75,22 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
                 seen.add(key)
                 first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
                 pairs.append((first, second))
+    return pairs + _same_insertions(edits, seen)
+
+
+def _same_insertions(edits: list[Edit], seen: set[frozenset[int]]) -> list[tuple[Amendment, Amendment]]:
+    """Two amendments that insert the same words at the same place: file order would write
+    them twice ("polisen och tullen och tullen"); the minutes said it once (review 5)."""
+    first: dict[tuple[Any, ...], Amendment] = {}
+    pairs = []
+    for e in edits:
+        if e.kind != "text" or e.start != e.end:
+            continue
+        earlier = first.setdefault((e.path, e.start, e.new), e.amendment)
+        key = frozenset((id(earlier), id(e.amendment)))
+        if earlier is not e.amendment and key not in seen:
+            seen.add(key)
+            pairs.append((earlier, e.amendment))
     return pairs
 
 

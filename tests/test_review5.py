@@ -574,3 +574,26 @@ def test_15_a_section_and_a_column_heading_alike_on_the_page_are_refused(run, la
 ])
 def test_15_the_ways_the_message_names_still_apply(run, at, adopted):
     assert run(_two_chefer(), [{"at": at, "add_paragraph": "Chefer följer upp."}]) == adopted
+
+
+# ------------------------------------------------ 27 (27-same-insertion-twice-applied-twice), 28 (28-with-zero-width-only)
+
+@pytest.mark.parametrize("lang, expected", [("en", CLASH_EN), ("sv", CLASH_SV)])
+def test_27_the_same_insertion_twice_conflicts(run, lang, expected):
+    twice = {"at": P1, "after": "polisen", "insert": "och tullen"}
+    code, errors = run(POLISEN, [twice, twice], lang=lang)
+    assert code == 1
+    assert re.sub(r"\(line \d+\)|\(rad \d+\)", "(line {line})" if lang == "en" else "(rad {line})", errors[0]) \
+        == expected
+
+
+def test_27_different_insertions_at_one_place_still_apply_in_file_order(run):
+    assert run(POLISEN, [{"at": P1, "after": "polisen", "insert": "och tullen"},
+                         {"at": P1, "after": "polisen", "insert": "och regionen"}]) == \
+        ["Kommunen samverkar med polisen och tullen och regionen. Arbetet följs upp årligen."]
+
+
+@pytest.mark.parametrize("invisible", ["\u200d", "\u200c", " \u200d "])
+def test_28_a_new_text_of_only_zero_width_joiners_is_refused(run, invisible):
+    code, errors = run(POLISEN, [{"at": P1, "replace": "polisen", "with": invisible}])
+    assert code == 1 and "with: is only spaces" in errors[0]
