@@ -597,3 +597,15 @@ def test_27_different_insertions_at_one_place_still_apply_in_file_order(run):
 def test_28_a_new_text_of_only_zero_width_joiners_is_refused(run, invisible):
     code, errors = run(POLISEN, [{"at": P1, "replace": "polisen", "with": invisible}])
     assert code == 1 and "with: is only spaces" in errors[0]
+
+
+# ------------------------------------------------ 2 (02-extract-heading-quote-…), 8 (08-extract-page-number-…)
+
+@pytest.mark.parametrize("instruction, content, unread", [
+    ("Under rubriken ”Polisen” ersätts ”Polisen ansvarar” med ”Polismyndigheten ansvarar” enligt yrkandet.",
+     ["Polisen ansvarar för tryggheten."], "Polismyndigheten ansvarar"),
+    ("På sidan 1 meningen som börjar ”Arbetet” kompletteras med: ”och redovisas”.", POLISEN, "Arbetet"),
+])
+def test_2_8_a_quotation_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, content, unread):
+    res = _extract(amend, tmp_path, instruction, content)
+    assert res.code == 1 and f'the sentence quotes "{unread}" outside the change read from it' in res.err + res.out
