@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
+from .leftovers import rejected_word, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 
@@ -282,28 +283,10 @@ def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     built = _operation(skeleton, quotes, program)
     if built is None:
         return _elsewhere(skeleton, beside_change)
-    rejected = _REJECTED.search(skeleton)
+    rejected = rejected_word(skeleton)
     if isinstance(built, Readings) and rejected:  # review 5: "Förslaget om att … stryka ”…” avslås."
-        return Cannot(msg("guards.extract_rejected", word=rejected.group()))
+        return Cannot(msg("guards.extract_rejected", word=rejected))
     return built
-
-
-_REJECTED = re.compile(r"\b(?:avslå\w*|avslag\w*|avslog\w*|förkasta\w*|(?:inte|ej) bifall\w*|bifalls (?:inte|ej)|"
-                       r"(?:inte|ej) (?:stryka|strykas|ändra|ändras|ersätta|ersättas|lägga|läggas|infoga|"
-                       r"tillfoga|ta bort))\b", re.IGNORECASE)
-# a quotation that names the place, not words of the change: "under rubriken ”Samverkan”"
-_PLACE_QUOTE = re.compile(r"\b(?:rubriken|rubrik|avsnittet|kapitlet)[;:]?\s+$", re.IGNORECASE)
-
-
-def _unread_quote(skeleton: str, m, quotes: list[Quote]) -> str | None:
-    """A quotation outside the operation read that names no place: "ersätts ”A” med ”B”
-    och ”C” med ”D”" holds a second change that the reading would drop (review 5)."""
-    if m is None:
-        return None
-    for q in re.finditer(_Q, skeleton):
-        if not (m.start() <= q.start() < m.end()) and not _PLACE_QUOTE.search(skeleton[:q.start()]):
-            return quotes[int(q.group(1))].text
-    return None
 
 
 def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
@@ -316,13 +299,9 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if other:
         return Cannot(other)
     m, build = found
-    unread = _unread_quote(skeleton, m, quotes)
+    unread = unread_quote(skeleton, m, quotes)
     if unread is not None:
-        where = re.search(r"\b(efter|före) (?:\w+ )?⟨\d+⟩", skeleton, re.IGNORECASE)
-        key = "after" if where and where.group(1).lower() == "efter" else "before"
-        return Cannot(msg("guards.extract_unread_place", key=key, words=unread) if where
-                      and quotes[int(re.findall(_Q, where.group())[0])].text == unread
-                      else msg("guards.extract_unread_quote", words=unread))
+        return Cannot(unread)
     built = build(m, quotes, place, program)
     if isinstance(built, Msg):
         return Cannot(built)
