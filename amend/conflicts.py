@@ -43,8 +43,11 @@ def _overlap(a: Region, b: Region) -> bool:
 
 
 def find_conflicts(edits: list[Edit]) -> list[Conflict]:
-    """Pairs of amendments where one changes what the other changes or quotes."""
-    return [conflict_between(first, second) for first, second in overlapping_pairs(edits)]
+    """Pairs of amendments where one changes what the other changes or quotes, or that
+    insert the same words at one place."""
+    pairs = overlapping_pairs(edits)
+    pairs += _same_insertions(edits, {frozenset((id(a), id(b))) for a, b in pairs})
+    return [conflict_between(first, second) for first, second in pairs]
 
 
 def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
@@ -75,7 +78,7 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
                 seen.add(key)
                 first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
                 pairs.append((first, second))
-    return pairs + _same_insertions(edits, seen)
+    return pairs
 
 
 def _same_insertions(edits: list[Edit], seen: set[frozenset[int]]) -> list[tuple[Amendment, Amendment]]:
@@ -84,7 +87,7 @@ def _same_insertions(edits: list[Edit], seen: set[frozenset[int]]) -> list[tuple
     first: dict[tuple[Any, ...], Amendment] = {}
     pairs = []
     for e in edits:
-        if e.kind != "text" or e.start != e.end:
+        if e.kind != "text" or e.start != e.end or not isinstance(e.new, str) or not e.new:
             continue
         earlier = first.setdefault((e.path, e.start, e.new), e.amendment)
         key = frozenset((id(earlier), id(e.amendment)))
