@@ -554,7 +554,8 @@ class PairSpec(Spec):
         one, two = self.first.emit(sections), self.second.emit(sections)
         two[0]["at"] = dict(one[0]["at"])  # the same scope, so that only the overlap can be wrong
         two[1].outcome = one[1].outcome
-        if self.conflict:
+        same = {k: v for k, v in one[0].items() if k != "at"} == {k: v for k, v in two[0].items() if k != "at"}
+        if self.conflict or same:  # the same words inserted twice at one place conflict too (review 5)
             tags = one[1].tags | two[1].tags
             return [(one[0], Expect("conflict", "overlapping amendments", tags)),
                     (two[0], Expect("conflict", "overlapping amendments", tags))]
