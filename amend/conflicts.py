@@ -44,8 +44,11 @@ def _overlap(a: Region, b: Region) -> bool:
 
 
 def find_conflicts(edits: list[Edit]) -> list[Conflict]:
-    """Pairs of amendments where one changes what the other changes or quotes."""
-    return [conflict_between(first, second) for first, second in overlapping_pairs(edits)]
+    """Pairs of amendments where one changes what the other changes or quotes, or that
+    insert the same words at one place."""
+    pairs = overlapping_pairs(edits)
+    pairs += _same_insertions(edits, {frozenset((id(a), id(b))) for a, b in pairs})
+    return [conflict_between(first, second) for first, second in pairs]
 
 
 def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
@@ -77,6 +80,22 @@ def _clash(x: Edit, y: Edit) -> bool:
     """Does one of the two edits write where the other writes or reads?"""
     return any(_overlap(w, r) for w in x.writes for r in y.writes + y.reads) or \
         any(_overlap(w, r) for w in y.writes for r in x.reads)
+
+
+def _same_insertions(edits: list[Edit], seen: set[frozenset[int]]) -> list[tuple[Amendment, Amendment]]:
+    """Two amendments that insert the same words at the same place: file order would write
+    them twice ("polisen och tullen och tullen"); the minutes said it once (review 5)."""
+    first: dict[tuple[Any, ...], Amendment] = {}
+    pairs = []
+    for e in edits:
+        if e.action != "text" or e.start != e.end or not isinstance(e.new, str) or not e.new:
+            continue
+        earlier = first.setdefault((e.path, e.start, e.new), e.amendment)
+        key = frozenset((id(earlier), id(e.amendment)))
+        if earlier is not e.amendment and key not in seen:
+            seen.add(key)
+            pairs.append((earlier, e.amendment))
+    return pairs
 
 
 def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:

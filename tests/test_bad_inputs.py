@@ -208,7 +208,7 @@ def _insertions_at_one_point(n: int) -> list:
 
     path = section(0).block(0)
     return [Edit("text", Amendment(f"a{i}", "insert", Scope(), Source("p.yaml", i + 1)), path=path, start=10, end=10,
-                 new="x", reads=((path, (3, 10)),), writes=((path, (10, 10)),)) for i in range(n)]
+                 new=f"x{i}", reads=((path, (3, 10)),), writes=((path, (10, 10)),)) for i in range(n)]
 
 
 def test_many_insertions_at_one_point_are_checked_in_n_log_n():

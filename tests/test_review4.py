@@ -300,10 +300,10 @@ def test_6_look_alike_occurrences_are_counted(run, text, old):
 @pytest.mark.parametrize("lang, expected", [
     ("en", 'a1: the text "finansiering" occurs 2 times on page 1 as printed, 1 of them written with the plain '
            'letters and the others with look-alike characters (a ligature such as "\ufb01" or full-width letters); '
-           "have the program's text corrected, or set occurrence in at:"),
+           "have the program's text corrected, or quote more words, so that one place holds them"),
     ("sv", "a1: texten ”finansiering” förekommer 2 gånger på sidan 1 som sidan är tryckt, 1 av dem med vanliga "
            "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
-           "låt rätta programmets text eller ange occurrence i at:"),
+           "låt rätta programmets text eller citera fler ord, så att bara ett ställe innehåller dem"),
 ])
 def test_6_message(run, lang, expected):
     text = "Samverkan kräver \ufb01nansiering från regionen. Ingen ytterligare finansiering behövs."

@@ -87,6 +87,9 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     m = re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE)
     if m:
         place.at["page"] = int(m.group(1))
+    pages = sorted({int(p) for p in re.findall(r"\bsid(?:an|a) (\d+)\b", s, re.IGNORECASE)})
+    if len(pages) > 1:  # "på sidan 1 och sidan 2": one amendment is one place (review 5)
+        place.problems.append(msg("guards.extract_pages", pages=pages))
     chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
     chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
     para = _paragraph_ref(s)
@@ -114,6 +117,7 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
                               r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
             if named:
                 place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
+    _joined_or_from_end(s, place)
     m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
     if m:
         place.at["sentence"] = _ordinal(m.group(1))
@@ -130,6 +134,16 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     if m:
         place.at["row"] = _ordinal(m.group(1))
     return place
+
+
+def _joined_or_from_end(s: str, place: _Place) -> None:
+    """Places a reading of one place would cut short (review 5): "i första stycket och i andra
+    stycket" (two places), "näst sista meningen", "andra meningen från slutet" (counted from the end)."""
+    if re.search(r"\bnäst sista\b|\bfrån slutet\b", s, re.IGNORECASE):
+        place.problems.append(msg("guards.extract_from_end"))
+    for noun in ("meningen", "stycket", "punkten"):
+        if len({w.lower() for w in re.findall(_ORD + " " + noun + r"\b", s, re.IGNORECASE)}) > 1:
+            place.problems.append(msg("guards.extract_two_places", noun=noun))
 
 
 _DOCUMENT = re.compile(r"\bi (?:(?:den |det )?(?:nuvarande )?)?(\w+s (?:reglemente|riktlinje|program|plan|policy)\w*|"

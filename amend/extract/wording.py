@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
+from .leftovers import rejected_word, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 
@@ -79,6 +80,10 @@ _CANNOT = [
     (r"språklig bearbetning|redaktionell bearbetning", msg("extract.cannot.editorial")),
     (r"⟨\d+⟩.{0,40}\bförlängs till\b", msg("extract.cannot.no_new_text")),
     (r"\btillstyrks med tillägget att\b", msg("extract.cannot.condition")),
+    # "stryks texten från ”A” till ”B”": a range struck, not A replaced by B (review 5)
+    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\b.*\bfrån:? ⟨\d+⟩,? (?:till|och med|t\.o\.m\.?):? ⟨\d+⟩|"
+     r"\bfrån:? ⟨\d+⟩,? (?:till|och med|t\.o\.m\.?):? ⟨\d+⟩,? (?:stryks|utgår|tas bort|ska strykas)",
+     msg("guards.extract_range")),
 ]
 
 # a reference to words that are not in the minutes ("i enlighet med bilaga 1 till yrkandet")
@@ -278,6 +283,9 @@ def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     built = _operation(skeleton, quotes, program)
     if built is None:
         return _elsewhere(skeleton, beside_change)
+    rejected = rejected_word(skeleton)
+    if isinstance(built, Readings) and rejected:  # review 5: "Förslaget om att … stryka ”…” avslås."
+        return Cannot(msg("guards.extract_rejected", word=rejected))
     return built
 
 
@@ -291,6 +299,9 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if other:
         return Cannot(other)
     m, build = found
+    unread = unread_quote(skeleton, m, quotes)
+    if unread is not None:
+        return Cannot(unread)
     built = build(m, quotes, place, program)
     if isinstance(built, Msg):
         return Cannot(built)
@@ -345,6 +356,12 @@ class _Reindex:
 
     def group(self, k):
         return self._m.group(self._m.lastindex) if k == 1 else self._m.group(k)
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
 
 
 _ANCHORS = ("replace", "delete", "after", "before")

@@ -14,11 +14,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.empty_brackets": (
         "would leave empty brackets (\"{result}\"); quote the brackets too",
         "skulle lämna en tom parentes (”{result}”); citera parentesen också"),
+    "guards.empty_quotes": (
+        "would leave empty quotation marks (\"{result}\"); quote the quotation marks too",
+        "skulle lämna tomma citattecken (”{result}”); citera citattecknen också"),
+    "guards.unpaired": (
+        "would leave \"{mark}\" without its partner (\"{result}\"); quote both marks of the pair, or neither",
+        "skulle lämna ”{mark}” utan sin motsvarighet (”{result}”); citera båda tecknen i paret eller inget av dem"),
+    "guards.hyphen_end": (
+        "inserts \"{new}\", which ends with a hyphen: whether it joins \"{word}\" or stands as a word of its "
+        "own (as in \"inköps- och\") is unclear; replace \"{word}\" with the whole new words instead",
+        "infogar ”{new}”, som slutar med bindestreck: det är oklart om det ska sättas ihop med ”{word}” eller stå "
+        "som ett eget ord (som i ”inköps- och”); ersätt ”{word}” med hela de nya orden i stället"),
+    "guards.mark_at_start": (
+        "would leave the text starting with \"{mark}\" (\"{result}\"); quote the \"{mark}\" together with the words",
+        "skulle lämna texten med ”{mark}” först (”{result}”); citera ”{mark}” tillsammans med orden"),
+    "guards.lower_paragraph_start": (
+        "would start the paragraph in lower case (\"{result}\"); quote the paragraph's first word and write the new "
+        "words with a capital letter",
+        "skulle börja stycket med liten bokstav (”{result}”); citera styckets första ord och skriv de nya orden med "
+        "stor bokstav"),
+    "guards.sentence_before_stop": (
+        "puts \"{new}\", a sentence of its own, before the full stop that ends the sentence: whether it is a new "
+        "sentence after the full stop or words of that sentence is unclear; to add a sentence, quote the full stop "
+        "too (after: \"{anchor}.\")",
+        "sätter ”{new}”, en egen mening, före punkten som avslutar meningen: det är oklart om det är en ny mening "
+        "efter punkten eller ord i samma mening; för att lägga till en mening, citera punkten också (after: "
+        "”{anchor}.”)"),
     "guards.runs_on": (
         "removes the full stop that ends \"{ended}\" while the next sentence stays, running the two together "
         "(\"{result}\"); keep the full stop in the new text",
         "tar bort punkten som avslutar ”{ended}” men nästa mening står kvar, så att de flyter ihop (”{result}”); "
         "behåll punkten i den nya texten"),
+    "guards.loses_last_stop": (
+        "removes the \"{mark}\" that ends the text, leaving its last sentence without one (\"{result}\"); keep "
+        "the \"{mark}\" in the new text",
+        "tar bort ”{mark}” som avslutar texten, så att den sista meningen står utan (”{result}”); behåll ”{mark}” "
+        "i den nya texten"),
     "guards.anchor_in_number": (
         "the text \"{anchor}\" occurs {scope} only as part of a longer number; quote the whole number",
         "texten ”{anchor}” finns {scope} bara som en del av ett längre tal; citera hela talet"),
@@ -38,10 +69,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.anchor_compatible": (
         "the text \"{anchor}\" occurs {count} times {scope} as printed, {exact} of them written with the plain "
         "letters and the others with look-alike characters (a ligature such as \"\ufb01\" or full-width "
-        "letters); have the program's text corrected, or set occurrence in at:",
+        "letters); have the program's text corrected, or quote more words, so that one place holds them",
         "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
         "bokstäver och de andra med tecken som ser likadana ut (en ligatur som ”\ufb01” eller breda bokstäver); "
-        "låt rätta programmets text eller ange occurrence i at:"),
+        "låt rätta programmets text eller citera fler ord, så att bara ett ställe innehåller dem"),
+    "guards.anchor_lookalike": (
+        "the text \"{anchor}\" occurs {count} times {scope} as printed, {exact} of them written with the plain "
+        "letters and the others with letters of another alphabet that look the same (such as a Cyrillic \"\u043e\" "
+        "in a Latin word); have the program's text corrected, or quote more words, so that one place holds them",
+        "texten ”{anchor}” förekommer {count} gånger {scope} som sidan är tryckt, {exact} av dem med vanliga "
+        "bokstäver och de andra med bokstäver från ett annat alfabet som ser likadana ut (som ett kyrilliskt "
+        "”\u043e” i ett svenskt ord); låt rätta programmets text eller citera fler ord, så att bara ett ställe "
+        "innehåller dem"),
+    "guards.occurrence_lookalike": (
+        "occurrence {occurrence} counts the text \"{anchor}\" {scope} written with the plain letters, but before "
+        "that place the page prints it also with look-alike characters (a ligature, full-width letters or letters "
+        "of another alphabet), so a reader counting the page comes to another place; have the program's text "
+        "corrected, or quote more words instead of occurrence",
+        "occurrence {occurrence} räknar texten ”{anchor}” {scope} skriven med vanliga bokstäver, men före det "
+        "stället är den tryckt också med tecken som ser likadana ut (en ligatur, breda bokstäver eller bokstäver "
+        "från ett annat alfabet), så den som räknar på sidan kommer till ett annat ställe; låt rätta programmets "
+        "text eller citera fler ord i stället för occurrence"),
+    "guards.occurrence_heading": (
+        "occurrence {occurrence} counts the text \"{anchor}\" {scope} below the headings, but the page prints it "
+        "before that place also in {headings}, so a reader counting the page comes to another place; say heading: "
+        "(or column:) in at: so that the count starts below the heading",
+        "occurrence {occurrence} räknar texten ”{anchor}” {scope} under rubrikerna, men sidan har den före det "
+        "stället också i {headings}, så den som räknar på sidan kommer till ett annat ställe; ange heading: (eller "
+        "column:) i at: så att räkningen börjar under rubriken"),
     "guards.end_in_mark": (
         "ends in '{mark}': whether the words go before or after it is unclear; say where with after: or before: "
         "quoting its last words",
@@ -78,5 +133,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "heading: out and quote words that occur under only one of them",
         "rubriken ”{heading}” förekommer {count} gånger på sidan {page}, så sidan räcker inte för att skilja dem "
         "åt; ta bort heading: och citera ord som bara finns under en av dem"),
+    "guards.extract_rejected": (
+        "the sentence says the change is rejected (\"{word}\"): a rejected proposal changes nothing and is not "
+        "written to the patch; if the minutes adopt it elsewhere, write that amendment by hand",
+        "meningen säger att ändringen avslås (”{word}”): ett avslaget förslag ändrar ingenting och skrivs inte in i "
+        "ändringsfilen; om protokollet bifaller det på annat ställe, skriv den ändringen för hand"),
+    "guards.extract_unread_quote": (
+        "the sentence quotes \"{words}\" outside the change read from it, so it may hold more than one change; "
+        "write each change as an amendment of its own by hand",
+        "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
+        "skriv varje ändring som ett eget ändringsförslag för hand"),
+    "guards.extract_unread_place": (
+        "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
+        "that place and other words of the sentence are not understood; write the amendment by hand",
+        "meningen anger var ändringen ska stå ({key}: ”{words}”), men ändringen som lästes ur den använder inte det "
+        "stället och andra ord i meningen förstods inte; skriv ändringen för hand"),
+    "guards.extract_range": (
+        "the sentence strikes the text from one quotation to another: amend deletes only quoted words; quote all the "
+        "words struck (delete: \"...\") by hand",
+        "meningen stryker texten från ett citat till ett annat: amend stryker bara citerade ord; citera alla ord som "
+        "stryks (delete: ”…”) för hand"),
+    "guards.extract_from_end": (
+        "the sentence counts from the end (\"näst sista\", \"från slutet\"), which a patch cannot say; name the "
+        "place by its number counted from the start, by hand",
+        "meningen räknar från slutet (”näst sista”, ”från slutet”), vilket en ändringsfil inte kan ange; ange stället "
+        "med dess nummer räknat från början, för hand"),
+    "guards.extract_two_places": (
+        "the sentence names more than one \"{noun}\" and an amendment changes one place; write an amendment for each "
+        "by hand",
+        "meningen nämner mer än ett ställe (”{noun}”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+        "ändringsförslag för varje ställe för hand"),
+    "guards.extract_pages": (
+        "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
+        "for each page by hand",
+        "meningen nämner mer än en sida ({pages:and}) och ett ändringsförslag ändrar ett ställe; skriv ett "
+        "ändringsförslag för varje sida för hand"),
+    "guards.heading_and_column": (
+        "'{heading}' is both a section heading and the heading of a column on page {page}, so heading: does not "
+        "say which; give column: '{heading}' (with the heading of its section) for the column, or leave page: out "
+        "for the section",
+        "”{heading}” är både en rubrik och en kolumnrubrik på sidan {page}, så heading: säger inte vilken som avses; "
+        "ange column: ”{heading}” (med rubriken för dess avsnitt) för kolumnen, eller ta bort page: för avsnittet"),
     "guards.edit_refused": ("the change at \"{anchor}\" {problem}", "ändringen vid ”{anchor}” {problem}"),
 }

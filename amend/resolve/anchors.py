@@ -71,8 +71,8 @@ class Anchors:
                 return first
         hits = _find(self.ix, spans, anchor)
         if hits:
-            refuse_heading_rival(self.scoper, spans, anchor, len(hits))
-            refuse_compatibility_rival(self.scoper, spans, anchor, len(hits))
+            refuse_heading_rival(self.scoper, spans, anchor, hits)
+            refuse_compatibility_rival(self.scoper, spans, anchor, hits)
             return self._exact(hits, anchor)
         return self._not_found(spans, anchor)
 

@@ -5,25 +5,34 @@ number names one list. Each problem becomes the amendment's refusal.
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import AmbiguousAnchor
 from ..messages import Msg, msg
 from ..text import clean, find_spans, fold, fold_anchor, splice
+from ..text.confusables import has_lookalike, latin_skeleton
 from ..text.numbers import cuts_spaced_number
-from ..text.typography import edit_problem, folded_terminal
+from ..text.typography import edit_problem, folded_terminal, inserted_sentence, paragraph_start_problem
 from .index import Index, Span, listed
 
 if TYPE_CHECKING:
+    from ..tree import Unit
     from .scope import Scoper
 
 
-def guarded(scoper: Scoper, text: str, start: int, end: int, new: str, anchor: str) -> str:
-    """The text to put at text[start:end] for `new` (a full stop of its own that meets the
+def guarded(scoper: Scoper, unit: Unit, start: int, end: int, new: str, anchor: str) -> str:
+    """The text to put at unit.text[start:end] for `new` (a full stop of its own that meets the
     sentence's is that one), or the refusal when the result would not read as written."""
-    new, problem = folded_terminal(text, end, clean(new))
+    text, written = unit.text, clean(new)
+    new, problem = folded_terminal(text, end, written)
+    if problem is None and start == end and new != written and inserted_sentence(written):
+        problem = msg("guards.sentence_before_stop", new=written, anchor=anchor)
+    result = splice(text, [(start, end, new)])
     if problem is None:
-        problem = edit_problem(text, start, end, new, splice(text, [(start, end, new)]))
+        problem = edit_problem(text, start, end, new, result)
+    if problem is None and unit.what == "paragraph" and unit.row is None:
+        problem = paragraph_start_problem(text, result)
     if problem is not None:
         raise scoper.fail(AmbiguousAnchor, msg("guards.edit_refused", anchor=anchor, problem=problem))
     return new
@@ -56,7 +65,7 @@ def one_list(scoper: Scoper, ix: Index, items: list[int]) -> None:
 def list_places(ix: Index, units: list[int]) -> Msg | str:
     """The lists that hold the items among `units`, each by its opening words (items are
     numbered in their own list, so "item 1" would not tell them apart)."""
-    items = [i for i in units if ix.units[i].kind == "item"]
+    items = [i for i in units if ix.units[i].what == "item"]
     lists = list(dict.fromkeys(ix.units[i].block_path for i in items))
     firsts = [ix.units[next(i for i in items if ix.units[i].block_path == lp)].text for lp in lists[:5]]
     return listed([msg("guards.list_starting", text=_opening(t)) for t in firsts])
@@ -67,17 +76,21 @@ def _opening(text: str, words: int = 4) -> str:
     return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
 
 
-def headings_holding(scoper: Scoper, spans: list[Span], anchor: str) -> list[Msg]:
+def headings_holding(scoper: Scoper, spans: list[Span], anchor: str, before: Place | None = None) -> list[Msg]:
     """The section and column headings printed in the scope that hold the quoted words.
     Anchors are looked for in the text, but a reader of the page sees the heading too:
     "på sidan 2 ersätts Insatser" where the page prints "Insatser" as a heading and in
     the text is unclear. A scope that names the heading, or a paragraph, item, sentence or
-    column, is below the heading and does not hold it."""
+    column, is below the heading and does not hold it. With `before`, only the headings
+    printed before that place (a section's heading before its text, a column's heading
+    before its text and what follows the columns)."""
     scope, ix = scoper.scope, scoper.ix
     if any(v is not None for v in (scope.paragraph, scope.item, scope.sentence, scope.row)):
         return []
     found: dict[tuple[object, ...], Msg] = {}
     for sp in spans:
+        if before is not None and sp.unit > before.unit:
+            break
         u = ix.units[sp.unit]
         section = ix.program.sections[u.section]
         if scope.heading is None and scope.column is None and scope.page in (None, section.page) \
@@ -88,34 +101,89 @@ def headings_holding(scoper: Scoper, spans: list[Span], anchor: str) -> list[Msg
     return list(found.values())
 
 
-def refuse_heading_rival(scoper: Scoper, spans: list[Span], anchor: str, count: int) -> None:
-    """Refuse an anchor found `count` times in the text that a heading in scope also holds."""
-    if scoper.scope.occurrence is not None:
-        return
+class Place(Protocol):
+    """Where an anchor was found: a unit and an offset in its text (a resolve Hit)."""
+
+    @property
+    def unit(self) -> int: ...
+
+    @property
+    def start(self) -> int: ...
+
+
+def _chosen(scoper: Scoper, hits: Sequence[Place]) -> Place | None:
+    """The hit that `occurrence: N` picks (None: no occurrence, or too few hits)."""
+    n = scoper.scope.occurrence
+    return hits[n - 1] if n is not None and 0 < n <= len(hits) else None
+
+
+def refuse_heading_rival(scoper: Scoper, spans: list[Span], anchor: str, hits: Sequence[Place]) -> None:
+    """Refuse an anchor found in the text that a heading in scope also holds; with
+    `occurrence: N`, when such a heading is printed before the N-th place in the text
+    (the reader counting the page would come to another place)."""
     headings = headings_holding(scoper, spans, anchor)
-    if headings:
-        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_in_heading", anchor=anchor, count=count + len(headings),
-                                           scope=scoper.scope.describe(), headings=listed(headings, "core.comma")))
+    if not headings:
+        return
+    chosen = _chosen(scoper, hits)
+    if scoper.scope.occurrence is None:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_in_heading", anchor=anchor,
+                                           count=len(hits) + len(headings), scope=scoper.scope.describe(),
+                                           headings=listed(headings, "core.comma")))
+    before = headings_holding(scoper, spans, anchor, before=chosen)
+    if chosen is not None and before:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.occurrence_heading", anchor=anchor,
+                                           occurrence=scoper.scope.occurrence, scope=scoper.scope.describe(),
+                                           headings=listed(before, "core.comma")))
 
 
 def _compatible(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    return latin_skeleton(unicodedata.normalize("NFKC", text))
 
 
-def refuse_compatibility_rival(scoper: Scoper, spans: list[Span], anchor: str, count: int) -> None:
-    """Refuse an anchor found `count` times when more places print the same words with
-    compatibility characters: a ligature ("\ufb01nansiering", often from PDFs) or full-width
-    letters ("\uff2b\uff26") look like the plain words but do not match them."""
-    if scoper.scope.occurrence is not None:
-        return
-    wanted = _compatible(fold_anchor(anchor))
-    seen = 0
+def _printed(scoper: Scoper, spans: list[Span], wanted: str, upto: Place | None = None) -> tuple[int, int]:
+    """How often `wanted` is printed in the spans (before `upto`, when given): (with NFKC
+    look-alikes, with letters of another alphabet too)."""
+    nfkc = skeleton = 0
     for sp in spans:
-        part = scoper.ix.units[sp.unit].text[sp.lo:sp.hi]
-        if unicodedata.is_normalized("NFKC", part):
-            seen += len(find_spans(part, wanted))
-        else:
-            seen += len(find_spans(_compatible(fold(part)[0]), wanted))
-    if seen > count:
-        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_compatible", anchor=anchor, count=seen,
-                                           scope=scoper.scope.describe(), exact=count))
+        hi = sp.hi if upto is None or sp.unit != upto.unit else min(sp.hi, upto.start)
+        if upto is not None and sp.unit > upto.unit:
+            break
+        part = scoper.ix.units[sp.unit].text[sp.lo:hi]
+        if unicodedata.is_normalized("NFKC", part) and not has_lookalike(part):
+            found = len(find_spans(part, wanted))
+            nfkc, skeleton = nfkc + found, skeleton + found
+            continue
+        folded = unicodedata.normalize("NFKC", fold(part)[0])
+        nfkc += len(find_spans(folded, wanted))
+        skeleton += len(find_spans(latin_skeleton(folded), latin_skeleton(wanted)))
+    return nfkc, skeleton
+
+
+def refuse_compatibility_rival(scoper: Scoper, spans: list[Span], anchor: str, hits: Sequence[Place]) -> None:
+    """Refuse an anchor found in the text when more places print the same words with
+    look-alike characters: a ligature ("\ufb01nansiering", often from PDFs), full-width
+    letters ("\uff2b\uff26"), or letters of another alphabet in a word ("p\u043elisen",
+    Cyrillic o): they look like the plain words but do not match them. With
+    `occurrence: N`, only such places printed before the N-th one count."""
+    wanted = unicodedata.normalize("NFKC", fold_anchor(anchor))
+    chosen = _chosen(scoper, hits)
+    if scoper.scope.occurrence is not None:
+        if chosen is not None and max(_printed(scoper, spans, wanted, upto=chosen)) > scoper.scope.occurrence - 1:
+            raise scoper.fail(AmbiguousAnchor, msg("guards.occurrence_lookalike", anchor=anchor,
+                                               occurrence=scoper.scope.occurrence, scope=scoper.scope.describe()))
+        return
+    nfkc, skeleton = _printed(scoper, spans, wanted)
+    if nfkc > len(hits):
+        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_compatible", anchor=anchor, count=nfkc,
+                                           scope=scoper.scope.describe(), exact=len(hits)))
+    if skeleton > len(hits):
+        raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_lookalike", anchor=anchor, count=skeleton,
+                                           scope=scoper.scope.describe(), exact=len(hits)))
+
+
+def refuse_column_rival(scoper: Scoper, wanted: str) -> None:
+    """`heading: X` with `page:` where the page prints X as a section heading and as the
+    heading of a column: "under rubriken Chefer på sidan 2" may mean either (review 5)."""
+    page = scoper.scope.page
+    if page is not None and any(scoper.ix.units[i].page == page for i in scoper.ix.column_heading_units(wanted)):
+        raise scoper.fail(AmbiguousAnchor, msg("guards.heading_and_column", heading=scoper.scope.heading, page=page))

@@ -82,7 +82,7 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
         return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
     hit = anchors.one(spans, anchor, sentences)
     at = hit.end if am.after else hit.start
-    new = guarded(anchors.scoper, ix.units[hit.unit].text, at, at, am.value, anchor)
+    new = guarded(anchors.scoper, ix.units[hit.unit], at, at, am.value, anchor)
     return [_text_edit(am, hit, ix, at, at, new)]
 
 
@@ -109,7 +109,7 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
         paragraph = ix.units[hit.unit].what == "paragraph"
         raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
                           else msg("core.deletes_item", where=place))
-    new = guarded(scoper, text, hit.start, end, new, am.value)
+    new = guarded(scoper, ix.units[hit.unit], hit.start, end, new, am.value)
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
 
@@ -158,8 +158,11 @@ def _delete_unit(what: str) -> Handler:
     def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
         i = _one_unit(ix, scoper, what, am.value)
         unit = ix.units[i]
+        # an item's place in its list also moves the items after it: a point there, which
+        # clashes with an add_item that counts positions (review 5 finding 8)
+        moved: tuple[Region, ...] = ((unit.path.container.end(), (unit.path.position,) * 2),) if what == "item" else ()
         return [Edit("delete_block", am, container=unit.path.container, index=unit.path.position,
-                     writes=((unit.path, None),))]
+                     writes=((unit.path, None), *moved))]
     return handler
 
 
@@ -190,7 +193,10 @@ def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> lis
     index = count if am.position is None else pick_ordinal(am.position, count + 1)
     if index is None:
         raise scoper.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
-    return [_insert_block(am, lists[0].items(), index, am.value)]
+    # "a new third item" counts the items before it as they are: another amendment that adds
+    # or deletes an item there clashes (review 5 finding 8)
+    counted = ((lists[0].items().end(), (-1, index + 1)),) if am.position is not None else ()
+    return [_insert_block(am, lists[0].items(), index, am.value, reads=counted)]
 
 
 def _add_paragraph(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:

@@ -15,7 +15,7 @@ from ..text import (
 )
 from ..tree import get
 from .edits import E
-from .guards import one_list
+from .guards import one_list, refuse_column_rival
 from .index import Index, Span, listed, pick_ordinal
 
 
@@ -82,6 +82,7 @@ class Scoper:
         found = ix.headings.get(wanted, [])
         here = found if scope.page is None else ix.headings_on.get((wanted, scope.page), [])
         if len(here) == 1:
+            refuse_column_rival(self, wanted)
             # The text under a heading runs to the next heading: subsections are not in it.
             if units is None:
                 return Selection(tuple(ix.section_units(here)), section=here[0])

@@ -213,4 +213,4 @@ def is_blank(text: str) -> bool:
     spaces, soft hyphens or zero-width characters (no block may hold such a text)."""
     if text[:1].isalnum():
         return False  # nearly every text: no need to fold it
-    return not fold(clean(text))[0]
+    return not fold(clean(text))[0].strip("\u200c\u200d")  # and zero-width (non-)joiners, which print nothing

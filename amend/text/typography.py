@@ -14,11 +14,25 @@ import re
 from ..messages import Msg, msg
 from .joining import TERMINAL, _starts_sentence, end_insert, own_terminal
 from .matching import clean, word_before
-from .sentences import _next_start, abbreviation_like, owns_its_full_stop, sentence_boundaries
+from .sentences import (
+    DASH_STARTS,
+    OPENING_MARKS,
+    _next_start,
+    abbreviation_like,
+    owns_its_full_stop,
+    sentence_boundaries,
+)
 
 _CLOSING = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039)]}"
-_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+")
+_PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+|[\u2013\u2014] ?[\u2013\u2014]"
+                        r"|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]+[.,;:]")  # and '”Trygg.”.'
+_PAIRED = (("(", ")"), ("[", "]"), ("{", "}"))
+_DOUBLE_QUOTES = "\"\u201c\u201d\u201e\u00bb\u00ab"  # Swedish ”…” and »…» use one mark on both sides
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
+_QUOTES = "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
+# a quote mark that opens (after a space or bracket) right before one that closes: ”” «» ''
+_EMPTY_QUOTES = re.compile(r"(?:^|(?<=[\s(\[]))[" + _QUOTES + r"] ?[" + _QUOTES + r"](?=[\s.,;:!?)\]]|$)")
+_LEADING_MARKS = ".,;:!?\u2026)]}\u2013\u2014"
 
 
 def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
@@ -35,7 +49,8 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
 
 def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
-    for check in (_apostrophe, _doubled, _empty_brackets, _lower_start, _runs_on):
+    for check in (_apostrophe, _hyphen_end, _doubled, _empty_brackets, _empty_quotes, _unpaired, _mark_at_start,
+                  _lower_start, _runs_on):
         problem = check(text, start, end, new, result)
         if problem:
             return problem
@@ -80,6 +95,74 @@ def _empty_brackets(text: str, start: int, end: int, new: str, result: str) -> M
     return None
 
 
+def _empty_quotes(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Quotation marks with nothing left between them ("Projektet ”Trygg”" − "Trygg")."""
+    found = list(_EMPTY_QUOTES.finditer(result))
+    if len(found) > len(_EMPTY_QUOTES.findall(text)) + len(_EMPTY_QUOTES.findall(new)):
+        return msg("guards.empty_quotes", result=_around(result, found[-1].start()))
+    return None
+
+
+def _unpaired_marks(text: str) -> list[str]:
+    """The brackets without their partner, and a quotation mark left over when double
+    quotation marks are odd in number."""
+    out = []
+    for opening, closing in _PAIRED:
+        depth = 0
+        for ch in text:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                if depth == 0:
+                    out.append(closing)
+                depth = max(0, depth - 1)
+        out += [opening] * depth
+    quotes = [ch for ch in text if ch in _DOUBLE_QUOTES]
+    return out + quotes[-1:] if len(quotes) % 2 else out
+
+
+def _unpaired(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """A bracket or quotation mark left without its partner ("polisen (och tullen)." −
+    "och tullen)" → "polisen (."; "(och tullen" inserted; "”Trygg i" deleted of "”Trygg i Alingsås”")."""
+    before, after = _unpaired_marks(text), _unpaired_marks(result)
+    if len(after) > len(before):
+        mark = next((m for m in after if m not in before), after[-1])
+        return msg("guards.unpaired", mark=mark, result=_around(result, _first_change(text, result)))
+    return None
+
+
+def _hyphen_end(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Words inserted before a word that end with a hyphen: "HR-" before "avdelningen" may
+    join it ("HR-avdelningen") or stand before "och" as in "inköps- och": unclear."""
+    if start == end and new[-1:] in "-\u2010\u2011" and new[-2:-1].isalnum() and text[start:start + 1].isalnum():
+        return msg("guards.hyphen_end", new=new, word=re.match(r"\w+", text[start:]).group())  # type: ignore[union-attr]
+    return None
+
+
+def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """The text now starts with a mark that ended or split what was deleted before it
+    ("Kommunen samverkar med polisen. Arbetet" − "Kommunen samverkar med polisen")."""
+    mark = result.lstrip()[:1]
+    if mark and mark in _LEADING_MARKS and text.lstrip()[:1] != mark:
+        return msg("guards.mark_at_start", mark=mark, result=_around(result, 0))
+    return None
+
+
+def paragraph_start_problem(text: str, result: str) -> Msg | None:
+    """A paragraph that started with a capital now starts in lower case ("Därför följs"
+    − "Därför", "även" before "Kommunen"). (List items often start in lower case.)"""
+    if _next_start(result, 0) == "lower" and _next_start(text, 0) != "lower":
+        return msg("guards.lower_paragraph_start", result=_around(result, 0))
+    return None
+
+
+def inserted_sentence(new: str) -> bool:
+    """Does the inserted `new` read as a sentence of its own: a capital first, . ! ? at its end
+    ("Det är viktigt.")? Put before a full stop, it may go after it or into the sentence."""
+    first = new.lstrip(OPENING_MARKS + DASH_STARTS + " ")[:1]
+    return _starts_sentence(new) and first.isupper()
+
+
 def _lower_after_stop(text: str) -> int:
     """Sentences that start in lower case after a full stop that is no abbreviation's ("polisen. och")."""
     count = 0
@@ -114,8 +197,10 @@ def _first_change(text: str, result: str) -> int:
 def _runs_on(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """The full stop that ended a sentence is replaced or deleted, the next sentence stays
     and nothing ends the first ("polisen." → "polisen": "polisen Arbetet")."""
-    if start == end or not text[end:].strip():
+    if start == end:
         return None
+    if not text[end:].strip():
+        return _loses_last_stop(text, start, new, result)
     bounds = [b for b in sentence_boundaries(text) if b.certain]
     starts = {0} | {b.start for b in bounds}
     for b in bounds:
@@ -129,6 +214,17 @@ def _runs_on(text: str, start: int, end: int, new: str, result: str) -> Msg | No
         return msg("guards.runs_on", ended=text[max(s for s in starts if s <= stop):stop + 1],
                    result=_around(result, min(start, len(result))))
     return None
+
+
+def _loses_last_stop(text: str, start: int, new: str, result: str) -> Msg | None:
+    """The edit reaches the end of the text and takes the . ! ? that ends it, with no
+    mark in its place ("årligen." → "varje år": "Arbetet följs upp varje år")."""
+    body = text.rstrip(_CLOSING + " ")
+    if body[-1:] not in TERMINAL or len(body) <= start or result.rstrip(_CLOSING + " ")[-1:] in TERMINAL:
+        return None
+    if new and new.rstrip(_CLOSING)[-1:] in TERMINAL:
+        return None
+    return msg("guards.loses_last_stop", mark=body[-1], result=_around(result, len(result)))
 
 
 def _around(text: str, at: int, words: int = 4) -> str:

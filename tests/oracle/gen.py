@@ -393,6 +393,15 @@ class TextSpec(Spec):
                 expect.tags.add("abbr_end")
                 if expect.outcome == "apply":
                     expect.outcome = "either"
+        if self.op == "delete" and 0 < i and j < len(sent) and (sent[i - 1].kind == "o" and sent[j].text in CLOSERS
+                                                                 or sent[i - 1].text in DASHES and sent[j].text in DASHES):
+            expect = Expect("refuse", "leaves empty quotation marks or a dash pair '– –' (review 5 findings 4, 6)",
+                            expect.tags)
+        if _unpairs(sent[i:j] if self.op in ("replace", "delete") else [], self.new.text if self.new else ""):
+            expect = Expect("refuse", "leaves a bracket or quotation mark without its partner (review 5 finding 2)",
+                            expect.tags)
+        if _lowers_paragraph_start(place, sent, i, j, self.op, self.new):
+            expect = Expect("refuse", "the text would start in lower case or with a mark (review 5 findings 1, 6)", expect.tags)
         if self.op == "delete":
             rest = [t for t in place.unit.tokens() if not any(t is x for x in sent[i:j])]
             if not any(ch.isalnum() for t in rest for ch in t.text):
@@ -423,6 +432,40 @@ class TextSpec(Spec):
             del sent[i:j]
             if i < len(sent) and sent[i].sep != "":
                 sent[i].sep = sep
+
+
+def _lowers_paragraph_start(place, sent, i, j, op, new) -> bool:
+    """Does the edit make a paragraph (not an item or table cell) that starts with a capital
+    start in lower case ("Därför följs" − "Därför", "även" before "Kommunen"), or any text start
+    with a mark (", i första hand, Insatser")? amend refuses both (review 5 findings 1 and 6)."""
+    if sent is not place.unit.sentences[0] or op == "after" or any(c.isalnum() for t in sent[:i] for c in t.text):
+        return False
+    if op == "delete":
+        following = sent[j:] or [t for s in place.unit.sentences[1:] for t in s]
+        first = "".join(t.text for t in following[:3])
+    else:
+        first = new.text
+    if first[:1] in ",.;:!?" and first[:1] != sent[0].text[:1]:
+        return True
+    return place.kind == "para" and place.row is None and _first_is_lower(first) \
+        and not _first_is_lower(sent[0].text)
+
+
+def _unpairs(removed, added: str) -> bool:
+    """Do the removed tokens and the added text hold brackets or double quotation marks
+    that do not balance alike, so that the edit leaves one without its partner?"""
+    gone = "".join(t.text for t in removed)
+
+    def balance(text: str) -> tuple:
+        quotes = sum(text.count(q) for q in "\"\u201c\u201d\u201e\u00bb\u00ab") % 2
+        return (text.count("(") - text.count(")"), text.count("[") - text.count("]"), quotes)
+
+    return balance(gone) != balance(added)
+
+
+def _first_is_lower(text: str) -> bool:
+    ch = next((c for c in text if c.isalnum()), "")
+    return ch.islower()
 
 
 @dataclass
@@ -511,7 +554,8 @@ class PairSpec(Spec):
         one, two = self.first.emit(sections), self.second.emit(sections)
         two[0]["at"] = dict(one[0]["at"])  # the same scope, so that only the overlap can be wrong
         two[1].outcome = one[1].outcome
-        if self.conflict:
+        same = {k: v for k, v in one[0].items() if k != "at"} == {k: v for k, v in two[0].items() if k != "at"}
+        if self.conflict or same:  # the same words inserted twice at one place conflict too (review 5)
             tags = one[1].tags | two[1].tags
             return [(one[0], Expect("conflict", "overlapping amendments", tags)),
                     (two[0], Expect("conflict", "overlapping amendments", tags))]

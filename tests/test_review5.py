@@ -1,0 +1,611 @@
+"""Findings of the fifth adversarial review (notes/review5; numbers and repro folders as in its FINDINGS.md
+at 19:55 UTC): wrong adopted text with exit 0.
+
+Each case runs `amend apply` (or `amend extract`, then apply) on a program and patch written
+here and compares the adopted text exactly, or the refusal in English and Swedish. Programs
+have one section, heading "Samverkan", on page 1 (unless the case needs more).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from amend.load import load_program
+from amend.tree import iter_units
+
+
+def _write(path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _program(content, heading="Samverkan"):
+    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+            "sections": [{"heading": heading, "level": 1, "page": 1, "content": content}]}
+
+
+def _errors(text: str) -> list[str]:
+    return [re.sub(r"^(error|fel): \S+?:\d+: ", "", line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def run(amend, tmp_path, monkeypatch):
+    """run(content or program, [amendments], lang="en") → adopted texts, or (code, error lines)."""
+    monkeypatch.chdir(tmp_path)
+    runs = iter(range(1000))
+
+    def go(content, amendments, lang="en"):
+        folder = tmp_path / f"run{next(runs)}"
+        folder.mkdir()
+        _write(folder / "prog.yaml", content if isinstance(content, dict) else _program(content))
+        _write(folder / "patch.yaml", {"program": "p", "base": "proposed", "produces": "adopted",
+                                       "decision": {"body": "KF", "date": "2025-10-22", "paragraph": "§ 1"},
+                                       "amendments": [{"id": f"a{j + 1}", **a} for j, a in enumerate(amendments)]})
+        res = amend("--lang", lang, "apply", folder / "prog.yaml", folder / "patch.yaml", "-o", folder / "out")
+        if res.code:
+            assert not (folder / "out").exists()
+            return res.code, _errors(res.err)
+        return [u.text for u in iter_units(load_program(folder / "out" / "p.adopted.yaml"))]
+
+    return go
+
+
+POLISEN = ["Kommunen samverkar med polisen. Arbetet följs upp årligen."]
+P1 = {"page": 1}
+
+
+# ------------------------------------------------ 9 (09-delete-sentence-without-fullstop): a mark left first
+
+MARK_EN = ('a1: the change at "Kommunen samverkar med polisen" would leave the text starting with "." '
+           '(". Arbetet följs upp…"); quote the "." together with the words')
+MARK_SV = ('a1: ändringen vid ”Kommunen samverkar med polisen” skulle lämna texten med ”.” först '
+           '(”. Arbetet följs upp…”); citera ”.” tillsammans med orden')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", MARK_EN), ("sv", MARK_SV)])
+@pytest.mark.parametrize("operation", [{"delete": "Kommunen samverkar med polisen"},
+                                       {"replace": "Kommunen samverkar med polisen", "with": ""}])
+def test_9_deleting_a_sentence_without_its_full_stop_is_refused(run, lang, expected, operation):
+    assert run(POLISEN, [{"at": P1, **operation}], lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("text, old, mark", [
+    ("Vad gör vi? Arbetet följs upp årligen.", "Vad gör vi", "?"),
+    ("Kommunen samverkar med polisen, regionen och tullen.", "Kommunen samverkar med polisen", ","),
+])
+def test_9_other_marks_left_first_are_refused(run, text, old, mark):
+    code, errors = run([text], [{"at": P1, "delete": old}])
+    assert code == 1 and f'would leave the text starting with "{mark}"' in errors[0]
+
+
+def test_9_an_inserted_text_that_starts_with_a_comma_at_the_start_is_refused(run):
+    code, errors = run(["Insatser för unga"], [{"at": P1, "before": "Insatser", "insert": ", i första hand,"}])
+    assert code == 1 and 'would leave the text starting with ","' in errors[0]
+
+
+def test_9_an_empty_dash_pair_is_refused(run):
+    code, errors = run(["Kommunen samverkar – med polisen – årligen."], [{"at": P1, "delete": "med polisen"}])
+    assert code == 1 and 'would leave "– –" in the text' in errors[0]
+
+
+@pytest.mark.parametrize("old, adopted", [
+    ("Kommunen samverkar med polisen.", "Arbetet följs upp årligen."),
+    ("med polisen", "Kommunen samverkar. Arbetet följs upp årligen."),
+])
+def test_9_whole_sentences_and_words_still_delete(run, old, adopted):
+    assert run(POLISEN, [{"at": P1, "delete": old}]) == [adopted]
+
+
+# ------------------------------------------------ 12 (12-brackets-quotes-empty-or-unbalanced): empty quotation marks
+
+QUOTES_EN = ('a1: the change at "Trygg" would leave empty quotation marks ("Projektet ”” fortsätter."); '
+             'quote the quotation marks too')
+QUOTES_SV = ('a1: ändringen vid ”Trygg” skulle lämna tomma citattecken (”Projektet ”” fortsätter.”); '
+             'citera citattecknen också')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", QUOTES_EN), ("sv", QUOTES_SV)])
+def test_12_empty_quotation_marks_are_refused(run, lang, expected):
+    assert run(["Projektet ”Trygg” fortsätter."], [{"at": P1, "delete": "Trygg"}], lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("text, old, adopted", [
+    ("Projektet ”Trygg” fortsätter.", "”Trygg”", "Projektet fortsätter."),
+    ("Projekten ”Trygg” och ”Säker” fortsätter.", "och", "Projekten ”Trygg” ”Säker” fortsätter."),
+    ('Projektet "Trygg kommun" fortsätter.', "kommun", 'Projektet "Trygg" fortsätter.'),
+])
+def test_12_quotations_that_keep_words_still_apply(run, text, old, adopted):
+    assert run([text], [{"at": P1, "delete": old}]) == [adopted]
+
+
+# ------------------------------------------------ 10 (10-insert-capital-sentence-after-anchor)
+
+SENTENCE_EN = ('a1: the change at "årligen" puts "Det är viktigt.", a sentence of its own, before the full stop that '
+               'ends the sentence: whether it is a new sentence after the full stop or words of that sentence is '
+               'unclear; to add a sentence, quote the full stop too (after: "årligen.")')
+SENTENCE_SV = ('a1: ändringen vid ”årligen” sätter ”Det är viktigt.”, en egen mening, före punkten som avslutar '
+               'meningen: det är oklart om det är en ny mening efter punkten eller ord i samma mening; för att lägga '
+               'till en mening, citera punkten också (after: ”årligen.”)')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", SENTENCE_EN), ("sv", SENTENCE_SV)])
+def test_10_a_sentence_inserted_before_the_full_stop_is_refused(run, lang, expected):
+    assert run(POLISEN, [{"at": P1, "after": "årligen", "insert": "Det är viktigt."}], lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("anchor, new, adopted", [
+    ("polisen.", "Det är viktigt.", "Kommunen samverkar med polisen. Det är viktigt. Arbetet följs upp årligen."),
+    ("årligen.", "Det är viktigt.", "Kommunen samverkar med polisen. Arbetet följs upp årligen. Det är viktigt."),
+    ("polisen", "och tullen.", "Kommunen samverkar med polisen och tullen. Arbetet följs upp årligen."),
+])
+def test_10_sentences_after_the_full_stop_and_words_before_it_still_apply(run, anchor, new, adopted):
+    assert run(POLISEN, [{"at": P1, "after": anchor, "insert": new}]) == [adopted]
+
+
+def test_10_a_replacement_with_its_own_full_stop_still_folds(run):
+    assert run(POLISEN, [{"at": P1, "replace": "polisen", "with": "Polismyndigheten."}]) == \
+        ["Kommunen samverkar med Polismyndigheten. Arbetet följs upp årligen."]
+
+
+# ------------------------------------------------ 13 (13-occurrence-skips-printed-guards)
+
+def _headed(content, heading="Insatser"):
+    return _program(content, heading)
+
+
+OCC_HEADING_EN = ('a1: occurrence 2 counts the text "Insatser" on page 1 below the headings, but the page prints it '
+                  "before that place also in the heading 'Insatser', so a reader counting the page comes to another "
+                  "place; say heading: (or column:) in at: so that the count starts below the heading")
+OCC_HEADING_SV = ("a1: occurrence 2 räknar texten ”Insatser” på sidan 1 under rubrikerna, men sidan har den före det "
+                  "stället också i rubriken ”Insatser”, så den som räknar på sidan kommer till ett annat ställe; ange "
+                  "heading: (eller column:) i at: så att räkningen börjar under rubriken")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", OCC_HEADING_EN), ("sv", OCC_HEADING_SV)])
+def test_13_occurrence_with_the_heading_before_it_is_refused(run, lang, expected):
+    program = _headed(["Insatser görs årligen. Insatser följs upp."])
+    assert run(program, [{"at": {"page": 1, "occurrence": 2}, "replace": "Insatser", "with": "Åtgärder"}],
+               lang=lang) == (1, [expected])
+
+
+def test_13_occurrence_below_a_named_heading_still_applies(run):
+    program = _headed(["Insatser görs årligen. Insatser följs upp."])
+    assert run(program, [{"at": {"page": 1, "heading": "Insatser", "occurrence": 2}, "replace": "Insatser",
+                          "with": "Åtgärder"}]) == ["Insatser görs årligen. Åtgärder följs upp."]
+
+
+def test_13_occurrence_with_a_column_heading_is_refused(run):
+    program = _program([{"columns": [{"heading": "Chefer", "content": ["Chefer ansvarar. Chefer utbildas."]},
+                                     {"heading": "Medarbetare", "content": ["Text."]}]}])
+    code, errors = run(program, [{"at": {"page": 1, "occurrence": 2}, "replace": "Chefer", "with": "Ledare"}])
+    assert code == 1 and "the heading of the column 'Chefer'" in errors[0]
+
+
+LIGATURE = "Stöd till \ufb01nansiering ges. Ny finansiering söks. Mer finansiering behövs."
+OCC_LOOK_EN = ('a1: occurrence 2 counts the text "finansiering" on page 1 written with the plain letters, but before '
+               "that place the page prints it also with look-alike characters (a ligature, full-width letters or "
+               "letters of another alphabet), so a reader counting the page comes to another place; have the "
+               "program's text corrected, or quote more words instead of occurrence")
+OCC_LOOK_SV = ("a1: occurrence 2 räknar texten ”finansiering” på sidan 1 skriven med vanliga bokstäver, men före det "
+               "stället är den tryckt också med tecken som ser likadana ut (en ligatur, breda bokstäver eller "
+               "bokstäver från ett annat alfabet), så den som räknar på sidan kommer till ett annat ställe; låt rätta "
+               "programmets text eller citera fler ord i stället för occurrence")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", OCC_LOOK_EN), ("sv", OCC_LOOK_SV)])
+def test_13_occurrence_after_a_look_alike_is_refused(run, lang, expected):
+    assert run([LIGATURE], [{"at": {"page": 1, "occurrence": 2}, "replace": "finansiering", "with": "medel"}],
+               lang=lang) == (1, [expected])
+
+
+def test_13_occurrence_before_any_look_alike_still_applies(run):
+    text = "Ny finansiering söks. Mer finansiering behövs. Stöd till \ufb01nansiering ges."
+    assert run([text], [{"at": {"page": 1, "occurrence": 2}, "replace": "finansiering", "with": "medel"}]) == \
+        ["Ny finansiering söks. Mer medel behövs. Stöd till \ufb01nansiering ges."]
+
+
+# ------------------------------------------------ 18 (18-confusable-letters): another alphabet in a Latin word
+
+CYRILLIC = "Kommunen samverkar med p\u043elisen. Regionen samverkar med polisen."
+LOOK_EN = ('a1: the text "polisen" occurs 2 times on page 1 as printed, 1 of them written with the plain letters and '
+           'the others with letters of another alphabet that look the same (such as a Cyrillic "\u043e" in a Latin '
+           "word); have the program's text corrected, or quote more words, so that one place holds them")
+LOOK_SV = ("a1: texten ”polisen” förekommer 2 gånger på sidan 1 som sidan är tryckt, 1 av dem med vanliga bokstäver "
+           "och de andra med bokstäver från ett annat alfabet som ser likadana ut (som ett kyrilliskt ”\u043e” i ett "
+           "svenskt ord); låt rätta programmets text eller citera fler ord, så att bara ett ställe innehåller dem")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", LOOK_EN), ("sv", LOOK_SV)])
+def test_18_a_cyrillic_look_alike_is_counted(run, lang, expected):
+    assert run([CYRILLIC], [{"at": P1, "replace": "polisen", "with": "Polismyndigheten"}], lang=lang) == \
+        (1, [expected])
+
+
+def test_18_words_wholly_in_another_alphabet_are_not_look_alikes(run):
+    text = "Broschyren heter \u0440\u043e\u0440 på ryska. Kommunen samverkar med polisen."
+    assert run([text], [{"at": P1, "replace": "polisen", "with": "Polismyndigheten"}]) == \
+        ["Broschyren heter \u0440\u043e\u0440 på ryska. Kommunen samverkar med Polismyndigheten."]
+
+
+def test_18_the_latin_skeleton_keeps_offsets():
+    from amend.text.confusables import has_lookalike, latin_skeleton
+
+    assert latin_skeleton("p\u043elisen \u0440\u043e\u0440") == "polisen \u0440\u043e\u0440"
+    assert has_lookalike("p\u043elisen") and not has_lookalike("polisen") and not has_lookalike("\u043e\u043e")
+
+
+# ------------------------------------------------ 16 (16-lowercase-paragraph-start)
+
+LOWER_EN = ('a1: the change at "Därför" would start the paragraph in lower case ("följs arbetet upp årligen."); '
+            "quote the paragraph's first word and write the new words with a capital letter")
+LOWER_SV = ('a1: ändringen vid ”Därför” skulle börja stycket med liten bokstav (”följs arbetet upp årligen.”); '
+            "citera styckets första ord och skriv de nya orden med stor bokstav")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", LOWER_EN), ("sv", LOWER_SV)])
+def test_16_a_paragraph_left_in_lower_case_is_refused(run, lang, expected):
+    assert run(["Därför följs arbetet upp årligen."], [{"at": P1, "delete": "Därför"}], lang=lang) == \
+        (1, [expected])
+
+
+@pytest.mark.parametrize("operation", [{"replace": "Kommunen", "with": "kommunen och regionen"},
+                                       {"before": "Kommunen", "insert": "även"}])
+def test_16_other_lower_case_starts_are_refused(run, operation):
+    code, errors = run(["Kommunen samverkar med polisen."], [{"at": P1, **operation}])
+    assert code == 1 and "would start the paragraph in lower case" in errors[0]
+
+
+@pytest.mark.parametrize("content, operation, adopted", [
+    (["Kommunen samverkar med polisen."], {"replace": "Kommunen", "with": "Även kommunen"},
+     "Även kommunen samverkar med polisen."),
+    ([{"bullets": ["Barn och unga", "Äldre"]}], {"delete": "Barn och"}, "unga"),  # items may start in lower case
+    (["och så vidare gäller."], {"delete": "så vidare"}, "och gäller."),  # it started in lower case already
+])
+def test_16_capital_starts_and_list_items_still_apply(run, content, operation, adopted):
+    assert run(content, [{"at": P1, **operation}])[0] == adopted
+
+
+# ------------------------------------------------ 1, 4 (01-extract-drops-second-instruction, 04-…-rejected-…): extract
+
+def _extract(amend, tmp_path, instruction, content, lang="en"):
+    folder = tmp_path / f"x{abs(hash(instruction)) % 10**8}-{lang}"
+    folder.mkdir()
+    _write(folder / "p.yaml", _program(content))
+    (folder / "minutes.txt").write_text(
+        "Kommunfullmäktige\nProtokoll\n2025-10-22\n\n§ 12  2025.1 KS\nProgrammet\n\nBeslut\n"
+        f"Programmet antas med följande ändring:\nÄndring 1\n{instruction}\n", encoding="utf-8")
+    res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", folder / "p.yaml",
+                "-o", folder / "patch.yaml")
+    return res
+
+
+TWO = ["Kommunen samverkar med polisen och regionen. Arbetet följs upp årligen."]
+UNREAD_EN = ('the sentence quotes "årligen" outside the change read from it, so it may hold more than one change; '
+             "write each change as an amendment of its own by hand")
+UNREAD_SV = ("meningen citerar ”årligen” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
+             "skriv varje ändring som ett eget ändringsförslag för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", UNREAD_EN), ("sv", UNREAD_SV)])
+@pytest.mark.parametrize("instruction", [
+    "På sidan 1 ersätts ”polisen” med ”Polismyndigheten” och ”årligen” med ”varje år”.",
+    "På sidan 1 stryks ”och regionen” och ”årligen”.",
+    "På sidan 1 ersätts ”polisen” med ”Polismyndigheten”, och ”årligen” stryks.",
+])
+def test_1_a_second_change_in_one_sentence_is_not_dropped(amend, tmp_path, instruction, lang, expected):
+    res = _extract(amend, tmp_path, instruction, TWO, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+def test_1_two_pages_in_one_sentence_are_not_one_place(amend, tmp_path):
+    res = _extract(amend, tmp_path, "”polisen” ändras till ”Polismyndigheten” på sidan 1 och sidan 2.", TWO)
+    assert res.code == 1 and "names more than one page (1 and 2)" in res.err + res.out
+    sv = _extract(amend, tmp_path, "”polisen” ändras till ”Polismyndigheten” på sidan 1 och sidan 2.", TWO, "sv")
+    assert "meningen nämner mer än en sida (1 och 2)" in sv.err + sv.out
+
+
+def test_1_a_quoted_heading_is_a_place_not_a_change(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 under rubriken ”Samverkan” ersätts ”polisen” med ”tullen”.", TWO)
+    assert res.code == 0, res.err
+
+
+REJECTED_EN = ('the sentence says the change is rejected ("avslås"): a rejected proposal changes nothing and is not '
+               "written to the patch; if the minutes adopt it elsewhere, write that amendment by hand")
+REJECTED_SV = ("meningen säger att ändringen avslås (”avslås”): ett avslaget förslag ändrar ingenting och skrivs inte "
+               "in i ändringsfilen; om protokollet bifaller det på annat ställe, skriv den ändringen för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", REJECTED_EN), ("sv", REJECTED_SV)])
+def test_4_a_rejected_change_is_not_written(amend, tmp_path, lang, expected):
+    res = _extract(amend, tmp_path, "Förslaget om att på sidan 1 stryka ”årligen” avslås.", TWO, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+@pytest.mark.parametrize("instruction, word", [
+    ("Kommunfullmäktige avslår yrkandet att på sidan 1 stryka ”årligen”.", "avslår"),
+    ("Yrkandet att ”årligen” stryks på sidan 1 avslås.", "avslås"),
+    ("Kommunfullmäktige beslutar att inte stryka ”årligen” på sidan 1.", "inte stryka"),
+])
+def test_4_other_rejections_are_not_written(amend, tmp_path, instruction, word):
+    res = _extract(amend, tmp_path, instruction, TWO)
+    assert res.code == 1 and f'the change is rejected ("{word}")' in res.err + res.out, res.err
+
+
+def test_4_an_adopted_deletion_is_still_written(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 stryks ”årligen”.", TWO)
+    assert res.code == 0, res.err
+
+
+# ------------------------------------------------ 12 (second part): a bracket or quote left without its partner
+
+UNPAIRED_EN = ('a1: the change at "och tullen)" would leave "(" without its partner ("…samverkar med polisen (. Arbetet '
+               'följs upp…"); quote both marks of the pair, or neither')
+UNPAIRED_SV = ('a1: ändringen vid ”och tullen)” skulle lämna ”(” utan sin motsvarighet (”…samverkar med polisen (. '
+               'Arbetet följs upp…”); citera båda tecknen i paret eller inget av dem')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", UNPAIRED_EN), ("sv", UNPAIRED_SV)])
+def test_12_a_bracket_left_without_its_partner_is_refused(run, lang, expected):
+    text = ["Kommunen samverkar med polisen (och tullen). Arbetet följs upp årligen."]
+    assert run(text, [{"at": P1, "delete": "och tullen)"}], lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("text, operation, mark", [
+    ("Kommunen samverkar med polisen. Arbetet följs upp.", {"after": "polisen", "insert": "(och tullen"}, "("),
+    ("Kommunen driver ”Trygg i Alingsås” sedan 2020.", {"delete": "”Trygg i"}, "”"),
+])
+def test_12_other_unpaired_marks_are_refused(run, text, operation, mark):
+    code, errors = run([text], [{"at": P1, **operation}])
+    assert code == 1 and f'would leave "{mark}" without its partner' in errors[0]
+
+
+@pytest.mark.parametrize("text, operation, adopted", [
+    ("Kommunen samverkar med polisen (och tullen).", {"delete": "(och tullen)"}, "Kommunen samverkar med polisen."),
+    ("Kommunen driver ”Trygg i Alingsås” sedan 2020.", {"replace": "Trygg i Alingsås", "with": "Trygg kommun"},
+     "Kommunen driver ”Trygg kommun” sedan 2020."),
+    ("Kommunen samverkar med polisen.", {"after": "polisen", "insert": "(och tullen)"},
+     "Kommunen samverkar med polisen (och tullen)."),
+])
+def test_12_edits_that_keep_the_pairs_still_apply(run, text, operation, adopted):
+    assert run([text], [{"at": P1, **operation}]) == [adopted]
+
+
+# ------------------------------------------------ 17 (17-hyphen-and-quote-fullstop-joins)
+
+HYPHEN_EN = ('a1: the change at "avdelningen" inserts "HR-", which ends with a hyphen: whether it joins "avdelningen" '
+             'or stands as a word of its own (as in "inköps- och") is unclear; replace "avdelningen" with the whole '
+             'new words instead')
+HYPHEN_SV = ('a1: ändringen vid ”avdelningen” infogar ”HR-”, som slutar med bindestreck: det är oklart om det ska '
+             'sättas ihop med ”avdelningen” eller stå som ett eget ord (som i ”inköps- och”); ersätt ”avdelningen” med '
+             'hela de nya orden i stället')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", HYPHEN_EN), ("sv", HYPHEN_SV)])
+def test_17_words_ending_in_a_hyphen_before_a_word_are_refused(run, lang, expected):
+    assert run(["Frågan hanteras av avdelningen."], [{"at": P1, "before": "avdelningen", "insert": "HR-"}],
+               lang=lang) == (1, [expected])
+
+
+def test_17_a_full_stop_inside_a_closing_quote_and_the_sentences_is_refused(run):
+    code, errors = run(POLISEN, [{"at": P1, "after": "polisen", "insert": "i projektet ”Trygg.”"}])
+    assert code == 1 and "would leave \".”.\" in the text" in errors[0]
+
+
+def test_17_a_replacement_ending_in_a_hyphen_still_applies(run):
+    assert run(["Frågan hanteras av inköps och ekonomi."], [{"at": P1, "replace": "inköps", "with": "inköps-"}]) == \
+        ["Frågan hanteras av inköps- och ekonomi."]
+
+
+# ------------------------------------------------ 11 (11-paragraph-loses-final-fullstop)
+
+LAST_EN = ('a1: the change at "årligen." removes the "." that ends the text, leaving its last sentence without one '
+           '("…följs upp varje år"); keep the "." in the new text')
+LAST_SV = ('a1: ändringen vid ”årligen.” tar bort ”.” som avslutar texten, så att den sista meningen står utan '
+           '(”…följs upp varje år”); behåll ”.” i den nya texten')
+
+
+@pytest.mark.parametrize("lang, expected", [("en", LAST_EN), ("sv", LAST_SV)])
+def test_11_the_last_full_stop_replaced_away_is_refused(run, lang, expected):
+    assert run(POLISEN, [{"at": P1, "replace": "årligen.", "with": "varje år"}], lang=lang) == (1, [expected])
+
+
+def test_11_the_last_full_stop_deleted_with_words_is_refused(run):
+    code, errors = run(POLISEN, [{"at": P1, "delete": "upp årligen."}])
+    assert code == 1 and 'removes the "." that ends the text' in errors[0]
+
+
+@pytest.mark.parametrize("operation, adopted", [
+    ({"replace": "årligen.", "with": "varje år."}, "Kommunen samverkar med polisen. Arbetet följs upp varje år."),
+    ({"delete": "Arbetet följs upp årligen."}, "Kommunen samverkar med polisen."),
+    ({"replace": "årligen", "with": "varje år"}, "Kommunen samverkar med polisen. Arbetet följs upp varje år."),
+])
+def test_11_edits_that_keep_a_last_mark_still_apply(run, operation, adopted):
+    assert run(POLISEN, [{"at": P1, **operation}]) == [adopted]
+
+
+def test_11_extract_reads_the_quote_without_the_minutes_full_stop(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 ersätts ”följs upp årligen.” med ”följs upp varje år”.", POLISEN)
+    assert res.code == 0, res.err
+    data = yaml.safe_load((next(tmp_path.glob("x*")) / "patch.yaml").read_text(encoding="utf-8"))
+    assert (data["amendments"][0]["replace"], data["amendments"][0]["with"]) == ("följs upp årligen",
+                                                                               "följs upp varje år")
+
+
+# ------------------------------------------------ 14 (14-add-item-positions-counted-on-base)
+
+LIST = [{"bullets": ["Barn.", "Kvinnor.", "Äldre."]}]
+CLASH_EN = ("a1: changes text that a2 (line {line}) also changes or quotes; the two amendments overlap and cannot "
+            "both apply as worded")
+CLASH_SV = ("a1: ändrar text som a2 (rad {line}) också ändrar eller citerar; de två ändringarna överlappar och kan "
+            "inte båda genomföras som de är skrivna")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", CLASH_EN), ("sv", CLASH_SV)])
+@pytest.mark.parametrize("other", [{"add_item": "Unga.", "position": 3}, {"delete_item": "Barn"},
+                                   {"add_item": "Unga.", "after_item": "Barn"}])
+def test_14_a_counted_position_and_another_change_to_the_list_clash(run, lang, expected, other):
+    code, errors = run(LIST, [{"at": P1, "add_item": "Män.", "position": 2}, {"at": P1, **other}], lang=lang)
+    assert code == 1
+    assert re.sub(r"\(line \d+\)|\(rad \d+\)", "(line {line})" if lang == "en" else "(rad {line})", errors[0]) \
+        == expected
+
+
+@pytest.mark.parametrize("other, items", [
+    ({"replace": "Kvinnor", "with": "Kvinnor och män"}, ["Barn.", "Män.", "Kvinnor och män.", "Äldre."]),
+    ({"add_item": "Unga."}, ["Barn.", "Män.", "Kvinnor.", "Äldre.", "Unga."]),
+    ({"delete_item": "Äldre"}, ["Barn.", "Män.", "Kvinnor."]),
+])
+def test_14_changes_after_the_counted_position_still_apply(run, other, items):
+    assert run(LIST, [{"at": P1, "add_item": "Män.", "position": 2}, {"at": P1, **other}]) == items
+
+
+# ------------------------------------------------ 5 (05-extract-drops-the-efter-place)
+
+PLACE_EN = ('the sentence says where the change goes (after: "polisen"), but the change read from it does not use that '
+            "place and other words of the sentence are not understood; write the amendment by hand")
+PLACE_SV = ("meningen anger var ändringen ska stå (after: ”polisen”), men ändringen som lästes ur den använder inte det "
+            "stället och andra ord i meningen förstods inte; skriv ändringen för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", PLACE_EN), ("sv", PLACE_SV)])
+@pytest.mark.parametrize("instruction", [
+    "På sidan 1 efter ”polisen” läggs följande till: ”och tullen” i samverkan med regionen.",
+    "På sidan 1, i första stycket, efter ”polisen” läggs följande till: ”och tullen” vilket ordföranden förtydligade.",
+])
+def test_5_an_efter_place_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, lang, expected):
+    res = _extract(amend, tmp_path, instruction, TWO, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+def test_5_the_house_style_efter_place_still_reads(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 efter ”polisen” läggs följande till: ”och tullen”.", TWO)
+    assert res.code == 0, res.err
+
+
+# ------------------------------------------------ 16 (second part): an English paragraph start
+
+def test_16_an_english_paragraph_left_in_lower_case_is_refused(run):
+    code, errors = run(["A decision of a Minister is final."], [{"at": P1, "delete": "A decision"}])
+    assert code == 1 and "would start the paragraph in lower case" in errors[0]
+
+
+# ------------------------------------------------ 3, 6, 7 (03-…-range-…, 06-…-conjoined-places-…, 07-…-nast-sista-…)
+
+RANGE = ["Kommunen samverkar med polisen, regionen och tullen. Arbetet följs upp årligen."]
+RANGE_EN = ("the sentence strikes the text from one quotation to another: amend deletes only quoted words; quote all "
+            'the words struck (delete: "...") by hand')
+RANGE_SV = ("meningen stryker texten från ett citat till ett annat: amend stryker bara citerade ord; citera alla ord "
+            "som stryks (delete: ”…”) för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", RANGE_EN), ("sv", RANGE_SV)])
+def test_3_struck_from_a_to_b_is_not_a_replacement(amend, tmp_path, lang, expected):
+    res = _extract(amend, tmp_path, "På sidan 1 stryks texten från ”regionen” till ”tullen”.", RANGE, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+def test_3_a_replacement_from_a_to_b_still_reads(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1 ändras texten från ”regionen” till ”länet”.", RANGE)
+    assert res.code == 0, res.err
+
+
+JOINED = ["Kommunen samverkar med polisen.", "Regionen samverkar med polisen."]
+JOINED_EN = ('the sentence names more than one "stycket" and an amendment changes one place; write an amendment for '
+             "each by hand")
+JOINED_SV = ("meningen nämner mer än ett ställe (”stycket”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+             "ändringsförslag för varje ställe för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", JOINED_EN), ("sv", JOINED_SV)])
+def test_6_places_are_not_cut_to_the_first(amend, tmp_path, lang, expected):
+    res = _extract(amend, tmp_path, "På sidan 1, i första stycket och i andra stycket, ersätts ”polisen” med "
+                                    "”Polismyndigheten”.", JOINED, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+FROM_END_EN = ('the sentence counts from the end ("näst sista", "från slutet"), which a patch cannot say; name the '
+               "place by its number counted from the start, by hand")
+FROM_END_SV = ("meningen räknar från slutet (”näst sista”, ”från slutet”), vilket en ändringsfil inte kan ange; ange "
+               "stället med dess nummer räknat från början, för hand")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", FROM_END_EN), ("sv", FROM_END_SV)])
+@pytest.mark.parametrize("place", ["i näst sista meningen", "i den andra meningen från slutet"])
+def test_7_places_counted_from_the_end_are_not_read_as_last(amend, tmp_path, place, lang, expected):
+    res = _extract(amend, tmp_path, f"På sidan 1, {place}, ersätts ”polisen” med ”Polismyndigheten”.",
+                   ["Kommunen samverkar med polisen. Regionen samverkar med polisen. Arbetet följs upp."], lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+def test_7_the_last_sentence_still_reads(amend, tmp_path):
+    res = _extract(amend, tmp_path, "På sidan 1, i sista meningen, ersätts ”upp” med ”upp årligen”.",
+                   ["Kommunen samverkar med polisen. Arbetet följs upp."])
+    assert res.code == 0, res.err
+
+
+# ------------------------------------------------ 15 (15-heading-section-beats-column-heading)
+
+def _two_chefer():
+    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+            "sections": [{"heading": "Chefer", "level": 1, "page": 2, "content": ["Chefer leder arbetet."]},
+                         {"heading": "Roller", "level": 1, "page": 2, "content": [{"columns": [
+                             {"heading": "Chefer", "content": ["Chefer utbildas."]},
+                             {"heading": "Medarbetare", "content": ["Medarbetare deltar."]}]}]}]}
+
+
+BOTH_EN = ("a1: 'Chefer' is both a section heading and the heading of a column on page 2, so heading: does not say "
+           "which; give column: 'Chefer' (with the heading of its section) for the column, or leave page: out for "
+           "the section")
+BOTH_SV = ("a1: ”Chefer” är både en rubrik och en kolumnrubrik på sidan 2, så heading: säger inte vilken som avses; "
+           "ange column: ”Chefer” (med rubriken för dess avsnitt) för kolumnen, eller ta bort page: för avsnittet")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", BOTH_EN), ("sv", BOTH_SV)])
+def test_15_a_section_and_a_column_heading_alike_on_the_page_are_refused(run, lang, expected):
+    assert run(_two_chefer(), [{"at": {"page": 2, "heading": "Chefer"}, "add_paragraph": "Chefer följer upp."}],
+               lang=lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("at, adopted", [
+    ({"heading": "Chefer"}, ["Chefer leder arbetet.", "Chefer följer upp.", "Chefer utbildas.", "Medarbetare deltar."]),
+    ({"page": 2, "heading": "Roller", "column": "Chefer"},
+     ["Chefer leder arbetet.", "Chefer utbildas.", "Chefer följer upp.", "Medarbetare deltar."]),
+])
+def test_15_the_ways_the_message_names_still_apply(run, at, adopted):
+    assert run(_two_chefer(), [{"at": at, "add_paragraph": "Chefer följer upp."}]) == adopted
+
+
+# ------------------------------------------------ 27 (27-same-insertion-twice-applied-twice), 28 (28-with-zero-width-only)
+
+@pytest.mark.parametrize("lang, expected", [("en", CLASH_EN), ("sv", CLASH_SV)])
+def test_27_the_same_insertion_twice_conflicts(run, lang, expected):
+    twice = {"at": P1, "after": "polisen", "insert": "och tullen"}
+    code, errors = run(POLISEN, [twice, twice], lang=lang)
+    assert code == 1
+    assert re.sub(r"\(line \d+\)|\(rad \d+\)", "(line {line})" if lang == "en" else "(rad {line})", errors[0]) \
+        == expected
+
+
+def test_27_different_insertions_at_one_place_still_apply_in_file_order(run):
+    assert run(POLISEN, [{"at": P1, "after": "polisen", "insert": "och tullen"},
+                         {"at": P1, "after": "polisen", "insert": "och regionen"}]) == \
+        ["Kommunen samverkar med polisen och tullen och regionen. Arbetet följs upp årligen."]
+
+
+@pytest.mark.parametrize("invisible", ["\u200d", "\u200c", " \u200d "])
+def test_28_a_new_text_of_only_zero_width_joiners_is_refused(run, invisible):
+    code, errors = run(POLISEN, [{"at": P1, "replace": "polisen", "with": invisible}])
+    assert code == 1 and "with: is only spaces" in errors[0]
+
+
+# ------------------------------------------------ 2 (02-extract-heading-quote-…), 8 (08-extract-page-number-…)
+
+@pytest.mark.parametrize("instruction, content, unread", [
+    ("Under rubriken ”Polisen” ersätts ”Polisen ansvarar” med ”Polismyndigheten ansvarar” enligt yrkandet.",
+     ["Polisen ansvarar för tryggheten."], "Polismyndigheten ansvarar"),
+    ("På sidan 1 meningen som börjar ”Arbetet” kompletteras med: ”och redovisas”.", POLISEN, "Arbetet"),
+])
+def test_2_8_a_quotation_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, content, unread):
+    res = _extract(amend, tmp_path, instruction, content)
+    assert res.code == 1 and f'the sentence quotes "{unread}" outside the change read from it' in res.err + res.out
