@@ -44,11 +44,14 @@ def _overlap(a: Region, b: Region) -> bool:
 
 
 def find_conflicts(edits: list[Edit]) -> list[Conflict]:
+    return [conflict_between(first, second) for first, second in conflicting_pairs(edits)]
+
+
+def conflicting_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
     """Pairs of amendments where one changes what the other changes or quotes, or that
-    insert the same words at one place."""
+    insert the same words at one place (apply and check see the same pairs)."""
     pairs = overlapping_pairs(edits)
-    pairs += _same_insertions(edits, {frozenset((id(a), id(b))) for a, b in pairs})
-    return [conflict_between(first, second) for first, second in pairs]
+    return pairs + _same_insertions(edits, {frozenset((id(a), id(b))) for a, b in pairs})
 
 
 def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:

@@ -253,6 +253,25 @@ def test_diff_versions_in_the_terminal(tmp_path):
     assert "Status: [-Antagen-]{+Reviderad+}" in result.stdout
 
 
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["   p. 1  (title page)           2 changes  +13 -4 words",
+            "   p. 6  Samverkan              1 change   +5 -0 words",
+            "   p. 8  Kompetensutveckling    1 change   +4 -0 words",
+            "2 sections changed, 4 changes, +22 -4 words"]),
+    ("sv", ["   s. 1  (titelsidan)           2 ändringar  +13 -4 ord",
+            "   s. 6  Samverkan              1 ändring    +5 -0 ord",
+            "   s. 8  Kompetensutveckling    1 ändring    +4 -0 ord",
+            "2 avsnitt ändrade, 4 ändringar, +22 -4 ord"]),
+])
+def test_diff_stat_in_the_readers_language(tmp_path, lang, lines):
+    root = copy_example(tmp_path)
+    result = run("--lang", lang, "diff", f"{PID}@proposed", f"{PID}@adopted", "--root", root, "--stat")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == lines
+    where = run("--lang", lang, "diff", f"{PID}@proposed", f"{PID}@adopted", "--root", root, "--no-color")
+    assert where.stdout.splitlines()[0] == ("@@ p. 1 · title page @@" if lang == "en" else "@@ s. 1 · titelsidan @@")
+
+
 @pytest.mark.parametrize("lang, words", [
     ("en", "warning: 'adopted' is not built on 'kf-2026-11-23', so the changes are not attributed to decisions"),
     ("sv", "varning: ”adopted” bygger inte på ”kf-2026-11-23”, så ändringarna knyts inte till några beslut"),

@@ -609,3 +609,44 @@ def test_28_a_new_text_of_only_zero_width_joiners_is_refused(run, invisible):
 def test_2_8_a_quotation_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, content, unread):
     res = _extract(amend, tmp_path, instruction, content)
     assert res.code == 1 and f'the sentence quotes "{unread}" outside the change read from it' in res.err + res.out
+
+
+# ------------------------------------------------ add_section with at: (found by the word helper, session 5)
+
+TWO = {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+       "sections": [{"heading": "Inledning", "level": 1, "page": 1, "content": ["Första."]},
+                    {"heading": "Samverkan", "level": 1, "page": 2, "content": ["Andra."]}]}
+NEW = {"heading": "Ny rubrik", "level": 2, "content": ["Ny text."]}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "a1: add_section places the new section after the section named in after_section: (default: at the end "
+           "of the program); at: (under 'Inledning') would not be used: write after_section: HEADING (with at: page "
+           "only to tell two such headings apart)"),
+    ("sv", "a1: add_section lägger det nya avsnittet efter avsnittet som anges i after_section: (annars sist i "
+           "programmet); at: (under rubriken ”Inledning”) skulle inte användas: skriv after_section: RUBRIK (med at: "
+           "page bara för att skilja två sådana rubriker åt)"),
+])
+def test_add_section_refuses_an_at_it_would_not_use(run, lang, expected):
+    # before: exit 0 with "Ny rubrik" at the end of the program, not near Inledning
+    assert run(TWO, [{"at": {"heading": "Inledning"}, "add_section": NEW}], lang) == (1, [expected])
+
+
+def test_add_section_after_a_section_with_its_page_still_applies(run):
+    texts = run(TWO, [{"at": {"page": 1}, "after_section": "Inledning", "add_section": NEW}])
+    assert texts == ["Första.", "Ny text.", "Andra."]  # the new section's text between the two sections
+
+
+def test_27_check_sees_the_same_insertion_twice_as_apply_does(amend, tmp_path):
+    # before: `amend check` said ok while `amend apply` refused the pair
+    (tmp_path / "programs").mkdir()
+    (tmp_path / "amendments" / "p").mkdir(parents=True)
+    _write(tmp_path / "programs" / "p.yaml", _program(POLISEN))
+    twice = {"at": P1, "after": "polisen", "insert": "och tullen"}
+    _write(tmp_path / "amendments" / "p" / "kf.yaml",
+           {"program": "p", "base": "proposed", "produces": "adopted",
+            "decision": {"body": "KF", "date": "2025-10-22", "paragraph": "§ 1"},
+            "amendments": [{"id": "a1", **twice}, {"id": "a2", **twice}]})
+    res = amend("--lang", "en", "check", tmp_path)
+    assert res.code == 1
+    assert "a1" in res.out + res.err and "conflict" in (res.out + res.err).lower()

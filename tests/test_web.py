@@ -133,6 +133,14 @@ def test_a_broken_program_file_is_named_with_its_error_and_the_others_still_list
     assert load_program(repo / "programs" / f"{PROGRAM_ID}.yaml").meta.title in words
 
 
+def test_a_dangling_link_among_the_programs_is_named_not_a_failed_page(client, repo):
+    # before: every page answered 500 (the register's stamp looked at the link's missing target)
+    (repo / "programs" / "borta.yaml").symlink_to(repo / "nowhere.yaml")
+    r = client.get("/")
+    assert r.status == 200 and "borta.yaml" in r.words
+    assert load_program(repo / "programs" / f"{PROGRAM_ID}.yaml").meta.title in r.words
+
+
 # ---------------------------------------------------------------- a version page by page
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..apply import check_versions
-from ..conflicts import overlapping_pairs
+from ..conflicts import conflicting_pairs
 from ..model import Amendment, Patch, Program
 from ..resolve import Index, resolve_all
 from .patches import failure_result
@@ -51,7 +51,7 @@ def conflict_matrix(program: Program, patches: list[Patch]) -> ConflictMatrix:
             rows.append(Tabled(f"{letters(n)}{k}", patch.source or "", am, failure))
         edits.extend(resolution.edits)
     keys = {id(r.amendment): r.key for r in rows}
-    overlaps = tuple((keys[id(a)], keys[id(b)]) for a, b in overlapping_pairs(edits))
+    overlaps = tuple((keys[id(a)], keys[id(b)]) for a, b in conflicting_pairs(edits))
     return ConflictMatrix(program.meta.id, program.meta.version, tuple(p.source or "" for p in patches),
                           tuple(rows), overlaps)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..apply import adopt
-from ..conflicts import conflict_between, overlapping_pairs
+from ..conflicts import conflict_between, conflicting_pairs
 from ..errors import (
     AmbiguousAnchor,
     AmendError,
@@ -46,7 +46,7 @@ def check_patch(program: Program, patch: Patch,
     resolution = resolve_all(program, patch, index=index)
     failed = {id(am): exc for am, exc in resolution.failures}
     clashes: dict[int, list[Amendment]] = defaultdict(list)
-    for first, second in overlapping_pairs(resolution.edits):
+    for first, second in conflicting_pairs(resolution.edits):
         clashes[id(first)].append(second)
         clashes[id(second)].append(first)
     results: list[AmendmentResult] = []

@@ -177,6 +177,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "det finns ingen text {scope} att lägga till ett stycke efter"),
     "core.column_heading_not_section": ("'{heading}' is a column heading, not a section heading",
                                         "”{heading}” är en kolumnrubrik, inte rubriken på ett avsnitt"),
+    "core.add_section_at_unused": (
+        "add_section places the new section after the section named in after_section: (default: at the end of the "
+        "program); at: ({scope}) would not be used: write after_section: HEADING (with at: page only to tell two "
+        "such headings apart)",
+        "add_section lägger det nya avsnittet efter avsnittet som anges i after_section: (annars sist i programmet); "
+        "at: ({scope}) skulle inte användas: skriv after_section: RUBRIK (med at: page bara för att skilja två "
+        "sådana rubriker åt)"),
     "core.section_needs_heading": ("'{op}' needs the heading of the section (as its value or in at: heading)",
                                    "'{op}' behöver avsnittets rubrik (som värde eller i at: heading)"),
     # ---------------------------------------------------------------- the new text's pages

@@ -1,7 +1,20 @@
 """Messages of the renderers (keys "render.*"): PDF through LibreOffice (amend/render/pdf.py), --template
-(amend/render/template.py). Not named render.py: that would shadow amend.messages.render, the function."""
+(amend/render/template.py), `amend diff` in the terminal (amend/render/term.py). Not named render.py: that
+would shadow amend.messages.render, the function."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # `amend diff` in the terminal (amend/render/term.py)
+    "render.term.title_page": ("title page", "titelsidan"),
+    "render.term.title_row": ("(title page)", "(titelsidan)"),
+    "render.term.place": ("@@ p. {page} · {heading} @@", "@@ s. {page} · {heading} @@"),
+    "render.term.page": ("p. {page}", "s. {page}"),
+    "render.term.change_word": ("{n:plural:change:changes}", "{n:plural:ändring:ändringar}"),
+    "render.term.words": ("+{plus} -{minus} words", "+{plus} -{minus} ord"),
+    "render.term.total": (
+        "{sections} {sections:plural:section:sections} changed, {changes} {changes:plural:change:changes}, "
+        "+{plus} -{minus} words",
+        "{sections} {sections:plural:avsnitt:avsnitt} ändrade, {changes} {changes:plural:ändring:ändringar}, "
+        "+{plus} -{minus} ord"),
     "render.pdf.no_soffice": (
         "--pdf needs LibreOffice (the program soffice), which is not installed here; install LibreOffice "
         "(on Debian or Ubuntu: apt install libreoffice-writer), or leave out --pdf; nothing was written",

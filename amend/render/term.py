@@ -11,6 +11,7 @@ from typing import Any
 
 from ..address import Address
 from ..diff import DEL, INS, SAME, Redline
+from ..messages import msg
 from ..tree import walk
 
 _MARKS = {INS: ("{+", "+}"), DEL: ("[-", "-]")}
@@ -20,7 +21,7 @@ _STYLE: dict[str, dict[str, Any]] = {INS: {"fg": "green", "underline": True}, DE
 def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
     """(path, page of the proposal, section heading) of every text, in order."""
     for i in range(len(red.title)):
-        yield Address.title(i), 1, "title page"
+        yield Address.title(i), 1, str(msg("render.term.title_page"))
     page = 1
     for s, section in enumerate(red.merged.sections):
         for path, text in walk(section, Address.section(s)):
@@ -48,7 +49,8 @@ def word_diff(red: Redline, color: bool) -> Iterator[str]:
             continue
         if (page, heading) != place:
             place = (page, heading)
-            yield click.style(f"@@ p. {page} · {heading} @@", fg="cyan") if color else f"@@ p. {page} · {heading} @@"
+            line = str(msg("render.term.place", page=page, heading=heading))
+            yield click.style(line, fg="cyan") if color else line
         prefix = {INS: "+ ", DEL: "- "}.get(side, "  ")
         yield prefix + "".join(mark(s.op, s.text) for s in segments)
 
@@ -60,12 +62,14 @@ def stat(red: Redline) -> Iterator[str]:
     order = [None] + list(range(len(red.merged.sections)))  # a section's index, None for the title page
     rows = [_stat_row(red, k, changes[k], words[k]) for k in order if changes[k]]
     width = max((len(r[1]) for r in rows), default=0)
+    wide = len(str(msg("render.term.change_word", n=2)))  # singular and plural take one column
     for where, name, n, plus, minus in rows:
-        yield f"{where:>7}  {name:<{width}}  {n:>3} change{'s' if n != 1 else ' '}  +{plus} -{minus} words"
+        word = str(msg("render.term.change_word", n=n))
+        yield f"{where:>7}  {name:<{width}}  {n:>3} {word:<{wide}}  {msg('render.term.words', plus=plus, minus=minus)}"
     total = len(red.changes)
     sections = sum(1 for s in order if changes[s] and s is not None)
-    yield (f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}, "
-           f"+{sum(w[INS] for w in words.values())} -{sum(w[DEL] for w in words.values())} words")
+    yield str(msg("render.term.total", sections=sections, changes=total, plus=sum(w[INS] for w in words.values()),
+                  minus=sum(w[DEL] for w in words.values())))
 
 
 def _words_changed(red: Redline) -> dict[int | None, Counter]:
@@ -81,7 +85,7 @@ def _words_changed(red: Redline) -> dict[int | None, Counter]:
 
 def _stat_row(red: Redline, k: int | None, n: int, words: Counter) -> tuple[str, str, int, int, int]:
     if k is None:
-        return "p. 1", "(title page)", n, words[INS], words[DEL]
+        return str(msg("render.term.page", page=1)), str(msg("render.term.title_row")), n, words[INS], words[DEL]
     pages = red.pages.get(Address.heading(k), (None, None))
-    where = f"p. {pages[0] or red.pages[Address.heading(k)][1]}"
+    where = str(msg("render.term.page", page=pages[0] or red.pages[Address.heading(k)][1]))
     return where, red.merged.sections[k].heading, n, words[INS], words[DEL]

@@ -234,6 +234,7 @@ def _section_named(ix: Index, scoper: Scoper, heading: str) -> int:
 
 def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     section = am.value
+    _check_section_place(scoper, am)
     if am.after_section is None:
         s_after = len(ix.program.sections) - 1
         reads: tuple[Region, ...] = ()
@@ -250,6 +251,14 @@ def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> 
     new = replace(section, level=level, page=page)
     _check_new_pages(ix, scoper, section.blocks, page, index)
     return [_insert_block(am, TOP, index, new, reads=reads)]
+
+
+def _check_section_place(scoper: Scoper, am: Amendment) -> None:
+    """A new section is placed by after_section: alone (a page only tells its heading apart);
+    any other `at:` would be silently unused, so the section would land elsewhere than meant."""
+    unused = scoper.scope if am.after_section is None else replace(scoper.scope, page=None)
+    if unused != Scope():
+        raise scoper.fail(ScopeError, msg("core.add_section_at_unused", scope=unused.describe()))
 
 
 def _target_section(ix: Index, scoper: Scoper, am: Amendment) -> int:

@@ -48,7 +48,16 @@ class Listed:
 def stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
     """What the repository's files are now (name, mtime, size): a change on disk makes a new stamp."""
     files = [*(root / "programs").glob("*.yaml"), *(root / "amendments").glob("*/*.yaml")]
-    return tuple(sorted((str(p), st.st_mtime_ns, st.st_size) for p in files for st in (p.stat(),)))
+    return tuple(sorted((str(p), *_mtime_size(p)) for p in files))
+
+
+def _mtime_size(path: Path) -> tuple[int, int]:
+    """A file that cannot be looked at (a dangling link) is listed with its error, not a failed page."""
+    try:
+        st = path.stat()
+    except OSError:
+        return -1, -1
+    return st.st_mtime_ns, st.st_size
 
 
 def register(root: Path, on: str) -> list[Listed]:

@@ -173,9 +173,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         for k, v in r.headers.items():
             self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(r.body)
+        try:
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(r.body)
+        except (BrokenPipeError, ConnectionResetError):  # the browser left (a replaced frame): nothing to tell
+            self.close_connection = True
 
 
 def _lang_of(path: str) -> str | None:
