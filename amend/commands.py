@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import adopted_docx
 from .errors import AmendError, AmendErrors, VersionMismatch
 from .messages import Msg, msg
 from .model import Meta, Patch, Program
@@ -96,20 +97,20 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
         from .render.pdf import soffice
 
         soffice()  # before any work: say at once that LibreOffice is missing
-    layout = _template(template)
+    layout = adopted_docx.template_of(template)
     if not preview:
         check_outcomes(patches)
     steps = apply_steps(program, patches, fuzzy=fuzzy)
     adopted = steps[-1].result
     red = redline(steps)
     when = build_time(adopted.meta.date)
-    docx, notes, inputs = _source_docx(program, red, when, docx_style, provenance, patches)
+    docx, notes, inputs = adopted_docx.source_docx(program, red, when, docx_style, provenance, patches)
     if docx and template:
         notes += (str(msg("render.template.not_used", file=template)),)
     extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when, layout),
              ".redline.html": render_redline_html(red, patches, provenance=provenance)}
-    adopted = _adopted_source(adopted, docx[0] if docx else None)
-    own = docx[0].data if docx else _noted_docx(adopted, red, patches, when, provenance, layout)
+    adopted = adopted_docx.adopted_source(adopted, docx[0] if docx else None, f"{output_stem(adopted.meta)}.docx")
+    own = docx[0].data if docx else adopted_docx.noted_docx(adopted, red, patches, when, provenance, layout)
     outputs = program_outputs(adopted, out_dir, extra=extra, docx=own, template=layout)
     if pdf:
         from .render.pdf import with_pdfs
@@ -121,72 +122,9 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
                 warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
 
 
-def _adopted_source(adopted: Program, docx) -> Program:
-    """The adopted program's `source:`: the adopted DOCX written into the source file, with
-    where its texts are, so that the next decision is written into that file in turn; else
-    the proposal's file without its places (they are the proposal's, not the adopted text's)."""
-    import hashlib
-    from dataclasses import replace
-
-    from .model import SourceFile
-
-    if docx is not None and docx.places is not None:
-        return replace(adopted, source_file=SourceFile(f"{output_stem(adopted.meta)}.docx", len(docx.data),
-                                                       hashlib.sha256(docx.data).hexdigest(), docx.places))
-    if adopted.source_file is not None and adopted.source_file.places is not None:
-        return replace(adopted, source_file=replace(adopted.source_file, places=None))
-    return adopted
-
-
-def _noted_docx(adopted: Program, red, patches: Sequence[Patch], when, provenance: str,
-                template: bytes | None = None) -> bytes | None:
-    """amend's own adopted DOCX with provenance notes, or None when none are asked for."""
-    if provenance == "none":
-        return None
-    from .render.provenance import notes_by_adopted_path
-    from .render.provenance_docx import render_noted_docx
-
-    return render_noted_docx(adopted, notes_by_adopted_path(red, patches), provenance, when, template)
-
-
-def _source_notes(red, patches: Sequence[Patch], provenance: str):
-    if provenance == "none":
-        return None
-    from .render.provenance import notes_by_merged_path
-    from .render.provenance_docx import SourceNotes
-
-    return SourceNotes(provenance, red.new.meta.language, notes_by_merged_path(red, patches))
-
-
-def _source_docx(program: Program, red, when, docx_style: str, provenance: str = "none",
-                 patches: Sequence[Patch] = ()) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
-    """(adopted DOCX, redline DOCX) written into the program's source Word file, or None;
-    the note saying which layout was used; the source file (an input: never overwritten)."""
-    from .render.source_docx import read_source, render_source_docx, source_path
-
-    path = source_path(program)
-    if path is None:
-        return None, (), ()
-    if docx_style == "default":
-        return None, (str(msg("source.not_used", file=path)),), (str(path),)
-    data = read_source(program)
-    docs = (render_source_docx(red, program, data, when, tracked=False, notes=_source_notes(red, patches, provenance)),
-            render_source_docx(red, program, data, when, tracked=True))
-    return docs, (str(msg("source.used", file=path)),), (str(path),)
-
-
-def _template(path: str | None) -> bytes | None:
-    """The --template file as a DOCX package, read once (amend.render.template)."""
-    if path is None:
-        return None
-    from .render.template import read_template
-
-    return read_template(path)
-
-
 def render_program(program: Program, out_dir: Path, template: str | None = None) -> Done:
     """Write the program's DOCX (in the Word `template` when given)."""
-    written = _write(program_outputs(program, out_dir, yaml_too=False, template=_template(template)),
+    written = _write(program_outputs(program, out_dir, yaml_too=False, template=adopted_docx.template_of(template)),
                      (program.source, template))
     return Done(msg("cli.wrote", file=written[0]), written=written)
 
@@ -268,22 +206,11 @@ def show_version(program: Program, patches: list[Patch], version: str, on: str, 
         warnings = (msg("cli.not_in_force", version=version, state=state_words(entry.state), note=note),)
     steps = apply_steps(program, list(chain))
     built = steps[-1].result if steps else program
-    docx = _shown_docx(steps, chain, provenance)
+    docx = adopted_docx.shown_docx(steps, chain, provenance)
     written = _write(program_outputs(built, out_dir, docx=docx), (program.source, *(p.source for p in chain)))
     summary = msg("cli.built", version=version, state=state_words(entry.state), on=timeline.on, patches=len(chain),
                   files=_files(written))
     return Done(summary, warnings=warnings, written=written)
-
-
-def _shown_docx(steps, chain: Sequence[Patch], provenance: str) -> bytes | None:
-    """The DOCX of a version built with provenance notes; None: amend's own, without."""
-    if provenance == "none" or not steps:
-        return None
-    from .output import build_time
-    from .redline import redline
-
-    built = steps[-1].result
-    return _noted_docx(built, redline(steps), chain, build_time(built.meta.date), provenance)
 
 
 def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: str) -> str:
