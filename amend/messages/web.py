@@ -1,4 +1,6 @@
-"""Messages of the workbench (`amend serve`): its pages, forms, cards and errors."""
+"""Messages of the workbench (`amend serve`): its pages, forms, cards and errors.
+
+Long because it is data (one entry per label or message, in two languages), not logic."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # frame
