@@ -22,7 +22,7 @@ The quotations are taken out in quotations.py and the place read in places.py;
 this module reads the operation and says what cannot be a patch (agreement.py
 checks that an amendment's wording and its operation agree).
 
-Over 400 lines because the table of wordings and the handler of each belong side by side.
+Long because the table of wordings and the handler of each belong side by side.
 """
 from __future__ import annotations
 
