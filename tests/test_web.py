@@ -287,6 +287,27 @@ def test_making_the_documents_writes_what_amend_apply_writes(client, repo, amend
     assert html.status == 200 and "sandbox" in html.headers["Content-Security-Policy"]
 
 
+@pytest.mark.libreoffice
+def test_the_documents_as_pdf_are_what_amend_apply_pdf_writes(client, repo, amend, tmp_path, monkeypatch):
+    if not jobs.pdf_available():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert sv("web.field.pdf") in client.get("/apply").words
+    r = client.post("/apply", {"csrf": client.csrf(), "program": PROGRAM_ID, "version": "adopted", "pdf": "1"})
+    assert r.status == 200, r.words
+    names = [f"{PROGRAM_ID}.adopted{s}" for s in (".pdf", ".redline.pdf")]
+    assert all(f"/download?file={n}" in r.text for n in names)
+    assert sv("web.download.pdf") in r.words and sv("web.download.redline_pdf") in r.words
+    folder = repo / "amendments" / PROGRAM_ID
+    res = amend("apply", repo / "programs" / f"{PROGRAM_ID}.yaml", folder / "2025-10-22-ksau-170.yaml", "--pdf",
+                "-o", tmp_path / "cli")
+    assert res.code == 0, res.err
+    for name in names:
+        assert (repo / "out" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+    pdf = client.get(f"/download?file={names[0]}")
+    assert pdf.status == 200 and pdf.headers["Content-Type"] == "application/pdf" and pdf.body[:5] == b"%PDF-"
+
+
 def test_a_decision_not_adopted_is_refused_with_the_clis_message_unless_previewed(client, repo):
     patch = repo / "amendments" / PROGRAM_ID / "2026-11-23-kf-130.yaml"
     patch.write_text(patch.read_text(encoding="utf-8") + "outcome: pending\n", encoding="utf-8")

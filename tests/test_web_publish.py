@@ -80,7 +80,7 @@ def test_the_page_names_the_decision_its_file_and_that_there_is_no_git(client):
     assert msg("web.publish.no_git").render("en") in en.words
 
 
-def test_the_documents_are_those_apply_makes_and_no_pdf_is_offered_yet(client, repo):
+def test_the_documents_are_those_apply_makes_and_pdf_is_offered_when_libreoffice_is_there(client, repo):
     form = opened_form(client) | {"action": "documents"}
     before = snapshot(repo / "amendments")
     r = client.post("/publish", form)
@@ -88,7 +88,9 @@ def test_the_documents_are_those_apply_makes_and_no_pdf_is_offered_yet(client, r
     for suffix in (".yaml", ".docx", ".redline.docx", ".redline.html"):
         name = f"{PROGRAM_ID}.{VERSION}{suffix}"
         assert f"/download?file={name}" in r.text and (repo / "out" / name).is_file()
-    assert sv("web.publish.no_pdf") in r.words
+    from amend.web.jobs import pdf_available
+
+    assert (sv("web.field.pdf") in r.words) == pdf_available() != (sv("web.publish.no_pdf") in r.words)
     assert snapshot(repo / "amendments") == before
 
 

@@ -30,7 +30,8 @@ HERE = Path(__file__).parent
 
 POINT_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
              "frame-ancestors 'none'; base-uri 'none'")
-DOWNLOAD_TYPES = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+DOWNLOAD_TYPES = {".pdf": "application/pdf",
+                  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                   ".html": "text/html; charset=utf-8", ".yaml": "application/yaml; charset=utf-8"}
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
@@ -186,15 +187,16 @@ class App(DraftRoutes):
 
     def apply_form(self, req: Request) -> Response:
         return self._apply_page(req, {"program": req.query.get("program", ""),
-                                      "version": req.query.get("version", ""), "preview": ""})
+                                      "version": req.query.get("version", ""), "preview": "", "pdf": ""})
 
     def apply(self, req: Request) -> Response:
-        form = {k: req.form.get(k, "") for k in ("program", "version", "preview")}
+        form = {k: req.form.get(k, "") for k in ("program", "version", "preview", "pdf")}
         try:
             for name in ("program", "version"):
                 if not form[name]:
                     raise AmendError(msg("web.missing", field=FIELDS[name]))
-            written = jobs.apply(self.root, form["program"], form["version"], preview=bool(form["preview"]))
+            written = jobs.apply(self.root, form["program"], form["version"], preview=bool(form["preview"]),
+                                 pdf=bool(form["pdf"]))
         except AmendError as exc:
             return self._apply_page(req, form, error=_whole(exc), status=422)
         files = [(p.name, _download_label(p.name)) for p in written]
@@ -203,6 +205,7 @@ class App(DraftRoutes):
     def _apply_page(self, req: Request, form: dict[str, str], status: int = 200, **values: Any) -> Response:
         listed = [e for e in jobs.register(self.root, jobs.today()) if e.timeline]
         return self._page("apply.html.j2", req, status=status, listed=listed, form=form, states=STATES,
+                          pdf_ok=jobs.pdf_available(),
                           intro=msg("web.apply.intro", folder=jobs.OUT_FOLDER + "/"),
                           **{"error": None, "files": [], "done": None, **values})
 

@@ -235,8 +235,19 @@ def _given(d: drafts.Draft, key: str) -> bool:
 # ---------------------------------------------------------------- apply
 
 
-def apply(root: Path, program_id: str, version: str, preview: bool = False) -> list[Path]:
-    """The job of `amend apply PROGRAM PATCHES -o ROOT/out` for the patches that build `version`."""
+def pdf_available() -> bool:
+    """Can the documents be written as PDF too (LibreOffice installed: amend.render.pdf)?"""
+    from ..render.pdf import PdfError, soffice
+
+    try:
+        soffice()
+    except PdfError:
+        return False
+    return True
+
+
+def apply(root: Path, program_id: str, version: str, preview: bool = False, pdf: bool = False) -> list[Path]:
+    """The job of `amend apply PROGRAM PATCHES -o ROOT/out [--pdf]` for the patches that build `version`."""
     from ..commands import apply_patches
 
     program, _, timeline = history(root, program_id)
@@ -245,7 +256,7 @@ def apply(root: Path, program_id: str, version: str, preview: bool = False) -> l
         raise AmendError(msg("web.nothing_to_apply", version=version))
     if not (root / OUT_FOLDER).resolve().is_relative_to(root.resolve()):
         raise AmendError(msg("web.outside", folder=OUT_FOLDER))
-    return list(apply_patches(program, list(chain), root / OUT_FOLDER, preview=preview).written)
+    return list(apply_patches(program, list(chain), root / OUT_FOLDER, preview=preview, pdf=pdf).written)
 
 
 def output_file(root: Path, name: str) -> Path | None:

@@ -20,7 +20,8 @@ STATUSES = {
     "rejected": msg("web.status.rejected"), "check": msg("web.status.check"), "note": msg("web.status.note"),
 }
 DOWNLOADS = {".docx": msg("web.download.docx"), ".redline.docx": msg("web.download.redline_docx"),
-             ".redline.html": msg("web.download.redline_html"), ".yaml": msg("web.download.yaml")}
+             ".redline.html": msg("web.download.redline_html"), ".yaml": msg("web.download.yaml"),
+             ".pdf": msg("web.download.pdf"), ".redline.pdf": msg("web.download.redline_pdf")}
 FIELDS = {"base": msg("web.field.base"), "produces": msg("web.field.produces"), "name": msg("web.field.name"),
           "minutes": msg("web.field.minutes"), "outcome": msg("web.field.outcome"),
           "version": msg("web.field.version"), "program": msg("web.field.program")}
@@ -61,6 +62,7 @@ LABELS = {  # every label of the templates, literal so that the catalogue test s
     "field.minutes": msg("web.field.minutes"),
     "field.version": msg("web.field.version"),
     "field.preview": msg("web.field.preview"),
+    "field.pdf": msg("web.field.pdf"),
     "record.read": msg("web.record.read"),
     "record.save": msg("web.record.save"),
     "record.incomplete": msg("web.record.incomplete"),

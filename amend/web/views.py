@@ -154,7 +154,7 @@ class Views:
         try:
             opened = publish.open_decision(self.app.root, form["program"], form["version"])
             if req.form.get("action") == "documents":
-                written = jobs.apply(self.app.root, form["program"], form["version"])
+                written = jobs.apply(self.app.root, form["program"], form["version"], pdf=bool(req.form.get("pdf")))
                 return self._publish_page(req, form, opened=opened, files=_files(written))
             done = publish.publish(self.app.root, form["program"], form["name"], form["text"], form["opened"])
         except publish.Changed as exc:
@@ -173,6 +173,7 @@ class Views:
         if values.get("opened") is not None:
             values.update(self._opened_words(values["opened"]))
         return self.app._page("publish.html.j2", req, status=status, listed=listed, form=form, states=STATES,
+                              pdf_ok=jobs.pdf_available(),
                               **{"error": None, "files": [], "done": None, "changed": None, "opened": None,
                                  "decision": None, "repo": False, "state": None, "lines": ([], []), **values})
 
