@@ -19,8 +19,8 @@ import random
 from dataclasses import dataclass, field
 
 from amend.model import OPERATIONS
-from amend.text import find_all, sentence_spans, splice
-from amend.text.typography import edit_problem, folded_terminal
+from amend.resolve.guards import checked_edit
+from amend.text import find_all, sentence_spans
 
 WORDS = """kommunen förvaltningen nämnden arbetet insatser stöd samverkan barn unga vuxna äldre
 medarbetare chefer verksamheten ansvar uppdrag kunskap kompetens utbildning rutiner metoder
@@ -323,8 +323,8 @@ class PatchMaker:
 
     def reads(self, u: Unit, start: int, end: int, new: str) -> str:
         """`new` if the edit of u.text[start:end] reads as written (amend refuses the others)."""
-        new, problem = folded_terminal(u.text, end, new)
-        if problem or edit_problem(u.text, start, end, new, splice(u.text, [(start, end, new)])):
+        new, problem = checked_edit(u.text, start, end, new, u.text[start:end], u.kind == "paragraph" and u.row is None)
+        if problem:
             raise Out
         return new
 

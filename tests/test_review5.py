@@ -613,7 +613,7 @@ def test_2_8_a_quotation_the_reading_leaves_out_is_reported(amend, tmp_path, ins
 
 # ------------------------------------------------ add_section with at: (found by the word helper, session 5)
 
-TWO = {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+TWO_SECTIONS = {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
        "sections": [{"heading": "Inledning", "level": 1, "page": 1, "content": ["Första."]},
                     {"heading": "Samverkan", "level": 1, "page": 2, "content": ["Andra."]}]}
 NEW = {"heading": "Ny rubrik", "level": 2, "content": ["Ny text."]}
@@ -629,11 +629,11 @@ NEW = {"heading": "Ny rubrik", "level": 2, "content": ["Ny text."]}
 ])
 def test_add_section_refuses_an_at_it_would_not_use(run, lang, expected):
     # before: exit 0 with "Ny rubrik" at the end of the program, not near Inledning
-    assert run(TWO, [{"at": {"heading": "Inledning"}, "add_section": NEW}], lang) == (1, [expected])
+    assert run(TWO_SECTIONS, [{"at": {"heading": "Inledning"}, "add_section": NEW}], lang) == (1, [expected])
 
 
 def test_add_section_after_a_section_with_its_page_still_applies(run):
-    texts = run(TWO, [{"at": {"page": 1}, "after_section": "Inledning", "add_section": NEW}])
+    texts = run(TWO_SECTIONS, [{"at": {"page": 1}, "after_section": "Inledning", "add_section": NEW}])
     assert texts == ["Första.", "Ny text.", "Andra."]  # the new section's text between the two sections
 
 

@@ -24,18 +24,26 @@ if TYPE_CHECKING:
 def guarded(scoper: Scoper, unit: Unit, start: int, end: int, new: str, anchor: str) -> str:
     """The text to put at unit.text[start:end] for `new` (a full stop of its own that meets the
     sentence's is that one), or the refusal when the result would not read as written."""
-    text, written = unit.text, clean(new)
+    new, problem = checked_edit(unit.text, start, end, new, anchor, unit.what == "paragraph" and unit.row is None)
+    if problem is not None:
+        raise scoper.fail(AmbiguousAnchor, msg("guards.edit_refused", anchor=anchor, problem=problem))
+    return new
+
+
+def checked_edit(text: str, start: int, end: int, new: str, anchor: str, paragraph: bool) -> tuple[str, Msg | None]:
+    """The text to put at text[start:end] and why the result would not read as written (None: it
+    would); `paragraph`: the text is a paragraph of its own, not an item or a cell. The generator of
+    bench/ asks the same question, so that its amendments are ones amend applies."""
+    written = clean(new)
     new, problem = folded_terminal(text, end, written)
     if problem is None and start == end and new != written and inserted_sentence(written):
         problem = msg("guards.sentence_before_stop", new=written, anchor=anchor)
     result = splice(text, [(start, end, new)])
     if problem is None:
         problem = edit_problem(text, start, end, new, result)
-    if problem is None and unit.what == "paragraph" and unit.row is None:
+    if problem is None and paragraph:
         problem = paragraph_start_problem(text, result)
-    if problem is not None:
-        raise scoper.fail(AmbiguousAnchor, msg("guards.edit_refused", anchor=anchor, problem=problem))
-    return new
+    return new, problem
 
 
 def in_word(texts: list[str], anchor: str, scope: Msg) -> Msg:
