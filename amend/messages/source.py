@@ -36,6 +36,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "column that had none; write amend's own layout with --docx-style default",
         "den nya texten ”{text}” kan inte placeras i Word-filen: den är den första texten i en tabellcell "
         "eller kolumn som var tom; skriv amends egen layout med --docx-style default"),
+    "source.in_the_way": (
+        "the words this amendment changes hold {what} in the Word file {file} (or it is right beside them), "
+        "and amend cannot tell what should become of it; make this change in Word, change only the words "
+        "around it, or write amend's own layout with --docx-style default",
+        "orden som ändringen gäller rymmer {what} i Word-filen {file} (eller så står det precis intill dem), "
+        "och amend kan inte avgöra vad som ska hända med det; gör ändringen i Word, ändra bara orden runt "
+        "omkring, eller skriv amends egen layout med --docx-style default"),
+    "source.in_field": (
+        "the words this amendment changes are the shown text of {what} in the Word file {file}: Word and "
+        "LibreOffice work that text out themselves, so it cannot be amended there; change the field in Word, "
+        "or write amend's own layout with --docx-style default",
+        "orden som ändringen gäller är den visade texten i {what} i Word-filen {file}: Word och LibreOffice "
+        "räknar fram den texten själva, så den kan inte ändras där; ändra fältet i Word, eller skriv amends "
+        "egen layout med --docx-style default"),
+    "source.what.footnote": ("footnote {n}", "fotnot {n}"),
+    "source.what.endnote": ("endnote {n}", "slutnot {n}"),
+    "source.what.quoted": ("{what} ('{text}')", "{what} (”{text}”)"),
+    "source.what.image": ("an image", "en bild"),
+    "source.what.text_box": ("a text box", "en textruta"),
+    "source.what.object": ("an embedded object", "ett inbäddat objekt"),
+    "source.what.comment": ("a comment", "en kommentar"),
+    "source.what.field": ("a field ({field})", "ett fält ({field})"),
     "source.help.docx_style": (
         "source (default): when the program was imported from a Word file that is next to it, write the adopted "
         "and redline DOCX as that file with the amendments made; default: amend's own layout",

@@ -38,6 +38,7 @@ from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
 from .source_edit import Node, Writer, max_id, merged_nodes
+from .source_guard import Guard
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit
 
@@ -146,7 +147,7 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     units = locate(base, body, name)
     marks = Marks(tracked, next_id=max_id(root) + 1)
     numbering = Numbering.of(xml)
-    writer = Writer(red, merged_nodes(red, units, name), marks, numbering)
+    writer = Writer(red, merged_nodes(red, units, name), marks, numbering, Guard(body, xml, name))
     writer.run()
     places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = notes.mark(writer.nodes, xml) if notes is not None else {}

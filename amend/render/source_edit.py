@@ -19,8 +19,9 @@ from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
+from .source_guard import Guard
 from .source_numbering import Numbering
-from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, text_run
+from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, raw_span, text_run
 
 
 def _kind(red: Redline, path: tuple) -> tuple:
@@ -96,9 +97,11 @@ def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
 
 
 class Writer:
-    def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None):
+    def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
+                 guard: Guard | None = None):
         self.red, self.nodes, self.marks = red, nodes, marks
         self.numbering = numbering  # to start a new numbered list at 1 (source_numbering.py)
+        self.guard = guard  # refuses an edit of a footnote mark, an image, a field … (source_guard.py)
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
         self.removed: list = []
         self.marked: set = set()  # paragraphs whose mark is already tracked
@@ -180,20 +183,42 @@ class Writer:
         if all(g.op == DEL for g in segs) and unit.alone:
             self.delete_paragraph(node, prev)
             return
-        pos, edits = unit.start, []
+        pos, edits, changes = unit.start, [], []
         for g in segs:
             if g.op == INS:
                 edits.append(Edit(pos, pos, g.text, self.who(g.change)))
             elif g.op == DEL:
                 edits.append(Edit(pos, pos + len(g.text), "", self.who(g.change)))
-                pos += len(g.text)
-            else:
-                pos += len(g.text)
+            pos += len(g.text) if g.op != INS else 0
+            if g.op != SAME:
+                changes.append(g.change)
         if edits:
+            self.guard_edits(unit.pt, edits, changes)
             self.edits.setdefault(id(unit.pt), (unit.pt, []))[1].extend(edits)
+
+    def amendment(self, change: int | None) -> Any:
+        """The (first) amendment that made a change, when known."""
+        made_by = self.red.changes[change].amendments if change is not None else ()
+        return made_by[0] if made_by else None
+
+    def guard_edits(self, pt: ParaText, edits: list[Edit], changes: list[int | None]) -> None:
+        """Check, per amendment, the span of the paragraph it changes (from the first to the
+        last word it changes, so that a mark between two of its changes counts)."""
+        if self.guard is None:
+            return
+        groups: dict[Any, tuple[Any, list[Edit]]] = {}
+        for e, change in zip(edits, changes):
+            am = self.amendment(change)
+            groups.setdefault(id(am) if am is not None else change, (am, []))[1].append(e)
+        for am, group in groups.values():
+            spans = [raw_span(pt, e) for e in group]
+            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+            self.guard.check(pt, lo, hi, all(e.a == e.b for e in group) and lo == hi, am)
 
     def delete_paragraph(self, node: Node, prev: Node | None) -> None:
         p = node.p
+        if self.guard is not None and node.unit is not None and node.unit.pt is not None:
+            self.guard.check_whole(node.unit.pt, self.amendment(node.segments[0].change))
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
         if not self.marks.tracked:
             if _sect(p) is None:

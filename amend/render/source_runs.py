@@ -23,11 +23,18 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SPACES = " \t\r\n\f\v"
 _ONE_SPACE = {w("tab"), w("cr"), w("br")}
 _SKIPPED = _TRACKED_DELETIONS | _DRAWINGS | {w("footnoteReference"), w("endnoteReference")}
+# what the text holds besides characters, recorded with where it is (source_guard.py)
+_MARKS = (_DRAWINGS | {w(t) for t in ("footnoteReference", "endnoteReference", "fldChar", "instrText",
+                                      "commentRangeStart", "commentRangeEnd", "commentReference")})
 
 
-def _raw(el, out: list) -> None:
-    """(char, node, offset) for every character of `el` the importer reads, in order."""
+def _raw(el, out: list, marks: list | None = None) -> None:
+    """(char, node, offset) for every character of `el` the importer reads, in order; in
+    `marks`, (element, number of characters before it) for each mark of _MARKS and for the
+    start and the end of a w:fldSimple."""
     tag = el.tag
+    if marks is not None and (tag in _MARKS or tag == w("fldSimple")):
+        marks.append((el, len(out)))
     if tag == w("t"):
         out.extend((ch, el, i) for i, ch in enumerate(el.text or ""))
     elif tag in _ONE_SPACE:
@@ -45,7 +52,9 @@ def _raw(el, out: list) -> None:
         return
     elif tag in _CONTAINERS:
         for child in el:
-            _raw(child, out)
+            _raw(child, out, marks)
+        if marks is not None and tag == w("fldSimple"):
+            marks.append((el, len(out)))
 
 
 @dataclass
@@ -54,6 +63,7 @@ class ParaText:
 
     p: Any
     raw: list = field(default_factory=list)  # (char, node, offset)
+    marks: list = field(default_factory=list)  # (element, raw position): footnote references, images, fields …
     text: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # per char of text: [start, end) in raw
 
@@ -65,9 +75,9 @@ class ParaText:
         return pt
 
     def collect(self) -> None:
-        self.raw = []
+        self.raw, self.marks = [], []
         for child in self.p:
-            _raw(child, self.raw)
+            _raw(child, self.raw, self.marks)
         chars: list[str] = []
         spans: list[tuple[int, int]] = []
         for i, (ch, _, _) in enumerate(self.raw):
@@ -261,6 +271,14 @@ def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
     for e in edits:
         if e.b > e.a:
             _delete(pt, e, marks)
+
+
+def raw_span(pt: ParaText, e: Edit) -> tuple[int, int]:
+    """The raw characters [lo, hi) an edit changes; (q, q) for an insertion at raw position q."""
+    if e.b > e.a:
+        return pt.spans[e.a][0], pt.spans[e.b - 1][1]
+    q = _anchor(pt, e.a)
+    return q, q
 
 
 def _anchor(pt: ParaText, a: int) -> int:

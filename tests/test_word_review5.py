@@ -1,0 +1,204 @@
+"""Review 5's findings on the council's own Word file (19, 20, 22, 24, 29; /work/notes/review5).
+
+Each test writes the adopted DOCX (or is refused) and looks at what was written: the text of
+every paragraph compared exactly, footnote references and images where they are. The Word
+files are the review's (tests/fixtures/word_review5/, see SOURCES.md) and the repo's own
+trygghetsplan.docx.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from test_source_docx import PLAN, _applied, _imported, _paragraphs
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "word_review5"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DECISION = 'program: {id}\nbase: proposed\nproduces: adopted\ndecision: {{body: KF, date: "2025-10-22", paragraph: § 1}}\n'
+
+
+def _patch(program_id: str, *amendments: str) -> str:
+    return DECISION.format(id=program_id) + "amendments:\n" + "".join(f"  - {a}\n" for a in amendments)
+
+
+def _refused(amend, tmp_path: Path, program: Path, patch: str, lang: str = "en") -> str:
+    (tmp_path / "patch.yaml").write_text(patch, encoding="utf-8")
+    res = amend("--lang", lang, "apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 1, res.err
+    assert not (tmp_path / "out").exists()  # nothing written
+    assert "Traceback" not in res.err
+    return res.err
+
+
+def _body(path: Path):
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
+
+
+def _text_before(p, tag: str) -> str:
+    """The text of paragraph `p` before its first `tag` element (deleted text left out)."""
+    out = []
+    for el in p.iter(f"{W}t", tag):
+        if el.tag == tag:
+            return "".join(out)
+        out.append(el.text or "")
+    raise AssertionError(f"no {tag} in the paragraph")
+
+
+# ---------------------------------------------------------------- 19: footnote marks, images
+
+
+FOOTNOTED = "Insatserna följs upp varje år i kommunens årsredovisning. Uppföljningen redovisas för kommunstyrelsen."
+FOOTNOTE_EN = ("a1: the words this amendment changes hold footnote 1 ('Årsredovisningen beslutas av "
+               "kommunfullmäktige i april.') in the Word file trygghetsplan.docx")
+FOOTNOTE_SV = ("a1: orden som ändringen gäller rymmer fotnot 1 (”Årsredovisningen beslutas av "
+               "kommunfullmäktige i april.”) i Word-filen trygghetsplan.docx")
+
+
+@pytest.mark.parametrize("amendment", [
+    # review 5's pc.yaml: the words around the footnote mark replaced (it would annotate "en rapport")
+    '{id: a1, at: {page: 2}, replace: "i kommunens årsredovisning. Uppföljningen", with: "i en rapport. Den"}',
+    # pd.yaml: the annotated sentence deleted (the mark would open the paragraph)
+    '{id: a1, at: {page: 2}, delete: "Insatserna följs upp varje år i kommunens årsredovisning."}',
+    # the words the footnote annotates, ending at the mark
+    '{id: a1, at: {page: 2}, replace: "kommunens årsredovisning.", with: "en rapport."}',
+    # the whole paragraph
+    '{id: a1, at: {heading: Insatser}, delete_paragraph: "Insatserna följs"}',
+])
+@pytest.mark.parametrize("lang, words", [("en", FOOTNOTE_EN), ("sv", FOOTNOTE_SV)])
+def test_an_edit_holding_or_ending_at_a_footnote_mark_is_refused(amend, tmp_path, amendment, lang, words):
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    err = _refused(amend, tmp_path, program, _patch("trygghetsplan", amendment), lang)
+    assert words in err and "patch.yaml:" in err
+
+
+def test_an_edit_beside_a_footnote_mark_keeps_it_on_the_same_words(amend, tmp_path):
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch(
+        "trygghetsplan", '{id: a1, at: {page: 2}, replace: "varje år", with: "varje halvår"}',
+        '{id: a2, at: {page: 2}, delete: " Uppföljningen redovisas för kommunstyrelsen."}'))
+    want = "Insatserna följs upp varje halvår i kommunens årsredovisning."
+    assert want in _paragraphs(adopted) and FOOTNOTED not in _paragraphs(adopted)
+    p = next(p for p in _body(adopted).iter(f"{W}p") if "".join(p.itertext()) == want)
+    assert _text_before(p, f"{W}footnoteReference") == want  # the mark still ends the same words
+
+
+def test_a_new_sentence_right_at_a_footnote_mark_is_refused(amend, tmp_path):
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    err = _refused(amend, tmp_path, program, _patch(
+        "trygghetsplan", '{id: a1, at: {page: 2}, replace: "årsredovisning. Uppföljningen", '
+                         'with: "årsredovisning. Den granskas. Uppföljningen"}'))
+    assert "footnote 1" in err
+
+
+IMAGE_EN = "a1: the words this amendment changes hold an image in the Word file image.docx"
+IMAGE_SV = "a1: orden som ändringen gäller rymmer en bild i Word-filen image.docx"
+
+
+@pytest.mark.parametrize("lang, words", [("en", IMAGE_EN), ("sv", IMAGE_SV)])
+def test_replacing_words_around_an_image_is_refused_not_the_image_deleted(amend, tmp_path, lang, words):
+    program = _imported(amend, tmp_path, HERE / "image.docx", "img")
+    err = _refused(amend, tmp_path, program, _patch(
+        "img", '{id: a1, at: {page: 1}, replace: "Se bilden nedan för mer.", with: "Se tabellen i bilagan."}'), lang)
+    assert words in err
+
+
+def test_an_edit_beside_an_image_keeps_it(amend, tmp_path):
+    program = _imported(amend, tmp_path, HERE / "image.docx", "img")
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch(
+        "img", '{id: a1, at: {page: 1}, replace: "för mer", with: "för detaljer"}'))
+    p = next(p for p in _body(adopted).iter(f"{W}p") if "".join(p.itertext()).startswith("Se bilden"))
+    assert "".join(p.itertext()) == "Se bilden  nedan för detaljer."
+    assert _text_before(p, f"{W}drawing") == "Se bilden "
+
+
+# ---------------------------------------------------------------- 20: field results
+
+
+FIELD = "the words this amendment changes are the shown text of a field ({name}) in the Word file fields.docx"
+FIELD_SV = "orden som ändringen gäller är den visade texten i ett fält ({name}) i Word-filen fields.docx"
+
+
+@pytest.mark.parametrize("amendment, name", [
+    ('{id: a1, at: {page: 1}, replace: "sidan 3 för", with: "sidan 4 för"}', "PAGE"),  # w:fldChar … PAGE
+    ('{id: a1, at: {page: 1}, replace: "från 2025-01-01 och", with: "från 2026-01-01 och"}', "DATE"),  # fldSimple
+    ('{id: a1, at: {page: 1}, replace: "heter Planen i", with: "heter Handlingsplanen i"}', "TITLE"),
+    ('{id: a1, at: {page: 1}, replace: "3", with: "4"}', "PAGE"),  # only the field's text
+    ('{id: a1, at: {page: 1}, after: "heter", insert: "nu"}', "TITLE"),  # new text right before the field
+])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_an_edit_of_a_field_result_is_refused(amend, tmp_path, amendment, name, lang):
+    program = _imported(amend, tmp_path, HERE / "fields.docx", "plan")
+    err = _refused(amend, tmp_path, program, _patch("plan", amendment), lang)
+    assert (FIELD if lang == "en" else FIELD_SV).format(name=name) in err
+
+
+def test_an_edit_beside_a_field_leaves_the_field_as_it_was(amend, tmp_path):
+    program = _imported(amend, tmp_path, HERE / "fields.docx", "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch(
+        "plan", '{id: a1, at: {page: 1}, replace: "detaljer", with: "mer"}',
+        '{id: a2, at: {page: 1}, replace: "tills vidare", with: "till 2030"}'))
+    got = _paragraphs(adopted)
+    assert got[1:] == ["Se sidan 3 för mer.", "Programmet gäller från 2025-01-01 och till 2030.",
+                       "Dokumentet heter Planen i kommunens register."]
+    assert len(_body(adopted).findall(f".//{W}fldSimple")) == 2
+    assert [c.get(f"{W}fldCharType") for c in _body(adopted).iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+
+
+def test_a_paragraph_inside_a_field_that_spans_paragraphs_is_not_edited(amend, tmp_path):
+    """A table of contents: one field from its first entry to its last."""
+    from lxml import etree
+
+    src = tmp_path / "src" / "toc.docx"
+    src.parent.mkdir()
+    with zipfile.ZipFile(HERE / "fields.docx") as z, zipfile.ZipFile(src, "w") as out:
+        root = etree.fromstring(z.read("word/document.xml"))
+        paras = root.find(f"{W}body").findall(f"{W}p")
+        begin = etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:fldChar w:fldCharType="begin"/></w:r>')
+        instr = etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:instrText> TOC \\o "1-3" </w:instrText></w:r>')
+        sep = etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:fldChar w:fldCharType="separate"/></w:r>')
+        end = etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:fldChar w:fldCharType="end"/></w:r>')
+        paras[1].insert(0, sep)
+        paras[1].insert(0, instr)
+        paras[1].insert(0, begin)
+        paras[3].append(end)
+        for info in z.infolist():
+            data = z.read(info.filename)
+            out.writestr(info, etree.tostring(root) if info.filename == "word/document.xml" else data)
+    program = _imported(amend, tmp_path, src, "plan")
+    err = _refused(amend, tmp_path, program, _patch("plan", '{id: a1, at: {page: 1}, replace: "tills vidare", '
+                                                            'with: "till 2030"}'))
+    assert FIELD.format(name="TOC").replace("fields.docx", "toc.docx") in err
+
+
+def test_field_and_guard_messages_in_both_languages():
+    from amend.messages import msg
+
+    for key, en, sv in [("source.what.endnote", "endnote 2", "slutnot 2"),
+                        ("source.what.object", "an embedded object", "ett inbäddat objekt"),
+                        ("source.what.text_box", "a text box", "en textruta"),
+                        ("source.what.comment", "a comment", "en kommentar")]:
+        m = msg(key, n=2)  # type: ignore[arg-type]
+        assert (m.render("en"), m.render("sv")) == (en, sv)
+
+
+def test_deleting_words_that_hold_a_comment_is_refused(amend, tmp_path):
+    from lxml import etree
+
+    src = tmp_path / "src" / "comment.docx"
+    src.parent.mkdir()
+    with zipfile.ZipFile(HERE / "image.docx") as z, zipfile.ZipFile(src, "w") as out:
+        root = etree.fromstring(z.read("word/document.xml"))
+        last = root.find(f"{W}body").findall(f"{W}p")[2]  # "Sista stycket."
+        ns = f'xmlns:w="{W[1:-1]}"'
+        last.insert(0, etree.fromstring(f'<w:commentRangeStart {ns} w:id="7"/>'))
+        last.append(etree.fromstring(f'<w:commentRangeEnd {ns} w:id="7"/>'))
+        last.append(etree.fromstring(f'<w:r {ns}><w:commentReference w:id="7"/></w:r>'))
+        for info in z.infolist():
+            out.writestr(info, etree.tostring(root) if info.filename == "word/document.xml" else z.read(info))
+    program = _imported(amend, tmp_path, src, "img")
+    err = _refused(amend, tmp_path, program, _patch("img", '{id: a1, at: {page: 1}, delete_paragraph: "Sista"}'))
+    assert "hold a comment in the Word file comment.docx" in err
