@@ -130,10 +130,11 @@ def validate(files: tuple[str, ...]) -> None:
 @_option("--at", "on", default=None, callback=_date, help=msg("cli.help.check_at"))
 @_fail_cleanly
 def check(root: str, outputs: tuple[str, ...], fmt: str, on: str | None) -> None:
+    from amend import adopted_docx
     from amend.check import check_repo
     from amend.report import render as render_report
 
-    report = check_repo(root, outputs=outputs, on=on)
+    report = check_repo(root, outputs=outputs, on=on, word_file=adopted_docx.in_place_refusal)
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(render_report(report, fmt, color=color), nl=False, color=color)
     for note in report.notes:

@@ -64,6 +64,25 @@ def source_docx(program: Program, red, when, docx_style: str, provenance: str = 
     return docs, (str(msg("source.used", file=path)),), (str(path),)
 
 
+def in_place_refusal(program: Program, patches: Sequence[Patch]):
+    """Why `amend apply PROGRAM PATCHES…` would stop when writing the council's Word file (the
+    same writing as apply's: amend check asks this, so that it fails where apply would), or None."""
+    from .apply import apply_steps
+    from .errors import AmendError
+    from .output import build_time
+    from .redline import redline
+    from .render.source_docx import source_path
+
+    if source_path(program) is None:
+        return None
+    try:
+        steps = apply_steps(program, patches)
+        source_docx(program, redline(steps), build_time(steps[-1].result.meta.date), "source")
+    except AmendError as exc:
+        return exc
+    return None
+
+
 def template_of(path: str | None) -> bytes | None:
     """The --template file as a DOCX package, read once (amend.render.template)."""
     if path is None:

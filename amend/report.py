@@ -39,6 +39,7 @@ _WORDS: dict[str, Msg] = {
     "missing_base": msg("report.missing_base"), "cycle": msg("report.cycle"),
     "duplicate_version": msg("report.duplicate_version"), "stale": msg("report.stale"),
     "orphan": msg("report.orphan"), "incomplete": msg("guards.report_incomplete"),
+    "word_file": msg("source.report_word_file"),
 }
 _WIDTH = 13  # the longest word above, "out of scope"/"wrong program", plus one space
 

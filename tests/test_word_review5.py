@@ -202,3 +202,54 @@ def test_deleting_words_that_hold_a_comment_is_refused(amend, tmp_path):
     program = _imported(amend, tmp_path, src, "img")
     err = _refused(amend, tmp_path, program, _patch("img", '{id: a1, at: {page: 1}, delete_paragraph: "Sista"}'))
     assert "hold a comment in the Word file comment.docx" in err
+
+
+# ---------------------------------------------------------------- 24: check runs apply's writing of the Word file
+
+
+CHECK_PATCH = _patch("plan", '{id: a, at: {page: 1}, replace: "5 000 kr", with: "6 000 kr"}',
+                     '{id: b, add_section: {heading: Tabell, level: 1, '
+                     'content: [{table: {header: [a, b], rows: [[c, d]]}}]}}')
+
+
+def _repo(amend, tmp_path: Path, patch: str) -> Path:
+    import shutil
+
+    root = tmp_path / "repo"
+    (root / "programs").mkdir(parents=True)
+    (root / "amendments" / "plan").mkdir(parents=True)
+    shutil.copy(HERE / "check_plan.docx", root / "programs" / "plan.docx")
+    res = amend("import", root / "programs" / "plan.docx", "-o", root / "programs" / "plan.yaml", "--id", "plan")
+    assert res.code == 0, res.err
+    (root / "amendments" / "plan" / "1.yaml").write_text(patch, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "error         7:5     b: the new text 'a' cannot be placed in the Word file"),
+    ("sv", "fel           7:5     b: den nya texten ”a” kan inte placeras i Word-filen")])
+def test_check_fails_where_apply_cannot_write_the_word_file(amend, tmp_path, lang, words):
+    root = _repo(amend, tmp_path, CHECK_PATCH)
+    res = amend("--lang", lang, "check", root)
+    assert res.code == 1 and words in res.out, res.out
+    applied = amend("--lang", lang, "apply", root / "programs" / "plan.yaml", root / "amendments" / "plan" / "1.yaml",
+                    "-o", tmp_path / "out")
+    assert applied.code == 1 and words.split(" b: ")[1] in applied.err  # the same refusal
+    assert "1.yaml:7: b:" in applied.err  # apply names the amendment too
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "Word file     -       the Word file "), ("sv", "Word-fil      -       Word-filen ")])
+def test_check_fails_when_the_word_file_changed_after_the_import(amend, tmp_path, lang, words):
+    from docx import Document
+
+    root = _repo(amend, tmp_path, _patch("plan", '{id: a, at: {page: 1}, replace: "5 000 kr", with: "6 000 kr"}'))
+    assert amend("check", root).code == 0
+    d = Document(str(root / "programs" / "plan.docx"))
+    d.paragraphs[-1].runs[0].text = "Sista stycket ändrat."
+    d.save(str(root / "programs" / "plan.docx"))
+    res = amend("--lang", lang, "check", root)
+    assert res.code == 1 and words in res.out, res.out
+    assert ("is not the one the program was imported from" if lang == "en" else "är inte den som") in res.out
+    res = amend("check", root, "--format", "json")
+    assert res.code == 1 and '"kind": "word_file"' in res.out

@@ -3,8 +3,8 @@ and the committed outputs against a rebuild."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import fields
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +18,18 @@ from ..load import patch_from_data, program_from_data, read_yaml, validate
 from ..messages import msg
 from ..model import Meta, Patch, Program, Source
 from .patches import PatchFile, Versions, build_versions, not_checked_results, patch_report
-from .results import OutputReport, PatchReport, Problem, ProgramReport, Report
+from .results import ERROR, OutputReport, PatchReport, Problem, ProgramReport, Report
 
 # ---------------------------------------------------------------- the repository (reads files)
 
 
-def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = (), on: str | None = None) -> Report:
+def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = (), on: str | None = None,
+               word_file: Callable[[Program, list[Patch]], AmendError | None] | None = None) -> Report:
     """Check every program and patch under `root`; compare committed outputs in
     `outputs` (and in root/build when it exists) with what the patches produce,
-    and with the version in force on `on` (default today; amend.lag)."""
+    and with the version in force on `on` (default today; amend.lag). `word_file`:
+    why apply would refuse to write a program's chain of patches into its Word file
+    (amend.adopted_docx.in_place_refusal; a higher layer's, so it is handed in)."""
     from ..lag import time_reports
 
     root = Path(root)
@@ -34,14 +37,35 @@ def check_repo(root: str | Path = ".", outputs: Iterable[str | Path] = (), on: s
     programs, program_reports, broken = _load_programs(root, problems)
     patch_files, patch_reports = _load_patches(root, programs, broken, problems)
     trees = {pid: build_versions(program, patch_files.get(pid, [])) for pid, (program, _) in programs.items()}
-    for _pid, versions in trees.items():
-        patch_reports.extend(versions.reports)
+    for pid, versions in trees.items():
+        patch_reports.extend(versions.reports if word_file is None else
+                             [_in_word_file(r, programs[pid][0], versions, patch_files[pid], word_file)
+                              for r in versions.reports])
     program_reports = [_with_versions(r, trees) for r in program_reports]
     dirs = [Path(d) for d in outputs] + ([root / "build"] if (root / "build").is_dir() else [])
     output_reports = _check_outputs(_unique(dirs), programs, trees)
     lagging, notes = time_reports(programs, patch_files, _unique(dirs), on)
     return Report(str(root), tuple(program_reports), tuple(sorted(patch_reports, key=lambda p: p.file)),
                   tuple(output_reports) + lagging, tuple(problems), notes)
+
+
+def _in_word_file(report: PatchReport, program: Program, versions: Versions, files: list[PatchFile],
+                  word_file: Callable[[Program, list[Patch]], AmendError | None]) -> PatchReport:
+    """A patch that applies, checked as apply writes it (after the patches it builds on) into
+    the program's Word file: a refusal is its amendment's error, or the patch's problem."""
+    by_file = {pf.file: pf for pf in files}
+    if not report.ok or report.base not in versions.lineage:
+        return report
+    chain = [by_file[f].patch for f in (*versions.lineage[report.base], report.file)]
+    refusal = word_file(program, [p for p in chain if p is not None])
+    if refusal is None:
+        return report
+    if any(a.id == refusal.amendment_id for a in report.amendments):
+        results = tuple(replace(a, status=ERROR, message=refusal.message) if a.id == refusal.amendment_id else a
+                        for a in report.amendments)
+        return replace(report, amendments=results)
+    why = msg("check.labelled", a=refusal.amendment, t=refusal.message) if refusal.amendment else refusal.message
+    return replace(report, problems=(*report.problems, Problem("word_file", why, report.file)))
 
 
 def base_version(root: str | Path, program_id: str, version: str, exclude: Iterable[str | Path] = ()) -> Program:

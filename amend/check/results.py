@@ -20,7 +20,8 @@ STATUSES = (OK, FUZZY, NOT_FOUND, AMBIGUOUS, OUT_OF_SCOPE, CONFLICT, ERROR, NOT_
 
 # Problems that are not about one amendment.
 PROBLEM_KINDS = ("invalid", "no_programs", "duplicate_program", "misplaced", "unknown_program",
-                 "wrong_program", "missing_base", "cycle", "duplicate_version", "not_checked")
+                 "wrong_program", "missing_base", "cycle", "duplicate_version", "not_checked",
+                 "word_file")  # word_file: apply would refuse to write the program's Word file
 
 # States of a committed output file.
 OUTPUT_STATUSES = ("ok", "stale", "orphan", "not_checked")

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ändringarna kan inte skrivas in i Word-filen {file} (amend tappade bort dess stycken); "
         "skriv amends egen layout med --docx-style default"),
     "source.cannot_place": (
-        "the new text ”{text}” cannot be placed in the Word file: it is the first text of a table cell or "
+        "the new text '{text}' cannot be placed in the Word file: it is the first text of a table cell or "
         "column that had none; write amend's own layout with --docx-style default",
         "den nya texten ”{text}” kan inte placeras i Word-filen: den är den första texten i en tabellcell "
         "eller kolumn som var tom; skriv amends egen layout med --docx-style default"),
@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.what.object": ("an embedded object", "ett inbäddat objekt"),
     "source.what.comment": ("a comment", "en kommentar"),
     "source.what.field": ("a field ({field})", "ett fält ({field})"),
+    "source.report_word_file": ("Word file", "Word-fil"),
     "source.help.docx_style": (
         "source (default): when the program was imported from a Word file that is next to it, write the adopted "
         "and redline DOCX as that file with the amendments made; default: amend's own layout",

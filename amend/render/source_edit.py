@@ -124,20 +124,26 @@ class Writer:
                 continue
             for waiting in pending:
                 if waiting.container != node.container:
-                    raise UnreadableDocument(msg("source.cannot_place", text=excerpt(waiting.segments[0].text)))
+                    self.cannot_place(waiting)
                 self.new_before(self.nodes.index(waiting), waiting, node)
             pending = []
             self.old(node, prev)
             if node.p is not None:
                 prev = node
         if pending:
-            raise UnreadableDocument(msg("source.cannot_place", text=excerpt(pending[0].segments[0].text)))
+            self.cannot_place(pending[0])
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
         for p in self.removed:
             p.getparent().remove(p)
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
             self.hand_back_last_mark(self.nodes[-1].p.getparent())
+
+    def cannot_place(self, node: Node) -> None:
+        am = self.amendment(node.segments[0].change)
+        raise UnreadableDocument(msg("source.cannot_place", text=excerpt(node.segments[0].text)),
+                                 source=getattr(am, "source", None), amendment=getattr(am, "label", None),
+                                 amendment_id=getattr(am, "id", None))
 
     def hand_back_last_mark(self, container) -> None:
         """The last paragraph mark of the body (or a cell) cannot go: when new paragraphs end it,
