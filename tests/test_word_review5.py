@@ -253,3 +253,71 @@ def test_check_fails_when_the_word_file_changed_after_the_import(amend, tmp_path
     assert ("is not the one the program was imported from" if lang == "en" else "är inte den som") in res.out
     res = amend("check", root, "--format", "json")
     assert res.code == 1 and '"kind": "word_file"' in res.out
+
+
+# ---------------------------------------------------------------- 22: pending tracked changes in the source
+
+
+TRACKED = {"en": "the Word file image.docx holds tracked changes that are not yet accepted or rejected",
+           "sv": "Word-filen image.docx innehåller spårade ändringar som ännu inte har godkänts eller avvisats"}
+
+
+def _imported_then_swapped(amend, tmp_path: Path, docx: Path) -> Path:
+    """image.docx imported, then `docx` put in its place as the file the program records (a program
+    imported before the Word file got its tracked changes; the import may refuse such a file itself)."""
+    import hashlib
+    import re
+
+    program = _imported(amend, tmp_path, HERE / "image.docx", "img")
+    data = docx.read_bytes()
+    (tmp_path / "image.docx").write_bytes(data)
+    text = program.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  size: \d+$", f"  size: {len(data)}", text)
+    text = re.sub(r"(?m)^  sha256: \w+$", f"  sha256: {hashlib.sha256(data).hexdigest()}", text)
+    program.write_text(text, encoding="utf-8")
+    return program
+
+
+def _with_revision(tmp_path: Path, tag: str) -> Path:
+    """image.docx with one pending tracked change of kind `tag` in its last paragraph."""
+    from lxml import etree
+
+    src = tmp_path / "src" / "image.docx"
+    src.parent.mkdir()
+    ns, who = f'xmlns:w="{W[1:-1]}"', 'w:id="90" w:author="X" w:date="2025-01-01T00:00:00Z"'
+    text = "w:delText" if tag in ("w:del", "w:moveFrom") else "w:t"
+    change = {"w:pPrChange": f'<w:pPr {ns}><w:pPrChange {who}><w:pPr/></w:pPrChange></w:pPr>',
+              "w:rPrChange": f'<w:rPr {ns}><w:b/><w:rPrChange {who}><w:rPr/></w:rPrChange></w:rPr>'}.get(
+        tag, f'<{tag} {ns} {who}><w:r><{text}>Flyttad.</{text}></w:r></{tag}>')
+    with zipfile.ZipFile(HERE / "image.docx") as z, zipfile.ZipFile(src, "w") as out:
+        root = etree.fromstring(z.read("word/document.xml"))
+        last = root.find(f"{W}body").findall(f"{W}p")[2]  # "Sista stycket."
+        if tag == "w:pPrChange":
+            last.insert(0, etree.fromstring(change))
+        elif tag == "w:rPrChange":
+            last.find(f"{W}r").insert(0, etree.fromstring(change))
+        else:
+            last.append(etree.fromstring(change))
+        for info in z.infolist():
+            out.writestr(info, etree.tostring(root) if info.filename == "word/document.xml" else z.read(info))
+    return src
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_word_file_with_pending_tracked_changes_is_not_written_into(amend, tmp_path, lang):
+    """Review 5's file: author X's insertions, deletions and whole tracked paragraphs."""
+    program = _imported_then_swapped(amend, tmp_path, HERE / "tracked.docx")
+    patch = _patch("img", '{id: a1, at: {page: 1}, replace: "Sista stycket.", with: "Det sista stycket."}')
+    err = _refused(amend, tmp_path, program, patch, lang)
+    assert TRACKED[lang] in err and "--docx-style default" in err
+
+
+@pytest.mark.parametrize("tag", ["w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:pPrChange", "w:rPrChange"])
+def test_every_kind_of_pending_tracked_change_counts(amend, tmp_path, tag):
+    program = _imported_then_swapped(amend, tmp_path, _with_revision(tmp_path, tag))
+    err = _refused(amend, tmp_path, program, _patch("img", '{id: a1, at: {page: 1}, replace: "Sista", with: "Sist"}'))
+    assert TRACKED["en"] in err
+    (tmp_path / "patch.yaml").write_text(_patch("img", '{id: a1, at: {page: 1}, replace: "Sista", with: "Sist"}'),
+                                         encoding="utf-8")
+    res = amend("apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "own", "--docx-style", "default")
+    assert res.code == 0, res.err  # amend's own layout is still there

@@ -58,6 +58,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.what.object": ("an embedded object", "ett inbäddat objekt"),
     "source.what.comment": ("a comment", "en kommentar"),
     "source.what.field": ("a field ({field})", "ett fält ({field})"),
+    "source.tracked_changes": (
+        "the Word file {file} holds tracked changes that are not yet accepted or rejected, and amend does "
+        "not write the decision into a file that still holds someone's proposed changes; accept or reject "
+        "them in Word (Review, Accept or Reject all changes), save, import the file again, or write amend's "
+        "own layout with --docx-style default",
+        "Word-filen {file} innehåller spårade ändringar som ännu inte har godkänts eller avvisats, och amend "
+        "skriver inte in beslutet i en fil som fortfarande har någons föreslagna ändringar; godkänn eller "
+        "avvisa dem i Word (Granska, Godkänn eller Avvisa alla ändringar), spara, importera filen igen, eller "
+        "skriv amends egen layout med --docx-style default"),
     "source.report_word_file": ("Word file", "Word-fil"),
     "source.help.docx_style": (
         "source (default): when the program was imported from a Word file that is next to it, write the adopted "

@@ -76,6 +76,25 @@ def read_source(program: Program) -> bytes:
     return data
 
 
+_REVISIONS = {w(t) for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange", "sectPrChange",
+                              "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
+                              "cellIns", "cellDel", "cellMerge", "customXmlInsRangeStart", "customXmlDelRangeStart")}
+_STORIES = ("word/header", "word/footer", "word/footnotes", "word/endnotes")  # the text besides the body
+
+
+def refuse_tracked_changes(root, xml: dict[str, bytes], name: str, program: str | None) -> None:
+    """Stop when the file holds tracked changes not yet accepted or rejected: written into it, the
+    adopted DOCX would keep them (its Reject All brings back text that was never adopted) and the
+    redline's Reject All would not be the proposal (review 5, finding 22)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    trees = [root] + [etree.fromstring(data, parser) for part, data in sorted(xml.items())
+                      if part.startswith(_STORIES) and part.endswith(".xml")]
+    if any(el.tag in _REVISIONS for tree in trees for el in tree.iter()):
+        raise UnreadableDocument(msg("source.tracked_changes", file=name), source=program)
+
+
 # ---------------------------------------------------------------- the program's texts in the file
 
 
@@ -143,6 +162,7 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     xml = dict((i.filename, b) for i, b in parts)
     parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
     root = etree.fromstring(xml[DOCUMENT], parser)
+    refuse_tracked_changes(root, xml, name, base.source)
     body = root.find(w("body"))
     units = locate(base, body, name)
     marks = Marks(tracked, next_id=max_id(root) + 1)
