@@ -321,3 +321,67 @@ def test_every_kind_of_pending_tracked_change_counts(amend, tmp_path, tag):
                                          encoding="utf-8")
     res = amend("apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "own", "--docx-style", "default")
     assert res.code == 0, res.err  # amend's own layout is still there
+
+
+# ---------------------------------------------------------------- 29: a new section's look from the file's styles
+
+
+SECTION_PATCH = _patch("plan", '{id: a1, add_section: {heading: Underrubrik, level: 2, content: ["Text under.", '
+                               '{bullets: ["Punkt ett.", "Punkt två."]}, {numbered: ["Steg ett."]}]}}')
+
+
+def _styles_of(path: Path) -> list[tuple[str, str | None]]:
+    from docx import Document
+
+    return [(p.text, p.style.style_id if p.style is not None else None) for p in Document(str(path)).paragraphs]
+
+
+def test_a_new_section_takes_its_heading_and_list_styles_from_the_file_when_the_body_has_none(amend, tmp_path):
+    import yaml
+
+    program = _imported(amend, tmp_path, HERE / "no_headings.docx", "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, SECTION_PATCH)
+    assert _styles_of(adopted)[-5:] == [("Underrubrik", "Heading2"), ("Text under.", "Normal"),
+                                        ("Punkt ett.", "ListBullet"), ("Punkt två.", "ListBullet"),
+                                        ("Steg ett.", "ListNumber")]
+    # the next decision starts from the adopted file: importing it again finds the section as adopted
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "plan.docx").write_bytes(adopted.read_bytes())
+    res = amend("import", again / "plan.docx", "-o", again / "plan.yaml", "--id", "plan")
+    assert res.code == 0, res.err
+    wanted = yaml.safe_load((tmp_path / "out" / "plan.adopted.yaml").read_text(encoding="utf-8"))["sections"]
+    assert yaml.safe_load((again / "plan.yaml").read_text(encoding="utf-8"))["sections"] == wanted
+
+
+def _without_styles(tmp_path: Path, names: tuple[str, ...]) -> Path:
+    """no_headings.docx with the paragraph styles named `names` (lower case) taken out of styles.xml."""
+    from lxml import etree
+
+    src = tmp_path / "src" / "plan.docx"
+    src.parent.mkdir()
+    with zipfile.ZipFile(HERE / "no_headings.docx") as z, zipfile.ZipFile(src, "w") as out:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+        for st in list(styles.iter(f"{W}style")):
+            name = st.find(f"{W}name")
+            outline = st.find(f"{W}pPr/{W}outlineLvl")
+            level_2 = outline is not None and outline.get(f"{W}val") == "1" and "heading 2" in names
+            if (name is not None and name.get(f"{W}val").lower() in names) or level_2:
+                st.getparent().remove(st)
+        for info in z.infolist():
+            out.writestr(info, etree.tostring(styles) if info.filename == "word/styles.xml" else z.read(info))
+    return src
+
+
+@pytest.mark.parametrize("gone, what_en, what_sv", [
+    (("heading 2",), "the new heading of level 2 'Underrubrik'", "den nya texten ”Underrubrik” (rubrik på nivå 2)"),
+    (("list bullet",), "the new bulleted list item 'Punkt ett.'", "den nya texten ”Punkt ett.” (punkt i en punktlista)"),
+    (("list number",), "the new numbered list item 'Steg ett.'",
+     "den nya texten ”Steg ett.” (punkt i en numrerad lista)"),
+])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_new_heading_or_list_the_file_has_no_style_for_is_refused(amend, tmp_path, gone, what_en, what_sv, lang):
+    program = _imported(amend, tmp_path, _without_styles(tmp_path, gone), "plan")
+    err = _refused(amend, tmp_path, program, SECTION_PATCH, lang)
+    assert "patch.yaml:6: a1: " + (what_en + " cannot be written into the Word file plan.docx" if lang == "en"
+                                   else what_sv + " kan inte skrivas in i Word-filen plan.docx") in err

@@ -67,6 +67,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "skriver inte in beslutet i en fil som fortfarande har någons föreslagna ändringar; godkänn eller "
         "avvisa dem i Word (Granska, Godkänn eller Avvisa alla ändringar), spara, importera filen igen, eller "
         "skriv amends egen layout med --docx-style default"),
+    "source.no_style": (
+        "the new {what} '{text}' cannot be written into the Word file {file}: the file has none to copy the "
+        "look of, and its styles define none; add one in Word, or write amend's own layout with "
+        "--docx-style default",
+        "den nya texten ”{text}” ({what}) kan inte skrivas in i Word-filen {file}: filen har ingen sådan att "
+        "ta utseendet från, och dess formatmallar anger ingen; lägg till en i Word, eller skriv amends egen "
+        "layout med --docx-style default"),
+    "source.kind.heading": ("heading of level {level}", "rubrik på nivå {level}"),
+    "source.kind.bullet": ("bulleted list item", "punkt i en punktlista"),
+    "source.kind.numbered": ("numbered list item", "punkt i en numrerad lista"),
     "source.report_word_file": ("Word file", "Word-fil"),
     "source.help.docx_style": (
         "source (default): when the program was imported from a Word file that is next to it, write the adopted "

@@ -41,6 +41,7 @@ from .source_edit import Node, Writer, max_id, merged_nodes
 from .source_guard import Guard
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit
+from .source_styles import parse_styles
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -167,7 +168,8 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     units = locate(base, body, name)
     marks = Marks(tracked, next_id=max_id(root) + 1)
     numbering = Numbering.of(xml)
-    writer = Writer(red, merged_nodes(red, units, name), marks, numbering, Guard(body, xml, name))
+    styles = numbering.styles if numbering is not None else parse_styles(xml)
+    writer = Writer(red, merged_nodes(red, units, name), marks, numbering, Guard(body, xml, name), styles, name)
     writer.run()
     places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = notes.mark(writer.nodes, xml) if notes is not None else {}

@@ -22,6 +22,7 @@ from ..messages import msg
 from .source_guard import Guard
 from .source_numbering import Numbering
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, raw_span, text_run
+from .source_styles import refuse_no_style, style_for
 
 
 def _kind(red: Redline, path: tuple) -> tuple:
@@ -98,8 +99,9 @@ def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
 
 class Writer:
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
-                 guard: Guard | None = None):
+                 guard: Guard | None = None, styles: Any = None, name: str = "?"):
         self.red, self.nodes, self.marks = red, nodes, marks
+        self.styles, self.name = styles, name  # word/styles.xml (source_styles.py) and the file's name
         self.numbering = numbering  # to start a new numbered list at 1 (source_numbering.py)
         self.guard = guard  # refuses an edit of a footnote mark, an image, a field … (source_guard.py)
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
@@ -170,7 +172,7 @@ class Writer:
             _ppr(last).append(change)
 
     def default_style(self) -> str:
-        styles = self.numbering.styles if self.numbering is not None else None
+        styles = self.styles
         found = None if styles is None else next(
             (st.get(w("styleId")) for st in styles.iter(w("style"))
              if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true")), None)
@@ -284,7 +286,7 @@ class Writer:
         from lxml import etree
 
         p = etree.Element(w("p"))
-        ppr = model.find(w("pPr")) if model is not None else None
+        ppr = model.find(w("pPr")) if model is not None else self.styled(node)
         if ppr is not None:
             ppr = copy.deepcopy(ppr)
             for tag in ("sectPr", "pPrChange", "pageBreakBefore"):
@@ -300,6 +302,20 @@ class Writer:
         self.marks.insert_run(run)
         node.p = p
         return p
+
+    def styled(self, node: Node) -> Any:
+        """The paragraph properties of a new heading or list item that has no text of its kind to
+        copy: the style the file defines for it (source_styles.py); a plain paragraph: none."""
+        if node.kind[0] not in ("heading", "item"):
+            return None
+        from lxml import etree
+
+        sid = style_for(node.kind, self.styles, self.numbering.root if self.numbering is not None else None)
+        if sid is None:
+            refuse_no_style(node.kind, node.segments[0].text, self.name, self.amendment(node.segments[0].change))
+        ppr = etree.Element(w("pPr"))
+        etree.SubElement(ppr, w("pStyle")).set(w("val"), str(sid))
+        return ppr
 
     def model(self, i: int, node: Node) -> tuple[Any, bool]:
         """The paragraph a new one copies: the nearest old text of the same kind in the
