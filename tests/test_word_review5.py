@@ -385,3 +385,26 @@ def test_a_new_heading_or_list_the_file_has_no_style_for_is_refused(amend, tmp_p
     err = _refused(amend, tmp_path, program, SECTION_PATCH, lang)
     assert "patch.yaml:6: a1: " + (what_en + " cannot be written into the Word file plan.docx" if lang == "en"
                                    else what_sv + " kan inte skrivas in i Word-filen plan.docx") in err
+
+
+# ---------------------------------------------------------------- 26: a change inside a block-level content control
+
+
+def test_the_redline_of_text_in_a_content_control_is_right_in_libreoffice(amend, tmp_path):
+    from real_clients import libreoffice, missing_libreoffice
+
+    if missing_libreoffice():
+        pytest.skip(missing_libreoffice())
+    program = _imported(amend, tmp_path, HERE / "controls.docx", "blk")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch(
+        "blk", '{id: a1, at: {page: 1}, replace: "om polisen", with: "om Polismyndigheten"}'))
+    assert len(_body(adopted).findall(f"{W}sdt")) == 1  # the adopted file keeps its content control
+    accepted, rejected, adopted_lo, source_lo = libreoffice(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (HERE / "controls.docx", "")])
+
+    def texts(dump: dict) -> list[str]:  # LibreOffice ends a paragraph in a content control with "\r"
+        return [p["text"].rstrip("\r") for p in dump["paragraphs"]]
+
+    assert "Stycket i kontrollen handlar om Polismyndigheten." in texts(adopted_lo)
+    assert texts(accepted) == texts(adopted_lo)
+    assert texts(rejected) == texts(source_lo)

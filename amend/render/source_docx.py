@@ -171,6 +171,8 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     styles = numbering.styles if numbering is not None else parse_styles(xml)
     writer = Writer(red, merged_nodes(red, units, name), marks, numbering, Guard(body, xml, name), styles, name)
     writer.run()
+    if tracked:
+        unwrap_changed_controls(body)
     places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = notes.mark(writer.nodes, xml) if notes is not None else {}
     new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -180,6 +182,21 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     if CORE in xml:
         new[CORE] = _core(xml[CORE], when, red)
     return Written(_zip(parts, new, when), places)
+
+
+def unwrap_changed_controls(body) -> None:
+    """In the redline, a block-level content control (w:sdt around paragraphs, as municipal
+    templates have) that holds a tracked change gives way to its paragraphs: LibreOffice's
+    Accept/Reject All leaves both words inside one (review 5, finding 26). The adopted DOCX keeps it."""
+    changed = {w("ins"), w("del")}
+    for sdt in list(body.iter(w("sdt"))):
+        content = sdt.find(w("sdtContent"))
+        if content is None or content.find(w("p")) is None and content.find(w("tbl")) is None:
+            continue  # a control inside a paragraph: LibreOffice's Accept/Reject handle those
+        if any(el.tag in changed for el in content.iter()):
+            for child in list(content):
+                sdt.addprevious(child)
+            sdt.getparent().remove(sdt)
 
 
 def _new_places(red: Redline, nodes: list[Node], body, name: str) -> str | None:
