@@ -61,7 +61,10 @@ def source_docx(program: Program, red, when, docx_style: str, provenance: str = 
     data = read_source(program)
     docs = (render_source_docx(red, program, data, when, tracked=False, notes=_source_notes(red, patches, provenance)),
             render_source_docx(red, program, data, when, tracked=True))
-    return docs, (str(msg("source.used", file=path)),), (str(path),)
+    notes: tuple[str, ...] = (str(msg("source.used", file=path)),)
+    if docs[0].stale_contents:
+        notes += (str(msg("source.contents_to_update", file=path)),)
+    return docs, notes, (str(path),)
 
 
 def in_place_refusal(program: Program, patches: Sequence[Patch]):

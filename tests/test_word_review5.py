@@ -408,3 +408,57 @@ def test_the_redline_of_text_in_a_content_control_is_right_in_libreoffice(amend,
     assert "Stycket i kontrollen handlar om Polismyndigheten." in texts(adopted_lo)
     assert texts(accepted) == texts(adopted_lo)
     assert texts(rejected) == texts(source_lo)
+
+
+# ---------------------------------------------------------------- 23: a table of contents when headings change
+
+
+TOC_PATCH = _patch("toc", "{id: a1, delete_section: Ansvar}",
+                   '{id: a2, add_section: {heading: Budget, level: 1, content: ["Text om budget."]}, '
+                   "after_section: Uppföljning}")
+TOC_NOTE = {"en": "the table of contents in {file} still lists the headings as they were before the amendments",
+            "sv": "innehållsförteckningen i {file} visar fortfarande rubrikerna som de var före ändringarna"}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_table_of_contents_is_marked_for_updating_when_the_headings_change(amend, tmp_path, lang):
+    from lxml import etree
+
+    program = _imported(amend, tmp_path, HERE / "toc.docx", "toc")
+    (tmp_path / "patch.yaml").write_text(TOC_PATCH, encoding="utf-8")
+    res = amend("--lang", lang, "apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    assert TOC_NOTE[lang].format(file=tmp_path / "toc.docx") in res.err
+    adopted, redline = tmp_path / "out" / "toc.adopted.docx", tmp_path / "out" / "toc.adopted.redline.docx"
+    for docx in (adopted, redline):
+        with zipfile.ZipFile(docx) as z:
+            settings = etree.fromstring(z.read("word/settings.xml"))
+        update = settings.find(f"{W}updateFields")
+        assert update is not None and update.get(f"{W}val") == "true"
+        assert update.getnext().tag == f"{W}compat"  # in its place in CT_Settings' order
+        begins = [c for c in _body(docx).iter(f"{W}fldChar") if c.get(f"{W}fldCharType") == "begin"]
+        assert [b.get(f"{W}dirty") for b in begins] == ["true"]
+
+
+def test_a_table_of_contents_is_left_alone_when_no_heading_changes(amend, tmp_path):
+    program = _imported(amend, tmp_path, HERE / "toc.docx", "toc")
+    adopted, _, res = _applied(amend, tmp_path, program, _patch(
+        "toc", '{id: a1, at: {heading: Ansvar}, replace: "ansvar", with: "roller"}'))
+    assert "Text om roller." in _paragraphs(adopted)
+    assert "table of contents" not in res.err
+    with zipfile.ZipFile(adopted) as a, zipfile.ZipFile(HERE / "toc.docx") as s:
+        assert a.read("word/settings.xml") == s.read("word/settings.xml")
+    assert not any(c.get(f"{W}dirty") for c in _body(adopted).iter(f"{W}fldChar"))
+
+
+def test_the_settings_with_update_fields_add_no_finding_of_the_validator(amend, tmp_path):
+    audit = pytest.importorskip("openxml_audit", reason="openxml-audit is not installed (pip install -e '.[test]')")
+
+    def findings(path: Path) -> list:
+        result = audit.OpenXmlValidator(max_errors=0).validate(str(path))
+        return sorted((e.error_type.value, e.part_uri or "", e.description) for e in result.errors)
+
+    program = _imported(amend, tmp_path, HERE / "toc.docx", "toc")
+    adopted, redline, _ = _applied(amend, tmp_path, program, TOC_PATCH)
+    own = findings(HERE / "toc.docx")
+    assert findings(adopted) == own and findings(redline) == own

@@ -77,6 +77,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.kind.heading": ("heading of level {level}", "rubrik på nivå {level}"),
     "source.kind.bullet": ("bulleted list item", "punkt i en punktlista"),
     "source.kind.numbered": ("numbered list item", "punkt i en numrerad lista"),
+    "source.contents_to_update": (
+        "the table of contents in {file} still lists the headings as they were before the amendments: Word "
+        "updates it when the file is opened (the file asks it to), in LibreOffice choose Tools, Update, "
+        "Update All before printing or publishing",
+        "innehållsförteckningen i {file} visar fortfarande rubrikerna som de var före ändringarna: Word "
+        "uppdaterar den när filen öppnas (filen ber om det), i LibreOffice välj Verktyg, Uppdatera, "
+        "Uppdatera alla innan du skriver ut eller publicerar"),
     "source.report_word_file": ("Word file", "Word-fil"),
     "source.help.docx_style": (
         "source (default): when the program was imported from a Word file that is next to it, write the adopted "

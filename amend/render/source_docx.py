@@ -42,6 +42,7 @@ from .source_guard import Guard
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit
 from .source_styles import parse_styles
+from .source_toc import SETTINGS, headings_changed, mark_dirty, toc_fields, update_fields_on_open
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -147,6 +148,7 @@ def locate(program: Program, body, name: str) -> list[Unit]:
 class Written:
     data: bytes
     places: str | None = None  # the adopted file's: where each text of the adopted program is in it
+    stale_contents: bool = False  # it has a table of contents that lists the headings as they were
 
 
 def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool,
@@ -175,13 +177,26 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
         unwrap_changed_controls(body)
     places = None if tracked else _new_places(red, writer.nodes, body, name)
     new = notes.mark(writer.nodes, xml) if notes is not None else {}
+    stale = _stale_contents(red, body, xml, new)
     new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     renumbered = numbering.data() if numbering is not None else None
     if renumbered is not None:  # only when a new numbered list was started
         new[NUMBERING] = renumbered
     if CORE in xml:
         new[CORE] = _core(xml[CORE], when, red)
-    return Written(_zip(parts, new, when), places)
+    return Written(_zip(parts, new, when), places, stale)
+
+
+def _stale_contents(red: Redline, body, xml: dict[str, bytes], new: dict[str, bytes]) -> bool:
+    """When the headings change and the body has a table of contents: its field marked for
+    updating, and the file set to update fields when opened (source_toc.py)."""
+    tocs = toc_fields(body) if headings_changed(red.old, red.new) else []
+    if not tocs:
+        return False
+    mark_dirty(tocs)
+    if SETTINGS in xml:
+        new[SETTINGS] = update_fields_on_open(xml[SETTINGS])
+    return True
 
 
 def unwrap_changed_controls(body) -> None:
