@@ -462,3 +462,25 @@ def test_the_settings_with_update_fields_add_no_finding_of_the_validator(amend, 
     adopted, redline, _ = _applied(amend, tmp_path, program, TOC_PATCH)
     own = findings(HERE / "toc.docx")
     assert findings(adopted) == own and findings(redline) == own
+
+
+def test_the_new_styled_section_is_right_in_libreoffice(amend, tmp_path):
+    from real_clients import libreoffice, missing_libreoffice
+
+    if missing_libreoffice():
+        pytest.skip(missing_libreoffice())
+    program = _imported(amend, tmp_path, HERE / "no_headings.docx", "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, SECTION_PATCH)
+    accepted, rejected, adopted_lo, source_lo = libreoffice(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (HERE / "no_headings.docx", "")])
+
+    def seen(dump: dict) -> list[tuple[str, str, str]]:
+        return [(p["text"], p["style"], p["label"]) for p in dump["paragraphs"]]
+
+    # (LibreOffice gives no label text for the Symbol-font bullet of List Bullet; the PDF shows "•")
+    assert [(t, s) for t, s, _ in seen(adopted_lo)[-5:]] == [
+        ("Underrubrik", "Heading 2"), ("Text under.", "Standard"), ("Punkt ett.", "List Bullet"),
+        ("Punkt två.", "List Bullet"), ("Steg ett.", "List Number")]
+    assert seen(adopted_lo)[-1][2] == "1."
+    assert seen(accepted) == seen(adopted_lo)
+    assert seen(rejected) == seen(source_lo)
