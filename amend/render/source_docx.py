@@ -37,10 +37,10 @@ from ..importers.docxxml import w
 from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
-from .source_edit import Node, Writer, max_id, merged_nodes
+from .source_edit import Node, Writer, merged_nodes
 from .source_guard import Guard
 from .source_numbering import NUMBERING, Numbering
-from .source_runs import Marks, ParaText, Unit
+from .source_runs import Marks, ParaText, Unit, max_id
 from .source_styles import parse_styles
 from .source_toc import SETTINGS, headings_changed, mark_dirty, toc_fields, update_fields_on_open
 

@@ -6,7 +6,8 @@ edited in its runs (source_runs.py), or, deleted whole, its paragraph goes. A
 text the amendments added becomes a new paragraph next to the text before it in
 the same container (section body, table cell, column), copying the paragraph
 properties of the nearest text of the same kind (heading of its level, list
-item of its list, paragraph).
+item of its list, paragraph), or the file's own style for it (source_styles.py).
+What an edit must not touch is source_guard.py's.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
 from .source_numbering import Numbering
-from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, raw_span, text_run
-from .source_styles import refuse_no_style, style_for
+from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, text_run
+from .source_styles import styled_ppr
 
 
 def _kind(red: Redline, path: tuple) -> tuple:
@@ -191,37 +192,17 @@ class Writer:
         if all(g.op == DEL for g in segs) and unit.alone:
             self.delete_paragraph(node, prev)
             return
-        pos, edits, changes = unit.start, [], []
-        for g in segs:
-            if g.op == INS:
-                edits.append(Edit(pos, pos, g.text, self.who(g.change)))
-            elif g.op == DEL:
-                edits.append(Edit(pos, pos + len(g.text), "", self.who(g.change)))
-            pos += len(g.text) if g.op != INS else 0
-            if g.op != SAME:
-                changes.append(g.change)
+        edits = [(Edit(a, b, new, self.who(g.change)), self.amendment(g.change))
+                 for a, b, new, g in _changed(unit, segs)]
         if edits:
-            self.guard_edits(unit.pt, edits, changes)
-            self.edits.setdefault(id(unit.pt), (unit.pt, []))[1].extend(edits)
+            if self.guard is not None:
+                self.guard.check_edits(unit.pt, edits)
+            self.edits.setdefault(id(unit.pt), (unit.pt, []))[1].extend(e for e, _ in edits)
 
     def amendment(self, change: int | None) -> Any:
         """The (first) amendment that made a change, when known."""
         made_by = self.red.changes[change].amendments if change is not None else ()
         return made_by[0] if made_by else None
-
-    def guard_edits(self, pt: ParaText, edits: list[Edit], changes: list[int | None]) -> None:
-        """Check, per amendment, the span of the paragraph it changes (from the first to the
-        last word it changes, so that a mark between two of its changes counts)."""
-        if self.guard is None:
-            return
-        groups: dict[Any, tuple[Any, list[Edit]]] = {}
-        for e, change in zip(edits, changes):
-            am = self.amendment(change)
-            groups.setdefault(id(am) if am is not None else change, (am, []))[1].append(e)
-        for am, group in groups.values():
-            spans = [raw_span(pt, e) for e in group]
-            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-            self.guard.check(pt, lo, hi, all(e.a == e.b for e in group) and lo == hi, am)
 
     def delete_paragraph(self, node: Node, prev: Node | None) -> None:
         p = node.p
@@ -297,25 +278,18 @@ class Writer:
             if node.kind == ("item", True) and not same_list and self.numbering is not None:
                 self.numbering.restart(ppr, _block(node.path))  # a new numbered list starts at 1
             p.append(ppr)
-        run = text_run(text, _first_rpr(model))
+        run = text_run(text, first_rpr(model))
         p.append(run)
         self.marks.insert_run(run)
         node.p = p
         return p
 
     def styled(self, node: Node) -> Any:
-        """The paragraph properties of a new heading or list item that has no text of its kind to
-        copy: the style the file defines for it (source_styles.py); a plain paragraph: none."""
+        """A new heading or list item with no text of its kind to copy: the file's style for it."""
         if node.kind[0] not in ("heading", "item"):
             return None
-        from lxml import etree
-
-        sid = style_for(node.kind, self.styles, self.numbering.root if self.numbering is not None else None)
-        if sid is None:
-            refuse_no_style(node.kind, node.segments[0].text, self.name, self.amendment(node.segments[0].change))
-        ppr = etree.Element(w("pPr"))
-        etree.SubElement(ppr, w("pStyle")).set(w("val"), str(sid))
-        return ppr
+        return styled_ppr(node.kind, node.segments[0].text, self.styles, self.numbering, self.name,
+                          self.amendment(node.segments[0].change))
 
     def model(self, i: int, node: Node) -> tuple[Any, bool]:
         """The paragraph a new one copies: the nearest old text of the same kind in the
@@ -329,6 +303,18 @@ class Writer:
                         and (not same_block or _block(other.path) == _block(node.path))):
                     return other.unit.pt.p, same_block
         return None, False
+
+
+def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
+    """(start, end, new text, segment) of each changed segment of a text, in its paragraph's text."""
+    pos, out = unit.start, []
+    for g in segs:
+        if g.op == INS:
+            out.append((pos, pos, g.text, g))
+        elif g.op == DEL:
+            out.append((pos, pos + len(g.text), "", g))
+        pos += len(g.text) if g.op != INS else 0
+    return out
 
 
 def _base_ppr(old, new_ppr, default_style: str):
@@ -400,17 +386,3 @@ def _ppr_key(p) -> bytes:
 
 def _same_ppr(a, b) -> bool:
     return _ppr_key(a) == _ppr_key(b)
-
-
-def _first_rpr(p):
-    if p is None:
-        return None
-    for r in p.iter(w("r")):
-        if r.find(w("t")) is not None:
-            return r.find(w("rPr"))
-    return None
-
-
-def max_id(root) -> int:
-    ids = [int(v) for el in root.iter() for k, v in el.attrib.items() if k == w("id") and v.isdigit()]
-    return max(ids, default=0)

@@ -21,7 +21,7 @@ from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import _DRAWINGS, w
 from ..messages import Msg, msg
-from .source_runs import ParaText
+from .source_runs import Edit, ParaText, raw_span
 
 _NOTES = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
 _BEFORE = "before"  # belongs to the words before it: a note mark, the end of a comment
@@ -55,6 +55,20 @@ class Guard:
         self.numbers = _note_numbers(body)
         self.texts = _note_texts(xml)
         self.in_field = _inside_fields(body)
+
+    def check_edits(self, pt: ParaText, edits: list[tuple[Edit, Any]]) -> None:
+        """Check each amendment's edits of a paragraph as one span, from the first word it changes
+        to the last, so that a mark between two of its changes counts. `edits`: (edit, amendment)."""
+        groups: dict[int, list[Edit]] = {}
+        made_by: dict[int, Any] = {}
+        for e, am in edits:
+            key = id(am) if am is not None else id(e)
+            groups.setdefault(key, []).append(e)
+            made_by[key] = am
+        for key, group in groups.items():
+            spans = [raw_span(pt, e) for e in group]
+            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+            self.check(pt, lo, hi, all(e.a == e.b for e in group) and lo == hi, made_by[key])
 
     def check(self, pt: ParaText, lo: int, hi: int, insert: bool, amendment: Any) -> None:
         """Refuse an edit of raw[lo:hi] of `pt` (an insertion at lo) that holds or touches an obstacle."""

@@ -315,3 +315,18 @@ def _delete(pt: ParaText, e: Edit, marks: Marks) -> None:
             runs.append(run)
     for run in runs:
         marks.delete_run(run)
+
+
+def first_rpr(p):
+    """The run properties of the first run with text of paragraph `p`."""
+    if p is None:
+        return None
+    for r in p.iter(w("r")):
+        if r.find(w("t")) is not None:
+            return r.find(w("rPr"))
+    return None
+
+
+def max_id(root) -> int:
+    ids = [int(v) for el in root.iter() for k, v in el.attrib.items() if k == w("id") and v.isdigit()]
+    return max(ids, default=0)

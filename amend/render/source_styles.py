@@ -68,6 +68,19 @@ def kind_words(kind: tuple) -> Msg:
     return msg("source.kind.numbered") if kind[1] else msg("source.kind.bullet")
 
 
+def styled_ppr(kind: tuple, text: str, styles: Any, numbering: Any, name: str, amendment: Any) -> Any:
+    """A w:pPr with the style the file defines for a new text of `kind`; the run stops when it defines none.
+    `numbering`: source_numbering.Numbering or None."""
+    from lxml import etree
+
+    sid = style_for(kind, styles, numbering.root if numbering is not None else None)
+    if sid is None:
+        refuse_no_style(kind, text, name, amendment)
+    ppr = etree.Element(w("pPr"))
+    etree.SubElement(ppr, w("pStyle")).set(w("val"), str(sid))
+    return ppr
+
+
 def refuse_no_style(kind: tuple, text: str, name: str, amendment: Any) -> None:
     raise UnreadableDocument(msg("source.no_style", what=kind_words(kind), text=excerpt(text), file=name),
                              source=getattr(amendment, "source", None), amendment=getattr(amendment, "label", None),
