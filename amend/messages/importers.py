@@ -45,6 +45,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "text amend cannot import reliably; open it in Word and save it again as .docx",
         "dess del {part} deklarerar en DTD eller entiteter (<!DOCTYPE / <!ENTITY), något Word aldrig skriver "
         "och vars text amend inte kan importera säkert; öppna den i Word och spara den igen som .docx"),
+    "importers.docx.tracked_changes": (
+        "has tracked changes not yet accepted or rejected ({changes:and}; the first in the paragraph '{text}'), "
+        "so which text is the proposal is not settled; open it in Word, accept or reject the changes (Review → "
+        "Accept → Accept All Changes, or Reject All), save it and import it again, or import the PDF that was "
+        "circulated",
+        "har spårade ändringar som inte är godkända eller avvisade ({changes:and}; den första i stycket "
+        "”{text}”), så vilken text som är förslaget är inte avgjort; öppna den i Word, godkänn eller avvisa "
+        "ändringarna (Granska → Godkänn → Godkänn alla ändringar, eller Avvisa alla), spara och importera den "
+        "igen, eller importera den PDF som skickades ut"),
+    "importers.revision.inserted": ("{n} {n:plural:insertion:insertions}", "{n} {n:plural:tillägg:tillägg}"),
+    "importers.revision.deleted": ("{n} {n:plural:deletion:deletions}", "{n} {n:plural:borttagning:borttagningar}"),
+    "importers.revision.moved": ("{n} {n:plural:move:moves}", "{n} {n:plural:flytt:flyttar}"),
+    "importers.revision.formatting": ("{n} formatting {n:plural:change:changes}",
+                                      "{n} {n:plural:formatändring:formatändringar}"),
+    "importers.revision.table": ("{n} table {n:plural:change:changes}", "{n} {n:plural:tabelländring:tabelländringar}"),
     "importers.docx.not_word": ("is not a readable Word document ({detail})",
                                 "är inget läsbart Word-dokument ({detail})"),
     "importers.docx.damaged_word": ("is a damaged Word document ({kind}: {detail})",
@@ -80,6 +95,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.what.footnote": ("{n:plural:footnote:footnotes}", "{n:plural:fotnot:fotnoter}"),
     "importers.what.endnote": ("{n:plural:endnote:endnotes}", "{n:plural:slutnot:slutnoter}"),
     "importers.what.equation": ("{n:plural:equation:equations}", "{n:plural:formel:formler}"),
+    "importers.what.hidden_text": ("{n:plural:piece:pieces} of hidden text (not printed)",
+                                   "{n:plural:bit:bitar} dold text (syns inte i utskriften)"),
+    "importers.what.field": (
+        "{n:plural:field:fields} {field} whose text Word computes (imported as shown; Word may show other text "
+        "when it updates {n:plural:it:them})",
+        "{n:plural:fält:fält} {field} vars text Word räknar fram (importerad som den visas; Word kan visa annan "
+        "text när {n:plural:fältet:fälten} uppdateras)"),
     "importers.what.split_paragraph": (
         "{n:plural:paragraph:paragraphs} running over a page end, anchored to the page "
         "{n:plural:it starts:they start} on",
@@ -172,9 +194,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.note.list_start": (
         "the numbered list on page {page} starts at {first} in the document; amend numbers every list from 1",
         "den numrerade listan på sidan {page} börjar på {first} i dokumentet; amend numrerar varje lista från 1"),
-    "importers.note.tracked_changes": (
-        "the document has tracked changes: insertions are imported, deletions are not",
-        "dokumentet har spårade ändringar: det som lagts till importeras, det som tagits bort gör det inte"),
     "importers.note.why_declared": ("records {counted} {counted:plural:page:pages} but says it has {declared}",
                                     "innehåller {counted} {counted:plural:sida:sidor} men uppger att den har "
                                     "{declared}"),
