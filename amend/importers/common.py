@@ -51,6 +51,7 @@ class Item:
     list_key: object = None
     block: Table | Columns | None = None  # a ready-made block (kind "block")
     guessed: bool = False  # a heading found from typography or numbering, not from a heading style
+    signal: str = ""  # how a heading was found where not by its style: "font", "numbering", "font+numbering", …
     size: float = 0.0  # the font size of the text, where the reader knows it (for the title)
     loc: str = ""  # where in the source DOCX the text is (amend.sourcemap); "" when not known
     locs: tuple[str, ...] = ()  # a block's: the places of the texts inside it, in the program's order
@@ -159,7 +160,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
     if first is None:
         page = next((it.page for it in flow if it.text or it.block), 1)
         report.note(msg("importers.note.no_headings"))
-        body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE)] + body
+        body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE, signal="title")] + body
     meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
     sections = []
     locs: list[str] = []
@@ -171,6 +172,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
         if it.level > MAX_LEVEL:
             report.note(msg("importers.note.level_capped", text=excerpt(it.text), level=it.level, most=MAX_LEVEL))
         locs.append(it.loc)
+        report.headings.append((it.page, it.text, it.signal))
         sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report, locs=locs)))
     return drop_implied_pages(Program(meta, tuple(sections), source=source,
                                       source_file=source_file(source, locs)))

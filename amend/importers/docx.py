@@ -124,7 +124,7 @@ class DocxReader(ColumnsReading, TablesReading):
             self._page_break(flow)
         self.first_paragraph = False
         self.kind = self._kind(sid, name, direct)
-        self.loc = _place(p, self.body)
+        self.loc = self.report.anchor = _place(p, self.body)
         self.text, self.start = [], None
         for ev, value in self.runs.events(p, sid):
             if ev == "text":
@@ -261,6 +261,7 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
     reader = DocxReader(path, report)
     refuse_revisions(reader.body, str(path))
     flow = reader.read()
+    report.anchor = ""  # what is found from here on is found on its final page
     declared = _declared_pages(path)
     counted = max((it.page for it in flow), default=1)
     if pages_from is not None:
