@@ -123,3 +123,40 @@ def test_report_pages_follow_the_layout_libreoffice_gives(tmp_path):
     assert "every page: the page is from LibreOffice's layout of the DOCX, medium confidence (Word may break pages " \
         "elsewhere)" in lines
     assert any(line.startswith(f"page {page}: ") and "not imported: 1 symbol-font character" in line for line in lines)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "page 2: found 3 headings and 8 paragraphs; guessed: 3 headings from their font, named in the PDF's "
+           "bookmarks too, high confidence ('Styrning genom planer och program', 'Sammanfattande bedömning' and "
+           "'Granskningens utgångspunkter')"),
+    ("sv", "sidan 2: hittat 3 rubriker och 8 stycken; gissat: 3 rubriker utifrån teckensnittet som också finns bland "
+           "PDF:ens bokmärken, hög säkerhet (”Styrning genom planer och program”, ”Sammanfattande bedömning” och "
+           "”Granskningens utgångspunkter”)"),
+])
+def test_headings_the_pdf_bookmarks_name_are_found_with_high_confidence(lang, expected):
+    program, report = import_document(DOCS / "sv-goteborg-stadsrevisionen-styrning-planer-program.pdf",
+                                      program_id="g")
+    assert expected in _lines(report, program, lang)
+
+
+def test_words_for_matching_pages_are_the_words_of_the_full_reader():
+    """locate_pages reads a PDF's words without fonts (faster); they are the same words in the same boxes."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    from amend.importers import pdftext
+
+    doc = pdfium.PdfDocument(str(DOCS / "sv-goteborg-stadsrevisionen-styrning-planer-program.pdf"))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            width, height = page.get_size()
+            plain = pdftext._plain_words(textpage, height, c)
+            full, _ = pdftext._words(textpage, height, c, None, width)
+            assert [(w.text, w.x0, w.x1, w.top, w.bottom) for w in plain] == \
+                [(w.text, w.x0, w.x1, w.top, w.bottom) for w in full]
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()

@@ -121,8 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} {n:plural:heading:headings} from {n:plural:its:their} font and numbering, high confidence ({texts:and})",
         "{n} {n:plural:rubrik:rubriker} utifrån teckensnitt och numrering, hög säkerhet ({texts:and})"),
     "importers.guess.bookmark": (
-        "{n} {n:plural:heading:headings} from the PDF's bookmarks, high confidence ({texts:and})",
-        "{n} {n:plural:rubrik:rubriker} utifrån PDF:ens bokmärken, hög säkerhet ({texts:and})"),
+        "{n} {n:plural:heading:headings} from {n:plural:its:their} font, named in the PDF's bookmarks too, high "
+        "confidence ({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} utifrån teckensnittet som också finns bland PDF:ens bokmärken, hög säkerhet "
+        "({texts:and})"),
     "importers.guess.title": (
         "the heading {texts:and} made from the title, since no headings were found, low confidence",
         "rubriken {texts:and} gjord av titeln eftersom inga rubriker hittades, låg säkerhet"),
