@@ -232,16 +232,18 @@ def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: 
 
 def import_program(source: str, output: Path, *, program_id: str | None, title: str | None,
                    pages_from: str | None, part: int | None = None) -> Done:
-    """Import a DOCX or PDF as a program file; the notes say what could not be carried over."""
+    """Import a DOCX or PDF as a program file; the notes say, page by page, what was found, guessed and
+    not carried over."""
     from .dump import PROGRAM_SCHEMA
     from .importers import import_document, program_yaml
+    from .importers.pagereport import page_messages
 
     program, report = import_document(source, program_id=program_id or output.stem, title=title,
                                       pages_from=pages_from, part=part)
     text = program_yaml(program, PROGRAM_SCHEMA, str(output))
     written = _write({output: text.encode("utf-8")}, (source,) + ((pages_from,) if pages_from else ()))
     return Done(msg("cli.imported", sections=len(program.sections), pages=program.page_count, file=output),
-                notes=tuple(report.lines()), written=written)
+                notes=tuple(str(m) for m in page_messages(report, program)), written=written)
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,8 @@ def test_command_writes_valid_stable_yaml(tmp_path):
     out = tmp_path / "programs" / "trygghetsplan.yaml"
     first = _run(source, "-o", out)
     assert first.exit_code == 0, first.output
-    assert "not imported: 1 text box (page 2 'Rutan säger något.')" in first.stderr
+    assert "page 2: found 1 heading and 1 paragraph; not imported: 1 image; 1 text box ('Rutan säger något.')" \
+        in first.stderr
     text = out.read_bytes()
     assert _text_of(load_program(out)) == WORD_STYLE_PROGRAM
     assert _run(source, "-o", out).exit_code == 0

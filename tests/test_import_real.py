@@ -152,14 +152,6 @@ def test_two_column_section_without_column_breaks_reads_in_order():
         ("in different ranges", 1), ("asci and hansi", 1), ("ascii only", 2), ("hansi only", 3)]
 
 
-def test_tracked_deletions_are_not_imported():
-    program, _ = import_document(DOCS / "hard-poi-58067-tracked-changes.docx", program_id="t")
-    from amend.dump import dump_program
-
-    text = dump_program(program)
-    assert "This is another Test." not in text
-
-
 def test_numbered_headings_of_a_real_pdf():
     program, _ = import_document(DOCS / "sv-olofstrom-handlingsplan-klimat-energi.pdf", program_id="olofstrom")
     heads = {s.heading: s.page for s in program.sections}

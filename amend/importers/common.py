@@ -1,6 +1,6 @@
-"""What the DOCX and PDF importers share: the flow they produce, turning that
-flow into a Program, reading the title block back into metadata, and the
-report of what could not be mapped.
+"""What the DOCX and PDF importers share: the flow they produce and turning
+that flow into a Program (the report of what could not be mapped is in
+report.py, reading the title block back into metadata in titleblock.py).
 
 Both readers turn a document into a *flow*: the paragraphs, headings, list
 items and ready-made tables/column layouts in reading order, each with the
@@ -15,9 +15,15 @@ from dataclasses import dataclass, replace
 
 from ..errors import UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
+from ..model import Column, Columns, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
 from ..text import clean, is_blank
 from .places import NOT_IN_FILE
+from .report import Joined, Report
+from .shown import _CONTROLS, excerpt, tidy
+from .titleblock import read_title_block
+
+__all__ = ["_CONTROLS", "Item", "Joined", "Report", "UnreadableDocument", "build_program", "cell_blocks", "column_of",
+           "drop_implied_pages", "excerpt", "source_file", "tidy"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # as in program.schema.json
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -45,105 +51,10 @@ class Item:
     list_key: object = None
     block: Table | Columns | None = None  # a ready-made block (kind "block")
     guessed: bool = False  # a heading found from typography or numbering, not from a heading style
+    signal: str = ""  # how a heading was found where not by its style: "font", "numbering", "font+numbering", …
     size: float = 0.0  # the font size of the text, where the reader knows it (for the title)
     loc: str = ""  # where in the source DOCX the text is (amend.sourcemap); "" when not known
     locs: tuple[str, ...] = ()  # a block's: the places of the texts inside it, in the program's order
-
-
-# ---------------------------------------------------------------- the report
-
-
-class Report:
-    """What the import could not carry over, or carried over with a caveat,
-    said once per kind with the pages where it happens.
-
-    Every entry is a catalogue message; `lines()` puts them into words in the
-    current language (see amend.messages)."""
-
-    def __init__(self) -> None:
-        self._grouped: dict[tuple[str, str, str], tuple[Msg, list[Msg]]] = {}
-        self._notes: list[Msg] = []
-        self.note_texts: dict[tuple[str, str | None], str] = {}  # a DOCX's footnotes, to quote one left out
-        self.physical_pages = False  # a PDF's pages are its sheets, not the numbers printed on them
-
-    def lost(self, what: Msg, where: Msg) -> None:
-        """Something left out: lost(msg("importers.what.image"), msg("importers.where.page", page=3)).
-        `what` gets the count as `n` when the line is written."""
-        self._group(msg("importers.report.lost"), what, where)
-
-    def caveat(self, what: Msg, where: Msg) -> None:
-        """Something imported that needs checking, e.g. a paragraph over a page end."""
-        self._group(msg("importers.report.check"), what, where)
-
-    def _group(self, line: Msg, what: Msg, where: Msg) -> None:
-        key = (line.key, what.key, repr(sorted(what.args.items())))
-        self._grouped.setdefault(key, (what, []))[1].append(where)
-
-    def note(self, text: Msg) -> None:
-        if text not in self._notes:
-            self._notes.append(text)
-
-    def messages(self) -> list[Msg]:
-        """One message per kind of loss or caveat, then the notes."""
-        out = [_line(line, what, places) for (line, _, _), (what, places) in self._grouped.items()]
-        return out + [msg("importers.report.note", text=n) for n in self._notes]
-
-    def lines(self, lang: str | None = None) -> list[str]:
-        """The report in words, in `lang` (default: the current language)."""
-        return [m.render(lang) for m in self.messages()]
-
-
-_SHOWN = 12  # places named in one line of the report; the rest are counted
-
-
-def _line(line: str, what: Msg, places: list[Msg]) -> Msg:
-    """"not imported: 2 images (page 2, page 5)": `line` is the key of the kind of entry."""
-    n = len(places)
-    return Msg(line, {"n": n, "what": Msg(what.key, {**what.args, "n": n}), "places": _Places(places=tuple(places))})
-
-
-@dataclass(frozen=True)
-class Joined(Msg):
-    """Messages rendered one after the other with `sep` between them ("12 pt → level 1; 10 pt → level 2")."""
-
-    key: str = "importers.report.note"  # unused: the parts carry the words
-    parts: tuple[Msg, ...] = ()
-    sep: str = ", "
-
-    def render(self, lang: str | None = None) -> str:
-        return self.sep.join(p.render(lang) for p in self.parts)
-
-
-@dataclass(frozen=True)
-class _Places(Msg):
-    """The places of one line of the report: "page 2, page 5 and 3 more"."""
-
-    key: str = "importers.report.more"
-    places: tuple[Msg, ...] = ()
-
-    def render(self, lang: str | None = None) -> str:
-        shown = ", ".join(p.render(lang) for p in self.places[:_SHOWN])
-        if len(self.places) <= _SHOWN:
-            return shown
-        return msg("importers.report.more", places=shown, n=len(self.places) - _SHOWN).render(lang)
-
-
-# C0/C1 control characters a YAML file cannot hold as they are; U+0085 is
-# almost always a Windows-1252 '…' (0x85) that was decoded as Latin-1
-_CONTROLS: dict[int, str | None] = {c: None for c in list(range(0x00, 0x09)) + [0x0b, 0x0c] + list(range(0x0e, 0x20))
-             + [0x7f] + list(range(0x80, 0xa0)) + [0xfffe, 0xffff]}
-_CONTROLS[0x85] = "\u2026"
-
-
-def tidy(text: str) -> str:
-    """Text as the document shows it, without control characters."""
-    return clean(text.translate(_CONTROLS))
-
-
-def excerpt(text: str, n: int = 40) -> str:
-    """The start of `text` for a message (the message's template puts the quotation marks)."""
-    text = clean(text)
-    return f"{text[:n]}…" if len(text) > n else text
 
 
 # ---------------------------------------------------------------- flow → blocks
@@ -216,92 +127,6 @@ def drop_implied_pages(program: Program) -> Program:
     return replace(program, sections=tuple(sections))
 
 
-# ---------------------------------------------------------------- the title block
-
-
-def _labels():
-    from ..layout import LABELS  # the words render writes are the words read back
-
-    return LABELS
-
-
-def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: str | None = None) -> dict:
-    """(style, text) pairs before the first heading → metadata fields.
-
-    The inverse of amend.layout.title_lines: organisation (Subtitle before
-    the title), Title, subtitle (Subtitle after it), the "Version: … · Status: …"
-    line and "Antagen av …" decision lines. A line is taken only when writing
-    the metadata back gives exactly that line; anything else is reported.
-    """
-    from ..layout import decision_line
-
-    meta: dict = {}
-    decisions = []
-    seen_title = False
-    for style, text in lines:
-        if style == "Title" and not seen_title:
-            meta["title"], seen_title = text, True
-        elif style == "Subtitle" and "subtitle" not in meta:
-            meta["subtitle" if seen_title else "organisation"] = text
-        elif (facts := _facts(text)) and "version" not in meta:
-            meta.update(facts)
-        elif (found := _decision(text)) and decision_line(found[0], found[1]) == text:
-            decisions.append(found[0])
-            meta["language"] = found[1]
-        else:
-            report.note(msg("importers.note.before_first_heading", text=excerpt(text)))
-    if decisions:
-        meta["decisions"] = tuple(decisions)
-    meta.setdefault("language", language_hint)
-    if meta["language"] is None:
-        meta.pop("language")
-    return meta
-
-
-def _facts(text: str) -> dict | None:
-    """'Version: proposed · Status: Förslag · Datum: 2025-03-18' → fields, or None."""
-    parts = [p.split(": ", 1) for p in text.split(" · ")]
-    if any(len(p) != 2 for p in parts):
-        return None
-    for language, words in _labels().items():
-        keys = {words[k]: k for k in ("version", "status", "date")}
-        if parts[0][0] == words["version"] and all(label in keys for label, _ in parts):
-            out = {keys[label]: value for label, value in parts}
-            # 'Version' and 'Status' are alike in both languages; only 'Datum' tells
-            if "date" in out:
-                out["language"] = language
-            return out
-    return None
-
-
-_DECISION = re.compile(r"^(?P<body>.+?) (?P<date>\d{4}-\d{2}-\d{2})(?: (?P<paragraph>[^(]+?))?(?: \((?P<case>.+)\))?$")
-
-
-def _decision(text: str):
-    for language, words in _labels().items():
-        to = None
-        before, _, after = words["proposal"].partition("{to}")  # "Förslag till ", " från"
-        if text.startswith(before) and after + " " in text:
-            to, _, rest = text[len(before):].partition(after + " ")
-        elif text.startswith(words["adopted"] + " "):
-            rest = text[len(words["adopted"]) + 1:]
-        else:
-            continue
-        in_force = None
-        if (tail := re.search(rf", {re.escape(words['in_force'])} (\d{{4}}-\d{{2}}-\d{{2}})$", rest)):
-            rest, in_force = rest[:tail.start()], tail.group(1)
-        m = _DECISION.match(rest)
-        if not m:
-            return None
-        case = m["case"]
-        if case is not None:
-            if not case.startswith(words["case"] + " "):
-                return None
-            case = case[len(words["case"]) + 1:]
-        return Decision(m["body"], m["date"], m["paragraph"], case, proposes_to=to, in_force=in_force), language
-    return None
-
-
 # ---------------------------------------------------------------- flow → program
 
 
@@ -335,7 +160,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
     if first is None:
         page = next((it.page for it in flow if it.text or it.block), 1)
         report.note(msg("importers.note.no_headings"))
-        body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE)] + body
+        body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE, signal="title")] + body
     meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
     sections = []
     locs: list[str] = []
@@ -347,6 +172,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
         if it.level > MAX_LEVEL:
             report.note(msg("importers.note.level_capped", text=excerpt(it.text), level=it.level, most=MAX_LEVEL))
         locs.append(it.loc)
+        report.headings.append((it.page, it.text, it.signal))
         sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report, locs=locs)))
     return drop_implied_pages(Program(meta, tuple(sections), source=source,
                                       source_file=source_file(source, locs)))

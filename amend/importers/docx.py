@@ -17,15 +17,8 @@ import zipfile
 from pathlib import Path
 
 from ..messages import msg
-from .common import (
-    Item,
-    Report,
-    UnreadableDocument,
-    cell_blocks,
-    column_of,
-    excerpt,
-    tidy,
-)
+from .common import Item, Report, UnreadableDocument, excerpt, tidy
+from .docxcolumns import ColumnsReading, _section_starts
 from .docxpages import (
     PAGE_CHARS,
     Pager,
@@ -35,19 +28,14 @@ from .docxpages import (
     _pages_from_pdf,
     _pages_from_rendering,
 )
-from .docxxml import Numbering, Styles, _events, _note_texts, _on, _val, w
+from .docxrevisions import refuse_revisions
+from .docxruns import Runs
+from .docxtables import WRAPPERS, TablesReading
+from .docxxml import Numbering, Styles, _note_texts, _on, _val, w
 from .docxzip import check_zip
 
-# ---------------------------------------------------------------- styles and numbering
 
-
-# ---------------------------------------------------------------- pages
-
-
-# ---------------------------------------------------------------- the reader
-
-
-class DocxReader:
+class DocxReader(ColumnsReading, TablesReading):
     def __init__(self, path: Path, report: Report):
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -74,6 +62,10 @@ class DocxReader:
         self.table_page: int | None = None  # the page of the first text of the table being read
         self.body = self.doc.element.body
         self.loc = ""  # the place (amend.importers.places) of the paragraph being read
+        self.runs = Runs(self.styles, report, lambda: self.pager.page)
+        self.kind: dict = {}  # what the paragraph being read is (_kind)
+        self.text: list[str] = []  # its text so far, from the page `start`
+        self.start: int | None = None
 
     def _numbering_root(self):
         try:
@@ -100,80 +92,6 @@ class DocxReader:
         self._leave_columns(flow)
         return flow
 
-    def _start_section(self, sect_pr, flow, index: int) -> None:
-        self._leave_columns(flow)
-        kind = _val(sect_pr.find(w("type")), "nextPage")
-        if kind in ("nextPage", "oddPage", "evenPage"):
-            self.pager.hard()
-            if (kind == "oddPage" and self.pager.page % 2 == 0) or (kind == "evenPage" and self.pager.page % 2):
-                self.pager.page += 1  # Word leaves a blank page to start on the right side
-        self._enter_columns(sect_pr, flow, index)
-
-    def _enter_columns(self, sect_pr, flow, index: int) -> None:
-        """A multi-column section with column breaks becomes a column layout. One
-        without them flows from column to column as Word lays it out, so where a
-        column ends is not in the file: its text is read in order, and Word's
-        saved layout marks in it count columns, `n` to a page."""
-        cols = sect_pr.find(w("cols")) if sect_pr is not None else None
-        n = int(cols.get(w("num"), "1")) if cols is not None else 1
-        if cols is not None and cols.get(w("equalWidth")) in ("0", "false"):
-            n = max(n, len(cols.findall(w("col"))))
-        self.flowing = None
-        if n > 1 and index in self.column_breaks:
-            self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 0}
-        elif n > 1:
-            self.flowing = {"n": n, "column": 1}
-            self.report.note(msg("importers.note.flowing_columns", n=n, page=self.pager.page))
-
-    def _leave_columns(self, flow) -> None:
-        if self.cols is None:
-            return
-        c, self.cols = self.cols, None
-        columns = list(c["columns"])
-        while columns and not columns[-1]:
-            columns.pop()
-        if not columns:
-            return
-        page = next((col[0].page for col in columns if col), c["page"])
-        where = msg("importers.where.n_columns", n=c["n"], page=page)
-        if c["breaks"] == 0 and len(columns) == 1:
-            self.report.note(msg("importers.note.one_column", n=c["n"], page=page))
-        from ..model import Columns
-
-        locs: list[str] = []
-        block = Columns(tuple(column_of(col, self.report, where, locs) for col in columns))
-        flow.append(Item("block", page, block=block, locs=tuple(locs)))
-
-    def _sink(self, flow):
-        return self.cols["columns"][-1] if self.cols is not None and not self.in_table else flow
-
-    def _next_column(self, flow, rendered: bool = False) -> None:
-        c = self.cols
-        assert c is not None  # called inside a multi-column part only
-        c["breaks"] += 1
-        if len(c["columns"]) < c["n"]:
-            c["columns"].append([])
-        elif rendered:  # past the last column: Word's layout went on to the next page
-            self.pager.page += 1
-            self.pager.breaks += 1
-            self._reopen_columns(flow)
-        else:
-            self._page_break(flow)
-
-    def _page_break(self, flow) -> None:
-        """A hard page break; inside a multi-column part the columns start again on the new page."""
-        self.pager.hard()
-        if self.flowing is not None:
-            self.flowing["column"] = 1
-        if self.cols is not None and not self.in_table:
-            self._reopen_columns(flow)
-
-    def _reopen_columns(self, flow) -> None:
-        assert self.cols is not None
-        n = self.cols["n"]
-        self._leave_columns(flow)
-        self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 1}
-
     # -------------------------------------------------- body elements
 
     def _element(self, el, flow) -> None:
@@ -181,12 +99,13 @@ class DocxReader:
             self._paragraph(el, flow)
         elif el.tag == w("tbl"):
             self._table(el, flow)
+        elif el.tag == w("sdt") and _is_contents(el):
+            self.report.note(msg("importers.note.contents"))
         elif el.tag == w("sdt"):
-            gallery = el.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
-            if gallery is not None and "contents" in (_val(gallery, "") or "").lower():
-                self.report.note(msg("importers.note.contents"))
-                return
             for child in el.findall(f"{w('sdtContent')}/*"):
+                self._element(child, flow)
+        elif el.tag in WRAPPERS:  # w:customXml: its paragraphs are printed as they are
+            for child in el:
                 self._element(child, flow)
 
     def _paragraph(self, p, flow) -> None:
@@ -204,49 +123,56 @@ class DocxReader:
         if _on(break_before) and not self.first_paragraph and not self.in_table:
             self._page_break(flow)
         self.first_paragraph = False
-        kind = self._kind(sid, name, direct)
-        self.loc = _place(p, self.body)
-        text: list[str] = []
-        start: int | None = None
-        for ev, value in _events(p, self.report, lambda: self.pager.page):
+        self.kind = self._kind(sid, name, direct)
+        self.loc = self.report.anchor = _place(p, self.body)
+        self.text, self.start = [], None
+        for ev, value in self.runs.events(p, sid):
             if ev == "text":
-                if start is None and value.strip():
-                    self.pager.content()
-                    start = self.pager.page
-                    if self.in_table and self.table_page is None:
-                        self.table_page = start
-                text.append(value)
+                self._text(value or "")
             elif ev in ("page", "column"):
-                self._emit(kind, "".join(text), start, flow)
-                text, start = [], None
+                self._flush(flow)
                 if ev == "column" and self.cols is not None and not self.in_table:
                     self._next_column(flow)
                 elif ev == "page":
                     self._page_break(flow)
             elif ev == "rendered":
-                if self.cols is not None and not self.in_table:
-                    if not self.pager.pending:
-                        self.report.note(msg("importers.note.saved_layout_columns"))
-                        self._emit(kind, "".join(text), start, flow)
-                        text, start = [], None
-                        self.pager.pending = False
-                        self._next_column(flow, rendered=True)
-                    else:
-                        self.pager.content()
-                    continue
-                if self.in_table and self.row_broke:
-                    continue  # the other cells of a row that runs over a page end
-                if self.flowing is not None and not self.pager.pending:
-                    self.flowing["column"] += 1
-                    if self.flowing["column"] <= self.flowing["n"]:
-                        continue  # the text goes on in the next column of the same page
-                    self.flowing["column"] = 1
-                self.row_broke = self.in_table > 0
-                started = self.pager.rendered()
-                if started and start is not None:
-                    self.report.caveat(msg("importers.what.split_paragraph"),
-                                       msg("importers.where.page_text", page=start, text=excerpt("".join(text), 30)))
-        self._emit(kind, "".join(text), start, flow)
+                self._rendered(flow)
+        self._flush(flow)
+
+    def _text(self, value: str) -> None:
+        if self.start is None and value.strip():
+            self.pager.content()
+            self.start = self.pager.page
+            if self.in_table and self.table_page is None:
+                self.table_page = self.start
+        self.text.append(value)
+
+    def _flush(self, flow) -> None:
+        """The text read so far is an item of the flow (a paragraph split at a break is two)."""
+        self._emit(self.kind, "".join(self.text), self.start, flow)
+        self.text, self.start = [], None
+
+    def _rendered(self, flow) -> None:
+        """A mark of Word's saved layout: a page (or, in columns, a column) Word started here."""
+        if self.cols is not None and not self.in_table:
+            if self.pager.pending:
+                self.pager.content()
+                return
+            self.report.note(msg("importers.note.saved_layout_columns"))
+            self._flush(flow)
+            self._next_column(flow, rendered=True)
+            return
+        if self.in_table and self.row_broke:
+            return  # the other cells of a row that runs over a page end
+        if self.flowing is not None and not self.pager.pending:
+            self.flowing["column"] += 1
+            if self.flowing["column"] <= self.flowing["n"]:
+                return  # the text goes on in the next column of the same page
+            self.flowing["column"] = 1
+        self.row_broke = self.in_table > 0
+        if self.pager.rendered() and self.start is not None:
+            self.report.caveat(msg("importers.what.split_paragraph"),
+                               msg("importers.where.page_text", page=self.start, text=excerpt("".join(self.text), 30)))
 
     def _kind(self, sid, name, direct) -> dict:
         """What a paragraph is: heading (with level), list item, or text (with style)."""
@@ -301,58 +227,10 @@ class DocxReader:
 
     # -------------------------------------------------- tables
 
-    def _table(self, tbl, flow) -> None:
-        from ..layout import COLUMNS_MARK
-        from ..model import Cell, Columns, Table
-
-        start = self.pager.page
-        desc = tbl.find(f"{w('tblPr')}/{w('tblDescription')}")
-        rows = tbl.findall(w("tr"))
-        outer_page, self.table_page = self.table_page, None
-        locs: list[str] = []
-        self.in_table += 1
-        try:
-            if _val(desc) == COLUMNS_MARK and rows:
-                where = msg("importers.where.columns", page=start)
-                cells = [self._cell(tc) for tc in rows[0].findall(w("tc"))]
-                block: Columns | Table = Columns(tuple(column_of(items, self.report, where, locs) for items in cells))
-            else:
-                where = msg("importers.where.table", page=start)
-                header: list[tuple] = []
-                read = [self._row(tr, where, locs) for tr in rows]
-                trpr = rows[0].find(w("trPr")) if rows else None
-                if trpr is not None and _on(trpr.find(w("tblHeader"))):
-                    header, read = read[0], read[1:]
-                block = Table(tuple(Cell(c) for c in header), tuple(tuple(Cell(c) for c in r) for r in read))
-        finally:
-            self.in_table -= 1
-        start = self.table_page or start  # Word's layout may break the page just before the table
-        self.table_page = outer_page if outer_page is not None else (start if self.in_table else None)
-        if self.pager.page > start:
-            self.report.caveat(msg("importers.what.split_table"),
-                               msg("importers.where.pages", first=start, last=self.pager.page))
-        self._sink(flow).append(Item("block", start, block=block, locs=tuple(locs)))
-
-    def _row(self, tr, where, locs: list[str]) -> list[tuple]:
-        self.row_broke = False
-        cells = []
-        for tc in tr.findall(w("tc")):
-            tcpr = tc.find(w("tcPr"))
-            span = int(_val(tcpr.find(w("gridSpan")), "1")) if tcpr is not None else 1
-            vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
-            if span > 1 or (vmerge is not None and _val(vmerge, "continue") == "continue"):
-                self.report.caveat(msg("importers.what.merged_cell"), where)
-            if vmerge is not None and _val(vmerge, "continue") == "continue":
-                cells.append(())
-                continue
-            cells.append(cell_blocks(self._cell(tc), self.report, where, locs))
-        return cells
-
-    def _cell(self, tc) -> list[Item]:
-        items: list[Item] = []
-        for el in tc:
-            self._element(el, items)
-        return items
+def _is_contents(sdt) -> bool:
+    """A content control holding Word's table of contents."""
+    gallery = sdt.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
+    return gallery is not None and "contents" in (_val(gallery, "") or "").lower()
 
 
 def _place(el, body) -> str:
@@ -368,24 +246,6 @@ def _place(el, body) -> str:
     return "/".join(reversed(steps))
 
 
-def _section_starts(children, body) -> dict:
-    """{index of a section's first body element: that section's sectPr}.
-
-    A section's properties sit at its end (in its last paragraph, or at the end
-    of the body for the last section), so they are looked up ahead.
-    """
-    starts, begin = {}, 0
-    for i, el in enumerate(children):
-        sect = el.find(f"{w('pPr')}/{w('sectPr')}") if el.tag == w("p") else None
-        if sect is not None:
-            starts[begin] = sect
-            begin = i + 1
-    final = body.find(w("sectPr"))
-    if final is not None and begin < len(children):
-        starts[begin] = final
-    return starts
-
-
 # ---------------------------------------------------------------- entry point
 
 
@@ -399,7 +259,9 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
     count it declares; else from LibreOffice's layout of it."""
     check_zip(path)
     reader = DocxReader(path, report)
+    refuse_revisions(reader.body, str(path))
     flow = reader.read()
+    report.anchor = ""  # what is found from here on is found on its final page
     declared = _declared_pages(path)
     counted = max((it.page for it in flow), default=1)
     if pages_from is not None:

@@ -88,9 +88,11 @@ def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: Msg
     pdf = to_pdf(path)
     if pdf is None:
         report.note(msg("importers.note.no_libreoffice", why=why))
+        report.pages_source = "unpaged"
         return flow
     report.note(msg("importers.note.libreoffice_layout", why=why))
-    return locate_pages(pdf, flow, report, msg("importers.where.libreoffice"))
+    report.pages_source = "libreoffice"
+    return _relaid(locate_pages(pdf, flow, report, msg("importers.where.libreoffice")), report)
 
 
 def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:
@@ -103,4 +105,25 @@ def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[It
     if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
         raise UnreadableDocument(msg("importers.not_pdf"), source=str(pdf_path))
     report.note(msg("importers.note.pages_from", name=Path(pdf_path).name))
-    return locate_pages(data, flow, report, Path(pdf_path).name)
+    report.pages_source = "pages_from"
+    return _relaid(locate_pages(data, flow, report, Path(pdf_path).name), report)
+
+
+def _relaid(flow: list[Item], report: Report) -> list[Item]:
+    """What the report found while reading goes to the page its paragraph is on in the new layout
+    (a paragraph without text, such as one holding only an image, is on the page of the text before)."""
+    from bisect import bisect_right
+
+    at: dict[tuple[int, ...], int] = {}
+    for it in flow:
+        for loc in (it.loc, *it.locs):
+            if loc and loc[0].isdigit():
+                at.setdefault(tuple(int(x) for x in loc.split("/")), it.page)
+    keys = sorted(at)
+
+    def page_at(anchor: str) -> int | None:
+        i = bisect_right(keys, tuple(int(x) for x in anchor.split("/")))
+        return at[keys[i - 1]] if i else None
+
+    report.repage(page_at)
+    return flow

@@ -1,14 +1,12 @@
 """The WordprocessingML a DOCX reader needs: element names, styles and their
-inheritance, numbering definitions, footnote texts, and the text of a paragraph
-as events (text, page and column breaks), with what cannot be imported reported."""
+inheritance, numbering definitions and footnote texts (a paragraph's runs are
+read in docxruns.py)."""
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from ..messages import Msg, msg
 from ..text import clean
-from .common import Report, excerpt
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -41,26 +39,27 @@ def _val(el, default=None):
 
 
 class Styles:
-    """Paragraph styles with their basedOn chain resolved on demand."""
+    """Paragraph styles (and character styles, for run properties) with their
+    basedOn chain resolved on demand."""
 
     def __init__(self, root):
         self.by_id = {}
+        self.chars: dict = {}  # character styles
         self.default = None
+        self.run_defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}") \
+            if root is not None else None
         for st in root.findall(w("style")) if root is not None else ():
+            sid = st.get(w("styleId"))
+            if st.get(w("type")) == "character":
+                self.chars[sid] = st
             if st.get(w("type")) != "paragraph":
                 continue
-            sid = st.get(w("styleId"))
             self.by_id[sid] = st
             if _on_attr(st.get(w("default"))):
                 self.default = sid
 
     def chain(self, sid):
-        seen = set()
-        sid = sid or self.default
-        while sid in self.by_id and sid not in seen:
-            seen.add(sid)
-            yield self.by_id[sid]
-            sid = _val(self.by_id[sid].find(w("basedOn")))
+        return _chain(self.by_id, sid or self.default)
 
     def name(self, sid) -> str:
         st = self.by_id.get(sid or self.default)
@@ -73,6 +72,22 @@ class Styles:
             if el is not None:
                 return el
         return None
+
+    def rpr(self, sid, tag, character: bool = False):
+        """The first of `tag` in a paragraph style's (or a character style's) rPr, through basedOn."""
+        for st in _chain(self.chars, sid) if character else self.chain(sid):
+            el = st.find(f"{w('rPr')}/{w(tag)}")
+            if el is not None:
+                return el
+        return None
+
+
+def _chain(styles: dict, sid):
+    seen = set()
+    while sid in styles and sid not in seen:
+        seen.add(sid)
+        yield styles[sid]
+        sid = _val(styles[sid].find(w("basedOn")))
 
 
 def _on_attr(value) -> bool:
@@ -124,64 +139,3 @@ def _note_texts(path: Path) -> dict:
     except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return {}
     return out
-
-
-def _events(p, report: Report, where):
-    """A paragraph's content in order: ("text", s), ("page"|"column"|"rendered", None).
-    `where()` says where the reader is, for the report."""
-    for el in p:
-        yield from _run_events(el, report, where)
-
-
-def _run_events(el, report: Report, where):
-    tag = el.tag
-    if tag == w("t"):
-        yield "text", el.text or ""
-    elif tag in (w("tab"), w("cr")):
-        yield "text", " "
-    elif tag == w("noBreakHyphen"):
-        yield "text", "-"
-    elif tag == w("sym"):
-        char = el.get(w("char"), "")
-        try:
-            yield "text", chr(int(char, 16)) if not char.upper().startswith("F0") else ""
-        except ValueError:
-            pass
-        if char.upper().startswith("F0"):
-            report.lost(msg("importers.what.symbol"), msg("importers.where.page", page=where()))
-    elif tag == w("br"):
-        kind = el.get(w("type"), "textWrapping")
-        yield ("page", None) if kind == "page" else ("column", None) if kind == "column" else ("text", " ")
-    elif tag == w("lastRenderedPageBreak"):
-        yield "rendered", None
-    elif tag in _DRAWINGS:
-        texts = [t.text or "" for t in el.iter(w("t"))]
-        if any(t.strip() for t in texts):
-            report.lost(msg("importers.what.text_box"),
-                        msg("importers.where.page_text", page=where(), text=excerpt("".join(texts), 30)))
-        else:
-            report.lost(msg("importers.what.image"), msg("importers.where.page", page=where()))
-    elif tag in (w("footnoteReference"), w("endnoteReference")):
-        kind = tag.split("}")[1][:-9]  # "footnote", "endnote"
-        report.lost(*_lost_note(kind, el.get(w("id")), where(), report))
-    elif tag in _TRACKED_DELETIONS:
-        report.note(msg("importers.note.tracked_changes"))
-    elif tag == w("ins"):
-        report.note(msg("importers.note.tracked_changes"))
-        for child in el:
-            yield from _run_events(child, report, where)
-    elif tag.endswith("}oMath") or tag.endswith("}oMathPara"):
-        report.lost(msg("importers.what.equation"), msg("importers.where.page", page=where()))
-    elif tag in _CONTAINERS:
-        for child in el:
-            yield from _run_events(child, report, where)
-
-
-def _lost_note(kind: str, number: str | None, page: int, report: Report) -> tuple[Msg, Msg]:
-    """A footnote or endnote left out, quoted when its text is known."""
-    what = msg("importers.what.footnote") if kind == "footnote" else msg("importers.what.endnote")
-    text = report.note_texts.get((kind, number))
-    page_msg = msg("importers.where.page", page=page)
-    if text:
-        return what, msg("importers.where.note_text", where=page_msg, number=number, text=excerpt(text, 60))
-    return what, msg("importers.where.note", where=page_msg, number=number)

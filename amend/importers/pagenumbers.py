@@ -17,7 +17,7 @@ from the page before and the report says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..messages import Msg, msg
 
@@ -69,6 +69,7 @@ class Settled:
     pages: list[int]  # the page each PDF page is cited by
     notes: list[Msg]
     printed: bool  # any printed numbers were read
+    how: list[str] = field(default_factory=list)  # per PDF page: "printed", "derived", "cover", "shifted", "physical"
 
 
 def parts(found: list[list[tuple[int, bool]]]) -> list[tuple[int, int]]:
@@ -119,7 +120,7 @@ def _settle(found: list[list[tuple[int, bool]]]) -> Settled:
     n = len(found)
     runs = _runs(found)
     if not runs:
-        return Settled(list(range(1, n + 1)), [msg("importers.note.no_page_numbers")], False)
+        return Settled(list(range(1, n + 1)), [msg("importers.note.no_page_numbers")], False, ["physical"] * n)
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
     pages: list[int] = [0] * n
     notes: list[Msg] = []
@@ -161,7 +162,22 @@ def _settle(found: list[list[tuple[int, bool]]]) -> Settled:
     if before:
         notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
                          pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
-    return Settled(pages, notes, True)
+    return Settled(pages, notes, True, _how(found, pages, by_index, main))
+
+
+def _how(found: list[list[tuple[int, bool]]], pages: list[int], by_index: dict[int, Run], main: Run) -> list[str]:
+    """How each PDF page got its page: its own printed number, the numbering around it, the first
+    number (a cover before the numbering), or a numbering that went back and was carried on."""
+    out = []
+    for i, page in enumerate(pages, start=1):
+        r = by_index.get(i)
+        if r is None:
+            out.append("cover" if i < main.first else "derived")
+        elif page != i + r.offset:
+            out.append("shifted")
+        else:
+            out.append("printed" if any(num - i == r.offset for num, _ in found[i - 1]) else "derived")
+    return out
 
 
 def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:

@@ -45,7 +45,7 @@ from .pdfpages import (
     _styles,
     report_left_out,
 )
-from .pdftext import metadata_title, open_pdf, pages
+from .pdftext import metadata_title, open_pdf, outline, pages
 
 # ---------------------------------------------------------------- words and lines
 
@@ -88,6 +88,7 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
     doc = open_pdf(path)
     try:
         title = metadata_title(doc)
+        marks = outline(doc)
         pages = _read_pages(doc, report)
     finally:
         doc.close()
@@ -122,7 +123,23 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
-    return _merge_tables(_join_pages(flow, feet, report), report), title, language
+    items = _merge_tables(_join_pages(flow, feet, report), report)
+    return _bookmarked(items, marks, pages), title, language
+
+
+def _bookmarked(items: list[Item], marks: list[tuple[str, int]], pages: list[PageContent]) -> list[Item]:
+    """Headings the PDF's bookmarks name on their page are found by the document's own
+    outline, not only by their font or numbering: the report says so, with high confidence."""
+    printed = {p.index: p.printed for p in pages}
+    named = {(_folded(title), printed[index]) for title, index in marks if index in printed}
+    if not named:
+        return items
+    return [replace(it, signal="bookmark") if it.kind == "heading" and (_folded(it.text), it.page) in named else it
+            for it in items]
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text)[0].split())
 
 
 def _foot(pages: list[PageContent]) -> float:

@@ -54,6 +54,8 @@ class Reader:
                 continue
             level = self._level(line, page) if headings else None
             numbered = _numbered_heading(line, self.styles.body) if headings else None
+            signal = "font+numbering" if level is not None and numbered is not None else \
+                "numbering" if numbered is not None else "font"
             if numbered is not None:
                 level = numbered
             marker = line.marker()
@@ -65,7 +67,8 @@ class Reader:
                 if current and current.item.kind == "heading" and _heading_line(current, line, right):
                     self._extend(current, line)  # a heading on two lines
                     continue
-                opened.append(_Open(Item("heading", page, clean(line.heading_text), level=level), line, line, line.x0))
+                opened.append(_Open(Item("heading", page, clean(line.heading_text), level=level, signal=signal),
+                                    line, line, line.x0))
             elif marker:
                 ordered = marker == "number"
                 if not (current and current.item.kind == "item" and current.item.ordered == ordered):

@@ -272,8 +272,9 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
     first, last = _one_numbering(found, part, report)
     pages[:] = pages[first - 1:last]
     settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
-    for p, page in zip(pages, settled.pages):
+    for p, page, how in zip(pages, settled.pages, settled.how):
         p.printed = page
+        report.page_how.setdefault(page, how)
         p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
             seen[_running_key(line)] >= need or _page_number_line(line)))]
     for note in settled.notes:

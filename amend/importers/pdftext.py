@@ -114,6 +114,20 @@ def metadata_title(doc) -> str | None:
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 
+def outline(doc) -> list[tuple[str, int]]:
+    """The PDF's bookmarks: (title, PDF page index from 1) of each that points at a page."""
+    out = []
+    try:
+        for mark in doc.get_toc(max_depth=8):
+            dest = mark.get_dest()
+            index = dest.get_index() if dest is not None else None
+            if index is not None and mark.get_title().strip():
+                out.append((mark.get_title(), index + 1))
+    except Exception:  # a damaged outline is no reason to refuse the text
+        return []
+    return out
+
+
 def pages(doc, words_only: bool = False) -> Iterator[RawPage]:
     """The pages' words, images, rotated text and ruled tables (`words_only`: the words alone,
     for matching text to pages, which needs no drawing)."""
@@ -131,7 +145,10 @@ def _page(page, index: int, words_only: bool = False) -> RawPage:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        words, rotated = _words(textpage, height, c, page if page.get_rotation() else None, width)
+        if words_only and not page.get_rotation():
+            words, rotated = _plain_words(textpage, height, c), 0
+        else:
+            words, rotated = _words(textpage, height, c, page if page.get_rotation() else None, width)
     finally:
         textpage.close()
     images, edges = 0, []
@@ -224,6 +241,46 @@ def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple
             cur[3], cur[4] = min(cur[3], top), max(cur[4], bottom)
     close()
     return words, rotated
+
+
+def _plain_words(textpage, height: float, c) -> list[Word]:
+    """The words of an upright page with their boxes only (no fonts, no angles): all that
+    matching a DOCX's text to the pages of a PDF of it needs, at a fraction of the calls."""
+    raw = textpage.raw
+    rect = c.FS_RECTF()
+    words: list[Word] = []
+    cur: list | None = None  # [chars, x0, x1, top, bottom, size]
+    for k in range(c.FPDFText_CountChars(raw)):
+        code = c.FPDFText_GetUnicode(raw, k)
+        ch = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"  # 0x02: a line-end hyphen
+        if ch in _SPACES or not c.FPDFText_GetLooseCharBox(raw, k, rect):
+            _close_plain(cur, words)
+            cur = None
+            continue
+        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        size = c.FPDFText_GetFontSize(raw, k)
+        if size <= 1.5 or size > 4 * (bottom - top) + 1:  # type set at size 1 and scaled: the box tells
+            size = (bottom - top) / 1.15
+        if cur is not None and (abs(top - cur[3]) > 0.5 * size or x0 - cur[2] > 0.25 * size or x1 <= cur[1] + 0.5):
+            _close_plain(cur, words)
+            cur = None
+        if cur is None:
+            cur = [[LIGATURES.get(ch, ch)], x0, x1, top, bottom, size]
+        else:
+            cur[0].append(LIGATURES.get(ch, ch))
+            cur[2], cur[3], cur[4], cur[5] = max(cur[2], x1), min(cur[3], top), max(cur[4], bottom), max(cur[5], size)
+    _close_plain(cur, words)
+    return words
+
+
+_SPACES = {" ", "\r", "\n", "\t", "\xa0", "\u3000", "\x00"} | {chr(c) for c in range(0x2000, 0x200B)}
+
+
+def _close_plain(cur: list | None, words: list[Word]) -> None:
+    if cur is not None:
+        text = "".join(cur[0]).translate(_CONTROLS)
+        if text.strip():
+            words.append(Word(text, cur[1], cur[2], cur[3], cur[4], cur[5], False, False))
 
 
 def _font_of(c, raw, k: int, matrix, buf, flags, fonts: dict) -> tuple[float, tuple[bool, bool]]:

@@ -45,6 +45,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "text amend cannot import reliably; open it in Word and save it again as .docx",
         "dess del {part} deklarerar en DTD eller entiteter (<!DOCTYPE / <!ENTITY), något Word aldrig skriver "
         "och vars text amend inte kan importera säkert; öppna den i Word och spara den igen som .docx"),
+    "importers.docx.tracked_changes": (
+        "has tracked changes not yet accepted or rejected ({changes:and}; the first in the paragraph '{text}'), "
+        "so which text is the proposal is not settled; open it in Word, accept or reject the changes (Review → "
+        "Accept → Accept All Changes, or Reject All), save it and import it again, or import the PDF that was "
+        "circulated",
+        "har spårade ändringar som inte är godkända eller avvisade ({changes:and}; den första i stycket "
+        "”{text}”), så vilken text som är förslaget är inte avgjort; öppna den i Word, godkänn eller avvisa "
+        "ändringarna (Granska → Godkänn → Godkänn alla ändringar, eller Avvisa alla), spara och importera den "
+        "igen, eller importera den PDF som skickades ut"),
+    "importers.revision.inserted": ("{n} {n:plural:insertion:insertions}", "{n} {n:plural:tillägg:tillägg}"),
+    "importers.revision.deleted": ("{n} {n:plural:deletion:deletions}", "{n} {n:plural:borttagning:borttagningar}"),
+    "importers.revision.moved": ("{n} {n:plural:move:moves}", "{n} {n:plural:flytt:flyttar}"),
+    "importers.revision.formatting": ("{n} formatting {n:plural:change:changes}",
+                                      "{n} {n:plural:formatändring:formatändringar}"),
+    "importers.revision.table": ("{n} table {n:plural:change:changes}", "{n} {n:plural:tabelländring:tabelländringar}"),
     "importers.docx.not_word": ("is not a readable Word document ({detail})",
                                 "är inget läsbart Word-dokument ({detail})"),
     "importers.docx.damaged_word": ("is a damaged Word document ({kind}: {detail})",
@@ -71,6 +86,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.report.check": ("check: {n} {what} ({places})", "kontrollera: {n} {what} ({places})"),
     "importers.report.note": ("note: {text}", "obs: {text}"),
     "importers.report.more": ("{places} and {n} more", "{places} och {n} till"),
+    # ------------------------------------------------------------ the report page by page (pagereport.py)
+    "importers.page.header": (
+        "the import page by page: check what was guessed and what was not imported against the printed proposal",
+        "importen sida för sida: kontrollera det som gissats och det som inte importerats mot det tryckta "
+        "förslaget"),
+    "importers.page.line": ("page {page}: {parts}", "sidan {page}: {parts}"),
+    "importers.page.lines": ("pages {first}–{last}: {parts}", "sidorna {first}–{last}: {parts}"),
+    "importers.page.no_page": ("without a page: {parts}", "utan sida: {parts}"),
+    "importers.page.every": ("every page: {how}", "alla sidor: {how}"),
+    "importers.page.found": ("found {things:and}", "hittat {things:and}"),
+    "importers.page.empty": ("no text found", "ingen text hittad"),
+    "importers.page.all_sure": ("nothing guessed or left out", "inget gissat eller utelämnat"),
+    "importers.page.guessed": ("guessed: {things}", "gissat: {things}"),
+    "importers.page.check": ("check: {things}", "kontrollera: {things}"),
+    "importers.page.lost": ("not imported: {things}", "inte importerat: {things}"),
+    "importers.page.quoted": ("'{text}'", "”{text}”"),
+    "importers.page.number": ("number {number}", "nummer {number}"),
+    "importers.page.number_text": ("number {number}: '{text}'", "nummer {number}: ”{text}”"),
+    "importers.page.to_page": ("to page {last}", "till sidan {last}"),
+    "importers.count.heading": ("{n} {n:plural:heading:headings}", "{n} {n:plural:rubrik:rubriker}"),
+    "importers.count.paragraph": ("{n} {n:plural:paragraph:paragraphs}", "{n} {n:plural:stycke:stycken}"),
+    "importers.count.list": ("{n} {n:plural:list:lists}", "{n} {n:plural:lista:listor}"),
+    "importers.count.table": ("{n} {n:plural:table:tables}", "{n} {n:plural:tabell:tabeller}"),
+    "importers.count.columns": ("{n} column {n:plural:layout:layouts}", "{n} {n:plural:spaltlayout:spaltlayouter}"),
+    "importers.guess.font": (
+        "{n} {n:plural:heading:headings} from {n:plural:its:their} font, medium confidence: check the level "
+        "({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} utifrån teckensnittet, medelhög säkerhet: kontrollera nivån ({texts:and})"),
+    "importers.guess.numbering": (
+        "{n} {n:plural:heading:headings} from {n:plural:its:their} numbering alone, medium confidence ({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} enbart utifrån numreringen, medelhög säkerhet ({texts:and})"),
+    "importers.guess.font_numbering": (
+        "{n} {n:plural:heading:headings} from {n:plural:its:their} font and numbering, high confidence ({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} utifrån teckensnitt och numrering, hög säkerhet ({texts:and})"),
+    "importers.guess.bookmark": (
+        "{n} {n:plural:heading:headings} from {n:plural:its:their} font, named in the PDF's bookmarks too, high "
+        "confidence ({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} utifrån teckensnittet som också finns bland PDF:ens bokmärken, hög säkerhet "
+        "({texts:and})"),
+    "importers.guess.title": (
+        "the heading {texts:and} made from the title, since no headings were found, low confidence",
+        "rubriken {texts:and} gjord av titeln eftersom inga rubriker hittades, låg säkerhet"),
+    "importers.how.derived": (
+        "page number {page} from the numbering of the pages around it, not printed on this page, high confidence",
+        "sidnumret {page} från numreringen av sidorna runt omkring, inte tryckt på den här sidan, hög säkerhet"),
+    "importers.how.cover": (
+        "an unnumbered page before the numbering (a cover or contents page), given page {page}, medium confidence",
+        "en sida utan nummer före numreringen (ett omslag eller en innehållsförteckning), som blir sidan {page}, "
+        "medelhög säkerhet"),
+    "importers.how.shifted": (
+        "the printed numbers start again (an appendix?), so this is page {page}, going on from the page before, "
+        "low confidence",
+        "de tryckta numren börjar om (en bilaga?), så det här blir sidan {page}, i följd efter sidan före, låg "
+        "säkerhet"),
+    "importers.how.physical": (
+        "no page number printed, so the page is its place in the PDF, low confidence",
+        "inget sidnummer tryckt, så sidan är dess plats i PDF:en, låg säkerhet"),
+    "importers.how.libreoffice": (
+        "the page is from LibreOffice's layout of the DOCX, medium confidence (Word may break pages elsewhere)",
+        "sidan kommer från LibreOffices sidbrytning av DOCX-filen, medelhög säkerhet (Word kan bryta sidorna "
+        "på andra ställen)"),
+    "importers.how.unpaged": (
+        "the DOCX records too few pages and LibreOffice is not installed: low confidence",
+        "DOCX-filen innehåller för få sidor och LibreOffice är inte installerat: låg säkerhet"),
     # what was left out or needs checking; n is how many
     "importers.what.image": ("{n:plural:image:images}", "{n:plural:bild:bilder}"),
     "importers.what.rotated_text": ("{n:plural:piece:pieces} of rotated text", "{n:plural:bit:bitar} roterad text"),
@@ -80,6 +159,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.what.footnote": ("{n:plural:footnote:footnotes}", "{n:plural:fotnot:fotnoter}"),
     "importers.what.endnote": ("{n:plural:endnote:endnotes}", "{n:plural:slutnot:slutnoter}"),
     "importers.what.equation": ("{n:plural:equation:equations}", "{n:plural:formel:formler}"),
+    "importers.what.hidden_text": ("{n:plural:piece:pieces} of hidden text (not printed)",
+                                   "{n:plural:bit:bitar} dold text (syns inte i utskriften)"),
+    "importers.what.field": (
+        "{n:plural:field:fields} {field} whose text Word computes (imported as shown; Word may show other text "
+        "when it updates {n:plural:it:them})",
+        "{n:plural:fält:fält} {field} vars text Word räknar fram (importerad som den visas; Word kan visa annan "
+        "text när {n:plural:fältet:fälten} uppdateras)"),
     "importers.what.split_paragraph": (
         "{n:plural:paragraph:paragraphs} running over a page end, anchored to the page "
         "{n:plural:it starts:they start} on",
@@ -172,9 +258,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.note.list_start": (
         "the numbered list on page {page} starts at {first} in the document; amend numbers every list from 1",
         "den numrerade listan på sidan {page} börjar på {first} i dokumentet; amend numrerar varje lista från 1"),
-    "importers.note.tracked_changes": (
-        "the document has tracked changes: insertions are imported, deletions are not",
-        "dokumentet har spårade ändringar: det som lagts till importeras, det som tagits bort gör det inte"),
     "importers.note.why_declared": ("records {counted} {counted:plural:page:pages} but says it has {declared}",
                                     "innehåller {counted} {counted:plural:sida:sidor} men uppger att den har "
                                     "{declared}"),

@@ -1,0 +1,93 @@
+"""The title block (the lines before the first heading) read back into the
+program's metadata: the inverse of amend.layout.title_lines."""
+from __future__ import annotations
+
+import re
+
+from ..messages import msg
+from ..model import Decision
+from .report import Report
+from .shown import excerpt
+
+
+def _labels():
+    from ..layout import LABELS  # the words render writes are the words read back
+
+    return LABELS
+
+
+def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: str | None = None) -> dict:
+    """(style, text) pairs before the first heading → metadata fields.
+
+    The inverse of amend.layout.title_lines: organisation (Subtitle before
+    the title), Title, subtitle (Subtitle after it), the "Version: … · Status: …"
+    line and "Antagen av …" decision lines. A line is taken only when writing
+    the metadata back gives exactly that line; anything else is reported.
+    """
+    from ..layout import decision_line
+
+    meta: dict = {}
+    decisions = []
+    seen_title = False
+    for style, text in lines:
+        if style == "Title" and not seen_title:
+            meta["title"], seen_title = text, True
+        elif style == "Subtitle" and "subtitle" not in meta:
+            meta["subtitle" if seen_title else "organisation"] = text
+        elif (facts := _facts(text)) and "version" not in meta:
+            meta.update(facts)
+        elif (found := _decision(text)) and decision_line(found[0], found[1]) == text:
+            decisions.append(found[0])
+            meta["language"] = found[1]
+        else:
+            report.note(msg("importers.note.before_first_heading", text=excerpt(text)))
+    if decisions:
+        meta["decisions"] = tuple(decisions)
+    meta.setdefault("language", language_hint)
+    if meta["language"] is None:
+        meta.pop("language")
+    return meta
+
+
+def _facts(text: str) -> dict | None:
+    """'Version: proposed · Status: Förslag · Datum: 2025-03-18' → fields, or None."""
+    parts = [p.split(": ", 1) for p in text.split(" · ")]
+    if any(len(p) != 2 for p in parts):
+        return None
+    for language, words in _labels().items():
+        keys = {words[k]: k for k in ("version", "status", "date")}
+        if parts[0][0] == words["version"] and all(label in keys for label, _ in parts):
+            out = {keys[label]: value for label, value in parts}
+            # 'Version' and 'Status' are alike in both languages; only 'Datum' tells
+            if "date" in out:
+                out["language"] = language
+            return out
+    return None
+
+
+_DECISION = re.compile(r"^(?P<body>.+?) (?P<date>\d{4}-\d{2}-\d{2})(?: (?P<paragraph>[^(]+?))?(?: \((?P<case>.+)\))?$")
+
+
+def _decision(text: str):
+    for language, words in _labels().items():
+        to = None
+        before, _, after = words["proposal"].partition("{to}")  # "Förslag till ", " från"
+        if text.startswith(before) and after + " " in text:
+            to, _, rest = text[len(before):].partition(after + " ")
+        elif text.startswith(words["adopted"] + " "):
+            rest = text[len(words["adopted"]) + 1:]
+        else:
+            continue
+        in_force = None
+        if (tail := re.search(rf", {re.escape(words['in_force'])} (\d{{4}}-\d{{2}}-\d{{2}})$", rest)):
+            rest, in_force = rest[:tail.start()], tail.group(1)
+        m = _DECISION.match(rest)
+        if not m:
+            return None
+        case = m["case"]
+        if case is not None:
+            if not case.startswith(words["case"] + " "):
+                return None
+            case = case[len(words["case"]) + 1:]
+        return Decision(m["body"], m["date"], m["paragraph"], case, proposes_to=to, in_force=in_force), language
+    return None
