@@ -484,3 +484,32 @@ def test_the_new_styled_section_is_right_in_libreoffice(amend, tmp_path):
     assert seen(adopted_lo)[-1][2] == "1."
     assert seen(accepted) == seen(adopted_lo)
     assert seen(rejected) == seen(source_lo)
+
+
+# ---------------------------------------------------------------- 21 in place: hidden text left where it is
+
+HIDDEN = Path(__file__).resolve().parent / "fixtures" / "import_review5" / "21-import-hidden-text.docx"
+HIDDEN_EN = "a1: the words this amendment changes hold hidden text ('[Skriv här vem som INTE ansvarar]')"
+HIDDEN_SV = "a1: orden som ändringen gäller rymmer dold text (”[Skriv här vem som INTE ansvarar]”)"
+
+
+def test_a_word_file_with_hidden_text_is_amended_in_place_around_it(amend, tmp_path):
+    """The importer leaves hidden runs out; the in-place writer reads the paragraph the same way
+    (it used to count them, and refused every such file as changed since the import)."""
+    program = _imported(amend, tmp_path, HIDDEN, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program,
+                                   _patch("plan", '{id: a1, at: {page: 1}, replace: "Kommunen ansvarar", '
+                                                  'with: "Regionen ansvarar"}'))
+    body = _body(adopted)
+    shown = ["".join(t.text or "" for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is None
+                     for t in r.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+    assert shown == ["Samverkan", "Regionen ansvarar för samordningen."]
+    assert "[Skriv här vem som INTE ansvarar] " in _paragraphs(adopted)[1]  # the hidden run kept
+
+
+@pytest.mark.parametrize("lang, words", [("en", HIDDEN_EN), ("sv", HIDDEN_SV)])
+def test_an_insertion_right_at_hidden_text_is_refused(amend, tmp_path, lang, words):
+    program = _imported(amend, tmp_path, HIDDEN, "plan")
+    err = _refused(amend, tmp_path, program,
+                   _patch("plan", '{id: a1, at: {page: 1}, after: "Kommunen", insert: "och regionen"}'), lang)
+    assert words in err

@@ -97,20 +97,7 @@ class Runs:
                              msg("importers.where.page_text", page=self.where(), text=excerpt(text, 30)))
 
     def _hidden(self, r) -> bool:
-        """Is the run hidden: set on the run, else by its character style, else by the paragraph's style."""
-        rpr = r.find(w("rPr"))
-        rstyle = _val(rpr.find(w("rStyle"))) if rpr is not None else None
-        for tag in _HIDING:
-            el = rpr.find(w(tag)) if rpr is not None else None
-            if el is None and rstyle is not None:
-                el = self.styles.rpr(rstyle, tag, character=True)
-            if el is None:
-                el = self.styles.rpr(self.para_style, tag)
-            if el is None and self.styles.run_defaults is not None:
-                el = self.styles.run_defaults.find(w(tag))
-            if _on(el):
-                return True
-        return False
+        return run_hidden(self.styles, r, self.para_style)
 
     # -------------------------------------------------- fields
 
@@ -135,6 +122,29 @@ class Runs:
         if name not in PLAIN_FIELDS and text.strip():
             self.report.caveat(msg("importers.what.field", field=name),
                                msg("importers.where.page_text", page=self.where(), text=excerpt(text, 30)))
+
+
+def run_hidden(styles: Styles, r, para_style: str | None) -> bool:
+    """Is the run hidden: set on the run, else by its character style, else by the paragraph's
+    style, else by the document's defaults. The in-place writer asks the same (source_runs.py)."""
+    rpr = r.find(w("rPr"))
+    rstyle = _val(rpr.find(w("rStyle"))) if rpr is not None else None
+    for tag in _HIDING:
+        el = rpr.find(w(tag)) if rpr is not None else None
+        if el is None and rstyle is not None:
+            el = styles.rpr(rstyle, tag, character=True)
+        if el is None:
+            el = styles.rpr(para_style, tag)
+        if el is None and styles.run_defaults is not None:
+            el = styles.run_defaults.find(w(tag))
+        if _on(el):
+            return True
+    return False
+
+
+def paragraph_style(p) -> str | None:
+    """The style id a w:p names in its w:pPr/w:pStyle."""
+    return _val(p.find(f"{w('pPr')}/{w('pStyle')}"))
 
 
 def _val_attr(el, name: str) -> str | None:

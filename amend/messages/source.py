@@ -55,6 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.what.quoted": ("{what} ('{text}')", "{what} (”{text}”)"),
     "source.what.image": ("an image", "en bild"),
     "source.what.text_box": ("a text box", "en textruta"),
+    "source.what.hidden": ("hidden text ('{text}')", "dold text (”{text}”)"),
     "source.what.object": ("an embedded object", "ett inbäddat objekt"),
     "source.what.comment": ("a comment", "en kommentar"),
     "source.what.field": ("a field ({field})", "ett fält ({field})"),

@@ -26,14 +26,17 @@ import hashlib
 import io
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..diff import DEL, Redline, walk
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
-from ..importers.docxxml import w
+from ..importers.docxruns import paragraph_style, run_hidden
+from ..importers.docxxml import Styles, w
 from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
@@ -114,8 +117,15 @@ def _texts(program: Program) -> list[str]:
     return [t for s, sec in enumerate(program.sections) for _, t in walk(sec, (s,)) if t is not None]
 
 
-def locate(program: Program, body, name: str) -> list[Unit]:
-    """Every text of `program` at its recorded place in the body, checked against the file's text."""
+def hidden_runs(xml: dict[str, bytes]) -> Callable[[Any], Callable[[Any], bool]]:
+    """For a w:p, which of its runs are hidden, by the rule the importer left them out by."""
+    styles = Styles(parse_styles(xml))
+    return lambda p: lambda r: run_hidden(styles, r, paragraph_style(p))
+
+
+def locate(program: Program, body, name: str, hidden=None) -> list[Unit]:
+    """Every text of `program` at its recorded place in the body, checked against the file's text;
+    `hidden` (hidden_runs) leaves out the runs the importer left out."""
     assert program.source_file is not None and program.source_file.places is not None
     texts, locs = _texts(program), decode(program.source_file.places)
     if locs is None or len(locs) != len(texts):
@@ -130,7 +140,7 @@ def locate(program: Program, body, name: str) -> list[Unit]:
             continue
         if loc not in paras:
             p = _element(body, loc)
-            paras[loc] = ParaText.of(p) if p is not None else None
+            paras[loc] = ParaText.of(p, hidden(p) if hidden else None) if p is not None else None
         pt = paras[loc]
         at = pt.text.find(text, cursor.get(loc, 0)) if pt is not None else -1
         if pt is None or at < 0 or (shared[loc] == 1 and pt.text != text):
@@ -167,7 +177,8 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     root = etree.fromstring(xml[DOCUMENT], parser)
     refuse_tracked_changes(root, xml, name, base.source)
     body = root.find(w("body"))
-    units = locate(base, body, name)
+    hidden = hidden_runs(xml)
+    units = locate(base, body, name, hidden)
     marks = Marks(tracked, next_id=max_id(root) + 1)
     numbering = Numbering.of(xml)
     styles = numbering.styles if numbering is not None else parse_styles(xml)
@@ -175,7 +186,7 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     writer.run()
     if tracked:
         unwrap_changed_controls(body)
-    places = None if tracked else _new_places(red, writer.nodes, body, name)
+    places = None if tracked else _new_places(red, writer.nodes, body, name, hidden)
     new = notes.mark(writer.nodes, xml) if notes is not None else {}
     stale = _stale_contents(red, body, xml, new)
     new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -214,7 +225,7 @@ def unwrap_changed_controls(body) -> None:
             sdt.getparent().remove(sdt)
 
 
-def _new_places(red: Redline, nodes: list[Node], body, name: str) -> str | None:
+def _new_places(red: Redline, nodes: list[Node], body, name: str, hidden=None) -> str | None:
     """Where each text of the adopted program is in the written body, checked the way the
     next apply will check it; None when that check fails (the next apply then uses amend's
     own layout rather than a wrong place)."""
@@ -230,7 +241,7 @@ def _new_places(red: Redline, nodes: list[Node], body, name: str) -> str | None:
         return None
     places = encode(locs)
     try:
-        locate(replace(red.new, source_file=SourceFile(name, 0, "", places)), body, name)
+        locate(replace(red.new, source_file=SourceFile(name, 0, "", places)), body, name, hidden)
     except UnreadableDocument:
         return None
     return places

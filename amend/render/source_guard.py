@@ -91,7 +91,7 @@ class Guard:
 
     def obstacles(self, pt: ParaText) -> list[Obstacle]:
         out = [self.mark(el, q) for el, q in pt.marks if el.tag in _DRAWINGS or el.tag in _NOTES
-               or el.tag in (w("commentRangeStart"), w("commentRangeEnd"), w("commentReference"))]
+               or el.tag in (w("commentRangeStart"), w("commentRangeEnd"), w("commentReference"), w("r"))]
         return out + list(_fields(pt, self.in_field.get(pt.p)))
 
     def mark(self, el: Any, q: int) -> Obstacle:
@@ -105,6 +105,9 @@ class Guard:
             return Obstacle(q, q, msg("source.what.comment"), _AFTER)
         if el.tag in (w("commentRangeEnd"), w("commentReference")):
             return Obstacle(q, q, msg("source.what.comment"), _BEFORE)
+        if el.tag == w("r"):  # a hidden run (source_runs._raw): not printed, not in the program
+            hidden = "".join(t.text or "" for t in el.iter(w("t")))
+            return Obstacle(q, q, msg("source.what.hidden", text=excerpt(hidden, 40)))
         if el.tag == w("object"):
             return Obstacle(q, q, msg("source.what.object"))
         boxed = any((t.text or "").strip() for t in el.iter(w("t")))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,11 +29,16 @@ _MARKS = (_DRAWINGS | {w(t) for t in ("footnoteReference", "endnoteReference", "
                                       "commentRangeStart", "commentRangeEnd", "commentReference")})
 
 
-def _raw(el, out: list, marks: list | None = None) -> None:
+def _raw(el, out: list, marks: list | None = None, hidden: Callable[[Any], bool] | None = None) -> None:
     """(char, node, offset) for every character of `el` the importer reads, in order; in
-    `marks`, (element, number of characters before it) for each mark of _MARKS and for the
-    start and the end of a w:fldSimple."""
+    `marks`, (element, number of characters before it) for each mark of _MARKS, for the
+    start and the end of a w:fldSimple, and for a hidden run (not printed, so not imported:
+    `hidden` says which run is)."""
     tag = el.tag
+    if tag == w("r") and hidden is not None and hidden(el):
+        if marks is not None:
+            marks.append((el, len(out)))
+        return
     if marks is not None and (tag in _MARKS or tag == w("fldSimple")):
         marks.append((el, len(out)))
     if tag == w("t"):
@@ -52,7 +58,7 @@ def _raw(el, out: list, marks: list | None = None) -> None:
         return
     elif tag in _CONTAINERS:
         for child in el:
-            _raw(child, out, marks)
+            _raw(child, out, marks, hidden)
         if marks is not None and tag == w("fldSimple"):
             marks.append((el, len(out)))
 
@@ -66,18 +72,19 @@ class ParaText:
     marks: list = field(default_factory=list)  # (element, raw position): footnote references, images, fields …
     text: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # per char of text: [start, end) in raw
+    hidden: Callable[[Any], bool] | None = None  # is a run of this paragraph hidden (w:vanish)
 
     @classmethod
-    def of(cls, p) -> ParaText | None:
+    def of(cls, p, hidden: Callable[[Any], bool] | None = None) -> ParaText | None:
         """None when the text cannot be mapped back to its characters."""
-        pt = cls(p)
+        pt = cls(p, hidden=hidden)
         pt.collect()
         return pt
 
     def collect(self) -> None:
         self.raw, self.marks = [], []
         for child in self.p:
-            _raw(child, self.raw, self.marks)
+            _raw(child, self.raw, self.marks, self.hidden)
         chars: list[str] = []
         spans: list[tuple[int, int]] = []
         for i, (ch, _, _) in enumerate(self.raw):
