@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
+from ..model import Column, Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table, Unsure
 from ..text import clean, is_blank
 from .places import NOT_IN_FILE
 
@@ -65,6 +65,7 @@ class Report:
         self._notes: list[Msg] = []
         self.note_texts: dict[tuple[str, str | None], str] = {}  # a DOCX's footnotes, to quote one left out
         self.physical_pages = False  # a PDF's pages are its sheets, not the numbers printed on them
+        self.unsure: list[Unsure] = []  # what the import could not tell (the program's source.unsure)
 
     def lost(self, what: Msg, where: Msg) -> None:
         """Something left out: lost(msg("importers.what.image"), msg("importers.where.page", page=3)).

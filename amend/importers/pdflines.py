@@ -121,6 +121,8 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     text = clean(line.heading_text)
     if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
         return None
+    if line.size < body[0] - 0.4:
+        return None  # a footnote ('1 Göteborgs Stads samlade …' in smaller type), not a heading
     if CHAPTER.match(text):
         return 1
     m = NUMBERED.match(text)
@@ -196,8 +198,15 @@ def _continues(current: _Open, line: Line, right: float, pitch: float) -> bool:
     if current.indent is None and line.x0 > last.x0 + 2.5:
         return False
     first = line.words[0]
+    if broken_word(last.text) and first.text[:1].islower():
+        return True  # the line broke inside a word: only the whole word had to fit
     space = 0.28 * line.size
     return last.x1 + space + (first.x1 - first.x0) > right - 1.0
+
+
+def broken_word(text: str) -> bool:
+    """Does the text end in a word broken at the line end ('dessvär-', 'placerings-')?"""
+    return text.endswith("\u00ad") or (text.endswith("-") and text[-2:-1].isalpha())
 
 
 _VOCABULARY: set = set()  # the words of the document being read (one document at a time)
