@@ -251,3 +251,15 @@ def test_the_not_placed_check_line_in_swedish(tmp_path):
     assert ("kontrollera: 1 textbit som inte hittades i missing3.pdf: på sidan 5 eller en sida fram till 6, det går "
             "inte att avgöra vilken, så ändringar som anger de sidorna avvisas (sidan 5 ”Avsnittet har nummer 3.”)"
             ) in report.lines("sv")
+
+
+def test_a_short_text_the_pdf_does_not_hold_is_not_taken_from_a_later_page():
+    from amend.importers.pagealign import Stream, _align, squash
+
+    pages = ["Kommunen samverkar med polisen. Avsnittet har nummer 1.", "Avsnittet har nummer 2.",
+             "Målen för 2026 följs upp av nämnden varje år."]
+    texts = [squash(t) for t in ("Kommunen samverkar med polisen.", "Avsnittet har nummer 1.", "Mål",
+                                 "Avsnittet har nummer 2.", "Målen för 2026 följs upp av nämnden varje år.")]
+    starts = [0, len(squash(pages[0])), len(squash(pages[0])) + len(squash(pages[1]))]
+    stream = Stream("".join(squash(p) for p in pages), starts, [3, 4, 5])
+    assert _align(texts, stream) == [3, 3, None, 4, 5]

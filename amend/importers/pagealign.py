@@ -25,6 +25,7 @@ from .pdfpages import Line, NumberingRestarts, PageContent, _drop_running_lines,
 from .unsure import name
 
 _PREFIX, _SUFFIX = 40, 20
+_SHORT = 12  # a text shorter than this (squashed) may stand inside another one
 
 
 def squash(text: str) -> str:
@@ -92,25 +93,43 @@ def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list
     dropped = [line for lines, p in zip(every, content) for line in lines
                if not any(line is kept for kept in p.lines)]
     printed = Counter(squash(line.text) for line in dropped)
-    body = {t for t, n in printed.items() if t and sum(x.count(t) for x in texts) >= n}
+    body = {t for t, n in printed.items() if len(t) >= _SHORT and sum(x.count(t) for x in texts) >= n}
     return {id(w) for line in dropped if squash(line.text) in body for w in line.words}
 
 
 def _align(texts: list[str], stream: Stream) -> list[int | None]:
-    """The page of each text, or None where it is not found after the text before it."""
-    out: list[int | None] = []
+    """The page of each text, or None where it is not found after the text before it.
+
+    Texts long enough to be told apart are matched first, each after the one before;
+    a short one ('Mål', 'Ja.') is then looked for only between the matches around
+    it: one the PDF does not hold must not be taken from some later page, where it
+    is part of another text, and pull every text after it there."""
+    spans: list[tuple[int, int] | None] = [None] * len(texts)
     cursor = 0
-    for text in texts:
-        pos = stream.text.find(text[:_PREFIX], cursor) if text else -1
-        if pos < 0:
-            out.append(None)
-            continue
-        out.append(stream.page_at(pos))
-        cursor = pos + min(len(text), _PREFIX)
-        if len(text) > _PREFIX:  # its end too, so that the next text is looked for after it
-            tail = stream.text.find(text[-_SUFFIX:], cursor, cursor + len(text) + 200)
-            cursor = tail + _SUFFIX if tail >= 0 else cursor
-    return out
+    for k, text in enumerate(texts):
+        if len(text) >= _SHORT:
+            found = spans[k] = _find(stream.text, text, cursor, len(stream.text))
+            cursor = found[1] if found else cursor
+    cursor = 0
+    for k, text in enumerate(texts):
+        if text and len(text) < _SHORT:
+            end = next((sp[0] for sp in spans[k + 1:] if sp is not None), len(stream.text))
+            spans[k] = _find(stream.text, text, cursor, end)
+        found = spans[k]
+        cursor = found[1] if found else cursor
+    return [stream.page_at(sp[0]) if sp else None for sp in spans]
+
+
+def _find(stream: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where `text` starts in stream[start:end] and where the next text may start (after its end)."""
+    pos = stream.find(text[:_PREFIX], start, end)
+    if pos < 0:
+        return None
+    after = pos + min(len(text), _PREFIX)
+    if len(text) > _PREFIX:  # its end too, so that the next text is looked for after it
+        tail = stream.find(text[-_SUFFIX:], after, after + len(text) + 200)
+        after = tail + _SUFFIX if tail >= 0 else after
+    return pos, after
 
 
 def _place(flow: list[Item], found: list[int | None], report: Report, layout: Msg | str) -> list[Item]:
