@@ -121,8 +121,6 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     text = clean(line.heading_text)
     if len(text) > 110 or text[-1:] in ",;:" or not _whole(line):
         return None
-    if line.size < body[0] - 0.4:
-        return None  # a footnote ('1 Göteborgs Stads samlade …' in smaller type), not a heading
     if CHAPTER.match(text):
         return 1
     m = NUMBERED.match(text)
@@ -131,6 +129,8 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     if m["rest"][:1].isdigit() or re.match(r"^\d", m["rest"]) or re.search(r"\d{3,}$", text):
         return None
     depth = m["num"].count(".") + 1
+    if depth == 1 and line.size < body[0] - 0.4:
+        return None  # a footnote ('1 Göteborgs Stads samlade …' in smaller type), not a heading
     if int(m["num"].split(".")[0]) == 0:
         return None
     if depth == 1 and (line.style == body or text.endswith(".") or len(text) > 80):
