@@ -105,6 +105,9 @@ def test_where_the_reader_cannot_tell_the_report_says_so_and_the_count_refuses(f
             "page 2 '…pad granskning, projektgransk-')") in lines
     paragraphs = _paragraphs(program, "Förord av ordförande")
     assert paragraphs[5:7] == ["Foto: Lo Birgersson", paragraphs[6]] and paragraphs[6].startswith("toren kontrollerar")
+    for unsure in ("paragraph: 5, sentence: last", "sentence: 3"):  # the unfinished one; sentences of all
+        with pytest.raises(AmendError):
+            _apply(tmp_path, program, f"    at: {{heading: Förord av ordförande, {unsure}}}\n    insert: i hög grad\n")
     with pytest.raises(AmendError) as err:
         _apply(tmp_path, program, "    at: {heading: Förord av ordförande, paragraph: 7}\n    delete_paragraph: true\n")
     text = "toren kontrollerar kvaliteten i varandras gransk- ningsarbet"

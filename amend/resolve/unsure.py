@@ -41,7 +41,7 @@ def _page(sc: Scoper, mark: Unsure) -> None:
 
 
 def _split(sc: Scoper, picked: Selection, mark: Unsure) -> None:
-    """A paragraph number counts wrong from the paragraph before the split on; a sentence number of it too."""
+    """A paragraph number counts wrong from the unfinished paragraph on; a sentence number in it too."""
     scope = sc.scope
     if scope.paragraph is None and scope.sentence is None:
         return
@@ -51,6 +51,7 @@ def _split(sc: Scoper, picked: Selection, mark: Unsure) -> None:
     if at is None or at == 0:
         return
     ordinal = scope.paragraph
-    if (isinstance(ordinal, int) and ordinal < at) or (ordinal == "first" and at > 1):
-        return  # counted before the split: exact
+    # the unfinished paragraph is the one before, or the one before that (a photo caption between)
+    if (isinstance(ordinal, int) and ordinal < at - 1) or (ordinal == "first" and at > 2):
+        return  # counted before it: exact
     raise sc.fail(AmbiguousAnchor, msg("importers.pages.unsure_split", text=mark.text, page=mark.page))
