@@ -13,7 +13,7 @@ count across it is refused, not guessed (amend.resolve.unsure).
 from __future__ import annotations
 
 from ..messages import msg
-from ..model import Unsure
+from ..model import Columns, Unsure
 from .common import Item, Report, excerpt
 from .pdflines import broken_word
 from .unsure import name
@@ -44,14 +44,14 @@ def _unfinished(text: str, page: int, following: list[tuple[str, int]]) -> bool:
 
 
 def _texts(flow: list[Item]) -> list[tuple[str, int]]:
-    """The texts of paragraphs and list items in reading order (those in tables and columns too), with their pages."""
+    """The texts of paragraphs and list items in reading order (those in column layouts too), with their pages."""
     from .pagealign import block_texts
 
     out: list[tuple[str, int]] = []
     for it in flow:
         if it.kind in ("paragraph", "item") and it.text.strip():
             out.append((it.text, it.page))
-        elif it.kind == "block" and it.block is not None:
+        elif isinstance(it.block, Columns):  # a table's cells are not running text
             out.extend((t, it.page) for t in block_texts(it.block))
     return out
 
