@@ -125,6 +125,8 @@ def _find(stream: str, text: str, start: int, end: int) -> tuple[int, int] | Non
     pos = stream.find(text[:_PREFIX], start, end)
     if pos < 0:
         return None
+    if stream.startswith(text, pos):
+        return pos, pos + len(text)  # all of it as the PDF prints it (repeated wording cannot mislead the end)
     after = pos + min(len(text), _PREFIX)
     if len(text) > _PREFIX:  # its end too, so that the next text is looked for after it
         tail = stream.find(text[-_SUFFIX:], after, after + len(text) + 200)
