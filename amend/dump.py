@@ -41,6 +41,9 @@ def program_to_data(program: Program) -> dict:
         source: dict[str, object] = {"file": f.file, "size": f.size, "sha256": f.sha256}
         if f.places is not None:
             source["places"] = f.places
+        if f.unsure:
+            source["unsure"] = [{"kind": u.kind, "text": u.text, "page": u.page, **({"last": u.last} if u.last else {})}
+                                for u in f.unsure]
         out["source"] = source
     return {**out, "sections": sections}
 

@@ -93,6 +93,19 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class Unsure:
+    """What the import could not tell (YAML `source.unsure`), so that an amendment
+    does not guess there (amend.resolve.unsure). kind "page": the block starting with
+    `text` is on one of the pages `page`..`last`; kind "split": the paragraph starting
+    with `text` (on `page`) may be the rest of the paragraph before it."""
+
+    kind: str
+    text: str
+    page: int
+    last: int | None = None
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """The document a program was imported from (YAML `source:`), to know it again."""
 
@@ -100,6 +113,7 @@ class SourceFile:
     size: int  # bytes
     sha256: str  # hex
     places: str | None = None  # DOCX: where each text of the program is in it (amend.importers.places)
+    unsure: tuple[Unsure, ...] = ()  # what the import could not tell
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..messages import msg
 from ..model import Program
 from .common import Report, UnreadableDocument, build_program
+from .unsure import attach
 
 
 def kind_of(path: Path) -> str:
@@ -50,6 +51,9 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
         if pages_from is not None:
             raise UnreadableDocument(msg("importers.pdf_pages_from"), source=str(path))
         flow, props_title, language = read_pdf(path, report, part)
+        from .pdfsplits import check_splits
+
+        check_splits(flow, report)
     else:
         from .docx import read_docx
 
@@ -58,7 +62,7 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
         flow, props_title, language = read_docx(path, report, Path(pages_from) if pages_from else None)
     program = build_program(flow, report, program_id=program_id, title=title, fallback_title=props_title,
                             language_hint=language, source=str(path))
-    return program, report
+    return attach(program, report.unsure), report  # what it could not tell, so that amendments do not guess there
 
 
 def program_yaml(program: Program, schema_ref: str, name: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..messages import msg
 from .common import Item, Report, UnreadableDocument, excerpt, tidy
 from .docxcolumns import ColumnsReading, _section_starts
+from .docxnumbers import printed_pages
 from .docxpages import (
     PAGE_CHARS,
     Pager,
@@ -269,7 +270,7 @@ def read_docx(path: Path, report: Report, pages_from: Path | None = None
     elif not any(it.text or it.block for it in flow):
         pass
     elif counted >= (declared or 0) and (reader.pager.saved or _chars(flow) / counted <= PAGE_CHARS):
-        pass  # no fewer pages than it says (a count saved by Word), none holding more text than a page can
+        flow = printed_pages(path, reader.body, flow, report)  # no fewer pages than it says, none overfull
     else:
         why = (msg("importers.note.why_declared", counted=counted, declared=declared)
                if declared and declared > counted else msg("importers.note.why_fewer"))

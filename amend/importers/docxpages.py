@@ -82,7 +82,7 @@ def _declared_pages(path: Path) -> int | None:
 
 
 def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: Msg) -> list[Item]:
-    from .pdf import locate_pages
+    from .pagealign import locate_pages
     from .soffice import to_pdf
 
     pdf = to_pdf(path)
@@ -96,7 +96,7 @@ def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: Msg
 
 
 def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:
-    from .pdf import locate_pages
+    from .pagealign import locate_pages
 
     try:
         data = Path(pdf_path).read_bytes()

@@ -7,15 +7,14 @@ multi-column parts of a page into columns by the empty vertical strips
 between them, finds ruled tables, and tells headings (by size and weight),
 list items (by their bullet or number) and paragraphs apart.
 
-This module puts the steps together (read_pdf) and reads the pages of a DOCX
-from a PDF of it (locate_pages); the steps are in pdftext.py (words from
+This module puts the steps together (read_pdf; pagealign.py reads the pages
+of a DOCX from a PDF of it); the steps are in pdftext.py (words from
 PDFium), pdfpages.py (lines, running lines, page numbers, type sizes),
 pdflayout.py (columns and tables in reading order) and pdflines.py (lines →
 headings, list items and paragraphs).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,12 +39,11 @@ from .pdfpages import (
     PageContent,
     _drop_contents,
     _drop_running_lines,
-    _lines,
     _read_pages,
     _styles,
     report_left_out,
 )
-from .pdftext import metadata_title, open_pdf, outline, pages
+from .pdftext import metadata_title, open_pdf, outline
 
 # ---------------------------------------------------------------- words and lines
 
@@ -260,66 +258,3 @@ def _table(reader: Reader, rows, page: int, report: Report) -> Table:
     if len(rows) > 1 and bold[0] and not all(bold[1:]):
         header, cells = cells[0], cells[1:]
     return Table(tuple(Cell(c) for c in header), tuple(tuple(Cell(c) for c in r) for r in cells))
-
-
-# ---------------------------------------------------------------- DOCX pages from a rendering
-
-
-def _squash(text: str) -> str:
-    return "".join(fold(text)[0].split())
-
-
-def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg | str | None = None) -> list[Item]:
-    """Give each item of a DOCX's flow the page its text starts on in a PDF of
-    it (`layout` names that PDF for the report)."""
-    import pypdfium2 as pdfium
-
-    layout = layout or msg("importers.where.the_pdf")
-    try:
-        doc = pdfium.PdfDocument(pdf_bytes)
-    except pdfium.PdfiumError as exc:
-        raise UnreadableDocument(msg("importers.pdf.not_readable", detail=str(exc)), source=layout) from None
-    try:
-        raws = list(pages(doc, words_only=True))
-    finally:
-        doc.close()
-    content = [PageContent(raw.index, raw.height, raw.width, _lines(raw.words, raw.index)) for raw in raws]
-    try:
-        _drop_running_lines(content, report)  # the page numbers printed on it, and no running text to match
-    except NumberingRestarts as restarts:
-        raise UnreadableDocument(msg("importers.pages_from_parts", layout=layout, parts=_parts(restarts)),
-                                 source=layout) from None
-    printed = [p.printed for p in content]
-    kept = {id(w) for p in content for line in p.lines for w in line.words}
-    # the words in the order the PDF holds them, which is the reading order of columns too
-    texts = [_squash(" ".join(w.text for w in raw.words if id(w) in kept)) for raw in raws]
-    starts, total = [], 0
-    for t in texts:
-        starts.append(total)
-        total += len(t)
-    joined = "".join(texts)
-    out, cursor, page = [], 0, 1
-    for it in flow:
-        text = _squash(it.text or _first_text(it.block))
-        pos = joined.find(text[:40], cursor) if text else -1
-        if pos >= 0:
-            page = printed[bisect_right(starts, pos) - 1]
-            cursor = pos + min(len(text), 40)
-            tail = joined.find(text[-20:], cursor, cursor + len(text) + 200) if len(text) > 40 else -1
-            cursor = tail + 20 if tail >= 0 else cursor
-        elif text:
-            report.caveat(msg("importers.what.not_located", layout=layout),
-                          msg("importers.where.page_text", page=page,
-                              text=excerpt(it.text or _first_text(it.block), 30)))
-        out.append(replace(it, page=page))
-    return out
-
-
-def _first_text(block) -> str:
-    from ..model import Meta, Program, Section
-    from ..tree import iter_units
-
-    if block is None:
-        return ""
-    program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, (block,)),))
-    return next((u.text for u in iter_units(program)), "")

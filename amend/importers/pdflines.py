@@ -132,6 +132,8 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
     if m["rest"][:1].isdigit() or re.match(r"^\d", m["rest"]) or re.search(r"\d{3,}$", text):
         return None
     depth = m["num"].count(".") + 1
+    if depth == 1 and line.size < body[0] - 0.4:
+        return None  # a footnote ('1 Göteborgs Stads samlade …' in smaller type), not a heading
     if int(m["num"].split(".")[0]) == 0:
         return None
     if depth == 1 and (line.style == body or text.endswith(".") or len(text) > 80):
@@ -199,8 +201,15 @@ def _continues(current: _Open, line: Line, right: float, pitch: float) -> bool:
     if current.indent is None and line.x0 > last.x0 + 2.5:
         return False
     first = line.words[0]
+    if broken_word(last.text) and first.text[:1].islower():
+        return True  # the line broke inside a word: only the whole word had to fit
     space = 0.28 * line.size
     return last.x1 + space + (first.x1 - first.x0) > right - 1.0
+
+
+def broken_word(text: str) -> bool:
+    """Does the text end in a word broken at the line end ('dessvär-', 'placerings-')?"""
+    return text.endswith("\u00ad") or (text.endswith("-") and text[-2:-1].isalpha())
 
 
 _VOCABULARY: set = set()  # the words of the document being read (one document at a time)

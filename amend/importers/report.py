@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..messages import Msg, msg
+from ..model import Unsure
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Report:
         self._notes: list[Msg] = []
         self.note_texts: dict[tuple[str, str | None], str] = {}  # a DOCX's footnotes, to quote one left out
         self.physical_pages = False  # a PDF's pages are its sheets, not the numbers printed on them
+        self.unsure: list[Unsure] = []  # what the import could not tell (the program's source.unsure)
         self.anchor = ""  # the DOCX place being read, set by the reader
         self.page_how: dict[int, str] = {}  # page → how its number was found (pagereport.HOW), where guessed
         self.headings: list[tuple[int, str, str]] = []  # (page, text, signal) of the program's headings

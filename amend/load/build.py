@@ -19,6 +19,7 @@ from ..model import (
     Section,
     SourceFile,
     Table,
+    Unsure,
 )
 from ..text import clean
 from .schema import line_at, source_at
@@ -74,7 +75,12 @@ def program_from_data(data: dict, name: str | None = None) -> Program:
     )
     src = data.get("source")
     return Program(meta, sections, source=name,
-                   source_file=SourceFile(src["file"], src["size"], src["sha256"], src.get("places")) if src else None)
+                   source_file=SourceFile(src["file"], src["size"], src["sha256"], src.get("places"),
+                                          tuple(_unsure(u) for u in src.get("unsure") or ())) if src else None)
+
+
+def _unsure(u: dict) -> Unsure:
+    return Unsure(u["kind"], clean(u["text"]), u["page"], u.get("last"))
 
 
 def patch_from_data(data: dict, lines: dict, name: str) -> Patch:

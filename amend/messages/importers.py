@@ -325,4 +325,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural:is:are} page {pages}",
         "PDF-{n:plural:sidan:sidorna} {span} har inget sidnummer (ett omslag eller en innehållsförteckning) och "
         "är sidan {pages}"),
+    # pages
+    "importers.pages.unsure_page": (
+        "page {page} cannot be read exactly here: the import could not tell whether the text ”{text}” is on page "
+        "{first} or page {last} (source: unsure in the program file); check the page in the proposal and correct "
+        "the program",
+        "sidan {page} går inte att läsa exakt här: vid importen gick det inte att avgöra om texten ”{text}” står "
+        "på sidan {first} eller sidan {last} (source: unsure i programfilen); kontrollera sidan i förslaget och "
+        "rätta programmet"),
+    "importers.pages.unsure_split": (
+        "the paragraphs here cannot be counted exactly: the import could not tell whether the paragraph starting "
+        "”{text}” on page {page} is a paragraph of its own or the rest of the one before it (source: unsure in the "
+        "program file); quote the text instead, or correct the program",
+        "styckena här går inte att räkna exakt: vid importen gick det inte att avgöra om stycket som börjar "
+        "”{text}” på sidan {page} är ett eget stycke eller resten av stycket före (source: unsure i programfilen); "
+        "citera texten i stället, eller rätta programmet"),
+    "importers.pages.not_placed": (
+        "{n:plural:piece:pieces} of text not found in {layout}: on page {first} or a page up to {last}, not known "
+        "which, so an amendment citing those pages is refused",
+        "{n:plural:textbit:textbitar} som inte hittades i {layout}: på sidan {first} eller en sida fram till "
+        "{last}, det går inte att avgöra vilken, så ändringar som anger de sidorna avvisas"),
+    "importers.pages.docx_printed": (
+        "pages are numbered as the file prints them: its page {sheet} prints {printed}",
+        "sidorna numreras som filen trycker dem: dess sida {sheet} har numret {printed}"),
+    "importers.pages.docx_goes_back": (
+        "the file's page {sheet} prints {printed}, a numbering that starts again (an appendix); pages must not go "
+        "back in a program, so it is page {page}",
+        "filens sida {sheet} har numret {printed}, en numrering som börjar om (en bilaga); sidorna får inte gå "
+        "bakåt i ett program, så den är sidan {page}"),
+    "importers.pages.other_format": (
+        "{n:plural:page:pages} numbered otherwise ({fmt}, such as roman numerals), taken as page {page}: an "
+        "amendment citing page {page} is refused",
+        "{n:plural:sida:sidor} med en annan numrering ({fmt}, till exempel romerska siffror), {n:plural:räknad:"
+        "räknade} som sidan {page}: ändringar som anger sidan {page} avvisas"),
+    "importers.pages.unsure_unnumbered": (
+        "page {page} cannot be read exactly here: the text ”{text}” stands on a page printed with another numbering "
+        "(such as roman numerals), which the program counts as page {page}; quote the text without the page",
+        "sidan {page} går inte att läsa exakt här: texten ”{text}” står på en sida med en annan numrering (till "
+        "exempel romerska siffror), som programmet räknar som sidan {page}; citera texten utan sidan"),
+    "importers.pages.split_unsure": (
+        "{n:plural:text ends:texts end} unfinished, and whether the paragraph after {n:plural:it:them} is "
+        "{n:plural:its:their} rest cannot be told: paragraph and sentence numbers across {n:plural:it:them} "
+        "are refused",
+        "{n:plural:text slutar:texter slutar} mitt i, och om stycket efter är resten av {n:plural:den:dem} går inte "
+        "att avgöra: stycke- och meningsnummer som räknas över {n:plural:den:dem} avvisas"),
+    "importers.pages.where_end": ("page {page} '{text}'", "sidan {page} ”{text}”"),
 }

@@ -17,6 +17,7 @@ from ..tree import get
 from .edits import E
 from .guards import one_list, refuse_column_rival
 from .index import Index, Span, listed, pick_ordinal
+from .unsure import refuse_unsure
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Scoper:
             picked = self._column(picked)
         if scope.row is not None:
             picked = self._row(picked)
+        refuse_unsure(self, picked)
         return picked
 
     def _heading(self, units: list[int] | None) -> Selection:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import AmendError, UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Program, Section, SourceFile
+from ..model import Program, Section
 from . import upload
 from .upload import Upload
 
@@ -231,7 +231,7 @@ def _as_saved(draft: Draft) -> Program:
     if sf is None:
         return draft.program
     name = f"{draft.program.meta.id}.docx" if sf.places is not None else (draft.shown or sf.file)
-    return replace(draft.program, source_file=SourceFile(name, sf.size, sf.sha256, sf.places))
+    return replace(draft.program, source_file=replace(sf, file=name))
 
 
 def _outputs(folder: Path, program: Program, draft: Draft) -> dict[Path, bytes]:
