@@ -650,3 +650,75 @@ def test_27_check_sees_the_same_insertion_twice_as_apply_does(amend, tmp_path):
     res = amend("--lang", "en", "check", tmp_path)
     assert res.code == 1
     assert "a1" in res.out + res.err and "conflict" in (res.out + res.err).lower()
+
+
+# ------------------------------------------------ O1, M5: Hansard "leave out from “A” to “B”"
+
+BILL = {"program": {"id": "bill", "title": "Stand-in Bill", "language": "en", "version": "1"},
+        "sections": [{"heading": "Clause 5", "level": 1, "page": 5, "content": [
+            "A court may review it. A decision of a Minister of the Crown is not to be questioned by a court and is "
+            "not binding on any person."]}]}
+
+
+def _hansard(amend, tmp_path, instruction, lang="en", program=BILL):
+    folder = tmp_path / f"h{abs(hash((instruction, lang, str(program)))) % 10**8}"
+    folder.mkdir()
+    _write(folder / "bill.yaml", program)
+    (folder / "minutes.txt").write_text("Minutes\nCommittee of the whole House\n17 January 2024\n\nDecision\n"
+                                        f"Amendments made: 1, clause 5, page 5, line 20, {instruction}.\n", "utf-8")
+    res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", folder / "bill.yaml",
+                "--body", "House of Commons", "--date", "2024-01-17", "-o", folder / "patch.yaml")
+    return folder, res
+
+
+@pytest.mark.parametrize("lang, check", [
+    ("en", 'the words left out end at the one "court" after "Crown" in its paragraph ("court" occurs 2 times in '
+           "scope)"),
+    ("sv", "de strukna orden slutar vid det enda ”court” efter ”Crown” i stycket (”court” förekommer 2 gånger där "
+           "ändringen gäller)"),
+])
+def test_o1_a_range_ends_at_the_one_end_after_its_start(amend, tmp_path, lang, check):
+    # before: refused, "the text "court" occurs 2 times on page 5" (Westminster reads to the first "court" after "Crown")
+    folder, res = _hansard(amend, tmp_path, "leave out from “Crown” to “court”", lang)
+    assert res.code == 0, res.err
+    assert any(line.endswith(check) for line in res.err.splitlines()), res.err
+    (am,) = yaml.safe_load((folder / "patch.yaml").read_text("utf-8"))["amendments"]
+    assert am["delete"] == "is not to be questioned by a court"
+    out = amend("apply", folder / "bill.yaml", folder / "patch.yaml", "-o", folder / "out")
+    assert out.code == 0, out.err
+    assert [u.text for u in iter_units(load_program(folder / "out" / "bill.adopted.yaml"))] == [
+        "A court may review it. A decision of a Minister of the Crown and is not binding on any person."]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", '"court" occurs 2 times after "Crown" in the same paragraph, so where the words left out end is unclear; '
+           "quote more words of the end"),
+    ("sv", "”court” förekommer 2 gånger efter ”Crown” i samma stycke, så det är oklart var de strukna orden slutar; "
+           "citera fler ord i slutet"),
+])
+def test_o1_two_ends_after_the_start_are_refused(amend, tmp_path, lang, expected):
+    program = {**BILL, "sections": [{**BILL["sections"][0], "content": [
+        "A decision of the Crown is not to be questioned by a court or a higher court."]}]}
+    _, res = _hansard(amend, tmp_path, "leave out from “Crown” to “court”", lang, program)
+    assert res.code == 1 and expected in res.err, res.err
+
+
+def test_o1_an_end_only_before_the_start_is_refused(amend, tmp_path):
+    program = {**BILL, "sections": [{**BILL["sections"][0], "content": [
+        "A court may review it.", "A decision of the Crown is final."]}]}
+    _, res = _hansard(amend, tmp_path, "leave out from “Crown” to “court”", "en", program)
+    assert res.code == 1 and '"court" does not follow "Crown" in the same paragraph' in res.err, res.err
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the change at "by any person or court." removes the full stop that ends "A decision of a Minister of the '
+           'Crown is not to be questioned by any person or court." while the next sentence stays'),
+    ("sv", "ändringen vid ”by any person or court.” tar bort punkten som avslutar"),
+])
+def test_m5_a_range_refusal_quotes_no_probe_text(amend, tmp_path, lang, expected):
+    # before: '"court." cannot be placed: … ("…person or court. x The Secretary of…")', an "x" of its own
+    program = {**BILL, "sections": [{**BILL["sections"][0], "content": [
+        "A decision of a Minister of the Crown is not to be questioned by any person or court. The Secretary of "
+        "State may make regulations."]}]}
+    _, res = _hansard(amend, tmp_path, "leave out from “questioned” to “court.”", lang, program)
+    assert res.code == 1 and expected in res.err and " x " not in res.err, res.err

@@ -116,6 +116,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.cannot_place": ('"{words}" cannot be placed: {reason}', "”{words}” kan inte placeras: {reason}"),
     "extract.range_order": ('"{end}" does not follow "{start}" in the same paragraph',
                             "”{end}” kommer inte efter ”{start}” i samma stycke"),
+    "extract.range_end_repeated": (
+        '"{end}" occurs {count} times after "{start}" in the same paragraph, so where the words left out end is '
+        'unclear; quote more words of the end',
+        "”{end}” förekommer {count} gånger efter ”{start}” i samma stycke, så det är oklart var de strukna orden "
+        "slutar; citera fler ord i slutet"),
+    "extract.check.range_first_end": (
+        'the words left out end at the one "{end}" after "{start}" in its paragraph ("{end}" occurs {count} times '
+        "in scope)",
+        "de strukna orden slutar vid det enda ”{end}” efter ”{start}” i stycket (”{end}” förekommer {count} gånger "
+        "där ändringen gäller)"),
     "extract.check.range": (
         'read "leave out from … to …" as leaving out "{words}" (the words after the first quotation, up to and '
         "including the second)",
