@@ -722,3 +722,99 @@ def test_m5_a_range_refusal_quotes_no_probe_text(amend, tmp_path, lang, expected
         "State may make regulations."]}]}
     _, res = _hansard(amend, tmp_path, "leave out from “questioned” to “court.”", lang, program)
     assert res.code == 1 and expected in res.err and " x " not in res.err, res.err
+
+
+# ------------------------------------------------ M2, M3, M6, M7: places and scopes said so that a reader can tell
+
+def _sections(*content_by_heading):
+    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+            "sections": [{"heading": h, "level": 1, "page": page, "content": c} for h, page, c in content_by_heading]}
+
+
+TWO_BARN = _sections(("Samverkan", 1, ["Vi arbetar för:", {"bullets": ["Barn och unga", "Äldre"]}, "Och för:",
+                                       {"bullets": ["Barn i skolan", "Vuxna"]}]))
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'a1: 2 list items on page 1 start with "Barn" (page 1, under \'Samverkan\', item 1, in the list that '
+           'starts "Barn och unga"; page 1, under \'Samverkan\', item 1, in the list that starts "Barn i skolan")'),
+    ("sv", "a1: 2 punkter på sidan 1 börjar med ”Barn” (sidan 1, under rubriken ”Samverkan”, punkt 1, i listan som "
+           "börjar ”Barn och unga”; sidan 1, under rubriken ”Samverkan”, punkt 1, i listan som börjar ”Barn i "
+           "skolan”)"),
+])
+def test_m2_items_of_two_lists_are_told_apart(run, lang, expected):
+    # before: "(page 1, under 'Samverkan', item 1; page 1, under 'Samverkan', item 1)"
+    assert run(TWO_BARN, [{"at": P1, "delete_item": "Barn"}], lang) == (1, [expected])
+
+
+GOALS = _sections(("Samverkan", 1, [{"table": {"header": ["Mål", "Indikator"],
+                                               "rows": [["Mål ett", "x"], ["Mål två", "y"]]}}]))
+
+
+@pytest.mark.parametrize("lang, header", [("en", "header row, column 1"), ("sv", "rubrikraden, kolumn 1")])
+def test_m2_the_header_row_is_named_so(run, lang, header):
+    # before: "row 0, column 1"
+    code, errors = run(GOALS, [{"at": P1, "replace": "Mål", "with": "Syfte"}], lang)
+    assert code == 1 and f"{header}, " in errors[0] and "row 0" not in errors[0] and "rad 0" not in errors[0]
+
+
+def test_m3_a_table_column_is_named_by_its_header_cell(run):
+    # before: "no single column headed 'Indikator' on page 1 (column headings: none)"
+    assert run(GOALS, [{"at": {"page": 1, "row": 2, "column": "Indikator"}, "replace": "y", "with": "z"}]) == [
+        "Mål", "Indikator", "Mål ett", "x", "Mål två", "z"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: no single column headed 'Zebra' on page 1 (column headings: none)"),
+    ("sv", "a1: det finns inte en enda kolumn med rubriken ”Zebra” på sidan 1 (kolumnrubriker: inga)"),
+])
+def test_m3_a_table_without_a_header_has_no_column_headings(run, lang, expected):
+    program = _sections(("Samverkan", 1, [{"table": {"rows": [["Mål ett", "x"]]}}]))
+    assert run(program, [{"at": {"page": 1, "row": 1, "column": "Zebra"}, "delete": "x"}], lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: there is no heading 'CHEFER' (headings that are close: 'Chefer' (page 2))"),
+    ("sv", "a1: det finns ingen rubrik ”CHEFER” (rubriker som liknar den: ”Chefer” (sidan 2))"),
+])
+def test_m6_a_heading_in_other_case_is_suggested(run, lang, expected):
+    program = _sections(("Samverkan", 1, ["Text."]), ("Chefer", 2, ["Chefer leder."]))
+    assert run(program, [{"at": {"heading": "CHEFER"}, "delete": "leder"}], lang) == (1, [expected])
+
+
+TWO_LAYOUTS = _sections(("Samverkan", 1, [
+    {"columns": [{"heading": "Chefer", "content": ["Chefer leder."]}, {"heading": "Andra", "content": ["Andra."]}]},
+    {"columns": [{"heading": "Chefer", "content": ["Chefer styr."]}]}]))
+PLACES_EN = 'the columns that start "Chefer leder."; the columns that start "Chefer styr."'
+PLACES_SV = "kolumnerna som börjar ”Chefer leder.”; kolumnerna som börjar ”Chefer styr.”"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", f"a1: 2 column layouts or tables are on page 1 under 'Samverkan' ({PLACES_EN}), in one section, so no "
+           "heading can say which; leave column: out and quote words found only in the one meant"),
+    ("sv", f"a1: på sidan 1 under rubriken ”Samverkan” finns 2 kolumnuppställningar eller tabeller ({PLACES_SV}), i "
+           "samma avsnitt, så ingen rubrik kan säga vilken som menas; ta bort column: och citera ord som bara finns i "
+           "den som menas"),
+])
+@pytest.mark.parametrize("column", ["Chefer", 1])
+def test_m7_two_layouts_under_one_heading_are_not_told_apart_by_the_heading(run, lang, expected, column):
+    # before: "… (page 1, under 'Samverkan', column 1, paragraph 1; …the same…); give the heading to say which"
+    at = {"page": 1, "heading": "Samverkan", "column": column}
+    assert run(TWO_LAYOUTS, [{"at": at, "delete": "Chefer"}], lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", f"a1: the column heading 'Chefer' occurs 2 times on page 1, in one section ({PLACES_EN}), so neither the "
+           "page nor the heading can say which; leave heading: out and quote words found only in the one meant"),
+    ("sv", f"a1: kolumnrubriken ”Chefer” förekommer 2 gånger på sidan 1, i samma avsnitt ({PLACES_SV}), så varken "
+           "sidan eller rubriken kan säga vilken som menas; ta bort heading: och citera ord som bara finns i den som "
+           "menas"),
+])
+def test_m7_a_column_heading_twice_in_one_section_is_not_told_apart_by_the_page(run, lang, expected):
+    # before: "the column heading 'Chefer' occurs 2 times on page 1; give the page" (the page was given)
+    assert run(TWO_LAYOUTS, [{"at": {"page": 1, "heading": "Chefer"}, "delete": "leder"}], lang) == (1, [expected])
+
+
+def test_m7_words_found_in_one_layout_still_apply(run):
+    assert run(TWO_LAYOUTS, [{"at": {"page": 1, "heading": "Samverkan"}, "replace": "styr", "with": "leder"}]) == [
+        "Chefer leder.", "Andra.", "Chefer leder."]

@@ -59,6 +59,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} finns {count} listor ({places}) och var och en har sina egna punktnummer; ange punkten med dess "
         "första ord (delete_item: ”…”) eller citera ord i den"),
     "guards.list_starting": ("the list that starts \"{text}\"", "listan som börjar ”{text}”"),
+    "guards.where.in_list": ("in the list that starts \"{text}\"", "i listan som börjar ”{text}”"),
+    "guards.where.header_cell": ("header row, column {column}", "rubrikraden, kolumn {column}"),
+    "guards.where.columns_starting": ("the columns that start \"{text}\"", "kolumnerna som börjar ”{text}”"),
+    "guards.where.table_starting": ("the table that starts \"{text}\"", "tabellen som börjar ”{text}”"),
+    "guards.column_heading_repeated_here": (
+        "the column heading '{heading}' occurs {count} times on page {page}, in one section ({places}), so neither "
+        "the page nor the heading can say which; leave heading: out and quote words found only in the one meant",
+        "kolumnrubriken ”{heading}” förekommer {count} gånger på sidan {page}, i samma avsnitt ({places}), så varken "
+        "sidan eller rubriken kan säga vilken som menas; ta bort heading: och citera ord som bara finns i den som "
+        "menas"),
+    "guards.column_heading_repeated_sections": (
+        "the column heading '{heading}' occurs {count} times on page {page} ({places}), so the page cannot say "
+        "which; give the heading of the section and the column: heading: SECTION, column: {heading}",
+        "kolumnrubriken ”{heading}” förekommer {count} gånger på sidan {page} ({places}), så sidan kan inte säga "
+        "vilken som menas; ange avsnittets rubrik och kolumnen: heading: AVSNITT, column: {heading}"),
+    "guards.layouts_one_heading": (
+        "{count} column layouts or tables are {scope} ({places}), in one section, so no heading can say which; "
+        "leave column: out and quote words found only in the one meant",
+        "{scope} finns {count} kolumnuppställningar eller tabeller ({places}), i samma avsnitt, så ingen rubrik kan "
+        "säga vilken som menas; ta bort column: och citera ord som bara finns i den som menas"),
     "guards.in_heading": ("the heading '{heading}'", "rubriken ”{heading}”"),
     "guards.in_column_heading": ("the heading of the column '{heading}'", "kolumnrubriken ”{heading}”"),
     "guards.anchor_in_heading": (
