@@ -13,7 +13,8 @@ from .quotations import _Q, Quote
 
 _REJECTED = re.compile(r"\b(?:avslå\w*|avslag\w*|avslog\w*|förkasta\w*|(?:inte|ej) bifall\w*|bifalls (?:inte|ej)|"
                        r"(?:inte|ej) (?:stryka|strykas|ändra|ändras|ersätta|ersättas|lägga|läggas|infoga|"
-                       r"tillfoga|ta bort))\b", re.IGNORECASE)
+                       r"tillfoga|ta bort)|reserver\w* (?:sig|oss)|till förmån för (?:\w+ )?(?:eget|sitt|sina|deras) "
+                       r"yrkande\w*)\b", re.IGNORECASE)
 # a quotation that names the place, not words of the change: "under rubriken ”Samverkan”"
 _PLACE_QUOTE = re.compile(r"\b(?:rubriken|rubrik|avsnittet|kapitlet)[;:]?\s+$", re.IGNORECASE)
 _PLACED = re.compile(r"\b(efter|före) (?:\w+ )?⟨(\d+)⟩", re.IGNORECASE)

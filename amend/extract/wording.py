@@ -203,10 +203,17 @@ def _add_after_paragraph(m, quotes, place, program):
     return {"add_paragraph": _q(quotes, m, 2)}
 
 
+# "i punktlistan läggs till", "läggs en ny punkt till": the text is a new item of the list (review 6 #7)
+_TO_LIST = re.compile(r"\b(?:i|till) (?:den |)(?:punktlistan|listan|punktuppställningen|uppräkningen)\b|"
+                      r"\b(?:en|som) ny punkt\b|\bläggs en punkt\b", re.IGNORECASE)
+
+
 def _addition(m, quotes, place, program):
     text = _q(quotes, m, 1)
     if "sentence" in place.at or "paragraph" in place.at or "item" in place.at:
         return {"insert": text}
+    if _TO_LIST.search(m.string) and ("heading" in place.at or "page" in place.at):
+        return _list_item_of(clean(text), place)
     if "heading" in place.at:
         return {"add_paragraph": text}
     return msg("extract.cannot.no_place_for_text")
@@ -224,7 +231,11 @@ def _new_text(m, quotes, place, program):
 def _list_item(m, quotes, place, program):
     if "page" not in place.at and "heading" not in place.at:
         return msg("extract.cannot.no_place_list")
-    item = clean(m.group(1))
+    return _list_item_of(clean(m.group(1)), place)
+
+
+def _list_item_of(item: str, place) -> dict:
+    """A new last item of the one list the place holds (resolve refuses two lists there)."""
     note = (msg("extract.check.new_item_page", item=item, page=place.at["page"]) if "page" in place.at
             else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
     return {"add_item": item, "_note": note}

@@ -149,6 +149,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "står även under ”{section}”; togs med en gång, från beslutet"),
     "extract.note.worded_differently": ("worded differently under '{section}'; the decision's wording was used",
                                         "har en annan lydelse under ”{section}”; beslutets lydelse användes"),
+    "extract.rejected.against_decision": (
+        'not adopted: it stands in a reservation, a note to the minutes or a separate opinion ("{said}"), which is '
+        "not the decision; it is not written to the patch",
+        "inte bifallet: det står i en reservation, en protokollsanteckning eller ett särskilt yttrande (”{said}”), "
+        "som inte är beslutet; det skrivs inte in i ändringsfilen"),
     "extract.rejected.said": ('not adopted: the minutes say "{said}"', "inte bifallet: protokollet säger ”{said}”"),
     "extract.proposed.by_reference": (
         "proposed under '{section}' but not in the decision, and the decision refers to a proposal",

@@ -178,11 +178,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "place by its number counted from the start, by hand",
         "meningen räknar från slutet (”näst sista”, ”från slutet”), vilket en ändringsfil inte kan ange; ange stället "
         "med dess nummer räknat från början, för hand"),
+    "guards.extract_excepted_place": (
+        "the sentence leaves a place out (\"{words}\"), which a patch cannot say: an amendment changes the one "
+        "place it names; write an amendment for each place that is changed, by hand",
+        "meningen undantar ett ställe (”{words}”), vilket en ändringsfil inte kan ange: ett ändringsförslag ändrar "
+        "det ställe det anger; skriv ett ändringsförslag för varje ställe som ändras, för hand"),
     "guards.extract_two_places": (
         "the sentence names more than one \"{noun}\" and an amendment changes one place; write an amendment for each "
         "by hand",
         "meningen nämner mer än ett ställe (”{noun}”) och ett ändringsförslag ändrar ett ställe; skriv ett "
         "ändringsförslag för varje ställe för hand"),
+    "guards.extract_pages_some": (
+        "the sentence names pages (\"sidorna\") and an amendment changes one place; write an amendment for each "
+        "page by hand",
+        "meningen nämner flera sidor (”sidorna”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+        "ändringsförslag för varje sida för hand"),
     "guards.extract_pages": (
         "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
         "for each page by hand",

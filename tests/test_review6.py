@@ -1,0 +1,217 @@
+"""Findings of the sixth adversarial review (notes/review6; numbers and repro folders as in its
+FINDINGS.md) in extract, resolve and the guards: wrong adopted text with exit 0 first.
+
+Each case writes the repro's minutes (copied verbatim from its .txt file) and runs `amend extract`
+against the repo's program (programs/valdsforebyggande-2025-2027.yaml, the repro's p.yaml byte for
+byte), then `amend apply` where the extract writes a patch, and compares the adopted text exactly,
+or the refusal in English and Swedish.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from amend.load import load_program
+from amend.tree import iter_units
+
+PROGRAM = Path(__file__).resolve().parent.parent / "programs" / "valdsforebyggande-2025-2027.yaml"
+BEFORE = {u.path: u.text for u in iter_units(load_program(PROGRAM))}
+
+
+@pytest.fixture
+def extract(amend, tmp_path):
+    """extract(minutes, lang) → (result, folder): `amend extract` of the minutes against the program."""
+    runs = iter(range(1000))
+
+    def go(minutes: str, lang: str = "en"):
+        folder = tmp_path / f"run{next(runs)}"
+        folder.mkdir()
+        (folder / "minutes.txt").write_text(minutes, encoding="utf-8")
+        res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", PROGRAM,
+                    "--body", "Kommunfullmäktige", "--date", "2026-03-02", "-o", folder / "patch.yaml")
+        return res, folder
+
+    return go
+
+
+def _amendments(folder: Path) -> list[dict]:
+    return yaml.safe_load((folder / "patch.yaml").read_text(encoding="utf-8"))["amendments"]
+
+
+def _changed(amend, folder: Path) -> dict:
+    """The units the patch changes: {address: adopted text} (new units under their address)."""
+    res = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert res.code == 0, res.err
+    after = {u.path: u.text for u in iter_units(load_program(next((folder / "out").glob("*.adopted.yaml"))))}
+    return {path: text for path, text in after.items() if BEFORE.get(path) != text}
+
+
+# ------------------------------------------------ 6 (06-extract-reservation-applied)
+
+C15 = ("Beslut\nKommunfullmäktige beslutar att anta programmet med den ändringen att på sidan 6 under rubriken Samverkan "
+       "ordet ”regelbundet” ersätts med ”varannan vecka”.\nReservation\nModeraterna reserverar sig mot beslutet till "
+       "förmån för eget yrkande att på sidan 6, under rubriken Samverkan, ”Kvinnojourer” ska ersättas med "
+       "”Kvinnojourerna”.\n")
+C14 = ("Beslut\nKommunfullmäktige beslutar att anta programmet.\nReservation\nModeraterna reserverar sig mot beslutet "
+       "till förmån för eget yrkande att på sidan 6, under rubriken Samverkan, ”Kvinnojourer” ska ersättas med "
+       "”Kvinnojourerna”.\n")
+RESERVED_EN = ('not adopted: it stands in a reservation, a note to the minutes or a separate opinion ("Reservation"), '
+               "which is not the decision; it is not written to the patch")
+RESERVED_SV = ("inte bifallet: det står i en reservation, en protokollsanteckning eller ett särskilt yttrande "
+               "(”Reservation”), som inte är beslutet; det skrivs inte in i ändringsfilen")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", RESERVED_EN), ("sv", RESERVED_SV)])
+def test_6_a_reservation_is_not_the_decision(amend, extract, lang, expected):
+    # before: both written, "Kvinnojourerna och andra organisationer…" adopted, exit 0
+    res, folder = extract(C15, lang)
+    assert res.code == 0, res.err
+    assert [(a["replace"], a["with"]) for a in _amendments(folder)] == [("regelbundet", "varannan vecka")]
+    assert any(line.endswith(expected) for line in res.err.splitlines()), res.err
+    assert not any("Kvinnojourerna" in text for text in _changed(amend, folder).values())
+
+
+def test_6_a_reservation_alone_writes_nothing(extract):
+    res, folder = extract(C14)
+    assert res.code == 1 and RESERVED_EN in res.err and not (folder / "patch.yaml").exists(), res.err
+
+
+@pytest.mark.parametrize("minutes, said", [
+    ("Beslut\nKommunfullmäktige beslutar att anta programmet med ändringen att på sidan 6 stryks ”regelbundet”.\n\n"
+     "Protokollsanteckning\nV antecknar att på sidan 6 ska ”Kvinnojourer” ersättas med ”Kvinnojourerna”.\n",
+     "Protokollsanteckning"),
+    ("Beslut\nKommunfullmäktige beslutar att anta programmet med ändringen att på sidan 6 stryks ”regelbundet”.\n\n"
+     "Särskilt yttrande\nL anför att på sidan 6 ska ”Kvinnojourer” ersättas med ”Kvinnojourerna”.\n",
+     "Särskilt yttrande"),
+])
+def test_6_a_note_to_the_minutes_or_a_separate_opinion_is_not_the_decision(extract, minutes, said):
+    res, folder = extract(minutes)
+    assert res.code == 0, res.err
+    assert [a.get("delete") for a in _amendments(folder)] == ["regelbundet"]
+    assert f'separate opinion ("{said}")' in res.err, res.err
+
+
+def test_6_a_reservation_in_the_decision_text_is_refused(extract):
+    res, _ = extract("Beslut\nKommunfullmäktige beslutar att anta programmet med den ändringen att på sidan 6 under "
+                     "rubriken Samverkan ordet ”regelbundet” ersätts med ”varannan vecka”. Moderaterna reserverar sig "
+                     "mot beslutet till förmån för eget yrkande att på sidan 6, under rubriken Samverkan, "
+                     "”Kvinnojourer” ska ersättas med ”Kvinnojourerna”.\n")
+    assert res.code == 1 and 'the change is rejected ("reserverar sig")' in res.err, res.err
+
+
+# ------------------------------------------------ 7 (07-extract-punktlistan-becomes-paragraph)
+
+V5 = ("Beslut\nKommunfullmäktige beslutar att anta programmet med följande tillägg: På sidan 6 under rubriken "
+      "Samverkan, i punktlistan, läggs till: ”Tandvården.”\n")
+
+
+def test_7_an_addition_to_the_list_is_a_new_item(amend, extract):
+    # before: add_paragraph "Tandvården." at the end of the section, exit 0
+    res, folder = extract(V5)
+    assert res.code == 0, res.err
+    (am,) = _amendments(folder)
+    assert (am["at"], am["add_item"]) == ({"page": 6, "heading": "Samverkan"}, "Tandvården.")
+    assert list(_changed(amend, folder).values()) == ["Tandvården."]
+    adopted = list(iter_units(load_program(next((folder / "out").glob("*.adopted.yaml")))))
+    new = next(u for u in adopted if u.text == "Tandvården.")
+    last = next(u for u in adopted if u.text == "Länsstyrelsen i Västra Götalands län.")
+    assert (new.what, new.block_path, new.path.position) == ("item", last.block_path, last.path.position + 1)
+
+
+def test_7_an_addition_where_the_place_holds_three_lists_is_refused(extract):
+    res, _ = extract(V5.replace("rubriken Samverkan", "rubriken Kompetensutveckling").replace("sidan 6", "sidan 8"))
+    assert res.code == 1 and "3 lists are" in res.err, res.err
+
+
+# ------------------------------------------------ 9 (09-extract-utom-forutom-read-as-place)
+
+Y13 = ("Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidan 6 under rubriken Samverkan, "
+       "i sista stycket, ersätts ”regelbundet” med ”varje månad”, förutom i andra meningen.\n")
+Y14 = ("Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidan 6 under rubriken Samverkan "
+       "ersätts ”regelbundet” med ”varje månad” utom i sista stycket.\n")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the sentence leaves a place out ("förutom i andra meningen"), which a patch cannot say: an amendment '
+           "changes the one place it names; write an amendment for each place that is changed, by hand"),
+    ("sv", "meningen undantar ett ställe (”förutom i andra meningen”), vilket en ändringsfil inte kan ange: ett "
+           "ändringsförslag ändrar det ställe det anger; skriv ett ändringsförslag för varje ställe som ändras, för "
+           "hand"),
+])
+def test_9_an_excepted_place_is_not_the_place(extract, lang, expected):
+    # before: at {paragraph: last, sentence: 2}: the one sentence excepted was changed, exit 0
+    res, folder = extract(Y13, lang)
+    assert res.code == 1 and expected in res.err and not (folder / "patch.yaml").exists(), res.err
+
+
+@pytest.mark.parametrize("minutes, words", [
+    (Y14, "utom i sista stycket"),
+    (Y13.replace("förutom i", "dock inte i"), "dock inte i andra meningen"),
+    (Y13.replace("förutom i andra meningen", "med undantag av första meningen"), "med undantag av första meningen"),
+])
+def test_9_other_exceptions_are_refused(extract, minutes, words):
+    res, _ = extract(minutes)
+    assert res.code == 1 and f'leaves a place out ("{words}")' in res.err, res.err
+
+
+# ------------------------------------------------ 10 (10-extract-page-range-dropped), 11 (11-…-forsta-och-tredje-…)
+
+Y120 = ("Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidorna 2–3 ersätts "
+        "”regelbundet” med ”varje månad”.\n")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "the sentence names more than one page (2 and 3) and an amendment changes one place; write an amendment "
+           "for each page by hand"),
+    ("sv", "meningen nämner mer än en sida (2 och 3) och ett ändringsförslag ändrar ett ställe; skriv ett "
+           "ändringsförslag för varje sida för hand"),
+])
+def test_10_a_page_range_is_not_the_whole_program(extract, lang, expected):
+    # before: written with no at: at all; "regelbundet" (only on page 6) changed, exit 0
+    res, _ = extract(Y120, lang)
+    assert res.code == 1 and expected in res.err, res.err
+
+
+@pytest.mark.parametrize("pages, said", [("sidorna 6–7", "(6 and 7)"), ("sidan 6-8", "(6, 7 and 8)"),
+                                         ("sidorna 6, 7 och 9", "(6, 7 and 9)")])
+def test_10_other_page_ranges_are_refused(extract, pages, said):
+    res, _ = extract(Y120.replace("sidorna 2–3", pages))
+    assert res.code == 1 and f"names more than one page {said}" in res.err, res.err
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the sentence names pages ("sidorna") and an amendment changes one place; write an amendment for each '
+           "page by hand"),
+    ("sv", "meningen nämner flera sidor (”sidorna”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+           "ändringsförslag för varje sida för hand"),
+])
+def test_10_pages_without_numbers_are_refused(extract, lang, expected):
+    res, _ = extract(Y120.replace("på sidorna 2–3", "på båda sidorna"), lang)
+    assert res.code == 1 and expected in res.err, res.err
+
+
+@pytest.mark.parametrize("minutes", [
+    "Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidan 6 under rubriken Samverkan, i "
+    "första och tredje punkten, ersätts ”och” med ”samt”.\n",
+    "Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidan 6 under rubriken Samverkan, i "
+    "andra och tredje punkten, stryks ”främst”.\n",
+])
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the sentence names more than one "punkten" and an amendment changes one place; write an amendment for '
+           "each by hand"),
+    ("sv", "meningen nämner mer än ett ställe (”punkten”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+           "ändringsförslag för varje ställe för hand"),
+])
+def test_11_two_ordinals_of_one_noun_are_two_places(extract, minutes, lang, expected):
+    # before: at {item: 3}: item 1 kept its "och", exit 0
+    res, _ = extract(minutes, lang)
+    assert res.code == 1 and expected in res.err, res.err
+
+
+def test_11_one_ordinal_still_reads(amend, extract):
+    res, folder = extract("Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidan 6 under "
+                          "rubriken Samverkan, i tredje punkten, ersätts ”och” med ”samt”.\n")
+    assert res.code == 0, res.err
+    assert list(_changed(amend, folder).values()) == ["Kvinnojourer samt andra organisationer i civilsamhället."]
