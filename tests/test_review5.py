@@ -604,11 +604,36 @@ def test_28_a_new_text_of_only_zero_width_joiners_is_refused(run, invisible):
 @pytest.mark.parametrize("instruction, content, unread", [
     ("Under rubriken ”Polisen” ersätts ”Polisen ansvarar” med ”Polismyndigheten ansvarar” enligt yrkandet.",
      ["Polisen ansvarar för tryggheten."], "Polismyndigheten ansvarar"),
-    ("På sidan 1 meningen som börjar ”Arbetet” kompletteras med: ”och redovisas”.", POLISEN, "Arbetet"),
 ])
 def test_2_8_a_quotation_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, content, unread):
     res = _extract(amend, tmp_path, instruction, content)
     assert res.code == 1 and f'the sentence quotes "{unread}" outside the change read from it' in res.err + res.out
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the sentence names the place as "meningen som börjar med ”Arbetet”" (the sentence that starts with those '
+           "words), which a patch cannot say for this change; write the amendment by hand with the sentence's number "
+           "(at: sentence: N)"),
+    ("sv", "meningen anger stället som meningen som börjar med ”Arbetet”, vilket en ändringsfil inte kan ange för den "
+           "här ändringen; skriv ändringen för hand med numret på meningen (at: sentence: N)"),
+])
+@pytest.mark.parametrize("instruction", [
+    "På sidan 1 meningen som börjar ”Arbetet” kompletteras med: ”och redovisas”.",
+    "På sidan 1, i meningen som börjar med ”Arbetet”, läggs följande till: ”och redovisas”.",
+])
+def test_m8_a_place_named_by_its_opening_words_is_said_so(amend, tmp_path, instruction, lang, expected):
+    # before: "cannot apply: no place given" (review 5), then "the sentence quotes "Arbetet" outside the change"
+    res = _extract(amend, tmp_path, instruction, POLISEN, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+@pytest.mark.parametrize("instruction, noun", [
+    ("På sidan 1, stycket som börjar med ”Kommunen” kompletteras med: ”Det gäller alla.”", "paragraph"),
+    ("På sidan 1, punkten som börjar med ”Barn” kompletteras med: ”och unga”.", "item"),
+])
+def test_m8_a_paragraph_or_item_named_by_its_opening_words_is_said_so(amend, tmp_path, instruction, noun):
+    res = _extract(amend, tmp_path, instruction, POLISEN + [{"bullets": ["Barn", "Äldre"]}])
+    assert res.code == 1 and f"(the {noun} that starts with those words)" in res.err, res.err
 
 
 # ------------------------------------------------ add_section with at: (found by the word helper, session 5)
@@ -818,3 +843,22 @@ def test_m7_a_column_heading_twice_in_one_section_is_not_told_apart_by_the_page(
 def test_m7_words_found_in_one_layout_still_apply(run):
     assert run(TWO_LAYOUTS, [{"at": {"page": 1, "heading": "Samverkan"}, "replace": "styr", "with": "leder"}]) == [
         "Chefer leder.", "Andra.", "Chefer leder."]
+
+
+# ------------------------------------------------ M1: a bad column: is said as a column's, not a block's
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: amendments[1].at.column: integer 0 is not allowed here; a column is given by its number, 1 for the "
+           "first (column: 2), or by its heading (column: Ansvar)"),
+    ("sv", "a1: amendments[1].at.column: heltalet 0 går inte att använda här; en kolumn anges med sitt nummer, 1 för "
+           "den första (column: 2), eller med sin rubrik (column: Ansvar)"),
+])
+def test_m1_column_zero_is_said_as_a_column(run, lang, expected):
+    # before: "…; a block is plain text (a paragraph) or one of paragraph:, bullets:, …"
+    assert run(POLISEN, [{"at": {"page": 1, "column": 0}, "delete": "polisen"}], lang) == (1, [expected])
+
+
+def test_m1_column_true_is_said_as_a_column(run):
+    code, errors = run(POLISEN, [{"at": {"page": 1, "column": True}, "delete": "polisen"}])
+    assert code == 1 and errors[0].endswith("is not allowed here; a column is given by its number, 1 for the first "
+                                            "(column: 2), or by its heading (column: Ansvar)"), errors

@@ -163,6 +163,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write each change as an amendment of its own by hand",
         "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
         "skriv varje ändring som ett eget ändringsförslag för hand"),
+    "guards.extract_unread_starting": (
+        "the sentence names the place as \"{noun} som börjar med ”{words}”\" (the {key} that starts with those "
+        "words), which a patch cannot say for this change; write the amendment by hand with the {key}'s number "
+        "(at: {key}: N)",
+        "meningen anger stället som {noun} som börjar med ”{words}”, vilket en ändringsfil inte kan ange för den "
+        "här ändringen; skriv ändringen för hand med numret på {noun} (at: {key}: N)"),
     "guards.extract_unread_place": (
         "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
         "that place and other words of the sentence are not understood; write the amendment by hand",
