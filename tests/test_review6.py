@@ -215,3 +215,59 @@ def test_11_one_ordinal_still_reads(amend, extract):
                           "rubriken Samverkan, i tredje punkten, ersätts ”och” med ”samt”.\n")
     assert res.code == 0, res.err
     assert list(_changed(amend, folder).values()) == ["Kvinnojourer samt andra organisationer i civilsamhället."]
+
+
+# ------------------------------------------------ 8 (08-extract-ny-punkt-missed-false-message)
+
+LEAD = "Beslut\nKommunfullmäktige beslutar\natt anta programmet med följande {what}: På sidan 6{comma} under rubriken {h}"
+
+
+@pytest.mark.parametrize("minutes, operation, changed", [
+    (LEAD.format(what="tillägg", comma="", h="Samverkan") + " läggs en ny punkt till: ”Tandvården.”\n",
+     {"add_item": "Tandvården."}, ["Tandvården."]),
+    (LEAD.format(what="tillägg", comma="", h="Samverkan") + " läggs följande punkt till: ”Tandvården.”\n",
+     {"add_item": "Tandvården."}, ["Tandvården."]),
+    (LEAD.format(what="tillägg", comma=",", h="Samverkan") + ", läggs ett nytt stycke till efter stycket som börjar "
+     "med ”Samverkan med civilsamhället”: ”Kommunen ska även samverka med trossamfund.”\n",
+     {"after": "Samverkan med civilsamhället", "add_paragraph": "Kommunen ska även samverka med trossamfund."},
+     ["Kommunen ska även samverka med trossamfund."]),
+    (LEAD.format(what="ändring", comma="", h="Samverkan") + " stryks punkten ”Länsstyrelsen i Västra Götalands "
+     "län.”\n", {"delete_item": "Länsstyrelsen i Västra Götalands län."}, []),
+    ("Beslut\nKommunfullmäktige beslutar\natt anta programmet med den ändringen att texten ”mellan mellan olika "
+     "förvaltningar” på sidan 6 ändras till ”mellan olika förvaltningar”.\n",
+     {"replace": "mellan mellan olika förvaltningar", "with": "mellan olika förvaltningar"},
+     ["Inom kommunen sker samverkan i en förvaltningsövergripande arbetsgrupp med representanter från samtliga "
+      "förvaltningar. Arbetsgruppen träffas regelbundet för att dela kunskap, identifiera behov och planera "
+      "gemensamma insatser. Samordnaren ansvarar för att samordna arbetet mellan olika förvaltningar i kommunen."]),
+    ("Beslut\nKommunfullmäktige beslutar\natt anta programmet med ändringen att på sidan 6 under rubriken Samverkan "
+     "ersätts ordet ”regelbundet” med ”varje månad”.\n", {"replace": "regelbundet", "with": "varje månad"},
+     ["Inom kommunen sker samverkan i en förvaltningsövergripande arbetsgrupp med representanter från samtliga "
+      "förvaltningar. Arbetsgruppen träffas varje månad för att dela kunskap, identifiera behov och planera "
+      "gemensamma insatser. Samordnaren ansvarar för att samordna arbetet mellan mellan olika förvaltningar i "
+      "kommunen."]),
+])
+def test_8_common_wordings_are_read(amend, extract, minutes, operation, changed):
+    # before: "nothing was written … (the decision holds no amendment to the program)", or "old value not quoted"
+    res, folder = extract(minutes)
+    assert res.code == 0, res.err
+    (am,) = _amendments(folder)
+    assert {k: am[k] for k in operation} == operation
+    assert list(_changed(amend, folder).values())[:len(changed)] == changed
+
+
+def test_8_ska_ordet_ersattas_is_read(amend, extract):
+    res, folder = extract(LEAD.format(what="ändring", comma=",", h="Ansvar och organisation") + ", i andra stycket, "
+                          "sista meningen, ska ordet ”stöd” ersättas med ”skydd och stöd”.\n")
+    assert res.code == 0, res.err
+    (am,) = _amendments(folder)
+    assert (am["at"], am["replace"], am["with"]) == (
+        {"page": 6, "heading": "Ansvar och organisation", "paragraph": 2, "sentence": "last"}, "stöd",
+        "skydd och stöd")
+
+
+@pytest.mark.parametrize("rest", ["läggs en ny femte punkt till: ”Tandvården.”",
+                                  "ska en ny punkt läggas till: ”Tandvården.”"])
+def test_8_a_change_not_read_is_never_said_to_be_no_amendment(extract, rest):
+    res, _ = extract(LEAD.format(what="tillägg", comma="", h="Samverkan") + f" {rest}\n")
+    assert res.code == 1 and "the decision holds no amendment" not in res.err, res.err
+    assert "needs a human" in res.err or "cannot apply" in res.err, res.err
