@@ -271,3 +271,49 @@ def test_8_a_change_not_read_is_never_said_to_be_no_amendment(extract, rest):
     res, _ = extract(LEAD.format(what="tillägg", comma="", h="Samverkan") + f" {rest}\n")
     assert res.code == 1 and "the decision holds no amendment" not in res.err, res.err
     assert "needs a human" in res.err or "cannot apply" in res.err, res.err
+
+
+# ------------------------------------------------ 15 (15-extract-two-paragraphs-mixed)
+
+TWO = ("PROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 2026-03-02\n§ 45 Dnr 2025.202 KS\nProgram om "
+       "våldsförebyggande arbete 2025–2027\nBeslut\nKommunfullmäktige beslutar att anta programmet.\n§ 46 Dnr 2025.310 "
+       "KS\nRiktlinjer för föreningsbidrag\nBeslut\nKommunfullmäktige beslutar att anta riktlinjerna med ändringen att "
+       "på sidan 6 under rubriken Samverkan ersätts ”regelbundet” med ”årligen”.\n")
+TWO_B = TWO.replace(" Dnr 2025.202 KS", "").replace(" Dnr 2025.310 KS", "")
+TWO_D = ("Kommunfullmäktige\n\nProtokoll (nr 2)\nSammanträdesdatum: 2026-03-02\n\n§ 45\nProgram om våldsförebyggande "
+         "arbete 2025–2027\nBeslut\n\nKommunfullmäktige beslutar att anta programmet.\n\n§ 46\nRiktlinjer för "
+         "föreningsbidrag\nBeslut\n\nKommunfullmäktige beslutar att anta riktlinjerna med ändringen att på sidan 6 under "
+         "rubriken Samverkan ersätts ”regelbundet” med ”årligen”.\n")
+OTHER_EN = ("§ 46 (Riktlinjer för föreningsbidrag) is the only paragraph with a change that fits Program om "
+            "våldsförebyggande arbete 2025–2027, but its title names another document, and § 45 (Program om "
+            "våldsförebyggande arbete 2025–2027) is titled as the program; say which with --paragraph")
+OTHER_SV = ("§ 46 (Riktlinjer för föreningsbidrag) är den enda paragrafen med en ändring som passar Program om "
+            "våldsförebyggande arbete 2025–2027, men dess rubrik anger ett annat dokument, och § 45 (Program om "
+            "våldsförebyggande arbete 2025–2027) har programmets rubrik; ange vilken med --paragraph")
+
+
+@pytest.mark.parametrize("minutes", [TWO, TWO_B, TWO_D], ids=["dnr", "bare", "blank-lines"])
+@pytest.mark.parametrize("lang, expected", [("en", OTHER_EN), ("sv", OTHER_SV)])
+def test_15_another_documents_paragraph_is_not_chosen(extract, minutes, lang, expected):
+    # before: the patch said § 45 (or § 46) and held § 46's change to the riktlinjer, exit 0
+    res, folder = extract(minutes, lang)
+    assert res.code == 1 and expected in res.err and not (folder / "patch.yaml").exists(), res.err
+
+
+@pytest.mark.parametrize("minutes", [TWO, TWO_B])
+def test_15_a_paragraph_line_without_a_blank_line_before_starts_a_paragraph(amend, tmp_path, minutes):
+    # before: § 46's lines were read as part of § 45, so --paragraph 45 wrote § 46's change
+    (tmp_path / "m.txt").write_text(minutes, encoding="utf-8")
+    res = amend("--lang", "en", "extract", tmp_path / "m.txt", "--program", PROGRAM, "--body", "Kommunfullmäktige",
+                "--paragraph", "45", "-o", tmp_path / "p.yaml")
+    assert res.code == 1 and "the decision holds no amendment to the program" in res.err, res.err
+    res = amend("--lang", "en", "extract", tmp_path / "m.txt", "--program", PROGRAM, "--body", "Kommunfullmäktige",
+                "--paragraph", "46", "-o", tmp_path / "p.yaml")
+    assert res.code == 0 and "§ 46" in res.err, res.err
+
+
+def test_15_a_paragraph_number_inside_a_sentence_is_still_text(extract):
+    res, folder = extract("Beslut\nKommunfullmäktige beslutar att anta programmet i enlighet med KF\n§ 17 med "
+                          "ändringen att på sidan 6 under rubriken Samverkan ersätts ”regelbundet” med ”årligen”.\n")
+    assert res.code == 0, res.err
+    assert [a["with"] for a in _amendments(folder)] == ["årligen"]

@@ -56,6 +56,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.no_such_paragraph": ("there is no § {number} in the protocol (paragraphs found: {found})",
                                   "protokollet har ingen § {number} (paragrafer som finns: {found})"),
     "extract.none": ("none", "inga"),
+    "extract.paragraph_titled_otherwise": (
+        "{chosen} is the only paragraph with a change that fits {title}, but its title names another document, and "
+        "{titled} is titled as the program; say which with --paragraph",
+        "{chosen} är den enda paragrafen med en ändring som passar {title}, men dess rubrik anger ett annat "
+        "dokument, och {titled} har programmets rubrik; ange vilken med --paragraph"),
     "extract.several_paragraphs": ("several paragraphs hold amendments to {title}: {paragraphs}; say which with "
                                    "--paragraph",
                                    "flera paragrafer innehåller ändringar i {title}: {paragraphs}; ange vilken med "
