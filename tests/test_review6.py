@@ -317,3 +317,24 @@ def test_15_a_paragraph_number_inside_a_sentence_is_still_text(extract):
                           "ändringen att på sidan 6 under rubriken Samverkan ersätts ”regelbundet” med ”årligen”.\n")
     assert res.code == 0, res.err
     assert [a["with"] for a in _amendments(folder)] == ["årligen"]
+
+
+# ------------------------------------------------ O1: "i." ends a sentence like any word
+
+def _apply(amend, tmp_path, content: list, amendment: dict):
+    program = {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+               "sections": [{"heading": "Inledning", "level": 1, "page": 1, "content": content}]}
+    patch = {"program": "p", "base": "proposed", "produces": "adopted",
+             "decision": {"body": "KF", "date": "2025-10-22"}, "amendments": [{"id": "a1", **amendment}]}
+    for name, data in (("prog.yaml", program), ("patch.yaml", patch)):
+        (tmp_path / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = amend("--lang", "en", "apply", tmp_path / "prog.yaml", tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    return [u.text for u in iter_units(load_program(tmp_path / "out" / "p.adopted.yaml"))]
+
+
+def test_o1_a_sentence_ending_in_the_word_i_is_a_sentence(amend, tmp_path):
+    # before: "it is unclear which is the first sentence …: "i." may end a sentence but need not"
+    text = ("Alla ska kunna bo, verka och vistas i. Handlingsplanen beskriver arbetet.")
+    assert _apply(amend, tmp_path, [text], {"at": {"page": 1, "sentence": 1}, "insert": "tryggt"}) == [
+        "Alla ska kunna bo, verka och vistas i tryggt. Handlingsplanen beskriver arbetet."]
