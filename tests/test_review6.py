@@ -265,8 +265,25 @@ def test_8_ska_ordet_ersattas_is_read(amend, extract):
         "skydd och stöd")
 
 
-@pytest.mark.parametrize("rest", ["läggs en ny femte punkt till: ”Tandvården.”",
-                                  "ska en ny punkt läggas till: ”Tandvården.”"])
+def test_8_a_new_fifth_item_is_read_after_the_adopting_words(amend, extract):
+    res, folder = extract(LEAD.format(what="tillägg", comma="", h="Samverkan") + " läggs en ny femte punkt till: "
+                          "”Tandvården.”\n")
+    assert res.code == 0, res.err
+    (am,) = _amendments(folder)
+    assert (am["at"], am["add_item"], am["position"]) == ({"page": 6, "heading": "Samverkan"}, "Tandvården.", 5)
+    adopted = list(iter_units(load_program(_apply_out(amend, folder))))
+    items = [u.text for u in adopted if u.what == "item" and u.page == 6]
+    assert items[-2:] == ["Länsstyrelsen i Västra Götalands län.", "Tandvården."]
+
+
+def _apply_out(amend, folder: Path) -> Path:
+    res = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert res.code == 0, res.err
+    return next((folder / "out").glob("*.adopted.yaml"))
+
+
+@pytest.mark.parametrize("rest", ["ska en ny punkt läggas till: ”Tandvården.”",
+                                  "läggs en ny punkt till efter punkten som börjar med ”Polisen”: ”Tandvården.”"])
 def test_8_a_change_not_read_is_never_said_to_be_no_amendment(extract, rest):
     res, _ = extract(LEAD.format(what="tillägg", comma="", h="Samverkan") + f" {rest}\n")
     assert res.code == 1 and "the decision holds no amendment" not in res.err, res.err
@@ -338,3 +355,71 @@ def test_o1_a_sentence_ending_in_the_word_i_is_a_sentence(amend, tmp_path):
     text = ("Alla ska kunna bo, verka och vistas i. Handlingsplanen beskriver arbetet.")
     assert _apply(amend, tmp_path, [text], {"at": {"page": 1, "sentence": 1}, "insert": "tryggt"}) == [
         "Alla ska kunna bo, verka och vistas i tryggt. Handlingsplanen beskriver arbetet."]
+
+
+# ------------------------------------------------ 17 (17-extract-cannot-read-own-wording)
+
+PP = """\
+program: {id: pp, title: Plan, language: sv, version: proposed}
+sections:
+  - heading: Samverkan
+    level: 1
+    page: 1
+    content:
+      - Kommunen samverkar med polisen och regionen. Polisen och kommunen samverkar med regionen varje år.
+      - Kommunen samverkar med polisen. Arbetet följs upp av kommunen och polisen.
+      - bullets: [Kommunen och polisen., Regionen och polisen samverkar., Kommunen och polisen.]
+      - paragraph: Kommunen samverkar med polisen och regionen. Polisen och kommunen samverkar med regionen varje år.
+        page: 2
+      - columns:
+          - heading: Chefer
+            content: [Chefer samverkar med polisen och regionen., {bullets: [Polisen och regionen., Chefer och polisen.]}]
+          - heading: Medarbetare
+            content: [Medarbetare samverkar med polisen och regionen.]
+  - heading: Polisen
+    level: 2
+    page: 2
+    content:
+      - Polisen samverkar med kommunen. Kommunen samverkar med polisen och regionen.
+      - table:
+          header: [Mål, Ansvar]
+          rows:
+            - [Polisen och kommunen, Kommunen och polisen]
+            - [Regionen och polisen, Polisen och kommunen]
+  - heading: Uppföljning
+    level: 1
+    page: 3
+    content:
+      - Kommunen samverkar med polisen och regionen. Polisen och kommunen samverkar med regionen varje år.
+"""
+
+
+@pytest.mark.parametrize("decision, operation, changed", [
+    ("på sidan 2, under rubriken ”Polisen”, i andra kolumnen, i tabellens andra rad, i första stycket stryks ”och”.",
+     {"at": {"page": 2, "heading": "Polisen", "column": 2, "row": 2, "paragraph": 1}, "delete": "och"},
+     ("Polisen och kommunen", "Polisen kommunen")),
+    ("på sidan 2, under rubriken ”Samverkan”, i första kolumnen, i första punkten efter ”regionen” läggs följande "
+     "till: ”XYZ”.", {"at": {"page": 2, "heading": "Samverkan", "column": 1, "item": 1}, "after": "regionen",
+                      "insert": "XYZ"}, ("Polisen och regionen.", "Polisen och regionen XYZ.")),
+])
+def test_17_amends_own_wording_after_the_adopting_words_is_read(amend, tmp_path, decision, operation, changed):
+    # before: the row dropped (refused, pointing at page 1), or "… skriv ändringen för hand"
+    (tmp_path / "prog.yaml").write_text(PP, encoding="utf-8")
+    (tmp_path / "m.txt").write_text("Beslut\nKommunfullmäktige beslutar att anta programmet med ändringen att "
+                                    f"{decision}\n", encoding="utf-8")
+    res = amend("--lang", "en", "extract", tmp_path / "m.txt", "--program", tmp_path / "prog.yaml", "--body", "KF",
+                "--date", "2026-01-01", "-o", tmp_path / "patch.yaml")
+    assert res.code == 0, res.err
+    (am,) = yaml.safe_load((tmp_path / "patch.yaml").read_text(encoding="utf-8"))["amendments"]
+    assert {k: am[k] for k in operation} == operation
+    out = amend("apply", tmp_path / "prog.yaml", tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert out.code == 0, out.err
+    before = [u.text for u in iter_units(load_program(tmp_path / "prog.yaml"))]
+    after = [u.text for u in iter_units(load_program(tmp_path / "out" / "pp.adopted.yaml"))]
+    assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [changed]
+
+
+def test_17_adopting_words_that_reject_are_not_skipped(extract):
+    res, folder = extract("Beslut\nKommunfullmäktige avslår förslaget med ändringen att på sidan 6 under rubriken "
+                          "”Samverkan” stryks ”regelbundet”.\n")
+    assert res.code == 1 and not (folder / "patch.yaml").exists(), res.err
