@@ -283,7 +283,11 @@ def _apply_out(amend, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("rest", ["ska en ny punkt läggas till: ”Tandvården.”",
-                                  "läggs en ny punkt till efter punkten som börjar med ”Polisen”: ”Tandvården.”"])
+                                  "läggs en ny punkt till efter punkten som börjar med ”Polisen”: ”Tandvården.”",
+                                  # review 6 M2
+                                  "skriva ”varje månad” i stället för ”regelbundet”.",
+                                  "ska det stå ”varje månad” istället för ”regelbundet”.",
+                                  "ska meningen ”Arbetsgruppen träffas regelbundet.” lyda: ”Arbetsgruppen träffas.”"])
 def test_8_a_change_not_read_is_never_said_to_be_no_amendment(extract, rest):
     res, _ = extract(LEAD.format(what="tillägg", comma="", h="Samverkan") + f" {rest}\n")
     assert res.code == 1 and "the decision holds no amendment" not in res.err, res.err

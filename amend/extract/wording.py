@@ -435,7 +435,8 @@ def looks_like_change(text: str) -> bool:
     # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
     return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \w+){0,3} till|"
                                            r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"
-                                           r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*)\b",
+                                           r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*|"
+                                           r"i ställ(?:e|et) för|istället för|ska lyda|lyder|ska stå)\b",
                                            skeleton, re.IGNORECASE))
 
 
