@@ -237,7 +237,7 @@ def test_8_item_number_with_two_lists_is_refused(run, lang, expected, operation)
 def test_8_items_are_numbered_in_their_list_as_printed(run):
     code, errors = run(TWO_LISTS, [{"at": {"page": 1, "heading": "Mål", "paragraph": 1}, "replace": "i tid",
                                     "with": "tidigt"}])
-    assert code == 1 and "under 'Mål', item 2, sentence 1 of 1" in errors[0] and "item 4" not in errors[0], errors
+    assert code == 1 and "under 'Mål', item 2, in the list that starts \"Färre utsätts för våld.\", sentence 1 of 1" in errors[0] and "item 4" not in errors[0], errors
 
 
 def test_8_item_number_in_one_list_still_applies(run):

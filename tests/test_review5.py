@@ -604,11 +604,36 @@ def test_28_a_new_text_of_only_zero_width_joiners_is_refused(run, invisible):
 @pytest.mark.parametrize("instruction, content, unread", [
     ("Under rubriken ”Polisen” ersätts ”Polisen ansvarar” med ”Polismyndigheten ansvarar” enligt yrkandet.",
      ["Polisen ansvarar för tryggheten."], "Polismyndigheten ansvarar"),
-    ("På sidan 1 meningen som börjar ”Arbetet” kompletteras med: ”och redovisas”.", POLISEN, "Arbetet"),
 ])
 def test_2_8_a_quotation_the_reading_leaves_out_is_reported(amend, tmp_path, instruction, content, unread):
     res = _extract(amend, tmp_path, instruction, content)
     assert res.code == 1 and f'the sentence quotes "{unread}" outside the change read from it' in res.err + res.out
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the sentence names the place as "meningen som börjar med ”Arbetet”" (the sentence that starts with those '
+           "words), which a patch cannot say for this change; write the amendment by hand with the sentence's number "
+           "(at: sentence: N)"),
+    ("sv", "meningen anger stället som meningen som börjar med ”Arbetet”, vilket en ändringsfil inte kan ange för den "
+           "här ändringen; skriv ändringen för hand med numret på meningen (at: sentence: N)"),
+])
+@pytest.mark.parametrize("instruction", [
+    "På sidan 1 meningen som börjar ”Arbetet” kompletteras med: ”och redovisas”.",
+    "På sidan 1, i meningen som börjar med ”Arbetet”, läggs följande till: ”och redovisas”.",
+])
+def test_m8_a_place_named_by_its_opening_words_is_said_so(amend, tmp_path, instruction, lang, expected):
+    # before: "cannot apply: no place given" (review 5), then "the sentence quotes "Arbetet" outside the change"
+    res = _extract(amend, tmp_path, instruction, POLISEN, lang)
+    assert res.code == 1 and expected in res.err + res.out, res.err
+
+
+@pytest.mark.parametrize("instruction, noun", [
+    ("På sidan 1, stycket som börjar med ”Kommunen” kompletteras med: ”Det gäller alla.”", "paragraph"),
+    ("På sidan 1, punkten som börjar med ”Barn” kompletteras med: ”och unga”.", "item"),
+])
+def test_m8_a_paragraph_or_item_named_by_its_opening_words_is_said_so(amend, tmp_path, instruction, noun):
+    res = _extract(amend, tmp_path, instruction, POLISEN + [{"bullets": ["Barn", "Äldre"]}])
+    assert res.code == 1 and f"(the {noun} that starts with those words)" in res.err, res.err
 
 
 # ------------------------------------------------ add_section with at: (found by the word helper, session 5)
@@ -650,3 +675,190 @@ def test_27_check_sees_the_same_insertion_twice_as_apply_does(amend, tmp_path):
     res = amend("--lang", "en", "check", tmp_path)
     assert res.code == 1
     assert "a1" in res.out + res.err and "conflict" in (res.out + res.err).lower()
+
+
+# ------------------------------------------------ O1, M5: Hansard "leave out from “A” to “B”"
+
+BILL = {"program": {"id": "bill", "title": "Stand-in Bill", "language": "en", "version": "1"},
+        "sections": [{"heading": "Clause 5", "level": 1, "page": 5, "content": [
+            "A court may review it. A decision of a Minister of the Crown is not to be questioned by a court and is "
+            "not binding on any person."]}]}
+
+
+def _hansard(amend, tmp_path, instruction, lang="en", program=BILL):
+    folder = tmp_path / f"h{abs(hash((instruction, lang, str(program)))) % 10**8}"
+    folder.mkdir()
+    _write(folder / "bill.yaml", program)
+    (folder / "minutes.txt").write_text("Minutes\nCommittee of the whole House\n17 January 2024\n\nDecision\n"
+                                        f"Amendments made: 1, clause 5, page 5, line 20, {instruction}.\n", "utf-8")
+    res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", folder / "bill.yaml",
+                "--body", "House of Commons", "--date", "2024-01-17", "-o", folder / "patch.yaml")
+    return folder, res
+
+
+@pytest.mark.parametrize("lang, check", [
+    ("en", 'the words left out end at the one "court" after "Crown" in its paragraph ("court" occurs 2 times in '
+           "scope)"),
+    ("sv", "de strukna orden slutar vid det enda ”court” efter ”Crown” i stycket (”court” förekommer 2 gånger där "
+           "ändringen gäller)"),
+])
+def test_o1_a_range_ends_at_the_one_end_after_its_start(amend, tmp_path, lang, check):
+    # before: refused, "the text "court" occurs 2 times on page 5" (Westminster reads to the first "court" after "Crown")
+    folder, res = _hansard(amend, tmp_path, "leave out from “Crown” to “court”", lang)
+    assert res.code == 0, res.err
+    assert any(line.endswith(check) for line in res.err.splitlines()), res.err
+    (am,) = yaml.safe_load((folder / "patch.yaml").read_text("utf-8"))["amendments"]
+    assert am["delete"] == "is not to be questioned by a court"
+    out = amend("apply", folder / "bill.yaml", folder / "patch.yaml", "-o", folder / "out")
+    assert out.code == 0, out.err
+    assert [u.text for u in iter_units(load_program(folder / "out" / "bill.adopted.yaml"))] == [
+        "A court may review it. A decision of a Minister of the Crown and is not binding on any person."]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", '"court" occurs 2 times after "Crown" in the same paragraph, so where the words left out end is unclear; '
+           "quote more words of the end"),
+    ("sv", "”court” förekommer 2 gånger efter ”Crown” i samma stycke, så det är oklart var de strukna orden slutar; "
+           "citera fler ord i slutet"),
+])
+def test_o1_two_ends_after_the_start_are_refused(amend, tmp_path, lang, expected):
+    program = {**BILL, "sections": [{**BILL["sections"][0], "content": [
+        "A decision of the Crown is not to be questioned by a court or a higher court."]}]}
+    _, res = _hansard(amend, tmp_path, "leave out from “Crown” to “court”", lang, program)
+    assert res.code == 1 and expected in res.err, res.err
+
+
+def test_o1_an_end_only_before_the_start_is_refused(amend, tmp_path):
+    program = {**BILL, "sections": [{**BILL["sections"][0], "content": [
+        "A court may review it.", "A decision of the Crown is final."]}]}
+    _, res = _hansard(amend, tmp_path, "leave out from “Crown” to “court”", "en", program)
+    assert res.code == 1 and '"court" does not follow "Crown" in the same paragraph' in res.err, res.err
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'the change at "by any person or court." removes the full stop that ends "A decision of a Minister of the '
+           'Crown is not to be questioned by any person or court." while the next sentence stays'),
+    ("sv", "ändringen vid ”by any person or court.” tar bort punkten som avslutar"),
+])
+def test_m5_a_range_refusal_quotes_no_probe_text(amend, tmp_path, lang, expected):
+    # before: '"court." cannot be placed: … ("…person or court. x The Secretary of…")', an "x" of its own
+    program = {**BILL, "sections": [{**BILL["sections"][0], "content": [
+        "A decision of a Minister of the Crown is not to be questioned by any person or court. The Secretary of "
+        "State may make regulations."]}]}
+    _, res = _hansard(amend, tmp_path, "leave out from “questioned” to “court.”", lang, program)
+    assert res.code == 1 and expected in res.err and " x " not in res.err, res.err
+
+
+# ------------------------------------------------ M2, M3, M6, M7: places and scopes said so that a reader can tell
+
+def _sections(*content_by_heading):
+    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
+            "sections": [{"heading": h, "level": 1, "page": page, "content": c} for h, page, c in content_by_heading]}
+
+
+TWO_BARN = _sections(("Samverkan", 1, ["Vi arbetar för:", {"bullets": ["Barn och unga", "Äldre"]}, "Och för:",
+                                       {"bullets": ["Barn i skolan", "Vuxna"]}]))
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", 'a1: 2 list items on page 1 start with "Barn" (page 1, under \'Samverkan\', item 1, in the list that '
+           'starts "Barn och unga"; page 1, under \'Samverkan\', item 1, in the list that starts "Barn i skolan")'),
+    ("sv", "a1: 2 punkter på sidan 1 börjar med ”Barn” (sidan 1, under rubriken ”Samverkan”, punkt 1, i listan som "
+           "börjar ”Barn och unga”; sidan 1, under rubriken ”Samverkan”, punkt 1, i listan som börjar ”Barn i "
+           "skolan”)"),
+])
+def test_m2_items_of_two_lists_are_told_apart(run, lang, expected):
+    # before: "(page 1, under 'Samverkan', item 1; page 1, under 'Samverkan', item 1)"
+    assert run(TWO_BARN, [{"at": P1, "delete_item": "Barn"}], lang) == (1, [expected])
+
+
+GOALS = _sections(("Samverkan", 1, [{"table": {"header": ["Mål", "Indikator"],
+                                               "rows": [["Mål ett", "x"], ["Mål två", "y"]]}}]))
+
+
+@pytest.mark.parametrize("lang, header", [("en", "header row, column 1"), ("sv", "rubrikraden, kolumn 1")])
+def test_m2_the_header_row_is_named_so(run, lang, header):
+    # before: "row 0, column 1"
+    code, errors = run(GOALS, [{"at": P1, "replace": "Mål", "with": "Syfte"}], lang)
+    assert code == 1 and f"{header}, " in errors[0] and "row 0" not in errors[0] and "rad 0" not in errors[0]
+
+
+def test_m3_a_table_column_is_named_by_its_header_cell(run):
+    # before: "no single column headed 'Indikator' on page 1 (column headings: none)"
+    assert run(GOALS, [{"at": {"page": 1, "row": 2, "column": "Indikator"}, "replace": "y", "with": "z"}]) == [
+        "Mål", "Indikator", "Mål ett", "x", "Mål två", "z"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: no single column headed 'Zebra' on page 1 (column headings: none)"),
+    ("sv", "a1: det finns inte en enda kolumn med rubriken ”Zebra” på sidan 1 (kolumnrubriker: inga)"),
+])
+def test_m3_a_table_without_a_header_has_no_column_headings(run, lang, expected):
+    program = _sections(("Samverkan", 1, [{"table": {"rows": [["Mål ett", "x"]]}}]))
+    assert run(program, [{"at": {"page": 1, "row": 1, "column": "Zebra"}, "delete": "x"}], lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: there is no heading 'CHEFER' (headings that are close: 'Chefer' (page 2))"),
+    ("sv", "a1: det finns ingen rubrik ”CHEFER” (rubriker som liknar den: ”Chefer” (sidan 2))"),
+])
+def test_m6_a_heading_in_other_case_is_suggested(run, lang, expected):
+    program = _sections(("Samverkan", 1, ["Text."]), ("Chefer", 2, ["Chefer leder."]))
+    assert run(program, [{"at": {"heading": "CHEFER"}, "delete": "leder"}], lang) == (1, [expected])
+
+
+TWO_LAYOUTS = _sections(("Samverkan", 1, [
+    {"columns": [{"heading": "Chefer", "content": ["Chefer leder."]}, {"heading": "Andra", "content": ["Andra."]}]},
+    {"columns": [{"heading": "Chefer", "content": ["Chefer styr."]}]}]))
+PLACES_EN = 'the columns that start "Chefer leder."; the columns that start "Chefer styr."'
+PLACES_SV = "kolumnerna som börjar ”Chefer leder.”; kolumnerna som börjar ”Chefer styr.”"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", f"a1: 2 column layouts or tables are on page 1 under 'Samverkan' ({PLACES_EN}), in one section, so no "
+           "heading can say which; leave column: out and quote words found only in the one meant"),
+    ("sv", f"a1: på sidan 1 under rubriken ”Samverkan” finns 2 kolumnuppställningar eller tabeller ({PLACES_SV}), i "
+           "samma avsnitt, så ingen rubrik kan säga vilken som menas; ta bort column: och citera ord som bara finns i "
+           "den som menas"),
+])
+@pytest.mark.parametrize("column", ["Chefer", 1])
+def test_m7_two_layouts_under_one_heading_are_not_told_apart_by_the_heading(run, lang, expected, column):
+    # before: "… (page 1, under 'Samverkan', column 1, paragraph 1; …the same…); give the heading to say which"
+    at = {"page": 1, "heading": "Samverkan", "column": column}
+    assert run(TWO_LAYOUTS, [{"at": at, "delete": "Chefer"}], lang) == (1, [expected])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", f"a1: the column heading 'Chefer' occurs 2 times on page 1, in one section ({PLACES_EN}), so neither the "
+           "page nor the heading can say which; leave heading: out and quote words found only in the one meant"),
+    ("sv", f"a1: kolumnrubriken ”Chefer” förekommer 2 gånger på sidan 1, i samma avsnitt ({PLACES_SV}), så varken "
+           "sidan eller rubriken kan säga vilken som menas; ta bort heading: och citera ord som bara finns i den som "
+           "menas"),
+])
+def test_m7_a_column_heading_twice_in_one_section_is_not_told_apart_by_the_page(run, lang, expected):
+    # before: "the column heading 'Chefer' occurs 2 times on page 1; give the page" (the page was given)
+    assert run(TWO_LAYOUTS, [{"at": {"page": 1, "heading": "Chefer"}, "delete": "leder"}], lang) == (1, [expected])
+
+
+def test_m7_words_found_in_one_layout_still_apply(run):
+    assert run(TWO_LAYOUTS, [{"at": {"page": 1, "heading": "Samverkan"}, "replace": "styr", "with": "leder"}]) == [
+        "Chefer leder.", "Andra.", "Chefer leder."]
+
+
+# ------------------------------------------------ M1: a bad column: is said as a column's, not a block's
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a1: amendments[1].at.column: integer 0 is not allowed here; a column is given by its number, 1 for the "
+           "first (column: 2), or by its heading (column: Ansvar)"),
+    ("sv", "a1: amendments[1].at.column: heltalet 0 går inte att använda här; en kolumn anges med sitt nummer, 1 för "
+           "den första (column: 2), eller med sin rubrik (column: Ansvar)"),
+])
+def test_m1_column_zero_is_said_as_a_column(run, lang, expected):
+    # before: "…; a block is plain text (a paragraph) or one of paragraph:, bullets:, …"
+    assert run(POLISEN, [{"at": {"page": 1, "column": 0}, "delete": "polisen"}], lang) == (1, [expected])
+
+
+def test_m1_column_true_is_said_as_a_column(run):
+    code, errors = run(POLISEN, [{"at": {"page": 1, "column": True}, "delete": "polisen"}])
+    assert code == 1 and errors[0].endswith("is not allowed here; a column is given by its number, 1 for the first "
+                                            "(column: 2), or by its heading (column: Ansvar)"), errors

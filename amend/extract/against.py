@@ -9,7 +9,7 @@ from ..errors import AmendError, AmendErrors
 from ..load import patch_from_data, validate
 from ..messages import msg
 from ..model import Patch, Program
-from ..resolve import Index, Resolution, resolve
+from ..resolve import Hit, Index, Resolution, locate, resolve
 from ..text import fold_anchor
 from .findings import Extraction, Finding
 from .grammar import Reading
@@ -27,9 +27,17 @@ class Against:
 
     def resolve(self, amendment: dict, line: int) -> Resolution:
         """Resolve one amendment (patch data) or raise the AmendError apply would."""
+        return resolve(self.program, self._patch(amendment, line), index=self.ix)
+
+    def locate(self, amendment: dict, line: int, every: bool = False) -> list[Hit]:
+        """The place (`every`: every place) of the text a delete amendment (patch data) quotes,
+        or the AmendError apply would raise."""
+        return locate(self.ix, self._patch(amendment, line), every)
+
+    def _patch(self, amendment: dict, line: int) -> Patch:
         data = {"program": self.program.meta.id, "base": self.program.meta.version, "produces": "check",
                 "decision": {"body": "-", "date": "2000-01-01"}, "amendments": [{"id": "probe", **amendment}]}
-        return resolve(self.program, load_checked(data, {("amendments", 0): (line, 1)}, self.source), index=self.ix)
+        return load_checked(data, {("amendments", 0): (line, 1)}, self.source)
 
     def fits(self, reading: Reading, line: int) -> bool:
         if "range_from" in reading.operation:

@@ -9,7 +9,7 @@ import unicodedata
 from ..errors import AmendError
 from ..messages import msg
 from ..model import Program
-from ..resolve import Resolution
+from ..resolve import Hit, Resolution
 from ..tree import get
 from . import wording
 from .against import Against
@@ -127,22 +127,11 @@ def _describe_data(data: dict) -> str:
 def _range(fields: dict, ins: Instruction, against: Against, result: Extraction) -> dict | None:
     """'leave out from "A" to "B"': the words after A up to and including B,
     looked up in the program so that the patch quotes them exactly."""
-    ends = []
-    for key in ("range_from", "range_to"):
-        probe = {**({"at": fields["at"]} if "at" in fields else {}), "after": fields[key], "insert": "x"}
-        try:
-            ends.append(against.resolve(probe, ins.line).edits[0])
-        except AmendError as exc:
-            result.needs_human.append(Finding(ins.line, msg("extract.cannot_place", words=fields[key],
-                                                            reason=exc.message), ins.text, ins.title))
-            return None
-    a, b = ends
-    if a.path != b.path or b.start <= a.start:
-        result.needs_human.append(Finding(ins.line, msg("extract.range_order", end=fields["range_to"],
-                                                        start=fields["range_from"]), ins.text, ins.title))
+    ends = _range_ends(fields, ins, against, result)
+    if ends is None:
         return None
-    node = get(against.program, a.path)
-    words = (node if isinstance(node, str) else node.text)[a.start:b.start].strip()
+    a, b = ends
+    words = against.ix.units[a.unit].text[a.end:b.end].strip()
     out = {k: v for k, v in fields.items() if k not in ("range_from", "range_to", "with")}
     if "with" in fields:
         out.update({"replace": words, "with": fields["with"]})
@@ -150,6 +139,38 @@ def _range(fields: dict, ins: Instruction, against: Against, result: Extraction)
         out["delete"] = words
     result.checks.append(Finding(ins.line, msg("extract.check.range", words=short(words, 80)), "", ins.title))
     return out
+
+
+def _range_ends(fields: dict, ins: Instruction, against: Against, result: Extraction) -> tuple[Hit, Hit] | None:
+    """Where A and B are: A once in scope; B the one place after A in A's paragraph, as Westminster
+    reads "to B" (to the first B after A; B may also stand before A or in another paragraph)."""
+    found = [_range_end(fields, key, ins, against, result) for key in ("range_from", "range_to")]
+    starts, ends = found
+    if starts is None or ends is None:
+        return None
+    a = starts[0]
+    after = [h for h in ends if h.unit == a.unit and h.start >= a.end]
+    start, end = fields["range_from"], fields["range_to"]
+    if len(after) != 1:
+        result.needs_human.append(Finding(ins.line, msg("extract.range_end_repeated", end=end, start=start,
+                                                        count=len(after)) if after
+                                          else msg("extract.range_order", end=end, start=start), ins.text, ins.title))
+        return None
+    if len(ends) > 1:
+        result.checks.append(Finding(ins.line, msg("extract.check.range_first_end", end=end, start=start,
+                                                   count=len(ends)), "", ins.title))
+    return a, after[0]
+
+
+def _range_end(fields: dict, key: str, ins: Instruction, against: Against, result: Extraction) -> list[Hit] | None:
+    """The places of one end of a range (the start must be one place), or None with the reason kept."""
+    probe = {**({"at": fields["at"]} if "at" in fields else {}), "delete": fields[key]}
+    try:
+        return against.locate(probe, ins.line, every=key == "range_to")
+    except AmendError as exc:
+        result.needs_human.append(Finding(ins.line, msg("extract.cannot_place", words=fields[key],
+                                                        reason=exc.message), ins.text, ins.title))
+        return None
 
 
 def slug(title: str) -> str:

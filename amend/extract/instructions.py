@@ -11,6 +11,7 @@ from . import wording
 from .against import Against
 from .findings import Extraction, Finding, short
 from .grammar import Grammar, Reading
+from .leftovers import rejected_word
 from .protocol import Minute, Passage
 from .textlines import sentences
 from .tokenize import TokenizeError
@@ -46,7 +47,7 @@ def instructions_in(passage: Passage, g: Grammar, against: Against, result: Extr
     title = passage.title or _point_title(passage)  # for the wordings of real minutes
     stripped = [(a, passage.text[a:b].strip()) for a, b in sentences(passage.text)]
     spans = [(passage.text.index(t, a), t) for a, t in stripped if t]
-    read = [(start, t, read_instruction(g, t)) for start, t in spans]
+    read = [_past_adoption(g, against, start, t, read_instruction(g, t)) for start, t in spans]
     real = {start: wording.read(t, against.program) for start, t, readings in read if not readings}
     read, real = _split_intros(passage, read, real, against)
     if len(read) > 1 and not any(r for _, _, r in read) and not any(isinstance(w, wording.Readings)
@@ -79,6 +80,27 @@ def instructions_in(passage: Passage, g: Grammar, against: Against, result: Extr
 # before the first point of a decision, in the same passage
 _INTRO = re.compile(r"^(?:[^:”\"“]{0,300}?\b(?:enligt|i enlighet med) [^:”\"“]{0,200}?|[^:”\"“]{0,400}?\bbeslutar)"
                     r":\s+(?=\S)", re.IGNORECASE)
+
+
+# "Kommunfullmäktige beslutar att anta programmet med ändringen att …" / "… med följande tillägg:": the
+# words before an instruction the grammar reads (amend's own wording pasted into a decision: review 6 #17)
+_ADOPTION = re.compile(r"^[^”\"“:]{0,300}?\bmed\s+(?:den\s+|de\s+|följande\s+)?(?:ändring(?:en|ar|arna)?|"
+                       r"tillägg(?:et|en)?|justering(?:en|ar|arna)?|revidering(?:en)?|komplettering(?:en)?)"
+                       r"(?:\s+att|\s*:)\s+(?=\S)", re.IGNORECASE)
+
+
+def _past_adoption(g: Grammar, against: Against, start: int, text: str,
+                   readings: list[Reading]) -> tuple[int, str, list[Reading]]:
+    """A sentence the grammar does not read as a whole, read after the words that adopt it,
+    when the grammar reads all of the rest, a reading fits the program, and the adopting
+    words reject nothing (else the wordings of real minutes read it)."""
+    m = _ADOPTION.match(text) if not readings else None
+    if m is None or rejected_word(text[:m.end()]):
+        return start, text, readings
+    rest = read_instruction(g, text[m.end():])
+    if not any(against.fits(r, 0) for r in rest):
+        return start, text, readings
+    return start + m.end(), text[m.end():], rest
 
 
 def _split_intros(passage: Passage, read: list, real: dict, against: Against) -> tuple[list, dict]:

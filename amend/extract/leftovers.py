@@ -13,10 +13,14 @@ from .quotations import _Q, Quote
 
 _REJECTED = re.compile(r"\b(?:avslå\w*|avslag\w*|avslog\w*|förkasta\w*|(?:inte|ej) bifall\w*|bifalls (?:inte|ej)|"
                        r"(?:inte|ej) (?:stryka|strykas|ändra|ändras|ersätta|ersättas|lägga|läggas|infoga|"
-                       r"tillfoga|ta bort))\b", re.IGNORECASE)
+                       r"tillfoga|ta bort)|reserver\w* (?:sig|oss)|till förmån för (?:\w+ )?(?:eget|sitt|sina|deras) "
+                       r"yrkande\w*)\b", re.IGNORECASE)
 # a quotation that names the place, not words of the change: "under rubriken ”Samverkan”"
 _PLACE_QUOTE = re.compile(r"\b(?:rubriken|rubrik|avsnittet|kapitlet)[;:]?\s+$", re.IGNORECASE)
 _PLACED = re.compile(r"\b(efter|före) (?:\w+ )?⟨(\d+)⟩", re.IGNORECASE)
+# "i meningen som börjar med ”Arbetet”": a place named by its opening words (review 5 M8)
+_STARTING = re.compile(r"\b(meningen|stycket|punkten) som (?:börjar|inleds) (?:med )?⟨(\d+)⟩", re.IGNORECASE)
+_UNITS = {"meningen": "sentence", "stycket": "paragraph", "punkten": "item"}
 
 
 def rejected_word(skeleton: str) -> str | None:
@@ -38,6 +42,10 @@ def unread_quote(skeleton: str, m, quotes: list[Quote]) -> Msg | None:
 
 def _why(skeleton: str, k: int, quotes: list[Quote]) -> Msg:
     words = quotes[k].text
+    starting = next((p for p in _STARTING.finditer(skeleton) if int(p.group(2)) == k), None)
+    if starting:
+        unit = _UNITS[starting.group(1).lower()]
+        return msg("guards.extract_unread_starting", noun=starting.group(1).lower(), words=words, key=unit)
     placed = next((p for p in _PLACED.finditer(skeleton) if int(p.group(2)) == k), None)
     if placed:
         key = "after" if placed.group(1).lower() == "efter" else "before"

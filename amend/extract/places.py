@@ -87,9 +87,11 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     m = re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE)
     if m:
         place.at["page"] = int(m.group(1))
-    pages = sorted({int(p) for p in re.findall(r"\bsid(?:an|a) (\d+)\b", s, re.IGNORECASE)})
+    pages = sorted({int(p) for p in re.findall(r"\bsid(?:an|a|orna) (\d+)\b", s, re.IGNORECASE)} | _page_range(s))
     if len(pages) > 1:  # "på sidan 1 och sidan 2": one amendment is one place (review 5)
         place.problems.append(msg("guards.extract_pages", pages=pages))
+    elif re.search(r"\bsidorna\b", s, re.IGNORECASE):  # "på båda sidorna", "sidorna 6–7" (review 6 #10)
+        place.problems.append(msg("guards.extract_pages", pages=pages) if pages else msg("guards.extract_pages_some"))
     chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
     chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
     para = _paragraph_ref(s)
@@ -118,6 +120,7 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
             if named:
                 place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
     _joined_or_from_end(s, place)
+    _excepted(s, place)
     m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
     if m:
         place.at["sentence"] = _ordinal(m.group(1))
@@ -136,14 +139,50 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     return place
 
 
+# "förutom i andra meningen", "utom i sista stycket", "med undantag av första punkten": a place left out,
+# which a reading of the place would take as the place itself (review 6 #9)
+_EXCEPT = re.compile(r"\b(?:(?:för)?utom|med undantag (?:av|för)|undantaget|dock inte|men inte)\s+(?:i |på |under )?"
+                     r"(?:den |det )?(?:\S+ ){0,2}?(?:meningen|meningarna|stycket|styckena|punkten|punkterna|sidan|"
+                     r"sidorna|sida|rubriken|avsnittet|kolumnen|raden|tabellen|listan|punktlistan|att-satsen)\b",
+                     re.IGNORECASE)
+
+
+def _excepted(s: str, place: _Place) -> None:
+    m = _EXCEPT.search(s)
+    if m:
+        place.problems.append(msg("guards.extract_excepted_place", words=m.group(0)))
+
+
+def _page_range(s: str) -> set[int]:
+    """The pages of "sidorna 6–7" / "sidan 6-7" / "sidorna 6 till 8" (both ends and those between),
+    and of "sidorna 1 och 2" / "sidorna 2, 4 och 5"."""
+    pages: set[int] = set()
+    m = re.search(r"\bsid(?:an|a|orna) (\d+)\s*(?:[–—-]|till|t\.o\.m\.?)\s*(\d+)\b", s, re.IGNORECASE)
+    if m and int(m.group(2)) > int(m.group(1)):
+        pages |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    listed = re.search(r"\bsidorna (\d+(?:\s*(?:,|och|samt|eller)\s*\d+)*)", s, re.IGNORECASE)
+    return pages | ({int(p) for p in re.findall(r"\d+", listed.group(1))} if listed else set())
+
+
+# "i första och tredje punkten", "i andra, tredje och femte stycket": several places of one noun (review 6 #11)
+_ORDINAL_LIST = re.compile(_ORD + r"(?:\s*,\s*" + _ORD + r")*\s+(?:och|samt|eller|respektive|till|[–—-])\s+" + _ORD
+                           + r"\s+(meningen|meningarna|stycket|styckena|punkten|punkterna|kolumnen|kolumnerna|raden|"
+                             r"raderna)\b", re.IGNORECASE)
+
+
 def _joined_or_from_end(s: str, place: _Place) -> None:
     """Places a reading of one place would cut short (review 5): "i första stycket och i andra
-    stycket" (two places), "näst sista meningen", "andra meningen från slutet" (counted from the end)."""
+    stycket" or "i första och tredje punkten" (two places), "näst sista meningen", "andra meningen
+    från slutet" (counted from the end)."""
     if re.search(r"\bnäst sista\b|\bfrån slutet\b", s, re.IGNORECASE):
         place.problems.append(msg("guards.extract_from_end"))
-    for noun in ("meningen", "stycket", "punkten"):
-        if len({w.lower() for w in re.findall(_ORD + " " + noun + r"\b", s, re.IGNORECASE)}) > 1:
-            place.problems.append(msg("guards.extract_two_places", noun=noun))
+    nouns = [noun for noun in ("meningen", "stycket", "punkten")
+             if len({w.lower() for w in re.findall(_ORD + " " + noun + r"\b", s, re.IGNORECASE)}) > 1]
+    listed = _ORDINAL_LIST.search(s)
+    if listed and not nouns:
+        nouns = [listed.group(listed.lastindex or 0)]
+    for noun in nouns:
+        place.problems.append(msg("guards.extract_two_places", noun=noun))
 
 
 _DOCUMENT = re.compile(r"\bi (?:(?:den |det )?(?:nuvarande )?)?(\w+s (?:reglemente|riktlinje|program|plan|policy)\w*|"

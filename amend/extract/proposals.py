@@ -33,6 +33,11 @@ def proposals_in(passage: Passage, g: Grammar, against: Against, course: Paragra
         line = passage.line_at(start)
         readings = read_instruction(g, sentence)
         w = None if readings else wording.read(sentence, against.program)
+        against_decision = _against_decision(sentence, passage, g.protocol)
+        if against_decision and (readings or w is not None or g.triggered(sentence)):
+            result.rejected.append(Finding(line, msg("extract.rejected.against_decision", said=against_decision),
+                                           sentence, passage.title))
+            continue
         if readings or (w is None and g.triggered(sentence)):
             out.append(Instruction(sentence, line, passage.title, passage, readings, start))
             continue
@@ -62,6 +67,16 @@ def proposals_in(passage: Passage, g: Grammar, against: Against, course: Paragra
             result.notes.append(Finding(line, msg("extract.note.proposed_adopted", section=passage.section,
                                                   said=words), "", passage.title))
     return out
+
+
+def _against_decision(sentence: str, passage: Passage, tables: dict) -> str | None:
+    """The words that make a proposal one made against the decision: a reservation ("Reservation",
+    "reserverar sig … till förmån för eget yrkande"), a note to the minutes, a separate opinion."""
+    pattern = tables.get("not_decision")
+    if not pattern:
+        return None
+    m = re.search(pattern, passage.section, re.IGNORECASE) or re.search(pattern, sentence, re.IGNORECASE)
+    return m.group(0) if m else None
 
 
 def not_made(minute: Minute, adopted: list, tables: dict, result: Extraction) -> list:

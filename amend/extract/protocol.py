@@ -225,11 +225,24 @@ def read_protocol(text: str, tables: dict) -> Protocol:
     return Protocol(body, date, tuple(_minutes(lines, tables)))
 
 
+# "§ 46", "§ 46 Dnr 2025.310 KS", "§ 46 2025.310 KS": a line that is nothing but a § heading
+_PARAGRAPH_HEADING = re.compile(r"^§\s*\d+\s*(?:(?:dnr|diarienummer|ärendenummer)\b.*|"
+                                r"\d{2,4}[./:-]\d+\S*(?:\s+\S+){0,2})?$", re.IGNORECASE)
+
+
 def _paragraph_starts(lines: list[Line]) -> list[int]:
     """Lines that open a paragraph of the minutes: "§ 170 ..." at the top or after
-    a blank line or page furniture (a "§ 294" that a line break put first in a line is text)."""
+    a blank line or page furniture (a "§ 294" that a line break put first in a line is text),
+    and a line that is only a § heading after a sentence's end or the header's date (text
+    copied from a PDF often has no blank lines: review 6 #15)."""
     return [i for i, ln in enumerate(lines) if _PARAGRAPH.match(ln.text)
-            and (i == 0 or not lines[i - 1].text or lines[i - 1].no < ln.no - 1)]  # or after removed furniture
+            and (i == 0 or not lines[i - 1].text or lines[i - 1].no < ln.no - 1  # or after removed furniture
+                 or (_PARAGRAPH_HEADING.match(ln.text) is not None and _ends_before(lines[i - 1].text)))]
+
+
+def _ends_before(text: str) -> bool:
+    """The line before a § heading ends what came before: a sentence, or the header's date."""
+    return text.rstrip()[-1:] in ".!?:;)”\"" or _ISO_DATE.search(text) is not None
 
 
 def _minutes(lines: list[Line], tables: dict) -> list[Minute]:

@@ -173,6 +173,7 @@ def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, agai
     kinds = {id(m): _what_it_holds(m, g, against) for m in minutes}
     amending = [m for m in minutes if kinds[id(m)] == "amendment"]
     if len(amending) == 1:
+        _refuse_other_title(amending[0], minutes, against.program, source)
         return amending[0]
     if amending:
         raise AmendError(msg("extract.several_paragraphs", title=against.program.meta.title,
@@ -183,6 +184,28 @@ def _choose_minute(minutes, paragraph: str | None, g: Grammar, source: str, agai
         raise AmendError(msg("extract.no_paragraph_fits_changes", count=len(minutes), title=title,
                              paragraphs=_listing(changes)), source=source)
     raise AmendError(msg("extract.no_paragraph_fits", count=len(minutes), title=title), source=source)
+
+
+def _refuse_other_title(chosen: Minute, minutes: Sequence[Minute], program: Program, source: str) -> None:
+    """The one § with a change that fits is not the program's when its title names another document
+    and another § is titled as the program ("§ 45 Program om …" beside "§ 46 Riktlinjer för …": the
+    change of § 46 is to the riktlinjer, which may share the program's words; review 6 #15)."""
+    titled = [m for m in minutes if m.paragraph and _titled_as(m.title, program)]
+    if titled and chosen not in titled and not _titled_as(chosen.title, program):
+        raise AmendError(msg("extract.paragraph_titled_otherwise", chosen=_listing([chosen]),
+                             title=program.meta.title, titled=_listing(titled)), source=source)
+
+
+_TITLE_WORDS = re.compile(r"[^\W\d_]{6,}")
+_GENERIC_TITLE = {"program", "programmet", "kommunens", "kommunen", "revidering", "revidera", "antagande", "förslag",
+                  "beslut", "ändring", "ändringar", "uppdatering", "fastställande"}
+
+
+def _titled_as(title: str, program: Program) -> bool:
+    """Whether a § title shares a telling word (six letters or more) with the program's title."""
+    words = {w.casefold() for w in _TITLE_WORDS.findall(title)} - _GENERIC_TITLE
+    own = {w.casefold() for w in _TITLE_WORDS.findall(program.meta.title)} - _GENERIC_TITLE
+    return any(a.startswith(b[:6]) for a in words for b in own)
 
 
 def _what_it_holds(minute: Minute, g: Grammar, against: Against) -> str:

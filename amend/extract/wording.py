@@ -203,10 +203,17 @@ def _add_after_paragraph(m, quotes, place, program):
     return {"add_paragraph": _q(quotes, m, 2)}
 
 
+# "i punktlistan läggs till", "läggs en ny punkt till": the text is a new item of the list (review 6 #7)
+_TO_LIST = re.compile(r"\b(?:i|till) (?:den |)(?:punktlistan|listan|punktuppställningen|uppräkningen)\b|"
+                      r"\b(?:en|som) ny punkt\b|\bläggs en punkt\b", re.IGNORECASE)
+
+
 def _addition(m, quotes, place, program):
     text = _q(quotes, m, 1)
     if "sentence" in place.at or "paragraph" in place.at or "item" in place.at:
         return {"insert": text}
+    if _TO_LIST.search(m.string) and ("heading" in place.at or "page" in place.at):
+        return _list_item_of(clean(text), place)
     if "heading" in place.at:
         return {"add_paragraph": text}
     return msg("extract.cannot.no_place_for_text")
@@ -221,10 +228,28 @@ def _new_text(m, quotes, place, program):
     return {"replace_section_text": [text]}
 
 
+def _delete_item(m, quotes, place, program):
+    return {"delete_item": _q(quotes, m, 1)}
+
+
+def _item_addition(m, quotes, place, program):
+    if "page" not in place.at and "heading" not in place.at:
+        return msg("extract.cannot.no_place_list")
+    return _list_item_of(clean(_q(quotes, m, 1)), place)
+
+
+def _paragraph_after(m, quotes, place, program):
+    return {"add_paragraph": _q(quotes, m, 2), "after": _q(quotes, m, 1)}
+
+
 def _list_item(m, quotes, place, program):
     if "page" not in place.at and "heading" not in place.at:
         return msg("extract.cannot.no_place_list")
-    item = clean(m.group(1))
+    return _list_item_of(clean(m.group(1)), place)
+
+
+def _list_item_of(item: str, place) -> dict:
+    """A new last item of the one list the place holds (resolve refuses two lists there)."""
     note = (msg("extract.check.new_item_page", item=item, page=place.at["page"]) if "page" in place.at
             else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
     return {"add_item": item, "_note": note}
@@ -237,6 +262,12 @@ _OPERATIONS = [
      r"lydelse))?:? " + _Q, _replace),
     (_Q + r"\.? ändras till:? " + _Q, _replace),
     (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
+    # review 6 #8: "ersätts ordet ”A” med ”B”", "ska ordet ”A” ersättas med ”B”", "texten ”A” på sidan 6 ändras till"
+    (r"\bersätts (?:ordet|orden|texten|meningen|formuleringen) " + _Q + r" med:? " + _Q, _replace),
+    (r"\bska (?:ordet |orden |texten |meningen |formuleringen )?" + _Q + r"\.? (?:ersättas|bytas ut) (?:med|mot):? "
+     + _Q, _replace),
+    (r"(?:^|\s)(?:ordet |orden |texten |meningen )?" + _Q + r"\.? på sid(?:an|a) \d+ (?:ersätts(?: med| mot)?|"
+     r"ändras till|ska ersättas(?: med| mot)?):? " + _Q, _replace),
     (r"\b(?:läggs|ska läggas) (?:följande (?:text|stycke|paragraf) )?till som (?:en )?ny (?:§ ?(\d+)|(\d+) §|paragraf "
      r"(?:nummer )?(\d+)):? " + _Q, _add_section),
     (r"\befter (?:meningen|orden|ordet|texten) " + _Q + r",? (?:läggs|ska läggas|lägga|infogas|tillfogas|ska infogas)"
@@ -244,6 +275,11 @@ _OPERATIONS = [
     (r"\bföre (?:meningen|orden|ordet|texten) " + _Q + r",? (?:läggs|ska läggas|lägga|infogas|tillfogas|ska infogas)"
      r"(?: till)?(?: följande| meningen| meningarna| orden| ordet| texten)*(?: till)?:? " + _Q, _insert_before),
     (r"(?:infogas|läggas till|läggs till|tillfogas) efter " + _ORD + r" stycket:? " + _Q, _add_after_paragraph),
+    # review 6 #8: "stryks punkten ”…”", "läggs en ny punkt till: ”…”", "läggs ett nytt stycke till efter stycket som
+    # börjar med ”A”: ”B”"
+    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort) punkten:? " + _Q, _delete_item),
+    (r"\bläggs (?:en|följande) (?:ny )?punkt till:? " + _Q, _item_addition),
+    (r"\bläggs ett (?:nytt )?stycke till efter stycket som börjar med:? " + _Q + r":? " + _Q, _paragraph_after),
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?)?:? "
      + _Q, _delete),
     (r"(?:^|\s)(?:ordet |orden |texten |meningen )?" + _Q + r"\.? (?:stryks|utgår|tas bort|ska strykas|ska utgå|"
@@ -255,7 +291,7 @@ _OPERATIONS = [
      r"tillfogas|infogas)\b", _addition),
     (r"\batt ([^⟨,.;:]+?) läggs till som [^⟨.;:]+? (?:på sid(?:an|a) \d+|under rubriken)", _list_item),
 ]
-_REPLACE_FORMS = 5  # the first five operations replace quoted words
+_REPLACE_FORMS = 8  # the first eight operations replace quoted words
 
 # the whole new text of the place named, without the old: "… revideras i enlighet med följande: ”…”"
 _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|enligt följande|genom att (?:den )?"
@@ -396,14 +432,18 @@ def punctuation_readings(data: dict, extra: str = "") -> tuple:
 def looks_like_change(text: str) -> bool:
     """Quoted words beside a verb of change: worth a report when nothing reads it."""
     skeleton, quotes = quotations(text)
-    return bool(quotes) and bool(re.search(r"\b(stryks|utgår|tas bort|läggs till|ersätts|ändras|infogas|"
-                                           r"tillfogas|kompletteras|byts ut|formuleras|lydelse)\b",
+    # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
+    return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \w+){0,3} till|"
+                                           r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"
+                                           r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*|"
+                                           r"i ställ(?:e|et) för|istället för|ska lyda|lyder|ska stå)\b",
                                            skeleton, re.IGNORECASE))
 
 
 _FAMILY_OF = {_replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
               _delete_bare: "strikes", _add_section: "adds", _insert_after: "adds", _insert_before: "adds",
-              _add_after_paragraph: "adds", _addition: "adds", _list_item: "adds"}
+              _add_after_paragraph: "adds", _addition: "adds", _list_item: "adds", _delete_item: "strikes",
+              _item_addition: "adds", _paragraph_after: "adds"}
 
 
 def operation_family(text: str) -> str | None:

@@ -141,9 +141,11 @@ def _what(err, written: str | None = None) -> str | Msg:
         hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
             if isinstance(err.instance, float) and err.instance.is_integer() else ""
         return msg("load.schema.not_ordinal", value=err.instance, hint=hint)
+    kind = _JSON_NAMES.get(_json_type(err.instance), _json_type(err.instance))
+    if v in ("anyOf", "oneOf") and tuple(err.absolute_path)[-1:] == ("column",):  # a scope's, not a block (M1)
+        return msg("load.schema.not_column", kind=kind, value=err.instance)
     if v in ("anyOf", "oneOf"):
-        return msg("load.schema.not_allowed", kind=_JSON_NAMES.get(_json_type(err.instance), _json_type(err.instance)),
-                   value=err.instance)
+        return msg("load.schema.not_allowed", kind=kind, value=err.instance)
     if v == "enum":
         return msg("load.schema.enum", options=", ".join(map(str, err.validator_value)), value=err.instance)
     if v == "pattern":

@@ -66,9 +66,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "vilken som menas"),
     "core.column_heading_repeated": ("the column heading '{heading}' occurs {count} times ; give the page",
                                      "kolumnrubriken ”{heading}” förekommer {count} gånger; ange sidan"),
-    "core.column_heading_repeated_on_page": (
-        "the column heading '{heading}' occurs {count} times on page {page}; give the page",
-        "kolumnrubriken ”{heading}” förekommer {count} gånger på sidan {page}; ange sidan"),
     "core.heading_elsewhere": ("there is no heading '{heading}' on page {page}: it is on {pages}",
                                "det finns ingen rubrik ”{heading}” på sidan {page}: den finns på {pages}"),
     "core.heading_missing": ("there is no heading '{heading}'", "det finns ingen rubrik ”{heading}”"),

@@ -56,6 +56,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.no_such_paragraph": ("there is no § {number} in the protocol (paragraphs found: {found})",
                                   "protokollet har ingen § {number} (paragrafer som finns: {found})"),
     "extract.none": ("none", "inga"),
+    "extract.paragraph_titled_otherwise": (
+        "{chosen} is the only paragraph with a change that fits {title}, but its title names another document, and "
+        "{titled} is titled as the program; say which with --paragraph",
+        "{chosen} är den enda paragrafen med en ändring som passar {title}, men dess rubrik anger ett annat "
+        "dokument, och {titled} har programmets rubrik; ange vilken med --paragraph"),
     "extract.several_paragraphs": ("several paragraphs hold amendments to {title}: {paragraphs}; say which with "
                                    "--paragraph",
                                    "flera paragrafer innehåller ändringar i {title}: {paragraphs}; ange vilken med "
@@ -116,6 +121,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.cannot_place": ('"{words}" cannot be placed: {reason}', "”{words}” kan inte placeras: {reason}"),
     "extract.range_order": ('"{end}" does not follow "{start}" in the same paragraph',
                             "”{end}” kommer inte efter ”{start}” i samma stycke"),
+    "extract.range_end_repeated": (
+        '"{end}" occurs {count} times after "{start}" in the same paragraph, so where the words left out end is '
+        'unclear; quote more words of the end',
+        "”{end}” förekommer {count} gånger efter ”{start}” i samma stycke, så det är oklart var de strukna orden "
+        "slutar; citera fler ord i slutet"),
+    "extract.check.range_first_end": (
+        'the words left out end at the one "{end}" after "{start}" in its paragraph ("{end}" occurs {count} times '
+        "in scope)",
+        "de strukna orden slutar vid det enda ”{end}” efter ”{start}” i stycket (”{end}” förekommer {count} gånger "
+        "där ändringen gäller)"),
     "extract.check.range": (
         'read "leave out from … to …" as leaving out "{words}" (the words after the first quotation, up to and '
         "including the second)",
@@ -139,6 +154,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "står även under ”{section}”; togs med en gång, från beslutet"),
     "extract.note.worded_differently": ("worded differently under '{section}'; the decision's wording was used",
                                         "har en annan lydelse under ”{section}”; beslutets lydelse användes"),
+    "extract.rejected.against_decision": (
+        'not adopted: it stands in a reservation, a note to the minutes or a separate opinion ("{said}"), which is '
+        "not the decision; it is not written to the patch",
+        "inte bifallet: det står i en reservation, en protokollsanteckning eller ett särskilt yttrande (”{said}”), "
+        "som inte är beslutet; det skrivs inte in i ändringsfilen"),
     "extract.rejected.said": ('not adopted: the minutes say "{said}"', "inte bifallet: protokollet säger ”{said}”"),
     "extract.proposed.by_reference": (
         "proposed under '{section}' but not in the decision, and the decision refers to a proposal",

@@ -59,6 +59,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} finns {count} listor ({places}) och var och en har sina egna punktnummer; ange punkten med dess "
         "första ord (delete_item: ”…”) eller citera ord i den"),
     "guards.list_starting": ("the list that starts \"{text}\"", "listan som börjar ”{text}”"),
+    "guards.where.in_list": ("in the list that starts \"{text}\"", "i listan som börjar ”{text}”"),
+    "guards.where.header_cell": ("header row, column {column}", "rubrikraden, kolumn {column}"),
+    "guards.where.columns_starting": ("the columns that start \"{text}\"", "kolumnerna som börjar ”{text}”"),
+    "guards.where.table_starting": ("the table that starts \"{text}\"", "tabellen som börjar ”{text}”"),
+    "guards.column_heading_repeated_here": (
+        "the column heading '{heading}' occurs {count} times on page {page}, in one section ({places}), so neither "
+        "the page nor the heading can say which; leave heading: out and quote words found only in the one meant",
+        "kolumnrubriken ”{heading}” förekommer {count} gånger på sidan {page}, i samma avsnitt ({places}), så varken "
+        "sidan eller rubriken kan säga vilken som menas; ta bort heading: och citera ord som bara finns i den som "
+        "menas"),
+    "guards.column_heading_repeated_sections": (
+        "the column heading '{heading}' occurs {count} times on page {page} ({places}), so the page cannot say "
+        "which; give the heading of the section and the column: heading: SECTION, column: {heading}",
+        "kolumnrubriken ”{heading}” förekommer {count} gånger på sidan {page} ({places}), så sidan kan inte säga "
+        "vilken som menas; ange avsnittets rubrik och kolumnen: heading: AVSNITT, column: {heading}"),
+    "guards.layouts_one_heading": (
+        "{count} column layouts or tables are {scope} ({places}), in one section, so no heading can say which; "
+        "leave column: out and quote words found only in the one meant",
+        "{scope} finns {count} kolumnuppställningar eller tabeller ({places}), i samma avsnitt, så ingen rubrik kan "
+        "säga vilken som menas; ta bort column: och citera ord som bara finns i den som menas"),
     "guards.in_heading": ("the heading '{heading}'", "rubriken ”{heading}”"),
     "guards.in_column_heading": ("the heading of the column '{heading}'", "kolumnrubriken ”{heading}”"),
     "guards.anchor_in_heading": (
@@ -143,6 +163,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write each change as an amendment of its own by hand",
         "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
         "skriv varje ändring som ett eget ändringsförslag för hand"),
+    "guards.extract_unread_starting": (
+        "the sentence names the place as \"{noun} som börjar med ”{words}”\" (the {key} that starts with those "
+        "words), which a patch cannot say for this change; write the amendment by hand with the {key}'s number "
+        "(at: {key}: N)",
+        "meningen anger stället som {noun} som börjar med ”{words}”, vilket en ändringsfil inte kan ange för den "
+        "här ändringen; skriv ändringen för hand med numret på {noun} (at: {key}: N)"),
     "guards.extract_unread_place": (
         "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
         "that place and other words of the sentence are not understood; write the amendment by hand",
@@ -158,11 +184,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "place by its number counted from the start, by hand",
         "meningen räknar från slutet (”näst sista”, ”från slutet”), vilket en ändringsfil inte kan ange; ange stället "
         "med dess nummer räknat från början, för hand"),
+    "guards.extract_excepted_place": (
+        "the sentence leaves a place out (\"{words}\"), which a patch cannot say: an amendment changes the one "
+        "place it names; write an amendment for each place that is changed, by hand",
+        "meningen undantar ett ställe (”{words}”), vilket en ändringsfil inte kan ange: ett ändringsförslag ändrar "
+        "det ställe det anger; skriv ett ändringsförslag för varje ställe som ändras, för hand"),
     "guards.extract_two_places": (
         "the sentence names more than one \"{noun}\" and an amendment changes one place; write an amendment for each "
         "by hand",
         "meningen nämner mer än ett ställe (”{noun}”) och ett ändringsförslag ändrar ett ställe; skriv ett "
         "ändringsförslag för varje ställe för hand"),
+    "guards.extract_pages_some": (
+        "the sentence names pages (\"sidorna\") and an amendment changes one place; write an amendment for each "
+        "page by hand",
+        "meningen nämner flera sidor (”sidorna”) och ett ändringsförslag ändrar ett ställe; skriv ett "
+        "ändringsförslag för varje sida för hand"),
     "guards.extract_pages": (
         "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
         "for each page by hand",

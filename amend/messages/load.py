@@ -142,6 +142,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.schema.not_ordinal": ("must be a number from 1, first or last, not {value!r}{hint}",
                                 "ska vara ett tal från 1, first eller last, inte {value!r}{hint}"),
     "load.schema.hint_whole": ("; write {whole}, not {value}", "; skriv {whole}, inte {value}"),
+    "load.schema.not_column": (
+        "{kind} {value!r} is not allowed here; a column is given by its number, 1 for the first (column: 2), or by "
+        "its heading (column: Ansvar)",
+        "{kind} {value!r} går inte att använda här; en kolumn anges med sitt nummer, 1 för den första (column: 2), "
+        "eller med sin rubrik (column: Ansvar)"),
     "load.schema.not_allowed": (f"{{kind}} {{value!r}} is not allowed here; {_BLOCK}",
                                 f"{{kind}} {{value!r}} går inte att använda här; {_BLOCK_SV}"),
     "load.schema.enum": ("must be one of {options}, not {value!r}", "ska vara något av {options}, inte {value!r}"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .anchors import Hit, fuzzy_candidates, similarity
 from .edits import Edit, Region, Resolution
 from .index import Index, Span
-from .operations import resolve, resolve_all
+from .operations import locate, resolve, resolve_all
 
-__all__ = ["Edit", "Hit", "Index", "Region", "Resolution", "Span", "fuzzy_candidates", "resolve", "resolve_all",
-           "similarity"]
+__all__ = ["Edit", "Hit", "Index", "Region", "Resolution", "Span", "fuzzy_candidates", "locate", "resolve",
+           "resolve_all", "similarity"]

@@ -76,6 +76,18 @@ class Anchors:
             return self._exact(hits, anchor)
         return self._not_found(spans, anchor)
 
+    def every(self, spans: list[Span], anchor: str, sentences: Sentences | None = None) -> list[Hit]:
+        """Every exact place of `anchor` in scope, in order (at least one), refused as `one` refuses
+        a heading or look-alike rival; where a sentence number or `occurrence:` picks, the one place."""
+        if (sentences and len(sentences.readings) > 1) or self.scoper.scope.occurrence is not None:
+            return [self.one(spans, anchor, sentences)]
+        hits = _find(self.ix, spans, anchor)
+        if not hits:
+            return [self._not_found(spans, anchor)]
+        refuse_heading_rival(self.scoper, spans, anchor, hits)
+        refuse_compatibility_rival(self.scoper, spans, anchor, hits)
+        return hits
+
     def _exact(self, hits: list[Hit], anchor: str) -> Hit:
         """The one hit the amendment means (by occurrence), or the error saying why there is none."""
         occurrence = self.scoper.scope.occurrence

@@ -14,7 +14,7 @@ from ..text import clean, find_spans, fold, fold_anchor, splice
 from ..text.confusables import has_lookalike, latin_skeleton
 from ..text.numbers import cuts_spaced_number
 from ..text.typography import edit_problem, folded_terminal, inserted_sentence, paragraph_start_problem
-from .index import Index, Span, listed
+from .index import Index, Span, listed, opening
 
 if TYPE_CHECKING:
     from ..tree import Unit
@@ -76,12 +76,7 @@ def list_places(ix: Index, units: list[int]) -> Msg | str:
     items = [i for i in units if ix.units[i].what == "item"]
     lists = list(dict.fromkeys(ix.units[i].block_path for i in items))
     firsts = [ix.units[next(i for i in items if ix.units[i].block_path == lp)].text for lp in lists[:5]]
-    return listed([msg("guards.list_starting", text=_opening(t)) for t in firsts])
-
-
-def _opening(text: str, words: int = 4) -> str:
-    parts = text.split(" ")
-    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
+    return listed([msg("guards.list_starting", text=opening(t)) for t in firsts])
 
 
 def headings_holding(scoper: Scoper, spans: list[Span], anchor: str, before: Place | None = None) -> list[Msg]:

@@ -95,8 +95,7 @@ class Index:
         heading = msg("core.where.heading", heading=self.program.sections[u.section].heading)
         parts: list[Msg | str] = [msg("core.where.page", page=u.page), heading]
         if u.column is not None:
-            parts.append(msg("core.where.cell", row=u.row, column=u.column) if u.row is not None
-                         else msg("core.where.column", column=u.column))
+            parts.append(_cell(u.row, u.column))
         paragraph = u.what == "paragraph"
         if self.page_ordinal[i] == self.ordinal[i]:
             parts.append(msg("core.where.paragraph", n=self.ordinal[i]) if paragraph
@@ -105,11 +104,43 @@ class Index:
             under = ordinal_words(self.ordinal[i])
             parts.append(msg("core.where.paragraph_on_page", n=self.page_ordinal[i], under=under) if paragraph
                          else msg("core.where.item_on_page", n=self.page_ordinal[i], under=under))
+        if not paragraph and self._lists_beside(i) > 1:  # each list counts its own items: say which list
+            parts.append(msg("guards.where.in_list", text=opening(self._first_item(i))))
         if start is not None:
             spans = self.sentences(i)
             n = next((k for k, (a, b) in enumerate(spans) if a <= start < max(b, a + 1)), len(spans) - 1)
             parts.append(msg("core.where.sentence", n=n + 1, count=len(spans)))
         return _msg(listed(parts, "core.comma"))
+
+
+    def _lists_beside(self, i: int) -> int:
+        """How many lists hold items in unit i's section, in the same column or cell."""
+        u = self.units[i]
+        return len({self.units[k].block_path for k in self.by_section[u.section]
+                    if self.units[k].what == "item" and self._beside(k, u)})
+
+    def _beside(self, k: int, u: Unit) -> bool:
+        return (self.units[k].layout, self.units[k].column, self.units[k].row) == (u.layout, u.column, u.row)
+
+    def _first_item(self, i: int) -> str:
+        """The text of the first item of unit i's list."""
+        path = self.units[i].block_path
+        return next(u.text for u in self.units if u.what == "item" and u.block_path == path)
+
+
+def _cell(row: int | None, column: int) -> Msg:
+    """A column, a table cell, or a cell of the header row (row 0 in addresses, no row to a reader)."""
+    if row is None:
+        return msg("core.where.column", column=column)
+    if row == 0:
+        return msg("guards.where.header_cell", column=column)
+    return msg("core.where.cell", row=row, column=column)
+
+
+def opening(text: str, words: int = 4) -> str:
+    """The first words of a text (an item, a paragraph) to name it by."""
+    parts = text.split(" ")
+    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
 
 
 # ---------------------------------------------------------------- scope

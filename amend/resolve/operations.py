@@ -55,6 +55,17 @@ def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[F
     return handler(ix, am, scoper, anchors)
 
 
+def locate(ix: Index, patch: Patch, every: bool = False) -> list[Hit]:
+    """Where the text quoted by the patch's one amendment (a delete) is in its scope: the one place
+    (`every`: every exact place, in order), or the refusal `resolve` would give. Nothing is changed,
+    so no guard on an edit's result is asked (extract looks up the ends of a range by it)."""
+    (am,) = patch.amendments
+    scoper = Scoper(ix, am, am.scope)
+    spans, sentences = scoper.text()
+    anchors = Anchors(scoper.pointing(am.anchor_key), None, [])
+    return anchors.every(spans, am.value, sentences) if every else [anchors.one(spans, am.value, sentences)]
+
+
 def _text_edit(am: Amendment, hit: Hit, ix: Index, start: int, end: int, new: str) -> Edit:
     path = ix.units[hit.unit].path
     return Edit("text", am, path=path, start=start, end=end, new=new,

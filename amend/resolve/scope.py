@@ -7,7 +7,7 @@ from typing import Any
 from ..address import TOP, Address
 from ..errors import AmbiguousAnchor, AmendError, ScopeError
 from ..messages import Msg, msg
-from ..model import Amendment, Scope, Table, ordinal_words
+from ..model import Amendment, Columns, Paragraph, Scope, Table, ordinal_words
 from ..text import (
     READINGS_LIMIT,
     fold_anchor,
@@ -16,7 +16,7 @@ from ..text import (
 from ..tree import get
 from .edits import E
 from .guards import one_list, refuse_column_rival
-from .index import Index, Span, listed, pick_ordinal
+from .index import Index, Span, listed, opening, pick_ordinal
 from .unsure import refuse_unsure
 
 
@@ -109,13 +109,33 @@ class Scoper:
                                               pages=pages))
 
     def _under_column_heading(self, in_columns: list[int]) -> Selection:
-        scope, ix = self.scope, self.ix
-        layouts = {lay for i in in_columns if (lay := ix.units[i].layout) is not None}
+        ix = self.ix
+        layouts = list(dict.fromkeys(lay for i in in_columns if (lay := ix.units[i].layout) is not None))
         if len(layouts) > 1:
-            raise self.fail(AmbiguousAnchor, msg("core.column_heading_repeated_on_page", heading=scope.heading,
-                                                 count=len(layouts), page=scope.page) if scope.page else
-                            msg("core.column_heading_repeated", heading=scope.heading, count=len(layouts)))
-        return Selection(tuple(in_columns), layout=layouts.pop(), column=ix.units[in_columns[0]].column)
+            raise self._column_heading_repeated(in_columns, layouts)
+        return Selection(tuple(in_columns), layout=layouts[0], column=ix.units[in_columns[0]].column)
+
+    def _column_heading_repeated(self, in_columns: list[int], layouts: list[Address]) -> AmendError:
+        """A column heading printed in several layouts: a page tells them apart only when they are on
+        different pages, a section's heading only when they are in different sections (review 5 M7)."""
+        ix, heading = self.ix, self.scope.heading
+        pages = {ix.units[i].page for i in in_columns}
+        if len(pages) > 1 and self.scope.page is None:
+            return self.fail(AmbiguousAnchor, msg("core.column_heading_repeated", heading=heading, count=len(layouts)))
+        sections = {ix.units[i].section for i in in_columns}
+        values = dict(heading=heading, count=len(layouts), page=pages.pop(), places=self._layout_places(layouts))
+        return self.fail(AmbiguousAnchor, msg("guards.column_heading_repeated_sections", **values) if len(sections) > 1
+                         else msg("guards.column_heading_repeated_here", **values))
+
+    def _layout_places(self, layouts: list[Address]) -> Msg | str:
+        """Each columns block or table by its opening words (their places would read the same)."""
+        ix, named = self.ix, []
+        for lay in layouts[:5]:
+            first = next(u.text for u in ix.units if u.layout == lay)
+            table = isinstance(get(ix.program, lay), Table)
+            named.append(msg("guards.where.table_starting", text=opening(first)) if table
+                         else msg("guards.where.columns_starting", text=opening(first)))
+        return listed(named)
 
     def _heading_not_found(self, wanted: str, found: list[int]) -> AmendError:
         scope, ix = self.scope, self.ix
@@ -144,16 +164,26 @@ class Scoper:
         if len(layouts) > 1:
             layouts = self._layouts_named(layouts) or layouts
         if len(layouts) > 1:
-            places = listed([ix.place(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
-            raise self.fail(AmbiguousAnchor, msg("core.layouts_repeated", count=len(layouts),
-                                                 scope=self._scope_words("column"), places=places))
+            raise self._layouts_repeated(in_layout, layouts)
         return layouts[0]
+
+    def _layouts_repeated(self, in_layout: list[int], layouts: list[Address]) -> AmendError:
+        """Several layouts where `column:` counts: a heading tells them apart only when they are
+        under different headings (review 5 M7)."""
+        ix, scope = self.ix, self._scope_words("column")
+        sections = {ix.units[i].section for i in in_layout}
+        if len(sections) > 1:
+            places = listed([ix.place(next(i for i in in_layout if ix.units[i].layout == lay)) for lay in layouts])
+            return self.fail(AmbiguousAnchor, msg("core.layouts_repeated", count=len(layouts), scope=scope,
+                                                  places=places))
+        return self.fail(AmbiguousAnchor, msg("guards.layouts_one_heading", count=len(layouts), scope=scope,
+                                              places=self._layout_places(layouts)))
 
     def _column_number(self, block: Any) -> int:
         """The 1-based column that `column:` names in a columns block or table (by number or heading)."""
         scope = self.scope
-        headings = [c.heading for c in getattr(block, "columns", ())]
-        count = len(headings) if headings else max(len(r) for r in (block.header,) + block.rows)
+        headings = column_headings(block)
+        count = len(headings)
         if isinstance(scope.column, int):
             if scope.column > count:
                 raise self.fail(ScopeError, msg("core.column_missing", column=scope.column,
@@ -179,8 +209,7 @@ class Scoper:
         if isinstance(scope.column, str):
             wanted = fold_anchor(scope.column)
             return [lay for lay in layouts
-                    if any(c.heading and fold_anchor(c.heading) == wanted
-                           for c in getattr(get(ix.program, lay), "columns", ()))]
+                    if any(h and fold_anchor(h) == wanted for h in column_headings(get(ix.program, lay)))]
         return []
 
     def _row(self, picked: Selection) -> Selection:
@@ -296,13 +325,27 @@ class Scoper:
         return self.pointing("at").fail(AmbiguousAnchor, unclear)
 
 
+def column_headings(block: Columns | Table) -> list[str | None]:
+    """The heading of each column: a column's own, or a table's header cell when it is one
+    paragraph ("column: Indikator" names the table's column headed so, review 5 M3)."""
+    if isinstance(block, Columns):
+        return [c.heading for c in block.columns]
+    count = max(len(r) for r in (block.header,) + block.rows)
+    cells = [c.blocks for c in block.header] + [()] * (count - len(block.header))
+    return [b[0].text if len(b) == 1 and isinstance(b[0], Paragraph) else None for b in cells]
+
+
 def _near_headings(wanted: str, ix: Index, page: int | None = None) -> Msg | str:
     """Headings close to `wanted`, each section that has one (those on `page` first: the
     amendment cites that page)."""
     import difflib
 
-    near = difflib.get_close_matches(wanted, list(ix.headings), n=3, cutoff=0.6)
-    found = [s for h in near for s in ix.headings[h]]
+    # by letters regardless of case: "CHEFER" is close to "Chefer" (review 5 M6)
+    by_case: dict[str, list[str]] = {}
+    for h in ix.headings:
+        by_case.setdefault(h.casefold(), []).append(h)
+    near = difflib.get_close_matches(wanted.casefold(), list(by_case), n=3, cutoff=0.6)
+    found = [s for c in near for h in by_case[c] for s in ix.headings[h]]
     sections = [ix.program.sections[s] for s in sorted(found, key=lambda s: ix.program.sections[s].page != page)]
     return listed([msg("core.near_heading", name=s.heading, page=s.page) for s in sections], "core.comma")
 

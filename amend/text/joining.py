@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..messages import Msg, msg
 from .attach import attaches_to_word
 from .matching import CLOSING_PUNCT, DASHES, OPENING_PUNCT, QUOTE_MARKS, clean, is_word_char, word_before
-from .sentences import ABBREVIATIONS, DASH_STARTS, OPENING_MARKS, VOWELS, owns_its_full_stop, sentence_boundaries
+from .sentences import (
+    ABBREVIATIONS,
+    DASH_STARTS,
+    ONE_LETTER_WORDS,
+    OPENING_MARKS,
+    VOWELS,
+    owns_its_full_stop,
+    sentence_boundaries,
+)
 
 # ---------------------------------------------------------------- joining
 
@@ -232,6 +240,6 @@ def _maybe_abbreviation_at_end(word: str) -> bool:
     words after them."""
     letters = word.replace(".", "")
     low = letters.lower()
-    return letters.isalpha() and (len(letters) == 1 or low in ABBREVIATIONS
+    return letters.isalpha() and ((len(letters) == 1 and letters not in ONE_LETTER_WORDS) or low in ABBREVIATIONS
                                   or (letters.islower() and not VOWELS.intersection(low)))
 

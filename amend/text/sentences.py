@@ -131,6 +131,18 @@ class Boundary:
     word: str  # the token before it, as written ("(t.ex."), for messages
 
 
+# Swedish words of one letter: "vistas i.", "vid en å." end a sentence like any word (review 6 O1)
+ONE_LETTER_WORDS = {"i", "å", "ö"}
+
+
+def _one_letter_word(text: str, k: int, word: str) -> bool:
+    """`word` (at text[k]) is a one-letter word after a word of running text ("verka och vistas i"),
+    not a letter among initials or a list's numbering ("a. i. b.")."""
+    before = text[:k].rstrip().rsplit(" ", 1)[-1]
+    return word in ONE_LETTER_WORDS and k > 0 and text[k - 1] == " " and len(before) > 1 and before.isalpha() \
+        and before.islower()
+
+
 def sentence_boundaries(text: str) -> list[Boundary]:
     """Every place in `text` where a sentence ends or may end, in order."""
     out = []
@@ -145,6 +157,8 @@ def sentence_boundaries(text: str) -> list[Boundary]:
             kind = "certain" if nxt != "lower" else "uncertain"
         elif "\u2026" in punct or ".." in punct:
             kind = "uncertain" if nxt != "lower" else None
+        elif nxt == "upper" and _one_letter_word(text, k, word):
+            kind = "certain"
         elif abbreviation_like(word):
             core = _core(word).lower()
             if nxt == "lower" or (nxt == "digit" and (core in _BEFORE_NUMBERS or len(core) == 1)):
