@@ -4,10 +4,10 @@ provenance notes (amend.render.provenance). amend.commands calls these; the rule
 layout is used, and what the adopted program's `source:` then says, live here."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .messages import msg
-from .model import Patch, Program
+from .model import Meta, Patch, Program
 
 
 def adopted_source(adopted: Program, docx, name: str) -> Program:
@@ -95,12 +95,52 @@ def template_of(path: str | None) -> bytes | None:
     return read_template(path)
 
 
-def shown_docx(steps, chain: Sequence[Patch], provenance: str) -> bytes | None:
-    """The DOCX of a version built with provenance notes; None: amend's own, without."""
-    if provenance == "none" or not steps:
-        return None
+def shown_version(program: Program, steps, chain: Sequence[Patch], provenance: str,
+                  stem: Callable[[Meta], str]) -> tuple[Program, bytes | None, tuple[str, ...], tuple[str, ...]]:
+    """A version built by `amend show` or `amend site` as `amend apply program chain` writes it
+    (no steps: the program's own version, whose DOCX is then the Word file it was imported from as it
+    is): the version with the `source:` apply writes for it, its DOCX (None: amend's own layout,
+    without notes), a note saying which layout it is in, and the source file read. `stem`: the
+    outputs' name (amend.commands.output_stem)."""
     from .output import build_time
     from .redline import redline
 
-    built = steps[-1].result
-    return noted_docx(built, redline(steps), chain, build_time(built.meta.date), provenance)
+    built, red = (steps[-1].result, redline(steps)) if steps else (program, None)
+    when = build_time(built.meta.date)
+    docx, note, inputs = _in_source(program, red, when, provenance, chain, built.meta.version)
+    adopted = adopted_source(built, docx, f"{stem(built.meta)}.docx")
+    own = docx.data if docx else noted_docx(adopted, red, chain, when, provenance) if red else None
+    return adopted, own, note, inputs
+
+
+def _in_source(program: Program, red, when, provenance: str, chain: Sequence[Patch], version: str):
+    """The DOCX written into the source Word file as apply writes it (None: there is none), the
+    note saying so, and the file read. Where apply would refuse, the version is still shown, in
+    amend's own layout, and the note says why: a view of the history should not stop over the
+    layout of a version whose text is exact either way (apply itself was then run with
+    --docx-style default)."""
+    from .errors import UnreadableDocument
+    from .render.source_docx import source_path
+
+    path = source_path(program)
+    if path is None:
+        return None, (), ()
+    try:
+        docx = _written(program, red, when, provenance, chain)
+    except UnreadableDocument as exc:
+        return None, (str(msg("source.shown_own_layout", version=version, file=path, reason=exc.message)),), ()
+    said = msg("source.shown_imported", version=version, file=path) if red is None else \
+        msg("source.shown", version=version, file=path)
+    return docx, (str(said),), (str(path),)
+
+
+def _written(program: Program, red, when, provenance: str, chain: Sequence[Patch]):
+    """The adopted DOCX of `source_docx`, the one apply writes; red None: the source file as it is."""
+    from .render.source_docx import Written, read_source
+
+    if red is None:
+        assert program.source_file is not None  # source_path found the file
+        return Written(read_source(program), program.source_file.places)
+    docs = source_docx(program, red, when, "source", provenance, chain)[0]
+    assert docs is not None  # source_path found the file
+    return docs[0]

@@ -205,12 +205,11 @@ def show_version(program: Program, patches: list[Patch], version: str, on: str, 
         note = msg("cli.note", x=entry.note) if entry.note else ""
         warnings = (msg("cli.not_in_force", version=version, state=state_words(entry.state), note=note),)
     steps = apply_steps(program, list(chain))
-    built = steps[-1].result if steps else program
-    docx = adopted_docx.shown_docx(steps, chain, provenance)
-    written = _write(program_outputs(built, out_dir, docx=docx), (program.source, *(p.source for p in chain)))
+    built, docx, notes, inputs = adopted_docx.shown_version(program, steps, chain, provenance, output_stem)  # as apply
+    written = _write(program_outputs(built, out_dir, docx=docx), (program.source, *(p.source for p in chain), *inputs))
     summary = msg("cli.built", version=version, state=state_words(entry.state), on=timeline.on, patches=len(chain),
                   files=_files(written))
-    return Done(summary, warnings=warnings, written=written)
+    return Done(summary, warnings=warnings, notes=notes, written=written)
 
 
 def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: str) -> str:

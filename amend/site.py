@@ -2,7 +2,8 @@
 
 DIR/index.html is the register of programs; DIR/<program-id>/index.html a program's timeline (the
 states as on the day of the run); for every version that can be built, DIR/<program-id>/<version>.html
-its text, <program-id>.<version>.docx to download, <version>.blame.html who wrote what,
+its text, <program-id>.<version>.docx to download (as amend apply writes it: for a program imported from a Word
+file, that file with the amendments made, amend.adopted_docx.shown_version), <version>.blame.html who wrote what,
 <version>.changes.html the redline of the decision that made it, and <version>.in-force.html the
 redline between it and the version in force. Versions are built by applying the patches exactly,
 each from its base (amend.apply), never from committed outputs.
@@ -24,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .adopted_docx import shown_version
 from .apply import Step, apply_steps
-from .commands import Done, program_outputs
+from .commands import Done, output_stem, program_outputs
 from .errors import HistoryError
 from .history import UNREACHABLE, Entry, Timeline, build_timeline, decision_words, state_words
 from .history_load import load_history
@@ -36,7 +38,7 @@ from .model import Program
 from .render.site_html import Link, link, page, program_body, table, with_nav
 
 MANIFEST = ".amend-site.json"
-FORMAT = 1  # bump when the pages change shape, so that an old site is rebuilt
+FORMAT = 2  # bump when the pages change shape, so that an old site is rebuilt (2: DOCX as amend apply writes it)
 
 
 def build_site(root: Path, out: Path, on: str) -> Done:
@@ -48,7 +50,7 @@ def build_site(root: Path, out: Path, on: str) -> Done:
     old = _manifest(out)
     if old.get("key") == key and _all_there(out, old):
         return Done(msg("history.site.unchanged", folder=out))
-    pages = _pages(root, files, on)
+    pages, notes = _pages(root, files, on)
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
     manifest = {"key": key, "files": hashes}
     changed = {out / name: data for name, data in pages.items() if _sha(out / name) != hashes[name]}
@@ -60,7 +62,7 @@ def build_site(root: Path, out: Path, on: str) -> Done:
         (out / name).unlink(missing_ok=True)
     write_all({out / MANIFEST: _manifest_bytes({**manifest, "stat": {name: _stat(out / name) for name in hashes}})},
               inputs=tuple(str(f) for f in files))
-    return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), written=tuple(changed))
+    return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), notes=notes, written=tuple(changed))
 
 
 def _all_there(out: Path, manifest: dict[str, Any]) -> bool:
@@ -96,7 +98,7 @@ def _inputs(root: Path) -> list[Path]:
 
 def _key(root: Path, files: list[Path], on: str) -> str:
     h = hashlib.sha256(f"{FORMAT} {__version__} {on} {current_language()}".encode())
-    for f in files:
+    for f in files + sorted((root / "programs").glob("*.docx")):  # the Word files the DOCX are written into
         h.update(b"\0" + str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
@@ -133,14 +135,17 @@ class Words:
         return Words(str(msg("history.site.nav")), str(msg("history.site.skip")))
 
 
-def _pages(root: Path, files: list[Path], on: str) -> dict[str, bytes]:
+def _pages(root: Path, files: list[Path], on: str) -> tuple[dict[str, bytes], tuple[str, ...]]:
     pages: dict[str, bytes] = {}
+    notes: tuple[str, ...] = ()
     rows = []
     ids = sorted({load_program(f).meta.id for f in files if f.parent.name == "programs"})
     for pid in ids:
         program, patches = load_history(root, pid)
         timeline = build_timeline(program, patches, on)
-        pages.update(_program_pages(timeline, on))
+        made_pages, made_notes = _program_pages(timeline, on)
+        pages.update(made_pages)
+        notes += made_notes
         in_force = timeline.in_force
         rows.append([link(f"{_safe(pid)}/index.html", program.meta.title),
                      link(f"{_safe(pid)}/{_safe(in_force)}.html", in_force) if in_force else "-",
@@ -152,10 +157,10 @@ def _pages(root: Path, files: list[Path], on: str) -> dict[str, bytes]:
     title = str(msg("history.site.register"))
     body = f"<h1>{title}</h1>\n" + table(head, rows, str(msg("history.site.register_caption", on=on)))
     pages["index.html"] = page(title, current_language(), [Link("index.html", title)], words.nav, words.skip, body)
-    return pages
+    return pages, notes
 
 
-def _program_pages(timeline: Timeline, on: str) -> dict[str, bytes]:
+def _program_pages(timeline: Timeline, on: str) -> tuple[dict[str, bytes], tuple[str, ...]]:
     program = timeline.program
     pid = _safe(program.meta.id)
     built, made = _built(timeline)
@@ -163,6 +168,7 @@ def _program_pages(timeline: Timeline, on: str) -> dict[str, bytes]:
            Link("index.html", str(msg("history.site.timeline")))]
     words = Words.now()
     pages: dict[str, bytes] = {}
+    notes: tuple[str, ...] = ()
     rows = []
     for e in timeline.entries:
         if e.version not in built:
@@ -173,8 +179,9 @@ def _program_pages(timeline: Timeline, on: str) -> dict[str, bytes]:
                  link(f"{pid}.{v}.docx", str(msg("history.site.docx"))),
                  link(f"{v}.blame.html", str(msg("history.site.blame")))]
         pages[f"{pid}/{v}.html"] = _version_page(timeline, e, built[e.version], nav, words, on)
-        docx = program_outputs(built[e.version], Path(pid), yaml_too=False)
-        pages.update({path.as_posix(): data for path, data in docx.items()})
+        docx, note = _docx(timeline.program, _chain_steps(e.version, made), Path(pid))
+        pages.update(docx)
+        notes += note
         pages[f"{pid}/{v}.blame.html"] = with_nav(_blame_page(timeline, e.version, made), nav, words.nav)
         if e.version in made:
             links.append(link(f"{v}.changes.html", str(msg("history.site.changes"))))
@@ -189,7 +196,15 @@ def _program_pages(timeline: Timeline, on: str) -> dict[str, bytes]:
     body = (f"<h1>{_h(program.meta.title)}</h1>\n<h2>{_h(str(msg('history.site.timeline')))}</h2>\n"
             + table(head, rows, str(msg("history.site.timeline_caption", on=on))))
     pages[f"{pid}/index.html"] = page(program.meta.title, program.meta.language, nav, words.nav, words.skip, body)
-    return pages
+    return pages, notes
+
+
+def _docx(program: Program, steps: list[Step], folder: Path) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """A version's DOCX as `amend apply` of its chain writes it (amend.adopted_docx.shown_version), and
+    the note saying why when it is not (the site speaks only of the DOCX that differ from apply's)."""
+    built, docx, notes, _ = shown_version(program, steps, [s.patch for s in steps], "none", output_stem)
+    outputs = program_outputs(built, folder, yaml_too=False, docx=docx)
+    return {path.as_posix(): data for path, data in outputs.items()}, notes if docx is None else ()
 
 
 def _h(text: str) -> str:

@@ -104,4 +104,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.not_used": (
         "the DOCX files are in amend's own layout (--docx-style default), not in the Word file {file}",
         "DOCX-filerna har amends egen layout (--docx-style default), inte Word-filen {file}"),
+    "source.shown": (
+        "the DOCX of '{version}' is the Word file {file} with the amendments made, as amend apply writes it",
+        "DOCX-filen för ”{version}” är Word-filen {file} med ändringarna gjorda, som amend apply skriver den"),
+    "source.shown_imported": (
+        "the DOCX of '{version}' is the Word file {file} that the program was imported from, as it is",
+        "DOCX-filen för ”{version}” är Word-filen {file} som programmet importerades från, som den är"),
+    "source.shown_own_layout": (
+        "the DOCX of '{version}' is in amend's own layout, not in the Word file {file} as amend apply writes it, "
+        "because {reason}",
+        "DOCX-filen för ”{version}” har amends egen layout och är inte Word-filen {file} så som amend apply skriver "
+        "den, för {reason}"),
 }
