@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import adopted_docx
 from .errors import AmendError, AmendErrors, VersionMismatch
 from .messages import Msg, msg
-from .model import Meta, Patch, Program
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model and the documents only when a command needs them: `amend --help` starts sooner
     from .diff import Redline
+    from .model import Meta, Patch, Program
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,7 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     it, both DOCX are that file with the amendments made (amend.render.source_docx);
     "default": amend's own layout. provenance "footnotes"/"comments": each amended place of the
     adopted DOCX and the redline HTML carries a note naming its decision (amend.render.provenance)."""
+    from . import adopted_docx
     from .apply import apply_steps
     from .collector import sparing
     from .history import check_outcomes
@@ -117,6 +117,7 @@ def _adopted_outputs(program: Program, patches: list[Patch], adopted: Program, r
                      layout: bytes | None) -> tuple[dict[Path, bytes], tuple[str, ...], tuple[str, ...]]:
     """The files of `amend apply` (adopted YAML and DOCX, redline DOCX and HTML), the notes on
     which layout made them and the inputs they were made from (amend.adopted_docx)."""
+    from . import adopted_docx
     from .output import build_time
     from .render.redline_docx import render_redline_docx
     from .render.redline_html import render_redline_html
@@ -141,6 +142,8 @@ def _with_pdfs(outputs: dict[Path, bytes], adopted: Program) -> dict[Path, bytes
 
 def render_program(program: Program, out_dir: Path, template: str | None = None) -> Done:
     """Write the program's DOCX (in the Word `template` when given)."""
+    from . import adopted_docx
+
     written = _write(program_outputs(program, out_dir, yaml_too=False, template=adopted_docx.template_of(template)),
                      (program.source, template))
     return Done(msg("cli.wrote", file=written[0]), written=written)
@@ -151,6 +154,7 @@ def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | 
     A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
     from .extract.agreement import patch_disagreements
     from .load import load_any
+    from .model import Patch
 
     oks: list[Msg] = []
     problems: list[AmendError] = []
@@ -210,6 +214,7 @@ def show_version(program: Program, patches: list[Patch], version: str, on: str, 
                  provenance: str = "none") -> Done:
     """Build `version` (or, when it is empty, the version in force on `on`) and write its YAML and DOCX
     (with provenance notes when asked: "footnotes" or "comments")."""
+    from . import adopted_docx
     from .apply import apply_steps
     from .history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on, state_words
 
