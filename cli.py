@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -30,7 +30,9 @@ from amend.cli_frame import fail_cleanly as _fail_cleanly
 from amend.cli_frame import option as _option
 from amend.cli_frame import today as _today
 from amend.messages import choose, language, msg
-from amend.model import Program
+
+if TYPE_CHECKING:
+    from amend.model import Program
 
 PROVENANCE = ("none", "footnotes", "comments")  # amend.render.provenance.MODES, without importing the renderers
 

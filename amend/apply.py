@@ -5,14 +5,13 @@ result shares every part that no amendment touched.
 """
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .address import Address
+from .collector import paused
 from .conflicts import conflict_between, find_conflicts, overlapping_pairs
 from .errors import AmendError, AmendErrors, FuzzyWarning, VersionMismatch
 from .messages import msg
@@ -132,37 +131,49 @@ def check_chain(program: Program, patches: Sequence[Patch]) -> None:
     a new version, none is given twice, and no version comes round again.
     Checked before anything is resolved."""
     made: dict[str, Patch | None] = {program.meta.version: None}  # version → the patch producing it
-    previous: Patch | None = None
     for n, patch in enumerate(patches):
-        twin = next((p for p in patches[:n] if _content(p) == _content(patch)), None)
-        if twin is not None:
-            raise VersionMismatch(msg("core.same_patch", twin=twin.source or msg("core.one_given_before")),
-                                  source=patch.source)
-        if previous is None:
+        _not_given_twice(patch, patches[:n])
+        if n == 0:
             check_versions(program, patch)
         else:
-            if patch.program != previous.program:
-                raise VersionMismatch(msg("core.chain_program", wanted=patch.program, previous=previous.source,
-                                          other=previous.program), source=patch.source)
-            if patch.base != previous.produces:
-                raise VersionMismatch(msg("core.chain_base", base=patch.base, previous=previous.source,
-                                          produces=previous.produces), source=patch.source)
-            _check_new_version(patch)
-        if patch.produces in made:
-            maker = made[patch.produces]
-            earlier = msg("core.own_version") if maker is None else msg("core.produced_before", source=maker.source)
-            circle = " → ".join([*made, patch.produces])
-            raise VersionMismatch(msg("core.version_circle", version=patch.produces, earlier=earlier, circle=circle),
-                                  source=patch.source)
+            _follows(patches[n - 1], patch)
+        _no_circle(made, patch)
         made[patch.produces] = patch
-        previous = patch
+
+
+def _not_given_twice(patch: Patch, earlier: Sequence[Patch]) -> None:
+    twin = next((p for p in earlier if _content(p) == _content(patch)), None)
+    if twin is not None:
+        raise VersionMismatch(msg("core.same_patch", twin=twin.source or msg("core.one_given_before")),
+                              source=patch.source)
+
+
+def _follows(previous: Patch, patch: Patch) -> None:
+    """`patch` is worded against the version `previous` produced, of the same program."""
+    if patch.program != previous.program:
+        raise VersionMismatch(msg("core.chain_program", wanted=patch.program, previous=previous.source,
+                                  other=previous.program), source=patch.source)
+    if patch.base != previous.produces:
+        raise VersionMismatch(msg("core.chain_base", base=patch.base, previous=previous.source,
+                                  produces=previous.produces), source=patch.source)
+    _check_new_version(patch)
+
+
+def _no_circle(made: dict[str, Patch | None], patch: Patch) -> None:
+    """The version `patch` produces is not one the chain has already made (None: the program's own)."""
+    if patch.produces in made:
+        maker = made[patch.produces]
+        earlier = msg("core.own_version") if maker is None else msg("core.produced_before", source=maker.source)
+        circle = " → ".join([*made, patch.produces])
+        raise VersionMismatch(msg("core.version_circle", version=patch.produces, earlier=earlier, circle=circle),
+                              source=patch.source)
 
 
 def apply_patch(program: Program, patch: Patch, fuzzy: float | None = None,
                 index: Index | None = None) -> tuple[Program, Resolution]:
     """Resolve all amendments against the same base, check conflicts, apply."""
     check_versions(program, patch)
-    with _collector_paused():
+    with paused():  # resolving and applying make no reference cycles (amend.collector)
         resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
         conflicts = find_conflicts(resolution.edits)
         if conflicts:
@@ -177,21 +188,6 @@ def adopt(program: Program, patch: Patch, edits: list[Edit]) -> Program:
                    decisions=adopted.meta.decisions + (patch.decision,),
                    date=patch.decision.date, status=patch.status)
     return replace(adopted, meta=meta, source=None)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Resolving and applying make hundreds of thousands of small objects and
-    no reference cycles (refcounting frees them all), yet each one counts
-    towards Python's cyclic collector, which then walks the whole program
-    again and again: a fifth of the time for 10,000 amendments."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import adopted_docx
 from .errors import AmendError, AmendErrors, VersionMismatch
 from .messages import Msg, msg
-from .model import Meta, Patch, Program
 
-if TYPE_CHECKING:
-    pass
+if TYPE_CHECKING:  # the model and the documents only when a command needs them: `amend --help` starts sooner
+    from .diff import Redline
+    from .model import Meta, Patch, Program
 
 
 @dataclass(frozen=True)
@@ -86,12 +85,11 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     it, both DOCX are that file with the amendments made (amend.render.source_docx);
     "default": amend's own layout. provenance "footnotes"/"comments": each amended place of the
     adopted DOCX and the redline HTML carries a note naming its decision (amend.render.provenance)."""
+    from . import adopted_docx
     from .apply import apply_steps
+    from .collector import sparing
     from .history import check_outcomes
-    from .output import build_time
     from .redline import redline
-    from .render.redline_docx import render_redline_docx
-    from .render.redline_html import render_redline_html
 
     if pdf:
         from .render.pdf import soffice
@@ -100,9 +98,30 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
     layout = adopted_docx.template_of(template)
     if not preview:
         check_outcomes(patches)
-    steps = apply_steps(program, patches, fuzzy=fuzzy)
-    adopted = steps[-1].result
-    red = redline(steps)
+    with sparing() as keep:  # the inputs, steps and redline live until the files are written
+        steps = apply_steps(program, patches, fuzzy=fuzzy)
+        keep()
+        red = redline(steps)
+        keep()
+        outputs, notes, inputs = _adopted_outputs(program, patches, steps[-1].result, red, out_dir,
+                                                  docx_style, provenance, template, layout)
+    written = _write(_with_pdfs(outputs, steps[-1].result) if pdf else outputs,
+                     (program.source, *(p.source for p in patches), *inputs, template))
+    n = sum(len(p.amendments) for p in patches)
+    return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
+                warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
+
+
+def _adopted_outputs(program: Program, patches: list[Patch], adopted: Program, red: Redline, out_dir: Path,
+                     docx_style: str, provenance: str, template: str | None,
+                     layout: bytes | None) -> tuple[dict[Path, bytes], tuple[str, ...], tuple[str, ...]]:
+    """The files of `amend apply` (adopted YAML and DOCX, redline DOCX and HTML), the notes on
+    which layout made them and the inputs they were made from (amend.adopted_docx)."""
+    from . import adopted_docx
+    from .output import build_time
+    from .render.redline_docx import render_redline_docx
+    from .render.redline_html import render_redline_html
+
     when = build_time(adopted.meta.date)
     docx, notes, inputs = adopted_docx.source_docx(program, red, when, docx_style, provenance, patches)
     if docx and template:
@@ -111,19 +130,20 @@ def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzz
              ".redline.html": render_redline_html(red, patches, provenance=provenance)}
     adopted = adopted_docx.adopted_source(adopted, docx[0] if docx else None, f"{output_stem(adopted.meta)}.docx")
     own = docx[0].data if docx else adopted_docx.noted_docx(adopted, red, patches, when, provenance, layout)
-    outputs = program_outputs(adopted, out_dir, extra=extra, docx=own, template=layout)
-    if pdf:
-        from .render.pdf import with_pdfs
+    return program_outputs(adopted, out_dir, extra=extra, docx=own, template=layout), notes, inputs
 
-        outputs = with_pdfs(outputs, when)
-    written = _write(outputs, (program.source, *(p.source for p in patches), *inputs, template))
-    n = sum(len(p.amendments) for p in patches)
-    return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
-                warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
+
+def _with_pdfs(outputs: dict[Path, bytes], adopted: Program) -> dict[Path, bytes]:
+    from .output import build_time
+    from .render.pdf import with_pdfs
+
+    return with_pdfs(outputs, build_time(adopted.meta.date))
 
 
 def render_program(program: Program, out_dir: Path, template: str | None = None) -> Done:
     """Write the program's DOCX (in the Word `template` when given)."""
+    from . import adopted_docx
+
     written = _write(program_outputs(program, out_dir, yaml_too=False, template=adopted_docx.template_of(template)),
                      (program.source, template))
     return Done(msg("cli.wrote", file=written[0]), written=written)
@@ -134,6 +154,7 @@ def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | 
     A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
     from .extract.agreement import patch_disagreements
     from .load import load_any
+    from .model import Patch
 
     oks: list[Msg] = []
     problems: list[AmendError] = []
@@ -193,6 +214,7 @@ def show_version(program: Program, patches: list[Patch], version: str, on: str, 
                  provenance: str = "none") -> Done:
     """Build `version` (or, when it is empty, the version in force on `on`) and write its YAML and DOCX
     (with provenance notes when asked: "footnotes" or "comments")."""
+    from . import adopted_docx
     from .apply import apply_steps
     from .history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on, state_words
 

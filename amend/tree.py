@@ -36,11 +36,6 @@ class Unit:
     layout: Address | None = None  # the columns block or table it sits in
 
     @property
-    def kind(self) -> str:
-        """The old name of `what`, kept until resolve/guards.py (reserved this session) reads `what`."""
-        return self.what
-
-    @property
     def block_path(self) -> Address:
         """The block that holds this text (the list, for an item)."""
         return self.path.block_address

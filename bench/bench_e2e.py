@@ -2,28 +2,31 @@
 
     python bench/bench_e2e.py            # 250, 500, 1,000 and 2,000 pages, five amendments a page
     python bench/bench_e2e.py --quick    # 50, 100 and 200 pages, for a CI-like run
-    python bench/bench_e2e.py --sizes 100 2000
+    python bench/bench_e2e.py --sizes 100 2000 --repeat 3   # the best of three runs of each
 
 For each size it generates a program of N pages and a patch of 5N amendments
 (bench/generate.py, written as real YAML files like bench/bench_apply.py
 does), then runs, in a fresh Python process so that peak memory is its own:
 
   1. `amend apply PROGRAM PATCH -o OUT` through the CLI (cli.main, exactly what
-     the user runs): wall time of the run, and peak resident size of the process
-     (getrusage of the child);
+     the user runs): wall time and CPU time (user + system) of the run, and peak
+     resident size of the process (getrusage of the child);
   2. the same stages one by one as `amend apply` does them, each timed (CPU
      seconds, the time on one core without the waiting a shared machine adds):
      load (program and patch: parse, schema, model), apply (resolve, conflicts,
      apply), adopted YAML, adopted DOCX, redline (the diff), redline DOCX,
      redline HTML, write (publishing the files);
-  3. the floor: libyaml (`yaml.CSafeLoader`) parsing the same program and patch
-     into plain Python values, nothing more.
+  3. the floor, measured first: libyaml (`yaml.CSafeLoader`) parsing the same
+     program and patch into plain Python values, nothing more.
 
-Prints per size: wall time and MB of the CLI run, each stage's seconds, load /
-floor, and per stage the growth when the size doubles. Targets (one core):
+Prints per size: wall and CPU time and MB of the CLI run, each stage's seconds, load /
+floor, and per stage the growth when the size doubles. With --repeat N every
+figure is the best of N runs (the least time, the least MB). Targets (one core):
 2,000 pages / 10,000 amendments end to end <= 5 s and <= 400 MB, load <= 1.5x
-the floor, every stage <= 2.2x per doubling. Writes bench/results-e2e.json
-(or --json). Exits 1 when a target is missed, unless --no-fail.
+the floor, every stage <= 2.2x per doubling. "One core" is checked on the CPU
+time of the run: on a shared machine its wall time also counts the waiting for
+a core that other processes hold. Writes bench/results-e2e.json (or --json).
+Exits 1 when a target is missed, unless --no-fail.
 """
 from __future__ import annotations
 
@@ -107,8 +110,9 @@ def stages(program_file: Path, patch_file: Path, out: Path) -> dict:
 def child(pages: int, folder: Path) -> dict:
     """Runs in its own process: the CLI run's wall time and peak memory come from the parent."""
     program_file, patch_file = Path(folder, f"bench-{pages}.yaml"), Path(folder, f"bench-{pages}-patch.yaml")
+    floor = _floor(program_file, patch_file)  # first: after the stages, the collector walks their heap too
     r = stages(program_file, patch_file, folder / "stages")
-    r["floor"] = _floor(program_file, patch_file)
+    r["floor"] = floor
     r["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return r
 
@@ -120,8 +124,8 @@ def _env() -> dict:
     return {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT), "AMEND_LANG": "en"}
 
 
-def _run(args: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak MB and stdout of one child process (os.wait4: its own rusage, no other child's)."""
+def _run(args: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds, peak MB and stdout of one child process (os.wait4: its own rusage)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, *args], env=_env(), stdout=out, stderr=err)
@@ -132,20 +136,22 @@ def _run(args: list[str]) -> tuple[float, float, str]:
         err.seek(0)
         if code != 0:
             raise SystemExit(f"{' '.join(args[:3])}... failed ({code}):\n{err.read()[-2000:]}")
-        return wall, usage.ru_maxrss / 1024, out.read()
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
 
 
-def measure(pages: int, folder: Path) -> dict:
+def measure(pages: int, folder: Path, repeat: int = 1) -> dict:
     from bench_apply import write_inputs
 
     program_file, patch_file = write_inputs(pages, PER_PAGE * pages, folder)
     program_file = program_file.rename(folder / f"bench-{pages}.yaml")
     patch_file = patch_file.rename(folder / f"bench-{pages}-patch.yaml")
-    wall, mb, _ = _run(["-c", "import sys, cli; sys.argv[0] = 'amend'; cli.main()", "apply", str(program_file),
-                        str(patch_file), "-o", str(folder / "cli")])
-    _, _, out = _run([str(Path(__file__).resolve()), "--child", str(pages), str(folder)])
-    r = json.loads(out.strip().splitlines()[-1])
-    r.update(pages=pages, amendments=PER_PAGE * pages, wall_s=wall, cli_mb=mb,
+    runs = [_run(["-c", "import sys, cli; sys.argv[0] = 'amend'; cli.main()", "apply", str(program_file),
+                  str(patch_file), "-o", str(folder / "cli")]) for _ in range(repeat)]
+    children = [json.loads(_run([str(Path(__file__).resolve()), "--child", str(pages), str(folder)])[3]
+                           .strip().splitlines()[-1]) for _ in range(repeat)]
+    r = {key: min(c[key] for c in children) for key in children[0]}
+    r.update(pages=pages, amendments=PER_PAGE * pages, wall_s=min(w for w, _, _, _ in runs),
+             cpu_s=min(c for _, c, _, _ in runs), cli_mb=min(m for _, _, m, _ in runs), repeat=repeat,
              program_mb=program_file.stat().st_size / 1e6, patch_mb=patch_file.stat().st_size / 1e6)
     r["load_floor"] = r["load"] / r["floor"] if r["floor"] else None
     return r
@@ -165,23 +171,25 @@ def report(results: list[dict]) -> list[str]:
     def fmt(v, spec=".2f"):
         return "-" if v is None else format(v, spec)
 
-    head = f"{'pages':>6} {'amend.':>7} {'wall s':>7} {'MB':>6} {'floor':>6} " + " ".join(f"{s[:9]:>9}" for s in STAGES)
+    head = f"{'pages':>6} {'amend.':>7} {'wall s':>7} {'CPU s':>7} {'MB':>6} {'floor':>6} "
+    head += " ".join(f"{s[:9]:>9}" for s in STAGES)
     print(head + f" {'load/floor':>10}")
     for r in results:
-        print(f"{r['pages']:>6} {r['amendments']:>7} {r['wall_s']:>7.2f} {r['cli_mb']:>6.0f} {r['floor']:>6.2f} "
+        print(f"{r['pages']:>6} {r['amendments']:>7} {r['wall_s']:>7.2f} {r['cpu_s']:>7.2f} {r['cli_mb']:>6.0f} "
+              f"{r['floor']:>6.2f} "
               + " ".join(f"{r[s]:>9.2f}" for s in STAGES) + f" {fmt(r['load_floor']):>10}")
     print("growth per doubling:")
     missed = []
-    for key in ("wall_s", "floor", *STAGES):
+    for key in ("cpu_s", "wall_s", "floor", *STAGES):
         g = _growth(results, key)
         print(f"  {key:>13}: " + "  ".join(fmt(x) + "x" for x in g[1:]))
-        bad = [x for x in g if x is not None and x > TARGET_GROWTH and key != "floor"]
+        bad = [x for x in g if x is not None and x > TARGET_GROWTH and key not in ("floor", "wall_s")]
         if bad:
             missed.append(f"{key} grows {max(bad):.2f}x per doubling (target <= {TARGET_GROWTH}x)")
     big = results[-1]
     if big["pages"] >= 2000:
-        if big["wall_s"] > TARGET_SECONDS:
-            missed.append(f"end to end {big['wall_s']:.2f} s at {big['pages']} pages (target <= {TARGET_SECONDS} s)")
+        if big["cpu_s"] > TARGET_SECONDS:
+            missed.append(f"end to end {big['cpu_s']:.2f} s CPU at {big['pages']} pages (target <= {TARGET_SECONDS} s)")
         if big["cli_mb"] > TARGET_MB:
             missed.append(f"{big['cli_mb']:.0f} MB at {big['pages']} pages (target <= {TARGET_MB:.0f} MB)")
     for r in results:
@@ -200,6 +208,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help=f"sizes {', '.join(map(str, QUICK))} pages")
     ap.add_argument("--sizes", type=int, nargs="+", help="pages of each size (amendments: five a page)")
     ap.add_argument("--json", default=str(HERE / "results-e2e.json"))
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each size; every figure is the best of them")
     ap.add_argument("--no-fail", action="store_true", help="exit 0 even when a target is missed")
     args = ap.parse_args()
     sizes = args.sizes or (QUICK if args.quick else FULL)
@@ -208,8 +217,9 @@ def main() -> None:
         for pages in sizes:
             folder = Path(tmp, str(pages))
             folder.mkdir()
-            results.append(measure(pages, folder))
-            print(f"  {pages} pages: {results[-1]['wall_s']:.2f} s", file=sys.stderr, flush=True)
+            results.append(measure(pages, folder, args.repeat))
+            print(f"  {pages} pages: {results[-1]['wall_s']:.2f} s wall, {results[-1]['cpu_s']:.2f} s CPU",
+                  file=sys.stderr, flush=True)
     missed = report(results)
     Path(args.json).write_text(json.dumps({"results": results, "missed": missed}, indent=2) + "\n", "utf-8")
     sys.exit(1 if missed and not args.no_fail else 0)

@@ -2,6 +2,7 @@
 
     python bench/code_figures.py          # figures, and the modules over the size limit
     python bench/code_figures.py --json   # the same as JSON
+    python bench/code_figures.py --only amend/load/ amend/apply.py   # the figures of some modules
 
 A function's length is its lines from `def` to its last line, docstring and
 comments included, nested functions counted on their own as well. A module
@@ -20,8 +21,14 @@ LIMIT = 400
 REASON = "long because"
 
 
+ONLY: tuple[str, ...] = ()  # paths (or folders ending in /) to count alone: --only
+
+
 def sources(root: Path = ROOT) -> list[Path]:
-    return sorted([*(root / "amend").rglob("*.py"), root / "cli.py"])
+    paths = sorted([*(root / "amend").rglob("*.py"), root / "cli.py"])
+    if not ONLY:
+        return paths
+    return [p for p in paths if any(str(p.relative_to(root)).startswith(o) for o in ONLY)]
 
 
 def function_lengths(path: Path) -> list[int]:
@@ -56,6 +63,9 @@ def figures(root: Path = ROOT) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    global ONLY
+    if "--only" in argv:
+        ONLY = tuple(a for a in argv[argv.index("--only") + 1:] if not a.startswith("--"))
     f = figures()
     if "--json" in argv:
         print(json.dumps(f, indent=2))

@@ -53,7 +53,7 @@ class Unit:
     """One paragraph or list item as the generator placed it."""
 
     text: str
-    kind: str  # "paragraph" or "item"
+    what: str  # "paragraph" or "item" (as amend.tree.Unit.what)
     page: int
     section: int
     container: tuple  # (s,) or (s, b, "col", c) or (s, b, "row", r, c): where its block sits
@@ -254,10 +254,10 @@ class PatchMaker:
         """The text under a heading on a page: the section's own, not its subsections'."""
         return [i for i in self.by_page[page] if self.p.units[i].section == s]
 
-    def counted(self, scope: list[int], kind: str | None = None) -> list[int]:
+    def counted(self, scope: list[int], what: str | None = None) -> list[int]:
         """What paragraph, item and sentence numbers count when the scope names
         no column: the text outside columns and tables."""
-        return [i for i in scope if self.p.units[i].layout is None and kind in (None, self.p.units[i].kind)]
+        return [i for i in scope if self.p.units[i].layout is None and what in (None, self.p.units[i].what)]
 
     def heading_ok(self, page: int, s: int) -> bool:
         name = self.p.sections[s].heading
@@ -267,22 +267,22 @@ class PatchMaker:
     def unique_on_page(self, page: int, anchor: str) -> bool:
         return sum(len(find_all(self.p.units[i].text, anchor)) for i in self.by_page[page]) == 1
 
-    def starting(self, units: list[int], kind: str, start: str) -> list[int]:
+    def starting(self, units: list[int], what: str, start: str) -> list[int]:
         out = []
         for i in units:
             t = self.p.units[i].text
-            if self.p.units[i].kind != kind or not t.startswith(start):
+            if self.p.units[i].what != what or not t.startswith(start):
                 continue
             if len(t) == len(start) or not t[len(start)].isalnum():  # the start is a whole word
                 out.append(i)
         return out
 
-    def pick_unit(self, kind: str | None = None, free_list: bool = False) -> Unit:
+    def pick_unit(self, what: str | None = None, free_list: bool = False) -> Unit:
         for _ in range(50):
             u = self.p.units[self.rng.randrange(len(self.p.units))]
             if u.n in self.taken or u.section in self.taken_sections:
                 continue
-            if kind and u.kind != kind:
+            if what and u.what != what:
                 continue
             if free_list and self.list_key(u) in self.lists_changed:
                 continue
@@ -311,7 +311,7 @@ class PatchMaker:
         words = u.text.split()
         for size in (3, 4, 5, 6):
             start = " ".join(words[:size])
-            if self.starting(scope_units, u.kind, start) == [u.n]:
+            if self.starting(scope_units, u.what, start) == [u.n]:
                 return start
         raise Out
 
@@ -323,7 +323,7 @@ class PatchMaker:
 
     def reads(self, u: Unit, start: int, end: int, new: str) -> str:
         """`new` if the edit of u.text[start:end] reads as written (amend refuses the others)."""
-        new, problem = checked_edit(u.text, start, end, new, u.text[start:end], u.kind == "paragraph" and u.row is None)
+        new, problem = checked_edit(u.text, start, end, new, u.text[start:end], u.what == "paragraph" and u.row is None)
         if problem:
             raise Out
         return new
@@ -354,7 +354,7 @@ class PatchMaker:
         if mode in ("end-item", "occurrence", "sentence", "paragraph-sentence") and u.layout is not None:
             raise Out
         if mode == "end-item":
-            if u.kind != "item":
+            if u.what != "item":
                 raise Out
             items = self.one_list(self.counted(scope, "item"))
             at["item"] = self.ordinal(items.index(u.n), len(items))
@@ -362,7 +362,7 @@ class PatchMaker:
             return [u]
         if mode == "occurrence":
             paras = self.counted(scope, "paragraph")
-            if u.kind != "paragraph":
+            if u.what != "paragraph":
                 raise Out
             word = self.rng.choice([w for w in GLUE if find_all(u.text, w)] or ["-"])
             hits = find_all(u.text, word)
@@ -381,11 +381,11 @@ class PatchMaker:
         spans = sentence_spans(u.text)
         k = self.rng.randrange(len(spans))
         anchor, _, end = self.anchor_in(u, *spans[k])
-        if mode == "paragraph-sentence" and u.kind == "paragraph":
+        if mode == "paragraph-sentence" and u.what == "paragraph":
             paras = self.counted(scope, "paragraph")
             at.update(paragraph=self.ordinal(paras.index(u.n), len(paras)), sentence=self.ordinal(k, len(spans)))
         else:
-            if u.kind != "paragraph":
+            if u.what != "paragraph":
                 raise Out  # sentence numbers count the paragraphs' sentences, not list items
             counted = self.counted(scope, "paragraph")
             before = sum(len(sentence_spans(self.p.units[i].text)) for i in counted[:counted.index(u.n)])
@@ -398,7 +398,7 @@ class PatchMaker:
         u = self.pick_unit()
         mode = self.rng.choice(["page-paragraph", "heading", "column", "row"])
         anchor, start, end = self.anchor_in(u)
-        if mode == "page-paragraph" and u.kind == "paragraph" and u.layout is None:
+        if mode == "page-paragraph" and u.what == "paragraph" and u.layout is None:
             paras = self.counted(self.by_page[u.page], "paragraph")
             at = {"page": u.page, "paragraph": self.ordinal(paras.index(u.n), len(paras))}
         elif mode in ("column", "row") and u.layout is not None:

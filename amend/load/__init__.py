@@ -8,13 +8,10 @@ build (the model).
 """
 from __future__ import annotations
 
-import functools
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
+from ..collector import without_collection
 from ..errors import SchemaError
 from ..messages import msg
 from ..model import Patch, Program
@@ -27,32 +24,6 @@ __all__ = ["_check", "_expect", "_validators", "blocks_from_data", "check_charac
            "read_input", "read_yaml", "validate"]
 
 # ---------------------------------------------------------------- entry points
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Loading makes hundreds of thousands of small objects and no garbage cycles: the
-    cyclic collector would walk them again and again for nothing (a quarter of the load)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _loader(fn: F) -> F:
-    @functools.wraps(fn)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        with _no_collection():
-            return fn(*args, **kwargs)
-
-    return cast(F, run)
-
-
 
 _PATCH_KEYS = ("amendments", "base", "produces", "decision")
 
@@ -73,7 +44,7 @@ def _expect(data, kind: str, name: str) -> None:
                           source=name)
 
 
-@_loader
+@without_collection  # loading makes no reference cycles (amend.collector)
 def load_program(path: str | Path) -> Program:
     data, lines = read_yaml(path)
     _expect(data, "program", str(path))
@@ -81,7 +52,7 @@ def load_program(path: str | Path) -> Program:
     return program_from_data(cast(dict, data), str(path))
 
 
-@_loader
+@without_collection  # loading makes no reference cycles (amend.collector)
 def load_patch(path: str | Path) -> Patch:
     data, lines = read_yaml(path)
     _expect(data, "patch", str(path))
@@ -89,7 +60,7 @@ def load_patch(path: str | Path) -> Patch:
     return patch_from_data(cast(dict, data), lines, str(path))
 
 
-@_loader
+@without_collection  # loading makes no reference cycles (amend.collector)
 def load_any(path: str | Path) -> Any:
     """Load a program or a patch, whichever the file holds."""
     data, lines = read_yaml(path)

@@ -2,10 +2,9 @@
 where, what is wrong, what is allowed."""
 from __future__ import annotations
 
-import difflib
 import json
+import pkgutil
 from functools import cache
-from importlib import resources
 
 from .. import limits
 from ..errors import AmendError, AmendErrors, SchemaError
@@ -39,7 +38,8 @@ def _schemas() -> dict[str, dict]:
     """{uri: schema} of the program and patch schemas (each names the other's $defs)."""
     out = {}
     for kind in ("program", "patch"):
-        raw = resources.files("amend").joinpath(f"schemas/{kind}.schema.json").read_text("utf-8")
+        raw = pkgutil.get_data("amend", f"schemas/{kind}.schema.json")  # (importlib.resources: 15 ms more per run)
+        assert raw is not None  # the package's own file
         out[SCHEMA_URI + f"{kind}.schema.json"] = {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
     return out
 
@@ -173,6 +173,8 @@ def _wrong_type(err, written: str | None = None) -> Msg:
 
 
 def _did_you_mean(key: str, known: list[str]) -> str | Msg:
+    import difflib  # only for a file with a mistake
+
     hint = difflib.get_close_matches(key, known, n=1)
     return msg("load.did_you_mean", key=hint[0]) if hint else ""
 
