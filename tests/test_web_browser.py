@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, cap, copy_repository
+from webbench import PROGRAM_ID, cap
 
 from amend.load import load_patch
 from amend.messages import msg
-from amend.web.server import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
@@ -38,16 +37,6 @@ def browser():
 
 
 @pytest.fixture
-def bench(tmp_path):
-    repo = copy_repository(tmp_path)
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server, repo
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
 def shots(tmp_path):
     folder = Path(os.environ.get("AMEND_WEB_SCREENSHOTS") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
@@ -55,7 +44,7 @@ def shots(tmp_path):
 
 
 def _page(browser, bench, size="desktop"):
-    server, _ = bench
+    server = bench
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     errors: list[str] = []
@@ -101,8 +90,7 @@ def test_the_language_switch_turns_every_label_english(browser, bench, shots):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, size):
-    _, repo = bench
+def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, size, repo):
     page, errors = _page(browser, bench, size)
     page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.record")).click()
     assert page.locator("#base").input_value() == "proposed"
@@ -186,8 +174,7 @@ def _only_the_program(repo):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots, size, amend, tmp_path):
-    _, repo = bench
+def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots, size, amend, tmp_path, repo):
     _only_the_program(repo)
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
@@ -223,8 +210,7 @@ def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots
     assert errors == []
 
 
-def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser, bench):
-    _, repo = bench
+def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser, bench, repo):
     _only_the_program(repo)
     units = _units(repo)
     item = next(i for i, u in enumerate(units) if u.text.startswith("Medarbetare och chefer"))
@@ -244,8 +230,8 @@ def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser,
     assert errors == []
 
 
-def test_pointing_works_without_javascript(browser, bench):
-    server, repo = bench
+def test_pointing_works_without_javascript(browser, bench, repo):
+    server = bench
     _only_the_program(repo)
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
@@ -265,8 +251,7 @@ def test_pointing_works_without_javascript(browser, bench):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place(browser, bench, shots, size):
-    _, repo = bench
+def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place(browser, bench, shots, size, repo):
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
     page, errors = _page(browser, bench, size)

@@ -8,36 +8,14 @@ from dataclasses import replace
 
 import pytest
 from import_docs import WORD_STYLE_PROGRAM, word_style_docx
-from webbench import TOKEN, Client, cap, copy_repository, snapshot
+from webbench import Client, cap, snapshot
 from webupload import upload
 
 from amend.load import load_program
 from amend.messages import msg
 from amend.web import importing
-from amend.web.server import serve
 
 NAME = "Trygghetsplan 2026.docx"
-
-
-@pytest.fixture
-def repo(tmp_path):
-    return copy_repository(tmp_path)
-
-
-@pytest.fixture
-def bench(repo):
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def client(bench):
-    c = Client(bench.url.split("/?")[0])
-    assert c.enter().status == 303
-    return c
 
 
 @pytest.fixture(scope="module")

@@ -164,6 +164,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.cli.not_local": ("--host {host} lets other machines in: give --token as well",
                           "--host {host} släpper in andra datorer: ange även --token"),
     "web.cli.cannot_listen": ("cannot listen on {host}:{port}: {reason}", "kan inte lyssna på {host}:{port}: {reason}"),
+    # drafts kept on disk (the server's log)
+    "web.store.skipped": ("skipped {file} among the drafts: {why}", "hoppade över {file} bland utkasten: {why}"),
+    "web.store.foreign": ("the folder holds the drafts of another repository than {root}; this one's drafts are "
+                          "kept in memory only",
+                          "mappen har utkasten till ett annat arkiv än {root}; det här arkivets utkast finns bara "
+                          "i minnet"),
+    "web.store.said": ("{s}", "{s}"),  # store.Said in a language it has no words in: those it has
+    "web.store.not_a_draft": ("not a draft file of the workbench", "inte en utkastfil från arbetsbänken"),
+    "web.store.bad_format": ("not a draft this version of amend can read",
+                             "inte ett utkast som den här versionen av amend kan läsa"),
     # webcards
     "web.draft.title": ("The decision's amendments", "Beslutets ändringar"),
     "web.draft.heading": ("Amendments to {title}, version {version}", "Ändringar i {title}, versionen {version}"),
@@ -179,8 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{ok} av {n} {n:plural:ändring går:ändringar går} att genomföra."),
     "web.draft.none": ("No amendment yet: point in the text, or add one below.",
                        "Ingen ändring ännu: peka i texten eller lägg till en nedan."),
-    "web.draft.gone": ("This draft is no longer there (the workbench was restarted). Read the minutes again.",
-                       "Utkastet finns inte längre (arbetsbänken har startats om). Läs ut protokollet igen."),
+    "web.draft.gone": ("This draft is no longer there (many drafts followed it, or its file was removed). "
+                       "Read the minutes again.",
+                       "Utkastet finns inte längre (många utkast kom efter det, eller dess fil togs bort). "
+                       "Läs ut protokollet igen."),
     "web.draft.no_card": ("there is no card {n} in this draft", "det finns inget kort {n} i utkastet"),
     "web.draft.handled": ("Handled by a card", "Hanterad med ett kort"),
     "web.draft.handled_help": (
@@ -351,9 +363,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.import.draft": ("{title} – imported from {name}, not yet saved",
                          "{title} – importerat från {name}, ännu inte sparat"),
     "web.import.gone": (
-        "This import is no longer kept (the workbench was restarted or many imports followed); import the "
+        "This import is no longer kept (many imports followed, or its file was removed); import the "
         "file again.",
-        "Den här importen finns inte längre kvar (arbetsbänken startades om eller många importer följde); "
+        "Den här importen finns inte längre kvar (många importer följde, eller dess fil togs bort); "
         "importera filen igen."),
     "web.import.saved": ("Saved as {files:and}.", "Sparat som {files:and}."),
     "web.import.replaced": ("Saved as {files:and}; written over: {replaced:and}.",

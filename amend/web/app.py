@@ -10,7 +10,7 @@ import logging
 import secrets
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,10 @@ from ..messages import LANGUAGES, Msg, language, msg
 from ..messages import render as say
 from . import drafts, jobs, pages, views
 from .draft_routes import POINT_LABELS, DraftRoutes
+from .drafts import Card
 from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
+from .store import Store
 
 LABELS.update(views.LABELS)  # webimport: the import and publish pages
 log = logging.getLogger("amend.web")
@@ -40,10 +42,11 @@ _env.globals["kind"] = pages.kind
 
 
 class App(DraftRoutes):
-    def __init__(self, root: Path, csrf: str):
+    def __init__(self, root: Path, csrf: str, drafts_folder: Path | None = None):
         self.root = Path(root)
         self.csrf = csrf
-        self.drafts = drafts.Drafts()
+        self.store = Store(drafts_folder, self.root)
+        self.drafts = drafts.Drafts(self.store)
         self.routes: dict[tuple[str, str], Callable[[Request], Response]] = {
             ("GET", "/"): self.register, ("GET", "/program"): self.program,
             ("GET", "/record"): self.record_form, ("POST", "/record"): self.record,
@@ -225,17 +228,6 @@ class App(DraftRoutes):
 
 
 # ---------------------------------------------------------------- helpers
-
-
-@dataclass(frozen=True)
-class Card:
-    """One amendment or finding as the secretary sees it."""
-
-    status: str
-    title: str
-    text: str
-    message: str
-    line: int | None
 
 
 def _cards(recorded: jobs.Recorded) -> list[Card]:

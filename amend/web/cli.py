@@ -9,6 +9,7 @@ import click
 
 from ..messages import msg
 from .server import new_token, serve
+from .store import default_folder
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,200}$")
 LOCAL = ("127.0.0.1", "localhost", "::1")
@@ -20,7 +21,7 @@ def run(root: str, host: str, port: int, token: str | None, no_browser: bool) ->
     if host not in LOCAL and token is None:
         raise click.UsageError(str(msg("web.cli.not_local", host=host)))
     try:
-        bench = serve(Path(root).resolve(), host, port, token or new_token())
+        bench = serve(Path(root).resolve(), host, port, token or new_token(), default_folder(Path(root)))
     except OSError as exc:
         raise click.ClickException(str(msg("web.cli.cannot_listen", host=host, port=port,
                                            reason=exc.strerror or exc))) from None

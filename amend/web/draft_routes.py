@@ -128,6 +128,7 @@ class DraftRoutes:
             raise AmendError(msg("web.card.duplicate_id", id=twice[0]))
         drafts.assembled(drafts.Draft(d.id, d.program, d.base, d.fields, d.decision, amendments))  # the loader judges
         d.amendments, d.revision = amendments, d.revision + 1
+        self.drafts.keep(d)
 
     def _refused(self, req: Request, d: Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
         from .app import _whole
@@ -146,6 +147,7 @@ class DraftRoutes:
         try:
             with self.drafts.lock():
                 _pick(base, d, n, req.form)
+                self.drafts.keep(d)
         except AmendError as exc:
             form = cards.to_form(d.amendments[int(n)]) if n.isdigit() and int(n) < len(d.amendments) else {}
             return self._refused(req, d, n, form, exc)
@@ -161,6 +163,7 @@ class DraftRoutes:
         with self.drafts.lock():
             d.incomplete = [(n, text) for n, text in d.incomplete if str(n) != line]
             d.revision += 1
+            self.drafts.keep(d)
         return self.draft_page(req, d)
 
     # ---------------------------------------------------------------- amend by pointing
@@ -180,6 +183,7 @@ class DraftRoutes:
                 if wording:  # the minutes' wording, which the check then reads back against the amendment
                     data = {**data, "text": wording}
                 d.amendments, d.revision = [*d.amendments, data], d.revision + 1
+                self.drafts.keep(d)
         except AmendError as exc:
             return self.program_page(req, d=d, point_error=_whole_of(exc), status=422)
         return Response(303, b"", headers={"Location": _draft_link(req.lang, d, len(d.amendments) - 1)})
@@ -198,6 +202,7 @@ class DraftRoutes:
         with self.drafts.lock():
             d.fields.update({k: req.form[k].strip() for k in ("produces", "name", "outcome") if k in req.form})
             d.decision.update({k: req.form[k].strip() for k in ("body", "date", "paragraph", "case") if k in req.form})
+            self.drafts.keep(d)
         base = jobs.version_program(self.root, d.program, d.base)
         try:
             path, complete = jobs.save_draft(self.root, base, d)

@@ -64,12 +64,12 @@ def csrf_of(token: str) -> str:
 class Workbench(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], root: Path, token: str):
+    def __init__(self, address: tuple[str, int], root: Path, token: str, drafts: Path | None = None):
         from .app import App
 
         super().__init__(address, _Handler)
         self.token = token
-        self.app = App(root, csrf_of(token))
+        self.app = App(root, csrf_of(token), drafts)
 
     @property
     def url(self) -> str:
@@ -189,6 +189,7 @@ def _sv(lang: str | None) -> str:
     return lang if lang in ("sv", "en") else "sv"
 
 
-def serve(root: Path, host: str, port: int, token: str) -> Workbench:
-    """A workbench on ROOT listening on host:port (port 0: any free port); not yet serving."""
-    return Workbench((host, port), root, token)
+def serve(root: Path, host: str, port: int, token: str, drafts: Path | None = None) -> Workbench:
+    """A workbench on ROOT listening on host:port (port 0: any free port); not yet serving. Its drafts
+    are kept in the folder `drafts` (None: in memory only; `amend serve` gives store.default_folder)."""
+    return Workbench((host, port), root, token, drafts)

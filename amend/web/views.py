@@ -70,7 +70,7 @@ def _whole(exc: AmendError) -> str:
 class Views:
     def __init__(self, app: App):
         self.app = app
-        self.drafts = importing.Drafts()
+        self.drafts = importing.Drafts(app.store)
 
     # ---------------------------------------------------------------- import: the upload
 
