@@ -8,7 +8,7 @@ import re
 
 import pytest
 from import_docs import word_style_docx
-from webbench import card_form, cards_of, copy_repository, entered, read_minutes, served
+from webbench import card_form, cards_of, copy_repository, entered, form_in, read_minutes, served
 from webupload import upload
 
 from amend.messages import msg
@@ -138,3 +138,63 @@ def test_amend_serve_keeps_its_drafts_in_the_users_state_folder(repo, tmp_path, 
     with pytest.raises(Chosen) as chosen:
         cli.run(str(repo), "127.0.0.1", 0, None, True)
     assert chosen.value.args[0] == store.default_folder(repo) and chosen.value.args[0].is_relative_to(tmp_path / "xdg")
+
+
+# ---------------------------------------------------------------- two windows on one draft
+
+
+def titles(client, d):
+    return [label for _, label in cards_of(client.get(f"/draft?d={d}"))]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_save_from_an_older_view_of_a_card_is_refused_and_both_versions_shown(client, lang):
+    d, page = read_minutes(client)
+    first = card_form(client, d, 0, page, title="Från fönster A")
+    second = card_form(client, d, 0, page, title="Från fönster B", lang=lang)  # opened before A saved
+    assert client.post("/draft/card", first).status == 200
+    refused = client.post("/draft/card", second)
+    assert refused.status == 409
+    assert msg("web.card.stale").render(lang) in refused.words
+    table = refused.text.split('<table class="stale">')[1].split("</table>")[0]
+    assert '<td class="mine">Från fönster B</td><td class="theirs">Från fönster A</td>' in table
+    assert msg("web.card.title_field").render(lang) in table and msg("web.card.stale_mine").render(lang) in table
+    assert titles(client, d)[0].startswith("Från fönster A")  # nothing lost: A's card stands
+    again = form_in(refused.text, client, d, 0)  # what B typed, now knowingly over A's
+    assert again["title"] == "Från fönster B"
+    assert client.post("/draft/card", again).status == 200
+    assert titles(client, d)[0].startswith("Från fönster B")
+
+
+def test_a_card_moved_by_another_window_is_saved_where_it_is_now(client):
+    d, page = read_minutes(client)
+    before = titles(client, d)
+    stays = card_form(client, d, 1, page, title="Andra kortet, rättat")
+    assert client.post("/draft/card", card_form(client, d, 0, page, do="delete")).status == 200
+    assert client.post("/draft/card", stays).status == 200  # card 1 is card 0 now: still the one B saw
+    now = titles(client, d)
+    assert now[0].startswith("Andra kortet, rättat") and now[1:] == before[2:]
+
+
+def test_a_card_removed_in_another_window_keeps_what_was_typed_to_add_again(client):
+    d, page = read_minutes(client)
+    n = len(titles(client, d))
+    typed = card_form(client, d, n - 1, page, title="Sist, rättat")
+    assert client.post("/draft/card", card_form(client, d, n - 1, page, do="delete")).status == 200
+    refused = client.post("/draft/card", typed)
+    assert refused.status == 409 and sv("web.card.stale_removed") in refused.words
+    again = form_in(refused.text, client, d, "new")
+    assert again["title"] == "Sist, rättat"
+    assert client.post("/draft/card", again).status == 200
+    assert len(titles(client, d)) == n and titles(client, d)[-1].startswith("Sist, rättat")
+
+
+def test_a_place_picked_in_an_older_view_is_refused(client, repo):
+    d, page = read_minutes(client)
+    changed = card_form(client, d, 0, page, title="Ändrat i fönster A")
+    old_was = changed["was"]
+    assert client.post("/draft/card", changed).status == 200
+    r = client.post("/draft/pick", {"csrf": client.csrf(), "d": d, "n": "0", "was": old_was,
+                                    "unit": "0", "start": "0", "end": "3"})
+    assert r.status == 409 and sv("web.card.stale") in r.words
+    assert titles(client, d)[0].startswith("Ändrat i fönster A")

@@ -86,14 +86,19 @@ def read_minutes(client, **changes):
 
 def card_form(client, d, n, shown, **changes):
     """Card n's form as the page shows it (its 'Edit the card' link followed), with changes."""
-    shown = client.get(f"/draft?d={d}&edit={n}")
-    article = shown.text.split(f'id="card-{n}"')[1].split("</article>")[0]
-    form = dict(re.findall(r'<input id="c\d+-(\w+)" name="\w+" value="([^"]*)"', article))
-    form.update(re.findall(r'<textarea id="c\d+-(\w+)" name="\w+" rows="\d">([^<]*)</textarea>', article))
-    form.update(re.findall(r'<select id="c\d+-(\w+)" name="\w+">.*?<option value="(\w+)" selected', article))
+    return form_in(client.get(f"/draft?d={d}&edit={n}").text, client, d, n, **changes)
+
+
+def form_in(text, client, d, n, **changes):
+    """Card n's form on this page (n "new": the form that adds one), with changes."""
     import html
 
+    article = text.split(f'id="card-{n}"')[1].split("</article>")[0]
+    form = dict(re.findall(r'<input id="c\w+-(\w+)" name="\w+" value="([^"]*)"', article))
+    form.update(re.findall(r'<textarea id="c\w+-(\w+)" name="\w+" rows="\d">([^<]*)</textarea>', article))
+    form.update(re.findall(r'<select id="c\w+-(\w+)" name="\w+">.*?<option value="(\w+)" selected', article))
     form = {k: html.unescape(v) for k, v in form.items()}
+    form.update(re.findall(r'<input type="hidden" name="(was)" value="([^"]*)"', article))  # the card as seen
     return {**form, "csrf": client.csrf(), "lang": "sv", "d": d, "n": str(n), "do": "save", **changes}
 
 

@@ -204,6 +204,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.draft.is_handled": ("Marked as handled by a card: the saved file does not list it as missing.",
                              "Markerad som hanterad med ett kort: den sparade filen räknar inte upp den som saknad."),
     "web.card.edit": ("Edit the card", "Ändra kortet"),
+    "web.card.stale": (
+        "This card was changed in another window since you opened it, so nothing was saved. Below, your card "
+        "as you typed it beside the card as it is now; Save the card writes yours over it.",
+        "Kortet har ändrats i ett annat fönster sedan du öppnade det, så ingenting sparades. Nedan står ditt "
+        "kort som du skrev det bredvid kortet som det är nu; Spara kortet skriver ditt över det."),
+    "web.card.stale_removed": (
+        "This card was removed in another window since you opened it, so nothing was saved. Your card, as you "
+        "typed it, is in the form below: Save the card adds it again.",
+        "Kortet har tagits bort i ett annat fönster sedan du öppnade det, så ingenting sparades. Ditt kort, som "
+        "du skrev det, står i formuläret nedan: Spara kortet lägger till det igen."),
+    "web.card.stale_field": ("Field", "Fält"),
+    "web.card.stale_mine": ("Yours, as you typed it", "Ditt, som du skrev det"),
+    "web.card.stale_theirs": ("The card now", "Kortet nu"),
+    "web.card.stale_keep": ("Keep the card as it is now", "Behåll kortet som det är nu"),
     "web.card.add": ("Add an amendment", "Lägg till en ändring"),
     "web.card.save": ("Save the card", "Spara kortet"),
     "web.card.delete": ("Remove the card", "Ta bort kortet"),

@@ -53,6 +53,14 @@ def to_form(data: dict[str, Any]) -> dict[str, str]:
     return form
 
 
+def fingerprint(data: dict[str, Any]) -> str:
+    """What a window saw of a card, in short: a save from a view of another state of the card is stale."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
 def editable(data: dict[str, Any]) -> bool:
     """Whether the form can show all of it (new section content, or section text other than paragraphs, cannot)."""
     if "add_section" in data:
@@ -158,6 +166,11 @@ class View:
     wording_problem: str = ""
     error: str = ""  # a change the form sent that could not be taken (the card keeps its last good state)
     editable: bool = True
+    stale: list[tuple[str, str, str]] = field(default_factory=list)  # a stale save: (field, yours, now) that differ
+
+    @property
+    def was(self) -> str:
+        return fingerprint(self.data)
 
 
 def anchor_of(data: dict[str, Any]) -> tuple[str, str] | None:
