@@ -122,6 +122,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "link again.",
         "Arbetsbänken öppnas bara med länken som amend serve skrev ut (den innehåller en nyckel). Öppna "
         "den länken igen."),
+    "web.login.title": ("Sign in to the workbench", "Logga in på arbetsbänken"),
+    "web.login.intro": ("Give the workbench's password (the one in the password file amend serve was started with).",
+                        "Ange arbetsbänkens lösenord (det som står i lösenordsfilen som amend serve startades med)."),
+    "web.login.password": ("Password", "Lösenord"),
+    "web.login.submit": ("Sign in", "Logga in"),
+    "web.login.wrong": ("That is not the password. Try again.", "Det är inte lösenordet. Försök igen."),
     "web.csrf": (
         "The form was not sent from this workbench (its check field is missing or wrong), so nothing was "
         "done. Reload the page and send it again.",
@@ -156,13 +162,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.cli.port": ("The port to listen on (0: any free port).", "Porten att lyssna på (0: valfri ledig port)."),
     "web.cli.token": ("The key every request must carry (default: a new random one).",
                       "Nyckeln som varje anrop måste ha med sig (standard: en ny slumpad)."),
+    "web.cli.password_file": (
+        "A file holding the password a browser signs in with, instead of the key in the link (only you may "
+        "read the file).",
+        "En fil med lösenordet som en webbläsare loggar in med, i stället för nyckeln i länken (bara du får "
+        "kunna läsa filen)."),
+    "web.cli.password_unreadable": ("cannot read the password file {file}: {reason}",
+                                    "kan inte läsa lösenordsfilen {file}: {reason}"),
+    "web.cli.password_open": (
+        "the password file {file} can be read by other users of this machine (mode {mode}); make it yours "
+        "alone: chmod 600 {file}",
+        "lösenordsfilen {file} kan läsas av andra användare på datorn (rättigheter {mode}); gör den till "
+        "bara din: chmod 600 {file}"),
+    "web.cli.password_short": ("the password in {file} must be at least {n} characters (its first line)",
+                               "lösenordet i {file} måste vara minst {n} tecken (filens första rad)"),
+    "web.cli.token_or_password": ("give --token or --password-file, not both",
+                                  "ange --token eller --password-file, inte båda"),
     "web.cli.no_browser": ("Do not open the browser.", "Öppna inte webbläsaren."),
     "web.cli.open": ("The workbench is open at {url} (stop it with Ctrl+C).",
                      "Arbetsbänken är öppen på {url} (stoppa den med Ctrl+C)."),
     "web.cli.bad_token": ("--token must be at least 16 letters, digits, - or _",
                           "--token måste vara minst 16 bokstäver, siffror, - eller _"),
-    "web.cli.not_local": ("--host {host} lets other machines in: give --token as well",
-                          "--host {host} släpper in andra datorer: ange även --token"),
+    "web.cli.not_local": ("--host {host} lets other machines in: give --token or --password-file as well",
+                          "--host {host} släpper in andra datorer: ange även --token eller --password-file"),
     "web.cli.cannot_listen": ("cannot listen on {host}:{port}: {reason}", "kan inte lyssna på {host}:{port}: {reason}"),
     # drafts kept on disk (the server's log)
     "web.store.skipped": ("skipped {file} among the drafts: {why}", "hoppade över {file} bland utkasten: {why}"),

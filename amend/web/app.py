@@ -77,6 +77,13 @@ class App(DraftRoutes):
     def forbidden(self, lang: str | None) -> Response:
         return self._message(_lang(lang), msg("web.forbidden"), 403)
 
+    def login_page(self, lang: str, next_page: str, wrong: bool = False) -> Response:
+        """The password's form (amend serve --password-file); the repository is not named to a stranger."""
+        with language(lang):
+            req = Request("GET", "/login", {}, {}, False, lang)
+            return self._page("login.html.j2", req, status=401, next=next_page, root=None,
+                              error=msg("web.login.wrong") if wrong else None)
+
     def too_large(self, lang: str | None) -> Response:
         return self._message(_lang(lang), msg("web.too_large", limit=MAX_FORM_BYTES), 413)
 
@@ -92,7 +99,7 @@ class App(DraftRoutes):
         html = _env.get_template(template).render(
             t={k: say(v, lang) for k, v in LABELS.items()}, say=lambda m: say(m, lang), lang=lang,
             link=lambda path, **q: _link(path, lang, q), other_language=here, csrf=self.csrf,
-            root=msg("web.root", root=self.root), **values)
+            **{"root": msg("web.root", root=self.root), **values})
         return Response(status, html.encode("utf-8"), headers=headers or {})
 
     # ---------------------------------------------------------------- register
