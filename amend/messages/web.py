@@ -403,6 +403,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file again.",
         "Den här importen finns inte längre kvar (många importer följde, eller dess fil togs bort); "
         "importera filen igen."),
+    "web.import.recheck_ok": (
+        "The {n:plural:decision:{n} decisions} built on this program, checked again as amend check checks them: "
+        "{n:plural:it still applies:all still apply}.",
+        "{n:plural:Beslutet:De {n} besluten} som bygger på programmet, prövade igen som amend check prövar dem: "
+        "{n:plural:det går fortfarande att genomföra:alla går fortfarande att genomföra}."),
+    "web.import.recheck_bad": (
+        "{bad} of the {n:plural:decision:{n} decisions} built on this program no longer "
+        "{bad:plural:applies:apply} to it as it is now (checked again as amend check checks them):",
+        "{bad} av {n:plural:beslutet:de {n} besluten} som bygger på programmet går inte längre att genomföra "
+        "på det som det är nu (prövade igen som amend check prövar dem):"),
     "web.import.saved": ("Saved as {files:and}.", "Sparat som {files:and}."),
     "web.import.replaced": ("Saved as {files:and}; written over: {replaced:and}.",
                             "Sparat som {files:and}; skrevs över: {replaced:and}."),

@@ -265,6 +265,32 @@ def save(root: Path, draft: Draft, overwrite: bool) -> Saved:
     return Saved(tuple(f"programs/{p.name}" for p in outputs), tuple(f"programs/{p.name}" for p in there))
 
 
+@dataclass(frozen=True)
+class Affected:
+    """A decision that no longer applies to the program now saved: its file, and why (each amendment
+    that does not apply as (label, the core's message), then what else `amend check` found)."""
+
+    file: str
+    amendments: tuple[tuple[str, Msg | str], ...]
+    problems: tuple[Msg | str, ...]
+
+
+def recheck(root: Path, program_id: str) -> tuple[int, list[Affected]]:
+    """The decisions built on the program, checked again as `amend check` checks the repository (its own
+    function): how many there are, and those that no longer apply."""
+    from ..check import check_repo
+
+    reports = [p for p in check_repo(root).patches if p.program == program_id]
+    return len(reports), [_affected(root, p) for p in reports if not p.ok]
+
+
+def _affected(root: Path, report: Any) -> Affected:
+    path = Path(report.file)
+    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    failing = tuple((a.label, a.message) for a in report.amendments if a.status not in ("ok", "not_checked"))
+    return Affected(shown, failing, tuple(p.message for p in report.problems))
+
+
 def _programs_folder(root: Path) -> Path:
     """ROOT/programs, refused when it is a link to elsewhere (or not a folder)."""
     folder = root.resolve() / "programs"
