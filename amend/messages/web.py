@@ -236,6 +236,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "typed it, is in the form below: Save the card adds it again.",
         "Kortet har tagits bort i ett annat fönster sedan du öppnade det, så ingenting sparades. Ditt kort, som "
         "du skrev det, står i formuläret nedan: Spara kortet lägger till det igen."),
+    "web.card.pending": ("What the card makes and the wording for the minutes: show",
+                         "Vad kortet gör av texten och lydelsen för protokollet: visa"),
     "web.card.stale_field": ("Field", "Fält"),
     "web.card.stale_mine": ("Yours, as you typed it", "Ditt, som du skrev det"),
     "web.card.stale_theirs": ("The card now", "Kortet nu"),

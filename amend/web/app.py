@@ -56,6 +56,7 @@ class App(DraftRoutes):
             **self.draft_routes(),
         }
         self.routes.update(views.routes(self))  # webimport: import a proposal, publish a decision
+        _warm()
 
     # ---------------------------------------------------------------- dispatch
 
@@ -315,3 +316,16 @@ def _link(path: str, lang: str, query: dict[str, Any]) -> str:
     if lang != "sv":
         q["lang"] = lang
     return path + ("?" + urllib.parse.urlencode(q) if q else "")
+
+
+def _warm() -> None:
+    """What every first page would otherwise make while the secretary waits (once per process): the
+    templates compiled, the grammars of the minutes' wording read."""
+    from ..extract import agreement, describe  # noqa: F401 (imported once, here)
+    from ..extract.grammar import LANGUAGES as GRAMMARS
+    from ..extract.grammar import grammar
+
+    for name in _env.list_templates(extensions=["j2"]):
+        _env.get_template(name)
+    for lang in GRAMMARS:
+        grammar(lang)

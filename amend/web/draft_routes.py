@@ -64,7 +64,8 @@ class DraftRoutes:
         if d is None:
             return self._message(req.lang, msg("web.draft.gone"), 404)
         base = jobs.version_program(self.root, d.program, d.base)
-        checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None))
+        soon = req.method == "GET" and req.path == "/draft" and req.query.get("full") != "1"
+        checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None), soon=soon)
         for v in checked.views:
             v.line = d.lines.get(str(v.data.get("id")))
         for n, rows in values.pop("stale", {}).items():

@@ -14,7 +14,6 @@ import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, cast
 
 import yaml
@@ -166,19 +165,59 @@ def assembled(d: Draft) -> Patch:
     through the loader (schema and model) on their own, each made once. Saving loads the whole file's
     text again and refuses unless it makes the same version (jobs.save_draft)."""
     head = _loaded_once(json.dumps({**d.data(), "amendments": []}, sort_keys=True, ensure_ascii=False))
+    _load_together(d.program, d.base, d.amendments)
     amendments = tuple(amendment_of(d.program, d.base, a) for a in d.amendments)
     return dataclasses.replace(head, amendments=amendments)
 
 
 def amendment_of(program: str, version: str, data: dict[str, Any]) -> Any:
     """One amendment as the loader makes it (model.Amendment), made once for the same data."""
+    return _loaded_once(_key(program, version, data)).amendments[0]
+
+
+def _key(program: str, version: str, data: dict[str, Any]) -> str:
+    """The text a card is kept by: the patch of that one amendment, as JSON."""
     head = {"program": program, "base": version, "produces": DRAFT_VERSION, "decision": DRAFT_DECISION}
-    return _loaded_once(json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False)).amendments[0]
+    return json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False)
 
 
-@lru_cache(maxsize=4096)
-def _loaded_once(data: str) -> Patch:
-    return patch_of(json.loads(data))
+_LOADED: OrderedDict[str, Patch] = OrderedDict()
+_LOADED_LOCK = threading.Lock()
+MAX_LOADED = 4096
+
+
+def _loaded_once(key: str) -> Patch:
+    with _LOADED_LOCK:
+        kept = _LOADED.get(key)
+    if kept is None:
+        kept = _keep(key, patch_of(json.loads(key)))
+    return kept
+
+
+def _keep(key: str, patch: Patch) -> Patch:
+    with _LOADED_LOCK:
+        _LOADED[key] = patch
+        while len(_LOADED) > MAX_LOADED:
+            _LOADED.popitem(last=False)
+    return patch
+
+
+def _load_together(program: str, version: str, amendments: list[dict[str, Any]]) -> None:
+    """The cards not loaded yet, through the loader in one file (a draft's first view: one pass of the
+    schema, not one per card), each then kept as if loaded alone. When one of them is refused they are
+    left to be loaded one by one, so that the error names its card."""
+    keys = [_key(program, version, a) for a in amendments]
+    with _LOADED_LOCK:
+        new = {k: a for k, a in zip(keys, amendments) if k not in _LOADED}
+    if len(new) < 2:
+        return
+    head = json.loads(next(iter(new)))
+    try:
+        together = patch_of({**head, "amendments": list(new.values())})
+    except AmendError:
+        return
+    for k, am in zip(new, together.amendments):
+        _keep(k, dataclasses.replace(together, amendments=(am,)))
 
 
 def duplicate_ids(amendments: list[dict[str, Any]]) -> list[str]:
@@ -204,8 +243,7 @@ def loaded(text: str, name: str) -> Patch:
 
 def single(base: Program, data: dict[str, Any]) -> Patch:
     """A patch of one amendment against `base`, to try a card or a candidate on its own."""
-    head = {"program": base.meta.id, "base": base.meta.version, "produces": DRAFT_VERSION, "decision": DRAFT_DECISION}
-    return _loaded_once(json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False))
+    return _loaded_once(_key(base.meta.id, base.meta.version, data))
 
 
 def edits_of(base: Program, ix: Index, data: dict[str, Any]) -> list[Edit]:

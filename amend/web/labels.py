@@ -105,6 +105,7 @@ LABELS = {  # every label of the templates, literal so that the catalogue test s
     "card.no_wording": msg("web.card.no_wording"),
     "card.not_editable": msg("web.card.not_editable"),
     "card.stale_field": msg("web.card.stale_field"),
+    "card.pending": msg("web.card.pending"),
     "login.title": msg("web.login.title"),
     "login.intro": msg("web.login.intro"),
     "login.password": msg("web.login.password"),

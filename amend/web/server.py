@@ -87,6 +87,10 @@ class Workbench(ThreadingHTTPServer):
             return f"http://{host}:{port}/"
         return f"http://{host}:{port}/?token={urllib.parse.quote(self.token)}"
 
+    def server_close(self) -> None:
+        self.app.store.flush()  # the drafts on disk before the process may end
+        super().server_close()
+
     def serve_in_thread(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, daemon=True)
         thread.start()

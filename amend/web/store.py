@@ -8,7 +8,8 @@ the folder is made private (0700). Each folder names its repository in `reposito
 naming another one is never read (two paths of one hash).
 
 Each draft is one small JSON file `<kind>-<id>.json` (an import's uploaded document beside it as
-`<kind>-<id>.document`), written atomically by `output.write_all`. Only such names directly in the
+`<kind>-<id>.document`), written atomically by `output.write_all` in a thread of its own (a page does
+not wait for the disk; the server waits for it when it stops). Only such names directly in the
 folder are read, never a link, never a file over the size limit; anything else there, or a file
 that does not read as a draft, is skipped with a note in the server's log.
 """
@@ -20,6 +21,7 @@ import logging
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +53,10 @@ class Store:
         self.folder = folder
         self.root = str(Path(root).resolve())
         self.usable = folder is not None and self._claim()
+        self._queue: dict[tuple[str, str], tuple[bytes, bytes | None]] = {}
+        self._queued = threading.Condition()
+        self._writing = False
+        self._writer: threading.Thread | None = None
 
     def _claim(self) -> bool:
         """Make the folder (private) and check it is this repository's; False (and a note) when not."""
@@ -69,22 +75,52 @@ class Store:
         return True
 
     def save(self, kind: str, ident: str, data: dict[str, Any], document: bytes | None = None) -> None:
-        """Write the draft's file (and its document) atomically; a failure is logged, never shown."""
+        """Have the draft's file (and its document) written, atomically, by the writer thread: the page
+        does not wait for the disk (flush() waits; the server flushes when it stops)."""
         if not self.usable or not NAME.match(f"{kind}-{ident}.json"):
             return
+        text = json.dumps({"format": FORMAT, **data}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        with self._queued:
+            self._queue[(kind, ident)] = (text, document)  # a later change of the same draft replaces it
+            self._queued.notify()
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write_queued, daemon=True, name="amend-drafts")
+                self._writer.start()
+
+    def flush(self) -> None:
+        """Wait until every draft handed to save() is on disk."""
+        with self._queued:
+            while self._queue or self._writing:
+                self._queued.wait()
+
+    def _write_queued(self) -> None:
+        while True:
+            with self._queued:
+                while not self._queue:
+                    self._queued.wait()
+                (kind, ident), (text, document) = self._queue.popitem()
+                self._writing = True
+            try:
+                self._write(kind, ident, text, document)
+            finally:
+                with self._queued:
+                    self._writing = False
+                    self._queued.notify_all()
+
+    def _write(self, kind: str, ident: str, text: bytes, document: bytes | None) -> None:
         from ..output import write_all
 
-        files = {self._path(kind, ident, "json"): json.dumps({"format": FORMAT, **data}, ensure_ascii=False,
-                                                             sort_keys=True).encode("utf-8")}
+        files = {self._path(kind, ident, "json"): text}
         if document is not None and not self._path(kind, ident, "document").exists():
             files[self._path(kind, ident, "document")] = document
         try:
             write_all(files)
-        except AmendError as exc:
+        except AmendError as exc:  # logged, never shown: the draft is still there in memory
             self._note(self._path(kind, ident, "json"), exc.message)
 
     def remove(self, kind: str, ident: str) -> None:
         if self.usable and NAME.match(f"{kind}-{ident}.json"):
+            self.flush()
             for suffix in ("json", "document"):
                 self._path(kind, ident, suffix).unlink(missing_ok=True)
 
