@@ -305,3 +305,76 @@ def test_the_draft_in_english(browser, bench, shots):
     assert page.locator(".review h2").inner_text() == msg("web.review.title").render("en")
     assert page.locator("#card-0 .badge").inner_text() == msg("web.status.ok").render("en")
     page.screenshot(path=shots / "review-en-desktop.png")
+
+
+# ---------------------------------------------------------------- two windows, a first view, a password
+
+
+def _record(page):
+    page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.record")).click()
+    page.fill("#produces", "ksau-igen")
+    page.fill("#name", "2025-10-22-ksau-170-igen")
+    page.fill("#minutes", PROTOCOL.read_text(encoding="utf-8"))
+    page.get_by_role("button", name=sv("web.record.read")).click()
+    page.wait_for_selector(SCRIPT_RAN, state="attached")
+    return page.locator('#decision input[name="d"]').get_attribute("value")
+
+
+def _save_title(page, title):
+    card = page.locator("#card-0")
+    if not page.locator("#c0-title").is_visible():
+        card.locator("details.edit summary, p.edit a").first.click()
+    page.wait_for_selector("#c0-title", state="visible")
+    page.fill("#c0-title", title)
+    card.get_by_role("button", name=sv("web.card.save")).click()
+
+
+def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser, bench, shots):
+    first, errors = _page(browser, bench)
+    d = _record(first)
+    second = first.context.new_page()
+    second.goto(bench.url.split("/?")[0] + f"/draft?d={d}&edit=0")  # card 0's form open, as it is now
+    second.wait_for_selector(SCRIPT_RAN, state="attached")
+    _save_title(first, "Från det första fönstret")
+    first.wait_for_selector("#card-0.updated")
+    _save_title(second, "Från det andra fönstret")
+    second.wait_for_selector("table.stale")
+    table = second.locator("table.stale").inner_text()
+    assert "Från det andra fönstret" in table and "Från det första fönstret" in table
+    assert sv("web.card.stale") in second.locator("#card-0 .error").inner_text()
+    second.screenshot(path=shots / "stale-card-desktop.png", full_page=True)
+    second.locator("#card-0").get_by_role("button", name=sv("web.card.save")).click()  # mine, knowingly
+    second.wait_for_selector("#card-0:not(:has(table.stale))")
+    first.reload()
+    assert "Från det andra fönstret" in first.locator("#card-0 header").inner_text()
+    assert errors == []
+
+
+def test_a_first_view_shows_the_cards_then_what_each_makes(browser, bench, shots):
+    page, errors = _page(browser, bench)
+    d = bench.app.drafts.get(_record(page))
+    fresh = bench.app.drafts.new(d.program, d.base, d.fields, d.decision,
+                                 amendments=[{**a, "title": f"Nytt namn {n}"} for n, a in enumerate(d.amendments)])
+    page.goto(bench.url.split("/?")[0] + f"/draft?d={fresh.id}")
+    page.wait_for_selector("html.made", state="attached")
+    assert page.locator(".made.pending").count() == 0
+    assert page.locator("#card-0 .preview").count() == 1 and page.locator("#card-0 .wording").count() == 1
+    assert errors == []
+
+
+def test_a_password_lets_the_browser_in(browser, repo, tmp_path, shots):
+    from webbench import served
+
+    with served(repo, tmp_path / "drafts", password="rätt häst batteri häftapparat") as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        assert page.locator("h1").inner_text() == sv("web.login.title")
+        page.fill("#login-password", "fel lösenord")
+        page.get_by_role("button", name=sv("web.login.submit")).click()
+        assert sv("web.login.wrong") in page.locator(".error").inner_text()
+        page.screenshot(path=shots / "login-desktop.png", full_page=True)
+        page.fill("#login-password", "rätt häst batteri häftapparat")
+        page.get_by_role("button", name=sv("web.login.submit")).click()
+        assert page.locator("h1").inner_text() == sv("web.register.title")
+        context.close()

@@ -262,9 +262,15 @@ def login(server, password, lang="sv", next_page="/"):
 
 
 def test_with_a_password_the_link_holds_no_key_and_every_page_asks_for_it(locked, repo):
+    from pathlib import Path
+
+    from amend.web import server as edge
+
     assert locked.url.endswith("/") and "token" not in locked.url
     stranger = Client(locked.url.rstrip("/"))
-    for path in routes(locked, "GET") + ["/nowhere"]:
+    style = stranger.get("/static/style.css")  # the login page's style: the package's file, nothing else
+    assert style.status == 200 and style.body == (Path(edge.__file__).parent / "static" / "style.css").read_bytes()
+    for path in [p for p in routes(locked, "GET") if p != "/static/style.css"] + ["/nowhere"]:
         r = stranger.get(path + QUERY)
         assert r.status == 401 and 'name="password" type="password"' in r.text, path
         assert str(repo) not in r.text and r.headers["Content-Security-Policy"] == CSP, path  # no path to a stranger

@@ -17,6 +17,7 @@ from ..resolve import Index
 from . import cards, drafts
 
 T = TypeVar("T")
+MADE_AT_ONCE = 8  # a first view makes what this many cards make and their wordings at once; more come next
 
 
 @dataclass
@@ -37,7 +38,8 @@ def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
           forms: dict[int, dict[str, str]] | None = None, soon: bool = False) -> Checked:
     """Every card of the draft with the core's verdict. `errors`/`forms`: a card whose last change was
     refused keeps showing what was typed, with the reason. `soon`: a draft's first view, shown at once —
-    what a card makes and its wording only where already made (the others are `pending`, asked for next)."""
+    what a card makes and its wording only where already made when more than MADE_AT_ONCE cards are not
+    (the others are then `pending`, asked for next)."""
     from ..check import check_patch
 
     ix = drafts.index_of(base)
@@ -46,6 +48,7 @@ def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
     except AmendError as exc:
         return Checked(base, ix, None, [], error=str(exc))
     results, adopted = check_patch(base, patch, index=ix) if patch.amendments else ((), None)
+    soon = soon and sum(not _made(base, a, "wording") for a in d.amendments) > MADE_AT_ONCE
     views = [_view(base, ix, n, data, r, soon) for n, (data, r) in enumerate(zip(d.amendments, results))]
     for n, text in (errors or {}).items():
         if n < len(views):

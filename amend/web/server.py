@@ -31,6 +31,7 @@ COOKIE = "amend_token"
 MAX_FORM_BYTES = 60_000_000  # a form holds the minutes' text: within limits.MAX_FILE_BYTES and some
 MAX_UPLOAD_BYTES = 120_000_000  # a proposal and its circulated PDF (each also within limits.MAX_DOCUMENT_BYTES)
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+PUBLIC = ("/static/style.css",)  # the login page's style sheet: the package's own file, shown to anyone
 WRONG_PASSWORD_PAUSE = 1.0  # seconds before a wrong password is answered (guesses are slow, one at a time)
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -121,6 +122,8 @@ class _Handler(BaseHTTPRequestHandler):
         if given is not None and hmac.compare_digest(given, self.server.token):
             return self._enter(url.path, query)
         if not self._cookie_ok():
+            if method == "GET" and url.path in PUBLIC and self.server.password is not None:
+                return self._send(self.server.app.handle(Request(method, url.path, {}, {}, False, "sv")))
             return self._send(self._login(method, url.path, query))
         got = self._body() if method == "POST" else ({}, {})
         if isinstance(got, Response):
