@@ -386,11 +386,12 @@ def site(root: str, out_dir: str, on: str | None) -> None:
 @_option("--host", default="127.0.0.1", show_default=True, help=msg("web.cli.host"))
 @_option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=msg("web.cli.port"))
 @_option("--token", default=None, help=msg("web.cli.token"))
+@_option("--password-file", default=None, type=click.Path(dir_okay=False), help=msg("web.cli.password_file"))
 @_option("--no-browser", is_flag=True, help=msg("web.cli.no_browser"))
-def serve(root: str, host: str, port: int, token: str | None, no_browser: bool) -> None:
+def serve(root: str, host: str, port: int, token: str | None, password_file: str | None, no_browser: bool) -> None:
     from amend.web.cli import run
 
-    run(root, host, port, token, no_browser)
+    run(root, host, port, token, no_browser, password_file)
 
 
 if __name__ == "__main__":

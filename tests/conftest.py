@@ -12,6 +12,7 @@ PATCH = ROOT / "amendments" / "valdsforebyggande-2025-2027" / "2025-10-22-ksau-1
 CASES = ROOT / "tests" / "cases"
 CASE_PROGRAM = CASES / "program.yaml"  # the program every golden case amends
 PROTOCOL = ROOT / "tests" / "fixtures" / "alingsas-ksau-2025-10-22-p170.txt"
+pytest_plugins = ["webbench"]  # the workbench tests' shared fixtures: repo, bench (a server), client
 
 
 def pytest_runtest_setup(item):

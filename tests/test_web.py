@@ -7,35 +7,13 @@ import time
 
 import pytest
 from conftest import PATCH, PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, Client, cap, copy_repository, snapshot
+from webbench import PROGRAM_ID, TOKEN, Client, cap, card_form, cards_of, decision_form, read_minutes, snapshot
 
 from amend.history import build_timeline
 from amend.history_load import load_history
 from amend.load import load_patch, load_program
 from amend.messages import msg
 from amend.web import jobs
-from amend.web.server import serve
-
-
-@pytest.fixture
-def repo(tmp_path):
-    return copy_repository(tmp_path)
-
-
-@pytest.fixture
-def bench(repo):
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def client(bench):
-    c = Client(bench.url.split("/?")[0])
-    assert c.enter().status == 303
-    return c
 
 
 def sv(key, **kw):
@@ -44,13 +22,6 @@ def sv(key, **kw):
 
 def en(key, **kw):
     return msg(key, **kw).render("en")
-
-
-def decision_form(client, **changes):
-    form = {"csrf": client.csrf(), "lang": "sv", "program": PROGRAM_ID, "base": "proposed",
-            "produces": "ksau-igen", "name": "2025-10-22-ksau-170-igen", "outcome": "adopted",
-            "minutes": PROTOCOL.read_text(encoding="utf-8"), "action": "read"}
-    return {**form, **changes}
 
 
 # ---------------------------------------------------------------- token, cookie, CSRF, headers
@@ -420,32 +391,6 @@ def test_a_form_over_the_size_limit_is_refused_before_it_is_read(bench, client, 
 
 
 # ---------------------------------------------------------------- cards, pointing, review (issue 15 flows 3-5)
-
-
-def read_minutes(client, **changes):
-    """The minutes read into a draft: (its id, the page)."""
-    r = client.post("/record", decision_form(client, **changes))
-    assert r.status == 200, r.words[:500]
-    return re.search(r'name="d" value="([0-9a-f]+)"', r.text).group(1), r
-
-
-def card_form(client, d, n, shown, **changes):
-    """Card n's form as the page shows it (its 'Edit the card' link followed), with changes."""
-    shown = client.get(f"/draft?d={d}&edit={n}")
-    article = shown.text.split(f'id="card-{n}"')[1].split("</article>")[0]
-    form = dict(re.findall(r'<input id="c\d+-(\w+)" name="\w+" value="([^"]*)"', article))
-    form.update(re.findall(r'<textarea id="c\d+-(\w+)" name="\w+" rows="\d">([^<]*)</textarea>', article))
-    form.update(re.findall(r'<select id="c\d+-(\w+)" name="\w+">.*?<option value="(\w+)" selected', article))
-    import html
-
-    form = {k: html.unescape(v) for k, v in form.items()}
-    return {**form, "csrf": client.csrf(), "lang": "sv", "d": d, "n": str(n), "do": "save", **changes}
-
-
-def cards_of(page):
-    """(status, label) of each amendment card, in order."""
-    return re.findall(r'<article class="card status-(\w+)" id="card-\d+">\s*<header><span class="badge">[^<]*</span> '
-                      r'<strong>([^<]*)</strong>', page.text)
 
 
 def saved_program(amend, repo, tmp_path, patch_name):

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, cap, copy_repository
+from webbench import PROGRAM_ID, cap
 
 from amend.load import load_patch
 from amend.messages import msg
-from amend.web.server import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
@@ -38,16 +37,6 @@ def browser():
 
 
 @pytest.fixture
-def bench(tmp_path):
-    repo = copy_repository(tmp_path)
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server, repo
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
 def shots(tmp_path):
     folder = Path(os.environ.get("AMEND_WEB_SCREENSHOTS") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
@@ -55,7 +44,7 @@ def shots(tmp_path):
 
 
 def _page(browser, bench, size="desktop"):
-    server, _ = bench
+    server = bench
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     errors: list[str] = []
@@ -101,8 +90,7 @@ def test_the_language_switch_turns_every_label_english(browser, bench, shots):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, size):
-    _, repo = bench
+def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, size, repo):
     page, errors = _page(browser, bench, size)
     page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.record")).click()
     assert page.locator("#base").input_value() == "proposed"
@@ -186,8 +174,7 @@ def _only_the_program(repo):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots, size, amend, tmp_path):
-    _, repo = bench
+def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots, size, amend, tmp_path, repo):
     _only_the_program(repo)
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
@@ -223,8 +210,7 @@ def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots
     assert errors == []
 
 
-def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser, bench):
-    _, repo = bench
+def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser, bench, repo):
     _only_the_program(repo)
     units = _units(repo)
     item = next(i for i, u in enumerate(units) if u.text.startswith("Medarbetare och chefer"))
@@ -244,8 +230,8 @@ def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser,
     assert errors == []
 
 
-def test_pointing_works_without_javascript(browser, bench):
-    server, repo = bench
+def test_pointing_works_without_javascript(browser, bench, repo):
+    server = bench
     _only_the_program(repo)
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
@@ -265,8 +251,7 @@ def test_pointing_works_without_javascript(browser, bench):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place(browser, bench, shots, size):
-    _, repo = bench
+def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place(browser, bench, shots, size, repo):
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
     page, errors = _page(browser, bench, size)
@@ -320,3 +305,76 @@ def test_the_draft_in_english(browser, bench, shots):
     assert page.locator(".review h2").inner_text() == msg("web.review.title").render("en")
     assert page.locator("#card-0 .badge").inner_text() == msg("web.status.ok").render("en")
     page.screenshot(path=shots / "review-en-desktop.png")
+
+
+# ---------------------------------------------------------------- two windows, a first view, a password
+
+
+def _record(page):
+    page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.record")).click()
+    page.fill("#produces", "ksau-igen")
+    page.fill("#name", "2025-10-22-ksau-170-igen")
+    page.fill("#minutes", PROTOCOL.read_text(encoding="utf-8"))
+    page.get_by_role("button", name=sv("web.record.read")).click()
+    page.wait_for_selector(SCRIPT_RAN, state="attached")
+    return page.locator('#decision input[name="d"]').get_attribute("value")
+
+
+def _save_title(page, title):
+    card = page.locator("#card-0")
+    if not page.locator("#c0-title").is_visible():
+        card.locator("details.edit summary, p.edit a").first.click()
+    page.wait_for_selector("#c0-title", state="visible")
+    page.fill("#c0-title", title)
+    card.get_by_role("button", name=sv("web.card.save")).click()
+
+
+def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser, bench, shots):
+    first, errors = _page(browser, bench)
+    d = _record(first)
+    second = first.context.new_page()
+    second.goto(bench.url.split("/?")[0] + f"/draft?d={d}&edit=0")  # card 0's form open, as it is now
+    second.wait_for_selector(SCRIPT_RAN, state="attached")
+    _save_title(first, "Från det första fönstret")
+    first.wait_for_selector("#card-0.updated")
+    _save_title(second, "Från det andra fönstret")
+    second.wait_for_selector("table.stale")
+    table = second.locator("table.stale").inner_text()
+    assert "Från det andra fönstret" in table and "Från det första fönstret" in table
+    assert sv("web.card.stale") in second.locator("#card-0 .error").inner_text()
+    second.screenshot(path=shots / "stale-card-desktop.png", full_page=True)
+    second.locator("#card-0").get_by_role("button", name=sv("web.card.save")).click()  # mine, knowingly
+    second.wait_for_selector("#card-0:not(:has(table.stale))")
+    first.reload()
+    assert "Från det andra fönstret" in first.locator("#card-0 header").inner_text()
+    assert errors == []
+
+
+def test_a_first_view_shows_the_cards_then_what_each_makes(browser, bench, shots):
+    page, errors = _page(browser, bench)
+    d = bench.app.drafts.get(_record(page))
+    fresh = bench.app.drafts.new(d.program, d.base, d.fields, d.decision,
+                                 amendments=[{**a, "title": f"Nytt namn {n}"} for n, a in enumerate(d.amendments)])
+    page.goto(bench.url.split("/?")[0] + f"/draft?d={fresh.id}")
+    page.wait_for_selector("html.made", state="attached")
+    assert page.locator(".made.pending").count() == 0
+    assert page.locator("#card-0 .preview").count() == 1 and page.locator("#card-0 .wording").count() == 1
+    assert errors == []
+
+
+def test_a_password_lets_the_browser_in(browser, repo, tmp_path, shots):
+    from webbench import served
+
+    with served(repo, tmp_path / "drafts", password="rätt häst batteri häftapparat") as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        assert page.locator("h1").inner_text() == sv("web.login.title")
+        page.fill("#login-password", "fel lösenord")
+        page.get_by_role("button", name=sv("web.login.submit")).click()
+        assert sv("web.login.wrong") in page.locator(".error").inner_text()
+        page.screenshot(path=shots / "login-desktop.png", full_page=True)
+        page.fill("#login-password", "rätt häst batteri häftapparat")
+        page.get_by_role("button", name=sv("web.login.submit")).click()
+        assert page.locator("h1").inner_text() == sv("web.register.title")
+        context.close()

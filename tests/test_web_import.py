@@ -5,39 +5,19 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from import_docs import WORD_STYLE_PROGRAM, word_style_docx
-from webbench import TOKEN, Client, cap, copy_repository, snapshot
+from webbench import PROGRAM_ID, Client, cap, snapshot
 from webupload import upload
 
 from amend.load import load_program
 from amend.messages import msg
+from amend.messages import render as msg_render
 from amend.web import importing
-from amend.web.server import serve
 
 NAME = "Trygghetsplan 2026.docx"
-
-
-@pytest.fixture
-def repo(tmp_path):
-    return copy_repository(tmp_path)
-
-
-@pytest.fixture
-def bench(repo):
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def client(bench):
-    c = Client(bench.url.split("/?")[0])
-    assert c.enter().status == 303
-    return c
 
 
 @pytest.fixture(scope="module")
@@ -166,11 +146,13 @@ def test_an_id_another_program_file_holds_is_refused(client, repo, docx_bytes):
 
 
 @pytest.mark.parametrize("bad", ["../x", "/etc/x", "Plan", ".hidden", "a/b", "%2e%2e%2fx", ""])
-def test_a_program_id_is_never_a_path(client, repo, tmp_path, docx_bytes, bad):
+def test_a_program_id_is_never_a_path(bench, client, repo, tmp_path, docx_bytes, bad):
     key, _ = imported(client, docx_bytes, id="plan")
+    bench.app.store.flush()  # the draft kept on disk (its own name, not the id) before looking
     before = snapshot(tmp_path)
     r = post_draft(client, key, action="save", id=bad)
     assert r.status == 422 and cap(sv("web.import.bad_id", id=bad)) in r.words
+    bench.app.store.flush()
     assert snapshot(tmp_path) == before
     if bad:
         r = send(client, docx_bytes, id=bad)
@@ -323,3 +305,36 @@ def test_drafts_are_kept_within_a_count_and_a_size(monkeypatch):
     for n in range(importing.MAX_DRAFTS + 3):
         drafts.put(Draft(f"n{n}", WORD_STYLE_PROGRAM, (), b"", "docx", "x.docx"))
     assert drafts.get("n0") is None and drafts.get(f"n{importing.MAX_DRAFTS + 2}") is not None
+
+
+def test_the_decisions_of_the_repository_apply_as_amend_check_finds_them(repo):
+    from amend.web.importing import recheck
+
+    assert recheck(repo, PROGRAM_ID) == (3, [])  # nothing written over yet: every decision applies
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_writing_over_a_program_checks_again_the_decisions_built_on_it(client, repo, docx_bytes, lang):
+    from amend.check import check_repo
+
+    key, _ = imported(client, docx_bytes, id=PROGRAM_ID)
+    r = post_draft(client, key, action="save", id=PROGRAM_ID, overwrite="1", lang=lang)
+    assert r.status == 200
+    failing = [p for p in check_repo(repo).patches if p.program == PROGRAM_ID and not p.ok]
+    assert len(failing) == 3  # the new text holds none of the places the decisions amend
+    box = html.unescape(r.text.split('class="error rechecked"')[1].split("</div>")[0])
+    assert msg("web.import.recheck_bad", bad=3, n=3).render(lang) in r.words
+    for report in failing:
+        assert str(Path(report.file).relative_to(repo)) in box
+        for a in report.amendments:
+            if a.status not in ("ok", "not_checked"):
+                assert f"<strong>{a.label}</strong>: {msg_render(a.message, lang)}" in box
+        for p in report.problems:
+            assert msg_render(p.message, lang) in box
+
+
+def test_a_program_no_decision_builds_on_is_written_over_without_a_check_to_show(client, repo, docx_bytes):
+    key, _ = imported(client, docx_bytes, id="plan")
+    assert post_draft(client, key, action="save", id="plan").status == 200
+    r = post_draft(client, key, action="save", id="plan", overwrite="1")
+    assert r.status == 200 and "rechecked" not in r.text

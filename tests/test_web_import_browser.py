@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 from import_docs import WORD_STYLE_PROGRAM, word_style_docx
-from webbench import PROGRAM_ID, TOKEN, cap, copy_repository
+from webbench import PROGRAM_ID, cap
 
 from amend.load import load_program
 from amend.messages import msg
-from amend.web.server import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
@@ -41,16 +40,6 @@ def browser():
 
 
 @pytest.fixture
-def bench(tmp_path):
-    repo = copy_repository(tmp_path)
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server, repo
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
 def shots(tmp_path):
     folder = Path(os.environ.get("AMEND_WEB_SCREENSHOTS") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
@@ -65,7 +54,7 @@ def proposal(tmp_path):
 
 
 def _page(browser, bench, size="desktop"):
-    server, _ = bench
+    server = bench
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     errors: list[str] = []
@@ -78,8 +67,7 @@ def _page(browser, bench, size="desktop"):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_import_a_proposal_correct_a_heading_and_save_it(browser, bench, shots, proposal, size):
-    _, repo = bench
+def test_import_a_proposal_correct_a_heading_and_save_it(browser, bench, shots, proposal, size, repo):
     page, errors = _page(browser, bench, size)
     page.locator("header nav").get_by_role("link", name=sv("web.nav.import")).click()
     assert page.locator("h1").inner_text() == sv("web.import.title")
@@ -154,8 +142,7 @@ def _git(repo, *args):
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 @pytest.mark.parametrize("size", SIZES)
-def test_publish_a_decision_download_and_commit_it(browser, bench, shots, size):
-    _, repo = bench
+def test_publish_a_decision_download_and_commit_it(browser, bench, shots, size, repo):
     _git(repo, "init", "-q")
     before = (repo / FILE).read_bytes()
     page, errors = _page(browser, bench, size)
@@ -179,8 +166,7 @@ def test_publish_a_decision_download_and_commit_it(browser, bench, shots, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_decision_changed_on_disk_meanwhile_shows_both_versions(browser, bench, shots, size):
-    _, repo = bench
+def test_a_decision_changed_on_disk_meanwhile_shows_both_versions(browser, bench, shots, size, repo):
     page, errors = _page(browser, bench, size)
     page.goto(page.url.split("/?")[0].rstrip("/") + f"/publish?program={PROGRAM_ID}&version=adopted")
     path = repo / FILE

@@ -9,41 +9,15 @@ import subprocess
 import threading
 
 import pytest
-from webbench import PROGRAM_ID, TOKEN, Client, cap, copy_repository, snapshot
+from webbench import PROGRAM_ID, cap, entered, snapshot
 
 from amend.load import load_patch
 from amend.messages import msg
 from amend.web import publish
-from amend.web.server import serve
 
 VERSION = "adopted"
 FILE = f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-@pytest.fixture
-def repo(tmp_path):
-    return copy_repository(tmp_path)
-
-
-@pytest.fixture
-def bench(repo):
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def entered(bench):
-    c = Client(bench.url.split("/?")[0])
-    assert c.enter().status == 303
-    return c
-
-
-@pytest.fixture
-def client(bench):
-    return entered(bench)
 
 
 def sv(key, **kw):

@@ -10,36 +10,15 @@ import re
 
 import pytest
 from import_docs import word_style_docx
-from webbench import PROGRAM_ID, TOKEN, Client, copy_repository, snapshot
+from webbench import PROGRAM_ID, TOKEN, Client, snapshot
 from webupload import multipart, upload
 
 from amend.messages import msg
-from amend.web import importing
-from amend.web.server import MAX_UPLOAD_BYTES, csrf_of, serve
+from amend.web import importing, store
+from amend.web.server import CSP, MAX_UPLOAD_BYTES, csrf_of, serve
 
 # a value for every query parameter any page reads, so that each page really renders
 QUERY = f"?id={PROGRAM_ID}&program={PROGRAM_ID}&version=adopted&base=proposed&page=2&key=x&file=x.docx"
-
-
-@pytest.fixture
-def repo(tmp_path):
-    return copy_repository(tmp_path)
-
-
-@pytest.fixture
-def bench(repo):
-    server = serve(repo, "127.0.0.1", 0, TOKEN)
-    server.serve_in_thread()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def client(bench):
-    c = Client(bench.url.split("/?")[0])
-    assert c.enter().status == 303
-    return c
 
 
 def routes(bench, method):
@@ -197,13 +176,16 @@ def test_a_broken_multipart_body_is_refused_in_words(bench, client, lang):
 
 
 @pytest.mark.parametrize("filename", ["../../programs/evil.yaml", "/etc/passwd", "..\\..\\x.docx", "%2e%2e%2fx.docx"])
-def test_the_name_an_upload_carries_is_never_a_path(client, repo, tmp_path, filename):
+def test_the_name_an_upload_carries_is_never_a_path(bench, client, repo, tmp_path, filename):
     path = tmp_path / "plan.docx"
     word_style_docx(path)
     before = snapshot(tmp_path)
     r = upload(client, "/import", {"csrf": client.csrf(), "id": "plan"}, {"document": (filename, path.read_bytes())})
     assert r.status == 303
-    assert snapshot(tmp_path) == before  # nothing written anywhere under the test's folder (the repo included)
+    bench.app.store.flush()
+    written = {k: v for k, v in snapshot(tmp_path).items() if before.get(k) != v}
+    # nothing written anywhere under the test's folder (the repo included) but the draft, under its own key
+    assert written and all(store.NAME.match(k.removeprefix("drafts/")) for k in written), written
     assert importing.upload.shown_name(filename) in client.get(r.headers["Location"]).words
 
 
@@ -258,3 +240,110 @@ def test_a_bug_is_logged_with_a_number_the_page_shows_and_no_traceback(client, m
     assert "Traceback" not in r.text and "secret detail" not in r.text
     logged = [rec for rec in caplog.records if ident in rec.getMessage()]
     assert logged and logged[0].exc_info is not None  # the traceback is in the log, with the number
+
+
+# ---------------------------------------------------------------- a password file instead of the key in the link
+
+PASSWORD = "rätt häst batteri häftapparat"
+
+
+@pytest.fixture
+def locked(repo, tmp_path):
+    """A workbench that lets a browser in with the password (amend serve --password-file)."""
+    from webbench import served
+
+    with served(repo, tmp_path / "drafts", password=PASSWORD) as server:
+        yield server
+
+
+def login(server, password, lang="sv", next_page="/"):
+    c = Client(server.url.rstrip("/"))
+    return c, c.post("/login", {"password": password, "lang": lang, "next": next_page})
+
+
+def test_with_a_password_the_link_holds_no_key_and_every_page_asks_for_it(locked, repo):
+    from pathlib import Path
+
+    from amend.web import server as edge
+
+    assert locked.url.endswith("/") and "token" not in locked.url
+    stranger = Client(locked.url.rstrip("/"))
+    style = stranger.get("/static/style.css")  # the login page's style: the package's file, nothing else
+    assert style.status == 200 and style.body == (Path(edge.__file__).parent / "static" / "style.css").read_bytes()
+    for path in [p for p in routes(locked, "GET") if p != "/static/style.css"] + ["/nowhere"]:
+        r = stranger.get(path + QUERY)
+        assert r.status == 401 and 'name="password" type="password"' in r.text, path
+        assert str(repo) not in r.text and r.headers["Content-Security-Policy"] == CSP, path  # no path to a stranger
+    before = snapshot(repo)
+    for path in routes(locked, "POST"):
+        status, text = raw(locked, "POST", path, {"Cookie": "amend_token=wrong-0123456789abcdef"},
+                           f"csrf={csrf_of(TOKEN)}&action=save&name=x".encode())
+        assert status == 401 and 'name="password"' in text, path
+    assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_wrong_password_is_refused_after_a_pause_and_sets_no_cookie(locked, monkeypatch, lang):
+    import time
+
+    from amend.web import server as edge
+
+    monkeypatch.setattr(edge, "WRONG_PASSWORD_PAUSE", 0.3)
+    for wrong in ("", PASSWORD[:-1], PASSWORD + " ", TOKEN):
+        start = time.perf_counter()
+        c, r = login(locked, wrong, lang)
+        assert time.perf_counter() - start >= 0.3
+        assert r.status == 401 and msg("web.login.wrong").render(lang) in r.words and "Set-Cookie" not in r.headers
+        assert msg("web.login.title").render(lang) in r.words
+        assert c.get("/").status == 401
+
+
+def test_the_right_password_sets_the_same_cookie_and_goes_back_to_the_page(locked):
+    c, r = login(locked, PASSWORD, next_page=f"/program?id={PROGRAM_ID}&page=6")
+    assert r.status == 303 and r.headers["Location"] == f"/program?id={PROGRAM_ID}&page=6"
+    parts = [p.strip() for p in r.headers["Set-Cookie"].split(";")]
+    assert parts[0] == f"amend_token={locked.token}" and "HttpOnly" in parts and "SameSite=Strict" in parts
+    assert c.get(r.headers["Location"]).status == 200
+    assert c.post("/record", {"csrf": c.csrf(), "program": ""}).status == 422  # in, and the forms' check field works
+
+
+@pytest.mark.parametrize("elsewhere", ["//evil.example/x", "https://evil.example/", "/\\evil.example", "/login"])
+def test_after_the_login_a_browser_is_never_sent_to_another_site(locked, elsewhere):
+    _, r = login(locked, PASSWORD, next_page=elsewhere)
+    assert r.status == 303 and r.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_password_file_others_can_read_is_refused(amend, repo, tmp_path, lang):
+    path = tmp_path / "losen.txt"
+    path.write_text(PASSWORD + "\n", "utf-8")
+    path.chmod(0o644)
+    res = amend("serve", repo, "--password-file", path, "--no-browser", env={"AMEND_LANG": lang})
+    assert res.code == 2 and msg("web.cli.password_open", file=path, mode="644").render(lang) in res.err
+    path.chmod(0o640)  # the group counts as others
+    res = amend("serve", repo, "--password-file", path, "--no-browser", env={"AMEND_LANG": lang})
+    assert res.code == 2 and msg("web.cli.password_open", file=path, mode="640").render(lang) in res.err
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_short_missing_or_doubled_password_is_refused(amend, repo, tmp_path, lang):
+    short = tmp_path / "kort.txt"
+    short.write_text("kort\n", "utf-8")
+    short.chmod(0o600)
+    res = amend("serve", repo, "--password-file", short, "--no-browser", env={"AMEND_LANG": lang})
+    assert res.code == 2 and msg("web.cli.password_short", file=short, n=12).render(lang) in res.err
+    gone = tmp_path / "finns-inte.txt"
+    res = amend("serve", repo, "--password-file", gone, "--no-browser", env={"AMEND_LANG": lang})
+    reason = "No such file or directory"
+    assert res.code == 2 and msg("web.cli.password_unreadable", file=gone, reason=reason).render(lang) in res.err
+    res = amend("serve", repo, "--password-file", short, "--token", TOKEN, "--no-browser", env={"AMEND_LANG": lang})
+    assert res.code == 2 and msg("web.cli.token_or_password").render(lang) in res.err
+
+
+def test_the_password_is_read_once_from_the_first_line_of_a_private_file(tmp_path):
+    from amend.web.cli import read_password
+
+    path = tmp_path / "losen.txt"
+    path.write_text(f"  {PASSWORD}  \nnot this\n", "utf-8")
+    path.chmod(0o600)
+    assert read_password(path) == PASSWORD

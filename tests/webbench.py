@@ -1,4 +1,7 @@
-"""Helpers for the workbench tests: a copy of the example repository and a real server on a free port."""
+"""Helpers for the workbench tests: a copy of the example repository and a real server on a free port.
+
+The fixtures `repo`, `bench` (the server, its drafts kept in the test's folder) and `client` (a browser
+without JavaScript, let in) are shared by every tests/test_web*.py module, which imports them."""
 from __future__ import annotations
 
 import http.cookiejar
@@ -7,10 +10,15 @@ import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from conftest import PROTOCOL, ROOT
+
+from amend.web.server import Workbench, serve
 
 PROGRAM_ID = "valdsforebyggande-2025-2027"
 TOKEN = "test-token-0123456789abcdef"
@@ -22,6 +30,82 @@ def copy_repository(tmp_path: Path) -> Path:
     for folder in ("programs", "amendments", "schemas"):
         shutil.copytree(ROOT / folder, repo / folder)
     return repo
+
+
+@contextmanager
+def served(repo: Path, drafts: Path | None = None, **options) -> Iterator[Workbench]:
+    """A workbench on `repo` serving on a free port of 127.0.0.1 until the block ends."""
+    server = serve(repo, "127.0.0.1", 0, TOKEN, drafts, **options)
+    server.serve_in_thread()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def entered(server: Workbench) -> Client:
+    """A browser that followed the link the CLI prints (it holds the cookie now)."""
+    c = Client(server.url.split("/?")[0])
+    assert c.enter().status == 303
+    return c
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return copy_repository(tmp_path)
+
+
+@pytest.fixture
+def bench(repo, tmp_path):
+    with served(repo, tmp_path / "drafts") as server:
+        yield server
+
+
+@pytest.fixture
+def client(bench):
+    return entered(bench)
+
+
+# ---------------------------------------------------------------- a decision's draft and its cards
+
+
+def decision_form(client, **changes):
+    form = {"csrf": client.csrf(), "lang": "sv", "program": PROGRAM_ID, "base": "proposed",
+            "produces": "ksau-igen", "name": "2025-10-22-ksau-170-igen", "outcome": "adopted",
+            "minutes": PROTOCOL.read_text(encoding="utf-8"), "action": "read"}
+    return {**form, **changes}
+
+
+def read_minutes(client, **changes):
+    """The minutes read into a draft: (its id, the page)."""
+    r = client.post("/record", decision_form(client, **changes))
+    assert r.status == 200, r.words[:500]
+    return re.search(r'name="d" value="([0-9a-f]+)"', r.text).group(1), r
+
+
+def card_form(client, d, n, shown, **changes):
+    """Card n's form as the page shows it (its 'Edit the card' link followed), with changes."""
+    return form_in(client.get(f"/draft?d={d}&edit={n}").text, client, d, n, **changes)
+
+
+def form_in(text, client, d, n, **changes):
+    """Card n's form on this page (n "new": the form that adds one), with changes."""
+    import html
+
+    article = text.split(f'id="card-{n}"')[1].split("</article>")[0]
+    form = dict(re.findall(r'<input id="c\w+-(\w+)" name="\w+" value="([^"]*)"', article))
+    form.update(re.findall(r'<textarea id="c\w+-(\w+)" name="\w+" rows="\d">([^<]*)</textarea>', article))
+    form.update(re.findall(r'<select id="c\w+-(\w+)" name="\w+">.*?<option value="(\w+)" selected', article))
+    form = {k: html.unescape(v) for k, v in form.items()}
+    form.update(re.findall(r'<input type="hidden" name="(was)" value="([^"]*)"', article))  # the card as seen
+    return {**form, "csrf": client.csrf(), "lang": "sv", "d": d, "n": str(n), "do": "save", **changes}
+
+
+def cards_of(page):
+    """(status, label) of each amendment card, in order."""
+    return re.findall(r'<article class="card status-(\w+)" id="card-\d+">\s*<header><span class="badge">[^<]*</span> '
+                      r'<strong>([^<]*)</strong>', page.text)
 
 
 def cap(text: str) -> str:

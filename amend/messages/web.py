@@ -122,6 +122,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "link again.",
         "Arbetsbänken öppnas bara med länken som amend serve skrev ut (den innehåller en nyckel). Öppna "
         "den länken igen."),
+    "web.login.title": ("Sign in to the workbench", "Logga in på arbetsbänken"),
+    "web.login.intro": ("Give the workbench's password (the one in the password file amend serve was started with).",
+                        "Ange arbetsbänkens lösenord (det som står i lösenordsfilen som amend serve startades med)."),
+    "web.login.password": ("Password", "Lösenord"),
+    "web.login.submit": ("Sign in", "Logga in"),
+    "web.login.wrong": ("That is not the password. Try again.", "Det är inte lösenordet. Försök igen."),
     "web.csrf": (
         "The form was not sent from this workbench (its check field is missing or wrong), so nothing was "
         "done. Reload the page and send it again.",
@@ -156,14 +162,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.cli.port": ("The port to listen on (0: any free port).", "Porten att lyssna på (0: valfri ledig port)."),
     "web.cli.token": ("The key every request must carry (default: a new random one).",
                       "Nyckeln som varje anrop måste ha med sig (standard: en ny slumpad)."),
+    "web.cli.password_file": (
+        "A file holding the password a browser signs in with, instead of the key in the link (only you may "
+        "read the file).",
+        "En fil med lösenordet som en webbläsare loggar in med, i stället för nyckeln i länken (bara du får "
+        "kunna läsa filen)."),
+    "web.cli.password_unreadable": ("cannot read the password file {file}: {reason}",
+                                    "kan inte läsa lösenordsfilen {file}: {reason}"),
+    "web.cli.password_open": (
+        "the password file {file} can be read by other users of this machine (mode {mode}); make it yours "
+        "alone: chmod 600 {file}",
+        "lösenordsfilen {file} kan läsas av andra användare på datorn (rättigheter {mode}); gör den till "
+        "bara din: chmod 600 {file}"),
+    "web.cli.password_short": ("the password in {file} must be at least {n} characters (its first line)",
+                               "lösenordet i {file} måste vara minst {n} tecken (filens första rad)"),
+    "web.cli.token_or_password": ("give --token or --password-file, not both",
+                                  "ange --token eller --password-file, inte båda"),
     "web.cli.no_browser": ("Do not open the browser.", "Öppna inte webbläsaren."),
     "web.cli.open": ("The workbench is open at {url} (stop it with Ctrl+C).",
                      "Arbetsbänken är öppen på {url} (stoppa den med Ctrl+C)."),
     "web.cli.bad_token": ("--token must be at least 16 letters, digits, - or _",
                           "--token måste vara minst 16 bokstäver, siffror, - eller _"),
-    "web.cli.not_local": ("--host {host} lets other machines in: give --token as well",
-                          "--host {host} släpper in andra datorer: ange även --token"),
+    "web.cli.not_local": ("--host {host} lets other machines in: give --token or --password-file as well",
+                          "--host {host} släpper in andra datorer: ange även --token eller --password-file"),
     "web.cli.cannot_listen": ("cannot listen on {host}:{port}: {reason}", "kan inte lyssna på {host}:{port}: {reason}"),
+    # drafts kept on disk (the server's log)
+    "web.store.skipped": ("skipped {file} among the drafts: {why}", "hoppade över {file} bland utkasten: {why}"),
+    "web.store.foreign": ("the folder holds the drafts of another repository than {root}; this one's drafts are "
+                          "kept in memory only",
+                          "mappen har utkasten till ett annat arkiv än {root}; det här arkivets utkast finns bara "
+                          "i minnet"),
+    "web.store.said": ("{s}", "{s}"),  # store.Said in a language it has no words in: those it has
+    "web.store.not_a_draft": ("not a draft file of the workbench", "inte en utkastfil från arbetsbänken"),
+    "web.store.bad_format": ("not a draft this version of amend can read",
+                             "inte ett utkast som den här versionen av amend kan läsa"),
     # webcards
     "web.draft.title": ("The decision's amendments", "Beslutets ändringar"),
     "web.draft.heading": ("Amendments to {title}, version {version}", "Ändringar i {title}, versionen {version}"),
@@ -179,8 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{ok} av {n} {n:plural:ändring går:ändringar går} att genomföra."),
     "web.draft.none": ("No amendment yet: point in the text, or add one below.",
                        "Ingen ändring ännu: peka i texten eller lägg till en nedan."),
-    "web.draft.gone": ("This draft is no longer there (the workbench was restarted). Read the minutes again.",
-                       "Utkastet finns inte längre (arbetsbänken har startats om). Läs ut protokollet igen."),
+    "web.draft.gone": ("This draft is no longer there (many drafts followed it, or its file was removed). "
+                       "Read the minutes again.",
+                       "Utkastet finns inte längre (många utkast kom efter det, eller dess fil togs bort). "
+                       "Läs ut protokollet igen."),
     "web.draft.no_card": ("there is no card {n} in this draft", "det finns inget kort {n} i utkastet"),
     "web.draft.handled": ("Handled by a card", "Hanterad med ett kort"),
     "web.draft.handled_help": (
@@ -192,6 +226,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.draft.is_handled": ("Marked as handled by a card: the saved file does not list it as missing.",
                              "Markerad som hanterad med ett kort: den sparade filen räknar inte upp den som saknad."),
     "web.card.edit": ("Edit the card", "Ändra kortet"),
+    "web.card.stale": (
+        "This card was changed in another window since you opened it, so nothing was saved. Below, your card "
+        "as you typed it beside the card as it is now; Save the card writes yours over it.",
+        "Kortet har ändrats i ett annat fönster sedan du öppnade det, så ingenting sparades. Nedan står ditt "
+        "kort som du skrev det bredvid kortet som det är nu; Spara kortet skriver ditt över det."),
+    "web.card.stale_removed": (
+        "This card was removed in another window since you opened it, so nothing was saved. Your card, as you "
+        "typed it, is in the form below: Save the card adds it again.",
+        "Kortet har tagits bort i ett annat fönster sedan du öppnade det, så ingenting sparades. Ditt kort, som "
+        "du skrev det, står i formuläret nedan: Spara kortet lägger till det igen."),
+    "web.card.pending": ("What the card makes and the wording for the minutes: show",
+                         "Vad kortet gör av texten och lydelsen för protokollet: visa"),
+    "web.card.stale_field": ("Field", "Fält"),
+    "web.card.stale_mine": ("Yours, as you typed it", "Ditt, som du skrev det"),
+    "web.card.stale_theirs": ("The card now", "Kortet nu"),
+    "web.card.stale_keep": ("Keep the card as it is now", "Behåll kortet som det är nu"),
     "web.card.add": ("Add an amendment", "Lägg till en ändring"),
     "web.card.save": ("Save the card", "Spara kortet"),
     "web.card.delete": ("Remove the card", "Ta bort kortet"),
@@ -351,10 +401,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.import.draft": ("{title} – imported from {name}, not yet saved",
                          "{title} – importerat från {name}, ännu inte sparat"),
     "web.import.gone": (
-        "This import is no longer kept (the workbench was restarted or many imports followed); import the "
+        "This import is no longer kept (many imports followed, or its file was removed); import the "
         "file again.",
-        "Den här importen finns inte längre kvar (arbetsbänken startades om eller många importer följde); "
+        "Den här importen finns inte längre kvar (många importer följde, eller dess fil togs bort); "
         "importera filen igen."),
+    "web.import.recheck_ok": (
+        "The {n:plural:decision:{n} decisions} built on this program, checked again as amend check checks them: "
+        "{n:plural:it still applies:all still apply}.",
+        "{n:plural:Beslutet:De {n} besluten} som bygger på programmet, prövade igen som amend check prövar dem: "
+        "{n:plural:det går fortfarande att genomföra:alla går fortfarande att genomföra}."),
+    "web.import.recheck_bad": (
+        "{bad} of the {n:plural:decision:{n} decisions} built on this program no longer "
+        "{bad:plural:applies:apply} to it as it is now (checked again as amend check checks them):",
+        "{bad} av {n:plural:beslutet:de {n} besluten} som bygger på programmet går inte längre att genomföra "
+        "på det som det är nu (prövade igen som amend check prövar dem):"),
     "web.import.saved": ("Saved as {files:and}.", "Sparat som {files:and}."),
     "web.import.replaced": ("Saved as {files:and}; written over: {replaced:and}.",
                             "Sparat som {files:and}; skrevs över: {replaced:and}."),

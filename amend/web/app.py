@@ -10,7 +10,7 @@ import logging
 import secrets
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,10 @@ from ..messages import LANGUAGES, Msg, language, msg
 from ..messages import render as say
 from . import drafts, jobs, pages, views
 from .draft_routes import POINT_LABELS, DraftRoutes
+from .drafts import Card
 from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
+from .store import Store
 
 LABELS.update(views.LABELS)  # webimport: the import and publish pages
 log = logging.getLogger("amend.web")
@@ -40,10 +42,11 @@ _env.globals["kind"] = pages.kind
 
 
 class App(DraftRoutes):
-    def __init__(self, root: Path, csrf: str):
+    def __init__(self, root: Path, csrf: str, drafts_folder: Path | None = None):
         self.root = Path(root)
         self.csrf = csrf
-        self.drafts = drafts.Drafts()
+        self.store = Store(drafts_folder, self.root)
+        self.drafts = drafts.Drafts(self.store)
         self.routes: dict[tuple[str, str], Callable[[Request], Response]] = {
             ("GET", "/"): self.register, ("GET", "/program"): self.program,
             ("GET", "/record"): self.record_form, ("POST", "/record"): self.record,
@@ -53,6 +56,7 @@ class App(DraftRoutes):
             **self.draft_routes(),
         }
         self.routes.update(views.routes(self))  # webimport: import a proposal, publish a decision
+        _warm()
 
     # ---------------------------------------------------------------- dispatch
 
@@ -74,6 +78,13 @@ class App(DraftRoutes):
     def forbidden(self, lang: str | None) -> Response:
         return self._message(_lang(lang), msg("web.forbidden"), 403)
 
+    def login_page(self, lang: str, next_page: str, wrong: bool = False) -> Response:
+        """The password's form (amend serve --password-file); the repository is not named to a stranger."""
+        with language(lang):
+            req = Request("GET", "/login", {}, {}, False, lang)
+            return self._page("login.html.j2", req, status=401, next=next_page, root=None,
+                              error=msg("web.login.wrong") if wrong else None)
+
     def too_large(self, lang: str | None) -> Response:
         return self._message(_lang(lang), msg("web.too_large", limit=MAX_FORM_BYTES), 413)
 
@@ -89,7 +100,7 @@ class App(DraftRoutes):
         html = _env.get_template(template).render(
             t={k: say(v, lang) for k, v in LABELS.items()}, say=lambda m: say(m, lang), lang=lang,
             link=lambda path, **q: _link(path, lang, q), other_language=here, csrf=self.csrf,
-            root=msg("web.root", root=self.root), **values)
+            **{"root": msg("web.root", root=self.root), **values})
         return Response(status, html.encode("utf-8"), headers=headers or {})
 
     # ---------------------------------------------------------------- register
@@ -227,17 +238,6 @@ class App(DraftRoutes):
 # ---------------------------------------------------------------- helpers
 
 
-@dataclass(frozen=True)
-class Card:
-    """One amendment or finding as the secretary sees it."""
-
-    status: str
-    title: str
-    text: str
-    message: str
-    line: int | None
-
-
 def _cards(recorded: jobs.Recorded) -> list[Card]:
     """The amendments with their check status, then what extract reports about the minutes."""
     ex: Any = recorded.extraction
@@ -316,3 +316,16 @@ def _link(path: str, lang: str, query: dict[str, Any]) -> str:
     if lang != "sv":
         q["lang"] = lang
     return path + ("?" + urllib.parse.urlencode(q) if q else "")
+
+
+def _warm() -> None:
+    """What every first page would otherwise make while the secretary waits (once per process): the
+    templates compiled, the grammars of the minutes' wording read."""
+    from ..extract import agreement, describe  # noqa: F401 (imported once, here)
+    from ..extract.grammar import LANGUAGES as GRAMMARS
+    from ..extract.grammar import grammar
+
+    for name in _env.list_templates(extensions=["j2"]):
+        _env.get_template(name)
+    for lang in GRAMMARS:
+        grammar(lang)

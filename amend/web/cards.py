@@ -12,7 +12,7 @@ from ..errors import AmendError
 from ..messages import Msg, msg
 from ..model import Program
 from ..resolve import Index, Span, fuzzy_candidates
-from ..text import clean, find_spans, starts_with_words
+from ..text import clean, find_spans, splice, starts_with_words
 from ..tree import get
 from . import drafts
 
@@ -51,6 +51,14 @@ def to_form(data: dict[str, Any]) -> dict[str, str]:
     else:
         form.update(old="" if value is True else value)
     return form
+
+
+def fingerprint(data: dict[str, Any]) -> str:
+    """What a window saw of a card, in short: a save from a view of another state of the card is stale."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def editable(data: dict[str, Any]) -> bool:
@@ -158,6 +166,12 @@ class View:
     wording_problem: str = ""
     error: str = ""  # a change the form sent that could not be taken (the card keeps its last good state)
     editable: bool = True
+    stale: list[tuple[str, str, str]] = field(default_factory=list)  # a stale save: (field, yours, now) that differ
+    pending: bool = False  # what it makes and its wording not made yet (a first view): asked for next
+
+    @property
+    def was(self) -> str:
+        return fingerprint(self.data)
 
 
 def anchor_of(data: dict[str, Any]) -> tuple[str, str] | None:
@@ -213,14 +227,14 @@ def _candidate(ix: Index, i: int, a: int, b: int, similarity: float | None = Non
 
 
 def preview(base: Program, ix: Index, data: dict[str, Any]) -> Preview | None:
-    """The paragraph or item the card changes, before and after, from the program the core makes."""
+    """The paragraph or item a card that applies (as check found) changes, before and after: the core's
+    edit spliced into that text as apply splices it (amend.text.splice), not the whole program made again."""
     edits = drafts.edits_of(base, ix, data)
-    adopted = drafts.adopted_of(base, ix, data) if edits else None
-    if adopted is None or len(edits) != 1 or edits[0].action != "text":
+    if len(edits) != 1 or edits[0].action != "text":
         return None
-    path = edits[0].path
-    old, new = _text_at(base, path), _text_at(adopted, path)
-    return Preview(tuple(_segments(old, new))) if old is not None and new is not None else None
+    e = edits[0]
+    old = _text_at(base, e.path)
+    return Preview(tuple(_segments(old, splice(old, [(e.start, e.end, e.new)])))) if old is not None else None
 
 
 def _text_at(program: Program, path: Any) -> str | None:

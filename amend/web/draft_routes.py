@@ -18,6 +18,9 @@ from .drafts import Draft, Drafts
 from .labels import OUTCOMES, STATUSES
 from .server import Request, Response
 
+FIELD_LABELS = {"op": "card.op", "id": "card.id", "title": "card.title_field", "text": "card.text",
+                **{k: f"card.scope.{k}" for k in cards.SCOPE_KEYS}, "where": "card.where", "anchor": "card.anchor",
+                "old": "card.old", "new": "card.new", "position": "card.position", "level": "card.level"}
 WHERES = [("after", msg("web.card.where.after")), ("before", msg("web.card.where.before")),
           ("end", msg("web.card.where.end"))]
 DECISION_FIELDS = ("produces", "name", "body", "date", "paragraph", "case", "outcome")
@@ -61,9 +64,12 @@ class DraftRoutes:
         if d is None:
             return self._message(req.lang, msg("web.draft.gone"), 404)
         base = jobs.version_program(self.root, d.program, d.base)
-        checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None))
+        soon = req.method == "GET" and req.path == "/draft" and req.query.get("full") != "1"
+        checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None), soon=soon)
         for v in checked.views:
             v.line = d.lines.get(str(v.data.get("id")))
+        for n, rows in values.pop("stale", {}).items():
+            checked.views[n].stale = rows
         shown = {**self._draft_values(d, base, checked), "error": None, "saved": None, "new_error": "", "found": None,
                  "editing": req.query.get("edit", ""),
                  "blank": _blank(d), **values}
@@ -75,7 +81,8 @@ class DraftRoutes:
         note = msg("web.review.nothing") if not ok else msg("web.review.all") if ok == n else \
             msg("web.review.some", ok=ok, n=n)
         return dict(draft=d, views=c.views, findings=d.findings, statuses=STATUSES, outcomes=OUTCOMES,
-                    ops=OPS_SHOWN, wheres=WHERES, scope_keys=cards.SCOPE_KEYS, decision_fields=DECISION_FIELDS,
+                    ops=OPS_SHOWN, wheres=WHERES, field_labels=FIELD_LABELS, scope_keys=cards.SCOPE_KEYS,
+                    decision_fields=DECISION_FIELDS,
                     head={**{k: "" for k in DECISION_FIELDS}, **d.decision, **d.fields},
                     heading=msg("web.draft.heading", title=base.meta.title, version=d.base),
                     summary=msg("web.draft.summary", ok=ok, n=n) if n else msg("web.draft.none"),
@@ -107,27 +114,30 @@ class DraftRoutes:
         form = {k: req.form.get(k, "") for k in cards.FORM_KEYS}
         try:
             with self.drafts.lock():
-                self._change_card(d, n, form, req.form.get("do", "save"))
+                self._change_card(d, n, form, req.form.get("do", "save"), req.form.get("was", ""))
+        except _Stale as stale:
+            return self._stale(req, d, form, stale.now)
         except AmendError as exc:
             return self._refused(req, d, n, form, exc)
         return self.draft_page(req, d)
 
-    def _change_card(self, d: Draft, n: str, form: dict[str, str], do: str) -> None:
+    def _change_card(self, d: Draft, n: str, form: dict[str, str], do: str, was: str) -> None:
         amendments = list(d.amendments)
         if n == "new":
             form = {**form, "id": form["id"].strip() or d.next_id()}
             amendments.append(cards.from_form(form))
-        elif not n.isdigit() or int(n) >= len(amendments):
+        elif not n.isdigit():
             raise AmendError(msg("web.draft.no_card", n=n))
         elif do == "delete":
-            del amendments[int(n)]
+            del amendments[_seen(d, int(n), was, form)]
         else:
-            amendments[int(n)] = cards.from_form(form)
+            amendments[_seen(d, int(n), was, form)] = cards.from_form(form)
         twice = drafts.duplicate_ids(amendments)
         if twice:
             raise AmendError(msg("web.card.duplicate_id", id=twice[0]))
         drafts.assembled(drafts.Draft(d.id, d.program, d.base, d.fields, d.decision, amendments))  # the loader judges
         d.amendments, d.revision = amendments, d.revision + 1
+        self.drafts.keep(d)
 
     def _refused(self, req: Request, d: Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
         from .app import _whole
@@ -135,6 +145,20 @@ class DraftRoutes:
         if n == "new" or not n.isdigit() or int(n) >= len(d.amendments):
             return self.draft_page(req, d, 422, new_error=_whole(exc), blank=form)
         return self.draft_page(req, d, 422, errors={int(n): _whole(exc)}, forms={int(n): form})
+
+    def _stale(self, req: Request, d: Draft, form: dict[str, str] | None, now: int | None) -> Response:
+        """A save from a view of the card older than the card: nothing saved, both shown (the typed one in
+        the form, whose Save then writes it over the card knowingly)."""
+        if now is None:
+            if form is None:  # a place picked on a card that is gone
+                return self.draft_page(req, d, 409, error=_whole_of(AmendError(msg("web.draft.no_card", n="?"))))
+            return self.draft_page(req, d, 409, new_error=str(msg("web.card.stale_removed")), blank=form)
+        theirs = cards.to_form(d.amendments[now])
+        form = form or theirs
+        rows = [(k, form.get(k, ""), theirs.get(k, "")) for k in cards.FORM_KEYS
+                if form.get(k, "").strip() != theirs.get(k, "").strip()]
+        return self.draft_page(req, d, 409, errors={now: str(msg("web.card.stale"))}, forms={now: form},
+                               stale={now: rows})
 
     def pick(self, req: Request) -> Response:
         """A candidate of an ambiguous card picked: the card gets the tightest scope naming that place."""
@@ -146,6 +170,9 @@ class DraftRoutes:
         try:
             with self.drafts.lock():
                 _pick(base, d, n, req.form)
+                self.drafts.keep(d)
+        except _Stale as stale:  # nothing was typed: the card as it is now, its places to pick again
+            return self._stale(req, d, None, stale.now)
         except AmendError as exc:
             form = cards.to_form(d.amendments[int(n)]) if n.isdigit() and int(n) < len(d.amendments) else {}
             return self._refused(req, d, n, form, exc)
@@ -161,6 +188,7 @@ class DraftRoutes:
         with self.drafts.lock():
             d.incomplete = [(n, text) for n, text in d.incomplete if str(n) != line]
             d.revision += 1
+            self.drafts.keep(d)
         return self.draft_page(req, d)
 
     # ---------------------------------------------------------------- amend by pointing
@@ -180,6 +208,7 @@ class DraftRoutes:
                 if wording:  # the minutes' wording, which the check then reads back against the amendment
                     data = {**data, "text": wording}
                 d.amendments, d.revision = [*d.amendments, data], d.revision + 1
+                self.drafts.keep(d)
         except AmendError as exc:
             return self.program_page(req, d=d, point_error=_whole_of(exc), status=422)
         return Response(303, b"", headers={"Location": _draft_link(req.lang, d, len(d.amendments) - 1)})
@@ -198,6 +227,7 @@ class DraftRoutes:
         with self.drafts.lock():
             d.fields.update({k: req.form[k].strip() for k in ("produces", "name", "outcome") if k in req.form})
             d.decision.update({k: req.form[k].strip() for k in ("body", "date", "paragraph", "case") if k in req.form})
+            self.drafts.keep(d)
         base = jobs.version_program(self.root, d.program, d.base)
         try:
             path, complete = jobs.save_draft(self.root, base, d)
@@ -219,10 +249,35 @@ def _blank(d: Draft) -> dict[str, str]:
     return {**{k: "" for k in cards.FORM_KEYS}, "op": "insert", "where": "after"}
 
 
+class _Stale(Exception):
+    """A change sent from a view of a card that has changed since (another window); `now`: where that
+    card is now, None when it is gone."""
+
+    def __init__(self, now: int | None):
+        self.now = now
+
+
+def _seen(d: Draft, n: int, was: str, form: dict[str, str]) -> int:
+    """Where the card is that the form's window saw (`was`, its fingerprint): at n, or moved when a card
+    before it was added or removed elsewhere; _Stale when it has changed since. No `was`: card n."""
+    prints = [cards.fingerprint(a) for a in d.amendments]
+    if not was or (n < len(prints) and prints[n] == was):
+        if n >= len(prints):
+            raise AmendError(msg("web.draft.no_card", n=n))
+        return n
+    if was in prints:
+        return prints.index(was)
+    same = [i for i, a in enumerate(d.amendments) if a.get("id") == form.get("id", "").strip()]
+    raise _Stale(same[0] if same else n if n < len(prints) else None)
+
+
 def _pick(base: Program, d: Draft, n: str, form: dict[str, str]) -> None:
-    if not n.isdigit() or int(n) >= len(d.amendments):
+    if not n.isdigit():
         raise AmendError(msg("web.draft.no_card", n=n))
-    data = d.amendments[int(n)]
+    i = _seen(d, int(n), form.get("was", ""), cards.to_form(d.amendments[int(n)]) if int(n) < len(d.amendments)
+              else {})
+    n = str(i)
+    data = d.amendments[i]
     ix = drafts.index_of(base)
     unit, start, end = (_int(form.get(k, "")) for k in ("unit", "start", "end"))
     target = pointing.Target(unit, start or 0, end or 0)

@@ -2,17 +2,18 @@
 
 A draft holds the patch's data (what the file will say, never YAML the secretary writes). Every change
 makes the patch text again and loads it as `amend apply` loads a file (YAML, schema, model), so each
-card's status is the core's verdict on exactly what would be saved. Drafts live in memory: a restart
-of `amend serve` forgets them (saving writes the file).
+card's status is the core's verdict on exactly what would be saved. Drafts live in memory and, after
+every change, in a small file of the repository's state folder (`store`), so a restart of `amend serve`
+finds them again.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, cast
 
 import yaml
@@ -20,11 +21,23 @@ import yaml
 from ..errors import AmendError
 from ..model import Patch, Program
 from ..resolve import Edit, Index
+from .store import Store
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: the same data, faster
 MAX_DRAFTS = 200  # the oldest is forgotten beyond this
 DRAFT_VERSION = "utkast"  # `produces:` while the secretary has not named the version yet
 DRAFT_DECISION = {"body": "utkast", "date": "2000-01-01"}  # only while checking: saving needs the real one
+
+
+@dataclass(frozen=True)
+class Card:
+    """One amendment or finding as the secretary sees it."""
+
+    status: str
+    title: str
+    text: str
+    message: str
+    line: int | None
 
 
 @dataclass
@@ -38,7 +51,7 @@ class Draft:
     decision: dict[str, Any]  # the patch's decision: body, date, paragraph, case, proposes_to, …
     amendments: list[dict[str, Any]] = field(default_factory=list)
     incomplete: list[tuple[int, str]] = field(default_factory=list)
-    findings: list[Any] = field(default_factory=list)  # what extract said beside the amendments (app.Card)
+    findings: list[Any] = field(default_factory=list)  # what extract said beside the amendments (Card)
     comments: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)  # amendment id -> its line in the minutes
     revision: int = 0
@@ -62,18 +75,30 @@ class Draft:
 
 
 class Drafts:
-    """The drafts of one workbench, by a random id (never guessable, never a path)."""
+    """The drafts of one workbench, by a random id (never guessable, never a path), kept in `store` too."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._drafts: OrderedDict[str, Draft] = OrderedDict()
         self._lock = threading.Lock()
+        self._store = store
+        if store is not None:
+            self._load(store)
+
+    def _load(self, store: Store) -> None:
+        for ident, data in store.load("decision"):
+            d = _draft_of(ident, data)
+            if d is None:
+                store.skip("decision", ident)
+            else:
+                self._drafts[d.id] = d
 
     def new(self, program: str, base: str, fields: dict[str, str], decision: dict[str, Any], **rest: Any) -> Draft:
         d = Draft(secrets.token_hex(8), program, base, dict(fields), dict(decision), **rest)
         with self._lock:
             self._drafts[d.id] = d
             while len(self._drafts) > MAX_DRAFTS:
-                self._drafts.popitem(last=False)
+                self._forget(self._drafts.popitem(last=False)[0])
+            self.keep(d)
         return d
 
     def get(self, ident: str) -> Draft | None:
@@ -82,6 +107,44 @@ class Drafts:
 
     def lock(self) -> threading.Lock:
         return self._lock
+
+    def keep(self, d: Draft) -> None:
+        """Write the draft as it is now (called after each change, with the lock held)."""
+        if self._store is not None:
+            self._store.save("decision", d.id, _data_of(d))
+
+    def _forget(self, ident: str) -> None:
+        if self._store is not None:
+            self._store.remove("decision", ident)
+
+
+def _data_of(d: Draft) -> dict[str, Any]:
+    data = dataclasses.asdict(d)
+    return {**data, "incomplete": [list(x) for x in d.incomplete], "comments": list(d.comments)}
+
+
+def _draft_of(ident: str, data: dict[str, Any]) -> Draft | None:
+    """A draft from its file's data, or None when the data is not one (a foreign or damaged file)."""
+    try:
+        d = Draft(ident, _str(data["program"]), _str(data["base"]), _strs(data["fields"]), dict(data["decision"]),
+                  [dict(a) for a in data["amendments"]], [(int(n), _str(t)) for n, t in data["incomplete"]],
+                  [Card(_str(c["status"]), _str(c["title"]), _str(c["text"]), _str(c["message"]),
+                        None if c["line"] is None else int(c["line"])) for c in data["findings"]],
+                  tuple(_str(c) for c in data["comments"]), {_str(k): int(v) for k, v in data["lines"].items()},
+                  int(data["revision"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return d if data.get("id") == ident else None
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _strs(value: Any) -> dict[str, str]:
+    return {_str(k): _str(v) for k, v in dict(value).items()}
 
 
 # ---------------------------------------------------------------- the patch as `amend apply` loads it
@@ -101,22 +164,60 @@ def assembled(d: Draft) -> Patch:
     """The draft's patch for checking while the secretary works: its head and each amendment loaded
     through the loader (schema and model) on their own, each made once. Saving loads the whole file's
     text again and refuses unless it makes the same version (jobs.save_draft)."""
-    import dataclasses
-
     head = _loaded_once(json.dumps({**d.data(), "amendments": []}, sort_keys=True, ensure_ascii=False))
+    _load_together(d.program, d.base, d.amendments)
     amendments = tuple(amendment_of(d.program, d.base, a) for a in d.amendments)
     return dataclasses.replace(head, amendments=amendments)
 
 
 def amendment_of(program: str, version: str, data: dict[str, Any]) -> Any:
     """One amendment as the loader makes it (model.Amendment), made once for the same data."""
+    return _loaded_once(_key(program, version, data)).amendments[0]
+
+
+def _key(program: str, version: str, data: dict[str, Any]) -> str:
+    """The text a card is kept by: the patch of that one amendment, as JSON."""
     head = {"program": program, "base": version, "produces": DRAFT_VERSION, "decision": DRAFT_DECISION}
-    return _loaded_once(json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False)).amendments[0]
+    return json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False)
 
 
-@lru_cache(maxsize=4096)
-def _loaded_once(data: str) -> Patch:
-    return patch_of(json.loads(data))
+_LOADED: OrderedDict[str, Patch] = OrderedDict()
+_LOADED_LOCK = threading.Lock()
+MAX_LOADED = 4096
+
+
+def _loaded_once(key: str) -> Patch:
+    with _LOADED_LOCK:
+        kept = _LOADED.get(key)
+    if kept is None:
+        kept = _keep(key, patch_of(json.loads(key)))
+    return kept
+
+
+def _keep(key: str, patch: Patch) -> Patch:
+    with _LOADED_LOCK:
+        _LOADED[key] = patch
+        while len(_LOADED) > MAX_LOADED:
+            _LOADED.popitem(last=False)
+    return patch
+
+
+def _load_together(program: str, version: str, amendments: list[dict[str, Any]]) -> None:
+    """The cards not loaded yet, through the loader in one file (a draft's first view: one pass of the
+    schema, not one per card), each then kept as if loaded alone. When one of them is refused they are
+    left to be loaded one by one, so that the error names its card."""
+    keys = [_key(program, version, a) for a in amendments]
+    with _LOADED_LOCK:
+        new = {k: a for k, a in zip(keys, amendments) if k not in _LOADED}
+    if len(new) < 2:
+        return
+    head = json.loads(next(iter(new)))
+    try:
+        together = patch_of({**head, "amendments": list(new.values())})
+    except AmendError:
+        return
+    for k, am in zip(new, together.amendments):
+        _keep(k, dataclasses.replace(together, amendments=(am,)))
 
 
 def duplicate_ids(amendments: list[dict[str, Any]]) -> list[str]:
@@ -142,8 +243,7 @@ def loaded(text: str, name: str) -> Patch:
 
 def single(base: Program, data: dict[str, Any]) -> Patch:
     """A patch of one amendment against `base`, to try a card or a candidate on its own."""
-    head = {"program": base.meta.id, "base": base.meta.version, "produces": DRAFT_VERSION, "decision": DRAFT_DECISION}
-    return _loaded_once(json.dumps({**head, "amendments": [data]}, sort_keys=True, ensure_ascii=False))
+    return _loaded_once(_key(base.meta.id, base.meta.version, data))
 
 
 def edits_of(base: Program, ix: Index, data: dict[str, Any]) -> list[Edit]:

@@ -1,7 +1,7 @@
 """Import a proposal in the workbench: the job of `amend import`, with corrections before it is saved.
 
 An upload is imported by the importer's own `import_document` (the function `amend
-import` calls), kept as a draft in memory while the secretary reads it page by page,
+import` calls), kept as a draft (in memory and in the state folder, `store`) while the secretary reads it page by page,
 corrected (a heading's text or level, a heading's or block's page) and saved as
 ROOT/programs/<id>.yaml through `program_yaml` (schema-checked, read back) and
 `output.write_all` (atomic). A DOCX whose texts the program can find again is saved
@@ -16,11 +16,13 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, cast
 
 from ..errors import AmendError, UnreadableDocument
 from ..messages import Msg, msg
 from ..model import Program, Section
 from . import upload
+from .store import Store, said, unsaid
 from .upload import Upload
 
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")  # program.schema.json's id, and a file name in programs/
@@ -51,23 +53,69 @@ class Problem:
 
 
 class Drafts:
-    """The drafts of one workbench, by a random key (the key in a link is all a draft needs)."""
+    """The drafts of one workbench, by a random key (the key in a link is all a draft needs), kept in
+    `store` too (the program as the YAML it is saved as, the uploaded document beside it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._lock = threading.Lock()
         self._drafts: OrderedDict[str, Draft] = OrderedDict()
+        self._store = store
+        if store is not None:
+            self._load(store)
+
+    def _load(self, store: Store) -> None:
+        for key, data in store.load("import"):
+            draft = _draft_of(key, data, store.document("import", key))
+            if draft is None:
+                store.skip("import", key)
+            else:
+                self._drafts[key] = draft
 
     def put(self, draft: Draft) -> Draft:
         with self._lock:
             self._drafts[draft.key] = draft
             while len(self._drafts) > MAX_DRAFTS or \
                     sum(len(d.document) for d in self._drafts.values()) > MAX_DRAFT_BYTES and len(self._drafts) > 1:
-                self._drafts.popitem(last=False)
+                gone = self._drafts.popitem(last=False)[0]
+                if self._store is not None:
+                    self._store.remove("import", gone)
+            if self._store is not None and draft.key in self._drafts:
+                self._keep(self._store, draft)
         return draft
 
     def get(self, key: str) -> Draft | None:
         with self._lock:
             return self._drafts.get(key)
+
+    def _keep(self, store: Store, draft: Draft) -> None:
+        from ..dump import PROGRAM_SCHEMA
+        from ..importers import program_yaml
+
+        try:
+            text = program_yaml(draft.program, PROGRAM_SCHEMA, f"{draft.key}.yaml")
+        except AmendError:  # it cannot be read back as the same program: kept in memory only
+            return
+        data = {"key": draft.key, "program": text, "report": said(draft.report), "kind": draft.kind,
+                "shown": draft.shown, "notes": said(draft.notes)}
+        store.save("import", draft.key, data, draft.document)
+
+
+def _draft_of(key: str, data: dict[str, Any], document: bytes | None) -> Draft | None:
+    """An import's draft from its file and document, or None when they are not one."""
+    from ..load import parse_yaml, program_from_data, validate
+
+    try:
+        name = f"{key}.yaml"
+        parsed, lines = parse_yaml(str(data["program"]), name)
+        validate(parsed, lines, "program", name)
+        program = program_from_data(cast(dict, parsed), name)
+        kind = data["kind"] if data["kind"] in ("docx", "pdf") else None
+        if document is None or kind is None or data.get("key") != key:
+            return None
+        return Draft(key, program, unsaid(data["report"]), document, kind, str(data["shown"]),
+                     unsaid(data["notes"]))
+    except (AmendError, KeyError, TypeError, ValueError):
+        return None
 
 
 def suggested_id(name: str) -> str:
@@ -215,6 +263,32 @@ def save(root: Path, draft: Draft, overwrite: bool) -> Saved:
             raise AmendError(msg("web.import.exists", file=f"programs/{there[0].name}"))
         write_all(outputs)
     return Saved(tuple(f"programs/{p.name}" for p in outputs), tuple(f"programs/{p.name}" for p in there))
+
+
+@dataclass(frozen=True)
+class Affected:
+    """A decision that no longer applies to the program now saved: its file, and why (each amendment
+    that does not apply as (label, the core's message), then what else `amend check` found)."""
+
+    file: str
+    amendments: tuple[tuple[str, Msg | str], ...]
+    problems: tuple[Msg | str, ...]
+
+
+def recheck(root: Path, program_id: str) -> tuple[int, list[Affected]]:
+    """The decisions built on the program, checked again as `amend check` checks the repository (its own
+    function): how many there are, and those that no longer apply."""
+    from ..check import check_repo
+
+    reports = [p for p in check_repo(root).patches if p.program == program_id]
+    return len(reports), [_affected(root, p) for p in reports if not p.ok]
+
+
+def _affected(root: Path, report: Any) -> Affected:
+    path = Path(report.file)
+    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    failing = tuple((a.label, a.message) for a in report.amendments if a.status not in ("ok", "not_checked"))
+    return Affected(shown, failing, tuple(p.message for p in report.problems))
 
 
 def _programs_folder(root: Path) -> Path:

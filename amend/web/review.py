@@ -17,6 +17,7 @@ from ..resolve import Index
 from . import cards, drafts
 
 T = TypeVar("T")
+MADE_AT_ONCE = 8  # a first view makes what this many cards make and their wordings at once; more come next
 
 
 @dataclass
@@ -34,9 +35,11 @@ class Checked:
 
 
 def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
-          forms: dict[int, dict[str, str]] | None = None) -> Checked:
+          forms: dict[int, dict[str, str]] | None = None, soon: bool = False) -> Checked:
     """Every card of the draft with the core's verdict. `errors`/`forms`: a card whose last change was
-    refused keeps showing what was typed, with the reason."""
+    refused keeps showing what was typed, with the reason. `soon`: a draft's first view, shown at once —
+    what a card makes and its wording only where already made when more than MADE_AT_ONCE cards are not
+    (the others are then `pending`, asked for next)."""
     from ..check import check_patch
 
     ix = drafts.index_of(base)
@@ -45,14 +48,15 @@ def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
     except AmendError as exc:
         return Checked(base, ix, None, [], error=str(exc))
     results, adopted = check_patch(base, patch, index=ix) if patch.amendments else ((), None)
-    views = [_view(base, ix, n, data, r) for n, (data, r) in enumerate(zip(d.amendments, results))]
+    soon = soon and sum(not _made(base, a, "wording") for a in d.amendments) > MADE_AT_ONCE
+    views = [_view(base, ix, n, data, r, soon) for n, (data, r) in enumerate(zip(d.amendments, results))]
     for n, text in (errors or {}).items():
         if n < len(views):
             views[n].error, views[n].form = text, (forms or {}).get(n, views[n].form)
     return Checked(base, ix, patch, views, adopted)
 
 
-def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any) -> cards.View:
+def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any, soon: bool = False) -> cards.View:
     from ..messages import render
 
     view = cards.View(n, data, cards.to_form(data), result.status, render(result.message) if result.message else "",
@@ -61,10 +65,20 @@ def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any) -
         view.candidates = _kept(base, data, "candidates", lambda: cards.candidates(ix, data))
     if result.status in ("not_found", "fuzzy_only"):
         view.closest = _kept(base, data, "closest", lambda: cards.closest(ix, data))
+    if soon and not (_made(base, data, "wording") and (result.status != "ok" or _made(base, data, "preview"))):
+        view.pending = True
+        return view
     if result.status == "ok":
         view.preview = _kept(base, data, "preview", lambda: cards.preview(base, ix, data))
     view.wording, view.wording_problem = _kept(base, data, "wording", lambda: cards.wording(base, data))
     return view
+
+
+def _made(base: Program, data: dict[str, Any], what: str) -> bool:
+    key = (id(base), what, json.dumps(data, sort_keys=True, ensure_ascii=False))
+    with _KEPT_LOCK:
+        kept = _KEPT.get(key)
+    return kept is not None and kept[0] is base
 
 
 _KEPT: OrderedDict[tuple[int, str, str], tuple[Program, Any]] = OrderedDict()

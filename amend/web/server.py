@@ -2,9 +2,12 @@
 
 Every request must carry the token: in the URL the CLI prints (then it is
 set as an HttpOnly, SameSite=Strict cookie and the URL loses it) or in that
-cookie. Every POST must also carry the form field `csrf`, derived from the
-token, so another site can neither read a page nor post a form. Pages get a
-strict Content-Security-Policy: no script, no resource from elsewhere.
+cookie. With a password (`amend serve --password-file`) the URL holds no key:
+a browser without the cookie gets the login page, and the right password sets
+the same cookie (a wrong one waits a second, one guess at a time). Every
+POST must also carry the form field `csrf`, derived from the token, so another
+site can neither read a page nor post a form. Pages get a strict
+Content-Security-Policy: no script, no resource from elsewhere.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import hmac
 import logging
 import secrets
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http import cookies
@@ -27,6 +31,8 @@ COOKIE = "amend_token"
 MAX_FORM_BYTES = 60_000_000  # a form holds the minutes' text: within limits.MAX_FILE_BYTES and some
 MAX_UPLOAD_BYTES = 120_000_000  # a proposal and its circulated PDF (each also within limits.MAX_DOCUMENT_BYTES)
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+PUBLIC = ("/static/style.css",)  # the login page's style sheet: the package's own file, shown to anyone
+WRONG_PASSWORD_PAUSE = 1.0  # seconds before a wrong password is answered (guesses are slow, one at a time)
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 
@@ -64,18 +70,27 @@ def csrf_of(token: str) -> str:
 class Workbench(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], root: Path, token: str):
+    def __init__(self, address: tuple[str, int], root: Path, token: str, drafts: Path | None = None,
+                 password: str | None = None):
         from .app import App
 
         super().__init__(address, _Handler)
         self.token = token
-        self.app = App(root, csrf_of(token))
+        self.password = password
+        self.guessing = threading.Lock()  # wrong passwords are answered one at a time, each after a pause
+        self.app = App(root, csrf_of(token), drafts)
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         host = host.decode() if isinstance(host, bytes) else host
+        if self.password is not None:  # the password lets a browser in: the link holds no key
+            return f"http://{host}:{port}/"
         return f"http://{host}:{port}/?token={urllib.parse.quote(self.token)}"
+
+    def server_close(self) -> None:
+        self.app.store.flush()  # the drafts on disk before the process may end
+        super().server_close()
 
     def serve_in_thread(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, daemon=True)
@@ -107,7 +122,9 @@ class _Handler(BaseHTTPRequestHandler):
         if given is not None and hmac.compare_digest(given, self.server.token):
             return self._enter(url.path, query)
         if not self._cookie_ok():
-            return self._send(self.server.app.forbidden(query.get("lang")))
+            if method == "GET" and url.path in PUBLIC and self.server.password is not None:
+                return self._send(self.server.app.handle(Request(method, url.path, {}, {}, False, "sv")))
+            return self._send(self._login(method, url.path, query))
         got = self._body() if method == "POST" else ({}, {})
         if isinstance(got, Response):
             return self._send(got)
@@ -115,6 +132,22 @@ class _Handler(BaseHTTPRequestHandler):
         csrf_ok = hmac.compare_digest(form.get("csrf", ""), self.server.app.csrf)
         lang = form.get("lang") or query.get("lang") or "sv"
         self._send(self.server.app.handle(Request(method, url.path, query, form, csrf_ok, lang, files)))
+
+    def _login(self, method: str, path: str, query: dict[str, str]) -> Response:
+        """Without the cookie: the login page (with a password), or the page that says the link is needed."""
+        app, lang = self.server.app, query.get("lang")
+        if self.server.password is None:
+            return app.forbidden(lang)
+        if method != "POST" or path != "/login":
+            return app.login_page(_sv(lang), _next_of(path, query))
+        got = self._body()
+        form = got[0] if not isinstance(got, Response) else {}
+        given = hashlib.sha256(form.get("password", "").encode("utf-8")).digest()
+        if hmac.compare_digest(given, hashlib.sha256(self.server.password.encode("utf-8")).digest()):
+            return self._cookie_to(_next_of(form.get("next", "/"), {}))
+        with self.server.guessing:
+            time.sleep(WRONG_PASSWORD_PAUSE)
+        return app.login_page(_sv(form.get("lang") or lang), _next_of(form.get("next", "/"), {}), wrong=True)
 
     def _host_ok(self) -> bool:
         """Listening on this machine only, the Host header must name it (no DNS rebinding)."""
@@ -125,9 +158,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _enter(self, path: str, query: dict[str, str]) -> None:
         """The URL with the token: set the cookie and go to the same page without it."""
-        location = path + ("?" + urllib.parse.urlencode(query) if query else "")
+        self._send(self._cookie_to(path + ("?" + urllib.parse.urlencode(query) if query else "")))
+
+    def _cookie_to(self, location: str) -> Response:
         cookie = f"{COOKIE}={self.server.token}; HttpOnly; SameSite=Strict; Path=/"
-        self._send(Response(303, b"", headers={"Location": location, "Set-Cookie": cookie}))
+        return Response(303, b"", headers={"Location": location, "Set-Cookie": cookie})
 
     def _cookie_ok(self) -> bool:
         jar = cookies.SimpleCookie()
@@ -181,6 +216,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
+def _next_of(path: str, query: dict[str, str]) -> str:
+    """Where to go after the login: a page of this workbench only (a path, never another site)."""
+    target = path + ("?" + urllib.parse.urlencode(query) if query else "")
+    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target and target != "/login"
+    return target if ok else "/"
+
+
 def _lang_of(path: str) -> str | None:
     return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query)).get("lang")
 
@@ -189,6 +231,9 @@ def _sv(lang: str | None) -> str:
     return lang if lang in ("sv", "en") else "sv"
 
 
-def serve(root: Path, host: str, port: int, token: str) -> Workbench:
-    """A workbench on ROOT listening on host:port (port 0: any free port); not yet serving."""
-    return Workbench((host, port), root, token)
+def serve(root: Path, host: str, port: int, token: str, drafts: Path | None = None,
+          password: str | None = None) -> Workbench:
+    """A workbench on ROOT listening on host:port (port 0: any free port); not yet serving. Its drafts
+    are kept in the folder `drafts` (None: in memory only; `amend serve` gives store.default_folder);
+    with a `password`, the login page lets a browser in."""
+    return Workbench((host, port), root, token, drafts, password)

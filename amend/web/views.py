@@ -70,7 +70,7 @@ def _whole(exc: AmendError) -> str:
 class Views:
     def __init__(self, app: App):
         self.app = app
-        self.drafts = importing.Drafts()
+        self.drafts = importing.Drafts(app.store)
 
     # ---------------------------------------------------------------- import: the upload
 
@@ -121,7 +121,19 @@ class Views:
             return self._draft_page(req, draft, page, 422, problems={"id": _whole(exc)}, typed=req.form)
         done = msg("web.import.replaced", files=list(saved.files), replaced=list(saved.replaced)) if saved.replaced \
             else msg("web.import.saved", files=list(saved.files))
-        return self._draft_page(req, draft, page, done=done, saved=draft.program.meta.id)
+        return self._draft_page(req, draft, page, done=done, saved=draft.program.meta.id,
+                                **self._rechecked(draft.program.meta.id, bool(saved.replaced)))
+
+    def _rechecked(self, program_id: str, replaced: bool) -> dict[str, Any]:
+        """A program written over: the decisions built on it, checked again, and those that no longer apply."""
+        if not replaced:
+            return {}
+        n, affected = importing.recheck(self.app.root, program_id)
+        if not n:
+            return {}
+        said = msg("web.import.recheck_bad", bad=len(affected), n=n) if affected else \
+            msg("web.import.recheck_ok", n=n)
+        return {"rechecked": said, "affected": affected}
 
     def _draft_page(self, req: Request, draft: importing.Draft, page: int, status: int = 200,
                     **values: Any) -> Response:
@@ -134,7 +146,7 @@ class Views:
             items=placed.get(page, []), levels=range(1, importing.MAX_LEVEL + 1),
             heading=msg("web.import.draft", title=program.meta.title, name=draft.shown or "?"),
             page_of=msg("web.page.of", page=page, count=count), page_label=msg("web.page.number", page=page),
-            **{"problems": {}, "done": None, "saved": None, "typed": {}, **values})
+            **{"problems": {}, "done": None, "saved": None, "typed": {}, "rechecked": None, "affected": [], **values})
 
     # ---------------------------------------------------------------- publish
 

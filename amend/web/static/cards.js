@@ -73,6 +73,25 @@
   // ------------------------------------------------------------ cards: saved in the background
   var cards = document.getElementById("cards");
   if (!cards || !window.fetch || !window.DOMParser) { return; }
+  // a first view shows the cards at once; what each makes and its wording, where not made yet, come next
+  var pending = document.querySelectorAll(".made.pending");
+  if (pending.length) {
+    fetch(cards.getAttribute("data-full"), {credentials: "same-origin"})
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        pending.forEach(function (el) {
+          var n = el.id.slice("made-".length);
+          ["made-", "said-"].forEach(function (part) {
+            var fresh = doc.getElementById(part + n), old = document.getElementById(part + n);
+            if (fresh && old) { old.replaceWith(fresh); }
+          });
+        });
+        document.documentElement.classList.add("made");
+      });
+  } else {
+    document.documentElement.classList.add("made");
+  }
   var busy = false;
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
