@@ -86,7 +86,9 @@ def marked(docx: bytes) -> tuple[int, int]:
     """(revisions, characters marked inserted or deleted) in a DOCX."""
     xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
     chars = 0
-    for m in re.finditer(r"<w:(ins|del)\b[^>]*>(.*?)</w:\1>", xml, re.S):
+    # a wrapper <w:ins ...>…</w:ins>, not a self-closing mark (<w:ins .../> on a paragraph mark or a
+    # table row): matched as an opening tag, it ran on over unmarked text to the next </w:ins>
+    for m in re.finditer(r"<w:(ins|del)\b[^>]*(?<!/)>(.*?)</w:\1>", xml, re.S):
         chars += sum(len(t) for t in re.findall(r"<w:(?:t|delText)\b[^>]*>([^<]*)<", m.group(2)))
     return len(re.findall(r"<w:(?:ins|del)\b", xml)), chars
 
