@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..address import TOP, Address
-from ..layout import title_lines
+from ..layout import LABELS, title_lines
 from ..model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table, iter_block_pages
 from ..tree import Path, text_of, walk, walk_blocks
 from .align import align, places
@@ -41,6 +41,21 @@ def _block_pages(program: Program) -> dict[Address, int]:
     pages = dict(zip(blocks, (p for _, p in iter_block_pages(program))))
     pages.update({Address.heading(s): sec.page for s, sec in enumerate(program.sections)})
     return pages
+
+
+def reader_title_lines(program: Program) -> list[Line]:
+    """The title block as a reader of the redline sees it: the program's lines without the
+    internal version name ("Version: proposed"), which names a file, not a document; status and
+    date keep their labels in the program's language (issue 12: no internal names to a reader)."""
+    words = LABELS.get(program.meta.language, LABELS["en"])
+    version = f"{words['version']}: {program.meta.version}"
+    out: list[Line] = []
+    for style, text in title_lines(program):
+        if style == "Normal" and (text == version or text.startswith(version + " · ")):
+            text = text[len(version):].removeprefix(" · ")
+        if text:
+            out.append((style, text))
+    return out
 
 
 def _unpaged(block: Block) -> Block:
@@ -116,14 +131,26 @@ class _Builder:
         return c.n
 
     def aligned(self, container: Address, old: Sequence[Any], new: Sequence[Any], key: Any,
-                similar: Any) -> list[Pair]:
-        """Which old child is which new one: as the edits say, else by aligning them."""
+                similar: Any, unit: Any = None) -> list[Pair]:
+        """Which old child is which new one: as the edits say, else by aligning them. A text
+        rewritten past recognition (not `similar`) shows as the old one struck and the new one
+        added, as a reader would write it; `unit(i)` is the address of old text i."""
         got = self.trail.pairs(container, len(old), len(new)) if self.trail else None
         if got is None:
             return align(old, new, key, similar)
         pairs, who = got
         self.who.update(((container, pair), tag) for pair, tag in who.items())
-        return pairs
+        return [split for i, j in pairs for split in self.rewritten(container, old, new, i, j, similar, unit)]
+
+    def rewritten(self, container: Address, old: Sequence[Any], new: Sequence[Any], i: int | None, j: int | None,
+                  similar: Any, unit: Any) -> list[Pair]:
+        texts = i is not None and j is not None and isinstance(old[i], (str, Paragraph)) and \
+            isinstance(new[j], (str, Paragraph))
+        if unit is None or not texts or old[i] == new[j] or similar(old[i], new[j]):
+            return [(i, j)]
+        assert self.trail is not None
+        self.who[(container, (i, None))] = self.who[(container, (None, j))] = self.trail.covering(unit(i))
+        return [(i, None), (None, j)]
 
     def attribute(self, c: Change, tag: Tag | None, at: Address | None) -> None:
         """The amendments (and decision) that made change c: its edits, or those covering the place."""
@@ -203,7 +230,7 @@ class _Builder:
     # -------------------------------------------------- title block
 
     def title(self) -> list[Line]:
-        old, new = title_lines(self.old), title_lines(self.new)
+        old, new = reader_title_lines(self.old), reader_title_lines(self.new)
         spot = _Spot(None, 1)
 
         def similar(a: Line, b: Line) -> bool:
@@ -284,7 +311,7 @@ class _Builder:
             return self.similar_text(text_of(a), text_of(b), PAIR_AT if isinstance(a, (Paragraph, ListBlock)) else 0.3)
 
         out: list[Block] = []
-        for i, j, at, gone in places(self.aligned(opath, old, new, _unpaged, similar)):
+        for i, j, at, gone in places(self.aligned(opath, old, new, _unpaged, similar, opath.block)):
             here = mpath.block(len(out))
             if top:
                 spot = self.top_block_pages(here, None if i is None else opath.block(i),
@@ -329,7 +356,8 @@ class _Builder:
     def items(self, old: ListBlock, new: ListBlock, opath: Address, npath: Address, mpath: Address,
               spot: _Spot) -> tuple[str, ...]:
         out: list[str] = []
-        for i, j, at, gone in places(self.aligned(opath, old.items, new.items, lambda t: t, self.similar_text)):
+        for i, j, at, gone in places(self.aligned(opath, old.items, new.items, lambda t: t, self.similar_text,
+                                                  opath.item)):
             here = mpath.item(len(out))
             if i is not None and j is not None:
                 self.text(here, old.items[i], new.items[j], opath.item(i), npath.item(j), spot)
