@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..address import TOP, Address
-from ..layout import LABELS, title_lines
+from ..layout import title_lines
 from ..model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table, iter_block_pages
 from ..tree import Path, text_of, walk, walk_blocks
 from .align import align, places
@@ -41,21 +41,6 @@ def _block_pages(program: Program) -> dict[Address, int]:
     pages = dict(zip(blocks, (p for _, p in iter_block_pages(program))))
     pages.update({Address.heading(s): sec.page for s, sec in enumerate(program.sections)})
     return pages
-
-
-def reader_title_lines(program: Program) -> list[Line]:
-    """The title block as a reader of the redline sees it: the program's lines without the
-    internal version name ("Version: proposed"), which names a file, not a document; status and
-    date keep their labels in the program's language (issue 12: no internal names to a reader)."""
-    words = LABELS.get(program.meta.language, LABELS["en"])
-    version = f"{words['version']}: {program.meta.version}"
-    out: list[Line] = []
-    for style, text in title_lines(program):
-        if style == "Normal" and (text == version or text.startswith(version + " · ")):
-            text = text[len(version):].removeprefix(" · ")
-        if text:
-            out.append((style, text))
-    return out
 
 
 def _unpaged(block: Block) -> Block:
@@ -144,9 +129,8 @@ class _Builder:
 
     def rewritten(self, container: Address, old: Sequence[Any], new: Sequence[Any], i: int | None, j: int | None,
                   similar: Any, unit: Any) -> list[Pair]:
-        texts = i is not None and j is not None and isinstance(old[i], (str, Paragraph)) and \
-            isinstance(new[j], (str, Paragraph))
-        if unit is None or not texts or old[i] == new[j] or similar(old[i], new[j]):
+        if i is None or j is None or unit is None or not isinstance(old[i], (str, Paragraph)) or \
+                not isinstance(new[j], (str, Paragraph)) or old[i] == new[j] or similar(old[i], new[j]):
             return [(i, j)]
         assert self.trail is not None
         self.who[(container, (i, None))] = self.who[(container, (None, j))] = self.trail.covering(unit(i))
@@ -230,7 +214,7 @@ class _Builder:
     # -------------------------------------------------- title block
 
     def title(self) -> list[Line]:
-        old, new = reader_title_lines(self.old), reader_title_lines(self.new)
+        old, new = title_lines(self.old), title_lines(self.new)
         spot = _Spot(None, 1)
 
         def similar(a: Line, b: Line) -> bool:
