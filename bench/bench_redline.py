@@ -157,7 +157,8 @@ def main() -> None:
             print(f"{name}: {seconds / ours:.1f}× the time of amend's diff + DOCX")
 
 
-def _python_redlines(old_docx: bytes, new_docx: bytes) -> list:
+def _python_redlines(old_docx: bytes, new_docx: bytes, engines: tuple[str, ...] = ("Docxodus", "XmlPowerTools"),
+                     runs: int = 2) -> list:
     try:
         from python_redlines.engines import DocxodusEngine, XmlPowerToolsEngine
     except ImportError:
@@ -165,13 +166,14 @@ def _python_redlines(old_docx: bytes, new_docx: bytes) -> list:
     import warnings
 
     rows = []
-    for engine in (DocxodusEngine, XmlPowerToolsEngine):
+    for engine in (e for e in (DocxodusEngine, XmlPowerToolsEngine) if e.__name__.removesuffix("Engine") in engines):
         name = f"python-redlines {engine.__name__} (DOCX)"
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)
                 runner = engine()
-            t, (out, _, _) = best(lambda runner=runner: runner.run_redline("Kommunfullmäktige", old_docx, new_docx), 2)
+            t, (out, _, _) = best(lambda runner=runner: runner.run_redline("Kommunfullmäktige", old_docx, new_docx),
+                                 runs)
             rows.append((name, t, marked(out)))
         except Exception as exc:  # no binary for this platform, no .NET, ...: say so
             rows.append((name, None, f"could not run: {type(exc).__name__}: {str(exc)[:120]}"))
