@@ -139,7 +139,8 @@ def _run(args: list[str], cwd: Path, name: str = "") -> float:
     return wall
 
 
-def measure(root: Path, pid: str, program_file: Path, files: list[Path], repeat: int) -> dict[str, float]:
+def measure(root: Path, pid: str, program_file: Path, files: list[Path], repeat: int,
+            only: set[str] | None = None) -> dict[str, float]:
     amend = ["-c", "import sys, cli; sys.argv[0] = 'amend'; cli.main()"]
     last = f"v{len(files)}"
     out = root / "out"
@@ -158,6 +159,8 @@ def measure(root: Path, pid: str, program_file: Path, files: list[Path], repeat:
     }
     times = {}
     for name, args in runs.items():
+        if only is not None and name not in only and name != "floor":
+            continue
         times[name] = min(_run(args, root, name) for _ in range(1 if name == "site" else repeat))
     return times
 
@@ -193,6 +196,16 @@ def stages(root: Path, pid: str, decisions: int) -> dict[str, float]:
     return {"load": load, "timeline": log, "apply_chain": apply, "blame_core": blamed, "redline_chain": red}
 
 
+def log_many(args: argparse.Namespace) -> float:
+    """`amend log` of one program among --programs, in a git repository."""
+    with tempfile.TemporaryDirectory(prefix="amend-bench-history-many-") as tmp:
+        many = Path(tmp)
+        one = make_many(many, args.programs, args.small_pages, args.decisions, 2)
+        amend = ["-c", "import sys, cli; sys.argv[0] = 'amend'; cli.main()"]
+        return min(_run(amend + ["log", one, "--root", str(many)], many, "log_many")
+                   for _ in range(max(args.repeat, 3)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=300)
@@ -202,21 +215,20 @@ def main() -> None:
     ap.add_argument("--programs", type=int, default=50, help="programs in the repository that log_many reads")
     ap.add_argument("--small-pages", type=int, default=20, help="pages of each of those programs")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--only", default=None, help="comma-separated runs to time (e.g. diff,diff_text,log_many); "
+                                                 "a loaded machine takes minutes for apply and site")
     args = ap.parse_args()
+    only = set(args.only.split(",")) if args.only else None
     with tempfile.TemporaryDirectory(prefix="amend-bench-history-") as tmp:
         root = Path(tmp)
         start = time.perf_counter()
         pid, program_file, files, kept = make_repository(root, args.pages, args.decisions, args.per)
         made = time.perf_counter() - start
-        t = measure(root, pid, program_file, files, args.repeat)
-        rewritten = written_by_second_site(root)
+        t = measure(root, pid, program_file, files, args.repeat, only)
+        rewritten = written_by_second_site(root) if "site_again" in t else None
         cpu = stages(root, pid, args.decisions)
-    with tempfile.TemporaryDirectory(prefix="amend-bench-history-many-") as tmp:
-        many = Path(tmp)
-        one = make_many(many, args.programs, args.small_pages, args.decisions, 2)
-        amend = ["-c", "import sys, cli; sys.argv[0] = 'amend'; cli.main()"]
-        t["log_many"] = min(_run(amend + ["log", one, "--root", str(many)], many, "log_many")
-                            for _ in range(max(args.repeat, 3)))
+    if only is None or "log_many" in only:
+        t["log_many"] = log_many(args)
     print(f"{args.pages} pages, {args.decisions} decisions, {kept} amendments (repository made in {made:.1f} s)")
     print("  (wall seconds, and the CPU seconds of the run: on a shared machine wall time waits for the cores;"
           " the targets are checked on CPU)")
@@ -225,8 +237,10 @@ def main() -> None:
         flag = "" if name not in TARGETS or cpu_s <= TARGETS[name] else f"  > target {TARGETS[name]} s"
         print(f"  {name:<11}{seconds:6.2f} s wall {cpu_s:6.2f} s CPU{flag}")
     print(f"  files a further site run with nothing changed wrote: {rewritten}")
-    ratios = {"blame/show": t["blame"] / t["show"], "blame_html/show": t["blame_html"] / t["show"],
-              "diff/apply": t["diff"] / t["apply"], "log/floor": t["log"] / t["floor"]}
+    pairs = {"blame/show": ("blame", "show"), "blame_html/show": ("blame_html", "show"),
+             "diff/apply": ("diff", "apply"), "log/floor": ("log", "floor")}
+    ratios = {k: t[a] / t[b] for k, (a, b) in pairs.items() if a in t and b in t}
+    ratios.update({f"{k} CPU/target": CPU[k] / v for k, v in TARGETS.items() if k in CPU})
     print("  " + "  ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
     print("  CPU seconds in one process: " + "  ".join(f"{k} {v:.2f}" for k, v in cpu.items()))
     if args.json:

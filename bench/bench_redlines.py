@@ -83,6 +83,8 @@ def main() -> None:
     ap.add_argument("--changes", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--save", action="store_true", help="write bench/results-redlines.json")
+    ap.add_argument("--engines", default="Docxodus,XmlPowerTools",
+                    help="python-redlines engines to run (each takes minutes at 300 pages)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         program_file, patch_file = write_inputs(args.pages, args.changes, Path(tmp))
@@ -95,7 +97,9 @@ def main() -> None:
     rows: list[dict[str, Any]] = [
         {"name": "the amendments' own edits", "chars": deleted + inserted, "deleted": deleted, "inserted": inserted},
         {"name": "amend (diff + DOCX)", "seconds": round(t_diff + t_docx, 3), **_marks(ours)}]
-    for name, seconds, marks in _python_redlines(render_docx(program, when), render_docx(steps[-1].result, when)):
+    engines = tuple(args.engines.split(","))
+    for name, seconds, marks in _python_redlines(render_docx(program, when), render_docx(steps[-1].result, when),
+                                                 engines, args.runs):
         rows.append({"name": name, "seconds": round(seconds, 3), **_marks_of(marks)} if seconds else
                     {"name": name, "error": marks})
     _print(rows, len(patch.amendments), program.page_count)

@@ -402,8 +402,8 @@ def test_blame_words_in_both_languages(tmp_path, lang, words):
 
 
 @pytest.mark.parametrize("lang, summary, legend", [
-    ("en", "'v0' against 'v2': 7 changes by 2 decisions", "Decisions, each in its colour"),
-    ("sv", "”v0” mot ”v2”: 7 ändringar genom 2 beslut", "Besluten, vart och ett i sin färg"),
+    ("en", "'v0' against 'v2': 9 changes by 2 decisions", "Decisions, each in its colour"),
+    ("sv", "”v0” mot ”v2”: 9 ändringar genom 2 beslut", "Besluten, vart och ett i sin färg"),
 ])
 def test_diff_words_in_both_languages(tmp_path, lang, summary, legend):
     root = make_repo(tmp_path, REWRITE)

@@ -264,7 +264,7 @@ def test_the_redline_html_notes_a_struck_paragraph_where_it_still_shows(amend, t
         ("The second paragraph is struck out whole.1", [f"Struck out by {by}"]),
         ("The third paragraph loses a word here2.", [f"Struck out by {by}"]),
         ("The fourth paragraph is rewritten completely by the council.3", [f"Struck out by {by}"]),
-        ("Another text entirely, put in its place.4", [f"Added by {by}"]),
+        ("Another text entirely, put in its place.3", [f"Added by {by}"]),  # a3 wrote it (was 4: a4, wrongly)
         ("A fifth paragraph is added at the end.4", [f"Added by {by}"]),
     ]
 

@@ -273,9 +273,13 @@ def test_several_patches_compare_the_original_with_the_final_program(tmp_path):
     for c in red.changes:
         words = "".join(s.text for s in red.segments[c.path] if s.change == c.n)
         by_text[words] = c
-    inserted = by_text[" samt med de arbetstagarorganisationerna"]
-    assert [a.id for a in inserted.amendments] == ["tillagg-1", "andring-1"]  # both made this text
-    assert inserted.decision.body == "Kommunfullmäktige"
+    # each run of inserted words is its writer's: the first patch put in "samt med de fackliga
+    # parterna", the second rewrote "fackliga parterna"; the net insertion is two revisions
+    inserted = by_text[" samt med de "]
+    assert [a.id for a in inserted.amendments] == ["tillagg-1"]
+    assert inserted.decision.body == "Kommunstyrelsens arbetsutskott"
+    rewritten = by_text["arbetstagarorganisationerna"]
+    assert [a.id for a in rewritten.amendments] == ["andring-1"] and rewritten.decision.body == "Kommunfullmäktige"
     item = by_text["Fackliga parter erbjuds basutbildning."]
     assert [a.id for a in item.amendments] == ["tillagg-2"] and item.decision.body == "Kommunstyrelsens arbetsutskott"
     gone = by_text["Kvinnor som utsätts för våld i nära relationer."]

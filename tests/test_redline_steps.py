@@ -44,7 +44,10 @@ def test_each_change_names_its_own_amendments_and_decision(tmp_path):
                 for c in red.changes if c.n in text}
     assert by_words == {
         "under perioden ": (["a2"], "§ 12"),  # only the first decision deleted these words
-        "årligenkvartalsvis": (["a1", "c1"], "§ 40"),  # both decisions rewrote this word
+        # the first decision deleted "årligen" (and put in words the second rewrote): the redline
+        # from the proposal shows each run of words with the amendment that did it
+        "årligen": (["a1"], "§ 12"),
+        "kvartalsvis": (["c1"], "§ 40"),
     }
     decision_lines = {c.decision.paragraph for c in red.changes if c.what == "title" and c.action == "insert"}
     assert decision_lines == {"§ 12", "§ 40"}

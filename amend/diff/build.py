@@ -19,6 +19,7 @@ from ..model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program,
 from ..tree import Path, text_of, walk, walk_blocks
 from .align import align, places
 from .result import Change, Redline, Segment
+from .trail import Pair, Piece, Tag, Trail
 from .words import DEL, INS, SAME, bag, overlap, word_diff
 
 PAIR_AT = 0.5  # word overlap from which a changed block counts as the same block, edited
@@ -26,9 +27,11 @@ Line = tuple[str, str]  # a line of the title block: (style, text)
 Pages = tuple[int | None, int | None]  # (old page, new page)
 
 
-def diff_programs(old: Program, new: Program) -> Redline:
-    """The redline of `new` against `old`; changes are not yet attributed."""
-    return _Builder(old, new).build()
+def diff_programs(old: Program, new: Program, trail: Trail | None = None) -> Redline:
+    """The redline of `new` against `old`. With the `trail` of the steps that made `new` from
+    `old`, it shows what their edits did and attributes each change to them; without it (or
+    where the edits do not say) it aligns blocks and diffs words, and changes are not attributed."""
+    return _Builder(old, new, trail).build()
 
 
 def _block_pages(program: Program) -> dict[Address, int]:
@@ -80,8 +83,8 @@ class _Spot:
 class _Builder:
     """Builds one redline (see the module docstring)."""
 
-    def __init__(self, old: Program, new: Program):
-        self.old, self.new = old, new
+    def __init__(self, old: Program, new: Program, trail: Trail | None = None):
+        self.old, self.new, self.trail = old, new, trail
         self.old_pages, self.new_pages = _block_pages(old), _block_pages(new)
         # keyed by Address; typed as the plain tuples a renderer may look them up by
         self.sides: dict[Path, tuple[str, int]] = {}
@@ -90,6 +93,7 @@ class _Builder:
         self.changes: list[Change] = []
         self.matched: dict[Path, Path] = {}
         self._bags: dict[str, Counter[str]] = {}
+        self.who: dict[tuple[Address, Pair], Tag] = {}  # (old container, pair) -> who added or removed it
 
     def build(self) -> Redline:
         title = self.title()
@@ -111,6 +115,49 @@ class _Builder:
         self.sides[path] = (op, c.n)
         return c.n
 
+    def aligned(self, container: Address, old: Sequence[Any], new: Sequence[Any], key: Any,
+                similar: Any, unit: Any = None) -> list[Pair]:
+        """Which old child is which new one: as the edits say, else by aligning them. A text
+        rewritten past recognition (not `similar`) shows as the old one struck and the new one
+        added, as a reader would write it; `unit(i)` is the address of old text i."""
+        got = self.trail.pairs(container, len(old), len(new)) if self.trail else None
+        if got is None:
+            return align(old, new, key, similar)
+        pairs, who = got
+        self.who.update(((container, pair), tag) for pair, tag in who.items())
+        return [split for i, j in pairs for split in self.rewritten(container, old, new, i, j, similar, unit)]
+
+    def rewritten(self, container: Address, old: Sequence[Any], new: Sequence[Any], i: int | None, j: int | None,
+                  similar: Any, unit: Any) -> list[Pair]:
+        if i is None or j is None or unit is None or not isinstance(old[i], (str, Paragraph)) or \
+                not isinstance(new[j], (str, Paragraph)) or old[i] == new[j] or similar(old[i], new[j]):
+            return [(i, j)]
+        assert self.trail is not None
+        self.who[(container, (i, None))] = self.who[(container, (None, j))] = self.trail.covering(unit(i))
+        return [(i, None), (None, j)]
+
+    def attribute(self, c: Change, tag: Tag | None, at: Address | None) -> None:
+        """The amendments (and decision) that made change c: its edits, or those covering the place."""
+        if self.trail is None:
+            return
+        tag = tag or self.trail.covering(at)
+        c.amendments = tuple(dict.fromkeys(e.amendment for _, e in tag))
+        c.decision = self.trail.decision(tag)
+
+    def attribute_whole(self, container: Address, i: int | None, j: int | None, at: Address) -> None:
+        """Attribute the node on one side only that was just written (the last change)."""
+        self.attribute(self.changes[-1], self.who.get((container, (i, j))), at)
+
+    def pieces(self, a: str, b: str, opath: Address, what: str) -> list[Piece]:
+        """A text's pieces as its edits made them; else its word diff (attributed to whoever
+        changed that place)."""
+        if self.trail is not None and what != "title" and a != b:
+            got = self.trail.text(opath, a, b)
+            if got is not None:
+                return got
+        tag = self.trail.covering(opath) if self.trail is not None and what != "title" else ()
+        return [(op, t, tag if op != SAME else ()) for op, t in word_diff(a, b)]
+
     def similar_text(self, a: str, b: str, at: float = PAIR_AT) -> bool:
         return overlap(self.bag(a), self.bag(b)) >= at
 
@@ -130,18 +177,23 @@ class _Builder:
         change (a title block line is one change: the decision's)."""
         self.matched[opath] = npath
         segments: list[Segment] = []
-        pos, group = 0, None
-        for op, piece in word_diff(a, b):
+        pos, group, last = 0, None, None
+        for op, piece, tag in self.pieces(a, b, opath, what):
             if op == SAME:
                 group = group if what == "title" else None
                 pos += len(piece)
                 segments.append(Segment(SAME, piece))
                 continue
-            if group is None:
+            who = [(k, id(e)) for k, e in tag]
+            if group is None or (what != "title" and who != last):
                 group = self.change("text", what, mpath, spot, old=opath, new=npath, span=(pos, pos))
+                self.attribute(group, tag, opath)
+            last = who
             if op == DEL:
                 pos += len(piece)
                 group.span = (group.span[0], pos)
+            if segments and segments[-1].op == op and segments[-1].change == group.n:
+                piece = segments.pop().text + piece
             segments.append(Segment(op, piece, group.n))
         self.segments[mpath] = tuple(segments)
 
@@ -194,8 +246,8 @@ class _Builder:
 
         out: list[Section] = []
         page: int | None = 1
-        for i, j, at, gone in places(align(self.old.sections, self.new.sections, lambda s: (s.heading, s.level),
-                                           similar)):
+        for i, j, at, gone in places(self.aligned(TOP, self.old.sections, self.new.sections,
+                                                  lambda s: (s.heading, s.level), similar)):
             page = self.old.sections[i].page if i is not None else page
             spot = _Spot(len(out), page)
             if i is not None and j is not None:
@@ -203,6 +255,7 @@ class _Builder:
             else:
                 section = self.whole_section(len(out), i, j, spot, at=(TOP, at),
                                              replaces=tuple(Address.section(k) for k in gone))
+                self.attribute_whole(TOP, i, j, Address.section(i if i is not None else at))
             out.append(section)
         return out
 
@@ -242,7 +295,7 @@ class _Builder:
             return self.similar_text(text_of(a), text_of(b), PAIR_AT if isinstance(a, (Paragraph, ListBlock)) else 0.3)
 
         out: list[Block] = []
-        for i, j, at, gone in places(align(old, new, _unpaged, similar)):
+        for i, j, at, gone in places(self.aligned(opath, old, new, _unpaged, similar, opath.block)):
             here = mpath.block(len(out))
             if top:
                 spot = self.top_block_pages(here, None if i is None else opath.block(i),
@@ -251,10 +304,12 @@ class _Builder:
                 out.append(self.paired_block(old[i], new[j], opath.block(i), npath.block(j), here, spot))
             elif i is not None:
                 self.whole(old[i], DEL, here, _what(old[i]), spot, old=opath.block(i))
+                self.attribute_whole(opath, i, j, opath.block(i))
                 out.append(old[i])
             elif j is not None:
                 self.whole(new[j], INS, here, _what(new[j]), spot, new=npath.block(j), at=(opath, at),
                            replaces=tuple(opath.block(k) for k in gone))
+                self.attribute_whole(opath, i, j, opath)
                 out.append(new[j])
         return tuple(out), spot
 
@@ -285,17 +340,20 @@ class _Builder:
     def items(self, old: ListBlock, new: ListBlock, opath: Address, npath: Address, mpath: Address,
               spot: _Spot) -> tuple[str, ...]:
         out: list[str] = []
-        for i, j, at, gone in places(align(old.items, new.items, lambda t: t, self.similar_text)):
+        for i, j, at, gone in places(self.aligned(opath, old.items, new.items, lambda t: t, self.similar_text,
+                                                  opath.item)):
             here = mpath.item(len(out))
             if i is not None and j is not None:
                 self.text(here, old.items[i], new.items[j], opath.item(i), npath.item(j), spot)
                 out.append(new.items[j])
             elif i is not None:
                 self.whole(Paragraph(old.items[i]), DEL, here, "item", spot, old=opath.item(i))
+                self.attribute_whole(opath, i, j, opath.item(i))
                 out.append(old.items[i])
             elif j is not None:
                 self.whole(Paragraph(new.items[j]), INS, here, "item", spot, new=npath.item(j),
                            at=(opath.items(), at), value=new.items[j], replaces=tuple(opath.item(k) for k in gone))
+                self.attribute_whole(opath, i, j, opath)
                 out.append(new.items[j])
         return tuple(out)
 
@@ -319,6 +377,7 @@ class _Builder:
                 self.whole_row(row, op, here, spot, old=None if i is None else opath.row(i + 1),
                                new=None if j is None else npath.row(j + 1),
                                at=(opath.rows(), at + 1) if op == INS else None)
+                self.attribute(self.changes[-1], None, opath)
                 rows.append(row)
         return replace(new, header=header, rows=tuple(rows))
 
@@ -357,3 +416,4 @@ class _Builder:
             op = DEL if old else INS
             o, n = _on_side(op, opath if op == DEL else npath)
             self.whole(Paragraph(old or new or ""), op, mpath, "heading", spot, old=o, new=n)
+            self.attribute(self.changes[-1], None, opath)

@@ -3,6 +3,10 @@
 would shadow amend.messages.render, the function."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # the redline's own layout (amend/render/redline_html.py): which versions it compares, named as a
+    # reader knows them (status and date), never by the internal version name
+    "render.redline.versions": ("{new} compared with {old}", "{new} jämfört med {old}"),
+    "render.redline.unnamed": ("the version without status or date", "versionen utan status och datum"),
     # `amend diff` in the terminal (amend/render/term.py)
     "render.term.title_page": ("title page", "titelsidan"),
     "render.term.title_row": ("(title page)", "(titelsidan)"),

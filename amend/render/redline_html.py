@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..address import Address
 from ..diff import DEL, INS, Change, Redline
-from ..model import Columns, ListBlock, Paragraph, Table
+from ..messages import Msg, msg
+from ..model import Columns, ListBlock, Paragraph, Program, Table
 from ..tree import table_rows
 from .title import REDLINE_LABELS, decision_line
 
@@ -140,15 +141,26 @@ class _View:
         body = self.body()
         for n, seg in self.last.items():
             seg["back"] = self.back(red.changes[n])
-        return {"lang": self.language, "words": self.words, "meta": red.new.meta, "old_meta": red.old.meta,
+        versions = msg("render.redline.versions", new=reader_name(red.new), old=reader_name(red.old))
+        return {"lang": self.language, "words": self.words, "meta": red.new.meta,
+                "versions": versions.render(self.language),
                 "title": title, "start": start, "body": body, "side": self.side_list(),
                 "count": len(self.anchored), "provenance": self.provenance_view()}
 
     def provenance_view(self) -> dict:
-        from ..messages import msg
-
         return {"mode": self.provenance, "notes": self.noted,
                 "heading": msg("history.provenance.heading").render(self.language)}
+
+
+def reader_name(program: Program) -> str | Msg:
+    """A version as its reader knows it: its status and date ("Antagen 2025-11-24"), else its last
+    decision, else its date; never the internal version name."""
+    m = program.meta
+    if m.status:
+        return " ".join(x for x in (m.status, m.date) if x)
+    if m.decisions:
+        return decision_line(m.decisions[-1], m.language)
+    return m.date or msg("render.redline.unnamed")
 
 
 def _notes(red: Redline, patches, provenance: str) -> dict:
