@@ -5,6 +5,10 @@ sections, then list items, table rows and cells, column by column — and only
 the text of matched paragraphs and items is diffed, word by word. The
 builder's dicts and list are the redline being written; where a change
 stands (section, page) is passed along as a value (`_Spot`), not kept.
+
+Long because it is one walk, level by level, of the same two
+trees (sections → blocks → items, rows, cells → text), and each level hands its
+pairs to the next; split across modules, the walk would be read in pieces.
 """
 from __future__ import annotations
 
