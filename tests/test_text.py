@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amend.text import end_insert, find_all, fold, fold_anchor, insert_at, sentence_readings, sentence_spans, splice
 
@@ -205,3 +207,14 @@ def test_a_no_break_space_after_a_full_stop_may_or_may_not_end_a_sentence():
     from amend.text import sentence_boundaries
 
     assert [b.certain for b in sentence_boundaries("A sker.\u00a0B sker. C")] == [False, True]
+
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x500), max_size=30))
+def test_the_fast_look_alike_scan_finds_exactly_the_characters_from_u0370(text):
+    """confusables' regex shortcut says what testing every character would say."""
+    from amend.text.confusables import _BEYOND_LATIN, has_lookalike
+
+    assert (_BEYOND_LATIN.search(text) is not None) == any(ord(c) >= 0x370 for c in text)
+    if all(ord(c) < 0x370 for c in text):
+        assert not has_lookalike(text)
