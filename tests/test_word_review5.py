@@ -513,3 +513,49 @@ def test_an_insertion_right_at_hidden_text_is_refused(amend, tmp_path, lang, wor
     err = _refused(amend, tmp_path, program,
                    _patch("plan", '{id: a1, at: {page: 1}, after: "Kommunen", insert: "och regionen"}'), lang)
     assert words in err
+
+
+# ---------------------------------------------------------------- review 6, 13: a table cell keeps a paragraph
+
+CELL = Path(__file__).resolve().parent / "fixtures" / "word_review6" / "cell.docx"
+
+
+def _cells(path: Path) -> list[list[str]]:
+    """Each table cell of the body: the text of each of its paragraphs."""
+    return [["".join(t.text or "" for t in p.iter(f"{W}t")) for p in tc.findall(f"{W}p")]
+            for tc in _body(path).iter(f"{W}tc")]
+
+
+@pytest.mark.parametrize("amendment, emptied", [
+    ('{id: a1, at: {page: 1, heading: Insatser}, delete_item: "Trygghetsvandringar."}', 3),
+    ('{id: a1, at: {page: 1, heading: Insatser, row: 2, column: 1}, delete_paragraph: "Färre brott"}', 2),
+])
+def test_deleting_a_cells_only_paragraph_leaves_it_one_empty_paragraph(amend, tmp_path, amendment, emptied):
+    """CT_Tc needs a paragraph: an empty <w:tc> is a file Word calls unreadable (review 6, finding 13).
+    The redline's own mark of that paragraph is not tracked, so Accept All gives the same cell."""
+    program = _imported(amend, tmp_path, CELL, "plan")
+    before = _cells(CELL)
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", amendment))
+    after = _cells(adopted)
+    assert after[emptied] == [""] and before[emptied] != [""]
+    assert [c for i, c in enumerate(after) if i != emptied] == [c for i, c in enumerate(before) if i != emptied]
+    tc = list(_body(redline).iter(f"{W}tc"))[emptied]
+    assert tc.find(f"{W}p/{W}pPr/{W}rPr/{W}del") is None  # the cell's last paragraph mark stays
+
+
+def test_a_cell_emptied_in_place_is_valid_and_accepts_to_the_adopted_file_in_libreoffice(amend, tmp_path):
+    from real_clients import libreoffice, missing_libreoffice
+
+    audit = pytest.importorskip("openxml_audit")
+    program = _imported(amend, tmp_path, CELL, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch(
+        "plan", '{id: a1, at: {page: 1, heading: Insatser}, delete_item: "Trygghetsvandringar."}'))
+    for path in (adopted, redline):
+        found = [e.description for e in audit.OpenXmlValidator(max_errors=0).validate(str(path)).errors]
+        assert not any("Required sequence" in d for d in found), found
+    if missing_libreoffice():
+        pytest.skip(missing_libreoffice())
+    accepted, rejected, adopted_lo, source_lo = libreoffice(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (CELL, "")])
+    assert [p["text"] for p in accepted["paragraphs"]] == [p["text"] for p in adopted_lo["paragraphs"]]
+    assert [p["text"] for p in rejected["paragraphs"]] == [p["text"] for p in source_lo["paragraphs"]]

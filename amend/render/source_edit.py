@@ -138,7 +138,11 @@ class Writer:
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
         for p in self.removed:
-            p.getparent().remove(p)
+            if _last_in_cell(p):  # a table cell holds at least one paragraph (CT_Tc): this one stays, empty
+                for child in [c for c in p if c.tag != w("pPr")]:
+                    p.remove(child)
+            else:
+                p.getparent().remove(p)
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
             self.hand_back_last_mark(self.nodes[-1].p.getparent())
 
@@ -231,7 +235,7 @@ class Writer:
                 and before.getparent() is p.getparent() and _same_ppr(before, p)):
             self.marks.paragraph_mark(before, tag)
             self.marked.add(before)
-        elif _sect(p) is None:
+        elif _sect(p) is None and not _last_in_cell(p):  # a cell's last mark stays, as in the adopted file
             self.marks.paragraph_mark(p, tag)
             self.marked.add(p)
 
@@ -352,6 +356,13 @@ def _top(el):
     while el.getparent() is not None and el.getparent().tag != w("body"):
         el = el.getparent()
     return el
+
+
+def _last_in_cell(p) -> bool:
+    """Is `p` the only paragraph or table left in its table cell?"""
+    cell = p.getparent()
+    return cell is not None and cell.tag == w("tc") and not any(
+        c is not p and c.tag in (w("p"), w("tbl"), w("sdt"), w("customXml")) for c in cell)
 
 
 def _sect(p):
