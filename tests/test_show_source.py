@@ -172,3 +172,21 @@ def test_an_amendment_apply_cannot_place_in_the_word_file_is_shown_in_amends_own
     assert res.code == 0 and "is in amend's own layout" in res.err and "is not a text of the Word file" in res.err
     assert (tmp_path / "site" / "headers" / "headers.adopted.docx").read_bytes() == \
         (plain / "headers.adopted.docx").read_bytes()
+
+
+def test_two_decisions_words_at_one_place_are_written_in_the_order_they_read(amend, tmp_path):
+    """kf inserts "och räddningstjänsten" after "polisen", ks then "och länsstyrelsen" after that:
+    both insertions stand at one place of the proposal's text, and the Word file must read as the
+    adopted YAML (it read "polisen och länsstyrelsen och räddningstjänsten" once the redline came
+    from the amendments' own edits)."""
+    root = _repository(amend, tmp_path)
+    out = _apply(amend, root, CHAIN["rev-2026"], tmp_path / "apply")
+    adopted = yaml.safe_load((out / "trygghetsplan.rev-2026.yaml").read_text(encoding="utf-8"))
+    want = "Planen bygger på den lokala lägesbilden och på samverkan med polisen och räddningstjänsten och länsstyrelsen."
+    assert want in adopted["sections"][0]["content"]
+    body = __import__("zipfile").ZipFile(out / "trygghetsplan.rev-2026.docx").read("word/document.xml").decode()
+    import re
+
+    paragraphs = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in body.split("</w:p>")]
+    assert want in paragraphs
+    assert _source(out / "trygghetsplan.rev-2026.yaml")["file"] == "trygghetsplan.rev-2026.docx"

@@ -227,8 +227,8 @@ def unwrap_changed_controls(body) -> None:
 
 def _new_places(red: Redline, nodes: list[Node], body, name: str, hidden=None) -> str | None:
     """Where each text of the adopted program is in the written body, checked the way the
-    next apply will check it; None when that check fails (the next apply then uses amend's
-    own layout rather than a wrong place)."""
+    next apply will check it. A text not found where it was written means the file does not
+    say what the adopted program says: never published, the run fails as a bug (exit 3)."""
     from dataclasses import replace
 
     from ..importers.docx import _place
@@ -242,8 +242,8 @@ def _new_places(red: Redline, nodes: list[Node], body, name: str, hidden=None) -
     places = encode(locs)
     try:
         locate(replace(red.new, source_file=SourceFile(name, 0, "", places)), body, name, hidden)
-    except UnreadableDocument:
-        return None
+    except UnreadableDocument as exc:  # the file written does not read as the adopted program: a bug
+        raise RuntimeError(f"the adopted Word file does not hold the adopted text: {exc}") from None
     return places
 
 

@@ -273,8 +273,14 @@ def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
     for q in sorted(cuts, reverse=True):
         split_before(pt, q)
     pt.collect()
-    for e in sorted((e for e in edits if e.new), key=lambda e: -e.a):
-        _insert(pt, e, marks)
+    at: dict[int, list[Edit]] = {}  # insertions by place; several at one place keep their order
+    for e in edits:
+        if e.new:
+            at.setdefault(e.a, []).append(e)
+    for a in sorted(at, reverse=True):
+        last = None
+        for e in at[a]:
+            last = _insert(pt, e, marks, last)
     for e in edits:
         if e.b > e.a:
             _delete(pt, e, marks)
@@ -295,10 +301,15 @@ def _anchor(pt: ParaText, a: int) -> int:
     return pt.spans[-1][1] if pt.spans else 0
 
 
-def _insert(pt: ParaText, e: Edit, marks: Marks) -> None:
+def _insert(pt: ParaText, e: Edit, marks: Marks, last: Any = None) -> Any:
+    """Insert e.new as a run; `last`: the run inserted just before at the same place (the new
+    one goes right after it: two decisions' words at one place, in the order they read)."""
     marks.author, marks.date = e.who
     q = _anchor(pt, e.a)
-    if q > 0:  # after the run before: an inserted word takes the formatting of the text it follows
+    if last is not None:
+        run = text_run(e.new, last.find(w("rPr")))
+        marks.outer(last).addnext(run)
+    elif q > 0:  # after the run before: an inserted word takes the formatting of the text it follows
         before = pt.run_at(q - 1)
         run = text_run(e.new, before.find(w("rPr")))
         marks.outer(before).addnext(run)
@@ -310,6 +321,7 @@ def _insert(pt: ParaText, e: Edit, marks: Marks) -> None:
         run = text_run(e.new, None)
         pt.p.append(run)
     marks.insert_run(run)
+    return run
 
 
 def _delete(pt: ParaText, e: Edit, marks: Marks) -> None:
