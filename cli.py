@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from amend import __version__, commands
+from amend import __version__, commands, extract_jobs
 from amend.cli_frame import EXIT_INVALID
 from amend.cli_frame import Amend as _Amend
 from amend.cli_frame import Option as _Option
@@ -204,11 +204,12 @@ def extract(protocol: str, program_files: tuple[str, ...], output: str | None, l
     if len(programs) > 1:
         if output is None:
             raise click.UsageError(str(msg("extract.documents.needs_output")))
-        _documents(commands.extract_documents(protocol, programs, Path(output), language=lang, paragraph=paragraph,
-                                              decision=given, produces=produces, status=status))
+        _documents(extract_jobs.extract_documents(protocol, programs, Path(output), language=lang,
+                                                  paragraph=paragraph, decision=given, produces=produces,
+                                                  status=status))
         return
-    done = commands.extract_patch(protocol, program, Path(output) if output else None, language=lang,
-                                  paragraph=paragraph, decision=given, produces=produces, status=status)
+    done = extract_jobs.extract_patch(protocol, program, Path(output) if output else None, language=lang,
+                                      paragraph=paragraph, decision=given, produces=produces, status=status)
     for finding in done.findings:
         click.echo(str(finding), err=True)
     if done.text is None:
@@ -222,7 +223,7 @@ def extract(protocol: str, program_files: tuple[str, ...], output: str | None, l
         click.get_current_context().exit(EXIT_INVALID)
 
 
-def _documents(done: commands.ExtractedDocuments) -> None:
+def _documents(done: extract_jobs.ExtractedDocuments) -> None:
     for line in (*done.findings, *done.summaries, *((done.need_a_human,) if done.need_a_human else ())):
         click.echo(str(line), err=True)
     if done.need_a_human is not None:

@@ -9,8 +9,8 @@ back as catalogue messages, put into words by the caller.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,11 @@ from .errors import AmendError, AmendErrors, VersionMismatch
 from .messages import Msg, msg
 
 if TYPE_CHECKING:  # the model and the documents only when a command needs them: `amend --help` starts sooner
+    from datetime import datetime
+
+    from .apply import Step
     from .diff import Redline
+    from .history import Timeline
     from .model import Meta, Patch, Program
 
 
@@ -46,19 +50,19 @@ def program_outputs(program: Program, out_dir: Path, yaml_too: bool = True,
     """The program's YAML and DOCX (`docx` when given, else amend's own layout, in `template`
     when given), and `extra` outputs {suffix: bytes}, under their names in `out_dir`."""
     from .dump import dump_program
+
+    named = {".yaml": dump_program(program).encode("utf-8")} if yaml_too else {}
+    named[".docx"] = _own_docx(program, template) if docx is None else docx
+    named.update(extra or {})
+    stem = output_stem(program.meta)
+    return {out_dir / f"{stem}{suffix}": data for suffix, data in named.items()}
+
+
+def _own_docx(program: Program, template: bytes | None) -> bytes:
     from .output import build_time
     from .render.docx import render_docx
 
-    stem = output_stem(program.meta)
-    outputs: dict[Path, bytes] = {}
-    if yaml_too:
-        outputs[out_dir / f"{stem}.yaml"] = dump_program(program).encode("utf-8")
-    if docx is None:
-        docx = render_docx(program, build_time(program.meta.date), template=template)
-    outputs[out_dir / f"{stem}.docx"] = docx
-    for suffix, data in (extra or {}).items():
-        outputs[out_dir / f"{stem}{suffix}"] = data
-    return outputs
+    return render_docx(program, build_time(program.meta.date), template=template)
 
 
 def _write(outputs: dict[Path, bytes], inputs: Iterable[str | None]) -> tuple[Path, ...]:
@@ -74,63 +78,102 @@ def _files(paths: Sequence[Path]) -> str:
 # ---------------------------------------------------------------- apply, render, validate
 
 
+@dataclass(frozen=True)
+class Looks:
+    """How `amend apply` lays out its DOCX. docx_style "source": when the program was imported from a
+    DOCX that is still next to it, both DOCX are that file with the amendments made
+    (amend.render.source_docx); "default": amend's own layout, in the Word `template` when given
+    (`layout`: its bytes; amend.render.template). provenance "footnotes"/"comments": each amended place
+    of the adopted DOCX and the redline HTML carries a note naming its decision (amend.render.provenance)."""
+
+    docx_style: str
+    provenance: str
+    template: str | None
+    layout: bytes | None
+
+    @classmethod
+    def of(cls, docx_style: str, provenance: str, template: str | None) -> Looks:
+        from . import adopted_docx
+
+        return cls(docx_style, provenance, template, adopted_docx.template_of(template))
+
+
+@dataclass(frozen=True)
+class Made:
+    """The files a command makes, the notes on which layout made them and the inputs they were made from."""
+
+    outputs: dict[Path, bytes]
+    notes: tuple[str, ...]
+    inputs: tuple[str, ...]
+
+
 def apply_patches(program: Program, patches: list[Patch], out_dir: Path, *, fuzzy: float | None = None,
                   preview: bool = False, docx_style: str = "source", provenance: str = "none",
                   pdf: bool = False, template: str | None = None) -> Done:
     """Apply `patches` in order; write the adopted YAML and DOCX and the redline DOCX and HTML
-    (and, with `pdf`, both DOCX as PDF through LibreOffice: amend.render.pdf).
-    `template`: a Word template for amend's own layout (amend.render.template).
-
-    docx_style "source": when the program was imported from a DOCX that is still next to
-    it, both DOCX are that file with the amendments made (amend.render.source_docx);
-    "default": amend's own layout. provenance "footnotes"/"comments": each amended place of the
-    adopted DOCX and the redline HTML carries a note naming its decision (amend.render.provenance)."""
-    from . import adopted_docx
-    from .apply import apply_steps
-    from .collector import sparing
-    from .history import check_outcomes
-    from .redline import redline
-
+    (and, with `pdf`, both DOCX as PDF through LibreOffice: amend.render.pdf); the layout: Looks."""
     if pdf:
         from .render.pdf import soffice
 
         soffice()  # before any work: say at once that LibreOffice is missing
-    layout = adopted_docx.template_of(template)
-    if not preview:
-        check_outcomes(patches)
-    with sparing() as keep:  # the inputs, steps and redline live until the files are written
-        steps = apply_steps(program, patches, fuzzy=fuzzy)
-        keep()
-        red = redline(steps)
-        keep()
-        outputs, notes, inputs = _adopted_outputs(program, patches, steps[-1].result, red, out_dir,
-                                                  docx_style, provenance, template, layout)
-    written = _write(_with_pdfs(outputs, steps[-1].result) if pdf else outputs,
-                     (program.source, *(p.source for p in patches), *inputs, template))
+    steps, made = _applied(program, patches, out_dir, fuzzy, preview, Looks.of(docx_style, provenance, template))
+    outputs = _with_pdfs(made.outputs, steps[-1].result) if pdf else made.outputs
+    written = _write(outputs, (program.source, *(p.source for p in patches), *made.inputs, template))
     n = sum(len(p.amendments) for p in patches)
     return Done(msg("cli.applied", amendments=n, patches=len(patches), files=_files(written)),
-                warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=notes, written=written)
+                warnings=tuple(w for s in steps for w in s.resolution.warnings), notes=made.notes, written=written)
+
+
+def _applied(program: Program, patches: list[Patch], out_dir: Path, fuzzy: float | None, preview: bool,
+             looks: Looks) -> tuple[list[Step], Made]:
+    """The steps of `amend apply` and the files they make (checked outcomes first, unless a preview)."""
+    from .collector import sparing
+    from .history import check_outcomes
+
+    if not preview:
+        check_outcomes(patches)
+    with sparing() as keep:  # the inputs, steps and redline live until the files are made
+        steps, red = _steps_and_redline(program, patches, fuzzy, keep)
+        return steps, _adopted_outputs(program, patches, steps[-1].result, red, out_dir, looks)
+
+
+def _steps_and_redline(program: Program, patches: list[Patch], fuzzy: float | None,
+                       keep: Callable[[], None]) -> tuple[list[Step], Redline]:
+    from .apply import apply_steps
+    from .redline import redline
+
+    steps = apply_steps(program, patches, fuzzy=fuzzy)
+    keep()  # later collections walk only what the redline makes
+    red = redline(steps)
+    keep()
+    return steps, red
 
 
 def _adopted_outputs(program: Program, patches: list[Patch], adopted: Program, red: Redline, out_dir: Path,
-                     docx_style: str, provenance: str, template: str | None,
-                     layout: bytes | None) -> tuple[dict[Path, bytes], tuple[str, ...], tuple[str, ...]]:
-    """The files of `amend apply` (adopted YAML and DOCX, redline DOCX and HTML), the notes on
-    which layout made them and the inputs they were made from (amend.adopted_docx)."""
+                     looks: Looks) -> Made:
+    """The files of `amend apply`: adopted YAML and DOCX, redline DOCX and HTML (amend.adopted_docx)."""
     from . import adopted_docx
     from .output import build_time
+
+    when = build_time(adopted.meta.date)
+    docx, notes, inputs = adopted_docx.source_docx(program, red, when, looks.docx_style, looks.provenance, patches)
+    if docx and looks.template:
+        notes += (str(msg("render.template.not_used", file=looks.template)),)
+    extra = _redlines(red, patches, docx, when, looks)
+    adopted = adopted_docx.adopted_source(adopted, docx[0] if docx else None, f"{output_stem(adopted.meta)}.docx")
+    own = docx[0].data if docx else adopted_docx.noted_docx(adopted, red, patches, when, looks.provenance,
+                                                             looks.layout)
+    return Made(program_outputs(adopted, out_dir, extra=extra, docx=own, template=looks.layout), notes, inputs)
+
+
+def _redlines(red: Redline, patches: list[Patch], docx: tuple | None, when: datetime,
+              looks: Looks) -> dict[str, bytes]:
+    """The redline DOCX (the one written into the source Word file when `docx`, else amend's own) and HTML."""
     from .render.redline_docx import render_redline_docx
     from .render.redline_html import render_redline_html
 
-    when = build_time(adopted.meta.date)
-    docx, notes, inputs = adopted_docx.source_docx(program, red, when, docx_style, provenance, patches)
-    if docx and template:
-        notes += (str(msg("render.template.not_used", file=template)),)
-    extra = {".redline.docx": docx[1].data if docx else render_redline_docx(red, when, layout),
-             ".redline.html": render_redline_html(red, patches, provenance=provenance)}
-    adopted = adopted_docx.adopted_source(adopted, docx[0] if docx else None, f"{output_stem(adopted.meta)}.docx")
-    own = docx[0].data if docx else adopted_docx.noted_docx(adopted, red, patches, when, provenance, layout)
-    return program_outputs(adopted, out_dir, extra=extra, docx=own, template=layout), notes, inputs
+    return {".redline.docx": docx[1].data if docx else render_redline_docx(red, when, looks.layout),
+            ".redline.html": render_redline_html(red, patches, provenance=looks.provenance)}
 
 
 def _with_pdfs(outputs: dict[Path, bytes], adopted: Program) -> dict[Path, bytes]:
@@ -144,33 +187,36 @@ def render_program(program: Program, out_dir: Path, template: str | None = None)
     """Write the program's DOCX (in the Word `template` when given)."""
     from . import adopted_docx
 
-    written = _write(program_outputs(program, out_dir, yaml_too=False, template=adopted_docx.template_of(template)),
-                     (program.source, template))
+    outputs = program_outputs(program, out_dir, yaml_too=False, template=adopted_docx.template_of(template))
+    written = _write(outputs, (program.source, template))
     return Done(msg("cli.wrote", file=written[0]), written=written)
 
 
 def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | None]:
-    """An "ok" line per valid file, and the errors of the others (None when every file is valid).
-    A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
-    from .extract.agreement import patch_disagreements
-    from .load import load_any
-    from .model import Patch
-
+    """An "ok" line per valid file, and the errors of the others (None when every file is valid)."""
     oks: list[Msg] = []
     problems: list[AmendError] = []
     for f in files:
-        try:
-            loaded = load_any(f)
-        except AmendError as exc:
-            problems.append(exc)
-            continue
-        disagreeing = patch_disagreements(loaded) if isinstance(loaded, Patch) else []
-        problems += disagreeing
-        if not disagreeing:
+        found = _problems_of(f)
+        problems += found
+        if not found:
             oks.append(msg("cli.valid", f=f))
     if not problems:
         return tuple(oks), None
     return tuple(oks), problems[0] if len(problems) == 1 else AmendErrors(problems)
+
+
+def _problems_of(file: str) -> list[AmendError]:
+    """A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
+    from .extract.agreement import patch_disagreements
+    from .load import load_any
+    from .model import Patch
+
+    try:
+        loaded = load_any(file)
+    except AmendError as exc:
+        return [exc]
+    return patch_disagreements(loaded) if isinstance(loaded, Patch) else []
 
 
 # ---------------------------------------------------------------- competing patches
@@ -214,24 +260,39 @@ def show_version(program: Program, patches: list[Patch], version: str, on: str, 
                  provenance: str = "none") -> Done:
     """Build `version` (or, when it is empty, the version in force on `on`) and write its YAML and DOCX
     (with provenance notes when asked: "footnotes" or "comments")."""
-    from . import adopted_docx
-    from .apply import apply_steps
-    from .history import FUTURE, IN_FORCE, SUPERSEDED, build_timeline, chain_to, require_version_on, state_words
+    from .history import build_timeline, chain_to, require_version_on, state_words
 
     timeline = build_timeline(program, patches, on)
     version = version or require_version_on(timeline, timeline.on)
-    entry = timeline.entry(version)
-    chain = chain_to(timeline, version)
-    warnings: tuple[object, ...] = ()
-    if entry.state not in (IN_FORCE, SUPERSEDED, FUTURE):
-        note = msg("cli.note", x=entry.note) if entry.note else ""
-        warnings = (msg("cli.not_in_force", version=version, state=state_words(entry.state), note=note),)
-    steps = apply_steps(program, list(chain))
-    built, docx, notes, inputs = adopted_docx.shown_version(program, steps, chain, provenance, output_stem)  # as apply
-    written = _write(program_outputs(built, out_dir, docx=docx), (program.source, *(p.source for p in chain), *inputs))
-    summary = msg("cli.built", version=version, state=state_words(entry.state), on=timeline.on, patches=len(chain),
-                  files=_files(written))
+    chain = chain_to(timeline, version)  # HistoryError when the timeline has no such version
+    warnings = _not_in_force(timeline, version)
+    written, notes = _write_version(program, chain, provenance, out_dir)
+    summary = msg("cli.built", version=version, state=state_words(timeline.entry(version).state), on=timeline.on,
+                  patches=len(chain), files=_files(written))
     return Done(summary, warnings=warnings, notes=notes, written=written)
+
+
+def _write_version(program: Program, chain: tuple[Patch, ...], provenance: str,
+                   out_dir: Path) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """Write the version `chain` builds as `amend apply program chain` writes it: the files, and the notes."""
+    from . import adopted_docx
+    from .apply import apply_steps
+
+    steps = apply_steps(program, list(chain))
+    built, docx, notes, inputs = adopted_docx.shown_version(program, steps, chain, provenance, output_stem)
+    outputs = program_outputs(built, out_dir, docx=docx)
+    return _write(outputs, (program.source, *(p.source for p in chain), *inputs)), notes
+
+
+def _not_in_force(timeline: Timeline, version: str) -> tuple[Msg, ...]:
+    """The warning that `version` has not been in force (nor is, nor will be), with the timeline's note on it."""
+    from .history import FUTURE, IN_FORCE, SUPERSEDED, state_words
+
+    entry = timeline.entry(version)
+    if entry.state in (IN_FORCE, SUPERSEDED, FUTURE):
+        return ()
+    note = msg("cli.note", x=entry.note) if entry.note else ""
+    return (msg("cli.not_in_force", version=version, state=state_words(entry.state), note=note),)
 
 
 def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: str) -> str:
@@ -248,7 +309,7 @@ def log(root: str | Path, program: Program, patches: list[Patch], on: str, fmt: 
     return log_text(timeline, commits)
 
 
-# ---------------------------------------------------------------- import and extract
+# ---------------------------------------------------------------- import (extract: amend.extract_jobs)
 
 
 def import_program(source: str, output: Path, *, program_id: str | None, title: str | None,
@@ -267,92 +328,6 @@ def import_program(source: str, output: Path, *, program_id: str | None, title: 
                 notes=tuple(str(m) for m in page_messages(report, program)), written=written)
 
 
-@dataclass(frozen=True)
-class Extracted:
-    """What `amend extract` read: findings to show, the patch text (None: nothing to write), the summary."""
-
-    findings: tuple[Msg, ...]
-    text: str | None
-    summary: Msg
-    need_a_human: Msg | None = None  # set when something needs a human: exit 1
-    written: tuple[Path, ...] = field(default=())
-
-
-def extract_patch(protocol: str, program: Program, output: Path | None, *, language: str | None,
-                  paragraph: str | None, decision: dict[str, str], produces: str, status: str | None) -> Extracted:
-    """Read the decided amendments of the minutes into a patch; write it to `output` when given."""
-    from .dump import dump_patch
-    from .extract.reader import (
-        extract,
-        marked,
-        need_a_human,
-        nothing_written,
-        read_text,
-        report_comments,
-        report_lines,
-        summary,
-    )
-
-    result = extract(read_text(protocol), program, source=protocol, language=language, paragraph=paragraph,
-                     decision=decision, produces=produces, status=status)
-    findings = tuple(report_lines(result, protocol))
-    assert result.patch is not None  # extract always makes a patch, perhaps an empty one
-    if not result.patch.amendments:  # an empty patch is never written: it would say the decision changed nothing
-        return Extracted(findings, None, nothing_written(result))
-    text = dump_patch(marked(result), comments=report_comments(result, protocol))
-    written: tuple[Path, ...] = ()
-    if output is not None:
-        written = _write({output: text.encode("utf-8")}, (protocol, program.source))
-    unsure = None if result.complete else need_a_human(result)
-    return Extracted(findings, text, summary(result, str(output) if output else None), unsure, written)
-
-
-@dataclass(frozen=True)
-class ExtractedDocuments:
-    """What `amend extract` with several programs did: findings (each once), where each
-    instruction went, a summary per document, and the patches written."""
-
-    findings: tuple[Msg, ...]
-    summaries: tuple[Msg, ...]
-    need_a_human: Msg | None  # set when something needs a human, or no patch was written: exit 1
-    written: tuple[Path, ...]
-
-
-def extract_documents(protocol: str, programs: Sequence[Program], out_dir: Path, *, language: str | None,
-                      paragraph: str | None, decision: dict[str, str], produces: str,
-                      status: str | None) -> ExtractedDocuments:
-    """One decision amending several documents: a patch per document, `out_dir/<program-id>.yaml`,
-    each instruction in the one document it is for (amend.extract.documents), all written or none."""
-    from .dump import dump_patch
-    from .extract import documents
-    from .extract.findings import NEEDS_HUMAN
-    from .extract.reader import extract, read_text, report_comments, summary
-
-    documents.distinct_programs(programs, protocol)
-    text = read_text(protocol)
-    results = [extract(text, p, source=protocol, language=language, paragraph=paragraph, decision=decision,
-                       produces=produces, status=status) for p in programs]
-    documents.same_paragraph(results, programs, protocol)
-    routed, routes = documents.route(results, programs)
-    outputs: dict[Path, bytes] = {}
-    summaries: list[Msg] = []
-    for r in routed:
-        path = out_dir / f"{r.program.meta.id}.yaml"
-        assert r.result.patch is not None
-        if r.result.patch.amendments:  # an empty patch is never written
-            outputs[path] = dump_patch(r.result.patch, comments=report_comments(r.result, protocol)).encode("utf-8")
-            summaries.append(summary(r.result, str(path)))
-        else:
-            summaries.append(msg("extract.documents.nothing_for", title=r.program.meta.title))
-    findings = documents.report(routed, protocol)
-    findings += [msg("extract.documents.routed", protocol=protocol, line=x.line, amendment=x.amendment,
-                     title=x.program.meta.title, file=out_dir / f"{x.program.meta.id}.yaml") for x in routes]
-    written = _write(outputs, (protocol, *(p.source for p in programs))) if outputs else ()
-    unsure = sum(m.key in NEEDS_HUMAN for m in findings)
-    need = msg("extract.report.need_a_human", n=unsure) if unsure or not outputs else None
-    return ExtractedDocuments(tuple(findings), tuple(summaries), need, written)
-
-
 # ---------------------------------------------------------------- diff
 
 
@@ -367,12 +342,20 @@ def compare(old: Program, new: Program, *, docx_out: Path | None, html_out: Path
     """The redline of two programs: written as DOCX and/or HTML, and the lines to print (a summary with
     `stat`, the word diff when nothing is written)."""
     from .diff import diff_programs
-    from .output import build_time
     from .render import term
 
     red = diff_programs(old, new)
+    outputs = _redline_files(red, docx_out, html_out)
+    written = _write(outputs, (old.source, new.source)) if outputs else ()
+    lines: Iterable[str] = term.stat(red) if stat else () if outputs else term.word_diff(red, color=color)
+    return Compared(written, lines)
+
+
+def _redline_files(red: Redline, docx_out: Path | None, html_out: Path | None) -> dict[Path, bytes]:
+    """The redline as DOCX and/or HTML, each rendered only when asked for (the renderers load lazily)."""
     outputs: dict[Path, bytes] = {}
     if docx_out:
+        from .output import build_time
         from .render.redline_docx import render_redline_docx
 
         outputs[docx_out] = render_redline_docx(red, build_time(red.new.meta.date))
@@ -380,6 +363,4 @@ def compare(old: Program, new: Program, *, docx_out: Path | None, html_out: Path
         from .render.redline_html import render_redline_html
 
         outputs[html_out] = render_redline_html(red)
-    written = _write(outputs, (old.source, new.source)) if outputs else ()
-    lines: Iterable[str] = term.stat(red) if stat else () if outputs else term.word_diff(red, color=color)
-    return Compared(written, lines)
+    return outputs

@@ -32,7 +32,7 @@ LAYERS: dict[str, int] = {
     # 4 — documents and terminal output
     "amend.render": 4,
     # 5 — the jobs the edges run (apply, import, extract, …: one function each, over all of the above)
-    "amend.commands": 5, "amend.adopted_docx": 5,
+    "amend.commands": 5, "amend.extract_jobs": 5, "amend.adopted_docx": 5,
     # 6 — the edges: the command line and the web workbench
     "cli": 6, "amend.web": 6,
     # history (issue 14): blame is pure work on the model, the lag of outputs check's; the any-two-version
