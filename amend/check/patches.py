@@ -3,7 +3,7 @@ tree of versions the patches of a program form."""
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +20,7 @@ from ..errors import (
 from ..history import incomplete_message
 from ..messages import msg
 from ..model import Amendment, Patch, Program
-from ..resolve import Index, resolve_all
+from ..resolve import Edit, Index, resolve_all
 from .results import (
     AMBIGUOUS,
     CONFLICT,
@@ -45,25 +45,33 @@ def check_patch(program: Program, patch: Patch,
     produces (None unless every amendment applies)."""
     resolution = resolve_all(program, patch, index=index)
     failed = {id(am): exc for am, exc in resolution.failures}
+    clashes = _clashes(resolution.edits)
+    results = tuple(_amendment_result(am, program, failed, clashes) for am in patch.amendments)
+    if any(r.status != OK for r in results):
+        return results, None
+    return results, adopt(program, patch, resolution.edits)
+
+
+def _clashes(edits: list[Edit]) -> dict[int, list[Amendment]]:
+    """{id(amendment): the amendments whose edits conflict with its own}."""
     clashes: dict[int, list[Amendment]] = defaultdict(list)
-    for first, second in conflicting_pairs(resolution.edits):
+    for first, second in conflicting_pairs(edits):
         clashes[id(first)].append(second)
         clashes[id(second)].append(first)
-    results: list[AmendmentResult] = []
-    for am in patch.amendments:
-        if id(am) in failed:
-            results.append(failure_result(am, failed[id(am)]))
-        elif clashes[id(am)]:
-            others = clashes[id(am)]
-            results.append(_result(am, CONFLICT, conflict_between(am, others[0]).message,
-                                   conflicts_with=tuple(o.id for o in others)))
-        elif disagreement := _wording_disagrees(am, program):
-            results.append(_result(am, ERROR, disagreement))
-        else:
-            results.append(_result(am, OK))
-    if any(r.status != OK for r in results):
-        return tuple(results), None
-    return tuple(results), adopt(program, patch, resolution.edits)
+    return clashes
+
+
+def _amendment_result(am: Amendment, program: Program, failed: dict[int, AmendError],
+                      clashes: dict[int, list[Amendment]]) -> AmendmentResult:
+    """Not resolved, in conflict with another amendment, worded as another operation, or OK: the first that holds."""
+    if id(am) in failed:
+        return failure_result(am, failed[id(am)])
+    if others := clashes.get(id(am)):
+        return _result(am, CONFLICT, conflict_between(am, others[0]).message,
+                       conflicts_with=tuple(o.id for o in others))
+    if disagreement := _wording_disagrees(am, program):
+        return _result(am, ERROR, disagreement)
+    return _result(am, OK)
 
 
 def _wording_disagrees(am: Amendment, program: Program) -> Text:
@@ -129,28 +137,39 @@ def build_versions(program: Program, patch_files: list[PatchFile]) -> Versions:
     tree of versions from the program's own outwards."""
     root = program.meta.version
     producers = _grouped(patch_files, lambda pf: pf.produces)
-    by_base = _grouped(patch_files, lambda pf: pf.base)
     state: dict[str, Program | Text] = {root: program}
     extra = _duplicates(producers, root, state)
     lineage: dict[str, tuple[str, ...]] = {root: ()}
+    reports = _check_reached(root, patch_files, state, lineage, extra)
+    return Versions(state, lineage, [reports[id(pf)] if id(pf) in reports  # else never reached from the root
+                                     else _unreached_report(pf, extra[id(pf)], producers, program)
+                                     for pf in patch_files])
+
+
+def _check_reached(root: str, patch_files: list[PatchFile], state: dict[str, Program | Text],
+                   lineage: dict[str, tuple[str, ...]], extra: dict[int, list[Problem]]) -> dict[int, PatchReport]:
+    """{id(file): report} of each file reached from the root, checked against its base; each version
+    produced goes into `state` and `lineage` (the first patch to produce it wins)."""
     reports: dict[int, PatchReport] = {}
+    for pf, version in _reached(root, _grouped(patch_files, lambda pf: pf.base)):
+        reports[id(pf)], produced = _check_file(pf, version, state[version], pf.problems + extra[id(pf)])
+        if pf.produces is not None and pf.produces not in state:
+            state[pf.produces] = produced
+            lineage[pf.produces] = lineage[version] + (pf.file,)
+    return reports
+
+
+def _reached(root: str, by_base: dict[str, list[PatchFile]]) -> Iterator[tuple[PatchFile, str]]:
+    """The patch files reached from the program's own version, breadth first, each with the version it is
+    worded against. Which files are reached depends on what they say they produce, not on whether they apply."""
     queue, queued = deque([root]), {root}
     while queue:
         version = queue.popleft()
         for pf in by_base.pop(version, []):
-            reports[id(pf)], produced = _check_file(pf, version, state[version], pf.problems + extra[id(pf)])
-            if pf.produces is None:  # an invalid file that does not say what it produces
-                continue
-            if pf.produces not in state:
-                state[pf.produces] = produced
-                lineage[pf.produces] = lineage[version] + (pf.file,)
-            if pf.produces not in queued:
+            yield pf, version
+            if pf.produces is not None and pf.produces not in queued:  # an invalid file may not say
                 queued.add(pf.produces)
                 queue.append(pf.produces)
-    for pf in patch_files:  # never reached from the program's version
-        if id(pf) not in reports:
-            reports[id(pf)] = _unreached_report(pf, extra[id(pf)], producers, program)
-    return Versions(state, lineage, [reports[id(pf)] for pf in patch_files])
 
 
 def _grouped(patch_files: list[PatchFile], key: Callable[[PatchFile], str | None]) -> dict[str, list[PatchFile]]:
@@ -210,30 +229,43 @@ def _duplicate(version: str, root: str, pf: PatchFile, makers: list[PatchFile]) 
 
 def _unreached(pf: PatchFile, producers: dict[str, list[PatchFile]], program: Program) -> Problem:
     """Why a patch's base cannot be built: missing, a cycle, or trouble upstream."""
-    root, pid = program.meta.version, program.meta.id
     seen, cur = [pf], pf
     while True:
-        if cur is not pf and cur.patch is None:
-            return pf.problem("not_checked", msg("check.base_invalid_upstream", base=pf.base, file=cur.file), "base")
-        makers = producers.get(cur.base or "", [])
-        if not makers:
-            if cur is pf:
-                return pf.problem("missing_base", msg("check.missing_base", base=pf.base, root=root, program=pid),
-                                  "base")
-            return pf.problem("not_checked", msg("check.base_missing_upstream", base=pf.base, file=cur.file,
-                                                 upstream=cur.base), "base")
-        if len(makers) > 1:
-            return pf.problem("not_checked", msg("check.base_made_twice", base=pf.base, upstream=cur.base), "base")
-        nxt = makers[0]
+        trouble = _trouble_at(pf, cur, producers, program)
+        if trouble is not None:
+            return trouble
+        nxt = producers[cur.base or ""][0]  # the one patch that makes cur's base: _trouble_at saw it
         if nxt in seen:
-            circle = seen[seen.index(nxt):][::-1]  # in the order the versions would be built
-            if pf in circle:
-                path = " → ".join(str(v) for v in [circle[0].base] + [c.produces for c in circle])
-                return pf.problem("cycle", msg("check.cycle", base=pf.base, path=path,
-                                               files=", ".join(c.file for c in circle), root=root), "base")
-            return pf.problem("not_checked", msg("check.cycle_upstream", base=pf.base), "base")
+            return _circle(pf, seen[seen.index(nxt):][::-1], program.meta.version)
         seen.append(nxt)
         cur = nxt
+
+
+def _trouble_at(pf: PatchFile, cur: PatchFile, producers: dict[str, list[PatchFile]],
+                program: Program) -> Problem | None:
+    """What stops the walk up from `pf` at `cur`: an invalid file, no patch that makes its base, or two."""
+    if cur is not pf and cur.patch is None:
+        return pf.problem("not_checked", msg("check.base_invalid_upstream", base=pf.base, file=cur.file), "base")
+    makers = producers.get(cur.base or "", [])
+    if not makers and cur is pf:
+        return pf.problem("missing_base", msg("check.missing_base", base=pf.base, root=program.meta.version,
+                                              program=program.meta.id), "base")
+    if not makers:
+        return pf.problem("not_checked", msg("check.base_missing_upstream", base=pf.base, file=cur.file,
+                                             upstream=cur.base), "base")
+    if len(makers) > 1:
+        return pf.problem("not_checked", msg("check.base_made_twice", base=pf.base, upstream=cur.base), "base")
+    return None
+
+
+def _circle(pf: PatchFile, circle: list[PatchFile], root: str) -> Problem:
+    """The walk up from `pf` came back to a file: `circle` holds it and those after it, in the order the
+    versions would be built. `pf` in it is a cycle of its own, else one upstream."""
+    if pf in circle:
+        path = " → ".join(str(v) for v in [circle[0].base] + [c.produces for c in circle])
+        return pf.problem("cycle", msg("check.cycle", base=pf.base, path=path,
+                                       files=", ".join(c.file for c in circle), root=root), "base")
+    return pf.problem("not_checked", msg("check.cycle_upstream", base=pf.base), "base")
 
 
 def not_checked_results(patch: Patch) -> tuple[AmendmentResult, ...]:
