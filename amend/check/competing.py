@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..apply import check_versions
 from ..conflicts import conflicting_pairs
 from ..model import Amendment, Patch, Program
-from ..resolve import Index, resolve_all
+from ..resolve import Edit, Index, resolve_all
 from .patches import failure_result
 from .results import AmendmentResult
 
@@ -40,20 +39,23 @@ def conflict_matrix(program: Program, patches: list[Patch]) -> ConflictMatrix:
     """Which amendments of competing patches (all against `program`) touch
     overlapping text, so that the chair can order the votes."""
     index = Index(program)
-    rows: list[Tabled] = []
-    edits: list[Any] = []
-    for n, patch in enumerate(patches):
-        check_versions(program, patch)
-        resolution = resolve_all(program, patch, index=index)
-        failed = {id(am): exc for am, exc in resolution.failures}
-        for k, am in enumerate(patch.amendments, 1):
-            failure = failure_result(am, failed[id(am)]) if id(am) in failed else None
-            rows.append(Tabled(f"{letters(n)}{k}", patch.source or "", am, failure))
-        edits.extend(resolution.edits)
+    tabled = [_tabled(program, patch, n, index) for n, patch in enumerate(patches)]
+    rows = tuple(row for patch_rows, _ in tabled for row in patch_rows)
     keys = {id(r.amendment): r.key for r in rows}
+    edits = [edit for _, patch_edits in tabled for edit in patch_edits]
     overlaps = tuple((keys[id(a)], keys[id(b)]) for a, b in conflicting_pairs(edits))
-    return ConflictMatrix(program.meta.id, program.meta.version, tuple(p.source or "" for p in patches),
-                          tuple(rows), overlaps)
+    return ConflictMatrix(program.meta.id, program.meta.version, tuple(p.source or "" for p in patches), rows, overlaps)
+
+
+def _tabled(program: Program, patch: Patch, n: int, index: Index) -> tuple[list[Tabled], list[Edit]]:
+    """The rows of the n-th patch (its amendments keyed by letters(n) and number) and the edits it resolves to."""
+    check_versions(program, patch)
+    resolution = resolve_all(program, patch, index=index)
+    failed = {id(am): exc for am, exc in resolution.failures}
+    rows = [Tabled(f"{letters(n)}{k}", patch.source or "", am,
+                   failure_result(am, failed[id(am)]) if id(am) in failed else None)
+            for k, am in enumerate(patch.amendments, 1)]
+    return rows, resolution.edits
 
 
 def letters(n: int) -> str:
