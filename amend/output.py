@@ -16,6 +16,9 @@ How (README, "Outputs", says what this guarantees and where it stops):
 A run killed by SIGKILL (or a power cut) can leave its staging folder behind; the
 next run into that folder removes it. A live run holds a lock on its staging
 folder, so another run never takes a live one's for a leftover.
+
+The module is long because the all-or-nothing write is one piece: its staging folders, locks,
+signals and roll-back are only safe together, and are read together.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,27 +154,42 @@ def _restore(handlers: dict) -> None:
 # ---------------------------------------------------------------- locks and staging folders
 
 
+def _open_folder(path: str, flags: int = 0) -> int:
+    return os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | flags)
+
+
 @contextmanager
 def _folder_lock(folder: str) -> Iterator[int | None]:
     """An exclusive lock on the output folder, between amend runs; yields the folder's fd."""
     if fcntl is None:
         yield None
         return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    fd = _open_folder(folder)
     lock_fd = fd
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError as exc:
-            if exc.errno not in _NO_DIR_LOCK:
-                raise
-            lock_fd = os.open(os.path.join(folder, FALLBACK_LOCK), os.O_RDWR | os.O_CREAT, 0o644)
-            fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        lock_fd = _lock(fd, folder)
         yield fd
     finally:
         if lock_fd != fd:
             os.close(lock_fd)
         os.close(fd)
+
+
+def _lock(fd: int, folder: str) -> int:
+    """Lock the folder (open as `fd`), or, where a folder cannot be locked, its lock file: the fd locked."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return fd
+    except OSError as exc:
+        if exc.errno not in _NO_DIR_LOCK:
+            raise
+    lock_fd = os.open(os.path.join(folder, FALLBACK_LOCK), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(lock_fd)
+        raise
+    return lock_fd
 
 
 @dataclass
@@ -202,11 +220,9 @@ def _new_stage(folder: str) -> _Stage:
         os.mkdir(stage.new(""))
         os.mkdir(stage.old(""))
         if fcntl is not None:
-            stage.fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-            try:
+            stage.fd = _open_folder(path)
+            with suppress(OSError):  # no directory locks here: the sweep cannot tell it is alive, and leaves it alone
                 fcntl.flock(stage.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                pass  # no directory locks here: the sweep cannot tell it is alive, and leaves it alone
     except BaseException:
         stage.remove()
         raise
@@ -222,18 +238,22 @@ def _sweep(folder: str) -> None:
         stale = [e.path for e in entries if e.name.startswith(STAGE_PREFIX) and e.name.endswith(STAGE_SUFFIX)
                  and e.is_dir(follow_symlinks=False)]
     for path in stale:
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            continue  # alive, or cannot tell: leave it
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-        finally:
-            os.close(fd)
+        _remove_if_dead(path)
+
+
+def _remove_if_dead(path: str) -> None:
+    try:
+        fd = _open_folder(path, getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return  # alive, or cannot tell: leave it
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- writing and publishing
@@ -278,26 +298,36 @@ def _write_set(items: list[_Output]) -> None:
     folders = {o.folder: o.shown.parent for o in reversed(items)}  # real folder → as the user named it
     stages: dict[str, _Stage] = {}
     try:
-        for folder in sorted(folders):
-            with _folder_errors(folders[folder]), _folder_lock(folder):
-                _sweep(folder)
-                with _signals_held():
-                    stages[folder] = _new_stage(folder)
-        for o in items:
-            _stage_file(stages[o.folder].new(o.name), o)
-        with ExitStack() as locks:  # every folder, in one order: two runs never wait on each other
-            fds = []
-            for folder in sorted(folders):
-                with _folder_errors(folders[folder]):
-                    fds.append(locks.enter_context(_folder_lock(folder)))
-            with _signals_held():
-                _publish(items, stages)
-                for fd in fds:
-                    _fsync_folder(fd)
+        _stage_all(items, folders, stages)
+        _publish_locked(items, folders, stages)
     finally:
         with _signals_held():
             for stage in stages.values():
                 stage.remove()
+
+
+def _stage_all(items: list[_Output], folders: dict[str, Path], stages: dict[str, _Stage]) -> None:
+    """A staging folder in each output folder (dead runs' swept away first), into `stages` as it is made
+    (so that it is removed whatever happens next), and every output written into it."""
+    for folder in sorted(folders):
+        with _folder_errors(folders[folder]), _folder_lock(folder):
+            _sweep(folder)
+            with _signals_held():
+                stages[folder] = _new_stage(folder)
+    for o in items:
+        _stage_file(stages[o.folder].new(o.name), o)
+
+
+def _publish_locked(items: list[_Output], folders: dict[str, Path], stages: dict[str, _Stage]) -> None:
+    with ExitStack() as locks:  # every folder, in one order: two runs never wait on each other
+        fds = []
+        for folder in sorted(folders):
+            with _folder_errors(folders[folder]):
+                fds.append(locks.enter_context(_folder_lock(folder)))
+        with _signals_held():
+            _publish(items, stages)
+            for fd in fds:
+                _fsync_folder(fd)
 
 
 @contextmanager
@@ -376,17 +406,22 @@ def build_time(date: str | None):
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        from .limits import MAX_EPOCH, MIN_EPOCH
-
-        try:
-            seconds = int(epoch)
-        except ValueError:
-            raise OutputError(msg("output.epoch_not_number", value=epoch[:40])) from None
-        if not MIN_EPOCH <= seconds <= MAX_EPOCH:  # what a zip file (so a DOCX) can record
-            raise OutputError(msg("output.epoch_out_of_range", value=str(seconds)[:40], low=MIN_EPOCH,
-                                  high=MAX_EPOCH)) from None
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+        return datetime.fromtimestamp(_epoch_seconds(epoch), tz=timezone.utc)
     try:
         return datetime.fromisoformat(str(date)[:10]).replace(tzinfo=timezone.utc)
     except ValueError:
         return datetime(1980, 1, 1, tzinfo=timezone.utc)
+
+
+def _epoch_seconds(epoch: str) -> int:
+    """SOURCE_DATE_EPOCH as seconds, in the range a zip file (so a DOCX) can record."""
+    from .limits import MAX_EPOCH, MIN_EPOCH
+
+    try:
+        seconds = int(epoch)
+    except ValueError:
+        raise OutputError(msg("output.epoch_not_number", value=epoch[:40])) from None
+    if not MIN_EPOCH <= seconds <= MAX_EPOCH:
+        raise OutputError(msg("output.epoch_out_of_range", value=str(seconds)[:40], low=MIN_EPOCH,
+                              high=MAX_EPOCH)) from None
+    return seconds
