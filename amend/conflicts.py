@@ -28,12 +28,13 @@ def _overlap(a: Region, b: Region) -> bool:
     (pa, sa), (pb, sb) = a, b
     if not pa.related(pb):
         return False
-    if sa is None or sb is None:
-        shorter_is_whole = (sa is None and pa.depth <= pb.depth) or (sb is None and pb.depth <= pa.depth)
-        return shorter_is_whole
-    if pa != pb:
-        return False
-    (a0, a1), (b0, b1) = sa, sb  # type: tuple[int, int], tuple[int, int]
+    if sa is None or sb is None:  # the one of the shorter path covers the other only if it is the whole
+        return (sa is None and pa.depth <= pb.depth) or (sb is None and pb.depth <= pa.depth)
+    return pa == pb and _spans_overlap(sa, sb)
+
+
+def _spans_overlap(sa: tuple[int, int], sb: tuple[int, int]) -> bool:
+    (a0, a1), (b0, b1) = sa, sb
     if a0 == a1 and b0 == b1:
         return False  # two insertions at one point: file order decides
     if a0 == a1:
@@ -61,21 +62,32 @@ def overlapping_pairs(edits: list[Edit]) -> list[tuple[Amendment, Amendment]]:
     competing patches (whose ids may repeat) can be compared too.
     """
     order: dict[int, int] = {}
-    groups: dict[int | None, list[Edit]] = defaultdict(list)
     for e in edits:
         order.setdefault(id(e.amendment), len(order))
+    seen: set[frozenset[int]] = set()
+    return [pair for members in _groups(edits) for pair in _clashes_in(members, order, seen)]
+
+
+def _groups(edits: list[Edit]) -> list[list[Edit]]:
+    """The edits of each group (_group), each once, in the order of `edits`."""
+    groups: dict[int | None, list[Edit]] = defaultdict(list)
+    for e in edits:
         for region in e.writes + e.reads:
             groups[_group(region[0])].append(e)
-    seen: set[frozenset[int]] = set()
+    return [list(dict.fromkeys(members)) for members in groups.values()]
+
+
+def _clashes_in(members: list[Edit], order: dict[int, int],
+                seen: set[frozenset[int]]) -> list[tuple[Amendment, Amendment]]:
+    """The pairs of one group's amendments whose edits clash, the first in `order` first; a pair once
+    over all groups (`seen`)."""
     pairs: list[tuple[Amendment, Amendment]] = []
-    for members in groups.values():
-        members = list(dict.fromkeys(members))
-        for x, y in ((members[i], members[j]) for i, j in _candidate_pairs(members)):
-            key = frozenset((id(x.amendment), id(y.amendment)))
-            if x.amendment is not y.amendment and key not in seen and _clash(x, y):
-                seen.add(key)
-                first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
-                pairs.append((first, second))
+    for x, y in ((members[i], members[j]) for i, j in _candidate_pairs(members)):
+        key = frozenset((id(x.amendment), id(y.amendment)))
+        if x.amendment is not y.amendment and key not in seen and _clash(x, y):
+            seen.add(key)
+            first, second = sorted((x.amendment, y.amendment), key=lambda a: order[id(a)])
+            pairs.append((first, second))
     return pairs
 
 
@@ -112,30 +124,31 @@ def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:
     """The pairs (i < j, in order) of one group whose regions overlap, one of
     them a write: exactly the pairs `_overlap` finds, in O(n log n + pairs found)
     rather than by trying every pair (thousands of insertions at one point
-    would be millions of pairs).
-
-    Regions with a span overlap only on the same path: each path is swept
-    once over its span ends. A whole subtree (span None) overlaps every region
-    on or below its path: those sort right after it.
-    """
+    would be millions of pairs)."""
     ix = _Regions.of(members)
     pairs: set[tuple[int, int]] = set()
     for spanned in ix.spans.values():
         _sweep(spanned, pairs)
     for key, n, is_write in ix.wholes:
-        under = ix.below_all if is_write else ix.below_writes  # two reads never clash
-        for k in range(bisect_left(under, (key,)), len(under)):
-            other_key, m = under[k]
-            if other_key[:len(key)] != key:
-                break
-            if m != n:
-                pairs.add((min(n, m), max(n, m)))
+        _pair_below(key, n, ix.below_all if is_write else ix.below_writes, pairs)  # two reads never clash
     return sorted(pairs)
+
+
+def _pair_below(key: Key, n: int, under: list[tuple[Key, int]], pairs: set[tuple[int, int]]) -> None:
+    """Pair member n's whole subtree at `key` with each region of `under` on or below it (they sort right after it)."""
+    for k in range(bisect_left(under, (key,)), len(under)):
+        other_key, m = under[k]
+        if other_key[:len(key)] != key:
+            break
+        if m != n:
+            pairs.add((min(n, m), max(n, m)))
 
 
 @dataclass(frozen=True)
 class _Regions:
-    """The regions of one group's members, indexed for `_candidate_pairs`."""
+    """The regions of one group's members, indexed for `_candidate_pairs`. Regions with a span
+    overlap only on the same path: each path is swept once over its span ends. A whole subtree
+    (span None) overlaps every region on or below its path: those sort right after it."""
 
     spans: dict[Address, list[Spanned]]  # address -> [(start, end, member, is_write)]
     wholes: list[tuple[Key, int, bool]]  # the whole subtrees: (sort key, member, is_write)
@@ -168,31 +181,36 @@ Key = tuple[tuple[int, Any], ...]  # Address.sort_key(): the addresses below one
 Spanned = tuple[int, int, int, bool]  # a region's span on one path: start, end, member, is it a write
 
 
+# The sweep's events in their order at one offset: spans that end there close, then points are placed, then spans open.
+_END, _POINT, _START = 0, 1, 2
+
+
 def _sweep(regions: list[Spanned], pairs: set[tuple[int, int]]) -> None:
     """Pairs of members whose spans on one path overlap as `_overlap` says: two
     spans when each starts before the other ends; a point (start == end) when
-    strictly inside a span; two points never. At one offset, spans that end
-    there are closed first, then points are placed, then spans open."""
-    END, POINT, START = 0, 1, 2
-    events: list[tuple[int, int, int]] = []
-    for r, (start, end, _, _) in enumerate(regions):
-        if start == end:
-            events.append((start, POINT, r))
-        else:
-            events.append((start, START, r))
-            events.append((end, END, r))
-    events.sort()
+    strictly inside a span; two points never."""
     open_writes, open_reads = _OpenSpans(), _OpenSpans()
-    for _, event, r in events:
+    for _, event, r in _events(regions):
         _, _, n, is_write = regions[r]
-        if event == END:
+        if event == _END:
             (open_writes if is_write else open_reads).remove(r)
             continue
         for m in open_writes.members() + (open_reads.members() if is_write else []):
             if m != n:
                 pairs.add((min(n, m), max(n, m)))
-        if event == START:
+        if event == _START:
             (open_writes if is_write else open_reads).add(r, n)
+
+
+def _events(regions: list[Spanned]) -> list[tuple[int, int, int]]:
+    """(offset, _END/_POINT/_START, region) of every span's ends and every point, in the order of the sweep."""
+    events: list[tuple[int, int, int]] = []
+    for r, (start, end, _, _) in enumerate(regions):
+        if start == end:
+            events.append((start, _POINT, r))
+        else:
+            events += [(start, _START, r), (end, _END, r)]
+    return sorted(events)
 
 
 class _OpenSpans:
