@@ -30,10 +30,13 @@ is a dict key and sort key in the hot paths of apply and diff, and it equals
 and hashes as the plain tuple of its steps, which is the compatibility path
 for the modules that still spell addresses as tuples (`from_tuple`,
 `to_tuple`). Steps are section/block indexes and the tags below.
+
+The module is long because it is the one place that builds and reads addresses (issue 10):
+split, the rules of how an address is written would be spread over modules again.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from .messages import Msg, msg
@@ -270,13 +273,17 @@ class Address(tuple[Step, ...]):
             parts.append(msg("core.address.page", page=page))
         if heading is not None:
             parts.append(msg("core.address.heading", heading=heading))
-        parts += _step_words(self)
-        if not parts:
-            return msg("core.address.top")
-        whole = parts[0]
-        for part in parts[1:]:
-            whole = msg("core.comma", a=whole, b=part)
-        return whole
+        return _joined(parts + _step_words(self))
+
+
+def _joined(parts: list[Msg]) -> Msg:
+    """The parts, coarse to fine, joined by the catalogue's comma; no parts: the top of the program."""
+    if not parts:
+        return msg("core.address.top")
+    whole = parts[0]
+    for part in parts[1:]:
+        whole = msg("core.comma", a=whole, b=part)
+    return whole
 
 
 def _keys(steps: tuple[Step, ...]) -> tuple[tuple[int, Step], ...]:
@@ -301,6 +308,15 @@ def _step_words(address: Address) -> list[Msg]:
     return out
 
 
+# The words of a part that is the n-th of its kind (n counted from 1).
+_NTH: dict[str, Callable[[int], Msg]] = {
+    "block": lambda n: msg("core.address.block", n=n),
+    "column": lambda n: msg("core.address.column", n=n),
+    "column_heading": lambda n: msg("core.address.column_heading", n=n),
+    "item": lambda n: msg("core.address.item", n=n),
+}
+
+
 def _part_words(part: Part) -> list[Msg]:
     at = part.at
     if part.what == "cell":
@@ -308,14 +324,8 @@ def _part_words(part: Part) -> list[Msg]:
                 else msg("core.address.header_cell", n=at[1] + 1)]
     if part.what == "row":
         return [msg("core.address.row", row=at[0]) if at[0] else msg("core.address.header_row")]
-    if part.what == "block":
-        return [msg("core.address.block", n=at[0] + 1)]
-    if part.what == "column":
-        return [msg("core.address.column", n=at[0] + 1)]
-    if part.what == "column_heading":
-        return [msg("core.address.column_heading", n=at[0] + 1)]
-    if part.what == "item":
-        return [msg("core.address.item", n=at[0] + 1)]
+    if part.what in _NTH:
+        return [_NTH[part.what](at[0] + 1)]
     return [msg("core.address.end")] if part.what == "end" else []
 
 
@@ -361,23 +371,37 @@ def _parts(steps: tuple[Step, ...]) -> tuple[Part, ...]:
 
 
 def _part_at(steps: tuple[Step, ...], n: int, first: bool) -> tuple[Part, int]:
+    """The part that starts at steps[n], and where the next one starts."""
     step = steps[n]
     if isinstance(step, int):
         return Part("section" if first else "block", (step,)), n + 1
+    if (first and step != _END) or step not in (_COLUMN, _ROW, _ITEM, _END):
+        raise ValueError(f"not an address: {steps!r}")
+    ints = _ints_after(steps, n)
+    return _row_part(steps, n, ints) if step == _ROW else _tagged_part(steps, n, step, ints)
+
+
+def _ints_after(steps: tuple[Step, ...], n: int) -> list[int]:
+    """The numbers (two at most) right after the tag at steps[n]."""
     ints: list[int] = []
     for later in steps[n + 1: n + 3]:
         if not isinstance(later, int):
             break
         ints.append(later)
-    if (first and step != _END) or step not in (_COLUMN, _ROW, _ITEM, _END):
+    return ints
+
+
+def _row_part(steps: tuple[Step, ...], n: int, used: list[int]) -> tuple[Part, int]:
+    """A row tag: a row (one number), a cell (two), or, with none, all rows (only at the end)."""
+    if not used and n + 1 == len(steps):
+        return Part("rows", ()), n + 1
+    if not used:
         raise ValueError(f"not an address: {steps!r}")
-    if step == _ROW:
-        used = ints[:2] if len(ints) == 2 else ints[:1]
-        if not used and n + 1 == len(steps):
-            return Part("rows", ()), n + 1
-        if not used:
-            raise ValueError(f"not an address: {steps!r}")
-        return Part("cell" if len(used) == 2 else "row", tuple(used)), n + 1 + len(used)
+    return Part("cell" if len(used) == 2 else "row", tuple(used)), n + 1 + len(used)
+
+
+def _tagged_part(steps: tuple[Step, ...], n: int, step: str, ints: list[int]) -> tuple[Part, int]:
+    """A column (or its heading), an item (with no number, at the end: all items) or an end point."""
     used = [] if step == _END else ints[:1]
     last = n + 1 + len(used) == len(steps)
     if step == _COLUMN and steps[n + 2: n + 3] == (_COLUMN_HEADING,) and n + 3 == len(steps) and used:
