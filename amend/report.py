@@ -13,7 +13,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
+from .check import (
+    NOT_CHECKED,
+    OK,
+    AmendmentResult,
+    ConflictMatrix,
+    OutputReport,
+    PatchReport,
+    Problem,
+    ProgramReport,
+    Report,
+    letters,
+)
 from .errors import Text
 from .messages import Msg, msg
 from .messages import render as in_words
@@ -178,13 +189,21 @@ def to_data(report: Report) -> dict[str, Any]:
         "root": report.root,
         "summary": counts(report),
         "problems": [_problem(p) for p in report.problems],
-        "programs": [{"file": p.file, "id": p.id, "version": p.version, "versions": list(p.versions),
-                      "problems": [_problem(x) for x in p.problems]} for p in report.programs],
+        "programs": [_program(p) for p in report.programs],
         "patches": [_patch(p) for p in report.patches],
-        "outputs": [{"file": o.file, "program": o.program, "version": o.version, "status": o.status,
-                     "message": in_words(o.message), "line": o.line} for o in report.outputs],
+        "outputs": [_output(o) for o in report.outputs],
         "notes": [_note(n) for n in report.notes],
     }
+
+
+def _program(p: ProgramReport) -> dict[str, Any]:
+    return {"file": p.file, "id": p.id, "version": p.version, "versions": list(p.versions),
+            "problems": [_problem(x) for x in p.problems]}
+
+
+def _output(o: OutputReport) -> dict[str, Any]:
+    return {"file": o.file, "program": o.program, "version": o.version, "status": o.status,
+            "message": in_words(o.message), "line": o.line}
 
 
 def _note(note: Text) -> dict[str, Any]:
@@ -216,21 +235,26 @@ def _amendment(a: AmendmentResult) -> dict[str, Any]:
 def to_github(report: Report) -> str:
     """One workflow command per problem, in the order of the text report; ok
     amendments make no noise."""
-    def error(p: Problem) -> str:
-        return _annotation("error", p.file, p.line, p.column, words(p.kind), in_words(p.message))
-
-    out = [error(p) for p in report.problems]
-    out += [error(p) for prog in report.programs for p in prog.problems]
-    for patch in report.patches:
-        out += [error(p) for p in patch.problems]
-        out += [_annotation("error", a.source.file, a.source.line, a.source.column,
-                            f"{words(a.status)}: {a.label}", f"{a.label}: {in_words(a.message)}")
-                for a in patch.amendments if a.status not in (OK, NOT_CHECKED)]  # not checked: its patch says why
+    out = [_github_error(p) for p in report.problems]
+    out += [_github_error(p) for prog in report.programs for p in prog.problems]
+    out += [line for patch in report.patches for line in _github_patch(patch)]
     out += [_annotation("error", o.file, o.line, None, str(msg("report.output_title", status=words(o.status))),
                         in_words(o.message))
             for o in report.outputs if o.status != "ok"]
     out.append(_annotation("notice" if report.ok else "error", None, None, None, "amend check", summary(report)))
     return "\n".join(out) + "\n"
+
+
+def _github_error(p: Problem) -> str:
+    return _annotation("error", p.file, p.line, p.column, words(p.kind), in_words(p.message))
+
+
+def _github_patch(patch: PatchReport) -> list[str]:
+    """The patch's problems, then its amendments that are not OK (one not checked: its patch says why)."""
+    return [_github_error(p) for p in patch.problems] + [
+        _annotation("error", a.source.file, a.source.line, a.source.column, f"{words(a.status)}: {a.label}",
+                    f"{a.label}: {in_words(a.message)}")
+        for a in patch.amendments if a.status not in (OK, NOT_CHECKED)]
 
 
 def _annotation(level: str, file: str | None, line: int | None, col: int | None, title: str, message: str) -> str:
@@ -255,29 +279,43 @@ def to_junit(report: Report) -> str:
     import xml.etree.ElementTree as ET
 
     suites = ET.Element("testsuites", name="amend check")
-    problems_of = [(report.root, list(report.problems))] + [(p.file, list(p.problems)) for p in report.programs]
-    for name, problems in problems_of:
-        if problems:
-            suite = _suite(suites, name)
-            for p in problems:
-                _case(suite, name, words(p.kind), p.file, p.line, "failure", p.kind, in_words(p.message))
+    _problem_suites(suites, report)
     for patch in report.patches:
-        suite = _suite(suites, patch.file)
-        for p in patch.problems:
-            _case(suite, patch.file, words(p.kind), p.file, p.line, "failure", p.kind, in_words(p.message))
-        for a in patch.amendments:
-            outcome = None if a.status == OK else "skipped" if a.status == NOT_CHECKED else "failure"
-            _case(suite, patch.file, a.label, a.source.file, a.source.line, outcome, a.status,
-                  in_words(a.message or msg("report.see_patch")))
+        _patch_suite(_suite(suites, patch.file), patch)
     if report.outputs:
-        outputs = str(msg("report.outputs"))
-        suite = _suite(suites, outputs)
-        for o in report.outputs:
-            _case(suite, outputs, o.file, o.file, o.line, None if o.status == "ok" else "failure",
-                  o.status, in_words(o.message))
+        _output_suite(suites, report.outputs)
     _count(suites)
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _problem_suites(suites: Any, report: Report) -> None:
+    """A suite for the repository's problems, and one for each program file's, when there are any."""
+    for name, problems in [(report.root, report.problems)] + [(p.file, p.problems) for p in report.programs]:
+        if problems:
+            _problem_cases(_suite(suites, name), name, problems)
+
+
+def _problem_cases(suite: Any, name: str, problems: Iterable[Problem]) -> None:
+    for p in problems:
+        _case(suite, name, words(p.kind), p.file, p.line, "failure", p.kind, in_words(p.message))
+
+
+def _patch_suite(suite: Any, patch: PatchReport) -> None:
+    """A testcase per problem of the patch, then one per amendment (one not checked: skipped)."""
+    _problem_cases(suite, patch.file, patch.problems)
+    for a in patch.amendments:
+        outcome = None if a.status == OK else "skipped" if a.status == NOT_CHECKED else "failure"
+        _case(suite, patch.file, a.label, a.source.file, a.source.line, outcome, a.status,
+              in_words(a.message or msg("report.see_patch")))
+
+
+def _output_suite(suites: Any, outputs: Iterable[OutputReport]) -> None:
+    name = str(msg("report.outputs"))
+    suite = _suite(suites, name)
+    for o in outputs:
+        _case(suite, name, o.file, o.file, o.line, None if o.status == "ok" else "failure", o.status,
+              in_words(o.message))
 
 
 def _suite(parent: Any, name: str) -> Any:
@@ -326,13 +364,18 @@ def matrix_text(m: ConflictMatrix) -> str:
     out += _grid(m)
     out.append("")
     out += _overlap_lines(m)
-    failed = [r for r in m.rows if r.failure is not None]
-    if failed:
-        out.append("")
-        out.append(str(msg("report.not_in_matrix")))
-        out += [f"  {r.key:<4} {words(r.failure.status)}: {r.amendment.label}: {in_words(r.failure.message)}"
-                for r in failed if r.failure is not None]
+    out += _not_in_matrix(m)
     return "\n".join(out) + "\n"
+
+
+def _not_in_matrix(m: ConflictMatrix) -> list[str]:
+    """The amendments that do not resolve against the base at all, and why."""
+    failed = [r for r in m.rows if r.failure is not None]
+    if not failed:
+        return []
+    return ["", str(msg("report.not_in_matrix"))] + [
+        f"  {r.key:<4} {words(r.failure.status)}: {r.amendment.label}: {in_words(r.failure.message)}"
+        for r in failed if r.failure is not None]
 
 
 def _grid(m: ConflictMatrix) -> list[str]:
