@@ -17,14 +17,20 @@ from typing import Any
 import yaml
 
 from .collector import without_collection
-from .model import Columns, Decision, ListBlock, Paragraph, Program, Section, Table
+from .model import Columns, Decision, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
 
 PROGRAM_SCHEMA = "../schemas/program.schema.json"  # from programs/ID.yaml, build/ID.VERSION.yaml
 PATCH_SCHEMA = "../../schemas/patch.schema.json"  # from amendments/ID/DECISION.yaml
 
 
 def program_to_data(program: Program) -> dict:
-    m = program.meta
+    out: dict[str, object] = {"program": _meta_data(program.meta)}
+    if program.source_file is not None:
+        out["source"] = _source_data(program.source_file)
+    return {**out, "sections": [_section_data(s) for s in program.sections]}
+
+
+def _meta_data(m: Meta) -> dict[str, object]:
     meta: dict[str, object] = {"id": m.id, "title": m.title}
     for key in ("subtitle", "organisation", "language", "version", "date", "status"):
         value = getattr(m, key)
@@ -32,21 +38,22 @@ def program_to_data(program: Program) -> dict:
             meta[key] = value
     if m.decisions:
         meta["decisions"] = [decision_to_data(d) for d in m.decisions]
-    sections = []
-    for s in program.sections:
-        sections.append({"heading": s.heading, "level": s.level, "page": s.page,
-                         "content": blocks_to_data(s.blocks)})
-    out: dict[str, object] = {"program": meta}
-    if program.source_file is not None:
-        f = program.source_file
-        source: dict[str, object] = {"file": f.file, "size": f.size, "sha256": f.sha256}
-        if f.places is not None:
-            source["places"] = f.places
-        if f.unsure:
-            source["unsure"] = [{"kind": u.kind, "text": u.text, "page": u.page, **({"last": u.last} if u.last else {})}
-                                for u in f.unsure]
-        out["source"] = source
-    return {**out, "sections": sections}
+    return meta
+
+
+def _section_data(s: Section) -> dict[str, object]:
+    return {"heading": s.heading, "level": s.level, "page": s.page, "content": blocks_to_data(s.blocks)}
+
+
+def _source_data(f: SourceFile) -> dict[str, object]:
+    """The Word file a program was imported from: which file, and where its texts are in it."""
+    source: dict[str, object] = {"file": f.file, "size": f.size, "sha256": f.sha256}
+    if f.places is not None:
+        source["places"] = f.places
+    if f.unsure:
+        source["unsure"] = [{"kind": u.kind, "text": u.text, "page": u.page, **({"last": u.last} if u.last else {})}
+                            for u in f.unsure]
+    return source
 
 
 def decision_to_data(d: Decision) -> dict:
@@ -69,23 +76,24 @@ def blocks_to_data(blocks) -> list:
 
 
 def _block(b):
-    out: Any
-    if isinstance(b, Paragraph):
-        out = b.text if b.page is None else {"paragraph": b.text}
-    elif isinstance(b, ListBlock):
-        out = {"numbered" if b.ordered else "bullets": list(b.items)}
-    elif isinstance(b, Table):
-        out = {"table": {"header": [_cell(c) for c in b.header], "rows": [[_cell(c) for c in r] for r in b.rows]}}
-        if not b.header:
-            del out["table"]["header"]
-    elif isinstance(b, Columns):
-        out = {"columns": [{**({"heading": c.heading} if c.heading else {}), "content": blocks_to_data(c.blocks)}
-                           for c in b.columns]}
-    else:
-        raise TypeError(type(b).__name__)
+    out = _block_data(b)
     if b.page is not None:
         out["page"] = b.page
     return out
+
+
+def _block_data(b) -> Any:
+    if isinstance(b, Paragraph):
+        return b.text if b.page is None else {"paragraph": b.text}
+    if isinstance(b, ListBlock):
+        return {"numbered" if b.ordered else "bullets": list(b.items)}
+    if isinstance(b, Table):
+        rows = [[_cell(c) for c in r] for r in b.rows]
+        return {"table": {"header": [_cell(c) for c in b.header], "rows": rows} if b.header else {"rows": rows}}
+    if isinstance(b, Columns):
+        return {"columns": [{**({"heading": c.heading} if c.heading else {}), "content": blocks_to_data(c.blocks)}
+                            for c in b.columns]}
+    raise TypeError(type(b).__name__)
 
 
 def _cell(cell):
@@ -125,27 +133,30 @@ def dump_program(program: Program, schema_ref: str = PROGRAM_SCHEMA) -> str:
 
 def amendment_to_data(am) -> dict:
     """One amendment as written in a patch file (the inverse of load._op_value)."""
-    out = {"id": am.id}
-    if am.title is not None:
-        out["title"] = am.title
-    if am.text is not None:
-        out["text"] = am.text
+    out = {"id": am.id, **_given(am, ("title", "text"))}
     scope = {k: v for k, v in am.scope.__dict__.items() if v is not None}
     if scope:
         out["at"] = scope
-    for key in ("after", "before", "position", "after_item", "after_section"):
-        if getattr(am, key) is not None:  # where, before what: "after: …" then "insert: …"
-            out[key] = getattr(am, key)
-    value = am.value
-    if isinstance(value, Section):
-        value = {"heading": value.heading, **({"level": value.level} if value.level else {}),
-                 **({"content": blocks_to_data(value.blocks)} if value.blocks else {})}
-    elif am.op == "replace_section_text":
-        value = blocks_to_data(value)
-    out[am.op] = value
+    # where before what: "after: …" then "insert: …"
+    out |= _given(am, ("after", "before", "position", "after_item", "after_section"))
+    out[am.op] = _value_data(am)
     if am.with_ is not None:
         out["with"] = am.with_
     return out
+
+
+def _given(am, keys: tuple[str, ...]) -> dict:
+    """The amendment's fields of `keys` that are set, in that order."""
+    return {key: getattr(am, key) for key in keys if getattr(am, key) is not None}
+
+
+def _value_data(am) -> Any:
+    """What the amendment's operation takes: a section, blocks or its plain value."""
+    value = am.value
+    if isinstance(value, Section):
+        return {"heading": value.heading, **({"level": value.level} if value.level else {}),
+                **({"content": blocks_to_data(value.blocks)} if value.blocks else {})}
+    return blocks_to_data(value) if am.op == "replace_section_text" else value
 
 
 def patch_to_data(patch) -> dict:
