@@ -51,18 +51,25 @@ def build_site(root: Path, out: Path, on: str) -> Done:
     if old.get("key") == key and _all_there(out, old):
         return Done(msg("history.site.unchanged", folder=out))
     pages, notes = _pages(root, files, on)
+    changed = _write_changed(out, pages, key, old, tuple(str(f) for f in files))
+    return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), notes=notes, written=tuple(changed))
+
+
+def _write_changed(out: Path, pages: dict[str, bytes], key: str, old: dict[str, Any],
+                   inputs: tuple[str, ...]) -> dict[Path, bytes]:
+    """Write the pages that differ and the manifest, remove pages no longer made, record each page's stat."""
+    from .output import write_all
+
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
     manifest = {"key": key, "files": hashes}
     changed = {out / name: data for name, data in pages.items() if _sha(out / name) != hashes[name]}
     changed[out / MANIFEST] = _manifest_bytes(manifest)
-    from .output import write_all
-
-    write_all(changed, inputs=tuple(str(f) for f in files))
+    write_all(changed, inputs=inputs)
     for name in set(old.get("files", {})) - set(pages):  # pages no longer made (a version gone)
         (out / name).unlink(missing_ok=True)
     write_all({out / MANIFEST: _manifest_bytes({**manifest, "stat": {name: _stat(out / name) for name in hashes}})},
-              inputs=tuple(str(f) for f in files))
-    return Done(msg("history.site.wrote", n=len(changed) - 1, folder=out), notes=notes, written=tuple(changed))
+              inputs=inputs)
+    return changed
 
 
 def _all_there(out: Path, manifest: dict[str, Any]) -> bool:
@@ -135,68 +142,109 @@ class Words:
         return Words(str(msg("history.site.nav")), str(msg("history.site.skip")))
 
 
+@dataclass(frozen=True)
+class _Versions:
+    """What the pages of one program's versions are made from: its timeline as on the day `on`, every
+    version that can be built and the step that made each (_built), the pages' navigation and words."""
+
+    timeline: Timeline
+    built: dict[str, Program]
+    made: dict[str, Step]
+    nav: list[Link]
+    words: Words
+    on: str
+
+    @property
+    def pid(self) -> str:
+        return _safe(self.timeline.program.meta.id)
+
+
 def _pages(root: Path, files: list[Path], on: str) -> tuple[dict[str, bytes], tuple[str, ...]]:
     pages: dict[str, bytes] = {}
     notes: tuple[str, ...] = ()
     rows = []
-    ids = sorted({load_program(f).meta.id for f in files if f.parent.name == "programs"})
-    for pid in ids:
+    for pid in sorted({load_program(f).meta.id for f in files if f.parent.name == "programs"}):
         program, patches = load_history(root, pid)
         timeline = build_timeline(program, patches, on)
         made_pages, made_notes = _program_pages(timeline, on)
         pages.update(made_pages)
         notes += made_notes
-        in_force = timeline.in_force
-        rows.append([link(f"{_safe(pid)}/index.html", program.meta.title),
-                     link(f"{_safe(pid)}/{_safe(in_force)}.html", in_force) if in_force else "-",
-                     ", ".join(e.version for e in timeline.pending) or "-",
-                     link(f"{_safe(pid)}/index.html", str(msg("history.site.timeline")))])
+        rows.append(_register_row(pid, timeline))
+    pages["index.html"] = _register_page(rows, on)
+    return pages, notes
+
+
+def _register_row(pid: str, timeline: Timeline) -> list[str]:
+    in_force = timeline.in_force
+    return [link(f"{_safe(pid)}/index.html", timeline.program.meta.title),
+            link(f"{_safe(pid)}/{_safe(in_force)}.html", in_force) if in_force else "-",
+            ", ".join(e.version for e in timeline.pending) or "-",
+            link(f"{_safe(pid)}/index.html", str(msg("history.site.timeline")))]
+
+
+def _register_page(rows: list[list[str]], on: str) -> bytes:
     words = Words.now()
     head = [str(m) for m in (msg("history.site.program"), msg("history.site.in_force"), msg("history.site.pending"),
                              msg("history.site.read"))]
     title = str(msg("history.site.register"))
     body = f"<h1>{title}</h1>\n" + table(head, rows, str(msg("history.site.register_caption", on=on)))
-    pages["index.html"] = page(title, current_language(), [Link("index.html", title)], words.nav, words.skip, body)
-    return pages, notes
+    return page(title, current_language(), [Link("index.html", title)], words.nav, words.skip, body)
 
 
 def _program_pages(timeline: Timeline, on: str) -> tuple[dict[str, bytes], tuple[str, ...]]:
-    program = timeline.program
-    pid = _safe(program.meta.id)
     built, made = _built(timeline)
     nav = [Link("../index.html", str(msg("history.site.all_programs"))),
            Link("index.html", str(msg("history.site.timeline")))]
-    words = Words.now()
+    versions = _Versions(timeline, built, made, nav, Words.now(), on)
     pages: dict[str, bytes] = {}
     notes: tuple[str, ...] = ()
     rows = []
     for e in timeline.entries:
-        if e.version not in built:
-            rows.append(_row(e, on, []))
-            continue
-        v = _safe(e.version)
-        links = [link(f"{v}.html", str(msg("history.site.text"))),
-                 link(f"{pid}.{v}.docx", str(msg("history.site.docx"))),
-                 link(f"{v}.blame.html", str(msg("history.site.blame")))]
-        pages[f"{pid}/{v}.html"] = _version_page(timeline, e, built[e.version], nav, words, on)
-        docx, note = _docx(timeline.program, _chain_steps(e.version, made), Path(pid))
-        pages.update(docx)
-        notes += note
-        pages[f"{pid}/{v}.blame.html"] = with_nav(_blame_page(timeline, e.version, made), nav, words.nav)
-        if e.version in made:
-            links.append(link(f"{v}.changes.html", str(msg("history.site.changes"))))
-            pages[f"{pid}/{v}.changes.html"] = with_nav(_redline_page([made[e.version]]), nav, words.nav)
-        against = _against_in_force(timeline, e.version, built, made)
-        if against is not None:
-            links.append(link(f"{v}.in-force.html", str(msg("history.site.against_in_force"))))
-            pages[f"{pid}/{v}.in-force.html"] = with_nav(against, nav, words.nav)
+        links, version_pages, version_notes = _version_pages(versions, e) if e.version in built else ([], {}, ())
+        pages.update(version_pages)
+        notes += version_notes
         rows.append(_row(e, on, links))
+    pages[f"{versions.pid}/index.html"] = _timeline_page(versions, rows)
+    return pages, notes
+
+
+def _version_pages(versions: _Versions, e: Entry) -> tuple[list[str], dict[str, bytes], tuple[str, ...]]:
+    """The pages of a version that can be built (text, DOCX, blame, comparisons), the links to them, the notes."""
+    pid, v, nav = versions.pid, _safe(e.version), versions.nav
+    links = [link(f"{v}.html", str(msg("history.site.text"))),
+             link(f"{pid}.{v}.docx", str(msg("history.site.docx"))),
+             link(f"{v}.blame.html", str(msg("history.site.blame")))]
+    pages = {f"{pid}/{v}.html": _version_page(versions.timeline, e, versions.built[e.version], nav, versions.words,
+                                              versions.on)}
+    docx, notes = _docx(versions.timeline.program, _chain_steps(e.version, versions.made), Path(pid))
+    pages.update(docx)
+    pages[f"{pid}/{v}.blame.html"] = with_nav(_blame_page(versions.timeline, e.version, versions.made), nav,
+                                              versions.words.nav)
+    compared_links, compared = _compared_pages(versions, e.version)
+    return links + compared_links, pages | compared, notes
+
+
+def _compared_pages(versions: _Versions, version: str) -> tuple[list[str], dict[str, bytes]]:
+    """The redline of the decision that made the version, and the redline between it and the version in force."""
+    pid, v, nav, links, pages = versions.pid, _safe(version), versions.nav, [], {}
+    if version in versions.made:
+        links.append(link(f"{v}.changes.html", str(msg("history.site.changes"))))
+        pages[f"{pid}/{v}.changes.html"] = with_nav(_redline_page([versions.made[version]]), nav, versions.words.nav)
+    against = _against_in_force(versions.timeline, version, versions.built, versions.made)
+    if against is not None:
+        links.append(link(f"{v}.in-force.html", str(msg("history.site.against_in_force"))))
+        pages[f"{pid}/{v}.in-force.html"] = with_nav(against, nav, versions.words.nav)
+    return links, pages
+
+
+def _timeline_page(versions: _Versions, rows: list[list[str]]) -> bytes:
+    program = versions.timeline.program
     head = str(msg("history.head")).split("|")
     head = [head[0], head[1], head[2], head[5], str(msg("history.site.read"))]
     body = (f"<h1>{_h(program.meta.title)}</h1>\n<h2>{_h(str(msg('history.site.timeline')))}</h2>\n"
-            + table(head, rows, str(msg("history.site.timeline_caption", on=on))))
-    pages[f"{pid}/index.html"] = page(program.meta.title, program.meta.language, nav, words.nav, words.skip, body)
-    return pages, notes
+            + table(head, rows, str(msg("history.site.timeline_caption", on=versions.on))))
+    return page(program.meta.title, program.meta.language, versions.nav, versions.words.nav, versions.words.skip,
+                body)
 
 
 def _docx(program: Program, steps: list[Step], folder: Path) -> tuple[dict[str, bytes], tuple[str, ...]]:
