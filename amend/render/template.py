@@ -164,23 +164,32 @@ def _copy_numbering(doc, defaults, num_id: str) -> str:
     num = next(n for n in theirs.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
     abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
     abstract = next(a for a in theirs.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
-    new_abstract = str(1 + max((int(a.get(qn("w:abstractNumId"))) for a in ours.findall(qn("w:abstractNum"))),
-                               default=0))
-    new_num = str(1 + max((int(n.get(qn("w:numId"))) for n in ours.findall(qn("w:num"))), default=0))
-    a = copy.deepcopy(abstract)
-    a.set(qn("w:abstractNumId"), new_abstract)
-    for nsid in a.findall(qn("w:nsid")):  # two definitions of one nsid are one list to Word
-        a.remove(nsid)
-    first_num = ours.find(qn("w:num"))
-    if first_num is not None:  # every w:abstractNum comes before every w:num (CT_Numbering)
-        first_num.addprevious(a)
-    else:
-        ours.append(a)
+    new_abstract = _next_id(ours, "w:abstractNum", "w:abstractNumId")
+    new_num = _next_id(ours, "w:num", "w:numId")
+    _add_abstract(ours, abstract, new_abstract)
     n = copy.deepcopy(num)
     n.set(qn("w:numId"), new_num)
     n.find(qn("w:abstractNumId")).set(qn("w:val"), new_abstract)
     ours.append(n)
     return new_num
+
+
+def _next_id(numbering, tag: str, attribute: str) -> str:
+    """One more than the highest id of the numbering's `tag` elements (1 for the first)."""
+    return str(1 + max((int(e.get(qn(attribute))) for e in numbering.findall(qn(tag))), default=0))
+
+
+def _add_abstract(numbering, abstract, new_id: str) -> None:
+    """A copy of the w:abstractNum under `new_id`, before every w:num as CT_Numbering wants it."""
+    a = copy.deepcopy(abstract)
+    a.set(qn("w:abstractNumId"), new_id)
+    for nsid in a.findall(qn("w:nsid")):  # two definitions of one nsid are one list to Word
+        a.remove(nsid)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(a)
+    else:
+        numbering.append(a)
 
 
 def _toc_style(level: int):
@@ -286,17 +295,20 @@ def _toc(writer, headings: list[tuple[int, str, int]]) -> None:
     levels = toc_levels(headings)
     shown = [(level, text, page) for level, text, page in headings if level <= levels]
     tab = str(_text_width(writer.doc))
-    paragraphs = []
-    for level, text, page in shown or [(1, "", 0)]:
-        p = writer.new_paragraph(writer.doc, f"toc {level}")
-        p._p.get_or_add_pPr().append(parse_xml(
-            f'<w:tabs xmlns:w="{_W}"><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'))
-        if text:
-            p.add_run(text)
-            p.add_run("\t")
-            p.add_run(str(page))
-        paragraphs.append(p)
+    paragraphs = [_toc_entry(writer, level, text, page, tab) for level, text, page in shown or [(1, "", 0)]]
     _field_around(paragraphs[0]._p, paragraphs[-1]._p, f' TOC \\o "1-{levels}" \\u ')
+
+
+def _toc_entry(writer, level: int, text: str, page: int, tab: str):
+    """A contents line: the heading, a dotted tab to the right margin (`tab`), its page; no text: an empty line."""
+    p = writer.new_paragraph(writer.doc, f"toc {level}")
+    p._p.get_or_add_pPr().append(parse_xml(
+        f'<w:tabs xmlns:w="{_W}"><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'))
+    if text:
+        p.add_run(text)
+        p.add_run("\t")
+        p.add_run(str(page))
+    return p
 
 
 def toc_levels(headings: list[tuple[int, str, int]]) -> int:
