@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..model import Block, Columns, ListBlock, Paragraph, Program, Table
+from ..model import Block, Columns, ListBlock, Paragraph, Program, Section, Table
 
 CSS = """
 :root { --ink: #1b1b1f; --muted: #52525b; --line: #d4d4d8; --accent: #1f3a5f; --link: #1d4ed8; }
@@ -107,17 +107,18 @@ def program_body(program: Program, page_word: str) -> str:
     shown = 0
     for section in program.sections:
         page = section.page
-        for block in (None, *section.blocks):
+        for block in (None, *section.blocks):  # None: the section's heading
             page = (block.page if block is not None else None) or page
             if page > shown:
                 out.append(f'<p class="page" id="p{page}">{escape(page_word)} {page}</p>')
                 shown = page
-            if block is None:
-                level = min(section.level + 1, 6)
-                out.append(f"<h{level}>{escape(section.heading)}</h{level}>")
-            else:
-                out.append(_block(block))
+            out.append(_heading(section) if block is None else _block(block))
     return "\n".join(out)
+
+
+def _heading(section: Section) -> str:
+    level = min(section.level + 1, 6)
+    return f"<h{level}>{escape(section.heading)}</h{level}>"
 
 
 def _block(block: Block) -> str:

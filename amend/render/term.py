@@ -34,13 +34,6 @@ def _texts(red: Redline) -> Iterator[tuple[tuple, int, str]]:
 def word_diff(red: Redline, color: bool) -> Iterator[str]:
     """Lines for the terminal: a '@@ p. 6 · Samverkan @@' line where a place
     changes, then each changed paragraph with its changes marked."""
-    import click
-
-    def mark(op: str, text: str) -> str:
-        if op == SAME:
-            return text
-        return click.style(text, **_STYLE[op]) if color else _MARKS[op][0] + text + _MARKS[op][1]
-
     place = None
     for path, page, heading in _texts(red):
         segments = red.segments.get(path, ())
@@ -49,10 +42,25 @@ def word_diff(red: Redline, color: bool) -> Iterator[str]:
             continue
         if (page, heading) != place:
             place = (page, heading)
-            line = str(msg("render.term.place", page=page, heading=heading))
-            yield click.style(line, fg="cyan") if color else line
+            yield _place_line(page, heading, color)
         prefix = {INS: "+ ", DEL: "- "}.get(side, "  ")
-        yield prefix + "".join(mark(s.op, s.text) for s in segments)
+        yield prefix + "".join(_marked(s.op, s.text, color) for s in segments)
+
+
+def _place_line(page: int, heading: str, color: bool) -> str:
+    import click
+
+    line = str(msg("render.term.place", page=page, heading=heading))
+    return click.style(line, fg="cyan") if color else line
+
+
+def _marked(op: str, text: str, color: bool) -> str:
+    """A segment's text, inserted or deleted words in colour (or between marks without colour)."""
+    import click
+
+    if op == SAME:
+        return text
+    return click.style(text, **_STYLE[op]) if color else _MARKS[op][0] + text + _MARKS[op][1]
 
 
 def stat(red: Redline) -> Iterator[str]:
