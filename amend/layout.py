@@ -5,7 +5,7 @@ the redline, the renderers and the importers (which read these words back)
 all share one definition without importing upward from render/."""
 from __future__ import annotations
 
-from .model import Decision, Program
+from .model import Decision, Meta, Program
 
 LABELS = {
     "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
@@ -57,11 +57,16 @@ def title_lines(program: Program) -> list[tuple[str, str]]:
     lines.append(("Title", m.title))
     if m.subtitle:
         lines.append(("Subtitle", m.subtitle))
+    lines.append(("Normal", " · ".join(_facts(m, words))))
+    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
+    return lines
+
+
+def _facts(m: Meta, words: dict[str, str]) -> list[str]:
+    """The parts of the title block's line of facts: version, status, date."""
     facts = [f"{words['version']}: {m.version}"]
     if m.status:
         facts.append(f"{words['status']}: {m.status}")
     if m.date:
         facts.append(f"{words['date']}: {m.date}")
-    lines.append(("Normal", " · ".join(facts)))
-    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
-    return lines
+    return facts

@@ -147,18 +147,23 @@ def new_pages_problem(blocks: Sequence[Block], first: int, following: int | None
     than `first` (where the section starts) and ends no later than `following`
     (where the next section starts; None at the end of the program); and new
     content adds at most MAX_NEW_PAGES pages after the program's `last` page."""
-    from .limits import MAX_NEW_PAGES
-
     for block in blocks:
         page = getattr(block, "page", None)
-        if page is None:
-            continue
-        if page < first:
-            return msg("core.pages_before", page=page, first=first)
-        if following is not None and page > following:
-            return msg("core.pages_after_next", page=page, following=following)
-        if page > last + MAX_NEW_PAGES:
-            return msg("core.pages_too_many", page=page, last=last, limit=MAX_NEW_PAGES)
+        why = None if page is None else _page_problem(page, first, following, last)
+        if why is not None:
+            return why
+    return None
+
+
+def _page_problem(page: int, first: int, following: int | None, last: int) -> Msg | None:
+    from .limits import MAX_NEW_PAGES
+
+    if page < first:
+        return msg("core.pages_before", page=page, first=first)
+    if following is not None and page > following:
+        return msg("core.pages_after_next", page=page, following=following)
+    if page > last + MAX_NEW_PAGES:
+        return msg("core.pages_too_many", page=page, last=last, limit=MAX_NEW_PAGES)
     return None
 
 
