@@ -203,23 +203,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 def fail_cleanly(fn: F) -> F:
     """A command that turns AmendError into its messages and exit 1, any other surprise
     into one message and exit 3 (with --debug: the traceback instead)."""
-
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
         try:
             return fn(*args, **kwargs)
         except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
-            if ctx.obj.get("debug"):
+            if click.get_current_context().obj.get("debug"):
                 raise
-            _fail(ctx, exc)
+            _fail(exc)
 
     return cast(F, wrapper)
 
 
-def _fail(ctx: click.Context, exc: Exception) -> None:
+def _fail(exc: Exception) -> None:
+    ctx = click.get_current_context()
     if isinstance(exc, AmendError):
         for line in str(exc).splitlines():
             click.echo(str(msg("common.error", text=line)), err=True)
