@@ -8,6 +8,9 @@ was used wrongly, 3 a bug in amend (so that CI can tell a bug from a bad
 patch). Messages are for the secretary, in her language: `amend --lang sv|en`,
 else AMEND_LANG, else the language of the program the command loads, else the
 locale. A traceback only with --debug.
+
+The module is long because it declares every command with its options and help; what each
+command does is in amend.commands, amend.extract_jobs and amend.versions.
 """
 from __future__ import annotations
 
@@ -198,18 +201,24 @@ def extract(protocol: str, program_files: tuple[str, ...], output: str | None, l
     programs = [load_program(f) for f in program_files]
     program = _speak(programs[0])
     given = {k: v for k, v in (("body", body), ("date", date), ("case", case)) if v}
-    if len(programs) == 1 and output is not None:  # one patch file (with several programs: a folder of them)
-        ctx = click.get_current_context()
-        click.Path(dir_okay=False).convert(output, next(p for p in ctx.command.params if p.name == "output"), ctx)
+    options: dict[str, Any] = dict(language=lang, paragraph=paragraph, decision=given, produces=produces, status=status)
     if len(programs) > 1:
-        if output is None:
-            raise click.UsageError(str(msg("extract.documents.needs_output")))
-        _documents(extract_jobs.extract_documents(protocol, programs, Path(output), language=lang,
-                                                  paragraph=paragraph, decision=given, produces=produces,
-                                                  status=status))
+        _documents(protocol, programs, output, options)
         return
-    done = extract_jobs.extract_patch(protocol, program, Path(output) if output else None, language=lang,
-                                      paragraph=paragraph, decision=given, produces=produces, status=status)
+    if output is not None:  # one patch file (with several programs: a folder of them)
+        _file_option(output, "output")
+    _extracted(extract_jobs.extract_patch(protocol, program, Path(output) if output else None, **options))
+
+
+def _file_option(value: str, name: str) -> None:
+    """Check the option `name` as click.Path(dir_okay=False) would (it names a file in only some uses)."""
+    ctx = click.get_current_context()
+    click.Path(dir_okay=False).convert(value, next(p for p in ctx.command.params if p.name == name), ctx)
+
+
+def _extracted(done: extract_jobs.Extracted) -> None:
+    """The findings, the patch (printed when not written) and the summary; exit 1 when no patch was made or
+    something needs a human."""
     for finding in done.findings:
         click.echo(str(finding), err=True)
     if done.text is None:
@@ -223,7 +232,11 @@ def extract(protocol: str, program_files: tuple[str, ...], output: str | None, l
         click.get_current_context().exit(EXIT_INVALID)
 
 
-def _documents(done: extract_jobs.ExtractedDocuments) -> None:
+def _documents(protocol: str, programs: list[Program], output: str | None, options: dict[str, Any]) -> None:
+    """One decision amending several documents: a patch each, into the folder `output`."""
+    if output is None:
+        raise click.UsageError(str(msg("extract.documents.needs_output")))
+    done = extract_jobs.extract_documents(protocol, programs, Path(output), **options)
     for line in (*done.findings, *done.summaries, *((done.need_a_human,) if done.need_a_human else ())):
         click.echo(str(line), err=True)
     if done.need_a_human is not None:
@@ -261,26 +274,37 @@ def describe(patch: str, lang: str, program_file: str | None) -> None:
 def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None,
          root: str) -> None:
     from amend.load import load_program
-    from amend.output import same_file
 
-    if docx_out and html_out and same_file(docx_out, html_out):
-        raise click.UsageError(str(msg("cli.same_output", file=html_out)))
-    outs: dict[str, Any] = {"docx_out": Path(docx_out) if docx_out else None,
-                            "html_out": Path(html_out) if html_out else None, "stat": stat,
-                            "color": sys.stdout.isatty() if color is None else color}
+    outs = _diff_outputs(docx_out, html_out, stat, color)
     versions = _version_pair(old, new)
     if versions is not None:
-        from amend.history_load import load_history
-        from amend.versions import diff_versions
-
-        program, patches = load_history(root, versions[0])
-        told, done = diff_versions(_speak(program), patches, versions[1], versions[2], _today(), **outs)
-        _tell(told)
+        done = _diff_versions(root, versions, outs)
     else:
         done = commands.compare(_speak(load_program(old)), load_program(new), **outs)
         for path in done.written:
             click.echo(str(msg("cli.wrote", file=path)), err=True)
     _echo_lines(done.lines, color)
+
+
+def _diff_outputs(docx_out: str | None, html_out: str | None, stat: bool, color: bool | None) -> dict[str, Any]:
+    """What `amend diff` writes and prints; one file cannot be both the DOCX and the HTML."""
+    from amend.output import same_file
+
+    if docx_out and html_out and same_file(docx_out, html_out):
+        raise click.UsageError(str(msg("cli.same_output", file=html_out)))
+    return {"docx_out": Path(docx_out) if docx_out else None, "html_out": Path(html_out) if html_out else None,
+            "stat": stat, "color": sys.stdout.isatty() if color is None else color}
+
+
+def _diff_versions(root: str, versions: tuple[str, str, str], outs: dict[str, Any]) -> commands.Compared:
+    """`amend diff PROGRAM-ID@A PROGRAM-ID@B`: the two versions built from the repository at `root`."""
+    from amend.history_load import load_history
+    from amend.versions import diff_versions
+
+    program, patches = load_history(root, versions[0])
+    told, done = diff_versions(_speak(program), patches, versions[1], versions[2], _today(), **outs)
+    _tell(told)
+    return done
 
 
 def _version_pair(old: str, new: str) -> tuple[str, str, str] | None:
