@@ -203,7 +203,7 @@ def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | 
             oks.append(msg("cli.valid", f=f))
     if not problems:
         return tuple(oks), None
-    return tuple(oks), problems[0] if len(problems) == 1 else AmendErrors(problems)
+    return tuple(oks), AmendErrors.of(problems)
 
 
 def _problems_of(file: str) -> list[AmendError]:

@@ -96,6 +96,11 @@ class AmendErrors(AmendError):
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
 
+    @staticmethod
+    def of(errors: Sequence[AmendError]) -> AmendError:
+        """The errors of one pass as one to raise: a single error as itself, several together."""
+        return errors[0] if len(errors) == 1 else AmendErrors(list(errors))
+
 
 class FuzzyWarning:
     """Not an error: an anchor applied on a fuzzy match because the user allowed it."""
