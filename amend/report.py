@@ -13,18 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .check import (
-    NOT_CHECKED,
-    OK,
-    AmendmentResult,
-    ConflictMatrix,
-    OutputReport,
-    PatchReport,
-    Problem,
-    ProgramReport,
-    Report,
-    letters,
-)
+from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
+from .check.results import OutputReport, ProgramReport
 from .errors import Text
 from .messages import Msg, msg
 from .messages import render as in_words
