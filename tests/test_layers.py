@@ -22,6 +22,8 @@ LAYERS: dict[str, int] = {
     # 0 — the vocabulary: the model, text rules, addresses, errors, messages, limits, document words
     "amend": 0, "amend.model": 0, "amend.text": 0, "amend.address": 0, "amend.errors": 0,
     "amend.messages": 0, "amend.limits": 0, "amend.layout": 0,
+    # … and tools that import nothing of amend: the compiled schema validator, the collector's pause
+    "amend.schema_check": 0, "amend.collector": 0,
     # 1 — reading and writing the model, and walking it
     "amend.load": 1, "amend.history_load": 1, "amend.tree": 1, "amend.dump": 1,
     # 2 — the work on the model
@@ -62,13 +64,19 @@ def _module_name(path: Path) -> str:
 MODULES = {_module_name(p): p for p in sorted([*(ROOT / "amend").rglob("*.py"), ROOT / "cli.py"])}
 
 
-def layer_of(module: str) -> int | None:
+def _entry(module: str) -> str | None:
+    """The most specific name of LAYERS that holds the module."""
     parts = module.split(".")
     for n in range(len(parts), 0, -1):
         name = ".".join(parts[:n])
         if name in LAYERS:
-            return LAYERS[name]
+            return name
     return None
+
+
+def layer_of(module: str) -> int | None:
+    entry = _entry(module)
+    return None if entry is None else LAYERS[entry]
 
 
 def _pure(module: str) -> bool:
@@ -98,7 +106,9 @@ def _parsed(module: str) -> tuple[ast.AST, bool]:
 
 
 def test_every_module_has_a_layer():
-    assert [m for m in MODULES if layer_of(m) is None] == []
+    # placed on purpose: a module is named in LAYERS or is in a package that is; the bare "amend" (the
+    # package's __init__) would put any new module in the lowest layer unseen
+    assert [m for m in MODULES if _entry(m) is None or (_entry(m) == "amend" and m != "amend")] == []
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
@@ -132,3 +142,4 @@ def test_the_scan_sees_upward_imports_and_io():
     assert names == ["amend.render.docx", "yaml"]
     assert layer_of("amend.render.docx") > layer_of("amend.tree")
     assert layer_of("amend.extract.reader") == 3 and layer_of("amend.messages.core") == 0
+    assert _entry("amend.a_new_module") == "amend"  # what test_every_module_has_a_layer refuses
