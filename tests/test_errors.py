@@ -506,3 +506,12 @@ def test_a_date_not_in_the_calendar_is_refused(written, line, here, amend):
     assert res.code == 1
     assert res.err.splitlines()[-1].startswith(f"error: p.yaml:{line}:")
     assert "'2025-02-30' is not a date in the calendar" in res.err
+
+
+def test_the_errors_of_a_pass_are_raised_as_one():
+    from amend.errors import AmendError, AmendErrors
+
+    one, two = AmendError("first"), AmendError("second")
+    assert AmendErrors.of([one]) is one
+    both = AmendErrors.of([one, two])
+    assert isinstance(both, AmendErrors) and both.errors == [one, two] and str(both) == "first\nsecond"
