@@ -21,7 +21,7 @@ from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
-from .source_numbering import Numbering
+from .source_numbering import Numbering, numbering_of, set_num
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, text_run
 from .source_styles import styled_ppr
 
@@ -141,6 +141,7 @@ class Writer:
             if _last_in_cell(p):  # a table cell holds at least one paragraph (CT_Tc): this one stays, empty
                 for child in [c for c in p if c.tag != w("pPr")]:
                     p.remove(child)
+                self.unnumber(p)
             else:
                 p.getparent().remove(p)
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
@@ -175,6 +176,23 @@ class Writer:
             change.tag = w("pPrChange")
             change.append(_base_ppr(old, _ppr(last), self.default_style()))
             _ppr(last).append(change)
+
+    def unnumber(self, p) -> None:
+        """The empty paragraph a table cell keeps when its only item is deleted prints no list
+        label: its numbering is turned off (w:numId 0, as Word does when the bullet is removed);
+        tracked, the old properties are recorded (w:pPrChange) so that Reject All brings the item back."""
+        numbered = numbering_of(p.find(w("pPr")), self.styles)
+        if numbered is None:
+            return
+        ppr = _ppr(p)
+        base = _base_ppr(p, ppr, self.default_style()) if self.marks.tracked else None
+        set_num(ppr, "0", "0")
+        if base is not None:
+            if base.find(w("numPr")) is None:  # numbered by its style: Reject All restores only what is listed
+                set_num(base, *numbered)
+            change = self.marks.mark("pPrChange")
+            change.append(base)
+            ppr.append(change)
 
     def default_style(self) -> str:
         styles = self.styles
@@ -224,6 +242,8 @@ class Writer:
         for r in _runs(p):
             self.marks.delete_run(r)
         self.track_mark(p, prev, "del")
+        if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
+            self.unnumber(p)
 
     def track_mark(self, p, prev: Node | None, tag: str) -> None:
         """Track the mark of a wholly inserted or deleted paragraph: on the paragraph
@@ -397,3 +417,4 @@ def _ppr_key(p) -> bytes:
 
 def _same_ppr(a, b) -> bool:
     return _ppr_key(a) == _ppr_key(b)
+

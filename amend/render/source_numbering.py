@@ -42,7 +42,7 @@ class Numbering:
             return  # not numbered through numbering.xml: nothing goes on from another list
         if new_list not in self.made:
             self.made[new_list] = self._new_num(abstract, level)
-        _set_num(ppr, self.made[new_list], level)
+        set_num(ppr, self.made[new_list], level)
 
     def _num_of(self, ppr: Any) -> tuple[str | None, str]:
         num = ppr.find(f"{w('numPr')}/{w('numId')}")
@@ -95,7 +95,7 @@ class Numbering:
         return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _set_num(ppr: Any, num_id: str, level: str) -> None:
+def set_num(ppr: Any, num_id: str, level: str) -> None:
     from lxml import etree
 
     from .docx import PPR_RANK
@@ -110,3 +110,32 @@ def _set_num(ppr: Any, num_id: str, level: str) -> None:
         num_pr.remove(child)
     etree.SubElement(num_pr, w("ilvl")).set(w("val"), level)
     etree.SubElement(num_pr, w("numId")).set(w("val"), num_id)
+
+
+def numbering_of(ppr: Any, styles: Any) -> tuple[str, str] | None:
+    """(numId, ilvl) the paragraph properties `ppr` number a paragraph with, their own or their
+    style's (and the styles it is based on); None: not a list item (no numbering, or numId 0)."""
+    num_pr = ppr.find(w("numPr")) if ppr is not None else None
+    style = ppr.find(w("pStyle")) if ppr is not None else None
+    if num_pr is None and style is not None:
+        num_pr = _style_num_pr(style.get(w("val")), styles)
+    num = num_pr.find(w("numId")) if num_pr is not None else None
+    if num_pr is None or num is None or num.get(w("val")) in (None, "0"):
+        return None
+    lvl = num_pr.find(w("ilvl"))
+    return num.get(w("val")), lvl.get(w("val")) if lvl is not None else "0"
+
+
+def _style_num_pr(style_id: str | None, styles: Any) -> Any:
+    """The w:numPr of a paragraph style, or of the style it is based on, and so on; or None."""
+    seen: set = set()
+    while style_id is not None and style_id not in seen and styles is not None:
+        seen.add(style_id)
+        found = next((st for st in styles.iter(w("style")) if st.get(w("styleId")) == style_id), None)
+        if found is None:
+            return None
+        if (num_pr := found.find(f"{w('pPr')}/{w('numPr')}")) is not None:
+            return num_pr
+        based = found.find(w("basedOn"))
+        style_id = based.get(w("val")) if based is not None else None
+    return None
