@@ -87,3 +87,84 @@ def test_an_emptied_cell_shows_no_bullet_on_the_page(amend, tmp_path):
                           capture_output=True, text=True, check=True).stdout
     row = next(line for line in text.splitlines() if "Färre brott" in line)
     assert row.strip() == "Färre brott"
+
+
+# ---------------------------------------------------------------- 2: provenance notes in the redline (review 6, #2)
+# the patch of review 6's reproduction (/work/notes/review6/02-provenance-redline-accept-differs)
+
+NOTED_PATCH = """\
+program: trygghetsplan
+base: proposed
+produces: adopted
+decision: {body: Kommunfullmäktige, date: "2026-01-20", paragraph: § 5}
+amendments:
+  - id: a1
+    at: {page: 2, heading: Mål}
+    add_item: Fler vuxna ute på kvällar.
+    position: 2
+  - id: a2
+    at: {page: 2, heading: Insatser}
+    delete_item: Bättre belysning
+  - id: a3
+    at: {page: 2, heading: Ansvar}
+    delete_paragraph: Nämnderna genomför
+  - id: a4
+    at: {page: 2, heading: Ansvar, paragraph: 1}
+    replace: leder och samordnar
+    with: samordnar
+  - id: a5
+    at: {page: 2, heading: Uppföljning}
+    add_paragraph: Revideringen beslutas av kommunfullmäktige.
+  - id: a6
+    at: {page: 2, heading: Inledning, paragraph: 2}
+    insert: och med regionen
+"""
+
+
+def _notes_of(path: Path) -> list[str]:
+    """The footnotes pandoc prints for a DOCX (as it reads it: Accept All), in order."""
+    import subprocess
+
+    from real_clients import missing_pandoc
+
+    if missing_pandoc():
+        pytest.skip(missing_pandoc())
+    text = subprocess.run(["pandoc", "--track-changes=accept", "-t", "plain", "--wrap=none", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+    return [line for line in text.splitlines() if line.startswith("[") and "] " in line]
+
+
+def _provenance_run(amend, tmp_path: Path, mode: str) -> tuple[Path, Path, Path]:
+    from test_source_docx import PLAN
+
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, NOTED_PATCH, "--provenance", mode)
+    return adopted, redline, PLAN
+
+
+def test_the_redline_carries_the_provenance_footnotes_as_tracked_insertions(amend, tmp_path):
+    adopted, redline, plan = _provenance_run(amend, tmp_path, "footnotes")
+    refs = list(_body(redline).iter(f"{W}footnoteReference"))
+    assert len(refs) == len(list(_body(adopted).iter(f"{W}footnoteReference"))) == 6
+    own = [r for r in refs if r.getparent().getparent().tag != f"{W}ins"]
+    assert len(own) == 1  # the council's own footnote; the five notes are inserted, by the deciding body
+    assert {r.getparent().getparent().get(f"{W}author") for r in refs if r not in own} == {"Kommunfullmäktige"}
+    notes = _notes_of(adopted)
+    assert notes[0] == "[1] Tillägg enligt Kommunfullmäktige 2026-01-20 § 5" and len(notes) == 6
+    assert _notes_of(redline) == notes  # Accept All: the same notes, numbered the same
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (plan, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+    assert any(t.endswith("och med regionen.1") for t, *_ in _seen(adopted_lo))  # LibreOffice reads the mark
+
+
+def test_the_redline_carries_the_provenance_comments(amend, tmp_path):
+    adopted, redline, plan = _provenance_run(amend, tmp_path, "comments")
+    with zipfile.ZipFile(adopted) as a, zipfile.ZipFile(redline) as r:
+        assert a.read("word/comments.xml") == r.read("word/comments.xml")
+    assert len(list(_body(redline).iter(f"{W}commentReference"))) == 5
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (plan, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)

@@ -187,7 +187,7 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     if tracked:
         unwrap_changed_controls(body)
     places = None if tracked else _new_places(red, writer.nodes, body, name, hidden)
-    new = notes.mark(writer.nodes, xml) if notes is not None else {}
+    new = notes.mark(writer.nodes, xml, marks if tracked else None) if notes is not None else {}
     stale = _stale_contents(red, body, xml, new)
     new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     renumbered = numbering.data() if numbering is not None else None
