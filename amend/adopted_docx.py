@@ -59,9 +59,9 @@ def source_docx(program: Program, red, when, docx_style: str, provenance: str = 
     if docx_style == "default":
         return None, (str(msg("source.not_used", file=path)),), (str(path),)
     data = read_source(program)
-    notes = _source_notes(red, patches, provenance)  # in both: the redline's Accept All is the adopted file
-    docs = (render_source_docx(red, program, data, when, tracked=False, notes=notes),
-            render_source_docx(red, program, data, when, tracked=True, notes=notes))
+    marked = _source_notes(red, patches, provenance)  # in both: the redline's Accept All is the adopted file
+    docs = (render_source_docx(red, program, data, when, tracked=False, notes=marked),
+            render_source_docx(red, program, data, when, tracked=True, notes=marked))
     notes: tuple[str, ...] = (str(msg("source.used", file=path)),)
     if docs[0].stale_contents:
         notes += (str(msg("source.contents_to_update", file=path)),)
