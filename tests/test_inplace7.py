@@ -168,3 +168,185 @@ def test_the_redline_carries_the_provenance_comments(amend, tmp_path):
         [(redline, "accept"), (redline, "reject"), (adopted, ""), (plan, "")])
     assert _seen(accepted) == _seen(adopted_lo)
     assert _seen(rejected) == _seen(source_lo)
+
+
+# ---------------------------------------------------------------- 3: the title page's status, decided by, date
+
+
+def _with_status_line(tmp_path: Path, *lines: str) -> Path:
+    """trygghetsplan.docx with paragraphs `lines` right after its title (a status line "Förslag",
+    as municipal title pages have), made by editing the XML of the repo's fixture."""
+    from lxml import etree
+    from test_source_docx import PLAN
+
+    (tmp_path / "made").mkdir(exist_ok=True)
+    out = tmp_path / "made" / "trygghetsplan.docx"
+    with zipfile.ZipFile(PLAN) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                title = root.find(f"{W}body/{W}p")
+                for text in reversed(lines):
+                    title.addnext(etree.fromstring(
+                        f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:jc w:val="center"/></w:pPr>'
+                        f'<w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, data)
+    return out
+
+
+def _title_page(path: Path) -> list[str]:
+    """The texts of the title page (the body before the page break), table cells included."""
+    texts = []
+    for el in _body(path):
+        if el.find(f".//{W}br[@{W}type='page']") is not None:
+            break
+        texts.extend("".join(t.text or "" for t in p.iter(f"{W}t")) for p in el.iter(f"{W}p"))
+    return texts
+
+
+def _after_title_page(path: Path) -> bytes:
+    from lxml import etree
+
+    body = list(_body(path))
+    at = next(i for i, el in enumerate(body) if el.find(f".//{W}br[@{W}type='page']") is not None)
+    return b"".join(etree.tostring(el, method="c14n") for el in body[at:])
+
+
+DECIDED = _patch("plan", '{id: a1, at: {heading: Inledning, paragraph: 2}, replace: polisen, with: regionen}').replace(
+    '{body: KF, date: "2025-10-22", paragraph: § 1}', '{body: Kommunstyrelsen, date: "2026-02-03", paragraph: § 9}')
+
+
+def test_the_title_page_says_the_adopted_status_decided_by_and_date(amend, tmp_path):
+    docx = _with_status_line(tmp_path, "Förslag")
+    program = _imported(amend, tmp_path, docx, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, DECIDED)
+    before, after = _title_page(docx), _title_page(adopted)
+    changed = {(a, b) for a, b in zip(before, after, strict=True) if a != b}
+    assert changed == {("Förslag", "Antagen"), ("Kommunfullmäktige", "Kommunstyrelsen"),
+                       ("2025-10-22", "2026-02-03")}
+    status = next(p for p in _body(adopted).iter(f"{W}p") if "".join(t.text or "" for t in p.iter(f"{W}t")) == "Antagen")
+    assert status.find(f"{W}r/{W}rPr/{W}b") is not None  # the formatting of the line it replaces
+    with zipfile.ZipFile(docx) as a, zipfile.ZipFile(adopted) as b:
+        assert a.read("word/header1.xml") == b.read("word/header1.xml")  # every other part stays as it was
+    assert _after_title_page(adopted) != _after_title_page(docx)  # the amendment itself
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (docx, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+    assert ("Antagen", "Kommunstyrelsen", "2026-02-03") == tuple(
+        t for t, *_ in _seen(adopted_lo) if t in ("Antagen", "Kommunstyrelsen", "2026-02-03"))
+
+
+def test_the_title_page_takes_the_patchs_status_and_english_words(amend, tmp_path):
+    program = _imported(amend, tmp_path, _with_status_line(tmp_path, "Förslag"), "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, DECIDED.replace("amendments:", "status: Fastställd\namendments:"))
+    assert "Fastställd" in _title_page(adopted) and "Förslag" not in _title_page(adopted)
+    from amend.messages import msg
+
+    assert msg("source.title.adopted").render("en") == "Adopted"
+    assert msg("source.title.adopted").render("sv") == "Antagen"
+
+
+def test_a_proposal_to_another_body_leaves_the_title_page(amend, tmp_path):
+    docx = _with_status_line(tmp_path, "Förslag")
+    program = _imported(amend, tmp_path, docx, "plan")
+    proposal = DECIDED.replace("paragraph: § 9}", "paragraph: § 9, proposes_to: Kommunfullmäktige}")
+    adopted, _, _ = _applied(amend, tmp_path, program, proposal)
+    assert _title_page(adopted) == _title_page(docx)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_status_line_found_twice_is_refused(amend, tmp_path, lang):
+    from test_word_review5 import _refused
+
+    program = _imported(amend, tmp_path, _with_status_line(tmp_path, "Förslag", "Utkast"), "plan")
+    err = _refused(amend, tmp_path, program, DECIDED, lang)
+    assert {"en": "the title page of the Word file trygghetsplan.docx has the line ”Utkast” twice",
+            "sv": "titelsidan i Word-filen trygghetsplan.docx har raden ”Utkast” två gånger"}[lang] in err
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_status_line_that_is_not_the_programs_status_is_refused(amend, tmp_path, lang):
+    from test_word_review5 import _refused
+
+    program = _imported(amend, tmp_path, _with_status_line(tmp_path, "Utkast"), "plan")
+    text = program.read_text(encoding="utf-8")
+    program.write_text(text.replace("  version: proposed\n", "  version: proposed\n  status: Förslag\n"), encoding="utf-8")
+    err = _refused(amend, tmp_path, program, DECIDED, lang)
+    assert {"en": "the title page of the Word file trygghetsplan.docx says ”Utkast”, but the program's status is "
+                  "”Förslag”",
+            "sv": "titelsidan i Word-filen trygghetsplan.docx säger ”Utkast”, men programmets status är "
+                  "”Förslag”"}[lang] in err
+
+
+# ---------------------------------------------------------------- 4: table rows in place
+
+ROWS = ("{id: a1, at: {heading: Insatser}, replace_section_text: [Kommunen genomför insatser., "
+        "{table: {rows: [%s]}}, Uppföljning sker årligen.]}")
+HEAD_ROW = "[Mål, Insats]"
+ITEM_ROW = "[Färre brott, [{bullets: [Trygghetsvandringar.]}]]"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """The body's table rows: the text of each cell."""
+    return [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+            for tr in _body(path).iter(f"{W}tr")]
+
+
+def test_a_row_deleted_whole_goes_and_is_a_deleted_row_in_the_redline(amend, tmp_path):
+    program = _imported(amend, tmp_path, CELL, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", ROWS % HEAD_ROW))
+    assert _rows(CELL) == [["Mål", "Insats"], ["Färre brott", "Trygghetsvandringar."]]
+    assert _rows(adopted) == [["Mål", "Insats"]]  # not an empty row left
+    rows = list(_body(redline).iter(f"{W}tr"))
+    assert rows[0].find(f"{W}trPr/{W}del") is None
+    assert rows[1].find(f"{W}trPr/{W}del").get(f"{W}author") == "KF"
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (CELL, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+    assert [t for t, _, _, cell in _seen(adopted_lo) if cell] == ["Mål", "Insats"]
+
+
+def test_a_row_added_whole_copies_its_neighbour_and_is_an_inserted_row_in_the_redline(amend, tmp_path):
+    import yaml
+
+    program = _imported(amend, tmp_path, CELL, "plan")
+    added = ROWS % f"{HEAD_ROW}, {ITEM_ROW}, [Ökad trygghet, Belysning.]"
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", added))
+    assert _rows(adopted) == [["Mål", "Insats"], ["Färre brott", "Trygghetsvandringar."], ["Ökad trygghet", "Belysning."]]
+    rows = list(_body(adopted).iter(f"{W}tr"))
+    from lxml import etree
+
+    def cell_props(tr) -> list[bytes]:
+        return [etree.tostring(tc.find(f"{W}tcPr"), method="c14n") for tc in tr.findall(f"{W}tc")]
+
+    assert cell_props(rows[2]) == cell_props(rows[1])  # the neighbour's cell properties
+    new_item = rows[2].findall(f"{W}tc")[1].find(f"{W}p")
+    assert new_item.find(f"{W}pPr/{W}pStyle") is None  # a paragraph, as the YAML says: not the neighbour's bullet
+    tracked = list(_body(redline).iter(f"{W}tr"))
+    assert [tr.find(f"{W}trPr/{W}ins") is not None for tr in tracked] == [False, False, True]
+    # the next decision reads the adopted file's table as the adopted program's
+    again = tmp_path / "again"
+    again.mkdir()
+    res = amend("import", adopted, "-o", again / "plan.yaml", "--id", "plan")
+    assert res.code == 0, res.err
+    read = yaml.safe_load((again / "plan.yaml").read_text(encoding="utf-8"))["sections"][0]["content"][1]
+    assert read["table"]["rows"][2] == ["Ökad trygghet", "Belysning."]
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (CELL, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_new_row_holding_a_list_is_refused(amend, tmp_path, lang):
+    from test_word_review5 import _refused
+
+    program = _imported(amend, tmp_path, CELL, "plan")
+    added = ROWS % f"{HEAD_ROW}, {ITEM_ROW}, [Ökad trygghet, [{{bullets: [Belysning.]}}]]"
+    err = _refused(amend, tmp_path, program, _patch("plan", added), lang)
+    assert {"en": "the new table row with ”Belysning.” cannot be written into the Word file cell.docx exactly",
+            "sv": "den nya tabellraden med ”Belysning.” kan inte skrivas in exakt i Word-filen cell.docx"}[lang] in err

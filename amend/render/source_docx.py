@@ -45,6 +45,7 @@ from .source_guard import Guard
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit, max_id
 from .source_styles import parse_styles
+from .source_title import title_page, update_title_page
 from .source_toc import SETTINGS, headings_changed, mark_dirty, toc_fields, update_fields_on_open
 
 DOCUMENT = "word/document.xml"
@@ -182,8 +183,11 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     marks = Marks(tracked, next_id=max_id(root) + 1)
     numbering = Numbering.of(xml)
     styles = numbering.styles if numbering is not None else parse_styles(xml)
-    writer = Writer(red, merged_nodes(red, units, name), marks, numbering, Guard(body, xml, name), styles, name)
+    guard = Guard(body, xml, name)
+    title = title_page(body, units)  # taken before new paragraphs go in
+    writer = Writer(red, merged_nodes(red, units, name), marks, numbering, guard, styles, name)
     writer.run()
+    update_title_page(red, title, marks, guard, name, hidden)
     if tracked:
         unwrap_changed_controls(body)
     places = None if tracked else _new_places(red, writer.nodes, body, name, hidden)

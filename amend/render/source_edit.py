@@ -22,6 +22,7 @@ from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
 from .source_numbering import Numbering, numbering_of, set_num
+from .source_rows import add_rows, row_properties
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, text_run
 from .source_styles import styled_ppr
 
@@ -108,6 +109,8 @@ class Writer:
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
         self.removed: list = []
         self.marked: set = set()  # paragraphs whose mark is already tracked
+        self.gone_rows: dict[int, list] = {}  # a table row deleted whole (its change) -> its paragraphs
+        self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
 
     def who(self, change: int | None) -> tuple[str, str]:
         decision = self.red.changes[change].decision if change is not None else None
@@ -118,6 +121,8 @@ class Writer:
         prev: Node | None = None
         pending: list[Node] = []
         for i, node in enumerate(self.nodes):
+            if node.unit is None and self.in_new_row(node):
+                continue
             if node.unit is None:
                 if prev is not None and (prev.container == node.container or node.container == ("body",)):
                     self.new_after(i, node, prev)
@@ -135,8 +140,10 @@ class Writer:
                 prev = node
         if pending:
             self.cannot_place(pending[0])
+        add_rows(self)
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
+        self.drop_rows()
         for p in self.removed:
             if _last_in_cell(p):  # a table cell holds at least one paragraph (CT_Tc): this one stays, empty
                 for child in [c for c in p if c.tag != w("pPr")]:
@@ -231,6 +238,8 @@ class Writer:
         if self.guard is not None and node.unit is not None and node.unit.pt is not None:
             self.guard.check_whole(node.unit.pt, self.amendment(node.segments[0].change))
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
+        if self.in_deleted_row(node):
+            return
         if not self.marks.tracked:
             if _sect(p) is None:
                 self.removed.append(p)
@@ -244,6 +253,39 @@ class Writer:
         self.track_mark(p, prev, "del")
         if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
             self.unnumber(p)
+
+    def in_new_row(self, node: Node) -> bool:
+        """A text of a table row the amendments add whole: written with its row (source_rows.py)."""
+        change = node.segments[0].change
+        if change is None or self.red.changes[change].what != "row":
+            return False
+        self.new_rows.setdefault(change, []).append(node)
+        return True
+
+    def in_deleted_row(self, node: Node) -> bool:
+        """A text of a table row the amendments delete whole: the row goes (drop_rows), not
+        its paragraphs one by one; tracked, its words are struck and the row marked deleted."""
+        change = node.segments[0].change
+        if change is None or self.red.changes[change].what != "row":
+            return False
+        self.gone_rows.setdefault(change, []).append(node.p)
+        if self.marks.tracked:
+            for r in _runs(node.p):
+                self.marks.delete_run(r)
+        else:
+            node.p = None
+        return True
+
+    def drop_rows(self) -> None:
+        """Each table row deleted whole: removed, or (tracked) marked deleted (w:trPr/w:del),
+        as Word writes a deleted row, so that Reject All brings it back."""
+        for change, paras in self.gone_rows.items():
+            row = _row_of(paras)
+            self.marks.author, self.marks.date = self.who(change)
+            if not self.marks.tracked:
+                row.getparent().remove(row)
+                continue
+            row_properties(row).append(self.marks.mark("del"))
 
     def track_mark(self, p, prev: Node | None, tag: str) -> None:
         """Track the mark of a wholly inserted or deleted paragraph: on the paragraph
@@ -376,6 +418,22 @@ def _top(el):
     while el.getparent() is not None and el.getparent().tag != w("body"):
         el = el.getparent()
     return el
+
+
+def _row_of(paras: list):
+    """The table row (w:tr) that holds all of `paras` (the nearest: a row of a table in a cell
+    is the inner table's when all are in it)."""
+    row = paras[0].getparent()
+    while row is not None and (row.tag != w("tr") or not all(_inside(p, row) for p in paras)):
+        row = row.getparent()
+    assert row is not None  # the texts of a row are in one w:tr
+    return row
+
+
+def _inside(el, ancestor) -> bool:
+    while el is not None and el is not ancestor:
+        el = el.getparent()
+    return el is ancestor
 
 
 def _last_in_cell(p) -> bool:
