@@ -350,3 +350,35 @@ def test_a_new_row_holding_a_list_is_refused(amend, tmp_path, lang):
     err = _refused(amend, tmp_path, program, _patch("plan", added), lang)
     assert {"en": "the new table row with ”Belysning.” cannot be written into the Word file cell.docx exactly",
             "sv": "den nya tabellraden med ”Belysning.” kan inte skrivas in exakt i Word-filen cell.docx"}[lang] in err
+
+
+# ---------------------------------------------------------------- review 7, 1: a table in a deleted section goes
+
+PLAN7 = Path(__file__).resolve().parent / "fixtures" / "inplace7" / "plan.docx"
+SECTION_GONE = {
+    "delete": "{id: a3, delete_section: Uppföljning}",
+    "replace": "{id: a3, at: {heading: Uppföljning}, replace_section_text: [Ny text om uppföljning.]}",
+}
+
+
+@pytest.mark.parametrize("how", ["delete", "replace"])
+def test_a_table_of_a_deleted_or_rewritten_section_goes_from_the_adopted_file(amend, tmp_path, how):
+    import yaml
+
+    program = _imported(amend, tmp_path, PLAN7, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", SECTION_GONE[how]))
+    assert _body(adopted).find(f".//{W}tbl") is None  # not an empty grid of six cells
+    rows = list(_body(redline).iter(f"{W}tr"))
+    assert len(rows) == 3 and all(tr.find(f"{W}trPr/{W}del") is not None for tr in rows)
+    again = tmp_path / "again"
+    again.mkdir()
+    assert amend("import", adopted, "-o", again / "plan.yaml", "--id", "plan").code == 0
+    assert "table:" not in (again / "plan.yaml").read_text(encoding="utf-8")
+    if how == "replace":
+        texts = [t for p in _body(adopted).iter(f"{W}p") for t in ["".join(x.text or "" for x in p.iter(f"{W}t"))]]
+        assert texts[texts.index("Uppföljning") + 1] == "Ny text om uppföljning."
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (PLAN7, "")])
+    assert _seen(rejected) == _seen(source_lo)
+    if how == "replace":  # (delete: LibreOffice keeps the deleted heading's empty paragraph, see the README)
+        assert _seen(accepted) == _seen(adopted_lo)

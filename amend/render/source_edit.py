@@ -22,7 +22,7 @@ from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
 from .source_numbering import Numbering, numbering_of, set_num
-from .source_rows import add_rows, row_properties
+from .source_rows import add_rows, gone_tables, row_properties
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, text_run
 from .source_styles import styled_ppr
 
@@ -111,6 +111,8 @@ class Writer:
         self.marked: set = set()  # paragraphs whose mark is already tracked
         self.gone_rows: dict[int, list] = {}  # a table row deleted whole (its change) -> its paragraphs
         self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
+        self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
+        self.tables_gone: set | None = None  # the tables whose every text is deleted whole
 
     def who(self, change: int | None) -> tuple[str, str]:
         decision = self.red.changes[change].decision if change is not None else None
@@ -263,12 +265,17 @@ class Writer:
         return True
 
     def in_deleted_row(self, node: Node) -> bool:
-        """A text of a table row the amendments delete whole: the row goes (drop_rows), not
-        its paragraphs one by one; tracked, its words are struck and the row marked deleted."""
+        """A text of a table row, or of a table, the amendments delete whole: the row or table
+        goes (drop_rows), not its paragraphs one by one, which would leave an empty row or an
+        empty grid; tracked, its words are struck and its rows marked deleted."""
         change = node.segments[0].change
-        if change is None or self.red.changes[change].what != "row":
+        table = self.gone_table(node)
+        if change is None or (table is None and self.red.changes[change].what != "row"):
             return False
-        self.gone_rows.setdefault(change, []).append(node.p)
+        if table is not None:
+            self.gone_tables[table] = change
+        else:
+            self.gone_rows.setdefault(change, []).append(node.p)
         if self.marks.tracked:
             for r in _runs(node.p):
                 self.marks.delete_run(r)
@@ -276,16 +283,26 @@ class Writer:
             node.p = None
         return True
 
+    def gone_table(self, node: Node) -> Any:
+        """The outermost table holding `node` whose every text is deleted whole, or None."""
+        if self.tables_gone is None:
+            self.tables_gone = gone_tables(self.red, self.nodes)
+        return next((t for t in _ancestors(node.p) if t in self.tables_gone), None)
+
     def drop_rows(self) -> None:
-        """Each table row deleted whole: removed, or (tracked) marked deleted (w:trPr/w:del),
-        as Word writes a deleted row, so that Reject All brings it back."""
-        for change, paras in self.gone_rows.items():
-            row = _row_of(paras)
+        """Each table row or table deleted whole: removed, or (tracked) its rows marked deleted
+        (w:trPr/w:del), as Word writes a deleted row, so that Reject All brings it back."""
+        rows = [(change, _row_of(paras)) for change, paras in self.gone_rows.items()]
+        rows += [(change, tr) for table, change in self.gone_tables.items() for tr in table.findall(w("tr"))]
+        for change, row in rows:
             self.marks.author, self.marks.date = self.who(change)
-            if not self.marks.tracked:
+            if self.marks.tracked:
+                row_properties(row).append(self.marks.mark("del"))
+            elif row.getparent() is not None:
                 row.getparent().remove(row)
-                continue
-            row_properties(row).append(self.marks.mark("del"))
+        if not self.marks.tracked:
+            for table in self.gone_tables:
+                table.getparent().remove(table)
 
     def track_mark(self, p, prev: Node | None, tag: str) -> None:
         """Track the mark of a wholly inserted or deleted paragraph: on the paragraph
@@ -428,6 +445,16 @@ def _row_of(paras: list):
         row = row.getparent()
     assert row is not None  # the texts of a row are in one w:tr
     return row
+
+
+def _ancestors(el) -> list:
+    """The tables around `el`, outermost first."""
+    out: list = []
+    while el is not None:
+        if el.tag == w("tbl"):
+            out.insert(0, el)
+        el = el.getparent()
+    return out
 
 
 def _inside(el, ancestor) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from ..diff import DEL
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
@@ -25,16 +26,33 @@ _TRACKED = {w("ins"), w("del"), w("trPrChange"), w("tcPrChange"), w("cellIns"), 
 
 def add_rows(writer: Any) -> None:
     """Write each row of writer.new_rows (change -> its texts, source_edit.Node) into its table."""
-    after: dict[int, Any] = {}  # id(neighbour row) -> the last new row put after it
+    after: dict[Any, Any] = {}  # neighbour row -> the last new row put after it (keyed by the element: held)
     for change, nodes in writer.new_rows.items():
         k = nodes[0].path.index("row")
         neighbour, before = _neighbour(writer, nodes, k)
         row = _row(writer, change, nodes, k, neighbour)
         if before:
-            after.get(id(neighbour), neighbour).addnext(row)
-            after[id(neighbour)] = row
+            after.get(neighbour, neighbour).addnext(row)
+            after[neighbour] = row
         else:
             neighbour.addprevious(row)
+
+
+def gone_tables(red: Any, nodes: list) -> set:
+    """The tables (w:tbl) of the file whose every text the amendments delete whole, as a table,
+    a section or its rows (not a cell's text only: that cell stays, empty)."""
+    inside: dict[Any, list[bool]] = {}  # keyed by the element itself: lxml keeps one proxy per node while held
+    for node in nodes:
+        if node.unit is None or node.unit.pt is None:
+            continue
+        gone = all(g.op == DEL and g.change is not None and red.changes[g.change].what in ("section", "table", "row")
+                   for g in node.segments)
+        el = node.unit.pt.p
+        while el is not None:
+            if el.tag == w("tbl"):
+                inside.setdefault(el, []).append(gone)
+            el = el.getparent()
+    return {t for t, gone in inside.items() if all(gone)}
 
 
 def _neighbour(writer: Any, nodes: list, k: int) -> tuple[Any, bool]:
