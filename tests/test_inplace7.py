@@ -363,7 +363,6 @@ SECTION_GONE = {
 
 @pytest.mark.parametrize("how", ["delete", "replace"])
 def test_a_table_of_a_deleted_or_rewritten_section_goes_from_the_adopted_file(amend, tmp_path, how):
-    import yaml
 
     program = _imported(amend, tmp_path, PLAN7, "plan")
     adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", SECTION_GONE[how]))
