@@ -381,3 +381,31 @@ def test_a_table_of_a_deleted_or_rewritten_section_goes_from_the_adopted_file(am
     assert _seen(rejected) == _seen(source_lo)
     if how == "replace":  # (delete: LibreOffice keeps the deleted heading's empty paragraph, see the README)
         assert _seen(accepted) == _seen(adopted_lo)
+
+
+# ---------------------------------------------------------------- review 7, 2: the body's last paragraph
+
+LAST = {
+    "replaced": ["{id: a5, at: {heading: Ansvar}, add_paragraph: Alla nämnder bidrar.}",
+                 "{id: a6, at: {heading: Ansvar}, delete_paragraph: Socialnämnden}"],
+    "deleted": ["{id: a6, at: {heading: Ansvar}, delete_paragraph: Socialnämnden}"],
+}
+
+
+@pytest.mark.parametrize("how", ["replaced", "deleted"])
+def test_the_last_paragraph_of_the_body_deleted_is_right_in_libreoffice(amend, tmp_path, how):
+    """Its mark cannot go (in Word nor LibreOffice): deleted alone, an empty paragraph stays in the
+    adopted file too; replaced by a new paragraph, the new words go into it, so Reject All does not
+    join the heading before it to the old paragraph (review 7, finding 2)."""
+    program = _imported(amend, tmp_path, PLAN7, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", *LAST[how]))
+    heading = next(p for p in _body(redline).iter(f"{W}p") if "".join(t.text or "" for t in p.iter(f"{W}t")) == "Ansvar")
+    assert heading.find(f"{W}pPr/{W}rPr/{W}ins") is None  # the heading's own mark is not tracked
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (PLAN7, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+    assert _seen(source_lo)[-2:] == [("Ansvar", "Heading 2", "", False),
+                                     ("Socialnämnden ansvarar för samordningen.", "Standard", "", False)]
+    want = {"replaced": ("Alla nämnder bidrar.", "Standard", "", False), "deleted": ("", "Standard", "", False)}
+    assert _seen(adopted_lo)[-2:] == [("Ansvar", "Heading 2", "", False), want[how]]

@@ -78,17 +78,20 @@ class DocxNotes:
             n = str(self.next_id)
             self.next_id += 1
             if self.mode == "footnotes":
-                run = _el("r", _small(_el("vertAlign", val="superscript")), _el("footnoteReference", id=n))
-                p.append(run)
-                if track is not None:
-                    track(run, note)
-                self.root.append(self._footnote(n, note))
+                self._footnote_mark(p, n, note, track)
             else:
                 start = 1 if len(p) and p[0].tag == w("pPr") else 0
                 p.insert(start, _el("commentRangeStart", id=n))
                 p.append(_el("commentRangeEnd", id=n))
                 p.append(_el("r", _el("commentReference", id=n)))
                 self.root.append(self._comment(n, note))
+
+    def _footnote_mark(self, p: etree._Element, n: str, note: Note, track: Callable | None) -> None:
+        run = _el("r", _small(_el("vertAlign", val="superscript")), _el("footnoteReference", id=n))
+        p.append(run)
+        if track is not None:
+            track(run, note)
+        self.root.append(self._footnote(n, note))
 
     def _footnote(self, n: str, note: Note) -> etree._Element:
         ref = _el("r", _small(_el("vertAlign", val="superscript")), _el("footnoteRef"))

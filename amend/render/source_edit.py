@@ -120,41 +120,56 @@ class Writer:
         return (decision.body, f"{str(decision.date)[:10]}T00:00:00Z") if decision else ("amend", "")
 
     def run(self) -> None:
-        prev: Node | None = None
-        pending: list[Node] = []
-        for i, node in enumerate(self.nodes):
-            if node.unit is None and self.in_new_row(node):
-                continue
-            if node.unit is None:
-                if prev is not None and (prev.container == node.container or node.container == ("body",)):
-                    self.new_after(i, node, prev)
-                    prev = node
-                else:
-                    pending.append(node)
-                continue
-            for waiting in pending:
-                if waiting.container != node.container:
-                    self.cannot_place(waiting)
-                self.new_before(self.nodes.index(waiting), waiting, node)
-            pending = []
-            self.old(node, prev)
-            if node.p is not None:
-                prev = node
-        if pending:
-            self.cannot_place(pending[0])
+        self.place()
         add_rows(self)
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
         self.drop_rows()
+        self.drop_removed()
+        if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
+            self.hand_back_last_mark(self.nodes[-1].p.getparent())
+
+    def place(self) -> None:
+        """Walk the texts: an old one is edited where it is, a new one goes after the text before
+        it in its container (or, first in it, before the next old text there)."""
+        prev: Node | None = None
+        pending: list[Node] = []
+        for i, node in enumerate(self.nodes):
+            if node.unit is None and not self.in_new_row(node):
+                prev = self.new_text(i, node, prev, pending)
+            elif node.unit is not None:
+                self.place_pending(pending, node)
+                self.old(node, prev)
+                prev = node if node.p is not None else prev
+        if pending:
+            self.cannot_place(pending[0])
+
+    def new_text(self, i: int, node: Node, prev: Node | None, pending: list[Node]) -> Node | None:
+        """A new text after `prev` when it can go there (then it is the text before the next), else pending."""
+        if prev is not None and (prev.container == node.container or node.container == ("body",)):
+            self.new_after(i, node, prev)
+            return node
+        pending.append(node)
+        return prev
+
+    def place_pending(self, pending: list[Node], node: Node) -> None:
+        """The new texts waiting for an old one go before it, in its container (else: refused)."""
+        for waiting in pending:
+            if waiting.container != node.container:
+                self.cannot_place(waiting)
+            self.new_before(self.nodes.index(waiting), waiting, node)
+        pending.clear()
+
+    def drop_removed(self) -> None:
+        """The paragraphs deleted whole go; a table cell's last (CT_Tc needs one) and the body's
+        last paragraph mark stay, empty and without a list label."""
         for p in self.removed:
-            if _last_in_cell(p):  # a table cell holds at least one paragraph (CT_Tc): this one stays, empty
+            if _last_in_cell(p) or (_last_in_body(p) and self.ends_program(p)):
                 for child in [c for c in p if c.tag != w("pPr")]:
                     p.remove(child)
                 self.unnumber(p)
             else:
                 p.getparent().remove(p)
-        if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
-            self.hand_back_last_mark(self.nodes[-1].p.getparent())
 
     def cannot_place(self, node: Node) -> None:
         am = self.amendment(node.segments[0].change)
@@ -164,19 +179,23 @@ class Writer:
 
     def hand_back_last_mark(self, container) -> None:
         """The last paragraph mark of the body (or a cell) cannot go: when new paragraphs end it,
-        the mark tracked as inserted is the one of the last old paragraph before them, as Word
-        writes Enter at the end of that paragraph; the last new one keeps the final mark and,
-        where it looks different, records the old paragraph's look (w:pPrChange) for Reject All."""
+        the inserted mark is that of the last old paragraph before them (Word's Enter at its end);
+        the last new one keeps the final mark, and the old one's look (w:pPrChange) if it differs."""
         paras = [c for c in container if c.tag == w("p")]
         content = [c for c in container if c.tag not in (w("sectPr"), w("tcPr"))]
-        if not paras or paras[-1] not in self.marked or content[-1] is not paras[-1]:
+        if not paras or paras[-1] not in self.marked or content[-1] is not paras[-1] or self.keep_last_mark(paras):
             return
         last = paras[-1]
         mark = last.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
         old = next((p for p in reversed(paras[:-1]) if p not in self.marked), None)
         if mark is None or old is None or _sect(old) is not None or old.getnext() is None \
-                or not all(p in self.marked for p in paras[paras.index(old) + 1:]):
+                or not all(p in self.marked and _mark(p, "ins") is not None for p in paras[paras.index(old) + 1:]):
             return
+        self.hand_over(old, last, mark)
+
+    def hand_over(self, old, last, mark) -> None:
+        """The inserted mark `mark` of the last paragraph moved onto `old`'s mark; `last` records
+        the look of `old` where it differs."""
         mark.getparent().remove(mark)
         self.marks.paragraph_mark(old, "ins")
         self.marked.add(old)
@@ -185,6 +204,35 @@ class Writer:
             change.tag = w("pPrChange")
             change.append(_base_ppr(old, _ppr(last), self.default_style()))
             _ppr(last).append(change)
+
+    def ends_program(self, p) -> bool:
+        """Is `p` the paragraph of the program's last text (no new text after it)?"""
+        last = self.nodes[-1].unit if self.nodes else None
+        return last is not None and last.pt is not None and last.pt.p is p
+
+    def keep_last_mark(self, paras: list) -> bool:
+        """The last paragraph deleted whole: its mark cannot go (Word, LibreOffice), so it stays,
+        untracked and empty, as in the adopted file; a new last paragraph alike right after it is
+        written into it, so Reject All gives it back, not joined to the heading (review 7, #2)."""
+        last = paras[-1]
+        if _mark(last, "del") is not None:
+            _untrack(last, "del")
+            self.unnumber(last)
+            return True
+        gone = paras[-2] if len(paras) > 1 else None
+        if gone is None or _mark(gone, "del") is None or _mark(last, "ins") is None or not _same_ppr(gone, last):
+            return False
+        self.join_into(gone, last)
+        return True
+
+    def join_into(self, gone, last) -> None:
+        """The new last paragraph `last` written into the deleted one before it, `gone`, whose mark stays."""
+        _untrack(gone, "del")
+        for child in [c for c in last if c.tag != w("pPr")]:
+            gone.append(child)
+        last.getparent().remove(last)
+        for node in self.nodes:
+            node.p = gone if node.p is last else node.p
 
     def unnumber(self, p) -> None:
         """The empty paragraph a table cell keeps when its only item is deleted prints no list
@@ -199,9 +247,8 @@ class Writer:
         if base is not None:
             if base.find(w("numPr")) is None:  # numbered by its style: Reject All restores only what is listed
                 set_num(base, *numbered)
-            change = self.marks.mark("pPrChange")
-            change.append(base)
-            ppr.append(change)
+            ppr.append(self.marks.mark("pPrChange"))
+            ppr[-1].append(base)
 
     def default_style(self) -> str:
         styles = self.styles
@@ -223,6 +270,11 @@ class Writer:
         if all(g.op == DEL for g in segs) and unit.alone:
             self.delete_paragraph(node, prev)
             return
+        self.edit_text(unit, segs)
+
+    def edit_text(self, unit: Unit, segs) -> None:
+        """The changed words of an old text, to be edited in its paragraph's runs (checked by the guard)."""
+        assert unit.pt is not None
         edits = [(Edit(a, b, new, self.who(g.change)), self.amendment(g.change))
                  for a, b, new, g in _changed(unit, segs)]
         if edits:
@@ -243,18 +295,23 @@ class Writer:
         if self.in_deleted_row(node):
             return
         if not self.marks.tracked:
-            if _sect(p) is None:
-                self.removed.append(p)
-                node.p = None
-            else:  # the paragraph ends a section: its mark stays, so the section does
-                for r in _runs(p):
-                    r.getparent().remove(r)
+            self.remove_paragraph(node)
             return
         for r in _runs(p):
             self.marks.delete_run(r)
         self.track_mark(p, prev, "del")
         if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
             self.unnumber(p)
+
+    def remove_paragraph(self, node: Node) -> None:
+        """A paragraph deleted whole from the adopted file: it goes (drop_removed), or, when it
+        ends a section, its words go and its mark stays, so the section does."""
+        if _sect(node.p) is None:
+            self.removed.append(node.p)
+            node.p = None
+        else:
+            for r in _runs(node.p):
+                r.getparent().remove(r)
 
     def in_new_row(self, node: Node) -> bool:
         """A text of a table row the amendments add whole: written with its row (source_rows.py)."""
@@ -276,12 +333,17 @@ class Writer:
             self.gone_tables[table] = change
         else:
             self.gone_rows.setdefault(change, []).append(node.p)
+        self.strike(node)
+        return True
+
+    def strike(self, node: Node) -> None:
+        """The words of a paragraph that goes with its row or table: struck (tracked), or the
+        paragraph forgotten (it goes with the row)."""
         if self.marks.tracked:
             for r in _runs(node.p):
                 self.marks.delete_run(r)
         else:
             node.p = None
-        return True
 
     def gone_table(self, node: Node) -> Any:
         """The outermost table holding `node` whose every text is deleted whole, or None."""
@@ -350,22 +412,25 @@ class Writer:
         from lxml import etree
 
         p = etree.Element(w("p"))
-        ppr = model.find(w("pPr")) if model is not None else self.styled(node)
+        ppr = self.new_ppr(node, model, same_list)
         if ppr is not None:
-            ppr = copy.deepcopy(ppr)
-            for tag in ("sectPr", "pPrChange", "pageBreakBefore"):
-                for gone in ppr.findall(w(tag)):
-                    ppr.remove(gone)
-            for mark in ppr.findall(f"{w('rPr')}/{w('ins')}") + ppr.findall(f"{w('rPr')}/{w('del')}"):
-                mark.getparent().remove(mark)
-            if node.kind == ("item", True) and not same_list and self.numbering is not None:
-                self.numbering.restart(ppr, _block(node.path))  # a new numbered list starts at 1
             p.append(ppr)
         run = text_run(text, first_rpr(model))
         p.append(run)
         self.marks.insert_run(run)
         node.p = p
         return p
+
+    def new_ppr(self, node: Node, model: Any, same_list: bool) -> Any:
+        """The paragraph properties of a new paragraph: the model's (a new numbered list starting
+        at 1), or the file's style for its kind; None: none."""
+        ppr = model.find(w("pPr")) if model is not None else self.styled(node)
+        if ppr is None:
+            return None
+        ppr = _copied_ppr(ppr)
+        if node.kind == ("item", True) and not same_list and self.numbering is not None:
+            self.numbering.restart(ppr, _block(node.path))
+        return ppr
 
     def styled(self, node: Node) -> Any:
         """A new heading or list item with no text of its kind to copy: the file's style for it."""
@@ -400,10 +465,21 @@ def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
     return out
 
 
+def _copied_ppr(ppr):
+    """A copy of paragraph properties for a new paragraph: no section, change or page break of
+    the paragraph copied, no tracked mark."""
+    ppr = copy.deepcopy(ppr)
+    for tag in ("sectPr", "pPrChange", "pageBreakBefore"):
+        for gone in ppr.findall(w(tag)):
+            ppr.remove(gone)
+    for mark in ppr.findall(f"{w('rPr')}/{w('ins')}") + ppr.findall(f"{w('rPr')}/{w('del')}"):
+        mark.getparent().remove(mark)
+    return ppr
+
+
 def _base_ppr(old, new_ppr, default_style: str):
-    """The old paragraph's properties as w:pPrChange records them (no mark, section or change),
-    with an explicit "off" for a style or numbering only the new one has: LibreOffice's
-    Reject All restores only what is listed."""
+    """The old paragraph's properties as w:pPrChange records them (no mark, section or change), with
+    an explicit "off" for a style or numbering only the new one has (LibreOffice restores only those listed)."""
     from lxml import etree
 
     base = etree.Element(w("pPr"))
@@ -414,13 +490,7 @@ def _base_ppr(old, new_ppr, default_style: str):
         base.insert(0, etree.Element(w("pStyle")))
         base[0].set(w("val"), default_style)
     if new_ppr.find(w("numPr")) is not None and base.find(w("numPr")) is None:
-        from .docx import PPR_RANK
-
-        num = etree.Element(w("numPr"))
-        etree.SubElement(num, w("ilvl")).set(w("val"), "0")
-        etree.SubElement(num, w("numId")).set(w("val"), "0")
-        rank = PPR_RANK[w("numPr")]
-        base.insert(sum(1 for c in base if PPR_RANK.get(c.tag, rank) < rank), num)
+        set_num(base, "0", "0")
     return base
 
 
@@ -461,6 +531,24 @@ def _inside(el, ancestor) -> bool:
     while el is not None and el is not ancestor:
         el = el.getparent()
     return el is ancestor
+
+
+def _mark(p, tag: str):
+    """The tracked insertion or deletion (`tag`) of paragraph `p`'s mark, or None."""
+    return p.find(f"{w('pPr')}/{w('rPr')}/{w(tag)}")
+
+
+def _untrack(p, tag: str) -> None:
+    """Take the tracked insertion or deletion (`tag`) off paragraph `p`'s mark."""
+    mark = _mark(p, tag)
+    mark.getparent().remove(mark)
+
+
+def _last_in_body(p) -> bool:
+    """Is `p` the last paragraph of the body, nothing but the body's section properties after it?"""
+    body = p.getparent()
+    return body is not None and body.tag == w("body") and all(
+        c.tag not in (w("p"), w("tbl"), w("sdt"), w("customXml")) for c in p.itersiblings())
 
 
 def _last_in_cell(p) -> bool:

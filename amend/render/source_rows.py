@@ -77,9 +77,7 @@ def _row(writer: Any, change: int, nodes: list, k: int, neighbour: Any) -> Any:
     if len(cells) != width or any(el.tag in _MERGED for c in cells for el in c.iter()):
         _refuse(writer, nodes[0])
     writer.marks.author, writer.marks.date = writer.who(change)
-    row = copy.deepcopy(neighbour)
-    for el in [el for el in row.iter() if el.tag in _TRACKED and el.getparent().tag in (w("trPr"), w("tcPr"))]:
-        el.getparent().remove(el)
+    row = _copy_row(neighbour)
     for c, (old, new) in enumerate(zip(cells, row.findall(w("tc")), strict=True)):
         texts = [n for n in nodes if n.path[k + 2] == c]
         if any(n.kind != ("paragraph",) or len(n.path) != k + 4 for n in texts):
@@ -87,6 +85,14 @@ def _row(writer: Any, change: int, nodes: list, k: int, neighbour: Any) -> Any:
         _fill(new, _plain(old.find(w("p")), writer.styles), texts, writer.marks)
     if writer.marks.tracked:
         row_properties(row).append(writer.marks.mark("ins"))
+    return row
+
+
+def _copy_row(row: Any) -> Any:
+    """A copy of a w:tr without the tracked changes of its row and cell properties."""
+    row = copy.deepcopy(row)
+    for el in [el for el in row.iter() if el.tag in _TRACKED and el.getparent().tag in (w("trPr"), w("tcPr"))]:
+        el.getparent().remove(el)
     return row
 
 
@@ -109,11 +115,16 @@ def _fill(cell: Any, model: Any, texts: list, marks: Any) -> None:
         if ppr is not None:
             p.append(_clean(copy.deepcopy(ppr)))
         if node is not None:
-            run = text_run(node.segments[0].text, first_rpr(model))
-            p.append(run)
-            marks.insert_run(run)
-            node.p = p
+            _text(p, node, model, marks)
         cell.append(p)
+
+
+def _text(p: Any, node: Any, model: Any, marks: Any) -> None:
+    """The text of `node` as a run of `p` with the formatting of the model's first run (inserted, tracked)."""
+    run = text_run(node.segments[0].text, first_rpr(model))
+    p.append(run)
+    marks.insert_run(run)
+    node.p = p
 
 
 def _plain(model: Any, styles: Any) -> Any:
