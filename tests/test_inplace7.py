@@ -409,3 +409,37 @@ def test_the_last_paragraph_of_the_body_deleted_is_right_in_libreoffice(amend, t
                                      ("Socialnämnden ansvarar för samordningen.", "Standard", "", False)]
     want = {"replaced": ("Alla nämnder bidrar.", "Standard", "", False), "deleted": ("", "Standard", "", False)}
     assert _seen(adopted_lo)[-2:] == [("Ansvar", "Heading 2", "", False), want[how]]
+
+
+# ---------------------------------------------------------------- review 7, 6: a new list's first item deleted later
+
+NEW_LIST = ("{id: a1, add_section: {heading: Bilaga, level: 1, content: [Text i bilagan., {numbered: [Ett., Två.]}]}, "
+            "after_section: Mål}")
+NEXT = """program: plan
+base: adopted
+produces: next
+decision: {body: KF, date: "2026-03-10", paragraph: § 3}
+amendments:
+  - {id: b1, at: {heading: Bilaga}, delete_item: Ett.}
+"""
+
+
+def test_a_new_numbered_list_is_a_list_of_its_own_so_deleting_its_first_item_later_numbers_from_1(amend, tmp_path):
+    """The new list gets a list definition of its own (w:abstractNum, copied): restarted over the
+    old one, LibreOffice's Accept All numbered "Två." 4., going on from Mål's list (review 7, finding 6)."""
+    from lxml import etree
+
+    program = _imported(amend, tmp_path, PLAN7, "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch("plan", NEW_LIST))
+    with zipfile.ZipFile(adopted) as z, zipfile.ZipFile(PLAN7) as src:
+        numbering, before = etree.fromstring(z.read("word/numbering.xml")), etree.fromstring(src.read("word/numbering.xml"))
+    assert len(numbering.findall(f"{W}abstractNum")) == len(before.findall(f"{W}abstractNum")) + 1
+    (tmp_path / "next.yaml").write_text(NEXT, encoding="utf-8")
+    res = amend("apply", adopted.parent / "plan.adopted.yaml", tmp_path / "next.yaml", "-o", tmp_path / "next")
+    assert res.code == 0, res.err
+    nxt, red = tmp_path / "next" / "plan.next.docx", tmp_path / "next" / "plan.next.redline.docx"
+    accepted, rejected, adopted_lo, before_lo = _lo([(red, "accept"), (red, "reject"), (nxt, ""), (adopted, "")])
+    assert ("Två.", "1.") in [(t, label) for t, _, label, _ in _seen(adopted_lo)]
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(before_lo)
+    assert [(t, label) for t, _, label, _ in _seen(before_lo) if t in ("Ett.", "Två.")] == [("Ett.", "1."), ("Två.", "2.")]

@@ -174,10 +174,8 @@ class Written:
 
 def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool,
                        notes=None) -> Written:
-    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes);
-    untracked, also the places of the adopted program's texts in it, so that the next
-    decision can be written into the adopted file in turn. `notes`: provenance notes to
-    mark (amend.render.provenance_docx.SourceNotes)."""
+    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes); untracked,
+    also the places of the adopted texts in it, for the next decision. `notes`: provenance_docx.SourceNotes."""
     name = base.source_file.file if base.source_file else "?"
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = [(info, z.read(info.filename)) for info in z.infolist()]

@@ -41,7 +41,7 @@ class Numbering:
         if abstract is None:
             return  # not numbered through numbering.xml: nothing goes on from another list
         if new_list not in self.made:
-            self.made[new_list] = self._new_num(abstract, level)
+            self.made[new_list] = self._new_num(self._own_abstract(abstract), level)
         set_num(ppr, self.made[new_list], level)
 
     def _num_of(self, ppr: Any) -> tuple[str | None, str]:
@@ -68,6 +68,25 @@ class Numbering:
                 ref = num.find(w("abstractNumId"))
                 return ref.get(w("val")) if ref is not None else None
         return None
+
+    def _own_abstract(self, abstract: str) -> str:
+        """A copy of the list definition `abstract` for the new list (a new w:abstractNumId and
+        w:nsid): a list of its own, not the old list restarted, so that LibreOffice still numbers
+        it from 1 when its first item is deleted later (Accept All; review 7, finding 6). A
+        definition that links a numbering style is shared (the style is the list)."""
+        import copy
+
+        found = next((a for a in self.root.iter(w("abstractNum")) if a.get(w("abstractNumId")) == abstract), None)
+        if found is None or found.find(w("numStyleLink")) is not None or found.find(w("styleLink")) is not None:
+            return abstract
+        made = copy.deepcopy(found)
+        new_id = 1 + max(int(a.get(w("abstractNumId"))) for a in self.root.iter(w("abstractNum")))
+        made.set(w("abstractNumId"), str(new_id))
+        nsid = made.find(w("nsid"))
+        if nsid is not None:
+            nsid.set(w("val"), f"{0x414D0000 + new_id:08X}")  # "AM" and the definition's number: fixed, unique here
+        list(self.root.iter(w("abstractNum")))[-1].addnext(made)
+        return str(new_id)
 
     def _new_num(self, abstract: str, level: str) -> str:
         from lxml import etree

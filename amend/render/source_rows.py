@@ -73,8 +73,7 @@ def _neighbour(writer: Any, nodes: list, k: int) -> tuple[Any, bool]:
 def _row(writer: Any, change: int, nodes: list, k: int, neighbour: Any) -> Any:
     """The new w:tr: the neighbour's copied, each cell holding the new row's texts of that cell."""
     cells = neighbour.findall(w("tc"))
-    width = len(_merged_row(writer, nodes[0].path, k))
-    if len(cells) != width or any(el.tag in _MERGED for c in cells for el in c.iter()):
+    if len(cells) != len(_merged_row(writer, nodes[0].path, k)) or any(el.tag in _MERGED for el in neighbour.iter()):
         _refuse(writer, nodes[0])
     writer.marks.author, writer.marks.date = writer.who(change)
     row = _copy_row(neighbour)
