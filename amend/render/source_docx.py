@@ -40,8 +40,9 @@ from ..importers.docxxml import Styles, w
 from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
-from .source_edit import Node, Writer, merged_nodes
+from .source_edit import Writer
 from .source_guard import Guard
+from .source_nodes import Node, merged_nodes
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit, max_id
 from .source_styles import parse_styles

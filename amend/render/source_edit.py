@@ -12,94 +12,36 @@ What an edit must not touch is source_guard.py's.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
-from ..diff import DEL, INS, SAME, Redline, walk
+from ..diff import DEL, INS, SAME, Redline
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
+from .source_marks import (
+    _base_ppr,
+    _copied_ppr,
+    _last_in_body,
+    _last_in_cell,
+    _mark,
+    _ppr,
+    _same_ppr,
+    _sect,
+    _top,
+    _untrack,
+)
+from .source_nodes import Node, _block
 from .source_numbering import Numbering, numbering_of, set_num
-from .source_rows import add_rows, gone_tables, row_properties
-from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, text_run
+from .source_rows import RowWriting, add_rows
+from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
 from .source_styles import styled_ppr
-
-
-def _kind(red: Redline, path: tuple) -> tuple:
-    """What a text is, for choosing the paragraph a new one copies: heading of a level, list item, paragraph."""
-    if path[0] == "h":
-        return ("heading", red.merged.sections[path[1]].level)
-    if path[-1] == "heading":
-        return ("column heading",)
-    if len(path) >= 2 and path[-2] == "item":  # a numbered item never copies a bullet's numbering, nor back
-        return ("item", getattr(_node_at(red.merged, path[:-2]), "ordered", None))
-    return ("paragraph",)
-
-
-def _node_at(program, path: tuple):
-    """The block (or section) at a path of amend.diff.walk."""
-    from ..diff import rows
-
-    node, rest = program.sections[path[0]], path[1:]
-    while rest:
-        if rest[0] == "row":
-            node, rest = dict(rows(node))[rest[1]][rest[2]], rest[3:]
-        elif rest[0] == "col":
-            node, rest = node.columns[rest[1]], rest[2:]
-        else:
-            node, rest = node.blocks[rest[0]], rest[1:]
-    return node
-
-
-def _container(path: tuple) -> tuple:
-    """The section body, table cell or column a text is in (texts of one container are siblings)."""
-    if path[0] == "h":
-        return ("body",)
-    p = path[:-1] if path[-1] == "heading" else path
-    if len(p) >= 2 and p[-2] == "item":
-        p = p[:-2]
-    p = p if path[-1] == "heading" else p[:-1]
-    return ("body",) if len(p) == 1 else p
-
-
-def _block(path: tuple) -> tuple:
-    """The list a list item is in; a paragraph's container."""
-    return path[:-2] if len(path) >= 2 and path[-2] == "item" else _container(path)
-
-
-@dataclass
-class Node:
-    path: tuple
-    segments: tuple
-    kind: tuple
-    container: tuple
-    unit: Unit | None  # None: a text the amendments added
-    p: Any = None  # the paragraph it is in, once placed
-
-
-def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
-    nodes, olds = [], iter(units)
-    for s, sec in enumerate(red.merged.sections):
-        for path, text in walk(sec, (s,)):
-            if text is None:
-                continue
-            segs = red.segments[path]
-            unit = None
-            if any(g.op != INS for g in segs):
-                unit = next(olds, None)
-                if unit is None or unit.text != "".join(g.text for g in segs if g.op != INS):
-                    raise UnreadableDocument(msg("source.lost_track", file=name))
-            p = unit.pt.p if unit and unit.pt else None
-            nodes.append(Node(path, segs, _kind(red, path), _container(path), unit, p))
-    return nodes
-
 
 # ---------------------------------------------------------------- writing
 
 
-class Writer:
+class Writer(RowWriting):
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
                  guard: Guard | None = None, styles: Any = None, name: str = "?"):
         self.red, self.nodes, self.marks = red, nodes, marks
@@ -297,7 +239,7 @@ class Writer:
         if not self.marks.tracked:
             self.remove_paragraph(node)
             return
-        for r in _runs(p):
+        for r in own_runs(p):
             self.marks.delete_run(r)
         self.track_mark(p, prev, "del")
         if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
@@ -310,61 +252,8 @@ class Writer:
             self.removed.append(node.p)
             node.p = None
         else:
-            for r in _runs(node.p):
+            for r in own_runs(node.p):
                 r.getparent().remove(r)
-
-    def in_new_row(self, node: Node) -> bool:
-        """A text of a table row the amendments add whole: written with its row (source_rows.py)."""
-        change = node.segments[0].change
-        if change is None or self.red.changes[change].what != "row":
-            return False
-        self.new_rows.setdefault(change, []).append(node)
-        return True
-
-    def in_deleted_row(self, node: Node) -> bool:
-        """A text of a table row, or of a table, the amendments delete whole: the row or table
-        goes (drop_rows), not its paragraphs one by one, which would leave an empty row or an
-        empty grid; tracked, its words are struck and its rows marked deleted."""
-        change = node.segments[0].change
-        table = self.gone_table(node)
-        if change is None or (table is None and self.red.changes[change].what != "row"):
-            return False
-        if table is not None:
-            self.gone_tables[table] = change
-        else:
-            self.gone_rows.setdefault(change, []).append(node.p)
-        self.strike(node)
-        return True
-
-    def strike(self, node: Node) -> None:
-        """The words of a paragraph that goes with its row or table: struck (tracked), or the
-        paragraph forgotten (it goes with the row)."""
-        if self.marks.tracked:
-            for r in _runs(node.p):
-                self.marks.delete_run(r)
-        else:
-            node.p = None
-
-    def gone_table(self, node: Node) -> Any:
-        """The outermost table holding `node` whose every text is deleted whole, or None."""
-        if self.tables_gone is None:
-            self.tables_gone = gone_tables(self.red, self.nodes)
-        return next((t for t in _ancestors(node.p) if t in self.tables_gone), None)
-
-    def drop_rows(self) -> None:
-        """Each table row or table deleted whole: removed, or (tracked) its rows marked deleted
-        (w:trPr/w:del), as Word writes a deleted row, so that Reject All brings it back."""
-        rows = [(change, _row_of(paras)) for change, paras in self.gone_rows.items()]
-        rows += [(change, tr) for table, change in self.gone_tables.items() for tr in table.findall(w("tr"))]
-        for change, row in rows:
-            self.marks.author, self.marks.date = self.who(change)
-            if self.marks.tracked:
-                row_properties(row).append(self.marks.mark("del"))
-            elif row.getparent() is not None:
-                row.getparent().remove(row)
-        if not self.marks.tracked:
-            for table in self.gone_tables:
-                table.getparent().remove(table)
 
     def track_mark(self, p, prev: Node | None, tag: str) -> None:
         """Track the mark of a wholly inserted or deleted paragraph: on the paragraph
@@ -463,131 +352,3 @@ def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
             out.append((pos, pos + len(g.text), "", g))
         pos += len(g.text) if g.op != INS else 0
     return out
-
-
-def _copied_ppr(ppr):
-    """A copy of paragraph properties for a new paragraph: no section, change or page break of
-    the paragraph copied, no tracked mark."""
-    ppr = copy.deepcopy(ppr)
-    for tag in ("sectPr", "pPrChange", "pageBreakBefore"):
-        for gone in ppr.findall(w(tag)):
-            ppr.remove(gone)
-    for mark in ppr.findall(f"{w('rPr')}/{w('ins')}") + ppr.findall(f"{w('rPr')}/{w('del')}"):
-        mark.getparent().remove(mark)
-    return ppr
-
-
-def _base_ppr(old, new_ppr, default_style: str):
-    """The old paragraph's properties as w:pPrChange records them (no mark, section or change), with
-    an explicit "off" for a style or numbering only the new one has (LibreOffice restores only those listed)."""
-    from lxml import etree
-
-    base = etree.Element(w("pPr"))
-    for child in (old.find(w("pPr")) if old.find(w("pPr")) is not None else ()):
-        if child.tag not in (w("rPr"), w("sectPr"), w("pPrChange")):
-            base.append(copy.deepcopy(child))
-    if new_ppr.find(w("pStyle")) is not None and base.find(w("pStyle")) is None:
-        base.insert(0, etree.Element(w("pStyle")))
-        base[0].set(w("val"), default_style)
-    if new_ppr.find(w("numPr")) is not None and base.find(w("numPr")) is None:
-        set_num(base, "0", "0")
-    return base
-
-
-def _ppr(p):
-    if p.find(w("pPr")) is None:
-        p.insert(0, p.makeelement(w("pPr")))
-    return p.find(w("pPr"))
-
-
-def _top(el):
-    """The ancestor of `el` that is a child of w:body."""
-    while el.getparent() is not None and el.getparent().tag != w("body"):
-        el = el.getparent()
-    return el
-
-
-def _row_of(paras: list):
-    """The table row (w:tr) that holds all of `paras` (the nearest: a row of a table in a cell
-    is the inner table's when all are in it)."""
-    row = paras[0].getparent()
-    while row is not None and (row.tag != w("tr") or not all(_inside(p, row) for p in paras)):
-        row = row.getparent()
-    assert row is not None  # the texts of a row are in one w:tr
-    return row
-
-
-def _ancestors(el) -> list:
-    """The tables around `el`, outermost first."""
-    out: list = []
-    while el is not None:
-        if el.tag == w("tbl"):
-            out.insert(0, el)
-        el = el.getparent()
-    return out
-
-
-def _inside(el, ancestor) -> bool:
-    while el is not None and el is not ancestor:
-        el = el.getparent()
-    return el is ancestor
-
-
-def _mark(p, tag: str):
-    """The tracked insertion or deletion (`tag`) of paragraph `p`'s mark, or None."""
-    return p.find(f"{w('pPr')}/{w('rPr')}/{w(tag)}")
-
-
-def _untrack(p, tag: str) -> None:
-    """Take the tracked insertion or deletion (`tag`) off paragraph `p`'s mark."""
-    mark = _mark(p, tag)
-    mark.getparent().remove(mark)
-
-
-def _last_in_body(p) -> bool:
-    """Is `p` the last paragraph of the body, nothing but the body's section properties after it?"""
-    body = p.getparent()
-    return body is not None and body.tag == w("body") and all(
-        c.tag not in (w("p"), w("tbl"), w("sdt"), w("customXml")) for c in p.itersiblings())
-
-
-def _last_in_cell(p) -> bool:
-    """Is `p` the only paragraph or table left in its table cell?"""
-    cell = p.getparent()
-    return cell is not None and cell.tag == w("tc") and not any(
-        c is not p and c.tag in (w("p"), w("tbl"), w("sdt"), w("customXml")) for c in cell)
-
-
-def _sect(p):
-    ppr = p.find(w("pPr"))
-    return ppr.find(w("sectPr")) if ppr is not None else None
-
-
-def _runs(p) -> list:
-    """The runs of paragraph `p` itself (not those of a text box in it), not already deleted."""
-    out = []
-    for r in p.iter(w("r")):
-        up = r.getparent()
-        while up is not None and up is not p and up.tag not in (w("p"), w("del"), w("moveFrom")):
-            up = up.getparent()
-        if up is p:
-            out.append(r)
-    return out
-
-
-def _ppr_key(p) -> bytes:
-    from lxml import etree
-
-    ppr = p.find(w("pPr"))
-    if ppr is None:
-        return b""
-    ppr = copy.deepcopy(ppr)
-    for tag in ("rPr", "sectPr", "pPrChange"):
-        for gone in ppr.findall(w(tag)):
-            ppr.remove(gone)
-    return etree.tostring(ppr, method="c14n")
-
-
-def _same_ppr(a, b) -> bool:
-    return _ppr_key(a) == _ppr_key(b)
-

@@ -18,10 +18,103 @@ from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
-from .source_runs import first_rpr, text_run
+from .source_runs import first_rpr, own_runs, text_run
 
 _MERGED = {w("gridSpan"), w("vMerge"), w("hMerge")}
 _TRACKED = {w("ins"), w("del"), w("trPrChange"), w("tcPrChange"), w("cellIns"), w("cellDel"), w("cellMerge")}
+
+
+class RowWriting:
+    """The table rows and tables source_edit.Writer deletes whole, or adds (a mixin of it: the
+    writer's texts, marks and redline)."""
+
+    red: Any
+    nodes: list
+    marks: Any
+    gone_rows: dict
+    new_rows: dict
+    gone_tables: dict
+    tables_gone: set | None
+    who: Any  # source_edit.Writer.who
+
+    def in_new_row(self, node: Any) -> bool:
+        """A text of a table row the amendments add whole: written with its row (source_rows.py)."""
+        change = node.segments[0].change
+        if change is None or self.red.changes[change].what != "row":
+            return False
+        self.new_rows.setdefault(change, []).append(node)
+        return True
+
+    def in_deleted_row(self, node: Any) -> bool:
+        """A text of a table row, or of a table, the amendments delete whole: the row or table
+        goes (drop_rows), not its paragraphs one by one, which would leave an empty row or an
+        empty grid; tracked, its words are struck and its rows marked deleted."""
+        change = node.segments[0].change
+        table = self.gone_table(node)
+        if change is None or (table is None and self.red.changes[change].what != "row"):
+            return False
+        if table is not None:
+            self.gone_tables[table] = change
+        else:
+            self.gone_rows.setdefault(change, []).append(node.p)
+        self.strike(node)
+        return True
+
+    def strike(self, node: Any) -> None:
+        """The words of a paragraph that goes with its row or table: struck (tracked), or the
+        paragraph forgotten (it goes with the row)."""
+        if self.marks.tracked:
+            for r in own_runs(node.p):
+                self.marks.delete_run(r)
+        else:
+            node.p = None
+
+    def gone_table(self, node: Any) -> Any:
+        """The outermost table holding `node` whose every text is deleted whole, or None."""
+        if self.tables_gone is None:
+            self.tables_gone = gone_tables(self.red, self.nodes)
+        return next((t for t in _ancestors(node.p) if t in self.tables_gone), None)
+
+    def drop_rows(self) -> None:
+        """Each table row or table deleted whole: removed, or (tracked) its rows marked deleted
+        (w:trPr/w:del), as Word writes a deleted row, so that Reject All brings it back."""
+        rows = [(change, _row_of(paras)) for change, paras in self.gone_rows.items()]
+        rows += [(change, tr) for table, change in self.gone_tables.items() for tr in table.findall(w("tr"))]
+        for change, row in rows:
+            self.marks.author, self.marks.date = self.who(change)
+            if self.marks.tracked:
+                row_properties(row).append(self.marks.mark("del"))
+            elif row.getparent() is not None:
+                row.getparent().remove(row)
+        if not self.marks.tracked:
+            for table in self.gone_tables:
+                table.getparent().remove(table)
+
+
+def _row_of(paras: list):
+    """The table row (w:tr) that holds all of `paras` (the nearest: a row of a table in a cell
+    is the inner table's when all are in it)."""
+    row = paras[0].getparent()
+    while row is not None and (row.tag != w("tr") or not all(_inside(p, row) for p in paras)):
+        row = row.getparent()
+    assert row is not None  # the texts of a row are in one w:tr
+    return row
+
+
+def _ancestors(el) -> list:
+    """The tables around `el`, outermost first."""
+    out: list = []
+    while el is not None:
+        if el.tag == w("tbl"):
+            out.insert(0, el)
+        el = el.getparent()
+    return out
+
+
+def _inside(el, ancestor) -> bool:
+    while el is not None and el is not ancestor:
+        el = el.getparent()
+    return el is ancestor
 
 
 def add_rows(writer: Any) -> None:
@@ -98,7 +191,7 @@ def _copy_row(row: Any) -> Any:
 def _merged_row(writer: Any, path: tuple, k: int) -> tuple:
     """The cells of the new row in the merged program."""
     from ..diff import rows
-    from .source_edit import _node_at
+    from .source_nodes import _node_at
 
     return dict(rows(_node_at(writer.red.merged, path[:k])))[path[k + 1]]
 
