@@ -62,6 +62,8 @@ def source_docx(program: Program, red, when, docx_style: str, provenance: str = 
     notes: tuple[str, ...] = (str(msg("source.used", file=path)),)
     if docs[0].stale_contents:
         notes += (str(msg("source.contents_to_update", file=path)),)
+    if docs[0].stale_status:
+        notes += (str(msg("source.header_status", file=path, word=docs[0].stale_status)),)
     return docs, notes, (str(path),)
 
 

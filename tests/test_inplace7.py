@@ -443,3 +443,22 @@ def test_a_new_numbered_list_is_a_list_of_its_own_so_deleting_its_first_item_lat
     assert _seen(accepted) == _seen(adopted_lo)
     assert _seen(rejected) == _seen(before_lo)
     assert [(t, label) for t, _, label, _ in _seen(before_lo) if t in ("Ett.", "Två.")] == [("Ett.", "1."), ("Två.", "2.")]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_run_says_a_header_still_says_forslag(amend, tmp_path, lang):
+    """trygghetsplan.docx's running header says "Förslag": the headers are copied as they are, and the
+    run says so (a proposal to another body does not adopt anything, so it says nothing)."""
+    program = _imported(amend, tmp_path, _with_status_line(tmp_path, "Förslag"), "plan")
+    (tmp_path / "patch.yaml").write_text(DECIDED, encoding="utf-8")
+    res = amend("--lang", lang, "apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    said = {"en": ("a header or footer of ", "trygghetsplan.docx says ”Förslag”: amend updates the title page, not "
+                   "the headers and footers (they are copied as they are); change it in Word before publishing"),
+            "sv": ("ett sidhuvud eller en sidfot i ", "trygghetsplan.docx säger ”Förslag”: amend uppdaterar titelsidan, "
+                   "inte sidhuvuden och sidfötter (de kopieras som de är); ändra det i Word före publicering")}[lang]
+    assert said[0] in res.err and said[1] in res.err
+    proposal = DECIDED.replace("paragraph: § 9}", "paragraph: § 9, proposes_to: Kommunfullmäktige}")
+    (tmp_path / "patch.yaml").write_text(proposal, encoding="utf-8")
+    res = amend("--lang", lang, "apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "out2")
+    assert res.code == 0 and "Förslag" not in res.err

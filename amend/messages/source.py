@@ -139,4 +139,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "den nya tabellraden med ”{text}” kan inte skrivas in exakt i Word-filen {file}: raden bredvid har "
         "sammanfogade celler, eller den nya radens celler rymmer mer än stycken (en lista eller en tabell); "
         "lägg till raden i Word, eller skriv amends egen layout med --docx-style default"),
+    "source.header_status": (
+        "a header or footer of {file} says ”{word}”: amend updates the title page, not the headers and "
+        "footers (they are copied as they are); change it in Word before publishing",
+        "ett sidhuvud eller en sidfot i {file} säger ”{word}”: amend uppdaterar titelsidan, inte sidhuvuden "
+        "och sidfötter (de kopieras som de är); ändra det i Word före publicering"),
 }

@@ -46,7 +46,7 @@ from .source_nodes import Node, merged_nodes
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit, max_id
 from .source_styles import parse_styles
-from .source_title import title_page, update_title_page
+from .source_title import stale_status, title_page, update_title_page
 from .source_toc import SETTINGS, headings_changed, mark_dirty, toc_fields, update_fields_on_open
 
 DOCUMENT = "word/document.xml"
@@ -171,6 +171,7 @@ class Written:
     data: bytes
     places: str | None = None  # the adopted file's: where each text of the adopted program is in it
     stale_contents: bool = False  # it has a table of contents that lists the headings as they were
+    stale_status: str | None = None  # a header or footer's status word the adoption leaves as it was
 
 
 def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool,
@@ -188,7 +189,7 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     new = notes.mark(writer.nodes, doc.xml, marks if tracked else None) if notes is not None else {}
     stale = _stale_contents(red, doc.body, doc.xml, new)
     new.update(doc.parts(when, red))
-    return Written(_zip(parts, new, when), places, stale)
+    return Written(_zip(parts, new, when), places, stale, stale_status(red, doc.xml))
 
 
 class _Document:

@@ -141,3 +141,29 @@ def _write(pt: ParaText, value: str, red: Redline, marks: Marks, guard) -> None:
     if guard is not None:
         guard.check_edits(pt, [(edit, None)])
     edit_paragraph(pt, [edit], marks)
+
+
+def stale_status(red: Redline, xml: dict[str, bytes]) -> str | None:
+    """A status word ("Förslag" …) in a header or footer of the file, which an adoption leaves as it
+    is (every part but the body is copied as it was): the run says so, to be changed in Word."""
+    import re
+
+    from lxml import etree
+
+    if not adopted_values(red):
+        return None
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    for part in sorted(n for n in xml if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
+        found = next(filter(None, map(_proposal_word, etree.fromstring(xml[part], parser).iter(w("p")))), None)
+        if found:
+            return found
+    return None
+
+
+_PROPOSAL_WORDS = _STATUS_WORDS - {"antagen", "fastställd", "adopted", "approved"}
+
+
+def _proposal_word(p: Any) -> str | None:
+    """A word of paragraph `p` that says the document is not adopted yet ("Förslag"), or None."""
+    words = " ".join(t.text or "" for t in p.iter(w("t"))).split()
+    return next((x for x in words if x.lower() in _PROPOSAL_WORDS), None)
