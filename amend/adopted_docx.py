@@ -59,12 +59,17 @@ def source_docx(program: Program, red, when, docx_style: str, provenance: str = 
     if docx_style == "default":
         return None, (str(msg("source.not_used", file=path)),), (str(path),)
     docs = _both(program, red, when, _source_notes(red, patches, provenance))
+    return docs, _notes(docs[0], path), (str(path),)
+
+
+def _notes(adopted, path) -> tuple[str, ...]:
+    """What the run says of the Word file written: that it is the council's, and what is left to do in Word."""
     notes: tuple[str, ...] = (str(msg("source.used", file=path)),)
-    if docs[0].stale_contents:
+    if adopted.stale_contents:
         notes += (str(msg("source.contents_to_update", file=path)),)
-    if docs[0].stale_status:
-        notes += (str(msg("source.header_status", file=path, word=docs[0].stale_status)),)
-    return docs, notes, (str(path),)
+    if adopted.stale_status:
+        notes += (str(msg("source.header_status", file=path, word=adopted.stale_status)),)
+    return notes
 
 
 def _both(program: Program, red, when, notes) -> tuple:

@@ -74,18 +74,11 @@ class Numbering:
         w:nsid): a list of its own, not the old list restarted, so that LibreOffice still numbers
         it from 1 when its first item is deleted later (Accept All; review 7, finding 6). A
         definition that links a numbering style is shared (the style is the list)."""
-        import copy
-
         found = next((a for a in self.root.iter(w("abstractNum")) if a.get(w("abstractNumId")) == abstract), None)
         if found is None or found.find(w("numStyleLink")) is not None or found.find(w("styleLink")) is not None:
             return abstract
-        made = copy.deepcopy(found)
         new_id = 1 + max(int(a.get(w("abstractNumId"))) for a in self.root.iter(w("abstractNum")))
-        made.set(w("abstractNumId"), str(new_id))
-        nsid = made.find(w("nsid"))
-        if nsid is not None:
-            nsid.set(w("val"), f"{0x414D0000 + new_id:08X}")  # "AM" and the definition's number: fixed, unique here
-        list(self.root.iter(w("abstractNum")))[-1].addnext(made)
+        list(self.root.iter(w("abstractNum")))[-1].addnext(_copy_definition(found, new_id))
         return str(new_id)
 
     def _new_num(self, abstract: str, level: str) -> str:
@@ -112,6 +105,18 @@ class Numbering:
         if not self.made:
             return None
         return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _copy_definition(found: Any, new_id: int) -> Any:
+    """A copy of the list definition `found` as definition `new_id`, with a list id (w:nsid) of its own."""
+    import copy
+
+    made = copy.deepcopy(found)
+    made.set(w("abstractNumId"), str(new_id))
+    nsid = made.find(w("nsid"))
+    if nsid is not None:
+        nsid.set(w("val"), f"{0x414D0000 + new_id:08X}")  # "AM" and the definition's number: fixed, unique here
+    return made
 
 
 def set_num(ppr: Any, num_id: str, level: str) -> None:
