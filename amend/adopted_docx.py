@@ -51,39 +51,58 @@ def source_docx(program: Program, red, when, docx_style: str, provenance: str = 
                  patches: Sequence[Patch] = ()) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
     """(adopted DOCX, redline DOCX) written into the program's source Word file, or None;
     the note saying which layout was used; the source file (an input: never overwritten)."""
-    from .render.source_docx import read_source, render_source_docx, source_path
+    from .render.source_docx import source_path
 
     path = source_path(program)
     if path is None:
         return None, (), ()
     if docx_style == "default":
         return None, (str(msg("source.not_used", file=path)),), (str(path),)
-    data = read_source(program)
-    docs = (render_source_docx(red, program, data, when, tracked=False, notes=_source_notes(red, patches, provenance)),
-            render_source_docx(red, program, data, when, tracked=True))
+    docs = _both(program, red, when, _source_notes(red, patches, provenance))
+    return docs, _notes(docs[0], path), (str(path),)
+
+
+def _notes(adopted, path) -> tuple[str, ...]:
+    """What the run says of the Word file written: that it is the council's, and what is left to do in Word."""
     notes: tuple[str, ...] = (str(msg("source.used", file=path)),)
-    if docs[0].stale_contents:
+    if adopted.stale_contents:
         notes += (str(msg("source.contents_to_update", file=path)),)
-    return docs, notes, (str(path),)
+    if adopted.stale_status:
+        notes += (str(msg("source.header_status", file=path, word=adopted.stale_status)),)
+    return notes
+
+
+def _both(program: Program, red, when, notes) -> tuple:
+    """The adopted and the redline DOCX, both with the notes: the redline's Accept All is the adopted file."""
+    from .render.source_docx import read_source, render_source_docx
+
+    data = read_source(program)
+    return (render_source_docx(red, program, data, when, tracked=False, notes=notes),
+            render_source_docx(red, program, data, when, tracked=True, notes=notes))
 
 
 def in_place_refusal(program: Program, patches: Sequence[Patch]):
     """Why `amend apply PROGRAM PATCHES…` would stop when writing the council's Word file (the
     same writing as apply's: amend check asks this, so that it fails where apply would), or None."""
-    from .apply import apply_steps
     from .errors import AmendError
-    from .output import build_time
-    from .redline import redline
     from .render.source_docx import source_path
 
     if source_path(program) is None:
         return None
     try:
-        steps = apply_steps(program, patches)
-        source_docx(program, redline(steps), build_time(steps[-1].result.meta.date), "source")
+        _write_in_place(program, patches)
     except AmendError as exc:
         return exc
     return None
+
+
+def _write_in_place(program: Program, patches: Sequence[Patch]) -> None:
+    from .apply import apply_steps
+    from .output import build_time
+    from .redline import redline
+
+    steps = apply_steps(program, patches)
+    source_docx(program, redline(steps), build_time(steps[-1].result.meta.date), "source")
 
 
 def template_of(path: str | None) -> bytes | None:
@@ -97,11 +116,10 @@ def template_of(path: str | None) -> bytes | None:
 
 def shown_version(program: Program, steps, chain: Sequence[Patch], provenance: str,
                   stem: Callable[[Meta], str]) -> tuple[Program, bytes | None, tuple[str, ...], tuple[str, ...]]:
-    """A version built by `amend show` or `amend site` as `amend apply program chain` writes it
-    (no steps: the program's own version, whose DOCX is then the Word file it was imported from as it
-    is): the version with the `source:` apply writes for it, its DOCX (None: amend's own layout,
-    without notes), a note saying which layout it is in, and the source file read. `stem`: the
-    outputs' name (amend.commands.output_stem)."""
+    """A version built by `amend show` or `amend site` as `amend apply program chain` writes it (no
+    steps: the program's own version, its DOCX the Word file it was imported from): the version with
+    the `source:` apply writes, its DOCX (None: amend's own layout, without notes), a note saying
+    which layout, and the source file read. `stem`: the outputs' name (amend.commands.output_stem)."""
     from .output import build_time
     from .redline import redline
 
@@ -114,11 +132,9 @@ def shown_version(program: Program, steps, chain: Sequence[Patch], provenance: s
 
 
 def _in_source(program: Program, red, when, provenance: str, chain: Sequence[Patch], version: str):
-    """The DOCX written into the source Word file as apply writes it (None: there is none), the
-    note saying so, and the file read. Where apply would refuse, the version is still shown, in
-    amend's own layout, and the note says why: a view of the history should not stop over the
-    layout of a version whose text is exact either way (apply itself was then run with
-    --docx-style default)."""
+    """The DOCX written into the source Word file as apply writes it (None: there is none), the note
+    saying so, and the file read. Where apply would refuse, the version is still shown in amend's own
+    layout, the note saying why: a view of the history does not stop over the layout of an exact text."""
     from .errors import UnreadableDocument
     from .render.source_docx import source_path
 

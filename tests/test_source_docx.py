@@ -312,6 +312,8 @@ def test_the_adopted_yaml_names_the_adopted_docx_so_the_next_decision_is_written
     at = want.index("Planen bygger på den lokala lägesbilden och på samverkan med polisen och räddningstjänsten.")
     want[at] = "Planen bygger på den lokala lägesbilden och på samverkan med polisen och räddningstjänsten och länsstyrelsen."
     want.insert(want.index("Fler vuxna ute på kvällar och helger.") + 1, "Tryggare skolvägar.")
+    # the title page's dokumentinformation says who decided, and when (tests/test_inplace7.py)
+    want[want.index("Beslutad av") + 1], want[want.index("Datum för beslut") + 1] = "Kommunstyrelsen", "2026-03-01"
     assert _paragraphs(rev) == want
 
 

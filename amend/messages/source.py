@@ -115,4 +115,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "because {reason}",
         "DOCX-filen för ”{version}” har amends egen layout och är inte Word-filen {file} så som amend apply skriver "
         "den, för {reason}"),
+    "source.title.adopted": (
+        "Adopted",
+        "Antagen"),
+    "source.title.twice": (
+        "the title page of the Word file {file} has the line ”{line}” twice (status, decided by or date of "
+        "decision), so which one to update would be a guess; keep one of them in Word and import the file "
+        "again, or write amend's own layout with --docx-style default",
+        "titelsidan i Word-filen {file} har raden ”{line}” två gånger (status, beslutad av eller datum för "
+        "beslut), så vilken som ska uppdateras vore en gissning; behåll en av dem i Word och importera filen "
+        "igen, eller skriv amends egen layout med --docx-style default"),
+    "source.title.status_differs": (
+        "the title page of the Word file {file} says ”{line}”, but the program's status is ”{status}”; "
+        "correct the title page or the program's status and import the file again, or write amend's own "
+        "layout with --docx-style default",
+        "titelsidan i Word-filen {file} säger ”{line}”, men programmets status är ”{status}”; rätta "
+        "titelsidan eller programmets status och importera filen igen, eller skriv amends egen layout med "
+        "--docx-style default"),
+    "source.new_row": (
+        "the new table row with ”{text}” cannot be written into the Word file {file} exactly: the row next to "
+        "it has merged cells, or the new row's cells hold more than paragraphs (a list or a table); add the "
+        "row in Word, or write amend's own layout with --docx-style default",
+        "den nya tabellraden med ”{text}” kan inte skrivas in exakt i Word-filen {file}: raden bredvid har "
+        "sammanfogade celler, eller den nya radens celler rymmer mer än stycken (en lista eller en tabell); "
+        "lägg till raden i Word, eller skriv amends egen layout med --docx-style default"),
+    "source.header_status": (
+        "a header or footer of {file} says ”{word}”: amend updates the title page, not the headers and "
+        "footers (they are copied as they are); change it in Word before publishing",
+        "ett sidhuvud eller en sidfot i {file} säger ”{word}”: amend uppdaterar titelsidan, inte sidhuvuden "
+        "och sidfötter (de kopieras som de är); ändra det i Word före publicering"),
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from lxml import etree
@@ -71,20 +71,27 @@ class DocxNotes:
 
     # -------------------------------------------------- in the document
 
-    def mark(self, p: etree._Element, notes: Sequence[Note]) -> None:
-        """Mark the paragraph element `p` with each note, at its end."""
+    def mark(self, p: etree._Element, notes: Sequence[Note], track: Callable | None = None) -> None:
+        """Mark the paragraph element `p` with each note, at its end; `track(run, note)`: the
+        reference run of a footnote made a tracked insertion (the redline)."""
         for note in notes:
             n = str(self.next_id)
             self.next_id += 1
             if self.mode == "footnotes":
-                p.append(_el("r", _small(_el("vertAlign", val="superscript")), _el("footnoteReference", id=n)))
-                self.root.append(self._footnote(n, note))
+                self._footnote_mark(p, n, note, track)
             else:
                 start = 1 if len(p) and p[0].tag == w("pPr") else 0
                 p.insert(start, _el("commentRangeStart", id=n))
                 p.append(_el("commentRangeEnd", id=n))
                 p.append(_el("r", _el("commentReference", id=n)))
                 self.root.append(self._comment(n, note))
+
+    def _footnote_mark(self, p: etree._Element, n: str, note: Note, track: Callable | None) -> None:
+        run = _el("r", _small(_el("vertAlign", val="superscript")), _el("footnoteReference", id=n))
+        p.append(run)
+        if track is not None:
+            track(run, note)
+        self.root.append(self._footnote(n, note))
 
     def _footnote(self, n: str, note: Note) -> etree._Element:
         ref = _el("r", _small(_el("vertAlign", val="superscript")), _el("footnoteRef"))
@@ -165,14 +172,22 @@ class SourceNotes:
     def __init__(self, mode: str, language: str, notes: dict[tuple, tuple[Note, ...]]):
         self.mode, self.language, self.notes = mode, language, notes
 
-    def mark(self, nodes: Sequence, parts: dict[str, bytes]) -> dict[str, bytes]:
-        """Mark each written node's paragraph; the notes' parts."""
+    def mark(self, nodes: Sequence, parts: dict[str, bytes], marks=None) -> dict[str, bytes]:
+        """Mark each written node's paragraph; the notes' parts. `marks` (source_runs.Marks, the
+        redline's): each footnote reference is a tracked insertion by the note's decision, so
+        that Accept All gives the adopted file with its notes and Reject All the proposal."""
         marker = DocxNotes(self.mode, self.language, parts)
+        track = None if marks is None else lambda run, note: _inserted(marks, run, note)
         for node in nodes:
             found = self.notes.get(node.path)
             if found and node.p is not None:
-                marker.mark(node.p, found)
+                marker.mark(node.p, found, track)
         return marker.parts(parts)
+
+
+def _inserted(marks, run: etree._Element, note: Note) -> None:
+    marks.author, marks.date = note.decision.body, f"{str(note.decision.date)[:10]}T00:00:00Z"
+    marks.insert_run(run)
 
 
 def render_noted_docx(program: Program, notes: dict[tuple, tuple[Note, ...]], mode: str, when: datetime,

@@ -40,11 +40,13 @@ from ..importers.docxxml import Styles, w
 from ..importers.places import NOT_IN_FILE, decode, path_of
 from ..messages import msg
 from ..model import Program
-from .source_edit import Node, Writer, merged_nodes
+from .source_edit import Writer
 from .source_guard import Guard
+from .source_nodes import Node, merged_nodes
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit, max_id
 from .source_styles import parse_styles
+from .source_title import stale_status, title_page, update_title_page
 from .source_toc import SETTINGS, headings_changed, mark_dirty, toc_fields, update_fields_on_open
 
 DOCUMENT = "word/document.xml"
@@ -130,25 +132,35 @@ def locate(program: Program, body, name: str, hidden=None) -> list[Unit]:
     texts, locs = _texts(program), decode(program.source_file.places)
     if locs is None or len(locs) != len(texts):
         raise UnreadableDocument(msg("source.places_wrong", file=name), source=program.source)
-    shared = Counter(locs)
-    paras: dict[str, ParaText | None] = {}
-    cursor: dict[str, int] = {}
-    units = []
-    for text, loc in zip(texts, locs):
+    found = _Finder(body, Counter(locs), hidden)
+    units = [found.unit(text, loc) for text, loc in zip(texts, locs)]
+    if any(u is None for u in units):
+        bad = next(text for text, u in zip(texts, units) if u is None)
+        raise UnreadableDocument(msg("source.text_changed", file=name, text=excerpt(bad)), source=program.source)
+    return [u for u in units if u is not None]
+
+
+class _Finder:
+    """The texts of the body's paragraphs by place, read once each, and how far each is taken."""
+
+    def __init__(self, body, shared: Counter, hidden=None):
+        self.body, self.shared, self.hidden = body, shared, hidden
+        self.paras: dict[str, ParaText | None] = {}
+        self.cursor: dict[str, int] = {}
+
+    def unit(self, text: str, loc: str) -> Unit | None:
+        """The text at place `loc` (after the texts before it there), or None when it is not there."""
         if loc == NOT_IN_FILE:
-            units.append(Unit(None, 0, text, False))
-            continue
-        if loc not in paras:
-            p = _element(body, loc)
-            paras[loc] = ParaText.of(p, hidden(p) if hidden else None) if p is not None else None
-        pt = paras[loc]
-        at = pt.text.find(text, cursor.get(loc, 0)) if pt is not None else -1
-        if pt is None or at < 0 or (shared[loc] == 1 and pt.text != text):
-            raise UnreadableDocument(msg("source.text_changed", file=name, text=excerpt(text)),
-                                     source=program.source)
-        cursor[loc] = at + len(text)
-        units.append(Unit(pt, at, text, shared[loc] == 1))
-    return units
+            return Unit(None, 0, text, False)
+        if loc not in self.paras:
+            p = _element(self.body, loc)
+            self.paras[loc] = ParaText.of(p, self.hidden(p) if self.hidden else None) if p is not None else None
+        pt = self.paras[loc]
+        at = pt.text.find(text, self.cursor.get(loc, 0)) if pt is not None else -1
+        if pt is None or at < 0 or (self.shared[loc] == 1 and pt.text != text):
+            return None
+        self.cursor[loc] = at + len(text)
+        return Unit(pt, at, text, self.shared[loc] == 1)
 
 
 # ---------------------------------------------------------------- the file
@@ -159,43 +171,63 @@ class Written:
     data: bytes
     places: str | None = None  # the adopted file's: where each text of the adopted program is in it
     stale_contents: bool = False  # it has a table of contents that lists the headings as they were
+    stale_status: str | None = None  # a header or footer's status word the adoption leaves as it was
 
 
 def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool,
                        notes=None) -> Written:
-    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes);
-    untracked, also the places of the adopted program's texts in it, so that the next
-    decision can be written into the adopted file in turn. `notes`: provenance notes to
-    mark (amend.render.provenance_docx.SourceNotes)."""
-    from lxml import etree
-
+    """The source DOCX `data` with the changes of `red` made (tracked: as tracked changes); untracked,
+    also the places of the adopted texts in it, for the next decision. `notes`: provenance_docx.SourceNotes."""
     name = base.source_file.file if base.source_file else "?"
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = [(info, z.read(info.filename)) for info in z.infolist()]
-    xml = dict((i.filename, b) for i, b in parts)
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    root = etree.fromstring(xml[DOCUMENT], parser)
-    refuse_tracked_changes(root, xml, name, base.source)
-    body = root.find(w("body"))
-    hidden = hidden_runs(xml)
-    units = locate(base, body, name, hidden)
-    marks = Marks(tracked, next_id=max_id(root) + 1)
-    numbering = Numbering.of(xml)
-    styles = numbering.styles if numbering is not None else parse_styles(xml)
-    writer = Writer(red, merged_nodes(red, units, name), marks, numbering, Guard(body, xml, name), styles, name)
-    writer.run()
-    if tracked:
-        unwrap_changed_controls(body)
-    places = None if tracked else _new_places(red, writer.nodes, body, name, hidden)
-    new = notes.mark(writer.nodes, xml) if notes is not None else {}
-    stale = _stale_contents(red, body, xml, new)
-    new[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    renumbered = numbering.data() if numbering is not None else None
-    if renumbered is not None:  # only when a new numbered list was started
-        new[NUMBERING] = renumbered
-    if CORE in xml:
-        new[CORE] = _core(xml[CORE], when, red)
-    return Written(_zip(parts, new, when), places, stale)
+    doc = _Document(dict((i.filename, b) for i, b in parts), name)
+    refuse_tracked_changes(doc.root, doc.xml, name, base.source)
+    marks = Marks(tracked, next_id=max_id(doc.root) + 1)
+    writer = doc.write(red, base, marks)
+    places = None if tracked else _new_places(red, writer.nodes, doc.body, name, doc.hidden)
+    new = notes.mark(writer.nodes, doc.xml, marks if tracked else None) if notes is not None else {}
+    stale = _stale_contents(red, doc.body, doc.xml, new)
+    new.update(doc.parts(when, red))
+    return Written(_zip(parts, new, when), places, stale, stale_status(red, doc.xml))
+
+
+class _Document:
+    """The parts of the source file that a run reads and rewrites: the body, its numbering."""
+
+    def __init__(self, xml: dict[str, bytes], name: str):
+        from lxml import etree
+
+        self.xml, self.name = xml, name
+        self.root = etree.fromstring(xml[DOCUMENT], etree.XMLParser(resolve_entities=False, huge_tree=True))
+        self.body = self.root.find(w("body"))
+        self.hidden = hidden_runs(xml)
+        self.numbering = Numbering.of(xml)
+
+    def write(self, red: Redline, base: Program, marks: Marks) -> Writer:
+        """The changes of `red` written into the body, the title page brought up to date."""
+        units = locate(base, self.body, self.name, self.hidden)
+        styles = self.numbering.styles if self.numbering is not None else parse_styles(self.xml)
+        guard = Guard(self.body, self.xml, self.name)
+        title = title_page(self.body, units)  # taken before new paragraphs go in
+        writer = Writer(red, merged_nodes(red, units, self.name), marks, self.numbering, guard, styles, self.name)
+        writer.run()
+        update_title_page(red, title, marks, guard, self.name, self.hidden)
+        if marks.tracked:
+            unwrap_changed_controls(self.body)
+        return writer
+
+    def parts(self, when: datetime, red: Redline) -> dict[str, bytes]:
+        """The rewritten parts: the body, the numbering when a new list was started, the core properties."""
+        from lxml import etree
+
+        new = {DOCUMENT: etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)}
+        renumbered = self.numbering.data() if self.numbering is not None else None
+        if renumbered is not None:  # only when a new numbered list was started
+            new[NUMBERING] = renumbered
+        if CORE in self.xml:
+            new[CORE] = _core(self.xml[CORE], when, red)
+        return new
 
 
 def _stale_contents(red: Redline, body, xml: dict[str, bytes], new: dict[str, bytes]) -> bool:
@@ -229,22 +261,27 @@ def _new_places(red: Redline, nodes: list[Node], body, name: str, hidden=None) -
     """Where each text of the adopted program is in the written body, checked the way the
     next apply will check it. A text not found where it was written means the file does not
     say what the adopted program says: never published, the run fails as a bug (exit 3)."""
-    from dataclasses import replace
-
     from ..importers.docx import _place
     from ..importers.places import encode
-    from ..model import SourceFile
 
     locs = [NOT_IN_FILE if n.p is None else _place(n.p, body)
             for n in nodes if not all(g.op == DEL for g in n.segments)]
     if not all(locs) or all(loc == NOT_IN_FILE for loc in locs):
         return None
     places = encode(locs)
+    _check_places(red, places, body, name, hidden)
+    return places
+
+
+def _check_places(red: Redline, places: str, body, name: str, hidden) -> None:
+    from dataclasses import replace
+
+    from ..model import SourceFile
+
     try:
         locate(replace(red.new, source_file=SourceFile(name, 0, "", places)), body, name, hidden)
     except UnreadableDocument as exc:  # the file written does not read as the adopted program: a bug
         raise RuntimeError(f"the adopted Word file does not hold the adopted text: {exc}") from None
-    return places
 
 
 def _core(data: bytes, when: datetime, red: Redline) -> bytes:

@@ -12,93 +12,36 @@ What an edit must not touch is source_guard.py's.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
-from ..diff import DEL, INS, SAME, Redline, walk
+from ..diff import DEL, INS, SAME, Redline
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
-from .source_numbering import Numbering
-from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, text_run
+from .source_marks import (
+    _base_ppr,
+    _copied_ppr,
+    _last_in_body,
+    _last_in_cell,
+    _mark,
+    _ppr,
+    _same_ppr,
+    _sect,
+    _top,
+    _untrack,
+)
+from .source_nodes import Node, _block
+from .source_numbering import Numbering, numbering_of, set_num
+from .source_rows import RowWriting, add_rows
+from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
 from .source_styles import styled_ppr
-
-
-def _kind(red: Redline, path: tuple) -> tuple:
-    """What a text is, for choosing the paragraph a new one copies: heading of a level, list item, paragraph."""
-    if path[0] == "h":
-        return ("heading", red.merged.sections[path[1]].level)
-    if path[-1] == "heading":
-        return ("column heading",)
-    if len(path) >= 2 and path[-2] == "item":  # a numbered item never copies a bullet's numbering, nor back
-        return ("item", getattr(_node_at(red.merged, path[:-2]), "ordered", None))
-    return ("paragraph",)
-
-
-def _node_at(program, path: tuple):
-    """The block (or section) at a path of amend.diff.walk."""
-    from ..diff import rows
-
-    node, rest = program.sections[path[0]], path[1:]
-    while rest:
-        if rest[0] == "row":
-            node, rest = dict(rows(node))[rest[1]][rest[2]], rest[3:]
-        elif rest[0] == "col":
-            node, rest = node.columns[rest[1]], rest[2:]
-        else:
-            node, rest = node.blocks[rest[0]], rest[1:]
-    return node
-
-
-def _container(path: tuple) -> tuple:
-    """The section body, table cell or column a text is in (texts of one container are siblings)."""
-    if path[0] == "h":
-        return ("body",)
-    p = path[:-1] if path[-1] == "heading" else path
-    if len(p) >= 2 and p[-2] == "item":
-        p = p[:-2]
-    p = p if path[-1] == "heading" else p[:-1]
-    return ("body",) if len(p) == 1 else p
-
-
-def _block(path: tuple) -> tuple:
-    """The list a list item is in; a paragraph's container."""
-    return path[:-2] if len(path) >= 2 and path[-2] == "item" else _container(path)
-
-
-@dataclass
-class Node:
-    path: tuple
-    segments: tuple
-    kind: tuple
-    container: tuple
-    unit: Unit | None  # None: a text the amendments added
-    p: Any = None  # the paragraph it is in, once placed
-
-
-def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
-    nodes, olds = [], iter(units)
-    for s, sec in enumerate(red.merged.sections):
-        for path, text in walk(sec, (s,)):
-            if text is None:
-                continue
-            segs = red.segments[path]
-            unit = None
-            if any(g.op != INS for g in segs):
-                unit = next(olds, None)
-                if unit is None or unit.text != "".join(g.text for g in segs if g.op != INS):
-                    raise UnreadableDocument(msg("source.lost_track", file=name))
-            p = unit.pt.p if unit and unit.pt else None
-            nodes.append(Node(path, segs, _kind(red, path), _container(path), unit, p))
-    return nodes
-
 
 # ---------------------------------------------------------------- writing
 
 
-class Writer:
+class Writer(RowWriting):
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
                  guard: Guard | None = None, styles: Any = None, name: str = "?"):
         self.red, self.nodes, self.marks = red, nodes, marks
@@ -108,6 +51,10 @@ class Writer:
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
         self.removed: list = []
         self.marked: set = set()  # paragraphs whose mark is already tracked
+        self.gone_rows: dict[int, list] = {}  # a table row deleted whole (its change) -> its paragraphs
+        self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
+        self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
+        self.tables_gone: set | None = None  # the tables whose every text is deleted whole
 
     def who(self, change: int | None) -> tuple[str, str]:
         decision = self.red.changes[change].decision if change is not None else None
@@ -115,36 +62,56 @@ class Writer:
         return (decision.body, f"{str(decision.date)[:10]}T00:00:00Z") if decision else ("amend", "")
 
     def run(self) -> None:
+        self.place()
+        add_rows(self)
+        for pt, edits in self.edits.values():
+            edit_paragraph(pt, edits, self.marks)
+        self.drop_rows()
+        self.drop_removed()
+        if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
+            self.hand_back_last_mark(self.nodes[-1].p.getparent())
+
+    def place(self) -> None:
+        """Walk the texts: an old one is edited where it is, a new one goes after the text before
+        it in its container (or, first in it, before the next old text there)."""
         prev: Node | None = None
         pending: list[Node] = []
         for i, node in enumerate(self.nodes):
-            if node.unit is None:
-                if prev is not None and (prev.container == node.container or node.container == ("body",)):
-                    self.new_after(i, node, prev)
-                    prev = node
-                else:
-                    pending.append(node)
-                continue
-            for waiting in pending:
-                if waiting.container != node.container:
-                    self.cannot_place(waiting)
-                self.new_before(self.nodes.index(waiting), waiting, node)
-            pending = []
-            self.old(node, prev)
-            if node.p is not None:
-                prev = node
+            if node.unit is None and not self.in_new_row(node):
+                prev = self.new_text(i, node, prev, pending)
+            elif node.unit is not None:
+                self.place_pending(pending, node)
+                self.old(node, prev)
+                prev = node if node.p is not None else prev
         if pending:
             self.cannot_place(pending[0])
-        for pt, edits in self.edits.values():
-            edit_paragraph(pt, edits, self.marks)
+
+    def new_text(self, i: int, node: Node, prev: Node | None, pending: list[Node]) -> Node | None:
+        """A new text after `prev` when it can go there (then it is the text before the next), else pending."""
+        if prev is not None and (prev.container == node.container or node.container == ("body",)):
+            self.new_after(i, node, prev)
+            return node
+        pending.append(node)
+        return prev
+
+    def place_pending(self, pending: list[Node], node: Node) -> None:
+        """The new texts waiting for an old one go before it, in its container (else: refused)."""
+        for waiting in pending:
+            if waiting.container != node.container:
+                self.cannot_place(waiting)
+            self.new_before(self.nodes.index(waiting), waiting, node)
+        pending.clear()
+
+    def drop_removed(self) -> None:
+        """The paragraphs deleted whole go; a table cell's last (CT_Tc needs one) and the body's
+        last paragraph mark stay, empty and without a list label."""
         for p in self.removed:
-            if _last_in_cell(p):  # a table cell holds at least one paragraph (CT_Tc): this one stays, empty
+            if _last_in_cell(p) or (_last_in_body(p) and self.ends_program(p)):
                 for child in [c for c in p if c.tag != w("pPr")]:
                     p.remove(child)
+                self.unnumber(p)
             else:
                 p.getparent().remove(p)
-        if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
-            self.hand_back_last_mark(self.nodes[-1].p.getparent())
 
     def cannot_place(self, node: Node) -> None:
         am = self.amendment(node.segments[0].change)
@@ -154,19 +121,23 @@ class Writer:
 
     def hand_back_last_mark(self, container) -> None:
         """The last paragraph mark of the body (or a cell) cannot go: when new paragraphs end it,
-        the mark tracked as inserted is the one of the last old paragraph before them, as Word
-        writes Enter at the end of that paragraph; the last new one keeps the final mark and,
-        where it looks different, records the old paragraph's look (w:pPrChange) for Reject All."""
+        the inserted mark is that of the last old paragraph before them (Word's Enter at its end);
+        the last new one keeps the final mark, and the old one's look (w:pPrChange) if it differs."""
         paras = [c for c in container if c.tag == w("p")]
         content = [c for c in container if c.tag not in (w("sectPr"), w("tcPr"))]
-        if not paras or paras[-1] not in self.marked or content[-1] is not paras[-1]:
+        if not paras or paras[-1] not in self.marked or content[-1] is not paras[-1] or self.keep_last_mark(paras):
             return
         last = paras[-1]
         mark = last.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
         old = next((p for p in reversed(paras[:-1]) if p not in self.marked), None)
         if mark is None or old is None or _sect(old) is not None or old.getnext() is None \
-                or not all(p in self.marked for p in paras[paras.index(old) + 1:]):
+                or not all(p in self.marked and _mark(p, "ins") is not None for p in paras[paras.index(old) + 1:]):
             return
+        self.hand_over(old, last, mark)
+
+    def hand_over(self, old, last, mark) -> None:
+        """The inserted mark `mark` of the last paragraph moved onto `old`'s mark; `last` records
+        the look of `old` where it differs."""
         mark.getparent().remove(mark)
         self.marks.paragraph_mark(old, "ins")
         self.marked.add(old)
@@ -175,6 +146,51 @@ class Writer:
             change.tag = w("pPrChange")
             change.append(_base_ppr(old, _ppr(last), self.default_style()))
             _ppr(last).append(change)
+
+    def ends_program(self, p) -> bool:
+        """Is `p` the paragraph of the program's last text (no new text after it)?"""
+        last = self.nodes[-1].unit if self.nodes else None
+        return last is not None and last.pt is not None and last.pt.p is p
+
+    def keep_last_mark(self, paras: list) -> bool:
+        """The last paragraph deleted whole: its mark cannot go (Word, LibreOffice), so it stays,
+        untracked and empty, as in the adopted file; a new last paragraph alike right after it is
+        written into it, so Reject All gives it back, not joined to the heading (review 7, #2)."""
+        last = paras[-1]
+        if _mark(last, "del") is not None:
+            _untrack(last, "del")
+            self.unnumber(last)
+            return True
+        gone = paras[-2] if len(paras) > 1 else None
+        if gone is None or _mark(gone, "del") is None or _mark(last, "ins") is None or not _same_ppr(gone, last):
+            return False
+        self.join_into(gone, last)
+        return True
+
+    def join_into(self, gone, last) -> None:
+        """The new last paragraph `last` written into the deleted one before it, `gone`, whose mark stays."""
+        _untrack(gone, "del")
+        for child in [c for c in last if c.tag != w("pPr")]:
+            gone.append(child)
+        last.getparent().remove(last)
+        for node in self.nodes:
+            node.p = gone if node.p is last else node.p
+
+    def unnumber(self, p) -> None:
+        """The empty paragraph a table cell keeps when its only item is deleted prints no list
+        label: its numbering is turned off (w:numId 0, as Word does when the bullet is removed);
+        tracked, the old properties are recorded (w:pPrChange) so that Reject All brings the item back."""
+        numbered = numbering_of(p.find(w("pPr")), self.styles)
+        if numbered is None:
+            return
+        ppr = _ppr(p)
+        base = _base_ppr(p, ppr, self.default_style()) if self.marks.tracked else None
+        set_num(ppr, "0", "0")
+        if base is not None:
+            if base.find(w("numPr")) is None:  # numbered by its style: Reject All restores only what is listed
+                set_num(base, *numbered)
+            ppr.append(self.marks.mark("pPrChange"))
+            ppr[-1].append(base)
 
     def default_style(self) -> str:
         styles = self.styles
@@ -196,6 +212,11 @@ class Writer:
         if all(g.op == DEL for g in segs) and unit.alone:
             self.delete_paragraph(node, prev)
             return
+        self.edit_text(unit, segs)
+
+    def edit_text(self, unit: Unit, segs) -> None:
+        """The changed words of an old text, to be edited in its paragraph's runs (checked by the guard)."""
+        assert unit.pt is not None
         edits = [(Edit(a, b, new, self.who(g.change)), self.amendment(g.change))
                  for a, b, new, g in _changed(unit, segs)]
         if edits:
@@ -213,17 +234,26 @@ class Writer:
         if self.guard is not None and node.unit is not None and node.unit.pt is not None:
             self.guard.check_whole(node.unit.pt, self.amendment(node.segments[0].change))
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
-        if not self.marks.tracked:
-            if _sect(p) is None:
-                self.removed.append(p)
-                node.p = None
-            else:  # the paragraph ends a section: its mark stays, so the section does
-                for r in _runs(p):
-                    r.getparent().remove(r)
+        if self.in_deleted_row(node):
             return
-        for r in _runs(p):
+        if not self.marks.tracked:
+            self.remove_paragraph(node)
+            return
+        for r in own_runs(p):
             self.marks.delete_run(r)
         self.track_mark(p, prev, "del")
+        if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
+            self.unnumber(p)
+
+    def remove_paragraph(self, node: Node) -> None:
+        """A paragraph deleted whole from the adopted file: it goes (drop_removed), or, when it
+        ends a section, its words go and its mark stays, so the section does."""
+        if _sect(node.p) is None:
+            self.removed.append(node.p)
+            node.p = None
+        else:
+            for r in own_runs(node.p):
+                r.getparent().remove(r)
 
     def track_mark(self, p, prev: Node | None, tag: str) -> None:
         """Track the mark of a wholly inserted or deleted paragraph: on the paragraph
@@ -271,22 +301,25 @@ class Writer:
         from lxml import etree
 
         p = etree.Element(w("p"))
-        ppr = model.find(w("pPr")) if model is not None else self.styled(node)
+        ppr = self.new_ppr(node, model, same_list)
         if ppr is not None:
-            ppr = copy.deepcopy(ppr)
-            for tag in ("sectPr", "pPrChange", "pageBreakBefore"):
-                for gone in ppr.findall(w(tag)):
-                    ppr.remove(gone)
-            for mark in ppr.findall(f"{w('rPr')}/{w('ins')}") + ppr.findall(f"{w('rPr')}/{w('del')}"):
-                mark.getparent().remove(mark)
-            if node.kind == ("item", True) and not same_list and self.numbering is not None:
-                self.numbering.restart(ppr, _block(node.path))  # a new numbered list starts at 1
             p.append(ppr)
         run = text_run(text, first_rpr(model))
         p.append(run)
         self.marks.insert_run(run)
         node.p = p
         return p
+
+    def new_ppr(self, node: Node, model: Any, same_list: bool) -> Any:
+        """The paragraph properties of a new paragraph: the model's (a new numbered list starting
+        at 1), or the file's style for its kind; None: none."""
+        ppr = model.find(w("pPr")) if model is not None else self.styled(node)
+        if ppr is None:
+            return None
+        ppr = _copied_ppr(ppr)
+        if node.kind == ("item", True) and not same_list and self.numbering is not None:
+            self.numbering.restart(ppr, _block(node.path))
+        return ppr
 
     def styled(self, node: Node) -> Any:
         """A new heading or list item with no text of its kind to copy: the file's style for it."""
@@ -319,81 +352,3 @@ def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
             out.append((pos, pos + len(g.text), "", g))
         pos += len(g.text) if g.op != INS else 0
     return out
-
-
-def _base_ppr(old, new_ppr, default_style: str):
-    """The old paragraph's properties as w:pPrChange records them (no mark, section or change),
-    with an explicit "off" for a style or numbering only the new one has: LibreOffice's
-    Reject All restores only what is listed."""
-    from lxml import etree
-
-    base = etree.Element(w("pPr"))
-    for child in (old.find(w("pPr")) if old.find(w("pPr")) is not None else ()):
-        if child.tag not in (w("rPr"), w("sectPr"), w("pPrChange")):
-            base.append(copy.deepcopy(child))
-    if new_ppr.find(w("pStyle")) is not None and base.find(w("pStyle")) is None:
-        base.insert(0, etree.Element(w("pStyle")))
-        base[0].set(w("val"), default_style)
-    if new_ppr.find(w("numPr")) is not None and base.find(w("numPr")) is None:
-        from .docx import PPR_RANK
-
-        num = etree.Element(w("numPr"))
-        etree.SubElement(num, w("ilvl")).set(w("val"), "0")
-        etree.SubElement(num, w("numId")).set(w("val"), "0")
-        rank = PPR_RANK[w("numPr")]
-        base.insert(sum(1 for c in base if PPR_RANK.get(c.tag, rank) < rank), num)
-    return base
-
-
-def _ppr(p):
-    if p.find(w("pPr")) is None:
-        p.insert(0, p.makeelement(w("pPr")))
-    return p.find(w("pPr"))
-
-
-def _top(el):
-    """The ancestor of `el` that is a child of w:body."""
-    while el.getparent() is not None and el.getparent().tag != w("body"):
-        el = el.getparent()
-    return el
-
-
-def _last_in_cell(p) -> bool:
-    """Is `p` the only paragraph or table left in its table cell?"""
-    cell = p.getparent()
-    return cell is not None and cell.tag == w("tc") and not any(
-        c is not p and c.tag in (w("p"), w("tbl"), w("sdt"), w("customXml")) for c in cell)
-
-
-def _sect(p):
-    ppr = p.find(w("pPr"))
-    return ppr.find(w("sectPr")) if ppr is not None else None
-
-
-def _runs(p) -> list:
-    """The runs of paragraph `p` itself (not those of a text box in it), not already deleted."""
-    out = []
-    for r in p.iter(w("r")):
-        up = r.getparent()
-        while up is not None and up is not p and up.tag not in (w("p"), w("del"), w("moveFrom")):
-            up = up.getparent()
-        if up is p:
-            out.append(r)
-    return out
-
-
-def _ppr_key(p) -> bytes:
-    from lxml import etree
-
-    ppr = p.find(w("pPr"))
-    if ppr is None:
-        return b""
-    ppr = copy.deepcopy(ppr)
-    for tag in ("rPr", "sectPr", "pPrChange"):
-        for gone in ppr.findall(w(tag)):
-            ppr.remove(gone)
-    return etree.tostring(ppr, method="c14n")
-
-
-def _same_ppr(a, b) -> bool:
-    return _ppr_key(a) == _ppr_key(b)

@@ -41,8 +41,8 @@ class Numbering:
         if abstract is None:
             return  # not numbered through numbering.xml: nothing goes on from another list
         if new_list not in self.made:
-            self.made[new_list] = self._new_num(abstract, level)
-        _set_num(ppr, self.made[new_list], level)
+            self.made[new_list] = self._new_num(self._own_abstract(abstract), level)
+        set_num(ppr, self.made[new_list], level)
 
     def _num_of(self, ppr: Any) -> tuple[str | None, str]:
         num = ppr.find(f"{w('numPr')}/{w('numId')}")
@@ -68,6 +68,18 @@ class Numbering:
                 ref = num.find(w("abstractNumId"))
                 return ref.get(w("val")) if ref is not None else None
         return None
+
+    def _own_abstract(self, abstract: str) -> str:
+        """A copy of the list definition `abstract` for the new list (a new w:abstractNumId and
+        w:nsid): a list of its own, not the old list restarted, so that LibreOffice still numbers
+        it from 1 when its first item is deleted later (Accept All; review 7, finding 6). A
+        definition that links a numbering style is shared (the style is the list)."""
+        found = next((a for a in self.root.iter(w("abstractNum")) if a.get(w("abstractNumId")) == abstract), None)
+        if found is None or found.find(w("numStyleLink")) is not None or found.find(w("styleLink")) is not None:
+            return abstract
+        new_id = 1 + max(int(a.get(w("abstractNumId"))) for a in self.root.iter(w("abstractNum")))
+        list(self.root.iter(w("abstractNum")))[-1].addnext(_copy_definition(found, new_id))
+        return str(new_id)
 
     def _new_num(self, abstract: str, level: str) -> str:
         from lxml import etree
@@ -95,7 +107,19 @@ class Numbering:
         return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _set_num(ppr: Any, num_id: str, level: str) -> None:
+def _copy_definition(found: Any, new_id: int) -> Any:
+    """A copy of the list definition `found` as definition `new_id`, with a list id (w:nsid) of its own."""
+    import copy
+
+    made = copy.deepcopy(found)
+    made.set(w("abstractNumId"), str(new_id))
+    nsid = made.find(w("nsid"))
+    if nsid is not None:
+        nsid.set(w("val"), f"{0x414D0000 + new_id:08X}")  # "AM" and the definition's number: fixed, unique here
+    return made
+
+
+def set_num(ppr: Any, num_id: str, level: str) -> None:
     from lxml import etree
 
     from .docx import PPR_RANK
@@ -110,3 +134,32 @@ def _set_num(ppr: Any, num_id: str, level: str) -> None:
         num_pr.remove(child)
     etree.SubElement(num_pr, w("ilvl")).set(w("val"), level)
     etree.SubElement(num_pr, w("numId")).set(w("val"), num_id)
+
+
+def numbering_of(ppr: Any, styles: Any) -> tuple[str, str] | None:
+    """(numId, ilvl) the paragraph properties `ppr` number a paragraph with, their own or their
+    style's (and the styles it is based on); None: not a list item (no numbering, or numId 0)."""
+    num_pr = ppr.find(w("numPr")) if ppr is not None else None
+    style = ppr.find(w("pStyle")) if ppr is not None else None
+    if num_pr is None and style is not None:
+        num_pr = _style_num_pr(style.get(w("val")), styles)
+    num = num_pr.find(w("numId")) if num_pr is not None else None
+    if num_pr is None or num is None or num.get(w("val")) in (None, "0"):
+        return None
+    lvl = num_pr.find(w("ilvl"))
+    return num.get(w("val")), lvl.get(w("val")) if lvl is not None else "0"
+
+
+def _style_num_pr(style_id: str | None, styles: Any) -> Any:
+    """The w:numPr of a paragraph style, or of the style it is based on, and so on; or None."""
+    seen: set = set()
+    while style_id is not None and style_id not in seen and styles is not None:
+        seen.add(style_id)
+        found = next((st for st in styles.iter(w("style")) if st.get(w("styleId")) == style_id), None)
+        if found is None:
+            return None
+        if (num_pr := found.find(f"{w('pPr')}/{w('numPr')}")) is not None:
+            return num_pr
+        based = found.find(w("basedOn"))
+        style_id = based.get(w("val")) if based is not None else None
+    return None

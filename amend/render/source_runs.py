@@ -349,3 +349,15 @@ def first_rpr(p):
 def max_id(root) -> int:
     ids = [int(v) for el in root.iter() for k, v in el.attrib.items() if k == w("id") and v.isdigit()]
     return max(ids, default=0)
+
+
+def own_runs(p) -> list:
+    """The runs of paragraph `p` itself (not those of a text box in it), not already deleted."""
+    out = []
+    for r in p.iter(w("r")):
+        up = r.getparent()
+        while up is not None and up is not p and up.tag not in (w("p"), w("del"), w("moveFrom")):
+            up = up.getparent()
+        if up is p:
+            out.append(r)
+    return out
