@@ -197,13 +197,14 @@ def test_roman_front_matter_is_not_page_1(tmp_path):
     with pytest.raises(AmendError) as err:
         _apply(tmp_path, program, "    at: {page: 1}\n    replace: polisen\n    with: Polismyndigheten\n")
     assert err.value.render("en").endswith(
-        "page 1 cannot be read exactly here: the text ”Förord” stands on a page printed with another "
+        "page 1 cannot be read exactly here: the text ”Förord om planen.” stands on a page printed with another "
         "numbering (such as roman numerals), which the program counts as page 1; quote the text without the page")
     assert err.value.render("sv").endswith(
-        "sidan 1 går inte att läsa exakt här: texten ”Förord” står på en sida med en annan numrering "
+        "sidan 1 går inte att läsa exakt här: texten ”Förord om planen.” står på en sida med en annan numrering "
         "(till exempel romerska siffror), som programmet räknar som sidan 1; citera texten utan sidan")
     assert ("check: 2 pages numbered otherwise (lowerRoman, such as roman numerals), taken as page 1: an amendment "
-            "citing page 1 is refused (page 1 'Förord', page 1 'Läsanvisning för planen.')") in lines
+            "citing page 1 is refused (page 1, printed i, 'Förord om planen.', page 1, printed ii, 'Läsanvisning för "
+            "planen.')") in lines
 
 
 def test_the_docx_page_notes_in_swedish():

@@ -184,6 +184,8 @@ def _detail(where: Msg) -> Msg | None:
     args = where.args
     if where.key == "importers.where.page_text":
         return msg("importers.page.quoted", text=args["text"])
+    if where.key == "importers.where.page_printed":
+        return msg("importers.page.printed_quoted", label=args["label"], text=args["text"])
     if where.key == "importers.where.note_text":
         return msg("importers.page.number_text", number=args["number"], text=args["text"])
     if where.key == "importers.where.note":

@@ -43,7 +43,9 @@ from .pdfpages import (
     _styles,
     report_left_out,
 )
+from .pagealign import first_text
 from .pdftext import metadata_title, open_pdf, outline
+from .unsure import first_texts, other_numbering
 
 # ---------------------------------------------------------------- words and lines
 
@@ -109,7 +111,9 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
             _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
     feet = (max((line.bottom for p in pages for line in p.lines), default=0), _foot(pages))
     flow: list[tuple[Item, Span | None]] = []
+    front: list[tuple[int, str, str]] = []  # (page index, kind, text) of the pages printed in roman numerals
     for p in pages:
+        start = len(flow)
         for kind, value in _pieces(p):
             if kind == "lines":
                 flow.extend(reader.spans(value, p.printed))
@@ -121,8 +125,18 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
                 flow.append((Item("block", p.printed, block=Columns(cols)), None))
             else:
                 flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
+        if p.numbering != "decimal":
+            front.extend((p.index, it.kind, it.text or first_text(it.block)) for it, _ in flow[start:])
+    _front_matter(pages, front, report)
     items = _merge_tables(_join_pages(flow, feet, report), report)
     return _bookmarked(items, marks, pages), title, language
+
+
+def _front_matter(pages: list[PageContent], front: list[tuple[int, str, str]], report: Report) -> None:
+    """Pages printed in roman numerals are on no page an amendment cites (see unsure.other_numbering)."""
+    by_index = {p.index: p for p in pages}
+    other_numbering(report, [(by_index[i].numbering, by_index[i].label, by_index[i].printed, text)
+                             for i, text in first_texts(front).items()])
 
 
 def _bookmarked(items: list[Item], marks: list[tuple[str, int]], pages: list[PageContent]) -> list[Item]:

@@ -170,6 +170,8 @@ class PageContent:
     images: int = 0  # not imported, reported by report_left_out once the printed page is known
     rotated: int = 0
     merged: int = 0  # merged table cells
+    numbering: str = "decimal"  # "lowerRoman" or "upperRoman" where the page prints its number so (a front matter)
+    label: int = 0  # the number it prints in that numbering
 
 
 def report_left_out(pages: list[PageContent], report: Report) -> None:
@@ -271,12 +273,15 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
     found = [_number_candidates(p) for p in pages]
     first, last = _one_numbering(found, part, report)
     pages[:] = pages[first - 1:last]
-    settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
-    for p, page, how in zip(pages, settled.pages, settled.how):
+    other = pagenumbers.roman_pages([_roman_candidates(p) for p in pages])
+    settled = pagenumbers.settle(found[first - 1:last], base=first - 1, other=frozenset(other))
+    for k, (p, page, how) in enumerate(zip(pages, settled.pages, settled.how), start=1):
         p.printed = page
         report.page_how.setdefault(page, how)
+        if k in other:
+            p.numbering, p.label = _roman_format(p)
         p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
-            seen[_running_key(line)] >= need or _page_number_line(line)))]
+            seen[_running_key(line)] >= need or _page_number_line(line) or (k in other and _roman_line(line))))]
     for note in settled.notes:
         report.note(note)
     report.physical_pages = not settled.printed
@@ -286,6 +291,23 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
 def _page_number_line(line: Line) -> bool:
     text = clean(line.text)
     return bool(pagenumbers.candidates(text) and pagenumbers.WHOLE.match(text))
+
+
+def _roman_line(line: Line) -> bool:
+    return pagenumbers.roman(clean(line.text)) is not None
+
+
+def _roman_candidates(p: PageContent) -> list[tuple[int, bool]]:
+    """The page numbers in roman numerals the page's margin lines may print."""
+    return [found for line in p.lines if _in_margin(p, line) for found in [pagenumbers.roman(clean(line.text))]
+            if found is not None]
+
+
+def _roman_format(p: PageContent) -> tuple[str, int]:
+    """The numbering as Word names it, 'lowerRoman' (i, ii) or 'upperRoman' (I, II), and the number."""
+    line = next(line for line in p.lines if _in_margin(p, line) and _roman_line(line))
+    value, _ = pagenumbers.roman(clean(line.text)) or (0, False)
+    return ("upperRoman" if line.words[-1].text.strip("-–—").isupper() else "lowerRoman"), value
 
 
 def _in_margin(p: PageContent, line: Line) -> bool:

@@ -101,6 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.page.guessed": ("guessed: {things}", "gissat: {things}"),
     "importers.page.check": ("check: {things}", "kontrollera: {things}"),
     "importers.page.lost": ("not imported: {things}", "inte importerat: {things}"),
+    "importers.page.printed_quoted": ("printed {label}: '{text}'", "tryckt {label}: ”{text}”"),
     "importers.page.quoted": ("'{text}'", "”{text}”"),
     "importers.page.number": ("number {number}", "nummer {number}"),
     "importers.page.number_text": ("number {number}: '{text}'", "nummer {number}: ”{text}”"),
@@ -185,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # where, in the report
     "importers.where.page": ("page {page}", "sidan {page}"),
     "importers.where.page_text": ("page {page} '{text}'", "sidan {page} ”{text}”"),
+    "importers.where.page_printed": ("page {page}, printed {label}, '{text}'", "sidan {page}, tryckt {label}, ”{text}”"),
     "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
     "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
     "importers.where.note_text": ("{where}, number {number}: '{text}'", "{where}, nummer {number}: ”{text}”"),

@@ -1,0 +1,100 @@
+"""Session 7's import fixes (issue 11 leftovers, review 6 #14 and M5), each on a real file:
+the program imported, an amendment applied, the adopted text compared."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from amend.apply import apply_patch
+from amend.errors import AmendError
+from amend.importers import import_document, program_yaml
+from amend.load import load_patch, load_program
+from amend.model import Paragraph, Program
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "import_review7"
+FRONT_PDF = HERE / "front-roman.pdf"  # review 6 #14: "Sida i" … "Sida iii", then "Sida 1" … "Sida 3"
+FRONT_DOCX = HERE / "front-roman.docx"  # the DOCX that PDF was made from (make_front_roman.py)
+
+
+def _imported(tmp_path: Path, source: Path, pid: str = "plan", **kw) -> tuple[Program, list[str], list[str]]:
+    program, report = import_document(source, program_id=pid, **kw)
+    path = tmp_path / f"{pid}.yaml"
+    path.write_text(program_yaml(program, "../schemas/program.schema.json", path.name), encoding="utf-8")
+    return load_program(path), report.lines("en"), report.lines("sv")
+
+
+def _apply(tmp_path: Path, program: Program, amendment: str) -> Program:
+    path = tmp_path / "patch.yaml"
+    path.write_text(f"program: {program.meta.id}\nbase: proposed\nproduces: kf\n"
+                    "decision: {body: Kommunfullmäktige, date: \"2026-02-01\", paragraph: § 3}\n"
+                    f"amendments:\n  - id: a1\n{amendment}", encoding="utf-8")
+    return apply_patch(program, load_patch(path))[0]
+
+
+def _texts(program: Program) -> list[tuple[str, int, str]]:
+    """(heading, page, text) of every top-level paragraph."""
+    out = []
+    for s in program.sections:
+        page = s.page
+        for b in s.blocks:
+            page = b.page or page
+            if isinstance(b, Paragraph):
+                out.append((s.heading, page, b.text))
+    return out
+
+
+# ---------------------------------------------------------------- review 6 #14: roman front matter in a PDF
+
+
+def test_a_pdf_front_matter_in_roman_numerals_is_not_read_as_page_1(tmp_path):
+    program, en, sv = _imported(tmp_path, FRONT_PDF)
+    texts = _texts(program)
+    assert [t for _, _, t in texts if t.startswith("Sida")] == []  # "Sida ii" is the page number, not text
+    assert [(h, p) for h, p, _ in texts] == [("Förord", 1), ("Sammanfattning", 1), ("Innehåll i korthet", 1),
+                                             ("Kapitel 1", 1), ("Kapitel 2", 2), ("Kapitel 3", 3)]
+    # the councillors' page 2 is the page printed "Sida 2"
+    adopted = _apply(tmp_path, program, "    at: {page: 2, paragraph: 1}\n    replace: polisen\n"
+                                        "    with: Polismyndigheten\n")
+    assert _texts(adopted)[4][2] == "Kommunen samverkar med Polismyndigheten i kapitel 2."
+    # page 1 holds the pages printed i–iii too: its first paragraph would be the Förord's, so it is refused
+    with pytest.raises(AmendError) as err:
+        _apply(tmp_path, program, "    at: {page: 1, paragraph: 1}\n    replace: polisen\n"
+                                  "    with: Polismyndigheten\n")
+    assert err.value.render("en").endswith(
+        "page 1 cannot be read exactly here: the text ”Kommunen samverkar med polisen i förordet.” stands on a page "
+        "printed with another numbering (such as roman numerals), which the program counts as page 1; quote the "
+        "text without the page")
+    assert ("check: 3 pages numbered otherwise (lowerRoman, such as roman numerals), taken as page 1: an amendment "
+            "citing page 1 is refused (page 1, printed i, 'Kommunen samverkar med polisen', page 1, printed ii, "
+            "'Kommunen samverkar med polisen', page 1, printed iii, 'Kommunen samverkar med polisen')") in en
+    assert ("kontrollera: 3 sidor med en annan numrering (lowerRoman, till exempel romerska siffror), räknade som "
+            "sidan 1: ändringar som anger sidan 1 avvisas (sidan 1, tryckt i, ”Kommunen samverkar med polisen”, "
+            "sidan 1, tryckt ii, ”Kommunen samverkar med polisen”, sidan 1, tryckt iii, ”Kommunen samverkar med "
+            "polisen”)") in sv
+    assert not [x for x in en if "print no number" in x]
+
+
+def test_a_docx_front_matter_refuses_page_1_by_its_first_paragraph(tmp_path):
+    """The mark names the first paragraph, not the heading (a heading is no paragraph the refusal could find);
+    a section with pgNumType twice (python-docx appends one) numbers by the last, as LibreOffice prints it."""
+    program, en, _ = _imported(tmp_path, FRONT_DOCX)
+    assert [(h, p) for h, p, _ in _texts(program)][3:] == [("Kapitel 1", 1), ("Kapitel 2", 2), ("Kapitel 3", 3)]
+    with pytest.raises(AmendError) as err:
+        _apply(tmp_path, program, "    at: {page: 1, paragraph: 1}\n    replace: polisen\n"
+                                  "    with: Polismyndigheten\n")
+    assert "”Kommunen samverkar med polisen i förordet.” stands on a page printed with another" \
+        in err.value.render("en")
+    assert [x for x in en if "page 1, printed iii, 'Kommunen samverkar med polisen'" in x]
+
+
+def test_roman_numerals_read_from_a_margin_line():
+    from amend.importers.pagenumbers import label, roman, roman_pages
+
+    assert [roman(t) for t in ("Sida ii", "- iv -", "xiv", "Page III", "iiii", "vx", "Iv", "ii 2")] == [
+        (2, True), (4, False), (14, False), (3, True), None, None, None, None]
+    # a lone bare "i" is a numeral only where the page next to it prints the numeral after it
+    assert roman_pages([[(1, False)], [(2, False)], []]) == {1, 2}
+    assert roman_pages([[], [(1, False)], []]) == set()
+    assert [label(3, "lowerRoman"), label(14, "upperRoman"), label(2, "lowerLetter"), label(7, "decimal")] == [
+        "iii", "XIV", "b", "7"]
