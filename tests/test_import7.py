@@ -98,3 +98,34 @@ def test_roman_numerals_read_from_a_margin_line():
     assert roman_pages([[], [(1, False)], []]) == set()
     assert [label(3, "lowerRoman"), label(14, "upperRoman"), label(2, "lowerLetter"), label(7, "decimal")] == [
         "iii", "XIV", "b", "7"]
+
+
+# ---------------------------------------------------------------- review 6 M5: the document's language
+
+DOCS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+def test_an_english_docx_is_imported_as_english(tmp_path):
+    program, en, sv = _imported(tmp_path, DOCS / "hard-docx4j-Headers.docx")
+    assert program.meta.language == "en"
+    assert "note: the document's language is taken as English (language: en), from its words" in en
+    assert "obs: dokumentets språk tas som engelska (language: en), utifrån dess ord" in sv
+
+
+def test_a_swedish_pdf_stays_swedish_and_a_docx_declaring_english_is_english(tmp_path):
+    program, en, _ = _imported(tmp_path, DOCS / "sv-hagfors-rsa-extract.pdf")
+    assert program.meta.language == "sv"
+    assert "note: the document's language is taken as Swedish (language: sv), from its words" in en
+    program, en, sv = _imported(tmp_path, DOCS / "hard-docx4j-ArialUnicodeMS.docx")  # too few words to tell
+    assert program.meta.language == "en"
+    assert "obs: dokumentets språk tas som engelska (language: en), utifrån språket som filen anger" in sv
+
+
+def test_the_language_of_words():
+    from amend.importers.language import by_words
+
+    assert by_words(["Kommunen ska arbeta för att det blir tryggt och säkert i alla delar av kommunen, "
+                     "med polisen och med regionen som har ett ansvar."]) == "sv"
+    assert by_words(["The council will work with the police and the region, which has a duty of care for "
+                     "those at risk; this is set out in the plan."]) == "en"
+    assert by_words(["Kommunen och the council"]) is None  # too few words to tell

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..messages import msg
 from ..model import Program
 from .common import Report, UnreadableDocument, build_program
+from .language import document_language
 from .unsure import attach
 
 
@@ -45,7 +46,8 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
     the part to import, from 1."""
     path = Path(path)
     report = Report()
-    if kind_of(path) == "pdf":
+    kind = kind_of(path)
+    if kind == "pdf":
         from .pdf import read_pdf
 
         if pages_from is not None:
@@ -60,6 +62,8 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
         if part is not None:
             raise UnreadableDocument(msg("importers.docx_part"), source=str(path))
         flow, props_title, language = read_docx(path, report, Path(pages_from) if pages_from else None)
+    language = document_language(language, [it.text for it in flow if it.text], path if kind == "docx" else None,
+                                 report)
     program = build_program(flow, report, program_id=program_id, title=title, fallback_title=props_title,
                             language_hint=language, source=str(path))
     return attach(program, report.unsure), report  # what it could not tell, so that amendments do not guess there

@@ -186,6 +186,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # where, in the report
     "importers.where.page": ("page {page}", "sidan {page}"),
     "importers.where.page_text": ("page {page} '{text}'", "sidan {page} ”{text}”"),
+    "importers.note.language": ("the document's language is taken as {language}, from {how}",
+                                "dokumentets språk tas som {language}, utifrån {how}"),
+    "importers.language.sv": ("Swedish (language: sv)", "svenska (language: sv)"),
+    "importers.language.en": ("English (language: en)", "engelska (language: en)"),
+    "importers.language.footer": ("its page footer", "dess sidfot"),
+    "importers.language.words": ("its words", "dess ord"),
+    "importers.language.declared": ("the language its file declares", "språket som filen anger"),
     "importers.where.page_printed": ("page {page}, printed {label}, '{text}'", "sidan {page}, tryckt {label}, ”{text}”"),
     "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
     "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
