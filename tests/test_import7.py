@@ -129,3 +129,27 @@ def test_the_language_of_words():
     assert by_words(["The council will work with the police and the region, which has a duty of care for "
                      "those at risk; this is set out in the plan."]) == "en"
     assert by_words(["Kommunen och the council"]) is None  # too few words to tell
+
+
+# ---------------------------------------------------------------- PDF bookmarks make headings
+
+BOOKMARKS = HERE / "bookmarks.pdf"  # headings set like the text; LibreOffice's bookmarks name them
+
+
+def test_a_pdf_bookmark_makes_a_line_set_like_the_text_a_heading(tmp_path):
+    program, en, sv = _imported(tmp_path, BOOKMARKS)
+    long = ("Uppföljning och utvärdering av det våldsförebyggande arbetet i kommunens alla verksamheter och bolag "
+            "under hela programperioden")  # over two lines, one bookmark
+    assert [(s.heading, s.level) for s in program.sections] == [("Samverkan", 1), (long, 1), ("Ansvar", 1)]
+    adopted = _apply(tmp_path, program, "    at: {heading: Ansvar, paragraph: 1}\n    replace: Kommunstyrelsen\n"
+                                        "    with: Kommunfullmäktige\n")
+    assert _texts(adopted)[-1] == ("Ansvar", 1, "Kommunfullmäktige ansvarar för programmet.")
+    from amend.importers import pagereport
+
+    program2, report = import_document(BOOKMARKS, program_id="plan")
+    lines = [m.render("en") for m in pagereport.page_messages(report, program2)]
+    assert ("page 1: found 3 headings and 4 paragraphs; guessed: 3 headings from the PDF's bookmarks, set like the "
+            "text, high confidence: check the level ('Samverkan', 'Uppföljning och utvärdering av det "
+            "våldsförebyggan…' and 'Ansvar')") in lines
+    assert "3 rubriker utifrån PDF:ens bokmärken, satta som brödtexten, hög säkerhet" in \
+        " ".join(m.render("sv") for m in pagereport.page_messages(report, program2))

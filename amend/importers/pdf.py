@@ -20,7 +20,6 @@ from pathlib import Path
 
 from ..messages import Msg, msg
 from ..model import Cell, Columns, Table
-from ..text import fold
 from .common import (
     Item,
     Joined,
@@ -31,7 +30,7 @@ from .common import (
     excerpt,
 )
 from .pdflayout import _pieces
-from .pdflines import _VOCABULARY, Reader, Span, _join, vocabulary
+from .pdflines import _VOCABULARY, Reader, Span, _folded, _join, bookmarks, vocabulary
 from .pdfpages import (
     MARGIN_ZONE,
     Line,
@@ -105,7 +104,7 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
     styles = _styles([p for p in pages if p.lines] or pages)
     _VOCABULARY.clear()
     _VOCABULARY.update(vocabulary(pages))
-    reader = Reader(styles, report)
+    reader = Reader(styles, report, bookmarks(marks))
     if styles.headings:
         report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
             _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
@@ -139,19 +138,15 @@ def _front_matter(pages: list[PageContent], front: list[tuple[int, str, str]], r
                              for i, text in first_texts(front).items()])
 
 
-def _bookmarked(items: list[Item], marks: list[tuple[str, int]], pages: list[PageContent]) -> list[Item]:
+def _bookmarked(items: list[Item], marks: list[tuple[str, int, int]], pages: list[PageContent]) -> list[Item]:
     """Headings the PDF's bookmarks name on their page are found by the document's own
     outline, not only by their font or numbering: the report says so, with high confidence."""
     printed = {p.index: p.printed for p in pages}
-    named = {(_folded(title), printed[index]) for title, index in marks if index in printed}
+    named = {(_folded(title), printed[index]) for title, index, _ in marks if index in printed}
     if not named:
         return items
-    return [replace(it, signal="bookmark") if it.kind == "heading" and (_folded(it.text), it.page) in named else it
-            for it in items]
-
-
-def _folded(text: str) -> str:
-    return " ".join(fold(text)[0].split())
+    return [replace(it, signal="bookmark") if it.kind == "heading" and it.signal != "bookmark only"
+            and (_folded(it.text), it.page) in named else it for it in items]
 
 
 def _foot(pages: list[PageContent]) -> float:

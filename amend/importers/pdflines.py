@@ -8,7 +8,7 @@ import statistics
 from dataclasses import dataclass, replace
 
 from ..messages import msg
-from ..text import clean
+from ..text import clean, fold
 from .common import Item, Report
 from .pdfpages import TOC_LINE, Line, PageContent, Styles, _whole
 
@@ -33,9 +33,22 @@ class Span:
     full: bool  # its last line is full: it may go on
 
 
+def _folded(text: str) -> str:
+    return " ".join(fold(text)[0].split())
+
+
+def bookmarks(marks: list[tuple[str, int, int]]) -> dict[int, dict[str, int]]:
+    """PDF page index → the folded titles of the bookmarks pointing at it → their depth (from 0)."""
+    out: dict[int, dict[str, int]] = {}
+    for title, index, depth in marks:
+        out.setdefault(index, {}).setdefault(_folded(title), depth)
+    return out
+
+
 class Reader:
-    def __init__(self, styles: Styles, report: Report):
+    def __init__(self, styles: Styles, report: Report, marks: dict[int, dict[str, int]] | None = None):
         self.styles, self.report = styles, report
+        self.marks = marks or {}  # the PDF's bookmarks (see bookmarks)
         self.list_count = 0
 
     def items(self, lines: list[Line], page: int, headings: bool = True) -> list[Item]:
@@ -58,6 +71,12 @@ class Reader:
                 "numbering" if numbered is not None else "font"
             if numbered is not None:
                 level = numbered
+            if current and self._bookmark_goes_on(current, line):
+                self._extend(current, line)  # a bookmarked heading's next line
+                continue
+            marked = self._bookmarked(line) if headings and level is None else None
+            if marked is not None:
+                level, signal = marked, "bookmark only"
             marker = line.marker()
             if current and current.item.kind == "heading" and level is None and headings \
                     and _heading_goes_on(current, line):
@@ -83,6 +102,26 @@ class Reader:
                 opened.append(_Open(item, line, line, None))
         return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
                                                      right - o.last.x1 < 4 * o.last.size)) for o in opened]
+
+    def _bookmarked(self, line: Line) -> int | None:
+        """The level of a line a bookmark names on its page (its title, or the title's first
+        line), read as a heading on the document's own outline: its depth + 1."""
+        text = _folded(line.heading_text)
+        titles = self.marks.get(line.page, {})
+        if text in titles:
+            return titles[text] + 1
+        return next((depth + 1 for title, depth in titles.items() if len(text) >= 8 and title.startswith(text + " ")),
+                    None)
+
+    def _bookmark_goes_on(self, current: _Open, line: Line) -> bool:
+        """A heading a bookmark names over lines: the line goes on the title read so far."""
+        if current.item.kind != "heading" or current.item.signal != "bookmark only":
+            return False
+        so_far, titles = _folded(current.item.text), self.marks.get(line.page, {})
+        if so_far in titles:
+            return False
+        longer = f"{so_far} {_folded(line.heading_text)}"
+        return any(title == longer or title.startswith(longer + " ") for title in titles)
 
     @staticmethod
     def _extend(current: _Open, line: Line) -> None:
@@ -146,7 +185,7 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
 def _sentence_not_heading(item: Item) -> Item:
     """A 'heading' in a heading's type that runs over lines to a full stop is a paragraph set
     larger (a text box over a photo, an introduction), not a heading."""
-    if item.kind != "heading" or len(item.text) <= 90 or not item.text.endswith(".") or NUMBERED.match(item.text):
+    if item.kind != "heading" or item.signal == "bookmark only" or len(item.text) <= 90 or not item.text.endswith(".") or NUMBERED.match(item.text):
         return item
     return Item("paragraph", item.page, item.text)
 

@@ -121,6 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.guess.font_numbering": (
         "{n} {n:plural:heading:headings} from {n:plural:its:their} font and numbering, high confidence ({texts:and})",
         "{n} {n:plural:rubrik:rubriker} utifrån teckensnitt och numrering, hög säkerhet ({texts:and})"),
+    "importers.guess.bookmark_only": (
+        "{n} {n:plural:heading:headings} from the PDF's bookmarks, set like the text, high confidence: check the "
+        "level ({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} utifrån PDF:ens bokmärken, satta som brödtexten, hög säkerhet: kontrollera "
+        "nivån ({texts:and})"),
     "importers.guess.bookmark": (
         "{n} {n:plural:heading:headings} from {n:plural:its:their} font, named in the PDF's bookmarks too, high "
         "confidence ({texts:and})",
