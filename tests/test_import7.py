@@ -153,3 +153,53 @@ def test_a_pdf_bookmark_makes_a_line_set_like_the_text_a_heading(tmp_path):
             "våldsförebyggan…' and 'Ansvar')") in lines
     assert "3 rubriker utifrån PDF:ens bokmärken, satta som brödtexten, hög säkerhet" in \
         " ".join(m.render("sv") for m in pagereport.page_messages(report, program2))
+
+
+# ---------------------------------------------------------------- heading misreads
+
+HAGFORS = DOCS / "sv-hagfors-rsa-extract.pdf"
+
+
+def test_a_figure_caption_over_two_lines_is_a_paragraph_not_headings(tmp_path):
+    """Hagfors: 'Bild 7 – Exempel på … perspektiv på' / 'en händelse.' in the caption's italics; the
+    second line was read as a heading 'en händelse.' that took the paragraphs after it."""
+    program, _, _ = _imported(tmp_path, HAGFORS)
+    assert [s.heading for s in program.sections] == [
+        "5 Identifierade och analyserade risker för kommunen och kommunens geografiska område",
+        "6 Beskrivning av identifierade sårbarheter och brister i krisberedskap inom kommunen och dess geografiska "
+        "område", "7 Åtgärder till följd av risk- och sårbarhetsanalysen",
+        "8 Övnings- och utbildningsplan för mandatperioden"]
+    captions = [t for _, _, t in _texts(program) if t.startswith("Bild")]
+    assert captions == ["Bild 7 – Exempel på orsaks- och verkansförhållande vid olika perspektiv på en händelse.",
+                        "Bild 8 – Översikt över händelser som kan leda till att ett kritiskt beroende allvarligt "
+                        "störs eller slås ut."]
+
+
+def _line(text: str, top: float, size: float, bold: bool = False, page: int = 1):
+    from amend.importers.pdfpages import Line
+    from amend.importers.pdftext import Word
+
+    words, x = [], 70.0
+    for part in text.split():
+        width = 0.5 * size * len(part)
+        words.append(Word(part, x, x + width, top, top + size, size, bold, False))
+        x += width + 0.28 * size
+    return Line(words, page)
+
+
+def test_a_second_body_size_is_not_a_heading_style():
+    """Borlänge: a part of its text set at 12 pt beside the 11 pt body, long lines ending in full stops,
+    was read as a fifth heading level: every such line a heading ('Inom ramen för det här arbetet …')."""
+    from amend.importers.pdfpages import PageContent, _styles
+
+    body = "Kommunen arbetar med risker och sårbarheter i alla sina verksamheter och bolag varje år"
+    larger = "Borlänge kommun vill här poängtera att varje invånare har ett eget ansvar för sin beredskap."
+    pages = []
+    for i in range(1, 5):
+        lines = [_line(f"{i}.1 Rubrik nummer {i}", 60, 16, bold=True, page=i)]
+        lines += [_line(body, 90 + 14 * k, 11, page=i) for k in range(20)]
+        lines += [_line(larger if k % 2 else larger[:-1] + " och", 400 + 16 * k, 12, page=i) for k in range(4)]
+        pages.append(PageContent(i, 842, 595, lines))
+    styles = _styles(pages)
+    assert styles.body == (11.0, False, False)
+    assert styles.headings == {(16.0, True, False): 1}

@@ -21,6 +21,7 @@ class _Open:
     first: Line
     last: Line
     indent: float | None  # x where its next lines start, once known
+    caption: bool = False  # a figure's caption, which its next lines close under it go on
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ class Reader:
             current = opened[-1] if opened else None
             if headings and _toc_line(line):
                 self.report.note(msg("importers.note.contents_lines", page=page))
+                continue
+            if current and current.caption and _caption_goes_on(current, line):
+                self._extend(current, line)
+                continue
+            if headings and CAPTION.match(clean(line.text)):  # 'Bild 1 – Organisation': set apart, but no heading
+                opened.append(_Open(Item("paragraph", page, clean(line.text)), line, line, None, caption=True))
                 continue
             level = self._level(line, page) if headings else None
             numbered = _numbered_heading(line, self.styles.body) if headings else None
@@ -145,6 +152,11 @@ class Reader:
         return ""
 
 
+# a figure's or table's caption, or its source line: set apart like a heading, but none
+CAPTION = re.compile(r"^(?:(?:bild|figur|fig\.?|tabell|diagram|karta|figure|table|image|chart|map)\s*\d{1,3}"
+                     r"(?:\.\d{1,3})?\s*[-–—:.]|(?:källa|källor|source|sources|foto|photo)\s*:)", re.IGNORECASE)
+
+
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
 
 
@@ -200,6 +212,13 @@ def _heading_line(current: _Open, line: Line, right: float) -> bool:
     if head.style != line.style:
         return text[:1].islower() and line.size <= head.size
     return text[:1].islower() or head.x1 - head.x0 > 0.6 * (right - head.x0)
+
+
+def _caption_goes_on(current: _Open, line: Line) -> bool:
+    """A caption's next line: close under it, in its type, not a caption of its own."""
+    last = current.last
+    return line.top - last.bottom < 0.8 * line.size and line.style == last.style \
+        and not CAPTION.match(clean(line.text)) and not NUMBERED.match(clean(line.text))
 
 
 def _heading_goes_on(current: _Open, line: Line) -> bool:

@@ -374,8 +374,22 @@ def _styles(pages: list[PageContent]) -> Styles:
     if len(pages) > 1:  # a style seen on the first page only is the title page's (organisation, subtitle)
         candidates &= later
     candidates.discard(title)
+    candidates -= _running_text_styles(pages, candidates)
     order = sorted(candidates, key=lambda s: (-s[0], not s[1], s[2]))
     return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+
+
+def _running_text_styles(pages: list[PageContent], styles: set) -> set:
+    """Styles set larger or bolder than the body that read as running text, not headings: many
+    of their lines, long (a heading is short), one in seven or more ending in punctuation (a
+    second body size, an introduction set larger, a quotation in italics)."""
+    lines: dict[tuple, list[str]] = {s: [] for s in styles}
+    for p in pages:
+        for line in p.lines:
+            if line.style in lines and _whole(line):
+                lines[line.style].append(line.text.rstrip())
+    return {s for s, texts in lines.items() if len(texts) >= 10 and sorted(map(len, texts))[len(texts) // 2] > 55
+            and sum(t.endswith((".", ",", ":", ";")) for t in texts) > 0.15 * len(texts)}
 
 
 def _whole(line: Line) -> bool:
