@@ -10,7 +10,7 @@ from amend.apply import apply_patch
 from amend.errors import AmendError
 from amend.importers import import_document, program_yaml
 from amend.load import load_patch, load_program
-from amend.model import Paragraph, Program
+from amend.model import Paragraph, Program, Table
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "import_review7"
 FRONT_PDF = HERE / "front-roman.pdf"  # review 6 #14: "Sida i" … "Sida iii", then "Sida 1" … "Sida 3"
@@ -203,3 +203,76 @@ def test_a_second_body_size_is_not_a_heading_style():
     styles = _styles(pages)
     assert styles.body == (11.0, False, False)
     assert styles.headings == {(16.0, True, False): 1}
+
+
+# ---------------------------------------------------------------- PDF footnotes
+
+BORLANGE = HERE / "borlange-extract.pdf"  # printed pages 5–10 of Borlänge's RSA 2023, footnotes 1–10
+
+
+def _all_texts(program: Program) -> list[str]:
+    from amend.tree import iter_units
+
+    return [u.text for u in iter_units(program)]
+
+
+def test_pdf_footnotes_are_left_out_and_reported_with_their_text(tmp_path):
+    program, en, sv = _imported(tmp_path, BORLANGE)
+    texts = _all_texts(program)
+    assert not [t for t in texts if t.startswith(("1 Lag", "2 Kommuner", "6 Kommuners", "10 Hemberedskap"))]
+    assert not [t for t in texts if "(scb.se)" in t or "Romme Alpin" in t and "Skidåkning" in t]
+    # the note mark set as a superscript goes with its note: the text reads as the sentence
+    assert "Brottsförebyggande arbete" in texts
+    assert texts[0].startswith("Alla kommuner i Sverige är enligt lag skyldiga att analysera")
+    # with the notes gone, the paragraph at page 8's foot goes on at the top of page 9
+    assert [t for t in texts if t.startswith("Borlänge är en tung")][0].endswith(
+        "Industrin domineras av SSAB som den största aktören i Borlänge inom tillverkning och produktion. Under "
+        "nuvarande mandatperiod har Northvolt för avsikt påbörja storskalig batteriproduktion i Kvarnsvedens "
+        "pappersbruks gamla lokaler.")
+    lost = next(x for x in en if x.startswith("not imported: 10 footnotes"))
+    assert "page 8, number 2: 'Kommuner i siffror (scb.se)'" in lost
+    assert "page 10, number 10: 'Hemberedskap (msb.se) utläst 2023-05-05'" in lost
+    assert "sidan 9, nummer 5: ”Kommunernas åtaganden | SKR”" in next(x for x in sv if "10 fotnoter" in x)
+    adopted = _apply(tmp_path, program, "    at: {heading: 1.2 Kommunens uppgifter och ansvar}\n"
+                                        "    replace: Brottsförebyggande arbete\n    with: Brottsförebyggande arbete "
+                                        "och trygghetsarbete\n")
+    assert "Brottsförebyggande arbete och trygghetsarbete" in _all_texts(adopted)
+
+
+def test_a_small_numbered_line_that_is_no_foot_is_kept():
+    """A line starting with a number in small type in the middle of the page is text, not a footnote."""
+    from amend.importers.common import Report
+    from amend.importers.pdfnotes import drop_footnotes
+    from amend.importers.pdfpages import PageContent
+
+    lines = [_line("Kommunen arbetar med risker och sårbarheter i alla sina verksamheter", 100 + 14 * k, 11)
+             for k in range(10)]
+    lines.append(_line("3 av 5 verksamheter har en plan", 300, 8))
+    lines += [_line("Kommunen arbetar med risker och sårbarheter i alla sina verksamheter", 320 + 14 * k, 11)
+              for k in range(3)]
+    page = PageContent(1, 842, 595, list(lines))
+    report = Report()
+    drop_footnotes([page], report)
+    assert page.lines == lines and not report.lines("en")
+
+
+# ---------------------------------------------------------------- a table over page ends: each row its page
+
+
+def test_a_table_over_page_ends_keeps_each_row_on_the_page_it_is_printed_on(tmp_path):
+    """Hagfors's table of critical dependencies runs over printed pages 25–27, its header repeated:
+    merged into one table on page 25, the rows 'Rakel' (page 26) and 'Transporter från kök till
+    brukare' (page 27) were cited by page 25."""
+    from amend.model import iter_block_pages
+
+    program, en, sv = _imported(tmp_path, HAGFORS)
+    tables = [(page, b) for b, page in iter_block_pages(program) if isinstance(b, Table) and b.header]
+    assert [(page, b.rows[0][0].blocks[0].text) for page, b in tables] == [
+        (25, "El"), (26, "Rakel"), (27, "Transporter från kök till brukare")]
+    assert ("check: 2 tables go on over a page end with their header repeated: kept as a table on each page, so "
+            "that every row has the page it is printed on (a row number counts on its page) (pages 25–26, pages "
+            "26–27)") in en
+    assert any(x.startswith("kontrollera: 2 tabeller fortsätter på nästa sida med rubrikraden upprepad") for x in sv)
+    adopted = _apply(tmp_path, program, "    at: {page: 26, row: 1}\n    replace: Rakel\n    with: Rakel och radio\n")
+    cells = [b.rows[0][0].blocks[0].text for b, page in iter_block_pages(adopted) if isinstance(b, Table) and b.header]
+    assert cells == ["El", "Rakel och radio", "Transporter från kök till brukare"]

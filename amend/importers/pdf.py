@@ -43,6 +43,7 @@ from .pdfpages import (
     report_left_out,
 )
 from .pagealign import first_text
+from .pdfnotes import drop_footnotes
 from .pdftext import metadata_title, open_pdf, outline
 from .unsure import first_texts, other_numbering
 
@@ -99,6 +100,7 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
     _one_part(pages, report, part, str(path))
     report_left_out(pages, report)
     _drop_contents(pages, report)
+    drop_footnotes(pages, report)
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=str(path))
     styles = _styles([p for p in pages if p.lines] or pages)
@@ -245,18 +247,15 @@ def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -
 
 
 def _merge_tables(items: list[Item], report: Report) -> list[Item]:
-    """A table that goes on on the next page, with its header row repeated, is one table."""
-    out: list[Item] = []
-    for it in items:
-        prev = out[-1] if out else None
-        if (prev and it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table)
-                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header):
-            out[-1] = replace(prev, block=replace(prev.block, rows=prev.block.rows + it.block.rows))
-            report.caveat(msg("importers.what.split_table"), msg("importers.where.pages", first=prev.page,
-                                                                           last=it.page))
-            continue
-        out.append(it)
-    return out
+    """A table that goes on on the next page, its header row repeated, is kept as a table on
+    each page: a program's table has one page, and a row printed on the next page must not
+    be cited by the page before (the report says where, to check)."""
+    for prev, it in zip(items, items[1:]):
+        if it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table) \
+                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header:
+            report.caveat(msg("importers.what.table_per_page"), msg("importers.where.pages", first=prev.page,
+                                                                    last=it.page))
+    return items
 
 
 def _table(reader: Reader, rows, page: int, report: Report) -> Table:
