@@ -115,7 +115,14 @@ def test_an_english_docx_is_imported_as_english(tmp_path):
 def test_a_swedish_pdf_stays_swedish_and_a_docx_declaring_english_is_english(tmp_path):
     program, en, _ = _imported(tmp_path, DOCS / "sv-hagfors-rsa-extract.pdf")
     assert program.meta.language == "sv"
-    assert "note: the document's language is taken as Swedish (language: sv), from its words" in en
+    assert not [x for x in en if "language" in x]  # Swedish, the default: nothing to say
+    from amend.importers.common import Report
+    from amend.importers.language import document_language
+
+    report = Report()
+    assert document_language(None, ["Kommunen och regionen ska samverka med polisen, som har ett ansvar för att "
+                                    "det blir tryggt i alla delar av kommunen."], None, report) == "sv"
+    assert report.lines("en") == []
     program, en, sv = _imported(tmp_path, DOCS / "hard-docx4j-ArialUnicodeMS.docx")  # too few words to tell
     assert program.meta.language == "en"
     assert "obs: dokumentets språk tas som engelska (language: en), utifrån språket som filen anger" in sv

@@ -73,7 +73,8 @@ def _numbering(body, flow: list[Item]) -> list[Numbering]:
         sheet = next((it.page for it in flow if _top(it) >= index), None)
         if sheet is None:
             continue
-        pg = next(reversed(sect_pr.findall(w("pgNumType"))), None)  # twice (python-docx): the last counts, as in LibreOffice
+        # set twice (python-docx appends one): the last counts, as LibreOffice prints it
+        pg = next(reversed(sect_pr.findall(w("pgNumType"))), None)
         start = pg.get(w("start")) if pg is not None else None
         fmt = (pg.get(w("fmt")) if pg is not None else None) or "decimal"
         out.append(Numbering(sheet, int(start) if start and start.isdigit() else None, fmt))

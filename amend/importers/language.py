@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import Msg, msg
 from .report import Report
 
 # frequent words of one language that are not words of the other ('i', 'en', 'in' are in both)
@@ -57,12 +57,22 @@ def declared(path: Path) -> str | None:
     return code.decode() if code.decode() in _WORDS else None
 
 
+def _names() -> dict[str, Msg]:
+    return {"sv": msg("importers.language.sv"), "en": msg("importers.language.en")}
+
+
+def _how() -> dict[str, Msg]:
+    return {"footer": msg("importers.language.footer"), "words": msg("importers.language.words"),
+            "declared": msg("importers.language.declared")}
+
+
 def document_language(footer: str | None, texts: list[str], path: Path | None, report: Report) -> str | None:
-    """The document's language and, in the report, what told it."""
+    """The document's language and, in the report where it is not Swedish (the program's
+    default, said of every Swedish import it would only be noise), what told it."""
     for how, language in (("footer", footer), ("words", by_words(texts)),
                           ("declared", declared(path) if path is not None else None)):
         if language is not None:
-            report.note(msg("importers.note.language", language=msg(f"importers.language.{language}"),
-                            how=msg(f"importers.language.{how}")))
+            if language != "sv":
+                report.note(msg("importers.note.language", language=_names()[language], how=_how()[how]))
             return language
     return None

@@ -122,7 +122,8 @@ class Settled:
     pages: list[int]  # the page each PDF page is cited by
     notes: list[Msg]
     printed: bool  # any printed numbers were read
-    how: list[str] = field(default_factory=list)  # per PDF page: "printed", "derived", "cover", "shifted", "physical", "other"
+    # per PDF page: "printed", "derived", "cover", "shifted", "physical", "other" (roman numerals)
+    how: list[str] = field(default_factory=list)
 
 
 def parts(found: list[list[tuple[int, bool]]]) -> list[tuple[int, int]]:

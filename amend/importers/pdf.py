@@ -29,21 +29,21 @@ from .common import (
     column_of,
     excerpt,
 )
+from .pagealign import first_text
+from .pdfcontents import _drop_contents
 from .pdflayout import _pieces
 from .pdflines import _VOCABULARY, Reader, Span, _folded, _join, bookmarks, vocabulary
+from .pdfnotes import drop_footnotes
 from .pdfpages import (
     MARGIN_ZONE,
     Line,
     NumberingRestarts,
     PageContent,
-    _drop_contents,
     _drop_running_lines,
     _read_pages,
     _styles,
     report_left_out,
 )
-from .pagealign import first_text
-from .pdfnotes import drop_footnotes
 from .pdftext import metadata_title, open_pdf, outline
 from .unsure import first_texts, other_numbering
 

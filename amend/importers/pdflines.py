@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from ..messages import msg
 from ..text import clean, fold
 from .common import Item, Report
-from .pdfpages import TOC_LINE, Line, PageContent, Styles, _whole
+from .pdfcontents import TOC_LINE
+from .pdfpages import Line, PageContent, Styles, _whole
 
 
 @dataclass
@@ -197,7 +198,8 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
 def _sentence_not_heading(item: Item) -> Item:
     """A 'heading' in a heading's type that runs over lines to a full stop is a paragraph set
     larger (a text box over a photo, an introduction), not a heading."""
-    if item.kind != "heading" or item.signal == "bookmark only" or len(item.text) <= 90 or not item.text.endswith(".") or NUMBERED.match(item.text):
+    if item.kind != "heading" or item.signal == "bookmark only" or len(item.text) <= 90 \
+            or not item.text.endswith(".") or NUMBERED.match(item.text):
         return item
     return Item("paragraph", item.page, item.text)
 

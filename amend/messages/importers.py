@@ -181,7 +181,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural:table goes:tables go} on over a page end with {n:plural:its:their} header repeated: kept as a "
         "table on each page, so that every row has the page it is printed on (a row number counts on its page)",
         "{n:plural:tabell fortsätter:tabeller fortsätter} på nästa sida med rubrikraden upprepad: {n:plural:den:de} "
-        "behålls som en tabell på varje sida, så att varje rad har sidan den är tryckt på (radnummer räknas på sin sida)"),
+        "behålls som en tabell på varje sida, så att varje rad har sidan den är tryckt på (radnummer räknas på sin "
+        "sida)"),
     "importers.what.split_table": (
         "{n:plural:table:tables} running over a page end, anchored to the page {n:plural:it starts:they start} on",
         "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "
@@ -203,7 +204,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.language.footer": ("its page footer", "dess sidfot"),
     "importers.language.words": ("its words", "dess ord"),
     "importers.language.declared": ("the language its file declares", "språket som filen anger"),
-    "importers.where.page_printed": ("page {page}, printed {label}, '{text}'", "sidan {page}, tryckt {label}, ”{text}”"),
+    "importers.where.page_printed": ("page {page}, printed {label}, '{text}'",
+                                     "sidan {page}, tryckt {label}, ”{text}”"),
     "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
     "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
     "importers.where.note_text": ("{where}, number {number}: '{text}'", "{where}, nummer {number}: ”{text}”"),
