@@ -283,3 +283,29 @@ def test_a_table_over_page_ends_keeps_each_row_on_the_page_it_is_printed_on(tmp_
     adopted = _apply(tmp_path, program, "    at: {page: 26, row: 1}\n    replace: Rakel\n    with: Rakel och radio\n")
     cells = [b.rows[0][0].blocks[0].text for b, page in iter_block_pages(adopted) if isinstance(b, Table) and b.header]
     assert cells == ["El", "Rakel och radio", "Transporter från kök till brukare"]
+
+
+# ---------------------------------------------------------------- review 7 #7: a list item over a page end
+
+HAGFORS_6_7 = HERE / "hagfors-p6-7.pdf"  # printed pages 6–7 of Hagfors's RSA: a bullet goes on at the top of page 7
+
+
+def test_a_bullet_that_goes_on_over_the_page_end_is_one_item(tmp_path):
+    """'… Kommunstyrelsen svarar för' ends page 6 short of the right edge only because the next word
+    ('övergripande') would not fit; page 7 goes on with it. Read as an item and a paragraph marked
+    `unsure`, its last sentence was 'Kommunstyrelsen svarar för' and a delete left the rest behind."""
+    from amend.model import ListBlock
+
+    program, en, _ = _imported(tmp_path, HAGFORS_6_7)
+    section = next(s for s in program.sections if s.heading == "1.3 Kommunens politiska organisation")
+    item = next(b for b in section.blocks if isinstance(b, ListBlock)).items[1]
+    assert item.startswith("Kommunstyrelsen är under kommunfullmäktige")
+    assert "Kommunstyrelsen svarar för övergripande kommunledning, ekonomi, personal och beredning av ärenden" in item
+    assert program.source_file is not None and not program.source_file.unsure
+    assert "check: 1 paragraph running over a page end, anchored to the page it starts on (page 6 'Kommunstyrelsen " \
+           "är under kommu…')" in en
+    adopted = _apply(tmp_path, program, "    at: {page: 6, heading: 1.3 Kommunens politiska organisation, item: 2, "
+                                        "sentence: last}\n    replace: Kommunstyrelsen\n    with: Styrelsen\n")
+    after = next(s for s in adopted.sections if s.heading == "1.3 Kommunens politiska organisation")
+    changed = next(b for b in after.blocks if isinstance(b, ListBlock)).items[1]
+    assert "Kommunstyrelsen svarar för övergripande" in changed and "Styrelsen har 3 utskott" in changed

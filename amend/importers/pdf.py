@@ -223,7 +223,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
     for item, span in flow:
         if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
-                and prev.full and _at_foot(prev, feet, out[-1].text, item.text)
+                and _full(prev, span) and _at_foot(prev, feet, out[-1].text, item.text)
                 and abs(span.first.x0 - prev.indent) <= 2.5):
             report.caveat(msg("importers.what.split_paragraph"),
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
@@ -233,6 +233,13 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
         out.append(item)
         prev = span
     return out
+
+
+def _full(prev: Span, span: Span) -> bool:
+    """The last line before the page end is full: nearly to the right edge, or short of it by less
+    than the next page's first word needs ('… Kommunstyrelsen svarar för' / 'övergripande …')."""
+    first = span.first.words[0]
+    return prev.full or prev.room < (first.x1 - first.x0) + 0.28 * span.first.size + 1.0
 
 
 def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -> bool:

@@ -33,6 +33,7 @@ class Span:
     last: Line
     indent: float
     full: bool  # its last line is full: it may go on
+    room: float = 0.0  # what is left of its last line, up to the right edge of the text
 
 
 def _folded(text: str) -> str:
@@ -109,7 +110,8 @@ class Reader:
                 item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
                 opened.append(_Open(item, line, line, None))
         return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
-                                                     right - o.last.x1 < 4 * o.last.size)) for o in opened]
+                                                     right - o.last.x1 < 4 * o.last.size, right - o.last.x1))
+                for o in opened]
 
     def _bookmarked(self, line: Line) -> int | None:
         """The level of a line a bookmark names on its page (its title, or the title's first
