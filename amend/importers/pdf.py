@@ -83,54 +83,77 @@ def _one_part(pages: list[PageContent], report: Report, part: int | None, name: 
 
 
 def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[Item], str | None, str | None]:
-    from ..layout import LABELS
-
     doc = open_pdf(path)
     try:
-        title = metadata_title(doc)
-        marks = outline(doc)
-        pages = _read_pages(doc, report)
+        title, marks, pages = metadata_title(doc), outline(doc), _read_pages(doc, report)
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument(msg("importers.pdf.no_text"), source=str(path))
+    language = _footer_language(pages)
+    _body_pages(pages, report, part, str(path))
+    reader = _reader(pages, report, marks)
+    feet = (max((line.bottom for p in pages for line in p.lines), default=0), _foot(pages))
+    flow = _flow(pages, reader, report)
+    items = _merge_tables(_join_pages(flow, feet, report), report)
+    return _bookmarked(items, marks, pages), title, language
+
+
+def _footer_language(pages: list[PageContent]) -> str | None:
+    """The language whose word for 'page' its footers print ('Sida 3', 'Page 3')."""
+    from ..layout import LABELS
+
     footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
-    language = next((lang for lang, words in LABELS.items()
-                     if any(t.startswith(words["page"] + " ") for t in footers)), None)
-    _one_part(pages, report, part, str(path))
+    return next((lang for lang, words in LABELS.items()
+                 if any(t.startswith(words["page"] + " ") for t in footers)), None)
+
+
+def _body_pages(pages: list[PageContent], report: Report, part: int | None, name: str) -> None:
+    """The pages of the part imported, without their running lines, contents and footnotes."""
+    _one_part(pages, report, part, name)
     report_left_out(pages, report)
     _drop_contents(pages, report)
     drop_footnotes(pages, report)
     if not any(p.lines or p.tables for p in pages):
-        raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=str(path))
+        raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=name)
+
+
+def _reader(pages: list[PageContent], report: Report, marks: list[tuple[str, int, int]]) -> Reader:
+    """The reader of the document's lines, with its type sizes, vocabulary and bookmarks."""
     styles = _styles([p for p in pages if p.lines] or pages)
     _VOCABULARY.clear()
     _VOCABULARY.update(vocabulary(pages))
-    reader = Reader(styles, report, bookmarks(marks))
     if styles.headings:
         report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
             _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
-    feet = (max((line.bottom for p in pages for line in p.lines), default=0), _foot(pages))
+    return Reader(styles, report, bookmarks(marks))
+
+
+def _flow(pages: list[PageContent], reader: Reader, report: Report) -> list[tuple[Item, Span | None]]:
+    """The items of every page in reading order; the pages printed in roman numerals said so."""
     flow: list[tuple[Item, Span | None]] = []
     front: list[tuple[int, str, str]] = []  # (page index, kind, text) of the pages printed in roman numerals
     for p in pages:
         start = len(flow)
         for kind, value in _pieces(p):
-            if kind == "lines":
-                flow.extend(reader.spans(value, p.printed))
-            elif kind == "columns" and _text_columns(value, p.height):
-                flow.extend(_read_columns(reader, value, p.printed))
-            elif kind == "columns":
-                where = msg("importers.where.columns", page=p.printed)
-                cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
-                flow.append((Item("block", p.printed, block=Columns(cols)), None))
-            else:
-                flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
+            flow.extend(_piece(reader, report, p, kind, value))
         if p.numbering != "decimal":
             front.extend((p.index, it.kind, it.text or first_text(it.block)) for it, _ in flow[start:])
     _front_matter(pages, front, report)
-    items = _merge_tables(_join_pages(flow, feet, report), report)
-    return _bookmarked(items, marks, pages), title, language
+    return flow
+
+
+def _piece(reader: Reader, report: Report, p: PageContent, kind: str, value) -> list[tuple[Item, Span | None]]:
+    """One piece of a page (lines, columns or a table) as items."""
+    if kind == "lines":
+        return list(reader.spans(value, p.printed))
+    if kind == "columns" and _text_columns(value, p.height):
+        return list(_read_columns(reader, value, p.printed))
+    if kind == "columns":
+        where = msg("importers.where.columns", page=p.printed)
+        cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
+        return [(Item("block", p.printed, block=Columns(cols)), None)]
+    return [(Item("block", p.printed, block=_table(reader, value, p.printed, report)), None)]
 
 
 def _front_matter(pages: list[PageContent], front: list[tuple[int, str, str]], report: Report) -> None:

@@ -230,26 +230,37 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
     in them. Where the numbering starts again, the pages of `part` (from 1) are
     kept, and without `part` NumberingRestarts says which parts there are: a
     program's pages cannot go back, and 'sidan 3' must not be the wrong part's."""
-    seen: Counter[str] = Counter()
-    for p in pages:
-        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
-    need = max(2, round(0.4 * len(pages)))
     found = [_number_candidates(p) for p in pages]
     first, last = _one_numbering(found, part, report)
+    running = _running_keys(pages)
     pages[:] = pages[first - 1:last]
     other = pagenumbers.roman_pages([_roman_candidates(p) for p in pages])
     settled = pagenumbers.settle(found[first - 1:last], base=first - 1, other=frozenset(other))
     for k, (p, page, how) in enumerate(zip(pages, settled.pages, settled.how), start=1):
-        p.printed = page
+        _number_page(p, page, k in other, running)
         report.page_how.setdefault(page, how)
-        if k in other:
-            p.numbering, p.label = _roman_format(p)
-        p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
-            seen[_running_key(line)] >= need or _page_number_line(line) or (k in other and _roman_line(line))))]
     for note in settled.notes:
         report.note(note)
     report.physical_pages = not settled.printed
     return pages
+
+
+def _number_page(p: PageContent, page: int, roman: bool, running: set[str]) -> None:
+    """The page it is cited by; its running lines and printed page number dropped."""
+    p.printed = page
+    if roman:
+        p.numbering, p.label = _roman_format(p)
+    p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
+        _running_key(line) in running or _page_number_line(line) or (roman and _roman_line(line))))]
+
+
+def _running_keys(pages: list[PageContent]) -> set[str]:
+    """The margin lines printed on many pages (two at least, else two in five), digits aside."""
+    seen: Counter[str] = Counter()
+    for p in pages:
+        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
+    need = max(2, round(0.4 * len(pages)))
+    return {key for key, n in seen.items() if n >= need}
 
 
 def _page_number_line(line: Line) -> bool:
