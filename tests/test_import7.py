@@ -309,3 +309,27 @@ def test_a_bullet_that_goes_on_over_the_page_end_is_one_item(tmp_path):
     after = next(s for s in adopted.sections if s.heading == "1.3 Kommunens politiska organisation")
     changed = next(b for b in after.blocks if isinstance(b, ListBlock)).items[1]
     assert "Kommunstyrelsen svarar för övergripande" in changed and "Styrelsen har 3 utskott" in changed
+
+
+# ---------------------------------------------------------------- review 7 #10: a heading at the top of a page
+
+TOP_HEADING = HERE / "top-heading.docx"  # review 7 #10: 'Kapitel 3' and 'Kapitel 5' open PDF pages 3 and 5
+TOP_HEADING_PDF = HERE / "top-heading.pdf"  # LibreOffice's PDF of it
+
+
+@pytest.mark.parametrize("pages_from", [TOP_HEADING_PDF, None])
+def test_a_heading_at_the_top_of_a_page_is_on_that_page(tmp_path, pages_from):
+    """'Kapitel 3' and 'Kapitel 5' at the tops of two pages read alike digits aside, so they were dropped
+    as a running header of the PDF the pages come from, and the headings were put on the page before."""
+    kw = {"pages_from": pages_from} if pages_from else {}
+    program, en, _ = _imported(tmp_path, TOP_HEADING, **kw)
+    assert [(s.heading, s.page) for s in program.sections] == [
+        ("Kapitel 1", 1), ("Kapitel 2", 1), ("Kapitel 3", 3), ("Kapitel 4", 3), ("Kapitel 5", 5)]
+    assert not [x for x in en if "not found" in x]
+    adopted = _apply(tmp_path, program, "    at: {page: 3, heading: Kapitel 3, paragraph: 1}\n    replace: polisen\n"
+                                        "    with: Polismyndigheten\n")
+    assert _texts(adopted)[[h for h, _, _ in _texts(adopted)].index("Kapitel 3")] == (
+        "Kapitel 3", 3, "Kommunen samverkar med Polismyndigheten.")
+    with pytest.raises(AmendError):
+        _apply(tmp_path, program, "    at: {page: 2, heading: Kapitel 3}\n    replace: polisen\n"
+                                  "    with: Polismyndigheten\n")

@@ -89,11 +89,13 @@ def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | st
 
 def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list[str]) -> set[int]:
     """The words of lines dropped as running ones that are the DOCX's own text: the DOCX
-    holds the line's text at least as often as the PDF prints it."""
+    holds the line's text at least as often as the PDF prints it (a short one, such as a
+    heading 'Kapitel 3' at the top of a page, as a whole text of its own)."""
     dropped = [line for lines, p in zip(every, content) for line in lines
                if not any(line is kept for kept in p.lines)]
     printed = Counter(squash(line.text) for line in dropped)
-    body = {t for t, n in printed.items() if len(t) >= _SHORT and sum(x.count(t) for x in texts) >= n}
+    body = {t for t, n in printed.items()
+            if (sum(x.count(t) for x in texts) if len(t) >= _SHORT else texts.count(t)) >= n}
     return {id(w) for line in dropped if squash(line.text) in body for w in line.words}
 
 

@@ -48,6 +48,16 @@ def bookmarks(marks: list[tuple[str, int, int]]) -> dict[int, dict[str, int]]:
     return out
 
 
+@dataclass(frozen=True)
+class _At:
+    """Where lines are read: their page, whether headings may be found there, the right edge and line pitch."""
+
+    page: int
+    headings: bool
+    right: float
+    pitch: float
+
+
 class Reader:
     def __init__(self, styles: Styles, report: Report, marks: dict[int, dict[str, int]] | None = None):
         self.styles, self.report = styles, report
@@ -58,60 +68,75 @@ class Reader:
         return [it for it, _ in self.spans(lines, page, headings)]
 
     def spans(self, lines: list[Line], page: int, headings: bool = True) -> list[tuple[Item, Span]]:
-        opened: list[_Open] = []
         if not lines:
             return []
-        right = max(line.x1 for line in lines)
-        pitch = _pitch(lines)
+        opened: list[_Open] = []
+        at = _At(page, headings, max(line.x1 for line in lines), _pitch(lines))
         for line in lines:
-            current = opened[-1] if opened else None
-            if headings and _toc_line(line):
-                self.report.note(msg("importers.note.contents_lines", page=page))
-                continue
-            if current and current.caption and _caption_goes_on(current, line):
-                self._extend(current, line)
-                continue
-            if headings and CAPTION.match(clean(line.text)):  # 'Bild 1 – Organisation': set apart, but no heading
-                opened.append(_Open(Item("paragraph", page, clean(line.text)), line, line, None, caption=True))
-                continue
-            level = self._level(line, page) if headings else None
-            numbered = _numbered_heading(line, self.styles.body) if headings else None
-            signal = "font+numbering" if level is not None and numbered is not None else \
-                "numbering" if numbered is not None else "font"
-            if numbered is not None:
-                level = numbered
-            if current and self._bookmark_goes_on(current, line):
-                self._extend(current, line)  # a bookmarked heading's next line
-                continue
-            marked = self._bookmarked(line) if headings and level is None else None
-            if marked is not None:
-                level, signal = marked, "bookmark only"
-            marker = line.marker()
-            if current and current.item.kind == "heading" and level is None and headings \
-                    and _heading_goes_on(current, line):
-                self._extend(current, line)  # a numbered heading's second line, under its text
-                continue
-            if level is not None:
-                if current and current.item.kind == "heading" and _heading_line(current, line, right):
-                    self._extend(current, line)  # a heading on two lines
-                    continue
-                opened.append(_Open(Item("heading", page, clean(line.heading_text), level=level, signal=signal),
-                                    line, line, line.x0))
-            elif marker:
-                ordered = marker == "number"
-                if not (current and current.item.kind == "item" and current.item.ordered == ordered):
-                    self.list_count += 1
-                text = clean(" ".join(w.text for w in line.words[1:]))
-                item = Item("item", page, text, ordered=ordered, list_key=("pdf", self.list_count))
-                opened.append(_Open(item, line, line, line.words[1].x0))
-            elif current and current.item.kind in ("paragraph", "item") and _continues(current, line, right, pitch):
-                self._extend(current, line)
-            else:
-                item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
-                opened.append(_Open(item, line, line, None))
+            self._read(opened, line, at)
         return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
-                                                     right - o.last.x1 < 4 * o.last.size, right - o.last.x1))
+                                                     at.right - o.last.x1 < 4 * o.last.size, at.right - o.last.x1))
                 for o in opened]
+
+    def _read(self, opened: list[_Open], line: Line, at: _At) -> None:
+        """One line: a heading, a list item, a paragraph, or the next line of the one open."""
+        current = opened[-1] if opened else None
+        if self._aside(opened, current, line, at):
+            return
+        level, signal = self._heading_level(line, at)
+        if current and current.item.kind == "heading" and level is None and at.headings \
+                and _heading_goes_on(current, line):
+            self._extend(current, line)  # a numbered heading's second line, under its text
+        elif level is not None:
+            self._heading(opened, current, line, Item("heading", at.page, clean(line.heading_text), level=level,
+                                                      signal=signal), at)
+        elif line.marker():
+            self._item(opened, current, line, at)
+        elif current and current.item.kind in ("paragraph", "item") and _continues(current, line, at.right, at.pitch):
+            self._extend(current, line)
+        else:
+            item = Item("paragraph", at.page, clean(line.text), style=self._preamble_style(line.style, at.page))
+            opened.append(_Open(item, line, line, None))
+
+    def _aside(self, opened: list[_Open], current: _Open | None, line: Line, at: _At) -> bool:
+        """A contents line (left out), a caption or its next line, a bookmarked heading's next line."""
+        if at.headings and _toc_line(line):
+            self.report.note(msg("importers.note.contents_lines", page=at.page))
+        elif current and current.caption and _caption_goes_on(current, line):
+            self._extend(current, line)
+        elif at.headings and CAPTION.match(clean(line.text)):  # 'Bild 1 – Organisation': set apart, but no heading
+            opened.append(_Open(Item("paragraph", at.page, clean(line.text)), line, line, None, caption=True))
+        elif current and self._bookmark_goes_on(current, line):
+            self._extend(current, line)  # a bookmarked heading's next line
+        else:
+            return False
+        return True
+
+    def _heading_level(self, line: Line, at: _At) -> tuple[int | None, str]:
+        """The line's heading level (None: no heading) and what says so."""
+        level = self._level(line, at.page) if at.headings else None
+        numbered = _numbered_heading(line, self.styles.body) if at.headings else None
+        if numbered is not None:
+            return numbered, "font+numbering" if level is not None else "numbering"
+        if level is not None:
+            return level, "font"
+        marked = self._bookmarked(line) if at.headings else None
+        return marked, "bookmark only"
+
+    def _heading(self, opened: list[_Open], current: _Open | None, line: Line, item: Item, at: _At) -> None:
+        if current and current.item.kind == "heading" and _heading_line(current, line, at.right):
+            self._extend(current, line)  # a heading on two lines
+        else:
+            opened.append(_Open(item, line, line, line.x0))
+
+    def _item(self, opened: list[_Open], current: _Open | None, line: Line, at: _At) -> None:
+        """A list item (its bullet or number left out); a new list where the kind changes."""
+        ordered = line.marker() == "number"
+        if not (current and current.item.kind == "item" and current.item.ordered == ordered):
+            self.list_count += 1
+        text = clean(" ".join(w.text for w in line.words[1:]))
+        item = Item("item", at.page, text, ordered=ordered, list_key=("pdf", self.list_count))
+        opened.append(_Open(item, line, line, line.words[1].x0))
 
     def _bookmarked(self, line: Line) -> int | None:
         """The level of a line a bookmark names on its page (its title, or the title's first
