@@ -328,6 +328,7 @@ class Styles:
 
 
 def _styles(pages: list[PageContent]) -> Styles:
+    """The body's type (the style of most letters), the title's and the heading levels' (larger or bolder)."""
     letters: Counter[tuple] = Counter()
     for p in pages:
         for line in p.lines:
@@ -336,22 +337,31 @@ def _styles(pages: list[PageContent]) -> Styles:
     if not letters:  # no line outside the running header and footer (tables only, or nothing)
         return Styles((0.0, False, False), {}, None)
     body = letters.most_common(1)[0][0]
-
-    def heading_like(style):
-        return style != body and (style[0] > body[0] + 0.4 or (style[1] and style[0] >= body[0] - 0.1))
-
-    first_page = {line.style for line in pages[0].lines}
     later = {line.style for p in pages[1:] for line in p.lines if _whole(line)}
-    title = max(first_page, key=lambda s: s[0], default=None)
-    if title is None or not heading_like(title) or any(s[0] >= title[0] for s in later):
-        title = None
-    candidates = {line.style for p in pages for line in p.lines if _whole(line) and heading_like(line.style)}
+    title = _title_style(pages, body, later)
+    order = sorted(_heading_styles(pages, body, later, title), key=lambda s: (-s[0], not s[1], s[2]))
+    return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+
+
+def _heading_like(style: tuple, body: tuple) -> bool:
+    return style != body and (style[0] > body[0] + 0.4 or (style[1] and style[0] >= body[0] - 0.1))
+
+
+def _title_style(pages: list[PageContent], body: tuple, later: set) -> tuple | None:
+    """The largest type of the first page, where it is a heading's and no later page sets type as large."""
+    title = max({line.style for line in pages[0].lines}, key=lambda s: s[0], default=None)
+    if title is None or not _heading_like(title, body) or any(s[0] >= title[0] for s in later):
+        return None
+    return title
+
+
+def _heading_styles(pages: list[PageContent], body: tuple, later: set, title: tuple | None) -> set:
+    """The styles of whole lines set larger or bolder than the body, but not running text."""
+    candidates = {line.style for p in pages for line in p.lines if _whole(line) and _heading_like(line.style, body)}
     if len(pages) > 1:  # a style seen on the first page only is the title page's (organisation, subtitle)
         candidates &= later
     candidates.discard(title)
-    candidates -= _running_text_styles(pages, candidates)
-    order = sorted(candidates, key=lambda s: (-s[0], not s[1], s[2]))
-    return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+    return candidates - _running_text_styles(pages, candidates)
 
 
 def _running_text_styles(pages: list[PageContent], styles: set) -> set:
