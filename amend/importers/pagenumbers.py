@@ -178,48 +178,55 @@ def _settle(found: list[list[tuple[int, bool]]], other: frozenset[int]) -> Settl
     if not runs:
         return Settled(list(range(1, n + 1)), [msg("importers.note.no_page_numbers")], False, ["physical"] * n)
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
-    pages: list[int] = [0] * n
-    notes: list[Msg] = []
-    by_index: dict[int, Run] = {}
-    for run in runs:
-        for i in range(run.first, run.last + 1):
-            by_index[i] = run
-    last_page, last_index = 0, 0
-    shift, shifted = 0, None  # a run that restarts goes on from the page before it
-    for i in range(1, n + 1):
-        r = by_index.get(i)
-        if r is not None and r is not main and r.first == i and i > main.first:
-            shift = max(0, last_page + (i - last_index) - (i + r.offset)) if last_page else 0
-            shifted = r
-        if r is not None and r is shifted:
-            pages[i - 1] = last_page = i + r.offset + shift
-            last_index = i
-            continue
-        if i < main.first and (r is None or r.first < main.first):
-            page = max(1, min(i + main.offset, main.first + main.offset))
-            r = None
-        elif r is None:  # after a run: its numbering goes on
-            page = last_page + (i - last_index) if last_page else i
-        else:
-            page = i + r.offset
-        page = max(page, last_page, 1)
-        pages[i - 1] = page
-        last_page, last_index = page, i
-    notes.append(_describe(main, pages, runs))
-    for r in runs:
-        if r is main:
-            continue
-        printed = (r.first + r.offset, r.last + r.offset)
-        got = (pages[r.first - 1], pages[r.last - 1])
-        if printed != got:
-            notes.append(msg("importers.note.other_numbering", first=r.first, last=r.last, printed_first=printed[0],
-                             printed_last=printed[1], got_first=got[0], got_last=got[1]))
+    by_index: dict[int, Run] = {i: run for run in runs for i in range(run.first, run.last + 1)}
+    pages = _pages(n, main, by_index)
+    notes = [_describe(main, pages, runs), *_other_numberings(runs, main, pages)]
     before = [i for i in range(1, main.first) if by_index.get(i) is None and i not in other]
     if before:
         notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
                          pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
     how = _how(found, pages, by_index, main)
     return Settled(pages, notes, True, ["other" if i in other else h for i, h in enumerate(how, start=1)])
+
+
+def _pages(n: int, main: Run, by_index: dict[int, Run]) -> list[int]:
+    """The page of each PDF page: its run's number; before the main run, its first number;
+    after a run, its numbering goes on; a run that restarts goes on from the page before it."""
+    pages: list[int] = [0] * n
+    last_page, last_index = 0, 0
+    shift, shifted = 0, None
+    for i in range(1, n + 1):
+        r = by_index.get(i)
+        if r is not None and r is not main and r.first == i and i > main.first:
+            shift = max(0, last_page + (i - last_index) - (i + r.offset)) if last_page else 0
+            shifted = r
+        if r is not None and r is shifted:
+            page = i + r.offset + shift
+        else:
+            page = max(_page_of(i, r, main, last_page, last_index), last_page, 1)
+        pages[i - 1] = last_page = page
+        last_index = i
+    return pages
+
+
+def _page_of(i: int, r: Run | None, main: Run, last_page: int, last_index: int) -> int:
+    if i < main.first and (r is None or r.first < main.first):
+        return max(1, min(i + main.offset, main.first + main.offset))
+    if r is None:  # after a run: its numbering goes on
+        return last_page + (i - last_index) if last_page else i
+    return i + r.offset
+
+
+def _other_numberings(runs: list[Run], main: Run, pages: list[int]) -> list[Msg]:
+    """Notes on the runs other than the main one whose pages are not what they print."""
+    notes = []
+    for r in runs:
+        printed = (r.first + r.offset, r.last + r.offset)
+        got = (pages[r.first - 1], pages[r.last - 1])
+        if r is not main and printed != got:
+            notes.append(msg("importers.note.other_numbering", first=r.first, last=r.last, printed_first=printed[0],
+                             printed_last=printed[1], got_first=got[0], got_last=got[1]))
+    return notes
 
 
 def _how(found: list[list[tuple[int, bool]]], pages: list[int], by_index: dict[int, Run], main: Run) -> list[str]:
