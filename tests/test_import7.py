@@ -333,3 +333,30 @@ def test_a_heading_at_the_top_of_a_page_is_on_that_page(tmp_path, pages_from):
     with pytest.raises(AmendError):
         _apply(tmp_path, program, "    at: {page: 2, heading: Kapitel 3}\n    replace: polisen\n"
                                   "    with: Polismyndigheten\n")
+
+
+# ---------------------------------------------------------------- review 7 #11: --pages-from a cut or another PDF
+
+FLOW5 = HERE / "flow5.docx"  # five pages in LibreOffice's layout
+FIRST3 = HERE / "flow5-first3.pdf"  # its PDF's pages 1–3 only (a cut circulated PDF)
+UNRELATED = HERE / "unrelated.pdf"  # another document's PDF
+
+
+def test_texts_after_the_last_found_in_the_pdf_are_not_sure_of_their_page(tmp_path):
+    program, en, _ = _imported(tmp_path, FLOW5, pages_from=FIRST3)
+    assert any("not found in flow5-first3.pdf: on page 3 or a page up to 4, not known which" in x for x in en)
+    with pytest.raises(AmendError) as err:
+        _apply(tmp_path, program, "    at: {page: 3, heading: Kapitel 4, paragraph: last, sentence: last}\n"
+                                  "    insert: och tullen\n")
+    assert "page 3 cannot be read exactly here" in err.value.render("en")
+
+
+def test_a_pdf_holding_none_of_the_docx_text_is_refused(tmp_path):
+    with pytest.raises(AmendError) as err:
+        import_document(FLOW5, program_id="plan", pages_from=UNRELATED)
+    assert err.value.render("en").endswith(
+        "unrelated.pdf: holds none of the document's text: is it the PDF of this document? Give the PDF that was "
+        "circulated with --pages-from, or import without it")
+    assert err.value.render("sv").endswith(
+        "unrelated.pdf: innehåller ingenting av dokumentets text: är det PDF:en av det här dokumentet? Ange PDF:en "
+        "som skickades ut med --pages-from, eller importera utan den")

@@ -51,7 +51,9 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     texts = [squash(it.text or first_text(it.block)) for it in flow]
     stream = _stream(pdf_bytes, texts, report, layout)
     found = _align(texts, stream)
-    return _place(flow, found, report, layout)
+    if any(texts) and not any(page is not None for page in found):
+        raise UnreadableDocument(msg("importers.pages_from_unrelated"), source=layout)
+    return _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
 
 
 def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | str) -> Stream:
@@ -136,14 +138,15 @@ def _find(stream: str, text: str, start: int, end: int) -> tuple[int, int] | Non
     return pos, after
 
 
-def _place(flow: list[Item], found: list[int | None], report: Report, layout: Msg | str) -> list[Item]:
-    """Each item on its page; one not found between the pages of the found ones around it."""
+def _place(flow: list[Item], found: list[int | None], report: Report, layout: Msg | str, last: int) -> list[Item]:
+    """Each item on its page; one not found between the pages of the found ones around it, and
+    one after the last text found on that page or a later one (the PDF may end before the DOCX)."""
     out: list[Item] = []
     before = 1
     for k, (it, page) in enumerate(zip(flow, found)):
         text = it.text or first_text(it.block)
         if page is None and text.strip():
-            after = next((p for p in found[k + 1:] if p is not None), before)
+            after = next((p for p in found[k + 1:] if p is not None), max(last, before + 1))
             page = _unplaced(it, text, before, after, report, layout)
         page = before if page is None else page
         out.append(replace(it, page=page))

@@ -190,6 +190,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.what.merged_cell": ("merged table {n:plural:cell:cells} (the text is kept once)",
                                    "{n:plural:sammanslagen tabellcell:sammanslagna tabellceller} (texten tas "
                                    "med en gång)"),
+    "importers.pages_from_unrelated": (
+        "holds none of the document's text: is it the PDF of this document? Give the PDF that was circulated "
+        "with --pages-from, or import without it",
+        "innehåller ingenting av dokumentets text: är det PDF:en av det här dokumentet? Ange PDF:en som skickades "
+        "ut med --pages-from, eller importera utan den"),
     "importers.what.not_located": (
         "{n:plural:piece:pieces} of text not found in {layout}, put on the page of the text before",
         "{n:plural:textbit:textbitar} som inte hittades i {layout}, {n:plural:lagd:lagda} på samma sida som "
