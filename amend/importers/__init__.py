@@ -13,6 +13,7 @@ from pathlib import Path
 from ..messages import msg
 from ..model import Program
 from .common import Report, UnreadableDocument, build_program
+from .language import document_language
 from .unsure import attach
 
 
@@ -45,24 +46,33 @@ def import_document(path: str | Path, *, program_id: str, title: str | None = No
     the part to import, from 1."""
     path = Path(path)
     report = Report()
-    if kind_of(path) == "pdf":
-        from .pdf import read_pdf
-
-        if pages_from is not None:
-            raise UnreadableDocument(msg("importers.pdf_pages_from"), source=str(path))
-        flow, props_title, language = read_pdf(path, report, part)
-        from .pdfsplits import check_splits
-
-        check_splits(flow, report)
-    else:
-        from .docx import read_docx
-
-        if part is not None:
-            raise UnreadableDocument(msg("importers.docx_part"), source=str(path))
-        flow, props_title, language = read_docx(path, report, Path(pages_from) if pages_from else None)
+    kind = kind_of(path)
+    read = _read_pdf if kind == "pdf" else _read_docx
+    flow, props_title, language = read(path, report, pages_from, part)
+    language = document_language(language, [it.text for it in flow if it.text], path if kind == "docx" else None,
+                                 report)
     program = build_program(flow, report, program_id=program_id, title=title, fallback_title=props_title,
                             language_hint=language, source=str(path))
     return attach(program, report.unsure), report  # what it could not tell, so that amendments do not guess there
+
+
+def _read_pdf(path: Path, report: Report, pages_from: str | Path | None, part: int | None):
+    from .pdf import read_pdf
+    from .pdfsplits import check_splits
+
+    if pages_from is not None:
+        raise UnreadableDocument(msg("importers.pdf_pages_from"), source=str(path))
+    flow, props_title, language = read_pdf(path, report, part)
+    check_splits(flow, report)
+    return flow, props_title, language
+
+
+def _read_docx(path: Path, report: Report, pages_from: str | Path | None, part: int | None):
+    from .docx import read_docx
+
+    if part is not None:
+        raise UnreadableDocument(msg("importers.docx_part"), source=str(path))
+    return read_docx(path, report, Path(pages_from) if pages_from else None)
 
 
 def program_yaml(program: Program, schema_ref: str, name: str) -> str:

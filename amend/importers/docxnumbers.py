@@ -19,11 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..messages import msg
-from ..model import Unsure
 from . import pagenumbers
 from .common import Item, Report
 from .docxxml import w
-from .unsure import name
+from .unsure import first_texts, other_numbering
 
 _PAGE_FIELD = re.compile(rb"(?:instrText[^>]*>|w:instr=\")\s*PAGE\b(?![A-Z])")
 
@@ -74,7 +73,8 @@ def _numbering(body, flow: list[Item]) -> list[Numbering]:
         sheet = next((it.page for it in flow if _top(it) >= index), None)
         if sheet is None:
             continue
-        pg = sect_pr.find(w("pgNumType"))
+        # set twice (python-docx appends one): the last counts, as LibreOffice prints it
+        pg = next(reversed(sect_pr.findall(w("pgNumType"))), None)
         start = pg.get(w("start")) if pg is not None else None
         fmt = (pg.get(w("fmt")) if pg is not None else None) or "decimal"
         out.append(Numbering(sheet, int(start) if start and start.isdigit() else None, fmt))
@@ -116,13 +116,8 @@ def _unnumbered(flow: list[Item], out: list[Item], labels: list[tuple[int, str]]
     """Texts on sheets printed in another numbering: on no arabic page, so not known exactly."""
     from .pagealign import first_text
 
-    seen: set[int] = set()
-    for before, it in zip(flow, out):
-        _, fmt = labels[before.page - 1]
-        text = " ".join((it.text or first_text(it.block)).split())
-        if fmt == "decimal" or not text or before.page in seen:
-            continue
-        seen.add(before.page)
-        report.caveat(msg("importers.pages.other_format", fmt=fmt, page=it.page),
-                      msg("importers.where.page_text", page=it.page, text=text[:30]))
-        report.unsure.append(Unsure("page", name(text), it.page, it.page))
+    page = {before.page: it.page for before, it in zip(flow, out)}  # sheet → the page it is counted as
+    texts = first_texts((before.page, it.kind, it.text or first_text(it.block)) for before, it in zip(flow, out)
+                        if labels[before.page - 1][1] != "decimal")
+    other_numbering(report, [(labels[sheet - 1][1], labels[sheet - 1][0], page[sheet], text)
+                             for sheet, text in texts.items()])

@@ -51,7 +51,9 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     texts = [squash(it.text or first_text(it.block)) for it in flow]
     stream = _stream(pdf_bytes, texts, report, layout)
     found = _align(texts, stream)
-    return _place(flow, found, report, layout)
+    if any(texts) and not any(page is not None for page in found):
+        raise UnreadableDocument(msg("importers.pages_from_unrelated"), source=layout)
+    return _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
 
 
 def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | str) -> Stream:
@@ -89,11 +91,13 @@ def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | st
 
 def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list[str]) -> set[int]:
     """The words of lines dropped as running ones that are the DOCX's own text: the DOCX
-    holds the line's text at least as often as the PDF prints it."""
+    holds the line's text at least as often as the PDF prints it (a short one, such as a
+    heading 'Kapitel 3' at the top of a page, as a whole text of its own)."""
     dropped = [line for lines, p in zip(every, content) for line in lines
                if not any(line is kept for kept in p.lines)]
     printed = Counter(squash(line.text) for line in dropped)
-    body = {t for t, n in printed.items() if len(t) >= _SHORT and sum(x.count(t) for x in texts) >= n}
+    body = {t for t, n in printed.items()
+            if (sum(x.count(t) for x in texts) if len(t) >= _SHORT else texts.count(t)) >= n}
     return {id(w) for line in dropped if squash(line.text) in body for w in line.words}
 
 
@@ -134,14 +138,15 @@ def _find(stream: str, text: str, start: int, end: int) -> tuple[int, int] | Non
     return pos, after
 
 
-def _place(flow: list[Item], found: list[int | None], report: Report, layout: Msg | str) -> list[Item]:
-    """Each item on its page; one not found between the pages of the found ones around it."""
+def _place(flow: list[Item], found: list[int | None], report: Report, layout: Msg | str, last: int) -> list[Item]:
+    """Each item on its page; one not found between the pages of the found ones around it, and
+    one after the last text found on that page or a later one (the PDF may end before the DOCX)."""
     out: list[Item] = []
     before = 1
     for k, (it, page) in enumerate(zip(flow, found)):
         text = it.text or first_text(it.block)
         if page is None and text.strip():
-            after = next((p for p in found[k + 1:] if p is not None), before)
+            after = next((p for p in found[k + 1:] if p is not None), max(last, before + 1))
             page = _unplaced(it, text, before, after, report, layout)
         page = before if page is None else page
         out.append(replace(it, page=page))

@@ -30,6 +30,59 @@ WHOLE = re.compile(rf"^[-–—]?\s*(?:{_WORD}\s*)?{_N}{_TOTAL}?\s*[-–—]?$",
 _TAIL = re.compile(rf"(?:^|\s){_WORD}\s*{_N}{_TOTAL}?$|(?:^|\s){_N}{_TOTAL}$", re.IGNORECASE)
 _HEAD = re.compile(rf"^(?:{_WORD}\s*)?{_N}{_TOTAL}?\s+\S", re.IGNORECASE)
 _BARE_TAIL = re.compile(r"\s(\d{1,3})$")
+# a page number in roman numerals (a front matter: "Sida ii", "- iv -", "Page iii")
+_ROMAN = re.compile(rf"^[-–—]?\s*(?:({_WORD})\s*)?([ivxlc]{{1,7}}|[IVXLC]{{1,7}})\s*[-–—]?$", re.IGNORECASE)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman(text: str) -> tuple[int, bool] | None:
+    """(value, strong) when `text` (a margin line) prints a page number in roman numerals;
+    strong: a word ('Sida') says so. 'iiii' or 'vx' is no numeral."""
+    m = _ROMAN.match(" ".join(text.split()))
+    if not m:
+        return None
+    digits = m.group(2)
+    value = _roman_value(digits.lower())
+    if value is None or (digits != digits.lower() and digits != digits.upper()):
+        return None
+    return value, bool(m.group(1))
+
+
+def _roman_value(digits: str) -> int | None:
+    values = [_ROMAN_VALUES[c] for c in digits]
+    total = sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
+    return total if _to_roman(total) == digits else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, digits in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                          (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out += digits * count
+    return out
+
+
+def label(number: int, fmt: str) -> str:
+    """The number as a page prints it in Word's format `fmt` ('lowerRoman': 3 → 'iii')."""
+    if fmt == "lowerRoman":
+        return _to_roman(number)
+    if fmt == "upperRoman":
+        return _to_roman(number).upper()
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(number)
+
+
+def roman_pages(found: list[list[tuple[int, bool]]]) -> set[int]:
+    """The PDF pages (from 1) printed in roman numerals: a word says so, or the page
+    next to it prints the numeral before or after (a lone 'i' may be a letter)."""
+    def steps(i: int, value: int) -> bool:
+        return any(v == value + d for d in (-1, 1) for j in (i - 1, i + 1) if 0 <= j < len(found)
+                   for v, _ in found[j] if j - i == d)
+
+    return {i + 1 for i, cands in enumerate(found) for value, strong in cands if strong or steps(i, value)}
 
 
 def candidates(text: str) -> list[tuple[int, bool]]:
@@ -69,7 +122,8 @@ class Settled:
     pages: list[int]  # the page each PDF page is cited by
     notes: list[Msg]
     printed: bool  # any printed numbers were read
-    how: list[str] = field(default_factory=list)  # per PDF page: "printed", "derived", "cover", "shifted", "physical"
+    # per PDF page: "printed", "derived", "cover", "shifted", "physical", "other" (roman numerals)
+    how: list[str] = field(default_factory=list)
 
 
 def parts(found: list[list[tuple[int, bool]]]) -> list[tuple[int, int]]:
@@ -92,9 +146,11 @@ def parts(found: list[list[tuple[int, bool]]]) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
-def settle(found: list[list[tuple[int, bool]]], base: int = 0) -> Settled:
-    """`found[i]`: the candidates of PDF page base + i + 1 → the page of every PDF page."""
-    settled = _settle(found)
+def settle(found: list[list[tuple[int, bool]]], base: int = 0, other: frozenset[int] = frozenset()) -> Settled:
+    """`found[i]`: the candidates of PDF page base + i + 1 → the page of every PDF page.
+    `other`: the pages (from 1, within `found`) printed in another numbering (roman numerals),
+    which are not unnumbered: they take their place in the numbering as a cover does."""
+    settled = _settle(found, other)
     return replace(settled, notes=[_rebase(note, base) for note in settled.notes]) if base else settled
 
 
@@ -116,53 +172,61 @@ def _rebase(note: Msg, base: int) -> Msg:
     return replace(note, args=args)
 
 
-def _settle(found: list[list[tuple[int, bool]]]) -> Settled:
+def _settle(found: list[list[tuple[int, bool]]], other: frozenset[int]) -> Settled:
     n = len(found)
     runs = _runs(found)
     if not runs:
         return Settled(list(range(1, n + 1)), [msg("importers.note.no_page_numbers")], False, ["physical"] * n)
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
+    by_index: dict[int, Run] = {i: run for run in runs for i in range(run.first, run.last + 1)}
+    pages = _pages(n, main, by_index)
+    notes = [_describe(main, pages, runs), *_other_numberings(runs, main, pages)]
+    before = [i for i in range(1, main.first) if by_index.get(i) is None and i not in other]
+    if before:
+        notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
+                         pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
+    how = _how(found, pages, by_index, main)
+    return Settled(pages, notes, True, ["other" if i in other else h for i, h in enumerate(how, start=1)])
+
+
+def _pages(n: int, main: Run, by_index: dict[int, Run]) -> list[int]:
+    """The page of each PDF page: its run's number; before the main run, its first number;
+    after a run, its numbering goes on; a run that restarts goes on from the page before it."""
     pages: list[int] = [0] * n
-    notes: list[Msg] = []
-    by_index: dict[int, Run] = {}
-    for run in runs:
-        for i in range(run.first, run.last + 1):
-            by_index[i] = run
     last_page, last_index = 0, 0
-    shift, shifted = 0, None  # a run that restarts goes on from the page before it
+    shift, shifted = 0, None
     for i in range(1, n + 1):
         r = by_index.get(i)
         if r is not None and r is not main and r.first == i and i > main.first:
             shift = max(0, last_page + (i - last_index) - (i + r.offset)) if last_page else 0
             shifted = r
         if r is not None and r is shifted:
-            pages[i - 1] = last_page = i + r.offset + shift
-            last_index = i
-            continue
-        if i < main.first and (r is None or r.first < main.first):
-            page = max(1, min(i + main.offset, main.first + main.offset))
-            r = None
-        elif r is None:  # after a run: its numbering goes on
-            page = last_page + (i - last_index) if last_page else i
+            page = i + r.offset + shift
         else:
-            page = i + r.offset
-        page = max(page, last_page, 1)
-        pages[i - 1] = page
-        last_page, last_index = page, i
-    notes.append(_describe(main, pages, runs))
+            page = max(_page_of(i, r, main, last_page, last_index), last_page, 1)
+        pages[i - 1] = last_page = page
+        last_index = i
+    return pages
+
+
+def _page_of(i: int, r: Run | None, main: Run, last_page: int, last_index: int) -> int:
+    if i < main.first and (r is None or r.first < main.first):
+        return max(1, min(i + main.offset, main.first + main.offset))
+    if r is None:  # after a run: its numbering goes on
+        return last_page + (i - last_index) if last_page else i
+    return i + r.offset
+
+
+def _other_numberings(runs: list[Run], main: Run, pages: list[int]) -> list[Msg]:
+    """Notes on the runs other than the main one whose pages are not what they print."""
+    notes = []
     for r in runs:
-        if r is main:
-            continue
         printed = (r.first + r.offset, r.last + r.offset)
         got = (pages[r.first - 1], pages[r.last - 1])
-        if printed != got:
+        if r is not main and printed != got:
             notes.append(msg("importers.note.other_numbering", first=r.first, last=r.last, printed_first=printed[0],
                              printed_last=printed[1], got_first=got[0], got_last=got[1]))
-    before = [i for i in range(1, main.first) if by_index.get(i) is None]
-    if before:
-        notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
-                         pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
-    return Settled(pages, notes, True, _how(found, pages, by_index, main))
+    return notes
 
 
 def _how(found: list[list[tuple[int, bool]]], pages: list[int], by_index: dict[int, Run], main: Run) -> list[str]:

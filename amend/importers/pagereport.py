@@ -20,7 +20,7 @@ from .shown import excerpt
 
 # how a page's number was found, where it was not simply printed on it (or kept by the DOCX)
 _HOW = {"derived", "cover", "shifted"}
-_SIGNALS = ("bookmark", "font+numbering", "font", "numbering", "title")
+_SIGNALS = ("bookmark only", "bookmark", "font+numbering", "font", "numbering", "title")
 
 
 @dataclass
@@ -138,7 +138,8 @@ def _count(kind: str, n: int) -> Msg:
 def _guess(signal: str, texts: list[str]) -> Msg:
     quoted = [msg("importers.page.quoted", text=excerpt(t, 50)) for t in texts]
     n = len(texts)
-    return {"bookmark": msg("importers.guess.bookmark", n=n, texts=quoted),
+    return {"bookmark only": msg("importers.guess.bookmark_only", n=n, texts=quoted),
+            "bookmark": msg("importers.guess.bookmark", n=n, texts=quoted),
             "font+numbering": msg("importers.guess.font_numbering", n=n, texts=quoted),
             "font": msg("importers.guess.font", n=n, texts=quoted),
             "numbering": msg("importers.guess.numbering", n=n, texts=quoted),
@@ -184,6 +185,8 @@ def _detail(where: Msg) -> Msg | None:
     args = where.args
     if where.key == "importers.where.page_text":
         return msg("importers.page.quoted", text=args["text"])
+    if where.key == "importers.where.page_printed":
+        return msg("importers.page.printed_quoted", label=args["label"], text=args["text"])
     if where.key == "importers.where.note_text":
         return msg("importers.page.number_text", number=args["number"], text=args["text"])
     if where.key == "importers.where.note":

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from ..messages import Msg, msg
 from ..model import Cell, Columns, Table
-from ..text import fold
 from .common import (
     Item,
     Joined,
@@ -30,20 +29,23 @@ from .common import (
     column_of,
     excerpt,
 )
+from .pagealign import first_text
+from .pdfcontents import _drop_contents
 from .pdflayout import _pieces
-from .pdflines import _VOCABULARY, Reader, Span, _join, vocabulary
+from .pdflines import _VOCABULARY, Reader, Span, _folded, _join, bookmarks, vocabulary
+from .pdfnotes import drop_footnotes
 from .pdfpages import (
     MARGIN_ZONE,
     Line,
     NumberingRestarts,
     PageContent,
-    _drop_contents,
     _drop_running_lines,
     _read_pages,
     _styles,
     report_left_out,
 )
 from .pdftext import metadata_title, open_pdf, outline
+from .unsure import first_texts, other_numbering
 
 # ---------------------------------------------------------------- words and lines
 
@@ -81,63 +83,95 @@ def _one_part(pages: list[PageContent], report: Report, part: int | None, name: 
 
 
 def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[Item], str | None, str | None]:
-    from ..layout import LABELS
-
     doc = open_pdf(path)
     try:
-        title = metadata_title(doc)
-        marks = outline(doc)
-        pages = _read_pages(doc, report)
+        title, marks, pages = metadata_title(doc), outline(doc), _read_pages(doc, report)
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
         raise UnreadableDocument(msg("importers.pdf.no_text"), source=str(path))
-    footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
-    language = next((lang for lang, words in LABELS.items()
-                     if any(t.startswith(words["page"] + " ") for t in footers)), None)
-    _one_part(pages, report, part, str(path))
-    report_left_out(pages, report)
-    _drop_contents(pages, report)
-    if not any(p.lines or p.tables for p in pages):
-        raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=str(path))
-    styles = _styles([p for p in pages if p.lines] or pages)
-    _VOCABULARY.clear()
-    _VOCABULARY.update(vocabulary(pages))
-    reader = Reader(styles, report)
-    if styles.headings:
-        report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
-            _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
+    language = _footer_language(pages)
+    _body_pages(pages, report, part, str(path))
+    reader = _reader(pages, report, marks)
     feet = (max((line.bottom for p in pages for line in p.lines), default=0), _foot(pages))
-    flow: list[tuple[Item, Span | None]] = []
-    for p in pages:
-        for kind, value in _pieces(p):
-            if kind == "lines":
-                flow.extend(reader.spans(value, p.printed))
-            elif kind == "columns" and _text_columns(value, p.height):
-                flow.extend(_read_columns(reader, value, p.printed))
-            elif kind == "columns":
-                where = msg("importers.where.columns", page=p.printed)
-                cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
-                flow.append((Item("block", p.printed, block=Columns(cols)), None))
-            else:
-                flow.append((Item("block", p.printed, block=_table(reader, value, p.printed, report)), None))
+    flow = _flow(pages, reader, report)
     items = _merge_tables(_join_pages(flow, feet, report), report)
     return _bookmarked(items, marks, pages), title, language
 
 
-def _bookmarked(items: list[Item], marks: list[tuple[str, int]], pages: list[PageContent]) -> list[Item]:
+def _footer_language(pages: list[PageContent]) -> str | None:
+    """The language whose word for 'page' its footers print ('Sida 3', 'Page 3')."""
+    from ..layout import LABELS
+
+    footers = [line.text for p in pages for line in p.lines if line.top > p.height * (1 - MARGIN_ZONE)]
+    return next((lang for lang, words in LABELS.items()
+                 if any(t.startswith(words["page"] + " ") for t in footers)), None)
+
+
+def _body_pages(pages: list[PageContent], report: Report, part: int | None, name: str) -> None:
+    """The pages of the part imported, without their running lines, contents and footnotes."""
+    _one_part(pages, report, part, name)
+    report_left_out(pages, report)
+    _drop_contents(pages, report)
+    drop_footnotes(pages, report)
+    if not any(p.lines or p.tables for p in pages):
+        raise UnreadableDocument(msg("importers.pdf.only_furniture"), source=name)
+
+
+def _reader(pages: list[PageContent], report: Report, marks: list[tuple[str, int, int]]) -> Reader:
+    """The reader of the document's lines, with its type sizes, vocabulary and bookmarks."""
+    styles = _styles([p for p in pages if p.lines] or pages)
+    _VOCABULARY.clear()
+    _VOCABULARY.update(vocabulary(pages))
+    if styles.headings:
+        report.note(msg("importers.note.fonts", fonts=Joined(parts=tuple(
+            _font(size, bold, italic, level) for (size, bold, italic), level in styles.headings.items()), sep="; ")))
+    return Reader(styles, report, bookmarks(marks))
+
+
+def _flow(pages: list[PageContent], reader: Reader, report: Report) -> list[tuple[Item, Span | None]]:
+    """The items of every page in reading order; the pages printed in roman numerals said so."""
+    flow: list[tuple[Item, Span | None]] = []
+    front: list[tuple[int, str, str]] = []  # (page index, kind, text) of the pages printed in roman numerals
+    for p in pages:
+        start = len(flow)
+        for kind, value in _pieces(p):
+            flow.extend(_piece(reader, report, p, kind, value))
+        if p.numbering != "decimal":
+            front.extend((p.index, it.kind, it.text or first_text(it.block)) for it, _ in flow[start:])
+    _front_matter(pages, front, report)
+    return flow
+
+
+def _piece(reader: Reader, report: Report, p: PageContent, kind: str, value) -> list[tuple[Item, Span | None]]:
+    """One piece of a page (lines, columns or a table) as items."""
+    if kind == "lines":
+        return list(reader.spans(value, p.printed))
+    if kind == "columns" and _text_columns(value, p.height):
+        return list(_read_columns(reader, value, p.printed))
+    if kind == "columns":
+        where = msg("importers.where.columns", page=p.printed)
+        cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
+        return [(Item("block", p.printed, block=Columns(cols)), None)]
+    return [(Item("block", p.printed, block=_table(reader, value, p.printed, report)), None)]
+
+
+def _front_matter(pages: list[PageContent], front: list[tuple[int, str, str]], report: Report) -> None:
+    """Pages printed in roman numerals are on no page an amendment cites (see unsure.other_numbering)."""
+    by_index = {p.index: p for p in pages}
+    other_numbering(report, [(by_index[i].numbering, by_index[i].label, by_index[i].printed, text)
+                             for i, text in first_texts(front).items()])
+
+
+def _bookmarked(items: list[Item], marks: list[tuple[str, int, int]], pages: list[PageContent]) -> list[Item]:
     """Headings the PDF's bookmarks name on their page are found by the document's own
     outline, not only by their font or numbering: the report says so, with high confidence."""
     printed = {p.index: p.printed for p in pages}
-    named = {(_folded(title), printed[index]) for title, index in marks if index in printed}
+    named = {(_folded(title), printed[index]) for title, index, _ in marks if index in printed}
     if not named:
         return items
-    return [replace(it, signal="bookmark") if it.kind == "heading" and (_folded(it.text), it.page) in named else it
-            for it in items]
-
-
-def _folded(text: str) -> str:
-    return " ".join(fold(text)[0].split())
+    return [replace(it, signal="bookmark") if it.kind == "heading" and it.signal != "bookmark only"
+            and (_folded(it.text), it.page) in named else it for it in items]
 
 
 def _foot(pages: list[PageContent]) -> float:
@@ -212,7 +246,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
     for item, span in flow:
         if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
-                and prev.full and _at_foot(prev, feet, out[-1].text, item.text)
+                and _full(prev, span) and _at_foot(prev, feet, out[-1].text, item.text)
                 and abs(span.first.x0 - prev.indent) <= 2.5):
             report.caveat(msg("importers.what.split_paragraph"),
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
@@ -222,6 +256,13 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
         out.append(item)
         prev = span
     return out
+
+
+def _full(prev: Span, span: Span) -> bool:
+    """The last line before the page end is full: nearly to the right edge, or short of it by less
+    than the next page's first word needs ('… Kommunstyrelsen svarar för' / 'övergripande …')."""
+    first = span.first.words[0]
+    return prev.full or prev.room < (first.x1 - first.x0) + 0.28 * span.first.size + 1.0
 
 
 def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -> bool:
@@ -236,18 +277,15 @@ def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -
 
 
 def _merge_tables(items: list[Item], report: Report) -> list[Item]:
-    """A table that goes on on the next page, with its header row repeated, is one table."""
-    out: list[Item] = []
-    for it in items:
-        prev = out[-1] if out else None
-        if (prev and it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table)
-                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header):
-            out[-1] = replace(prev, block=replace(prev.block, rows=prev.block.rows + it.block.rows))
-            report.caveat(msg("importers.what.split_table"), msg("importers.where.pages", first=prev.page,
-                                                                           last=it.page))
-            continue
-        out.append(it)
-    return out
+    """A table that goes on on the next page, its header row repeated, is kept as a table on
+    each page: a program's table has one page, and a row printed on the next page must not
+    be cited by the page before (the report says where, to check)."""
+    for prev, it in zip(items, items[1:]):
+        if it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table) \
+                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header:
+            report.caveat(msg("importers.what.table_per_page"), msg("importers.where.pages", first=prev.page,
+                                                                    last=it.page))
+    return items
 
 
 def _table(reader: Reader, rows, page: int, report: Report) -> Table:

@@ -8,9 +8,10 @@ import statistics
 from dataclasses import dataclass, replace
 
 from ..messages import msg
-from ..text import clean
+from ..text import clean, fold
 from .common import Item, Report
-from .pdfpages import TOC_LINE, Line, PageContent, Styles, _whole
+from .pdfcontents import TOC_LINE
+from .pdfpages import Line, PageContent, Styles, _whole
 
 
 @dataclass
@@ -21,6 +22,7 @@ class _Open:
     first: Line
     last: Line
     indent: float | None  # x where its next lines start, once known
+    caption: bool = False  # a figure's caption, which its next lines close under it go on
 
 
 @dataclass(frozen=True)
@@ -31,58 +33,130 @@ class Span:
     last: Line
     indent: float
     full: bool  # its last line is full: it may go on
+    room: float = 0.0  # what is left of its last line, up to the right edge of the text
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text)[0].split())
+
+
+def bookmarks(marks: list[tuple[str, int, int]]) -> dict[int, dict[str, int]]:
+    """PDF page index → the folded titles of the bookmarks pointing at it → their depth (from 0)."""
+    out: dict[int, dict[str, int]] = {}
+    for title, index, depth in marks:
+        out.setdefault(index, {}).setdefault(_folded(title), depth)
+    return out
+
+
+@dataclass(frozen=True)
+class _At:
+    """Where lines are read: their page, whether headings may be found there, the right edge and line pitch."""
+
+    page: int
+    headings: bool
+    right: float
+    pitch: float
 
 
 class Reader:
-    def __init__(self, styles: Styles, report: Report):
+    def __init__(self, styles: Styles, report: Report, marks: dict[int, dict[str, int]] | None = None):
         self.styles, self.report = styles, report
+        self.marks = marks or {}  # the PDF's bookmarks (see bookmarks)
         self.list_count = 0
 
     def items(self, lines: list[Line], page: int, headings: bool = True) -> list[Item]:
         return [it for it, _ in self.spans(lines, page, headings)]
 
     def spans(self, lines: list[Line], page: int, headings: bool = True) -> list[tuple[Item, Span]]:
-        opened: list[_Open] = []
         if not lines:
             return []
-        right = max(line.x1 for line in lines)
-        pitch = _pitch(lines)
+        opened: list[_Open] = []
+        at = _At(page, headings, max(line.x1 for line in lines), _pitch(lines))
         for line in lines:
-            current = opened[-1] if opened else None
-            if headings and _toc_line(line):
-                self.report.note(msg("importers.note.contents_lines", page=page))
-                continue
-            level = self._level(line, page) if headings else None
-            numbered = _numbered_heading(line, self.styles.body) if headings else None
-            signal = "font+numbering" if level is not None and numbered is not None else \
-                "numbering" if numbered is not None else "font"
-            if numbered is not None:
-                level = numbered
-            marker = line.marker()
-            if current and current.item.kind == "heading" and level is None and headings \
-                    and _heading_goes_on(current, line):
-                self._extend(current, line)  # a numbered heading's second line, under its text
-                continue
-            if level is not None:
-                if current and current.item.kind == "heading" and _heading_line(current, line, right):
-                    self._extend(current, line)  # a heading on two lines
-                    continue
-                opened.append(_Open(Item("heading", page, clean(line.heading_text), level=level, signal=signal),
-                                    line, line, line.x0))
-            elif marker:
-                ordered = marker == "number"
-                if not (current and current.item.kind == "item" and current.item.ordered == ordered):
-                    self.list_count += 1
-                text = clean(" ".join(w.text for w in line.words[1:]))
-                item = Item("item", page, text, ordered=ordered, list_key=("pdf", self.list_count))
-                opened.append(_Open(item, line, line, line.words[1].x0))
-            elif current and current.item.kind in ("paragraph", "item") and _continues(current, line, right, pitch):
-                self._extend(current, line)
-            else:
-                item = Item("paragraph", page, clean(line.text), style=self._preamble_style(line.style, page))
-                opened.append(_Open(item, line, line, None))
+            self._read(opened, line, at)
         return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
-                                                     right - o.last.x1 < 4 * o.last.size)) for o in opened]
+                                                     at.right - o.last.x1 < 4 * o.last.size, at.right - o.last.x1))
+                for o in opened]
+
+    def _read(self, opened: list[_Open], line: Line, at: _At) -> None:
+        """One line: a heading, a list item, a paragraph, or the next line of the one open."""
+        current = opened[-1] if opened else None
+        if self._aside(opened, current, line, at):
+            return
+        level, signal = self._heading_level(line, at)
+        if current and current.item.kind == "heading" and level is None and at.headings \
+                and _heading_goes_on(current, line):
+            self._extend(current, line)  # a numbered heading's second line, under its text
+        elif level is not None:
+            self._heading(opened, current, line, Item("heading", at.page, clean(line.heading_text), level=level,
+                                                      signal=signal), at)
+        elif line.marker():
+            self._item(opened, current, line, at)
+        elif current and current.item.kind in ("paragraph", "item") and _continues(current, line, at.right, at.pitch):
+            self._extend(current, line)
+        else:
+            item = Item("paragraph", at.page, clean(line.text), style=self._preamble_style(line.style, at.page))
+            opened.append(_Open(item, line, line, None))
+
+    def _aside(self, opened: list[_Open], current: _Open | None, line: Line, at: _At) -> bool:
+        """A contents line (left out), a caption or its next line, a bookmarked heading's next line."""
+        if at.headings and _toc_line(line):
+            self.report.note(msg("importers.note.contents_lines", page=at.page))
+        elif current and current.caption and _caption_goes_on(current, line):
+            self._extend(current, line)
+        elif at.headings and CAPTION.match(clean(line.text)):  # 'Bild 1 – Organisation': set apart, but no heading
+            opened.append(_Open(Item("paragraph", at.page, clean(line.text)), line, line, None, caption=True))
+        elif current and self._bookmark_goes_on(current, line):
+            self._extend(current, line)  # a bookmarked heading's next line
+        else:
+            return False
+        return True
+
+    def _heading_level(self, line: Line, at: _At) -> tuple[int | None, str]:
+        """The line's heading level (None: no heading) and what says so."""
+        level = self._level(line, at.page) if at.headings else None
+        numbered = _numbered_heading(line, self.styles.body) if at.headings else None
+        if numbered is not None:
+            return numbered, "font+numbering" if level is not None else "numbering"
+        if level is not None:
+            return level, "font"
+        marked = self._bookmarked(line) if at.headings else None
+        return marked, "bookmark only"
+
+    def _heading(self, opened: list[_Open], current: _Open | None, line: Line, item: Item, at: _At) -> None:
+        if current and current.item.kind == "heading" and _heading_line(current, line, at.right):
+            self._extend(current, line)  # a heading on two lines
+        else:
+            opened.append(_Open(item, line, line, line.x0))
+
+    def _item(self, opened: list[_Open], current: _Open | None, line: Line, at: _At) -> None:
+        """A list item (its bullet or number left out); a new list where the kind changes."""
+        ordered = line.marker() == "number"
+        if not (current and current.item.kind == "item" and current.item.ordered == ordered):
+            self.list_count += 1
+        text = clean(" ".join(w.text for w in line.words[1:]))
+        item = Item("item", at.page, text, ordered=ordered, list_key=("pdf", self.list_count))
+        opened.append(_Open(item, line, line, line.words[1].x0))
+
+    def _bookmarked(self, line: Line) -> int | None:
+        """The level of a line a bookmark names on its page (its title, or the title's first
+        line), read as a heading on the document's own outline: its depth + 1."""
+        text = _folded(line.heading_text)
+        titles = self.marks.get(line.page, {})
+        if text in titles:
+            return titles[text] + 1
+        return next((depth + 1 for title, depth in titles.items() if len(text) >= 8 and title.startswith(text + " ")),
+                    None)
+
+    def _bookmark_goes_on(self, current: _Open, line: Line) -> bool:
+        """A heading a bookmark names over lines: the line goes on the title read so far."""
+        if current.item.kind != "heading" or current.item.signal != "bookmark only":
+            return False
+        so_far, titles = _folded(current.item.text), self.marks.get(line.page, {})
+        if so_far in titles:
+            return False
+        longer = f"{so_far} {_folded(line.heading_text)}"
+        return any(title == longer or title.startswith(longer + " ") for title in titles)
 
     @staticmethod
     def _extend(current: _Open, line: Line) -> None:
@@ -104,6 +178,11 @@ class Reader:
         if style != self.styles.body and style[0] > self.styles.body[0] + 0.4:
             return "Subtitle"
         return ""
+
+
+# a figure's or table's caption, or its source line: set apart like a heading, but none
+CAPTION = re.compile(r"^(?:(?:bild|figur|fig\.?|tabell|diagram|karta|figure|table|image|chart|map)\s*\d{1,3}"
+                     r"(?:\.\d{1,3})?\s*[-–—:.]|(?:källa|källor|source|sources|foto|photo)\s*:)", re.IGNORECASE)
 
 
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
@@ -146,7 +225,8 @@ def _numbered_heading(line: Line, body: tuple) -> int | None:
 def _sentence_not_heading(item: Item) -> Item:
     """A 'heading' in a heading's type that runs over lines to a full stop is a paragraph set
     larger (a text box over a photo, an introduction), not a heading."""
-    if item.kind != "heading" or len(item.text) <= 90 or not item.text.endswith(".") or NUMBERED.match(item.text):
+    if item.kind != "heading" or item.signal == "bookmark only" or len(item.text) <= 90 \
+            or not item.text.endswith(".") or NUMBERED.match(item.text):
         return item
     return Item("paragraph", item.page, item.text)
 
@@ -161,6 +241,13 @@ def _heading_line(current: _Open, line: Line, right: float) -> bool:
     if head.style != line.style:
         return text[:1].islower() and line.size <= head.size
     return text[:1].islower() or head.x1 - head.x0 > 0.6 * (right - head.x0)
+
+
+def _caption_goes_on(current: _Open, line: Line) -> bool:
+    """A caption's next line: close under it, in its type, not a caption of its own."""
+    last = current.last
+    return line.top - last.bottom < 0.8 * line.size and line.style == last.style \
+        and not CAPTION.match(clean(line.text)) and not NUMBERED.match(clean(line.text))
 
 
 def _heading_goes_on(current: _Open, line: Line) -> bool:

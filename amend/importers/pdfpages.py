@@ -170,6 +170,8 @@ class PageContent:
     images: int = 0  # not imported, reported by report_left_out once the printed page is known
     rotated: int = 0
     merged: int = 0  # merged table cells
+    numbering: str = "decimal"  # "lowerRoman" or "upperRoman" where the page prints its number so (a front matter)
+    label: int = 0  # the number it prints in that numbering
 
 
 def report_left_out(pages: list[PageContent], report: Report) -> None:
@@ -214,42 +216,6 @@ def _read_pages(doc, report: Report) -> list[PageContent]:
     return out
 
 
-TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$")
-CONTENTS = re.compile(r"^(innehåll|innehållsförteckning|contents|table of contents)$", re.IGNORECASE)
-
-
-def _drop_contents(pages: list[PageContent], report: Report) -> None:
-    """Leave out a table of contents: a page where five or more lines end in a
-    page number set apart at one right edge (or after dot leaders); the lines
-    from its first entry to its last (entries over two lines too) go."""
-    for p in pages:
-        ends = [i for i, line in enumerate(p.lines) if _toc_entry(line)]
-        if len(ends) < 5:
-            continue
-        edges = Counter(round(p.lines[i].x1 / 3) for i in ends)
-        edge, count = edges.most_common(1)[0]
-        ends = [i for i in ends if abs(round(p.lines[i].x1 / 3) - edge) <= 1 or TOC_LINE.search(p.lines[i].text)]
-        if len(ends) < 5:
-            continue
-        first, last = ends[0], ends[-1]
-        while first > 0 and p.lines[first - 1].top > p.lines[first].top - 3 * p.lines[first].size \
-                and not CONTENTS.match(clean(p.lines[first - 1].text)) and first - 1 not in ends:
-            first -= 1  # the first entry's first line
-        if first > 0 and CONTENTS.match(clean(p.lines[first - 1].text)):
-            first -= 1
-        report.note(msg("importers.note.contents_page", page=p.printed))
-        p.lines = p.lines[:first] + p.lines[last + 1:]
-
-
-def _toc_entry(line: Line) -> bool:
-    text = clean(line.text)
-    if TOC_LINE.search(text):
-        return True
-    last = line.words[-1]
-    return len(line.words) >= 2 and last.text.isdigit() and len(last.text) <= 3 \
-        and last.x0 - line.words[-2].x1 > 1.2 * line.size
-
-
 class NumberingRestarts(Exception):
     """The page numbers start again: the PDF is in parts, (first, last, printed first, printed last) each."""
 
@@ -264,28 +230,59 @@ def _drop_running_lines(pages: list[PageContent], report: Report, part: int | No
     in them. Where the numbering starts again, the pages of `part` (from 1) are
     kept, and without `part` NumberingRestarts says which parts there are: a
     program's pages cannot go back, and 'sidan 3' must not be the wrong part's."""
-    seen: Counter[str] = Counter()
-    for p in pages:
-        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
-    need = max(2, round(0.4 * len(pages)))
     found = [_number_candidates(p) for p in pages]
     first, last = _one_numbering(found, part, report)
+    running = _running_keys(pages)
     pages[:] = pages[first - 1:last]
-    settled = pagenumbers.settle(found[first - 1:last], base=first - 1)
-    for p, page, how in zip(pages, settled.pages, settled.how):
-        p.printed = page
+    other = pagenumbers.roman_pages([_roman_candidates(p) for p in pages])
+    settled = pagenumbers.settle(found[first - 1:last], base=first - 1, other=frozenset(other))
+    for k, (p, page, how) in enumerate(zip(pages, settled.pages, settled.how), start=1):
+        _number_page(p, page, k in other, running)
         report.page_how.setdefault(page, how)
-        p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
-            seen[_running_key(line)] >= need or _page_number_line(line)))]
     for note in settled.notes:
         report.note(note)
     report.physical_pages = not settled.printed
     return pages
 
 
+def _number_page(p: PageContent, page: int, roman: bool, running: set[str]) -> None:
+    """The page it is cited by; its running lines and printed page number dropped."""
+    p.printed = page
+    if roman:
+        p.numbering, p.label = _roman_format(p)
+    p.lines = [line for line in p.lines if not (_in_margin(p, line) and (
+        _running_key(line) in running or _page_number_line(line) or (roman and _roman_line(line))))]
+
+
+def _running_keys(pages: list[PageContent]) -> set[str]:
+    """The margin lines printed on many pages (two at least, else two in five), digits aside."""
+    seen: Counter[str] = Counter()
+    for p in pages:
+        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
+    need = max(2, round(0.4 * len(pages)))
+    return {key for key, n in seen.items() if n >= need}
+
+
 def _page_number_line(line: Line) -> bool:
     text = clean(line.text)
     return bool(pagenumbers.candidates(text) and pagenumbers.WHOLE.match(text))
+
+
+def _roman_line(line: Line) -> bool:
+    return pagenumbers.roman(clean(line.text)) is not None
+
+
+def _roman_candidates(p: PageContent) -> list[tuple[int, bool]]:
+    """The page numbers in roman numerals the page's margin lines may print."""
+    return [found for line in p.lines if _in_margin(p, line) for found in [pagenumbers.roman(clean(line.text))]
+            if found is not None]
+
+
+def _roman_format(p: PageContent) -> tuple[str, int]:
+    """The numbering as Word names it, 'lowerRoman' (i, ii) or 'upperRoman' (I, II), and the number."""
+    line = next(line for line in p.lines if _in_margin(p, line) and _roman_line(line))
+    value, _ = pagenumbers.roman(clean(line.text)) or (0, False)
+    return ("upperRoman" if line.words[-1].text.strip("-–—").isupper() else "lowerRoman"), value
 
 
 def _in_margin(p: PageContent, line: Line) -> bool:
@@ -331,6 +328,7 @@ class Styles:
 
 
 def _styles(pages: list[PageContent]) -> Styles:
+    """The body's type (the style of most letters), the title's and the heading levels' (larger or bolder)."""
     letters: Counter[tuple] = Counter()
     for p in pages:
         for line in p.lines:
@@ -339,21 +337,44 @@ def _styles(pages: list[PageContent]) -> Styles:
     if not letters:  # no line outside the running header and footer (tables only, or nothing)
         return Styles((0.0, False, False), {}, None)
     body = letters.most_common(1)[0][0]
-
-    def heading_like(style):
-        return style != body and (style[0] > body[0] + 0.4 or (style[1] and style[0] >= body[0] - 0.1))
-
-    first_page = {line.style for line in pages[0].lines}
     later = {line.style for p in pages[1:] for line in p.lines if _whole(line)}
-    title = max(first_page, key=lambda s: s[0], default=None)
-    if title is None or not heading_like(title) or any(s[0] >= title[0] for s in later):
-        title = None
-    candidates = {line.style for p in pages for line in p.lines if _whole(line) and heading_like(line.style)}
+    title = _title_style(pages, body, later)
+    order = sorted(_heading_styles(pages, body, later, title), key=lambda s: (-s[0], not s[1], s[2]))
+    return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+
+
+def _heading_like(style: tuple, body: tuple) -> bool:
+    return style != body and (style[0] > body[0] + 0.4 or (style[1] and style[0] >= body[0] - 0.1))
+
+
+def _title_style(pages: list[PageContent], body: tuple, later: set) -> tuple | None:
+    """The largest type of the first page, where it is a heading's and no later page sets type as large."""
+    title = max({line.style for line in pages[0].lines}, key=lambda s: s[0], default=None)
+    if title is None or not _heading_like(title, body) or any(s[0] >= title[0] for s in later):
+        return None
+    return title
+
+
+def _heading_styles(pages: list[PageContent], body: tuple, later: set, title: tuple | None) -> set:
+    """The styles of whole lines set larger or bolder than the body, but not running text."""
+    candidates = {line.style for p in pages for line in p.lines if _whole(line) and _heading_like(line.style, body)}
     if len(pages) > 1:  # a style seen on the first page only is the title page's (organisation, subtitle)
         candidates &= later
     candidates.discard(title)
-    order = sorted(candidates, key=lambda s: (-s[0], not s[1], s[2]))
-    return Styles(body, {s: i + 1 for i, s in enumerate(order)}, title)
+    return candidates - _running_text_styles(pages, candidates)
+
+
+def _running_text_styles(pages: list[PageContent], styles: set) -> set:
+    """Styles set larger or bolder than the body that read as running text, not headings: many
+    of their lines, long (a heading is short), one in seven or more ending in punctuation (a
+    second body size, an introduction set larger, a quotation in italics)."""
+    lines: dict[tuple, list[str]] = {s: [] for s in styles}
+    for p in pages:
+        for line in p.lines:
+            if line.style in lines and _whole(line):
+                lines[line.style].append(line.text.rstrip())
+    return {s for s, texts in lines.items() if len(texts) >= 10 and sorted(map(len, texts))[len(texts) // 2] > 55
+            and sum(t.endswith((".", ",", ":", ";")) for t in texts) > 0.15 * len(texts)}
 
 
 def _whole(line: Line) -> bool:

@@ -114,15 +114,15 @@ def metadata_title(doc) -> str | None:
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 
-def outline(doc) -> list[tuple[str, int]]:
-    """The PDF's bookmarks: (title, PDF page index from 1) of each that points at a page."""
+def outline(doc) -> list[tuple[str, int, int]]:
+    """The PDF's bookmarks: (title, PDF page index from 1, depth from 0) of each that points at a page."""
     out = []
     try:
         for mark in doc.get_toc(max_depth=8):
             dest = mark.get_dest()
             index = dest.get_index() if dest is not None else None
             if index is not None and mark.get_title().strip():
-                out.append((mark.get_title(), index + 1))
+                out.append((mark.get_title(), index + 1, mark.level))
     except Exception:  # a damaged outline is no reason to refuse the text
         return []
     return out

@@ -101,6 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.page.guessed": ("guessed: {things}", "gissat: {things}"),
     "importers.page.check": ("check: {things}", "kontrollera: {things}"),
     "importers.page.lost": ("not imported: {things}", "inte importerat: {things}"),
+    "importers.page.printed_quoted": ("printed {label}: '{text}'", "tryckt {label}: ”{text}”"),
     "importers.page.quoted": ("'{text}'", "”{text}”"),
     "importers.page.number": ("number {number}", "nummer {number}"),
     "importers.page.number_text": ("number {number}: '{text}'", "nummer {number}: ”{text}”"),
@@ -120,6 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.guess.font_numbering": (
         "{n} {n:plural:heading:headings} from {n:plural:its:their} font and numbering, high confidence ({texts:and})",
         "{n} {n:plural:rubrik:rubriker} utifrån teckensnitt och numrering, hög säkerhet ({texts:and})"),
+    "importers.guess.bookmark_only": (
+        "{n} {n:plural:heading:headings} from the PDF's bookmarks, set like the text, high confidence: check the "
+        "level ({texts:and})",
+        "{n} {n:plural:rubrik:rubriker} utifrån PDF:ens bokmärken, satta som brödtexten, hög säkerhet: kontrollera "
+        "nivån ({texts:and})"),
     "importers.guess.bookmark": (
         "{n} {n:plural:heading:headings} from {n:plural:its:their} font, named in the PDF's bookmarks too, high "
         "confidence ({texts:and})",
@@ -171,6 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural:it starts:they start} on",
         "{n:plural:stycke:stycken} som fortsätter på nästa sida, "
         "{n:plural:förankrat:förankrade} till sidan där {n:plural:det:de} börjar"),
+    "importers.what.table_per_page": (
+        "{n:plural:table goes:tables go} on over a page end with {n:plural:its:their} header repeated: kept as a "
+        "table on each page, so that every row has the page it is printed on (a row number counts on its page)",
+        "{n:plural:tabell fortsätter:tabeller fortsätter} på nästa sida med rubrikraden upprepad: {n:plural:den:de} "
+        "behålls som en tabell på varje sida, så att varje rad har sidan den är tryckt på (radnummer räknas på sin "
+        "sida)"),
     "importers.what.split_table": (
         "{n:plural:table:tables} running over a page end, anchored to the page {n:plural:it starts:they start} on",
         "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "
@@ -178,6 +190,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.what.merged_cell": ("merged table {n:plural:cell:cells} (the text is kept once)",
                                    "{n:plural:sammanslagen tabellcell:sammanslagna tabellceller} (texten tas "
                                    "med en gång)"),
+    "importers.pages_from_unrelated": (
+        "holds none of the document's text: is it the PDF of this document? Give the PDF that was circulated "
+        "with --pages-from, or import without it",
+        "innehåller ingenting av dokumentets text: är det PDF:en av det här dokumentet? Ange PDF:en som skickades "
+        "ut med --pages-from, eller importera utan den"),
     "importers.what.not_located": (
         "{n:plural:piece:pieces} of text not found in {layout}, put on the page of the text before",
         "{n:plural:textbit:textbitar} som inte hittades i {layout}, {n:plural:lagd:lagda} på samma sida som "
@@ -185,6 +202,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # where, in the report
     "importers.where.page": ("page {page}", "sidan {page}"),
     "importers.where.page_text": ("page {page} '{text}'", "sidan {page} ”{text}”"),
+    "importers.note.language": ("the document's language is taken as {language}, from {how}",
+                                "dokumentets språk tas som {language}, utifrån {how}"),
+    "importers.language.sv": ("Swedish (language: sv)", "svenska (language: sv)"),
+    "importers.language.en": ("English (language: en)", "engelska (language: en)"),
+    "importers.language.footer": ("its page footer", "dess sidfot"),
+    "importers.language.words": ("its words", "dess ord"),
+    "importers.language.declared": ("the language its file declares", "språket som filen anger"),
+    "importers.where.page_printed": ("page {page}, printed {label}, '{text}'",
+                                     "sidan {page}, tryckt {label}, ”{text}”"),
     "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
     "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
     "importers.where.note_text": ("{where}, number {number}: '{text}'", "{where}, nummer {number}: ”{text}”"),

@@ -1,0 +1,78 @@
+"""The language a document is written in (the program's `language:`, sv or en).
+
+Its page footer ('Sida 3' / 'Page 3') says so first; else its words: the
+common short words of Swedish and English ('och', 'att', 'som' / 'the',
+'and', 'of') counted over its text, one language having at least twice the
+other's and enough of them; else the language its file declares (a DOCX's
+docProps dc:language, or the w:lang most of its text is marked with, which
+a template often leaves at en-US, so it comes last). None: not known (the
+program then takes Swedish, the language of the council).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..messages import Msg, msg
+from .report import Report
+
+# frequent words of one language that are not words of the other ('i', 'en', 'in' are in both)
+_WORDS = {
+    "sv": frozenset("och att det som på är för med till av den inte om har de ett vi ska kan eller från "
+                    "detta där också andra samt inom under vid mot även hur vad sina sin".split()),
+    "en": frozenset("the and of to is that for it with as on be this are by or from at which not have "
+                    "has will can was were its their these should also".split()),
+}
+_ENOUGH = 8  # words of the language found, at the least
+_LANG = re.compile(rb'<w:lang\b[^>]*\bw:val="([A-Za-z]{2})[-_A-Za-z]*"')
+_DC = re.compile(rb"<dc:language>\s*([A-Za-z]{2})")
+
+
+def by_words(texts: Iterable[str]) -> str | None:
+    """sv or en where the document's common words say so clearly."""
+    count: Counter[str] = Counter()
+    for text in texts:
+        for word in re.findall(r"[^\W\d_]+", text.lower()):
+            for language, words in _WORDS.items():
+                count[language] += word in words
+    best, other = ("sv", "en") if count["sv"] >= count["en"] else ("en", "sv")
+    return best if count[best] >= _ENOUGH and count[best] >= 2 * count[other] else None
+
+
+def declared(path: Path) -> str | None:
+    """The language a DOCX declares: its properties' dc:language, else the w:lang of most of its runs."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+            marks = Counter(m.lower() for part in ("word/document.xml", "word/styles.xml") if part in names
+                            for m in _LANG.findall(z.read(part)))
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return None
+    found = _DC.search(core)
+    code = found.group(1).lower() if found else (marks.most_common(1)[0][0] if marks else b"")
+    return code.decode() if code.decode() in _WORDS else None
+
+
+def _names() -> dict[str, Msg]:
+    return {"sv": msg("importers.language.sv"), "en": msg("importers.language.en")}
+
+
+def _how() -> dict[str, Msg]:
+    return {"footer": msg("importers.language.footer"), "words": msg("importers.language.words"),
+            "declared": msg("importers.language.declared")}
+
+
+def document_language(footer: str | None, texts: list[str], path: Path | None, report: Report) -> str | None:
+    """The document's language and, in the report where it is not Swedish (the program's
+    default, said of every Swedish import it would only be noise), what told it."""
+    for how, language in (("footer", footer), ("words", by_words(texts)),
+                          ("declared", declared(path) if path is not None else None)):
+        if language is not None:
+            if language != "sv":
+                report.note(msg("importers.note.language", language=_names()[language], how=_how()[how]))
+            return language
+    return None
