@@ -7,17 +7,25 @@ import time
 
 import pytest
 from conftest import PATCH, PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, Client, cap, card_form, cards_of, decision_form, read_minutes, snapshot
+from webbench import (
+    PROGRAM_ID,
+    TOKEN,
+    Client,
+    at_once,
+    cap,
+    card_form,
+    cards_of,
+    decision_form,
+    read_minutes,
+    snapshot,
+    sv,
+)
 
 from amend.history import build_timeline
 from amend.history_load import load_history
 from amend.load import load_patch, load_program
 from amend.messages import msg
 from amend.web import jobs
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def en(key, **kw):
@@ -340,26 +348,13 @@ def test_a_page_of_the_example_renders_fast(client):
 
 
 def test_two_browsers_saving_one_decision_at_once_one_wins_the_other_is_told(bench, repo):
-    import threading
 
     clients = [Client(bench.url.split("/?")[0]) for _ in range(2)]
     for c in clients:
         c.enter()
     forms = [decision_form(c, action="save", name="samma", produces=f"v{n}") for n, c in enumerate(clients)]
-    replies: list = [None, None]
-    go = threading.Barrier(2)
-
-    def send(n):
-        go.wait()
-        replies[n] = clients[n].post("/record", forms[n])
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    replies, winner = at_once(lambda n: clients[n].post("/record", forms[n]))
     assert sorted(r.status for r in replies) == [200, 422]
-    winner = next(n for n, r in enumerate(replies) if r.status == 200)
     loser = replies[1 - winner]
     assert cap(sv("web.exists", file=f"amendments/{PROGRAM_ID}/samma.yaml")) in loser.words
     assert load_patch(repo / "amendments" / PROGRAM_ID / "samma.yaml").produces == f"v{winner}"

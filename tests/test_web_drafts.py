@@ -8,15 +8,11 @@ import re
 
 import pytest
 from import_docs import word_style_docx
-from webbench import card_form, cards_of, copy_repository, entered, form_in, read_minutes, served
+from webbench import card_form, cards_of, copy_repository, entered, form_in, read_minutes, served, sv
 from webupload import upload
 
 from amend.messages import msg
 from amend.web import store
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def drafts_of(folder):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from import_docs import WORD_STYLE_PROGRAM, word_style_docx
-from webbench import PROGRAM_ID, Client, cap, snapshot
+from webbench import PROGRAM_ID, Client, at_once, cap, snapshot, sv
 from webupload import upload
 
 from amend.load import load_program
@@ -25,10 +25,6 @@ def docx_bytes(tmp_path_factory):
     path = tmp_path_factory.mktemp("doc") / "plan.docx"
     word_style_docx(path, with_extras=True)
     return path.read_bytes()
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def send(client, data, name=NAME, lang="sv", **fields):
@@ -265,27 +261,14 @@ def test_the_refusals_of_saving_are_worded_in_both_languages(client, repo, docx_
 
 
 def test_two_browsers_saving_one_program_at_once_one_wins_the_other_is_told(bench, repo, docx_bytes):
-    import threading
 
     clients = [Client(bench.url.split("/?")[0]) for _ in range(2)]
     keys = []
     for c in clients:
         c.enter()
         keys.append(imported(c, docx_bytes, id="plan", title=f"Plan {len(keys)}")[0])
-    replies: list = [None, None]
-    go = threading.Barrier(2)
-
-    def send(n):
-        go.wait()
-        replies[n] = post_draft(clients[n], keys[n], action="save", id="plan", title=f"Plan {n}")
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    replies, winner = at_once(lambda n: post_draft(clients[n], keys[n], action="save", id="plan", title=f"Plan {n}"))
     assert sorted(r.status for r in replies) == [200, 422]
-    winner = next(n for n, r in enumerate(replies) if r.status == 200)
     assert cap(sv("web.import.exists", file="programs/plan.yaml")) in replies[1 - winner].words
     assert load_program(repo / "programs" / "plan.yaml").meta.title == f"Plan {winner}"
     # the other's draft is still there, to save under another id: nothing is lost
