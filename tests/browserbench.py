@@ -64,3 +64,24 @@ def overflow(page) -> list[str]:
       }
       return out.slice(0, 12);
     }""")
+
+
+def low_contrast(page, least: float = 4.5) -> list[str]:
+    """Text on the page that is harder to read than WCAG's AA asks (contrast below 4.5 : 1 against the
+    background it stands on): each as its words and its ratio. Hidden text and empty elements do not count."""
+    return page.evaluate("""(least) => {
+      const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                                   return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+      const back = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+                             if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3); } return [255, 255, 255]; };
+      const out = [];
+      for (const el of document.querySelectorAll("body *")) {
+        const own = [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim()).join(" ");
+        if (!own || !el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+        const a = lum(rgb(getComputedStyle(el).color)), b = lum(back(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < least) out.push(`${el.tagName.toLowerCase()}.${el.className} "${own.slice(0, 40)}" ${ratio.toFixed(2)}`);
+      }
+      return out;
+    }""", least)

@@ -7,9 +7,9 @@ to the test's tmp_path. Skips, saying why, when chromium or playwright is missin
 from __future__ import annotations
 
 import pytest
-from browserbench import SIZES, open_page
+from browserbench import SIZES, low_contrast, open_page, overflow
 from conftest import PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, cap, sv
+from webbench import PROGRAM_ID, cap, served, sv
 
 from amend.load import load_patch
 from amend.messages import msg
@@ -21,6 +21,13 @@ def test_register_then_a_program_page_by_page(browser, bench, shots, size):
     assert "token" not in page.url  # the key went into the cookie
     assert page.locator("h1").inner_text() == sv("web.register.title")
     assert page.locator("tr.state-in-force").count() == 1
+    in_force = page.locator("tr.state-in-force td").nth(2)
+    before = in_force.evaluate("td => getComputedStyle(td, '::before').content")
+    if size == "phone":  # the columns' headings are hidden: the value says what it is
+        assert page.locator("table.timeline thead").is_hidden() and sv("web.col.in_force") in before
+    else:
+        assert before == "none"
+    assert overflow(page) == [] and low_contrast(page) == []
     page.screenshot(path=shots / f"register-{size}.png", full_page=True)
     page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.read")).click()
     page.get_by_role("link", name="8", exact=True).click()
@@ -288,8 +295,9 @@ def _save_title(page, title):
     card.get_by_role("button", name=sv("web.card.save")).click()
 
 
-def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser, bench, shots):
-    first, errors = open_page(browser, bench.url)
+@pytest.mark.parametrize("size", SIZES)
+def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser, bench, shots, size):
+    first, errors = open_page(browser, bench.url, size)
     d = _record(first)
     second = first.context.new_page()
     second.goto(bench.url.split("/?")[0] + f"/draft?d={d}&edit=0")  # card 0's form open, as it is now
@@ -298,11 +306,21 @@ def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser,
     first.wait_for_selector("#card-0.updated")
     _save_title(second, "Från det andra fönstret")
     second.wait_for_selector("table.stale")
-    table = second.locator("table.stale").inner_text()
-    assert "Från det andra fönstret" in table and "Från det första fönstret" in table
+    rows = second.locator("table.stale tbody tr")
+    assert rows.count() == 1  # only the field that differs
+    assert rows.locator("th").inner_text() == sv("web.card.title_field")
+    assert rows.locator("td.mine").inner_text() == "Från det andra fönstret"
+    assert rows.locator("td.theirs").inner_text() == "Från det första fönstret"
+    assert [h.strip() for h in second.locator("table.stale thead th").all_inner_texts()] == [
+        sv("web.card.stale_field"), sv("web.card.stale_mine"), sv("web.card.stale_theirs")]
     assert sv("web.card.stale") in second.locator("#card-0 .error").inner_text()
-    second.screenshot(path=shots / "stale-card-desktop.png", full_page=True)
-    second.locator("#card-0").get_by_role("button", name=sv("web.card.save")).click()  # mine, knowingly
+    # the redline beside the cards shows the decision's changes, not an empty frame
+    second.frame_locator("iframe#redline").locator("ins", has_text="samt med de fackliga parterna").wait_for()
+    assert overflow(second) == [] and low_contrast(second) == []
+    second.locator("#card-0 table.stale").scroll_into_view_if_needed()
+    # the window as the secretary sees it (a full-page capture leaves the redline's frame blank)
+    second.screenshot(path=shots / f"stale-card-{size}.png")
+    second.locator("#card-0 .stale-choice").get_by_role("button", name=sv("web.card.stale_save")).click()  # mine, knowingly
     second.wait_for_selector("#card-0:not(:has(table.stale))")
     first.reload()
     assert "Från det andra fönstret" in first.locator("#card-0 header").inner_text()
@@ -321,19 +339,33 @@ def test_a_first_view_shows_the_cards_then_what_each_makes(browser, bench, shots
     assert errors == []
 
 
-def test_a_password_lets_the_browser_in(browser, repo, tmp_path, shots):
-    from webbench import served
+PASSWORD = "rätt häst batteri häftapparat"
 
-    with served(repo, tmp_path / "drafts", password="rätt häst batteri häftapparat") as server:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.goto(server.url)
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_password_lets_the_browser_in(browser, repo, tmp_path, shots, size):
+    with served(repo, tmp_path / "drafts", password=PASSWORD) as server:
+        page, errors = open_page(browser, server.url + f"program?id={PROGRAM_ID}&version=proposed&page=6", size)
         assert page.locator("h1").inner_text() == sv("web.login.title")
+        assert page.locator("header nav a").all_inner_texts() == ["English"]  # no page to go to before signing in
         page.fill("#login-password", "fel lösenord")
         page.get_by_role("button", name=sv("web.login.submit")).click()
         assert sv("web.login.wrong") in page.locator(".error").inner_text()
-        page.screenshot(path=shots / "login-desktop.png", full_page=True)
-        page.fill("#login-password", "rätt häst batteri häftapparat")
+        assert page.locator("#login-password").input_value() == ""
+        assert overflow(page) == [] and low_contrast(page) == []
+        page.screenshot(path=shots / f"login-{size}.png", full_page=True)
+        page.fill("#login-password", PASSWORD)
         page.get_by_role("button", name=sv("web.login.submit")).click()
-        assert page.locator("h1").inner_text() == sv("web.register.title")
-        context.close()
+        assert sv("web.page.of", page=6, count=9) in page.locator("nav.pager").inner_text()  # the page asked for
+        assert errors == []
+
+
+def test_the_login_page_in_english_signs_in_to_the_page_asked_for_in_english(browser, repo, tmp_path):
+    with served(repo, tmp_path / "drafts", password=PASSWORD) as server:
+        page, errors = open_page(browser, server.url + f"program?id={PROGRAM_ID}&version=proposed&page=6")
+        page.locator("header nav").get_by_role("link", name="English").click()
+        assert page.locator("h1").inner_text() == msg("web.login.title").render("en")
+        page.fill("#login-password", PASSWORD)
+        page.get_by_role("button", name=msg("web.login.submit").render("en")).click()
+        assert msg("web.page.of", page=6, count=9).render("en") in page.locator("nav.pager").inner_text()
+        assert errors == []

@@ -307,13 +307,20 @@ def test_writing_over_a_program_checks_again_the_decisions_built_on_it(client, r
     assert len(failing) == 3  # the new text holds none of the places the decisions amend
     box = html.unescape(r.text.split('class="error rechecked"')[1].split("</div>")[0])
     assert msg("web.import.recheck_bad", bad=3, n=3).render(lang) in r.words
+    assert str(repo) not in box and str(repo.resolve()) not in box  # the server's own folders are not shown
+
+    def in_repo(m):  # the check's words with the repository's files named as in it
+        return msg_render(m, lang).replace(f"{repo}/", "")
+
     for report in failing:
         assert str(Path(report.file).relative_to(repo)) in box
         for a in report.amendments:
             if a.status not in ("ok", "not_checked"):
-                assert f"<strong>{a.label}</strong>: {msg_render(a.message, lang)}" in box
+                assert f"<strong>{a.label}</strong>: {in_repo(a.message)}" in box
         for p in report.problems:
-            assert msg_render(p.message, lang) in box
+            assert in_repo(p.message) in box
+    # the decision built on one that no longer applies names that one as the repository does
+    assert f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml" in box.split("2025-11-24-kf-12.yaml")[1]
 
 
 def test_a_program_no_decision_builds_on_is_written_over_without_a_check_to_show(client, repo, docx_bytes):

@@ -80,8 +80,9 @@ class App(DraftRoutes):
 
     def login_page(self, lang: str, next_page: str, wrong: bool = False) -> Response:
         """The password's form (amend serve --password-file); the repository is not named to a stranger."""
-        with language(lang):
-            req = Request("GET", "/login", {}, {}, False, lang)
+        with language(lang):  # the language link: the page asked for, in the other language, via this form
+            url = urllib.parse.urlsplit(next_page)
+            req = Request("GET", url.path, dict(urllib.parse.parse_qsl(url.query)), {}, False, lang)
             return self._page("login.html.j2", req, status=401, next=next_page, root=None,
                               error=msg("web.login.wrong") if wrong else None)
 

@@ -10,6 +10,7 @@ beside it as <id>.docx, so that apply writes the council's own Word file.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import secrets
 import threading
@@ -285,10 +286,24 @@ def recheck(root: Path, program_id: str) -> tuple[int, list[Affected]]:
 
 
 def _affected(root: Path, report: Any) -> Affected:
-    path = Path(report.file)
-    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-    failing = tuple((a.label, a.message) for a in report.amendments if a.status not in ("ok", "not_checked"))
-    return Affected(shown, failing, tuple(p.message for p in report.problems))
+    failing = tuple((a.label, in_root(a.message, root)) for a in report.amendments
+                    if a.status not in ("ok", "not_checked"))
+    return Affected(in_root(str(report.file), root), failing, tuple(in_root(p.message, root) for p in report.problems))
+
+
+def in_root(value: Any, root: Path) -> Any:
+    """A message (or text) with every path of ROOT written relative to it, at any depth: the page names
+    the repository's files as `amendments/…`, never where the server's machine keeps them."""
+    if isinstance(value, Msg):
+        return Msg(value.key, {k: in_root(v, root) for k, v in value.args.items()})
+    if isinstance(value, (list, tuple)):
+        return type(value)(in_root(v, root) for v in value)
+    if isinstance(value, (str, Path)):
+        text = str(value)
+        for prefix in dict.fromkeys((str(root.resolve()), str(root))):
+            text = text.replace(prefix + os.sep, "")
+        return text
+    return value
 
 
 def _programs_folder(root: Path) -> Path:

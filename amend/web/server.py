@@ -219,8 +219,8 @@ class _Handler(BaseHTTPRequestHandler):
 def _next_of(path: str, query: dict[str, str]) -> str:
     """Where to go after the login: a page of this workbench only (a path, never another site)."""
     target = path + ("?" + urllib.parse.urlencode(query) if query else "")
-    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target and target != "/login"
-    return target if ok else "/"
+    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return target if ok and urllib.parse.urlsplit(target).path != "/login" else "/"
 
 
 def _lang_of(path: str) -> str | None:
