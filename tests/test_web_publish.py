@@ -138,6 +138,8 @@ def test_a_text_that_is_not_a_valid_patch_for_the_program_is_refused_and_nothing
     before = snapshot(repo)
     r = client.post("/publish", opened_form(client) | {"text": text})
     assert r.status == 422 and 'class="error"' in r.text and "Traceback" not in r.text
+    error = html.unescape(r.text.split('class="error"')[1].split("</p>")[0])
+    assert FILE in error and str(repo) not in error  # the file as the repository names it
     assert snapshot(repo) == before
 
 

@@ -24,6 +24,7 @@ from .draft_routes import POINT_LABELS, DraftRoutes
 from .drafts import Card
 from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
+from .shown import in_repository, in_root
 from .store import Store
 
 LABELS.update(views.LABELS)  # webimport: the import and publish pages
@@ -62,7 +63,7 @@ class App(DraftRoutes):
 
     def handle(self, req: Request) -> Response:
         lang = req.lang if req.lang in LANGUAGES else "sv"
-        with language(lang):
+        with language(lang), in_repository(self.root):
             route = self.routes.get((req.method, req.path))
             if route is None:
                 return self._message(lang, msg("web.not_found"), 404)
@@ -297,7 +298,7 @@ def _download_label(name: str) -> Msg | str:
 
 def _whole(exc: AmendError) -> str:
     """The error as the CLI words it (in the current language), its first letter a capital on a page."""
-    text = str(exc)
+    text = in_root(str(exc))  # the repository's files as in it, not the server's own paths
     return text[:1].upper() + text[1:]
 
 

@@ -10,7 +10,6 @@ beside it as <id>.docx, so that apply writes the council's own Word file.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import secrets
 import threading
@@ -23,6 +22,7 @@ from ..errors import AmendError, UnreadableDocument
 from ..messages import Msg, msg
 from ..model import Program, Section
 from . import upload
+from .shown import in_root
 from .store import Store, said, unsaid
 from .upload import Upload
 
@@ -289,21 +289,6 @@ def _affected(root: Path, report: Any) -> Affected:
     failing = tuple((a.label, in_root(a.message, root)) for a in report.amendments
                     if a.status not in ("ok", "not_checked"))
     return Affected(in_root(str(report.file), root), failing, tuple(in_root(p.message, root) for p in report.problems))
-
-
-def in_root(value: Any, root: Path) -> Any:
-    """A message (or text) with every path of ROOT written relative to it, at any depth: the page names
-    the repository's files as `amendments/…`, never where the server's machine keeps them."""
-    if isinstance(value, Msg):
-        return Msg(value.key, {k: in_root(v, root) for k, v in value.args.items()})
-    if isinstance(value, (list, tuple)):
-        return type(value)(in_root(v, root) for v in value)
-    if isinstance(value, (str, Path)):
-        text = str(value)
-        for prefix in dict.fromkeys((str(root.resolve()), str(root))):
-            text = text.replace(prefix + os.sep, "")
-        return text
-    return value
 
 
 def _programs_folder(root: Path) -> Path:

@@ -12,6 +12,7 @@ from ..messages import Msg, msg
 from . import importing, jobs, publish
 from .publish import Opened
 from .server import Request, Response
+from .shown import in_root
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,7 +64,7 @@ def routes(app: App) -> dict[tuple[str, str], Callable[[Request], Response]]:
 
 def _whole(exc: AmendError) -> str:
     """The error as the CLI words it; a capital first letter unless it starts with a file's name."""
-    text = str(exc)
+    text = in_root(str(exc))  # the repository's files as in it, not the server's own paths
     return text if exc.source else text[:1].upper() + text[1:]
 
 
