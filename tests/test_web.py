@@ -228,7 +228,7 @@ def test_a_file_name_is_never_a_path(client, repo, tmp_path, name):
 def test_a_version_made_twice_is_refused_by_the_history_rules(client, repo):
     before = snapshot(repo)
     r = client.post("/record", decision_form(client, action="save", produces="adopted"))
-    other = repo / "amendments" / PROGRAM_ID / "2025-10-22-ksau-170.yaml"
+    other = f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml"  # as the repository names it, not the server's path
     assert r.status == 422 and sv("history.produced_twice", version="adopted", other=other) in r.words
     assert snapshot(repo) == before
 
@@ -297,7 +297,8 @@ def test_a_decision_not_adopted_is_refused_with_the_clis_message_unless_previewe
 
     with pytest.raises(Exception) as cli_error:
         check_outcomes([load_patch(patch)])
-    assert cli_error.value.render("sv") in r.words  # the CLI's message, in the page's language
+    said = cli_error.value.render("sv")  # the CLI's message, in the page's language, the file named as in ROOT
+    assert said.startswith(f"{repo}/") and said.removeprefix(f"{repo}/") in r.words
     assert not (repo / "out").exists()
     assert client.post("/apply", {**form, "preview": "1"}).status == 200
 

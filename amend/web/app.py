@@ -124,17 +124,21 @@ class App(DraftRoutes):
         query: dict[str, str] = {**req.query, **{k: v for k, v in req.form.items() if k != "csrf"}}
         d = d or self.drafts.get(query.get("d", ""))
         try:
-            program, _, timeline = jobs.history(self.root, d.program if d else query.get("id", ""))
-            version = d.base if d else query.get("version") or timeline.in_force or program.meta.version
-            _, steps = jobs.build(program, timeline, version)
+            built, version = self._version(d, query)
         except AmendError as exc:
             return self._message(req.lang, _whole(exc), 404)
-        built = steps[-1].result if steps else program
         ix = drafts.index_of(built)
         units = {u.path: i for i, u in enumerate(ix.units)}
         return self._page("program.html.j2", req, status=status, **_pages_of(built, version, query),
                           unit_of=units.get, draft=d, actions=POINT_LABELS, point_error=point_error, form=query,
                           picked_text=_picked_text(built, ix, query), headers={"Content-Security-Policy": POINT_CSP})
+
+    def _version(self, d: drafts.Draft | None, query: dict[str, str]) -> tuple[Any, str]:
+        """The version to show (the draft's base, the one asked for, or the one in force) built, and its name."""
+        program, _, timeline = jobs.history(self.root, d.program if d else query.get("id", ""))
+        version = d.base if d else query.get("version") or timeline.in_force or program.meta.version
+        _, steps = jobs.build(program, timeline, version)
+        return (steps[-1].result if steps else program), version
 
     # ---------------------------------------------------------------- record a decision
 

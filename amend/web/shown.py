@@ -25,8 +25,7 @@ def in_repository(root: Path) -> Iterator[None]:
 
 
 def in_root(value: Any, root: Path | None = None) -> Any:
-    """A message (or text) with every path of ROOT (default: the request's) written relative to it, at
-    any depth of a message's values."""
+    """The value with every path of ROOT (default: the request's) relative to it, at any depth of a Msg."""
     root = root or _root.get()
     if root is None:
         return value

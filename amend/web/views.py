@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import AmendError
 from ..messages import Msg, msg
 from . import importing, jobs, publish
-from .publish import Opened
+from .publish import Changed, Opened
 from .server import Request, Response
 from .shown import in_root
 
@@ -167,17 +167,25 @@ class Views:
         try:
             opened = publish.open_decision(self.app.root, form["program"], form["version"])
             if req.form.get("action") == "documents":
-                written = jobs.apply(self.app.root, form["program"], form["version"], pdf=bool(req.form.get("pdf")))
-                return self._publish_page(req, form, opened=opened, files=_files(written))
+                return self._documents(req, form, opened)
             done = publish.publish(self.app.root, form["program"], form["name"], form["text"], form["opened"])
         except publish.Changed as exc:
-            now = publish.open_decision(self.app.root, form["program"], form["version"])
-            return self._publish_page(req, form, 409, opened=now, changed=exc, error=_whole(exc),
-                                      lines=publish.marked_lines(exc.mine, exc.theirs))
+            return self._changed(req, form, exc)
         except AmendError as exc:
             return self._publish_page(req, form, 422, error=_whole(exc))
-        return self._publish_page(req, form, opened=publish.open_decision(self.app.root, form["program"],
-                                                                        form["version"]), done=_said(done))
+        now = publish.open_decision(self.app.root, form["program"], form["version"])
+        return self._publish_page(req, form, opened=now, done=_said(done))
+
+    def _changed(self, req: Request, form: dict[str, str], exc: Changed) -> Response:
+        """The file changed on disk since the page was opened: nothing saved, both versions side by side."""
+        now = publish.open_decision(self.app.root, form["program"], form["version"])
+        return self._publish_page(req, form, 409, opened=now, changed=exc, error=_whole(exc),
+                                  lines=publish.marked_lines(exc.mine, exc.theirs))
+
+    def _documents(self, req: Request, form: dict[str, str], opened: Opened) -> Response:
+        """The documents of the version made, as `amend apply` makes them, offered to download."""
+        written = jobs.apply(self.app.root, form["program"], form["version"], pdf=bool(req.form.get("pdf")))
+        return self._publish_page(req, form, opened=opened, files=_files(written))
 
     def _publish_page(self, req: Request, form: dict[str, str], status: int = 200, **values: Any) -> Response:
         from .app import STATES
