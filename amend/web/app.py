@@ -24,7 +24,8 @@ from .draft_routes import POINT_LABELS, DraftRoutes
 from .drafts import Card
 from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
-from .shown import in_repository, in_root
+from .shown import in_repository
+from .shown import whole as _whole
 from .store import Store
 
 LABELS.update(views.LABELS)  # webimport: the import and publish pages
@@ -298,12 +299,6 @@ def _amendment_text(recorded: jobs.Recorded, ident: str) -> str:
 def _download_label(name: str) -> Msg | str:
     return next((label for suffix, label in sorted(DOWNLOADS.items(), key=lambda kv: -len(kv[0]))
                  if name.endswith(suffix)), name)
-
-
-def _whole(exc: AmendError) -> str:
-    """The error as the CLI words it (in the current language), its first letter a capital on a page."""
-    text = in_root(str(exc))  # the repository's files as in it, not the server's own paths
-    return text[:1].upper() + text[1:]
 
 
 def _number(value: str | None, default: int) -> int:

@@ -17,6 +17,7 @@ from . import cards, drafts, jobs, pointing, review
 from .drafts import Draft, Drafts
 from .labels import OUTCOMES, STATUSES
 from .server import Request, Response
+from .shown import whole as _whole
 
 FIELD_LABELS = {"op": "card.op", "id": "card.id", "title": "card.title_field", "text": "card.text",
                 **{k: f"card.scope.{k}" for k in cards.SCOPE_KEYS}, "where": "card.where", "anchor": "card.anchor",
@@ -127,8 +128,6 @@ class DraftRoutes:
         self.drafts.keep(d)
 
     def _refused(self, req: Request, d: Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
-        from .app import _whole
-
         if n == "new" or not n.isdigit() or int(n) >= len(d.amendments):
             return self.draft_page(req, d, 422, new_error=_whole(exc), blank=form)
         return self.draft_page(req, d, 422, errors={int(n): _whole(exc)}, forms={int(n): form})
@@ -138,7 +137,7 @@ class DraftRoutes:
         the form, whose Save then writes it over the card knowingly)."""
         if now is None:
             if form is None:  # a place picked on a card that is gone
-                return self.draft_page(req, d, 409, error=_whole_of(AmendError(msg("web.draft.no_card", n="?"))))
+                return self.draft_page(req, d, 409, error=_whole(AmendError(msg("web.draft.no_card", n="?"))))
             return self.draft_page(req, d, 409, new_error=str(msg("web.card.stale_removed")), blank=form)
         theirs = cards.to_form(d.amendments[now])
         form = form or theirs
@@ -190,7 +189,7 @@ class DraftRoutes:
                 _add_pointed(base, d, f, target)
                 self.drafts.keep(d)
         except AmendError as exc:
-            return self.program_page(req, d=d, point_error=_whole_of(exc), status=422)
+            return self.program_page(req, d=d, point_error=_whole(exc), status=422)
         return Response(303, b"", headers={"Location": _draft_link(req.lang, d, len(d.amendments) - 1)})
 
     def _new_draft(self, program_id: str, version: str) -> Draft:
@@ -211,7 +210,7 @@ class DraftRoutes:
         try:
             path, complete = jobs.save_draft(self.root, jobs.version_program(self.root, d.program, d.base), d)
         except AmendError as exc:
-            return self.draft_page(req, d, 422, error=_whole_of(exc))
+            return self.draft_page(req, d, 422, error=_whole(exc))
         rel = path.relative_to(self.root.resolve())
         said = msg("web.record.saved", file=rel) if complete else msg("guards.web_saved_incomplete", file=rel)
         return self.draft_page(req, d, saved=said)
@@ -317,12 +316,6 @@ def _int(value: str) -> int | None:
 
 def _level(value: str) -> int | None:
     return int(value) if value.strip().isdigit() else None
-
-
-def _whole_of(exc: AmendError) -> str:
-    from .app import _whole
-
-    return _whole(exc)
 
 
 def _draft_link(lang: str, d: Draft, n: int) -> str:

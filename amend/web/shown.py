@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..errors import AmendError
 from ..messages import Msg
 
 _root: contextvars.ContextVar[Path | None] = contextvars.ContextVar("amend_web_root", default=None)
@@ -39,3 +40,10 @@ def in_root(value: Any, root: Path | None = None) -> Any:
             text = text.replace(prefix + os.sep, "")
         return text
     return value
+
+
+def whole(exc: AmendError) -> str:
+    """The error as the CLI words it (in the current language) for a page: the repository's files named
+    as in it, the first letter a capital unless it starts with a file's name."""
+    text = in_root(str(exc))
+    return text if exc.source else text[:1].upper() + text[1:]

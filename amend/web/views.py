@@ -12,7 +12,7 @@ from ..messages import Msg, msg
 from . import importing, jobs, publish
 from .publish import Changed, Opened
 from .server import Request, Response
-from .shown import in_root
+from .shown import whole as _whole
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,12 +60,6 @@ def routes(app: App) -> dict[tuple[str, str], Callable[[Request], Response]]:
             ("GET", "/import/draft"): views.draft, ("POST", "/import/draft"): views.draft_post,
             ("GET", "/publish"): views.publish_form, ("POST", "/publish"): views.publish,
             ("GET", "/static/workbench.css"): views.style}
-
-
-def _whole(exc: AmendError) -> str:
-    """The error as the CLI words it; a capital first letter unless it starts with a file's name."""
-    text = in_root(str(exc))  # the repository's files as in it, not the server's own paths
-    return text if exc.source else text[:1].upper() + text[1:]
 
 
 class Views:
