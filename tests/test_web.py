@@ -608,6 +608,14 @@ def test_a_draft_is_saved_only_when_every_card_applies_and_names_what_is_missing
                                     "date": "2025-10-22", "outcome": "adopted"})
     fields = [msg("web.field.produces"), msg("web.field.name")]
     assert cap(sv("web.save.needs", fields=fields)) in r.words
+    for name in ("produces", "name"):  # each empty field marked where it is, and only those
+        field = re.search(rf'<input id="d-{name}"[^>]*>\s*<span class="field-error" id="d-{name}-missing">([^<]*)</span>',
+                          r.text)
+        assert field and 'aria-invalid="true"' in field.group(0) and field.group(1) == sv("web.save.fill")
+    assert r.text.count('aria-invalid="true"') == 2
+    r = client.post("/draft/save", {"csrf": client.csrf(), "d": d, "lang": "en", "produces": "x1", "name": "x1",
+                                    "body": "", "date": "2025-10-22", "outcome": "adopted"})
+    assert f'<span class="field-error" id="d-body-missing">{msg("web.save.fill").render("en")}</span>' in r.text
     assert snapshot(repo) == before
     assert client.get("/draft?d=0123456789abcdef").status == 404
 

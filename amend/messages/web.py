@@ -311,6 +311,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.review.nothing": ("No card applies yet, so there is nothing to mark.",
                            "Inget kort kan genomföras ännu, så det finns inget att markera."),
     "web.save.needs": ("fill in before saving: {fields:and}", "fyll i innan du sparar: {fields:and}"),
+    "web.save.fill": ("Fill this in to save the decision.", "Fyll i det här för att spara beslutet."),
     "web.save.not_all": ("{n} {n:plural:card does:cards do} not apply; a decision is saved only when every card "
                          "applies",
                          "{n} {n:plural:kort går:kort går} inte att genomföra; ett beslut sparas först när alla kort "

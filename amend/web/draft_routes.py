@@ -69,7 +69,7 @@ class DraftRoutes:
         checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None), soon=soon)
         _lines_and_stale(d, checked, values.pop("stale", {}))
         shown = {**self._draft_values(d, base, checked), "error": None, "saved": None, "new_error": "", "found": None,
-                 "editing": req.query.get("edit", ""), "blank": _blank(d), **values}
+                 "editing": req.query.get("edit", ""), "blank": _blank(d), "missing": [], **values}
         return self._page("draft.html.j2", req, status=status, headers={"Content-Security-Policy": FRAMING_CSP},
                           **shown)
 
@@ -210,7 +210,7 @@ class DraftRoutes:
         try:
             path, complete = jobs.save_draft(self.root, jobs.version_program(self.root, d.program, d.base), d)
         except AmendError as exc:
-            return self.draft_page(req, d, 422, error=_whole(exc))
+            return self.draft_page(req, d, 422, error=_whole(exc), missing=jobs.missing_fields(d))
         rel = path.relative_to(self.root.resolve())
         said = msg("web.record.saved", file=rel) if complete else msg("guards.web_saved_incomplete", file=rel)
         return self.draft_page(req, d, saved=said)

@@ -214,9 +214,9 @@ def _read_back(base: Program, text: str, target: Path, adopted: Program) -> Patc
 
 def _file_name(d: drafts.Draft) -> str:
     """The decision's file name (without .yaml), once every field saving needs is filled in."""
-    missing = [SAVE_FIELDS[k] for k in SAVE_FIELDS if not _given(d, k)]
+    missing = missing_fields(d)
     if missing:
-        raise AmendError(msg("web.save.needs", fields=missing))
+        raise AmendError(msg("web.save.needs", fields=[SAVE_FIELDS[k] for k in missing]))
     name = d.fields["name"].strip().removesuffix(".yaml")
     if not FILE_NAME.match(name) or len(name) > 100:
         raise AmendError(msg("web.bad_file_name", name=name))
@@ -238,6 +238,11 @@ def _ready(base: Program, d: drafts.Draft) -> tuple[str, Patch, Program]:
 
 SAVE_FIELDS = {"produces": msg("web.field.produces"), "name": msg("web.field.name"),
                "body": msg("web.field.body"), "date": msg("web.field.date")}
+
+
+def missing_fields(d: drafts.Draft) -> list[str]:
+    """The decision's fields that saving needs and that are empty (each then marked beside its field)."""
+    return [k for k in SAVE_FIELDS if not _given(d, k)]
 
 
 def _given(d: drafts.Draft, key: str) -> bool:
