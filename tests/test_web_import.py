@@ -153,6 +153,7 @@ def test_a_program_id_is_never_a_path(bench, client, repo, tmp_path, docx_bytes,
     if bad:
         r = send(client, docx_bytes, id=bad)
         assert r.status == 422 and cap(sv("web.import.bad_id", id=bad)) in r.words
+        assert field_of_error(r) == "id"
 
 
 def test_a_pdf_is_imported_by_its_content_whatever_its_name(client, repo):
@@ -174,8 +175,10 @@ def test_a_file_that_is_neither_docx_nor_pdf_is_refused_by_its_content(client, r
     r = send(client, b"Detta \xe4r ingen Word-fil.\n", name="plan.docx", lang=lang, id="plan")
     assert r.status == 422
     assert "plan.docx: " + msg("web.upload.wrong_kind").render(lang) in r.words
+    assert field_of_error(r) == "document"
     r = send(client, None, lang=lang, id="plan")
     assert r.status == 422 and cap(msg("web.upload.missing").render(lang)) in r.words
+    assert field_of_error(r) == "document"
     assert snapshot(repo) == before
 
 
@@ -195,6 +198,14 @@ def test_pages_from_must_be_a_pdf(client, docx_bytes, lang):
     r = send(client, docx_bytes, lang=lang, id="plan", files={"pages": ("sidor.pdf", docx_bytes)})
     assert r.status == 422
     assert "sidor.pdf: " + msg("web.upload.pages_not_pdf").render(lang) in r.words
+    assert field_of_error(r) == "pages"  # beside the field of the circulated PDF, not the proposal's
+
+
+def field_of_error(r):
+    """The field of the upload form the error stands under (the input just before it, marked invalid)."""
+    found = re.findall(r'<input[^>]* id="(\w+)"[^>]*aria-invalid="true"[^>]*>\s*<p class="error"', r.text)
+    assert len(found) == 1 and r.text.count('class="error"') == 1, found
+    return found[0]
 
 
 @pytest.mark.libreoffice

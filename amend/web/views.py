@@ -13,6 +13,7 @@ from . import importing, jobs, publish
 from .publish import Changed, Opened
 from .server import Request, Response
 from .shown import whole as _whole
+from .upload import Upload
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,6 +63,17 @@ def routes(app: App) -> dict[tuple[str, str], Callable[[Request], Response]]:
             ("GET", "/static/workbench.css"): views.style}
 
 
+def _upload_field(exc: AmendError, document: Upload | None, pages: Upload | None) -> str:
+    """Which field of the upload form the refusal is about: the program's id, the circulated PDF, or the
+    proposal itself."""
+    key = getattr(exc.message, "key", "")
+    if key == "web.import.bad_id":
+        return "id"
+    from_pages = pages is not None and exc.source == (pages.name or "?") and (document is None or
+                                                                              pages.name != document.name)
+    return "pages" if key == "web.upload.pages_not_pdf" or from_pages else "document"
+
+
 class Views:
     def __init__(self, app: App):
         self.app = app
@@ -69,9 +81,11 @@ class Views:
 
     # ---------------------------------------------------------------- import: the upload
 
-    def import_form(self, req: Request, status: int = 200, error: str | None = None) -> Response:
+    def import_form(self, req: Request, status: int = 200, error: str | None = None,
+                    field: str = "document") -> Response:
+        """The upload form; an error beside `field`, the one that caused it (document, pages or id)."""
         form = {k: req.form.get(k, "") for k in ("id", "title")}
-        return self.app._page("import.html.j2", req, status=status, form=form, error=error)
+        return self.app._page("import.html.j2", req, status=status, form=form, error=error, field=field)
 
     def import_(self, req: Request) -> Response:
         document = req.files.get("document")
@@ -82,7 +96,7 @@ class Views:
             draft = self.drafts.put(importing.import_upload(document, req.files.get("pages"), program_id,
                                                             req.form.get("title", "")))
         except AmendError as exc:
-            return self.import_form(req, 422, _whole(exc))
+            return self.import_form(req, 422, _whole(exc), _upload_field(exc, document, req.files.get("pages")))
         return _see(req, "/import/draft", key=draft.key)
 
     # ---------------------------------------------------------------- import: the draft page by page
