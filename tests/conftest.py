@@ -12,7 +12,8 @@ PATCH = ROOT / "amendments" / "valdsforebyggande-2025-2027" / "2025-10-22-ksau-1
 CASES = ROOT / "tests" / "cases"
 CASE_PROGRAM = CASES / "program.yaml"  # the program every golden case amends
 PROTOCOL = ROOT / "tests" / "fixtures" / "alingsas-ksau-2025-10-22-p170.txt"
-pytest_plugins = ["webbench"]  # the workbench tests' shared fixtures: repo, bench (a server), client
+# the workbench tests' shared fixtures: repo, bench (a server), client; browser (chromium), shots
+pytest_plugins = ["webbench", "browserbench"]
 
 
 def pytest_runtest_setup(item):

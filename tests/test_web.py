@@ -7,17 +7,25 @@ import time
 
 import pytest
 from conftest import PATCH, PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, TOKEN, Client, cap, card_form, cards_of, decision_form, read_minutes, snapshot
+from webbench import (
+    PROGRAM_ID,
+    TOKEN,
+    Client,
+    at_once,
+    cap,
+    card_form,
+    cards_of,
+    decision_form,
+    read_minutes,
+    snapshot,
+    sv,
+)
 
 from amend.history import build_timeline
 from amend.history_load import load_history
 from amend.load import load_patch, load_program
 from amend.messages import msg
 from amend.web import jobs
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def en(key, **kw):
@@ -220,7 +228,7 @@ def test_a_file_name_is_never_a_path(client, repo, tmp_path, name):
 def test_a_version_made_twice_is_refused_by_the_history_rules(client, repo):
     before = snapshot(repo)
     r = client.post("/record", decision_form(client, action="save", produces="adopted"))
-    other = repo / "amendments" / PROGRAM_ID / "2025-10-22-ksau-170.yaml"
+    other = f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml"  # as the repository names it, not the server's path
     assert r.status == 422 and sv("history.produced_twice", version="adopted", other=other) in r.words
     assert snapshot(repo) == before
 
@@ -289,7 +297,8 @@ def test_a_decision_not_adopted_is_refused_with_the_clis_message_unless_previewe
 
     with pytest.raises(Exception) as cli_error:
         check_outcomes([load_patch(patch)])
-    assert cli_error.value.render("sv") in r.words  # the CLI's message, in the page's language
+    said = cli_error.value.render("sv")  # the CLI's message, in the page's language, the file named as in ROOT
+    assert said.startswith(f"{repo}/") and said.removeprefix(f"{repo}/") in r.words
     assert not (repo / "out").exists()
     assert client.post("/apply", {**form, "preview": "1"}).status == 200
 
@@ -340,26 +349,13 @@ def test_a_page_of_the_example_renders_fast(client):
 
 
 def test_two_browsers_saving_one_decision_at_once_one_wins_the_other_is_told(bench, repo):
-    import threading
 
     clients = [Client(bench.url.split("/?")[0]) for _ in range(2)]
     for c in clients:
         c.enter()
     forms = [decision_form(c, action="save", name="samma", produces=f"v{n}") for n, c in enumerate(clients)]
-    replies: list = [None, None]
-    go = threading.Barrier(2)
-
-    def send(n):
-        go.wait()
-        replies[n] = clients[n].post("/record", forms[n])
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    replies, winner = at_once(lambda n: clients[n].post("/record", forms[n]))
     assert sorted(r.status for r in replies) == [200, 422]
-    winner = next(n for n, r in enumerate(replies) if r.status == 200)
     loser = replies[1 - winner]
     assert cap(sv("web.exists", file=f"amendments/{PROGRAM_ID}/samma.yaml")) in loser.words
     assert load_patch(repo / "amendments" / PROGRAM_ID / "samma.yaml").produces == f"v{winner}"
@@ -612,6 +608,14 @@ def test_a_draft_is_saved_only_when_every_card_applies_and_names_what_is_missing
                                     "date": "2025-10-22", "outcome": "adopted"})
     fields = [msg("web.field.produces"), msg("web.field.name")]
     assert cap(sv("web.save.needs", fields=fields)) in r.words
+    for name in ("produces", "name"):  # each empty field marked where it is, and only those
+        field = re.search(rf'<input id="d-{name}"[^>]*>\s*<span class="field-error" id="d-{name}-missing">([^<]*)</span>',
+                          r.text)
+        assert field and 'aria-invalid="true"' in field.group(0) and field.group(1) == sv("web.save.fill")
+    assert r.text.count('aria-invalid="true"') == 2
+    r = client.post("/draft/save", {"csrf": client.csrf(), "d": d, "lang": "en", "produces": "x1", "name": "x1",
+                                    "body": "", "date": "2025-10-22", "outcome": "adopted"})
+    assert f'<span class="field-error" id="d-body-missing">{msg("web.save.fill").render("en")}</span>' in r.text
     assert snapshot(repo) == before
     assert client.get("/draft?d=0123456789abcdef").status == 404
 

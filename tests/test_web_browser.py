@@ -1,67 +1,33 @@
 """The workbench in a real headless browser (Debian's chromium through Playwright), every flow as a
 secretary clicks it, with a screenshot of each page at desktop and phone width.
 
-Screenshots go to $AMEND_WEB_SCREENSHOTS when set (to look at them), else to the test's tmp_path;
-none is stored in git. Skips, saying why, when chromium or playwright is missing.
+Screenshots go to $AMEND_WEB_SCREENSHOTS when set (docs/workbench/ holds the ones the README shows), else
+to the test's tmp_path. Skips, saying why, when chromium or playwright is missing (tests/browserbench.py).
 """
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
+from browserbench import SIZES, low_contrast, open_page, overflow
 from conftest import PROTOCOL, docx_paragraphs
-from webbench import PROGRAM_ID, cap
+from webbench import PROGRAM_ID, cap, served, sv
 
 from amend.load import load_patch
 from amend.messages import msg
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
-
-SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("AMEND_WEB_SCREENSHOTS") or tmp_path / "shots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _page(browser, bench, size="desktop"):
-    server = bench
-    width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
-    errors: list[str] = []
-    page = context.new_page()
-    # CSP violations and script errors land here; a 422 for a refused form is the page telling the secretary
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 422" not in m.text
-            else None)
-    page.goto(server.url)
-    return page, errors
-
 
 @pytest.mark.parametrize("size", SIZES)
 def test_register_then_a_program_page_by_page(browser, bench, shots, size):
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     assert "token" not in page.url  # the key went into the cookie
     assert page.locator("h1").inner_text() == sv("web.register.title")
     assert page.locator("tr.state-in-force").count() == 1
+    in_force = page.locator("tr.state-in-force td").nth(2)
+    before = in_force.evaluate("td => getComputedStyle(td, '::before').content")
+    if size == "phone":  # the columns' headings are hidden: the value says what it is
+        assert page.locator("table.timeline thead").is_hidden() and sv("web.col.in_force") in before
+    else:
+        assert before == "none"
+    assert overflow(page) == [] and low_contrast(page) == []
     page.screenshot(path=shots / f"register-{size}.png", full_page=True)
     page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.read")).click()
     page.get_by_role("link", name="8", exact=True).click()
@@ -80,7 +46,7 @@ def test_register_then_a_program_page_by_page(browser, bench, shots, size):
 
 
 def test_the_language_switch_turns_every_label_english(browser, bench, shots):
-    page, _ = _page(browser, bench)
+    page, _ = open_page(browser, bench.url)
     page.get_by_role("link", name="English").click()
     assert page.locator("h1").inner_text() == msg("web.register.title").render("en")
     page.locator("header nav").get_by_role("link", name=msg("web.nav.record").render("en")).click()
@@ -91,7 +57,7 @@ def test_the_language_switch_turns_every_label_english(browser, bench, shots):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, size, repo):
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.record")).click()
     assert page.locator("#base").input_value() == "proposed"
     page.fill("#produces", "ksau-igen")
@@ -115,7 +81,7 @@ def test_record_a_decision_from_the_minutes_and_save_it(browser, bench, shots, s
 
 @pytest.mark.parametrize("size", SIZES)
 def test_make_the_documents_and_download_the_adopted_docx(browser, bench, shots, size, tmp_path):
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.locator("tr", has_text="kf-2026-11-23").get_by_role("link", name=sv("web.action.apply")).click()
     assert page.locator("#version").input_value() == "kf-2026-11-23"
     page.locator("form").get_by_role("button", name=sv("web.apply.run")).click()
@@ -135,7 +101,7 @@ def test_make_the_documents_and_download_the_adopted_docx(browser, bench, shots,
 
 
 def test_an_error_is_shown_in_swedish_beside_the_form(browser, bench, shots):
-    page, _ = _page(browser, bench)
+    page, _ = open_page(browser, bench.url)
     page.locator("header nav").get_by_role("link", name=sv("web.nav.apply")).click()
     # the form offers only versions made by a decision; a request for the program's own is refused all the same
     page.locator("#version").evaluate("s => { const o = document.createElement('option'); o.value = 'proposed';"
@@ -178,7 +144,7 @@ def test_amend_by_pointing_at_words_then_save_the_decision(browser, bench, shots
     _only_the_program(repo)
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.locator("tr", has_text="proposed").get_by_role("link", name=sv("web.action.read")).click()
     page.get_by_role("link", name="6", exact=True).click()
     page.wait_for_selector(SCRIPT_RAN, state="attached")
@@ -214,7 +180,7 @@ def test_clicking_an_item_offers_an_item_and_a_heading_offers_a_heading(browser,
     _only_the_program(repo)
     units = _units(repo)
     item = next(i for i, u in enumerate(units) if u.text.startswith("Medarbetare och chefer"))
-    page, errors = _page(browser, bench)
+    page, errors = open_page(browser, bench.url)
     page.goto(page.url.split("?")[0].rstrip("/") + f"/program?id={PROGRAM_ID}&version=proposed&page=3")
     page.wait_for_selector(SCRIPT_RAN, state="attached")
     page.locator(f'[data-unit="{item}"] .t').click()
@@ -254,7 +220,7 @@ def test_pointing_works_without_javascript(browser, bench, repo):
 def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place(browser, bench, shots, size, repo):
     units = _units(repo)
     unit = next(i for i, u in enumerate(units) if "mellan mellan olika" in u.text)
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.locator("header nav").get_by_role("link", name=sv("web.nav.record")).click()
     page.fill("#produces", "ksau-igen")
     page.fill("#minutes", PROTOCOL.read_text(encoding="utf-8"))
@@ -295,7 +261,7 @@ def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place
 
 
 def test_the_draft_in_english(browser, bench, shots):
-    page, _ = _page(browser, bench)
+    page, _ = open_page(browser, bench.url)
     page.locator("header nav").get_by_role("link", name="English").click()
     page.locator("header nav").get_by_role("link", name=msg("web.nav.record").render("en")).click()
     page.fill("#produces", "ksau-igen")
@@ -329,8 +295,9 @@ def _save_title(page, title):
     card.get_by_role("button", name=sv("web.card.save")).click()
 
 
-def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser, bench, shots):
-    first, errors = _page(browser, bench)
+@pytest.mark.parametrize("size", SIZES)
+def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser, bench, shots, size):
+    first, errors = open_page(browser, bench.url, size)
     d = _record(first)
     second = first.context.new_page()
     second.goto(bench.url.split("/?")[0] + f"/draft?d={d}&edit=0")  # card 0's form open, as it is now
@@ -339,11 +306,21 @@ def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser,
     first.wait_for_selector("#card-0.updated")
     _save_title(second, "Från det andra fönstret")
     second.wait_for_selector("table.stale")
-    table = second.locator("table.stale").inner_text()
-    assert "Från det andra fönstret" in table and "Från det första fönstret" in table
+    rows = second.locator("table.stale tbody tr")
+    assert rows.count() == 1  # only the field that differs
+    assert rows.locator("th").inner_text() == sv("web.card.title_field")
+    assert rows.locator("td.mine").inner_text() == "Från det andra fönstret"
+    assert rows.locator("td.theirs").inner_text() == "Från det första fönstret"
+    assert [h.strip() for h in second.locator("table.stale thead th").all_inner_texts()] == [
+        sv("web.card.stale_field"), sv("web.card.stale_mine"), sv("web.card.stale_theirs")]
     assert sv("web.card.stale") in second.locator("#card-0 .error").inner_text()
-    second.screenshot(path=shots / "stale-card-desktop.png", full_page=True)
-    second.locator("#card-0").get_by_role("button", name=sv("web.card.save")).click()  # mine, knowingly
+    # the redline beside the cards shows the decision's changes, not an empty frame
+    second.frame_locator("iframe#redline").locator("ins", has_text="samt med de fackliga parterna").wait_for()
+    assert overflow(second) == [] and low_contrast(second) == []
+    second.locator("#card-0 table.stale").scroll_into_view_if_needed()
+    # the window as the secretary sees it (a full-page capture leaves the redline's frame blank)
+    second.screenshot(path=shots / f"stale-card-{size}.png")
+    second.locator("#card-0 .stale-choice").get_by_role("button", name=sv("web.card.stale_save")).click()  # mine, knowingly
     second.wait_for_selector("#card-0:not(:has(table.stale))")
     first.reload()
     assert "Från det andra fönstret" in first.locator("#card-0 header").inner_text()
@@ -351,7 +328,7 @@ def test_two_windows_on_one_draft_the_older_view_is_shown_both_versions(browser,
 
 
 def test_a_first_view_shows_the_cards_then_what_each_makes(browser, bench, shots):
-    page, errors = _page(browser, bench)
+    page, errors = open_page(browser, bench.url)
     d = bench.app.drafts.get(_record(page))
     fresh = bench.app.drafts.new(d.program, d.base, d.fields, d.decision,
                                  amendments=[{**a, "title": f"Nytt namn {n}"} for n, a in enumerate(d.amendments)])
@@ -362,19 +339,33 @@ def test_a_first_view_shows_the_cards_then_what_each_makes(browser, bench, shots
     assert errors == []
 
 
-def test_a_password_lets_the_browser_in(browser, repo, tmp_path, shots):
-    from webbench import served
+PASSWORD = "rätt häst batteri häftapparat"
 
-    with served(repo, tmp_path / "drafts", password="rätt häst batteri häftapparat") as server:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.goto(server.url)
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_password_lets_the_browser_in(browser, repo, tmp_path, shots, size):
+    with served(repo, tmp_path / "drafts", password=PASSWORD) as server:
+        page, errors = open_page(browser, server.url + f"program?id={PROGRAM_ID}&version=proposed&page=6", size)
         assert page.locator("h1").inner_text() == sv("web.login.title")
+        assert page.locator("header nav a").all_inner_texts() == ["English"]  # no page to go to before signing in
         page.fill("#login-password", "fel lösenord")
         page.get_by_role("button", name=sv("web.login.submit")).click()
         assert sv("web.login.wrong") in page.locator(".error").inner_text()
-        page.screenshot(path=shots / "login-desktop.png", full_page=True)
-        page.fill("#login-password", "rätt häst batteri häftapparat")
+        assert page.locator("#login-password").input_value() == ""
+        assert overflow(page) == [] and low_contrast(page) == []
+        page.screenshot(path=shots / f"login-{size}.png", full_page=True)
+        page.fill("#login-password", PASSWORD)
         page.get_by_role("button", name=sv("web.login.submit")).click()
-        assert page.locator("h1").inner_text() == sv("web.register.title")
-        context.close()
+        assert sv("web.page.of", page=6, count=9) in page.locator("nav.pager").inner_text()  # the page asked for
+        assert errors == []
+
+
+def test_the_login_page_in_english_signs_in_to_the_page_asked_for_in_english(browser, repo, tmp_path):
+    with served(repo, tmp_path / "drafts", password=PASSWORD) as server:
+        page, errors = open_page(browser, server.url + f"program?id={PROGRAM_ID}&version=proposed&page=6")
+        page.locator("header nav").get_by_role("link", name="English").click()
+        assert page.locator("h1").inner_text() == msg("web.login.title").render("en")
+        page.fill("#login-password", PASSWORD)
+        page.get_by_role("button", name=msg("web.login.submit").render("en")).click()
+        assert msg("web.page.of", page=6, count=9).render("en") in page.locator("nav.pager").inner_text()
+        assert errors == []

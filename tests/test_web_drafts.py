@@ -8,15 +8,11 @@ import re
 
 import pytest
 from import_docs import word_style_docx
-from webbench import card_form, cards_of, copy_repository, entered, form_in, read_minutes, served
+from webbench import card_form, cards_of, copy_repository, entered, form_in, read_minutes, served, sv
 from webupload import upload
 
 from amend.messages import msg
 from amend.web import store
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def drafts_of(folder):
@@ -159,6 +155,9 @@ def test_a_save_from_an_older_view_of_a_card_is_refused_and_both_versions_shown(
     table = refused.text.split('<table class="stale">')[1].split("</table>")[0]
     assert '<td class="mine">Från fönster B</td><td class="theirs">Från fönster A</td>' in table
     assert msg("web.card.title_field").render(lang) in table and msg("web.card.stale_mine").render(lang) in table
+    choice = refused.text.split('<div class="buttons stale-choice">')[1].split("</div>")[0]  # both ways out, together
+    assert f'form="form-0" name="do" value="save">{msg("web.card.stale_save").render(lang)}</button>' in choice
+    assert msg("web.card.stale_keep").render(lang) in choice
     assert titles(client, d)[0].startswith("Från fönster A")  # nothing lost: A's card stands
     again = form_in(refused.text, client, d, 0)  # what B typed, now knowingly over A's
     assert again["title"] == "Från fönster B"

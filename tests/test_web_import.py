@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from import_docs import WORD_STYLE_PROGRAM, word_style_docx
-from webbench import PROGRAM_ID, Client, cap, snapshot
+from webbench import PROGRAM_ID, Client, at_once, cap, snapshot, sv
 from webupload import upload
 
 from amend.load import load_program
@@ -25,10 +25,6 @@ def docx_bytes(tmp_path_factory):
     path = tmp_path_factory.mktemp("doc") / "plan.docx"
     word_style_docx(path, with_extras=True)
     return path.read_bytes()
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def send(client, data, name=NAME, lang="sv", **fields):
@@ -157,6 +153,7 @@ def test_a_program_id_is_never_a_path(bench, client, repo, tmp_path, docx_bytes,
     if bad:
         r = send(client, docx_bytes, id=bad)
         assert r.status == 422 and cap(sv("web.import.bad_id", id=bad)) in r.words
+        assert field_of_error(r) == "id"
 
 
 def test_a_pdf_is_imported_by_its_content_whatever_its_name(client, repo):
@@ -178,8 +175,10 @@ def test_a_file_that_is_neither_docx_nor_pdf_is_refused_by_its_content(client, r
     r = send(client, b"Detta \xe4r ingen Word-fil.\n", name="plan.docx", lang=lang, id="plan")
     assert r.status == 422
     assert "plan.docx: " + msg("web.upload.wrong_kind").render(lang) in r.words
+    assert field_of_error(r) == "document"
     r = send(client, None, lang=lang, id="plan")
     assert r.status == 422 and cap(msg("web.upload.missing").render(lang)) in r.words
+    assert field_of_error(r) == "document"
     assert snapshot(repo) == before
 
 
@@ -199,6 +198,14 @@ def test_pages_from_must_be_a_pdf(client, docx_bytes, lang):
     r = send(client, docx_bytes, lang=lang, id="plan", files={"pages": ("sidor.pdf", docx_bytes)})
     assert r.status == 422
     assert "sidor.pdf: " + msg("web.upload.pages_not_pdf").render(lang) in r.words
+    assert field_of_error(r) == "pages"  # beside the field of the circulated PDF, not the proposal's
+
+
+def field_of_error(r):
+    """The field of the upload form the error stands under (the input just before it, marked invalid)."""
+    found = re.findall(r'<input[^>]* id="(\w+)"[^>]*aria-invalid="true"[^>]*>\s*<p class="error"', r.text)
+    assert len(found) == 1 and r.text.count('class="error"') == 1, found
+    return found[0]
 
 
 @pytest.mark.libreoffice
@@ -265,27 +272,14 @@ def test_the_refusals_of_saving_are_worded_in_both_languages(client, repo, docx_
 
 
 def test_two_browsers_saving_one_program_at_once_one_wins_the_other_is_told(bench, repo, docx_bytes):
-    import threading
 
     clients = [Client(bench.url.split("/?")[0]) for _ in range(2)]
     keys = []
     for c in clients:
         c.enter()
         keys.append(imported(c, docx_bytes, id="plan", title=f"Plan {len(keys)}")[0])
-    replies: list = [None, None]
-    go = threading.Barrier(2)
-
-    def send(n):
-        go.wait()
-        replies[n] = post_draft(clients[n], keys[n], action="save", id="plan", title=f"Plan {n}")
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    replies, winner = at_once(lambda n: post_draft(clients[n], keys[n], action="save", id="plan", title=f"Plan {n}"))
     assert sorted(r.status for r in replies) == [200, 422]
-    winner = next(n for n, r in enumerate(replies) if r.status == 200)
     assert cap(sv("web.import.exists", file="programs/plan.yaml")) in replies[1 - winner].words
     assert load_program(repo / "programs" / "plan.yaml").meta.title == f"Plan {winner}"
     # the other's draft is still there, to save under another id: nothing is lost
@@ -324,13 +318,20 @@ def test_writing_over_a_program_checks_again_the_decisions_built_on_it(client, r
     assert len(failing) == 3  # the new text holds none of the places the decisions amend
     box = html.unescape(r.text.split('class="error rechecked"')[1].split("</div>")[0])
     assert msg("web.import.recheck_bad", bad=3, n=3).render(lang) in r.words
+    assert str(repo) not in box and str(repo.resolve()) not in box  # the server's own folders are not shown
+
+    def in_repo(m):  # the check's words with the repository's files named as in it
+        return msg_render(m, lang).replace(f"{repo}/", "")
+
     for report in failing:
         assert str(Path(report.file).relative_to(repo)) in box
         for a in report.amendments:
             if a.status not in ("ok", "not_checked"):
-                assert f"<strong>{a.label}</strong>: {msg_render(a.message, lang)}" in box
+                assert f"<strong>{a.label}</strong>: {in_repo(a.message)}" in box
         for p in report.problems:
-            assert msg_render(p.message, lang) in box
+            assert in_repo(p.message) in box
+    # the decision built on one that no longer applies names that one as the repository does
+    assert f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml" in box.split("2025-11-24-kf-12.yaml")[1]
 
 
 def test_a_program_no_decision_builds_on_is_written_over_without_a_check_to_show(client, repo, docx_bytes):

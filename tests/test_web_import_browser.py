@@ -2,48 +2,23 @@
 Playwright), as a secretary clicks them, at desktop and phone width, with screenshots.
 
 Screenshots go to $AMEND_WEB_SCREENSHOTS when set (docs/workbench/ holds the ones the README shows), else
-to the test's tmp_path. Skips, saying why, when chromium, playwright or git is missing.
+to the test's tmp_path. Skips, saying why, when chromium, playwright (tests/browserbench.py) or git is missing.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from browserbench import SIZES, open_page
 from import_docs import WORD_STYLE_PROGRAM, word_style_docx
-from webbench import PROGRAM_ID, cap
+from webbench import PROGRAM_ID, cap, sv
 
 from amend.load import load_program
 from amend.messages import msg
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
-
-SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 FILE = f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml"
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("AMEND_WEB_SCREENSHOTS") or tmp_path / "shots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -53,22 +28,9 @@ def proposal(tmp_path):
     return path
 
 
-def _page(browser, bench, size="desktop"):
-    server = bench
-    width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
-    errors: list[str] = []
-    page = context.new_page()
-    # CSP violations and script errors land here; a 4xx for a refused form is the page telling the secretary
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 4" not in m.text
-            else None)
-    page.goto(server.url)
-    return page, errors
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_import_a_proposal_correct_a_heading_and_save_it(browser, bench, shots, proposal, size, repo):
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.locator("header nav").get_by_role("link", name=sv("web.nav.import")).click()
     assert page.locator("h1").inner_text() == sv("web.import.title")
     page.set_input_files("#document", str(proposal))
@@ -107,7 +69,7 @@ def test_import_a_proposal_correct_a_heading_and_save_it(browser, bench, shots, 
 
 
 def test_a_wrong_page_is_shown_next_to_its_field_in_english(browser, bench, shots, proposal):
-    page, errors = _page(browser, bench)
+    page, errors = open_page(browser, bench.url)
     page.get_by_role("link", name="English").click()
     page.locator("header nav").get_by_role("link", name=msg("web.nav.import").render("en")).click()
     page.set_input_files("#document", str(proposal))
@@ -126,7 +88,7 @@ def test_a_wrong_page_is_shown_next_to_its_field_in_english(browser, bench, shot
 
 
 def test_a_file_that_is_no_proposal_is_refused_beside_the_form(browser, bench, tmp_path):
-    page, _ = _page(browser, bench)
+    page, _ = open_page(browser, bench.url)
     fake = tmp_path / "plan.docx"
     fake.write_text("Ingen Word-fil.\n", encoding="utf-8")
     page.locator("header nav").get_by_role("link", name=sv("web.nav.import")).click()
@@ -145,7 +107,7 @@ def _git(repo, *args):
 def test_publish_a_decision_download_and_commit_it(browser, bench, shots, size, repo):
     _git(repo, "init", "-q")
     before = (repo / FILE).read_bytes()
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.locator("tr", has_text="adopted").get_by_role("link", name=sv("web.action.publish")).click()
     assert page.locator("h1").inner_text() == sv("web.publish.title")
     assert sv("web.publish.not_in_git") in page.locator(".git-state").inner_text()
@@ -167,7 +129,7 @@ def test_publish_a_decision_download_and_commit_it(browser, bench, shots, size, 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_a_decision_changed_on_disk_meanwhile_shows_both_versions(browser, bench, shots, size, repo):
-    page, errors = _page(browser, bench, size)
+    page, errors = open_page(browser, bench.url, size)
     page.goto(page.url.split("/?")[0].rstrip("/") + f"/publish?program={PROGRAM_ID}&version=adopted")
     path = repo / FILE
     theirs = path.read_text(encoding="utf-8").replace("2025.202 KS", "2025.999 KS")

@@ -6,10 +6,9 @@ import html
 import re
 import shutil
 import subprocess
-import threading
 
 import pytest
-from webbench import PROGRAM_ID, cap, entered, snapshot
+from webbench import PROGRAM_ID, at_once, cap, entered, snapshot, sv
 
 from amend.load import load_patch
 from amend.messages import msg
@@ -18,10 +17,6 @@ from amend.web import publish
 VERSION = "adopted"
 FILE = f"amendments/{PROGRAM_ID}/2025-10-22-ksau-170.yaml"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def sv(key, **kw):
-    return msg(key, **kw).render("sv")
 
 
 def opened_form(client, version=VERSION, lang="sv"):
@@ -127,20 +122,8 @@ def test_two_browsers_saving_one_decision_at_once_one_wins_the_other_is_told(ben
     clients = [entered(bench), entered(bench)]
     forms = [opened_form(c) for c in clients]
     texts = [f["text"].replace("2025.202 KS", f"2025.20{n} KS") for n, f in enumerate(forms)]
-    replies: list = [None, None]
-    go = threading.Barrier(2)
-
-    def send(n):
-        go.wait()
-        replies[n] = clients[n].post("/publish", forms[n] | {"text": texts[n]})
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    replies, winner = at_once(lambda n: clients[n].post("/publish", forms[n] | {"text": texts[n]}))
     assert sorted(r.status for r in replies) == [200, 409]
-    winner = next(n for n, r in enumerate(replies) if r.status == 200)
     loser = replies[1 - winner]
     assert (repo / FILE).read_text(encoding="utf-8") == texts[winner]
     assert cap(sv("web.publish.changed", file=FILE)) in loser.words
@@ -155,6 +138,8 @@ def test_a_text_that_is_not_a_valid_patch_for_the_program_is_refused_and_nothing
     before = snapshot(repo)
     r = client.post("/publish", opened_form(client) | {"text": text})
     assert r.status == 422 and 'class="error"' in r.text and "Traceback" not in r.text
+    error = html.unescape(r.text.split('class="error"')[1].split("</p>")[0])
+    assert FILE in error and str(repo) not in error  # the file as the repository names it
     assert snapshot(repo) == before
 
 

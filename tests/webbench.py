@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL, ROOT
 
+from amend.messages import msg
 from amend.web.server import Workbench, serve
 
 PROGRAM_ID = "valdsforebyggande-2025-2027"
@@ -108,9 +109,34 @@ def cards_of(page):
                       r'<strong>([^<]*)</strong>', page.text)
 
 
+def sv(key: str, **kw) -> str:
+    """Message `key` as the Swedish page says it."""
+    return msg(key, **kw).render("sv")
+
+
 def cap(text: str) -> str:
     """An error as a page shows it: the CLI's words, the first letter a capital."""
     return text[:1].upper() + text[1:]
+
+
+def at_once(send) -> tuple[list[Reply], int]:
+    """send(0) and send(1) in two threads let go at the same moment (two browsers saving at once): the
+    replies, and which one was answered 200 (the winner; the other must have been told)."""
+    import threading
+
+    replies: list = [None, None]
+    go = threading.Barrier(2)
+
+    def run(n: int) -> None:
+        go.wait()
+        replies[n] = send(n)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return replies, next((n for n, r in enumerate(replies) if r.status == 200), -1)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

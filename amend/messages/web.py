@@ -227,10 +227,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Markerad som hanterad med ett kort: den sparade filen räknar inte upp den som saknad."),
     "web.card.edit": ("Edit the card", "Ändra kortet"),
     "web.card.stale": (
-        "This card was changed in another window since you opened it, so nothing was saved. Below, your card "
-        "as you typed it beside the card as it is now; Save the card writes yours over it.",
-        "Kortet har ändrats i ett annat fönster sedan du öppnade det, så ingenting sparades. Nedan står ditt "
-        "kort som du skrev det bredvid kortet som det är nu; Spara kortet skriver ditt över det."),
+        "This card was changed in another window since you opened it, so nothing was saved. The table shows what "
+        "you typed beside the card as it is now: Save mine writes yours over it, Keep the card as it is now "
+        "drops yours.",
+        "Kortet har ändrats i ett annat fönster sedan du öppnade det, så ingenting sparades. Tabellen visar det "
+        "du skrev bredvid kortet som det är nu: Spara mitt kort skriver ditt över det, Behåll kortet som det är "
+        "nu låter ditt vara."),
     "web.card.stale_removed": (
         "This card was removed in another window since you opened it, so nothing was saved. Your card, as you "
         "typed it, is in the form below: Save the card adds it again.",
@@ -242,6 +244,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.card.stale_mine": ("Yours, as you typed it", "Ditt, som du skrev det"),
     "web.card.stale_theirs": ("The card now", "Kortet nu"),
     "web.card.stale_keep": ("Keep the card as it is now", "Behåll kortet som det är nu"),
+    "web.card.stale_save": ("Save mine", "Spara mitt kort"),
     "web.card.add": ("Add an amendment", "Lägg till en ändring"),
     "web.card.save": ("Save the card", "Spara kortet"),
     "web.card.delete": ("Remove the card", "Ta bort kortet"),
@@ -272,7 +275,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Den nya texten (nytt avsnitt: rubriken; ny avsnittstext: stycken åtskilda av en tom rad)"),
     "web.card.position": ("Place in the list (number, first, last)", "Plats i listan (nummer, första, sista)"),
     "web.card.level": ("Heading level (1, 2, …)", "Rubriknivå (1, 2, …)"),
-    "web.card.makes": ("This card alone makes it:", "Kortet ensamt gör texten till:"),
+    "web.card.makes": ("With this card alone the text reads:", "Med bara det här kortet blir texten:"),
     "web.card.candidates": ("The words occur in these places. Pick the one the decision means:",
                             "Orden finns på de här ställena. Välj det som beslutet avser:"),
     "web.card.pick": ("This one", "Det här"),
@@ -308,6 +311,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.review.nothing": ("No card applies yet, so there is nothing to mark.",
                            "Inget kort kan genomföras ännu, så det finns inget att markera."),
     "web.save.needs": ("fill in before saving: {fields:and}", "fyll i innan du sparar: {fields:and}"),
+    "web.save.fill": ("Fill this in to save the decision.", "Fyll i det här för att spara beslutet."),
     "web.save.not_all": ("{n} {n:plural:card does:cards do} not apply; a decision is saved only when every card "
                          "applies",
                          "{n} {n:plural:kort går:kort går} inte att genomföra; ett beslut sparas först när alla kort "

@@ -24,6 +24,8 @@ from .draft_routes import POINT_LABELS, DraftRoutes
 from .drafts import Card
 from .labels import DOWNLOADS, FIELDS, LABELS, OUTCOMES, STATES, STATUSES
 from .server import MAX_FORM_BYTES, Request, Response
+from .shown import in_repository
+from .shown import whole as _whole
 from .store import Store
 
 LABELS.update(views.LABELS)  # webimport: the import and publish pages
@@ -62,7 +64,7 @@ class App(DraftRoutes):
 
     def handle(self, req: Request) -> Response:
         lang = req.lang if req.lang in LANGUAGES else "sv"
-        with language(lang):
+        with language(lang), in_repository(self.root):
             route = self.routes.get((req.method, req.path))
             if route is None:
                 return self._message(lang, msg("web.not_found"), 404)
@@ -80,8 +82,9 @@ class App(DraftRoutes):
 
     def login_page(self, lang: str, next_page: str, wrong: bool = False) -> Response:
         """The password's form (amend serve --password-file); the repository is not named to a stranger."""
-        with language(lang):
-            req = Request("GET", "/login", {}, {}, False, lang)
+        with language(lang):  # the language link: the page asked for, in the other language, via this form
+            url = urllib.parse.urlsplit(next_page)
+            req = Request("GET", url.path, dict(urllib.parse.parse_qsl(url.query)), {}, False, lang)
             return self._page("login.html.j2", req, status=401, next=next_page, root=None,
                               error=msg("web.login.wrong") if wrong else None)
 
@@ -122,17 +125,21 @@ class App(DraftRoutes):
         query: dict[str, str] = {**req.query, **{k: v for k, v in req.form.items() if k != "csrf"}}
         d = d or self.drafts.get(query.get("d", ""))
         try:
-            program, _, timeline = jobs.history(self.root, d.program if d else query.get("id", ""))
-            version = d.base if d else query.get("version") or timeline.in_force or program.meta.version
-            _, steps = jobs.build(program, timeline, version)
+            built, version = self._version(d, query)
         except AmendError as exc:
             return self._message(req.lang, _whole(exc), 404)
-        built = steps[-1].result if steps else program
         ix = drafts.index_of(built)
         units = {u.path: i for i, u in enumerate(ix.units)}
         return self._page("program.html.j2", req, status=status, **_pages_of(built, version, query),
                           unit_of=units.get, draft=d, actions=POINT_LABELS, point_error=point_error, form=query,
                           picked_text=_picked_text(built, ix, query), headers={"Content-Security-Policy": POINT_CSP})
+
+    def _version(self, d: drafts.Draft | None, query: dict[str, str]) -> tuple[Any, str]:
+        """The version to show (the draft's base, the one asked for, or the one in force) built, and its name."""
+        program, _, timeline = jobs.history(self.root, d.program if d else query.get("id", ""))
+        version = d.base if d else query.get("version") or timeline.in_force or program.meta.version
+        _, steps = jobs.build(program, timeline, version)
+        return (steps[-1].result if steps else program), version
 
     # ---------------------------------------------------------------- record a decision
 
@@ -292,12 +299,6 @@ def _amendment_text(recorded: jobs.Recorded, ident: str) -> str:
 def _download_label(name: str) -> Msg | str:
     return next((label for suffix, label in sorted(DOWNLOADS.items(), key=lambda kv: -len(kv[0]))
                  if name.endswith(suffix)), name)
-
-
-def _whole(exc: AmendError) -> str:
-    """The error as the CLI words it (in the current language), its first letter a capital on a page."""
-    text = str(exc)
-    return text[:1].upper() + text[1:]
 
 
 def _number(value: str | None, default: int) -> int:

@@ -34,23 +34,30 @@ def to_form(data: dict[str, Any]) -> dict[str, str]:
     form = {k: "" for k in FORM_KEYS}
     form.update(op=op, id=str(data.get("id", "")), title=data.get("title") or "", text=data.get("text") or "")
     form.update({k: _str(v) for k, v in (data.get("at") or {}).items()})
-    value = data[op]
-    if op == "insert":
-        form.update(where="after" if "after" in data else "before" if "before" in data else "end",
-                    anchor=data.get("after") or data.get("before") or "", new=value)
-    elif op == "replace":
-        form.update(old=value, new=data.get("with") or "")
-    elif op in ("add_item", "add_paragraph"):
-        form.update(new=value, anchor=data.get("after_item") or data.get("after") or "",
-                    position=_str(data.get("position")))
-    elif op == "add_section":
-        form.update(new=value.get("heading", ""), level=_str(value.get("level")),
-                    anchor=data.get("after_section") or "")
-    elif op == "replace_section_text":
-        form.update(new="\n\n".join(b if isinstance(b, str) else "" for b in value))
-    else:
-        form.update(old="" if value is True else value)
+    form.update(_operation_form(op, data[op], data))
     return form
+
+
+def _operation_form(op: str, value: Any, data: dict[str, Any]) -> dict[str, str]:
+    """The form fields of what the card does (its operation's value and the words that say where)."""
+    if op == "insert":
+        return dict(where="after" if "after" in data else "before" if "before" in data else "end",
+                    anchor=data.get("after") or data.get("before") or "", new=value)
+    if op == "replace":
+        return dict(old=value, new=data.get("with") or "")
+    if op in ("add_item", "add_paragraph", "add_section"):
+        return _added_form(op, value, data)
+    if op == "replace_section_text":  # paragraphs only (cards.editable)
+        return dict(new="\n\n".join(b if isinstance(b, str) else "" for b in value))
+    return dict(old="" if value is True else value)
+
+
+def _added_form(op: str, value: Any, data: dict[str, Any]) -> dict[str, str]:
+    if op == "add_section":
+        return dict(new=value.get("heading", ""), level=_str(value.get("level")),
+                    anchor=data.get("after_section") or "")
+    return dict(new=value, anchor=data.get("after_item") or data.get("after") or "",
+                position=_str(data.get("position")))
 
 
 def fingerprint(data: dict[str, Any]) -> str:
@@ -87,26 +94,37 @@ def from_form(form: dict[str, str]) -> dict[str, Any]:
 
 def _operation(op: str, form: dict[str, str]) -> dict[str, Any]:
     new, old, anchor = form.get("new", "").strip(), form.get("old", "").strip(), form.get("anchor", "").strip()
+    if op in _ADDING:
+        return _ADDING[op](new, anchor, form)
     if op == "insert":
         where = form.get("where", "after")
         return {**({where: anchor} if where in ("after", "before") else {}), "insert": new}
     if op == "replace":
         return {"replace": old, "with": new}
-    if op == "add_item":
-        position = form.get("position", "").strip()
-        return {**({"after_item": anchor} if anchor else {}),
-                **({"position": _ordinal(position)} if position and not anchor else {}), "add_item": new}
-    if op == "add_paragraph":
-        return {**({"after": anchor} if anchor else {}), "add_paragraph": new}
-    if op == "add_section":
-        level = form.get("level", "").strip()
-        return {**({"after_section": anchor} if anchor else {}),
-                "add_section": {"heading": new, **({"level": int(level)} if level.isdigit() else {})}}
     if op == "replace_section_text":
         return {"replace_section_text": [clean(p) for p in new.replace("\r", "").split("\n\n") if clean(p)]}
     if op == "delete":
         return {"delete": old}
     return {op: old or True}
+
+
+def _add_item(new: str, anchor: str, form: dict[str, str]) -> dict[str, Any]:
+    position = form.get("position", "").strip()
+    return {**({"after_item": anchor} if anchor else {}),
+            **({"position": _ordinal(position)} if position and not anchor else {}), "add_item": new}
+
+
+def _add_paragraph(new: str, anchor: str, form: dict[str, str]) -> dict[str, Any]:
+    return {**({"after": anchor} if anchor else {}), "add_paragraph": new}
+
+
+def _add_section(new: str, anchor: str, form: dict[str, str]) -> dict[str, Any]:
+    level = form.get("level", "").strip()
+    return {**({"after_section": anchor} if anchor else {}),
+            "add_section": {"heading": new, **({"level": int(level)} if level.isdigit() else {})}}
+
+
+_ADDING = {"add_item": _add_item, "add_paragraph": _add_paragraph, "add_section": _add_section}
 
 
 def _scope_value(key: str, value: str) -> Any:
@@ -180,17 +198,17 @@ def anchor_of(data: dict[str, Any]) -> tuple[str, str] | None:
     for key in ("after", "before"):
         if "insert" in data and data.get(key):
             return "text", data[key]
-    for key in ("replace", "delete"):
+    for kind, key in _QUOTING:
         if isinstance(data.get(key), str):
-            return "text", data[key]
-    for key in ("delete_paragraph", "delete_item"):
-        if isinstance(data.get(key), str):
-            return "start", data[key]
+            return kind, data[key]
     if data.get("after_item"):
         return "start", data["after_item"]
     if "add_paragraph" in data and data.get("after"):
         return "start", data["after"]
     return None
+
+
+_QUOTING = (("text", "replace"), ("text", "delete"), ("start", "delete_paragraph"), ("start", "delete_item"))
 
 
 def candidates(ix: Index, data: dict[str, Any], limit: int = 12) -> list[Candidate]:

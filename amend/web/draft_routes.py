@@ -17,6 +17,7 @@ from . import cards, drafts, jobs, pointing, review
 from .drafts import Draft, Drafts
 from .labels import OUTCOMES, STATUSES
 from .server import Request, Response
+from .shown import whole as _whole
 
 FIELD_LABELS = {"op": "card.op", "id": "card.id", "title": "card.title_field", "text": "card.text",
                 **{k: f"card.scope.{k}" for k in cards.SCOPE_KEYS}, "where": "card.where", "anchor": "card.anchor",
@@ -66,13 +67,9 @@ class DraftRoutes:
         base = jobs.version_program(self.root, d.program, d.base)
         soon = req.method == "GET" and req.path == "/draft" and req.query.get("full") != "1"
         checked = review.check(base, d, values.pop("errors", None), values.pop("forms", None), soon=soon)
-        for v in checked.views:
-            v.line = d.lines.get(str(v.data.get("id")))
-        for n, rows in values.pop("stale", {}).items():
-            checked.views[n].stale = rows
+        _lines_and_stale(d, checked, values.pop("stale", {}))
         shown = {**self._draft_values(d, base, checked), "error": None, "saved": None, "new_error": "", "found": None,
-                 "editing": req.query.get("edit", ""),
-                 "blank": _blank(d), **values}
+                 "editing": req.query.get("edit", ""), "blank": _blank(d), "missing": [], **values}
         return self._page("draft.html.j2", req, status=status, headers={"Content-Security-Policy": FRAMING_CSP},
                           **shown)
 
@@ -122,16 +119,7 @@ class DraftRoutes:
         return self.draft_page(req, d)
 
     def _change_card(self, d: Draft, n: str, form: dict[str, str], do: str, was: str) -> None:
-        amendments = list(d.amendments)
-        if n == "new":
-            form = {**form, "id": form["id"].strip() or d.next_id()}
-            amendments.append(cards.from_form(form))
-        elif not n.isdigit():
-            raise AmendError(msg("web.draft.no_card", n=n))
-        elif do == "delete":
-            del amendments[_seen(d, int(n), was, form)]
-        else:
-            amendments[_seen(d, int(n), was, form)] = cards.from_form(form)
+        amendments = _changed(d, n, form, do, was)
         twice = drafts.duplicate_ids(amendments)
         if twice:
             raise AmendError(msg("web.card.duplicate_id", id=twice[0]))
@@ -140,8 +128,6 @@ class DraftRoutes:
         self.drafts.keep(d)
 
     def _refused(self, req: Request, d: Draft, n: str, form: dict[str, str], exc: AmendError) -> Response:
-        from .app import _whole
-
         if n == "new" or not n.isdigit() or int(n) >= len(d.amendments):
             return self.draft_page(req, d, 422, new_error=_whole(exc), blank=form)
         return self.draft_page(req, d, 422, errors={int(n): _whole(exc)}, forms={int(n): form})
@@ -151,7 +137,7 @@ class DraftRoutes:
         the form, whose Save then writes it over the card knowingly)."""
         if now is None:
             if form is None:  # a place picked on a card that is gone
-                return self.draft_page(req, d, 409, error=_whole_of(AmendError(msg("web.draft.no_card", n="?"))))
+                return self.draft_page(req, d, 409, error=_whole(AmendError(msg("web.draft.no_card", n="?"))))
             return self.draft_page(req, d, 409, new_error=str(msg("web.card.stale_removed")), blank=form)
         theirs = cards.to_form(d.amendments[now])
         form = form or theirs
@@ -166,16 +152,14 @@ class DraftRoutes:
         if d is None:
             return self._message(req.lang, msg("web.draft.gone"), 404)
         n = req.form.get("n", "")
-        base = jobs.version_program(self.root, d.program, d.base)
         try:
             with self.drafts.lock():
-                _pick(base, d, n, req.form)
+                _pick(jobs.version_program(self.root, d.program, d.base), d, n, req.form)
                 self.drafts.keep(d)
         except _Stale as stale:  # nothing was typed: the card as it is now, its places to pick again
             return self._stale(req, d, None, stale.now)
         except AmendError as exc:
-            form = cards.to_form(d.amendments[int(n)]) if n.isdigit() and int(n) < len(d.amendments) else {}
-            return self._refused(req, d, n, form, exc)
+            return self._refused(req, d, n, _form_of(d, n), exc)
         return self.draft_page(req, d)
 
     def handled(self, req: Request) -> Response:
@@ -202,15 +186,10 @@ class DraftRoutes:
                 raise AmendError(msg("web.point.bad_action", action=f.get("action", "")))
             target = _target(drafts.index_of(base), f)
             with self.drafts.lock():
-                data = pointing.amendment(base, drafts.index_of(base), f.get("action", ""), target,
-                                          f.get("new", ""), d.next_id(), _level(f.get("level", "")))
-                wording, _ = cards.wording(base, data)
-                if wording:  # the minutes' wording, which the check then reads back against the amendment
-                    data = {**data, "text": wording}
-                d.amendments, d.revision = [*d.amendments, data], d.revision + 1
+                _add_pointed(base, d, f, target)
                 self.drafts.keep(d)
         except AmendError as exc:
-            return self.program_page(req, d=d, point_error=_whole_of(exc), status=422)
+            return self.program_page(req, d=d, point_error=_whole(exc), status=422)
         return Response(303, b"", headers={"Location": _draft_link(req.lang, d, len(d.amendments) - 1)})
 
     def _new_draft(self, program_id: str, version: str) -> Draft:
@@ -228,13 +207,10 @@ class DraftRoutes:
             d.fields.update({k: req.form[k].strip() for k in ("produces", "name", "outcome") if k in req.form})
             d.decision.update({k: req.form[k].strip() for k in ("body", "date", "paragraph", "case") if k in req.form})
             self.drafts.keep(d)
-        base = jobs.version_program(self.root, d.program, d.base)
         try:
-            path, complete = jobs.save_draft(self.root, base, d)
+            path, complete = jobs.save_draft(self.root, jobs.version_program(self.root, d.program, d.base), d)
         except AmendError as exc:
-            from .app import _whole
-
-            return self.draft_page(req, d, 422, error=_whole(exc))
+            return self.draft_page(req, d, 422, error=_whole(exc), missing=jobs.missing_fields(d))
         rel = path.relative_to(self.root.resolve())
         said = msg("web.record.saved", file=rel) if complete else msg("guards.web_saved_incomplete", file=rel)
         return self.draft_page(req, d, saved=said)
@@ -243,6 +219,14 @@ class DraftRoutes:
 FRAMING_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; "
                "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 REDLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
+
+
+def _lines_and_stale(d: Draft, checked: review.Checked, stale: dict[int, list[Any]]) -> None:
+    """Each card's line in the minutes, and the rows of the card saved from an older view."""
+    for v in checked.views:
+        v.line = d.lines.get(str(v.data.get("id")))
+    for n, rows in stale.items():
+        checked.views[n].stale = rows
 
 
 def _blank(d: Draft) -> dict[str, str]:
@@ -255,6 +239,20 @@ class _Stale(Exception):
 
     def __init__(self, now: int | None):
         self.now = now
+
+
+def _changed(d: Draft, n: str, form: dict[str, str], do: str, was: str) -> list[dict[str, Any]]:
+    """The draft's amendments with card n saved from `form`, removed (`do` "delete") or added (n "new")."""
+    amendments = list(d.amendments)
+    if n == "new":
+        amendments.append(cards.from_form({**form, "id": form["id"].strip() or d.next_id()}))
+    elif not n.isdigit():
+        raise AmendError(msg("web.draft.no_card", n=n))
+    elif do == "delete":
+        del amendments[_seen(d, int(n), was, form)]
+    else:
+        amendments[_seen(d, int(n), was, form)] = cards.from_form(form)
+    return amendments
 
 
 def _seen(d: Draft, n: int, was: str, form: dict[str, str]) -> int:
@@ -271,11 +269,15 @@ def _seen(d: Draft, n: int, was: str, form: dict[str, str]) -> int:
     raise _Stale(same[0] if same else n if n < len(prints) else None)
 
 
+def _form_of(d: Draft, n: str) -> dict[str, str]:
+    """Card n's form as it is now ({} when there is no card n)."""
+    return cards.to_form(d.amendments[int(n)]) if n.isdigit() and int(n) < len(d.amendments) else {}
+
+
 def _pick(base: Program, d: Draft, n: str, form: dict[str, str]) -> None:
     if not n.isdigit():
         raise AmendError(msg("web.draft.no_card", n=n))
-    i = _seen(d, int(n), form.get("was", ""), cards.to_form(d.amendments[int(n)]) if int(n) < len(d.amendments)
-              else {})
+    i = _seen(d, int(n), form.get("was", ""), _form_of(d, n))
     n = str(i)
     data = d.amendments[i]
     ix = drafts.index_of(base)
@@ -284,6 +286,17 @@ def _pick(base: Program, d: Draft, n: str, form: dict[str, str]) -> None:
     picked = pointing.retarget(base, ix, data, target)
     d.amendments = [*d.amendments[:int(n)], picked, *d.amendments[int(n) + 1:]]
     d.revision += 1
+
+
+def _add_pointed(base: Program, d: Draft, f: dict[str, str], target: pointing.Target) -> None:
+    """The amendment the place pointed at and the action make, with its wording for the minutes (which
+    the check then reads back against the amendment), added to the draft as its last card."""
+    data = pointing.amendment(base, drafts.index_of(base), f.get("action", ""), target, f.get("new", ""),
+                              d.next_id(), _level(f.get("level", "")))
+    wording, _ = cards.wording(base, data)
+    if wording:
+        data = {**data, "text": wording}
+    d.amendments, d.revision = [*d.amendments, data], d.revision + 1
 
 
 def _target(ix: Any, f: dict[str, str]) -> pointing.Target:
@@ -303,12 +316,6 @@ def _int(value: str) -> int | None:
 
 def _level(value: str) -> int | None:
     return int(value) if value.strip().isdigit() else None
-
-
-def _whole_of(exc: AmendError) -> str:
-    from .app import _whole
-
-    return _whole(exc)
 
 
 def _draft_link(lang: str, d: Draft, n: int) -> str:

@@ -206,9 +206,7 @@ def _load_together(program: str, version: str, amendments: list[dict[str, Any]])
     """The cards not loaded yet, through the loader in one file (a draft's first view: one pass of the
     schema, not one per card), each then kept as if loaded alone. When one of them is refused they are
     left to be loaded one by one, so that the error names its card."""
-    keys = [_key(program, version, a) for a in amendments]
-    with _LOADED_LOCK:
-        new = {k: a for k, a in zip(keys, amendments) if k not in _LOADED}
+    new = _not_loaded(program, version, amendments)
     if len(new) < 2:
         return
     head = json.loads(next(iter(new)))
@@ -218,6 +216,12 @@ def _load_together(program: str, version: str, amendments: list[dict[str, Any]])
         return
     for k, am in zip(new, together.amendments):
         _keep(k, dataclasses.replace(together, amendments=(am,)))
+
+
+def _not_loaded(program: str, version: str, amendments: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    keys = [_key(program, version, a) for a in amendments]
+    with _LOADED_LOCK:
+        return {k: a for k, a in zip(keys, amendments) if k not in _LOADED}
 
 
 def duplicate_ids(amendments: list[dict[str, Any]]) -> list[str]:

@@ -22,6 +22,7 @@ from ..errors import AmendError, UnreadableDocument
 from ..messages import Msg, msg
 from ..model import Program, Section
 from . import upload
+from .shown import in_root
 from .store import Store, said, unsaid
 from .upload import Upload
 
@@ -102,13 +103,8 @@ class Drafts:
 
 def _draft_of(key: str, data: dict[str, Any], document: bytes | None) -> Draft | None:
     """An import's draft from its file and document, or None when they are not one."""
-    from ..load import parse_yaml, program_from_data, validate
-
     try:
-        name = f"{key}.yaml"
-        parsed, lines = parse_yaml(str(data["program"]), name)
-        validate(parsed, lines, "program", name)
-        program = program_from_data(cast(dict, parsed), name)
+        program = _program_in(str(data["program"]), f"{key}.yaml")
         kind = data["kind"] if data["kind"] in ("docx", "pdf") else None
         if document is None or kind is None or data.get("key") != key:
             return None
@@ -116,6 +112,14 @@ def _draft_of(key: str, data: dict[str, Any], document: bytes | None) -> Draft |
                      unsaid(data["notes"]))
     except (AmendError, KeyError, TypeError, ValueError):
         return None
+
+
+def _program_in(text: str, name: str) -> Program:
+    from ..load import parse_yaml, program_from_data, validate
+
+    parsed, lines = parse_yaml(text, name)
+    validate(parsed, lines, "program", name)
+    return program_from_data(cast(dict, parsed), name)
 
 
 def suggested_id(name: str) -> str:
@@ -137,22 +141,27 @@ def check_id(program_id: str) -> str:
 
 def import_upload(document: Upload, pages: Upload | None, program_id: str, title: str) -> Draft:
     """The upload imported as `amend import DOCUMENT [--pages-from PAGES] --id ID [--title T]` imports it."""
-    from ..importers import import_document
-
     program_id = check_id(program_id)
     if pages is not None and upload.kind(pages) != "pdf":
         raise UnreadableDocument(msg("web.upload.pages_not_pdf"), source=pages.name or "?")
     given = [("document", document)] + ([("pages", pages)] if pages is not None else [])
     with upload.stored(*given) as paths:
         names = {str(paths[stem]): up.name for stem, up in given} | {paths[s].name: up.name for s, up in given}
-        try:
-            program, report = import_document(paths["document"], program_id=program_id, title=title.strip() or None,
-                                              pages_from=paths.get("pages"))
-        except AmendError as exc:
-            exc.source = names.get(str(exc.source), document.name) if exc.source else None
-            raise
+        program, report = _imported(paths, names, document.name, program_id, title)
     report_msgs = tuple(_renamed(m, names) for m in report.messages())
     return Draft(secrets.token_urlsafe(12), program, report_msgs, document.data, upload.kind(document), document.name)
+
+
+def _imported(paths: dict[str, Path], names: dict[str, str], shown: str, program_id: str, title: str) -> Any:
+    """(program, report) of the stored files, a refusal naming the file as the secretary sent it."""
+    from ..importers import import_document
+
+    try:
+        return import_document(paths["document"], program_id=program_id, title=title.strip() or None,
+                               pages_from=paths.get("pages"))
+    except AmendError as exc:
+        exc.source = names.get(str(exc.source), shown) if exc.source else None
+        raise
 
 
 def _renamed(m: Msg, names: dict[str, str]) -> Msg:
@@ -256,13 +265,19 @@ def save(root: Path, draft: Draft, overwrite: bool) -> Saved:
     with _SAVING:
         _check_id_free(jobs.register(root, jobs.today()), program.meta.id)
         outputs = _outputs(folder, program, draft)
-        there = [p for p in outputs if p.exists() or p.is_symlink()]
-        if any(p.is_symlink() for p in there):
-            raise AmendError(msg("web.outside", folder="programs"))
-        if there and not overwrite:
-            raise AmendError(msg("web.import.exists", file=f"programs/{there[0].name}"))
+        there = _there(outputs, overwrite)
         write_all(outputs)
     return Saved(tuple(f"programs/{p.name}" for p in outputs), tuple(f"programs/{p.name}" for p in there))
+
+
+def _there(outputs: dict[Path, bytes], overwrite: bool) -> list[Path]:
+    """The files to write that are there already: refused unless `overwrite`, and always when a link."""
+    there = [p for p in outputs if p.exists() or p.is_symlink()]
+    if any(p.is_symlink() for p in there):
+        raise AmendError(msg("web.outside", folder="programs"))
+    if there and not overwrite:
+        raise AmendError(msg("web.import.exists", file=f"programs/{there[0].name}"))
+    return there
 
 
 @dataclass(frozen=True)
@@ -285,10 +300,9 @@ def recheck(root: Path, program_id: str) -> tuple[int, list[Affected]]:
 
 
 def _affected(root: Path, report: Any) -> Affected:
-    path = Path(report.file)
-    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-    failing = tuple((a.label, a.message) for a in report.amendments if a.status not in ("ok", "not_checked"))
-    return Affected(shown, failing, tuple(p.message for p in report.problems))
+    failing = tuple((a.label, in_root(a.message, root)) for a in report.amendments
+                    if a.status not in ("ok", "not_checked"))
+    return Affected(in_root(str(report.file), root), failing, tuple(in_root(p.message, root) for p in report.problems))
 
 
 def _programs_folder(root: Path) -> Path:

@@ -191,31 +191,43 @@ def _new_file(root: Path, program: Program, name: str) -> Path:
 def save_draft(root: Path, base: Program, d: drafts.Draft) -> tuple[Path, bool]:
     """Write a draft's patch as ROOT/amendments/<program>/<name>.yaml, only when every card applies and
     the file, loaded back as `amend apply` loads it, makes exactly the version the cards show."""
-    from ..check import check_patch
-
     name, patch, adopted = _ready(base, d)
     with _SAVING:
         program, patches, _ = history(root, d.program)
         target = _new_file(root, program, name)
         text = drafts.patch_text(patch, d.comments)
-        again = drafts.loaded(text, str(target))
-        if check_patch(base, again)[1] != adopted:
-            raise AmendError(msg("web.save.changed"))
+        again = _read_back(base, text, target, adopted)
         build_timeline(program, [*patches, again], today())  # the history must still hold with it
         write_all({target: text.encode("utf-8")}, inputs=(program.source,))
     return target, not again.incomplete
+
+
+def _read_back(base: Program, text: str, target: Path, adopted: Program) -> Patch:
+    """The patch file's text loaded as `amend apply` loads it, refused unless it makes `adopted`."""
+    from ..check import check_patch
+
+    again = drafts.loaded(text, str(target))
+    if check_patch(base, again)[1] != adopted:
+        raise AmendError(msg("web.save.changed"))
+    return again
+
+
+def _file_name(d: drafts.Draft) -> str:
+    """The decision's file name (without .yaml), once every field saving needs is filled in."""
+    missing = missing_fields(d)
+    if missing:
+        raise AmendError(msg("web.save.needs", fields=[SAVE_FIELDS[k] for k in missing]))
+    name = d.fields["name"].strip().removesuffix(".yaml")
+    if not FILE_NAME.match(name) or len(name) > 100:
+        raise AmendError(msg("web.bad_file_name", name=name))
+    return name
 
 
 def _ready(base: Program, d: drafts.Draft) -> tuple[str, Patch, Program]:
     """The file name, the whole patch (loaded from its data) and the version it makes; or why not yet."""
     from ..check import check_patch
 
-    missing = [SAVE_FIELDS[k] for k in SAVE_FIELDS if not _given(d, k)]
-    if missing:
-        raise AmendError(msg("web.save.needs", fields=missing))
-    name = d.fields["name"].strip().removesuffix(".yaml")
-    if not FILE_NAME.match(name) or len(name) > 100:
-        raise AmendError(msg("web.bad_file_name", name=name))
+    name = _file_name(d)
     patch = drafts.patch_of(d.data(placeholders=False))
     results, adopted = check_patch(base, patch, index=drafts.index_of(base))
     failing = [r for r in results if r.status != "ok"]
@@ -226,6 +238,11 @@ def _ready(base: Program, d: drafts.Draft) -> tuple[str, Patch, Program]:
 
 SAVE_FIELDS = {"produces": msg("web.field.produces"), "name": msg("web.field.name"),
                "body": msg("web.field.body"), "date": msg("web.field.date")}
+
+
+def missing_fields(d: drafts.Draft) -> list[str]:
+    """The decision's fields that saving needs and that are empty (each then marked beside its field)."""
+    return [k for k in SAVE_FIELDS if not _given(d, k)]
 
 
 def _given(d: drafts.Draft, key: str) -> bool:

@@ -113,6 +113,8 @@ LABELS = {  # every label of the templates, literal so that the catalogue test s
     "card.stale_mine": msg("web.card.stale_mine"),
     "card.stale_theirs": msg("web.card.stale_theirs"),
     "card.stale_keep": msg("web.card.stale_keep"),
+    "card.stale_save": msg("web.card.stale_save"),
+    "save.fill": msg("web.save.fill"),
     "review.title": msg("web.review.title"),
     "point.title": msg("web.point.title"),
     "point.help": msg("web.point.help"),

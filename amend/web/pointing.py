@@ -67,6 +67,13 @@ def _text(base: Program, ix: Index, action: str, t: Target, new: str, ident: str
     reference = _reference(base, ix, action, t, new, ident)
     if reference is None:
         raise AmendError(msg("web.point.not_resolved", words=text[t.start:t.end]))
+    return _tightest(base, ix, action, t, new, ident, reference)
+
+
+def _tightest(base: Program, ix: Index, action: str, t: Target, new: str, ident: str, reference: Any) -> dict[str, Any]:
+    """The first amendment, narrowest scope and fewest quoted words first, that makes `reference`."""
+    assert t.unit is not None
+    text = ix.units[t.unit].text
     for scope in _scopes(ix, t):
         for lo, hi in _widenings(text, t, action):
             data = {"id": ident, "at": scope, **_text_op(action, text, t, lo, hi, new)}
@@ -201,15 +208,20 @@ def _block(base: Program, ix: Index, action: str, t: Target, new: str, ident: st
         raise AmendError(msg("web.point.not_an_item"))
     if action != "delete" and not clean(new):
         raise AmendError(msg("web.point.no_new"))
-    block = u.block_path
-    expected = {"add_item": (u.path.container, u.path.position + 1), "add_paragraph": (block.container,
-                block.position + 1), "delete": (u.path.container, u.path.position)}[action]
+    expected = _expected_edit(u, action)
     for data in _block_candidates(ix, action, t.unit, clean(new), ident):
         edits = drafts.edits_of(base, ix, data)
         if len(edits) == 1 and (edits[0].container, edits[0].index) == expected \
                 and drafts.adopted_of(base, ix, data) is not None:
             return data
     raise AmendError(msg("web.point.not_resolved", words=_opening(u.text, 8)))
+
+
+def _expected_edit(u: Any, action: str) -> tuple[Any, int]:
+    """(container, index) of the one edit a block action on unit u must make."""
+    block = u.block_path
+    return {"add_item": (u.path.container, u.path.position + 1), "add_paragraph": (block.container,
+            block.position + 1), "delete": (u.path.container, u.path.position)}[action]
 
 
 def _block_candidates(ix: Index, action: str, unit: int, new: str, ident: str) -> Iterator[dict[str, Any]]:

@@ -85,23 +85,23 @@ def publish(root: Path, program_id: str, name: str, text: str, opened: str) -> P
             raise Changed(file, text, now or "")
         patch = _checked(root, program_id, path, text)
         if now != text:
-            from ..output import write_all
-
-            write_all({path: text.encode("utf-8")})
+            _write(path, text)
         commit = git.commit(root, path, commit_message(patch, file)) if git.is_repository(root) else None
     return Published(file, now != text, commit)
+
+
+def _write(path: Path, text: str) -> None:
+    from ..output import write_all
+
+    write_all({path: text.encode("utf-8")})
 
 
 def _checked(root: Path, program_id: str, path: Path, text: str) -> Patch:
     """The text read as a patch for this program, and the history still whole with it."""
     from ..history import build_timeline
-    from ..load import _expect, parse_yaml, patch_from_data, validate
 
     shown = str(path)
-    data, lines = parse_yaml(text, shown)
-    _expect(data, "patch", shown)
-    validate(data, lines, "patch", shown)
-    patch = patch_from_data(cast(dict, data), lines, shown)
+    patch = _parsed(text, shown)
     if patch.program != program_id:
         raise AmendError(msg("load.history.wrong_program", folder=str(path.parent), program=patch.program),
                          source=shown)
@@ -109,6 +109,16 @@ def _checked(root: Path, program_id: str, path: Path, text: str) -> Patch:
     others = [p for p in patches if p.source is None or Path(p.source).resolve() != path]
     build_timeline(program, [*others, patch], jobs.today())
     return patch
+
+
+def _parsed(text: str, shown: str) -> Patch:
+    """The text read as `amend apply` reads a patch file."""
+    from ..load import _expect, parse_yaml, patch_from_data, validate
+
+    data, lines = parse_yaml(text, shown)
+    _expect(data, "patch", shown)
+    validate(data, lines, "patch", shown)
+    return patch_from_data(cast(dict, data), lines, shown)
 
 
 def commit_message(patch: Patch, file: str) -> str:

@@ -36,24 +36,34 @@ class Checked:
 
 def check(base: Program, d: drafts.Draft, errors: dict[int, str] | None = None,
           forms: dict[int, dict[str, str]] | None = None, soon: bool = False) -> Checked:
-    """Every card of the draft with the core's verdict. `errors`/`forms`: a card whose last change was
-    refused keeps showing what was typed, with the reason. `soon`: a draft's first view, shown at once —
-    what a card makes and its wording only where already made when more than MADE_AT_ONCE cards are not
-    (the others are then `pending`, asked for next)."""
+    """Every card of the draft with the core's verdict (`errors`/`forms`: see _refused). `soon`: a first view,
+    shown at once: what cards make and say only where made already, if more than MADE_AT_ONCE are not."""
     from ..check import check_patch
 
     ix = drafts.index_of(base)
-    try:
-        patch = drafts.assembled(d)
-    except AmendError as exc:
-        return Checked(base, ix, None, [], error=str(exc))
+    patch = _assembled(d)
+    if isinstance(patch, str):
+        return Checked(base, ix, None, [], error=patch)
     results, adopted = check_patch(base, patch, index=ix) if patch.amendments else ((), None)
     soon = soon and sum(not _made(base, a, "wording") for a in d.amendments) > MADE_AT_ONCE
     views = [_view(base, ix, n, data, r, soon) for n, (data, r) in enumerate(zip(d.amendments, results))]
-    for n, text in (errors or {}).items():
-        if n < len(views):
-            views[n].error, views[n].form = text, (forms or {}).get(n, views[n].form)
+    _refused(views, errors or {}, forms or {})
     return Checked(base, ix, patch, views, adopted)
+
+
+def _assembled(d: drafts.Draft) -> Patch | str:
+    """The draft's patch, or why the loader refuses it."""
+    try:
+        return drafts.assembled(d)
+    except AmendError as exc:
+        return str(exc)
+
+
+def _refused(views: list[cards.View], errors: dict[int, str], forms: dict[int, dict[str, str]]) -> None:
+    """Each card whose change was refused shows the reason and what was typed."""
+    for n, text in errors.items():
+        if n < len(views):
+            views[n].error, views[n].form = text, forms.get(n, views[n].form)
 
 
 def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any, soon: bool = False) -> cards.View:
@@ -67,11 +77,17 @@ def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any, s
         view.closest = _kept(base, data, "closest", lambda: cards.closest(ix, data))
     if soon and not (_made(base, data, "wording") and (result.status != "ok" or _made(base, data, "preview"))):
         view.pending = True
-        return view
-    if result.status == "ok":
+    else:
+        _made_and_said(base, ix, view, result.status)
+    return view
+
+
+def _made_and_said(base: Program, ix: Index, view: cards.View, status: str) -> None:
+    """What the card makes (when it applies) and its wording for the minutes."""
+    data = view.data
+    if status == "ok":
         view.preview = _kept(base, data, "preview", lambda: cards.preview(base, ix, data))
     view.wording, view.wording_problem = _kept(base, data, "wording", lambda: cards.wording(base, data))
-    return view
 
 
 def _made(base: Program, data: dict[str, Any], what: str) -> bool:

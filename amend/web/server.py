@@ -122,16 +122,24 @@ class _Handler(BaseHTTPRequestHandler):
         if given is not None and hmac.compare_digest(given, self.server.token):
             return self._enter(url.path, query)
         if not self._cookie_ok():
-            if method == "GET" and url.path in PUBLIC and self.server.password is not None:
-                return self._send(self.server.app.handle(Request(method, url.path, {}, {}, False, "sv")))
-            return self._send(self._login(method, url.path, query))
+            return self._send(self._stranger(method, url.path, query))
+        self._send(self._let_in(method, url.path, query))
+
+    def _let_in(self, method: str, path: str, query: dict[str, str]) -> Response:
+        """A request with the cookie: its form read (or refused), the page it asks for."""
         got = self._body() if method == "POST" else ({}, {})
         if isinstance(got, Response):
-            return self._send(got)
+            return got
         form, files = got
         csrf_ok = hmac.compare_digest(form.get("csrf", ""), self.server.app.csrf)
         lang = form.get("lang") or query.get("lang") or "sv"
-        self._send(self.server.app.handle(Request(method, url.path, query, form, csrf_ok, lang, files)))
+        return self.server.app.handle(Request(method, path, query, form, csrf_ok, lang, files))
+
+    def _stranger(self, method: str, path: str, query: dict[str, str]) -> Response:
+        """A request without the cookie: the login page's style sheet, or the login (or refusing) page."""
+        if method == "GET" and path in PUBLIC and self.server.password is not None:
+            return self.server.app.handle(Request(method, path, {}, {}, False, "sv"))
+        return self._login(method, path, query)
 
     def _login(self, method: str, path: str, query: dict[str, str]) -> Response:
         """Without the cookie: the login page (with a password), or the page that says the link is needed."""
@@ -181,15 +189,18 @@ class _Handler(BaseHTTPRequestHandler):
         length = self._length()
         lang = _lang_of(self.path)
         if length < 0 or length > limit:
-            self.close_connection = True  # the body is not read
-            if not multipart:
-                return self.server.app.too_large(lang)
-            return self.server.app._message(_sv(lang), msg("web.upload.too_large", limit=limit // 1_000_000), 413)
+            return self._too_large(multipart, lang, limit)
         raw = self.rfile.read(length)
         if not multipart:
             return dict(urllib.parse.parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True)), {}
         parsed = upload.parse_multipart(kind, raw)
         return parsed if parsed is not None else self.server.app._message(_sv(lang), msg("web.upload.bad_form"), 400)
+
+    def _too_large(self, multipart: bool, lang: str | None, limit: int) -> Response:
+        self.close_connection = True  # the body is not read
+        if not multipart:
+            return self.server.app.too_large(lang)
+        return self.server.app._message(_sv(lang), msg("web.upload.too_large", limit=limit // 1_000_000), 413)
 
     def _length(self) -> int:
         try:
@@ -201,12 +212,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(r.status)
         self.send_header("Content-Type", r.content_type)
         self.send_header("Content-Length", str(len(r.body)))
-        if "Content-Security-Policy" not in r.headers:
-            self.send_header("Content-Security-Policy", CSP)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-store")
-        for k, v in r.headers.items():
+        guards = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                  "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+        for k, v in ({k: v for k, v in guards.items() if k not in r.headers} | r.headers).items():
             self.send_header(k, v)
         try:
             self.end_headers()
@@ -219,8 +227,8 @@ class _Handler(BaseHTTPRequestHandler):
 def _next_of(path: str, query: dict[str, str]) -> str:
     """Where to go after the login: a page of this workbench only (a path, never another site)."""
     target = path + ("?" + urllib.parse.urlencode(query) if query else "")
-    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target and target != "/login"
-    return target if ok else "/"
+    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return target if ok and urllib.parse.urlsplit(target).path != "/login" else "/"
 
 
 def _lang_of(path: str) -> str | None:

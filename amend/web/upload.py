@@ -37,8 +37,11 @@ def parse_multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dic
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
     except (UnicodeEncodeError, ValueError, TypeError):
         return None
-    if not message.is_multipart():
-        return None
+    return _parts(message) if message.is_multipart() else None
+
+
+def _parts(message: email.message.EmailMessage) -> tuple[dict[str, str], dict[str, Upload]] | None:
+    """Each part kept as a field or a file; None for a part without a name, or too many parts."""
     form: dict[str, str] = {}
     files: dict[str, Upload] = {}
     for n, part in enumerate(message.iter_parts()):

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import AmendError
 from ..messages import Msg, msg
 from . import importing, jobs, publish
-from .publish import Opened
+from .publish import Changed, Opened
 from .server import Request, Response
+from .shown import whole as _whole
+from .upload import Upload
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,10 +63,15 @@ def routes(app: App) -> dict[tuple[str, str], Callable[[Request], Response]]:
             ("GET", "/static/workbench.css"): views.style}
 
 
-def _whole(exc: AmendError) -> str:
-    """The error as the CLI words it; a capital first letter unless it starts with a file's name."""
-    text = str(exc)
-    return text if exc.source else text[:1].upper() + text[1:]
+def _upload_field(exc: AmendError, document: Upload | None, pages: Upload | None) -> str:
+    """Which field of the upload form the refusal is about: the program's id, the circulated PDF, or the
+    proposal itself."""
+    key = getattr(exc.message, "key", "")
+    if key == "web.import.bad_id":
+        return "id"
+    from_pages = pages is not None and exc.source == (pages.name or "?") and (document is None or
+                                                                              pages.name != document.name)
+    return "pages" if key == "web.upload.pages_not_pdf" or from_pages else "document"
 
 
 class Views:
@@ -74,9 +81,11 @@ class Views:
 
     # ---------------------------------------------------------------- import: the upload
 
-    def import_form(self, req: Request, status: int = 200, error: str | None = None) -> Response:
+    def import_form(self, req: Request, status: int = 200, error: str | None = None,
+                    field: str = "document") -> Response:
+        """The upload form; an error beside `field`, the one that caused it (document, pages or id)."""
         form = {k: req.form.get(k, "") for k in ("id", "title")}
-        return self.app._page("import.html.j2", req, status=status, form=form, error=error)
+        return self.app._page("import.html.j2", req, status=status, form=form, error=error, field=field)
 
     def import_(self, req: Request) -> Response:
         document = req.files.get("document")
@@ -87,7 +96,7 @@ class Views:
             draft = self.drafts.put(importing.import_upload(document, req.files.get("pages"), program_id,
                                                             req.form.get("title", "")))
         except AmendError as exc:
-            return self.import_form(req, 422, _whole(exc))
+            return self.import_form(req, 422, _whole(exc), _upload_field(exc, document, req.files.get("pages")))
         return _see(req, "/import/draft", key=draft.key)
 
     # ---------------------------------------------------------------- import: the draft page by page
@@ -166,17 +175,25 @@ class Views:
         try:
             opened = publish.open_decision(self.app.root, form["program"], form["version"])
             if req.form.get("action") == "documents":
-                written = jobs.apply(self.app.root, form["program"], form["version"], pdf=bool(req.form.get("pdf")))
-                return self._publish_page(req, form, opened=opened, files=_files(written))
+                return self._documents(req, form, opened)
             done = publish.publish(self.app.root, form["program"], form["name"], form["text"], form["opened"])
         except publish.Changed as exc:
-            now = publish.open_decision(self.app.root, form["program"], form["version"])
-            return self._publish_page(req, form, 409, opened=now, changed=exc, error=_whole(exc),
-                                      lines=publish.marked_lines(exc.mine, exc.theirs))
+            return self._changed(req, form, exc)
         except AmendError as exc:
             return self._publish_page(req, form, 422, error=_whole(exc))
-        return self._publish_page(req, form, opened=publish.open_decision(self.app.root, form["program"],
-                                                                        form["version"]), done=_said(done))
+        now = publish.open_decision(self.app.root, form["program"], form["version"])
+        return self._publish_page(req, form, opened=now, done=_said(done))
+
+    def _changed(self, req: Request, form: dict[str, str], exc: Changed) -> Response:
+        """The file changed on disk since the page was opened: nothing saved, both versions side by side."""
+        now = publish.open_decision(self.app.root, form["program"], form["version"])
+        return self._publish_page(req, form, 409, opened=now, changed=exc, error=_whole(exc),
+                                  lines=publish.marked_lines(exc.mine, exc.theirs))
+
+    def _documents(self, req: Request, form: dict[str, str], opened: Opened) -> Response:
+        """The documents of the version made, as `amend apply` makes them, offered to download."""
+        written = jobs.apply(self.app.root, form["program"], form["version"], pdf=bool(req.form.get("pdf")))
+        return self._publish_page(req, form, opened=opened, files=_files(written))
 
     def _publish_page(self, req: Request, form: dict[str, str], status: int = 200, **values: Any) -> Response:
         from .app import STATES
