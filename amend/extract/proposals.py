@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..errors import AmendError
 from ..messages import msg
 from ..text import fold_anchor
 from . import wording
 from .against import Against
+from .amendments import effect
 from .findings import Extraction, Finding
 from .grammar import Grammar
 from .instructions import Instruction, read_instruction, why_not
@@ -101,10 +103,13 @@ def _body_decides(sentence: str) -> bool:
                          r"bifaller)\b", sentence, re.IGNORECASE))
 
 
-def classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction) -> None:
+def classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction,
+                       against: Against) -> None:
     """Proposals made in the course of the meeting: the same as a decided
-    amendment (stated twice), rejected, or unclear (a human decides)."""
+    amendment (stated twice: the same words, or the same change worded otherwise),
+    rejected, or unclear (a human decides)."""
     decided_texts = {fold_anchor(i.text) for i in adopted}
+    decided_changes = {c for i in adopted for c in _changes(i, against)}
     decided_titles = {i.title for i in adopted if i.title}
     decision_text = " ".join(p.text for p in minute.passages if p.kind == "decision")
     by_reference = tables.get("by_reference") and re.search(tables["by_reference"], decision_text, re.IGNORECASE)
@@ -113,7 +118,8 @@ def classify_proposals(minute: Minute, proposed: list, adopted: list, tables: di
     adopting = tables.get("adopted_words") or r"(?!)"
     open_proposals, said_of = [], {}
     for ins in proposed:
-        if fold_anchor(ins.text) in decided_texts:
+        changes = _changes(ins, against)
+        if fold_anchor(ins.text) in decided_texts or (changes and changes <= decided_changes):
             result.notes.append(Finding(ins.line, msg("extract.note.stated_twice", section=ins.passage.section), "",
                                         ins.title))
             continue
@@ -144,6 +150,18 @@ def classify_proposals(minute: Minute, proposed: list, adopted: list, tables: di
                msg("extract.proposed.unclear_rejection", section=section) if said else
                msg("extract.proposed.not_rejected", section=section))
         result.needs_human.append(Finding(ins.line, why, ins.text, ins.title))
+
+
+def _changes(ins: Instruction, against: Against) -> set[tuple]:
+    """What each reading of an instruction that applies makes of the program's text: one change
+    worded two ways ("ersätts ”A” med ”B”", "”A” ska ersättas med ”B”") is the same."""
+    out = set()
+    for data in [r.patch_data() for r in ins.readings] + [c.data for c in ins.candidates]:
+        try:
+            out.add(effect(against.resolve(data, ins.line), against.program))
+        except AmendError:
+            continue
+    return out
 
 
 def _first_rejection(ins, passages: list, rejected: str):
