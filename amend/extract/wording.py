@@ -35,6 +35,7 @@ from ..text import clean
 from .leftovers import rejected_word, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
+from .struck import struck_sentence
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ def _delete(m, quotes, place, program):
 def _delete_bare(m, quotes, place, program):
     if place.problems:
         return _problems(place)
+    if "sentence" in place.at:  # "stryks andra meningen i sista stycket": that sentence, not its paragraph
+        return struck_sentence(place.at, program)
     if "item" in place.at:
         return {"delete_item": True}
     if "paragraph" in place.at:
@@ -299,7 +302,10 @@ _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|en
                        r"får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande lydelse|"
                        r"formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
                        + _Q, re.IGNORECASE)
-_STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\.?\s*$", re.IGNORECASE)
+_STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|strykas|utgå)\.?\s*$", re.IGNORECASE)
+# "stryks andra meningen i sista stycket", "tas den sista meningen bort": the verb before the place it strikes
+_STRUCK_PLACE = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort)\s+(?:hela |den |det )?"
+                           + _ORD + r"\s+(?:meningen|stycket|punkten)\b", re.IGNORECASE)
 
 
 def _section_text(program: Program, heading: str) -> str | None:
@@ -381,7 +387,8 @@ def _find_operation(skeleton: str):
         m = re.search(pattern, skeleton, re.IGNORECASE)
         if m:
             return m, build
-    if _STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b", skeleton):
+    if (_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b", skeleton)) \
+            or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton):
         return None, _delete_bare
     return None
 
@@ -429,9 +436,16 @@ def punctuation_readings(data: dict, extra: str = "") -> tuple:
     return tuple(c.data for c in _punctuation_readings(data, ",;:" + extra))
 
 
+_STRIKES_PLACE = re.compile(r"\b(?:stryks|strykas|stryka|utgår|utgå|tas bort)\b.*\b(?:meningen|stycket|punkten|"
+                            r"avsnittet)\b|\b(?:meningen|stycket|punkten|avsnittet)\b.*\b(?:stryks|strykas|utgår|"
+                            r"utgå|tas bort)\b", re.IGNORECASE)
+
+
 def looks_like_change(text: str) -> bool:
     """Quoted words beside a verb of change: worth a report when nothing reads it."""
     skeleton, quotes = quotations(text)
+    if _STRIKES_PLACE.search(skeleton):  # "stryks andra meningen …" read by nothing: never "no amendment"
+        return True
     # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
     return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \w+){0,3} till|"
                                            r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"

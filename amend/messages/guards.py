@@ -1,6 +1,13 @@
 """Messages of the checks that an edited sentence still reads as written (amend/text/typography.py)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "guards.sentence_for_block": (
+        "the scope names a sentence ({scope}), but {op} changes a whole paragraph, item or section, not one "
+        "sentence: to strike or change the sentence, quote its words (delete: \"…\"), or leave sentence out of "
+        "the scope",
+        "avgränsningen pekar ut en mening ({scope}), men {op} ändrar ett helt stycke, en hel punkt eller ett helt "
+        "avsnitt, inte en mening: citera meningens ord (delete: ”…”) för att stryka eller ändra den, eller ta bort "
+        "sentence ur avgränsningen"),
     "guards.lower_start": (
         "would start a sentence in lower case (\"{result}\"); if the words belong to the sentence before, quote "
         "its words without the full stop",

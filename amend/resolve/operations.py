@@ -19,8 +19,12 @@ from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
 from .guards import guarded, list_places
-from .index import Index, listed, pick_ordinal
-from .scope import Scoper
+from .index import Index, Span, listed, pick_ordinal
+from .scope import Scoper, Sentences
+
+# operations on whole blocks: a sentence in their scope cannot be what they change
+_BLOCK_OPERATIONS = ("add_item", "add_paragraph", "delete_paragraph", "delete_item", "add_section",
+                     "delete_section", "replace_section_text")
 
 # ---------------------------------------------------------------- operations
 
@@ -50,9 +54,30 @@ def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
 
 def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[FuzzyWarning]) -> list[Edit]:
     scoper = Scoper(ix, am, am.scope)
+    if am.scope.sentence is not None and am.op in _BLOCK_OPERATIONS:
+        # the block would be changed whole, though the scope names one sentence of it
+        raise scoper.fail(ScopeError, msg("guards.sentence_for_block", scope=am.scope.describe(), op=am.op))
     anchors = Anchors(scoper.pointing(am.anchor_key), fuzzy, warnings)
     handler = _HANDLERS[am.op]
     return handler(ix, am, scoper, anchors)
+
+
+def scope_text(ix: Index, am: Amendment) -> tuple[list[Span], Sentences | None]:
+    """The text an amendment's scope names, as resolve narrows it (with a sentence number, every
+    sentence it may name), or the AmendError resolve would raise for the scope."""
+    return Scoper(ix, am, am.scope).text()
+
+
+def named_sentence(ix: Index, am: Amendment) -> Span:
+    """The one sentence an amendment's `sentence:` names, or the AmendError resolve would raise: the
+    scope's, or that the number names different sentences as a sentence may or may not end."""
+    scoper = Scoper(ix, am, am.scope)
+    spans, sentences = scoper.text()
+    if sentences is None:
+        return spans[0]
+    if len({(s.unit, s.lo, s.hi) for s in sentences.readings}) > 1:
+        raise scoper.unclear_sentence(sentences)
+    return sentences.readings[0]
 
 
 def locate(ix: Index, patch: Patch, every: bool = False) -> list[Hit]:
