@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
-from .leftovers import rejected_word, unread_quote
+from .leftovers import rejected_word, unread_place, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
@@ -343,7 +343,7 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if other:
         return Cannot(other)
     m, build = found
-    unread = unread_quote(skeleton, m, quotes)
+    unread = unread_quote(skeleton, m, quotes) or _unread_place(skeleton, m, place)
     if unread is not None:
         return Cannot(unread)
     built = build(m, quotes, place, program)
@@ -360,6 +360,14 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     notes = (note,) if note else ()
     readings = (Candidate(data),) if whole_sentence else _punctuation_readings(data)
     return Readings(tuple(Candidate(c.data, notes) for c in readings), describe_place(place.at))
+
+
+def _unread_place(skeleton: str, m, place) -> Msg | None:
+    """A place word neither the place nor the operation was read from (problems of the place say more)."""
+    if place.problems:
+        return None
+    listed = [t.span() for t in _TO_LIST.finditer(skeleton)]
+    return unread_place(skeleton, place.read + ([(m.start(), m.end())] if m else []) + listed)
 
 
 _UNQUOTED_FROM_TO = re.compile(r"\bändras från (?P<old>[^⟨]+?) (?:tillbaka )?till (?P<new>[^⟨]+?)\.?$", re.IGNORECASE)

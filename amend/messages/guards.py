@@ -176,6 +176,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(at: {key}: N)",
         "meningen anger stället som {noun} som börjar med ”{words}”, vilket en ändringsfil inte kan ange för den "
         "här ändringen; skriv ändringen för hand med numret på {noun} (at: {key}: N)"),
+    "guards.extract_unread_place_words": (
+        "the sentence names a place that is not understood (\"{words}\"): the change would be made wherever the "
+        "quoted words are; write the amendment by hand with that place",
+        "meningen anger ett ställe som inte förstods (”{words}”): ändringen skulle göras var de citerade orden än "
+        "står; skriv ändringen för hand med det stället"),
     "guards.extract_unread_place": (
         "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
         "that place and other words of the sentence are not understood; write the amendment by hand",
