@@ -1,0 +1,137 @@
+"""Findings of the seventh adversarial review (notes/review7; numbers and repro folders as in its
+FINDINGS.md) in extract, resolve, text and apply: wrong adopted text with exit 0 first.
+
+Each case writes the repro's minutes (as in its .txt file) and runs `amend extract` against the
+bundled program (programs/valdsforebyggande-2025-2027.yaml, the repro's p.yaml byte for byte),
+then `amend apply` where a patch is written, and compares the adopted text exactly, or the refusal
+in English and Swedish. Every test fails on main bee4b5d.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from applying import apply_runner
+from conftest import PROGRAM
+
+from amend.load import load_program
+from amend.messages import msg
+from amend.tree import iter_units
+
+BEFORE = {u.path: u.text for u in iter_units(load_program(PROGRAM))}
+HEAD = "Kommunfullmäktige\nProtokoll\n2025-11-24\n\n§ 12  2025.202 KS\nProgram om våldsförebyggande arbete 2025–2027\n\n"
+ADOPT = "Beslut\nKommunfullmäktige beslutar att anta programmet med följande ändring: "
+
+
+@pytest.fixture
+def extract(amend, tmp_path):
+    """extract(instruction, lang) → (result, folder): `amend extract` of the § deciding it."""
+    runs = iter(range(1000))
+
+    def go(instruction: str, lang: str = "en"):
+        folder = tmp_path / f"run{next(runs)}"
+        folder.mkdir()
+        (folder / "minutes.txt").write_text(HEAD + ADOPT + instruction + "\n", encoding="utf-8")
+        res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", PROGRAM, "-o",
+                    folder / "patch.yaml")
+        return res, folder
+
+    return go
+
+
+@pytest.fixture
+def run(amend, tmp_path):
+    return apply_runner(amend, tmp_path)
+
+
+def _changed(amend, folder: Path) -> dict:
+    res = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert res.code == 0, res.err
+    after = {u.path: u.text for u in iter_units(load_program(next((folder / "out").glob("*.adopted.yaml"))))}
+    return {path: text for path, text in after.items() if BEFORE.get(path) != text}
+
+
+def _incomplete(folder: Path) -> bool:
+    """No patch, or one marked incomplete (apply refuses it)."""
+    path = folder / "patch.yaml"
+    return not path.exists() or "incomplete" in yaml.safe_load(path.read_text("utf-8"))
+
+
+# ------------------------------------------------ 4 and 5: a place the minutes name is never dropped
+
+UNREAD = [
+    ("På sidan 3, under rubriken Övergripande mål, i första målet ersätts ”erbjuds insatser” med ”erbjuds stöd”.",
+     "i första målet"),
+    ("På sidan 3, under rubriken Övergripande mål, i mål 1 ersätts ”erbjuds insatser” med ”erbjuds stöd”.", "i mål 1"),
+    ("På sidan 5, i tabellen under rubriken Styrande dokument, i raden Socialtjänstlagen, ersätts ”alla åtgärder” med "
+     "”samtliga åtgärder”.", "i tabellen"),
+    ("På sidan 6, under rubriken Samverkan, i inledningen ersätts ”regelbundet” med ”varje månad”.", "i inledningen"),
+    ("På sidan 6, under rubriken Samverkan, i stycket om civilsamhället ersätts ”regelbundet” med ”varje månad”.",
+     "i stycket om civilsamhället"),
+    ("På sidan 6, under rubriken Samverkan, i punkten om polisen ersätts ”regelbundet” med ”varje månad”.",
+     "i punkten om polisen"),
+    ("På sidan 6, under rubriken Samverkan, i de två första styckena ersätts ”regelbundet” med ”varje månad”.",
+     "i de två första styckena"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", UNREAD, ids=[w for _, w in UNREAD])
+def test_4_5_a_place_not_understood_is_refused_not_dropped(extract, instruction, words, lang):
+    # before: the place was left out of `at:`, the words changed where they stand (another item, row,
+    # paragraph), extract 0, apply 0
+    res, folder = extract(instruction, lang)
+    assert res.code == 1 and _incomplete(folder), res.err
+    assert msg("guards.extract_unread_place_words", words=words).render(lang) in res.err, res.err
+
+
+NUMBERED = [
+    ("På sidan 6, under rubriken Samverkan, stycke 1, ersätts ”regelbundet” med ”varje månad”.",
+     "in the 1st paragraph: found page 6, under 'Samverkan', paragraph 3"),
+    ("På sidan 6, under rubriken Samverkan, i stycke 1 ersätts ”regelbundet” med ”varje månad”.",
+     "in the 1st paragraph: found page 6, under 'Samverkan', paragraph 3"),
+    ("På sidan 6, under rubriken Samverkan, i mening 1 i sista stycket ersätts ”regelbundet” med ”varje månad”.",
+     "in the last paragraph in the 1st sentence: found page 6, under 'Samverkan', paragraph 3, sentence 2"),
+    ("På sidan 3, under rubriken Målgrupper, i punkt 2 ersätts ”vill förändra” med ”önskar förändra”.",
+     "in the 2nd item: found page 3, under 'Målgrupper', item 5"),
+    ("På sidan 5, under rubriken Styrande dokument, i tabellens andra rad ersätts ”alla åtgärder” med "
+     "”samtliga åtgärder”.", "in the 2nd row: found page 5, under 'Styrande dokument', row 3"),
+]
+
+
+@pytest.mark.parametrize("instruction, found", NUMBERED, ids=["stycke 1,", "i stycke 1", "i mening 1", "i punkt 2",
+                                                              "tabellens andra rad"])
+def test_4_5_a_place_numbered_after_its_noun_is_read(extract, instruction, found):
+    # before: the place dropped and the words changed where they are; now read, and refused as
+    # the words are not there
+    res, folder = extract(instruction)
+    assert res.code == 1 and _incomplete(folder), res.err
+    assert found in res.err, res.err
+
+
+def test_4_5_a_numbered_place_that_holds_the_words_applies(amend, extract):
+    res, folder = extract("På sidan 6, under rubriken Samverkan, i stycke 3 ersätts ”regelbundet” med ”varje månad”.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "Arbetsgruppen träffas varje månad för att dela kunskap" in text
+
+
+@pytest.mark.parametrize("instruction", [
+    "På sidan 3, under rubriken Målgrupper, i punkt 2 och 3 ersätts ”vill förändra” med ”önskar förändra”.",
+    "På sidan 6, under rubriken Samverkan, i stycke 1–3 ersätts ”regelbundet” med ”varje månad”.",
+])
+def test_4_5_places_numbered_after_the_noun_are_two_places(extract, instruction):
+    res, folder = extract(instruction)
+    assert res.code == 1 and _incomplete(folder) and "names more than one" in res.err, res.err
+
+
+# ------------------------------------------------ the oracle, seed 80081: a paragraph that did not start with a capital
+
+def test_oracle_80081_a_paragraph_starting_in_lower_case_may_still_start_so(run):
+    # before: "would start the paragraph in lower case": "iPad-satsningen" was taken as a capital start
+    content = ["iPad-satsningen samverkar med bärakax i samverkan med regionen o.s.v."]
+    assert run(content, [{"at": {"page": 1}, "replace": "iPad-satsningen samverkar med bärakax i",
+                          "with": "t.ex. skolor"}]) == ["t.ex. skolor samverkan med regionen o.s.v."]
+    code, errors = run(["Därför samverkar vi."], [{"at": {"page": 1}, "delete": "Därför"}])
+    assert code == 1 and "would start the paragraph in lower case" in errors[0]
