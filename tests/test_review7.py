@@ -135,3 +135,42 @@ def test_oracle_80081_a_paragraph_starting_in_lower_case_may_still_start_so(run)
                           "with": "t.ex. skolor"}]) == ["t.ex. skolor samverkan med regionen o.s.v."]
     code, errors = run(["Därför samverkar vi."], [{"at": {"page": 1}, "delete": "Därför"}])
     assert code == 1 and "would start the paragraph in lower case" in errors[0]
+
+
+# ------------------------------------------------ 7: a split whose first part is a list item (source.unsure)
+
+ITEM = "Kommunstyrelsen leder arbetet. Kommunstyrelsen svarar för"
+REST = "övergripande kommunledning och beredning. Kommunstyrelsen har tre utskott."
+SPLIT = {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed"},
+         "source": {"file": "p.pdf", "size": 1, "sha256": "0" * 64,
+                    "unsure": [{"kind": "split", "text": "övergripande kommunledning och beredning", "page": 2}]},
+         "sections": [{"heading": "Organisation", "level": 1, "page": 1, "content": [
+             "Kommunen har nämnder.", {"bullets": ["Fullmäktige beslutar.", ITEM]},
+             {"paragraph": REST, "page": 2}, "Nämnderna ansvarar."]}]}
+ORG1 = {"page": 1, "heading": "Organisation"}
+
+
+@pytest.mark.parametrize("amendment", [
+    {"at": {**ORG1, "item": "last", "sentence": "last"}, "replace": "Kommunstyrelsen", "with": "Styrelsen"},
+    {"at": {**ORG1, "item": "last"}, "insert": "och mycket mer"},
+    {"at": ORG1, "delete_item": "Kommunstyrelsen leder"},
+    {"at": {"heading": "Organisation"}, "delete_paragraph": "övergripande kommunledning"},
+], ids=["last sentence", "at-end insert", "delete the first part", "delete the rest"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_7_the_end_of_a_block_the_import_may_have_split_is_refused(run, amendment, lang):
+    # before: exit 0 — "Kommunstyrelsen svarar för" changed (the reader's last sentence is on page 2),
+    # "… svarar för och mycket mer", the rest left an orphan paragraph or the first part without it
+    said = msg("guards.unsure_split_block", text="övergripande kommunledning och beredning", page=2).render(lang)
+    assert run(SPLIT, [amendment], lang=lang) == (1, [f"a1: {said}"])
+
+
+def test_7_a_paragraph_count_that_starts_at_the_rest_is_refused(run):
+    # before: {page: 2, paragraph: 1} changed the split paragraph, exit 0
+    code, errors = run(SPLIT, [{"at": {"page": 2, "paragraph": 1}, "replace": "tre utskott", "with": "utskott"}])
+    assert code == 1 and "the paragraphs here cannot be counted exactly" in errors[0]
+
+
+def test_7_what_does_not_rest_on_the_split_still_applies(run):
+    texts = run(SPLIT, [{"at": {**ORG1, "item": "last", "sentence": 1}, "replace": "leder", "with": "styr"},
+                        {"at": ORG1, "after": "svarar för", "insert": "den"}])
+    assert texts[2] == "Kommunstyrelsen styr arbetet. Kommunstyrelsen svarar för den"

@@ -1,6 +1,14 @@
 """Messages of the checks that an edited sentence still reads as written (amend/text/typography.py)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "guards.unsure_split_block": (
+        "the import could not tell whether the paragraph starting ”{text}” on page {page} is a paragraph of its own "
+        "or the rest of the paragraph or item before it (source: unsure in the program file), so where that text "
+        "ends, and what deleting it would leave, is not known exactly; quote the words instead, or correct the "
+        "program",
+        "vid importen gick det inte att avgöra om stycket som börjar ”{text}” på sidan {page} är ett eget stycke "
+        "eller resten av stycket eller punkten före det (source: unsure i programfilen), så var den texten slutar, "
+        "och vad en strykning skulle lämna kvar, är inte känt exakt; citera orden i stället, eller rätta programmet"),
     "guards.sentence_for_block": (
         "the scope names a sentence ({scope}), but {op} changes a whole paragraph, item or section, not one "
         "sentence: to strike or change the sentence, quote its words (delete: \"…\"), or leave sentence out of "

@@ -21,6 +21,7 @@ from .edits import Edit, Region, Resolution
 from .guards import guarded, list_places
 from .index import Index, Span, listed, pick_ordinal
 from .scope import Scoper, Sentences
+from .unsure import refuse_split_delete, refuse_split_end
 
 # operations on whole blocks: a sentence in their scope cannot be what they change
 _BLOCK_OPERATIONS = ("add_item", "add_paragraph", "delete_paragraph", "delete_item", "add_section",
@@ -105,6 +106,7 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
         if len(spans) != 1:
             raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(),
                                                        count=len(spans)))
+        refuse_split_end(scoper, spans)
         # every reading of a sentence number must give the same place
         places = _distinct([(sp.unit, *checked_end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
                             for sp in (sentences.readings if sentences else spans)])
@@ -193,6 +195,7 @@ def _one_unit(ix: Index, scoper: Scoper, what: str, value: Any) -> int:
 def _delete_unit(what: str) -> Handler:
     def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
         i = _one_unit(ix, scoper, what, am.value)
+        refuse_split_delete(scoper, i)
         unit = ix.units[i]
         # an item's place in its list also moves the items after it: a point there, which
         # clashes with an add_item that counts positions (review 5 finding 8)
