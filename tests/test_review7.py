@@ -174,3 +174,72 @@ def test_7_what_does_not_rest_on_the_split_still_applies(run):
     texts = run(SPLIT, [{"at": {**ORG1, "item": "last", "sentence": 1}, "replace": "leder", "with": "styr"},
                         {"at": ORG1, "after": "svarar för", "insert": "den"}])
     assert texts[2] == "Kommunstyrelsen styr arbetet. Kommunstyrelsen svarar för den"
+
+
+# ------------------------------------------------ 8: never a false "old wording not quoted"; 9: where a new paragraph goes
+
+@pytest.mark.parametrize("instruction", [
+    "På sidan 6, under rubriken Samverkan, i punktlistan läggs en ny punkt till efter den första punkten: "
+    "”Räddningstjänsten.”",
+    "På sidan 6 under rubriken Samverkan ersätts i första stycket ”regelbundet” med ”varje månad”.",
+    "På sidan 2, i andra stycket under rubriken Bakgrund, läggs följande mening till sist: ”Arbetet har följts upp "
+    "årligen.”",
+])
+def test_8_an_instruction_not_read_is_said_so_never_old_wording_not_quoted(extract, instruction):
+    # before: "cannot apply: … old value not quoted: the new wording is given, but not the text it replaces"
+    res, folder = extract(instruction)
+    assert res.code == 1 and _incomplete(folder), res.err
+    assert "old value not quoted" not in res.err and "needs a human" in res.err, res.err
+
+
+@pytest.mark.parametrize("instruction, at, operation", [
+    ("att på sidan 6 under rubriken Samverkan ersätta ”regelbundet” med ”varje månad”.", {"page": 6,
+     "heading": "Samverkan"}, {"replace": "regelbundet", "with": "varje månad"}),
+    ("På sidan 7 under rubriken Sekundär prevention ändras ”veta hur de ställer frågor” till ”veta hur de ska ställa "
+     "frågor”.", {"page": 7, "heading": "Sekundär prevention"},
+     {"replace": "veta hur de ställer frågor", "with": "veta hur de ska ställa frågor"}),
+    ("På sidan 6 under rubriken Samverkan läggs ”varje månad” till efter ”regelbundet” i tredje stycket.",
+     {"page": 6, "heading": "Samverkan", "paragraph": 3}, {"after": "regelbundet", "insert": "varje månad"}),
+    ("På sidan 6 under rubriken Samverkan stryks ordet ”regelbundet” i andra meningen i sista stycket.",
+     {"page": 6, "heading": "Samverkan", "paragraph": "last", "sentence": 2}, {"delete": "regelbundet"}),
+    ("Under rubriken Målgrupper stryks den tredje punkten.", {"heading": "Målgrupper", "item": 3},
+     {"delete_item": True}),
+])
+def test_8_wordings_that_were_given_a_false_reason_are_read(extract, instruction, at, operation):
+    # before: "old value not quoted" (or "the decision holds no amendment"), exit 1
+    res, folder = extract(instruction)
+    assert res.code == 0, res.err
+    [am] = yaml.safe_load((folder / "patch.yaml").read_text("utf-8"))["amendments"]
+    assert am["at"] == at and {k: am[k] for k in operation} == operation
+
+
+NEW_PARAGRAPH = "Samverkan följs upp årligen."
+
+
+@pytest.mark.parametrize("instruction", [
+    "På sidan 6 under rubriken Samverkan, efter första stycket, läggs följande stycke till: ”Samverkan följs upp "
+    "årligen.”",
+    "På sidan 6, under rubriken Samverkan, efter första stycket läggs följande stycke till: ”Samverkan följs upp "
+    "årligen.”",
+    "På sidan 6, under rubriken Samverkan, läggs följande stycke till efter första stycket: ”Samverkan följs upp "
+    "årligen.”",
+])
+def test_9_a_new_paragraph_after_a_numbered_one_goes_there(amend, extract, instruction):
+    # before: add_paragraph with no place: the new paragraph at the end of the section, exit 0
+    res, folder = extract(instruction)
+    assert res.code == 0, res.err
+    out = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert out.code == 0, out.err
+    section = next(s for s in load_program(next((folder / "out").glob("*.adopted.yaml"))).sections
+                   if s.heading == "Samverkan")
+    assert section.blocks[0].text.startswith("Våld i nära relationer") and section.blocks[1].text == NEW_PARAGRAPH
+
+
+@pytest.mark.parametrize("instruction", [
+    "På sidan 6 under rubriken Samverkan, före sista stycket, läggs följande stycke till: ”Samverkan följs upp "
+    "årligen.”",
+    "På sidan 6 under rubriken Samverkan läggs en ny punkt till: ”Räddningstjänsten.” efter punkten om polisen.",
+])
+def test_9_a_place_for_the_new_text_not_read_is_refused(extract, instruction):
+    res, folder = extract(instruction)
+    assert res.code == 1 and _incomplete(folder), res.err

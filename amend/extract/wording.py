@@ -100,9 +100,11 @@ _ELSEWHERE = re.compile(
 _CHANGE_BY_REFERENCE = re.compile(
     r"yrkande|kompletter|justering av|förutom .* oförändrade|ny paragraf|nytt? (kapitel|§)|\btillägg av\b|"
     r"korriger", re.IGNORECASE)
+# (the first two only where nothing is quoted: quoted words are an instruction not read, review 7 #8)
 _DESCRIBED = [
-    (r"\bmed följande (ändring|revidering)\b.*(punkt \d+|sida \d+|rubriken)", msg("extract.cannot.old_not_quoted")),
-    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)", msg("extract.cannot.no_place_no_old")),
+    (r"\bmed följande (ändring|revidering)\b(?!.*⟨).*(punkt \d+|sida \d+|rubriken)",
+     msg("extract.cannot.old_not_quoted")),
+    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)(?!.*⟨)", msg("extract.cannot.no_place_no_old")),
     (r"\brevideras genom att\b(?!.*⟨)", msg("extract.cannot.described")),
     (r"\bändras till att\b(?!.*⟨)", msg("extract.cannot.paraphrased")),
 ]
@@ -196,6 +198,14 @@ def _insert_before(m, quotes, place, program):
     return {"before": _q(quotes, m, 1), "insert": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
 
 
+def _insert_after_named(m, quotes, place, program):
+    return {"after": _q(quotes, m, 2), "insert": _q(quotes, m, 1), "_sentence": False}
+
+
+def _insert_before_named(m, quotes, place, program):
+    return {"before": _q(quotes, m, 2), "insert": _q(quotes, m, 1), "_sentence": False}
+
+
 def _names_sentence(m) -> bool:
     """"efter meningen ”A.”": the quotation is a whole sentence, its full stop its own."""
     return bool(re.search(r"\b(meningen|följande mening)\b", m.group(0), re.IGNORECASE))
@@ -267,6 +277,9 @@ _OPERATIONS = [
     (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
     # review 6 #8: "ersätts ordet ”A” med ”B”", "ska ordet ”A” ersättas med ”B”", "texten ”A” på sidan 6 ändras till"
     (r"\bersätts (?:ordet|orden|texten|meningen|formuleringen) " + _Q + r" med:? " + _Q, _replace),
+    # review 7 #8: "att … ersätta ”A” med ”B”", "ändras ”A” till ”B”"
+    (r"\bersätta (?:ordet |orden |texten |meningen )?" + _Q + r" med:? " + _Q, _replace),
+    (r"\bändras (?:ordet |orden |texten |meningen )?" + _Q + r"\.? till:? " + _Q, _replace),
     (r"\bska (?:ordet |orden |texten |meningen |formuleringen )?" + _Q + r"\.? (?:ersättas|bytas ut) (?:med|mot):? "
      + _Q, _replace),
     (r"(?:^|\s)(?:ordet |orden |texten |meningen )?" + _Q + r"\.? på sid(?:an|a) \d+ (?:ersätts(?: med| mot)?|"
@@ -278,13 +291,22 @@ _OPERATIONS = [
     (r"\bföre (?:meningen|orden|ordet|texten) " + _Q + r",? (?:läggs|ska läggas|lägga|infogas|tillfogas|ska infogas)"
      r"(?: till)?(?: följande| meningen| meningarna| orden| ordet| texten)*(?: till)?:? " + _Q, _insert_before),
     (r"(?:infogas|läggas till|läggs till|tillfogas) efter " + _ORD + r" stycket:? " + _Q, _add_after_paragraph),
+    # review 7 #9: "efter första stycket(,) läggs följande stycke till: ”…”", "läggs följande stycke till efter
+    # första stycket: ”…”"
+    (r"\befter " + _ORD + r" stycket,? (?:läggs|ska läggas|infogas|ska infogas|tillfogas)(?: till)? (?:följande|ett) "
+     r"(?:nytt )?stycke(?: till)?:? " + _Q, _add_after_paragraph),
+    (r"\b(?:läggs|ska läggas|infogas|tillfogas) (?:följande|ett) (?:nytt )?stycke(?: till)? efter " + _ORD
+     + r" stycket:? " + _Q, _add_after_paragraph),
     # review 6 #8: "stryks punkten ”…”", "läggs en ny punkt till: ”…”", "läggs ett nytt stycke till efter stycket som
     # börjar med ”A”: ”B”"
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort) punkten:? " + _Q, _delete_item),
     (r"\bläggs (?:en|följande) (?:ny )?punkt till:? " + _Q, _item_addition),
     (r"\bläggs ett (?:nytt )?stycke till efter stycket som börjar med:? " + _Q + r":? " + _Q, _paragraph_after),
-    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?)?:? "
-     + _Q, _delete),
+    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?| ordet| "
+     r"orden| texten)?:? " + _Q, _delete),
+    # review 7 #8: "läggs ”A” till efter ”B”"
+    (r"\b(?:läggs|ska läggas|infogas) " + _Q + r" till efter " + _Q, _insert_after_named),
+    (r"\b(?:läggs|ska läggas|infogas) " + _Q + r" till före " + _Q, _insert_before_named),
     (r"(?:^|\s)(?:ordet |orden |texten |meningen )?" + _Q + r"\.? (?:stryks|utgår|tas bort|ska strykas|ska utgå|"
      r"ska tas bort)\b", _delete),
     (r"\b(?:kompletteras med|tillfogas|läggs till|ska läggas till|läggs följande (?:text |mening |meningar |"
@@ -455,14 +477,15 @@ def looks_like_change(text: str) -> bool:
     if _STRIKES_PLACE.search(skeleton):  # "stryks andra meningen …" read by nothing: never "no amendment"
         return True
     # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
-    return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \w+){0,3} till|"
+    return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \S+){0,3} till|"
                                            r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"
                                            r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*|"
                                            r"i ställ(?:e|et) för|istället för|ska lyda|lyder|ska stå)\b",
                                            skeleton, re.IGNORECASE))
 
 
-_FAMILY_OF = {_replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
+_FAMILY_OF = {_insert_after_named: "adds", _insert_before_named: "adds",
+              _replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
               _delete_bare: "strikes", _add_section: "adds", _insert_after: "adds", _insert_before: "adds",
               _add_after_paragraph: "adds", _addition: "adds", _list_item: "adds", _delete_item: "strikes",
               _item_addition: "adds", _paragraph_after: "adds"}
