@@ -29,7 +29,7 @@ _PLACE_WORD = re.compile(r"\b(?:stycke|stycket|styckena|stycken|styckets|mening|
                          r"punkt|punkten|punkterna|punkter|punktlistan|mål|målet|målen|rad|raden|raderna|rader|"
                          r"tabell|tabellen|tabellens|kolumn|kolumnen|kolumnerna|lista|listan|inledningen|inledning|"
                          r"avsnitt|avsnittet|kapitel|kapitlet|sida|sidan|att-satsen|beslutspunkten|uppställningen|"
-                         r"punktuppställningen|uppräkningen)\b", re.IGNORECASE)
+                         r"punktuppställningen|uppräkningen|(?<!i )stället|förekomsten)\b", re.IGNORECASE)
 
 
 def unread_place(skeleton: str, read: list[tuple[int, int]]) -> Msg | None:
