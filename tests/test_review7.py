@@ -243,3 +243,14 @@ def test_9_a_new_paragraph_after_a_numbered_one_goes_there(amend, extract, instr
 def test_9_a_place_for_the_new_text_not_read_is_refused(extract, instruction):
     res, folder = extract(instruction)
     assert res.code == 1 and _incomplete(folder), res.err
+
+
+# ------------------------------------------------ M4: the reason given is the place not read
+
+def test_m4_a_place_by_opening_words_is_the_reason_given(extract):
+    # before: "quotes "aktuell kunskap" outside the change read from it" — the new words are the change's
+    res, folder = extract("På sidan 6, under rubriken Samverkan, i meningen som börjar med ”Kommunen ska verka” "
+                          "ersätts ”relevant kunskap” med ”aktuell kunskap”.")
+    assert res.code == 1 and _incomplete(folder), res.err
+    said = msg("guards.extract_unread_starting", noun="meningen", words="Kommunen ska verka", key="sentence")
+    assert said.render("en") in res.err, res.err

@@ -70,6 +70,10 @@ def unread_quote(skeleton: str, m, quotes: list[Quote]) -> Msg | None:
     out: a place ("efter ”polisen”") or perhaps a second change; None when there is none."""
     if m is None:
         return None
+    # "i meningen som börjar med ”A”" before the change: that place is why (review 7 M4)
+    for p in _STARTING.finditer(skeleton):
+        if not m.start() <= p.start() < m.end():
+            return _why(skeleton, int(p.group(2)), quotes)
     for q in re.finditer(_Q, skeleton):
         if not (m.start() <= q.start() < m.end()) and not _PLACE_QUOTE.search(skeleton[:q.start()]):
             return _why(skeleton, int(q.group(1)), quotes)
