@@ -254,3 +254,21 @@ def test_m4_a_place_by_opening_words_is_the_reason_given(extract):
     assert res.code == 1 and _incomplete(folder), res.err
     said = msg("guards.extract_unread_starting", noun="meningen", words="Kommunen ska verka", key="sentence")
     assert said.render("en") in res.err, res.err
+
+
+# ------------------------------------------------ 12: "sidan 6 och 7" is two pages
+
+@pytest.mark.parametrize("pages", ["sidan 6 och 7", "sidan 6 samt 7", "sidan 6, 7 och 8"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_12_two_pages_after_one_sidan_are_two_places(extract, pages, lang):
+    # before: at {page: 6}, page 7's "våldsutsatta" kept, extract 0, apply 0
+    res, folder = extract(f"På {pages} ersätts ”våldsutsatta” med ”utsatta”.", lang)
+    assert res.code == 1 and _incomplete(folder), res.err
+    numbers = [int(n) for n in pages.replace(",", " ").split() if n.isdigit()]
+    assert msg("guards.extract_pages", pages=numbers).render(lang) in res.err, res.err
+
+
+def test_12_a_section_described_is_refused(extract):
+    res, folder = extract("På sidan 6, i avsnittet om samverkan, ersätts ”regelbundet” med ”varje månad”.")
+    assert res.code == 1 and _incomplete(folder), res.err
+    assert msg("guards.extract_unread_place_words", words="i avsnittet om samverkan").render("en") in res.err, res.err

@@ -188,8 +188,10 @@ def _page_range(s: str) -> set[int]:
     m = re.search(r"\bsid(?:an|a|orna) (\d+)\s*(?:[–—-]|till|t\.o\.m\.?)\s*(\d+)\b", s, re.IGNORECASE)
     if m and int(m.group(2)) > int(m.group(1)):
         pages |= set(range(int(m.group(1)), int(m.group(2)) + 1))
-    listed = re.search(r"\bsidorna (\d+(?:\s*(?:,|och|samt|eller)\s*\d+)*)", s, re.IGNORECASE)
-    return pages | ({int(p) for p in re.findall(r"\d+", listed.group(1))} if listed else set())
+    # "sidorna 2, 4 och 5", and "sidan 6 och 7" (review 7 #12)
+    listed = re.search(r"\bsidorna (\d+(?:\s*(?:,|och|samt|eller)\s*\d+)*)|\bsid(?:an|a) (\d+(?:\s*(?:,|och|samt|"
+                       r"eller)\s*\d+)+)\b", s, re.IGNORECASE)
+    return pages | ({int(p) for p in re.findall(r"\d+", listed.group(1) or listed.group(2))} if listed else set())
 
 
 # "i första och tredje punkten", "i andra, tredje och femte stycket": several places of one noun (review 6 #11)
