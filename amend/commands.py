@@ -319,8 +319,9 @@ def import_program(source: str, output: Path, *, program_id: str | None, title: 
     from .dump import PROGRAM_SCHEMA
     from .importers import import_document, program_yaml
     from .importers.pagereport import page_messages
+    from .text.names import file_id
 
-    program, report = import_document(source, program_id=program_id or output.stem, title=title,
+    program, report = import_document(source, program_id=program_id or file_id(output.stem) or output.stem, title=title,
                                       pages_from=pages_from, part=part)
     text = program_yaml(program, PROGRAM_SCHEMA, str(output))
     written = _write({output: text.encode("utf-8")}, (source,) + ((pages_from,) if pages_from else ()))

@@ -6,44 +6,19 @@ text exactly, or the refusal in English and Swedish. Programs have one section, 
 """
 from __future__ import annotations
 
-import re
-
 import pytest
 import yaml
+from applying import apply_runner, one_section, write_yaml
 
 from amend.load import load_program
 from amend.tree import iter_units
-
-
-def _write(path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _program(content, sections=None):
-    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
-            "sections": sections or [{"heading": "Samverkan", "level": 1, "page": 1, "content": content}]}
 
 
 @pytest.fixture
 def run(amend, tmp_path, monkeypatch):
     """run(content or program, [amendments], lang="en") → adopted texts, or (code, error lines)."""
     monkeypatch.chdir(tmp_path)
-    runs = iter(range(1000))
-
-    def go(content, amendments, lang="en"):
-        folder = tmp_path / f"run{next(runs)}"
-        folder.mkdir()
-        _write(folder / "prog.yaml", content if isinstance(content, dict) else _program(content))
-        _write(folder / "patch.yaml", {"program": "p", "base": "proposed", "produces": "adopted",
-                                       "decision": {"body": "KF", "date": "2025-10-22", "paragraph": "§ 1"},
-                                       "amendments": [{"id": f"a{j + 1}", **a} for j, a in enumerate(amendments)]})
-        res = amend("--lang", lang, "apply", folder / "prog.yaml", folder / "patch.yaml", "-o", folder / "out")
-        if res.code:
-            assert not (folder / "out").exists()
-            return res.code, [re.sub(r"^(error|fel): \S+?:\d+: ", "", line) for line in res.err.splitlines()]
-        return [u.text for u in iter_units(load_program(folder / "out" / "p.adopted.yaml"))]
-
-    return go
+    return apply_runner(amend, tmp_path)
 
 
 POLISEN = ["Kommunen ska samverka med polisen. Arbetet följs upp årligen."]
@@ -215,7 +190,7 @@ def test_4_years_side_by_side_are_not_one_number(run):
 
 # ------------------------------------------------ 8: item: N with two lists in scope
 
-TWO_LISTS = _program(None, [{"heading": "Mål", "level": 1, "page": 1, "content": [
+TWO_LISTS = one_section(None, sections=[{"heading": "Mål", "level": 1, "page": 1, "content": [
     "Kommunen prioriterar följande grupper.", {"bullets": ["Barn och unga.", "Äldre personer."]},
     "Målen för perioden är följande.",
     {"numbered": ["Färre utsätts för våld.", "Fler får stöd i tid.", "Personalen har kunskap."]}]}])
@@ -250,7 +225,7 @@ def test_8_item_number_in_one_list_still_applies(run):
 
 # ------------------------------------------------ 5: an anchor that a heading in scope also holds
 
-HEADINGS = _program(None, [
+HEADINGS = one_section(None, sections=[
     {"heading": "Samverkan", "level": 1, "page": 1, "content": ["Samverkan sker med regionen."]},
     {"heading": "Insatser", "level": 1, "page": 2, "content": [
         "Insatser sker i tre spår.",
@@ -442,7 +417,7 @@ def test_10_check_fails_and_the_version_is_not_in_force(amend, incomplete, monke
     del data["incomplete"]
     data["amendments"].insert(0, {"id": "tillagg-1", "at": {"page": 6, "heading": "Samverkan"},
                                   "add_item": "Fackliga organisationer.", "position": 3})
-    _write(patch, data)
+    write_yaml(patch, data)
     assert amend("check").code == 0
 
 
@@ -459,7 +434,7 @@ def test_11_type_hint_quotes_the_value_as_written(amend, tmp_path, written, en_k
     patch.write_text("program: p\nbase: proposed\nproduces: adopted\n"
                      "decision: {body: KF, date: '2025-10-22'}\namendments:\n"
                      f"  - id: a\n    at: {{page: 1}}\n    after: polisen\n    insert: {written}\n", encoding="utf-8")
-    _write(tmp_path / "prog.yaml", _program(POLISEN))
+    write_yaml(tmp_path / "prog.yaml", one_section(POLISEN))
     res = amend("--lang", lang, "apply", tmp_path / "prog.yaml", patch, "-o", tmp_path / "out")
     expected = (f'amendments[1].insert: must be text, not {en_kind}; put it in quotes: "{written}"' if lang == "en"
                 else f"amendments[1].insert: ska vara en text, inte {sv_kind}; sätt det inom citattecken: ”{written}”")
@@ -468,7 +443,7 @@ def test_11_type_hint_quotes_the_value_as_written(amend, tmp_path, written, en_k
 
 # ------------------------------------------------ messages: 12, 13, 14 of the findings
 
-TWO_MAL = _program(None, [
+TWO_MAL = one_section(None, sections=[
     {"heading": "Inledning", "level": 1, "page": 1, "content": ["Inledande text."]},
     {"heading": "Mål", "level": 2, "page": 1, "content": ["Första målet gäller unga."]},
     {"heading": "Uppföljning", "level": 1, "page": 1, "content": ["Uppföljning sker."]},

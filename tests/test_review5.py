@@ -11,44 +11,17 @@ import re
 
 import pytest
 import yaml
+from applying import apply_runner, one_section, write_yaml
 
 from amend.load import load_program
 from amend.tree import iter_units
-
-
-def _write(path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _program(content, heading="Samverkan"):
-    return {"program": {"id": "p", "title": "T", "language": "sv", "version": "proposed", "date": "2025-03-18"},
-            "sections": [{"heading": heading, "level": 1, "page": 1, "content": content}]}
-
-
-def _errors(text: str) -> list[str]:
-    return [re.sub(r"^(error|fel): \S+?:\d+: ", "", line) for line in text.splitlines()]
 
 
 @pytest.fixture
 def run(amend, tmp_path, monkeypatch):
     """run(content or program, [amendments], lang="en") → adopted texts, or (code, error lines)."""
     monkeypatch.chdir(tmp_path)
-    runs = iter(range(1000))
-
-    def go(content, amendments, lang="en"):
-        folder = tmp_path / f"run{next(runs)}"
-        folder.mkdir()
-        _write(folder / "prog.yaml", content if isinstance(content, dict) else _program(content))
-        _write(folder / "patch.yaml", {"program": "p", "base": "proposed", "produces": "adopted",
-                                       "decision": {"body": "KF", "date": "2025-10-22", "paragraph": "§ 1"},
-                                       "amendments": [{"id": f"a{j + 1}", **a} for j, a in enumerate(amendments)]})
-        res = amend("--lang", lang, "apply", folder / "prog.yaml", folder / "patch.yaml", "-o", folder / "out")
-        if res.code:
-            assert not (folder / "out").exists()
-            return res.code, _errors(res.err)
-        return [u.text for u in iter_units(load_program(folder / "out" / "p.adopted.yaml"))]
-
-    return go
+    return apply_runner(amend, tmp_path)
 
 
 POLISEN = ["Kommunen samverkar med polisen. Arbetet följs upp årligen."]
@@ -151,7 +124,7 @@ def test_10_a_replacement_with_its_own_full_stop_still_folds(run):
 # ------------------------------------------------ 13 (13-occurrence-skips-printed-guards)
 
 def _headed(content, heading="Insatser"):
-    return _program(content, heading)
+    return one_section(content, heading)
 
 
 OCC_HEADING_EN = ('a1: occurrence 2 counts the text "Insatser" on page 1 below the headings, but the page prints it '
@@ -176,7 +149,7 @@ def test_13_occurrence_below_a_named_heading_still_applies(run):
 
 
 def test_13_occurrence_with_a_column_heading_is_refused(run):
-    program = _program([{"columns": [{"heading": "Chefer", "content": ["Chefer ansvarar. Chefer utbildas."]},
+    program = one_section([{"columns": [{"heading": "Chefer", "content": ["Chefer ansvarar. Chefer utbildas."]},
                                      {"heading": "Medarbetare", "content": ["Text."]}]}])
     code, errors = run(program, [{"at": {"page": 1, "occurrence": 2}, "replace": "Chefer", "with": "Ledare"}])
     assert code == 1 and "the heading of the column 'Chefer'" in errors[0]
@@ -271,7 +244,7 @@ def test_16_capital_starts_and_list_items_still_apply(run, content, operation, a
 def _extract(amend, tmp_path, instruction, content, lang="en"):
     folder = tmp_path / f"x{abs(hash(instruction)) % 10**8}-{lang}"
     folder.mkdir()
-    _write(folder / "p.yaml", _program(content))
+    write_yaml(folder / "p.yaml", one_section(content))
     (folder / "minutes.txt").write_text(
         "Kommunfullmäktige\nProtokoll\n2025-10-22\n\n§ 12  2025.1 KS\nProgrammet\n\nBeslut\n"
         f"Programmet antas med följande ändring:\nÄndring 1\n{instruction}\n", encoding="utf-8")
@@ -666,9 +639,9 @@ def test_27_check_sees_the_same_insertion_twice_as_apply_does(amend, tmp_path):
     # before: `amend check` said ok while `amend apply` refused the pair
     (tmp_path / "programs").mkdir()
     (tmp_path / "amendments" / "p").mkdir(parents=True)
-    _write(tmp_path / "programs" / "p.yaml", _program(POLISEN))
+    write_yaml(tmp_path / "programs" / "p.yaml", one_section(POLISEN))
     twice = {"at": P1, "after": "polisen", "insert": "och tullen"}
-    _write(tmp_path / "amendments" / "p" / "kf.yaml",
+    write_yaml(tmp_path / "amendments" / "p" / "kf.yaml",
            {"program": "p", "base": "proposed", "produces": "adopted",
             "decision": {"body": "KF", "date": "2025-10-22", "paragraph": "§ 1"},
             "amendments": [{"id": "a1", **twice}, {"id": "a2", **twice}]})
@@ -688,7 +661,7 @@ BILL = {"program": {"id": "bill", "title": "Stand-in Bill", "language": "en", "v
 def _hansard(amend, tmp_path, instruction, lang="en", program=BILL):
     folder = tmp_path / f"h{abs(hash((instruction, lang, str(program)))) % 10**8}"
     folder.mkdir()
-    _write(folder / "bill.yaml", program)
+    write_yaml(folder / "bill.yaml", program)
     (folder / "minutes.txt").write_text("Minutes\nCommittee of the whole House\n17 January 2024\n\nDecision\n"
                                         f"Amendments made: 1, clause 5, page 5, line 20, {instruction}.\n", "utf-8")
     res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", folder / "bill.yaml",

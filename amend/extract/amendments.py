@@ -90,7 +90,7 @@ def candidate_data(ins: Instruction, against: Against, result: Extraction,
                                                    reading=_describe_data(fits[0][0].data)), "", ins.title))
     if not fits:  # written as read: resolving the patch reports why it does not apply, as for any amendment
         fits = [(ins.candidates[0], None)]
-    effects = {_effect(r, against.program) for _, r in fits if r is not None}
+    effects = {effect(r, against.program) for _, r in fits if r is not None}
     if len(effects) > 1:
         ways = [_describe_data(c.data) for c, _ in fits]
         result.needs_human.append(Finding(ins.line, msg("extract.two_ways_differ", ways=ways),
@@ -107,7 +107,7 @@ def candidate_data(ins: Instruction, against: Against, result: Extraction,
     return data
 
 
-def _effect(resolution: Resolution, program: Program) -> tuple:
+def effect(resolution: Resolution, program: Program) -> tuple:
     """What the edits make of the text: replacing "X." by "Y." and "X" by "Y" is the same change."""
     out: list[tuple] = []
     for e in resolution.edits:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..messages import Msg, msg
+from .places import _ORD
 from .quotations import _Q, Quote
 
 _REJECTED = re.compile(r"\b(?:avslå\w*|avslag\w*|avslog\w*|förkasta\w*|(?:inte|ej) bifall\w*|bifalls (?:inte|ej)|"
@@ -23,6 +24,41 @@ _STARTING = re.compile(r"\b(meningen|stycket|punkten) som (?:börjar|inleds) (?:
 _UNITS = {"meningen": "sentence", "stycket": "paragraph", "punkten": "item"}
 
 
+# the words minutes name a place with: one the reading did not take is a place left out (review 7 #4, #5)
+_PLACE_WORD = re.compile(r"\b(?:stycke|stycket|styckena|stycken|styckets|mening|meningen|meningarna|meningar|"
+                         r"punkt|punkten|punkterna|punkter|punktlistan|mål|målet|målen|rad|raden|raderna|rader|"
+                         r"tabell|tabellen|tabellens|kolumn|kolumnen|kolumnerna|lista|listan|inledningen|inledning|"
+                         r"avsnitt|avsnittet|kapitel|kapitlet|sida|sidan|att-satsen|beslutspunkten|uppställningen|"
+                         r"punktuppställningen|uppräkningen|(?<!i )stället|förekomsten)\b", re.IGNORECASE)
+
+
+def unread_place(skeleton: str, read: list[tuple[int, int]]) -> Msg | None:
+    """Why a reading that did not take a place the sentence names ("i första målet", "i stycket om
+    civilsamhället", "i de två första styckena") is left out: the change would be made elsewhere;
+    None when every place word was read (`read`: the spans of the place and the operation)."""
+    for m in _PLACE_WORD.finditer(skeleton):
+        if _NEW_TEXT_NOUN.search(skeleton[:m.start()]):  # "följande stycke", "ett nytt stycke": the new text
+            continue
+        if not any(a <= m.start() < b for a, b in read):
+            return msg("guards.extract_unread_place_words", words=_words_at(skeleton, m))
+    return None
+
+
+def _words_at(skeleton: str, m: re.Match) -> str:
+    """The place word with the words that make it a place: "i första målet", "i de två första
+    styckena", "i mål 1", "i stycket om civilsamhället"."""
+    words = skeleton[:m.start()].split(" ")[:-1]
+    k = len(words)
+    while k and (words[k - 1].lower() in _LEADING or re.fullmatch(_ORD, words[k - 1], re.IGNORECASE)):
+        k -= 1
+    after = re.match(r"(?:\s+(?:\d+|om\s+[^\s,.;:⟨]+))?", skeleton[m.end():])
+    return " ".join([*words[k:], skeleton[m.start():m.end() + (after.end() if after else 0)]])
+
+
+_NEW_TEXT_NOUN = re.compile(r"\b(?:följande|nytt?|nya|en|ett)\s+$", re.IGNORECASE)
+_LEADING = {"i", "på", "under", "den", "det", "de", "två", "tre", "fyra", "fem", "båda", "alla"}
+
+
 def rejected_word(skeleton: str) -> str | None:
     """The words that reject the change ("avslås", "inte stryka"), or None."""
     m = _REJECTED.search(skeleton)
@@ -34,6 +70,10 @@ def unread_quote(skeleton: str, m, quotes: list[Quote]) -> Msg | None:
     out: a place ("efter ”polisen”") or perhaps a second change; None when there is none."""
     if m is None:
         return None
+    # "i meningen som börjar med ”A”" before the change: that place is why (review 7 M4)
+    for p in _STARTING.finditer(skeleton):
+        if not m.start() <= p.start() < m.end():
+            return _why(skeleton, int(p.group(2)), quotes)
     for q in re.finditer(_Q, skeleton):
         if not (m.start() <= q.start() < m.end()) and not _PLACE_QUOTE.search(skeleton[:q.start()]):
             return _why(skeleton, int(q.group(1)), quotes)

@@ -24,6 +24,7 @@ class _Place:
     section: str | None = None  # the heading a chapter/§ reference names
     section_number: int | None = None
     problems: list[Msg] = field(default_factory=list)
+    read: list[tuple[int, int]] = field(default_factory=list)  # the spans of the skeleton the place was read from
 
 
 def _problems(place: _Place) -> Msg:
@@ -82,9 +83,26 @@ def _paragraph_ref(s: str):
 
 
 def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
+    """The place an instruction names, with the spans of the skeleton each part was read from."""
     place = _Place()
-    s = skeleton
-    m = re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE)
+    _page(skeleton, place)
+    _section_ref(skeleton, place, program)
+    _heading(skeleton, quotes, place, program)
+    _joined_or_from_end(skeleton, place)
+    _excepted(skeleton, place)
+    _units(skeleton, place)
+    return place
+
+
+def _took(place: _Place, m: re.Match | None, end: int | None = None) -> re.Match | None:
+    """`m`, its span (to `end`) kept as read."""
+    if m:
+        place.read.append((m.start(), m.end() if end is None else end))
+    return m
+
+
+def _page(s: str, place: _Place) -> None:
+    m = _took(place, re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE))
     if m:
         place.at["page"] = int(m.group(1))
     pages = sorted({int(p) for p in re.findall(r"\bsid(?:an|a|orna) (\d+)\b", s, re.IGNORECASE)} | _page_range(s))
@@ -92,51 +110,61 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
         place.problems.append(msg("guards.extract_pages", pages=pages))
     elif re.search(r"\bsidorna\b", s, re.IGNORECASE):  # "på båda sidorna", "sidorna 6–7" (review 6 #10)
         place.problems.append(msg("guards.extract_pages", pages=pages) if pages else msg("guards.extract_pages_some"))
-    chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
+
+
+def _section_ref(s: str, place: _Place, program: Program) -> None:
+    """"Kapitel 2 § 21", "2 kap. 11 §": the section of that number."""
+    chapter = _took(place, re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE))
     chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
-    para = _paragraph_ref(s)
-    if para:
-        number = int(para.group(1))
-        place.section_number = number
-        heading = _paragraph_heading(program, chapter_no, number)
-        if heading:
-            place.at["heading"] = heading
-            place.section = heading
-        else:
-            where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
-            place.problems.append(msg("extract.cannot.no_section", where=where))
-    m = re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE)
+    para = _took(place, _paragraph_ref(s))
+    if not para:
+        return
+    number = int(para.group(1))
+    place.section_number = number
+    heading = _paragraph_heading(program, chapter_no, number)
+    if heading:
+        place.at["heading"] = heading
+        place.section = heading
+    else:
+        where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
+        place.problems.append(msg("extract.cannot.no_section", where=where))
+
+
+def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> None:
+    """"under rubriken ”X”", or a heading of the program named without quotes."""
+    m = _took(place, re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE))
     if m:
         place.at["heading"] = quotes[int(m.group(1))].text
-    else:
-        for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
-            name = _named_heading(program, s[m.end():])
-            if name:
-                place.at["heading"] = name
+        return
+    for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
+        name = _named_heading(program, s[m.end():])
+        if name:
+            place.at["heading"] = name
+            _took(place, m, m.end() + len(name))
+            return
+    named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
+                      r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
+    if named:
+        place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
+
+
+# (scope key, the ways minutes name it): "andra meningen", "mening 2"; "tredje stycket", "stycke 3" (review 7 #5)
+_UNIT_PLACES = (
+    ("sentence", (_ORD + r" meningen\b", r"\bmening (\d+)\b")),
+    ("paragraph", (r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", r"(?<!efter )(?<!före )\bstycke (\d+)\b")),
+    ("item", (r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", r"\bpunkt (\d+)\b")),
+    ("column", (r"\b" + _ORD + r" kolumnen\b", r"\bkolumn (\d+)\b")),
+    ("row", (r"\b" + _ORD + r" raden\b", r"\brad (\d+) i tabellen\b", r"\btabellens " + _ORD + r" rad\b")),
+)
+
+
+def _units(s: str, place: _Place) -> None:
+    for key, patterns in _UNIT_PLACES:
+        for pattern in patterns:
+            m = _took(place, re.search(pattern, s, re.IGNORECASE))
+            if m:
+                place.at[key] = _ordinal(m.group(1))
                 break
-        else:
-            named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
-                              r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
-            if named:
-                place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
-    _joined_or_from_end(s, place)
-    _excepted(s, place)
-    m = re.search(_ORD + r" meningen\b", s, re.IGNORECASE)
-    if m:
-        place.at["sentence"] = _ordinal(m.group(1))
-    m = re.search(r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", s, re.IGNORECASE)
-    if m:
-        place.at["paragraph"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", s, re.IGNORECASE)
-    if m:
-        place.at["item"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" kolumnen\b", s, re.IGNORECASE) or re.search(r"\bkolumn (\d+)\b", s, re.I)
-    if m:
-        place.at["column"] = _ordinal(m.group(1))
-    m = re.search(r"\b" + _ORD + r" raden\b", s, re.IGNORECASE) or re.search(r"\brad (\d+) i tabellen\b", s, re.I)
-    if m:
-        place.at["row"] = _ordinal(m.group(1))
-    return place
 
 
 # "förutom i andra meningen", "utom i sista stycket", "med undantag av första punkten": a place left out,
@@ -160,14 +188,21 @@ def _page_range(s: str) -> set[int]:
     m = re.search(r"\bsid(?:an|a|orna) (\d+)\s*(?:[–—-]|till|t\.o\.m\.?)\s*(\d+)\b", s, re.IGNORECASE)
     if m and int(m.group(2)) > int(m.group(1)):
         pages |= set(range(int(m.group(1)), int(m.group(2)) + 1))
-    listed = re.search(r"\bsidorna (\d+(?:\s*(?:,|och|samt|eller)\s*\d+)*)", s, re.IGNORECASE)
-    return pages | ({int(p) for p in re.findall(r"\d+", listed.group(1))} if listed else set())
+    # "sidorna 2, 4 och 5", and "sidan 6 och 7" (review 7 #12)
+    listed = re.search(r"\bsidorna (\d+(?:\s*(?:,|och|samt|eller)\s*\d+)*)|\bsid(?:an|a) (\d+(?:\s*(?:,|och|samt|"
+                       r"eller)\s*\d+)+)\b", s, re.IGNORECASE)
+    return pages | ({int(p) for p in re.findall(r"\d+", listed.group(1) or listed.group(2))} if listed else set())
 
 
 # "i första och tredje punkten", "i andra, tredje och femte stycket": several places of one noun (review 6 #11)
 _ORDINAL_LIST = re.compile(_ORD + r"(?:\s*,\s*" + _ORD + r")*\s+(?:och|samt|eller|respektive|till|[–—-])\s+" + _ORD
                            + r"\s+(meningen|meningarna|stycket|styckena|punkten|punkterna|kolumnen|kolumnerna|raden|"
                              r"raderna)\b", re.IGNORECASE)
+
+
+# "i punkt 2 och 3", "stycke 1–2": several places numbered after the noun (review 7 #5)
+_NUMBER_LIST = re.compile(r"\b(mening|stycke|punkt|kolumn|rad) \d+(?:\s*,\s*\d+)*\s*(?:och|samt|eller|respektive|till|"
+                          r"[–—-])\s*\d+\b", re.IGNORECASE)
 
 
 def _joined_or_from_end(s: str, place: _Place) -> None:
@@ -178,7 +213,7 @@ def _joined_or_from_end(s: str, place: _Place) -> None:
         place.problems.append(msg("guards.extract_from_end"))
     nouns = [noun for noun in ("meningen", "stycket", "punkten")
              if len({w.lower() for w in re.findall(_ORD + " " + noun + r"\b", s, re.IGNORECASE)}) > 1]
-    listed = _ORDINAL_LIST.search(s)
+    listed = _ORDINAL_LIST.search(s) or _NUMBER_LIST.search(s)
     if listed and not nouns:
         nouns = [listed.group(listed.lastindex or 0)]
     for noun in nouns:

@@ -4,12 +4,15 @@ did not make."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
+from dataclasses import replace
 
+from ..errors import AmendError
 from ..messages import msg
 from ..text import fold_anchor
 from . import wording
 from .against import Against
+from .amendments import effect
 from .findings import Extraction, Finding
 from .grammar import Grammar
 from .instructions import Instruction, read_instruction, why_not
@@ -19,7 +22,7 @@ from .textlines import sentences
 
 
 def proposals_in(passage: Passage, g: Grammar, against: Against, course: Paragraph, adopted: list,
-               result: Extraction) -> list[Instruction]:
+                 result: Extraction) -> list[Instruction]:
     """Instructions in the course of the meeting ("Yrkanden", "Beslutsgång").
     Those the grammar reads go on to classify_proposals; those in the wording
     of real minutes are settled by what the § records of the proposal: adopted
@@ -30,43 +33,59 @@ def proposals_in(passage: Passage, g: Grammar, against: Against, course: Paragra
         if not sentence:
             continue
         start = passage.text.index(sentence, a)
-        line = passage.line_at(start)
-        readings = read_instruction(g, sentence)
-        w = None if readings else wording.read(sentence, against.program)
-        against_decision = _against_decision(sentence, passage, g.protocol)
-        if against_decision and (readings or w is not None or g.triggered(sentence)):
-            result.rejected.append(Finding(line, msg("extract.rejected.against_decision", said=against_decision),
-                                           sentence, passage.title))
-            continue
-        if readings or (w is None and g.triggered(sentence)):
-            out.append(Instruction(sentence, line, passage.title, passage, readings, start))
-            continue
-        if w is None:
-            continue
-        proposal = proposal_at(course, line, sentence)
-        said, words = outcome(course, proposal) if proposal else ("adopted", "") if _body_decides(sentence) \
-            else ("unclear", "")
-        who = ", ".join(proposal.proposers) if proposal and proposal.proposers else ""
-        if said == "rejected":
-            result.rejected.append(Finding(line, msg("extract.rejected.proposed_by", who=who, said=words) if who
-                                           else msg("extract.rejected.proposed", said=words),
-                                           sentence, passage.title))
-        elif said == "unclear" and isinstance(w, wording.Readings):
-            # as one of the proposals the rejection words after them may be about
-            out.append(Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
-        elif said == "unclear":
-            result.needs_human.append(Finding(line, msg("extract.proposed.unclear_by", who=who, section=passage.section)
-                                              if who else msg("extract.proposed.unclear", section=passage.section),
-                                              sentence, passage.title))
-        elif isinstance(w, wording.Cannot):
-            why = why_not(w, against)
-            result.not_applicable.append(Finding(line, msg("extract.adopted_as", reason=why, said=words) if words
-                                                 else why, sentence, passage.title))
-        else:
-            adopted.append(Instruction(sentence, line, passage.title, passage, [], start, w.candidates))
-            result.notes.append(Finding(line, msg("extract.note.proposed_adopted", section=passage.section,
-                                                  said=words), "", passage.title))
+        found = _proposal(passage, start, sentence, g, against, result)
+        if isinstance(found, Instruction):
+            out.append(found)
+        elif found is not None:
+            ins = Instruction(sentence, passage.line_at(start), passage.title, passage, [], start)
+            _settle_worded(ins, found, course, against, (adopted, out), result)
     return out
+
+
+def _proposal(passage: Passage, start: int, sentence: str, g: Grammar, against: Against,
+              result: Extraction) -> Instruction | wording.Readings | wording.Cannot | None:
+    """The instruction the grammar reads (or a sentence it should), the reading of real minutes'
+    wording to settle by the § (None: no change); a proposal against the decision is rejected."""
+    line = passage.line_at(start)
+    readings = read_instruction(g, sentence)
+    w = None if readings else wording.read(sentence, against.program)
+    against_decision = _against_decision(sentence, passage, g.protocol)
+    if against_decision and (readings or w is not None or g.triggered(sentence)):
+        result.rejected.append(Finding(line, msg("extract.rejected.against_decision", said=against_decision),
+                                       sentence, passage.title))
+        return None
+    if readings or (w is None and g.triggered(sentence)):
+        return Instruction(sentence, line, passage.title, passage, readings, start)
+    return w
+
+
+def _settle_worded(ins: Instruction, w: wording.Readings | wording.Cannot, course: Paragraph, against: Against,
+                   lists: tuple[list, list], result: Extraction) -> None:
+    """A proposal in real minutes' wording, by what the § records of it: into `lists` (adopted, the
+    proposals still open), or reported."""
+    adopted, out = lists
+    proposal = proposal_at(course, ins.line, ins.text)
+    said, words = outcome(course, proposal) if proposal else ("adopted", "") if _body_decides(ins.text) \
+        else ("unclear", "")
+    who = ", ".join(proposal.proposers) if proposal and proposal.proposers else ""
+    section = ins.passage.section
+    if said == "rejected":
+        result.rejected.append(Finding(ins.line, msg("extract.rejected.proposed_by", who=who, said=words) if who
+                                       else msg("extract.rejected.proposed", said=words), ins.text, ins.title))
+    elif said == "unclear" and isinstance(w, wording.Readings):
+        out.append(replace(ins, candidates=w.candidates))  # one of the proposals rejection words may be about
+    elif said == "unclear":
+        result.needs_human.append(Finding(ins.line, msg("extract.proposed.unclear_by", who=who, section=section)
+                                          if who else msg("extract.proposed.unclear", section=section),
+                                          ins.text, ins.title))
+    elif isinstance(w, wording.Cannot):
+        why = why_not(w, against)
+        result.not_applicable.append(Finding(ins.line, msg("extract.adopted_as", reason=why, said=words) if words
+                                             else why, ins.text, ins.title))
+    else:
+        adopted.append(replace(ins, candidates=w.candidates))
+        result.notes.append(Finding(ins.line, msg("extract.note.proposed_adopted", section=section, said=words), "",
+                                    ins.title))
 
 
 def _against_decision(sentence: str, passage: Passage, tables: dict) -> str | None:
@@ -101,56 +120,78 @@ def _body_decides(sentence: str) -> bool:
                          r"bifaller)\b", sentence, re.IGNORECASE))
 
 
-def classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction) -> None:
+def classify_proposals(minute: Minute, proposed: list, adopted: list, tables: dict, result: Extraction,
+                       against: Against) -> None:
     """Proposals made in the course of the meeting: the same as a decided
-    amendment (stated twice), rejected, or unclear (a human decides)."""
-    decided_texts = {fold_anchor(i.text) for i in adopted}
-    decided_titles = {i.title for i in adopted if i.title}
+    amendment (stated twice: the same words, or the same change worded otherwise),
+    rejected, or unclear (a human decides)."""
+    open_proposals = _not_decided(proposed, adopted, against, result)
     decision_text = " ".join(p.text for p in minute.passages if p.kind == "decision")
-    by_reference = tables.get("by_reference") and re.search(tables["by_reference"], decision_text, re.IGNORECASE)
-    passages = list(minute.passages)
-    rejected = tables.get("rejected") or r"(?!)"
+    by_reference = bool(tables.get("by_reference") and re.search(tables["by_reference"], decision_text,
+                                                                 re.IGNORECASE))
+    rejected = re.compile(tables.get("rejected") or r"(?!)", re.IGNORECASE)
+    said_of = {id(ins): _first_rejection(ins, list(minute.passages), rejected) for ins in open_proposals}
+    # A rejection is pinned on a proposal only when it can mean no other: not when its passage also
+    # adopts something ("avslår Annas yrkande och bifaller Bos"), nor when it is the first rejection
+    # after two proposals.
+    shared = Counter(found[:2] for found in said_of.values() if found)
     adopting = tables.get("adopted_words") or r"(?!)"
-    open_proposals, said_of = [], {}
-    for ins in proposed:
-        if fold_anchor(ins.text) in decided_texts:
-            result.notes.append(Finding(ins.line, msg("extract.note.stated_twice", section=ins.passage.section), "",
-                                        ins.title))
-            continue
-        if ins.title and ins.title in decided_titles:
-            result.notes.append(Finding(ins.line, msg("extract.note.worded_differently", section=ins.passage.section),
-                                        ins.text, ins.title))
-            continue
-        open_proposals.append(ins)
-        said_of[id(ins)] = _first_rejection(ins, passages, rejected)
-    # A rejection is pinned on a proposal only when it can mean no other: not
-    # when its passage also adopts something ("avslår Annas yrkande och
-    # bifaller Bos"), nor when it is the first rejection after two proposals.
-    shared: defaultdict[tuple, int] = defaultdict(int)
-    for found in said_of.values():
-        if found:
-            shared[found[:2]] += 1
     for ins in open_proposals:
         found = said_of[id(ins)]
-        said = found[2] if found else None
         clear = found and not by_reference and shared[found[:2]] == 1 \
             and not re.search(adopting, found[0].text, re.IGNORECASE)
-        if clear and said is not None:
-            result.rejected.append(Finding(ins.line, msg("extract.rejected.said", said=said.group(0)),
-                                           ins.text, ins.title))
-            continue
+        _settle(ins, found[2] if found else None, bool(clear), by_reference, result)
+
+
+def _not_decided(proposed: list, adopted: list, against: Against, result: Extraction) -> list[Instruction]:
+    """The proposals the decision does not state again; a note for each one it does."""
+    decided_texts = {fold_anchor(i.text) for i in adopted}
+    decided_changes = {c for i in adopted for c in _changes(i, against)}
+    decided_titles = {i.title for i in adopted if i.title}
+    out = []
+    for ins in proposed:
+        changes = _changes(ins, against)
         section = ins.passage.section
-        why = (msg("extract.proposed.by_reference", section=section) if by_reference else
-               msg("extract.proposed.unclear_rejection", section=section) if said else
-               msg("extract.proposed.not_rejected", section=section))
-        result.needs_human.append(Finding(ins.line, why, ins.text, ins.title))
+        if fold_anchor(ins.text) in decided_texts or (changes and changes <= decided_changes):
+            result.notes.append(Finding(ins.line, msg("extract.note.stated_twice", section=section), "", ins.title))
+        elif ins.title and ins.title in decided_titles:
+            result.notes.append(Finding(ins.line, msg("extract.note.worded_differently", section=section),
+                                        ins.text, ins.title))
+        else:
+            out.append(ins)
+    return out
 
 
-def _first_rejection(ins, passages: list, rejected: str):
+def _settle(ins: Instruction, said, clear: bool, by_reference: bool, result: Extraction) -> None:
+    """A proposal not in the decision: rejected when a rejection is clearly its, else a human decides."""
+    if clear and said is not None:
+        result.rejected.append(Finding(ins.line, msg("extract.rejected.said", said=said.group(0)), ins.text,
+                                       ins.title))
+        return
+    section = ins.passage.section
+    why = (msg("extract.proposed.by_reference", section=section) if by_reference else
+           msg("extract.proposed.unclear_rejection", section=section) if said else
+           msg("extract.proposed.not_rejected", section=section))
+    result.needs_human.append(Finding(ins.line, why, ins.text, ins.title))
+
+
+def _changes(ins: Instruction, against: Against) -> set[tuple]:
+    """What each reading of an instruction that applies makes of the program's text: one change
+    worded two ways ("ersätts ”A” med ”B”", "”A” ska ersättas med ”B”") is the same."""
+    out = set()
+    for data in [r.patch_data() for r in ins.readings] + [c.data for c in ins.candidates]:
+        try:
+            out.add(effect(against.resolve(data, ins.line), against.program))
+        except AmendError:
+            continue
+    return out
+
+
+def _first_rejection(ins, passages: list, rejected: re.Pattern):
     """(passage, offset, match) of the first rejection word after a proposal, or None."""
     start = ins.passage.text.find(ins.text) + len(ins.text)
     for passage in passages[passages.index(ins.passage):]:
-        m = re.compile(rejected, re.IGNORECASE).search(passage.text, start if passage is ins.passage else 0)
+        m = rejected.search(passage.text, start if passage is ins.passage else 0)
         if m:
             return passage, m.start(), m
     return None

@@ -71,7 +71,7 @@ def extract(text: str, program: Program, *, source: str = "protocol", language: 
     _note_choice(protocol.minutes, minute, paragraph, result)
     adopted, proposed = _read_minute(minute, g, against, result)
     amendments, lines = _amendments(adopted, g, against, result)
-    classify_proposals(minute, proposed, adopted, g.protocol, result)
+    classify_proposals(minute, proposed, adopted, g.protocol, result, against)
     data: dict[str, object] = {"program": program.meta.id, "base": program.meta.version, "produces": produces}
     if status:
         data["status"] = status

@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
-from .leftovers import rejected_word, unread_quote
+from .leftovers import rejected_word, unread_place, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
+from .struck import struck_sentence
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,11 @@ _ELSEWHERE = re.compile(
 _CHANGE_BY_REFERENCE = re.compile(
     r"yrkande|kompletter|justering av|förutom .* oförändrade|ny paragraf|nytt? (kapitel|§)|\btillägg av\b|"
     r"korriger", re.IGNORECASE)
+# (the first two only where nothing is quoted: quoted words are an instruction not read, review 7 #8)
 _DESCRIBED = [
-    (r"\bmed följande (ändring|revidering)\b.*(punkt \d+|sida \d+|rubriken)", msg("extract.cannot.old_not_quoted")),
-    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)", msg("extract.cannot.no_place_no_old")),
+    (r"\bmed följande (ändring|revidering)\b(?!.*⟨).*(punkt \d+|sida \d+|rubriken)",
+     msg("extract.cannot.old_not_quoted")),
+    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)(?!.*⟨)", msg("extract.cannot.no_place_no_old")),
     (r"\brevideras genom att\b(?!.*⟨)", msg("extract.cannot.described")),
     (r"\bändras till att\b(?!.*⟨)", msg("extract.cannot.paraphrased")),
 ]
@@ -158,6 +161,8 @@ def _delete(m, quotes, place, program):
 def _delete_bare(m, quotes, place, program):
     if place.problems:
         return _problems(place)
+    if "sentence" in place.at:  # "stryks andra meningen i sista stycket": that sentence, not its paragraph
+        return struck_sentence(place.at, program)
     if "item" in place.at:
         return {"delete_item": True}
     if "paragraph" in place.at:
@@ -191,6 +196,14 @@ def _insert_after(m, quotes, place, program):
 
 def _insert_before(m, quotes, place, program):
     return {"before": _q(quotes, m, 1), "insert": _q(quotes, m, 2), "_sentence": _names_sentence(m)}
+
+
+def _insert_after_named(m, quotes, place, program):
+    return {"after": _q(quotes, m, 2), "insert": _q(quotes, m, 1), "_sentence": False}
+
+
+def _insert_before_named(m, quotes, place, program):
+    return {"before": _q(quotes, m, 2), "insert": _q(quotes, m, 1), "_sentence": False}
 
 
 def _names_sentence(m) -> bool:
@@ -264,6 +277,9 @@ _OPERATIONS = [
     (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
     # review 6 #8: "ersätts ordet ”A” med ”B”", "ska ordet ”A” ersättas med ”B”", "texten ”A” på sidan 6 ändras till"
     (r"\bersätts (?:ordet|orden|texten|meningen|formuleringen) " + _Q + r" med:? " + _Q, _replace),
+    # review 7 #8: "att … ersätta ”A” med ”B”", "ändras ”A” till ”B”"
+    (r"\bersätta (?:ordet |orden |texten |meningen )?" + _Q + r" med:? " + _Q, _replace),
+    (r"\bändras (?:ordet |orden |texten |meningen )?" + _Q + r"\.? till:? " + _Q, _replace),
     (r"\bska (?:ordet |orden |texten |meningen |formuleringen )?" + _Q + r"\.? (?:ersättas|bytas ut) (?:med|mot):? "
      + _Q, _replace),
     (r"(?:^|\s)(?:ordet |orden |texten |meningen )?" + _Q + r"\.? på sid(?:an|a) \d+ (?:ersätts(?: med| mot)?|"
@@ -275,13 +291,22 @@ _OPERATIONS = [
     (r"\bföre (?:meningen|orden|ordet|texten) " + _Q + r",? (?:läggs|ska läggas|lägga|infogas|tillfogas|ska infogas)"
      r"(?: till)?(?: följande| meningen| meningarna| orden| ordet| texten)*(?: till)?:? " + _Q, _insert_before),
     (r"(?:infogas|läggas till|läggs till|tillfogas) efter " + _ORD + r" stycket:? " + _Q, _add_after_paragraph),
+    # review 7 #9: "efter första stycket(,) läggs följande stycke till: ”…”", "läggs följande stycke till efter
+    # första stycket: ”…”"
+    (r"\befter " + _ORD + r" stycket,? (?:läggs|ska läggas|infogas|ska infogas|tillfogas)(?: till)? (?:följande|ett) "
+     r"(?:nytt )?stycke(?: till)?:? " + _Q, _add_after_paragraph),
+    (r"\b(?:läggs|ska läggas|infogas|tillfogas) (?:följande|ett) (?:nytt )?stycke(?: till)? efter " + _ORD
+     + r" stycket:? " + _Q, _add_after_paragraph),
     # review 6 #8: "stryks punkten ”…”", "läggs en ny punkt till: ”…”", "läggs ett nytt stycke till efter stycket som
     # börjar med ”A”: ”B”"
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort) punkten:? " + _Q, _delete_item),
     (r"\bläggs (?:en|följande) (?:ny )?punkt till:? " + _Q, _item_addition),
     (r"\bläggs ett (?:nytt )?stycke till efter stycket som börjar med:? " + _Q + r":? " + _Q, _paragraph_after),
-    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?)?:? "
-     + _Q, _delete),
+    (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?| ordet| "
+     r"orden| texten)?:? " + _Q, _delete),
+    # review 7 #8: "läggs ”A” till efter ”B”"
+    (r"\b(?:läggs|ska läggas|infogas) " + _Q + r" till efter " + _Q, _insert_after_named),
+    (r"\b(?:läggs|ska läggas|infogas) " + _Q + r" till före " + _Q, _insert_before_named),
     (r"(?:^|\s)(?:ordet |orden |texten |meningen )?" + _Q + r"\.? (?:stryks|utgår|tas bort|ska strykas|ska utgå|"
      r"ska tas bort)\b", _delete),
     (r"\b(?:kompletteras med|tillfogas|läggs till|ska läggas till|läggs följande (?:text |mening |meningar |"
@@ -299,7 +324,10 @@ _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|en
                        r"får (?:texten |stycket |avsnittet )?följande lydelse|ska ha följande lydelse|"
                        r"formuleras (?:om )?(?:som|enligt följande)|ska ersättas (?:med )?följande text):? "
                        + _Q, re.IGNORECASE)
-_STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå)\.?\s*$", re.IGNORECASE)
+_STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|strykas|utgå)\.?\s*$", re.IGNORECASE)
+# "stryks andra meningen i sista stycket", "tas den sista meningen bort": the verb before the place it strikes
+_STRUCK_PLACE = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort)\s+(?:hela |den |det )?"
+                           + _ORD + r"\s+(?:meningen|stycket|punkten)\b", re.IGNORECASE)
 
 
 def _section_text(program: Program, heading: str) -> str | None:
@@ -337,7 +365,7 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if other:
         return Cannot(other)
     m, build = found
-    unread = unread_quote(skeleton, m, quotes)
+    unread = unread_quote(skeleton, m, quotes) or _unread_place(skeleton, m, place)
     if unread is not None:
         return Cannot(unread)
     built = build(m, quotes, place, program)
@@ -354,6 +382,14 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     notes = (note,) if note else ()
     readings = (Candidate(data),) if whole_sentence else _punctuation_readings(data)
     return Readings(tuple(Candidate(c.data, notes) for c in readings), describe_place(place.at))
+
+
+def _unread_place(skeleton: str, m, place) -> Msg | None:
+    """A place word neither the place nor the operation was read from (problems of the place say more)."""
+    if place.problems:
+        return None
+    listed = [t.span() for t in _TO_LIST.finditer(skeleton)]
+    return unread_place(skeleton, place.read + ([(m.start(), m.end())] if m else []) + listed)
 
 
 _UNQUOTED_FROM_TO = re.compile(r"\bändras från (?P<old>[^⟨]+?) (?:tillbaka )?till (?P<new>[^⟨]+?)\.?$", re.IGNORECASE)
@@ -381,7 +417,8 @@ def _find_operation(skeleton: str):
         m = re.search(pattern, skeleton, re.IGNORECASE)
         if m:
             return m, build
-    if _STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b", skeleton):
+    if (_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b", skeleton)) \
+            or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton):
         return None, _delete_bare
     return None
 
@@ -429,18 +466,26 @@ def punctuation_readings(data: dict, extra: str = "") -> tuple:
     return tuple(c.data for c in _punctuation_readings(data, ",;:" + extra))
 
 
+_STRIKES_PLACE = re.compile(r"\b(?:stryks|strykas|stryka|utgår|utgå|tas bort)\b.*\b(?:meningen|stycket|punkten|"
+                            r"avsnittet)\b|\b(?:meningen|stycket|punkten|avsnittet)\b.*\b(?:stryks|strykas|utgår|"
+                            r"utgå|tas bort)\b", re.IGNORECASE)
+
+
 def looks_like_change(text: str) -> bool:
     """Quoted words beside a verb of change: worth a report when nothing reads it."""
     skeleton, quotes = quotations(text)
+    if _STRIKES_PLACE.search(skeleton):  # "stryks andra meningen …" read by nothing: never "no amendment"
+        return True
     # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
-    return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \w+){0,3} till|"
+    return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \S+){0,3} till|"
                                            r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"
                                            r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*|"
                                            r"i ställ(?:e|et) för|istället för|ska lyda|lyder|ska stå)\b",
                                            skeleton, re.IGNORECASE))
 
 
-_FAMILY_OF = {_replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
+_FAMILY_OF = {_insert_after_named: "adds", _insert_before_named: "adds",
+              _replace: "replaces", _unquoted_from_to: "replaces", _new_text: "replaces", _delete: "strikes",
               _delete_bare: "strikes", _add_section: "adds", _insert_after: "adds", _insert_before: "adds",
               _add_after_paragraph: "adds", _addition: "adds", _list_item: "adds", _delete_item: "strikes",
               _item_addition: "adds", _paragraph_after: "adds"}

@@ -244,6 +244,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "gäller ett annat dokument ({document}), inte {title}"),
     "extract.cannot.nothing_struck": ("no place given: it is not said what is struck",
                                       "ingen plats anges: det sägs inte vad som ska strykas"),
+    "extract.cannot.sentence_no_place": (
+        "strikes a sentence by its number but names no page or heading: which sentence of the program is meant "
+        "is not exact; quote the sentence struck (stryks meningen ”…”) or name its page and heading",
+        "stryker en mening efter dess nummer men anger ingen sida eller rubrik: vilken mening i programmet som "
+        "avses är inte exakt; citera meningen som stryks (stryks meningen ”…”) eller ange dess sida och rubrik"),
+    "extract.cannot.sentence_not_placed": (
+        "strikes a sentence by its number, which cannot be placed exactly: {reason}; quote the sentence struck "
+        "(stryks meningen ”…”)",
+        "stryker en mening efter dess nummer, som inte kan placeras exakt: {reason}; citera meningen som stryks "
+        "(stryks meningen ”…”)"),
     "extract.cannot.section_exists": ("the program already has a section {heading}",
                                       "programmet har redan ett avsnitt {heading}"),
     "extract.cannot.no_previous": ("the program has no {previous} to place the new {heading} after",
@@ -257,6 +267,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.cannot.unquoted_till": (
         'reads several ways: the words after "från" and "till" are not quoted and hold "till"',
         "kan läsas på flera sätt: orden efter ”från” och ”till” är inte citerade och innehåller ”till”"),
+    "extract.check.sentence_struck": ('read as striking the sentence "{sentence}"',
+                                      "lästes som att meningen ”{sentence}” stryks"),
     "extract.check.new_item_page": ('read as a new item "{item}" in the one list on page {page}',
                                     "lästes som en ny punkt ”{item}” i den enda listan på sidan {page}"),
     "extract.check.new_item_heading": ('read as a new item "{item}" in the one list under {heading}',

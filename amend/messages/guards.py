@@ -1,6 +1,21 @@
 """Messages of the checks that an edited sentence still reads as written (amend/text/typography.py)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "guards.unsure_split_block": (
+        "the import could not tell whether the paragraph starting ”{text}” on page {page} is a paragraph of its own "
+        "or the rest of the paragraph or item before it (source: unsure in the program file), so where that text "
+        "ends, and what deleting it would leave, is not known exactly; quote the words instead, or correct the "
+        "program",
+        "vid importen gick det inte att avgöra om stycket som börjar ”{text}” på sidan {page} är ett eget stycke "
+        "eller resten av stycket eller punkten före det (source: unsure i programfilen), så var den texten slutar, "
+        "och vad en strykning skulle lämna kvar, är inte känt exakt; citera orden i stället, eller rätta programmet"),
+    "guards.sentence_for_block": (
+        "the scope names a sentence ({scope}), but {op} changes a whole paragraph, item or section, not one "
+        "sentence: to strike or change the sentence, quote its words (delete: \"…\"), or leave sentence out of "
+        "the scope",
+        "avgränsningen pekar ut en mening ({scope}), men {op} ändrar ett helt stycke, en hel punkt eller ett helt "
+        "avsnitt, inte en mening: citera meningens ord (delete: ”…”) för att stryka eller ändra den, eller ta bort "
+        "sentence ur avgränsningen"),
     "guards.lower_start": (
         "would start a sentence in lower case (\"{result}\"); if the words belong to the sentence before, quote "
         "its words without the full stop",
@@ -169,6 +184,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(at: {key}: N)",
         "meningen anger stället som {noun} som börjar med ”{words}”, vilket en ändringsfil inte kan ange för den "
         "här ändringen; skriv ändringen för hand med numret på {noun} (at: {key}: N)"),
+    "guards.extract_unread_place_words": (
+        "the sentence names a place that is not understood (\"{words}\"): the change would be made wherever the "
+        "quoted words are; write the amendment by hand with that place",
+        "meningen anger ett ställe som inte förstods (”{words}”): ändringen skulle göras var de citerade orden än "
+        "står; skriv ändringen för hand med det stället"),
     "guards.extract_unread_place": (
         "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
         "that place and other words of the sentence are not understood; write the amendment by hand",

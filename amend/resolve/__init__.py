@@ -11,7 +11,7 @@ from __future__ import annotations
 from .anchors import Hit, fuzzy_candidates, similarity
 from .edits import Edit, Region, Resolution
 from .index import Index, Span
-from .operations import locate, resolve, resolve_all
+from .operations import locate, named_sentence, resolve, resolve_all, scope_text
 
-__all__ = ["Edit", "Hit", "Index", "Region", "Resolution", "Span", "fuzzy_candidates", "locate", "resolve",
-           "resolve_all", "similarity"]
+__all__ = ["Edit", "Hit", "Index", "Region", "Resolution", "Span", "fuzzy_candidates", "locate", "named_sentence",
+           "resolve", "resolve_all", "scope_text", "similarity"]

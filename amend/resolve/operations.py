@@ -19,8 +19,13 @@ from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
 from .guards import guarded, list_places
-from .index import Index, listed, pick_ordinal
-from .scope import Scoper
+from .index import Index, Span, listed, pick_ordinal
+from .scope import Scoper, Sentences
+from .unsure import refuse_split_delete, refuse_split_end
+
+# operations on whole blocks: a sentence in their scope cannot be what they change
+_BLOCK_OPERATIONS = ("add_item", "add_paragraph", "delete_paragraph", "delete_item", "add_section",
+                     "delete_section", "replace_section_text")
 
 # ---------------------------------------------------------------- operations
 
@@ -50,9 +55,30 @@ def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
 
 def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[FuzzyWarning]) -> list[Edit]:
     scoper = Scoper(ix, am, am.scope)
+    if am.scope.sentence is not None and am.op in _BLOCK_OPERATIONS:
+        # the block would be changed whole, though the scope names one sentence of it
+        raise scoper.fail(ScopeError, msg("guards.sentence_for_block", scope=am.scope.describe(), op=am.op))
     anchors = Anchors(scoper.pointing(am.anchor_key), fuzzy, warnings)
     handler = _HANDLERS[am.op]
     return handler(ix, am, scoper, anchors)
+
+
+def scope_text(ix: Index, am: Amendment) -> tuple[list[Span], Sentences | None]:
+    """The text an amendment's scope names, as resolve narrows it (with a sentence number, every
+    sentence it may name), or the AmendError resolve would raise for the scope."""
+    return Scoper(ix, am, am.scope).text()
+
+
+def named_sentence(ix: Index, am: Amendment) -> Span:
+    """The one sentence an amendment's `sentence:` names, or the AmendError resolve would raise: the
+    scope's, or that the number names different sentences as a sentence may or may not end."""
+    scoper = Scoper(ix, am, am.scope)
+    spans, sentences = scoper.text()
+    if sentences is None:
+        return spans[0]
+    if len({(s.unit, s.lo, s.hi) for s in sentences.readings}) > 1:
+        raise scoper.unclear_sentence(sentences)
+    return sentences.readings[0]
 
 
 def locate(ix: Index, patch: Patch, every: bool = False) -> list[Hit]:
@@ -80,6 +106,7 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
         if len(spans) != 1:
             raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(),
                                                        count=len(spans)))
+        refuse_split_end(scoper, spans)
         # every reading of a sentence number must give the same place
         places = _distinct([(sp.unit, *checked_end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
                             for sp in (sentences.readings if sentences else spans)])
@@ -168,6 +195,7 @@ def _one_unit(ix: Index, scoper: Scoper, what: str, value: Any) -> int:
 def _delete_unit(what: str) -> Handler:
     def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
         i = _one_unit(ix, scoper, what, am.value)
+        refuse_split_delete(scoper, i)
         unit = ix.units[i]
         # an item's place in its list also moves the items after it: a point there, which
         # clashes with an add_item that counts positions (review 5 finding 8)

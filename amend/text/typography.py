@@ -151,7 +151,8 @@ def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Ms
 def paragraph_start_problem(text: str, result: str) -> Msg | None:
     """A paragraph that started with a capital now starts in lower case ("Därför följs"
     − "Därför", "även" before "Kommunen"). (List items often start in lower case.)"""
-    if _next_start(result, 0) == "lower" and _next_start(text, 0) != "lower":
+    if _next_start(result, 0) == "lower" and _next_start(text, 0) != "lower" and not text.lstrip()[:1].islower():
+        # ("iPad-satsningen …" did not start with a capital: a sentence may start so, a paragraph too)
         return msg("guards.lower_paragraph_start", result=_around(result, 0))
     return None
 

@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import AmendError
 from ..messages import Msg, msg
 from ..model import Program
-from ..resolve import Index, Span, fuzzy_candidates
+from ..resolve import Index, Span, fuzzy_candidates, scope_text
 from ..text import clean, find_spans, splice, starts_with_words
 from ..tree import get
 from . import drafts
@@ -211,8 +211,9 @@ def anchor_of(data: dict[str, Any]) -> tuple[str, str] | None:
 _QUOTING = (("text", "replace"), ("text", "delete"), ("start", "delete_paragraph"), ("start", "delete_item"))
 
 
-def candidates(ix: Index, data: dict[str, Any], limit: int = 12) -> list[Candidate]:
-    """Every place in the program the card's quoted words occur (or paragraphs and items start with)."""
+def candidates(ix: Index, data: dict[str, Any], limit: int = 12, within: list[Span] | None = None) -> list[Candidate]:
+    """Every place in the program the card's quoted words occur (or paragraphs and items start with);
+    with `within`, only those in that text (the scope the minutes name, review 6 M3)."""
     anchor = anchor_of(data)
     if anchor is None:
         return []
@@ -223,7 +224,20 @@ def candidates(ix: Index, data: dict[str, Any], limit: int = 12) -> list[Candida
             found += [(i, a, b) for a, b in find_spans(u.text, words, ix.folded(i))]
         elif starts_with_words(u.text, words, ix.folded(i)):
             found.append((i, 0, len(u.text)))
+    if within is not None:
+        found = [(i, a, b) for i, a, b in found if any(s.unit == i and s.lo <= a and b <= s.hi for s in within)]
     return [_candidate(ix, i, a, b) for i, a, b in found[:limit]]
+
+
+def scope_spans(base: Program, ix: Index, data: dict[str, Any]) -> list[Span] | None:
+    """The text the card's scope names (every sentence a sentence number may name), as resolve
+    narrows it; None when the scope itself does not resolve."""
+    try:
+        (am,) = drafts.single(base, data).amendments
+        spans, sentences = scope_text(ix, am)
+    except AmendError:
+        return None
+    return list(sentences.readings) if sentences else spans
 
 
 def closest(ix: Index, data: dict[str, Any], limit: int = 3) -> list[Candidate]:

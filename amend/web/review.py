@@ -71,7 +71,10 @@ def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any, s
 
     view = cards.View(n, data, cards.to_form(data), result.status, render(result.message) if result.message else "",
                       result.label, editable=cards.editable(data))
-    if result.status in ("ambiguous", "out_of_scope"):
+    if result.status == "ambiguous":  # the places in the scope the minutes name
+        view.candidates = _kept(base, data, "candidates",
+                                lambda: cards.candidates(ix, data, within=cards.scope_spans(base, ix, data)))
+    elif result.status == "out_of_scope":
         view.candidates = _kept(base, data, "candidates", lambda: cards.candidates(ix, data))
     if result.status in ("not_found", "fuzzy_only"):
         view.closest = _kept(base, data, "closest", lambda: cards.closest(ix, data))
