@@ -1,6 +1,7 @@
 """The base program indexed once by page, section and heading, and a unit's place in words."""
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,12 +11,14 @@ from ..messages import Msg, msg
 from ..model import Program, ordinal_words
 from ..text import (
     Boundary,
+    find_spans,
     fold,
     fold_anchor,
     folds_to_itself,
     sentence_boundaries,
     sentence_spans,
 )
+from ..text.confusables import has_lookalike
 from ..tree import Unit, iter_units
 
 # ---------------------------------------------------------------- the index
@@ -57,6 +60,8 @@ class Index:
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._boundaries: dict[int, list[Boundary]] = {}
         self._column_headings: dict[str, list[int]] | None = None
+        self._printing: dict[int, Printing] = {}
+        self._found: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
     def folded(self, i: int) -> tuple[str, Sequence[int]]:
         """fold() of a unit's text, kept. Text that folds to itself (nearly all
@@ -65,6 +70,20 @@ class Index:
             text = self.units[i].text
             self._folded[i] = (text, range(len(text) + 1)) if folds_to_itself(text) else fold(text)
         return self._folded[i]
+
+    def find(self, i: int, needle: str) -> list[tuple[int, int]]:
+        """find_spans of `needle` in unit i's whole text, kept: the guards ask again where the
+        anchor was found (callers first test that the fold holds the folded needle at all)."""
+        key = (i, needle)
+        if key not in self._found:
+            self._found[key] = find_spans(self.units[i].text, needle, self.folded(i))
+        return self._found[key]
+
+    def printing(self, i: int) -> Printing:
+        """What the look-alike guard asks of a unit's whole text, once per text (kept)."""
+        if i not in self._printing:
+            self._printing[i] = Printing.of(self.units[i].text)
+        return self._printing[i]
 
     def sentences(self, i: int) -> list[tuple[int, int]]:
         if i not in self._sentences:
@@ -126,6 +145,22 @@ class Index:
         """The text of the first item of unit i's list."""
         path = self.units[i].block_path
         return next(u.text for u in self.units if u.what == "item" and u.block_path == path)
+
+
+@dataclass(frozen=True)
+class Printing:
+    """Facts of one text for counting the places that print an anchor (resolve/guards.py).
+    `nfc`: the text is NFC, so the fold of any part of it is part of its fold (an anchor
+    not in the whole is in no part). `plain`: NFKC already and no look-alike letter in a
+    Latin word, so no part of it has one either (a part's words lie inside the whole's)."""
+
+    nfc: bool
+    plain: bool
+
+    @classmethod
+    def of(cls, text: str) -> Printing:
+        return cls(unicodedata.is_normalized("NFC", text),
+                   unicodedata.is_normalized("NFKC", text) and not has_lookalike(text))
 
 
 def _cell(row: int | None, column: int) -> Msg:
