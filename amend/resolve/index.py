@@ -19,7 +19,7 @@ from ..text import (
     sentence_spans,
 )
 from ..text.confusables import has_lookalike
-from ..tree import Unit, iter_units
+from ..tree import Unit, iter_units, section_units
 
 # ---------------------------------------------------------------- the index
 
@@ -28,9 +28,11 @@ class Index:
     """The base program, indexed once by page, section and heading so that each
     amendment looks only at its own scope (no scan of the whole document)."""
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, previous: Index | None = None):
+        """`previous`: the index of the version before, whose units of the sections this version
+        shares at the same place are taken as they are (a decision changes a few sections)."""
         self.program = program
-        self.units: list[Unit] = list(iter_units(program))
+        self.units: list[Unit] = _units(program, previous)
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
         self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
@@ -104,8 +106,11 @@ class Index:
         """Units in a column whose folded heading is `wanted`, in document order (built on first use)."""
         if self._column_headings is None:
             self._column_headings = defaultdict(list)
+            folded: dict[str | None, str] = {}  # each heading folded once, not once per unit under it
             for i, u in enumerate(self.units):
-                self._column_headings[fold_anchor(u.column_heading or "")].append(i)
+                if u.column_heading not in folded:
+                    folded[u.column_heading] = fold_anchor(u.column_heading or "")
+                self._column_headings[folded[u.column_heading]].append(i)
         return self._column_headings.get(wanted, [])
 
     def place(self, i: int, start: int | None = None) -> Msg:
@@ -145,6 +150,20 @@ class Index:
         """The text of the first item of unit i's list."""
         path = self.units[i].block_path
         return next(u.text for u in self.units if u.what == "item" and u.block_path == path)
+
+
+def _units(program: Program, previous: Index | None) -> list[Unit]:
+    """iter_units(program), the units of each section that `previous` indexed at the same place kept."""
+    if previous is None:
+        return list(iter_units(program))
+    before = previous.program.sections
+    units: list[Unit] = []
+    for s, section in enumerate(program.sections):
+        if s < len(before) and before[s] is section:
+            units.extend(previous.units[i] for i in previous.by_section.get(s, ()))
+        else:
+            units.extend(section_units(section, s))
+    return units
 
 
 @dataclass(frozen=True)
