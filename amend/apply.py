@@ -207,8 +207,11 @@ def apply_steps(program: Program, patches: Iterable[Patch], fuzzy: float | None 
     patches = list(patches)
     check_chain(program, patches)
     steps = []
+    index: Index | None = None
     for patch in patches:
-        result, resolution = apply_patch(program, patch, fuzzy=fuzzy)
+        check_versions(program, patch)  # before indexing: a wrong base is told as such
+        index = Index(program, previous=index)  # the sections a decision left are not walked again
+        result, resolution = apply_patch(program, patch, fuzzy=fuzzy, index=index)
         steps.append(Step(program, patch, resolution, result))
         program = result
     return steps

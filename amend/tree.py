@@ -72,11 +72,16 @@ def with_inner(block: Block, fn: Callable[[Column | Cell], Column | Cell]) -> Bl
 def iter_units(program: Program) -> Iterator[Unit]:
     """Every paragraph and list item in document order, with page and place."""
     for s, sec in enumerate(program.sections):
-        page = sec.page
-        here = Address.section(s)
-        for b, block in enumerate(sec.blocks):
-            page = block.page or page
-            yield from _block_units(block, here.block(b), page, s, {})
+        yield from section_units(sec, s)
+
+
+def section_units(sec: Section, s: int) -> Iterator[Unit]:
+    """The paragraphs and list items of section `sec`, the s-th of its program (`iter_units`)."""
+    page = sec.page
+    here = Address.section(s)
+    for b, block in enumerate(sec.blocks):
+        page = block.page or page
+        yield from _block_units(block, here.block(b), page, s, {})
 
 
 def _block_units(block: Block, address: Address, page: int, s: int, place: dict[str, Any]) -> Iterator[Unit]:
@@ -234,7 +239,21 @@ def prune(program: Program, drop: Callable[[Block], bool]) -> Program:
     def box(container: Column | Cell) -> Column | Cell:
         return replace(container, blocks=blocks(container.blocks))
 
-    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) for s in program.sections))
+    def holds(bs: Sequence[Block]) -> bool:
+        return any(drop(b) or any(holds(box.blocks) for box in _boxes(b)) for b in bs)
+
+    # a section with nothing to drop is kept as it is: the next version shares it (and its index)
+    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) if holds(s.blocks) else s
+                                           for s in program.sections))
+
+
+def _boxes(block: Block) -> tuple[Column | Cell, ...]:
+    """The containers inside a block (`inner`'s order), without their addresses."""
+    if isinstance(block, Columns):
+        return block.columns
+    if isinstance(block, Table):
+        return tuple(c for row in (block.header,) + block.rows for c in row)
+    return ()
 
 
 def children(node: Node) -> tuple[Any, ...]:

@@ -10,7 +10,6 @@ from ..messages import msg
 from ..text import (
     at_word_edge,
     find_in_word,
-    find_spans,
     fold_anchor,
 )
 from .guards import in_word, refuse_compatibility_rival, refuse_heading_rival
@@ -30,9 +29,12 @@ class Hit:
 
 def _find(ix: Index, spans: list[Span], anchor: str) -> list[Hit]:
     needle = fold_anchor(anchor)
+    wanted = fold_anchor(needle)  # what find_spans looks for: a text whose fold lacks it has no place
     hits = []
     for sp in spans:
-        for start, end in find_spans(ix.units[sp.unit].text, needle, ix.folded(sp.unit)):
+        if wanted not in ix.folded(sp.unit)[0]:
+            continue
+        for start, end in ix.find(sp.unit, needle):
             if sp.lo <= start and end <= sp.hi:
                 hits.append(Hit(sp.unit, start, end))
     return hits

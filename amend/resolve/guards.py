@@ -91,17 +91,31 @@ def headings_holding(scoper: Scoper, spans: list[Span], anchor: str, before: Pla
     if any(v is not None for v in (scope.paragraph, scope.item, scope.sentence, scope.row)):
         return []
     found: dict[tuple[object, ...], Msg] = {}
+    holds = _Holding(anchor)  # each heading is asked once, not once per unit under it
     for sp in spans:
         if before is not None and sp.unit > before.unit:
             break
         u = ix.units[sp.unit]
         section = ix.program.sections[u.section]
         if scope.heading is None and scope.column is None and scope.page in (None, section.page) \
-                and find_spans(section.heading, anchor):
+                and holds(section.heading):
             found.setdefault(("section", u.section), msg("guards.in_heading", heading=section.heading))
-        if scope.column is None and u.column_heading and u.row is None and find_spans(u.column_heading, anchor):
+        if scope.column is None and u.column_heading and u.row is None and holds(u.column_heading):
             found.setdefault(("column", u.layout, u.column), msg("guards.in_column_heading", heading=u.column_heading))
     return list(found.values())
+
+
+class _Holding:
+    """Does a heading hold the anchor? Each heading's text is asked once."""
+
+    def __init__(self, anchor: str) -> None:
+        self.anchor = anchor
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, heading: str) -> bool:
+        if heading not in self.known:
+            self.known[heading] = bool(find_spans(heading, self.anchor))
+        return self.known[heading]
 
 
 class Place(Protocol):
@@ -147,19 +161,35 @@ def _printed(scoper: Scoper, spans: list[Span], wanted: str, upto: Place | None 
     """How often `wanted` is printed in the spans (before `upto`, when given): (with NFKC
     look-alikes, with letters of another alphabet too)."""
     nfkc = skeleton = 0
+    needle = fold_anchor(wanted)
     for sp in spans:
         hi = sp.hi if upto is None or sp.unit != upto.unit else min(sp.hi, upto.start)
         if upto is not None and sp.unit > upto.unit:
             break
-        part = scoper.ix.units[sp.unit].text[sp.lo:hi]
-        if unicodedata.is_normalized("NFKC", part) and not has_lookalike(part):
-            found = len(find_spans(part, wanted))
+        found = _plain_count(scoper.ix, sp.unit, sp.lo, hi, wanted, needle)
+        if found is not None:
             nfkc, skeleton = nfkc + found, skeleton + found
             continue
-        folded = unicodedata.normalize("NFKC", fold(part)[0])
+        folded = unicodedata.normalize("NFKC", fold(scoper.ix.units[sp.unit].text[sp.lo:hi])[0])
         nfkc += len(find_spans(folded, wanted))
         skeleton += len(find_spans(latin_skeleton(folded), latin_skeleton(wanted)))
     return nfkc, skeleton
+
+
+def _plain_count(ix: Index, unit: int, lo: int, hi: int, wanted: str, needle: str) -> int | None:
+    """How often text[lo:hi] of the unit prints `wanted` (folded: `needle`) when that part is
+    NFKC already and has no look-alike letter; None when it may have look-alikes. Asks the
+    unit's kept facts (Index.printing) first, so that a part without the words, the common
+    case, costs a substring test instead of folding it for every anchor."""
+    text, facts = ix.units[unit].text, ix.printing(unit)
+    whole = lo == 0 and hi == len(text)
+    if not (whole and facts.plain):
+        part = text[lo:hi]
+        if not unicodedata.is_normalized("NFKC", part) or (not facts.plain and has_lookalike(part)):
+            return None
+    if facts.nfc and needle not in ix.folded(unit)[0]:
+        return 0
+    return len(ix.find(unit, wanted) if whole else find_spans(text[lo:hi], wanted))
 
 
 def refuse_compatibility_rival(scoper: Scoper, spans: list[Span], anchor: str, hits: Sequence[Place]) -> None:

@@ -1,6 +1,7 @@
 """The base program indexed once by page, section and heading, and a unit's place in words."""
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,13 +11,15 @@ from ..messages import Msg, msg
 from ..model import Program, ordinal_words
 from ..text import (
     Boundary,
+    find_spans,
     fold,
     fold_anchor,
     folds_to_itself,
     sentence_boundaries,
     sentence_spans,
 )
-from ..tree import Unit, iter_units
+from ..text.confusables import has_lookalike
+from ..tree import Unit, iter_units, section_units
 
 # ---------------------------------------------------------------- the index
 
@@ -25,9 +28,11 @@ class Index:
     """The base program, indexed once by page, section and heading so that each
     amendment looks only at its own scope (no scan of the whole document)."""
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, previous: Index | None = None):
+        """`previous`: the index of the version before, whose units of the sections this version
+        shares at the same place are taken as they are (a decision changes a few sections)."""
         self.program = program
-        self.units: list[Unit] = list(iter_units(program))
+        self.units: list[Unit] = _units(program, previous)
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
         self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
@@ -57,6 +62,8 @@ class Index:
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._boundaries: dict[int, list[Boundary]] = {}
         self._column_headings: dict[str, list[int]] | None = None
+        self._printing: dict[int, Printing] = {}
+        self._found: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
     def folded(self, i: int) -> tuple[str, Sequence[int]]:
         """fold() of a unit's text, kept. Text that folds to itself (nearly all
@@ -65,6 +72,20 @@ class Index:
             text = self.units[i].text
             self._folded[i] = (text, range(len(text) + 1)) if folds_to_itself(text) else fold(text)
         return self._folded[i]
+
+    def find(self, i: int, needle: str) -> list[tuple[int, int]]:
+        """find_spans of `needle` in unit i's whole text, kept: the guards ask again where the
+        anchor was found (callers first test that the fold holds the folded needle at all)."""
+        key = (i, needle)
+        if key not in self._found:
+            self._found[key] = find_spans(self.units[i].text, needle, self.folded(i))
+        return self._found[key]
+
+    def printing(self, i: int) -> Printing:
+        """What the look-alike guard asks of a unit's whole text, once per text (kept)."""
+        if i not in self._printing:
+            self._printing[i] = Printing.of(self.units[i].text)
+        return self._printing[i]
 
     def sentences(self, i: int) -> list[tuple[int, int]]:
         if i not in self._sentences:
@@ -85,8 +106,11 @@ class Index:
         """Units in a column whose folded heading is `wanted`, in document order (built on first use)."""
         if self._column_headings is None:
             self._column_headings = defaultdict(list)
+            folded: dict[str | None, str] = {}  # each heading folded once, not once per unit under it
             for i, u in enumerate(self.units):
-                self._column_headings[fold_anchor(u.column_heading or "")].append(i)
+                if u.column_heading not in folded:
+                    folded[u.column_heading] = fold_anchor(u.column_heading or "")
+                self._column_headings[folded[u.column_heading]].append(i)
         return self._column_headings.get(wanted, [])
 
     def place(self, i: int, start: int | None = None) -> Msg:
@@ -126,6 +150,36 @@ class Index:
         """The text of the first item of unit i's list."""
         path = self.units[i].block_path
         return next(u.text for u in self.units if u.what == "item" and u.block_path == path)
+
+
+def _units(program: Program, previous: Index | None) -> list[Unit]:
+    """iter_units(program), the units of each section that `previous` indexed at the same place kept."""
+    if previous is None:
+        return list(iter_units(program))
+    before = previous.program.sections
+    units: list[Unit] = []
+    for s, section in enumerate(program.sections):
+        if s < len(before) and before[s] is section:
+            units.extend(previous.units[i] for i in previous.by_section.get(s, ()))
+        else:
+            units.extend(section_units(section, s))
+    return units
+
+
+@dataclass(frozen=True)
+class Printing:
+    """Facts of one text for counting the places that print an anchor (resolve/guards.py).
+    `nfc`: the text is NFC, so the fold of any part of it is part of its fold (an anchor
+    not in the whole is in no part). `plain`: NFKC already and no look-alike letter in a
+    Latin word, so no part of it has one either (a part's words lie inside the whole's)."""
+
+    nfc: bool
+    plain: bool
+
+    @classmethod
+    def of(cls, text: str) -> Printing:
+        return cls(unicodedata.is_normalized("NFC", text),
+                   unicodedata.is_normalized("NFKC", text) and not has_lookalike(text))
 
 
 def _cell(row: int | None, column: int) -> Msg:

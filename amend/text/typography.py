@@ -28,6 +28,7 @@ _PUNCT_RUN = re.compile(r"[.,;:!?\u2026](?: ?[.,;:!?\u2026])+|[\u2013\u2014] ?[\
                         r"|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]+[.,;:]")  # and '”Trygg.”.'
 _PAIRED = (("(", ")"), ("[", "]"), ("{", "}"))
 _DOUBLE_QUOTES = "\"\u201c\u201d\u201e\u00bb\u00ab"  # Swedish ”…” and »…» use one mark on both sides
+_DOUBLE_QUOTE = re.compile(f"[{_DOUBLE_QUOTES}]")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
 _QUOTES = "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
 # a quote mark that opens (after a space or bracket) right before one that closes: ”” «» ''
@@ -108,6 +109,8 @@ def _unpaired_marks(text: str) -> list[str]:
     quotation marks are odd in number."""
     out = []
     for opening, closing in _PAIRED:
+        if opening not in text and closing not in text:
+            continue  # the common case: no such bracket, nothing to pair (and no loop over every letter)
         depth = 0
         for ch in text:
             if ch == opening:
@@ -117,7 +120,7 @@ def _unpaired_marks(text: str) -> list[str]:
                     out.append(closing)
                 depth = max(0, depth - 1)
         out += [opening] * depth
-    quotes = [ch for ch in text if ch in _DOUBLE_QUOTES]
+    quotes = _DOUBLE_QUOTE.findall(text)
     return out + quotes[-1:] if len(quotes) % 2 else out
 
 
