@@ -17,6 +17,9 @@ LABELS = {
 }
 
 COLUMNS_MARK = "amend:columns"  # DOCX table description that marks a column layout
+# the DOCX custom document property that holds the version name ("proposed", "adopted"): an
+# internal name no reader is shown, read back by the importer
+VERSION_PROPERTY = "amend.version"
 
 # Words of the redline (DOCX comments, HTML page, terminal), by language.
 REDLINE_LABELS = {
@@ -48,7 +51,9 @@ def decision_line(decision: Decision, language: str) -> str:
 
 
 def title_lines(program: Program) -> list[tuple[str, str]]:
-    """The title block as (style, text) pairs, in order."""
+    """The title block as (style, text) pairs, in order: what a reader knows the
+    version by (status, date, decisions), never its internal name ("adopted"),
+    which the DOCX keeps as a document property (VERSION_PROPERTY)."""
     m = program.meta
     words = LABELS.get(m.language, LABELS["en"])
     lines: list[tuple[str, str]] = []
@@ -57,11 +62,8 @@ def title_lines(program: Program) -> list[tuple[str, str]]:
     lines.append(("Title", m.title))
     if m.subtitle:
         lines.append(("Subtitle", m.subtitle))
-    facts = [f"{words['version']}: {m.version}"]
-    if m.status:
-        facts.append(f"{words['status']}: {m.status}")
-    if m.date:
-        facts.append(f"{words['date']}: {m.date}")
-    lines.append(("Normal", " · ".join(facts)))
+    facts = [f"{words[k]}: {v}" for k, v in (("status", m.status), ("date", m.date)) if v]
+    if facts:
+        lines.append(("Normal", " · ".join(facts)))
     lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
     return lines

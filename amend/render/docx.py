@@ -25,6 +25,7 @@ from lxml.etree import SubElement
 
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
+from .docx_custom import set_version_property
 from .docx_package import save, set_language
 from .template import headings_of, open_template, write_front
 
@@ -387,4 +388,5 @@ def _describe(table, text: str) -> None:
 
 def render_docx(program: Program, when: datetime, writer=DocxWriter, template: bytes | None = None) -> bytes:
     doc = writer(program, template).render()
+    set_version_property(doc, program.meta.version)
     return save(doc, when, program.meta.title, program.meta.organisation or "")

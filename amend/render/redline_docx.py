@@ -28,6 +28,7 @@ from lxml import etree
 
 from ..diff import DEL, INS, SAME, Redline
 from .docx import PPR_RANK, DocxWriter, add_text_run, el, ppr, save, set_page_break_before
+from .docx_custom import set_version_property
 from .redline_comments import author_of, comment_lines, comment_styles, comment_xml, stamp
 from .title import REDLINE_LABELS
 
@@ -423,4 +424,5 @@ def _styled_run(style: str, *children):
 
 def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
     doc = RedlineWriter(red, template).render()
+    set_version_property(doc, red.new.meta.version)
     return save(doc, when, red.new.meta.title, red.new.meta.organisation or "")
