@@ -38,19 +38,13 @@ KNOWN = {
                                                      "row is a tracked deletion",
     ("large", "reject"): "after Reject All LibreOffice continues a numbered list into the next list "
                          "(labels 7., 8. for 2., 3.)",
-    ("large", "pandoc"): "pandoc's Reject All joins two paragraphs of a table header cell",
     # ("large", "accept"), LibreOffice moving the paragraphs after a table cell's tracked paragraph into the
     # cell, is not hit by the case the generator makes since amendments must read as written (review 4).
 }
 
 
-# Passed (XPASS) with the redline built from the edits at 37422b7; not re-run after rewritten texts were
-# again shown struck and added (the machine's soffice run timed out): not strict until it is.
-UNSURE = {("large", "pandoc")}
-
-
 def _cases(check: str):
-    return [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n, check], strict=(n, check) not in UNSURE))
+    return [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n, check], strict=True))
             if (n, check) in KNOWN else n for n in NAMES]
 
 

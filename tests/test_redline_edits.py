@@ -177,3 +177,17 @@ def test_the_redline_page_names_the_versions_as_a_reader_knows_them(tmp_path, la
     legend = re.search(r'<p class="legend">(.*?)</p>', html).group(1)
     for text in (head, legend):
         assert versions in text and "v0" not in text and "adopted" not in text
+
+
+def test_a_cells_or_the_documents_last_mark_is_never_tracked_when_both_sides_end_there(tmp_path):
+    """The last item rewritten (struck, and the new one added after it): both end at the document's
+    last paragraph mark, which no Accept or Reject can remove, so it is on both sides and not a
+    tracked change (pandoc's reject removed it, and the struck item's text with it)."""
+    from docx import Document
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    patch = _patch(tmp_path, "a.yaml", "v0", "v1", [{"id": "a1", "at": {"page": 1}, "replace": "Beta", "with": "Delta"}])
+    red = redline(apply_steps(_program(tmp_path), [patch]))
+    body = Document(io.BytesIO(render_redline_docx(red, build_time(None)))).element.body
+    last = body.findall(W + "p")[-1]
+    assert last.find(f"{W}pPr/{W}rPr/{W}ins") is None and last.find(f"{W}pPr/{W}rPr/{W}del") is None

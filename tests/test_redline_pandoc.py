@@ -69,3 +69,16 @@ def test_the_first_items_of_a_list_deleted_are_exact_in_pandoc(tmp_path):
     files = _files(tmp_path, LIST_START)
     assert pandoc_texts(files["redline"], "accept", keep_empty=True) == pandoc_texts(files["adopted"], keep_empty=True)
     assert pandoc_texts(files["redline"], "reject", keep_empty=True) == pandoc_texts(files["proposal"], keep_empty=True)
+
+
+LAST_REPLACED = ("at: {page: 9, heading: Genomförande och resurser}\n    add_paragraph: Alla nämnder bidrar.\n"
+                 "  - id: a2\n    at: {page: 9, heading: Genomförande och resurser}\n"
+                 "    delete_paragraph: Genom att arbetet bedrivs")
+
+
+def test_the_documents_last_paragraph_replaced_by_an_added_one_is_exact_in_pandoc(tmp_path):
+    """The deleted last paragraph and the added one end at the document's last mark; that mark was
+    tracked as inserted, so pandoc's reject removed it and the deleted paragraph with it."""
+    files = _files(tmp_path, LAST_REPLACED)
+    assert pandoc_texts(files["redline"], "reject", keep_empty=True) == pandoc_texts(files["proposal"], keep_empty=True)
+    assert pandoc_texts(files["redline"], "accept", keep_empty=True) == pandoc_texts(files["adopted"], keep_empty=True)

@@ -244,6 +244,14 @@ class RedlineWriter(DocxWriter):
             container.remove(end)
             kids.remove(end)
             del self._sides[end]
+            if target is last:  # the last mark now ends the paragraph on both sides: not a tracked one
+                self._untrack(target)
+
+    def _untrack(self, p) -> None:
+        rPr = p.find(f"{_PPR}/{qn('w:rPr')}")
+        for old in [] if rPr is None else rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
+            rPr.remove(old)
+        self._sides.pop(p, None)
 
     def _hand_over(self, end, last, side: str) -> None:
         """Paragraphs of one side only that cannot join the paragraph after them
