@@ -184,6 +184,10 @@ OPERATIONS = {
     "insert at end": "at: {page: 5, heading: Barn som upplever våld, sentence: last}\n    insert: Även i skolan.",
     "add item first": "at: {page: 6, heading: Samverkan}\n    add_item: Räddningstjänsten.\n    position: first",
     "delete item": "at: {page: 3, heading: Målgrupper}\n    delete_item: Kvinnor som utsätts",
+    # a numbered list's first item (LibreOffice put the restart of the list on the item that opens it)
+    "delete the first numbered item": "at: {page: 9, heading: Uppföljning och revidering}\n    delete_item: Samordnaren",
+    "add a numbered item first": ("at: {page: 3, heading: Övergripande mål}\n    add_item: Fler vuxna ser och agerar.\n"
+                                  "    position: first"),
     "delete last item of a cell": "at: {page: 8, column: 3}\n    delete_item: Förtroendevalda bjuds in",
     "add paragraph": "at: {page: 7, heading: Primär prevention}\n    add_paragraph: Ett nytt stycke om normer.",
     "delete paragraph": "at: {page: 4, heading: Våld i nära relationer}\n    delete_paragraph: Psykologen Per Isdal",
