@@ -171,16 +171,19 @@ class DocxWriter:
         opens the file, and in a redline whose list's first item is inserted or deleted that is
         another item after Reject or Accept All (it was numbered 1, its list 1 again, or on)."""
         numbering = self.doc.part.numbering_part.element
-        if self._next_num_id is None:  # only this writer adds these: count on from the template's
-            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
-            self._next_abstract = max(int(a.get(qn("w:abstractNumId")))
-                                      for a in numbering.findall(qn("w:abstractNum"))) + 1
-        num_id, abstract_id = self._next_num_id, self._next_abstract
-        self._next_num_id += 1
-        self._next_abstract += 1
+        num_id, abstract_id = self._next_ids(numbering)
         numbering.findall(qn("w:abstractNum"))[-1].addnext(self._own_definition(numbering, abstract_id))
         numbering.append(el("num", el("abstractNumId", val=str(abstract_id)), numId=str(num_id)))
         return num_id
+
+    def _next_ids(self, numbering) -> tuple[int, int]:
+        """The next (w:numId, w:abstractNumId): only this writer adds them, counting on from the template's."""
+        if self._next_num_id is None:
+            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num")))
+            self._next_abstract = max(int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum")))
+        self._next_num_id += 1
+        self._next_abstract += 1
+        return self._next_num_id, self._next_abstract
 
     def _own_definition(self, numbering, abstract_id: int):
         """A copy of the 'List Number' definition under a new id and list identifier (w:nsid),

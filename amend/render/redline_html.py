@@ -166,23 +166,26 @@ _TAGS = {INS: "ins", DEL: "del"}
 def _markup(view: dict, provenance: str) -> Markup:
     """A text's segments, change links and note marks as HTML: what a template macro wrote,
     made here since it runs for every paragraph and item of the document (autoescaped alike)."""
-    out: list[str] = []
-    for s in view["segments"]:
-        tag = _TAGS.get(s["op"])
-        if tag is None:
-            out.append(escape(s["text"]))
-        else:
-            at = f' id="{escape(s["id"])}"' if s["id"] else ""
-            out.append(f"<{tag}{at}>{escape(s['text'])}</{tag}>")
-        if s["back"]:
-            b = s["back"]
-            out.append(f'<a class="back" href="{escape(b["href"])}" title="{escape(b["title"])}">'
-                       f'{escape(b["label"])}</a>')
-    for m in view["notes"]:
-        n = escape(m["n"])
-        out.append(f'<span class="comment" role="note">{escape(m["text"])}</span>' if provenance == "comments" else
-                   f'<sup class="note"><a href="#pn{n}" id="pr{n}">{n}</a></sup>')
+    out = [_segment(s) for s in view["segments"]]
+    out += [_note_mark(m, provenance) for m in view["notes"]]
     return Markup("".join(out))
+
+
+def _segment(s: dict) -> str:
+    tag = _TAGS.get(s["op"])
+    at = f' id="{escape(s["id"])}"' if s["id"] else ""
+    html = escape(s["text"]) if tag is None else f"<{tag}{at}>{escape(s['text'])}</{tag}>"
+    if s["back"]:
+        b = s["back"]
+        html += f'<a class="back" href="{escape(b["href"])}" title="{escape(b["title"])}">{escape(b["label"])}</a>'
+    return html
+
+
+def _note_mark(m: dict, provenance: str) -> str:
+    if provenance == "comments":
+        return f'<span class="comment" role="note">{escape(m["text"])}</span>'
+    n = escape(m["n"])
+    return f'<sup class="note"><a href="#pn{n}" id="pr{n}">{n}</a></sup>'
 
 
 def reader_name(program: Program) -> str | Msg:
