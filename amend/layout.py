@@ -5,7 +5,7 @@ the redline, the renderers and the importers (which read these words back)
 all share one definition without importing upward from render/."""
 from __future__ import annotations
 
-from .model import Decision, Meta, Program
+from .model import Decision, Program
 
 LABELS = {
     "sv": {"version": "Version", "status": "Status", "date": "Datum", "adopted": "Antagen av",
@@ -17,6 +17,9 @@ LABELS = {
 }
 
 COLUMNS_MARK = "amend:columns"  # DOCX table description that marks a column layout
+# the DOCX custom document property that holds the version name ("proposed", "adopted"): an
+# internal name no reader is shown, read back by the importer
+VERSION_PROPERTY = "amend.version"
 
 # Words of the redline (DOCX comments, HTML page, terminal), by language.
 REDLINE_LABELS = {
@@ -48,7 +51,9 @@ def decision_line(decision: Decision, language: str) -> str:
 
 
 def title_lines(program: Program) -> list[tuple[str, str]]:
-    """The title block as (style, text) pairs, in order."""
+    """The title block as (style, text) pairs, in order: what a reader knows the
+    version by (status, date, decisions), never its internal name ("adopted"),
+    which the DOCX keeps as a document property (VERSION_PROPERTY)."""
     m = program.meta
     words = LABELS.get(m.language, LABELS["en"])
     lines: list[tuple[str, str]] = []
@@ -57,16 +62,8 @@ def title_lines(program: Program) -> list[tuple[str, str]]:
     lines.append(("Title", m.title))
     if m.subtitle:
         lines.append(("Subtitle", m.subtitle))
-    lines.append(("Normal", " · ".join(_facts(m, words))))
+    facts = [f"{words[k]}: {v}" for k, v in (("status", m.status), ("date", m.date)) if v]
+    if facts:
+        lines.append(("Normal", " · ".join(facts)))
     lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
     return lines
-
-
-def _facts(m: Meta, words: dict[str, str]) -> list[str]:
-    """The parts of the title block's line of facts: version, status, date."""
-    facts = [f"{words['version']}: {m.version}"]
-    if m.status:
-        facts.append(f"{words['status']}: {m.status}")
-    if m.date:
-        facts.append(f"{words['date']}: {m.date}")
-    return facts

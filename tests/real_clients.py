@@ -51,19 +51,19 @@ def libreoffice(jobs: list[tuple[Path, str]], timeout: int = 1800) -> list[dict]
         return json.loads(out.read_text(encoding="utf-8"))
 
 
-def pandoc_texts(path: Path, mode: str = "accept") -> list[str]:
+def pandoc_texts(path: Path, mode: str = "accept", keep_empty: bool = False) -> list[str]:
     """The paragraphs (headings, list items and table cells included, in order)
     of pandoc's reading of a DOCX with --track-changes=accept|reject, each with
     its white space at the ends trimmed, empty ones left out. pandoc 2.17 keeps
     an empty list item for a list item whose paragraph mark is a tracked change
     that it removes (however that mark is encoded), and a space where it joins
     two paragraphs; what is compared is the text, LibreOffice's check has the
-    list labels."""
+    list labels (with `keep_empty`, the empty paragraphs and items are kept, as "")."""
     proc = subprocess.run(["pandoc", f"--track-changes={mode}", "-f", "docx", "-t", "json", str(path)],
                           capture_output=True, text=True, check=True)
     out: list[str] = []
     _blocks(json.loads(proc.stdout)["blocks"], out)
-    return [t.strip() for t in out if t.strip()]
+    return [t.strip() for t in out if keep_empty or t.strip()]
 
 
 def _blocks(blocks, out: list) -> None:
@@ -75,7 +75,7 @@ def _blocks(blocks, out: list) -> None:
             out.append(_inlines(content[2]))
         elif kind in ("BulletList", "OrderedList"):
             for item in (content if kind == "BulletList" else content[1]):
-                _blocks(item, out)
+                _blocks(item or [{"t": "Plain", "c": []}], out)  # an empty item: "" (kept only with keep_empty)
         elif kind in ("BlockQuote", "Div"):
             _blocks(content if kind == "BlockQuote" else content[1], out)
         elif kind == "Table":

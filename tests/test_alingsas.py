@@ -126,10 +126,14 @@ def test_docx_numbered_lists_restart_at_one(outputs):
             num_ids.append(p._p.pPr.numPr.numId.val)
     lists = list(dict.fromkeys(num_ids))
     assert len(lists) >= 2  # the example has two numbered lists
-    for num_id in lists:
+    definitions = []
+    for num_id in lists:  # each list its own numbering definition, starting at 1 (amend.render.docx._new_numbering)
         num = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id)][0]
-        start = num.find(qn("w:lvlOverride")).find(qn("w:startOverride"))
-        assert start.get(qn("w:val")) == "1"
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = [a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id][0]
+        assert abstract.find(f"{qn('w:lvl')}/{qn('w:start')}").get(qn("w:val")) == "1"
+        definitions.append((abstract_id, abstract.find(qn("w:nsid")).get(qn("w:val"))))
+    assert len(set(d for d, _ in definitions)) == len(set(n for _, n in definitions)) == len(lists)
 
 
 def test_patch_quotes_the_minutes():

@@ -101,6 +101,24 @@ def test_each_edit_of_one_text_is_its_own_change_with_its_own_amendment(tmp_path
     assert len({c.n for c in red.changes if c.what == "text"}) == 2
 
 
+def test_one_replace_of_most_words_is_shown_in_place_keeping_the_words_it_kept(tmp_path):
+    """A replace that rewrites all but the last word: the amendment changed one run, so the redline
+    shows that run, not the item struck and added whole (which marked the kept word twice)."""
+    patch = _patch(tmp_path, "a.yaml", "v0", "v1", [
+        {"id": "a1", "at": {"page": 1, "paragraph": 2}, "replace": "Fyra fem", "with": "Sju åtta nio"}])
+    red = redline(apply_steps(_program(tmp_path), [patch]))
+    assert _marked(red) == [("-", "Fyra fem", ["a1"]), ("+", "Sju åtta nio", ["a1"])]
+    assert [a for a in red.sides if not a.is_title] == []  # no paragraph on one side only
+
+
+def test_a_paragraph_rewritten_in_several_runs_is_still_struck_and_added_whole(tmp_path):
+    patch = _patch(tmp_path, "a.yaml", "v0", "v1", [
+        {"id": "a1", "at": {"page": 1, "paragraph": 2}, "replace": "Fyra", "with": "Sju åtta"},
+        {"id": "a2", "at": {"page": 1, "paragraph": 2}, "replace": "sex", "with": "nio tio elva"}])
+    red = redline(apply_steps(_program(tmp_path), [patch]))
+    assert [(op, text) for op, text, _ in _marked(red)] == [("-", "Fyra fem sex."), ("+", "Sju åtta fem nio tio elva.")]
+
+
 def test_the_example_marks_no_more_than_its_amendments_edits():
     """The Alingsås example's redline DOCX marks the characters its amendments insert, and at most the
     one space per edit that joining puts between the words (amend.text.joining.insert_at)."""
@@ -159,3 +177,17 @@ def test_the_redline_page_names_the_versions_as_a_reader_knows_them(tmp_path, la
     legend = re.search(r'<p class="legend">(.*?)</p>', html).group(1)
     for text in (head, legend):
         assert versions in text and "v0" not in text and "adopted" not in text
+
+
+def test_a_cells_or_the_documents_last_mark_is_never_tracked_when_both_sides_end_there(tmp_path):
+    """The last item rewritten (struck, and the new one added after it): both end at the document's
+    last paragraph mark, which no Accept or Reject can remove, so it is on both sides and not a
+    tracked change (pandoc's reject removed it, and the struck item's text with it)."""
+    from docx import Document
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    patch = _patch(tmp_path, "a.yaml", "v0", "v1", [{"id": "a1", "at": {"page": 1}, "replace": "Beta", "with": "Delta"}])
+    red = redline(apply_steps(_program(tmp_path), [patch]))
+    body = Document(io.BytesIO(render_redline_docx(red, build_time(None)))).element.body
+    last = body.findall(W + "p")[-1]
+    assert last.find(f"{W}pPr/{W}rPr/{W}ins") is None and last.find(f"{W}pPr/{W}rPr/{W}del") is None

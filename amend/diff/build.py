@@ -12,6 +12,7 @@ pairs to the next; split across modules, the walk would be read in pieces.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from .trail import Pair, Piece, Tag, Trail
 from .words import DEL, INS, SAME, bag, overlap, word_diff
 
 PAIR_AT = 0.5  # word overlap from which a changed block counts as the same block, edited
+_WORDY = re.compile(r"\w")  # a kept piece with a word in it (not only spacing and punctuation)
 Line = tuple[str, str]  # a line of the title block: (style, text)
 Pages = tuple[int | None, int | None]  # (old page, new page)
 
@@ -45,6 +47,10 @@ def _block_pages(program: Program) -> dict[Address, int]:
     pages = dict(zip(blocks, (p for _, p in iter_block_pages(program))))
     pages.update({Address.heading(s): sec.page for s, sec in enumerate(program.sections)})
     return pages
+
+
+def _text(node: str | Paragraph) -> str:
+    return node if isinstance(node, str) else node.text
 
 
 def _unpaged(block: Block) -> Block:
@@ -137,8 +143,23 @@ class _Builder:
                 not isinstance(new[j], (str, Paragraph)) or old[i] == new[j] or similar(old[i], new[j]):
             return [(i, j)]
         assert self.trail is not None
+        if self.one_edit_in_place(unit(i), _text(old[i]), _text(new[j])):
+            return [(i, j)]
         self.who[(container, (i, None))] = self.who[(container, (None, j))] = self.trail.covering(unit(i))
         return [(i, None), (None, j)]
+
+    def one_edit_in_place(self, at: Address, a: str, b: str) -> bool:
+        """Did the edits change this text in one run, keeping some of its words? Then that run
+        is what the amendment did, shown in place: striking and re-adding the words it kept
+        would mark more than it changed. (Several runs over most of the words: a rewrite,
+        struck and added whole, rather than a patchwork.)"""
+        assert self.trail is not None
+        pieces = self.trail.text(at, a, b)
+        if pieces is None:
+            return False
+        kept = [k for k, (op, t, _) in enumerate(pieces) if op == SAME and _WORDY.search(t)]
+        changed = [k for k, (op, _, _) in enumerate(pieces) if op != SAME]
+        return bool(kept) and not any(changed[0] < k < changed[-1] for k in kept)
 
     def attribute(self, c: Change, tag: Tag | None, at: Address | None) -> None:
         """The amendments (and decision) that made change c: its edits, or those covering the place."""

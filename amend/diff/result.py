@@ -62,11 +62,12 @@ class Redline:
 
     def side(self, path: Path) -> tuple[str, int | None]:
         """(SAME, None), or (INS/DEL, change) when the node at path is on one side only."""
-        address = path if type(path) is Address else Address(path)
-        if address.is_heading:
-            address = address.parent
-        for prefix in address.prefixes():
-            hit = self.sides.get(prefix)
+        steps = tuple(path)  # plain tuples: they equal and hash as the Addresses (a hot loop of the renderers)
+        if steps[:1] == ("h",):  # a heading: its section
+            steps = steps[1:]
+        sides = self.sides
+        for n in range(1, len(steps) + 1):
+            hit = sides.get(steps[:n])
             if hit:
                 return hit
         return SAME, None

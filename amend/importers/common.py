@@ -151,7 +151,7 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
         if it.kind == "block" and first is not None:
             report.note(msg("importers.note.block_before_heading", page=it.page))
     fields = read_title_block([(it.style, it.text) for it in preamble if it.kind != "block"], report,
-                              language_hint)
+                              language_hint, source=source)
     title = title or fields.get("title") or fallback_title or _title_from_text(preamble, report) \
         or _title_from_text(flow, report)
     if not title:

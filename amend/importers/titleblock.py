@@ -16,13 +16,16 @@ def _labels():
     return LABELS
 
 
-def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: str | None = None) -> dict:
+def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint: str | None = None,
+                     source: str | None = None) -> dict:
     """(style, text) pairs before the first heading → metadata fields.
 
     The inverse of amend.layout.title_lines: organisation (Subtitle before
-    the title), Title, subtitle (Subtitle after it), the "Version: … · Status: …"
-    line and "Antagen av …" decision lines. A line is taken only when writing
-    the metadata back gives exactly that line; anything else is reported.
+    the title), Title, subtitle (Subtitle after it), the "Status: … · Datum: …"
+    line (also the "Version: … · Status: …" of files amend wrote before the
+    version moved out of sight) and "Antagen av …" decision lines. A line is
+    taken only when writing the metadata back gives exactly that line; anything
+    else is reported. The version is the DOCX's document property (version_in_file).
     """
     from ..layout import decision_line
 
@@ -34,7 +37,7 @@ def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint
             meta["title"], seen_title = text, True
         elif style == "Subtitle" and "subtitle" not in meta:
             meta["subtitle" if seen_title else "organisation"] = text
-        elif (facts := _facts(text)) and "version" not in meta:
+        elif (facts := _facts(text)) and not meta.keys() & {"version", "status", "date"}:
             meta.update(facts)
         elif (found := _decision(text)) and decision_line(found[0], found[1]) == text:
             decisions.append(found[0])
@@ -43,20 +46,43 @@ def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint
             report.note(msg("importers.note.before_first_heading", text=excerpt(text)))
     if decisions:
         meta["decisions"] = tuple(decisions)
+    if "version" not in meta and source is not None and (version := version_in_file(source)):
+        meta["version"] = version
     meta.setdefault("language", language_hint)
     if meta["language"] is None:
         meta.pop("language")
     return meta
 
 
+def version_in_file(source: str) -> str | None:
+    """The version name amend keeps in a DOCX's custom properties (amend.layout.VERSION_PROPERTY), if any."""
+    import zipfile
+
+    from lxml import etree
+
+    from ..layout import VERSION_PROPERTY
+
+    try:
+        with zipfile.ZipFile(source) as z:
+            root = etree.fromstring(z.read("docProps/custom.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    for prop in root:
+        if prop.get("name") == VERSION_PROPERTY and len(prop) == 1 and prop[0].text:
+            return prop[0].text
+    return None
+
+
 def _facts(text: str) -> dict | None:
-    """'Version: proposed · Status: Förslag · Datum: 2025-03-18' → fields, or None."""
+    """'Status: Förslag · Datum: 2025-03-18' (or, older, 'Version: proposed · Status: …') → fields, or None."""
     parts = [p.split(": ", 1) for p in text.split(" · ")]
     if any(len(p) != 2 for p in parts):
         return None
     for language, words in _labels().items():
         keys = {words[k]: k for k in ("version", "status", "date")}
-        if parts[0][0] == words["version"] and all(label in keys for label, _ in parts):
+        order = [keys.get(label) for label, _ in parts]
+        if None not in order and order == sorted(order, key=("version", "status", "date").index) \
+                and len(set(order)) == len(order):
             out = {keys[label]: value for label, value in parts}
             # 'Version' and 'Status' are alike in both languages; only 'Datum' tells
             if "date" in out:

@@ -8,6 +8,7 @@ renderer can reuse it and only change how text runs are written.
 """
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 
 from docx import Document
@@ -25,6 +26,7 @@ from lxml.etree import SubElement
 
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
+from .docx_custom import set_version_property
 from .docx_package import save, set_language
 from .template import headings_of, open_template, write_front
 
@@ -163,25 +165,37 @@ class DocxWriter:
         raise LookupError(style_name)
 
     def _new_numbering(self) -> int:
-        """A fresh w:num over the 'List Number' definition, restarting at 1."""
+        """A fresh numbered list starting at 1: a w:num over a definition of its own, a copy of
+        'List Number' (w:abstractNum). Not a w:num restarting the shared one (startOverride):
+        LibreOffice puts that restart on the paragraph that first carries the w:num when it
+        opens the file, and in a redline whose list's first item is inserted or deleted that is
+        another item after Reject or Accept All (it was numbered 1, its list 1 again, or on)."""
         numbering = self.doc.part.numbering_part.element
-        if self._next_num_id is None:  # only this writer adds w:num: count on from the template's
-            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
-        num_id = self._next_num_id
-        self._next_num_id += 1
-        num = OxmlElement("w:num")
-        num.set(qn("w:numId"), str(num_id))
-        abstract = OxmlElement("w:abstractNumId")
-        abstract.set(qn("w:val"), self._numbered_abstract)
-        num.append(abstract)
-        override = OxmlElement("w:lvlOverride")
-        override.set(qn("w:ilvl"), "0")
-        start = OxmlElement("w:startOverride")
-        start.set(qn("w:val"), "1")
-        override.append(start)
-        num.append(override)
-        numbering.append(num)
+        num_id, abstract_id = self._next_ids(numbering)
+        numbering.findall(qn("w:abstractNum"))[-1].addnext(self._own_definition(numbering, abstract_id))
+        numbering.append(el("num", el("abstractNumId", val=str(abstract_id)), numId=str(num_id)))
         return num_id
+
+    def _next_ids(self, numbering) -> tuple[int, int]:
+        """The next (w:numId, w:abstractNumId): only this writer adds them, counting on from the template's."""
+        if self._next_num_id is None:
+            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num")))
+            self._next_abstract = max(int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum")))
+        self._next_num_id += 1
+        self._next_abstract += 1
+        return self._next_num_id, self._next_abstract
+
+    def _own_definition(self, numbering, abstract_id: int):
+        """A copy of the 'List Number' definition under a new id and list identifier (w:nsid),
+        without the style link (one definition is the style's)."""
+        source = next(a for a in numbering.findall(qn("w:abstractNum"))
+                      if a.get(qn("w:abstractNumId")) == self._numbered_abstract)
+        made = copy.deepcopy(source)
+        made.set(qn("w:abstractNumId"), str(abstract_id))
+        for child in made.findall(qn("w:nsid")) + made.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
+            child.getparent().remove(child)
+        made.insert(0, el("nsid", val=f"{0xA3E00000 + abstract_id:08X}"))  # unique and the same each run
+        return made
 
     # -------------------------------------------------- text
 
@@ -387,4 +401,5 @@ def _describe(table, text: str) -> None:
 
 def render_docx(program: Program, when: datetime, writer=DocxWriter, template: bytes | None = None) -> bytes:
     doc = writer(program, template).render()
+    set_version_property(doc, program.meta.version)
     return save(doc, when, program.meta.title, program.meta.organisation or "")

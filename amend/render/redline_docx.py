@@ -28,6 +28,7 @@ from lxml import etree
 
 from ..diff import DEL, INS, SAME, Redline
 from .docx import PPR_RANK, DocxWriter, add_text_run, el, ppr, save, set_page_break_before
+from .docx_custom import set_version_property
 from .redline_comments import author_of, comment_lines, comment_styles, comment_xml, stamp
 from .title import REDLINE_LABELS
 
@@ -243,6 +244,14 @@ class RedlineWriter(DocxWriter):
             container.remove(end)
             kids.remove(end)
             del self._sides[end]
+            if target is last:  # the last mark now ends the paragraph on both sides: not a tracked one
+                self._untrack(target)
+
+    def _untrack(self, p) -> None:
+        rPr = p.find(f"{_PPR}/{qn('w:rPr')}")
+        for old in [] if rPr is None else rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
+            rPr.remove(old)
+        self._sides.pop(p, None)
 
     def _hand_over(self, end, last, side: str) -> None:
         """Paragraphs of one side only that cannot join the paragraph after them
@@ -423,4 +432,5 @@ def _styled_run(style: str, *children):
 
 def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
     doc = RedlineWriter(red, template).render()
+    set_version_property(doc, red.new.meta.version)
     return save(doc, when, red.new.meta.title, red.new.meta.organisation or "")

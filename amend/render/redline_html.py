@@ -7,6 +7,8 @@ built here is plain data; the template does all of the markup (autoescaped).
 """
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from ..address import Address
 from ..diff import DEL, INS, Change, Redline
 from ..messages import Msg, msg
@@ -26,6 +28,7 @@ class _View:
         self.language = red.new.meta.language
         self.words = REDLINE_LABELS.get(self.language, REDLINE_LABELS["en"])
         self.page = 0  # last page of the proposal marked
+        self.texts: list[dict] = []  # every text's view, given its markup once all are known (_markup)
         self.anchored: dict[int, dict] = {}  # change n -> its first segment
         self.last: dict[int, dict] = {}  # change n -> its last segment
         self.patches = list(patches)
@@ -46,7 +49,8 @@ class _View:
 
     # -------------------------------------------------- text
 
-    def text(self, path) -> dict:
+    def text(self, path, **fields) -> dict:
+        """The view of one text (with `fields`, what the template needs of the node around it)."""
         side, _ = self.red.side(path)
         segments = []
         for seg in self.red.segments.get(path, ()):
@@ -57,7 +61,9 @@ class _View:
                     d["id"] = self.red.changes[seg.change].id
                 self.last[seg.change] = d
             segments.append(d)
-        return {"cls": _CLASS.get(side, ""), "segments": segments, "notes": self.note_marks(path)}
+        view = {**fields, "cls": _CLASS.get(side, ""), "segments": segments, "notes": self.note_marks(path)}
+        self.texts.append(view)
+        return view
 
     def note_marks(self, path) -> list:
         marks = [{"n": len(self.noted) + k + 1, "text": note.text(self.language)}
@@ -78,7 +84,7 @@ class _View:
         out = []
         for s, section in enumerate(self.red.merged.sections):
             out.extend(self.marker(Address.heading(s)))
-            out.append({"kind": "heading", "level": min(section.level + 1, 6), **self.text(Address.heading(s))})
+            out.append(self.text(Address.heading(s), kind="heading", level=min(section.level + 1, 6)))
             for here, block in ((Address.section(s).block(b), block) for b, block in enumerate(section.blocks)):
                 out.extend(self.marker(here))
                 out.append(self.block(block, here))
@@ -90,7 +96,7 @@ class _View:
     def block(self, block, path) -> dict:
         cls = _CLASS.get(self.red.side(path)[0], "")
         if isinstance(block, Paragraph):
-            return {"kind": "p", **self.text(path)}
+            return self.text(path, kind="p")
         if isinstance(block, ListBlock):
             return {"kind": "list", "cls": cls, "ordered": block.ordered,
                     "items": [self.text(path.item(k)) for k in range(len(block.items))]}
@@ -135,12 +141,14 @@ class _View:
 
     def build(self) -> dict:
         red = self.red
-        title = [{"style": style, **self.text(Address.title(i))} for i, (style, _) in enumerate(red.title)]
+        title = [self.text(Address.title(i), style=style) for i, (style, _) in enumerate(red.title)]
         start = [{"kind": "page", "page": 1, "label": f"{self.words['page']} 1"}]
         self.page = 1
         body = self.body()
         for n, seg in self.last.items():
             seg["back"] = self.back(red.changes[n])
+        for view in self.texts:
+            view["html"] = _markup(view, self.provenance)
         versions = msg("render.redline.versions", new=reader_name(red.new), old=reader_name(red.old))
         return {"lang": self.language, "words": self.words, "meta": red.new.meta,
                 "versions": versions.render(self.language),
@@ -150,6 +158,34 @@ class _View:
     def provenance_view(self) -> dict:
         return {"mode": self.provenance, "notes": self.noted,
                 "heading": msg("history.provenance.heading").render(self.language)}
+
+
+_TAGS = {INS: "ins", DEL: "del"}
+
+
+def _markup(view: dict, provenance: str) -> Markup:
+    """A text's segments, change links and note marks as HTML: what a template macro wrote,
+    made here since it runs for every paragraph and item of the document (autoescaped alike)."""
+    out = [_segment(s) for s in view["segments"]]
+    out += [_note_mark(m, provenance) for m in view["notes"]]
+    return Markup("".join(out))
+
+
+def _segment(s: dict) -> str:
+    tag = _TAGS.get(s["op"])
+    at = f' id="{escape(s["id"])}"' if s["id"] else ""
+    html = escape(s["text"]) if tag is None else f"<{tag}{at}>{escape(s['text'])}</{tag}>"
+    if s["back"]:
+        b = s["back"]
+        html += f'<a class="back" href="{escape(b["href"])}" title="{escape(b["title"])}">{escape(b["label"])}</a>'
+    return html
+
+
+def _note_mark(m: dict, provenance: str) -> str:
+    if provenance == "comments":
+        return f'<span class="comment" role="note">{escape(m["text"])}</span>'
+    n = escape(m["n"])
+    return f'<sup class="note"><a href="#pn{n}" id="pr{n}">{n}</a></sup>'
 
 
 def reader_name(program: Program) -> str | Msg:
