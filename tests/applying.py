@@ -53,3 +53,19 @@ def apply_runner(amend, tmp_path: Path):
         return [u.text for u in iter_units(load_program(folder / "out" / "p.adopted.yaml"))]
 
     return run
+
+
+def extract_runner(amend, tmp_path: Path, program: Path, *options: str, wrap=lambda minutes: minutes):
+    """go(minutes, lang="en") → (result, folder): `amend extract` of wrap(minutes) against `program`,
+    with the extra command-line options (e.g. --body, --date), written to a folder of its own."""
+    runs = iter(range(10_000))
+
+    def go(minutes: str, lang: str = "en"):
+        folder = tmp_path / f"run{next(runs)}"
+        folder.mkdir()
+        (folder / "minutes.txt").write_text(wrap(minutes), encoding="utf-8")
+        res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", program, *options,
+                    "-o", folder / "patch.yaml")
+        return res, folder
+
+    return go

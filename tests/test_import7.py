@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_import_pages6 import _apply
 
-from amend.apply import apply_patch
 from amend.errors import AmendError
 from amend.importers import import_document, program_yaml
-from amend.load import load_patch, load_program
+from amend.load import load_program
 from amend.model import Paragraph, Program, Table
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "import_review7"
@@ -22,14 +22,6 @@ def _imported(tmp_path: Path, source: Path, pid: str = "plan", **kw) -> tuple[Pr
     path = tmp_path / f"{pid}.yaml"
     path.write_text(program_yaml(program, "../schemas/program.schema.json", path.name), encoding="utf-8")
     return load_program(path), report.lines("en"), report.lines("sv")
-
-
-def _apply(tmp_path: Path, program: Program, amendment: str) -> Program:
-    path = tmp_path / "patch.yaml"
-    path.write_text(f"program: {program.meta.id}\nbase: proposed\nproduces: kf\n"
-                    "decision: {body: Kommunfullmäktige, date: \"2026-02-01\", paragraph: § 3}\n"
-                    f"amendments:\n  - id: a1\n{amendment}", encoding="utf-8")
-    return apply_patch(program, load_patch(path))[0]
 
 
 def _texts(program: Program) -> list[tuple[str, int, str]]:

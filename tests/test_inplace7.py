@@ -34,14 +34,17 @@ def _seen(dump: dict) -> list[tuple[str, str, str, bool]]:
 def _numbered_cell(tmp_path: Path) -> Path:
     """review 6's cell.docx with the cell's item numbered ("List Number"): LibreOffice reports a
     number's label ("1."), a bullet's it reports as ""; the page shows both."""
-    (tmp_path / "made").mkdir(exist_ok=True)
-    out = tmp_path / "made" / "numbered.docx"
-    with zipfile.ZipFile(CELL) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    return _rewritten(CELL, tmp_path / "made" / "numbered.docx",
+                      lambda data: data.replace(b'w:val="ListBullet"', b'w:val="ListNumber"'))
+
+
+def _rewritten(source: Path, out: Path, edit) -> Path:
+    """A copy of the Word file `source` at `out` with its body's XML put through `edit`."""
+    out.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = data.replace(b'w:val="ListBullet"', b'w:val="ListNumber"')
-            dst.writestr(info, data)
+            dst.writestr(info, edit(data) if info.filename == "word/document.xml" else data)
     return out
 
 
@@ -179,21 +182,16 @@ def _with_status_line(tmp_path: Path, *lines: str) -> Path:
     from lxml import etree
     from test_source_docx import PLAN
 
-    (tmp_path / "made").mkdir(exist_ok=True)
-    out = tmp_path / "made" / "trygghetsplan.docx"
-    with zipfile.ZipFile(PLAN) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                root = etree.fromstring(data)
-                title = root.find(f"{W}body/{W}p")
-                for text in reversed(lines):
-                    title.addnext(etree.fromstring(
-                        f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:jc w:val="center"/></w:pPr>'
-                        f'<w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'))
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            dst.writestr(info, data)
-    return out
+    def edit(data: bytes) -> bytes:
+        root = etree.fromstring(data)
+        title = root.find(f"{W}body/{W}p")
+        for text in reversed(lines):
+            title.addnext(etree.fromstring(
+                f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:jc w:val="center"/></w:pPr>'
+                f'<w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'))
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    return _rewritten(PLAN, tmp_path / "made" / "trygghetsplan.docx", edit)
 
 
 def _title_page(path: Path) -> list[str]:

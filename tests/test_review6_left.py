@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from applying import apply_runner
+from applying import apply_runner, extract_runner
 from conftest import PROGRAM
 
 from amend.load import load_program
@@ -24,17 +24,7 @@ BEFORE = {u.path: u.text for u in iter_units(load_program(PROGRAM))}
 @pytest.fixture
 def extract(amend, tmp_path):
     """extract(minutes, lang) → (result, folder): `amend extract` of the minutes against the program."""
-    runs = iter(range(1000))
-
-    def go(minutes: str, lang: str = "en"):
-        folder = tmp_path / f"run{next(runs)}"
-        folder.mkdir()
-        (folder / "minutes.txt").write_text(minutes, encoding="utf-8")
-        res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", PROGRAM,
-                    "--body", "Kommunfullmäktige", "--date", "2026-03-02", "-o", folder / "patch.yaml")
-        return res, folder
-
-    return go
+    return extract_runner(amend, tmp_path, PROGRAM, "--body", "Kommunfullmäktige", "--date", "2026-03-02")
 
 
 def _changed(amend, folder: Path) -> dict:

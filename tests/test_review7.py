@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from applying import apply_runner
+from applying import apply_runner, extract_runner
 from conftest import PROGRAM
 
 from amend.load import load_program
@@ -27,17 +27,7 @@ ADOPT = "Beslut\nKommunfullmäktige beslutar att anta programmet med följande �
 @pytest.fixture
 def extract(amend, tmp_path):
     """extract(instruction, lang) → (result, folder): `amend extract` of the § deciding it."""
-    runs = iter(range(1000))
-
-    def go(instruction: str, lang: str = "en"):
-        folder = tmp_path / f"run{next(runs)}"
-        folder.mkdir()
-        (folder / "minutes.txt").write_text(HEAD + ADOPT + instruction + "\n", encoding="utf-8")
-        res = amend("--lang", lang, "extract", folder / "minutes.txt", "--program", PROGRAM, "-o",
-                    folder / "patch.yaml")
-        return res, folder
-
-    return go
+    return extract_runner(amend, tmp_path, PROGRAM, wrap=lambda instruction: HEAD + ADOPT + instruction + "\n")
 
 
 @pytest.fixture
