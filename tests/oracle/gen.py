@@ -198,6 +198,9 @@ def sure_sentence(sents, t: int, from_end: bool) -> tuple[bool, set]:
 # ---------------------------------------------------------------- amendments
 
 
+LOWERS = "the text would start in lower case or with a mark (review 5 findings 1, 6)"
+
+
 @dataclass
 class Expect:
     outcome: str  # "apply", "refuse", "either"
@@ -401,7 +404,7 @@ class TextSpec(Spec):
             expect = Expect("refuse", "leaves a bracket or quotation mark without its partner (review 5 finding 2)",
                             expect.tags)
         if _lowers_paragraph_start(place, sent, i, j, self.op, self.new):
-            expect = Expect("refuse", "the text would start in lower case or with a mark (review 5 findings 1, 6)", expect.tags)
+            expect = Expect("refuse", LOWERS, expect.tags)
         if self.op == "delete":
             rest = [t for t in place.unit.tokens() if not any(t is x for x in sent[i:j])]
             if not any(ch.isalnum() for t in rest for ch in t.text):
@@ -553,7 +556,8 @@ class PairSpec(Spec):
     def emit_all(self, sections):
         one, two = self.first.emit(sections), self.second.emit(sections)
         two[0]["at"] = dict(one[0]["at"])  # the same scope, so that only the overlap can be wrong
-        two[1].outcome = one[1].outcome
+        if one[1].why != LOWERS:  # a refusal of the first one's own words is not the second one's
+            two[1].outcome = one[1].outcome
         same = {k: v for k, v in one[0].items() if k != "at"} == {k: v for k, v in two[0].items() if k != "at"}
         if self.conflict or same:  # the same words inserted twice at one place conflict too (review 5)
             tags = one[1].tags | two[1].tags
