@@ -127,7 +127,7 @@ def test_docx_numbered_lists_restart_at_one(outputs):
     lists = list(dict.fromkeys(num_ids))
     assert len(lists) >= 2  # the example has two numbered lists
     definitions = []
-    for num_id in lists:  # each list its own numbering definition, starting at 1 (amend.render.docx._new_numbering)
+    for num_id in lists:  # each list its own numbering definition, starting at 1 (amend.render.docx_lists)
         num = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id)][0]
         abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
         abstract = [a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id][0]

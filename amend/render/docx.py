@@ -8,7 +8,6 @@ renderer can reuse it and only change how text runs are written.
 """
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 
 from docx import Document
@@ -27,6 +26,7 @@ from lxml.etree import SubElement
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
 from .docx_custom import set_version_property
+from .docx_lists import NumberedLists
 from .docx_package import save, set_language
 from .template import headings_of, open_template, write_front
 
@@ -118,10 +118,9 @@ class DocxWriter:
         self.doc = Document() if template is None else open_template(template, self.front_program())
         self.page = 1
         self._pending_break = False
-        self._numbered_abstract = self._abstract_num_of("List Number")
-        self._next_num_id: int | None = None
         self._style_ids: dict = {}
         self._setup()
+        self.lists = NumberedLists(self.doc)
         body = self.doc.element.body
         self._body_end = body.find(qn("w:sectPr"))  # new body content goes before it
         self._block_width = self.doc._block_width
@@ -155,47 +154,6 @@ class DocxWriter:
         run.append(text)
         field.append(run)
         footer._p.append(field)
-
-    def _abstract_num_of(self, style_name: str):
-        numbering = self.doc.part.numbering_part.element
-        num_id = self.doc.styles[style_name].element.pPr.numPr.numId.val
-        for num in numbering.findall(qn("w:num")):
-            if num.get(qn("w:numId")) == str(num_id):
-                return num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        raise LookupError(style_name)
-
-    def _new_numbering(self) -> int:
-        """A fresh numbered list starting at 1: a w:num over a definition of its own, a copy of
-        'List Number' (w:abstractNum). Not a w:num restarting the shared one (startOverride):
-        LibreOffice puts that restart on the paragraph that first carries the w:num when it
-        opens the file, and in a redline whose list's first item is inserted or deleted that is
-        another item after Reject or Accept All (it was numbered 1, its list 1 again, or on)."""
-        numbering = self.doc.part.numbering_part.element
-        num_id, abstract_id = self._next_ids(numbering)
-        numbering.findall(qn("w:abstractNum"))[-1].addnext(self._own_definition(numbering, abstract_id))
-        numbering.append(el("num", el("abstractNumId", val=str(abstract_id)), numId=str(num_id)))
-        return num_id
-
-    def _next_ids(self, numbering) -> tuple[int, int]:
-        """The next (w:numId, w:abstractNumId): only this writer adds them, counting on from the template's."""
-        if self._next_num_id is None:
-            self._next_num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num")))
-            self._next_abstract = max(int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum")))
-        self._next_num_id += 1
-        self._next_abstract += 1
-        return self._next_num_id, self._next_abstract
-
-    def _own_definition(self, numbering, abstract_id: int):
-        """A copy of the 'List Number' definition under a new id and list identifier (w:nsid),
-        without the style link (one definition is the style's)."""
-        source = next(a for a in numbering.findall(qn("w:abstractNum"))
-                      if a.get(qn("w:abstractNumId")) == self._numbered_abstract)
-        made = copy.deepcopy(source)
-        made.set(qn("w:abstractNumId"), str(abstract_id))
-        for child in made.findall(qn("w:nsid")) + made.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
-            child.getparent().remove(child)
-        made.insert(0, el("nsid", val=f"{0xA3E00000 + abstract_id:08X}"))  # unique and the same each run
-        return made
 
     # -------------------------------------------------- text
 
@@ -324,7 +282,7 @@ class DocxWriter:
 
     def list_block(self, container, block: ListBlock, path) -> None:
         style = "List Number" if block.ordered else "List Bullet"
-        num_id = self._new_numbering() if block.ordered else None
+        num_id = self.lists.new() if block.ordered else None
         for k, item in enumerate(block.items):
             p = self.add_paragraph(container, item, style, where=path + ("item", k))
             self._apply_pending_break(p, path + ("item", k))
