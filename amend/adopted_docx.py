@@ -123,12 +123,21 @@ def shown_version(program: Program, steps, chain: Sequence[Patch], provenance: s
     from .output import build_time
     from .redline import redline
 
-    built, red = (steps[-1].result, redline(steps)) if steps else (program, None)
+    built = steps[-1].result if steps else program
+    red = redline(steps) if steps and _redline_needed(program, provenance) else None
     when = build_time(built.meta.date)
     docx, note, inputs = _in_source(program, red, when, provenance, chain, built.meta.version)
     adopted = adopted_source(built, docx, f"{stem(built.meta)}.docx")
     own = docx.data if docx else noted_docx(adopted, red, chain, when, provenance) if red else None
     return adopted, own, note, inputs
+
+
+def _redline_needed(program: Program, provenance: str) -> bool:
+    """Whether a shown version needs the redline of its chain: to be written into its source Word
+    file, or for its provenance notes (about a third of `amend show` at 300 pages otherwise)."""
+    from .render.source_docx import source_path
+
+    return provenance != "none" or source_path(program) is not None
 
 
 def _in_source(program: Program, red, when, provenance: str, chain: Sequence[Patch], version: str):
