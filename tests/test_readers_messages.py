@@ -147,15 +147,17 @@ def test_report_of_footnotes_symbols_merged_cells_and_headings_in_tables_in_both
 
 
 def test_report_of_a_pdf_read_from_its_fonts_in_both_languages():
-    _, report = import_document(DOCUMENTS / "sv-olofstrom-handlingsplan-klimat-energi.pdf", program_id="plan")
+    program, report = import_document(DOCUMENTS / "sv-olofstrom-handlingsplan-klimat-energi.pdf", program_id="plan")
     en, sv = report.lines("en"), report.lines("sv")
     assert "note: headings are read from their font: 12 pt bold → level 1; 11 pt bold → level 2; check the levels" \
         in en
     assert "obs: rubrikernas nivåer läses från teckensnittet: 12 pt fet → nivå 1; 11 pt fet → nivå 2; kontrollera " \
            "nivåerna" in sv
     assert "obs: inga sidnummer är tryckta (eller inga kunde läsas): sidorna är PDF:ens egna, med sidan 1 först" in sv
-    assert "obs: text före den första rubriken hör inte till programmet: ”Datum: 2023-03-31”" in sv
-    assert "note: text before the first heading is not part of the program: 'Datum: 2023-03-31'" in en
+    # its title page's "Datum: 2023-03-31" is the line amend writes for a program's date, so it is read as that
+    assert program.meta.date == "2023-03-31"
+    assert "obs: text före den första rubriken hör inte till programmet: ”Giltighetstid: 31 december 2026”" in sv
+    assert "note: text before the first heading is not part of the program: 'Giltighetstid: 31 december 2026'" in en
 
 
 # ---------------------------------------------------------------- extract: why no patch can be made
