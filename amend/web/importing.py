@@ -124,12 +124,9 @@ def _program_in(text: str, name: str) -> Program:
 
 def suggested_id(name: str) -> str:
     """A program id from the document's name: 'Trygghetsplan 2026.docx' → 'trygghetsplan-2026'."""
-    import unicodedata
+    from ..text.names import file_id
 
-    stem = re.sub(r"\.(docx|pdf)$", "", name, flags=re.I)
-    ascii_ = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9._-]+", "-", ascii_).strip("-._")[:80]
-    return slug or "program"
+    return file_id(re.sub(r"\.(docx|pdf)$", "", name, flags=re.I))[:80] or "program"
 
 
 def check_id(program_id: str) -> str:
