@@ -13,7 +13,7 @@ from typing import Any
 from .address import Address
 from .collector import paused
 from .conflicts import conflict_between, find_conflicts, overlapping_pairs
-from .errors import AmendError, AmendErrors, FuzzyWarning, VersionMismatch
+from .errors import AmendErrors, FuzzyWarning, VersionMismatch
 from .messages import msg
 from .model import ListBlock, Patch, Program, Section, Source
 from .resolve import Edit, Index, Resolution, resolve
@@ -177,7 +177,7 @@ def apply_patch(program: Program, patch: Patch, fuzzy: float | None = None,
         resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
         conflicts = find_conflicts(resolution.edits)
         if conflicts:
-            raise conflicts[0] if len(conflicts) == 1 else AmendErrors(list[AmendError](conflicts))
+            raise AmendErrors.of(conflicts)
         return adopt(program, patch, resolution.edits), resolution
 
 

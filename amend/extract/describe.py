@@ -84,7 +84,7 @@ def describe_patch(patch: Patch, language: str = "sv", program: Program | None =
         gap = "\n" if titles and re.fullmatch(titles, title.rstrip(":"), re.IGNORECASE) else "\n\n"
         blocks.append(f"{title}{gap}{sentence}\n")
     if errors:
-        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+        raise AmendErrors.of(errors)
     return "\n".join(blocks)
 
 

@@ -90,7 +90,7 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
                  for path, message in value_problems(data, kind, broken)]
     problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
     if problems:
-        raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+        raise AmendErrors.of(problems)
 
 
 def _check_size(data: dict, name: str) -> None:
@@ -242,7 +242,7 @@ def _check_operations(data, lines, name):
         if isinstance(am, dict):
             problems += _operation_problems(am, i, lines, name)
     if problems:
-        raise problems[0] if len(problems) == 1 else AmendErrors(problems)
+        raise AmendErrors.of(problems)
 
 
 def _operation_problems(am: dict, i: int, lines, name: str) -> list[AmendError]:

@@ -35,7 +35,7 @@ def resolve(program: Program, patch: Patch, fuzzy: float | None = None, index: I
     result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
     errors = [exc for _, exc in result.failures]
     if errors:
-        raise errors[0] if len(errors) == 1 else AmendErrors(errors)
+        raise AmendErrors.of(errors)
     return result
 
 
