@@ -242,13 +242,11 @@ def _with_versions(report: ProgramReport, trees: dict[str, Versions]) -> Program
 
 
 def _unique(dirs: list[Path]) -> list[Path]:
-    seen: set[Path] = set()
-    out: list[Path] = []
+    """Each folder once, as first named: two names of one folder would check its outputs twice."""
+    first: dict[Path, Path] = {}
     for d in dirs:
-        if d.resolve() not in seen:
-            seen.add(d.resolve())
-            out.append(d)
-    return out
+        first.setdefault(d.resolve(), d)
+    return list(first.values())
 
 
 # ---------------------------------------------------------------- committed outputs
