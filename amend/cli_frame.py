@@ -11,6 +11,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any, TypeVar, cast
 
 import click
@@ -247,11 +248,9 @@ def date_option(value: str | None) -> str | None:
 
     if value is None:
         return None
-    try:
+    with suppress(ValueError):  # 2025-02-30 has the shape of a date, but is none
         if DATE.match(value) and dt.date.fromisoformat(value):
             return value
-    except ValueError:
-        pass
     raise click.BadParameter(str(msg("cli.not_a_date", value=value)))
 
 

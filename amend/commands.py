@@ -194,16 +194,10 @@ def render_program(program: Program, out_dir: Path, template: str | None = None)
 
 def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | None]:
     """An "ok" line per valid file, and the errors of the others (None when every file is valid)."""
-    oks: list[Msg] = []
-    problems: list[AmendError] = []
-    for f in files:
-        found = _problems_of(f)
-        problems += found
-        if not found:
-            oks.append(msg("cli.valid", f=f))
-    if not problems:
-        return tuple(oks), None
-    return tuple(oks), AmendErrors.of(problems)
+    found = [(f, _problems_of(f)) for f in files]
+    problems = [e for _, errors in found for e in errors]
+    oks = tuple(msg("cli.valid", f=f) for f, errors in found if not errors)
+    return oks, AmendErrors.of(problems) if problems else None
 
 
 def _problems_of(file: str) -> list[AmendError]:

@@ -34,6 +34,10 @@ class AmendError(Exception):
         with language(lang):
             return str(self)
 
+    def each(self) -> list[AmendError]:
+        """The errors this one stands for, the inverse of AmendErrors.of: itself alone."""
+        return [self]
+
 
 class SchemaError(AmendError):
     """A program or patch file is not valid YAML or does not follow its schema."""
@@ -95,6 +99,9 @@ class AmendErrors(AmendError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+    def each(self) -> list[AmendError]:
+        return list(self.errors)
 
     @staticmethod
     def of(errors: Sequence[AmendError]) -> AmendError:

@@ -74,7 +74,6 @@ def extract_documents(protocol: str, programs: Sequence[Program], out_dir: Path,
     """One decision amending several documents: a patch per document, `out_dir/<program-id>.yaml`,
     each instruction in the one document it is for (amend.extract.documents), all written or none."""
     from .extract import documents
-    from .extract.findings import NEEDS_HUMAN
 
     options = dict(language=language, paragraph=paragraph, decision=decision, produces=produces, status=status)
     routed, routes = documents.route(_read_each(protocol, programs, options), programs)
@@ -82,9 +81,16 @@ def extract_documents(protocol: str, programs: Sequence[Program], out_dir: Path,
     outputs = {path: data for path, data, _ in made if data is not None}
     findings = documents.report(routed, protocol) + _routes_taken(routes, protocol, out_dir)
     written = _write(outputs, (protocol, *(p.source for p in programs))) if outputs else ()
-    unsure = sum(m.key in NEEDS_HUMAN for m in findings)
-    need = msg("extract.report.need_a_human", n=unsure) if unsure or not outputs else None
+    need = _need_a_human(findings, wrote=bool(outputs))
     return ExtractedDocuments(tuple(findings), tuple(m for _, _, m in made), need, written)
+
+
+def _need_a_human(findings: Sequence[Msg], wrote: bool) -> Msg | None:
+    """Why the run exits 1: findings a human must look at, or no patch written at all."""
+    from .extract.findings import NEEDS_HUMAN
+
+    unsure = sum(m.key in NEEDS_HUMAN for m in findings)
+    return msg("extract.report.need_a_human", n=unsure) if unsure or not wrote else None
 
 
 def _read_each(protocol: str, programs: Sequence[Program], options: dict[str, Any]) -> list[Extraction]:

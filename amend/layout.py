@@ -56,14 +56,7 @@ def title_lines(program: Program) -> list[tuple[str, str]]:
     which the DOCX keeps as a document property (VERSION_PROPERTY)."""
     m = program.meta
     words = LABELS.get(m.language, LABELS["en"])
-    lines: list[tuple[str, str]] = []
-    if m.organisation:
-        lines.append(("Subtitle", m.organisation))
-    lines.append(("Title", m.title))
-    if m.subtitle:
-        lines.append(("Subtitle", m.subtitle))
-    facts = [f"{words[k]}: {v}" for k, v in (("status", m.status), ("date", m.date)) if v]
-    if facts:
-        lines.append(("Normal", " · ".join(facts)))
-    lines.extend(("Normal", decision_line(d, m.language)) for d in m.decisions)
-    return lines
+    facts = " · ".join(f"{words[k]}: {v}" for k, v in (("status", m.status), ("date", m.date)) if v)
+    top = [("Subtitle", m.organisation or ""), ("Title", m.title), ("Subtitle", m.subtitle or ""), ("Normal", facts)]
+    kept = [(style, text) for style, text in top if text or style == "Title"]  # the title even when empty
+    return kept + [("Normal", decision_line(d, m.language)) for d in m.decisions]

@@ -73,12 +73,10 @@ def _check_targets(paths: list[Path], inputs: tuple) -> None:
     for n, path in enumerate(paths):
         for earlier in paths[:n]:
             if same_file(earlier, path):
-                raise OutputError(msg("output.same_as_output", earlier=str(earlier)),
-                                  source=str(path))
+                raise OutputError(msg("output.same_as_output", earlier=str(earlier)), source=str(path))
         for given in inputs:
             if same_file(path, given):
-                raise OutputError(msg("output.overwrites_input", path=str(path)),
-                                  source=str(path))
+                raise OutputError(msg("output.overwrites_input", path=str(path)), source=str(path))
         if path.is_dir():
             raise OutputError(msg("output.is_folder"), source=str(path))
 
@@ -335,8 +333,7 @@ def _folder_errors(shown: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise OutputError(msg("output.folder_not_writable", reason=exc.strerror),
-                          source=str(shown)) from None
+        raise OutputError(msg("output.folder_not_writable", reason=exc.strerror), source=str(shown)) from None
 
 
 def _stage_file(path: str, o: _Output) -> None:
@@ -391,12 +388,9 @@ def _roll_back(done: list[tuple[_Output, str | None]]) -> list[Path]:
 
 
 def _fsync_folder(fd: int | None) -> None:
-    if fd is None:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems cannot sync a folder; the renames are done all the same
-        pass
+    if fd is not None:
+        with suppress(OSError):  # some file systems cannot sync a folder; the renames are done all the same
+            os.fsync(fd)
 
 
 def build_time(date: str | None):

@@ -46,13 +46,9 @@ _WIDTH = 13  # the longest word above, "out of scope"/"wrong program", plus one 
 
 
 def render(report: Report, fmt: str, color: bool = False) -> str:
-    if fmt == "json":
-        return to_json(report)
-    if fmt == "github":
-        return to_github(report)
-    if fmt == "junit":
-        return to_junit(report)
-    return to_text(report, color)
+    """The report as `amend check --format` asks: json, github, junit, else text."""
+    machine = {"json": to_json, "github": to_github, "junit": to_junit}.get(fmt)
+    return machine(report) if machine else to_text(report, color)
 
 
 # ---------------------------------------------------------------- counting

@@ -595,3 +595,17 @@ def test_check_patch_is_strict_and_names_near_misses(program_text, status, simil
             "mellan mellan olika förvaltningar i kommunen samt med de fackliga parterna.")
     else:
         assert adopted is None  # nothing is built from a patch that does not apply exactly
+
+
+def test_a_broken_program_is_refused_as_its_one_problem(tmp_path):
+    """One problem in the program file is raised as itself (AmendErrors.of), naming its line."""
+    from amend.check import base_version
+    from amend.errors import AmendError, AmendErrors
+
+    root = copy_example(tmp_path)
+    edit(root / PROGRAM, [("    level: 2\n    page: 6\n", "    level: 2\n    page: sex\n")])
+    with pytest.raises(AmendError) as caught:
+        base_version(root, PID, "adopted")
+    err = caught.value
+    assert not isinstance(err, AmendErrors) and err.each() == [err]
+    assert str(err) == f"{root / PROGRAM}:114: sections[14].page: must be a whole number, not text"

@@ -515,3 +515,11 @@ def test_the_errors_of_a_pass_are_raised_as_one():
     assert AmendErrors.of([one]) is one
     both = AmendErrors.of([one, two])
     assert isinstance(both, AmendErrors) and both.errors == [one, two] and str(both) == "first\nsecond"
+
+
+def test_an_error_reads_back_as_the_errors_it_stands_for():
+    from amend.errors import AmendError, AmendErrors
+
+    one, two = AmendError("first"), AmendError("second")
+    assert one.each() == [one] and AmendErrors.of([one]).each() == [one]
+    assert AmendErrors.of([one, two]).each() == [one, two]

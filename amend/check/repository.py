@@ -106,7 +106,7 @@ def _no_program(reports: list[ProgramReport], program_id: str, root: Path) -> Am
     """Why the repository has no program `program_id`: the problems of its program files, else that none has it."""
     bad = [p for r in reports for p in r.problems]
     if bad:
-        return AmendErrors([AmendError(p.message, source=Source(p.file, p.line or 1)) for p in bad])
+        return AmendErrors.of([AmendError(p.message, source=Source(p.file, p.line or 1)) for p in bad])
     return VersionMismatch(msg("check.no_program", program=program_id, folder=root / "programs"))
 
 
@@ -128,7 +128,7 @@ def _read(path: Path, kind: str) -> tuple[Any, Any, dict[Any, Any], list[Problem
 
 def _problems(kind: str, exc: AmendError) -> list[Problem]:
     out = []
-    for e in exc.errors if isinstance(exc, AmendErrors) else [exc]:
+    for e in exc.each():
         src = e.source
         message = msg("check.labelled", a=e.amendment, t=e.message) if e.amendment else e.message
         if isinstance(src, Source):
@@ -242,13 +242,11 @@ def _with_versions(report: ProgramReport, trees: dict[str, Versions]) -> Program
 
 
 def _unique(dirs: list[Path]) -> list[Path]:
-    seen: set[Path] = set()
-    out: list[Path] = []
+    """Each folder once, as first named: two names of one folder would check its outputs twice."""
+    first: dict[Path, Path] = {}
     for d in dirs:
-        if d.resolve() not in seen:
-            seen.add(d.resolve())
-            out.append(d)
-    return out
+        first.setdefault(d.resolve(), d)
+    return list(first.values())
 
 
 # ---------------------------------------------------------------- committed outputs

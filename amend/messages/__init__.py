@@ -85,19 +85,11 @@ def choose(option: str | None = None, program_language: str | None = None,
            environ: Mapping[str, str] | None = None) -> str:
     """The language to speak: --lang, else AMEND_LANG, else the program's language, else the locale."""
     env = os.environ if environ is None else environ
-    for value in (option, env.get("AMEND_LANG"), program_language):
-        got = _language_of(value)
-        if got:
-            return got
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        got = _language_of(env.get(name))
-        if got:
-            return got
-    if environ is None:
-        got = _language_of(locale.getlocale()[0] or "")
-        if got:
-            return got
-    return DEFAULT
+    said = (option, env.get("AMEND_LANG"), program_language, env.get("LC_ALL"), env.get("LC_MESSAGES"), env.get("LANG"))
+    got = next(filter(None, map(_language_of, said)), None)
+    if got is None and environ is None:  # a given environ stands alone (tests): no machine locale
+        got = _language_of(locale.getlocale()[0])
+    return got or DEFAULT
 
 
 def _language_of(value: str | None) -> str | None:
@@ -176,8 +168,12 @@ class _Formatter(string.Formatter):
             return format(value.render(self.lang), format_spec)
         text = str(super().format_field(value, format_spec))
         if self.lang == "sv" and format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
-            # Swedish numbers: 10 000 and 0,9 (a no-break space groups the thousands; the comma is the decimal mark)
-            text = text.replace(",", "\u00a0").replace(".", ",")
-            if text.endswith("%"):  # and a space before the per cent sign: 91 %
-                text = text[:-1] + "\u00a0%"
+            return _swedish_number(text)
         return text
+
+
+def _swedish_number(text: str) -> str:
+    """10 000 and 0,9: a no-break space groups the thousands, the comma is the decimal mark,
+    and a space stands before the per cent sign (91 %)."""
+    text = text.replace(",", "\u00a0").replace(".", ",")
+    return text[:-1] + "\u00a0%" if text.endswith("%") else text

@@ -217,16 +217,22 @@ def candidates(ix: Index, data: dict[str, Any], limit: int = 12, within: list[Sp
     anchor = anchor_of(data)
     if anchor is None:
         return []
-    kind, words = anchor
+    found = _occurrences(ix, *anchor)
+    if within is not None:
+        found = [(i, a, b) for i, a, b in found if any(s.unit == i and s.lo <= a and b <= s.hi for s in within)]
+    return [_candidate(ix, i, a, b) for i, a, b in found[:limit]]
+
+
+def _occurrences(ix: Index, kind: str, words: str) -> list[tuple[int, int, int]]:
+    """(unit, start, end) of every place: the quoted words where they occur ("text"), or each
+    whole unit that starts with them ("start")."""
     found = []
     for i, u in enumerate(ix.units):
         if kind == "text":
             found += [(i, a, b) for a, b in find_spans(u.text, words, ix.folded(i))]
         elif starts_with_words(u.text, words, ix.folded(i)):
             found.append((i, 0, len(u.text)))
-    if within is not None:
-        found = [(i, a, b) for i, a, b in found if any(s.unit == i and s.lo <= a and b <= s.hi for s in within)]
-    return [_candidate(ix, i, a, b) for i, a, b in found[:limit]]
+    return found
 
 
 def scope_spans(base: Program, ix: Index, data: dict[str, Any]) -> list[Span] | None:

@@ -71,18 +71,24 @@ def _view(base: Program, ix: Index, n: int, data: dict[str, Any], result: Any, s
 
     view = cards.View(n, data, cards.to_form(data), result.status, render(result.message) if result.message else "",
                       result.label, editable=cards.editable(data))
-    if result.status == "ambiguous":  # the places in the scope the minutes name
-        view.candidates = _kept(base, data, "candidates",
-                                lambda: cards.candidates(ix, data, within=cards.scope_spans(base, ix, data)))
-    elif result.status == "out_of_scope":
-        view.candidates = _kept(base, data, "candidates", lambda: cards.candidates(ix, data))
-    if result.status in ("not_found", "fuzzy_only"):
-        view.closest = _kept(base, data, "closest", lambda: cards.closest(ix, data))
+    _places(base, ix, view, result.status)
     if soon and not (_made(base, data, "wording") and (result.status != "ok" or _made(base, data, "preview"))):
         view.pending = True
     else:
         _made_and_said(base, ix, view, result.status)
     return view
+
+
+def _places(base: Program, ix: Index, view: cards.View, status: str) -> None:
+    """The places a card that does not apply could mean: where its words occur, or the closest passages."""
+    data = view.data
+    if status == "ambiguous":  # the places in the scope the minutes name
+        view.candidates = _kept(base, data, "candidates",
+                                lambda: cards.candidates(ix, data, within=cards.scope_spans(base, ix, data)))
+    elif status == "out_of_scope":
+        view.candidates = _kept(base, data, "candidates", lambda: cards.candidates(ix, data))
+    if status in ("not_found", "fuzzy_only"):
+        view.closest = _kept(base, data, "closest", lambda: cards.closest(ix, data))
 
 
 def _made_and_said(base: Program, ix: Index, view: cards.View, status: str) -> None:
