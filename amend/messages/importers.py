@@ -325,6 +325,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF-sidorna {first}–{last} har egna sidnummer {printed_first}–{printed_last} (en annan numrering, "
         "till exempel en bilaga); sidorna i ett program får inte gå bakåt, så de blir sidorna "
         "{got_first}–{got_last}: importera den delen för sig för att hänvisa till de tryckta sidorna"),
+    "importers.note.missing_pages": (
+        "PDF page {first} prints {printed_first} and the next one {printed_last}: printed {n:plural:page:pages} "
+        "{missing} {n:plural:is:are} not in the PDF, so the program holds no text of {n:plural:it:them}; pages are "
+        "numbered as printed",
+        "PDF-sidan {first} har numret {printed_first} och nästa sida {printed_last}: {n:plural:den tryckta sidan:"
+        "de tryckta sidorna} {missing} finns inte i PDF:en, så programmet har ingen text från {n:plural:den:dem}; "
+        "sidorna numreras som de är tryckta"),
     "importers.note.part": (
         "only part {part} of {parts} is imported (PDF pages {first}–{last}), with its own printed page numbers",
         "bara del {part} av {parts} importeras (PDF-sidorna {first}–{last}), med sina egna tryckta sidnummer"),

@@ -1,0 +1,106 @@
+"""Review 8, findings 12, 7 and 8: the pages of an imported program are the printed ones.
+
+12. A PDF whose printed page numbers skip (1, 2, 4, 5, 6: a page missing) keeps them as
+    printed; a missing page is no restart, so 'sidan 2' is still printed page 2.
+7.  A paragraph running over a page end is on both pages for an anchor: its words printed on
+    the next page count there; a paragraph count on a page that starts inside one refuses.
+8.  --pages-from: a paragraph the PDF prints in other words than the DOCX is reported.
+Fixtures: tests/fixtures/pages8 (see SOURCES.md).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from amend.apply import apply_patch
+from amend.importers import import_document, program_yaml
+from amend.importers.pagenumbers import settle
+from amend.load import load_patch, load_program
+from amend.model import Paragraph, Program
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "pages8"
+PLAN = HERE / "plan.docx"  # make_plan.py: 4 chapters of 6 distinct paragraphs, footer "Sida N"
+NOP3 = HERE / "nop3.pdf"  # LibreOffice's PDF of plan.docx without its page 3: prints 1, 2, 4, 5, 6
+
+
+def _imported(tmp_path: Path, source: Path, **kw) -> tuple[Program, object]:
+    program, report = import_document(source, program_id="pf", **kw)
+    path = tmp_path / "pf.yaml"
+    path.write_text(program_yaml(program, "../schemas/program.schema.json", path.name), encoding="utf-8")
+    return load_program(path), report
+
+
+def _apply(tmp_path: Path, program: Program, at: str, old: str, new: str) -> Program:
+    path = tmp_path / "patch.yaml"
+    path.write_text(f"program: pf\nbase: proposed\nproduces: kf\n"
+                    "decision: {body: Kommunfullmäktige, date: \"2026-02-01\"}\n"
+                    f"amendments:\n  - id: a1\n    at: {at}\n    replace: {old}\n    with: {new}\n", encoding="utf-8")
+    return apply_patch(program, load_patch(path))[0]
+
+
+def _pages(program: Program) -> list[tuple[int, str]]:
+    """(page, first words) of every heading and top-level paragraph."""
+    out = []
+    for s in program.sections:
+        out.append((s.page, s.heading))
+        page = s.page
+        for b in s.blocks:
+            page = b.page or page  # a block on its section's page records none
+            if isinstance(b, Paragraph):
+                out.append((page, b.text[:10]))
+    return out
+
+
+# ---------------------------------------------------------------- 12: a page missing
+
+
+def test_a_gap_in_the_printed_numbers_keeps_the_pages_before_it_as_printed():
+    settled = settle([[(1, True)], [(2, True)], [(4, True)], [(5, True)], [(6, True)]])
+    assert settled.pages == [1, 2, 4, 5, 6]
+    assert settled.how == ["printed"] * 5
+    notes = [n.render("en") for n in settled.notes]
+    assert notes == ["pages are numbered as printed on them, PDF page 1 printing 1",
+                     "PDF page 2 prints 2 and the next one 4: printed page 3 is not in the PDF, so the program "
+                     "holds no text of it; pages are numbered as printed"]
+    assert settled.notes[1].render("sv") == (
+        "PDF-sidan 2 har numret 2 och nästa sida 4: den tryckta sidan 3 finns inte i PDF:en, så programmet har "
+        "ingen text från den; sidorna numreras som de är tryckta")
+
+
+def test_two_pages_missing_after_the_main_numbering_are_named():
+    settled = settle([[(n, True)] for n in (1, 2, 3, 4, 7, 8)])
+    assert settled.pages == [1, 2, 3, 4, 7, 8]
+    assert settled.notes[-1].render("en").startswith("PDF page 4 prints 4 and the next one 7: printed pages 5–6 "
+                                                     "are not in the PDF")
+    assert "de tryckta sidorna 5–6 finns inte" in settled.notes[-1].render("sv")
+
+
+def test_an_appendix_that_restarts_still_goes_on():
+    assert settle([[(n, True)] for n in (1, 2, 3, 1, 2)]).pages == [1, 2, 3, 4, 5]
+
+
+EXPECTED_NOP3 = [(1, "Kapitel 1"), (1, "Stycke 1.0"), (1, "Stycke 1.1"), (1, "Stycke 1.2"), (1, "Stycke 1.3"),
+                 (1, "Stycke 1.4"), (2, "Stycke 1.5"), (2, "Kapitel 2")]
+
+
+def test_a_pdf_with_a_page_missing_has_its_printed_pages(tmp_path):
+    program, report = _imported(tmp_path, NOP3)
+    assert _pages(program)[:8] == EXPECTED_NOP3
+    assert "printed page 3 is not in the PDF" in "\n".join(report.lines("en"))
+    adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 1, paragraph: 1}", "Nämnden följer upp",
+                     "Nämnden och styrelsen följer upp")
+    first = next(s for s in adopted.sections if s.heading == "Kapitel 1").blocks
+    texts = [b.text for b in first if isinstance(b, Paragraph)]
+    assert [k for k, t in enumerate(texts) if "Nämnden och styrelsen" in t] == [5]
+    assert texts[5].startswith("Stycke 1.5 handlar om socialtjänsten och arbetet där. Nämnden och styrelsen följer "
+                               "upp insats 6 tillsammans med socialtjänsten varje kvartal.")
+
+
+def test_pages_from_a_pdf_with_a_page_missing_are_as_printed(tmp_path):
+    program, report = _imported(tmp_path, PLAN, pages_from=NOP3)
+    assert _pages(program)[:8] == EXPECTED_NOP3
+    assert any("printed page 3 is not in the PDF" in line for line in report.lines("en"))
+    assert any("den tryckta sidan 3 finns inte i PDF:en" in line for line in report.lines("sv"))
+    adopted = _apply(tmp_path, program, "{page: 1, heading: Kapitel 1, paragraph: 2}", "Nämnden följer upp",
+                     "Nämnden och styrelsen följer upp")
+    first = [b.text for b in adopted.sections[0].blocks if isinstance(b, Paragraph)]
+    assert [k for k, t in enumerate(first) if "Nämnden och styrelsen följer upp insats 2 " in t] == [1]
