@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from amend.apply import apply_patch
+from amend.errors import AmendError
 from amend.importers import import_document, program_yaml
 from amend.importers.pagenumbers import settle
 from amend.load import load_patch, load_program
-from amend.model import Paragraph, Program
+from amend.model import Paragraph, Program, Unsure
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "pages8"
 PLAN = HERE / "plan.docx"  # make_plan.py: 4 chapters of 6 distinct paragraphs, footer "Sida N"
@@ -104,3 +107,64 @@ def test_pages_from_a_pdf_with_a_page_missing_are_as_printed(tmp_path):
                      "Nämnden och styrelsen följer upp")
     first = [b.text for b in adopted.sections[0].blocks if isinstance(b, Paragraph)]
     assert [k for k, t in enumerate(first) if "Nämnden och styrelsen följer upp insats 2 " in t] == [1]
+
+
+# ---------------------------------------------------------------- 7: a paragraph running over a page end
+
+PLAN_PDF = HERE / "plan.pdf"  # LibreOffice's PDF of plan.docx: stycke 1.4's sentences 3–8 top page 2
+REST = "beskriver hur skolan bidrar till tryggheten i kommunen. Mening 4 i stycke 1.4 beskriver hu"
+
+
+def _refusal(tmp_path: Path, program: Program, at: str, old: str) -> AmendError:
+    with pytest.raises(AmendError) as info:
+        _apply(tmp_path, program, at, old, "x")
+    return info.value
+
+
+def test_the_import_marks_where_a_page_starts_inside_a_paragraph(tmp_path):
+    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+    assert program.source_file is not None
+    assert program.source_file.unsure[0] == Unsure("runs", REST, 2)
+    assert [m.page for m in program.source_file.unsure if m.kind == "runs"] == [2, 3, 4, 6]
+
+
+def test_words_printed_twice_on_a_page_one_in_a_paragraph_from_the_page_before_are_ambiguous(tmp_path):
+    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+    err = _refusal(tmp_path, program, "{page: 2, heading: Kapitel 1}", "hur polisen bidrar")
+    assert "”hur polisen bidrar” förekommer 2 gånger på sidan 2" in err.render("sv")
+    assert "2 times on page 2" in err.render("en")
+
+
+def test_words_on_the_page_only_in_the_continued_paragraph_are_changed_there(tmp_path):
+    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+    adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 1}", "Mening 4 i stycke 1.4",
+                     "Mening fyra i stycke 1.4")
+    texts = [b.text for b in adopted.sections[0].blocks if isinstance(b, Paragraph)]
+    before = [b.text for b in program.sections[0].blocks if isinstance(b, Paragraph)]
+    assert texts[4] == before[4].replace("Mening 4 i stycke 1.4", "Mening fyra i stycke 1.4")
+    assert texts[:4] + texts[5:] == before[:4] + before[5:]
+    # its words printed on page 1 are not on page 2
+    err = _refusal(tmp_path, program, "{page: 2, heading: Kapitel 1}", "insats 5 tillsammans")
+    assert "insats 5 tillsammans" in err.render("en")
+
+
+def test_a_paragraph_count_on_a_page_starting_inside_a_paragraph_is_refused(tmp_path):
+    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+    err = _refusal(tmp_path, program, "{page: 2, heading: Kapitel 1, paragraph: 1}", "hur regionen bidrar")
+    assert err.render("en") == f"{tmp_path / 'patch.yaml'}:7: a1: " + (
+        f"page 2 starts inside a paragraph begun on the page before (the words printed first on "
+        f"page 2: ”{REST}”), so a paragraph or sentence count on page 2 may or may not count its rest; quote the "
+        "words instead, or cite the page the paragraph starts on")
+    assert err.render("sv").endswith(
+        f"sidan 2 börjar mitt i ett stycke som började på sidan före (orden som står först på sidan 2: ”{REST}”), "
+        "så ett stycke- eller meningsnummer på sidan 2 kan räkna resten av det eller inte; citera orden i stället, "
+        "eller hänvisa till sidan där stycket börjar")
+    # the last paragraph on the page is the same however the first is counted; another heading's count is exact
+    adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 1, paragraph: last}", "hur regionen bidrar",
+                     "hur regionen och tullen bidrar")
+    assert "hur regionen och tullen bidrar" in [b.text for b in adopted.sections[0].blocks
+                                                 if isinstance(b, Paragraph)][5]
+    adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 2, paragraph: 1}", "Nämnden följer upp",
+                     "Nämnden och styrelsen följer upp")
+    assert [b.text for b in adopted.sections[1].blocks if isinstance(b, Paragraph)][0].startswith(
+        "Stycke 2.0 handlar om vården och arbetet där. Nämnden och styrelsen följer upp insats 7 ")

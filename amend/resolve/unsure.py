@@ -31,6 +31,8 @@ def refuse_unsure(sc: Scoper, picked: Selection) -> None:
             _page(sc, mark)
         elif mark.kind == "split":
             _split(sc, picked, mark)
+        elif mark.kind == "runs":
+            _runs(sc, picked, mark)
 
 
 def _page(sc: Scoper, mark: Unsure) -> None:
@@ -92,4 +94,62 @@ def _splits(ix: Index) -> list[tuple[tuple[int, ...], int, Unsure]]:
         for i, u in enumerate(ix.units):
             if i and u.what == "paragraph" and fold_anchor(u.text).startswith(wanted):
                 out.append((tuple(range(max(0, i - 2), i)), i, mark))
+    return out
+
+
+# ---------------------------------------------------------------- a paragraph running over a page end
+#
+# The program records a paragraph on the page it starts on; the import marks (kind "runs") the
+# words printed first on each later page it runs over. Its words on that page are in the page's
+# text for an anchor (a word printed there twice is ambiguous there, not taken from the paragraph
+# after it), and a paragraph or sentence count on a page that starts inside it is refused: the
+# reader may count the rest of it as the page's first paragraph or not.
+
+_TEXT_OPERATIONS = ("replace", "delete", "insert")  # those that look for quoted words in the scope's text
+
+
+def _runs(sc: Scoper, picked: Selection, mark: Unsure) -> None:
+    """A paragraph or sentence count on the page that starts inside a paragraph of the scope."""
+    scope = sc.scope
+    if scope.page != mark.page or (scope.paragraph is None and scope.sentence is None) or scope.paragraph == "last":
+        return  # the last paragraph on the page is the same however its first is counted
+    if any(_in_scope(sc, picked, unit) for unit, _, _ in _continued(sc.ix, mark)):
+        raise sc.fail(AmbiguousAnchor, msg("guards.page_starts_inside", page=mark.page, text=mark.text))
+
+
+def _in_scope(sc: Scoper, picked: Selection, unit: int) -> bool:
+    """The continued paragraph is in the scope's text: the same section (or no heading named), not a column or row."""
+    scope = sc.scope
+    if scope.column is not None or scope.row is not None or sc.ix.units[unit].layout is not None:
+        return False
+    return scope.heading is None or sc.ix.units[unit].section == picked.section
+
+
+def continued_spans(sc: Scoper, picked: Selection) -> list[Span]:
+    """The words of paragraphs begun on an earlier page that are printed on the scope's page, for
+    an operation that looks for quoted words (none when the scope names a paragraph or item: a
+    count from the page's start is refused above, the last paragraph is not the continued one)."""
+    from .index import Span
+
+    scope, source = sc.scope, sc.ix.program.source_file
+    if scope.page is None or source is None or sc.am.op not in _TEXT_OPERATIONS or scope.paragraph is not None \
+            or scope.item is not None:
+        return []
+    marks = [m for m in source.unsure if m.kind == "runs" and m.page == scope.page]
+    return [Span(unit, lo, hi) for m in marks for unit, lo, hi in _continued(sc.ix, m) if _in_scope(sc, picked, unit)]
+
+
+def _continued(ix: Index, mark: Unsure) -> list[tuple[int, int, int]]:
+    """(unit, start, end) of the words the mark says are printed on its page: from the marked words in a
+    unit begun on an earlier page, to the next page's start in it (a later mark) or its end."""
+    wanted = fold_anchor(mark.text)
+    later = [fold_anchor(m.text) for m in (ix.program.source_file.unsure if ix.program.source_file else ())
+             if m.kind == "runs" and m.page > mark.page]
+    out = []
+    for i, u in enumerate(ix.units):
+        folded, index = ix.folded(i)
+        at = folded.find(wanted, 1) if u.page < mark.page else -1
+        if at > 0:
+            ends = [e for e in (folded.find(w, at + 1) for w in later) if e > at]
+            out.append((i, index[at], index[min(ends)] if ends else len(u.text)))
     return out
