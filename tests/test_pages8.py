@@ -17,6 +17,7 @@ from amend.apply import apply_patch
 from amend.errors import AmendError
 from amend.importers import import_document, program_yaml
 from amend.importers.pagenumbers import settle
+from amend.importers.pagereport import page_messages
 from amend.load import load_patch, load_program
 from amend.model import Paragraph, Program, Unsure
 
@@ -168,3 +169,32 @@ def test_a_paragraph_count_on_a_page_starting_inside_a_paragraph_is_refused(tmp_
                      "Nämnden och styrelsen följer upp")
     assert [b.text for b in adopted.sections[1].blocks if isinstance(b, Paragraph)][0].startswith(
         "Stycke 2.0 handlar om vården och arbetet där. Nämnden och styrelsen följer upp insats 7 ")
+
+
+# ---------------------------------------------------------------- 8: the PDF in other words than the DOCX
+
+
+@pytest.mark.parametrize("pdf, en, sv", [
+    ("plan-word.pdf", "it prints ”månad.” for ”kvartal.”", "den har ”månad.” i stället för ”kvartal.”"),
+    ("plan-changed.pdf", "it prints ”En mening som bara finns i den cirkulerade …” for ”Mening 3 i stycke 2.2 "
+     "beskriver hur biblioteket …”", "den har ”En mening som bara finns i den cirkulerade …” i stället för "
+     "”Mening 3 i stycke 2.2 beskriver hur biblioteket …”"),
+])
+def test_a_paragraph_the_pdf_prints_in_other_words_is_reported(tmp_path, pdf, en, sv):
+    program, report = _imported(tmp_path, PLAN, pages_from=HERE / pdf)
+    lines = {lang: [m.render(lang) for m in page_messages(report, program)] for lang in ("en", "sv")}
+    page2 = next(line for line in lines["en"] if line.startswith("page 2:"))
+    assert page2 == (f"page 2: found 1 heading and 4 paragraphs; check: 1 text matched in {pdf} with other words "
+                     f"({en}): the program has the DOCX's words; check which the council decided on ('Stycke 2.2 "
+                     "handlar om polisen …')")
+    sida2 = next(line for line in lines["sv"] if line.startswith("sidan 2:"))
+    assert f"kontrollera: 1 text matchade i {pdf} med andra ord ({sv}): programmet har DOCX-filens ord; " \
+           "kontrollera vilka fullmäktige beslutade om (”Stycke 2.2 handlar om polisen …”)" in sida2
+    assert sum("other words" in line for line in lines["en"]) == 1
+    assert "insats 9 tillsammans med polisen varje kvartal." in str(program)  # the DOCX's words, as it says
+
+
+def test_the_pdf_of_the_docx_itself_reports_no_other_words(tmp_path):
+    program, report = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+    assert [m.render("en") for m in page_messages(report, program)][1] == \
+        "pages 1–6: found 4 headings, 24 paragraphs and 1 list; nothing guessed or left out"

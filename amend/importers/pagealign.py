@@ -21,6 +21,7 @@ from ..messages import Msg, msg
 from ..model import Unsure
 from ..text import fold
 from .common import Item, Report, UnreadableDocument, excerpt
+from .pagediff import printed_words, report_differences
 from .pageruns import running_over
 from .pdfpages import Line, NumberingRestarts, PageContent, _drop_running_lines, _lines
 from .unsure import name
@@ -40,6 +41,7 @@ class Stream:
     text: str
     starts: list[int]
     printed: list[int]
+    words: tuple[tuple[int, str], ...] = ()  # (where in text, the word as printed), where they squash to the text
 
     def page_at(self, pos: int) -> int:
         return self.printed[bisect_right(self.starts, pos) - 1]
@@ -56,6 +58,8 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     if any(texts) and not any(page is not None for page in found):
         raise UnreadableDocument(msg("importers.pages_from_unrelated"), source=layout)
     report.unsure.extend(running_over(flow, texts, spans, stream))
+    if report.pages_source == "pages_from":  # the circulated PDF, not LibreOffice's layout
+        report_differences(flow, texts, spans, stream, report, layout)
     return _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
 
 
@@ -89,7 +93,8 @@ def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | st
     for t in page_texts:
         starts.append(total)
         total += len(t)
-    return Stream("".join(page_texts), starts, [p.printed for p in content])
+    text = "".join(page_texts)
+    return Stream(text, starts, [p.printed for p in content], printed_words(raws, kept, text))
 
 
 def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list[str]) -> set[int]:

@@ -373,6 +373,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "styckena här går inte att räkna exakt: vid importen gick det inte att avgöra om stycket som börjar "
         "”{text}” på sidan {page} är ett eget stycke eller resten av stycket före (source: unsure i programfilen); "
         "citera texten i stället, eller rätta programmet"),
+    "importers.pages.reads_otherwise": (
+        "{n:plural:text:texts} matched in {layout} with other words ({pairs:and}): the program has the DOCX's "
+        "words; check which the council decided on",
+        "{n:plural:text:texter} matchade i {layout} med andra ord ({pairs:and}): programmet har DOCX-filens ord; "
+        "kontrollera vilka fullmäktige beslutade om"),
+    "importers.what.more_differences": ("{n} more {n:plural:difference:differences}",
+                                        "{n} {n:plural:skillnad:skillnader} till"),
+    "importers.what.pdf_reads": ("it prints ”{pdf}” for ”{docx}”", "den har ”{pdf}” i stället för ”{docx}”"),
+    "importers.what.pdf_adds": ("it prints ”{pdf}” too", "den har också ”{pdf}”"),
+    "importers.what.pdf_lacks": ("it does not print ”{docx}”", "den saknar ”{docx}”"),
     "importers.pages.not_placed": (
         "{n:plural:piece:pieces} of text not found in {layout}: on page {first} or a page up to {last}, not known "
         "which, so an amendment citing those pages is refused",
