@@ -26,8 +26,8 @@ PLAN = HERE / "plan.docx"  # make_plan.py: 4 chapters of 6 distinct paragraphs, 
 NOP3 = HERE / "nop3.pdf"  # LibreOffice's PDF of plan.docx without its page 3: prints 1, 2, 4, 5, 6
 
 
-def _imported(tmp_path: Path, source: Path, **kw) -> tuple[Program, object]:
-    program, report = import_document(source, program_id="pf", **kw)
+def _imported(tmp_path: Path, source: Path, kw: dict | None = None, **more) -> tuple[Program, object]:
+    program, report = import_document(source, program_id="pf", **(kw or {}), **more)
     path = tmp_path / "pf.yaml"
     path.write_text(program_yaml(program, "../schemas/program.schema.json", path.name), encoding="utf-8")
     return load_program(path), report
@@ -90,7 +90,8 @@ def test_a_pdf_with_a_page_missing_has_its_printed_pages(tmp_path):
     program, report = _imported(tmp_path, NOP3)
     assert _pages(program)[:8] == EXPECTED_NOP3
     assert "printed page 3 is not in the PDF" in "\n".join(report.lines("en"))
-    adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 1, paragraph: 1}", "Nämnden följer upp",
+    # printed page 2 holds the words once, in stycke 1.5 (stycke 1.4's are on page 1)
+    adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 1}", "Nämnden följer upp",
                      "Nämnden och styrelsen följer upp")
     first = next(s for s in adopted.sections if s.heading == "Kapitel 1").blocks
     texts = [b.text for b in first if isinstance(b, Paragraph)]
@@ -122,22 +123,28 @@ def _refusal(tmp_path: Path, program: Program, at: str, old: str) -> AmendError:
     return info.value
 
 
-def test_the_import_marks_where_a_page_starts_inside_a_paragraph(tmp_path):
-    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+@pytest.fixture(params=["docx --pages-from", "pdf"])
+def continued(request, tmp_path) -> Program:
+    """plan.docx with the pages of plan.pdf, or plan.pdf itself: stycke 1.4 runs on to page 2."""
+    return _imported(tmp_path, *((PLAN, {"pages_from": PLAN_PDF}) if request.param != "pdf" else (PLAN_PDF, {})))[0]
+
+
+def test_the_import_marks_where_a_page_starts_inside_a_paragraph(continued):
+    program = continued
     assert program.source_file is not None
     assert program.source_file.unsure[0] == Unsure("runs", REST, 2)
     assert [m.page for m in program.source_file.unsure if m.kind == "runs"] == [2, 3, 4, 6]
 
 
-def test_words_printed_twice_on_a_page_one_in_a_paragraph_from_the_page_before_are_ambiguous(tmp_path):
-    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+def test_words_printed_twice_on_a_page_one_in_a_paragraph_from_the_page_before_are_ambiguous(tmp_path, continued):
+    program = continued
     err = _refusal(tmp_path, program, "{page: 2, heading: Kapitel 1}", "hur polisen bidrar")
     assert "”hur polisen bidrar” förekommer 2 gånger på sidan 2" in err.render("sv")
     assert "2 times on page 2" in err.render("en")
 
 
-def test_words_on_the_page_only_in_the_continued_paragraph_are_changed_there(tmp_path):
-    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+def test_words_on_the_page_only_in_the_continued_paragraph_are_changed_there(tmp_path, continued):
+    program = continued
     adopted = _apply(tmp_path, program, "{page: 2, heading: Kapitel 1}", "Mening 4 i stycke 1.4",
                      "Mening fyra i stycke 1.4")
     texts = [b.text for b in adopted.sections[0].blocks if isinstance(b, Paragraph)]
@@ -149,8 +156,8 @@ def test_words_on_the_page_only_in_the_continued_paragraph_are_changed_there(tmp
     assert "insats 5 tillsammans" in err.render("en")
 
 
-def test_a_paragraph_count_on_a_page_starting_inside_a_paragraph_is_refused(tmp_path):
-    program, _ = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
+def test_a_paragraph_count_on_a_page_starting_inside_a_paragraph_is_refused(tmp_path, continued):
+    program = continued
     err = _refusal(tmp_path, program, "{page: 2, heading: Kapitel 1, paragraph: 1}", "hur regionen bidrar")
     assert err.render("en") == f"{tmp_path / 'patch.yaml'}:7: a1: " + (
         f"page 2 starts inside a paragraph begun on the page before (the words printed first on "

@@ -43,6 +43,15 @@ def _unique(rest: str, texts: list[str]) -> str:
     return words[:n].rstrip()
 
 
+def rests_printed(rests: list[Item], flow: list[Item]) -> list[Unsure]:
+    """A mark for each paragraph's part read on the page after the one it starts on (a PDF's
+    paragraph joined over a page end): its words printed first on that page."""
+    from .pagealign import squash
+
+    texts = [squash(it.text) for it in flow]
+    return [Unsure("runs", _unique(it.text, texts), it.page) for it in rests]
+
+
 def _reads_same(text: str, at: int, stream: str, start: int) -> bool:
     """The DOCX text at `at` is what the PDF prints from its page start (the words before it were alike)."""
     return 0 < at < len(text) and text[at:at + _CHECK] == stream[start:start + _CHECK]
