@@ -26,13 +26,31 @@ def refuse_unsure(sc: Scoper, picked: Selection) -> None:
     source = sc.ix.program.source_file
     if source is None or not source.unsure:
         return
-    for mark in source.unsure:
+    others, runs = _grouped(source.unsure)
+    for mark in others:
         if mark.kind == "page":
             _page(sc, mark)
         elif mark.kind == "split":
             _split(sc, picked, mark)
-        elif mark.kind == "runs":
-            _runs(sc, picked, mark)
+    for mark in runs.get(sc.scope.page or 0, ()):
+        _runs(sc, picked, mark)
+
+
+_GROUPED: dict[int, tuple[tuple[Unsure, ...], list[Unsure], dict[int, list[Unsure]]]] = {}
+
+
+def _grouped(unsure: tuple[Unsure, ...]) -> tuple[list[Unsure], dict[int, list[Unsure]]]:
+    """The marks other than kind "runs", and the "runs" marks by page (about one a page: not looked
+    through for every amendment), kept for the program's marks while they are the same tuple."""
+    kept = _GROUPED.get(id(unsure))
+    if kept is None or kept[0] is not unsure:
+        runs: dict[int, list[Unsure]] = {}
+        for m in (m for m in unsure if m.kind == "runs"):
+            runs.setdefault(m.page, []).append(m)
+        if len(_GROUPED) > 8:
+            _GROUPED.clear()
+        kept = _GROUPED[id(unsure)] = (unsure, [m for m in unsure if m.kind != "runs"], runs)
+    return kept[1], kept[2]
 
 
 def _page(sc: Scoper, mark: Unsure) -> None:
@@ -135,21 +153,24 @@ def continued_spans(sc: Scoper, picked: Selection) -> list[Span]:
     if scope.page is None or source is None or sc.am.op not in _TEXT_OPERATIONS or scope.paragraph is not None \
             or scope.item is not None:
         return []
-    marks = [m for m in source.unsure if m.kind == "runs" and m.page == scope.page]
+    marks = _grouped(source.unsure)[1].get(scope.page, [])
     return [Span(unit, lo, hi) for m in marks for unit, lo, hi in _continued(sc.ix, m) if _in_scope(sc, picked, unit)]
 
 
 def _continued(ix: Index, mark: Unsure) -> list[tuple[int, int, int]]:
     """(unit, start, end) of the words the mark says are printed on its page: from the marked words in a
     unit begun on an earlier page, to the next page's start in it (a later mark) or its end."""
+    source = ix.program.source_file
     wanted = fold_anchor(mark.text)
-    later = [fold_anchor(m.text) for m in (ix.program.source_file.unsure if ix.program.source_file else ())
-             if m.kind == "runs" and m.page > mark.page]
+    later = [fold_anchor(m.text) for m in _grouped(source.unsure)[1].get(mark.page + 1, [])] if source else []
     out = []
-    for i, u in enumerate(ix.units):
-        folded, index = ix.folded(i)
-        at = folded.find(wanted, 1) if u.page < mark.page else -1
-        if at > 0:
-            ends = [e for e in (folded.find(w, at + 1) for w in later) if e > at]
-            out.append((i, index[at], index[min(ends)] if ends else len(u.text)))
+    for page in range(mark.page - 1, 0, -1):  # the page before first: a paragraph seldom runs over more
+        for i in ix.by_page.get(page, []):
+            folded, index = ix.folded(i)
+            at = folded.find(wanted, 1)
+            if at > 0:
+                ends = [e for e in (folded.find(w, at + 1) for w in later) if e > at]
+                out.append((i, index[at], index[min(ends)] if ends else len(ix.units[i].text)))
+        if out:
+            return out
     return out
