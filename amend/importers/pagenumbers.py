@@ -180,13 +180,12 @@ def _settle(found: list[list[tuple[int, bool]]], other: frozenset[int]) -> Settl
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
     by_index: dict[int, Run] = {i: run for run in runs for i in range(run.first, run.last + 1)}
     pages = _pages(n, main, by_index)
-    notes = [_describe(main, pages, runs), *_other_numberings(runs, main, pages)]
+    how = _how(found, pages, by_index, main)
+    notes = [_describe(main, pages, runs), *_other_numberings(runs, main, pages), *_gaps(pages, how)]
     before = [i for i in range(1, main.first) if by_index.get(i) is None and i not in other]
     if before:
         notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
                          pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
-    how = _how(found, pages, by_index, main)
-    notes += _gaps(pages, how)
     return Settled(pages, notes, True, ["other" if i in other else h for i, h in enumerate(how, start=1)])
 
 

@@ -163,14 +163,18 @@ def _continued(ix: Index, mark: Unsure) -> list[tuple[int, int, int]]:
     source = ix.program.source_file
     wanted = fold_anchor(mark.text)
     later = [fold_anchor(m.text) for m in _grouped(source.unsure)[1].get(mark.page + 1, [])] if source else []
-    out = []
     for page in range(mark.page - 1, 0, -1):  # the page before first: a paragraph seldom runs over more
-        for i in ix.by_page.get(page, []):
-            folded, index = ix.folded(i)
-            at = folded.find(wanted, 1)
-            if at > 0:
-                ends = [e for e in (folded.find(w, at + 1) for w in later) if e > at]
-                out.append((i, index[at], index[min(ends)] if ends else len(ix.units[i].text)))
+        out = [found for i in ix.by_page.get(page, []) if (found := _printed_part(ix, i, wanted, later))]
         if out:
             return out
-    return out
+    return []
+
+
+def _printed_part(ix: Index, i: int, wanted: str, later: list[str]) -> tuple[int, int, int] | None:
+    """(i, start, end) of unit i's words from `wanted` (inside it) to the next page's start in it or its end."""
+    folded, index = ix.folded(i)
+    at = folded.find(wanted, 1)
+    if at <= 0:
+        return None
+    ends = [e for e in (folded.find(w, at + 1) for w in later) if e > at]
+    return i, index[at], index[min(ends)] if ends else len(ix.units[i].text)
