@@ -21,6 +21,8 @@ from ..messages import Msg, msg
 from ..model import Unsure
 from ..text import fold
 from .common import Item, Report, UnreadableDocument, excerpt
+from .pagediff import printed_words, report_differences
+from .pageruns import running_over
 from .pdfpages import Line, NumberingRestarts, PageContent, _drop_running_lines, _lines
 from .unsure import name
 
@@ -39,6 +41,7 @@ class Stream:
     text: str
     starts: list[int]
     printed: list[int]
+    words: tuple[tuple[int, str], ...] = ()  # (where in text, the word as printed), where they squash to the text
 
     def page_at(self, pos: int) -> int:
         return self.printed[bisect_right(self.starts, pos) - 1]
@@ -50,9 +53,13 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     layout = layout or msg("importers.where.the_pdf")
     texts = [squash(it.text or first_text(it.block)) for it in flow]
     stream = _stream(pdf_bytes, texts, report, layout)
-    found = _align(texts, stream)
+    spans = _spans(texts, stream)
+    found = [stream.page_at(sp[0]) if sp else None for sp in spans]
     if any(texts) and not any(page is not None for page in found):
         raise UnreadableDocument(msg("importers.pages_from_unrelated"), source=layout)
+    report.unsure.extend(running_over(flow, texts, spans, stream))
+    if report.pages_source == "pages_from":  # the circulated PDF, not LibreOffice's layout
+        report_differences(flow, texts, spans, stream, report, layout)
     return _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
 
 
@@ -86,7 +93,8 @@ def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | st
     for t in page_texts:
         starts.append(total)
         total += len(t)
-    return Stream("".join(page_texts), starts, [p.printed for p in content])
+    text = "".join(page_texts)
+    return Stream(text, starts, [p.printed for p in content], printed_words(raws, kept, text))
 
 
 def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list[str]) -> set[int]:
@@ -102,7 +110,11 @@ def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list
 
 
 def _align(texts: list[str], stream: Stream) -> list[int | None]:
-    """The page of each text, or None where it is not found after the text before it.
+    return [stream.page_at(sp[0]) if sp else None for sp in _spans(texts, stream)]
+
+
+def _spans(texts: list[str], stream: Stream) -> list[tuple[int, int] | None]:
+    """Where each text is in the stream, or None where it is not found after the text before it.
 
     Texts long enough to be told apart are matched first, each after the one before;
     a short one ('Mål', 'Ja.') is then looked for only between the matches around
@@ -121,7 +133,7 @@ def _align(texts: list[str], stream: Stream) -> list[int | None]:
             spans[k] = _find(stream.text, text, cursor, end)
         found = spans[k]
         cursor = found[1] if found else cursor
-    return [stream.page_at(sp[0]) if sp else None for sp in spans]
+    return spans
 
 
 def _find(stream: str, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -180,12 +180,12 @@ def _settle(found: list[list[tuple[int, bool]]], other: frozenset[int]) -> Settl
     main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
     by_index: dict[int, Run] = {i: run for run in runs for i in range(run.first, run.last + 1)}
     pages = _pages(n, main, by_index)
-    notes = [_describe(main, pages, runs), *_other_numberings(runs, main, pages)]
+    how = _how(found, pages, by_index, main)
+    notes = [_describe(main, pages, runs), *_other_numberings(runs, main, pages), *_gaps(pages, how)]
     before = [i for i in range(1, main.first) if by_index.get(i) is None and i not in other]
     if before:
         notes.append(msg("importers.note.unnumbered", n=len(before), span=_span(before),
                          pages=_span(sorted({pages[before[0] - 1], pages[before[-1] - 1]}))))
-    how = _how(found, pages, by_index, main)
     return Settled(pages, notes, True, ["other" if i in other else h for i, h in enumerate(how, start=1)])
 
 
@@ -210,11 +210,26 @@ def _pages(n: int, main: Run, by_index: dict[int, Run]) -> list[int]:
 
 
 def _page_of(i: int, r: Run | None, main: Run, last_page: int, last_index: int) -> int:
+    if r is not None and _below(r, main):
+        return i + r.offset
     if i < main.first and (r is None or r.first < main.first):
         return max(1, min(i + main.offset, main.first + main.offset))
     if r is None:  # after a run: its numbering goes on
         return last_page + (i - last_index) if last_page else i
     return i + r.offset
+
+
+def _below(r: Run, main: Run) -> bool:
+    """A run before the main one whose numbers stay below the main run's first (1, 2, then 4, 5, 6: a
+    page missing from the PDF): the same numbering with a gap, not another one, so its pages are as printed."""
+    return r is not main and r.last < main.first and r.offset < main.offset
+
+
+def _gaps(pages: list[int], how: list[str]) -> list[Msg]:
+    """A note for each place where a printed number skips pages (a page missing from the PDF)."""
+    return [msg("importers.note.missing_pages", first=i, printed_first=pages[i - 1], printed_last=pages[i],
+                missing=_span(list(range(pages[i - 1] + 1, pages[i]))), n=pages[i] - pages[i - 1] - 1)
+            for i in range(1, len(pages)) if pages[i] > pages[i - 1] + 1 and how[i] == "printed"]
 
 
 def _other_numberings(runs: list[Run], main: Run, pages: list[int]) -> list[Msg]:
@@ -280,6 +295,7 @@ def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
 
 
 def _describe(main: Run, pages: list[int], runs: list[Run]) -> Msg:
+    main = next((r for r in runs if _below(r, main)), main)  # the numbering from its first printed page
     if main.offset == 0:
         return msg("importers.note.printed_same", first=main.first)
     return msg("importers.note.printed_offset", first=main.first, printed=main.first + main.offset,

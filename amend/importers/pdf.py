@@ -30,6 +30,7 @@ from .common import (
     excerpt,
 )
 from .pagealign import first_text
+from .pageruns import rests_printed
 from .pdfcontents import _drop_contents
 from .pdflayout import _pieces
 from .pdflines import _VOCABULARY, Reader, Span, _folded, _join, bookmarks, vocabulary
@@ -243,6 +244,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
     anchored to the page it starts on."""
     out: list[Item] = []
     prev: Span | None = None
+    rests: list[Item] = []  # the parts printed on the next page, marked for resolve (pageruns)
     for item, span in flow:
         if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
                 and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
@@ -252,9 +254,11 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
             out[-1] = replace(out[-1], text=_join(out[-1].text, item.text))
             prev = span
+            rests.append(item)
             continue
         out.append(item)
         prev = span
+    report.unsure.extend(rests_printed(rests, out))
     return out
 
 

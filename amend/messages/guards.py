@@ -1,6 +1,13 @@
 """Messages of the checks that an edited sentence still reads as written (amend/text/typography.py)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "guards.page_starts_inside": (
+        "page {page} starts inside a paragraph begun on the page before (the words printed first on page {page}: "
+        "”{text}”), so a paragraph or sentence count on page {page} may or may not count its rest; quote the words "
+        "instead, or cite the page the paragraph starts on",
+        "sidan {page} börjar mitt i ett stycke som började på sidan före (orden som står först på sidan {page}: "
+        "”{text}”), så ett stycke- eller meningsnummer på sidan {page} kan räkna resten av det eller inte; citera "
+        "orden i stället, eller hänvisa till sidan där stycket börjar"),
     "guards.unsure_split_block": (
         "the import could not tell whether the paragraph starting ”{text}” on page {page} is a paragraph of its own "
         "or the rest of the paragraph or item before it (source: unsure in the program file), so where that text "

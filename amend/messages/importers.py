@@ -325,6 +325,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF-sidorna {first}–{last} har egna sidnummer {printed_first}–{printed_last} (en annan numrering, "
         "till exempel en bilaga); sidorna i ett program får inte gå bakåt, så de blir sidorna "
         "{got_first}–{got_last}: importera den delen för sig för att hänvisa till de tryckta sidorna"),
+    "importers.note.missing_pages": (
+        "PDF page {first} prints {printed_first} and the next one {printed_last}: printed {n:plural:page:pages} "
+        "{missing} {n:plural:is:are} not in the PDF, so the program holds no text of {n:plural:it:them}; pages are "
+        "numbered as printed",
+        "PDF-sidan {first} har numret {printed_first} och nästa sida {printed_last}: {n:plural:den tryckta sidan:"
+        "de tryckta sidorna} {missing} finns inte i PDF:en, så programmet har ingen text från {n:plural:den:dem}; "
+        "sidorna numreras som de är tryckta"),
     "importers.note.part": (
         "only part {part} of {parts} is imported (PDF pages {first}–{last}), with its own printed page numbers",
         "bara del {part} av {parts} importeras (PDF-sidorna {first}–{last}), med sina egna tryckta sidnummer"),
@@ -366,6 +373,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "styckena här går inte att räkna exakt: vid importen gick det inte att avgöra om stycket som börjar "
         "”{text}” på sidan {page} är ett eget stycke eller resten av stycket före (source: unsure i programfilen); "
         "citera texten i stället, eller rätta programmet"),
+    "importers.pages.reads_otherwise": (
+        "{n:plural:text:texts} matched in {layout} with other words ({pairs:and}): the program has the DOCX's "
+        "words; check which the council decided on",
+        "{n:plural:text:texter} matchade i {layout} med andra ord ({pairs:and}): programmet har DOCX-filens ord; "
+        "kontrollera vilka fullmäktige beslutade om"),
+    "importers.what.more_differences": ("{n} more {n:plural:difference:differences}",
+                                        "{n} {n:plural:skillnad:skillnader} till"),
+    "importers.what.pdf_reads": ("it prints ”{pdf}” for ”{docx}”", "den har ”{pdf}” i stället för ”{docx}”"),
+    "importers.what.pdf_adds": ("it prints ”{pdf}” too", "den har också ”{pdf}”"),
+    "importers.what.pdf_lacks": ("it does not print ”{docx}”", "den saknar ”{docx}”"),
     "importers.pages.not_placed": (
         "{n:plural:piece:pieces} of text not found in {layout}: on page {first} or a page up to {last}, not known "
         "which, so an amendment citing those pages is refused",

@@ -17,7 +17,7 @@ from ..tree import get
 from .edits import E
 from .guards import one_list, refuse_column_rival
 from .index import Index, Span, listed, opening, pick_ordinal
-from .unsure import refuse_split_end, refuse_unsure
+from .unsure import continued_spans, refuse_split_end, refuse_unsure
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,8 @@ class Scoper:
         picked = self.select()
         units = self.narrowed(picked)
         if self.scope.sentence is None:
-            return [Span(i, 0, len(self.ix.units[i].text)) for i in units], None
+            whole = [Span(i, 0, len(self.ix.units[i].text)) for i in units]
+            return continued_spans(self, picked) + whole, None
         sentences = self._sentences(picked, units)
         refuse_split_end(self, sentences.readings)
         return list(sentences.readings[:1]), sentences

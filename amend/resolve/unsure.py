@@ -26,11 +26,31 @@ def refuse_unsure(sc: Scoper, picked: Selection) -> None:
     source = sc.ix.program.source_file
     if source is None or not source.unsure:
         return
-    for mark in source.unsure:
+    others, runs = _grouped(source.unsure)
+    for mark in others:
         if mark.kind == "page":
             _page(sc, mark)
         elif mark.kind == "split":
             _split(sc, picked, mark)
+    for mark in runs.get(sc.scope.page or 0, ()):
+        _runs(sc, picked, mark)
+
+
+_GROUPED: dict[int, tuple[tuple[Unsure, ...], list[Unsure], dict[int, list[Unsure]]]] = {}
+
+
+def _grouped(unsure: tuple[Unsure, ...]) -> tuple[list[Unsure], dict[int, list[Unsure]]]:
+    """The marks other than kind "runs", and the "runs" marks by page (about one a page: not looked
+    through for every amendment), kept for the program's marks while they are the same tuple."""
+    kept = _GROUPED.get(id(unsure))
+    if kept is None or kept[0] is not unsure:
+        runs: dict[int, list[Unsure]] = {}
+        for m in (m for m in unsure if m.kind == "runs"):
+            runs.setdefault(m.page, []).append(m)
+        if len(_GROUPED) > 8:
+            _GROUPED.clear()
+        kept = _GROUPED[id(unsure)] = (unsure, [m for m in unsure if m.kind != "runs"], runs)
+    return kept[1], kept[2]
 
 
 def _page(sc: Scoper, mark: Unsure) -> None:
@@ -93,3 +113,68 @@ def _splits(ix: Index) -> list[tuple[tuple[int, ...], int, Unsure]]:
             if i and u.what == "paragraph" and fold_anchor(u.text).startswith(wanted):
                 out.append((tuple(range(max(0, i - 2), i)), i, mark))
     return out
+
+
+# ---------------------------------------------------------------- a paragraph running over a page end
+#
+# The program records a paragraph on the page it starts on; the import marks (kind "runs") the
+# words printed first on each later page it runs over. Its words on that page are in the page's
+# text for an anchor (a word printed there twice is ambiguous there, not taken from the paragraph
+# after it), and a paragraph or sentence count on a page that starts inside it is refused: the
+# reader may count the rest of it as the page's first paragraph or not.
+
+_TEXT_OPERATIONS = ("replace", "delete", "insert")  # those that look for quoted words in the scope's text
+
+
+def _runs(sc: Scoper, picked: Selection, mark: Unsure) -> None:
+    """A paragraph or sentence count on the page that starts inside a paragraph of the scope."""
+    scope = sc.scope
+    if scope.page != mark.page or (scope.paragraph is None and scope.sentence is None) or scope.paragraph == "last":
+        return  # the last paragraph on the page is the same however its first is counted
+    if any(_in_scope(sc, picked, unit) for unit, _, _ in _continued(sc.ix, mark)):
+        raise sc.fail(AmbiguousAnchor, msg("guards.page_starts_inside", page=mark.page, text=mark.text))
+
+
+def _in_scope(sc: Scoper, picked: Selection, unit: int) -> bool:
+    """The continued paragraph is in the scope's text: the same section (or no heading named), not a column or row."""
+    scope = sc.scope
+    if scope.column is not None or scope.row is not None or sc.ix.units[unit].layout is not None:
+        return False
+    return scope.heading is None or sc.ix.units[unit].section == picked.section
+
+
+def continued_spans(sc: Scoper, picked: Selection) -> list[Span]:
+    """The words of paragraphs begun on an earlier page that are printed on the scope's page, for
+    an operation that looks for quoted words (none when the scope names a paragraph or item: a
+    count from the page's start is refused above, the last paragraph is not the continued one)."""
+    from .index import Span
+
+    scope, source = sc.scope, sc.ix.program.source_file
+    if scope.page is None or source is None or sc.am.op not in _TEXT_OPERATIONS or scope.paragraph is not None \
+            or scope.item is not None:
+        return []
+    marks = _grouped(source.unsure)[1].get(scope.page, [])
+    return [Span(unit, lo, hi) for m in marks for unit, lo, hi in _continued(sc.ix, m) if _in_scope(sc, picked, unit)]
+
+
+def _continued(ix: Index, mark: Unsure) -> list[tuple[int, int, int]]:
+    """(unit, start, end) of the words the mark says are printed on its page: from the marked words in a
+    unit begun on an earlier page, to the next page's start in it (a later mark) or its end."""
+    source = ix.program.source_file
+    wanted = fold_anchor(mark.text)
+    later = [fold_anchor(m.text) for m in _grouped(source.unsure)[1].get(mark.page + 1, [])] if source else []
+    for page in range(mark.page - 1, 0, -1):  # the page before first: a paragraph seldom runs over more
+        out = [found for i in ix.by_page.get(page, []) if (found := _printed_part(ix, i, wanted, later))]
+        if out:
+            return out
+    return []
+
+
+def _printed_part(ix: Index, i: int, wanted: str, later: list[str]) -> tuple[int, int, int] | None:
+    """(i, start, end) of unit i's words from `wanted` (inside it) to the next page's start in it or its end."""
+    folded, index = ix.folded(i)
+    at = folded.find(wanted, 1)
+    if at <= 0:
+        return None
+    ends = [e for e in (folded.find(w, at + 1) for w in later) if e > at]
+    return i, index[at], index[min(ends)] if ends else len(ix.units[i].text)

@@ -1,0 +1,64 @@
+"""Paragraphs that run over a page end, found where a DOCX's texts were matched to a PDF of
+it (amend.importers.pagealign): the program records each paragraph on the page it starts on,
+so the import marks where the next page begins inside it (`source.unsure` kind "runs": the
+text printed first on `page`), and amend.resolve.unsure counts the words printed on that page
+there too."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Unsure
+from ..text import fold
+from .unsure import EXCERPT
+
+if TYPE_CHECKING:
+    from .common import Item
+    from .pagealign import Stream
+
+_CHECK = 20  # the characters after a page start that must read the same in the DOCX text and the PDF
+
+
+def running_over(flow: list[Item], texts: list[str], spans: list[tuple[int, int] | None],
+                 stream: Stream) -> list[Unsure]:
+    """A mark for each page start inside a paragraph or list item matched whole (its end found)."""
+    out = []
+    for it, text, span in zip(flow, texts, spans):
+        if span is None or it.kind not in ("paragraph", "item") or not it.text:
+            continue
+        lo, hi = span
+        for k, start in enumerate(stream.starts):
+            if lo < start < hi and _reads_same(text, start - lo, stream.text, start):
+                out.append(Unsure("runs", _unique(it.text[_original(it.text, start - lo):], texts), stream.printed[k]))
+    return out
+
+
+def _unique(rest: str, texts: list[str]) -> str:
+    """The start of `rest` that names it: long enough that no other place of the document's texts holds it."""
+    from .pagealign import squash  # texts are matched so
+
+    words = " ".join(rest.split())
+    n = EXCERPT
+    while n < len(words) and sum(t.count(squash(words[:n])) for t in texts) > 1:
+        n += EXCERPT // 2
+    return words[:n].rstrip()
+
+
+def rests_printed(rests: list[Item], flow: list[Item]) -> list[Unsure]:
+    """A mark for each paragraph's part read on the page after the one it starts on (a PDF's
+    paragraph joined over a page end): its words printed first on that page."""
+    from .pagealign import squash
+
+    texts = [squash(it.text) for it in flow]
+    return [Unsure("runs", _unique(it.text, texts), it.page) for it in rests]
+
+
+def _reads_same(text: str, at: int, stream: str, start: int) -> bool:
+    """The DOCX text at `at` is what the PDF prints from its page start (the words before it were alike)."""
+    return 0 < at < len(text) and text[at:at + _CHECK] == stream[start:start + _CHECK]
+
+
+def _original(text: str, at: int) -> int:
+    """The index in `text` of the `at`-th character that is not white space, as pagealign.squash counts."""
+    folded, index = fold(text)
+    solid = [i for i, c in enumerate(folded) if not c.isspace()]
+    return index[solid[at]]
