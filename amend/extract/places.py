@@ -135,6 +135,7 @@ def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> No
     m = _took(place, re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE))
     if m:
         place.at["heading"] = quotes[int(m.group(1))].text
+        _heading_itself(m, quotes, place)
         return
     for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
         name = _named_heading(program, s[m.end():])
@@ -148,11 +149,21 @@ def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> No
         place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
 
 
+def _heading_itself(m: re.Match, quotes: list[Quote], place: _Place) -> None:
+    """"I rubriken ”Samverkan” ersätts ”Samverkan” med …": words of the heading itself, which the
+    reading (the text under the heading) would change elsewhere (review 8 #2); "under rubriken" is
+    always the text under it."""
+    heading = quotes[int(m.group(1))].text
+    others = [q.text for k, q in enumerate(quotes) if k != int(m.group(1)) and q.text]
+    if m.group().lower().startswith("i ") and any(t.casefold() in heading.casefold() for t in others):
+        place.problems.append(msg("guards.extract_heading_itself", heading=heading))
+
+
 # (scope key, the ways minutes name it): "andra meningen", "mening 2"; "tredje stycket", "stycke 3" (review 7 #5)
 _UNIT_PLACES = (
     ("sentence", (_ORD + r" meningen\b", r"\bmening (\d+)\b")),
     ("paragraph", (r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", r"(?<!efter )(?<!före )\bstycke (\d+)\b")),
-    ("item", (r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", r"\bpunkt (\d+)\b")),
+    ("item", (r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten|strecksatsen)\b", r"\bpunkt (\d+)\b")),
     ("column", (r"\b" + _ORD + r" kolumnen\b", r"\bkolumn (\d+)\b")),
     ("row", (r"\b" + _ORD + r" raden\b", r"\brad (\d+) i tabellen\b", r"\btabellens " + _ORD + r" rad\b")),
 )

@@ -1,0 +1,126 @@
+"""Findings of the eighth adversarial review (notes/review8; numbers and repro folders as in its
+FINDINGS.md) in extract, resolve, text and apply: wrong adopted text with exit 0 first.
+
+Each case writes the repro's minutes (the one sentence of its cases.txt in the § the repro's ex.sh
+writes) and runs `amend extract` against the bundled program (programs/valdsforebyggande-2025-2027.yaml,
+the repro's p.yaml byte for byte), then `amend apply` where a patch is written, and compares the
+adopted text exactly, or the refusal in English and Swedish. Every refusal test fails on main c96f4ed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from applying import extract_runner
+from conftest import PROGRAM
+
+from amend.load import load_program
+from amend.messages import msg
+from amend.tree import iter_units
+
+BEFORE = {u.path: u.text for u in iter_units(load_program(PROGRAM))}
+HEAD = "Kommunfullmäktige\nProtokoll\n2025-11-24\n\n§ 12  2025.202 KS\nProgram om våldsförebyggande arbete 2025–2027\n\n"
+ADOPT = "Beslut\nKommunfullmäktige beslutar att anta programmet med följande ändring: "
+SAMVERKAN = "På sidan 6, under rubriken Samverkan, "
+NEW = "läggs följande mening till: ”Gruppen leds av samordnaren.”"
+
+
+@pytest.fixture
+def extract(amend, tmp_path):
+    """extract(instruction, lang) → (result, folder): `amend extract` of the § deciding it."""
+    return extract_runner(amend, tmp_path, PROGRAM, wrap=lambda instruction: HEAD + ADOPT + instruction + "\n")
+
+
+def _changed(amend, folder: Path) -> dict:
+    res = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert res.code == 0, res.err
+    after = {u.path: u.text for u in iter_units(load_program(next((folder / "out").glob("*.adopted.yaml"))))}
+    return {path: text for path, text in after.items() if BEFORE.get(path) != text}
+
+
+def _refused(res, folder: Path) -> bool:
+    """extract exit 1, and no patch or one marked incomplete (apply refuses it)."""
+    path = folder / "patch.yaml"
+    return res.code == 1 and (not path.exists() or "incomplete" in yaml.safe_load(path.read_text("utf-8")))
+
+
+# ------------------------------------------------ 1 (01-extract-start-read-as-end): a point inside the place
+
+POINTS = [
+    ("i början av andra stycket läggs följande till: ”Därför är”.", "i början av andra stycket"),
+    ("först i tredje stycket " + NEW, "först i tredje stycket"),
+    ("i tredje stycket, före sista meningen, " + NEW, "före sista meningen"),
+    ("i mitten av tredje stycket " + NEW, "i mitten av tredje stycket"),
+    ("före första meningen i tredje stycket " + NEW, "före första meningen"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", POINTS, ids=[w for _, w in POINTS])
+def test_1_a_point_inside_the_place_is_refused_not_read_as_its_end(extract, instruction, words, lang):
+    # before: at {paragraph: 2} (or {paragraph: 3, sentence: last}) and an at-end insert, extract 0, apply 0
+    res, folder = extract(SAMVERKAN + instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_position", words=words).render(lang) in res.err, res.err
+
+
+def test_1_after_a_sentence_still_applies(amend, extract):
+    res, folder = extract(SAMVERKAN + "i tredje stycket, efter första meningen, " + NEW)
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert text.startswith("Inom kommunen sker samverkan i en förvaltningsövergripande arbetsgrupp med representanter "
+                           "från samtliga förvaltningar. Gruppen leds av samordnaren. Arbetsgruppen träffas")
+
+
+# ------------------------------------------------ 2 (02-extract-drops-unlisted-place-words)
+
+UNLISTED = [
+    ("i fotnoten ersätts ”regelbundet” med ”varje månad”.", "i fotnoten"),
+    ("i faktarutan ersätts ”regelbundet” med ”varje månad”.", "i faktarutan"),
+    ("i bilaga 1 ersätts ”regelbundet” med ”varje månad”.", "i bilaga 1"),
+    ("i sammanfattningen ersätts ”regelbundet” med ”varje månad”.", "i sammanfattningen"),
+    ("i ingressen ersätts ”regelbundet” med ”varje månad”.", "i ingressen"),
+    ("i andra punktsatsen ersätts ”främst primärvården” med ”bland annat primärvården”.", "i andra punktsatsen"),
+    ("i figur 2 ersätts ”regelbundet” med ”varje månad”.", "i figur 2"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", UNLISTED, ids=[w for _, w in UNLISTED])
+def test_2_a_place_of_a_noun_not_listed_is_refused(extract, instruction, words, lang):
+    # before: at {page: 6, heading: Samverkan}, the body text changed, extract 0, apply 0
+    res, folder = extract(SAMVERKAN + instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_place_words", words=words).render(lang) in res.err, res.err
+
+
+def test_2_strecksatsen_is_an_item(extract):
+    # before: the item dropped and bullet 2 changed; now item 3, which does not hold the words
+    res, folder = extract(SAMVERKAN + "i tredje strecksatsen ersätts ”främst primärvården” med ”bland annat "
+                          "primärvården”.")
+    assert _refused(res, folder), res.err
+    assert "in the 3rd item: found page 6, under 'Samverkan', item 2" in res.err, res.err
+
+
+def test_2_strecksatsen_that_holds_the_words_applies(amend, extract):
+    res, folder = extract(SAMVERKAN + "i andra strecksatsen ersätts ”främst primärvården” med ”bland annat "
+                          "primärvården”.")
+    assert res.code == 0, res.err
+    assert list(_changed(amend, folder).values()) == \
+        ["Västra Götalandsregionen, bland annat primärvården, barn- och ungdomspsykiatrin och mödrahälsovården."]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_2_words_of_the_heading_itself_are_refused(extract, lang):
+    # before: the heading kept, the body's "Samverkan med civilsamhället" became "Samarbete med …", exit 0
+    res, folder = extract("I rubriken ”Samverkan” på sidan 6 ersätts ”Samverkan” med ”Samarbete”.", lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_heading_itself", heading="Samverkan").render(lang) in res.err, res.err
+
+
+def test_2_i_rubriken_with_words_under_it_still_applies(amend, extract):
+    res, folder = extract("I rubriken ”Samverkan” på sidan 6 ersätts ”regelbundet” med ”varje månad”.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "Arbetsgruppen träffas varje månad för att dela kunskap" in text
