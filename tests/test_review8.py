@@ -124,3 +124,49 @@ def test_2_i_rubriken_with_words_under_it_still_applies(amend, extract):
     assert res.code == 0, res.err
     [text] = _changed(amend, folder).values()
     assert "Arbetsgruppen träffas varje månad för att dela kunskap" in text
+
+
+# ------------------------------------------------ 3 (03-extract-following-pages-dropped)
+
+FOLLOWING = [("På sidan 6 f.", "sidan 6 f."), ("På sidan 6 ff.", "sidan 6 ff."),
+             ("På sidan 6 och följande sida", "sidan 6 och följande sida"),
+             ("Från och med sidan 6", "Från och med sidan 6")]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("pages, words", FOLLOWING, ids=[w for _, w in FOLLOWING])
+def test_3_pages_from_one_on_are_refused(extract, pages, words, lang):
+    # before: at {page: 6}, page 7's "våldsutsatta" kept, extract 0, apply 0
+    res, folder = extract(f"{pages} ersätts ”våldsutsatta” med ”utsatta”.", lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_pages_following", words=words).render(lang) in res.err, res.err
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", [
+    ("På sidan 6 ersätts ”våldsutsatta” med ”utsatta” på alla ställen.", "på alla ställen"),
+    ("På sidan 6, under rubriken Ansvar och organisation, ersätts ”våldsutsatta” med ”utsatta” på båda ställena.",
+     "på båda ställena"),
+])
+def test_3_a_count_of_places_is_refused(extract, instruction, words, lang):
+    # before: the one "våldsutsatta" there changed, no note
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_places_count", words=words).render(lang) in res.err, res.err
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_3_the_same_change_elsewhere_is_reported(extract, lang):
+    # before: the second sentence passed over in silence, page 7 kept, extract 0
+    res, folder = extract("På sidan 6 ersätts ”våldsutsatta” med ”utsatta”. Samma ändring görs på sidan 7.", lang)
+    assert _refused(res, folder), res.err
+    said = msg("extract.cannot.same_change", words="Samma ändring görs på sidan 7.").render(lang)
+    assert said in res.err, res.err
+    assert said in yaml.safe_load((folder / "patch.yaml").read_text("utf-8"))["incomplete"][0]["text"]
+
+
+def test_3_one_page_still_applies(amend, extract):
+    res, folder = extract("På sidan 6 ersätts ”våldsutsatta” med ”utsatta”.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "utsatta" in text and "våldsutsatta" not in text

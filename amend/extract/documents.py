@@ -141,7 +141,8 @@ def _own(result: Extraction, i: int, target: dict[_Key, int | None], extra: list
 
     def kept(f: Finding) -> bool:
         key = f.message.key if isinstance(f.message, Msg) else ""
-        if key.startswith("core.conflict") or (key == "extract.does_not_apply" and _same(f.line, f.text) not in nowhere):
+        if key.startswith("core.conflict") or (key == "extract.does_not_apply"
+                                               and _same(f.line, f.text) not in nowhere):
             return False  # said again below, of this document's own amendments
         if not f.text:  # a check of an amendment ("line 12 is not checked"): kept with the amendment
             return f.line not in gone or f.line in mine

@@ -110,6 +110,21 @@ def _page(s: str, place: _Place) -> None:
         place.problems.append(msg("guards.extract_pages", pages=pages))
     elif re.search(r"\bsidorna\b", s, re.IGNORECASE):  # "på båda sidorna", "sidorna 6–7" (review 6 #10)
         place.problems.append(msg("guards.extract_pages", pages=pages) if pages else msg("guards.extract_pages_some"))
+    elif following := _FOLLOWING.search(s):  # review 8 #3
+        place.problems.append(msg("guards.extract_pages_following", words=following.group()))
+    if counted := _COUNTED.search(s):
+        place.problems.append(msg("guards.extract_places_count", words=counted.group()))
+
+
+# "sidan 6 f.", "sidan 6 ff.", "sidan 6 och följande sida", "från och med sidan 6": pages from one on
+_FOLLOWING = re.compile(r"\bsid(?:an|a) \d+\s*(?:ff?\.|ff?\b|och (?:den |de )?följande(?: sid(?:a|an|or|orna))?|och "
+                        r"framåt|och (?:sidorna |sidan )?(?:efter|därefter))|\b(?:från och med|fr\.\s?o\.\s?m\.?|"
+                        r"till och med|t\.\s?o\.\s?m\.?) sid(?:an|a) \d+", re.IGNORECASE)
+# "på båda ställena", "på alla ställen", "överallt": more places than one (a reading changes one)
+_COUNTED = re.compile(r"\b(?:på|i) (?:båda|bägge|alla|samtliga|flera|de två|två|tre) (?:ställen|ställena|platser|"
+                      r"platserna|förekomster|förekomsterna|sidor|sidorna|avsnitt|avsnitten|stycken|styckena)\b|"
+                      r"\b(?:överallt|genomgående|varje gång|alla förekomster|samtliga förekomster|i hela "
+                      r"(?:programmet|dokumentet|texten))\b", re.IGNORECASE)
 
 
 def _section_ref(s: str, place: _Place, program: Program) -> None:

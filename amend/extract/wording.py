@@ -124,10 +124,17 @@ def _elsewhere(skeleton: str, beside_change: bool) -> Cannot | None:
         if re.search(r"yrkande", skeleton, re.IGNORECASE):
             return Cannot(msg("extract.cannot.in_yrkande"))
         return Cannot(msg("extract.cannot.in_attachment"))
+    if same := _SAME_CHANGE.search(skeleton):  # review 8 #3: "Samma ändring görs på sidan 7."
+        return Cannot(msg("extract.cannot.same_change", words=same.group()))
     for pattern, reason in _DESCRIBED:
         if re.search(pattern, skeleton, re.IGNORECASE):
             return Cannot(reason)
     return None
+
+
+_SAME_CHANGE = re.compile(r"\b(?:samma|motsvarande) (?:ändring|ändringar|ändringen|justering|justeringen|strykning|"
+                          r"strykningen|tillägg|tillägget|ersättning|byte)\b[^⟨]*|\b(?:detsamma|detta|samma sak) "
+                          r"gäller (?:även |också )?(?:på |för |i )?sid(?:an|a)[^⟨]*", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- the place

@@ -233,6 +233,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "page by hand",
         "meningen nämner flera sidor (”sidorna”) och ett ändringsförslag ändrar ett ställe; skriv ett "
         "ändringsförslag för varje sida för hand"),
+    # review 8 #3: "sidan 6 f.", "sidan 6 och följande sida", "från och med sidan 6"; "på båda ställena"
+    "guards.extract_pages_following": (
+        "the sentence names the pages from one on (\"{words}\") and an amendment changes one place; write an "
+        "amendment for each page by hand",
+        "meningen nämner sidorna från en sida och framåt (”{words}”) och ett ändringsförslag ändrar ett ställe; skriv "
+        "ett ändringsförslag för varje sida för hand"),
+    "guards.extract_places_count": (
+        "the sentence says the change is made in more than one place (\"{words}\") and an amendment changes one "
+        "place; write an amendment for each place by hand",
+        "meningen säger att ändringen görs på mer än ett ställe (”{words}”) och ett ändringsförslag ändrar ett "
+        "ställe; skriv ett ändringsförslag för varje ställe för hand"),
     "guards.extract_pages": (
         "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
         "for each page by hand",
