@@ -134,12 +134,10 @@ def _section_ref(s: str, place: _Place, program: Program) -> None:
     para = _took(place, _paragraph_ref(s))
     if not para:
         return
-    number = int(para.group(1))
-    place.section_number = number
+    place.section_number = number = int(para.group(1))
     heading = _paragraph_heading(program, chapter_no, number)
     if heading:
-        place.at["heading"] = heading
-        place.section = heading
+        place.at["heading"] = place.section = heading
     else:
         where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
         place.problems.append(msg("extract.cannot.no_section", where=where))
@@ -152,12 +150,23 @@ def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> No
         place.at["heading"] = quotes[int(m.group(1))].text
         _heading_itself(m, quotes, place)
         return
+    if not _unquoted_heading(s, place, program):
+        _no_heading(s, place)
+
+
+def _unquoted_heading(s: str, place: _Place, program: Program) -> bool:
+    """"under Samverkan", "i avsnittet Samverkan": a heading of the program named without quotes."""
     for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
         name = _named_heading(program, s[m.end():])
         if name:
             place.at["heading"] = name
             _took(place, m, m.end() + len(name))
-            return
+            return True
+    return False
+
+
+def _no_heading(s: str, place: _Place) -> None:
+    """"under rubriken Ansvar" where the program has no such heading: said, not dropped."""
     named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
                       r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
     if named:

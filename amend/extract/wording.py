@@ -347,9 +347,7 @@ def _section_text(program: Program, heading: str) -> str | None:
 def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     """The readings of one instruction of real minutes, why it cannot be a patch,
     or None when it is no change to a document's text."""
-    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)  # the decision point's number
-    skeleton, quotes = quotations(text)
-    skeleton, quotes = _split_inner(skeleton, quotes)
+    skeleton, quotes = _split_inner(*quotations(re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)))  # less the point's number
     cannot = _cannot(skeleton)
     if cannot:
         return cannot
@@ -424,10 +422,14 @@ def _find_operation(skeleton: str):
         m = re.search(pattern, skeleton, re.IGNORECASE)
         if m:
             return m, build
-    if (_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b", skeleton)) \
-            or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton):
-        return None, _delete_bare
-    return None
+    return (None, _delete_bare) if _strikes_place(skeleton) else None
+
+
+def _strikes_place(skeleton: str) -> bool:
+    """"§ 3 stryks", "stryks andra meningen i sista stycket": a place struck, no words quoted."""
+    return bool((_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b",
+                                                        skeleton))
+                or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton))
 
 
 class _Reindex:
