@@ -170,3 +170,39 @@ def test_3_one_page_still_applies(amend, extract):
     assert res.code == 0, res.err
     [text] = _changed(amend, folder).values()
     assert "utsatta" in text and "våldsutsatta" not in text
+
+
+# ------------------------------------------------ 10 (10-extract-byts-point-silently-dropped), 9 in part
+
+BYTS = "Kommunfullmäktige beslutar att anta programmet med följande ändringar:\n"
+
+
+@pytest.fixture
+def decide(amend, tmp_path):
+    """decide(decision text under "Beslut", lang) → (result, folder)."""
+    return extract_runner(amend, tmp_path, PROGRAM, wrap=lambda text: HEAD + "Beslut\n" + text + "\n")
+
+
+@pytest.mark.parametrize("wording", ["byts ”samtliga förvaltningar” ut mot ”alla förvaltningar”",
+                                     "byts ”samtliga förvaltningar” mot ”alla förvaltningar”",
+                                     "byts ut ”samtliga förvaltningar” mot ”alla förvaltningar”"])
+def test_10_byts_mot_is_read_as_a_replace(amend, decide, wording):
+    # before: point 2 passed over in silence, extract 0, apply 0, "samtliga förvaltningar" kept
+    res, folder = decide(BYTS + "1. På sidan 6, under rubriken Samverkan, ersätts ”regelbundet” med ”varje månad”.\n"
+                         f"2. På sidan 6, under rubriken Samverkan, {wording}.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "Arbetsgruppen träffas varje månad" in text and "representanter från alla förvaltningar." in text
+
+
+@pytest.mark.parametrize("line, point", [
+    ("2. På sidan 7 byts rubriken ”Primär prevention” mot ”Förebyggande arbete för alla”.", "byts rubriken"),
+    ("2. Ordet ”särskilt” i första stycket under rubriken Samverkan byts mot ”främst”.", "byts mot"),
+    ("2. Vidare inleds tredje stycket med följande mening: ”Gruppen leds av samordnaren.”", "inleds"),
+])
+def test_10_a_point_with_a_verb_of_change_not_read_needs_a_human(decide, line, point):
+    # before: passed over in silence, extract 0 with only point 1
+    res, folder = decide(BYTS + "1. På sidan 6, under rubriken Samverkan, ersätts ”regelbundet” med ”varje månad”.\n"
+                         + line)
+    assert _refused(res, folder), res.err
+    assert line[3:40] in res.err, res.err

@@ -282,6 +282,9 @@ _OPERATIONS = [
      r"lydelse))?:? " + _Q, _replace),
     (_Q + r"\.? ändras till:? " + _Q, _replace),
     (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
+    # review 8 #10: "byts ”A” (ut) mot ”B”", "byts ut ”A” mot ”B”", "”A” byts mot ”B”"
+    (r"\b(?:byts|ska bytas) (?:ut )?(?:ordet |orden |texten |meningen )?" + _Q + r" (?:ut )?mot:? " + _Q, _replace),
+    (_Q + r"\.? (?:byts|ska bytas) mot:? " + _Q, _replace),
     # review 6 #8: "ersätts ordet ”A” med ”B”", "ska ordet ”A” ersättas med ”B”", "texten ”A” på sidan 6 ändras till"
     (r"\bersätts (?:ordet|orden|texten|meningen|formuleringen) " + _Q + r" med:? " + _Q, _replace),
     # review 7 #8: "att … ersätta ”A” med ”B”", "ändras ”A” till ”B”"
@@ -488,7 +491,7 @@ def looks_like_change(text: str) -> bool:
     # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
     return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \S+){0,3} till|"
                                            r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"
-                                           r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*|"
+                                           r"tillfogas|kompletteras|byts|bytas|byta|inleds|inledas|avslutas|formuleras|lydelse|tillägg\w*|"
                                            r"i ställ(?:e|et) för|istället för|ska lyda|lyder|ska stå)\b",
                                            skeleton, re.IGNORECASE))
 
