@@ -206,3 +206,60 @@ def test_10_a_point_with_a_verb_of_change_not_read_needs_a_human(decide, line, p
                          + line)
     assert _refused(res, folder), res.err
     assert line[3:40] in res.err, res.err
+
+
+# ------------------------------------------------ 1, addendum 2: "först under rubriken X"
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("where", ["först under rubriken", "direkt under rubriken"])
+def test_1_a_new_paragraph_first_under_the_heading_is_refused(extract, where, lang):
+    # before: add_paragraph at {page: 6, heading: Samverkan}: the paragraph went last in the section, exit 0
+    res, folder = extract(f"På sidan 6, {where} Samverkan, läggs följande stycke till: ”Gruppen leds av samordnaren.”",
+                          lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_position", words=where).render(lang) in res.err, res.err
+
+
+# ------------------------------------------------ 11 (11-extract-two-headings-or-paragraphs-one-taken)
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, noun", [
+    ("På sidan 6, under rubriken Samverkan samt under rubriken Ansvar och organisation, ersätts ”hedersrelaterat våld "
+     "och förtryck” med ”hedersrelaterat våld”.", "rubriken"),
+    ("På sidan 6, under rubriken Samverkan och under rubriken Ansvar och organisation ersätts ”Samordnaren” med "
+     "”Samordnaren och chefen”.", "rubriken"),
+    (SAMVERKAN + "i såväl första som andra stycket ersätts ”särskilt” med ”främst”.", "stycket"),
+    (SAMVERKAN + "i första såväl som i andra stycket ersätts ”särskilt” med ”främst”.", "stycket"),
+    (SAMVERKAN + "i första och även i andra stycket ersätts ”särskilt” med ”främst”.", "stycket"),
+], ids=["samt under rubriken", "och under rubriken", "såväl som", "första såväl som i andra", "och även"])
+def test_11_two_places_are_refused(extract, instruction, noun, lang):
+    # before: one of the two taken (Samverkan, paragraph 2), the other left as it was, exit 0
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_two_places", noun=noun).render(lang) in res.err, res.err
+
+
+# ------------------------------------------------ 15 (15-extract-unquoted-new-text-swallows-place)
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", [
+    (SAMVERKAN + "ändras från regelbundet till varje månad i tredje stycket.", "varje månad i tredje stycket"),
+    ("Under rubriken Samverkan ändras från regelbundet till varje månad på sidan 6.", "varje månad på sidan 6"),
+    (SAMVERKAN + "ändras från regelbundet till varje månad, i tredje stycket.", "varje månad, i tredje stycket"),
+    ("På sidan 6 ändras från regelbundet till varje månad under rubriken Samverkan.",
+     "varje månad under rubriken Samverkan"),
+    (SAMVERKAN + "ändras från regelbundet tillbaka till varje månad i arbetsgruppens stycke.",
+     "varje månad i arbetsgruppens stycke"),
+])
+def test_15_unquoted_words_running_into_a_place_are_refused(extract, instruction, words, lang):
+    # before: the place also kept in the new words ("träffas varje månad i tredje stycket för att …"), exit 0
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("extract.cannot.unquoted_place", words=words).render(lang) in res.err, res.err
+
+
+def test_15_unquoted_words_alone_still_apply(amend, extract):
+    res, folder = extract(SAMVERKAN + "ändras från regelbundet till varje månad.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "Arbetsgruppen träffas varje månad för att dela kunskap" in text

@@ -43,7 +43,8 @@ _NOT_PLACES = {"enlighet", "sin", "sitt", "sina", "stället", "övrigt", "samban
                "kraft", "linje", "syfte", "stort", "sak", "hand", "sammanhang"}
 # a point inside a place ("i början av andra stycket", "först i tredje stycket", "före sista meningen"): a reading
 # that takes the place but not the point puts the change at its end (review 8 #1)
-_POSITION = re.compile(r"\b(?:(?:i början av|i mitten av|(?:allra )?först i|inledningsvis i|överst i) "
+_POSITION = re.compile(r"\b(?:(?:i början av|i mitten av|(?:allra )?först (?:i|under)|inledningsvis i|"
+                       r"överst (?:i|under)|direkt under|närmast under|strax under) "
                        r"(?:den |det )?(?:" + _ORD + r" )?[^\s,.;:⟨]+|"
                        r"(?:före|framför) (?:den |det )?(?:" + _ORD + r" )?(?:meningen|meningarna|punkten|strecksatsen|"
                        r"stycket|raden|kolumnen|mening \d+|punkt \d+|stycke \d+))",

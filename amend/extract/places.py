@@ -240,6 +240,13 @@ _NUMBER_LIST = re.compile(r"\b(mening|stycke|punkt|kolumn|rad) \d+(?:\s*,\s*\d+)
                           r"[–—-])\s*\d+\b", re.IGNORECASE)
 
 
+# "i såväl första som andra stycket", "i första såväl som i andra stycket", "i första och även i andra stycket",
+# "under rubriken X samt under rubriken Y" (review 8 #11)
+_BOTH = re.compile(r"\bsåväl (?:i )?" + _ORD + r" (?:\w+ )?som (?:i )?(?:den |det )?" + _ORD + r" (\w+)|\b" + _ORD
+                   + r" (?:\w+ )?(?:såväl som|och även|och också|liksom) (?:i )?(?:den |det )?" + _ORD + r" (\w+)|"
+                   r"\brubriken\b[^⟨]*?\b(?:samt|och|liksom|och även) (?:under |i )?(rubriken)\b", re.IGNORECASE)
+
+
 def _joined_or_from_end(s: str, place: _Place) -> None:
     """Places a reading of one place would cut short (review 5): "i första stycket och i andra
     stycket" or "i första och tredje punkten" (two places), "näst sista meningen", "andra meningen
@@ -248,7 +255,7 @@ def _joined_or_from_end(s: str, place: _Place) -> None:
         place.problems.append(msg("guards.extract_from_end"))
     nouns = [noun for noun in ("meningen", "stycket", "punkten")
              if len({w.lower() for w in re.findall(_ORD + " " + noun + r"\b", s, re.IGNORECASE)}) > 1]
-    listed = _ORDINAL_LIST.search(s) or _NUMBER_LIST.search(s)
+    listed = _ORDINAL_LIST.search(s) or _NUMBER_LIST.search(s) or _BOTH.search(s)
     if listed and not nouns:
         nouns = [listed.group(listed.lastindex or 0)]
     for noun in nouns:

@@ -409,6 +409,10 @@ def _unquoted_from_to(m, quotes, place, program):
     if len(re.findall(r"\btill\b", m.group("old") + " " + m.group("new"))) > 0:
         return msg("extract.cannot.unquoted_till")
     old, new = clean(m.group("old")), clean(m.group("new"))
+    for key in ("old", "new"):  # "ändras från A till B i tredje stycket": where B ends is unclear (review 8 #15)
+        if any(a < m.end(key) and m.start(key) < b for a, b in place.read) or "," in m.group(key) \
+                or unread_place(m.group(key), []) is not None:
+            return msg("extract.cannot.unquoted_place", words=clean(m.group(key)))
     return {"replace": old, "with": new, "_note": msg("extract.check.unquoted_words", old=old, new=new)}
 
 
