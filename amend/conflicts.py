@@ -12,7 +12,7 @@ from typing import Any
 
 from .address import Address
 from .errors import Conflict
-from .messages import msg
+from .messages import Msg, msg
 from .model import Amendment
 from .resolve import Edit, Region
 
@@ -115,9 +115,30 @@ def _same_insertions(edits: list[Edit], seen: set[frozenset[int]]) -> list[tuple
 
 def conflict_between(amendment: Amendment, other: Amendment) -> Conflict:
     """The conflict error of `amendment`, naming the `other` one it overlaps."""
-    return Conflict(msg("core.conflict", other=other.label, line=other.source.line),
-                    source=amendment.source, amendment=amendment.label, amendment_id=amendment.id,
-                    other=other.id)
+    return Conflict(_conflict_message(amendment, other), source=amendment.source, amendment=amendment.label,
+                    amendment_id=amendment.id, other=other.id)
+
+
+def _conflict_message(amendment: Amendment, other: Amendment) -> Msg:
+    """Why the two overlap. An add_item that counts its position clashes with any other item added to
+    or removed from its list (items hold no lists, so no other clash is possible between the two): said
+    as such, since it changes no text a secretary could see overlap (review 7 M2)."""
+    where = dict(other=other.label, line=other.source.line)
+    if _counts(amendment) and (change := _list_change(other)):
+        return msg("core.conflict_counted", position=amendment.position, change=change, **where)
+    if _counts(other) and (change := _list_change(amendment)):
+        return msg("core.conflict_counted_by", position=other.position, change=change, **where)
+    return msg("core.conflict", **where)
+
+
+def _counts(am: Amendment) -> bool:
+    return am.op == "add_item" and am.position is not None
+
+
+def _list_change(am: Amendment) -> Msg | None:
+    if am.op == "delete_item":
+        return msg("core.list_change_removes", item=am.value)
+    return msg("core.list_change_adds", item=am.value) if am.op == "add_item" else None
 
 
 def _candidate_pairs(members: list[Edit]) -> list[tuple[int, int]]:

@@ -246,6 +246,50 @@ def test_m4_a_place_by_opening_words_is_the_reason_given(extract):
     assert said.render("en") in res.err, res.err
 
 
+# ------------------------------------------------ M3: a quotation ending in a comma and a space
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_m3_a_quote_ending_in_a_space_is_read_as_written(amend, extract, lang):
+    # before: the quote ran on to the end ("främst primärvården, ”."), refused with an 87 %-similar hint
+    res, folder = extract("På sidan 6 stryks ”främst primärvården, ”.", lang)
+    assert res.code == 0, res.err
+    [amendment] = yaml.safe_load((folder / "patch.yaml").read_text("utf-8"))["amendments"]
+    assert amendment["delete"] == "främst primärvården,"
+    assert list(_changed(amend, folder).values()) == \
+        ["Västra Götalandsregionen, barn- och ungdomspsykiatrin och mödrahälsovården."]
+
+
+def test_m3_a_mark_after_a_space_before_a_word_still_opens(extract):
+    res, folder = extract("På sidan 6 ersätts ” regelbundet” med ”varje månad”.")
+    assert res.code == 0, res.err
+    [amendment] = yaml.safe_load((folder / "patch.yaml").read_text("utf-8"))["amendments"]
+    assert (amendment["replace"], amendment["with"]) == ("regelbundet", "varje månad")
+
+
+# ------------------------------------------------ M2: a counted position and a change to its list
+
+LIST = [{"bullets": ["Barn.", "Kvinnor.", "Äldre."]}]
+M2 = {"en": ("a1: counts its place in the list (position: last) among the items as they are now, and a2 (line 14) "
+             'removes the item "Äldre" from that list; the two amendments overlap and cannot both apply as worded'),
+      "sv": ("a1: räknar sin plats i listan (position: last) bland punkterna som de är nu, och a2 (rad 14) tar bort "
+             "punkten ”Äldre” ur den listan; de två ändringarna överlappar och kan inte båda genomföras som de är "
+             "skrivna")}
+M2_BY = {"en": ('a1: removes the item "Äldre" from a list in which a2 (line 13) counts its place (position: last) '
+                "among the items as they are now; the two amendments overlap and cannot both apply as worded"),
+         "sv": ("a1: tar bort punkten ”Äldre” ur en lista där a2 (rad 13) räknar sin plats (position: last) bland "
+                "punkterna som de är nu; de två ändringarna överlappar och kan inte båda genomföras som de är skrivna")}
+ADD_LAST = {"at": {"page": 1}, "add_item": "Män.", "position": "last"}
+DELETE_LAST = {"at": {"page": 1}, "delete_item": "Äldre"}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("order, expected", [((ADD_LAST, DELETE_LAST), M2), ((DELETE_LAST, ADD_LAST), M2_BY)],
+                         ids=["add first", "delete first"])
+def test_m2_the_counted_position_is_the_reason_given(run, order, expected, lang):
+    # before: "a1: changes text that a2 (line 14) also changes or quotes" — a1 changes no text
+    assert run(LIST, list(order), lang=lang) == (1, [expected[lang]])
+
+
 # ------------------------------------------------ 12: "sidan 6 och 7" is two pages
 
 @pytest.mark.parametrize("pages", ["sidan 6 och 7", "sidan 6 samt 7", "sidan 6, 7 och 8"])

@@ -48,14 +48,22 @@ def _line(am: Amendment, g: Grammar, at: dict, fields: dict) -> int | None:
     if not am.text or not g.style.get("write_line"):
         return None
     for language in sorted(LANGUAGES, key=lambda lang: lang != g.language):  # the minutes may be in either
-        try:
-            outcome = grammar(language).read(am.text)
-        except ValueError:
-            continue
-        readings = outcome.readings
-        if not outcome.exhausted and len(readings) == 1 and readings[0].line is not None \
-                and normalise(readings[0].scope, readings[0].operation) == normalise(at, fields):
-            return readings[0].line
+        line = _line_read(am.text, language, at, fields)
+        if line is not None:
+            return line
+    return None
+
+
+def _line_read(text: str, language: str, at: dict, fields: dict) -> int | None:
+    """The line of the one reading of `text` in `language`, when it is exactly this amendment."""
+    try:
+        outcome = grammar(language).read(text)
+    except ValueError:
+        return None
+    readings = outcome.readings
+    if not outcome.exhausted and len(readings) == 1 and readings[0].line is not None \
+            and normalise(readings[0].scope, readings[0].operation) == normalise(at, fields):
+        return readings[0].line
     return None
 
 

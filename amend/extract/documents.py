@@ -71,8 +71,8 @@ def named(text: str, programs: Sequence[Program]) -> set[int]:
     return out
 
 
-def route(results: Sequence[Extraction], programs: Sequence[Program]) -> tuple[list[Routed], list[Route]]:
-    """Each document's own extraction, and where each instruction went."""
+def _written(results: Sequence[Extraction]) -> tuple[dict[_Key, list[int]], dict[_Key, Amendment]]:
+    """{instruction: the documents whose extraction wrote it}, {instruction: its amendment, as first written}."""
     written: dict[_Key, list[int]] = {}
     amendments: dict[_Key, Amendment] = {}
     for i, result in enumerate(results):
@@ -80,10 +80,14 @@ def route(results: Sequence[Extraction], programs: Sequence[Program]) -> tuple[l
         for am in result.patch.amendments:
             written.setdefault(_key(am), []).append(i)
             amendments.setdefault(_key(am), am)
-    target: dict[_Key, int | None] = {}
+    return written, amendments
+
+
+def route(results: Sequence[Extraction], programs: Sequence[Program]) -> tuple[list[Routed], list[Route]]:
+    """Each document's own extraction, and where each instruction went."""
+    written, amendments = _written(results)
     extra: dict[int, list[tuple[str, Finding]]] = {i: [] for i in range(len(programs))}
-    for key, where in written.items():
-        target[key] = _target(amendments[key], where, programs, extra)
+    target = {key: _target(amendments[key], where, programs, extra) for key, where in written.items()}
     label = {(i, _key(am)): am.label for i, r in enumerate(results) if r.patch for am in r.patch.amendments}
     routes = [Route(key[0], label[(t, key)], programs[t]) for key, t in sorted(target.items()) if t is not None]
     return [Routed(p, _own(results[i], i, target, extra[i], p)) for i, p in enumerate(programs)], routes
@@ -141,7 +145,8 @@ def _own(result: Extraction, i: int, target: dict[_Key, int | None], extra: list
 
     def kept(f: Finding) -> bool:
         key = f.message.key if isinstance(f.message, Msg) else ""
-        if key == "core.conflict" or (key == "extract.does_not_apply" and _same(f.line, f.text) not in nowhere):
+        if key.startswith("core.conflict") or (key == "extract.does_not_apply"
+                                               and _same(f.line, f.text) not in nowhere):
             return False  # said again below, of this document's own amendments
         if not f.text:  # a check of an amendment ("line 12 is not checked"): kept with the amendment
             return f.line not in gone or f.line in mine

@@ -219,14 +219,10 @@ def counts(score: Score) -> Counter:
     """The figures the CI thresholds look at."""
     c: Counter[str] = Counter()
     for kind, r in score.rows.items():
-        c[f"{kind}: right"] += r.right
-        c[f"{kind}: wrong"] += r.wrong
-        c[f"{kind}: written"] += r.extracted
-        c[f"{kind}: reported"] += r.reported
-        c[f"{kind}: misfiled"] += r.misfiled
-        c[f"{kind}: twice"] += r.reported_twice
-        c[f"{kind}: silent"] += r.silent
-        c[f"{kind}: n"] += r.instructions
+        for name, value in (("right", r.right), ("wrong", r.wrong), ("written", r.extracted),
+                            ("reported", r.reported), ("misfiled", r.misfiled), ("twice", r.reported_twice),
+                            ("silent", r.silent), ("n", r.instructions)):
+            c[f"{kind}: {name}"] += value
     c["negative lines"] = len(score.negative_lines)
     c["noise"] = len(score.noise)
     c["failures"] = len(score.failures)

@@ -263,22 +263,23 @@ class Grammar:
         return str(self.style.get("operation_separator", " "))
 
     def _operation_rule(self, at: dict, fields: dict) -> Rule | None:
-        for rule in self.operations:
-            fixed = dict(rule.set)
-            own = {s.key: s for s in rule.slots}
-            op_keys = {k for k in own if k not in SCOPE_KEYS} | set(fixed)
-            if op_keys != set(fields) or any(fields[k] != v for k, v in fixed.items()):
-                continue
-            if not rule.fits_scope(at) or any(k not in at for k in own if k in SCOPE_KEYS):
-                continue
-            scoped = any(k not in own for k in at)  # scope phrases will stand before it
-            if (rule.write == "after_scope" and not scoped) or (rule.write == "alone" and scoped):
-                continue
-            if rule.sentence is not None and not full_sentence(str(fields.get(rule.sentence, ""))):
-                continue
-            if all(self._fits(s, {**at, **fields}[s.key]) for s in own.values()):
-                return rule
-        return None
+        return next((rule for rule in self.operations if self._writes(rule, at, fields)), None)
+
+    def _writes(self, rule: Rule, at: dict, fields: dict) -> bool:
+        """Can `rule` write the operation `fields` at the scope `at`?"""
+        fixed = dict(rule.set)
+        own = {s.key: s for s in rule.slots}
+        op_keys = {k for k in own if k not in SCOPE_KEYS} | set(fixed)
+        if op_keys != set(fields) or any(fields[k] != v for k, v in fixed.items()):
+            return False
+        if not rule.fits_scope(at) or any(k not in at for k in own if k in SCOPE_KEYS):
+            return False
+        scoped = any(k not in own for k in at)  # scope phrases will stand before it
+        if (rule.write == "after_scope" and not scoped) or (rule.write == "alone" and scoped):
+            return False
+        if rule.sentence is not None and not full_sentence(str(fields.get(rule.sentence, ""))):
+            return False
+        return all(self._fits(s, {**at, **fields}[s.key]) for s in own.values())
 
     def _fits(self, slot: Slot, value) -> bool:
         if slot.type == "number":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..messages import Msg, msg
-from .places import _ORD
+from .places import _DOCUMENT, _ORD, KIND
 from .quotations import _Q, Quote
 
 _REJECTED = re.compile(r"\b(?:avslå\w*|avslag\w*|avslog\w*|förkasta\w*|(?:inte|ej) bifall\w*|bifalls (?:inte|ej)|"
@@ -29,7 +29,26 @@ _PLACE_WORD = re.compile(r"\b(?:stycke|stycket|styckena|stycken|styckets|mening|
                          r"punkt|punkten|punkterna|punkter|punktlistan|mål|målet|målen|rad|raden|raderna|rader|"
                          r"tabell|tabellen|tabellens|kolumn|kolumnen|kolumnerna|lista|listan|inledningen|inledning|"
                          r"avsnitt|avsnittet|kapitel|kapitlet|sida|sidan|att-satsen|beslutspunkten|uppställningen|"
-                         r"punktuppställningen|uppräkningen|(?<!i )stället|förekomsten)\b", re.IGNORECASE)
+                         r"punktuppställningen|uppräkningen|(?<!i )stället|förekomsten|"
+                         r"strecksats|strecksatsen|strecksatserna|strecksatser)\b", re.IGNORECASE)
+# "i <noun>", "i <ordinal> <noun>", "i <noun> N": a place, unless the noun is one of the words minutes use
+# "i" with for no place of the text; a closed list of place nouns always misses some ("i fotnoten", "i
+# faktarutan", "i bilaga 1", "i ingressen", review 8 #2)
+_IN_PLACE = re.compile(r"\bi (?:den |det |de )?(?:nuvarande |gällande |befintliga )?(?:" + _ORD + r" )?"
+                       r"([^\W\d_][\w-]*)(?: \d+\b)?", re.IGNORECASE)
+_NOT_PLACES = {"enlighet", "sin", "sitt", "sina", "stället", "övrigt", "samband", "samråd", "samverkan", "form",
+               "fråga", "princip", "huvudsak", "anslutning", "programmet", "dokumentet", "förslaget", "beslutet",
+               "ärendet", "tjänsteutlåtandet", "protokollet", "yrkandet", "texten", "hela", "alla", "slutet",
+               "följande", "övriga", "samtliga", "detta", "denna", "dessa", "så", "fall", "tid", "dag", "år",
+               "kraft", "linje", "syfte", "stort", "sak", "hand", "sammanhang"}
+# a point inside a place ("i början av andra stycket", "först i tredje stycket", "före sista meningen"): a reading
+# that takes the place but not the point puts the change at its end (review 8 #1)
+_POSITION = re.compile(r"\b(?:(?:i början av|i mitten av|(?:allra )?först (?:i|under)|inledningsvis i|"
+                       r"överst (?:i|under)|direkt under|närmast under|strax under) "
+                       r"(?:den |det )?(?:" + _ORD + r" )?[^\s,.;:⟨]+|"
+                       r"(?:före|framför) (?:den |det )?(?:" + _ORD + r" )?(?:meningen|meningarna|punkten|strecksatsen|"
+                       r"stycket|raden|kolumnen|mening \d+|punkt \d+|stycke \d+))",
+                       re.IGNORECASE)
 
 
 def unread_place(skeleton: str, read: list[tuple[int, int]]) -> Msg | None:
@@ -39,9 +58,25 @@ def unread_place(skeleton: str, read: list[tuple[int, int]]) -> Msg | None:
     for m in _PLACE_WORD.finditer(skeleton):
         if _NEW_TEXT_NOUN.search(skeleton[:m.start()]):  # "följande stycke", "ett nytt stycke": the new text
             continue
-        if not any(a <= m.start() < b for a, b in read):
+        if not _inside(m.start(), read):
             return msg("guards.extract_unread_place_words", words=_words_at(skeleton, m))
-    return None
+    position = next((p for p in _POSITION.finditer(skeleton) if not _inside(p.start(), read)), None)
+    if position:
+        return msg("guards.extract_unread_position", words=position.group())
+    return next((msg("guards.extract_unread_place_words", words=m.group()) for m in _IN_PLACE.finditer(skeleton)
+                 if _unread_noun(skeleton, m, read)), None)
+
+
+def _unread_noun(skeleton: str, m: re.Match, read: list[tuple[int, int]]) -> bool:
+    """Is `m` ("i <noun>") a place the reading did not take? Not a document the sentence names ("i
+    stadsmiljönämndens reglemente", "i reglementet för …": places.other_document's)."""
+    if m.group(2).lower() in _NOT_PLACES or _inside(m.start(2), read):
+        return False
+    return not (_DOCUMENT.match(skeleton, m.start()) or KIND.match(skeleton, m.start()))
+
+
+def _inside(at: int, read: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in read)
 
 
 def _words_at(skeleton: str, m: re.Match) -> str:

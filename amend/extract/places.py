@@ -110,6 +110,21 @@ def _page(s: str, place: _Place) -> None:
         place.problems.append(msg("guards.extract_pages", pages=pages))
     elif re.search(r"\bsidorna\b", s, re.IGNORECASE):  # "på båda sidorna", "sidorna 6–7" (review 6 #10)
         place.problems.append(msg("guards.extract_pages", pages=pages) if pages else msg("guards.extract_pages_some"))
+    elif following := _FOLLOWING.search(s):  # review 8 #3
+        place.problems.append(msg("guards.extract_pages_following", words=following.group()))
+    if counted := _COUNTED.search(s):
+        place.problems.append(msg("guards.extract_places_count", words=counted.group()))
+
+
+# "sidan 6 f.", "sidan 6 ff.", "sidan 6 och följande sida", "från och med sidan 6": pages from one on
+_FOLLOWING = re.compile(r"\bsid(?:an|a) \d+\s*(?:ff?\.|ff?\b|och (?:den |de )?följande(?: sid(?:a|an|or|orna))?|och "
+                        r"framåt|och (?:sidorna |sidan )?(?:efter|därefter))|\b(?:från och med|fr\.\s?o\.\s?m\.?|"
+                        r"till och med|t\.\s?o\.\s?m\.?) sid(?:an|a) \d+", re.IGNORECASE)
+# "på båda ställena", "på alla ställen", "överallt": more places than one (a reading changes one)
+_COUNTED = re.compile(r"\b(?:på|i) (?:båda|bägge|alla|samtliga|flera|de två|två|tre) (?:ställen|ställena|platser|"
+                      r"platserna|förekomster|förekomsterna|sidor|sidorna|avsnitt|avsnitten|stycken|styckena)\b|"
+                      r"\b(?:överallt|genomgående|varje gång|alla förekomster|samtliga förekomster|i hela "
+                      r"(?:programmet|dokumentet|texten))\b", re.IGNORECASE)
 
 
 def _section_ref(s: str, place: _Place, program: Program) -> None:
@@ -119,12 +134,10 @@ def _section_ref(s: str, place: _Place, program: Program) -> None:
     para = _took(place, _paragraph_ref(s))
     if not para:
         return
-    number = int(para.group(1))
-    place.section_number = number
+    place.section_number = number = int(para.group(1))
     heading = _paragraph_heading(program, chapter_no, number)
     if heading:
-        place.at["heading"] = heading
-        place.section = heading
+        place.at["heading"] = place.section = heading
     else:
         where = f"kapitel {chapter_no} § {number}" if chapter_no else f"§ {number}"
         place.problems.append(msg("extract.cannot.no_section", where=where))
@@ -135,24 +148,46 @@ def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> No
     m = _took(place, re.search(r"\b(?:under|i) rubriken[;:]?\s+" + _Q, s, re.IGNORECASE))
     if m:
         place.at["heading"] = quotes[int(m.group(1))].text
+        _heading_itself(m, quotes, place)
         return
+    if not _unquoted_heading(s, place, program):
+        _no_heading(s, place)
+
+
+def _unquoted_heading(s: str, place: _Place, program: Program) -> bool:
+    """"under Samverkan", "i avsnittet Samverkan": a heading of the program named without quotes."""
     for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
         name = _named_heading(program, s[m.end():])
         if name:
             place.at["heading"] = name
             _took(place, m, m.end() + len(name))
-            return
+            return True
+    return False
+
+
+def _no_heading(s: str, place: _Place) -> None:
+    """"under rubriken Ansvar" where the program has no such heading: said, not dropped."""
     named = re.search(r"\b(?:under|i) rubriken[;:]? ([^,;:⟨]+?)(?=\s+(?:stryks|läggs|ändras|ersätts|ska|"
                       r"kompletteras|får|utgår|tas|revideras)\b|[,;:⟨]|$)", s, re.IGNORECASE)
     if named:
         place.problems.append(msg("extract.cannot.no_heading", heading=named.group(1).strip()))
 
 
+def _heading_itself(m: re.Match, quotes: list[Quote], place: _Place) -> None:
+    """"I rubriken ”Samverkan” ersätts ”Samverkan” med …": words of the heading itself, which the
+    reading (the text under the heading) would change elsewhere (review 8 #2); "under rubriken" is
+    always the text under it."""
+    heading = quotes[int(m.group(1))].text
+    others = [q.text for k, q in enumerate(quotes) if k != int(m.group(1)) and q.text]
+    if m.group().lower().startswith("i ") and any(t.casefold() in heading.casefold() for t in others):
+        place.problems.append(msg("guards.extract_heading_itself", heading=heading))
+
+
 # (scope key, the ways minutes name it): "andra meningen", "mening 2"; "tredje stycket", "stycke 3" (review 7 #5)
 _UNIT_PLACES = (
     ("sentence", (_ORD + r" meningen\b", r"\bmening (\d+)\b")),
     ("paragraph", (r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", r"(?<!efter )(?<!före )\bstycke (\d+)\b")),
-    ("item", (r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten)\b", r"\bpunkt (\d+)\b")),
+    ("item", (r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten|strecksatsen)\b", r"\bpunkt (\d+)\b")),
     ("column", (r"\b" + _ORD + r" kolumnen\b", r"\bkolumn (\d+)\b")),
     ("row", (r"\b" + _ORD + r" raden\b", r"\brad (\d+) i tabellen\b", r"\btabellens " + _ORD + r" rad\b")),
 )
@@ -205,6 +240,13 @@ _NUMBER_LIST = re.compile(r"\b(mening|stycke|punkt|kolumn|rad) \d+(?:\s*,\s*\d+)
                           r"[–—-])\s*\d+\b", re.IGNORECASE)
 
 
+# "i såväl första som andra stycket", "i första såväl som i andra stycket", "i första och även i andra stycket",
+# "under rubriken X samt under rubriken Y" (review 8 #11)
+_BOTH = re.compile(r"\bsåväl (?:i )?" + _ORD + r" (?:\w+ )?som (?:i )?(?:den |det )?" + _ORD + r" (\w+)|\b" + _ORD
+                   + r" (?:\w+ )?(?:såväl som|och även|och också|liksom) (?:i )?(?:den |det )?" + _ORD + r" (\w+)|"
+                   r"\brubriken\b[^⟨]*?\b(?:samt|och|liksom|och även) (?:under |i )?(rubriken)\b", re.IGNORECASE)
+
+
 def _joined_or_from_end(s: str, place: _Place) -> None:
     """Places a reading of one place would cut short (review 5): "i första stycket och i andra
     stycket" or "i första och tredje punkten" (two places), "näst sista meningen", "andra meningen
@@ -213,7 +255,7 @@ def _joined_or_from_end(s: str, place: _Place) -> None:
         place.problems.append(msg("guards.extract_from_end"))
     nouns = [noun for noun in ("meningen", "stycket", "punkten")
              if len({w.lower() for w in re.findall(_ORD + " " + noun + r"\b", s, re.IGNORECASE)}) > 1]
-    listed = _ORDINAL_LIST.search(s) or _NUMBER_LIST.search(s)
+    listed = _ORDINAL_LIST.search(s) or _NUMBER_LIST.search(s) or _BOTH.search(s)
     if listed and not nouns:
         nouns = [listed.group(listed.lastindex or 0)]
     for noun in nouns:

@@ -150,16 +150,23 @@ def _not_decided(proposed: list, adopted: list, against: Against, result: Extrac
     decided_titles = {i.title for i in adopted if i.title}
     out = []
     for ins in proposed:
-        changes = _changes(ins, against)
-        section = ins.passage.section
-        if fold_anchor(ins.text) in decided_texts or (changes and changes <= decided_changes):
-            result.notes.append(Finding(ins.line, msg("extract.note.stated_twice", section=section), "", ins.title))
-        elif ins.title and ins.title in decided_titles:
-            result.notes.append(Finding(ins.line, msg("extract.note.worded_differently", section=section),
-                                        ins.text, ins.title))
+        note = _decided_note(ins, _changes(ins, against), decided_texts, decided_changes, decided_titles)
+        if note:
+            result.notes.append(note)
         else:
             out.append(ins)
     return out
+
+
+def _decided_note(ins: Instruction, changes: set, texts: set, decided: set, titles: set) -> Finding | None:
+    """The note on a proposal the decision states again (the same words or changes), or under its title
+    in other words; None when the decision does not state it."""
+    section = ins.passage.section
+    if fold_anchor(ins.text) in texts or (changes and changes <= decided):
+        return Finding(ins.line, msg("extract.note.stated_twice", section=section), "", ins.title)
+    if ins.title and ins.title in titles:
+        return Finding(ins.line, msg("extract.note.worded_differently", section=section), ins.text, ins.title)
+    return None
 
 
 def _settle(ins: Instruction, said, clear: bool, by_reference: bool, result: Extraction) -> None:

@@ -142,13 +142,8 @@ def _body_lines(lines: list[Line], furniture: set, tables: dict) -> set:
     if not pattern:
         return set()
     texts = [ln for ln in lines if ln.text]
-    out = set()
-    for k, ln in enumerate(texts):
-        if re.fullmatch(pattern, ln.text, re.IGNORECASE):
-            near = texts[max(0, k - 2):k] + texts[k + 1:k + 3]
-            if any(id(other) in furniture for other in near):
-                out.add(id(ln))
-    return out
+    return {id(ln) for k, ln in enumerate(texts) if re.fullmatch(pattern, ln.text, re.IGNORECASE)
+            and any(id(other) in furniture for other in texts[max(0, k - 2):k] + texts[k + 1:k + 3])}
 
 
 def furniture_meta(lines: list[Line], tables: dict) -> tuple[str | None, str | None]:
@@ -257,11 +252,15 @@ def _minutes(lines: list[Line], tables: dict) -> list[Minute]:
     for n, i in enumerate(kept):
         end = kept[n + 1] if n + 1 < len(kept) else len(lines)
         m = _paragraph_line(lines[i])
-        rest = re.sub(r"^(ärendenummer|dnr|diarienummer)\s*", "", m.group(2).strip(), flags=re.IGNORECASE)
-        case = rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
         body = [ln for k, ln in enumerate(lines[i + 1:end], i + 1) if k not in continued]
-        out.append(_minute(f"§ {m.group(1)}", case, lines[i].no, body, tables))
+        out.append(_minute(f"§ {m.group(1)}", _case(m.group(2)), lines[i].no, body, tables))
     return _without_contents(out)
+
+
+def _case(rest: str) -> str | None:
+    """The case number after the § ("0128/22", "Dnr KS 2022/12"), or None."""
+    rest = re.sub(r"^(ärendenummer|dnr|diarienummer)\s*", "", rest.strip(), flags=re.IGNORECASE)
+    return rest if rest and any(c.isdigit() for c in rest) and len(rest.split()) <= 4 else None
 
 
 def _paragraph_line(line: Line) -> re.Match[str]:

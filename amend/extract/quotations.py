@@ -27,8 +27,8 @@ def quotations(text: str) -> tuple[str, list[Quote]]:
     """The skeleton of `text` (each quotation replaced by ⟨n⟩) and the quotations.
 
     A mark opens at the start, after a space or "(:;"; it closes at a mark that
-    may close it and is followed by a space, punctuation or the end. A quotation
-    never closed runs to the end of the text."""
+    may close it and is followed by a space (not after a space itself), punctuation
+    or the end. A quotation never closed runs to the end of the text."""
     out, quotes, i, n = [], [], 0, len(text)
     while i < n:
         opener = "``" if text.startswith("``", i) else text[i] if text[i] in _OPEN else None
@@ -52,12 +52,19 @@ def _close(text: str, start: int, closers: str) -> int | None:
     j = start + 1
     while j < len(text):
         hit = text.startswith(closers, j) if closers == "''" else text[j] in closers
-        after = j + (2 if closers == "''" else 1)
-        if hit and not text[j - 1].isspace() and (after >= len(text) or text[after].isspace()
-                                                  or text[after] in ",.;:)!?"):
+        if hit and _closes(text, j, j + (2 if closers == "''" else 1)):
             return j
         j += 1
     return None
+
+
+def _closes(text: str, j: int, after: int) -> bool:
+    """Does the mark at j (ending before `after`) close a quotation? After a word, when a space,
+    punctuation or the end follows; after a space only when punctuation or the end follows, since
+    nothing is quoted after it ("stryks ”främst primärvården, ”." quotes up to the comma, review 7 M3)."""
+    if after >= len(text) or text[after] in ",.;:)!?":
+        return True
+    return text[after].isspace() and not text[j - 1].isspace()
 
 
 # "… energisparåtgärder. Ersätts med följande formuleringar: Nämnden …": the

@@ -238,16 +238,9 @@ def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) 
     if missing:
         raise AmendError(msg("extract.no_body_or_date") if len(missing) == 2 else msg("extract.no_body")
                          if missing == ["body"] else msg("extract.no_date"), source=source)
-    paragraph = given.get("paragraph") or minute.paragraph
-    case = given.get("case") or minute.case
-    if paragraph:
-        out["paragraph"] = paragraph
-    if case:
-        out["case"] = case
-    to = _proposes_to(minute, tables)
-    if to:
-        out["proposes_to"] = to
-    return out
+    more = {"paragraph": given.get("paragraph") or minute.paragraph, "case": given.get("case") or minute.case,
+            "proposes_to": _proposes_to(minute, tables)}
+    return out | {k: v for k, v in more.items() if v}
 
 
 def _proposes_to(minute: Minute, tables: dict):

@@ -124,10 +124,17 @@ def _elsewhere(skeleton: str, beside_change: bool) -> Cannot | None:
         if re.search(r"yrkande", skeleton, re.IGNORECASE):
             return Cannot(msg("extract.cannot.in_yrkande"))
         return Cannot(msg("extract.cannot.in_attachment"))
+    if same := _SAME_CHANGE.search(skeleton):  # review 8 #3: "Samma ändring görs på sidan 7."
+        return Cannot(msg("extract.cannot.same_change", words=same.group()))
     for pattern, reason in _DESCRIBED:
         if re.search(pattern, skeleton, re.IGNORECASE):
             return Cannot(reason)
     return None
+
+
+_SAME_CHANGE = re.compile(r"\b(?:samma|motsvarande) (?:ändring|ändringar|ändringen|justering|justeringen|strykning|"
+                          r"strykningen|tillägg|tillägget|ersättning|byte)\b[^⟨]*|\b(?:detsamma|detta|samma sak) "
+                          r"gäller (?:även |också )?(?:på |för |i )?sid(?:an|a)[^⟨]*", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- the place
@@ -275,6 +282,9 @@ _OPERATIONS = [
      r"lydelse))?:? " + _Q, _replace),
     (_Q + r"\.? ändras till:? " + _Q, _replace),
     (r"\bersätts " + _Q + r" med:? " + _Q, _replace),
+    # review 8 #10: "byts ”A” (ut) mot ”B”", "byts ut ”A” mot ”B”", "”A” byts mot ”B”"
+    (r"\b(?:byts|ska bytas) (?:ut )?(?:ordet |orden |texten |meningen )?" + _Q + r" (?:ut )?mot:? " + _Q, _replace),
+    (_Q + r"\.? (?:byts|ska bytas) mot:? " + _Q, _replace),
     # review 6 #8: "ersätts ordet ”A” med ”B”", "ska ordet ”A” ersättas med ”B”", "texten ”A” på sidan 6 ändras till"
     (r"\bersätts (?:ordet|orden|texten|meningen|formuleringen) " + _Q + r" med:? " + _Q, _replace),
     # review 7 #8: "att … ersätta ”A” med ”B”", "ändras ”A” till ”B”"
@@ -340,9 +350,7 @@ def _section_text(program: Program, heading: str) -> str | None:
 def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     """The readings of one instruction of real minutes, why it cannot be a patch,
     or None when it is no change to a document's text."""
-    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)  # the decision point's number
-    skeleton, quotes = quotations(text)
-    skeleton, quotes = _split_inner(skeleton, quotes)
+    skeleton, quotes = _split_inner(*quotations(re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)))  # less the point's number
     cannot = _cannot(skeleton)
     if cannot:
         return cannot
@@ -401,6 +409,10 @@ def _unquoted_from_to(m, quotes, place, program):
     if len(re.findall(r"\btill\b", m.group("old") + " " + m.group("new"))) > 0:
         return msg("extract.cannot.unquoted_till")
     old, new = clean(m.group("old")), clean(m.group("new"))
+    for key in ("old", "new"):  # "ändras från A till B i tredje stycket": where B ends is unclear (review 8 #15)
+        if any(a < m.end(key) and m.start(key) < b for a, b in place.read) or "," in m.group(key) \
+                or unread_place(m.group(key), []) is not None:
+            return msg("extract.cannot.unquoted_place", words=clean(m.group(key)))
     return {"replace": old, "with": new, "_note": msg("extract.check.unquoted_words", old=old, new=new)}
 
 
@@ -417,10 +429,14 @@ def _find_operation(skeleton: str):
         m = re.search(pattern, skeleton, re.IGNORECASE)
         if m:
             return m, build
-    if (_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b", skeleton)) \
-            or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton):
-        return None, _delete_bare
-    return None
+    return (None, _delete_bare) if _strikes_place(skeleton) else None
+
+
+def _strikes_place(skeleton: str) -> bool:
+    """"§ 3 stryks", "stryks andra meningen i sista stycket": a place struck, no words quoted."""
+    return bool((_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b",
+                                                        skeleton))
+                or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton))
 
 
 class _Reindex:
@@ -479,7 +495,7 @@ def looks_like_change(text: str) -> bool:
     # "läggs en ny punkt till", "ska … ersättas", "tillägg": never "the decision holds no amendment" (review 6 #8)
     return bool(quotes) and bool(re.search(r"\b(stryks|strykas|stryka|utgår|tas bort|läggs(?: \S+){0,3} till|"
                                            r"läggas till|lägga till|ersätts|ersättas|ersätta|ändras|infogas|"
-                                           r"tillfogas|kompletteras|byts ut|formuleras|lydelse|tillägg\w*|"
+                                           r"tillfogas|kompletteras|byts|bytas|byta|inleds|inledas|avslutas|formuleras|lydelse|tillägg\w*|"
                                            r"i ställ(?:e|et) för|istället för|ska lyda|lyder|ska stå)\b",
                                            skeleton, re.IGNORECASE))
 

@@ -222,6 +222,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "and cannot both apply as worded",
                       "ändrar text som {other} (rad {line}) också ändrar eller citerar; de två ändringarna "
                       "överlappar och kan inte båda genomföras som de är skrivna"),
+    # review 7 M2: an add_item that counts its position changes no text a secretary could see overlap
+    "core.conflict_counted": ("counts its place in the list (position: {position}) among the items as they are now, "
+                              "and {other} (line {line}) {change} that list; the two amendments overlap and cannot "
+                              "both apply as worded",
+                              "räknar sin plats i listan (position: {position}) bland punkterna som de är nu, och "
+                              "{other} (rad {line}) {change} den listan; de två ändringarna överlappar och kan inte "
+                              "båda genomföras som de är skrivna"),
+    "core.conflict_counted_by": ("{change} a list in which {other} (line {line}) counts its place (position: "
+                                 "{position}) among the items as they are now; the two amendments overlap and cannot "
+                                 "both apply as worded",
+                                 "{change} en lista där {other} (rad {line}) räknar sin plats (position: {position}) "
+                                 "bland punkterna som de är nu; de två ändringarna överlappar och kan inte båda "
+                                 "genomföras som de är skrivna"),
+    "core.list_change_removes": ("removes the item \"{item}\" from", "tar bort punkten ”{item}” ur"),
+    "core.list_change_adds": ("adds the item \"{item}\" to", "lägger till punkten ”{item}” i"),
     "core.wrong_program": ("is for the program '{wanted}', not '{program}' ({source})",
                            "gäller programmet ”{wanted}”, inte ”{program}” ({source})"),
     "core.the_program_given": ("the program given", "det angivna programmet"),

@@ -229,6 +229,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.cannot.no_place_no_old": (
         "no place and no old text: it is not said where the new text goes or what it replaces",
         "ingen plats och ingen gammal text: det sägs inte var den nya texten ska stå eller vad den ersätter"),
+    "extract.cannot.unquoted_place": ("the unquoted words \"{words}\" run into a place the sentence names, so where "
+                                      "they end is unclear; quote the old and the new words",
+                                      "de ociterade orden ”{words}” går ihop med ett ställe som meningen anger, så "
+                                      "det är oklart var de slutar; citera de gamla och de nya orden"),
+    "extract.cannot.same_change": ("the sentence makes a change again elsewhere (\"{words}\") without quoting it; "
+                                   "write that amendment by hand with its place",
+                                   "meningen gör en ändring igen på ett annat ställe (”{words}”) utan att citera den; "
+                                   "skriv den ändringen för hand med sitt ställe"),
     "extract.cannot.described": ("no exact words: the change is described, not worded",
                                  "inga exakta ord: ändringen beskrivs men formuleras inte"),
     "extract.cannot.paraphrased": ("no exact words: the old and the new wording are paraphrased, not quoted",

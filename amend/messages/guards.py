@@ -196,6 +196,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quoted words are; write the amendment by hand with that place",
         "meningen anger ett ställe som inte förstods (”{words}”): ändringen skulle göras var de citerade orden än "
         "står; skriv ändringen för hand med det stället"),
+    # review 8 #1: "i början av andra stycket", "före sista meningen": a point inside the place read
+    "guards.extract_unread_position": (
+        "the sentence says where in the place the change goes (\"{words}\"), which the reading does not take: the "
+        "change would be made at another point; write the amendment by hand with after: or before: and the words it "
+        "goes next to",
+        "meningen anger var på stället ändringen ska stå (”{words}”), vilket läsningen inte tar med: ändringen "
+        "skulle hamna på ett annat ställe; skriv ändringen för hand med after: eller before: och orden den ska stå "
+        "intill"),
+    # review 8 #2: "I rubriken ”Samverkan” ersätts ”Samverkan” med …": the heading's own words
+    "guards.extract_heading_itself": (
+        "the sentence changes words of the heading \"{heading}\" itself (\"i rubriken\"), and an amendment read from "
+        "minutes changes only the text under a heading; change the heading by hand",
+        "meningen ändrar ord i själva rubriken ”{heading}” (”i rubriken”), och en ändring som läses ur ett protokoll "
+        "ändrar bara texten under en rubrik; ändra rubriken för hand"),
     "guards.extract_unread_place": (
         "the sentence says where the change goes ({key}: \"{words}\"), but the change read from it does not use "
         "that place and other words of the sentence are not understood; write the amendment by hand",
@@ -226,6 +240,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "page by hand",
         "meningen nämner flera sidor (”sidorna”) och ett ändringsförslag ändrar ett ställe; skriv ett "
         "ändringsförslag för varje sida för hand"),
+    # review 8 #3: "sidan 6 f.", "sidan 6 och följande sida", "från och med sidan 6"; "på båda ställena"
+    "guards.extract_pages_following": (
+        "the sentence names the pages from one on (\"{words}\") and an amendment changes one place; write an "
+        "amendment for each page by hand",
+        "meningen nämner sidorna från en sida och framåt (”{words}”) och ett ändringsförslag ändrar ett ställe; skriv "
+        "ett ändringsförslag för varje sida för hand"),
+    "guards.extract_places_count": (
+        "the sentence says the change is made in more than one place (\"{words}\") and an amendment changes one "
+        "place; write an amendment for each place by hand",
+        "meningen säger att ändringen görs på mer än ett ställe (”{words}”) och ett ändringsförslag ändrar ett "
+        "ställe; skriv ett ändringsförslag för varje ställe för hand"),
     "guards.extract_pages": (
         "the sentence names more than one page ({pages:and}) and an amendment changes one place; write an amendment "
         "for each page by hand",

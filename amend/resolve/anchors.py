@@ -58,19 +58,7 @@ class Anchors:
         if sentences and len(readings) > 1:
             found = [_find(self.ix, [r], anchor) for r in readings]
             if any(found):
-                # Every reading of the sentence number must give the same place.
-                picks: list[Hit | AmendError | None] = []
-                for hits in found:
-                    try:
-                        picks.append(self._exact(hits, anchor) if hits else None)
-                    except AmendError as exc:
-                        picks.append(exc)
-                first = picks[0]
-                if isinstance(first, AmendError) and all(isinstance(p, AmendError) for p in picks):
-                    raise first
-                if not isinstance(first, Hit) or not all(p == first for p in picks):
-                    raise self.scoper.unclear_sentence(sentences)
-                return first
+                return self._same_in_every_reading(found, anchor, sentences)
         hits = _find(self.ix, spans, anchor)
         if hits:
             refuse_heading_rival(self.scoper, spans, anchor, hits)
@@ -105,6 +93,21 @@ class Anchors:
         raise self.scoper.fail(AmbiguousAnchor, msg("core.anchor_repeated", anchor=anchor, count=len(hits),
                                                     scope=self.scoper.scope.describe(), places=places))
 
+    def _same_in_every_reading(self, found: list[list[Hit]], anchor: str, sentences: Sentences) -> Hit:
+        """The one place every reading of the sentence number gives; refused when they differ."""
+        picks: list[Hit | AmendError | None] = []
+        for hits in found:
+            try:
+                picks.append(self._exact(hits, anchor) if hits else None)
+            except AmendError as exc:
+                picks.append(exc)
+        first = picks[0]
+        if isinstance(first, AmendError) and all(isinstance(p, AmendError) for p in picks):
+            raise first
+        if not isinstance(first, Hit) or not all(p == first for p in picks):
+            raise self.scoper.unclear_sentence(sentences)
+        return first
+
     def _not_found(self, spans: list[Span], anchor: str) -> Hit:
         ix, scope = self.ix, self.scoper.scope
         self._refuse_elsewhere(anchor)
@@ -116,13 +119,18 @@ class Anchors:
         best = self._fuzzy_hit(candidates, anchor)
         if best is not None:
             return best
+        raise self._missing(candidates, anchor)
+
+    def _missing(self, candidates: list[Hit], anchor: str) -> AmendError:
+        """The anchor is not in scope: the error, naming the closest texts there."""
+        ix, scope = self.ix, self.scoper.scope
         closest = listed([msg("core.closest", text=ix.units[c.unit].text[c.start:c.end], similarity=c.similarity,
                               where=ix.place(c.unit, c.start)) for c in candidates[:3]])
-        raise self.scoper.fail(AnchorNotFound, msg("core.anchor_missing_closest", anchor=anchor, scope=scope.describe(),
-                                                   closest=closest) if closest
-                               else msg("core.anchor_missing", anchor=anchor, scope=scope.describe()),
-                               candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity,
-                                            str(ix.place(c.unit, c.start))) for c in candidates])
+        said = msg("core.anchor_missing_closest", anchor=anchor, scope=scope.describe(), closest=closest) \
+            if closest else msg("core.anchor_missing", anchor=anchor, scope=scope.describe())
+        return self.scoper.fail(AnchorNotFound, said,
+                                candidates=[(ix.units[c.unit].text[c.start:c.end], c.similarity,
+                                             str(ix.place(c.unit, c.start))) for c in candidates])
 
     def _refuse_elsewhere(self, anchor: str) -> None:
         """An anchor not in scope but elsewhere in the program is out of scope (never fuzzy-matched)."""

@@ -141,11 +141,15 @@ def refuse_heading_rival(scoper: Scoper, spans: list[Span], anchor: str, hits: S
     headings = headings_holding(scoper, spans, anchor)
     if not headings:
         return
-    chosen = _chosen(scoper, hits)
     if scoper.scope.occurrence is None:
         raise scoper.fail(AmbiguousAnchor, msg("guards.anchor_in_heading", anchor=anchor,
                                            count=len(hits) + len(headings), scope=scoper.scope.describe(),
                                            headings=listed(headings, "core.comma")))
+    _refuse_heading_before(scoper, spans, anchor, _chosen(scoper, hits))
+
+
+def _refuse_heading_before(scoper: Scoper, spans: list[Span], anchor: str, chosen: Place | None) -> None:
+    """`occurrence: N`: refused when a heading holding the anchor is printed before the N-th place."""
     before = headings_holding(scoper, spans, anchor, before=chosen)
     if chosen is not None and before:
         raise scoper.fail(AmbiguousAnchor, msg("guards.occurrence_heading", anchor=anchor,

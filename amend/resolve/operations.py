@@ -102,26 +102,28 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
     spans, sentences = scoper.text()
     anchor = am.after or am.before
     if anchor is None:
-        # "at end insert": the scope must be one paragraph, item or sentence.
-        if len(spans) != 1:
-            raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(),
-                                                       count=len(spans)))
-        refuse_split_end(scoper, spans)
-        # every reading of a sentence number must give the same place
-        places = _distinct([(sp.unit, *checked_end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
-                            for sp in (sentences.readings if sentences else spans)])
-        if len(places) > 1 and sentences:
-            raise scoper.unclear_sentence(sentences)
-        unit, at, new, problem = places[0]
-        if problem:
-            raise scoper.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=scoper.scope.describe(),
-                                                       problem=problem))
-        path = ix.units[unit].path
-        return [Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))]
+        return [_end_insert(ix, am, scoper, spans, sentences)]
     hit = anchors.one(spans, anchor, sentences)
     at = hit.end if am.after else hit.start
     new = guarded(anchors.scoper, ix.units[hit.unit], at, at, am.value, anchor)
     return [_text_edit(am, hit, ix, at, at, new)]
+
+
+def _end_insert(ix: Index, am: Amendment, scoper: Scoper, spans: list[Span], sentences: Sentences | None) -> Edit:
+    """"At end insert": the scope must be one paragraph, item or sentence (each sentence number's reading the same)."""
+    if len(spans) != 1:
+        raise scoper.fail(AmbiguousAnchor, msg("core.end_insert_wide", scope=scoper.scope.describe(), count=len(spans)))
+    refuse_split_end(scoper, spans)
+    places = _distinct([(sp.unit, *checked_end_insert(ix.units[sp.unit].text, sp.lo, sp.hi, am.value))
+                        for sp in (sentences.readings if sentences else spans)])
+    if len(places) > 1 and sentences:
+        raise scoper.unclear_sentence(sentences)
+    unit, at, new, problem = places[0]
+    if problem:
+        raise scoper.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=scoper.scope.describe(),
+                                               problem=problem))
+    path = ix.units[unit].path
+    return Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))
 
 
 def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -144,9 +146,8 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
         raise scoper.fail(AmbiguousAnchor, msg("core.quoted_text_problem", text=am.value, problem=problem))
     if not new and not any(c.isalnum() for c in text[:hit.start] + text[hit.end:]):
         place = ix.place(hit.unit)
-        paragraph = ix.units[hit.unit].what == "paragraph"
-        raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place) if paragraph
-                          else msg("core.deletes_item", where=place))
+        raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place)
+                          if ix.units[hit.unit].what == "paragraph" else msg("core.deletes_item", where=place))
     new = guarded(scoper, ix.units[hit.unit], hit.start, end, new, am.value)
     return [_text_edit(am, hit, ix, hit.start, end, new)]
 
@@ -162,34 +163,45 @@ def _units_starting(ix: Index, units: list[int], what: str, start: str) -> list[
     return out
 
 
+def _the_unit(ix: Index, scoper: Scoper, what: str, units: list[int]) -> int:
+    """The one paragraph or item in scope (paragraph: N / item: N without opening words)."""
+    units = [i for i in units if ix.units[i].what == what]
+    if len(units) != 1:
+        scope = scoper.scope.describe()
+        raise scoper.fail(AmbiguousAnchor if units else ScopeError,
+                          msg("core.paragraph_count", scope=scope, count=len(units)) if what == "paragraph"
+                          else msg("core.item_count", scope=scope, count=len(units)))
+    return units[0]
+
+
 def _one_unit(ix: Index, scoper: Scoper, what: str, value: Any) -> int:
     """The paragraph or item the amendment names: by its opening words, or by
     the scope alone (paragraph: N / item: N) when the value is true."""
     units = scoper.narrowed(scoper.select())
-    paragraph = what == "paragraph"
-    scope = scoper.scope.describe()
     if value is True:
-        units = [i for i in units if ix.units[i].what == what]
-        if len(units) != 1:
-            raise scoper.fail(AmbiguousAnchor if units else ScopeError,
-                              msg("core.paragraph_count", scope=scope, count=len(units)) if paragraph
-                              else msg("core.item_count", scope=scope, count=len(units)))
-        return units[0]
+        return _the_unit(ix, scoper, what, units)
     scoper = scoper.pointing(scoper.am.anchor_key)
     found = _units_starting(ix, units, what, value)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        values = dict(count=len(found), scope=scope, text=value, places=listed([ix.place(i) for i in found[:5]]))
-        raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if paragraph
+        values = dict(count=len(found), scope=scoper.scope.describe(), text=value,
+                      places=listed([ix.place(i) for i in found[:5]]))
+        raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if what == "paragraph"
                           else msg("core.items_start", **values))
+    raise _no_unit_starting(ix, scoper, what, value)
+
+
+def _no_unit_starting(ix: Index, scoper: Scoper, what: str, value: Any) -> AmendError:
+    """No paragraph or item in scope starts with `value`: the error, naming where one does."""
+    paragraph, scope = what == "paragraph", scoper.scope.describe()
     elsewhere = _units_starting(ix, list(range(len(ix.units))), what, value)
     if elsewhere:
         values = dict(scope=scope, text=value, places=listed([ix.place(i) for i in elsewhere[:5]]))
-        raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
-                          else msg("core.no_item_starts_elsewhere", **values))
-    raise scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
-                      else msg("core.no_item_starts", scope=scope, text=value))
+        return scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
+                           else msg("core.no_item_starts_elsewhere", **values))
+    return scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
+                       else msg("core.no_item_starts", scope=scope, text=value))
 
 
 def _delete_unit(what: str) -> Handler:

@@ -222,19 +222,24 @@ class Scoper:
                                             count=count))
         return replace(picked, units=tuple(i for i in rows if self.ix.units[i].row == self.scope.row))
 
+    def _cell_or_column(self, picked: Selection, layout: Address) -> Address:
+        """The table cell (row and column) or the column the scope names."""
+        if self.scope.row is not None:
+            if picked.column is None:
+                raise self.fail(ScopeError, msg("core.row_needs_column"))
+            return layout.cell(self.scope.row, picked.column - 1)
+        assert picked.column is not None
+        if isinstance(get(self.ix.program, layout), Table):
+            raise self.fail(ScopeError, msg("core.column_needs_row"))
+        return layout.column(picked.column - 1)
+
     def container(self, picked: Selection) -> Address | None:
         """The column, table cell or section the scope names, if it names one
         (and no page cuts a section in two)."""
         scope = self.scope
         layout = picked.layout or TOP
-        if scope.row is not None:
-            if picked.column is None:
-                raise self.fail(ScopeError, msg("core.row_needs_column"))
-            return layout.cell(scope.row, picked.column - 1)
-        if picked.column is not None:
-            if isinstance(get(self.ix.program, layout), Table):
-                raise self.fail(ScopeError, msg("core.column_needs_row"))
-            return layout.column(picked.column - 1)
+        if scope.row is not None or picked.column is not None:
+            return self._cell_or_column(picked, layout)
         if picked.section is not None and scope.page is None:
             return Address.section(picked.section)
         return None

@@ -156,6 +156,18 @@ def _opener_of(text: str, lo: int, close: int) -> int:
     return -1
 
 
+def _unclear_end(text: str, lo: int, hi: int, c: int, terminal: str) -> Msg | None:
+    """Why the end of text[lo:hi] (its closing marks from c) is unclear for an insert before its
+    `terminal`: a quotation or brackets opened inside the sentence, or an ellipsis."""
+    for r, k in enumerate(range(hi - 1, c - 1, -1)):
+        if _opener_of(text, lo, k) != lo + r:
+            quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
+            return msg("core.text_inside_quote", quoted=quoted)
+    if terminal != "." and ("\u2026" in terminal or ".." in terminal):
+        return msg("core.text_ellipsis", terminal=terminal)
+    return None
+
+
 def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
     """Where "at end insert NEW" goes in the sentence (or paragraph) text[lo:hi]:
     (offset, text to insert, None), or (-1, "", why it is unclear).
@@ -180,14 +192,9 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     if not terminal or _starts_sentence(new):
         return hi, new, None
     new, problem = own_terminal(new, terminal)
+    problem = problem or _unclear_end(text, lo, hi, c, terminal)
     if problem:
         return -1, "", problem
-    for r, k in enumerate(range(hi - 1, c - 1, -1)):
-        if _opener_of(text, lo, k) != lo + r:
-            quoted = text[_opener_of(text, lo, k) if _opener_of(text, lo, k) >= 0 else lo:hi]
-            return -1, "", msg("core.text_inside_quote", quoted=quoted)
-    if terminal != "." and ("\u2026" in terminal or ".." in terminal):
-        return -1, "", msg("core.text_ellipsis", terminal=terminal)
     word = word_before(text, t) if terminal == "." else ""
     if word and owns_its_full_stop(word):
         return c, new + ".", None
