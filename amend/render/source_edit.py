@@ -51,6 +51,7 @@ class Writer(RowWriting):
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
         self.removed: list = []
         self.marked: set = set()  # paragraphs whose mark is already tracked
+        self.joined: set = set()  # the body's last paragraph, deleted whole, that goes with its mark (joins_before)
         self.gone_rows: dict[int, list] = {}  # a table row deleted whole (its change) -> its paragraphs
         self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
         self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
@@ -77,14 +78,32 @@ class Writer(RowWriting):
         prev: Node | None = None
         pending: list[Node] = []
         for i, node in enumerate(self.nodes):
-            if node.unit is None and not self.in_new_row(node):
+            if node.p is not None and node.unit is None:
+                prev = node  # written into the cell's paragraph whose text it replaces (replaced_cell)
+            elif node.unit is None and not self.in_new_row(node):
                 prev = self.new_text(i, node, prev, pending)
             elif node.unit is not None:
                 self.place_pending(pending, node)
-                self.old(node, prev)
+                if not self.replaced_cell(i, node):
+                    self.old(node, prev)
                 prev = node if node.p is not None else prev
         if pending:
             self.cannot_place(pending[0])
+
+    def replaced_cell(self, i: int, node: Node) -> bool:
+        """A table cell's (or column's) paragraph whose whole text the amendments replace by other
+        words (the diff: the old text deleted, a new one of its kind added after it): edited in that
+        paragraph, as Word does when the text is typed over, so that its look and the cell's one
+        paragraph stay and nothing needs placing in an emptied cell (review 8, #6)."""
+        unit, nxt = node.unit, self.nodes[i + 1] if i + 1 < len(self.nodes) else None
+        if (unit is None or unit.pt is None or not unit.alone or node.container == ("body",) or nxt is None
+                or nxt.unit is not None or nxt.container != node.container or nxt.kind != node.kind
+                or _block(nxt.path) != _block(node.path) or any(g.op != DEL for g in node.segments)
+                or [g.op for g in nxt.segments] != [INS] or self.in_new_row(nxt)):
+            return False
+        self.edit_text(unit, (*node.segments, *nxt.segments))
+        nxt.p = node.p
+        return True
 
     def new_text(self, i: int, node: Node, prev: Node | None, pending: list[Node]) -> Node | None:
         """A new text after `prev` when it can go there (then it is the text before the next), else pending."""
@@ -106,7 +125,7 @@ class Writer(RowWriting):
         """The paragraphs deleted whole go; a table cell's last (CT_Tc needs one) and the body's
         last paragraph mark stay, empty and without a list label."""
         for p in self.removed:
-            if _last_in_cell(p) or (_last_in_body(p) and self.ends_program(p)):
+            if _last_in_cell(p) or (_last_in_body(p) and self.ends_program(p) and p not in self.joined):
                 for child in [c for c in p if c.tag != w("pPr")]:
                     p.remove(child)
                 self.unnumber(p)
@@ -115,9 +134,18 @@ class Writer(RowWriting):
 
     def cannot_place(self, node: Node) -> None:
         am = self.amendment(node.segments[0].change)
-        raise UnreadableDocument(msg("source.cannot_place", text=excerpt(node.segments[0].text)),
+        key = "source.new_table" if self.in_new_table(node) else "source.cannot_place"
+        raise UnreadableDocument(msg(key, text=excerpt(node.segments[0].text), file=self.name),
                                  source=getattr(am, "source", None), amendment=getattr(am, "label", None),
                                  amendment_id=getattr(am, "id", None))
+
+    def in_new_table(self, node: Node) -> bool:
+        """Is `node` in a table with no text of the base program: a table the amendments add, or
+        one the diff writes anew as its header row or columns change (review 8, #5 and #6)?"""
+        if "row" not in node.path:
+            return False
+        k = len(node.path) - 1 - node.path[::-1].index("row")
+        return not any(n.unit is not None and n.path[:k + 1] == node.path[:k + 1] for n in self.nodes)
 
     def hand_back_last_mark(self, container) -> None:
         """The last paragraph mark of the body (or a cell) cannot go: when new paragraphs end it,
@@ -236,14 +264,30 @@ class Writer(RowWriting):
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
         if self.in_deleted_row(node):
             return
+        joins = self.joins_before(node, prev)
         if not self.marks.tracked:
+            self.joined.update([p] if joins else [])
             self.remove_paragraph(node)
             return
         for r in own_runs(p):
             self.marks.delete_run(r)
-        self.track_mark(p, prev, "del")
+        if _last_in_body(p) and self.ends_program(p) and not joins:  # its own mark: it stays, empty
+            self.marks.paragraph_mark(p, "del")
+            self.marked.add(p)
+        else:
+            self.track_mark(p, prev, "del")
         if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
             self.unnumber(p)
+
+    def joins_before(self, node: Node, prev: Node | None) -> bool:
+        """The body's last paragraph deleted whole right after an old paragraph alike that stays: the
+        deletion is tracked on that one's mark (track_mark), so Accept All makes it the last paragraph;
+        the adopted file is written so too, not with an empty last paragraph (review 8, #4)."""
+        p, before = node.p, prev.p if prev is not None else None
+        return (prev is not None and before is not None and prev.unit is not None
+                and any(g.op != DEL for g in prev.segments) and p.getprevious() is before
+                and _sect(before) is None and _sect(p) is None and _last_in_body(p)
+                and self.ends_program(p) and _same_ppr(before, p))
 
     def remove_paragraph(self, node: Node) -> None:
         """A paragraph deleted whole from the adopted file: it goes (drop_removed), or, when it
