@@ -134,8 +134,10 @@ class Writer(RowWriting):
 
     def cannot_place(self, node: Node) -> None:
         am = self.amendment(node.segments[0].change)
-        key = "source.new_table" if self.in_new_table(node) else "source.cannot_place"
-        raise UnreadableDocument(msg(key, text=excerpt(node.segments[0].text), file=self.name),
+        text = excerpt(node.segments[0].text)
+        said = msg("source.new_table", text=text, file=self.name) if self.in_new_table(node) \
+            else msg("source.cannot_place", text=text)
+        raise UnreadableDocument(said,
                                  source=getattr(am, "source", None), amendment=getattr(am, "label", None),
                                  amendment_id=getattr(am, "id", None))
 

@@ -160,7 +160,7 @@ def _neighbour(writer: Any, nodes: list, k: int) -> tuple[Any, bool]:
     found = before[-1] if before else next((n for n in body if n.path[k + 1] > r), None)
     row = _tr_of(found)
     if row is None:
-        _refuse(writer, nodes[0], "source.new_row_no_model" if olds and not body else "source.new_row")
+        _refuse(writer, nodes[0], header_only=bool(olds) and not body)
     return row, bool(before)
 
 
@@ -263,8 +263,11 @@ def row_properties(row: Any) -> Any:
     return trpr
 
 
-def _refuse(writer: Any, node: Any, key: str = "source.new_row") -> None:
+def _refuse(writer: Any, node: Any, header_only: bool = False) -> None:
     am = writer.amendment(node.segments[0].change)
-    raise UnreadableDocument(msg(key, text=excerpt(node.segments[0].text), file=writer.name),
+    text = excerpt(node.segments[0].text)
+    said = msg("source.new_row_no_model", text=text, file=writer.name) if header_only \
+        else msg("source.new_row", text=text, file=writer.name)
+    raise UnreadableDocument(said,
                              source=getattr(am, "source", None), amendment=getattr(am, "label", None),
                              amendment_id=getattr(am, "id", None))
