@@ -136,10 +136,10 @@ def test_a_table_written_anew_is_refused_saying_so(amend, tmp_path, how, lang):
     amendment = ("{id: a1, at: {heading: Uppföljning}, replace_section_text: [Målen följs upp med följande "
                  "indikatorer., " + content + ", Uppföljningen redovisas i årsredovisningen.]}")
     err = _refused(amend, tmp_path, program, _patch("plan", amendment), lang)
-    assert {"en": f"the new text '{first}' is in a table that the amendments add, or in a table whose header row "
-                  "or columns they change",
-            "sv": f"den nya texten ”{first}” står i en tabell som ändringarna lägger till, eller i en tabell vars "
-                  "rubrikrad eller kolumner de ändrar"}[lang] in err
+    assert {"en": f"the new text '{first}' is in a table that amend would write anew "
+                  "(a table the amendments add, or one whose header row, columns or every cell they change)",
+            "sv": f"den nya texten ”{first}” står i en tabell som amend skulle skriva på nytt (en tabell som "
+                  "ändringarna lägger till, eller en vars rubrikrad, kolumner eller alla celler de ändrar)"}[lang] in err
     assert "tom" not in err.split("default")[0] and "had none" not in err
 
 

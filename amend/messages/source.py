@@ -37,12 +37,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "den nya texten ”{text}” kan inte placeras i Word-filen: den är den första texten i en tabellcell "
         "eller kolumn som var tom; skriv amends egen layout med --docx-style default"),
     "source.new_table": (
-        "the new text '{text}' is in a table that the amendments add, or in a table whose header row or "
-        "columns they change (amend then writes that table anew), and amend does not write a new table into "
-        "the Word file {file}; make this change in Word, or write amend's own layout with --docx-style default",
-        "den nya texten ”{text}” står i en tabell som ändringarna lägger till, eller i en tabell vars "
-        "rubrikrad eller kolumner de ändrar (då skriver amend tabellen på nytt), och amend skriver inte in en "
-        "ny tabell i Word-filen {file}; gör ändringen i Word, eller skriv amends egen layout med "
+        "the new text '{text}' is in a table that amend would write anew (a table the amendments add, or one "
+        "whose header row, columns or every cell they change), and amend does not write a new table into the "
+        "Word file {file}; make this change in Word, or write amend's own layout with --docx-style default",
+        "den nya texten ”{text}” står i en tabell som amend skulle skriva på nytt (en tabell som ändringarna "
+        "lägger till, eller en vars rubrikrad, kolumner eller alla celler de ändrar), och amend skriver inte in "
+        "en ny tabell i Word-filen {file}; gör ändringen i Word, eller skriv amends egen layout med "
         "--docx-style default"),
     "source.new_row_no_model": (
         "the new table row with ”{text}” cannot be written into the Word file {file} exactly: the table has "

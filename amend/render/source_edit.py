@@ -32,7 +32,7 @@ from .source_marks import (
     _top,
     _untrack,
 )
-from .source_nodes import Node, _block
+from .source_nodes import Node, _block, typed_over
 from .source_numbering import Numbering, numbering_of, set_num
 from .source_rows import RowWriting, add_rows
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
@@ -91,17 +91,12 @@ class Writer(RowWriting):
             self.cannot_place(pending[0])
 
     def replaced_cell(self, i: int, node: Node) -> bool:
-        """A table cell's (or column's) paragraph whose whole text the amendments replace by other
-        words (the diff: the old text deleted, a new one of its kind added after it): edited in that
-        paragraph, as Word does when the text is typed over, so that its look and the cell's one
-        paragraph stay and nothing needs placing in an emptied cell (review 8, #6)."""
-        unit, nxt = node.unit, self.nodes[i + 1] if i + 1 < len(self.nodes) else None
-        if (unit is None or unit.pt is None or not unit.alone or node.container == ("body",) or nxt is None
-                or nxt.unit is not None or nxt.container != node.container or nxt.kind != node.kind
-                or _block(nxt.path) != _block(node.path) or any(g.op != DEL for g in node.segments)
-                or [g.op for g in nxt.segments] != [INS] or self.in_new_row(nxt)):
+        """A cell's paragraph whose whole text is typed over (source_nodes.typed_over): the new words
+        edited into it, so that its look and the cell's one paragraph stay (review 8, #6)."""
+        nxt = self.nodes[i + 1] if i + 1 < len(self.nodes) else None
+        if nxt is None or node.unit is None or not typed_over(self.red, node, nxt):
             return False
-        self.edit_text(unit, (*node.segments, *nxt.segments))
+        self.edit_text(node.unit, (*node.segments, *nxt.segments))
         nxt.p = node.p
         return True
 

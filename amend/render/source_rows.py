@@ -19,6 +19,7 @@ from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
+from .source_nodes import typed_over
 from .source_runs import first_rpr, own_runs, text_run
 
 _MERGED = {w("gridSpan"), w("vMerge"), w("hMerge")}
@@ -136,11 +137,11 @@ def gone_tables(red: Any, nodes: list) -> set:
     """The tables (w:tbl) of the file whose every text the amendments delete whole, as a table,
     a section or its rows (not a cell's text only: that cell stays, empty)."""
     inside: dict[Any, list[bool]] = {}  # keyed by the element itself: lxml keeps one proxy per node while held
-    for node in nodes:
+    for i, node in enumerate(nodes):
         if node.unit is None or node.unit.pt is None:
             continue
         gone = all(g.op == DEL and g.change is not None and red.changes[g.change].what in ("section", "table", "row")
-                   for g in node.segments)
+                   for g in node.segments) and not typed_over(red, node, nodes[i + 1] if i + 1 < len(nodes) else None)
         el = node.unit.pt.p
         while el is not None:
             if el.tag == w("tbl"):
