@@ -78,11 +78,9 @@ class Writer(RowWriting):
         prev: Node | None = None
         pending: list[Node] = []
         for i, node in enumerate(self.nodes):
-            if node.p is not None and node.unit is None:
-                prev = node  # written into the cell's paragraph whose text it replaces (replaced_cell)
-            elif node.unit is None and not self.in_new_row(node):
+            if node.unit is None:
                 prev = self.new_text(i, node, prev, pending)
-            elif node.unit is not None:
+            else:
                 self.place_pending(pending, node)
                 if not self.replaced_cell(i, node):
                     self.old(node, prev)
@@ -101,7 +99,12 @@ class Writer(RowWriting):
         return True
 
     def new_text(self, i: int, node: Node, prev: Node | None, pending: list[Node]) -> Node | None:
-        """A new text after `prev` when it can go there (then it is the text before the next), else pending."""
+        """A new text after `prev` when it can go there (then it is the text before the next), else pending;
+        a text of a new row is written with its row, one typed over a cell's text is in place already."""
+        if node.p is not None:  # written into the cell's paragraph whose text it replaces (replaced_cell)
+            return node
+        if self.in_new_row(node):
+            return prev
         if prev is not None and (prev.container == node.container or node.container == ("body",)):
             self.new_after(i, node, prev)
             return node
@@ -266,6 +269,10 @@ class Writer(RowWriting):
             self.joined.update([p] if joins else [])
             self.remove_paragraph(node)
             return
+        self.track_deleted(p, prev, joins)
+
+    def track_deleted(self, p, prev: Node | None, joins: bool) -> None:
+        """A paragraph deleted whole, tracked: its words struck, its mark (or the one before, track_mark)."""
         for r in own_runs(p):
             self.marks.delete_run(r)
         if _last_in_body(p) and self.ends_program(p) and not joins:  # its own mark: it stays, empty

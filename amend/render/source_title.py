@@ -69,11 +69,7 @@ def title_lines(elements: list, hidden=None) -> list[Line]:
         if el.tag == w("sdt") and el.find(w("sdtContent")) is not None:
             lines.extend(title_lines(list(el.find(w("sdtContent"))), hidden))
         elif el.tag == w("p"):
-            pt = ParaText.of(el, hidden(el) if hidden else None)
-            if pt is not None and pt.text.strip().lower() in _STATUS_WORDS:
-                lines.append(Line("status", pt))
-            elif pt is not None and (labelled := _labelled_line(pt)) is not None:
-                lines.append(labelled)
+            lines.extend(_paragraph_line(el, hidden))
         elif el.tag == w("tbl"):
             lines.extend(_table_lines(el, hidden))
     return lines
@@ -94,6 +90,17 @@ def _table_lines(table: Any, hidden) -> list[Line]:
         if role and pt is not None:
             out.append(Line(role, pt))
     return out
+
+
+def _paragraph_line(p: Any, hidden) -> list[Line]:
+    """A title page paragraph that is a status word alone, or a line "label: value" (_labelled_line)."""
+    pt = ParaText.of(p, hidden(p) if hidden else None)
+    if pt is None:
+        return []
+    if pt.text.strip().lower() in _STATUS_WORDS:
+        return [Line("status", pt)]
+    labelled = _labelled_line(pt)
+    return [labelled] if labelled is not None else []
 
 
 def _labelled_line(pt: ParaText) -> Line | None:
