@@ -226,8 +226,8 @@ def _repo(amend, tmp_path: Path, patch: str) -> Path:
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "error         7:5     b: the new text 'a' cannot be placed in the Word file"),
-    ("sv", "fel           7:5     b: den nya texten ”a” kan inte placeras i Word-filen")])
+    ("en", "error         7:5     b: the new text 'a' is in a table that amend would write anew"),
+    ("sv", "fel           7:5     b: den nya texten ”a” står i en tabell som amend skulle skriva på nytt")])
 def test_check_fails_where_apply_cannot_write_the_word_file(amend, tmp_path, lang, words):
     root = _repo(amend, tmp_path, CHECK_PATCH)
     res = amend("--lang", lang, "check", root)

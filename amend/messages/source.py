@@ -36,6 +36,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "column that had none; write amend's own layout with --docx-style default",
         "den nya texten ”{text}” kan inte placeras i Word-filen: den är den första texten i en tabellcell "
         "eller kolumn som var tom; skriv amends egen layout med --docx-style default"),
+    "source.new_table": (
+        "the new text '{text}' is in a table that amend would write anew (a table the amendments add, or one "
+        "whose header row, columns or every cell they change), and amend does not write a new table into the "
+        "Word file {file}; make this change in Word, or write amend's own layout with --docx-style default",
+        "den nya texten ”{text}” står i en tabell som amend skulle skriva på nytt (en tabell som ändringarna "
+        "lägger till, eller en vars rubrikrad, kolumner eller alla celler de ändrar), och amend skriver inte in "
+        "en ny tabell i Word-filen {file}; gör ändringen i Word, eller skriv amends egen layout med "
+        "--docx-style default"),
+    "source.new_row_no_model": (
+        "the new table row with ”{text}” cannot be written into the Word file {file} exactly: the table has "
+        "no row but its header row, and a body row does not take the header's look; add the row in Word, or "
+        "write amend's own layout with --docx-style default",
+        "den nya tabellraden med ”{text}” kan inte skrivas in exakt i Word-filen {file}: tabellen har ingen "
+        "rad utom rubrikraden, och en vanlig rad ska inte se ut som rubriken; lägg till raden i Word, eller "
+        "skriv amends egen layout med --docx-style default"),
     "source.in_the_way": (
         "the words this amendment changes hold {what} in the Word file {file} (or it is right beside them), "
         "and amend cannot tell what should become of it; make this change in Word, change only the words "

@@ -32,7 +32,7 @@ from .source_marks import (
     _top,
     _untrack,
 )
-from .source_nodes import Node, _block
+from .source_nodes import Node, _block, typed_over
 from .source_numbering import Numbering, numbering_of, set_num
 from .source_rows import RowWriting, add_rows
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
@@ -51,6 +51,7 @@ class Writer(RowWriting):
         self.edits: dict[int, tuple[ParaText, list[Edit]]] = {}
         self.removed: list = []
         self.marked: set = set()  # paragraphs whose mark is already tracked
+        self.joined: set = set()  # the body's last paragraph, deleted whole, that goes with its mark (joins_before)
         self.gone_rows: dict[int, list] = {}  # a table row deleted whole (its change) -> its paragraphs
         self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
         self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
@@ -77,17 +78,33 @@ class Writer(RowWriting):
         prev: Node | None = None
         pending: list[Node] = []
         for i, node in enumerate(self.nodes):
-            if node.unit is None and not self.in_new_row(node):
+            if node.unit is None:
                 prev = self.new_text(i, node, prev, pending)
-            elif node.unit is not None:
+            else:
                 self.place_pending(pending, node)
-                self.old(node, prev)
+                if not self.replaced_cell(i, node):
+                    self.old(node, prev)
                 prev = node if node.p is not None else prev
         if pending:
             self.cannot_place(pending[0])
 
+    def replaced_cell(self, i: int, node: Node) -> bool:
+        """A cell's paragraph whose whole text is typed over (source_nodes.typed_over): the new words
+        edited into it, so that its look and the cell's one paragraph stay (review 8, #6)."""
+        nxt = self.nodes[i + 1] if i + 1 < len(self.nodes) else None
+        if nxt is None or node.unit is None or not typed_over(self.red, node, nxt):
+            return False
+        self.edit_text(node.unit, (*node.segments, *nxt.segments))
+        nxt.p = node.p
+        return True
+
     def new_text(self, i: int, node: Node, prev: Node | None, pending: list[Node]) -> Node | None:
-        """A new text after `prev` when it can go there (then it is the text before the next), else pending."""
+        """A new text after `prev` when it can go there (then it is the text before the next), else pending;
+        a text of a new row is written with its row, one typed over a cell's text is in place already."""
+        if node.p is not None:  # written into the cell's paragraph whose text it replaces (replaced_cell)
+            return node
+        if self.in_new_row(node):
+            return prev
         if prev is not None and (prev.container == node.container or node.container == ("body",)):
             self.new_after(i, node, prev)
             return node
@@ -106,7 +123,7 @@ class Writer(RowWriting):
         """The paragraphs deleted whole go; a table cell's last (CT_Tc needs one) and the body's
         last paragraph mark stay, empty and without a list label."""
         for p in self.removed:
-            if _last_in_cell(p) or (_last_in_body(p) and self.ends_program(p)):
+            if _last_in_cell(p) or (_last_in_body(p) and self.ends_program(p) and p not in self.joined):
                 for child in [c for c in p if c.tag != w("pPr")]:
                     p.remove(child)
                 self.unnumber(p)
@@ -115,9 +132,20 @@ class Writer(RowWriting):
 
     def cannot_place(self, node: Node) -> None:
         am = self.amendment(node.segments[0].change)
-        raise UnreadableDocument(msg("source.cannot_place", text=excerpt(node.segments[0].text)),
+        text = excerpt(node.segments[0].text)
+        said = msg("source.new_table", text=text, file=self.name) if self.in_new_table(node) \
+            else msg("source.cannot_place", text=text)
+        raise UnreadableDocument(said,
                                  source=getattr(am, "source", None), amendment=getattr(am, "label", None),
                                  amendment_id=getattr(am, "id", None))
+
+    def in_new_table(self, node: Node) -> bool:
+        """Is `node` in a table with no text of the base program: a table the amendments add, or
+        one the diff writes anew as its header row or columns change (review 8, #5 and #6)?"""
+        if "row" not in node.path:
+            return False
+        k = len(node.path) - 1 - node.path[::-1].index("row")
+        return not any(n.unit is not None and n.path[:k + 1] == node.path[:k + 1] for n in self.nodes)
 
     def hand_back_last_mark(self, container) -> None:
         """The last paragraph mark of the body (or a cell) cannot go: when new paragraphs end it,
@@ -236,14 +264,34 @@ class Writer(RowWriting):
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
         if self.in_deleted_row(node):
             return
+        joins = self.joins_before(node, prev)
         if not self.marks.tracked:
+            self.joined.update([p] if joins else [])
             self.remove_paragraph(node)
             return
+        self.track_deleted(p, prev, joins)
+
+    def track_deleted(self, p, prev: Node | None, joins: bool) -> None:
+        """A paragraph deleted whole, tracked: its words struck, its mark (or the one before, track_mark)."""
         for r in own_runs(p):
             self.marks.delete_run(r)
-        self.track_mark(p, prev, "del")
+        if _last_in_body(p) and self.ends_program(p) and not joins:  # its own mark: it stays, empty
+            self.marks.paragraph_mark(p, "del")
+            self.marked.add(p)
+        else:
+            self.track_mark(p, prev, "del")
         if _sect(p) is None and _last_in_cell(p):  # its mark stays: the bullet goes, Reject All brings it back
             self.unnumber(p)
+
+    def joins_before(self, node: Node, prev: Node | None) -> bool:
+        """The body's last paragraph deleted whole right after an old paragraph alike that stays: the
+        deletion is tracked on that one's mark (track_mark), so Accept All makes it the last paragraph;
+        the adopted file is written so too, not with an empty last paragraph (review 8, #4)."""
+        p, before = node.p, prev.p if prev is not None else None
+        return (prev is not None and before is not None and prev.unit is not None
+                and any(g.op != DEL for g in prev.segments) and p.getprevious() is before
+                and _sect(before) is None and _sect(p) is None and _last_in_body(p)
+                and self.ends_program(p) and _same_ppr(before, p))
 
     def remove_paragraph(self, node: Node) -> None:
         """A paragraph deleted whole from the adopted file: it goes (drop_removed), or, when it

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..diff import INS, Redline, walk
+from ..diff import DEL, INS, Redline, walk
 from ..errors import UnreadableDocument
 from ..messages import msg
 from .source_runs import Unit
@@ -79,3 +79,16 @@ def merged_nodes(red: Redline, units: list[Unit], name: str) -> list[Node]:
             p = unit.pt.p if unit and unit.pt else None
             nodes.append(Node(path, segs, _kind(red, path), _container(path), unit, p))
     return nodes
+
+
+def typed_over(red: Redline, node: Node, nxt: Node | None) -> bool:
+    """Is `node` a table cell's (or column's) paragraph whose whole text the amendments replace by
+    other words, `nxt` the new text (the diff: the old text deleted, one of its kind added right
+    after it)? It is edited in that paragraph, as Word does when the text is typed over (review 8, #6)."""
+    unit = node.unit
+    if unit is None or unit.pt is None or not unit.alone or node.container == ("body",) or nxt is None:
+        return False
+    change = nxt.segments[0].change
+    return (nxt.unit is None and nxt.container == node.container and nxt.kind == node.kind
+            and _block(nxt.path) == _block(node.path) and all(g.op == DEL for g in node.segments)
+            and [g.op for g in nxt.segments] == [INS] and change is not None and red.changes[change].what != "row")

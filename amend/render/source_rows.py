@@ -1,7 +1,8 @@
 """A table row the amendments add whole, written into the council's Word file (see source_edit.py).
 
-The new row is a copy of its neighbour row in the same table (the row before it, else the
-one after it): the same row and cell properties (widths, borders, shading), each cell's
+The new row is a copy of its neighbour body row in the same table (the row before it, else
+the one after it; never the header row, whose look and w:tblHeader are not a body row's):
+the same row and cell properties (widths, borders, shading), each cell's
 paragraph properties and the formatting of its first run, with the new row's texts in place
 of the neighbour's. In the redline the row is a tracked inserted row (w:trPr/w:ins, as Word
 writes one) and its words tracked insertions, so Reject All takes the row away. A row whose
@@ -18,6 +19,7 @@ from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
+from .source_nodes import typed_over
 from .source_runs import first_rpr, own_runs, text_run
 
 _MERGED = {w("gridSpan"), w("vMerge"), w("hMerge")}
@@ -135,11 +137,11 @@ def gone_tables(red: Any, nodes: list) -> set:
     """The tables (w:tbl) of the file whose every text the amendments delete whole, as a table,
     a section or its rows (not a cell's text only: that cell stays, empty)."""
     inside: dict[Any, list[bool]] = {}  # keyed by the element itself: lxml keeps one proxy per node while held
-    for node in nodes:
+    for i, node in enumerate(nodes):
         if node.unit is None or node.unit.pt is None:
             continue
         gone = all(g.op == DEL and g.change is not None and red.changes[g.change].what in ("section", "table", "row")
-                   for g in node.segments)
+                   for g in node.segments) and not typed_over(red, node, nodes[i + 1] if i + 1 < len(nodes) else None)
         el = node.unit.pt.p
         while el is not None:
             if el.tag == w("tbl"):
@@ -154,13 +156,27 @@ def _neighbour(writer: Any, nodes: list, k: int) -> tuple[Any, bool]:
     table, r = nodes[0].path[:k], nodes[0].path[k + 1]
     olds = [n for n in writer.nodes if n.unit is not None and n.unit.pt is not None
             and len(n.path) > k + 1 and n.path[:k] == table and n.path[k] == "row"]
-    before = [n for n in olds if n.path[k + 1] < r]
-    found = before[-1] if before else next((n for n in olds if n.path[k + 1] > r), None)
-    cell = found.unit.pt.p.getparent() if found is not None else None
-    row = cell.getparent() if cell is not None and cell.tag == w("tc") else None
-    if row is None or row.tag != w("tr"):
-        _refuse(writer, nodes[0])
+    body = [n for n in olds if n.path[k + 1] != 0 and not _is_header(_tr_of(n))]  # row 0: the header row
+    before = [n for n in body if n.path[k + 1] < r]
+    found = before[-1] if before else next((n for n in body if n.path[k + 1] > r), None)
+    row = _tr_of(found)
+    if row is None:
+        _refuse(writer, nodes[0], header_only=bool(olds) and not body)
     return row, bool(before)
+
+
+def _tr_of(node: Any) -> Any:
+    """The w:tr of a text of a table cell (None: not one)."""
+    cell = node.unit.pt.p.getparent() if node is not None else None
+    row = cell.getparent() if cell is not None and cell.tag == w("tc") else None
+    return row if row is not None and row.tag == w("tr") else None
+
+
+def _is_header(row: Any) -> bool:
+    """A header row repeated at the top of each page (w:tblHeader): never the model of a body row."""
+    trpr = row.find(w("trPr")) if row is not None else None
+    flag = trpr.find(w("tblHeader")) if trpr is not None else None
+    return flag is not None and flag.get(w("val"), "true") not in ("0", "false", "off")
 
 
 def _row(writer: Any, change: int, nodes: list, k: int, neighbour: Any) -> Any:
@@ -248,8 +264,11 @@ def row_properties(row: Any) -> Any:
     return trpr
 
 
-def _refuse(writer: Any, node: Any) -> None:
+def _refuse(writer: Any, node: Any, header_only: bool = False) -> None:
     am = writer.amendment(node.segments[0].change)
-    raise UnreadableDocument(msg("source.new_row", text=excerpt(node.segments[0].text), file=writer.name),
+    text = excerpt(node.segments[0].text)
+    said = msg("source.new_row_no_model", text=text, file=writer.name) if header_only \
+        else msg("source.new_row", text=text, file=writer.name)
+    raise UnreadableDocument(said,
                              source=getattr(am, "source", None), amendment=getattr(am, "label", None),
                              amendment_id=getattr(am, "id", None))

@@ -7,7 +7,8 @@ out of the program; its places start after it). When the decision adopts the tex
 page is updated in the same file, in the runs of the lines found there and nowhere else:
 
 - a paragraph that is a status word alone ("Förslag", "Utkast" …), or a table row
-  "Status", gets the status of the adopted version (the patch's `status:`, else "Antagen");
+  "Status" (or a paragraph "Status: Förslag": each row below may be such a line too), gets
+  the status of the adopted version (the patch's `status:`, else "Antagen");
 - a table row "Beslutad av" (or "Fastställd av", "Antagen av") gets the deciding body;
 - a table row "Datum för beslut" (or "Beslutsdatum") gets the decision's date.
 
@@ -44,6 +45,12 @@ class Line:
 
     role: str  # "status", "by", "date"
     pt: ParaText
+    start: int = 0  # where the value starts in pt.text: after its label in a line "Status: Förslag"
+    end: int | None = None  # where it ends (None: the paragraph's end)
+
+    @property
+    def value(self) -> str:
+        return self.pt.text[self.start:self.end]
 
 
 def title_page(body: Any, units: list) -> list:
@@ -62,9 +69,7 @@ def title_lines(elements: list, hidden=None) -> list[Line]:
         if el.tag == w("sdt") and el.find(w("sdtContent")) is not None:
             lines.extend(title_lines(list(el.find(w("sdtContent"))), hidden))
         elif el.tag == w("p"):
-            pt = ParaText.of(el, hidden(el) if hidden else None)
-            if pt is not None and pt.text.strip().lower() in _STATUS_WORDS:
-                lines.append(Line("status", pt))
+            lines.extend(_paragraph_line(el, hidden))
         elif el.tag == w("tbl"):
             lines.extend(_table_lines(el, hidden))
     return lines
@@ -85,6 +90,29 @@ def _table_lines(table: Any, hidden) -> list[Line]:
         if role and pt is not None:
             out.append(Line(role, pt))
     return out
+
+
+def _paragraph_line(p: Any, hidden) -> list[Line]:
+    """A title page paragraph that is a status word alone, or a line "label: value" (_labelled_line)."""
+    pt = ParaText.of(p, hidden(p) if hidden else None)
+    if pt is None:
+        return []
+    if pt.text.strip().lower() in _STATUS_WORDS:
+        return [Line("status", pt)]
+    labelled = _labelled_line(pt)
+    return [labelled] if labelled is not None else []
+
+
+def _labelled_line(pt: ParaText) -> Line | None:
+    """A paragraph "label: value" whose label is one of _ROWS ("Beslutad av: Kommunstyrelsen", as
+    many templates write the table's rows; review 8, #14): the value's place after the colon."""
+    label, colon, rest = pt.text.partition(":")
+    role = _ROWS.get(label.strip().lower()) if colon else None
+    value = rest.strip()
+    if role is None or not value:
+        return None
+    start = pt.text.index(value, len(label) + 1)
+    return Line(role, pt, start, start + len(value))
 
 
 def _only_paragraph(cell: Any) -> Any:
@@ -120,24 +148,26 @@ def update_title_page(red: Redline, elements: list, marks: Marks, guard, name: s
             raise UnreadableDocument(msg("source.title.twice", file=name, line=excerpt(found[1].pt.text)))
         if found:
             _check_status(red, found[0], name)
-            _write(found[0].pt, values[role], red, marks, guard)
+            _write(found[0], values[role], red, marks, guard)
 
 
 def _check_status(red: Redline, line: Line, name: str) -> None:
     """A status line that does not say the status the program records is not the one to update."""
     said = red.old.meta.status
-    if line.role == "status" and said and line.pt.text.strip().lower() != said.strip().lower():
+    if line.role == "status" and said and line.value.strip().lower() != said.strip().lower():
         raise UnreadableDocument(msg("source.title.status_differs", file=name, line=excerpt(line.pt.text),
                                      status=said))
 
 
-def _write(pt: ParaText, value: str, red: Redline, marks: Marks, guard) -> None:
-    """Replace the text of the value's paragraph by `value`, in its runs (tracked in the redline)."""
-    if pt.text == value:
+def _write(line: Line, value: str, red: Redline, marks: Marks, guard) -> None:
+    """Replace the line's value by `value`, in its paragraph's runs (tracked in the redline)."""
+    pt = line.pt
+    if line.value == value:
         return
     decision = red.default_decision
     assert decision is not None  # adopted_values found one
-    edit = Edit(0, len(pt.text), value, (decision.body, f"{str(decision.date)[:10]}T00:00:00Z"))
+    end = len(pt.text) if line.end is None else line.end
+    edit = Edit(line.start, end, value, (decision.body, f"{str(decision.date)[:10]}T00:00:00Z"))
     if guard is not None:
         guard.check_edits(pt, [(edit, None)])
     edit_paragraph(pt, [edit], marks)
