@@ -231,8 +231,9 @@ def _update(node: Node, parts: list[Part], fn: Callable[[Node], Node]) -> Node:
     return _with_child(node, parts[0], _update(child(node, parts[0]), parts[1:], fn))
 
 
-def prune(program: Program, drop: Callable[[Block], bool]) -> Program:
-    """The program without the blocks for which drop(block) is true, at any depth."""
+def prune(program: Program, drop: Callable[[Block], bool], kept: Sequence[Section] = ()) -> Program:
+    """The program without the blocks for which drop(block) is true, at any depth; the sections
+    that are `kept` ones (the same objects: of a version already pruned) are not looked into."""
     def blocks(bs: Sequence[Block]) -> tuple[Block, ...]:
         return tuple(with_inner(b, box) for b in bs if not drop(b))
 
@@ -243,7 +244,9 @@ def prune(program: Program, drop: Callable[[Block], bool]) -> Program:
         return any(drop(b) or any(holds(box.blocks) for box in _boxes(b)) for b in bs)
 
     # a section with nothing to drop is kept as it is: the next version shares it (and its index)
-    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) if holds(s.blocks) else s
+    clean = {id(s) for s in kept}  # ids of live objects: `kept` holds them
+    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks))
+                                           if id(s) not in clean and holds(s.blocks) else s
                                            for s in program.sections))
 
 

@@ -95,3 +95,15 @@ def test_forward_is_the_step_by_step_rule(chain: list[Step]) -> None:
                 moved += want is not None and want != a
                 gone += want is None
     assert asked > 1000 and moved > 0 and gone > 0  # sections moved and nodes deleted: both paths taken
+
+
+def test_a_version_amend_made_is_pruned_as_afresh(chain: list[Step]) -> None:
+    """apply_steps does not look into the sections a later decision leaves (amend pruned them when it
+    made the version): each result is the one pruning the whole program gives."""
+    from amend.apply import adopt
+
+    emptied = 0
+    for step in chain[1:]:
+        assert adopt(step.before, step.patch, step.resolution.edits) == step.result
+        emptied += any(e.action == "delete_block" for e in step.resolution.edits)
+    assert emptied > 0
