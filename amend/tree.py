@@ -240,14 +240,16 @@ def prune(program: Program, drop: Callable[[Block], bool], kept: Sequence[Sectio
     def box(container: Column | Cell) -> Column | Cell:
         return replace(container, blocks=blocks(container.blocks))
 
-    def holds(bs: Sequence[Block]) -> bool:
-        return any(drop(b) or any(holds(box.blocks) for box in _boxes(b)) for b in bs)
-
     # a section with nothing to drop is kept as it is: the next version shares it (and its index)
     clean = {id(s) for s in kept}  # ids of live objects: `kept` holds them
     return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks))
-                                           if id(s) not in clean and holds(s.blocks) else s
+                                           if id(s) not in clean and _holds(s.blocks, drop) else s
                                            for s in program.sections))
+
+
+def _holds(bs: Sequence[Block], drop: Callable[[Block], bool]) -> bool:
+    """Is there a block to drop among `bs`, at any depth?"""
+    return any(drop(b) or any(_holds(box.blocks, drop) for box in _boxes(b)) for b in bs)
 
 
 def _boxes(block: Block) -> tuple[Column | Cell, ...]:

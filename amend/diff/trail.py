@@ -110,6 +110,10 @@ class _Step:
             return None if section is None else Address(("h", *section))
         if a and a[0] not in self._touched:
             return self._section_moved(a)
+        return self._stepwise(a)
+
+    def _stepwise(self, a: Address) -> Address | None:
+        """`forward`, each step of `a` moved by the shifts of the container it counts in."""
         out: list[Any] = []
         for p, step in enumerate(a):
             prefix = Address(a[:p]).owner if p else TOP
