@@ -35,6 +35,16 @@ class Unit:
     row: int | None = None  # 1-based table row; 0 = header row
     layout: Address | None = None  # the columns block or table it sits in
 
+    @classmethod
+    def made(cls, path: Address, text: str, what: str, page: int, section: int, place: dict[str, Any]) -> Unit:
+        """Unit(path, text, what, page, section, **place), without the frozen dataclass's __init__
+        (a field set at a time): a chain's versions make tens of thousands of units."""
+        unit = object.__new__(cls)
+        unit.__dict__.update(path=path, text=text, what=what, page=page, section=section, column=None,
+                             column_heading=None, row=None, layout=None)
+        unit.__dict__.update(place)
+        return unit
+
     @property
     def block_path(self) -> Address:
         """The block that holds this text (the list, for an item)."""
@@ -86,10 +96,10 @@ def section_units(sec: Section, s: int) -> Iterator[Unit]:
 
 def _block_units(block: Block, address: Address, page: int, s: int, place: dict[str, Any]) -> Iterator[Unit]:
     if isinstance(block, Paragraph):
-        yield Unit(address, block.text, "paragraph", page, s, **place)
+        yield Unit.made(address, block.text, "paragraph", page, s, place)
     elif isinstance(block, ListBlock):
         for k, item in enumerate(block.items):
-            yield Unit(address.item(k), item, "item", page, s, **place)
+            yield Unit.made(address.item(k), item, "item", page, s, place)
     else:
         for where, box, here in inner(block, address):
             for j, kid in enumerate(box.blocks):

@@ -107,3 +107,19 @@ def test_a_version_amend_made_is_pruned_as_afresh(chain: list[Step]) -> None:
         assert adopt(step.before, step.patch, step.resolution.edits) == step.result
         emptied += any(e.action == "delete_block" for e in step.resolution.edits)
     assert emptied > 0
+
+
+def test_units_made_without_init_are_the_dataclass_units(chain: list[Step]) -> None:
+    """tree.Unit.made sets the fields at once: each unit equals the one Unit(...) makes, field for field."""
+    from dataclasses import astuple, fields
+
+    from amend.tree import Unit, iter_units
+
+    names = [f.name for f in fields(Unit)]
+    seen = set()
+    for u in iter_units(chain[-1].result):
+        built = Unit(**{n: getattr(u, n) for n in names})
+        assert u == built and list(vars(u)) == names and astuple(u) == astuple(built)
+        seen.add((u.what, u.row is not None, u.column is not None))
+    assert {("paragraph", False, False), ("item", False, False), ("paragraph", True, True),
+            ("paragraph", False, True)} <= seen
