@@ -86,9 +86,10 @@ def _structural(sections: list[Section], e: Edit) -> list[Section]:
     return sections
 
 
-def _prune(program: Program) -> Program:
-    """Drop lists left empty by delete_item: no empty list survives in the output."""
-    return prune(program, lambda b: isinstance(b, ListBlock) and not b.items)
+def _prune(program: Program, kept: Sequence[Section] = ()) -> Program:
+    """Drop lists left empty by delete_item: no empty list survives in the output (`kept`: sections
+    of a version amend made, which hold no empty list)."""
+    return prune(program, lambda b: isinstance(b, ListBlock) and not b.items, kept)
 
 
 # ---------------------------------------------------------------- one patch
@@ -170,20 +171,21 @@ def _no_circle(made: dict[str, Patch | None], patch: Patch) -> None:
 
 
 def apply_patch(program: Program, patch: Patch, fuzzy: float | None = None,
-                index: Index | None = None) -> tuple[Program, Resolution]:
-    """Resolve all amendments against the same base, check conflicts, apply."""
+                index: Index | None = None, made: bool = False) -> tuple[Program, Resolution]:
+    """Resolve all amendments against the same base, check conflicts, apply (`made`: `program` is
+    a version amend made, so the sections the edits leave need no pruning)."""
     check_versions(program, patch)
     with paused():  # resolving and applying make no reference cycles (amend.collector)
         resolution = resolve(program, patch, fuzzy=fuzzy, index=index)
         conflicts = find_conflicts(resolution.edits)
         if conflicts:
             raise AmendErrors.of(conflicts)
-        return adopt(program, patch, resolution.edits), resolution
+        return adopt(program, patch, resolution.edits, made), resolution
 
 
-def adopt(program: Program, patch: Patch, edits: list[Edit]) -> Program:
+def adopt(program: Program, patch: Patch, edits: list[Edit], made: bool = False) -> Program:
     """The version `patch` produces from resolved, conflict-free `edits`."""
-    adopted = _prune(apply_edits(program, edits))
+    adopted = _prune(apply_edits(program, edits), program.sections if made else ())
     meta = replace(adopted.meta, version=patch.produces,
                    decisions=adopted.meta.decisions + (patch.decision,),
                    date=patch.decision.date, status=patch.status)
@@ -206,12 +208,12 @@ def apply_steps(program: Program, patches: Iterable[Patch], fuzzy: float | None 
     (the redline attributes each change to an amendment through its step's edits)."""
     patches = list(patches)
     check_chain(program, patches)
-    steps = []
+    steps: list[Step] = []
     index: Index | None = None
     for patch in patches:
         check_versions(program, patch)  # before indexing: a wrong base is told as such
         index = Index(program, previous=index)  # the sections a decision left are not walked again
-        result, resolution = apply_patch(program, patch, fuzzy=fuzzy, index=index)
+        result, resolution = apply_patch(program, patch, fuzzy=fuzzy, index=index, made=bool(steps))
         steps.append(Step(program, patch, resolution, result))
         program = result
     return steps

@@ -35,6 +35,16 @@ class Unit:
     row: int | None = None  # 1-based table row; 0 = header row
     layout: Address | None = None  # the columns block or table it sits in
 
+    @classmethod
+    def made(cls, path: Address, text: str, what: str, page: int, section: int, place: dict[str, Any]) -> Unit:
+        """Unit(path, text, what, page, section, **place), without the frozen dataclass's __init__
+        (a field set at a time): a chain's versions make tens of thousands of units."""
+        unit = object.__new__(cls)
+        unit.__dict__.update(path=path, text=text, what=what, page=page, section=section, column=None,
+                             column_heading=None, row=None, layout=None)
+        unit.__dict__.update(place)
+        return unit
+
     @property
     def block_path(self) -> Address:
         """The block that holds this text (the list, for an item)."""
@@ -86,10 +96,10 @@ def section_units(sec: Section, s: int) -> Iterator[Unit]:
 
 def _block_units(block: Block, address: Address, page: int, s: int, place: dict[str, Any]) -> Iterator[Unit]:
     if isinstance(block, Paragraph):
-        yield Unit(address, block.text, "paragraph", page, s, **place)
+        yield Unit.made(address, block.text, "paragraph", page, s, place)
     elif isinstance(block, ListBlock):
         for k, item in enumerate(block.items):
-            yield Unit(address.item(k), item, "item", page, s, **place)
+            yield Unit.made(address.item(k), item, "item", page, s, place)
     else:
         for where, box, here in inner(block, address):
             for j, kid in enumerate(box.blocks):
@@ -231,20 +241,25 @@ def _update(node: Node, parts: list[Part], fn: Callable[[Node], Node]) -> Node:
     return _with_child(node, parts[0], _update(child(node, parts[0]), parts[1:], fn))
 
 
-def prune(program: Program, drop: Callable[[Block], bool]) -> Program:
-    """The program without the blocks for which drop(block) is true, at any depth."""
+def prune(program: Program, drop: Callable[[Block], bool], kept: Sequence[Section] = ()) -> Program:
+    """The program without the blocks for which drop(block) is true, at any depth; the sections
+    that are `kept` ones (the same objects: of a version already pruned) are not looked into."""
     def blocks(bs: Sequence[Block]) -> tuple[Block, ...]:
         return tuple(with_inner(b, box) for b in bs if not drop(b))
 
     def box(container: Column | Cell) -> Column | Cell:
         return replace(container, blocks=blocks(container.blocks))
 
-    def holds(bs: Sequence[Block]) -> bool:
-        return any(drop(b) or any(holds(box.blocks) for box in _boxes(b)) for b in bs)
-
     # a section with nothing to drop is kept as it is: the next version shares it (and its index)
-    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks)) if holds(s.blocks) else s
+    clean = {id(s) for s in kept}  # ids of live objects: `kept` holds them
+    return replace(program, sections=tuple(replace(s, blocks=blocks(s.blocks))
+                                           if id(s) not in clean and _holds(s.blocks, drop) else s
                                            for s in program.sections))
+
+
+def _holds(bs: Sequence[Block], drop: Callable[[Block], bool]) -> bool:
+    """Is there a block to drop among `bs`, at any depth?"""
+    return any(drop(b) or any(_holds(box.blocks, drop) for box in _boxes(b)) for b in bs)
 
 
 def _boxes(block: Block) -> tuple[Column | Cell, ...]:

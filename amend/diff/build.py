@@ -264,15 +264,16 @@ class _Builder:
 
     # -------------------------------------------------- sections
 
-    def sections(self) -> list[Section]:
-        def similar(a: Section, b: Section) -> bool:
-            return a.level == b.level and (
-                self.similar_text(a.heading, b.heading) or self.similar_text(text_of(a), text_of(b), 0.5))
+    def similar_sections(self, a: Section, b: Section) -> bool:
+        """One section in both versions: the same level, and a like heading or like text."""
+        return a.level == b.level and (
+            self.similar_text(a.heading, b.heading) or self.similar_text(text_of(a), text_of(b), 0.5))
 
+    def sections(self) -> list[Section]:
         out: list[Section] = []
         page: int | None = 1
         for i, j, at, gone in places(self.aligned(TOP, self.old.sections, self.new.sections,
-                                                  lambda s: (s.heading, s.level), similar)):
+                                                  lambda s: (s.heading, s.level), self.similar_sections)):
             page = self.old.sections[i].page if i is not None else page
             spot = _Spot(len(out), page)
             if i is not None and j is not None:

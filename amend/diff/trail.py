@@ -77,6 +77,8 @@ class _Step:
         for e in step.resolution.edits:
             self._add(e)
         self._pruned()
+        # the sections holding a container this step shifted: in any other, only the section may move
+        self._touched = {owner[0] for owner in self.shifts if owner}
 
     def _add(self, e: Any) -> None:
         if e.action == "text":
@@ -106,6 +108,12 @@ class _Step:
         if a and a[0] == "h":
             section = self.forward(Address(a[1:]))
             return None if section is None else Address(("h", *section))
+        if a and a[0] not in self._touched:
+            return self._section_moved(a)
+        return self._stepwise(a)
+
+    def _stepwise(self, a: Address) -> Address | None:
+        """`forward`, each step of `a` moved by the shifts of the container it counts in."""
         out: list[Any] = []
         for p, step in enumerate(a):
             prefix = Address(a[:p]).owner if p else TOP
@@ -119,22 +127,34 @@ class _Step:
         return Address(out)
 
 
+    def _section_moved(self, a: Address) -> Address | None:
+        """`forward` of an address in a section none of whose containers this step shifted."""
+        first = a[0]
+        if not isinstance(first, int) or TOP not in self.shifts:
+            return Address(a)
+        moved = self.shifts[TOP].image(first, self.sorted_(TOP))
+        return None if moved is None else Address((moved, *a[1:]))
+
+
 class Trail:
     """The steps of a chain, indexed (see the module docstring)."""
 
     def __init__(self, steps: Sequence[Any]):
         self.steps = [_Step(k, s) for k, s in enumerate(steps)]
+        self._chains: dict[Address, list[Address | None]] = {}  # the builder asks again for the same place
 
     def decision(self, tag: Tag) -> Any:
         return self.steps[max(k for k, _ in tag)].step.patch.decision if tag else None
 
     def chain(self, a: Address) -> list[Address | None]:
-        """The address in each step's base of the old node at `a`, then in the last result."""
-        out: list[Address | None] = [a]
-        for s in self.steps:
-            prev = out[-1]
-            out.append(None if prev is None else s.forward(prev))
-        return out
+        """The address in each step's base of the old node at `a`, then in the last result (kept: read only)."""
+        if a not in self._chains:
+            out: list[Address | None] = [a]
+            for s in self.steps:
+                prev = out[-1]
+                out.append(None if prev is None else s.forward(prev))
+            self._chains[a] = out
+        return self._chains[a]
 
     # ------------------------------------------------------------ children
 

@@ -17,6 +17,7 @@ from ..model import (
     Program,
     Scope,
     Section,
+    Source,
     SourceFile,
     Table,
     Unsure,
@@ -43,14 +44,17 @@ def _block(b):
         ordered = "numbered" in b
         return ListBlock(tuple(clean(i) for i in b["numbered" if ordered else "bullets"]), ordered, page)
     if "table" in b:
-        t = b["table"]
-        return Table(tuple(_cell(c) for c in t.get("header") or ()),
-                     tuple(tuple(_cell(c) for c in row) for row in t["rows"]), page)
+        return _table(b["table"], page)
     if "columns" in b:
         cols = tuple(Column(clean(c["heading"]) if c.get("heading") else None, blocks_from_data(c["content"]))
                      for c in b["columns"])
         return Columns(cols, page)
     raise AssertionError(f"schema let through an unknown block: {b!r}")
+
+
+def _table(t: dict, page: int | None) -> Table:
+    return Table(tuple(_cell(c) for c in t.get("header") or ()),
+                 tuple(tuple(_cell(c) for c in row) for row in t["rows"]), page)
 
 
 def _cell(c) -> Cell:
@@ -92,18 +96,21 @@ def patch_from_data(data: dict, lines: dict, name: str) -> Patch:
             raise SchemaError(msg("load.duplicate_id", id=a["id"], line=seen[a["id"]]),
                               source=src)
         seen[a["id"]] = src.line
-        op = next(k for k in a if k in OPERATIONS)
-        amendments.append(Amendment(
-            id=a["id"], op=op, scope=Scope(**(a.get("at") or {})), source=src,
-            title=a.get("title"), text=a.get("text"), value=_op_value(op, a[op]),
-            after=a.get("after"), before=a.get("before"), with_=a.get("with"),
-            position=a.get("position"), after_item=a.get("after_item"), after_section=a.get("after_section"),
-            key_lines=tuple((k, *line_at(lines, ("amendments", i, k))) for k in a),
-        ))
+        amendments.append(_amendment(a, src, tuple((k, *line_at(lines, ("amendments", i, k))) for k in a)))
     return Patch(program=data["program"], base=str(data["base"]), produces=str(data["produces"]),
                  decision=_decision(data["decision"]), amendments=tuple(amendments),
                  status=data.get("status"), source=name, outcome=data.get("outcome", "adopted"),
                  incomplete=tuple((int(m["line"]), str(m["text"])) for m in data.get("incomplete") or ()))
+
+
+def _amendment(a: dict, src: Source, key_lines: tuple) -> Amendment:
+    op = next(k for k in a if k in OPERATIONS)
+    return Amendment(
+        id=a["id"], op=op, scope=Scope(**(a.get("at") or {})), source=src,
+        title=a.get("title"), text=a.get("text"), value=_op_value(op, a[op]),
+        after=a.get("after"), before=a.get("before"), with_=a.get("with"),
+        position=a.get("position"), after_item=a.get("after_item"), after_section=a.get("after_section"),
+        key_lines=key_lines)
 
 
 def _op_value(op: str, value):

@@ -183,13 +183,7 @@ def _check_graph(root, name: str) -> None:
         if depth > limits.MAX_YAML_DEPTH:
             raise _too_deep(name, node.start_mark.line + 1)
         total = 1
-        if isinstance(node, yaml.MappingNode):
-            children = [n for pair in node.value for n in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            children = node.value
-        else:
-            children = []
-        for child in children:
+        for child in _children(node):
             total += walk(child, depth + 1)
         if total > limits.MAX_YAML_NODES:
             raise SchemaError(msg("load.limit.values", limit=limits.MAX_YAML_NODES), source=_mark(name, node))
@@ -197,6 +191,15 @@ def _check_graph(root, name: str) -> None:
         return total
 
     walk(root, 1)
+
+
+def _children(node) -> list:
+    """The nodes a composed node holds: a mapping's keys and values, a sequence's items."""
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
 
 
 def _mark(name: str, node) -> Source:
@@ -325,18 +328,7 @@ def _constructed(loader, node, name):
 def _convert(loader, node, path, lines, name):
     lines[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        out = {}
-        for key_node, value_node in node.value:
-            key = _scalar(loader, key_node, name)
-            if not isinstance(key, (str, int)):
-                raise SchemaError(msg("load.key_not_text"), source=Source(name, key_node.start_mark.line + 1))
-            key = str(key)
-            if key in out:
-                raise SchemaError(msg("load.key_twice", key=key),
-                                  source=Source(name, key_node.start_mark.line + 1))
-            out[key] = _convert(loader, value_node, path + (key,), lines, name)
-        return out
+        return _mapping(loader, node, path, lines, name)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, child, path + (i,), lines, name) for i, child in enumerate(node.value)]
     value = _scalar(loader, node, name)
@@ -347,3 +339,16 @@ def _convert(loader, node, path, lines, name):
     return value
 
 
+def _mapping(loader, node, path, lines, name) -> dict:
+    """A mapping's values by their keys as text (a key neither text nor a number, or given twice, is refused)."""
+    loader.flatten_mapping(node)
+    out = {}
+    for key_node, value_node in node.value:
+        key = _scalar(loader, key_node, name)
+        if not isinstance(key, (str, int)):
+            raise SchemaError(msg("load.key_not_text"), source=Source(name, key_node.start_mark.line + 1))
+        key = str(key)
+        if key in out:
+            raise SchemaError(msg("load.key_twice", key=key), source=Source(name, key_node.start_mark.line + 1))
+        out[key] = _convert(loader, value_node, path + (key,), lines, name)
+    return out

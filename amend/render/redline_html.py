@@ -7,6 +7,9 @@ built here is plain data; the template does all of the markup (autoescaped).
 """
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from markupsafe import Markup, escape
 
 from ..address import Address
@@ -210,8 +213,14 @@ def _notes(red: Redline, patches, provenance: str) -> dict:
 def render_redline_html(red: Redline, patches=(), provenance: str = "none") -> bytes:
     """The HTML page of a redline; `patches` (in order) name the amendments in the side list;
     `provenance` "footnotes" or "comments" adds a note naming the decision at each changed text."""
+    return _template().render(**_View(red, patches, provenance).build()).encode("utf-8")
+
+
+@functools.cache
+def _template() -> Any:
+    """The page's template, compiled once per process (amend site renders a page per version pair)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("amend", "render/templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    return env.get_template("redline.html.j2").render(**_View(red, patches, provenance).build()).encode("utf-8")
+    return env.get_template("redline.html.j2")

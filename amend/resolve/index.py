@@ -35,25 +35,18 @@ class Index:
         self.units: list[Unit] = _units(program, previous)
         self.by_page: dict[int, list[int]] = defaultdict(list)
         self.by_section: dict[int, list[int]] = defaultdict(list)
-        self.ordinal: list[int] = []  # 1-based: the unit's paragraph or item number where it stands
-        self.page_ordinal: list[int] = []  # the same, counted on its page (as "på sidan 7, andra stycket")
-        counters: dict[tuple[Any, ...], int] = defaultdict(int)
         self._pages: dict[int, set[int]] = {s: {section.page} for s, section in enumerate(program.sections)}
         for i, u in enumerate(self.units):
             self.by_page[u.page].append(i)
             self.by_section[u.section].append(i)
             self._pages[u.section].add(u.page)
-            # items count within their list, as a numbered list prints them ("2." is item 2)
-            key = (u.section, u.what, u.layout, u.column, u.row, u.block_path if u.what == "item" else None)
-            counters[key] += 1
-            self.ordinal.append(counters[key])
-            counters[key + (u.page,)] += 1
-            self.page_ordinal.append(counters[key + (u.page,)])
+        self._ordinals: tuple[list[int], list[int]] | None = None  # counted on first use (a place told)
+        self._heading_folds: dict[str, str] = previous._heading_folds if previous is not None else {}
         self.headings: dict[str, list[int]] = defaultdict(list)
         # (heading, page) -> sections with that heading that have text on that page, in order
         self.headings_on: dict[tuple[str, int], list[int]] = defaultdict(list)
         for s, section in enumerate(program.sections):
-            wanted = fold_anchor(section.heading)
+            wanted = self._fold_heading(section.heading)
             self.headings[wanted].append(s)
             for page in self._pages[s]:
                 self.headings_on[wanted, page].append(s)
@@ -64,6 +57,37 @@ class Index:
         self._column_headings: dict[str, list[int]] | None = None
         self._printing: dict[int, Printing] = {}
         self._found: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def _fold_heading(self, heading: str) -> str:
+        """fold_anchor of a section heading, once per heading along a chain of versions."""
+        if heading not in self._heading_folds:
+            self._heading_folds[heading] = fold_anchor(heading)
+        return self._heading_folds[heading]
+
+    @property
+    def ordinal(self) -> list[int]:
+        """1-based: each unit's paragraph or item number where it stands."""
+        return self._counted()[0]
+
+    @property
+    def page_ordinal(self) -> list[int]:
+        """The same, counted on its page (as "på sidan 7, andra stycket")."""
+        return self._counted()[1]
+
+    def _counted(self) -> tuple[list[int], list[int]]:
+        """`ordinal` and `page_ordinal`, counted once. Items count within their list, as a numbered
+        list prints them ("2." is item 2): an item's list is its address without the item step."""
+        if self._ordinals is None:
+            counters: dict[tuple[Any, ...], int] = defaultdict(int)
+            ordinal, page_ordinal = [], []
+            for u in self.units:
+                key = (u.section, u.what, u.layout, u.column, u.row, u.path[:-2] if u.what == "item" else None)
+                counters[key] += 1
+                ordinal.append(counters[key])
+                counters[key + (u.page,)] += 1
+                page_ordinal.append(counters[key + (u.page,)])
+            self._ordinals = ordinal, page_ordinal
+        return self._ordinals
 
     def folded(self, i: int) -> tuple[str, Sequence[int]]:
         """fold() of a unit's text, kept. Text that folds to itself (nearly all
