@@ -93,18 +93,19 @@ def _is_marker_word(text: str) -> bool:
 
 def _lines(words: list[Word], page: int) -> list[Line]:
     """Words that share a baseline (overlap by half their height) form one line."""
-    lines: list[list[Word]] = []
+    lines: list[list] = []  # [words, top, bottom]: a line's extent kept as it grows
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         height = w.bottom - w.top
         for line in reversed(lines[-4:]):
-            top, bottom = min(x.top for x in line), max(x.bottom for x in line)
+            top, bottom = line[1], line[2]
             if min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(height, bottom - top):
-                line.append(w)
+                line[0].append(w)
+                line[1], line[2] = min(top, w.top), max(bottom, w.bottom)
                 break
         else:
-            lines.append([w])
+            lines.append([[w], w.top, w.bottom])
     body = _body_size(words)
-    return [Line(_unspace(sorted(ws, key=lambda w: w.x0), body), page) for ws in lines]
+    return [Line(_unspace(sorted(ws, key=lambda w: w.x0), body), page) for ws, _, _ in lines]
 
 
 def _body_size(words: list[Word]) -> float:

@@ -63,6 +63,7 @@ class _Page:
         self._box = _proto(c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
                            ctypes.c_void_p)
         self._object = _proto(c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        self._size = _proto(c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
         self.text = self._text()
 
     def _text(self) -> str:
@@ -88,6 +89,10 @@ class _Page:
 
     def text_object(self, k: int) -> int | None:
         return self._object(self.address, k)
+
+    def size(self, k: int) -> float:
+        """Letter k's font size, unscaled."""
+        return self._size(self.address, k)
 
 
 class _TurnedPage(_Page):
@@ -200,23 +205,25 @@ def words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple[
     fonts = _Fonts(page, math.radians((360 - turned.get_rotation()) % 360) if turned is not None else 0.0)
     out, rotated = _Builder(), 0
     for k, ch in enumerate(page.text):
-        box = None if ch in _SPACES else page.box(k)
-        if box is None:
-            if ch in _SPACES:
-                out.close()
-            continue
-        nominal, bold, italic, upright = fonts.of(k)
-        if not upright:
-            rotated += 1
+        if ch in _SPACES:
             out.close()
-            continue
-        x0, x1, top, bottom = box
-        size = nominal
-        if size <= 1.5 or size > 4 * (bottom - top) + 1 or turned is not None:  # an unscaled size: the box tells
-            size = (bottom - top) / 1.15
-        out.add(ch, x0, x1, top, bottom, size, bold, italic)
+        elif (box := page.box(k)) is not None:
+            rotated += _add_letter(out, fonts.of(k), ch, box, turned is not None)
     out.close()
     return out.words, rotated
+
+
+def _add_letter(out: _Builder, font: tuple[float, bool, bool, bool], ch: str, box: tuple, turned: bool) -> int:
+    """A letter into the words; 1 where it is not upright (it is left out, and ends the word)."""
+    nominal, bold, italic, upright = font
+    if not upright:
+        out.close()
+        return 1
+    x0, x1, top, bottom = box
+    if nominal <= 1.5 or nominal > 4 * (bottom - top) + 1 or turned:  # an unscaled size: the box tells
+        nominal = (bottom - top) / 1.15
+    out.add(ch, x0, x1, top, bottom, nominal, bold, italic)
+    return 0
 
 
 def plain_words(textpage, height: float, c) -> list[Word]:
@@ -227,24 +234,27 @@ def plain_words(textpage, height: float, c) -> list[Word]:
     cur: list | None = None  # [letters, x0, x1, top, bottom, size]
     for k, ch in enumerate(page.text):
         box = None if ch in _SPACES else page.box(k)
-        if box is None:
-            _close_plain(cur, words)
-            cur = None
-            continue
-        x0, x1, top, bottom = box
-        size = c.FPDFText_GetFontSize(page.raw, k)
-        if size <= 1.5 or size > 4 * (bottom - top) + 1:  # type set at size 1 and scaled: the box tells
-            size = (bottom - top) / 1.15
-        if cur is not None and (abs(top - cur[3]) > 0.5 * size or x0 - cur[2] > 0.25 * size or x1 <= cur[1] + 0.5):
-            _close_plain(cur, words)
-            cur = None
-        if cur is None:
-            cur = [[LIGATURES.get(ch, ch)], x0, x1, top, bottom, size]
-        else:
-            cur[0].append(LIGATURES.get(ch, ch))
-            cur[2], cur[3], cur[4], cur[5] = max(cur[2], x1), min(cur[3], top), max(cur[4], bottom), max(cur[5], size)
+        cur = _plain_letter(cur, words, ch, box, page.size(k) if box is not None else 0.0)
     _close_plain(cur, words)
     return words
+
+
+def _plain_letter(cur: list | None, words: list[Word], ch: str, box: tuple | None, size: float) -> list | None:
+    """The word being read once letter `ch` (at `box`, None for a space) is added to it."""
+    if box is None:
+        _close_plain(cur, words)
+        return None
+    x0, x1, top, bottom = box
+    if size <= 1.5 or size > 4 * (bottom - top) + 1:  # type set at size 1 and scaled: the box tells
+        size = (bottom - top) / 1.15
+    if cur is not None and (abs(top - cur[3]) > 0.5 * size or x0 - cur[2] > 0.25 * size or x1 <= cur[1] + 0.5):
+        _close_plain(cur, words)
+        cur = None
+    if cur is None:
+        return [[LIGATURES.get(ch, ch)], x0, x1, top, bottom, size]
+    cur[0].append(LIGATURES.get(ch, ch))
+    cur[2], cur[3], cur[4], cur[5] = max(cur[2], x1), min(cur[3], top), max(cur[4], bottom), max(cur[5], size)
+    return cur
 
 
 def _close_plain(cur: list | None, words: list[Word]) -> None:
