@@ -12,12 +12,8 @@ def _pieces(p: PageContent) -> list[tuple]:
     """The page as pieces in reading order: ("lines", [line]), ("columns",
     [[line] per column]), ("table", rows) and ("grid", rows): a table without ruling lines."""
     pieces: list[tuple] = []
-    flow = sorted(p.lines, key=lambda line: line.top)
-    tables = sorted(p.tables, key=lambda t: t[0])
-    events = [("line", line.top, line) for line in flow] + [("table", t[0], t) for t in tables]
-    events.sort(key=lambda e: (e[1], e[0] == "line"))
     run: list[Line] = []
-    for kind, _, value in events:
+    for kind, _, value in _events(p):
         if kind == "table":
             pieces.extend(_page_columns(run, p.width))
             run = []
@@ -26,6 +22,15 @@ def _pieces(p: PageContent) -> list[tuple]:
             run.append(value)
     pieces.extend(_page_columns(run, p.width))
     return pieces
+
+
+def _events(p: PageContent) -> list[tuple]:
+    """The page's lines and ruled tables by their tops, a table before a line at its top."""
+    flow = sorted(p.lines, key=lambda line: line.top)
+    tables = sorted(p.tables, key=lambda t: t[0])
+    events = [("line", line.top, line) for line in flow] + [("table", t[0], t) for t in tables]
+    events.sort(key=lambda e: (e[1], e[0] == "line"))
+    return events
 
 
 def _page_columns(lines: list[Line], width: float) -> list[tuple]:
@@ -40,30 +45,32 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
     g, gap = found
     out: list[tuple] = []
     band: list[Line] = []
-
-    def flush():
-        left = [w for line in band for w in line.words if w.x1 <= g]
-        right = [w for line in band for w in line.words if w.x0 >= g]
-        page = band[0].page if band else 0
-        if left and right:
-            out.append(("columns", [_lines(left, page), _lines(right, page)]))
-        elif band:
-            out.append(("lines", _lines(left or right, page)))
-        band.clear()
-
     body = _usual_size(lines)
     for line in lines:
         if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < _word_space(line, gap, body) \
                 or _alone_heading(line, lines, g, body):
-            flush()
+            _flush_band(band, g, out)
             if out and out[-1][0] == "lines":
                 out[-1][1].append(line)
             else:
                 out.append(("lines", [line]))
         else:
             band.append(line)
-    flush()
+    _flush_band(band, g, out)
     return out
+
+
+def _flush_band(band: list[Line], g: float, out: list[tuple]) -> None:
+    """The lines of a band between lines that cross the gutter at `g`, as two columns
+    (or as lines, where all of them are on one side) into `out`; the band emptied."""
+    left = [w for line in band for w in line.words if w.x1 <= g]
+    right = [w for line in band for w in line.words if w.x0 >= g]
+    page = band[0].page if band else 0
+    if left and right:
+        out.append(("columns", [_lines(left, page), _lines(right, page)]))
+    elif band:
+        out.append(("lines", _lines(left or right, page)))
+    band.clear()
 
 
 def _word_space(line: Line, gutter: float, body: float) -> float:

@@ -131,21 +131,26 @@ def _page(page, index: int, words_only: bool = False) -> RawPage:
             words, rotated = read_words(textpage, height, c, page if page.get_rotation() else None, width)
     finally:
         textpage.close()
-    images, edges = 0, []
     if words_only:
         return RawPage(index, width, height, words, [], 0, rotated)
+    images, edges = _drawing(page, height, c)
+    return RawPage(index, width, height, words, _tables(edges), images, rotated)
+
+
+def _drawing(page, height: float, c) -> tuple[int, list[dict]]:
+    """The page's images (larger than a bullet) and the rules of its paths."""
+    images, edges = 0, []
     for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
         try:
             left, bottom, right, top = obj.get_bounds()
         except Exception:
             continue
         x0, x1, y0, y1 = left, right, height - top, height - bottom
-        if obj.type == c.FPDF_PAGEOBJ_IMAGE:
-            if x1 - x0 > 8 and y1 - y0 > 8:
-                images += 1
-            continue
-        edges.extend(_edges(obj, x0, x1, y0, y1, c))
-    return RawPage(index, width, height, words, _tables(edges), images, rotated)
+        if obj.type != c.FPDF_PAGEOBJ_IMAGE:
+            edges.extend(_edges(obj, x0, x1, y0, y1, c))
+        elif x1 - x0 > 8 and y1 - y0 > 8:
+            images += 1
+    return images, edges
 
 
 def _edges(obj, x0, x1, y0, y1, c) -> list[dict]:
@@ -181,8 +186,5 @@ def _tables(edges: list[dict]) -> list:
     if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
         return []
     cells = pt.intersections_to_cells(pt.edges_to_intersections(edges, 3, 3))
-    out = []
-    for group in pt.cells_to_tables(cells):
-        t = pt.Table(None, group)  # type: ignore[arg-type]  # the page is not needed for bbox and rows
-        out.append((t.bbox, [list(row.cells) for row in t.rows]))
-    return out
+    tables = [pt.Table(None, group) for group in pt.cells_to_tables(cells)]  # type: ignore[arg-type]  # no page needed
+    return [(t.bbox, [list(row.cells) for row in t.rows]) for t in tables]

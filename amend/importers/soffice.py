@@ -81,26 +81,31 @@ def _seed(profile: Path) -> None:
 @contextlib.contextmanager
 def _profile(tmp: Path) -> Iterator[Path]:
     """amend's own LibreOffice profile, locked for this run; else a fresh one in `tmp`."""
-    try:
-        import fcntl
-    except ImportError:  # not on a POSIX system: a fresh profile each time
-        yield tmp / "profile"
-        return
     lock = _kept_lock()
-    if lock is None:
+    if lock is None:  # no kept profile here (not a POSIX system, or the folder is not safely ours)
         yield tmp / "profile"
         return
     with lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:  # another run converts with it now
-            yield tmp / "profile"
-            return
-        yield Path(lock.name).parent / "user"
+        yield Path(lock.name).parent / "user" if _locked(lock) else tmp / "profile"
+
+
+def _locked(lock: IO[str]) -> bool:
+    """Whether this run holds the kept profile now (False: another run converts with it)."""
+    import fcntl
+
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _kept_lock() -> IO[str] | None:
     """The open lock file of the kept profile's folder, None where that folder is not safely ours."""
+    try:
+        import fcntl  # noqa: F401 (only a POSIX system has it, and locks with it)
+    except ImportError:
+        return None
     kept = Path(tempfile.gettempdir()) / f"amend-soffice-profile-{os.getuid()}"
     try:
         kept.mkdir(mode=0o700, exist_ok=True)
