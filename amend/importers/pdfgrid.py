@@ -4,14 +4,15 @@ in columns, and under it lines whose parts stand in those same columns, one line
 Without this such a table (Olofström's 'Förvaltning/Bolag | Ansvarig | Tidsplan' after every
 measure) was read as a column layout: one column of all the first cells, the next heading and
 the last line of the paragraph above taken into it. A table is taken only where the header says
-so (each of its parts bold, the rows not); side-by-side text without such a header stays what
-the column reader makes of it.
+so (each of its parts bold, the rows not) and no cell reads as running text (a bullet, a list
+number, a first column going on in lower case: text in columns under bold column headings); other
+side-by-side text stays what the column reader makes of it.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from .pdfpages import Line, _segments
+from .pdfpages import BULLETS, Line, _is_marker_word, _segments
 
 
 def grid(lines: list[Line], start: int) -> tuple[list, int] | None:
@@ -22,10 +23,18 @@ def grid(lines: list[Line], start: int) -> tuple[list, int] | None:
         return None
     rows: list[list[list[Line]]] = [[[part] for part in header]]
     end = _rows(lines, start + 1, header, rows)
-    body = [w for row in rows[1:] for cell in row for line in cell for w in line.words]
-    if len(rows) < 3 or all(w.bold for w in body):
+    parts = [(line, k == 0) for row in rows[1:] for k, cell in enumerate(row) for line in cell]
+    if len(rows) < 3 or all(w.bold for part, _ in parts for w in part.words) \
+            or any(_running_text(part, first) for part, first in parts):
         return None
     return rows, end
+
+
+def _running_text(part: Line, first_column: bool) -> bool:
+    """A part that starts a list item (a bullet, a list number), or a first column going on in
+    lower case: text set in columns under bold column headings, not a table's cells."""
+    first = part.words[0].text
+    return _is_marker_word(first) or first[:1] in BULLETS or (first_column and first[:1].islower())
 
 
 def _rows(lines: list[Line], start: int, header: list[Line], rows: list[list[list[Line]]]) -> int:
