@@ -145,7 +145,7 @@ def test_words_for_matching_pages_are_the_words_of_the_full_reader():
     import pypdfium2 as pdfium
     import pypdfium2.raw as c
 
-    from amend.importers import pdftext
+    from amend.importers import pdfwords
 
     doc = pdfium.PdfDocument(str(DOCS / "sv-goteborg-stadsrevisionen-styrning-planer-program.pdf"))
     try:
@@ -153,8 +153,8 @@ def test_words_for_matching_pages_are_the_words_of_the_full_reader():
             page = doc[i]
             textpage = page.get_textpage()
             width, height = page.get_size()
-            plain = pdftext._plain_words(textpage, height, c)
-            full, _ = pdftext._words(textpage, height, c, None, width)
+            plain = pdfwords.plain_words(textpage, height, c)
+            full, _ = pdfwords.words(textpage, height, c, None, width)
             assert [(w.text, w.x0, w.x1, w.top, w.bottom) for w in plain] == \
                 [(w.text, w.x0, w.x1, w.top, w.bottom) for w in full]
             textpage.close()

@@ -72,28 +72,32 @@ def group_blocks(items, report: Report, where: Msg | None = None, pages: bool = 
     blocks: list = []
     locs = [] if locs is None else locs
     key = None
-    page = (lambda it: it.page) if pages else (lambda it: None)
     for it in items:
         if it.kind in ("item", "paragraph", "heading") and is_blank(it.text):
             continue  # a soft hyphen or zero-width space alone: nothing a reader sees, nothing to amend
         locs.extend(it.locs if it.kind == "block" else (it.loc,))
+        at = it.page if pages else None
         if it.kind == "item":
-            if blocks and isinstance(blocks[-1], ListBlock) and key == it.list_key:
-                blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (it.text,))
-            else:
-                blocks.append(ListBlock((it.text,), it.ordered, page(it)))
+            _add_item(blocks, it, at, same_list=key == it.list_key)
             key = it.list_key
             continue
         key = None
-        if it.kind == "paragraph":
-            blocks.append(Paragraph(it.text, page(it)))
-        elif it.kind == "block":
-            blocks.append(replace(it.block, page=page(it)))
-        elif it.kind == "heading":  # inside a cell or column: no section can start there
-            report.note(msg("importers.note.heading_in_block", text=excerpt(it.text), where=where) if where
-                        else msg("importers.note.heading_in_cell", text=excerpt(it.text)))
-            blocks.append(Paragraph(it.text, page(it)))
+        if it.kind == "block":
+            blocks.append(replace(it.block, page=at))
+        elif it.kind in ("paragraph", "heading"):
+            if it.kind == "heading":  # inside a cell or column: no section can start there
+                report.note(msg("importers.note.heading_in_block", text=excerpt(it.text), where=where) if where
+                            else msg("importers.note.heading_in_cell", text=excerpt(it.text)))
+            blocks.append(Paragraph(it.text, at))
     return tuple(blocks)
+
+
+def _add_item(blocks: list, it: Item, page: int | None, same_list: bool) -> None:
+    """A list item onto the list before it (the same list), else as a new list."""
+    if blocks and isinstance(blocks[-1], ListBlock) and same_list:
+        blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (it.text,))
+    else:
+        blocks.append(ListBlock((it.text,), it.ordered, page))
 
 
 def column_of(items, report: Report, where: Msg, locs: list[str] | None = None) -> Column:
@@ -141,41 +145,57 @@ def build_program(flow: list[Item], report: Report, *, program_id: str, title: s
     if not any(it.text or it.block for it in flow):
         raise UnreadableDocument(msg("importers.no_text"), source=source)
     flow = _settle_headings(flow, report)
-    first = next((i for i, it in enumerate(flow) if it.kind == "heading"), None)
-    if first is None:  # only a title block at the top can be told from the text
-        first_text = next((i for i, it in enumerate(flow) if it.style not in ("Title", "Subtitle")), len(flow))
-        preamble, body = flow[:first_text], flow[first_text:]
-    else:
-        preamble, body = flow[:first], flow[first:]
-    for it in preamble:
-        if it.kind == "block" and first is not None:
-            report.note(msg("importers.note.block_before_heading", page=it.page))
+    preamble, body, headed = _preamble(flow, report)
     fields = read_title_block([(it.style, it.text) for it in preamble if it.kind != "block"], report,
                               language_hint, source=source)
-    title = title or fields.get("title") or fallback_title or _title_from_text(preamble, report) \
-        or _title_from_text(flow, report)
-    if not title:
-        title = _stem(source)
-        report.note(msg("importers.note.title_from_file", title=title))
-    if first is None:
+    title = _title(title or fields.get("title") or fallback_title, preamble, flow, report, source)
+    if not headed:
         page = next((it.page for it in flow if it.text or it.block), 1)
         report.note(msg("importers.note.no_headings"))
         body = [Item("heading", page, clean(title), level=1, loc=NOT_IN_FILE, signal="title")] + body
     meta = _meta(fields, report, program_id=program_id, title=title, fallback_title=None, source=source)
-    sections = []
     locs: list[str] = []
+    sections = _sections(body, report, locs)
+    return drop_implied_pages(Program(meta, tuple(sections), source=source,
+                                      source_file=source_file(source, locs)))
+
+
+def _preamble(flow: list[Item], report: Report) -> tuple[list[Item], list[Item], bool]:
+    """(the items before the first heading, the rest, whether there is a heading); without
+    headings only a title block at the top can be told from the text."""
+    first = next((i for i, it in enumerate(flow) if it.kind == "heading"), None)
+    if first is None:
+        first_text = next((i for i, it in enumerate(flow) if it.style not in ("Title", "Subtitle")), len(flow))
+        return flow[:first_text], flow[first_text:], False
+    for it in flow[:first]:
+        if it.kind == "block":
+            report.note(msg("importers.note.block_before_heading", page=it.page))
+    return flow[:first], flow[first:], True
+
+
+def _title(given: str | None, preamble: list[Item], flow: list[Item], report: Report, source: str) -> str:
+    """The title given or read, else the largest text at the top, else the file's name (said so)."""
+    title = given or _title_from_text(preamble, report) or _title_from_text(flow, report)
+    if not title:
+        title = _stem(source)
+        report.note(msg("importers.note.title_from_file", title=title))
+    return title
+
+
+def _sections(body: list[Item], report: Report, locs: list[str]) -> list[Section]:
+    """A section per heading of `body`, with the blocks up to the next heading."""
+    sections = []
     for i, it in enumerate(body):
         if it.kind != "heading":
             continue
         end = next((j for j in range(i + 1, len(body)) if body[j].kind == "heading"), len(body))
-        level = min(max(it.level, 1), MAX_LEVEL)
         if it.level > MAX_LEVEL:
             report.note(msg("importers.note.level_capped", text=excerpt(it.text), level=it.level, most=MAX_LEVEL))
         locs.append(it.loc)
         report.headings.append((it.page, it.text, it.signal))
-        sections.append(Section(it.text, level, it.page, group_blocks(body[i + 1:end], report, locs=locs)))
-    return drop_implied_pages(Program(meta, tuple(sections), source=source,
-                                      source_file=source_file(source, locs)))
+        sections.append(Section(it.text, min(max(it.level, 1), MAX_LEVEL), it.page,
+                                group_blocks(body[i + 1:end], report, locs=locs)))
+    return sections
 
 
 def source_file(path: str, locs: list[str] | None = None) -> SourceFile | None:

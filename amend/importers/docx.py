@@ -128,17 +128,21 @@ class DocxReader(ColumnsReading, TablesReading):
         self.loc = self.report.anchor = _place(p, self.body)
         self.text, self.start = [], None
         for ev, value in self.runs.events(p, sid):
-            if ev == "text":
-                self._text(value or "")
-            elif ev in ("page", "column"):
-                self._flush(flow)
-                if ev == "column" and self.cols is not None and not self.in_table:
-                    self._next_column(flow)
-                elif ev == "page":
-                    self._page_break(flow)
-            elif ev == "rendered":
-                self._rendered(flow)
+            self._event(ev, value, flow)
         self._flush(flow)
+
+    def _event(self, ev: str, value, flow) -> None:
+        """One event of a paragraph's runs: text, a page or column break, a saved layout break."""
+        if ev == "text":
+            self._text(value or "")
+        elif ev in ("page", "column"):
+            self._flush(flow)
+            if ev == "column" and self.cols is not None and not self.in_table:
+                self._next_column(flow)
+            elif ev == "page":
+                self._page_break(flow)
+        elif ev == "rendered":
+            self._rendered(flow)
 
     def _text(self, value: str) -> None:
         if self.start is None and value.strip():
@@ -177,15 +181,7 @@ class DocxReader(ColumnsReading, TablesReading):
 
     def _kind(self, sid, name, direct) -> dict:
         """What a paragraph is: heading (with level), list item, or text (with style)."""
-        level = None
-        if name.startswith("heading ") and name[8:].isdigit():
-            level = int(name[8:])
-        else:
-            outline = direct("outlineLvl")
-            if outline is None:
-                outline = self.styles.ppr(sid, "outlineLvl")
-            if outline is not None and _val(outline, "9").isdigit() and int(_val(outline)) < 9:
-                level = int(_val(outline)) + 1
+        level = self._level(sid, name, direct)
         if level is not None:
             return {"kind": "heading", "level": level}
         num = direct("numPr")
@@ -199,6 +195,17 @@ class DocxReader(ColumnsReading, TablesReading):
                 return {"kind": "item", "ordered": fmt != "bullet", "num": num_id, "ilvl": ilvl, "start": start}
         style = {"title": "Title", "subtitle": "Subtitle"}.get(name, "")
         return {"kind": "paragraph", "style": style}
+
+    def _level(self, sid, name: str, direct) -> int | None:
+        """A heading's level, from its style's name ('heading 2') or its outline level; None: no heading."""
+        if name.startswith("heading ") and name[8:].isdigit():
+            return int(name[8:])
+        outline = direct("outlineLvl")
+        if outline is None:
+            outline = self.styles.ppr(sid, "outlineLvl")
+        if outline is not None and _val(outline, "9").isdigit() and int(_val(outline)) < 9:
+            return int(_val(outline)) + 1
+        return None
 
     def _emit(self, kind: dict, text: str, page: int | None, flow) -> None:
         text = tidy(text)

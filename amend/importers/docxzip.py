@@ -21,6 +21,18 @@ def check_zip(path: Path) -> None:
     before anything is unpacked (the sizes are the ones the archive declares,
     which zipfile also enforces while reading)."""
     name = str(path)
+    _check_head(path, name)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableDocument(msg("importers.docx.damaged_zip", detail=str(exc)), source=name) from None
+    _check_members(infos, name)
+    _check_parts(path, infos)
+
+
+def _check_head(path: Path, name: str) -> None:
+    """Refuse a file that cannot be read, an old Word file (.doc) and any other file that is no zip."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(8)
@@ -30,11 +42,10 @@ def check_zip(path: Path) -> None:
         raise UnreadableDocument(msg("importers.docx.old_doc"), source=name)
     if not zipfile.is_zipfile(path):
         raise UnreadableDocument(msg("importers.docx.not_zip"), source=name)
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableDocument(msg("importers.docx.damaged_zip", detail=str(exc)), source=name) from None
+
+
+def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse an archive too large once unpacked, encrypted, or without a document part."""
     size = sum(i.file_size for i in infos)
     if len(infos) > MAX_MEMBERS or size > limits.MAX_DOCUMENT_BYTES:
         raise UnreadableDocument(msg("importers.docx.too_big", mb=size / 2**20, files=len(infos),
@@ -43,7 +54,6 @@ def check_zip(path: Path) -> None:
         raise UnreadableDocument(msg("importers.docx.encrypted"), source=name)
     if "word/document.xml" not in {i.filename for i in infos}:
         raise UnreadableDocument(msg("importers.docx.no_document"), source=name)
-    _check_parts(path, infos)
 
 
 # A DTD (<!DOCTYPE …>, <!ENTITY …>) has no place in a Word part. python-docx

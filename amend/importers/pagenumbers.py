@@ -264,34 +264,32 @@ def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
     pages without a number may lie inside a run."""
     offsets = [{(num - i, strong) for num, strong in cands} for i, cands in enumerate(found, start=1)]
     runs: list[Run] = []
-    i = 0
-    n = len(found)
+    i, n = 0, len(found)
     while i < n:
         if not offsets[i]:
             i += 1
             continue
-        best = None
-        for d, _ in offsets[i]:
-            j, last, count, strong = i, i, 0, False
-            while j < n and j - last <= 4:
-                hit = [s for dd, s in offsets[j] if dd == d]
-                if hit:
-                    last, count, strong = j, count + 1, strong or any(hit)
-                elif offsets[j] and j > last:
-                    # another number printed here: the run ends unless it is a stray one
-                    if any(s for _, s in offsets[j]):
-                        break
-                j += 1
-            if best is None or (count, strong) > (best[2], best[3]):
-                best = (d, last, count, strong)
-        assert best is not None  # offsets[i] is not empty
-        d, last, count, strong = best
+        d, last, count, strong = max((_run_from(offsets, i, d) for d, _ in offsets[i]),
+                                     key=lambda r: (r[2], r[3]))
         if count >= 2 or (strong and count == 1) or (n <= 2 and count == 1):
             runs.append(Run(i + 1, last + 1, d, count))
             i = last + 1
         else:
             i += 1
     return [r for r in runs if r.first + r.offset >= 1 or r.numbered > 1]
+
+
+def _run_from(offsets: list[set[tuple[int, bool]]], i: int, d: int) -> tuple[int, int, int, bool]:
+    """(offset, last page index, pages numbered, any strong) of the run of offset `d` from page i."""
+    j, last, count, strong = i, i, 0, False
+    while j < len(offsets) and j - last <= 4:
+        hit = [s for dd, s in offsets[j] if dd == d]
+        if hit:
+            last, count, strong = j, count + 1, strong or any(hit)
+        elif offsets[j] and j > last and any(s for _, s in offsets[j]):
+            break  # another number printed here: the run ends unless it is a stray one
+        j += 1
+    return d, last, count, strong
 
 
 def _describe(main: Run, pages: list[int], runs: list[Run]) -> Msg:

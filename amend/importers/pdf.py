@@ -154,6 +154,8 @@ def _piece(reader: Reader, report: Report, p: PageContent, kind: str, value) -> 
         where = msg("importers.where.columns", page=p.printed)
         cols = tuple(column_of(reader.items(c, p.printed), report, where) for c in value)
         return [(Item("block", p.printed, block=Columns(cols)), None)]
+    if kind == "grid":
+        report.caveat(msg("importers.what.borderless_table"), msg("importers.where.page", page=p.printed))
     return [(Item("block", p.printed, block=_table(reader, value, p.printed, report)), None)]
 
 

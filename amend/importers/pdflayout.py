@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from .pdfgrid import grid
 from .pdfpages import Line, PageContent, _lines, _segments
 
 
 def _pieces(p: PageContent) -> list[tuple]:
     """The page as pieces in reading order: ("lines", [line]), ("columns",
-    [[line] per column]) and ("table", rows)."""
+    [[line] per column]), ("table", rows) and ("grid", rows): a table without ruling lines."""
     pieces: list[tuple] = []
-    flow = sorted(p.lines, key=lambda line: line.top)
-    tables = sorted(p.tables, key=lambda t: t[0])
-    events = [("line", line.top, line) for line in flow] + [("table", t[0], t) for t in tables]
-    events.sort(key=lambda e: (e[1], e[0] == "line"))
     run: list[Line] = []
-    for kind, _, value in events:
+    for kind, _, value in _events(p):
         if kind == "table":
             pieces.extend(_page_columns(run, p.width))
             run = []
@@ -25,6 +22,15 @@ def _pieces(p: PageContent) -> list[tuple]:
             run.append(value)
     pieces.extend(_page_columns(run, p.width))
     return pieces
+
+
+def _events(p: PageContent) -> list[tuple]:
+    """The page's lines and ruled tables by their tops, a table before a line at its top."""
+    flow = sorted(p.lines, key=lambda line: line.top)
+    tables = sorted(p.tables, key=lambda t: t[0])
+    events = [("line", line.top, line) for line in flow] + [("table", t[0], t) for t in tables]
+    events.sort(key=lambda e: (e[1], e[0] == "line"))
+    return events
 
 
 def _page_columns(lines: list[Line], width: float) -> list[tuple]:
@@ -39,30 +45,32 @@ def _page_columns(lines: list[Line], width: float) -> list[tuple]:
     g, gap = found
     out: list[tuple] = []
     band: list[Line] = []
-
-    def flush():
-        left = [w for line in band for w in line.words if w.x1 <= g]
-        right = [w for line in band for w in line.words if w.x0 >= g]
-        page = band[0].page if band else 0
-        if left and right:
-            out.append(("columns", [_lines(left, page), _lines(right, page)]))
-        elif band:
-            out.append(("lines", _lines(left or right, page)))
-        band.clear()
-
     body = _usual_size(lines)
     for line in lines:
         if any(w.x0 < g < w.x1 for w in line.words) or _gap_at(line, g) < _word_space(line, gap, body) \
                 or _alone_heading(line, lines, g, body):
-            flush()
+            _flush_band(band, g, out)
             if out and out[-1][0] == "lines":
                 out[-1][1].append(line)
             else:
                 out.append(("lines", [line]))
         else:
             band.append(line)
-    flush()
+    _flush_band(band, g, out)
     return out
+
+
+def _flush_band(band: list[Line], g: float, out: list[tuple]) -> None:
+    """The lines of a band between lines that cross the gutter at `g`, as two columns
+    (or as lines, where all of them are on one side) into `out`; the band emptied."""
+    left = [w for line in band for w in line.words if w.x1 <= g]
+    right = [w for line in band for w in line.words if w.x0 >= g]
+    page = band[0].page if band else 0
+    if left and right:
+        out.append(("columns", [_lines(left, page), _lines(right, page)]))
+    elif band:
+        out.append(("lines", _lines(left or right, page)))
+    band.clear()
 
 
 def _word_space(line: Line, gutter: float, body: float) -> float:
@@ -134,47 +142,55 @@ def _reach(line: Line) -> tuple[list[float], list[float]]:
 
 
 def _split_columns(lines: list[Line]) -> list[tuple]:
-    """Runs of lines → single-column runs and column regions.
-
-    A column region starts at a line that breaks into parts with wide gaps;
-    the gaps are its gutters, the empty strips between columns. Following
-    lines belong to it while none of them covers a gutter (a line that only
-    reaches into one narrows it); lines just above it that fit (a column's
-    heading that stands higher than the others) belong to it too.
-    """
+    """Runs of lines → single-column runs, borderless tables and column regions (see _region)."""
     out: list[tuple] = []
     single: list[Line] = []
     i = 0
     while i < len(lines):
-        parts = _segments(lines[i])
-        if len(parts) < 2:
+        if len(_segments(lines[i])) < 2:
             single.append(lines[i])
             i += 1
-            continue
-        gutters = _gaps(parts)
-        members = [lines[i]]
-        j = i + 1
-        while j < len(lines) and lines[j].size < 1.3 * members[0].size \
-                and (narrowed := _absorb(gutters, lines[j])) is not None:  # larger type: a heading after it
-            gutters = narrowed
-            members.append(lines[j])
-            j += 1
-        while single and members[0].top - single[-1].bottom < 2 * single[-1].size \
-                and (narrowed := _absorb(gutters, single[-1])) is not None:
-            gutters = narrowed
-            members.insert(0, single.pop())
-        columns = _columns(members, gutters)
-        if len(columns) < 2 or len(members) < 2:  # one wide gap in one line: not a layout
-            single.extend(members)
+        elif (table := grid(lines, i)) is not None:  # a borderless table, not a column layout
+            _flush(out, single)
+            out.append(("grid", table[0]))
+            i = table[1]
         else:
-            if single:
-                out.append(("lines", single))
-                single = []
-            out.append(("columns", columns))
-        i = j
-    if single:
-        out.append(("lines", single))
+            i = _region(lines, i, single, out)
+    _flush(out, single)
     return out
+
+
+def _flush(out: list[tuple], single: list[Line]) -> None:
+    if single:
+        out.append(("lines", list(single)))
+        single.clear()
+
+
+def _region(lines: list[Line], i: int, single: list[Line], out: list[tuple]) -> int:
+    """The column region that starts at lines[i], a line that breaks into parts with wide gaps,
+    into `out` (or its lines into `single`); the index after it.
+
+    The gaps are its gutters, the empty strips between columns. Following lines belong to it
+    while none of them covers a gutter (a line that only reaches into one narrows it); lines
+    just above it that fit (a column's heading that stands higher than the others) belong to it too.
+    """
+    gutters, members, j = _gaps(_segments(lines[i])), [lines[i]], i + 1
+    while j < len(lines) and lines[j].size < 1.3 * members[0].size \
+            and (narrowed := _absorb(gutters, lines[j])) is not None:  # larger type: a heading after it
+        gutters = narrowed
+        members.append(lines[j])
+        j += 1
+    while single and members[0].top - single[-1].bottom < 2 * single[-1].size \
+            and (narrowed := _absorb(gutters, single[-1])) is not None:
+        gutters = narrowed
+        members.insert(0, single.pop())
+    columns = _columns(members, gutters)
+    if len(columns) < 2 or len(members) < 2:  # one wide gap in one line: not a layout
+        single.extend(members)
+    else:
+        _flush(out, single)
+        out.append(("columns", columns))
+    return j
 
 
 def _gaps(parts: list[Line]) -> list[tuple]:

@@ -93,18 +93,19 @@ def _is_marker_word(text: str) -> bool:
 
 def _lines(words: list[Word], page: int) -> list[Line]:
     """Words that share a baseline (overlap by half their height) form one line."""
-    lines: list[list[Word]] = []
+    lines: list[list] = []  # [words, top, bottom]: a line's extent kept as it grows
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         height = w.bottom - w.top
         for line in reversed(lines[-4:]):
-            top, bottom = min(x.top for x in line), max(x.bottom for x in line)
+            top, bottom = line[1], line[2]
             if min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(height, bottom - top):
-                line.append(w)
+                line[0].append(w)
+                line[1], line[2] = min(top, w.top), max(bottom, w.bottom)
                 break
         else:
-            lines.append([w])
+            lines.append([[w], w.top, w.bottom])
     body = _body_size(words)
-    return [Line(_unspace(sorted(ws, key=lambda w: w.x0), body), page) for ws in lines]
+    return [Line(_unspace(sorted(ws, key=lambda w: w.x0), body), page) for ws, _, _ in lines]
 
 
 def _body_size(words: list[Word]) -> float:
@@ -189,31 +190,33 @@ def report_left_out(pages: list[PageContent], report: Report) -> None:
 def _read_pages(doc, report: Report) -> list[PageContent]:
     out = []
     for raw in pages(doc):
-        i, words = raw.index, raw.words
-        merged = 0
-        tables = []
+        words, merged, tables = raw.words, 0, []
         for (x0, top, x1, bottom), cell_rows in raw.tables:
-            inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
-            if not inside:
-                continue
-            rows = []
-            for row in cell_rows:
-                cells: list[list[Line]] = []
-                for bbox in row:
-                    if bbox is None:
-                        merged += 1
-                        cells.append([])
-                        continue
-                    cx0, ctop, cx1, cbottom = bbox
-                    cells.append(_lines([w for w in inside if cx0 <= (w.x0 + w.x1) / 2 <= cx1
-                                         and ctop <= (w.top + w.bottom) / 2 <= cbottom], i))
-                rows.append(cells)
-            tables.append((top, bottom, rows))
-            inside_ids = {id(w) for w in inside}
-            words = [w for w in words if id(w) not in inside_ids]
-        out.append(PageContent(i, raw.height, raw.width, _lines(words, i), tables, images=raw.images,
-                               rotated=raw.rotated, merged=merged))
+            inside = _inside(words, x0, top, x1, bottom)
+            if inside:
+                tables.append((top, bottom, [_cells(row, inside, raw.index) for row in cell_rows]))
+                merged += sum(bbox is None for row in cell_rows for bbox in row)
+                inside_ids = {id(w) for w in inside}
+                words = [w for w in words if id(w) not in inside_ids]
+        out.append(PageContent(raw.index, raw.height, raw.width, _lines(words, raw.index), tables,
+                               images=raw.images, rotated=raw.rotated, merged=merged))
     return out
+
+
+def _inside(words: list[Word], x0: float, top: float, x1: float, bottom: float) -> list[Word]:
+    """The words whose middle is in the box."""
+    return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+
+
+def _cells(row: list, inside: list[Word], page: int) -> list[list[Line]]:
+    """A ruled table's row: the lines of the words in each cell's box (none in a merged cell, None)."""
+    cells: list[list[Line]] = []
+    for bbox in row:
+        if bbox is None:
+            cells.append([])
+            continue
+        cells.append(_lines(_inside(inside, *bbox), page))
+    return cells
 
 
 class NumberingRestarts(Exception):

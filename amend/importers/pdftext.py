@@ -11,36 +11,16 @@ parsing is needed at all.
 """
 from __future__ import annotations
 
-import ctypes
-import math
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from ..messages import msg
-from .common import _CONTROLS, UnreadableDocument
-
-LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "extrabold")
-
-
-@dataclass
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    italic: bool
-
-    @cached_property
-    def style(self) -> tuple:
-        return (round(self.size * 2) / 2, self.bold, self.italic)
+from .common import UnreadableDocument
+from .pdfwords import Word, plain_words
+from .pdfwords import words as read_words
 
 
 @dataclass
@@ -146,159 +126,31 @@ def _page(page, index: int, words_only: bool = False) -> RawPage:
     textpage = page.get_textpage()
     try:
         if words_only and not page.get_rotation():
-            words, rotated = _plain_words(textpage, height, c), 0
+            words, rotated = plain_words(textpage, height, c), 0
         else:
-            words, rotated = _words(textpage, height, c, page if page.get_rotation() else None, width)
+            words, rotated = read_words(textpage, height, c, page if page.get_rotation() else None, width)
     finally:
         textpage.close()
-    images, edges = 0, []
     if words_only:
         return RawPage(index, width, height, words, [], 0, rotated)
+    images, edges = _drawing(page, height, c)
+    return RawPage(index, width, height, words, _tables(edges), images, rotated)
+
+
+def _drawing(page, height: float, c) -> tuple[int, list[dict]]:
+    """The page's images (larger than a bullet) and the rules of its paths."""
+    images, edges = 0, []
     for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
         try:
             left, bottom, right, top = obj.get_bounds()
         except Exception:
             continue
         x0, x1, y0, y1 = left, right, height - top, height - bottom
-        if obj.type == c.FPDF_PAGEOBJ_IMAGE:
-            if x1 - x0 > 8 and y1 - y0 > 8:
-                images += 1
-            continue
-        edges.extend(_edges(obj, x0, x1, y0, y1, c))
-    return RawPage(index, width, height, words, _tables(edges), images, rotated)
-
-
-def _words(textpage, height: float, c, turned=None, width: float = 0.0) -> tuple[list[Word], int]:
-    """`turned`: the page when it is shown turned (/Rotate): its text is drawn
-    turned the other way, and its boxes are mapped to the page as shown."""
-    raw = textpage.raw
-    upright = math.radians((360 - turned.get_rotation()) % 360) if turned is not None else 0.0
-    dx, dy = ctypes.c_int(), ctypes.c_int()
-
-    def shown(x, y):  # page space → the page as shown, top-left origin, in tenths of a point
-        c.FPDF_PageToDevice(turned.raw, 0, 0, int(width * 10), int(height * 10), 0, x, y, dx, dy)
-        return dx.value / 10, dy.value / 10
-    n = c.FPDFText_CountChars(raw)
-    rect = c.FS_RECTF()
-    matrix = c.FS_MATRIX()
-    last_obj: int | None = None
-    nominal, style = 0.0, (False, False)
-    buf = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    fonts: dict[bytes, tuple[bool, bool]] = {}
-    words: list[Word] = []
-    cur: list | None = None  # [chars, x0, x1, top, bottom, size, bold, italic]
-    rotated = 0
-
-    def close():
-        nonlocal cur
-        if cur is not None:
-            text = "".join(cur[0]).translate(_CONTROLS)
-            if text.strip():
-                words.append(Word(text, cur[1], cur[2], cur[3], cur[4], cur[5], cur[6], cur[7]))
-        cur = None
-
-    for k in range(n):
-        code = c.FPDFText_GetUnicode(raw, k)
-        if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0) or 0x2000 <= code <= 0x200A:
-            close()
-            continue
-        ch = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"  # 0x02: PDFium's line-end hyphen
-        if not c.FPDFText_GetLooseCharBox(raw, k, rect):
-            continue
-        if turned is None:
-            x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        else:
-            (ax, ay), (bx, by) = shown(rect.left, rect.top), shown(rect.right, rect.bottom)
-            x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
-        angle = c.FPDFText_GetCharAngle(raw, k)
-        if min(abs(angle - upright), 2 * math.pi - abs(angle - upright)) > 0.01:
-            rotated += 1
-            close()
-            continue
-        obj = ctypes.cast(c.FPDFText_GetTextObject(raw, k), ctypes.c_void_p).value
-        if obj is None or obj != last_obj:  # the letters of one text object share its font, size and matrix
-            nominal, style = _font_of(c, raw, k, matrix, buf, flags, fonts)
-            last_obj = obj
-        size = nominal
-        if size <= 1.5 or size > 4 * (bottom - top) + 1 or turned is not None:  # an unscaled size: the box tells
-            size = (bottom - top) / 1.15
-        text = LIGATURES.get(ch, ch)
-        if cur is not None:
-            gap = x0 - cur[2]
-            same_line = abs(top - cur[3]) < 0.5 * max(size, 1) and abs(bottom - cur[4]) < 0.6 * max(size, 1)
-            restyled = (round(size * 2), *style) != (round(cur[5] * 2), cur[6], cur[7])
-            if not same_line or gap > 0.25 * size or x1 <= cur[1] + 0.5 or (restyled and (
-                    gap > 0.12 * size or (ch.isdigit() and size < 0.8 * cur[5]))):  # a note mark: a word of its own
-                close()
-        if cur is None:
-            cur = [[text], x0, x1, top, bottom, size, style[0], style[1]]
-        else:
-            if size > cur[5]:  # a word set in two styles without a space ('H' in small caps + 'aparandas')
-                cur[5:8] = [size, style[0], style[1]]
-            cur[0].append(text)
-            cur[2] = max(cur[2], x1)
-            cur[3], cur[4] = min(cur[3], top), max(cur[4], bottom)
-    close()
-    return words, rotated
-
-
-def _plain_words(textpage, height: float, c) -> list[Word]:
-    """The words of an upright page with their boxes only (no fonts, no angles): all that
-    matching a DOCX's text to the pages of a PDF of it needs, at a fraction of the calls."""
-    raw = textpage.raw
-    rect = c.FS_RECTF()
-    words: list[Word] = []
-    cur: list | None = None  # [chars, x0, x1, top, bottom, size]
-    for k in range(c.FPDFText_CountChars(raw)):
-        code = c.FPDFText_GetUnicode(raw, k)
-        ch = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"  # 0x02: a line-end hyphen
-        if ch in _SPACES or not c.FPDFText_GetLooseCharBox(raw, k, rect):
-            _close_plain(cur, words)
-            cur = None
-            continue
-        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        size = c.FPDFText_GetFontSize(raw, k)
-        if size <= 1.5 or size > 4 * (bottom - top) + 1:  # type set at size 1 and scaled: the box tells
-            size = (bottom - top) / 1.15
-        if cur is not None and (abs(top - cur[3]) > 0.5 * size or x0 - cur[2] > 0.25 * size or x1 <= cur[1] + 0.5):
-            _close_plain(cur, words)
-            cur = None
-        if cur is None:
-            cur = [[LIGATURES.get(ch, ch)], x0, x1, top, bottom, size]
-        else:
-            cur[0].append(LIGATURES.get(ch, ch))
-            cur[2], cur[3], cur[4], cur[5] = max(cur[2], x1), min(cur[3], top), max(cur[4], bottom), max(cur[5], size)
-    _close_plain(cur, words)
-    return words
-
-
-_SPACES = {" ", "\r", "\n", "\t", "\xa0", "\u3000", "\x00"} | {chr(c) for c in range(0x2000, 0x200B)}
-
-
-def _close_plain(cur: list | None, words: list[Word]) -> None:
-    if cur is not None:
-        text = "".join(cur[0]).translate(_CONTROLS)
-        if text.strip():
-            words.append(Word(text, cur[1], cur[2], cur[3], cur[4], cur[5], False, False))
-
-
-def _font_of(c, raw, k: int, matrix, buf, flags, fonts: dict) -> tuple[float, tuple[bool, bool]]:
-    """The size of character k as seen (font size times the vertical scale of its matrix:
-    type set at size 1 and scaled, as Acrobat writes it, is the size it looks) and its
-    (bold, italic), by font name, weight and flags."""
-    size = c.FPDFText_GetFontSize(raw, k)
-    if c.FPDFText_GetMatrix(raw, k, matrix):
-        size *= math.hypot(matrix.c, matrix.d)  # the vertical scale: a condensed font keeps its size
-    length = c.FPDFText_GetFontInfo(raw, k, buf, 256, ctypes.byref(flags))
-    key = buf.raw[:max(0, min(length, 256) - 1)]
-    style = fonts.get(key)
-    if style is None:
-        name = key.decode("latin-1").split("+")[-1].lower()
-        weight = c.FPDFText_GetFontWeight(raw, k)
-        bold = any(b in name for b in _BOLD_NAMES) or weight >= 600 or bool(flags.value & (1 << 18))
-        style = fonts[key] = (bold, "italic" in name or "oblique" in name or bool(flags.value & (1 << 6)))
-    return size, style
+        if obj.type != c.FPDF_PAGEOBJ_IMAGE:
+            edges.extend(_edges(obj, x0, x1, y0, y1, c))
+        elif x1 - x0 > 8 and y1 - y0 > 8:
+            images += 1
+    return images, edges
 
 
 def _edges(obj, x0, x1, y0, y1, c) -> list[dict]:
@@ -334,8 +186,5 @@ def _tables(edges: list[dict]) -> list:
     if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
         return []
     cells = pt.intersections_to_cells(pt.edges_to_intersections(edges, 3, 3))
-    out = []
-    for group in pt.cells_to_tables(cells):
-        t = pt.Table(None, group)  # type: ignore[arg-type]  # the page is not needed for bbox and rows
-        out.append((t.bbox, [list(row.cells) for row in t.rows]))
-    return out
+    tables = [pt.Table(None, group) for group in pt.cells_to_tables(cells)]  # type: ignore[arg-type]  # no page needed
+    return [(t.bbox, [list(row.cells) for row in t.rows]) for t in tables]

@@ -9,6 +9,8 @@ amend keeps one profile per user (in the temporary folder, private to that
 user) for its conversions, held under a lock so that two runs never share it at
 once (LibreOffice would hand the second run's file to the first process). When
 the profile is in use or cannot be trusted, the run takes a fresh one, as before.
+Either profile records that LibreOffice has started before, so that it does not run its
+graphics self-tests again at every start.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 TIMEOUT = 180  # seconds; a 30-page program renders in a few
 
@@ -35,38 +38,80 @@ def to_pdf(path: str | Path) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="amend-soffice-") as tmp, _profile(Path(tmp)) as profile:
         src = Path(tmp) / ("in" + Path(path).suffix.lower())
         shutil.copyfile(path, src)
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
-               "--convert-to", "pdf", "--outdir", str(Path(tmp, "out")), str(src)]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        out = Path(tmp, "out", "in.pdf")
-        return out.read_bytes() if out.exists() else None
+        _seed(profile)
+        return _convert(exe, profile, src, Path(tmp, "out"))
+
+
+def _convert(exe: str, profile: Path, src: Path, outdir: Path) -> bytes | None:
+    cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+           "--convert-to", "pdf", "--outdir", str(outdir), str(src)]
+    try:
+        subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    out = outdir / (src.stem + ".pdf")
+    return out.read_bytes() if out.exists() else None
+
+
+# LibreOffice runs its graphics self-tests (about 1.3 s of CPU, more than laying out 50 pages
+# takes) at every start until its profile records that this version has started in the GUI
+# (Setup/Product/ooSetupLastVersion), which a headless run never does; so amend's profile
+# records a version later than any release.
+_STARTED = ('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" '
+            'oor:op="fuse"><value>99.9</value></prop></item>')
+_REGISTRY = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+             'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+             '\n</oor:items>\n')
+
+
+def _seed(profile: Path) -> None:
+    """Record in the profile (new or kept) that the version has started before; a profile
+    that cannot be written or read as expected is left as it is (the tests then just run)."""
+    registry = profile / "user" / "registrymodifications.xcu"
+    try:
+        text = registry.read_text(encoding="utf-8") if registry.exists() else _REGISTRY
+        if "ooSetupLastVersion" in text or "</oor:items>" not in text:
+            return
+        registry.parent.mkdir(parents=True, exist_ok=True)
+        registry.write_text(text.replace("</oor:items>", _STARTED + "\n</oor:items>", 1), encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
 
 
 @contextlib.contextmanager
 def _profile(tmp: Path) -> Iterator[Path]:
     """amend's own LibreOffice profile, locked for this run; else a fresh one in `tmp`."""
-    try:
-        import fcntl
-    except ImportError:  # not on a POSIX system: a fresh profile each time
+    lock = _kept_lock()
+    if lock is None:  # no kept profile here (not a POSIX system, or the folder is not safely ours)
         yield tmp / "profile"
         return
+    with lock:
+        yield Path(lock.name).parent / "user" if _locked(lock) else tmp / "profile"
+
+
+def _locked(lock: IO[str]) -> bool:
+    """Whether this run holds the kept profile now (False: another run converts with it)."""
+    import fcntl
+
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _kept_lock() -> IO[str] | None:
+    """The open lock file of the kept profile's folder, None where that folder is not safely ours."""
+    try:
+        import fcntl  # noqa: F401 (only a POSIX system has it, and locks with it)
+    except ImportError:
+        return None
     kept = Path(tempfile.gettempdir()) / f"amend-soffice-profile-{os.getuid()}"
     try:
         kept.mkdir(mode=0o700, exist_ok=True)
         st = kept.stat()
         if st.st_uid != os.getuid() or st.st_mode & 0o077:
-            raise PermissionError(kept)  # someone else's folder: not ours to use
-        lock = open(kept / ".amend-lock", "w")  # noqa: SIM115 (held until the conversion ends)
+            return None  # someone else's folder: not ours to use
+        return open(kept / ".amend-lock", "w")  # noqa: SIM115 (held until the conversion ends)
     except OSError:
-        yield tmp / "profile"
-        return
-    with lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:  # another run converts with it now
-            yield tmp / "profile"
-            return
-        yield kept / "user"
+        return None

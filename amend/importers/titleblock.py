@@ -27,6 +27,17 @@ def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint
     taken only when writing the metadata back gives exactly that line; anything
     else is reported. The version is the DOCX's document property (version_in_file).
     """
+    meta = _fields(lines, report)
+    if "version" not in meta and source is not None and (version := version_in_file(source)):
+        meta["version"] = version
+    meta.setdefault("language", language_hint)
+    if meta["language"] is None:
+        meta.pop("language")
+    return meta
+
+
+def _fields(lines: list[tuple[str, str]], report: Report) -> dict:
+    """The fields the lines give back exactly (see read_title_block); the others reported."""
     from ..layout import decision_line
 
     meta: dict = {}
@@ -46,11 +57,6 @@ def read_title_block(lines: list[tuple[str, str]], report: Report, language_hint
             report.note(msg("importers.note.before_first_heading", text=excerpt(text)))
     if decisions:
         meta["decisions"] = tuple(decisions)
-    if "version" not in meta and source is not None and (version := version_in_file(source)):
-        meta["version"] = version
-    meta.setdefault("language", language_hint)
-    if meta["language"] is None:
-        meta.pop("language")
     return meta
 
 

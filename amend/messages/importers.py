@@ -187,6 +187,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural:table:tables} running over a page end, anchored to the page {n:plural:it starts:they start} on",
         "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "
         "där {n:plural:den:de} börjar"),
+    "importers.what.borderless_table": (
+        "{n:plural:table:tables} without ruling lines, read from {n:plural:its:their} bold header row and the "
+        "columns under it (a line a row; a line with an empty first cell goes on the row above): check the rows",
+        "{n:plural:tabell:tabeller} utan linjer, {n:plural:läst:lästa} från den fetstilta rubrikraden och kolumnerna "
+        "under den (en rad per tabellrad; en rad med tom första cell hör till raden ovanför): kontrollera raderna"),
     "importers.what.merged_cell": ("merged table {n:plural:cell:cells} (the text is kept once)",
                                    "{n:plural:sammanslagen tabellcell:sammanslagna tabellceller} (texten tas "
                                    "med en gång)"),
