@@ -36,12 +36,13 @@ from .source_nodes import Node, _block
 from .source_numbering import Numbering, numbering_of, set_num
 from .source_rows import RowWriting, add_rows
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
+from .source_sections import SectionWriting
 from .source_styles import styled_ppr
 
 # ---------------------------------------------------------------- writing
 
 
-class Writer(RowWriting):
+class Writer(RowWriting, SectionWriting):
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
                  guard: Guard | None = None, styles: Any = None, name: str = "?"):
         self.red, self.nodes, self.marks = red, nodes, marks
@@ -55,6 +56,7 @@ class Writer(RowWriting):
         self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
         self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
         self.tables_gone: set | None = None  # the tables whose every text is deleted whole
+        self.gone_whole: dict = {}  # a paragraph deleted whole -> its change (source_sections.py)
 
     def who(self, change: int | None) -> tuple[str, str]:
         decision = self.red.changes[change].decision if change is not None else None
@@ -67,6 +69,7 @@ class Writer(RowWriting):
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
         self.drop_rows()
+        self.drop_emptied_sections()
         self.drop_removed()
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
             self.hand_back_last_mark(self.nodes[-1].p.getparent())
@@ -236,6 +239,7 @@ class Writer(RowWriting):
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
         if self.in_deleted_row(node):
             return
+        self.gone_whole[p] = node.segments[0].change
         if not self.marks.tracked:
             self.remove_paragraph(node)
             return
