@@ -42,3 +42,59 @@ def test_a_part_with_a_paragraph_left_keeps_its_section_break(amend, tmp_path):
     adopted, redline, _ = _applied(amend, tmp_path, program, _patch("trygghetsplan", *EMPTIED[:2]))
     assert _columns(adopted) == _columns(TRYGG)
     assert not [c for c in _body(redline).iter(f"{W}sectPr") if c.getparent().find(f"{W}rPr/{W}del") is not None]
+
+
+# ---------------------------------------------------------------- review 7, 6a: a new section before a page break
+
+PLAN7 = Path(__file__).resolve().parent / "fixtures" / "inplace7" / "plan.docx"
+NEW_SECTION = ("{id: a1, add_section: {heading: Ny del, level: 1, content: [Ny text., {bullets: [Ett, Två]}]}, "
+               "after_section: Inledning}")
+
+
+def test_a_new_section_before_the_page_break_paragraph_leaves_no_heading_on_reject_all(amend, tmp_path):
+    """Inledning (with Mål) ends right before the empty paragraph holding a page break: each new
+    paragraph with its own inserted mark records, in w:pPrChange, the look of the old paragraph it
+    joins on Reject All; LibreOffice kept the new heading's style on that empty paragraph."""
+    program = _imported(amend, tmp_path, PLAN7, "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", NEW_SECTION))
+    heading = next(p for p in _body(redline).iter(f"{W}p") if "".join(t.text or "" for t in p.iter(f"{W}t")) == "Ny del")
+    assert heading.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "Normal"
+    accepted, rejected, adopted_lo, source_lo = _lo([(redline, "accept"), (redline, "reject"), (adopted, ""),
+                                                    (PLAN7, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+    assert "Heading 1" not in [style for text, style, *_ in _seen(rejected) if not text]
+
+
+# ---------------------------------------------------------------- review 7, M1: a word replaced, then put back
+
+G1 = ["{id: a1, at: {heading: Inledning, paragraph: 1}, replace: upp årligen av, with: upp varje år av}",
+      "{id: a2, at: {heading: Uppföljning}, replace: anmälda brott per, with: brott per}"]
+G2 = """program: plan
+base: adopted
+produces: again
+decision: {body: Kommunfullmäktige, date: "2026-01-13", paragraph: § 3}
+amendments:
+  - {id: b1, at: {heading: Inledning, paragraph: 1}, replace: varje år, with: årligen}
+  - {id: b2, at: {heading: Uppföljning}, after: Antal, insert: anmälda}
+"""
+
+
+def test_a_word_replaced_and_put_back_in_one_run_shows_no_change(amend, tmp_path):
+    """Both decisions in one run: the redline marks nothing where the second put back the word
+    the first replaced (it struck "årligen" and added "årligen"), and LibreOffice's Accept and
+    Reject All are the adopted file and the proposal."""
+    program = _imported(amend, tmp_path, PLAN7, "plan")
+    (tmp_path / "g1.yaml").write_text(_patch("plan", *G1), encoding="utf-8")
+    (tmp_path / "g2.yaml").write_text(G2, encoding="utf-8")
+    res = amend("apply", program, tmp_path / "g1.yaml", tmp_path / "g2.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    adopted, redline = tmp_path / "out" / "plan.again.docx", tmp_path / "out" / "plan.again.redline.docx"
+    first = next(p for p in _body(redline).iter(f"{W}p") if "Arbetet följs upp" in "".join(p.itertext()))
+    assert first.find(f".//{W}ins") is None and first.find(f".//{W}del") is None
+    html = (tmp_path / "out" / "plan.again.redline.html").read_text(encoding="utf-8")
+    assert "upp årligen av nämnden" in html and "<del" not in html.split("Arbetet följs upp")[1].split("</p>")[0]
+    accepted, rejected, adopted_lo, source_lo = _lo([(redline, "accept"), (redline, "reject"), (adopted, ""),
+                                                    (PLAN7, "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)

@@ -73,6 +73,27 @@ class Writer(RowWriting, SectionWriting):
         self.drop_removed()
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
             self.hand_back_last_mark(self.nodes[-1].p.getparent())
+        if self.marks.tracked:
+            self.record_joined_looks()
+
+    def record_joined_looks(self) -> None:
+        """A new paragraph with its own inserted mark joins, on Reject All, the old paragraph after
+        it; where they look otherwise it records that one's look (w:pPrChange), as the own-layout
+        redline does: LibreOffice keeps the first paragraph's look when the one joined is empty
+        (a new section right before the empty paragraph holding a page break came back as an empty
+        "Heading 1", review 7, #6a); Word keeps the last mark's, the old paragraph's, anyway."""
+        new = dict.fromkeys(n.p for n in self.nodes if n.unit is None and n.p is not None)  # in order: ids reproducible
+        for p in [p for p in new if _mark(p, "ins") is not None and p.find(f"{w('pPr')}/{w('pPrChange')}") is None]:
+            after = p.getnext()
+            while after is not None and after.tag == w("p") and _mark(after, "ins") is not None:
+                after = after.getnext()
+            if after is None or after.tag != w("p") or after in self.marked or _same_ppr(after, p):
+                continue
+            mark = _mark(p, "ins")
+            self.marks.author, self.marks.date = mark.get(w("author")) or "", mark.get(w("date")) or ""
+            change = self.marks.mark("pPrChange")
+            change.append(_base_ppr(after, _ppr(p), self.default_style()))
+            _ppr(p).append(change)
 
     def place(self) -> None:
         """Walk the texts: an old one is edited where it is, a new one goes after the text before
