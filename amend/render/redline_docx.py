@@ -188,21 +188,22 @@ class RedlineWriter(DocxWriter):
             self._fix_end(cell)
         for container in containers:
             self._hand_overs(container)
+        self._both_sides_properties(containers)
+        self._comments()
+        _track_further_edits(doc.settings.element)
+        return doc
+
+    def _both_sides_properties(self, containers: list) -> None:
+        """_paragraph_properties for each container, with its own notes only: a scan of all
+        of them per table cell was quadratic."""
         breaks: dict = defaultdict(dict)  # container -> its paragraphs' one-sided breaks, in order
         for para, side in self._one_side_break.items():
             breaks[para.getparent()][para] = side
         takes: dict = defaultdict(dict)  # container -> its paragraphs' taken properties, in order
         for para, taken in self._takes.items():
             takes[para.getparent()][para] = taken
-        for container in containers:  # each with its own entries: a scan of all of them per cell was quadratic
+        for container in containers:
             self._paragraph_properties(container, breaks.get(container, {}), takes.get(container, {}))
-        self._comments()
-        settings = doc.settings.element
-        if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
-            settings.insert_element_before(el("trackRevisions"), "w:doNotTrackMoves",
-                                           "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
-                                           "w:characterSpacingControl", "w:compat", "w:rsids")
-        return doc
 
     def _fix_end(self, container, body: bool = False) -> None:
         """The last paragraph mark of a cell or of the document cannot be
@@ -236,6 +237,7 @@ class RedlineWriter(DocxWriter):
                     self._hand_over(end, last, INS if side == DEL else DEL)
                 else:  # the paragraph after a final table, made real: it is on both sides
                     self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
+                    self._handed.add(end)  # its mark is tracked for the table after it, not its own
                 continue
             target = next(k for k in kids[kids.index(end) + 1:] if k.tag == _P)
             self._takes[target] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
@@ -442,8 +444,7 @@ def _end_comment(last, cid: str) -> None:
     or, when that is in a table row of one side, at the start of the paragraph
     after the table: LibreOffice keeps a row that holds a comment's reference
     (it is content no revision removes), as one empty row after Accept All."""
-    end = el("commentRangeEnd", id=cid)
-    reference = _styled_run("CommentReference", el("commentReference", id=cid))
+    end, reference = el("commentRangeEnd", id=cid), _styled_run("CommentReference", el("commentReference", id=cid))
     rows = [tr for tr in last.iterancestors(_TR) if _one_sided(tr)]
     after = _next_paragraph(rows[-1].getparent()) if rows else None
     if after is None:
@@ -453,6 +454,14 @@ def _end_comment(last, cid: str) -> None:
     at = 1 if after.find(_PPR) is not None else 0
     after.insert(at, end)
     after.insert(at + 1, reference)
+
+
+def _track_further_edits(settings) -> None:
+    """w:trackRevisions in the settings: edits made to the redline are tracked too."""
+    if settings.find(qn("w:trackRevisions")) is None:
+        settings.insert_element_before(el("trackRevisions"), "w:doNotTrackMoves",
+                                       "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
+                                       "w:characterSpacingControl", "w:compat", "w:rsids")
 
 
 def _one_sided(tr) -> bool:

@@ -84,16 +84,13 @@ class Writer(RowWriting, SectionWriting):
         "Heading 1", review 7, #6a); Word keeps the last mark's, the old paragraph's, anyway."""
         new = dict.fromkeys(n.p for n in self.nodes if n.unit is None and n.p is not None)  # in order: ids reproducible
         for p in [p for p in new if _mark(p, "ins") is not None and p.find(f"{w('pPr')}/{w('pPrChange')}") is None]:
-            after = p.getnext()
-            while after is not None and after.tag == w("p") and _mark(after, "ins") is not None:
-                after = after.getnext()
-            if after is None or after.tag != w("p") or after in self.marked or _same_ppr(after, p):
-                continue
-            mark = _mark(p, "ins")
-            self.marks.author, self.marks.date = mark.get(w("author")) or "", mark.get(w("date")) or ""
-            change = self.marks.mark("pPrChange")
-            change.append(_base_ppr(after, _ppr(p), self.default_style()))
-            _ppr(p).append(change)
+            after = _joined(p)
+            if after is not None and after not in self.marked and not _same_ppr(after, p):
+                mark = _mark(p, "ins")
+                self.marks.author, self.marks.date = mark.get(w("author")) or "", mark.get(w("date")) or ""
+                change = self.marks.mark("pPrChange")
+                change.append(_base_ppr(after, _ppr(p), self.default_style()))
+                _ppr(p).append(change)
 
     def place(self) -> None:
         """Walk the texts: an old one is edited where it is, a new one goes after the text before
@@ -261,9 +258,13 @@ class Writer(RowWriting, SectionWriting):
         if self.in_deleted_row(node):
             return
         self.gone_whole[p] = node.segments[0].change
-        if not self.marks.tracked:
+        if self.marks.tracked:
+            self.strike_paragraph(p, prev)
+        else:
             self.remove_paragraph(node)
-            return
+
+    def strike_paragraph(self, p, prev: Node | None) -> None:
+        """A paragraph deleted whole, tracked: its runs and its mark (or the one before it)."""
         for r in own_runs(p):
             self.marks.delete_run(r)
         self.track_mark(p, prev, "del")
@@ -365,6 +366,15 @@ class Writer(RowWriting, SectionWriting):
                         and (not same_block or _block(other.path) == _block(node.path))):
                     return other.unit.pt.p, same_block
         return None, False
+
+
+def _joined(p) -> Any:
+    """The old paragraph the inserted paragraph `p` (and those inserted after it) joins on
+    Reject All: the next one in its container, when that is a paragraph (None: none)."""
+    after = p.getnext()
+    while after is not None and after.tag == w("p") and _mark(after, "ins") is not None:
+        after = after.getnext()
+    return after if after is not None and after.tag == w("p") else None
 
 
 def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
