@@ -33,12 +33,7 @@ GOLDEN = sorted(p.name for p in CASES.iterdir() if (p / "patch.yaml").exists())
 LARGE = (60, 200)  # pages, amendments of the generated case (bench/generate.py)
 NAMES = ["alingsas", "chain", "large", *(f"op:{k}" for k in OPERATIONS), *(f"case:{n}" for n in GOLDEN)]
 # Known failures, each with what is wrong (strict: a fix makes the test say so).
-KNOWN = {
-    ("op:delete a section with a table", "accept"): "LibreOffice 7.4 keeps one empty row of a table whose every "
-                                                     "row is a tracked deletion",
-    ("large", "reject"): "after Reject All LibreOffice leaves out one page break before (a heading on page 23 "
-                         "comes back on page 22: 86 pages, expected 87); the list numbering it also got wrong "
-                         "is right since each numbered list has its own definition",
+KNOWN: dict = {
     # ("large", "accept"), LibreOffice moving the paragraphs after a table cell's tracked paragraph into the
     # cell, is not hit by the case the generator makes since amendments must read as written (review 4).
 }
@@ -147,3 +142,16 @@ def test_the_dump_sees_styles_labels_breaks_and_pages(lo):
     assert paragraphs["Inledning"]["break"] and paragraphs["Inledning"]["page"] == 2
     labels = [p["label"] for p in proposal["paragraphs"] if p["style"] == "List Number"]
     assert labels[:3] == ["1.", "2.", "3."]
+
+
+@pytest.mark.libreoffice
+def test_a_deleted_page_stays_a_blank_page_in_libreoffice(lo):
+    """All of page 7 deleted: the adopted DOCX keeps a blank page there, so the
+    next heading is on the page it was on (a paragraph holding a w:br page break
+    was no blank page in LibreOffice, which moved the break onto that heading)."""
+    def page_of(dump, text):
+        return next(p["page"] for p in dump["paragraphs"] if p["text"] == text)
+
+    dumps = lo["op:delete a whole page"]
+    assert page_of(dumps["adopted"], "Insatser 2025–2027") == page_of(dumps["proposal"], "Insatser 2025–2027") == 8
+    assert dumps["adopted"]["pages"] == dumps["proposal"]["pages"]

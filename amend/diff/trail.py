@@ -207,6 +207,7 @@ class Trail:
             if made is None or result is None:
                 return None
             pieces, current, found = compose(pieces, made), result, True
+        pieces = _restored(pieces)
         return pieces if found and current == new and _sides(pieces) == (old, new) else None
 
     def covering(self, old_at: Address | None) -> Tag:
@@ -248,6 +249,22 @@ def _checked(rows: list[list[Any]], old: int, new: int) -> tuple[list[Pair], dic
             [j for _, j in pairs if j is not None] != list(range(new)):
         return None
     return pairs, {(r[0], r[1]): r[2] for r in rows if r[2]}
+
+
+def _restored(pieces: list[Piece]) -> list[Piece]:
+    """Each run of changed pieces whose deleted text is its inserted text (a word one decision
+    replaced and a later one put back) kept as it was: nothing changed there (review 7, M1)."""
+    out: list[Piece] = []
+    run: list[Piece] = []
+    for piece in [*pieces, (SAME, "", ())]:
+        if piece[0] != SAME:
+            run.append(piece)
+            continue
+        gone, made = _sides(run)
+        out += [(SAME, "".join(t for op, t, _ in run if op == DEL), ())] if run and gone == made else run
+        out.append(piece)
+        run = []
+    return [p for p in out if p[1]]
 
 
 def _sides(pieces: list[Piece]) -> tuple[str, str]:

@@ -12,101 +12,27 @@ from datetime import datetime
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import oxml_parser
+from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
-from lxml.etree import SubElement
 
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
 from .docx_custom import set_version_property
 from .docx_lists import NumberedLists
 from .docx_package import save, set_language
+from .docx_xml import PPR_RANK, add_text_run, el, ppr, ppr_child, set_page_break_before, set_style
 from .template import headings_of, open_template, write_front
 
-# ---------------------------------------------------------------- elements, made directly
-# python-docx's OxmlElement, get_or_add_* and property setters parse tag names
-# and search each element's children for its place on every call, which adds up
-# over a long document; these write the same XML.
+__all__ = ["PPR_RANK", "DocxWriter", "add_text_run", "el", "ppr", "ppr_child", "render_docx", "save",
+           "set_page_break_before", "set_style"]
 
-_W = nsmap["w"]
-_NSMAP = {"w": _W}
-_CLARK: dict = {}
-_PPR, _R, _T, _SPACE = qn("w:pPr"), qn("w:r"), qn("w:t"), qn("xml:space")
 _VAL = qn("w:val")
-
-# the children of w:pPr in schema order (CT_PPr)
-PPR_ORDER = [qn(f"w:{t}") for t in (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
-    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
-    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
-    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()]
-PPR_RANK = {tag: k for k, tag in enumerate(PPR_ORDER)}
-
-
-def el(tag: str, *children, **attrs):
-    """w:<tag> with w: attributes and children."""
-    name = _CLARK.get(tag) or _CLARK.setdefault(tag, f"{{{_W}}}{tag}")
-    made = oxml_parser.makeelement(name, nsmap=_NSMAP)
-    for k, v in attrs.items():
-        made.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
-    for child in children:
-        made.append(child)
-    return made
-
-
-def ppr(p):
-    """The w:pPr of a w:p (its first child), made when missing."""
-    if len(p) and p[0].tag == _PPR:
-        return p[0]
-    made = el("pPr")
-    p.insert(0, made)
-    return made
-
-
-def ppr_child(p, tag: str):
-    """The child `tag` of a paragraph's w:pPr, made in schema order when missing."""
-    pPr = ppr(p)
-    found = pPr.find(tag)
-    if found is not None:
-        return found
-    rank = PPR_RANK[tag]
-    made = el(tag.rsplit("}", 1)[1])
-    after = next((c for c in pPr if PPR_RANK.get(c.tag, -1) > rank), None)
-    if after is None:
-        pPr.append(made)
-    else:
-        after.addprevious(made)
-    return made
-
-
-def set_style(p, style_id: str | None) -> None:
-    """paragraph._p.style = style_id (None: the default style, and an empty w:pPr as python-docx leaves)."""
-    if style_id is None:
-        for old in ppr(p).findall(qn("w:pStyle")):
-            old.getparent().remove(old)
-        return
-    ppr_child(p, qn("w:pStyle")).set(_VAL, style_id)
-
-
-def set_page_break_before(p) -> None:
-    """paragraph.paragraph_format.page_break_before = True."""
-    ppr_child(p, qn("w:pageBreakBefore")).attrib.pop(_VAL, None)
-
-
-def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> None:
-    """Append a w:r holding text (w:t, or `tag`: w:delText) as CT_R.add_t writes it: xml:space
-    where white space would be lost (always with `preserve`). Made in place: no namespace to reconcile."""
-    t = SubElement(SubElement(parent, _R), tag)
-    t.text = text
-    if preserve or len(text.strip()) < len(text):
-        t.set(_SPACE, "preserve")
 
 
 class DocxWriter:
@@ -210,9 +136,12 @@ class DocxWriter:
     # -------------------------------------------------- pages
 
     def break_to(self, page: int, where=None) -> None:
-        """Start `page`: blank pages for any skipped, then a break before the next block."""
+        """Start `page`: blank pages for any skipped, then a break before the next block.
+        A blank page is an empty paragraph with a break before it, not one holding a
+        page break (w:br): LibreOffice moves such a break onto the paragraph after it,
+        which has its own, and so leaves the blank page out."""
         while self.page < page - 1:
-            self.new_paragraph(self.doc).add_run().add_break(WD_BREAK.PAGE)
+            set_page_break_before(self.new_paragraph(self.doc)._p)
             self.page += 1
         if self.page < page:
             self.page = page

@@ -10,6 +10,8 @@ import copy
 
 from docx.oxml.ns import qn
 
+from .docx_xml import el
+
 
 class NumberedLists:
     """Adds fresh numbered lists to one document's numbering part, each starting at 1."""
@@ -21,8 +23,6 @@ class NumberedLists:
 
     def new(self) -> int:
         """The w:numId of a new list: a copy of the style's definition under new ids."""
-        from .docx import el  # docx.py imports this module
-
         num_id, abstract_id = self._next_ids()
         self.numbering.findall(qn("w:abstractNum"))[-1].addnext(self._own_definition(abstract_id))
         self.numbering.append(el("num", el("abstractNumId", val=str(abstract_id)), numId=str(num_id)))
@@ -39,8 +39,6 @@ class NumberedLists:
     def _own_definition(self, abstract_id: int):
         """The source definition under a new id and list identifier (w:nsid), without the style
         link (one definition is the style's)."""
-        from .docx import el
-
         made = copy.deepcopy(self.source)
         made.set(qn("w:abstractNumId"), str(abstract_id))
         for child in made.findall(qn("w:nsid")) + made.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):

@@ -21,19 +21,20 @@ from collections import defaultdict
 from datetime import datetime
 from itertools import count
 
-from docx.enum.text import WD_BREAK
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from ..diff import DEL, INS, SAME, Redline
-from .docx import PPR_RANK, DocxWriter, add_text_run, el, ppr, save, set_page_break_before
+from .docx import DocxWriter, save
 from .docx_custom import set_version_property
+from .docx_xml import PPR_RANK, add_text_run, el, ppr, set_page_break_before
 from .redline_comments import author_of, comment_lines, comment_styles, comment_xml, stamp
 from .title import REDLINE_LABELS
 
 _W = nsmap["w"]
-_P, _TBL, _PPR, _T, _DEL_TEXT = qn("w:p"), qn("w:tbl"), qn("w:pPr"), qn("w:t"), qn("w:delText")
+_P, _TBL, _TR, _PPR = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pPr")
+_T, _DEL_TEXT = qn("w:t"), qn("w:delText")
 _TAG = {INS: "ins", DEL: "del"}
 
 
@@ -110,17 +111,17 @@ class RedlineWriter(DocxWriter):
                 self._page[side] = target
                 self._pending.add(side)
         both = min(blanks.values()) if len(blanks) == 2 else 0
-        _, n = self.red.side(where)
         for side, k in ((SAME, both), (DEL, blanks.get(DEL, 0) - both), (INS, blanks.get(INS, 0) - both)):
             for _ in range(k):
-                p = self.new_paragraph(self.doc)
-                run = p.add_run()
-                run.add_break(WD_BREAK.PAGE)
-                if side != SAME:
-                    wrap = self._revision(side, n)
-                    run._r.addprevious(wrap)
-                    wrap.append(run._r)
-                    self._mark(p._p, side, n)
+                self._blank_page(side, self.red.side(where)[1])
+
+    def _blank_page(self, side: str, n) -> None:
+        """A blank page, as in the adopted DOCX: an empty paragraph with a break
+        before it; one of one side only is a tracked paragraph."""
+        p = self.new_paragraph(self.doc)
+        set_page_break_before(p._p)
+        if side != SAME:
+            self._mark(p._p, side, n)
 
     def _take_pending(self, where) -> set:
         side, _ = self.red.side(where) if where is not None else (SAME, None)
@@ -187,21 +188,22 @@ class RedlineWriter(DocxWriter):
             self._fix_end(cell)
         for container in containers:
             self._hand_overs(container)
+        self._both_sides_properties(containers)
+        self._comments()
+        _track_further_edits(doc.settings.element)
+        return doc
+
+    def _both_sides_properties(self, containers: list) -> None:
+        """_paragraph_properties for each container, with its own notes only: a scan of all
+        of them per table cell was quadratic."""
         breaks: dict = defaultdict(dict)  # container -> its paragraphs' one-sided breaks, in order
         for para, side in self._one_side_break.items():
             breaks[para.getparent()][para] = side
         takes: dict = defaultdict(dict)  # container -> its paragraphs' taken properties, in order
         for para, taken in self._takes.items():
             takes[para.getparent()][para] = taken
-        for container in containers:  # each with its own entries: a scan of all of them per cell was quadratic
+        for container in containers:
             self._paragraph_properties(container, breaks.get(container, {}), takes.get(container, {}))
-        self._comments()
-        settings = doc.settings.element
-        if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
-            settings.insert_element_before(el("trackRevisions"), "w:doNotTrackMoves",
-                                           "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
-                                           "w:characterSpacingControl", "w:compat", "w:rsids")
-        return doc
 
     def _fix_end(self, container, body: bool = False) -> None:
         """The last paragraph mark of a cell or of the document cannot be
@@ -235,6 +237,7 @@ class RedlineWriter(DocxWriter):
                     self._hand_over(end, last, INS if side == DEL else DEL)
                 else:  # the paragraph after a final table, made real: it is on both sides
                     self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
+                    self._handed.add(end)  # its mark is tracked for the table after it, not its own
                 continue
             target = next(k for k in kids[kids.index(end) + 1:] if k.tag == _P)
             self._takes[target] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
@@ -277,17 +280,29 @@ class RedlineWriter(DocxWriter):
         kids = [k for k in container if k.tag in (_P, _TBL)]
         k = 0
         while k < len(kids):
-            side = self._sides.get(kids[k], (SAME,))[0] if kids[k].tag == _P else SAME
+            side = self._paragraph_side(kids[k])
             end = k
-            while side != SAME and end + 1 < len(kids) and kids[end + 1].tag == _P \
-                    and self._sides.get(kids[end + 1], (SAME,))[0] == side:
+            while side != SAME and end + 1 < len(kids) and self._paragraph_side(kids[end + 1]) == side:
                 end += 1
-            if side != SAME and 0 < k and end + 1 < len(kids) and kids[k - 1].tag == _P \
-                    and kids[k - 1] not in self._sides and not self._handed.intersection(kids[k:end + 1]) \
-                    and (side == DEL or kids[end + 1].tag == _TBL) \
-                    and kids[end + 1] not in self._sides:  # before a table of one side: own marks, as before
+            if side != SAME and self._hands_over(kids, k, end, side):
                 self._hand_over(kids[k - 1], kids[end], side)
             k = end + 1
+
+    def _paragraph_side(self, el) -> str:
+        return self._sides.get(el, (SAME,))[0] if el.tag == _P else SAME
+
+    def _hands_over(self, kids: list, k: int, end: int, side: str) -> bool:
+        """Does the run kids[k..end] of one side hand its mark to the paragraph
+        before it? Only after a paragraph of both sides and before something
+        of both sides, or before a table deleted too (LibreOffice joins no
+        paragraph mark into a table: the run's own last mark stayed, empty)."""
+        if k == 0 or end + 1 == len(kids) or kids[k - 1].tag != _P or kids[k - 1] in self._sides \
+                or self._handed.intersection(kids[k:end + 1]):
+            return False
+        after = kids[end + 1]
+        if after in self._sides:
+            return side == DEL and after.tag == _TBL and self._sides[after][0] == DEL
+        return side == DEL or after.tag == _TBL
 
     def _paragraph_properties(self, container, breaks: dict, takes: dict) -> None:
         """The paragraph properties of each side, as Word keeps them: the new
@@ -362,9 +377,7 @@ class RedlineWriter(DocxWriter):
             cid = str(next(self._ids))
             xml.append(comment_xml(cid, change.decision, lines))
             first.addprevious(el("commentRangeStart", id=cid))
-            end = el("commentRangeEnd", id=cid)
-            last.addnext(end)
-            end.addnext(_styled_run("CommentReference", el("commentReference", id=cid)))
+            _end_comment(last, cid)
         if xml:
             comment_styles(self.doc.styles.element)
         # parsed at once: thousands of comments of a dozen elements each, made one by one, took seconds
@@ -424,6 +437,43 @@ def _set_base_ppr(p, base) -> None:
             pPr.remove(child)
     for k, child in enumerate(base):
         pPr.insert(k, copy.deepcopy(child))
+
+
+def _end_comment(last, cid: str) -> None:
+    """The end of a comment and its reference, after the change's last revision
+    or, when that is in a table row of one side, at the start of the paragraph
+    after the table: LibreOffice keeps a row that holds a comment's reference
+    (it is content no revision removes), as one empty row after Accept All."""
+    end, reference = el("commentRangeEnd", id=cid), _styled_run("CommentReference", el("commentReference", id=cid))
+    rows = [tr for tr in last.iterancestors(_TR) if _one_sided(tr)]
+    after = _next_paragraph(rows[-1].getparent()) if rows else None
+    if after is None:
+        last.addnext(end)
+        end.addnext(reference)
+        return
+    at = 1 if after.find(_PPR) is not None else 0
+    after.insert(at, end)
+    after.insert(at + 1, reference)
+
+
+def _track_further_edits(settings) -> None:
+    """w:trackRevisions in the settings: edits made to the redline are tracked too."""
+    if settings.find(qn("w:trackRevisions")) is None:
+        settings.insert_element_before(el("trackRevisions"), "w:doNotTrackMoves",
+                                       "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
+                                       "w:characterSpacingControl", "w:compat", "w:rsids")
+
+
+def _one_sided(tr) -> bool:
+    trPr = tr.find(qn("w:trPr"))
+    return trPr is not None and (trPr.find(qn("w:ins")) is not None or trPr.find(qn("w:del")) is not None)
+
+
+def _next_paragraph(tbl):
+    after = tbl.getnext()
+    while after is not None and after.tag != _P:
+        after = after.getnext()
+    return after
 
 
 def _styled_run(style: str, *children):

@@ -36,12 +36,13 @@ from .source_nodes import Node, _block, typed_over
 from .source_numbering import Numbering, numbering_of, set_num
 from .source_rows import RowWriting, add_rows
 from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
+from .source_sections import SectionWriting
 from .source_styles import styled_ppr
 
 # ---------------------------------------------------------------- writing
 
 
-class Writer(RowWriting):
+class Writer(RowWriting, SectionWriting):
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
                  guard: Guard | None = None, styles: Any = None, name: str = "?"):
         self.red, self.nodes, self.marks = red, nodes, marks
@@ -56,6 +57,7 @@ class Writer(RowWriting):
         self.new_rows: dict[int, list[Node]] = {}  # a table row added whole (its change) -> its texts
         self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
         self.tables_gone: set | None = None  # the tables whose every text is deleted whole
+        self.gone_whole: dict = {}  # a paragraph deleted whole -> its change (source_sections.py)
 
     def who(self, change: int | None) -> tuple[str, str]:
         decision = self.red.changes[change].decision if change is not None else None
@@ -68,9 +70,28 @@ class Writer(RowWriting):
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
         self.drop_rows()
+        self.drop_emptied_sections()
         self.drop_removed()
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
             self.hand_back_last_mark(self.nodes[-1].p.getparent())
+        if self.marks.tracked:
+            self.record_joined_looks()
+
+    def record_joined_looks(self) -> None:
+        """A new paragraph with its own inserted mark joins, on Reject All, the old paragraph after
+        it; where they look otherwise it records that one's look (w:pPrChange), as the own-layout
+        redline does: LibreOffice keeps the first paragraph's look when the one joined is empty
+        (a new section right before the empty paragraph holding a page break came back as an empty
+        "Heading 1", review 7, #6a); Word keeps the last mark's, the old paragraph's, anyway."""
+        new = dict.fromkeys(n.p for n in self.nodes if n.unit is None and n.p is not None)  # in order: ids reproducible
+        for p in [p for p in new if _mark(p, "ins") is not None and p.find(f"{w('pPr')}/{w('pPrChange')}") is None]:
+            after = _joined(p)
+            if after is not None and after not in self.marked and not _same_ppr(after, p):
+                mark = _mark(p, "ins")
+                self.marks.author, self.marks.date = mark.get(w("author")) or "", mark.get(w("date")) or ""
+                change = self.marks.mark("pPrChange")
+                change.append(_base_ppr(after, _ppr(p), self.default_style()))
+                _ppr(p).append(change)
 
     def place(self) -> None:
         """Walk the texts: an old one is edited where it is, a new one goes after the text before
@@ -264,6 +285,7 @@ class Writer(RowWriting):
         self.marks.author, self.marks.date = self.who(node.segments[0].change)
         if self.in_deleted_row(node):
             return
+        self.gone_whole[p] = node.segments[0].change
         joins = self.joins_before(node, prev)
         if not self.marks.tracked:
             self.joined.update([p] if joins else [])
@@ -388,6 +410,15 @@ class Writer(RowWriting):
                         and (not same_block or _block(other.path) == _block(node.path))):
                     return other.unit.pt.p, same_block
         return None, False
+
+
+def _joined(p) -> Any:
+    """The old paragraph the inserted paragraph `p` (and those inserted after it) joins on
+    Reject All: the next one in its container, when that is a paragraph (None: none)."""
+    after = p.getnext()
+    while after is not None and after.tag == w("p") and _mark(after, "ins") is not None:
+        after = after.getnext()
+    return after if after is not None and after.tag == w("p") else None
 
 
 def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..importers.docxxml import w
+from .docx_xml import PPR_RANK
 
 NUMBERING = "word/numbering.xml"
 STYLES = "word/styles.xml"
@@ -121,8 +122,6 @@ def _copy_definition(found: Any, new_id: int) -> Any:
 
 def set_num(ppr: Any, num_id: str, level: str) -> None:
     from lxml import etree
-
-    from .docx import PPR_RANK
 
     num_pr = ppr.find(w("numPr"))
     if num_pr is None:

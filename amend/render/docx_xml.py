@@ -1,0 +1,85 @@
+"""The XML of a DOCX body, made directly (the small helpers every DOCX writer of amend uses).
+
+python-docx's OxmlElement, get_or_add_* and property setters parse tag names and search each
+element's children for its place on every call, which adds up over a long document; these
+write the same XML. A module of its own, importing nothing of amend, so that docx.py,
+docx_lists.py, redline_docx.py and source_numbering.py import it plainly.
+"""
+from __future__ import annotations
+
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
+from lxml.etree import SubElement
+
+_W = nsmap["w"]
+_NSMAP = {"w": _W}
+_CLARK: dict = {}
+_PPR, _R, _T, _SPACE = qn("w:pPr"), qn("w:r"), qn("w:t"), qn("xml:space")
+_VAL = qn("w:val")
+
+# the children of w:pPr in schema order (CT_PPr)
+PPR_ORDER = [qn(f"w:{t}") for t in (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()]
+PPR_RANK = {tag: k for k, tag in enumerate(PPR_ORDER)}
+
+
+def el(tag: str, *children, **attrs):
+    """w:<tag> with w: attributes and children."""
+    name = _CLARK.get(tag) or _CLARK.setdefault(tag, f"{{{_W}}}{tag}")
+    made = oxml_parser.makeelement(name, nsmap=_NSMAP)
+    for k, v in attrs.items():
+        made.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
+    for child in children:
+        made.append(child)
+    return made
+
+
+def ppr(p):
+    """The w:pPr of a w:p (its first child), made when missing."""
+    if len(p) and p[0].tag == _PPR:
+        return p[0]
+    made = el("pPr")
+    p.insert(0, made)
+    return made
+
+
+def ppr_child(p, tag: str):
+    """The child `tag` of a paragraph's w:pPr, made in schema order when missing."""
+    pPr = ppr(p)
+    found = pPr.find(tag)
+    if found is not None:
+        return found
+    rank = PPR_RANK[tag]
+    made = el(tag.rsplit("}", 1)[1])
+    after = next((c for c in pPr if PPR_RANK.get(c.tag, -1) > rank), None)
+    if after is None:
+        pPr.append(made)
+    else:
+        after.addprevious(made)
+    return made
+
+
+def set_style(p, style_id: str | None) -> None:
+    """paragraph._p.style = style_id (None: the default style, and an empty w:pPr as python-docx leaves)."""
+    if style_id is None:
+        for old in ppr(p).findall(qn("w:pStyle")):
+            old.getparent().remove(old)
+        return
+    ppr_child(p, qn("w:pStyle")).set(_VAL, style_id)
+
+
+def set_page_break_before(p) -> None:
+    """paragraph.paragraph_format.page_break_before = True."""
+    ppr_child(p, qn("w:pageBreakBefore")).attrib.pop(_VAL, None)
+
+
+def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> None:
+    """Append a w:r holding text (w:t, or `tag`: w:delText) as CT_R.add_t writes it: xml:space
+    where white space would be lost (always with `preserve`). Made in place: no namespace to reconcile."""
+    t = SubElement(SubElement(parent, _R), tag)
+    t.text = text
+    if preserve or len(text.strip()) < len(text):
+        t.set(_SPACE, "preserve")
