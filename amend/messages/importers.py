@@ -1,5 +1,8 @@
 """Messages of `amend import` (amend/importers): why a document is refused, and
-the report of what could not be carried over."""
+the report of what could not be carried over.
+
+Long because it is data: one entry per message key, in English and Swedish.
+"""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ the document is refused

@@ -8,6 +8,9 @@ the same container (section body, table cell, column), copying the paragraph
 properties of the nearest text of the same kind (heading of its level, list
 item of its list, paragraph), or the file's own style for it (source_styles.py).
 What an edit must not touch is source_guard.py's.
+
+Long because the Writer is one walk whose steps share its state (the marks, the paragraphs
+already marked or joined); its rows, sections, runs and numbering are in their own modules.
 """
 from __future__ import annotations
 
