@@ -263,3 +263,44 @@ def test_15_unquoted_words_alone_still_apply(amend, extract):
     assert res.code == 0, res.err
     [text] = _changed(amend, folder).values()
     assert "Arbetsgruppen träffas varje månad för att dela kunskap" in text
+
+
+# ------------------------------------------------ 16 (16-extract-unquoted-sentences-cut-or-run-on)
+
+AFTER_MEETS = ("Att på sidan 6, efter meningen ”Arbetsgruppen träffas regelbundet för att dela kunskap, identifiera "
+               "behov och planera gemensamma insatser.” lägga till meningarna: ")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", [
+    (AFTER_MEETS + "Gruppen leds av samordnaren. Gruppen rapporterar till kommunstyrelsen. Ändringen gäller från och "
+     "med 2026.", "Gruppen rapporterar till kommunstyrelsen."),
+    (AFTER_MEETS + "Gruppen leds av samordnaren. Gruppen rapporterar till kommunstyrelsen.",
+     "Gruppen rapporterar till kommunstyrelsen."),
+    ("Sista meningen under Samverkan kompletteras med: ”och med regionen. Ändringen träder i kraft 2026-01-01.",
+     "Ändringen träder i kraft 2026-01-01."),
+], ids=["unquoted, three sentences", "unquoted, two sentences", "never closed"])
+def test_16_open_new_words_of_several_sentences_are_refused(extract, instruction, words, lang):
+    # before: only "Gruppen leds av samordnaren." inserted, or the minutes' remark inserted too, exit 0, no note
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("extract.cannot.open_sentences", words=words).render(lang) in res.err, res.err
+
+
+def test_16_open_new_words_of_one_sentence_still_apply(amend, extract):
+    res, folder = extract(AFTER_MEETS + "Gruppen leds av samordnaren.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "planera gemensamma insatser. Gruppen leds av samordnaren." in text
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_16_a_never_closed_quotation_of_program_sentences_is_marked_for_a_check(amend, extract, lang):
+    # real minutes (kf-2023-03-23 § 11, punkt 7) close no quotation of two sentences: read both, but say so
+    res, folder = extract("Sista meningen under Samverkan kompletteras med: ”och med regionen. Regionen deltar i "
+                          "arbetsgruppen.", lang)
+    assert res.code == 0, res.err
+    words = "Regionen deltar i arbetsgruppen."
+    assert msg("extract.check.open_sentences", words=words).render(lang) in res.err, res.err
+    [text] = _changed(amend, folder).values()
+    assert text.endswith("i kommunen och med regionen. Regionen deltar i arbetsgruppen."), text
