@@ -390,9 +390,11 @@ sections:
 
 
 @pytest.mark.parametrize("decision, operation, changed", [
-    ("på sidan 2, under rubriken ”Polisen”, i andra kolumnen, i tabellens andra rad, i första stycket stryks ”och”.",
-     {"at": {"page": 2, "heading": "Polisen", "column": 2, "row": 2, "paragraph": 1}, "delete": "och"},
-     ("Polisen och kommunen", "Polisen kommunen")),
+    # (review 8 #13: "och" also stands in the row above, the second row counted with the header: refused now)
+    ("på sidan 2, under rubriken ”Polisen”, i andra kolumnen, i tabellens andra rad, i första stycket stryks "
+     "”och kommunen”.",
+     {"at": {"page": 2, "heading": "Polisen", "column": 2, "row": 2, "paragraph": 1}, "delete": "och kommunen"},
+     ("Polisen och kommunen", "Polisen")),
     ("på sidan 2, under rubriken ”Samverkan”, i första kolumnen, i första punkten efter ”regionen” läggs följande "
      "till: ”XYZ”.", {"at": {"page": 2, "heading": "Samverkan", "column": 1, "item": 1}, "after": "regionen",
                       "insert": "XYZ"}, ("Polisen och regionen.", "Polisen och regionen XYZ.")),

@@ -263,3 +263,110 @@ def test_15_unquoted_words_alone_still_apply(amend, extract):
     assert res.code == 0, res.err
     [text] = _changed(amend, folder).values()
     assert "Arbetsgruppen träffas varje månad för att dela kunskap" in text
+
+
+# ------------------------------------------------ 16 (16-extract-unquoted-sentences-cut-or-run-on)
+
+AFTER_MEETS = ("Att på sidan 6, efter meningen ”Arbetsgruppen träffas regelbundet för att dela kunskap, identifiera "
+               "behov och planera gemensamma insatser.” lägga till meningarna: ")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, words", [
+    (AFTER_MEETS + "Gruppen leds av samordnaren. Gruppen rapporterar till kommunstyrelsen. Ändringen gäller från och "
+     "med 2026.", "Gruppen rapporterar till kommunstyrelsen."),
+    (AFTER_MEETS + "Gruppen leds av samordnaren. Gruppen rapporterar till kommunstyrelsen.",
+     "Gruppen rapporterar till kommunstyrelsen."),
+    ("Sista meningen under Samverkan kompletteras med: ”och med regionen. Ändringen träder i kraft 2026-01-01.",
+     "Ändringen träder i kraft 2026-01-01."),
+], ids=["unquoted, three sentences", "unquoted, two sentences", "never closed"])
+def test_16_open_new_words_of_several_sentences_are_refused(extract, instruction, words, lang):
+    # before: only "Gruppen leds av samordnaren." inserted, or the minutes' remark inserted too, exit 0, no note
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("extract.cannot.open_sentences", words=words).render(lang) in res.err, res.err
+
+
+def test_16_open_new_words_of_one_sentence_still_apply(amend, extract):
+    res, folder = extract(AFTER_MEETS + "Gruppen leds av samordnaren.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "planera gemensamma insatser. Gruppen leds av samordnaren." in text
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_16_a_never_closed_quotation_of_program_sentences_is_marked_for_a_check(amend, extract, lang):
+    # real minutes (kf-2023-03-23 § 11, punkt 7) close no quotation of two sentences: read both, but say so
+    res, folder = extract("Sista meningen under Samverkan kompletteras med: ”och med regionen. Regionen deltar i "
+                          "arbetsgruppen.", lang)
+    assert res.code == 0, res.err
+    words = "Regionen deltar i arbetsgruppen."
+    assert msg("extract.check.open_sentences", words=words).render(lang) in res.err, res.err
+    [text] = _changed(amend, folder).values()
+    assert text.endswith("i kommunen och med regionen. Regionen deltar i arbetsgruppen."), text
+
+
+# ------------------------------------------------ 13 (13-extract-table-row-count-header-ambiguous)
+
+BUDGET = """program:
+  id: budget
+  title: Budget för trygghet
+  language: sv
+  version: proposed
+sections:
+- heading: Resurser
+  level: 1
+  page: 3
+  content:
+  - Resurserna fördelas enligt tabellen.
+  - table:
+      header: [Område, Budget]
+      rows:
+      - [Belysning, 2 mnkr]
+      - [Trygghetsvandringar, 2 mnkr]
+      - [Kameror, 1 mnkr]
+"""
+BUDGET_HEAD = "Kommunfullmäktige\nProtokoll\n2025-11-24\n\n§ 12  2025.202 KS\nBudget för trygghet\n\n" \
+    "Beslut\nKommunfullmäktige beslutar att anta budgeten med följande ändring: På sidan 3, under rubriken Resurser, "
+
+
+@pytest.fixture
+def budget(amend, tmp_path):
+    """budget(instruction, lang) → (result, folder, program): `amend extract` against the review's table."""
+    program = tmp_path / "b.yaml"
+    program.write_text(BUDGET, encoding="utf-8")
+    go = extract_runner(amend, tmp_path, program, wrap=lambda instruction: BUDGET_HEAD + instruction + "\n")
+    return lambda instruction, lang="en": (*go(instruction, lang), program)
+
+
+def _rows_after(amend, folder: Path, program: Path):
+    res = amend("apply", program, folder / "patch.yaml", "-o", folder / "out")
+    adopted = yaml.safe_load(next((folder / "out").glob("*.adopted.yaml")).read_text("utf-8")) if res.code == 0 else None
+    return res, adopted and adopted["sections"][0]["content"][1]["table"]["rows"]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_13_a_row_count_both_readings_fit_is_refused(budget, lang):
+    # before: row: 2 (Trygghetsvandringar) changed, exit 0, no note; a reader counting the header meant Belysning
+    res, folder, _ = budget("i tabellens andra rad ersätts ”2 mnkr” med ”3 mnkr”.", lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_row_count", words="2 mnkr", row=2).render(lang) in res.err, res.err
+
+
+def test_13_a_row_count_the_quote_settles_still_applies(amend, budget):
+    res, folder, program = budget("i tabellens andra rad ersätts ”Trygghetsvandringar” med ”Trygghetsvandringar "
+                                  "och möten”.")
+    assert res.code == 0, res.err
+    res, rows = _rows_after(amend, folder, program)
+    assert res.code == 0, res.err
+    assert rows == [["Belysning", "2 mnkr"], ["Trygghetsvandringar och möten", "2 mnkr"], ["Kameror", "1 mnkr"]]
+
+
+def test_13_a_quote_only_in_the_row_counted_with_the_header_is_not_applied(amend, budget):
+    # "tredje rad" counted with the header is Trygghetsvandringar; row: 3 (Kameror) does not hold the words
+    res, folder, program = budget("i tabellens tredje rad ersätts ”Trygghetsvandringar” med ”Vandringar”.")
+    if res.code == 0:  # extract may leave it to apply, which must refuse the words not in the row named
+        res, rows = _rows_after(amend, folder, program)
+        assert res.code != 0 and rows is None, res.err
+    else:
+        assert _refused(res, folder), res.err

@@ -56,6 +56,7 @@ def instructions_in(passage: Passage, g: Grammar, against: Against, result: Extr
         w = wording.read(passage.text, against.program)
         if isinstance(w, wording.Readings):
             return [Instruction(passage.text, passage.line, title, passage, [], 0, w.candidates)]
+    real = _open_ends(read, real)
     beside = any(isinstance(r, wording.Readings) for r in real.values())
     found = []
     for start, sentence, readings in read:
@@ -74,6 +75,18 @@ def instructions_in(passage: Passage, g: Grammar, against: Against, result: Extr
     if not found and passage.title and not any(isinstance(w, wording.Cannot) for w in real.values()):
         found.append(Instruction(passage.text, passage.line, title, passage, []))
     return found
+
+
+def _open_ends(read: list, real: dict) -> dict:
+    """A reading whose new words run to the end of its sentence unquoted (or in a quotation never
+    closed) while the next sentence of the point is read as nothing: that sentence may be more of
+    the new words or the minutes' own remark, not known which (review 8 #16)."""
+    out = dict(real)
+    for (start, _, _), (nxt, text, readings) in zip(read, read[1:]):
+        w = real.get(start)
+        if isinstance(w, wording.Readings) and w.open_end and not readings and real.get(nxt) is None:
+            out[start] = wording.open_sentences(text)
+    return out
 
 
 # "Enligt kommunstyrelsens förslag:", "… och föreslår att kommunfullmäktige beslutar:"

@@ -21,6 +21,7 @@ _Q = r"⟨(\d+)⟩"
 class Quote:
     text: str  # the words inside the marks, cleaned
     closed: bool  # False: the mark was never closed (the quotation runs to the end)
+    marked: bool = True  # False: unquoted words after a colon, taken as if quoted
 
 
 def quotations(text: str) -> tuple[str, list[Quote]]:
@@ -99,5 +100,5 @@ def _colon_payload(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]
                   r"orden|ordet|stycket):\s+(?!⟨)([^⟨]+)$", skeleton, re.IGNORECASE)
     if not m or not re.search(_VERBS, skeleton[:m.start(2)], re.IGNORECASE):
         return skeleton, quotes
-    quotes = quotes + [Quote(clean(m.group(2)), False)]
+    quotes = quotes + [Quote(clean(m.group(2)), False, False)]
     return skeleton[:m.start(2)] + f"⟨{len(quotes) - 1}⟩", quotes

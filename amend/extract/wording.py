@@ -36,6 +36,7 @@ from .leftovers import rejected_word, unread_place, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
+from .textlines import sentences
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Cannot:
 class Readings:
     candidates: tuple  # of Candidate: the readings to try against the program
     place: str = ""  # what the place was read as, for messages
+    open_end: bool = False  # a quotation runs to the end (never closed, or unquoted after a colon)
 
 
 Result = Readings | Cannot | None
@@ -376,6 +378,10 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     unread = unread_quote(skeleton, m, quotes) or _unread_place(skeleton, m, place)
     if unread is not None:
         return Cannot(unread)
+    open_quotes = [q for q in quotes if not q.closed]
+    several = next((q for q in open_quotes if len(sentences(q.text)) > 1), None)
+    if several is not None and (not several.marked or _REMARK.search(_later_sentences(several.text))):
+        return Cannot(msg("extract.cannot.open_sentences", words=_later_sentences(several.text)))
     built = build(m, quotes, place, program)
     if isinstance(built, Msg):
         return Cannot(built)
@@ -383,13 +389,31 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
         return Cannot(_problems(place))
     built.pop("_unscoped", None)
     note = built.pop("_note", None)
+    if several is not None and note is None:  # a never-closed quotation of several sentences, none a remark
+        note = msg("extract.check.open_sentences", words=_later_sentences(several.text))
     whole_sentence = built.pop("_sentence", False)
     scoped = built.pop("_scoped", False)
     at = built.pop("at", None) if scoped else dict(place.at)
     data = ({"at": at} if at else {}) | built
     notes = (note,) if note else ()
     readings = (Candidate(data),) if whole_sentence else _punctuation_readings(data)
-    return Readings(tuple(Candidate(c.data, notes) for c in readings), describe_place(place.at))
+    return Readings(tuple(Candidate(c.data, notes) for c in readings), describe_place(place.at), bool(open_quotes))
+
+
+# a sentence of the minutes about the decision itself, not words of the program (review 8 #16)
+_REMARK = re.compile(r"\b(?:ändring(?:en|arna)?|beslutet|tillägget)\b|\bträder i kraft\b|\bgäller (?:från|fr\.?o\.?m|"
+                     r"och med|retroaktivt)\b", re.IGNORECASE)
+
+
+def _later_sentences(text: str) -> str:
+    """The words of a quotation after its first sentence."""
+    spans = sentences(text)
+    return clean(text[spans[1][0]:]) if len(spans) > 1 else text
+
+
+def open_sentences(text: str) -> Cannot:
+    """The refusal of an open-ended reading followed by another sentence of the same point."""
+    return Cannot(msg("extract.cannot.open_sentences", words=clean(text)))
 
 
 def _unread_place(skeleton: str, m, place) -> Msg | None:

@@ -272,6 +272,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                          "ingen plats anges: det sägs inte vilken text den nya lydelsen ersätter"),
     "extract.cannot.no_place_list": ("no place given: it is not said which list the name goes in",
                                      "ingen plats anges: det sägs inte vilken lista namnet ska in i"),
+    "extract.cannot.open_sentences": (
+        'the new text is not in closed quotation marks and more than one sentence follows ("{words}"), so where '
+        "the new text ends is unclear; quote the new text",
+        "den nya texten står inte inom slutna citattecken och mer än en mening följer (”{words}”), så det är "
+        "oklart var den nya texten slutar; citera den nya texten"),
+    "extract.check.open_sentences": (
+        'the quotation is never closed and is read to the end of the point, with the sentences "{words}"',
+        "citatet avslutas aldrig och är läst till punktens slut, med meningarna ”{words}”"),
     "extract.cannot.unquoted_till": (
         'reads several ways: the words after "från" and "till" are not quoted and hold "till"',
         "kan läsas på flera sätt: orden efter ”från” och ”till” är inte citerade och innehåller ”till”"),

@@ -230,6 +230,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "place it names; write an amendment for each place that is changed, by hand",
         "meningen undantar ett ställe (”{words}”), vilket en ändringsfil inte kan ange: ett ändringsförslag ändrar "
         "det ställe det anger; skriv ett ändringsförslag för varje ställe som ändras, för hand"),
+    "guards.extract_row_count": (
+        "\"{words}\" is in row {row} under the header and also in row {row} counted with the header row, so which "
+        "row is meant is unclear; check the printed table and write the amendment by hand (row: counts the rows "
+        "under the header)",
+        "”{words}” står i rad {row} under rubrikraden och även i rad {row} räknat med rubrikraden, så det är oklart "
+        "vilken rad som avses; se efter i den tryckta tabellen och skriv ändringsförslaget för hand (row: räknar "
+        "raderna under rubrikraden)"),
     "guards.extract_two_places": (
         "the sentence names more than one \"{noun}\" and an amendment changes one place; write an amendment for each "
         "by hand",
