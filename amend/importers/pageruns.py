@@ -5,6 +5,7 @@ text printed first on `page`), and amend.resolve.unsure counts the words printed
 there too."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..model import Unsure
@@ -26,8 +27,9 @@ def running_over(flow: list[Item], texts: list[str], spans: list[tuple[int, int]
         if span is None or it.kind not in ("paragraph", "item") or not it.text:
             continue
         lo, hi = span
-        for k, start in enumerate(stream.starts):
-            if lo < start < hi and _reads_same(text, start - lo, stream.text, start):
+        for k in range(bisect_right(stream.starts, lo), bisect_right(stream.starts, hi - 1)):  # lo < start < hi
+            start = stream.starts[k]
+            if _reads_same(text, start - lo, stream.text, start):
                 out.append(Unsure("runs", _unique(it.text[_original(it.text, start - lo):], texts), stream.printed[k]))
     return out
 
