@@ -91,8 +91,21 @@ def _pages_from_rendering(path: Path, flow: list[Item], report: Report, why: Msg
         report.pages_source = "unpaged"
         return flow
     report.note(msg("importers.note.libreoffice_layout", why=why))
+    _fonts_note(path, pdf, report)
     report.pages_source = "libreoffice"
     return _relaid(locate_pages(pdf, flow, report, msg("importers.where.libreoffice")), report)
+
+
+def _fonts_note(path: Path, pdf: bytes, report: Report) -> None:
+    """Say so when LibreOffice laid the pages in a fallback font for one the document names."""
+    from .layoutfonts import declared_fonts, installed_families, laid_fonts, missing_fonts
+
+    names = ("word/styles.xml", "word/document.xml", "word/theme/theme1.xml")
+    with zipfile.ZipFile(path) as z:
+        parts: dict[str, bytes] = {n: z.read(n) for n in names if n in z.namelist()}
+    absent, fallbacks = missing_fonts(declared_fonts(parts), laid_fonts(pdf), installed_families())
+    if absent:
+        report.note(msg("importers.note.fonts_missing", fonts=", ".join(absent), used=", ".join(fallbacks)))
 
 
 def _pages_from_pdf(pdf_path: Path, flow: list[Item], report: Report) -> list[Item]:

@@ -307,6 +307,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check them against the printed document, or give the circulated PDF with --pages-from",
         "DOCX-filen {why}, så sidorna tas från LibreOffices sidbrytning av den; Word kan bryta sidorna annorlunda: "
         "kontrollera dem mot det tryckta dokumentet, eller ange den utskickade PDF:en med --pages-from"),
+    "importers.note.fonts_missing": (
+        "the document is set in {fonts}, which this machine lacks: LibreOffice laid its pages out in {used} "
+        "instead, so its page breaks can fall elsewhere than in print. Install the fonts (or ones of the same "
+        "widths, such as Carlito for Calibri and Liberation Sans for Arial), or give the circulated PDF with "
+        "--pages-from",
+        "dokumentet är satt med {fonts}, som inte finns på den här datorn: LibreOffice sidbröt det med {used} "
+        "i stället, så sidbrytningarna kan hamna på andra ställen än i det tryckta dokumentet. Installera "
+        "teckensnitten (eller sådana med samma bredder, som Carlito för Calibri och Liberation Sans för Arial), "
+        "eller ange den utskickade PDF:en med --pages-from"),
     "importers.note.pages_from": ("pages are those of {name}, matched to the DOCX text",
                                   "sidorna är de i {name}, matchade mot texten i DOCX-filen"),
     "importers.note.fonts": ("headings are read from their font: {fonts}; check the levels",
