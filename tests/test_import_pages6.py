@@ -30,8 +30,8 @@ MISSING3 = HERE / "missing3.pdf"  # the same but the third page's 2nd paragraph 
 
 SECOND = ("Ekonomistyrning, inköp och upphandling och kontroll och uppföljning av privata utförare är några av de "
           "områden som stadsrevisionen har granskat under 2024. Vår granskning har också uppmärksammat olika delar "
-          "av stadens säkerhets- arbete. Detta mot bakgrund av det försämrade säkerhetsläget och den otrygghet som "
-          "dessvär- re präglar samhället. Stadsrevisionen kommer, utifrån vår revisionsplan för 2025, att fortsätta "
+          "av stadens säkerhetsarbete. Detta mot bakgrund av det försämrade säkerhetsläget och den otrygghet som "
+          "dessvärre präglar samhället. Stadsrevisionen kommer, utifrån vår revisionsplan för 2025, att fortsätta "
           "granska stadens säkerhets- och trygghetsarbete i olika former. Kvaliteten inom socialtjänsten och "
           "måluppfyllelsen i skolan är exempel på andra områden som kommer att belysas i kommande granskningar.")
 
@@ -111,7 +111,7 @@ def test_where_the_reader_cannot_tell_the_report_says_so_and_the_count_refuses(f
             _apply(tmp_path, program, f"    at: {{heading: Förord av ordförande, {unsure}}}\n    insert: i hög grad\n")
     with pytest.raises(AmendError) as err:
         _apply(tmp_path, program, "    at: {heading: Förord av ordförande, paragraph: 7}\n    delete_paragraph: true\n")
-    text = "toren kontrollerar kvaliteten i varandras gransk- ningsarbet"
+    text = "toren kontrollerar kvaliteten i varandras granskningsarbeten"
     assert err.value.render("en").endswith(
         f"the paragraphs here cannot be counted exactly: the import could not tell whether the paragraph starting "
         f"”{text}” on page 1 is a paragraph of its own or the rest of the one before it (source: unsure in the "

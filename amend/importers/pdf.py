@@ -33,7 +33,7 @@ from .pagealign import first_text
 from .pageruns import rests_printed
 from .pdfcontents import _drop_contents
 from .pdflayout import _pieces
-from .pdflines import _VOCABULARY, Reader, Span, _folded, _join, bookmarks, vocabulary
+from .pdflines import _VOCABULARY, Reader, Span, _folded, bookmarks, joined, vocabulary
 from .pdfnotes import drop_footnotes
 from .pdfpages import (
     MARGIN_ZONE,
@@ -234,7 +234,7 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
         if read and spans and read[-1][1].full and read[-1][0].kind in ("paragraph", "item") \
                 and spans[0][0].kind == "paragraph" and spans[0][0].text[:1].islower():
             item, span = read[-1]
-            read[-1] = (replace(item, text=_join(item.text, spans[0][0].text)), spans[0][1])
+            read[-1] = (replace(item, text=joined(item.text, spans[0][0].text, reader.report, item.page)), spans[0][1])
             spans = spans[1:]
         read.extend(spans)
     return list(read)
@@ -254,7 +254,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
                 and abs(span.first.x0 - prev.indent) <= 2.5):
             report.caveat(msg("importers.what.split_paragraph"),
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
-            out[-1] = replace(out[-1], text=_join(out[-1].text, item.text))
+            out[-1] = replace(out[-1], text=joined(out[-1].text, item.text, report, out[-1].page))
             prev = span
             rests.append(item)
             continue

@@ -158,9 +158,9 @@ class Reader:
         longer = f"{so_far} {_folded(line.heading_text)}"
         return any(title == longer or title.startswith(longer + " ") for title in titles)
 
-    @staticmethod
-    def _extend(current: _Open, line: Line) -> None:
-        current.item = replace(current.item, text=_join(current.item.text, clean(line.text)))
+    def _extend(self, current: _Open, line: Line) -> None:
+        item = current.item
+        current.item = replace(item, text=joined(item.text, clean(line.text), self.report, item.page))
         if current.indent is None:
             current.indent = line.x0
         current.last = line
@@ -322,18 +322,62 @@ def _word_chars(text: str) -> str:
     return m.group(1)
 
 
+# Words after which a line-end hyphen is a suspended compound ("inköps- och upphandlingsnämnden").
+_SUSPENDED = frozenset("och eller samt respektive resp som till liksom men alternativt and or to".split())
+
+
 def _join(left: str, right: str) -> str:
-    """Two lines of one paragraph. A line-end hyphen is undone only where the
-    document prints the joined word elsewhere ('ut-' + 'vecklingsarbete');
-    'e-' + 'post' stays 'e-post' where that is printed; a compound hyphen
-    ('inköps-' + 'och upphandlingsnämnden') is kept as it is."""
+    """Two lines of one paragraph. A line-end hyphen before 'och', 'eller' … is a
+    suspended compound and keeps its space ('inköps-' + 'och upphandlingsnämnden');
+    after an abbreviation or a letter it is the word's own ('HR-' + 'avdelningen',
+    'e-' + 'post'), as where the document prints the word with it elsewhere; else it
+    is the line's hyphenation and goes ('ut-' + 'vecklingsarbete'), as extract joins
+    the minutes' words — where the document prints the joined word nowhere else, the
+    report asks to check it (`hyphen_guessed`)."""
     if left.endswith("\u00ad"):
         return left[:-1] + right
-    if left.endswith("-") and right[:1].isalpha() and left[-2:-1].isalpha():
-        head = _word_chars(left.rsplit(" ", 1)[-1])
-        tail = _word_chars(right.split(" ", 1)[0])
-        if (head + tail).casefold() in _VOCABULARY:
-            return left[:-1] + right
-        if (head + "-" + tail).casefold() in _VOCABULARY:
-            return left + right
-    return f"{left} {right}"
+    if not _line_end_hyphen(left, right):
+        return f"{left} {right}"
+    head, tail = _hyphen_parts(left, right)
+    if tail.casefold() in _SUSPENDED:
+        return f"{left} {right}"
+    if _own_hyphen(head, tail):
+        return left + right
+    return left[:-1] + right
+
+
+def _line_end_hyphen(left: str, right: str) -> bool:
+    return left.endswith("-") and right[:1].isalpha() and left[-2:-1].isalpha()
+
+
+def _hyphen_parts(left: str, right: str) -> tuple[str, str]:
+    """The letters of the word ending `left` before its hyphen, and of the word starting `right`."""
+    return _word_chars(left.rsplit(" ", 1)[-1]), _word_chars(right.split(" ", 1)[0])
+
+
+def _own_hyphen(head: str, tail: str) -> bool:
+    """Is a line-end hyphen between `head` and `tail` the word's own? The document prints the word
+    with it and not without; or the head is an abbreviation or a letter, or the tail a name."""
+    if (head + tail).casefold() in _VOCABULARY:
+        return False
+    return (f"{head}-{tail}".casefold() in _VOCABULARY or len(head) < 2 or not head.islower()
+            or not tail[:1].islower())
+
+
+def hyphen_guessed(left: str, right: str) -> str | None:
+    """The word `_join` made by undoing a line-end hyphen that the document does not settle
+    (it prints neither 'dessvärre' nor 'dessvär-re' elsewhere); None where nothing was guessed."""
+    if left.endswith("\u00ad") or not _line_end_hyphen(left, right):
+        return None
+    head, tail = _hyphen_parts(left, right)
+    if tail.casefold() in _SUSPENDED or _own_hyphen(head, tail) or (head + tail).casefold() in _VOCABULARY:
+        return None
+    return head + tail
+
+
+def joined(left: str, right: str, report: Report, page: int) -> str:
+    """`_join`, with a caveat in the report where it undid a hyphen the document does not settle."""
+    guessed = hyphen_guessed(left, right)
+    if guessed is not None:
+        report.caveat(msg("importers.what.hyphen_joined"), msg("importers.where.page_text", page=page, text=guessed))
+    return _join(left, right)

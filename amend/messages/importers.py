@@ -175,6 +175,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "when it updates {n:plural:it:them})",
         "{n:plural:fält:fält} {field} vars text Word räknar fram (importerad som den visas; Word kan visa annan "
         "text när {n:plural:fältet:fälten} uppdateras)"),
+    "importers.what.hyphen_joined": (
+        "{n:plural:word:words} broken at a line end with a hyphen, joined without it: the document prints the "
+        "word nowhere else, so check that the hyphen was not its own",
+        "{n:plural:ord:ord} avstavade vid radslutet, ihopskrivna utan bindestreck: dokumentet skriver ordet "
+        "ingen annanstans, så kontrollera att bindestrecket inte hörde till ordet"),
     "importers.what.split_paragraph": (
         "{n:plural:paragraph:paragraphs} running over a page end, anchored to the page "
         "{n:plural:it starts:they start} on",
