@@ -271,7 +271,9 @@ def _runs(found: list[list[tuple[int, bool]]]) -> list[Run]:
             continue
         d, last, count, strong = max((_run_from(offsets, i, d) for d, _ in offsets[i]),
                                      key=lambda r: (r[2], r[3]))
-        if count >= 2 or (strong and count == 1) or (n <= 2 and count == 1):
+        # a lone bare number in a PDF of one or two pages counts only where it is the page's own index:
+        # 'Avsnitt 3' heading page 2 is no page number that shifts every page
+        if count >= 2 or (strong and count == 1) or (n <= 2 and count == 1 and d == 0):
             runs.append(Run(i + 1, last + 1, d, count))
             i = last + 1
         else:

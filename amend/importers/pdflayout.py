@@ -184,13 +184,29 @@ def _region(lines: list[Line], i: int, single: list[Line], out: list[tuple]) -> 
             and (narrowed := _absorb(gutters, single[-1])) is not None:
         gutters = narrowed
         members.insert(0, single.pop())
-    columns = _columns(members, gutters)
+    columns = _columns(members, _every_gutter(members, gutters))
     if len(columns) < 2 or len(members) < 2:  # one wide gap in one line: not a layout
         single.extend(members)
     else:
         _flush(out, single)
         out.append(("columns", columns))
     return j
+
+
+def _every_gutter(members: list[Line], gutters: list[tuple]) -> list[tuple]:
+    """The region's gutters: every vertical strip wider than a space that no part of its lines
+    covers. The first line shows only the gaps it has: where a column's text ends a line
+    higher ("är känd." of the first column beside the second's heading), its gutter shows
+    in the strips all lines leave free. Fewer such strips than the first line's gaps (a part
+    that reached into one): those gaps, narrowed, as before."""
+    spans = sorted((seg.x0, seg.x1) for line in members for seg in _segments(line))
+    free: list[tuple] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach > 0.8 * members[0].size:
+            free.append((reach, x0))
+        reach = max(reach, x1)
+    return free if len(free) > len(gutters) else gutters
 
 
 def _gaps(parts: list[Line]) -> list[tuple]:
