@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .apply import Step, apply_steps
-from .commands import Compared, Done, _write, version_asked
+from .commands import Compared, Done, _redline_files, _write, version_asked
 from .errors import HistoryError
 from .history import FUTURE, IN_FORCE, SUPERSEDED, Timeline, build_timeline, chain_to, require_version_on, state_words
 from .messages import Msg, msg
@@ -139,12 +139,7 @@ def _redline_between(program: Program, a: Built, b: Built, steps: tuple[Step, ..
 def _diff_outputs(red: Redline, steps: tuple[Step, ...], docx_out: Path | None,
                   html_out: Path | None) -> dict[Path, bytes]:
     """The files asked for: the redline as DOCX (author and date per decision) and as HTML (a colour per decision)."""
-    outputs = {}
-    if docx_out:
-        from .output import build_time
-        from .render.redline_docx import render_redline_docx
-
-        outputs[docx_out] = render_redline_docx(red, build_time(red.new.meta.date))
+    outputs = _redline_files(red, docx_out, None)  # the DOCX as `amend diff` of two files writes it
     if html_out:
         from .render.history_html import colour_by_decision
         from .render.redline_html import render_redline_html
