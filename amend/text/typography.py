@@ -242,11 +242,19 @@ def _loses_last_stop(text: str, start: int, new: str, result: str) -> Msg | None
 def _around(text: str, at: int, words: int = 4) -> str:
     """A few words either side of offset `at`, for the message."""
     at = max(0, min(at, len(text)))
-    left = text[:at].split(" ")
-    right = text[at:].split(" ")
-    head = " ".join(left[-words:])
-    tail = " ".join(right[:words])
-    return ("\u2026" if len(left) > words else "") + head + tail + ("\u2026" if len(right) > words else "")
+    return _last_words(text[:at], words) + _first_words(text[at:], words)
+
+
+def _last_words(text: str, words: int) -> str:
+    """The last few words of `text`, after an ellipsis when there are more."""
+    left = text.split(" ")
+    return ("\u2026" if len(left) > words else "") + " ".join(left[-words:])
+
+
+def _first_words(text: str, words: int) -> str:
+    """The first few words of `text`, before an ellipsis when there are more."""
+    right = text.split(" ")
+    return " ".join(right[:words]) + ("\u2026" if len(right) > words else "")
 
 
 def checked_end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:
