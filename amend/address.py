@@ -266,14 +266,14 @@ class Address(tuple[Step, ...]):
     def describe(self, page: int | None = None, heading: str | None = None) -> Msg:
         """The address in words, coarse to fine: 'page 8, under 'Mål', third column, item 4'.
         Page and heading come from the program (see `tree.describe`)."""
-        parts: list[Msg] = []
-        if page is None and heading is None and self.section_index is not None:
-            parts.append(msg("core.address.section", n=self.section_index + 1))
-        if page is not None:
-            parts.append(msg("core.address.page", page=page))
-        if heading is not None:
-            parts.append(msg("core.address.heading", heading=heading))
-        return _joined(parts + _step_words(self))
+        return _joined(self._section_words(page, heading) + _step_words(self))
+
+    def _section_words(self, page: int | None, heading: str | None) -> list[Msg]:
+        """The page and heading, when given; else the section's number (none for TOP)."""
+        if page is None and heading is None:
+            return [] if self.section_index is None else [msg("core.address.section", n=self.section_index + 1)]
+        words = [msg("core.address.page", page=page)] if page is not None else []
+        return words + ([msg("core.address.heading", heading=heading)] if heading is not None else [])
 
 
 def _joined(parts: list[Msg]) -> Msg:
@@ -300,12 +300,13 @@ def _step_words(address: Address) -> list[Msg]:
         return [msg("core.address.the_heading")]
     if address.is_title:
         return [msg("core.address.title", n=address.position + 1)]
-    out = []
-    for n, part in enumerate(parts):
-        last = n + 1 == len(parts) or parts[n + 1].what == "end"
-        if part.what != "block" or last:
-            out += _part_words(part)
-    return out
+    return [words for part in _named_parts(parts) for words in _part_words(part)]
+
+
+def _named_parts(parts: tuple[Part, ...]) -> list[Part]:
+    """The parts that are named: all but the blocks that are a layout around the place."""
+    return [part for n, part in enumerate(parts)
+            if part.what != "block" or n + 1 == len(parts) or parts[n + 1].what == "end"]
 
 
 # The words of a part that is the n-th of its kind (n counted from 1).

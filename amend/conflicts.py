@@ -161,8 +161,13 @@ def _pair_below(key: Key, n: int, under: list[tuple[Key, int]], pairs: set[tuple
         other_key, m = under[k]
         if other_key[:len(key)] != key:
             break
-        if m != n:
-            pairs.add((min(n, m), max(n, m)))
+        _pair(pairs, n, m)
+
+
+def _pair(pairs: set[tuple[int, int]], n: int, m: int) -> None:
+    """Pair members n and m (never one with itself), the lower first."""
+    if m != n:
+        pairs.add((min(n, m), max(n, m)))
 
 
 @dataclass(frozen=True)
@@ -217,21 +222,19 @@ def _sweep(regions: list[Spanned], pairs: set[tuple[int, int]]) -> None:
             (open_writes if is_write else open_reads).remove(r)
             continue
         for m in open_writes.members() + (open_reads.members() if is_write else []):
-            if m != n:
-                pairs.add((min(n, m), max(n, m)))
+            _pair(pairs, n, m)
         if event == _START:
             (open_writes if is_write else open_reads).add(r, n)
 
 
 def _events(regions: list[Spanned]) -> list[tuple[int, int, int]]:
     """(offset, _END/_POINT/_START, region) of every span's ends and every point, in the order of the sweep."""
-    events: list[tuple[int, int, int]] = []
-    for r, (start, end, _, _) in enumerate(regions):
-        if start == end:
-            events.append((start, _POINT, r))
-        else:
-            events += [(start, _START, r), (end, _END, r)]
-    return sorted(events)
+    return sorted(event for r, (start, end, _, _) in enumerate(regions) for event in _ends(r, start, end))
+
+
+def _ends(r: int, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The events of region r: a point, or a span's start and end."""
+    return [(start, _POINT, r)] if start == end else [(start, _START, r), (end, _END, r)]
 
 
 class _OpenSpans:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,9 +118,7 @@ def build_timeline(program: Program, patches: Iterable[Patch], on: str) -> Timel
     root = program.meta.version
     producers = _producers(root, patches)
     order = _ordered(root, patches)
-    kinds: dict[str, tuple[str, Text]] = {root: (_root_kind(program), "")}  # version → (kind, note)
-    for p in order:
-        kinds[p.produces] = _kind(p, kinds, producers)
+    kinds = _kinds(program, order, producers)
     finals = [root] * (kinds[root][0] == "final") + [p.produces for p in order if kinds[p.produces][0] == "final"]
     _check_linear(finals, producers, root)
     start = {v: _in_force_date(program, producers.get(v)) for v in finals}
@@ -145,21 +143,30 @@ def _producers(root: str, patches: list[Patch]) -> dict[str, Patch]:
 def _ordered(root: str, patches: list[Patch]) -> list[Patch]:
     """Parents before children; among those ready, by date, § and order. Patches
     worded against a version nothing produces come last, in the same order."""
+    out = _from_root(root, _children(patches))
+    seen = {id(p) for p in out}
+    return out + sorted((p for p in patches if id(p) not in seen), key=order_key)
+
+
+def _children(patches: list[Patch]) -> dict[str, list[Patch]]:
+    """The patches worded against each version, in their order."""
     children: dict[str, list[Patch]] = {}
     for p in patches:
         children.setdefault(p.base, []).append(p)
+    return children
+
+
+def _from_root(root: str, children: dict[str, list[Patch]]) -> list[Patch]:
+    """The patches that build on `root`, parents before children; among those ready, by `order_key`."""
     ready = [(order_key(p), n, p) for n, p in enumerate(children.get(root, ()))]
     heapq.heapify(ready)
     out: list[Patch] = []
-    seen: set[int] = set()
     while ready:
         _, _, p = heapq.heappop(ready)
         out.append(p)
-        seen.add(id(p))
         for c in children.get(p.produces, ()):
             heapq.heappush(ready, (order_key(c), len(out) + len(ready), c))
-    rest = sorted((p for p in patches if id(p) not in seen), key=order_key)
-    return out + rest
+    return out
 
 
 def _root_kind(program: Program) -> str:
@@ -168,25 +175,44 @@ def _root_kind(program: Program) -> str:
     return "final" if decisions and not decisions[-1].proposes_to else "proposal"
 
 
+def _kinds(program: Program, order: list[Patch], producers: dict[str, Patch]) -> dict[str, tuple[str, Text]]:
+    """version → (kind, note) of the program's own version and of each patch's, parents first."""
+    kinds: dict[str, tuple[str, Text]] = {program.meta.version: (_root_kind(program), "")}
+    for p in order:
+        kinds[p.produces] = _kind(p, kinds, producers)
+    return kinds
+
+
 def _kind(p: Patch, kinds: dict[str, tuple[str, Text]], producers: dict[str, Patch]) -> tuple[str, Text]:
     """('final' | 'proposal' | a dead state, note) of the version `p` produces."""
     if p.outcome != "adopted":
         return p.outcome, ""
     if p.incomplete:
         return PENDING, incomplete_message(p)
+    problem = _base_problem(p, kinds, producers)
+    if problem is not None:
+        return UNREACHABLE, problem
+    return ("proposal" if p.decision.proposes_to else "final"), ""
+
+
+def _base_problem(p: Patch, kinds: dict[str, tuple[str, Text]], producers: dict[str, Patch]) -> Msg | None:
+    """Why the version `p` is worded against cannot be built on: missing, in a circle, dead, or
+    proposed to another body than the one that decided `p`."""
     if p.base not in kinds:
         if p.base in producers:
-            return UNREACHABLE, msg("history.in_a_circle", base=p.base)
-        return UNREACHABLE, msg("history.base_missing", base=p.base)
+            return msg("history.in_a_circle", base=p.base)
+        return msg("history.base_missing", base=p.base)
     base_kind = kinds[p.base][0]
     if base_kind not in ("final", "proposal"):
-        return UNREACHABLE, msg("history.base_dead", base=p.base, state=state_words(base_kind))
-    maker = producers.get(p.base)
-    if maker is not None and maker.decision.proposes_to and not _same_body(p.decision.body,
-                                                                           maker.decision.proposes_to):
-        return UNREACHABLE, msg("history.other_body", base=p.base, to=maker.decision.proposes_to,
-                                body=p.decision.body)
-    return ("proposal" if p.decision.proposes_to else "final"), ""
+        return msg("history.base_dead", base=p.base, state=state_words(base_kind))
+    return _other_body(p, producers.get(p.base))
+
+
+def _other_body(p: Patch, maker: Patch | None) -> Msg | None:
+    """`p` decided by another body than the one its base (made by `maker`) was proposed to."""
+    if maker is None or not maker.decision.proposes_to or _same_body(p.decision.body, maker.decision.proposes_to):
+        return None
+    return msg("history.other_body", base=p.base, to=maker.decision.proposes_to, body=p.decision.body)
 
 
 def _check_linear(finals: list[str], producers: dict[str, Patch], root: str) -> None:
@@ -199,11 +225,14 @@ def _check_linear(finals: list[str], producers: dict[str, Patch], root: str) -> 
             continue
         before = _final_ancestor(p, producers, final_set, root)
         if before in seen:
-            other = seen[before]
-            raise HistoryError(msg("history.two_on_one", base=before or p.base, other=other.source,
-                                   decision=decision_words(other.decision), produced=other.produces),
-                               source=p.source)
+            raise _two_on_one(before, p, seen[before])
         seen[before] = p
+
+
+def _two_on_one(before: str | None, p: Patch, other: Patch) -> HistoryError:
+    """`p` and `other`, both adopted, build on the same version `before`."""
+    return HistoryError(msg("history.two_on_one", base=before or p.base, other=other.source,
+                            decision=decision_words(other.decision), produced=other.produces), source=p.source)
 
 
 def _final_ancestor(p: Patch, producers: dict[str, Patch], finals: set[str], root: str) -> str | None:
@@ -233,24 +262,37 @@ def _entry(version: str, patch: Patch | None, kinds: dict[str, tuple[str, Text]]
            finals: list[str], current: int | None, order: list[Patch]) -> Entry:
     kind, note = kinds[version]
     if kind == "final":
-        n = finals.index(version)
-        state = IN_FORCE if n == current else SUPERSEDED if current is not None and n < current else FUTURE
-        if state == FUTURE and start[version] <= _max_start(finals, start, n):
-            note = msg("history.with_version", version=_blocker(finals, start, n))
-        return Entry(version, patch, state, start[version], note)
+        return _final_entry(version, patch, note, start, finals, current)
     if kind == "proposal":
-        if patch is None:
-            return Entry(version, patch, PROPOSAL, None)
-        adopter = _adopter(version, patch, kinds, order)
-        if adopter is not None:
-            return Entry(version, patch, PROPOSAL, None, msg("history.adopted_by",
-                                                             decision=decision_words(adopter.decision)))
-        refusal = _refusal(version, patch, order)
-        if refusal is not None:  # the body it proposes to said no: the proposal ends there
-            return Entry(version, patch, refusal.outcome, None, msg(
-                "history.refused_by", outcome=state_words(refusal.outcome), decision=decision_words(refusal.decision)))
-        return Entry(version, patch, PENDING, None, msg("history.awaits", body=patch.decision.proposes_to))
+        return _proposal_entry(version, patch, kinds, order)
     return Entry(version, patch, kind, None, note)
+
+
+def _final_entry(version: str, patch: Patch | None, note: Text, start: dict[str, str], finals: list[str],
+                 current: int | None) -> Entry:
+    """An adopted version: in force, superseded or to come (with the version it waits for, when
+    an earlier one comes into force no sooner)."""
+    n = finals.index(version)
+    state = IN_FORCE if n == current else SUPERSEDED if current is not None and n < current else FUTURE
+    if state == FUTURE and start[version] <= _max_start(finals, start, n):
+        note = msg("history.with_version", version=_blocker(finals, start, n))
+    return Entry(version, patch, state, start[version], note)
+
+
+def _proposal_entry(version: str, patch: Patch | None, kinds: dict[str, tuple[str, Text]],
+                    order: list[Patch]) -> Entry:
+    """A proposal: adopted by a later decision, refused by the body it goes to, or awaiting that body."""
+    if patch is None:
+        return Entry(version, patch, PROPOSAL, None)
+    adopter = _adopter(version, patch, kinds, order)
+    if adopter is not None:
+        return Entry(version, patch, PROPOSAL, None,
+                     msg("history.adopted_by", decision=decision_words(adopter.decision)))
+    refusal = _refusal(version, patch, order)
+    if refusal is not None:  # the body it proposes to said no: the proposal ends there
+        return Entry(version, patch, refusal.outcome, None, msg(
+            "history.refused_by", outcome=state_words(refusal.outcome), decision=decision_words(refusal.decision)))
+    return Entry(version, patch, PENDING, None, msg("history.awaits", body=patch.decision.proposes_to))
 
 
 def _adopter(version: str, patch: Patch, kinds: dict[str, tuple[str, Text]], order: list[Patch]) -> Patch | None:
@@ -308,12 +350,15 @@ def chain_to(timeline: Timeline, version: str) -> tuple[Patch, ...]:
     if entry.state == UNREACHABLE:
         raise HistoryError(msg("history.cannot_build", version=version,
                                file=entry.patch.source if entry.patch else "", note=entry.note))
-    patches = []
+    return tuple(reversed(list(_patches_back(timeline, entry))))
+
+
+def _patches_back(timeline: Timeline, entry: Entry) -> Iterator[Patch]:
+    """The patches from `entry` back to the program's own version, newest first."""
     by_version = {e.version: e for e in timeline.entries}
     while entry.patch is not None:
-        patches.append(entry.patch)
+        yield entry.patch
         entry = by_version[entry.patch.base]
-    return tuple(reversed(patches))
 
 
 def incomplete_message(p: Patch) -> Msg:
@@ -336,24 +381,31 @@ def check_outcomes(patches: Iterable[Patch]) -> None:
 def log_data(timeline: Timeline, commits: dict[str, str]) -> dict[str, Any]:
     """The timeline for tools (`amend log --format json`); `commits`: {patch file: hash}."""
     meta = timeline.program.meta
-    versions = []
-    for e in timeline.entries:
-        d = e.decision
-        item = {"version": e.version, "base": e.base, "state": e.state, "in_force": e.in_force,
-                "outcome": e.patch.outcome if e.patch else None,
-                "decision": None if d is None else {k: v for k, v in (
-                    ("body", d.body), ("date", d.date), ("paragraph", d.paragraph), ("case", d.case),
-                    ("proposes_to", d.proposes_to), ("in_force", d.in_force), ("order", d.order))
-                    if v is not None},
-                "amendments": len(e.patch.amendments) if e.patch else 0,
-                "file": e.patch.source if e.patch else timeline.program.source,
-                "note": render(e.note) if e.note else None}
-        commit = commits.get(e.patch.source or "") if e.patch else None
-        if commit:
-            item["commit"] = commit
-        versions.append(item)
+    versions = [_version_data(e, timeline.program.source, commits) for e in timeline.entries]
     return {"program": meta.id, "title": meta.title, "on": timeline.on, "in_force": timeline.in_force,
             "pending": [e.version for e in timeline.pending], "versions": versions}
+
+
+def _version_data(e: Entry, program_file: str | None, commits: dict[str, str]) -> dict[str, Any]:
+    """One version of the timeline for tools, with the commit that added its patch when known."""
+    item = {"version": e.version, "base": e.base, "state": e.state, "in_force": e.in_force,
+            "outcome": e.patch.outcome if e.patch else None, "decision": _decision_data(e.decision),
+            "amendments": len(e.patch.amendments) if e.patch else 0,
+            "file": e.patch.source if e.patch else program_file,
+            "note": render(e.note) if e.note else None}
+    commit = commits.get(e.patch.source or "") if e.patch else None
+    if commit:
+        item["commit"] = commit
+    return item
+
+
+def _decision_data(d: Decision | None) -> dict[str, Any] | None:
+    """A decision's fields that are set, for tools."""
+    if d is None:
+        return None
+    fields = (("body", d.body), ("date", d.date), ("paragraph", d.paragraph), ("case", d.case),
+              ("proposes_to", d.proposes_to), ("in_force", d.in_force), ("order", d.order))
+    return {k: v for k, v in fields if v is not None}
 
 
 def log_text(timeline: Timeline, commits: dict[str, str]) -> str:
@@ -363,16 +415,23 @@ def log_text(timeline: Timeline, commits: dict[str, str]) -> str:
     words = str(msg("history.head")).split("|")
     head = words[:4] + words[4:5] * show_commit + words[5:]
     rows = [_log_row(e, commits, show_commit) for e in timeline.entries]
-    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head) - 1)]
-    lines = [f"{meta.id}: {meta.title}", ""]
-    for r in [head] + rows:
-        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1])
-    lines += ["", str(msg("history.in_force_on", on=timeline.on, version=timeline.in_force or msg("history.none")))]
-    pending = timeline.pending
-    if pending:
-        versions = ", ".join(str(msg("history.pending_one", v=e.version, n=e.note)) for e in pending)
-        lines.append(str(msg("history.pending", versions=versions)))
-    return "\n".join(lines) + "\n"
+    lines = [f"{meta.id}: {meta.title}", "", *_columns([head] + rows), ""]
+    lines.append(str(msg("history.in_force_on", on=timeline.on, version=timeline.in_force or msg("history.none"))))
+    return "\n".join(lines + _pending_lines(timeline.pending)) + "\n"
+
+
+def _columns(rows: list[list[str]]) -> list[str]:
+    """The rows as lines, each column padded to its widest cell but the last, which ends the line."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows]
+
+
+def _pending_lines(pending: Sequence[Entry]) -> list[str]:
+    """The line that lists the pending versions, when there are some."""
+    if not pending:
+        return []
+    versions = ", ".join(str(msg("history.pending_one", v=e.version, n=e.note)) for e in pending)
+    return [str(msg("history.pending", versions=versions))]
 
 
 def _log_row(e: Entry, commits: dict[str, str], show_commit: bool) -> list[str]:

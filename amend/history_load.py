@@ -23,29 +23,35 @@ def load_history(root: str | Path, program_id: str) -> tuple[Program, list[Patch
     """The program with the id `program_id` and every patch in its folder; a file
     that is not valid is refused with its message, never skipped."""
     root = Path(root)
-    programs = root / "programs"
-    named = programs / f"{program_id}.yaml"
-    # programs/<id>.yaml is the convention; any other file in programs/ may hold the id too
-    candidates = [named] + [p for p in _yaml_files(programs) if p != named] if named.is_file() else \
-        _yaml_files(programs)
-    program = None
-    for path in candidates:
-        found = load_program(path)
-        if found.meta.id == program_id:
-            program = found
-            break
+    program = _program_of(root / "programs", program_id)
+    return program, [_own_patch(path, program_id) for path in _yaml_files(root / "amendments" / program_id)]
+
+
+def _program_of(programs: Path, program_id: str) -> Program:
+    """The program with the id `program_id` in the folder `programs`, loaded file by file until found."""
+    candidates = _program_candidates(programs, program_id)
+    program = next((found for found in map(load_program, candidates) if found.meta.id == program_id), None)
     if program is None:
         if not candidates:
             raise HistoryError(msg("load.history.no_programs", folder=str(programs)))
         raise HistoryError(msg("load.history.no_such_program", id=program_id, folder=str(programs)))
-    patches = []
-    for path in _yaml_files(root / "amendments" / program_id):
-        patch = load_patch(path)
-        if patch.program != program_id:
-            raise VersionMismatch(msg("load.history.wrong_program", folder=str(path.parent), program=patch.program),
-                                  source=str(path))
-        patches.append(patch)
-    return program, patches
+    return program
+
+
+def _program_candidates(programs: Path, program_id: str) -> list[Path]:
+    """The files that may hold the program: programs/<id>.yaml first (the convention), then any
+    other file in programs/, which may hold the id too."""
+    named, others = programs / f"{program_id}.yaml", _yaml_files(programs)
+    return [named] + [p for p in others if p != named] if named.is_file() else others
+
+
+def _own_patch(path: Path, program_id: str) -> Patch:
+    """The patch in `path`, refused when it is for another program than its folder's."""
+    patch = load_patch(path)
+    if patch.program != program_id:
+        raise VersionMismatch(msg("load.history.wrong_program", folder=str(path.parent), program=patch.program),
+                              source=str(path))
+    return patch
 
 
 def added_commits(root: str | Path, program_id: str) -> dict[str, str]:
@@ -55,6 +61,13 @@ def added_commits(root: str | Path, program_id: str) -> dict[str, str]:
     folder = Path("amendments") / program_id
     if not (root / folder).is_dir():
         return {}
+    log = _log_of_added(root, folder)
+    return _adding_commits(log, root) if log is not None else {}
+
+
+def _log_of_added(root: Path, folder: Path) -> str | None:
+    """git's log of the files added to `folder`: each commit's short hash after a NUL, then its
+    files; None when git cannot say."""
     # One git call for the folder; --no-renames: a file renamed into place counts as added there.
     cmd = ["git", "-C", str(root), "log", "--diff-filter=A", "--no-renames", "--relative",
            "--name-only", "--format=%x00%h", "--", folder.as_posix()]
@@ -62,14 +75,15 @@ def added_commits(root: str | Path, program_id: str) -> dict[str, str]:
     try:
         run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
-        return {}
-    if run.returncode != 0:
-        return {}
+        return None
+    return run.stdout if run.returncode == 0 else None
+
+
+def _adding_commits(log: str, root: Path) -> dict[str, str]:
+    """{file under `root`: the commit that added it} from `_log_of_added`."""
     commits: dict[str, str] = {}
-    for chunk in run.stdout.split("\0")[1:]:
+    for chunk in log.split("\0")[1:]:
         lines = chunk.strip().splitlines()
-        if not lines:
-            continue
         for name in filter(None, (n.strip() for n in lines[1:])):
             # newest first: a file deleted and added again is the one its latest add made
             commits.setdefault(str(root / name), lines[0].strip())

@@ -19,7 +19,7 @@ from .check import OutputReport, PatchFile
 from .errors import AmendError
 from .history import FUTURE, Entry, Timeline, build_timeline, decision_words
 from .messages import Msg, msg
-from .model import Program
+from .model import Patch, Program
 
 
 @dataclass(frozen=True)
@@ -39,26 +39,34 @@ class TimeNotes:
 
 def time_notes(timeline: Timeline, held: dict[str, set[str]]) -> TimeNotes:
     """`held`: {outputs folder: the versions of this program it holds}."""
-    chain = list(timeline.chain)
-    in_force = timeline.in_force
-    pid = timeline.program.meta.id
-    lagging = []
-    for folder, versions in sorted(held.items()):
-        mine = [v for v in chain if v in versions]
-        if in_force is None or not mine or in_force in versions:
-            continue
-        newest = mine[-1]
-        if chain.index(newest) < chain.index(in_force):
-            missing = tuple(timeline.entry(v) for v in chain[chain.index(newest) + 1:chain.index(in_force) + 1])
-            lagging.append(Lagging(folder, pid, in_force, newest, missing))
+    lagging = (_lagging(timeline, folder, versions) for folder, versions in sorted(held.items()))
+    notes = (*_future_notes(timeline, held), *_pending_notes(timeline))
+    return TimeNotes(tuple(lag for lag in lagging if lag is not None), notes)
+
+
+def _lagging(timeline: Timeline, folder: str, versions: set[str]) -> Lagging | None:
+    """How the outputs folder that holds `versions` lags behind the version in force; None when it does not."""
+    chain, in_force = list(timeline.chain), timeline.in_force
+    mine = [v for v in chain if v in versions]
+    if in_force is None or not mine or in_force in versions or chain.index(mine[-1]) >= chain.index(in_force):
+        return None
+    missing = tuple(timeline.entry(v) for v in chain[chain.index(mine[-1]) + 1:chain.index(in_force) + 1])
+    return Lagging(folder, timeline.program.meta.id, in_force, mine[-1], missing)
+
+
+def _future_notes(timeline: Timeline, held: dict[str, set[str]]) -> list[Msg]:
+    """A note for each decided version that comes into force later and that no outputs folder holds yet."""
     everywhere = set().union(*held.values()) if held else set()
-    notes = [msg("history.check.future", program=pid, version=e.version, start=e.in_force,
-                 decision=decision_words(e.decision)) for e in timeline.entries
-             if e.state == FUTURE and e.decision is not None and held and e.version not in everywhere]
-    notes += [msg("history.check.pending", program=pid, version=e.version, file=e.patch.source,
-                  decision=decision_words(e.decision)) for e in timeline.pending
-              if e.decision is not None and e.patch is not None]
-    return TimeNotes(tuple(lagging), tuple(notes))
+    return [msg("history.check.future", program=timeline.program.meta.id, version=e.version, start=e.in_force,
+                decision=decision_words(e.decision)) for e in timeline.entries
+            if e.state == FUTURE and e.decision is not None and held and e.version not in everywhere]
+
+
+def _pending_notes(timeline: Timeline) -> list[Msg]:
+    """A note for each decided patch that waits to be applied."""
+    return [msg("history.check.pending", program=timeline.program.meta.id, version=e.version, file=e.patch.source,
+                decision=decision_words(e.decision)) for e in timeline.pending
+            if e.decision is not None and e.patch is not None]
 
 
 def lag_message(lag: Lagging) -> Msg:
@@ -76,16 +84,28 @@ def time_reports(programs: Mapping[str, tuple[Program, str]], patch_files: Mappi
     notes: list[Msg] = []
     for pid, (program, _) in sorted(programs.items()):
         patches = [pf.patch for pf in patch_files.get(pid, ()) if pf.patch is not None]
-        try:
-            timeline = build_timeline(program, patches, day)
-        except AmendError:
-            continue
-        held = {str(d): _versions_in(d, pid) for d in dirs if d.is_dir()}
-        found = time_notes(timeline, {k: v for k, v in held.items() if v})
-        reports += [OutputReport(str(Path(lag.folder) / f"{pid}.{lag.in_force}.yaml"), pid, lag.in_force, "stale",
-                                 lag_message(lag)) for lag in found.lagging]
-        notes += found.notes
+        found = _program_notes(pid, program, patches, day, dirs)
+        if found is not None:
+            reports += [_stale_report(pid, lag) for lag in found.lagging]
+            notes += found.notes
     return tuple(reports), tuple(notes)
+
+
+def _program_notes(pid: str, program: Program, patches: list[Patch], day: str,
+                   dirs: Sequence[Path]) -> TimeNotes | None:
+    """The time notes of one program's outputs in `dirs`; None when its history does not hold."""
+    try:
+        timeline = build_timeline(program, patches, day)
+    except AmendError:
+        return None
+    held = {str(d): _versions_in(d, pid) for d in dirs if d.is_dir()}
+    return time_notes(timeline, {k: v for k, v in held.items() if v})
+
+
+def _stale_report(pid: str, lag: Lagging) -> OutputReport:
+    """The "stale" report of the program's output in a folder that lags."""
+    return OutputReport(str(Path(lag.folder) / f"{pid}.{lag.in_force}.yaml"), pid, lag.in_force, "stale",
+                        lag_message(lag))
 
 
 def _versions_in(folder: Path, pid: str) -> set[str]:

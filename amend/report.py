@@ -9,11 +9,12 @@ Every function returns the whole output as text; printing is the CLI's job.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from .check import NOT_CHECKED, OK, AmendmentResult, ConflictMatrix, PatchReport, Problem, Report, letters
+from .check.competing import Tabled
 from .check.results import OutputReport, ProgramReport
 from .errors import Text
 from .messages import Msg, msg
@@ -73,18 +74,24 @@ def counts(report: Report) -> dict[str, int]:
 def summary(report: Report) -> str:
     c = counts(report)
     if report.ok:
-        line = msg("report.all_ok", amendments=c["amendments"], patches=c["patches"])
-        return str(msg("report.outputs_ok", summary=line, outputs=c["outputs"]) if c["outputs"] else line)
-    parts: list[Msg] = [msg("report.apply", ok=c["ok"], amendments=c["amendments"])]
-    if c["failing"]:
-        parts.append(msg("report.do_not", failing=c["failing"]))
-    if c["not_checked"]:
-        parts.append(msg("report.count_not_checked", n=c["not_checked"]))
-    if c["problems"]:
-        parts.append(msg("report.other_problems", n=c["problems"]))
-    if c["outputs_stale"]:
-        parts.append(msg("report.outputs_stale", n=c["outputs_stale"]))
+        return _all_ok(c)
+    parts = [msg("report.apply", ok=c["ok"], amendments=c["amendments"])] + [say(c[k]) for k, say in _FAILED if c[k]]
     return str(msg("report.failed", parts=", ".join(map(str, parts))))
+
+
+def _all_ok(c: dict[str, int]) -> str:
+    """The summary of a check that passed: the amendments and patches, and the outputs when there are some."""
+    line = msg("report.all_ok", amendments=c["amendments"], patches=c["patches"])
+    return str(msg("report.outputs_ok", summary=line, outputs=c["outputs"]) if c["outputs"] else line)
+
+
+# The parts of a failed check's summary after its count of amendments that apply, each when its count is not 0.
+_FAILED: tuple[tuple[str, Callable[[int], Msg]], ...] = (
+    ("failing", lambda n: msg("report.do_not", failing=n)),
+    ("not_checked", lambda n: msg("report.count_not_checked", n=n)),
+    ("problems", lambda n: msg("report.other_problems", n=n)),
+    ("outputs_stale", lambda n: msg("report.outputs_stale", n=n)),
+)
 
 
 # ---------------------------------------------------------------- text
@@ -344,14 +351,14 @@ def matrix_text(m: ConflictMatrix) -> str:
     """The matrix of competing amendments for the chair: X where two overlap."""
     out = [str(msg("report.competing", program=m.program, version=m.base))]
     out += [f"  {letters(n)}  {f}" for n, f in enumerate(m.files)]
-    out.append("")
-    out += [f"  {r.key:<4} {f'{r.amendment.source.line}:{r.amendment.source.column}':<7} {r.amendment.label}"
-            for r in m.rows]
-    out += _grid(m)
-    out.append("")
-    out += _overlap_lines(m)
-    out += _not_in_matrix(m)
+    out += ["", *_amendment_lines(m), *_grid(m), "", *_overlap_lines(m), *_not_in_matrix(m)]
     return "\n".join(out) + "\n"
+
+
+def _amendment_lines(m: ConflictMatrix) -> list[str]:
+    """A line per amendment: its key in the matrix, where it is (line:column) and its label."""
+    return [f"  {r.key:<4} {f'{r.amendment.source.line}:{r.amendment.source.column}':<7} {r.amendment.label}"
+            for r in m.rows]
 
 
 def _not_in_matrix(m: ConflictMatrix) -> list[str]:
@@ -370,20 +377,24 @@ def _grid(m: ConflictMatrix) -> list[str]:
     if not placed:
         return []
     width = max(len(r.key) for r in placed) + 2
-    out = ["", "  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip()]
-    for r in placed:
-        cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
-        out.append(f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip())
-    return out
+    head = "  " + " " * width + "".join(f"{r.key:<{width}}" for r in placed).rstrip()
+    return ["", head] + [_grid_line(m, r, placed, width) for r in placed]
+
+
+def _grid_line(m: ConflictMatrix, r: Tabled, placed: list[Tabled], width: int) -> str:
+    """The row of amendment r: - against itself, X where it overlaps another, . where not."""
+    cells = ("-" if c is r else "X" if m.overlap(r.key, c.key) else "." for c in placed)
+    return f"  {r.key:<{width}}" + "".join(f"{c:<{width}}" for c in cells).rstrip()
 
 
 def _overlap_lines(m: ConflictMatrix) -> list[str]:
     if not m.overlaps:
         return [str(msg("report.no_overlap"))]
     rows = {r.key: r for r in m.rows}
-    out = [str(msg("report.overlapping"))]
-    for a, b in m.overlaps:
-        pair = msg("report.pair", first=rows[a].amendment.label, second=rows[b].amendment.label,
-                   scope=rows[a].amendment.scope.describe())
-        out.append(f"  {a} × {b}  {pair}")
-    return out
+    return [str(msg("report.overlapping"))] + [_pair_line(rows[a], rows[b]) for a, b in m.overlaps]
+
+
+def _pair_line(a: Tabled, b: Tabled) -> str:
+    """Two amendments that overlap, and where."""
+    pair = msg("report.pair", first=a.amendment.label, second=b.amendment.label, scope=a.amendment.scope.describe())
+    return f"  {a.key} × {b.key}  {pair}"

@@ -65,11 +65,23 @@ def _write_changed(out: Path, pages: dict[str, bytes], key: str, old: dict[str, 
     changed = {out / name: data for name, data in pages.items() if _sha(out / name) != hashes[name]}
     changed[out / MANIFEST] = _manifest_bytes(manifest)
     write_all(changed, inputs=inputs)
-    for name in set(old.get("files", {})) - set(pages):  # pages no longer made (a version gone)
-        (out / name).unlink(missing_ok=True)
-    write_all({out / MANIFEST: _manifest_bytes({**manifest, "stat": {name: _stat(out / name) for name in hashes}})},
-              inputs=inputs)
+    _remove_gone(out, old, pages)
+    _record_stats(out, manifest, inputs)
     return changed
+
+
+def _remove_gone(out: Path, old: dict[str, Any], pages: dict[str, bytes]) -> None:
+    """Remove the pages the last run made and this one does not (a version gone)."""
+    for name in set(old.get("files", {})) - set(pages):
+        (out / name).unlink(missing_ok=True)
+
+
+def _record_stats(out: Path, manifest: dict[str, Any], inputs: tuple[str, ...]) -> None:
+    """Write the manifest again with each page's size and time as written (`_all_there`)."""
+    from .output import write_all
+
+    stats = {name: _stat(out / name) for name in manifest["files"]}
+    write_all({out / MANIFEST: _manifest_bytes({**manifest, "stat": stats})}, inputs=inputs)
 
 
 def _all_there(out: Path, manifest: dict[str, Any]) -> bool:
@@ -193,9 +205,7 @@ def _register_page(rows: list[list[str]], on: str) -> bytes:
 
 def _program_pages(timeline: Timeline, on: str) -> tuple[dict[str, bytes], tuple[str, ...]]:
     built, made = _built(timeline)
-    nav = [Link("../index.html", str(msg("history.site.all_programs"))),
-           Link("index.html", str(msg("history.site.timeline")))]
-    versions = _Versions(timeline, built, made, nav, Words.now(), on)
+    versions = _Versions(timeline, built, made, _program_nav(), Words.now(), on)
     pages: dict[str, bytes] = {}
     notes: tuple[str, ...] = ()
     rows = []
@@ -206,6 +216,12 @@ def _program_pages(timeline: Timeline, on: str) -> tuple[dict[str, bytes], tuple
         rows.append(_row(e, on, links))
     pages[f"{versions.pid}/index.html"] = _timeline_page(versions, rows)
     return pages, notes
+
+
+def _program_nav() -> list[Link]:
+    """The navigation of a program's pages: all programs, and the program's timeline."""
+    return [Link("../index.html", str(msg("history.site.all_programs"))),
+            Link("index.html", str(msg("history.site.timeline")))]
 
 
 def _version_pages(versions: _Versions, e: Entry) -> tuple[list[str], dict[str, bytes], tuple[str, ...]]:
@@ -262,10 +278,14 @@ def _h(text: str) -> str:
 
 
 def _row(e: Entry, on: str, links: list[str]) -> list[str]:
-    decision = str(msg("history.program_file")) if e.decision is None else decision_words(e.decision)
     note = f" ({e.note})" if e.note else ""
-    return [_h(e.version), _h(str(state_words(e.state))), _h(e.in_force or "-"), _h(decision + note),
+    return [_h(e.version), _h(str(state_words(e.state))), _h(e.in_force or "-"), _h(_decided_by(e) + note),
             " ".join(links) or "-"]
+
+
+def _decided_by(e: Entry) -> str:
+    """The decision that made the version, or that it is the program file's own."""
+    return str(msg("history.program_file")) if e.decision is None else decision_words(e.decision)
 
 
 def _built(timeline: Timeline) -> tuple[dict[str, Program], dict[str, Step]]:
@@ -290,7 +310,7 @@ def _chain_steps(version: str, made: dict[str, Step]) -> list[Step]:
 
 def _version_page(timeline: Timeline, e: Entry, program: Program, nav: list[Link], words: Words, on: str) -> bytes:
     meta = program.meta
-    decision = str(msg("history.program_file")) if e.decision is None else decision_words(e.decision)
+    decision = _decided_by(e)
     title = str(msg("history.site.version_title", t=meta.title, v=e.version))
     download = link(f"{_safe(meta.id)}.{_safe(e.version)}.docx", str(msg("history.site.download")))
     body = (f"<h1>{_h(title)}</h1>\n<p class=\"meta\">"
@@ -323,12 +343,20 @@ def _against_in_force(timeline: Timeline, version: str, built: dict[str, Program
     current = timeline.in_force
     if current is None or current == version or current not in built:
         return None
-    for old, new in ((version, current), (current, version)):
-        steps = _chain_steps(new, made)
-        bases = [s.patch.base for s in steps]
-        if old in bases:
-            return _redline_page(steps[bases.index(old):])
+    steps = _steps_between(version, current, made)
+    if steps is not None:
+        return _redline_page(steps)
     from .diff import diff_programs
     from .render.redline_html import render_redline_html
 
     return render_redline_html(diff_programs(built[current], built[version]))
+
+
+def _steps_between(a: str, b: str, made: dict[str, Step]) -> list[Step] | None:
+    """The steps from the older of versions a and b to the other; None when neither is built on the other."""
+    for old, new in ((a, b), (b, a)):
+        steps = _chain_steps(new, made)
+        bases = [s.patch.base for s in steps]
+        if old in bases:
+            return steps[bases.index(old):]
+    return None

@@ -125,12 +125,16 @@ def _walk(node: Node, at: Address) -> Iterator[tuple[Address, str | None]]:
         yield at.section_heading(), node.heading
         yield from walk_blocks(node.blocks, at)
     elif isinstance(node, Table):
-        for r, row in table_rows(node):
-            yield at.row(r), None
-            for c, cell in enumerate(row):
-                yield from walk_blocks(cell.blocks, at.cell(r, c))
+        yield from _walk_table(node, at)
     elif isinstance(node, Columns):
         yield from _walk_columns(node, at)
+
+
+def _walk_table(node: Table, at: Address) -> Iterator[tuple[Address, str | None]]:
+    for r, row in table_rows(node):
+        yield at.row(r), None
+        for c, cell in enumerate(row):
+            yield from walk_blocks(cell.blocks, at.cell(r, c))
 
 
 def _walk_columns(node: Columns, at: Address) -> Iterator[tuple[Address, str | None]]:
@@ -166,12 +170,15 @@ def describe(program: Program, address: Address) -> Msg:
     s = address.section_index
     if s is None:
         return address.describe()
-    sec = program.sections[s]
-    page = sec.page
+    return address.describe(page=_page_of(program.sections[s], address), heading=program.sections[s].heading)
+
+
+def _page_of(sec: Section, address: Address) -> int:
+    """The page the node at `address` in section `sec` is on: its top block's, else the section's."""
     top = address.top_block if not address.is_heading and len(address) > 1 else None
-    if top is not None:
-        page = next((blk.page for blk in reversed(sec.blocks[: top.position + 1]) if blk.page), page)
-    return address.describe(page=page, heading=sec.heading)
+    if top is None:
+        return sec.page
+    return next((blk.page for blk in reversed(sec.blocks[: top.position + 1]) if blk.page), sec.page)
 
 
 # ---------------------------------------------------------------- get / update
@@ -200,11 +207,16 @@ def _with_child(node: Node, part: Part, kid: Node) -> Node:
     if part.what == "item":
         return replace(node, items=_put(node.items, part.at[0], kid))
     if part.what == "cell":
-        r, c = part.at
-        if r == 0:
-            return replace(node, header=_put(node.header, c, kid))
-        return replace(node, rows=_put(node.rows, r - 1, _put(node.rows[r - 1], c, kid)))
+        return _with_cell(node, part.at, kid)
     raise KeyError(f"no {part!r} in {type(node).__name__}")
+
+
+def _with_cell(table: Node, at: tuple[int, ...], kid: Node) -> Node:
+    """The table with its cell at (row, column) replaced by `kid` (row 0: the header row)."""
+    r, c = at
+    if r == 0:
+        return replace(table, header=_put(table.header, c, kid))
+    return replace(table, rows=_put(table.rows, r - 1, _put(table.rows[r - 1], c, kid)))
 
 
 def _put(values: tuple[Any, ...], i: int, value: Any) -> tuple[Any, ...]:

@@ -12,13 +12,18 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .apply import Step, apply_steps
-from .commands import Compared, Done, _write, version_asked
+from .commands import Compared, Done, _redline_files, _write, version_asked
 from .errors import HistoryError
 from .history import FUTURE, IN_FORCE, SUPERSEDED, Timeline, build_timeline, chain_to, require_version_on, state_words
 from .messages import Msg, msg
 from .model import Patch, Program
+
+if TYPE_CHECKING:
+    from .blame import Blame
+    from .diff import Redline
 
 
 @dataclass(frozen=True)
@@ -69,24 +74,30 @@ def _within(built: Built, timeline: Timeline, version: str) -> Built:
 def blame_version(program: Program, patches: list[Patch], asked: str, on: str, fmt: str,
                   output: Path | None) -> tuple[Done, str | None]:
     """The blame of a version as text, JSON or HTML: written to `output`, else returned to print."""
-    from .blame import blame, blame_data, blame_text
+    from .blame import blame
 
     timeline = build_timeline(program, patches, on)
     built = build(timeline, resolve(timeline, patches, asked))
     b = blame(program, [(s.patch, s.result) for s in built.steps])
-    if fmt == "html":
-        from .render.history_html import render_blame_html
-
-        data = render_blame_html(b)
-    else:
-        data = (json.dumps(blame_data(b), ensure_ascii=False, indent=2) + "\n" if fmt == "json"
-                else blame_text(b)).encode("utf-8")
+    data = _blame_bytes(b, fmt)
     warnings = (built.warning,) if built.warning else ()
     if output is None:
         return Done(msg("cli.blamed", version=built.version, texts=len(b.texts)), warnings=warnings), \
             data.decode("utf-8")
     written = _write({output: data}, (program.source, *(p.source for p in built.chain)))
     return Done(msg("cli.wrote", file=output), warnings=warnings, written=written), None
+
+
+def _blame_bytes(b: Blame, fmt: str) -> bytes:
+    """The blame as `fmt` asks: an HTML page, JSON or text."""
+    from .blame import blame_data, blame_text
+
+    if fmt == "html":
+        from .render.history_html import render_blame_html
+
+        return render_blame_html(b)
+    text = json.dumps(blame_data(b), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else blame_text(b)
+    return text.encode("utf-8")
 
 
 # ---------------------------------------------------------------- amend diff P@A P@B
@@ -96,38 +107,43 @@ def diff_versions(program: Program, patches: list[Patch], old: str, new: str, on
                   docx_out: Path | None, html_out: Path | None, stat: bool, color: bool) -> tuple[Done, Compared]:
     """One redline from version `old` to version `new`; when `new` is built on `old`, each change is
     attributed to the decision that made it (DOCX: author and date; HTML: a colour per decision)."""
-    from .diff import diff_programs
-    from .output import build_time
-    from .redline import redline
     from .render import term
 
     timeline = build_timeline(program, patches, on)
     b = build(timeline, resolve(timeline, patches, new))
     a = _within(b, timeline, resolve(timeline, patches, old))
-    steps = b.steps[len(a.chain):]
     built_on = b.chain[:len(a.chain)] == a.chain
-    warnings: tuple[Msg, ...] = ()  # a version not in force is what a diff often compares: no warning
-    if built_on and steps:
-        red = redline(steps)
-    else:
-        red = diff_programs(a.program(program), b.program(program))
-        if not built_on:
-            warnings += (msg("history.diff.not_built_on", old=a.version, new=b.version),)
-    decisions = [s.patch.decision for s in steps] if built_on else []
-    outputs = {}
-    if docx_out:
-        from .render.redline_docx import render_redline_docx
+    steps = b.steps[len(a.chain):] if built_on else ()  # the decisions between them, when b is built on a
+    red, warnings = _redline_between(program, a, b, steps, built_on)
+    outputs = _diff_outputs(red, steps, docx_out, html_out)
+    written = _write(outputs, (program.source, *(p.source for p in b.chain + a.chain))) if outputs else ()
+    lines = term.stat(red) if stat else () if outputs else term.word_diff(red, color=color)
+    summary = msg("history.diff.compared", old=a.version, new=b.version, changes=len(red.changes),
+                  decisions=len(steps))
+    return Done(summary, warnings=warnings, written=written), Compared(written, lines)
 
-        outputs[docx_out] = render_redline_docx(red, build_time(red.new.meta.date))
+
+def _redline_between(program: Program, a: Built, b: Built, steps: tuple[Step, ...],
+                     built_on: bool) -> tuple[Redline, tuple[Msg, ...]]:
+    """The redline from version a to b: of the `steps` between them when there are some, else
+    the diff of the two (with a warning when b is not built on a)."""
+    from .diff import diff_programs
+    from .redline import redline
+
+    if steps:
+        return redline(steps), ()  # a version not in force is what a diff often compares: no warning
+    red = diff_programs(a.program(program), b.program(program))
+    return red, () if built_on else (msg("history.diff.not_built_on", old=a.version, new=b.version),)
+
+
+def _diff_outputs(red: Redline, steps: tuple[Step, ...], docx_out: Path | None,
+                  html_out: Path | None) -> dict[Path, bytes]:
+    """The files asked for: the redline as DOCX (author and date per decision) and as HTML (a colour per decision)."""
+    outputs = _redline_files(red, docx_out, None)  # the DOCX as `amend diff` of two files writes it
     if html_out:
         from .render.history_html import colour_by_decision
         from .render.redline_html import render_redline_html
 
-        page = render_redline_html(red, [s.patch for s in steps] if built_on else [])
-        outputs[html_out] = colour_by_decision(page, red, decisions)
-    inputs = (program.source, *(p.source for p in b.chain + a.chain))
-    written = _write(outputs, inputs) if outputs else ()
-    lines = term.stat(red) if stat else () if outputs else term.word_diff(red, color=color)
-    summary = msg("history.diff.compared", old=a.version, new=b.version, changes=len(red.changes),
-                  decisions=len(decisions))
-    return Done(summary, warnings=warnings, written=written), Compared(written, lines)
+        page = render_redline_html(red, [s.patch for s in steps])
+        outputs[html_out] = colour_by_decision(page, red, [s.patch.decision for s in steps])
+    return outputs

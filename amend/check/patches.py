@@ -88,15 +88,20 @@ def failure_result(am: Amendment, exc: AmendError) -> AmendmentResult:
     if isinstance(exc, OutOfScope):
         return _result(am, OUT_OF_SCOPE, exc.message, found=tuple(exc.found))
     if isinstance(exc, AnchorNotFound):
-        best = exc.candidates[0] if exc.candidates else None
-        if best and best[1] >= FUZZY_ONLY:
-            return _result(am, FUZZY, exc.message, similarity=round(best[1], 3), where=best[2], closest=best[0])
-        return _result(am, NOT_FOUND, exc.message)
+        return _not_found(am, exc)
     if isinstance(exc, AmbiguousAnchor):
         return _result(am, AMBIGUOUS, exc.message)
     if isinstance(exc, ScopeError):  # the page, heading, column … named is not there
         return _result(am, NOT_FOUND, exc.message)
     return _result(am, ERROR, exc.message)
+
+
+def _not_found(am: Amendment, exc: AnchorNotFound) -> AmendmentResult:
+    """An anchor not found: fuzzy when the closest passage is like enough, else not found."""
+    best = exc.candidates[0] if exc.candidates else None
+    if best and best[1] >= FUZZY_ONLY:
+        return _result(am, FUZZY, exc.message, similarity=round(best[1], 3), where=best[2], closest=best[0])
+    return _result(am, NOT_FOUND, exc.message)
 
 
 def _result(am: Amendment, status: str, message: Text = "", **extra: Any) -> AmendmentResult:

@@ -81,8 +81,7 @@ def _refused(report: PatchReport, refusal: AmendError) -> PatchReport:
         results = tuple(replace(a, status=ERROR, message=refusal.message) if a.id == refusal.amendment_id else a
                         for a in report.amendments)
         return replace(report, amendments=results)
-    why = msg("check.labelled", a=refusal.amendment, t=refusal.message) if refusal.amendment else refusal.message
-    return replace(report, problems=(*report.problems, Problem("word_file", why, report.file)))
+    return replace(report, problems=(*report.problems, Problem("word_file", _labelled(refusal), report.file)))
 
 
 def base_version(root: str | Path, program_id: str, version: str, exclude: Iterable[str | Path] = ()) -> Program:
@@ -92,14 +91,18 @@ def base_version(root: str | Path, program_id: str, version: str, exclude: Itera
     programs, reports, broken = _load_programs(root, [])
     if program_id not in programs:
         raise _no_program(reports, program_id, root)
-    skip = {Path(f).resolve() for f in exclude}
-    files = [pf for pf in _load_patches(root, programs, broken, [])[0].get(program_id, [])
-             if Path(pf.file).resolve() not in skip]
+    files = _but(_load_patches(root, programs, broken, [])[0].get(program_id, []), exclude)
     state = build_versions(programs[program_id][0], files).state.get(version)
     if isinstance(state, Program):
         return state
     why = state or msg("check.no_producer", folder=root / "amendments" / program_id)
     raise VersionMismatch(msg("check.cannot_rebuild", version=version, program=program_id, why=why))
+
+
+def _but(files: list[PatchFile], exclude: Iterable[str | Path]) -> list[PatchFile]:
+    """The patch files that are none of those in `exclude`."""
+    skip = {Path(f).resolve() for f in exclude}
+    return [pf for pf in files if Path(pf.file).resolve() not in skip]
 
 
 def _no_program(reports: list[ProgramReport], program_id: str, root: Path) -> AmendError:
@@ -127,15 +130,19 @@ def _read(path: Path, kind: str) -> tuple[Any, Any, dict[Any, Any], list[Problem
 
 
 def _problems(kind: str, exc: AmendError) -> list[Problem]:
-    out = []
-    for e in exc.each():
-        src = e.source
-        message = msg("check.labelled", a=e.amendment, t=e.message) if e.amendment else e.message
-        if isinstance(src, Source):
-            out.append(Problem(kind, message, src.file, src.line, src.column))
-        else:
-            out.append(Problem(kind, message, str(src or "")))
-    return out
+    return [_problem_of(kind, e) for e in exc.each()]
+
+
+def _problem_of(kind: str, e: AmendError) -> Problem:
+    """One error as a problem of `kind`: with its file, line and column when it has them."""
+    if isinstance(e.source, Source):
+        return Problem(kind, _labelled(e), e.source.file, e.source.line, e.source.column)
+    return Problem(kind, _labelled(e), str(e.source or ""))
+
+
+def _labelled(e: AmendError) -> Text:
+    """An error's message, after its amendment's label when it names one."""
+    return msg("check.labelled", a=e.amendment, t=e.message) if e.amendment else e.message
 
 
 def _yaml_files(folder: Path) -> list[Path]:

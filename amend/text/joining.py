@@ -65,14 +65,35 @@ def insert_at(text: str, at: int, new: str) -> str:
         left = left.rstrip(" ")
     if _opens(new):
         right = right.lstrip(" ")
-    # A dash binds only where it is written without spaces ("2025–2027"); one with a
-    # space on its other side ("skolan – särskilt") stands as a word.
-    binds_right = left and _joiner(left[-1]) and right[:1] not in ("", " ") and left[-2:-1] not in ("", " ")
-    binds_left = right and _joiner(right[0]) and left[-1:] not in ("", " ") and right[1:2] not in ("", " ")
-    pre = " " if left and not (left[-1].isspace() or _opens(left) or binds_right or _closes(new)
-                               or attaches_to_word(left, new)) else ""
-    post = " " if right and not (right[0].isspace() or _closes(right) or binds_left or _opens(new)) else ""
-    return _one_full_stop(left + pre + new, post + right)
+    return _one_full_stop(left + _space_before(left, right, new) + new, _space_after(left, right, new) + right)
+
+
+# A dash binds only where it is written without spaces ("2025–2027"); one with a
+# space on its other side ("skolan – särskilt") stands as a word.
+def _binds_right(left: str, right: str) -> bool:
+    """Does `left` end with a dash or slash that binds it to `right` ("2025–|2027")?"""
+    return bool(left) and _joiner(left[-1]) and right[:1] not in ("", " ") and left[-2:-1] not in ("", " ")
+
+
+def _binds_left(left: str, right: str) -> bool:
+    """Does `right` start with a dash or slash that binds it to `left` ("2025|–2027")?"""
+    return bool(right) and _joiner(right[0]) and left[-1:] not in ("", " ") and right[1:2] not in ("", " ")
+
+
+def _space_before(left: str, right: str, new: str) -> str:
+    """The space, if any, between `left` and the inserted `new`."""
+    if not left:
+        return ""
+    bound = left[-1].isspace() or _opens(left) or _binds_right(left, right) or _closes(new)
+    return "" if bound or attaches_to_word(left, new) else " "
+
+
+def _space_after(left: str, right: str, new: str) -> str:
+    """The space, if any, between the inserted `new` and `right`."""
+    if not right:
+        return ""
+    bound = right[0].isspace() or _closes(right) or _binds_left(left, right) or _opens(new)
+    return "" if bound else " "
 
 
 def delete_span(text: str, start: int, end: int) -> str:
@@ -104,14 +125,15 @@ def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
     """
     out = text
     for start, end, new in reversed(edits):
-        new = clean(new)
-        if start == end:
-            out = insert_at(out, start, new)
-        elif not new:
-            out = delete_span(out, start, end)
-        else:
-            out = _one_full_stop(out[:start] + new, out[end:])
+        out = _spliced(out, start, end, clean(new))
     return clean(out)
+
+
+def _spliced(text: str, start: int, end: int, new: str) -> str:
+    """One edit: an insertion at `start`, or a deletion or replacement of text[start:end]."""
+    if start == end:
+        return insert_at(text, start, new)
+    return delete_span(text, start, end) if not new else _one_full_stop(text[:start] + new, text[end:])
 
 
 # ---------------------------------------------------------------- at end insert
@@ -135,25 +157,36 @@ def _opener_of(text: str, lo: int, close: int) -> int:
     """Offset of the quote mark or bracket that text[close] closes, searched back to
     `lo`; -1 if there is none. A quote mark closes at the nearest one of its kind
     before it (straight and typographic alike), an apostrophe inside a word is none."""
-    ch = text[close]
-    if ch in _PAIRS:
-        depth = 0
-        for k in range(close - 1, lo - 1, -1):
-            if text[k] == ch:
-                depth += 1
-            elif text[k] == _PAIRS[ch]:
-                if depth == 0:
-                    return k
-                depth -= 1
-        return -1
-    family = next((f for f in _QUOTE_FAMILIES if ch in f), ch)
+    if text[close] in _PAIRS:
+        return _bracket_opener(text, lo, close)
+    return _quote_opener(text, lo, close)
+
+
+def _bracket_opener(text: str, lo: int, close: int) -> int:
+    """Offset of the bracket that the bracket text[close] closes, nested pairs skipped; -1 if none."""
+    ch, depth = text[close], 0
     for k in range(close - 1, lo - 1, -1):
-        if text[k] in family:
-            inside_word = 0 < k < len(text) - 1 and is_word_char(text[k - 1]) and is_word_char(text[k + 1])
-            if family is _SINGLE_QUOTES and inside_word:
-                continue  # "council's"
-            return k
+        if text[k] == ch:
+            depth += 1
+        elif text[k] == _PAIRS[ch]:
+            if depth == 0:
+                return k
+            depth -= 1
     return -1
+
+
+def _quote_opener(text: str, lo: int, close: int) -> int:
+    """Offset of the nearest quote mark of text[close]'s family before it; -1 if none."""
+    family = next((f for f in _QUOTE_FAMILIES if text[close] in f), text[close])
+    for k in range(close - 1, lo - 1, -1):
+        if text[k] in family and not (family is _SINGLE_QUOTES and _inside_word(text, k)):
+            return k  # an apostrophe inside a word is none: "council's"
+    return -1
+
+
+def _inside_word(text: str, k: int) -> bool:
+    """Does text[k] stand between two word characters?"""
+    return 0 < k < len(text) - 1 and is_word_char(text[k - 1]) and is_word_char(text[k + 1])
 
 
 def _unclear_end(text: str, lo: int, hi: int, c: int, terminal: str) -> Msg | None:
@@ -182,12 +215,8 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     "5 kr.").
     """
     new = clean(new)
-    c = hi
-    while c > lo and text[c - 1] in _CLOSING_MARKS:
-        c -= 1
-    t = c
-    while t > lo and text[t - 1] in TERMINAL:
-        t -= 1
+    c = _back_over(text, lo, hi, _CLOSING_MARKS)
+    t = _back_over(text, lo, c, TERMINAL)
     terminal = text[t:c]
     if not terminal or _starts_sentence(new):
         return hi, new, None
@@ -195,6 +224,20 @@ def end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | N
     problem = problem or _unclear_end(text, lo, hi, c, terminal)
     if problem:
         return -1, "", problem
+    return _before_terminal(text, t, c, new)
+
+
+def _back_over(text: str, lo: int, i: int, chars: str) -> int:
+    """Where the run of `chars` that ends at text[i] starts, not before `lo`."""
+    while i > lo and text[i - 1] in chars:
+        i -= 1
+    return i
+
+
+def _before_terminal(text: str, t: int, c: int, new: str) -> tuple[int, str, Msg | None]:
+    """Where words go at the sentence's terminal text[t:c]: before it, after an abbreviation's
+    full stop that owns it (with one of their own), or nowhere when it may be an abbreviation's."""
+    terminal = text[t:c]
     word = word_before(text, t) if terminal == "." else ""
     if word and owns_its_full_stop(word):
         return c, new + ".", None
@@ -227,9 +270,19 @@ def shared_full_stop(text: str, start: int, end: int, new: str) -> tuple[int, Ms
     word = word_before(text, end - 1)
     if not owns_its_full_stop(word):
         return end, None
-    after = end
-    while after < len(text) and text[after] in _CLOSING_MARKS:
-        after += 1
+    return _stop_shared(text, end, _past(text, end, _CLOSING_MARKS), word)
+
+
+def _past(text: str, i: int, chars: str) -> int:
+    """Where the run of `chars` that starts at text[i] ends."""
+    while i < len(text) and text[i] in chars:
+        i += 1
+    return i
+
+
+def _stop_shared(text: str, end: int, after: int, word: str) -> tuple[int, Msg | None]:
+    """Does the full stop of `word` at text[end - 1] (closing marks up to `after`) also end the
+    sentence: (end - 1, None) when it does, (end, None) when not, (end, why) when unclear."""
     if after == len(text):
         return end - 1, None
     here = next((b for b in sentence_boundaries(text) if b.end == after), None)

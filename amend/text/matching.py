@@ -53,26 +53,21 @@ def fold(text: str) -> tuple[str, list[int]]:
     """
     if folds_to_itself(text):
         return text, list(range(len(text) + 1))  # the common case, stored text: nothing to fold
-    out: list[str] = []
-    index: list[int] = []
+    kept = list(_folded_chars(text))
+    if kept and kept[-1][1] == " ":
+        kept.pop()
+    return "".join(ch for _, ch in kept), [i for i, _ in kept] + [len(text)]
+
+
+def _folded_chars(text: str) -> Iterator[tuple[int, str]]:
+    """(offset in `text`, folded character) of what matching keeps of `text`: no soft characters,
+    one space for each run of white space and none at the start."""
     prev_space = True  # drops leading space
     for i, ch in _composed(text):
-        if ch in _SOFT:
+        if ch in _SOFT or (ch.isspace() and prev_space):
             continue
-        if ch.isspace():
-            if prev_space:
-                continue
-            ch, prev_space = " ", True
-        else:
-            prev_space = False
-            ch = _FOLD.get(ch, ch)
-        out.append(ch)
-        index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    index.append(len(text))
-    return "".join(out), index
+        prev_space = ch.isspace()
+        yield i, " " if prev_space else _FOLD.get(ch, ch)
 
 
 def _composed(text: str) -> Iterator[tuple[int, str]]:
@@ -150,14 +145,16 @@ def at_word_edge(text: str, p: int) -> bool:
     if j < 0 or i >= len(text):
         return True
     a, b = text[j], text[i]
-    if _is_mark(b) or (is_word_char(a) and is_word_char(b)) or cuts_spaced_number(text, p):
-        return False
-    k, m = _visible(text, i + 1, 1), _visible(text, j - 1, -1)
-    if k < len(text) and _glues(a, b, text[k]):
-        return False
-    if m >= 0 and _glues(text[m], a, b):
+    if _is_mark(b) or (is_word_char(a) and is_word_char(b)) or cuts_spaced_number(text, p) or _glued(text, j, i):
         return False
     return not (b == "." and is_word_char(a) and owns_its_full_stop(word_before(text, i)))
+
+
+def _glued(text: str, j: int, i: int) -> bool:
+    """Do the visible characters text[j] and text[i] (side by side) stand inside one word,
+    glued by one of them to the character beyond it?"""
+    k, m = _visible(text, i + 1, 1), _visible(text, j - 1, -1)
+    return (k < len(text) and _glues(text[j], text[i], text[k])) or (m >= 0 and _glues(text[m], text[j], text[i]))
 
 
 def word_before(text: str, end: int) -> str:
@@ -171,18 +168,19 @@ def word_before(text: str, end: int) -> str:
 def find_spans(text: str, needle: str, folded: tuple[str, Sequence[int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) in `text` of each match of the anchor `needle` that starts and ends
     at a word edge. `folded` is fold(text), when the caller keeps it."""
-    haystack, index = folded or fold(text)
     needle = fold_anchor(needle)
-    spans: list[tuple[int, int]] = []
-    if not needle:
-        return spans
+    spans = folded_spans(folded or fold(text), needle) if needle else []
+    return [(start, end) for start, end in spans if at_word_edge(text, start) and at_word_edge(text, end)]
+
+
+def folded_spans(folded: tuple[str, Sequence[int]], needle: str) -> Iterator[tuple[int, int]]:
+    """(start, end) in the original text of each occurrence, overlapping ones too, of the folded
+    `needle` (not empty) in the folded text `folded` (as `fold` returns it)."""
+    haystack, index = folded
     at = haystack.find(needle)
     while at != -1:
-        start, end = index[at], index[at + len(needle) - 1] + 1
-        if at_word_edge(text, start) and at_word_edge(text, end):
-            spans.append((start, end))
+        yield index[at], index[at + len(needle) - 1] + 1
         at = haystack.find(needle, at + 1)
-    return spans
 
 
 def find_all(text: str, needle: str) -> list[int]:

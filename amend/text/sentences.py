@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, islice
 
 # ---------------------------------------------------------------- sentences
 #
@@ -74,6 +75,12 @@ def abbreviation_like(word: str) -> bool:
         return False  # digits: "13.00", "2025", "3.2"
     if "." in word:
         return _dotted(word)
+    return _undotted_abbreviation(letters)
+
+
+def _undotted_abbreviation(letters: str) -> bool:
+    """Could a word of letters only be an abbreviation: one letter, a listed one, one without vowels,
+    or a short lower-case word that is not a common one?"""
     if len(letters) == 1:
         return True
     low = letters.lower()
@@ -106,10 +113,7 @@ _CANDIDATE = re.compile(r"([.!?\u2026]+)([\"'\u201d\u2019\u00bb\u00ab\u203a\u203
 
 def _next_start(text: str, i: int) -> str:
     """What the text after a possible sentence end starts with: 'upper', 'digit' or 'lower'."""
-    while i < len(text) and (text[i] in OPENING_MARKS or text[i] in DASH_STARTS):
-        i += 1
-        if text[i - 1] in DASH_STARTS and i < len(text) and text[i] == " ":
-            i += 1  # "– Det är bra"
+    i = _past_openers(text, i)
     if i >= len(text):
         return "upper"
     ch = text[i]
@@ -119,6 +123,15 @@ def _next_start(text: str, i: int) -> str:
         word = text[i:].split(" ", 1)[0]
         return "upper" if any(c.isupper() for c in word) else "lower"  # "iPad", "eHälsa"
     return "upper"  # capitals of any script, and symbols: "§ 5 gäller"
+
+
+def _past_openers(text: str, i: int) -> int:
+    """Where the text at i starts after its opening quotes, brackets and dashes."""
+    while i < len(text) and (text[i] in OPENING_MARKS or text[i] in DASH_STARTS):
+        i += 1
+        if text[i - 1] in DASH_STARTS and i < len(text) and text[i] == " ":
+            i += 1  # "– Det är bra"
+    return i
 
 
 @dataclass(frozen=True)
@@ -147,31 +160,40 @@ def sentence_boundaries(text: str) -> list[Boundary]:
     """Every place in `text` where a sentence ends or may end, in order."""
     out = []
     for m in _CANDIDATE.finditer(text):
-        nxt = _next_start(text, m.end())
-        k = m.start(1)
-        while k > 0 and not text[k - 1].isspace():
-            k -= 1
-        word, punct = text[k:m.start(1)], m.group(1)
-        kind: str | None
-        if "!" in punct or "?" in punct:
-            kind = "certain" if nxt != "lower" else "uncertain"
-        elif "\u2026" in punct or ".." in punct:
-            kind = "uncertain" if nxt != "lower" else None
-        elif nxt == "upper" and _one_letter_word(text, k, word):
-            kind = "certain"
-        elif abbreviation_like(word):
-            core = _core(word).lower()
-            if nxt == "lower" or (nxt == "digit" and (core in _BEFORE_NUMBERS or len(core) == 1)):
-                kind = None
-            else:
-                kind = "uncertain"
-        else:
-            kind = "certain" if nxt != "lower" else "uncertain"
+        k = _token_start(text, m.start(1))
+        word = text[k:m.start(1)]
+        kind = _boundary_kind(text, k, word, m.group(1), _next_start(text, m.end()))
         if kind == "certain" and m.group(3).strip(" \t\r\n"):
             kind = "uncertain"  # a no-break space binds: "regionen.\u00a0Sedan" is not written by chance
         if kind:
             out.append(Boundary(m.end(2), m.end(), kind == "certain", text[k:m.end(2)]))
     return out
+
+
+def _token_start(text: str, k: int) -> int:
+    """Where the token that ends at text[k] starts: after the last space before it."""
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _boundary_kind(text: str, k: int, word: str, punct: str, nxt: str) -> str | None:
+    """'certain', 'uncertain' or None (no boundary) for `punct` after `word` (at text[k]),
+    before a text that starts with `nxt` (see _next_start)."""
+    if "!" in punct or "?" in punct:
+        return "certain" if nxt != "lower" else "uncertain"
+    if "\u2026" in punct or ".." in punct:
+        return "uncertain" if nxt != "lower" else None
+    if nxt == "upper" and _one_letter_word(text, k, word):
+        return "certain"
+    if abbreviation_like(word):
+        return None if _abbreviation_binds(_core(word).lower(), nxt) else "uncertain"
+    return "certain" if nxt != "lower" else "uncertain"
+
+
+def _abbreviation_binds(core: str, nxt: str) -> bool:
+    """An abbreviation before a lower-case word, or one that takes a number before a digit, ends no sentence."""
+    return nxt == "lower" or (nxt == "digit" and (core in _BEFORE_NUMBERS or len(core) == 1))
 
 
 def sentence_spans(text: str, split_uncertain: bool = False) -> list[tuple[int, int]]:
@@ -197,6 +219,51 @@ def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
     that takes no uncertain boundary first where it has one. `bounds` are the
     texts' `sentence_boundaries`, when the caller keeps them. The search stops
     after READINGS_LIMIT + 1 candidates (a text of many "A. B. C." is unclear).
+    """
+    bounds = bounds if bounds is not None else [sentence_boundaries(t) for t in texts]
+    found: list[tuple[int, int, int]] = []
+    plain = None
+    for u, lo, hi in _sentences_before(bounds, n, from_end):
+        starts, ends, certain = _pieces(bounds[u], texts[u])
+        if plain is None and lo + certain[-1] >= n - 1:
+            plain = _plain_nth(bounds[u], starts, ends, n - 1 - lo, from_end, u)
+        pieces = _candidate_pieces(bounds[u], certain, lo, hi, n, from_end)
+        found.extend((u, starts[i], ends[j]) for i, j in islice(pieces, READINGS_LIMIT + 1 - len(found)))
+        if len(found) > READINGS_LIMIT:
+            return found
+    return _plain_first(found, plain)
+
+
+def _sentences_before(bounds: Sequence[list[Boundary]], n: int, from_end: bool) -> Iterator[tuple[int, int, int]]:
+    """(text number, fewest, most sentences before it) of each text in reading order (after it, from
+    the end), while the fewest leave room for the n-th sentence."""
+    lo = hi = 0
+    for u in range(len(bounds) - 1, -1, -1) if from_end else range(len(bounds)):
+        if lo > n - 1:
+            return
+        yield u, lo, hi
+        lo += 1 + sum(b.certain for b in bounds[u])
+        hi += 1 + len(bounds[u])
+
+
+def _plain_first(found: list[tuple[int, int, int]], plain: tuple[int, int, int] | None) -> list[tuple[int, int, int]]:
+    """The distinct candidates, the plain reading (no uncertain boundary taken) first when it is one."""
+    if plain in found:
+        found.insert(0, plain)
+    return list(dict.fromkeys(found))
+
+
+def _pieces(bs: list[Boundary], text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the pieces of one text between its boundaries `bs` start and end, and
+    certain[k]: how many of bs[:k] are certain."""
+    certain = list(accumulate((b.certain for b in bs), initial=0))
+    return [0] + [b.start for b in bs], [b.end for b in bs] + [len(text)], certain
+
+
+def _candidate_pieces(bs: list[Boundary], certain: list[int], lo: int, hi: int, n: int,
+                      from_end: bool) -> Iterator[tuple[int, int]]:
+    """(i, j) of each run of pieces i..j of one text that can be the n-th sentence
+    when lo..hi sentences stand before it (after it, from the end).
 
     Each text starts a sentence. In one text with boundaries b1..bm, the pieces
     i..j form one sentence when b(i+1)..bj are all uncertain and not taken, and bi
@@ -204,41 +271,26 @@ def sentence_readings(texts: Sequence[str], n: int, from_end: bool = False,
     n - 1: every earlier text gives 1 + its certain .. 1 + all its boundaries, and
     b1..bi give certain(b1..b(i-1)) + 1 .. i. (From the end, mirrored.)
     """
-    bounds = bounds if bounds is not None else [sentence_boundaries(t) for t in texts]
-    order = range(len(texts) - 1, -1, -1) if from_end else range(len(texts))
-    lo = hi = 0  # sentences before this text (after it, from the end), fewest and most
-    found: list[tuple[int, int, int]] = []
-    plain = None
-    for u in order:
-        if lo > n - 1:
-            break
-        bs, text = bounds[u], texts[u]
-        m = len(bs)
-        starts = [0] + [b.start for b in bs]
-        ends = [b.end for b in bs] + [len(text)]
-        certain = [0]  # certain[k]: certain boundaries among bs[:k]
-        for b in bs:
-            certain.append(certain[-1] + b.certain)
-        if plain is None and lo + certain[m] >= n - 1:
-            plain = _plain_nth(bs, starts, ends, n - 1 - lo, from_end, u)
-        for i in range(m + 1):
-            if not from_end and not lo + (certain[i - 1] + 1 if i else 0) <= n - 1 <= hi + i:
-                continue  # from the start, only i decides
-            for j in range(i, m + 1):
-                if j > i and bs[j - 1].certain:
-                    break  # b(j) would have to be not taken
-                if from_end:
-                    first, last = (0, 0) if j == m else (certain[m] - certain[j + 1] + 1, m - j)
-                    if not lo + first <= n - 1 <= hi + last:
-                        continue
-                found.append((u, starts[i], ends[j]))
-                if len(found) > READINGS_LIMIT:
-                    return found
-        lo += 1 + certain[m]
-        hi += 1 + m
-    if plain in found:
-        found.insert(0, plain)
-    return list(dict.fromkeys(found))
+    for i in range(len(bs) + 1):
+        if not from_end and not lo + (certain[i - 1] + 1 if i else 0) <= n - 1 <= hi + i:
+            continue  # from the start, only i decides
+        ends = _run_ends(bs, i)
+        yield from ((i, j) for j in ends if not from_end or _fits_from_end(certain, j, lo, hi, n))
+
+
+def _run_ends(bs: list[Boundary], i: int) -> Iterator[int]:
+    """The last pieces j of the runs i..j that take no certain boundary inside."""
+    for j in range(i, len(bs) + 1):
+        if j > i and bs[j - 1].certain:
+            return  # b(j) would have to be not taken
+        yield j
+
+
+def _fits_from_end(certain: list[int], j: int, lo: int, hi: int, n: int) -> bool:
+    """Can the sentences after piece j, with lo..hi after the text, number n - 1?"""
+    m = len(certain) - 1
+    first, last = (0, 0) if j == m else (certain[m] - certain[j + 1] + 1, m - j)
+    return lo + first <= n - 1 <= hi + last
 
 
 def _plain_nth(bs: list[Boundary], starts: list[int], ends: list[int], k: int, from_end: bool,

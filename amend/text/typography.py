@@ -17,6 +17,7 @@ from .matching import clean, word_before
 from .sentences import (
     DASH_STARTS,
     OPENING_MARKS,
+    Boundary,
     _next_start,
     abbreviation_like,
     owns_its_full_stop,
@@ -70,15 +71,15 @@ def _bad_runs(text: str) -> list[str]:
     """Marks that stand together where none should: "..", ",.", ";,"; not an ellipsis
     (with what stands beside it: "2027,…"), "?!", nor an abbreviation's own full stop
     before another mark ("etc., och", "s.k.!")."""
-    out = []
-    for m in _PUNCT_RUN.finditer(text):
-        run = m.group().replace(" ", "")
-        if set(run) <= set("!?") or "\u2026" in run or (set(run) == {"."} and len(run) >= 3):
-            continue
-        if run[0] == "." and len(run) == 2 and run[1] != "." and owns_its_full_stop(word_before(text, m.start())):
-            continue
-        out.append(m.group())
-    return out
+    return [m.group() for m in _PUNCT_RUN.finditer(text) if not _run_may_stand(text, m)]
+
+
+def _run_may_stand(text: str, m: re.Match[str]) -> bool:
+    """A run of marks that is written so: an ellipsis, "?!", an abbreviation's own full stop before a mark."""
+    run = m.group().replace(" ", "")
+    if set(run) <= set("!?") or "\u2026" in run or (set(run) == {"."} and len(run) >= 3):
+        return True
+    return run[0] == "." and len(run) == 2 and run[1] != "." and owns_its_full_stop(word_before(text, m.start()))
 
 
 def _doubled(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
@@ -107,21 +108,24 @@ def _empty_quotes(text: str, start: int, end: int, new: str, result: str) -> Msg
 def _unpaired_marks(text: str) -> list[str]:
     """The brackets without their partner, and a quotation mark left over when double
     quotation marks are odd in number."""
-    out = []
-    for opening, closing in _PAIRED:
-        if opening not in text and closing not in text:
-            continue  # the common case: no such bracket, nothing to pair (and no loop over every letter)
-        depth = 0
-        for ch in text:
-            if ch == opening:
-                depth += 1
-            elif ch == closing:
-                if depth == 0:
-                    out.append(closing)
-                depth = max(0, depth - 1)
-        out += [opening] * depth
+    out = [mark for opening, closing in _PAIRED for mark in _unpaired_brackets(text, opening, closing)]
     quotes = _DOUBLE_QUOTE.findall(text)
     return out + quotes[-1:] if len(quotes) % 2 else out
+
+
+def _unpaired_brackets(text: str, opening: str, closing: str) -> list[str]:
+    """The closing brackets of one kind with no opening one before them, then the opening ones left open."""
+    if opening not in text and closing not in text:
+        return []  # the common case: no such bracket, nothing to pair (and no loop over every letter)
+    out, depth = [], 0
+    for ch in text:
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            if depth == 0:
+                out.append(closing)
+            depth = max(0, depth - 1)
+    return out + [opening] * depth
 
 
 def _unpaired(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
@@ -169,17 +173,15 @@ def inserted_sentence(new: str) -> bool:
 
 def _lower_after_stop(text: str) -> int:
     """Sentences that start in lower case after a full stop that is no abbreviation's ("polisen. och")."""
-    count = 0
-    for b in sentence_boundaries(text):
-        if b.certain:
-            continue
-        before = text[:b.end].rstrip(_CLOSING)
-        if not before.endswith(".") or before.endswith(".."):
-            continue
-        token = before[:-1].rsplit(" ", 1)[-1]
-        if not abbreviation_like(token) and _next_start(text, b.start) == "lower":
-            count += 1
-    return count
+    return sum(1 for b in sentence_boundaries(text) if not b.certain and _lower_after(text, b))
+
+
+def _lower_after(text: str, b: Boundary) -> bool:
+    """Does the sentence after the uncertain boundary b start in lower case after a full stop no abbreviation's?"""
+    before = text[:b.end].rstrip(_CLOSING)
+    if not before.endswith(".") or before.endswith(".."):
+        return False
+    return not abbreviation_like(before[:-1].rsplit(" ", 1)[-1]) and _next_start(text, b.start) == "lower"
 
 
 def _lower_start(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
@@ -201,23 +203,29 @@ def _first_change(text: str, result: str) -> int:
 def _runs_on(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """The full stop that ended a sentence is replaced or deleted, the next sentence stays
     and nothing ends the first ("polisen." → "polisen": "polisen Arbetet")."""
-    if start == end:
+    if start == end or _ends_in_stop(new):
         return None
     if not text[end:].strip():
         return _loses_last_stop(text, start, new, result)
     bounds = [b for b in sentence_boundaries(text) if b.certain]
     starts = {0} | {b.start for b in bounds}
-    for b in bounds:
-        stop = len(text[:b.end].rstrip(_CLOSING)) - 1  # the . ! ? itself
-        if not (start <= stop < end and b.start >= end):
-            continue
-        if new and new.rstrip(_CLOSING)[-1:] in TERMINAL:
-            continue
-        if not new and start in starts:
-            continue  # whole sentences deleted
-        return msg("guards.runs_on", ended=text[max(s for s in starts if s <= stop):stop + 1],
-                   result=_around(result, min(start, len(result))))
-    return None
+    stop = _stop_taken(text, bounds, start, end)
+    if stop is None or (not new and start in starts):
+        return None  # no stop taken, or whole sentences deleted
+    return msg("guards.runs_on", ended=text[max(s for s in starts if s <= stop):stop + 1],
+               result=_around(result, min(start, len(result))))
+
+
+def _ends_in_stop(new: str) -> bool:
+    """Do the inserted words end with . ! ? of their own (before closing marks)?"""
+    return bool(new) and new.rstrip(_CLOSING)[-1:] in TERMINAL
+
+
+def _stop_taken(text: str, bounds: list[Boundary], start: int, end: int) -> int | None:
+    """The offset of the first . ! ? inside text[start:end] that ends a sentence (of the certain
+    `bounds`) while the next one starts after `end`; None if there is none."""
+    stops = (len(text[:b.end].rstrip(_CLOSING)) - 1 for b in bounds if b.start >= end)  # the . ! ? itself
+    return next((stop for stop in stops if start <= stop < end), None)
 
 
 def _loses_last_stop(text: str, start: int, new: str, result: str) -> Msg | None:
@@ -226,7 +234,7 @@ def _loses_last_stop(text: str, start: int, new: str, result: str) -> Msg | None
     body = text.rstrip(_CLOSING + " ")
     if body[-1:] not in TERMINAL or len(body) <= start or result.rstrip(_CLOSING + " ")[-1:] in TERMINAL:
         return None
-    if new and new.rstrip(_CLOSING)[-1:] in TERMINAL:
+    if _ends_in_stop(new):
         return None
     return msg("guards.loses_last_stop", mark=body[-1], result=_around(result, len(result)))
 
@@ -234,11 +242,19 @@ def _loses_last_stop(text: str, start: int, new: str, result: str) -> Msg | None
 def _around(text: str, at: int, words: int = 4) -> str:
     """A few words either side of offset `at`, for the message."""
     at = max(0, min(at, len(text)))
-    left = text[:at].split(" ")
-    right = text[at:].split(" ")
-    head = " ".join(left[-words:])
-    tail = " ".join(right[:words])
-    return ("\u2026" if len(left) > words else "") + head + tail + ("\u2026" if len(right) > words else "")
+    return _last_words(text[:at], words) + _first_words(text[at:], words)
+
+
+def _last_words(text: str, words: int) -> str:
+    """The last few words of `text`, after an ellipsis when there are more."""
+    left = text.split(" ")
+    return ("\u2026" if len(left) > words else "") + " ".join(left[-words:])
+
+
+def _first_words(text: str, words: int) -> str:
+    """The first few words of `text`, before an ellipsis when there are more."""
+    right = text.split(" ")
+    return " ".join(right[:words]) + ("\u2026" if len(right) > words else "")
 
 
 def checked_end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str, Msg | None]:

@@ -82,14 +82,18 @@ def from_form(form: dict[str, str]) -> dict[str, Any]:
     op = form.get("op", "")
     if op not in OPS:
         raise AmendError(msg("web.card.bad_op", op=op))
-    data: dict[str, Any] = {"id": form.get("id", "").strip()}
-    for key in ("title", "text"):
-        if clean(form.get(key, "")):
-            data[key] = clean(form[key])
+    return {"id": form.get("id", "").strip(), **_title_text(form), **_at(form), **_operation(op, form)}
+
+
+def _title_text(form: dict[str, str]) -> dict[str, str]:
+    """The card's title and text, those that are filled in."""
+    return {key: clean(form[key]) for key in ("title", "text") if clean(form.get(key, ""))}
+
+
+def _at(form: dict[str, str]) -> dict[str, Any]:
+    """The card's scope (`at:`), when the form names one."""
     at = {k: _scope_value(k, form.get(k, "")) for k in SCOPE_KEYS if form.get(k, "").strip()}
-    if at:
-        data["at"] = at
-    return {**data, **_operation(op, form)}
+    return {"at": at} if at else {}
 
 
 def _operation(op: str, form: dict[str, str]) -> dict[str, Any]:
@@ -195,17 +199,25 @@ class View:
 def anchor_of(data: dict[str, Any]) -> tuple[str, str] | None:
     """(kind, words) the card must find: 'text' for quoted text, 'start' for a paragraph's or item's
     opening words; None when it quotes nothing."""
-    for key in ("after", "before"):
-        if "insert" in data and data.get(key):
-            return "text", data[key]
-    for kind, key in _QUOTING:
-        if isinstance(data.get(key), str):
-            return kind, data[key]
+    return _insert_anchor(data) or _quoted_anchor(data) or _start_anchor(data)
+
+
+def _insert_anchor(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The words an insertion goes after or before."""
+    key = next((k for k in ("after", "before") if data.get(k)), None)
+    return ("text", data[key]) if "insert" in data and key else None
+
+
+def _quoted_anchor(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The words a replacement or deletion quotes, or the opening words of the unit it deletes."""
+    return next(((kind, data[key]) for kind, key in _QUOTING if isinstance(data.get(key), str)), None)
+
+
+def _start_anchor(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The opening words of the item or paragraph that an addition goes after."""
     if data.get("after_item"):
         return "start", data["after_item"]
-    if "add_paragraph" in data and data.get("after"):
-        return "start", data["after"]
-    return None
+    return ("start", data["after"]) if "add_paragraph" in data and data.get("after") else None
 
 
 _QUOTING = (("text", "replace"), ("text", "delete"), ("start", "delete_paragraph"), ("start", "delete_item"))
@@ -226,13 +238,15 @@ def candidates(ix: Index, data: dict[str, Any], limit: int = 12, within: list[Sp
 def _occurrences(ix: Index, kind: str, words: str) -> list[tuple[int, int, int]]:
     """(unit, start, end) of every place: the quoted words where they occur ("text"), or each
     whole unit that starts with them ("start")."""
-    found = []
-    for i, u in enumerate(ix.units):
-        if kind == "text":
-            found += [(i, a, b) for a, b in find_spans(u.text, words, ix.folded(i))]
-        elif starts_with_words(u.text, words, ix.folded(i)):
-            found.append((i, 0, len(u.text)))
-    return found
+    return [place for i in range(len(ix.units)) for place in _unit_occurrences(ix, i, kind, words)]
+
+
+def _unit_occurrences(ix: Index, i: int, kind: str, words: str) -> list[tuple[int, int, int]]:
+    """`_occurrences` in unit i."""
+    text = ix.units[i].text
+    if kind == "text":
+        return [(i, a, b) for a, b in find_spans(text, words, ix.folded(i))]
+    return [(i, 0, len(text))] if starts_with_words(text, words, ix.folded(i)) else []
 
 
 def scope_spans(base: Program, ix: Index, data: dict[str, Any]) -> list[Span] | None:
@@ -283,16 +297,15 @@ def _text_at(program: Program, path: Any) -> str | None:
 def _segments(old: str, new: str) -> list[tuple[str, str]]:
     """Word by word: what stays, what goes, what comes (display only: the text is the core's)."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out.append(("", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(("del", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(("ins", "".join(b[j1:j2])))
-    return out
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return [seg for tag, i1, i2, j1, j2 in ops for seg in _opcode_segments(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))]
+
+
+def _opcode_segments(tag: str, gone: str, come: str) -> list[tuple[str, str]]:
+    """One step of the word diff: the words kept, or those that go and those that come (tokens are never empty)."""
+    if tag == "equal":
+        return [("", gone)]
+    return [("del", gone)] * bool(gone) + [("ins", come)] * bool(come)
 
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")

@@ -14,7 +14,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import yaml
 
@@ -24,6 +24,8 @@ from ..resolve import Edit, Index
 from .store import Store
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: the same data, faster
+K = TypeVar("K")
+V = TypeVar("V")
 MAX_DRAFTS = 200  # the oldest is forgotten beyond this
 DRAFT_VERSION = "utkast"  # `produces:` while the secretary has not named the version yet
 DRAFT_DECISION = {"body": "utkast", "date": "2000-01-01"}  # only while checking: saving needs the real one
@@ -61,13 +63,17 @@ class Draft:
         decision = {k: v for k, v in self.decision.items() if v not in (None, "")}
         if placeholders:
             decision = {**DRAFT_DECISION, **decision}
+        return {**self._head(placeholders), "decision": decision, "amendments": list(self.amendments)}
+
+    def _head(self, placeholders: bool) -> dict[str, Any]:
+        """The patch's head: program, base and produces; its outcome and incomplete lines when it has them."""
         out: dict[str, Any] = {"program": self.program, "base": self.base,
                                "produces": self.fields.get("produces") or (DRAFT_VERSION if placeholders else "")}
         if self.fields.get("outcome", "adopted") != "adopted":
             out["outcome"] = self.fields["outcome"]
         if self.incomplete:
             out["incomplete"] = [{"line": line, "text": text} for line, text in self.incomplete]
-        return {**out, "decision": decision, "amendments": list(self.amendments)}
+        return out
 
     def next_id(self, stem: str = "andring") -> str:
         taken = {a.get("id") for a in self.amendments}
@@ -128,13 +134,17 @@ def _draft_of(ident: str, data: dict[str, Any]) -> Draft | None:
     try:
         d = Draft(ident, _str(data["program"]), _str(data["base"]), _strs(data["fields"]), dict(data["decision"]),
                   [dict(a) for a in data["amendments"]], [(int(n), _str(t)) for n, t in data["incomplete"]],
-                  [Card(_str(c["status"]), _str(c["title"]), _str(c["text"]), _str(c["message"]),
-                        None if c["line"] is None else int(c["line"])) for c in data["findings"]],
+                  [_card_of(c) for c in data["findings"]],
                   tuple(_str(c) for c in data["comments"]), {_str(k): int(v) for k, v in data["lines"].items()},
                   int(data["revision"]))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return d if data.get("id") == ident else None
+
+
+def _card_of(c: dict[str, Any]) -> Card:
+    return Card(_str(c["status"]), _str(c["title"]), _str(c["text"]), _str(c["message"]),
+                None if c["line"] is None else int(c["line"]))
 
 
 def _str(value: Any) -> str:
@@ -152,12 +162,7 @@ def _strs(value: Any) -> dict[str, str]:
 
 def patch_of(data: dict[str, Any], name: str = "utkast.yaml") -> Patch:
     """Patch data → YAML → the model, through the loader every command uses (schema checks included)."""
-    from ..load import parse_yaml, patch_from_data, validate
-
-    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100_000)
-    parsed, lines = parse_yaml(text, name)
-    validate(parsed, lines, "patch", name)
-    return patch_from_data(cast(dict, parsed), lines, name)
+    return loaded(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100_000), name)
 
 
 def assembled(d: Draft) -> Patch:
@@ -195,11 +200,16 @@ def _loaded_once(key: str) -> Patch:
 
 
 def _keep(key: str, patch: Patch) -> Patch:
-    with _LOADED_LOCK:
-        _LOADED[key] = patch
-        while len(_LOADED) > MAX_LOADED:
-            _LOADED.popitem(last=False)
-    return patch
+    return _kept(_LOADED, _LOADED_LOCK, key, patch, MAX_LOADED)
+
+
+def _kept(cache: OrderedDict[K, V], lock: threading.Lock, key: K, value: V, limit: int) -> V:
+    """`value` kept in `cache` under `key`, the oldest forgotten beyond `limit`."""
+    with lock:
+        cache[key] = value
+        while len(cache) > limit:
+            cache.popitem(last=False)
+    return value
 
 
 def _load_together(program: str, version: str, amendments: list[dict[str, Any]]) -> None:
@@ -277,13 +287,14 @@ _INDEX_LOCK = threading.Lock()
 
 def index_of(program: Program) -> Index:
     """The core's index of a base version, built once (the versions the workbench builds are cached)."""
+    ix = _index_kept(program)
+    if ix is None:
+        ix = _kept(_INDEXES, _INDEX_LOCK, id(program), (program, Index(program)), 16)[1]
+    return ix
+
+
+def _index_kept(program: Program) -> Index | None:
+    """The index kept for this very program (not another at the same address), if any."""
     with _INDEX_LOCK:
         kept = _INDEXES.get(id(program))
-        if kept is not None and kept[0] is program:
-            return kept[1]
-    ix = Index(program)
-    with _INDEX_LOCK:
-        _INDEXES[id(program)] = (program, ix)
-        while len(_INDEXES) > 16:
-            _INDEXES.popitem(last=False)
-    return ix
+    return kept[1] if kept is not None and kept[0] is program else None

@@ -14,6 +14,7 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
@@ -222,15 +223,23 @@ def _number(form: dict[str, str], name: str, old: int | None, most: int | None, 
 def _page_order(sections: list[Section]) -> list[Problem]:
     """Pages never go back (the format's rule): the first field where one does is named."""
     last = 1
-    for i, s in enumerate(sections):
-        if s.page < last:
-            return [Problem(f"h{i}.page", msg("web.import.page_back", page=s.page, last=last))]
-        last = s.page
-        for j, b in enumerate(s.blocks):
-            if b.page is not None and b.page < last:
-                return [Problem(f"b{i}.{j}.page", msg("web.import.page_back", page=b.page, last=last))]
-            last = b.page or last
+    for i, j, written, page in _pages(sections):
+        if written is not None and written < last:
+            field = f"h{i}.page" if j is None else f"b{i}.{j}.page"
+            return [Problem(field, msg("web.import.page_back", page=written, last=last))]
+        last = page
     return []
+
+
+def _pages(sections: Sequence[Section]) -> Iterator[tuple[int, int | None, int | None, int]]:
+    """(i, j, the page written, the page it starts on) of each heading (j None) and block j of
+    section i, in order: a block without a page of its own is on the page of what comes before it."""
+    for i, s in enumerate(sections):
+        yield i, None, s.page, s.page
+        page = s.page
+        for j, b in enumerate(s.blocks):
+            page = b.page or page
+            yield i, j, b.page, page
 
 
 def renamed(draft: Draft, program_id: str, title: str) -> Draft:
@@ -358,10 +367,6 @@ class Placed:
 def paged(program: Program) -> dict[int, list[Placed]]:
     """{page: its headings and blocks, in order}, each with the indices the correction fields are named by."""
     out: dict[int, list[Placed]] = {}
-    for i, s in enumerate(program.sections):
-        out.setdefault(s.page, []).append(Placed(i, None, s, s.page))
-        page = s.page
-        for j, b in enumerate(s.blocks):
-            page = b.page or page
-            out.setdefault(page, []).append(Placed(i, j, s, page))
+    for i, j, _, page in _pages(program.sections):
+        out.setdefault(page, []).append(Placed(i, j, program.sections[i], page))
     return out

@@ -67,14 +67,16 @@ def register(root: Path, on: str) -> list[Listed]:
 
 @lru_cache(maxsize=8)
 def _register(root: Path, _stamp: tuple, on: str) -> list[Listed]:
-    listed = []
-    for path in sorted((root / "programs").glob("*.yaml")):
-        try:
-            program, patches = load_history(root, load_program(path).meta.id)
-            listed.append(Listed(path.name, build_timeline(program, patches, on), patches=tuple(patches)))
-        except AmendError as exc:
-            listed.append(Listed(path.name, error=exc))
-    return listed
+    return [_listed(root, path, on) for path in sorted((root / "programs").glob("*.yaml"))]
+
+
+def _listed(root: Path, path: Path, on: str) -> Listed:
+    """One file of ROOT/programs with its timeline on `on`, or the error that stops it loading."""
+    try:
+        program, patches = load_history(root, load_program(path).meta.id)
+        return Listed(path.name, build_timeline(program, patches, on), patches=tuple(patches))
+    except AmendError as exc:
+        return Listed(path.name, error=exc)
 
 
 def history(root: Path, program_id: str, on: str | None = None) -> tuple[Program, list[Patch], Timeline]:
@@ -152,9 +154,7 @@ _SAVING = threading.Lock()  # two browsers saving at once: one writes, the other
 
 def save(root: Path, d: Decided) -> tuple[Path, Recorded]:
     """Write the decision's patch to ROOT/amendments/<program>/<name>.yaml; never over an existing file."""
-    d = dataclasses.replace(d, name=d.name.strip().removesuffix(".yaml"))
-    if not FILE_NAME.match(d.name) or len(d.name) > 100:
-        raise AmendError(msg("web.bad_file_name", name=d.name))
+    d = dataclasses.replace(d, name=_checked_name(d.name))
     with _SAVING:
         return _save(root, d)
 
@@ -217,7 +217,12 @@ def _file_name(d: drafts.Draft) -> str:
     missing = missing_fields(d)
     if missing:
         raise AmendError(msg("web.save.needs", fields=[SAVE_FIELDS[k] for k in missing]))
-    name = d.fields["name"].strip().removesuffix(".yaml")
+    return _checked_name(d.fields["name"])
+
+
+def _checked_name(name: str) -> str:
+    """A decision's file name as given, without .yaml; refused unless a plain name of at most 100 characters."""
+    name = name.strip().removesuffix(".yaml")
     if not FILE_NAME.match(name) or len(name) > 100:
         raise AmendError(msg("web.bad_file_name", name=name))
     return name

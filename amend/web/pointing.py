@@ -62,12 +62,17 @@ def _text(base: Program, ix: Index, action: str, t: Target, new: str, ident: str
     text = ix.units[t.unit].text
     if not 0 <= t.start < t.end <= len(text) or not text[t.start:t.end].strip():
         raise AmendError(msg("web.point.no_words"))
-    if action != "delete" and not clean(new):
-        raise AmendError(msg("web.point.no_new"))
+    _needs_new(action, new)
     reference = _reference(base, ix, action, t, new, ident)
     if reference is None:
         raise AmendError(msg("web.point.not_resolved", words=text[t.start:t.end]))
     return _tightest(base, ix, action, t, new, ident, reference)
+
+
+def _needs_new(action: str, new: str) -> None:
+    """Every action but a deletion needs words to put in."""
+    if action != "delete" and not clean(new):
+        raise AmendError(msg("web.point.no_new"))
 
 
 def _tightest(base: Program, ix: Index, action: str, t: Target, new: str, ident: str, reference: Any) -> dict[str, Any]:
@@ -167,12 +172,8 @@ def _unit_scopes(ix: Index, unit: int) -> list[dict[str, Any]]:
 
 def _place(ix: Index, unit: int) -> dict[str, Any]:
     u = ix.units[unit]
-    scope: dict[str, Any] = {"page": u.page, "heading": ix.program.sections[u.section].heading}
-    if u.row is not None:
-        scope["row"] = u.row
-    if u.column is not None:
-        scope["column"] = u.column
-    return scope
+    cell = {k: v for k, v in (("row", u.row), ("column", u.column)) if v is not None}  # in a table or columns
+    return {"page": u.page, "heading": ix.program.sections[u.section].heading, **cell}
 
 
 def _scopes(ix: Index, t: Target) -> Iterator[dict[str, Any]]:
@@ -206,8 +207,7 @@ def _block(base: Program, ix: Index, action: str, t: Target, new: str, ident: st
     u = ix.units[t.unit]
     if action == "add_item" and u.what != "item":
         raise AmendError(msg("web.point.not_an_item"))
-    if action != "delete" and not clean(new):
-        raise AmendError(msg("web.point.no_new"))
+    _needs_new(action, new)
     expected = _expected_edit(u, action)
     for data in _block_candidates(ix, action, t.unit, clean(new), ident):
         edits = drafts.edits_of(base, ix, data)
@@ -255,8 +255,7 @@ def _section(base: Program, ix: Index, t: Target, new: str, ident: str, level: i
     sections = base.sections
     if t.section is None or not 0 <= t.section < len(sections):
         raise AmendError(msg("web.point.no_place"))
-    if not clean(new):
-        raise AmendError(msg("web.point.no_new"))
+    _needs_new("add_section", new)
     after = sections[t.section]
     value: dict[str, Any] = {"heading": clean(new), **({"level": level} if level else {})}
     expected = (subtree(base, t.section).stop,)
