@@ -7,6 +7,8 @@ Liberation) and LibreOffice laid the test documents out anew:
   printed page number, and every page was shifted by one."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from amend.importers.pagenumbers import settle
 from amend.importers.pdflayout import _split_columns
 from amend.importers.pdfpages import Line
@@ -59,3 +61,28 @@ def test_a_lone_bare_number_on_page_two_of_two_shifts_no_page():
 def test_a_lone_bare_number_that_is_its_page_s_index_is_read():
     assert settle([[], [(2, False)]]).pages == [1, 2]
     assert settle([[], [(2, False)]]).printed
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdfgrid9"
+
+
+def test_a_borderless_table_with_a_wrapped_first_cell_is_a_table(tmp_path):
+    """Review 9 #12: the wrapped first cell ('Trygghetsvandringar med' / 'boende och polis') read as
+    running text made the table a column layout that took in both headings and joined two rows."""
+    from amend.importers import import_document
+    from amend.model import Table
+
+    program, _ = import_document(FIXTURES / "bl2.pdf", program_id="bl2")
+    assert [s.heading for s in program.sections] == ["Åtgärder", "Uppföljning"]
+    blocks = program.sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Table", "Paragraph"]
+    table = blocks[1]
+    assert isinstance(table, Table)
+    def text(cell) -> str:
+        return " / ".join(b.text for b in cell.blocks)
+
+    assert [text(c) for c in table.header] == ["Åtgärd", "Ansvarig", "Tidsplan"]
+    assert tuple(tuple(text(c) for c in row) for row in table.rows) == (("Ny belysning i parker", "Tekniska nämnden", "2026"),
+                          ("Trygghetsvandringar med boende och polis", "Kommunstyrelsen", "2027"),
+                          ("Kameror", "Polisen", "2028"))
+    assert blocks[2].text == "Åtgärderna följs upp årligen."  # the text after the table is no row of it

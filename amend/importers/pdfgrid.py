@@ -23,7 +23,7 @@ def grid(lines: list[Line], start: int) -> tuple[list, int] | None:
         return None
     rows: list[list[list[Line]]] = [[[part] for part in header]]
     end = _rows(lines, start + 1, header, rows)
-    parts = [(line, k == 0) for row in rows[1:] for k, cell in enumerate(row) for line in cell]
+    parts = [(line, k == 0) for row in rows[1:] for k, cell in enumerate(row) for line in cell[:1]]
     if len(rows) < 3 or all(w.bold for part, _ in parts for w in part.words) \
             or any(_running_text(part, first) for part, first in parts):
         return None
@@ -42,10 +42,32 @@ def _rows(lines: list[Line], start: int, header: list[Line], rows: list[list[lis
     bounds = [b.x0 - 0.5 * (b.x0 - a.x1) for a, b in zip(header, header[1:])]  # mid-gutter
     end, pitch = start, None
     while end < len(lines) and _row_of(lines[end], lines[end - 1], header, pitch):
+        cells = _cells(lines[end], bounds)
+        if _first_only(cells) and _sentence(cells[0]):
+            break  # a sentence in the first column alone: the text after the table, not a row
         pitch = pitch or lines[end].top - lines[end - 1].top
-        _add_row(rows, lines[end], bounds)
+        _add_row(rows, cells)
         end += 1
     return end
+
+
+def _cells(line: Line, bounds: list[float]) -> list[list[Line]]:
+    """The parts of a line in the header's columns."""
+    cells: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]
+    for part in _segments(line):
+        cells[bisect_right(bounds, part.x0)].append(part)
+    return cells
+
+
+def _first_only(cells: list[list[Line]]) -> bool:
+    return bool(cells[0]) and not any(cells[1:])
+
+
+def _sentence(parts: list[Line]) -> bool:
+    """Parts that read as a sentence of running text (four words or more, a sentence end), not a
+    first cell such as 'Miljöförbundet' or 'Kultur- och fritidsförv.' standing alone in its row."""
+    words = [w.text for part in parts for w in part.words]
+    return len(words) >= 4 and words[0][:1].isupper() and words[-1][-1:] in ".!?"
 
 
 def _row_of(line: Line, above: Line, header: list[Line], pitch: float | None) -> bool:
@@ -60,13 +82,10 @@ def _row_of(line: Line, above: Line, header: list[Line], pitch: float | None) ->
         line.x1 <= header[-1].x1 + 0.6 * (header[-1].x1 - header[0].x0)  # a header cell may be centred
 
 
-def _add_row(rows: list[list[list[Line]]], line: Line, bounds: list[float]) -> None:
-    """A line as a row of cells by the header's columns; a line with nothing in the first
-    column is the rest of the row above (a cell wrapped over two lines)."""
-    cells: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]
-    for part in _segments(line):
-        cells[bisect_right(bounds, part.x0)].append(part)
-    if cells[0] or len(rows) == 1:
+def _add_row(rows: list[list[list[Line]]], cells: list[list[Line]]) -> None:
+    """A line's cells as a row; a line with nothing in the first column, or with only a first
+    column going on in lower case, is the rest of the row above (a cell wrapped over two lines)."""
+    if len(rows) == 1 or (cells[0] and not (_first_only(cells) and cells[0][0].words[0].text[:1].islower())):
         rows.append(cells)
         return
     for cell, more in zip(rows[-1], cells):
