@@ -159,4 +159,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "footers (they are copied as they are); change it in Word before publishing",
         "ett sidhuvud eller en sidfot i {file} säger ”{word}”: amend uppdaterar titelsidan, inte sidhuvuden "
         "och sidfötter (de kopieras som de är); ändra det i Word före publicering"),
+    "source.title_status": (
+        "the title page of {file} says ”{line}”: amend updates its status, decision and date lines, not its "
+        "other text; change it in Word before publishing if it no longer holds",
+        "titelsidan i {file} säger ”{line}”: amend uppdaterar dess rader för status, beslut och datum, inte "
+        "dess övriga text; ändra det i Word före publicering om det inte längre stämmer"),
 }

@@ -46,7 +46,7 @@ from .source_nodes import Node, merged_nodes
 from .source_numbering import NUMBERING, Numbering
 from .source_runs import Marks, ParaText, Unit, max_id
 from .source_styles import parse_styles
-from .source_title import stale_status, title_page, update_title_page
+from .source_title import stale_status, title_page, title_status_left, update_title_page
 from .source_toc import SETTINGS, headings_changed, mark_dirty, toc_fields, update_fields_on_open
 
 DOCUMENT = "word/document.xml"
@@ -172,6 +172,7 @@ class Written:
     places: str | None = None  # the adopted file's: where each text of the adopted program is in it
     stale_contents: bool = False  # it has a table of contents that lists the headings as they were
     stale_status: str | None = None  # a header or footer's status word the adoption leaves as it was
+    stale_title: str | None = None  # a title page line saying "Förslag …" that the adoption leaves as it was
 
 
 def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime, *, tracked: bool,
@@ -189,7 +190,7 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     new = notes.mark(writer.nodes, doc.xml, marks if tracked else None) if notes is not None else {}
     stale = _stale_contents(red, doc.body, doc.xml, new)
     new.update(doc.parts(when, red))
-    return Written(_zip(parts, new, when), places, stale, stale_status(red, doc.xml))
+    return Written(_zip(parts, new, when), places, stale, stale_status(red, doc.xml), doc.stale_title)
 
 
 class _Document:
@@ -203,6 +204,7 @@ class _Document:
         self.body = self.root.find(w("body"))
         self.hidden = hidden_runs(xml)
         self.numbering = Numbering.of(xml)
+        self.stale_title: str | None = None  # set by write
 
     def write(self, red: Redline, base: Program, marks: Marks) -> Writer:
         """The changes of `red` written into the body, the title page brought up to date."""
@@ -213,6 +215,7 @@ class _Document:
         writer = Writer(red, merged_nodes(red, units, self.name), marks, self.numbering, guard, styles, self.name)
         writer.run()
         update_title_page(red, title, marks, guard, self.name, self.hidden)
+        self.stale_title = title_status_left(red, title, self.hidden)
         if marks.tracked:
             unwrap_changed_controls(self.body)
         return writer

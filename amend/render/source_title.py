@@ -193,6 +193,21 @@ def stale_status(red: Redline, xml: dict[str, bytes]) -> str | None:
 _PROPOSAL_WORDS = _STATUS_WORDS - {"antagen", "fastställd", "adopted", "approved"}
 
 
+def title_status_left(red: Redline, elements: list, hidden=None) -> str | None:
+    """A paragraph of the title page (`elements`, title_page's) other than the lines an adoption
+    updates that says the document is not adopted yet ("Förslag till beslut"; review 9 #13):
+    left as it is, so the run says so. None when the last decision adopts nothing."""
+    if not adopted_values(red):
+        return None
+    updated = [line.pt.p for line in title_lines(elements, hidden)]
+    for el in elements:
+        for p in el.iter(w("p")):
+            if not any(p is q for q in updated) and _proposal_word(p):
+                pt = ParaText.of(p, hidden(p) if hidden else None)
+                return excerpt(pt.text if pt is not None else "", 60)
+    return None
+
+
 def _proposal_word(p: Any) -> str | None:
     """A word of paragraph `p` that says the document is not adopted yet ("Förslag"), or None."""
     words = " ".join(t.text or "" for t in p.iter(w("t"))).split()
