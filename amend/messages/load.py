@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.json.boolean": ("boolean", "sanningsvärdet"),
     "load.schema.not_block": (f"not a valid block (keys: {{keys}}); {_BLOCK}",
                               f"inget giltigt block (nycklar: {{keys}}); {_BLOCK_SV}"),
+    "load.schema.not_row": (
+        "not a valid table row (keys: {keys}); a row is a list of its cells, or, where it starts a new page of the "
+        "table, {{cells: [...], page: N}}",
+        "ingen giltig tabellrad (nycklar: {keys}); en rad är en lista med sina celler, eller, där den börjar en ny "
+        "sida av tabellen, {{cells: [...], page: N}}"),
     "load.schema.no_keys": ("none", "inga"),
     "load.schema.not_ordinal": ("must be a number from 1, first or last, not {value!r}{hint}",
                                 "ska vara ett tal från 1, first eller last, inte {value!r}{hint}"),

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from ..errors import AmendError, UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Program, Section
+from ..model import Program, Section, section_block_pages
 from . import upload
 from .shown import in_root
 from .store import Store, said, unsaid
@@ -360,8 +360,6 @@ def paged(program: Program) -> dict[int, list[Placed]]:
     out: dict[int, list[Placed]] = {}
     for i, s in enumerate(program.sections):
         out.setdefault(s.page, []).append(Placed(i, None, s, s.page))
-        page = s.page
-        for j, b in enumerate(s.blocks):
-            page = b.page or page
+        for j, (_, page) in enumerate(section_block_pages(s)):
             out.setdefault(page, []).append(Placed(i, j, s, page))
     return out
