@@ -224,7 +224,7 @@ class Scope:
     page: int | None = None
     heading: str | None = None
     column: int | str | None = None
-    row: int | None = None
+    row: int | str | None = None  # number, or the words the row's first cell starts with
     paragraph: int | str | None = None  # number, "first" or "last"
     item: int | str | None = None
     sentence: int | str | None = None
@@ -247,6 +247,8 @@ class Scope:
 def _scope_part(key: str, value: int | str) -> Msg:
     if key == "column" and isinstance(value, str) and not value.isdigit() and value not in ("first", "last"):
         return msg("core.scope.column_named", name=value)
+    if key == "row" and isinstance(value, str):
+        return msg("core.scope.row_named", name=value)
     n = ordinal_words(value)
     return {"column": msg("core.scope.column", n=n), "row": msg("core.scope.row", n=n),
             "paragraph": msg("core.scope.paragraph", n=n), "item": msg("core.scope.item", n=n),

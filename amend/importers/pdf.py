@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..messages import Msg, msg
-from ..model import Cell, Columns, Table
+from ..model import Cell, Columns, Table, last_page
 from .common import (
     Item,
     Joined,
@@ -283,15 +283,34 @@ def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -
 
 
 def _merge_tables(items: list[Item], report: Report) -> list[Item]:
-    """A table that goes on on the next page, its header row repeated, is kept as a table on
-    each page: a program's table has one page, and a row printed on the next page must not
-    be cited by the page before (the report says where, to check)."""
-    for prev, it in zip(items, items[1:]):
-        if it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table) \
-                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header:
-            report.caveat(msg("importers.what.table_per_page"), msg("importers.where.pages", first=prev.page,
-                                                                    last=it.page))
-    return items
+    """A table that goes on on the next page, its header row repeated, is one table whose rows
+    each have the page they are printed on (the report says where, to check)."""
+    out: list[Item] = []
+    for it in items:
+        if out and _goes_on(out[-1], it):
+            out[-1] = _merged(out[-1], it)
+        else:
+            out.append(it)
+    for it in out:
+        if isinstance(it.block, Table) and it.block.row_pages:
+            report.caveat(msg("importers.what.table_rows_paged"),
+                          msg("importers.where.pages", first=it.page, last=last_page(it.block, it.page)))
+    return out
+
+
+def _goes_on(prev: Item, it: Item) -> bool:
+    """`it` is the rest of the table `prev` on the next page: the same header row repeated at its top."""
+    if not (isinstance(prev.block, Table) and isinstance(it.block, Table) and it.block.header):
+        return False
+    return it.page == last_page(prev.block, prev.page) + 1 and it.block.header == prev.block.header
+
+
+def _merged(prev: Item, it: Item) -> Item:
+    assert isinstance(prev.block, Table) and isinstance(it.block, Table)
+    first = prev.block
+    pages = first.pages_of_rows(prev.page) + (it.page,) * len(it.block.rows)
+    table = replace(first, rows=first.rows + it.block.rows).with_row_pages(pages, prev.page)
+    return replace(prev, block=table)
 
 
 def _table(reader: Reader, rows, page: int, report: Report) -> Table:

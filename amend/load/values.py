@@ -61,7 +61,7 @@ def _program_problems(data: dict, entries: list, whole):
 
 def _amendment_problems(am: dict, path: tuple):
     at = am.get("at") or {}
-    for key in ("heading", "column"):
+    for key in ("heading", "column", "row"):
         if isinstance(at.get(key), str) and _blank(at[key]):
             yield path + ("at", key), _NO_ANCHOR
     for key in _ANCHOR_KEYS:
