@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.where.heading": ("under '{heading}'", "under rubriken ”{heading}”"),
     "core.where.column": ("column {column}", "kolumn {column}"),
     "core.where.cell": ("row {row}, column {column}", "rad {row}, kolumn {column}"),
+    "core.where.row": ("row {row}", "rad {row}"),
     "core.where.paragraph": ("paragraph {n}", "stycke {n}"),
     "core.where.item": ("item {n}", "punkt {n}"),
     "core.where.paragraph_on_page": ("paragraph {n} on the page ({under} under the heading)",
@@ -88,12 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.row_on_page": ("row {row} of the table is on page {on}, not {scope}",
                          "rad {row} i tabellen står på sidan {on}, inte {scope}"),
     "core.row_count_unclear": (
-        "which is the {n} row on page {page} is unclear: the table starts on page {start} and goes on on page {page} "
-        "without a header row there, so its rows may be counted from the table's start or from the top of the page; "
-        "name the row by the words its first cell starts with (row: \"…\")",
-        "vilken som är {n} raden på sidan {page} är oklart: tabellen börjar på sidan {start} och fortsätter på sidan "
-        "{page} utan rubrikrad där, så raderna kan räknas från tabellens början eller från sidans överkant; ange raden "
-        "med orden dess första cell börjar med (row: ”…”)"),
+        "which is the {n} row on page {page} is unclear: counted on page {page} it is the row {here}, counted from "
+        "the table's start on page {start} the row {whole}; name the row by the words its first cell starts with "
+        "(row: \"…\")",
+        "vilken som är {n} raden på sidan {page} är oklart: räknat på sidan {page} är det raden {here}, räknat från "
+        "tabellens början på sidan {start} raden {whole}; ange raden med orden dess första cell börjar med "
+        "(row: ”…”)"),
     "core.row_elsewhere": ("the row '{name}' is on {places}, not {scope}",
                            "raden ”{name}” står på {places}, inte {scope}"),
     "core.row_not_named": ("no row {scope} starts with '{name}' (the rows there start: {rows})",

@@ -1,13 +1,14 @@
 """Which table row `row:` names: by its number, or by the words its first cell starts with.
 
 A table over a page break has each row on the page it starts on (model.Table.row_pages), so a
-scope with `page:` sees only the rows printed on that page. A row number there counts as the
-reader of that page counts: on the page where the table starts, from its start; on a later
-page, from the header row repeated at the top of that page (a table's header row repeats, as
-Word's "repeat as header row" does). A later page without a header row could be counted from
-the table's start or from the top of the page, so a number there is refused: the row's words
-say which it is. A row named by its words that is printed on another page is refused, naming
-that page ("raden ”Rakel” står på sidan 8, inte på sidan 7").
+scope with `page:` sees only the rows printed on that page. A row number there is read as the
+reader of that page may count: on the page where the table starts, from its start; on a page the
+table goes on to, either the rows printed on that page (under the header row repeated at its top,
+as Word's "repeat as header row" prints it, or from the top of the page) or the table's rows from
+its start. A reading whose row is not printed on that page is no reading of the amendment; where
+both name a row there and not the same one, the number is refused: the row's words say which.
+A row named by its words that is printed on another page is refused, naming that page ("raden
+”Rakel” står på sidan 8, under rubriken ”Mål”, rad 3, inte på sidan 7").
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..address import Address
 from ..errors import AmbiguousAnchor, AmendError, ScopeError
-from ..messages import msg
+from ..messages import Msg, msg
 from ..model import Table, ordinal_words
 from ..text import starts_with_words
 from ..tree import block_page, get
@@ -55,15 +56,30 @@ def _numbered(sc: Scoper, layouts: list[Address], n: int) -> set[Row]:
 
 
 def _counted(sc: Scoper, layout: Address, n: int) -> int | None:
-    """The body row that number `n` names in one table, as the reader of the scope's page counts; None: none."""
-    table, start, pages = table_pages(sc.ix, layout)
+    """The body row that number `n` names in one table on the scope's page; None: none there.
+
+    On a page the table goes on to, `n` may count the rows printed on that page (under its
+    repeated header row, or from the top of the page) or the table's rows from its start: a
+    reading whose row is not on the page is none; two that name different rows are refused."""
+    _, start, pages = table_pages(sc.ix, layout)
     page = sc.scope.page
+    whole = n if n <= len(pages) and (page is None or pages[n - 1] == page) else None
     if page is None or page <= start:
-        return n if n <= len(pages) and (page is None or pages[n - 1] == page) else None
-    if not table.header:
-        raise sc.fail(AmbiguousAnchor, msg("core.row_count_unclear", n=ordinal_words(n), page=page, start=start))
+        return whole
     on_page = [r + 1 for r, p in enumerate(pages) if p == page]
-    return on_page[n - 1] if n <= len(on_page) else None
+    here = on_page[n - 1] if n <= len(on_page) else None
+    if whole is not None and here is not None and whole != here:
+        raise sc.fail(AmbiguousAnchor, msg("core.row_count_unclear", n=ordinal_words(n), page=page, start=start,
+                                           here=_row_name(sc.ix, layout, here),
+                                           whole=_row_name(sc.ix, layout, whole)))
+    return here or whole
+
+
+def _row_name(ix: Index, layout: Address, row: int) -> Msg:
+    """A row by its first words, for a message."""
+    first = _row_starts(ix, layout).get(row)
+    return msg("core.quoted_name", name=opening(ix.units[first].text)) if first is not None \
+        else msg("core.where.row", row=row)
 
 
 def _missing(sc: Scoper, layouts: list[Address], n: int) -> AmendError:
@@ -89,12 +105,12 @@ def _named(sc: Scoper, layouts: list[Address], words: str) -> set[Row]:
         return set(here)
     scope = sc.scope_words("row")
     if here:
-        places = listed([sc.ix.place(_first_unit(sc.ix, lay, r)) for lay, r in here[:5]])
+        places = listed([_row_place(sc.ix, lay, r) for lay, r in here[:5]])
         raise sc.fail(AmbiguousAnchor, msg("core.row_named_repeated", count=len(here), scope=scope, name=words,
                                            places=places))
     elsewhere = named or [found for lay in _all_tables(sc.ix) for found in _rows_starting(sc.ix, lay, words)]
     if elsewhere:
-        places = listed([sc.ix.place(_first_unit(sc.ix, lay, r)) for lay, r, _ in elsewhere[:5]])
+        places = listed([_row_place(sc.ix, lay, r) for lay, r, _ in elsewhere[:5]])
         raise sc.fail(ScopeError, msg("core.row_elsewhere", name=words, places=places, scope=scope))
     openings = _openings(sc.ix, layouts, sc.scope.page)[:6]
     rows = listed([msg("core.quoted_name", name=opening(t)) for t in openings], "core.comma")
@@ -116,8 +132,12 @@ def _rows_starting(ix: Index, layout: Address, words: str) -> list[tuple[Address
             if starts_with_words(ix.units[i].text, words, ix.folded(i))]
 
 
-def _first_unit(ix: Index, layout: Address, row: int) -> int:
-    return _row_starts(ix, layout)[row]
+def _row_place(ix: Index, layout: Address, row: int) -> Msg | str:
+    """'page 8, under 'Mål', row 3': where a row is printed."""
+    u = ix.units[_row_starts(ix, layout)[row]]
+    heading = ix.program.sections[u.section].heading
+    return listed([msg("core.where.page", page=u.page), msg("core.where.heading", heading=heading),
+                   msg("core.where.row", row=row)], "core.comma")
 
 
 def _all_tables(ix: Index) -> list[Address]:
