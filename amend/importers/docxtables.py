@@ -73,8 +73,8 @@ class TablesReading:
         self.table_page = outer_page if outer_page is not None else (start if self.in_table else None)
         if self.pager.page > start:
             paged = isinstance(block, Table) and block.row_pages
-            self.report.caveat(msg("importers.what.table_rows_paged" if paged else "importers.what.split_table"),
-                               msg("importers.where.pages", first=start, last=self.pager.page))
+            what = msg("importers.what.table_rows_paged") if paged else msg("importers.what.split_table")
+            self.report.caveat(what, msg("importers.where.pages", first=start, last=self.pager.page))
         self._sink(flow).append(Item("block", start, block=block, locs=tuple(locs)))
 
     def _rows(self, rows: list, where, locs: list[str]) -> tuple[list[list[tuple]], list[int]]:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..messages import Msg, msg
-from ..model import Columns, ListBlock, Paragraph, Program, Table, section_block_pages
+from ..model import Columns, ListBlock, Paragraph, Program, Table, last_page, section_block_pages
 from .report import Entry, Joined, Report, page_of
 from .shown import excerpt
 
@@ -60,7 +60,9 @@ def _found(program: Program):
     for s in program.sections:
         yield s.page, "heading"
         for b, page in section_block_pages(s):
-            yield page, next((k for t, k in kinds if isinstance(b, t)), "paragraph")
+            kind = next((k for t, k in kinds if isinstance(b, t)), "paragraph")
+            for on in range(page, last_page(b, page) + 1):  # a table is found on each page its rows are on
+                yield on, kind
 
 
 def page_messages(report: Report, program: Program) -> list[Msg]:

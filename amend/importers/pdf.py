@@ -288,7 +288,7 @@ def _merge_tables(items: list[Item], report: Report) -> list[Item]:
     out: list[Item] = []
     for it in items:
         if out and _goes_on(out[-1], it):
-            out[-1] = _merged(out[-1], it)
+            out[-1] = _merged(out[-1], it, report)
         else:
             out.append(it)
     for it in out:
@@ -305,12 +305,41 @@ def _goes_on(prev: Item, it: Item) -> bool:
     return it.page == last_page(prev.block, prev.page) + 1 and it.block.header == prev.block.header
 
 
-def _merged(prev: Item, it: Item) -> Item:
+def _merged(prev: Item, it: Item, report: Report) -> Item:
     assert isinstance(prev.block, Table) and isinstance(it.block, Table)
-    first = prev.block
-    pages = first.pages_of_rows(prev.page) + (it.page,) * len(it.block.rows)
-    table = replace(first, rows=first.rows + it.block.rows).with_row_pages(pages, prev.page)
-    return replace(prev, block=table)
+    first, rest = prev.block, it.block.rows
+    rows = first.rows
+    if rest and first.rows and _rest_of_row(rest[0]):  # the row before the page break goes on under the header
+        report.caveat(msg("importers.what.row_over_page"), msg("importers.where.page_text", page=it.page,
+                                                                 text=excerpt(_cell_text(rest[0][0]), 30)))
+        rows, rest = rows[:-1] + (_joined_row(rows[-1], rest[0]),), rest[1:]
+    pages = first.pages_of_rows(prev.page)[:len(rows)] + (it.page,) * len(rest)
+    return replace(prev, block=replace(first, rows=rows + rest).with_row_pages(pages, prev.page))
+
+
+def _rest_of_row(row: tuple[Cell, ...]) -> bool:
+    """The first row under a repeated header is the rest of the row broken at the page end: some of its
+    cells are empty and its first cell is too, or starts in lower case (as a line that goes on does)."""
+    texts = [_cell_text(c) for c in row]
+    return any(not t for t in texts) and (not texts[0] or texts[0][:1].islower())
+
+
+def _joined_row(row: tuple[Cell, ...], rest: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row and the rest of it from the next page, cell by cell (a paragraph goes on in the cell)."""
+    return tuple(_joined_cell(a, b) for a, b in zip(row, rest)) + row[len(rest):]
+
+
+def _joined_cell(a: Cell, b: Cell) -> Cell:
+    from ..model import Paragraph
+
+    if a.blocks and b.blocks and isinstance(a.blocks[-1], Paragraph) and isinstance(b.blocks[0], Paragraph):
+        joined = Paragraph(_join(a.blocks[-1].text, b.blocks[0].text))
+        return Cell(a.blocks[:-1] + (joined,) + b.blocks[1:])
+    return Cell(a.blocks + b.blocks)
+
+
+def _cell_text(cell: Cell) -> str:
+    return next((t for b in cell.blocks if (t := getattr(b, "text", ""))), "")
 
 
 def _table(reader: Reader, rows, page: int, report: Report) -> Table:

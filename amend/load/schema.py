@@ -144,9 +144,10 @@ def _what(err, written: str | None = None) -> str | Msg:
         return _wrong_type(err, written)
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
-        row = tuple(err.absolute_path)[-2:-1] == ("rows",)
-        return msg("load.schema.not_row" if row else "load.schema.not_block",
-                   keys=", ".join(keys) or msg("load.schema.no_keys"))
+        named = ", ".join(keys) or msg("load.schema.no_keys")
+        if tuple(err.absolute_path)[-2:-1] == ("rows",):
+            return msg("load.schema.not_row", keys=named)
+        return msg("load.schema.not_block", keys=named)
     if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
         hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
             if isinstance(err.instance, float) and err.instance.is_integer() else ""

@@ -185,6 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "number counts from the header row repeated there; without one, name the row by its words)",
         "{n:plural:tabell fortsätter:tabeller fortsätter} på nästa sida: varje rad har sidan där den börjar (på en "
         "senare sida räknas radnummer från rubrikraden som upprepas där; utan en sådan, ange raden med dess ord)"),
+    "importers.what.row_over_page": (
+        "table {n:plural:row:rows} broken at a page end, read as one row on the page {n:plural:it starts:they start} "
+        "on (the first cell goes on in lower case under the repeated header, other cells empty)",
+        "{n:plural:tabellrad:tabellrader} som bryts vid sidslutet, {n:plural:läst:lästa} som en rad på sidan där "
+        "{n:plural:den:de} börjar (första cellen fortsätter med liten bokstav under den upprepade rubrikraden, "
+        "andra celler tomma)"),
     "importers.what.split_table": (
         "{n:plural:table:tables} running over a page end, anchored to the page {n:plural:it starts:they start} on",
         "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "
