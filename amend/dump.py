@@ -88,12 +88,18 @@ def _block_data(b) -> Any:
     if isinstance(b, ListBlock):
         return {"numbered" if b.ordered else "bullets": list(b.items)}
     if isinstance(b, Table):
-        rows = [[_cell(c) for c in r] for r in b.rows]
+        rows = [_row(r, page) for r, page in zip(b.rows, b.row_pages or (None,) * len(b.rows))]
         return {"table": {"header": [_cell(c) for c in b.header], "rows": rows} if b.header else {"rows": rows}}
     if isinstance(b, Columns):
         return {"columns": [{**({"heading": c.heading} if c.heading else {}), "content": blocks_to_data(c.blocks)}
                             for c in b.columns]}
     raise TypeError(type(b).__name__)
+
+
+def _row(row, page: int | None):
+    """A row as its cells; one that starts a new page of the table as {cells, page}."""
+    cells = [_cell(c) for c in row]
+    return cells if page is None else {"cells": cells, "page": page}
 
 
 def _cell(cell):

@@ -7,7 +7,7 @@ did not touch.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .messages import Msg, msg
@@ -35,9 +35,32 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
+    """A table; its header row (if any) repeats at the top of each page it runs over, as Word's
+    "repeat as header row" does (the only header row a DOCX import takes, and the one render writes).
+    `row_pages`: for a table over a page break, one entry a body row, the page where the row
+    starts a new page (None: on the page of the row before); () when no row starts a new page."""
+
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     page: int | None = None
+    row_pages: tuple[int | None, ...] = ()
+
+    def pages_of_rows(self, first: int) -> tuple[int, ...]:
+        """The page of each body row, the table starting on page `first`."""
+        out, page = [], first
+        for k in range(len(self.rows)):
+            page = (self.row_pages[k] if k < len(self.row_pages) else None) or page
+            out.append(page)
+        return tuple(out)
+
+    def with_row_pages(self, pages: Sequence[int], first: int) -> Table:
+        """The table with each body row on the page of `pages` (as many as rows; the table
+        starting on `first`): a row keeps its page only where it starts a new one."""
+        marks: list[int | None] = []
+        for page in pages:
+            marks.append(page if page > first else None)
+            first = max(first, page)
+        return replace(self, row_pages=tuple(marks) if any(marks) else ())
 
 
 @dataclass(frozen=True)
@@ -125,20 +148,34 @@ class Program:
 
     @property
     def page_count(self) -> int:
-        return max((p for _, p in iter_block_pages(self)), default=1)
+        return max((last_page(b, p) for b, p in iter_block_pages(self)), default=1)
 
 
 def iter_block_pages(program: Program) -> Iterator[tuple[Block, int]]:
     """Yield (block, effective page) for every top-level block of every section.
 
-    A block without its own page is on the page of the block before it; the
-    first block of a section is on the section's page.
+    A block without its own page is on the page of the block before it (the page
+    where that one ends: a table's last rows may run on); the first block of a
+    section is on the section's page.
     """
     for section in program.sections:
-        page = section.page
-        for block in section.blocks:
-            page = block.page or page
-            yield block, page
+        yield from section_block_pages(section)
+
+
+def section_block_pages(section: Section) -> Iterator[tuple[Block, int]]:
+    """(block, effective page) of each top-level block of one section (see iter_block_pages)."""
+    page = section.page
+    for block in section.blocks:
+        page = block.page or page
+        yield block, page
+        page = last_page(block, page)
+
+
+def last_page(block: Block, page: int) -> int:
+    """The last page a block starting on `page` is printed on (a table's rows may run on)."""
+    if isinstance(block, Table) and block.row_pages:
+        return max(page, *block.pages_of_rows(page))
+    return page
 
 
 def new_pages_problem(blocks: Sequence[Block], first: int, following: int | None, last: int) -> Msg | None:
@@ -187,7 +224,7 @@ class Scope:
     page: int | None = None
     heading: str | None = None
     column: int | str | None = None
-    row: int | None = None
+    row: int | str | None = None  # number, or the words the row's first cell starts with
     paragraph: int | str | None = None  # number, "first" or "last"
     item: int | str | None = None
     sentence: int | str | None = None
@@ -210,6 +247,8 @@ class Scope:
 def _scope_part(key: str, value: int | str) -> Msg:
     if key == "column" and isinstance(value, str) and not value.isdigit() and value not in ("first", "last"):
         return msg("core.scope.column_named", name=value)
+    if key == "row" and isinstance(value, str):
+        return msg("core.scope.row_named", name=value)
     n = ordinal_words(value)
     return {"column": msg("core.scope.column", n=n), "row": msg("core.scope.row", n=n),
             "paragraph": msg("core.scope.paragraph", n=n), "item": msg("core.scope.item", n=n),

@@ -15,7 +15,7 @@ from typing import Any
 
 from .address import TOP, Address, Part
 from .messages import Msg
-from .model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table
+from .model import Block, Cell, Column, Columns, ListBlock, Paragraph, Program, Section, Table, section_block_pages
 
 Path = tuple[Any, ...]  # an address as a plain tuple: what diff and redline still write (an Address is one)
 Node = Any  # a section, block, column, cell or list item's text
@@ -87,10 +87,8 @@ def iter_units(program: Program) -> Iterator[Unit]:
 
 def section_units(sec: Section, s: int) -> Iterator[Unit]:
     """The paragraphs and list items of section `sec`, the s-th of its program (`iter_units`)."""
-    page = sec.page
     here = Address.section(s)
-    for b, block in enumerate(sec.blocks):
-        page = block.page or page
+    for b, (block, page) in enumerate(section_block_pages(sec)):
         yield from _block_units(block, here.block(b), page, s, {})
 
 
@@ -101,9 +99,11 @@ def _block_units(block: Block, address: Address, page: int, s: int, place: dict[
         for k, item in enumerate(block.items):
             yield Unit.made(address.item(k), item, "item", page, s, place)
     else:
+        rows = (page, *block.pages_of_rows(page)) if isinstance(block, Table) and block.row_pages else ()
         for where, box, here in inner(block, address):
+            at = rows[here["row"]] if rows else page  # a row of a table over a page break: its own page
             for j, kid in enumerate(box.blocks):
-                yield from _block_units(kid, where.block(j), page, s, here)
+                yield from _block_units(kid, where.block(j), at, s, here)
 
 
 def walk(node: Node, at: Address | Path = TOP) -> Iterator[tuple[Address, str | None]]:
@@ -170,15 +170,25 @@ def describe(program: Program, address: Address) -> Msg:
     s = address.section_index
     if s is None:
         return address.describe()
-    return address.describe(page=_page_of(program.sections[s], address), heading=program.sections[s].heading)
-
-
-def _page_of(sec: Section, address: Address) -> int:
-    """The page the node at `address` in section `sec` is on: its top block's, else the section's."""
+    sec = program.sections[s]
     top = address.top_block if not address.is_heading and len(address) > 1 else None
-    if top is None:
-        return sec.page
-    return next((blk.page for blk in reversed(sec.blocks[: top.position + 1]) if blk.page), sec.page)
+    page = sec.page if top is None else _page_within(sec.blocks[top.position], address, block_page(program, top))
+    return address.describe(page=page, heading=sec.heading)
+
+
+def _page_within(block: Block, address: Address, page: int) -> int:
+    """The page of `address` inside the top-level `block` starting on `page`: a body row of a table
+    over a page break is on its own page."""
+    parts = address.parts()
+    if not isinstance(block, Table) or not block.row_pages or len(parts) < 3 or parts[2].at[0] == 0:
+        return page
+    return block.pages_of_rows(page)[parts[2].at[0] - 1]
+
+
+def block_page(program: Program, top: Address) -> int:
+    """The page a top-level block starts on (its own, else the page of the block before it)."""
+    pages = section_block_pages(program.sections[top.section_index or 0])
+    return next(page for b, (_, page) in enumerate(pages) if b == top.position)
 
 
 # ---------------------------------------------------------------- get / update

@@ -169,9 +169,13 @@ def units(prog: dict) -> list[tuple]:
                     t = b["table"] or {}
                     for ci, c in enumerate(t.get("header") or []):
                         out.append(("cell", cell_text(c), cur, h, lvl, dict(ctx, row=0, col=ci + 1)))
+                    at = cur
                     for ri, row in enumerate(t.get("rows") or []):
+                        if isinstance(row, dict):  # a row that starts a new page of the table: {cells, page}
+                            at, row = row["page"], row["cells"]
                         for ci, c in enumerate(row):
-                            out.append(("cell", cell_text(c), cur, h, lvl, dict(ctx, row=ri + 1, col=ci + 1)))
+                            out.append(("cell", cell_text(c), at, h, lvl, dict(ctx, row=ri + 1, col=ci + 1)))
+                    cur = at  # the block after the table goes on where its rows end
                 if "columns" in b:
                     for ci, col in enumerate(b["columns"] or []):
                         if col.get("heading"):

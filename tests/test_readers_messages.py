@@ -130,9 +130,11 @@ def test_report_of_footnotes_symbols_merged_cells_and_headings_in_tables_in_both
     assert merged.endswith("i tabellen på sidan 1 och 44 till)")
     assert next(line for line in en if line.startswith("check: 56 merged table cells")).endswith(
         "in the table on page 1 and 44 more)")
-    assert "kontrollera: 1 tabell som fortsätter på nästa sida, förankrad till sidan där den börjar (sidorna 1–2)" \
+    assert "kontrollera: 1 tabell fortsätter på nästa sida: varje rad har sidan där den börjar (på en senare sida " \
+        "räknas radnummer från rubrikraden som upprepas där; utan en sådan, ange raden med dess ord) (sidorna 1–2)" \
         in sv
-    assert "check: 1 table running over a page end, anchored to the page it starts on (pages 1–2)" in en
+    assert "check: 1 table runs over a page end: each row has the page it starts on (on a later page a row number " \
+        "counts from the header row repeated there; without one, name the row by its words) (pages 1–2)" in en
     assert "obs: rubriken ”Comments:” i tabellen på sidan 2 står i en tabell eller spalt; den behålls som ett stycke" \
         in sv
     assert "note: the heading 'Comments:' in the table on page 2 is inside a table or column; kept as a paragraph" \

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Column, Columns, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table
+from ..model import Column, Columns, ListBlock, Meta, Paragraph, Program, Section, SourceFile, Table, last_page
 from ..text import clean, is_blank
 from .places import NOT_IN_FILE
 from .report import Joined, Report
@@ -125,7 +125,7 @@ def drop_implied_pages(program: Program) -> Program:
         for b in s.blocks:
             if b.page is not None and b.page <= page:
                 b = replace(b, page=None)
-            page = b.page or page
+            page = last_page(b, b.page or page)  # the block after a table goes on where its rows end
             blocks.append(b)
         sections.append(replace(s, blocks=tuple(blocks)))
     return replace(program, sections=tuple(sections))

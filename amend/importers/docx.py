@@ -61,6 +61,7 @@ class DocxReader(ColumnsReading, TablesReading):
         self.flowing: dict | None = None  # a multi-column section without column breaks
         self.column_breaks: set = set()
         self.table_page: int | None = None  # the page of the first text of the table being read
+        self.row_page: int | None = None  # the page of the first text of the table row being read
         self.body = self.doc.element.body
         self.loc = ""  # the place (amend.importers.places) of the paragraph being read
         self.runs = Runs(self.styles, report, lambda: self.pager.page)
@@ -150,6 +151,8 @@ class DocxReader(ColumnsReading, TablesReading):
             self.start = self.pager.page
             if self.in_table and self.table_page is None:
                 self.table_page = self.start
+            if self.in_table and self.row_page is None:
+                self.row_page = self.start
         self.text.append(value)
 
     def _flush(self, flow) -> None:

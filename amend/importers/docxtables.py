@@ -38,6 +38,7 @@ class TablesReading:
     in_table: int
     row_broke: bool
     table_page: int | None
+    row_page: int | None  # the page of the first text of the row being read
     _element: Callable[..., None]  # DocxReader's: read one body element into a flow
     _sink: Callable[..., list[Item]]  # DocxReader's: where the items of the flow go
 
@@ -59,19 +60,36 @@ class TablesReading:
             else:
                 where = msg("importers.where.table", page=start)
                 header: list[tuple] = []
-                read = [self._row(tr, where, locs) for tr in rows]
+                read, pages = self._rows(rows, where, locs)
                 trpr = rows[0].find(w("trPr")) if rows else None
                 if trpr is not None and _on(trpr.find(w("tblHeader"))):
-                    header, read = read[0], read[1:]
+                    header, read, pages = read[0], read[1:], pages[1:]
                 block = Table(tuple(Cell(c) for c in header), tuple(tuple(Cell(c) for c in r) for r in read))
         finally:
             self.in_table -= 1
         start = self.table_page or start  # Word's layout may break the page just before the table
+        if isinstance(block, Table):
+            block = block.with_row_pages(pages, start)
         self.table_page = outer_page if outer_page is not None else (start if self.in_table else None)
         if self.pager.page > start:
-            self.report.caveat(msg("importers.what.split_table"),
-                               msg("importers.where.pages", first=start, last=self.pager.page))
+            paged = isinstance(block, Table) and block.row_pages
+            what = msg("importers.what.table_rows_paged") if paged else msg("importers.what.split_table")
+            self.report.caveat(what, msg("importers.where.pages", first=start, last=self.pager.page))
         self._sink(flow).append(Item("block", start, block=block, locs=tuple(locs)))
+
+    def _rows(self, rows: list, where, locs: list[str]) -> tuple[list[list[tuple]], list[int]]:
+        """The cells of each row, and the page each starts on (that of its first text, as the file's breaks count)."""
+        read, pages = [], []
+        outer, self.row_page = self.row_page, None  # a table inside a cell counts its own rows
+        try:
+            for tr in rows:
+                start = self.pager.page
+                read.append(self._row(tr, where, locs))
+                pages.append(self.row_page or start)
+                self.row_page = None
+        finally:
+            self.row_page = outer
+        return read, pages
 
     def _row(self, tr, where, locs: list[str]) -> list[tuple]:
         self.row_broke = False

@@ -24,6 +24,7 @@ from .common import Item, Report, UnreadableDocument, excerpt
 from .pagediff import printed_words, report_differences
 from .pageruns import running_over
 from .pdfpages import Line, NumberingRestarts, PageContent, _drop_running_lines, _lines
+from .rowpages import rows_placed
 from .unsure import name
 
 _PREFIX, _SUFFIX = 40, 20
@@ -60,7 +61,8 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     report.unsure.extend(running_over(flow, texts, spans, stream))
     if report.pages_source == "pages_from":  # the circulated PDF, not LibreOffice's layout
         report_differences(flow, texts, spans, stream, report, layout)
-    return _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
+    placed = _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
+    return rows_placed(placed, spans, stream, report, layout)
 
 
 def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | str) -> Stream:

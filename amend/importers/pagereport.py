@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..messages import Msg, msg
-from ..model import Columns, ListBlock, Paragraph, Program, Table
+from ..model import Columns, ListBlock, Paragraph, Program, Table, last_page, section_block_pages
 from .report import Entry, Joined, Report, page_of
 from .shown import excerpt
 
@@ -58,11 +58,11 @@ def _found(program: Program):
     """(page, kind) of every heading and block, a block without a page being on the page before it."""
     kinds = ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"), (Columns, "columns"))
     for s in program.sections:
-        page = s.page
-        yield page, "heading"
-        for b in s.blocks:
-            page = b.page or page
-            yield page, next((k for t, k in kinds if isinstance(b, t)), "paragraph")
+        yield s.page, "heading"
+        for b, page in section_block_pages(s):
+            kind = next((k for t, k in kinds if isinstance(b, t)), "paragraph")
+            for on in range(page, last_page(b, page) + 1):  # a table is found on each page its rows are on
+                yield on, kind
 
 
 def page_messages(report: Report, program: Program) -> list[Msg]:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..messages import Msg, msg
-from ..model import Cell, Columns, Table
+from ..model import Cell, Columns, Table, last_page
 from .common import (
     Item,
     Joined,
@@ -33,7 +33,7 @@ from .pagealign import first_text
 from .pageruns import rests_printed
 from .pdfcontents import _drop_contents
 from .pdflayout import _pieces
-from .pdflines import _VOCABULARY, Reader, Span, _folded, bookmarks, joined, vocabulary
+from .pdflines import _VOCABULARY, Reader, Span, _folded, _join, bookmarks, joined, vocabulary
 from .pdfnotes import drop_footnotes
 from .pdfpages import (
     MARGIN_ZONE,
@@ -283,15 +283,63 @@ def _at_foot(prev: Span, feet: tuple[float, float], text: str, following: str) -
 
 
 def _merge_tables(items: list[Item], report: Report) -> list[Item]:
-    """A table that goes on on the next page, its header row repeated, is kept as a table on
-    each page: a program's table has one page, and a row printed on the next page must not
-    be cited by the page before (the report says where, to check)."""
-    for prev, it in zip(items, items[1:]):
-        if it.kind == prev.kind == "block" and isinstance(it.block, Table) and isinstance(prev.block, Table) \
-                and it.page == prev.page + 1 and it.block.header and it.block.header == prev.block.header:
-            report.caveat(msg("importers.what.table_per_page"), msg("importers.where.pages", first=prev.page,
-                                                                    last=it.page))
-    return items
+    """A table that goes on on the next page, its header row repeated, is one table whose rows
+    each have the page they are printed on (the report says where, to check)."""
+    out: list[Item] = []
+    for it in items:
+        if out and _goes_on(out[-1], it):
+            out[-1] = _merged(out[-1], it, report)
+        else:
+            out.append(it)
+    for it in out:
+        if isinstance(it.block, Table) and it.block.row_pages:
+            report.caveat(msg("importers.what.table_rows_paged"),
+                          msg("importers.where.pages", first=it.page, last=last_page(it.block, it.page)))
+    return out
+
+
+def _goes_on(prev: Item, it: Item) -> bool:
+    """`it` is the rest of the table `prev` on the next page: the same header row repeated at its top."""
+    if not (isinstance(prev.block, Table) and isinstance(it.block, Table) and it.block.header):
+        return False
+    return it.page == last_page(prev.block, prev.page) + 1 and it.block.header == prev.block.header
+
+
+def _merged(prev: Item, it: Item, report: Report) -> Item:
+    assert isinstance(prev.block, Table) and isinstance(it.block, Table)
+    first, rest = prev.block, it.block.rows
+    rows = first.rows
+    if rest and first.rows and _rest_of_row(rest[0]):  # the row before the page break goes on under the header
+        report.caveat(msg("importers.what.row_over_page"), msg("importers.where.page_text", page=it.page,
+                                                                 text=excerpt(_cell_text(rest[0][0]), 30)))
+        rows, rest = rows[:-1] + (_joined_row(rows[-1], rest[0]),), rest[1:]
+    pages = first.pages_of_rows(prev.page)[:len(rows)] + (it.page,) * len(rest)
+    return replace(prev, block=replace(first, rows=rows + rest).with_row_pages(pages, prev.page))
+
+
+def _rest_of_row(row: tuple[Cell, ...]) -> bool:
+    """The first row under a repeated header is the rest of the row broken at the page end: some of its
+    cells are empty and its first cell is too, or starts in lower case (as a line that goes on does)."""
+    texts = [_cell_text(c) for c in row]
+    return any(not t for t in texts) and (not texts[0] or texts[0][:1].islower())
+
+
+def _joined_row(row: tuple[Cell, ...], rest: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row and the rest of it from the next page, cell by cell (a paragraph goes on in the cell)."""
+    return tuple(_joined_cell(a, b) for a, b in zip(row, rest)) + row[len(rest):]
+
+
+def _joined_cell(a: Cell, b: Cell) -> Cell:
+    from ..model import Paragraph
+
+    if a.blocks and b.blocks and isinstance(a.blocks[-1], Paragraph) and isinstance(b.blocks[0], Paragraph):
+        joined = Paragraph(_join(a.blocks[-1].text, b.blocks[0].text))
+        return Cell(a.blocks[:-1] + (joined,) + b.blocks[1:])
+    return Cell(a.blocks + b.blocks)
+
+
+def _cell_text(cell: Cell) -> str:
+    return next((t for b in cell.blocks if (t := getattr(b, "text", ""))), "")
 
 
 def _table(reader: Reader, rows, page: int, report: Report) -> Table:

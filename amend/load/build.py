@@ -24,6 +24,7 @@ from ..model import (
 )
 from ..text import clean
 from .schema import line_at, source_at
+from .values import row_cells
 
 # ---------------------------------------------------------------- model
 
@@ -53,8 +54,10 @@ def _block(b):
 
 
 def _table(t: dict, page: int | None) -> Table:
+    rows = [row_cells(row) for row in t["rows"]]
+    marks = tuple(row.get("page") if isinstance(row, dict) else None for row in t["rows"])
     return Table(tuple(_cell(c) for c in t.get("header") or ()),
-                 tuple(tuple(_cell(c) for c in row) for row in t["rows"]), page)
+                 tuple(tuple(_cell(c) for c in row) for row in rows), page, marks if any(marks) else ())
 
 
 def _cell(c) -> Cell:

@@ -75,7 +75,7 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
     problems: list[AmendError] = []
     seen: set[tuple] = set()
     errors = () if _check(kind)(data) else _validators()[kind].iter_errors(data)
-    for err in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
+    for err in sorted(map(_in_table, errors), key=lambda e: list(map(str, e.absolute_path))):
         path = tuple(err.absolute_path)
         if any(path[: len(p)] == p for p in seen):
             continue  # one message per place is enough
@@ -91,6 +91,14 @@ def validate(data, lines: dict, kind: str, name: str) -> None:
     problems.sort(key=lambda e: (e.source.line, e.source.column) if isinstance(e.source, Source) else (0, 0))
     if problems:
         raise AmendErrors.of(problems)
+
+
+def _in_table(err):
+    """A table block's error where it is, inside the table (a row, a cell), rather than 'not a valid block'."""
+    if err.validator != "anyOf" or not isinstance(err.instance, dict) or "table" not in err.instance:
+        return err
+    deeper = [e for e in err.context if len(e.absolute_path) > len(err.absolute_path) + 1]
+    return _in_table(max(deeper, key=lambda e: len(e.absolute_path))) if deeper else err
 
 
 def _check_size(data: dict, name: str) -> None:
@@ -136,7 +144,10 @@ def _what(err, written: str | None = None) -> str | Msg:
         return _wrong_type(err, written)
     if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
         keys = [k for k in err.instance if k != "page"]
-        return msg("load.schema.not_block", keys=", ".join(keys) or msg("load.schema.no_keys"))
+        named = ", ".join(keys) or msg("load.schema.no_keys")
+        if tuple(err.absolute_path)[-2:-1] == ("rows",):
+            return msg("load.schema.not_row", keys=named)
+        return msg("load.schema.not_block", keys=named)
     if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
         hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
             if isinstance(err.instance, float) and err.instance.is_integer() else ""
@@ -144,6 +155,8 @@ def _what(err, written: str | None = None) -> str | Msg:
     kind = _JSON_NAMES.get(_json_type(err.instance), _json_type(err.instance))
     if v in ("anyOf", "oneOf") and tuple(err.absolute_path)[-1:] == ("column",):  # a scope's, not a block (M1)
         return msg("load.schema.not_column", kind=kind, value=err.instance)
+    if v in ("anyOf", "oneOf") and tuple(err.absolute_path)[-2:] == ("at", "row"):
+        return msg("load.schema.not_scope_row", kind=kind, value=err.instance)
     if v in ("anyOf", "oneOf"):
         return msg("load.schema.not_allowed", kind=kind, value=err.instance)
     if v == "enum":

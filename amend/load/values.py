@@ -61,7 +61,7 @@ def _program_problems(data: dict, entries: list, whole):
 
 def _amendment_problems(am: dict, path: tuple):
     at = am.get("at") or {}
-    for key in ("heading", "column"):
+    for key in ("heading", "column", "row"):
         if isinstance(at.get(key), str) and _blank(at[key]):
             yield path + ("at", key), _NO_ANCHOR
     for key in _ANCHOR_KEYS:
@@ -122,18 +122,31 @@ def _content_problems(content, path: tuple, pages: list | None = None):
                 if _blank(item):
                     yield here + (key, k), msg("load.value.blank_item")
         if "table" in block:
-            table = block["table"]
-            cells: list[tuple[tuple, Any]] = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
-            cells += [(("rows", r, c), cell) for r, row in enumerate(table["rows"]) for c, cell in enumerate(row)]
-            for where, cell in cells:
-                if isinstance(cell, str) and cell and _blank(cell):
-                    yield here + ("table",) + where, msg("load.value.blank_cell")
-                elif isinstance(cell, list):
-                    yield from _content_problems(cell, here + ("table",) + where)
+            yield from _table_problems(block["table"], here + ("table",), pages)
         for c, column in enumerate(block.get("columns") or ()):
             if isinstance(column.get("heading"), str) and _blank(column["heading"]):
                 yield here + ("columns", c, "heading"), msg("load.value.blank_column_heading")
             yield from _content_problems(column.get("content") or (), here + ("columns", c, "content"))
+
+
+def row_cells(row) -> list:
+    """A row's cells as the file has them: the row itself, or its `cells:` where it carries its page."""
+    return row["cells"] if isinstance(row, dict) else row
+
+
+def _table_problems(table: dict, path: tuple, pages: list | None):
+    """Blank cells of a table; the pages of rows that start a new page (a top-level table's) go into `pages`."""
+    cells: list[tuple[tuple, Any]] = [(("header", c), cell) for c, cell in enumerate(table.get("header") or ())]
+    for r, row in enumerate(table["rows"]):
+        if isinstance(row, dict) and pages is not None:
+            pages.append((path + ("rows", r, "page"), row["page"]))
+        where = ("rows", r, "cells") if isinstance(row, dict) else ("rows", r)
+        cells += [(where + (c,), cell) for c, cell in enumerate(row_cells(row))]
+    for where, cell in cells:
+        if isinstance(cell, str) and cell and _blank(cell):
+            yield path + where, msg("load.value.blank_cell")
+        elif isinstance(cell, list):
+            yield from _content_problems(cell, path + where)
 
 
 def _page_order(pages: list):

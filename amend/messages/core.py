@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.scope.column": ("in the {n} column", "i {n} kolumnen"),
     "core.scope.column_named": ("in the '{name}' column", "i kolumnen ”{name}”"),
     "core.scope.row": ("in the {n} row", "i {n} raden"),
+    "core.scope.row_named": ("in the row '{name}'", "i raden ”{name}”"),
     "core.scope.paragraph": ("in the {n} paragraph", "i {n} stycket"),
     "core.scope.item": ("in the {n} item", "i {n} punkten"),
     "core.scope.sentence": ("in the {n} sentence", "i {n} meningen"),
@@ -33,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.where.heading": ("under '{heading}'", "under rubriken ”{heading}”"),
     "core.where.column": ("column {column}", "kolumn {column}"),
     "core.where.cell": ("row {row}, column {column}", "rad {row}, kolumn {column}"),
+    "core.where.row": ("row {row}", "rad {row}"),
     "core.where.paragraph": ("paragraph {n}", "stycke {n}"),
     "core.where.item": ("item {n}", "punkt {n}"),
     "core.where.paragraph_on_page": ("paragraph {n} on the page ({under} under the heading)",
@@ -84,6 +86,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.row_missing": ("row {row} does not exist {scope} (the table has {count} rows below its header)",
                          "rad {row} finns inte {scope} (tabellen har {count} {count:plural:rad:rader} under "
                          "rubrikraden)"),
+    "core.row_on_page": ("row {row} of the table is on page {on}, not {scope}",
+                         "rad {row} i tabellen står på sidan {on}, inte {scope}"),
+    "core.row_count_unclear": (
+        "which is the {n} row on page {page} is unclear: counted on page {page} it is the row {here}, counted from "
+        "the table's start on page {start} the row {whole}; name the row by the words its first cell starts with "
+        "(row: \"…\")",
+        "vilken som är {n} raden på sidan {page} är oklart: räknat på sidan {page} är det raden {here}, räknat från "
+        "tabellens början på sidan {start} raden {whole}; ange raden med orden dess första cell börjar med "
+        "(row: ”…”)"),
+    "core.row_elsewhere": ("the row '{name}' is on {places}, not {scope}",
+                           "raden ”{name}” står på {places}, inte {scope}"),
+    "core.row_not_named": ("no row {scope} starts with '{name}' (the rows there start: {rows})",
+                           "ingen rad {scope} börjar med ”{name}” (raderna där börjar: {rows})"),
+    "core.row_named_repeated": ("{count} rows {scope} start with '{name}' ({places}); quote more of the row's words",
+                                "{count} rader {scope} börjar med ”{name}” ({places}); citera fler av radens ord"),
     "core.row_needs_column": ("a row of a table holds one cell per column: give the column too",
                               "en rad i en tabell har en cell per kolumn: ange kolumnen också"),
     "core.column_needs_row": ("a column of a table holds one cell per row: give the row too",

@@ -185,12 +185,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural:it starts:they start} on",
         "{n:plural:stycke:stycken} som fortsätter på nästa sida, "
         "{n:plural:förankrat:förankrade} till sidan där {n:plural:det:de} börjar"),
-    "importers.what.table_per_page": (
-        "{n:plural:table goes:tables go} on over a page end with {n:plural:its:their} header repeated: kept as a "
-        "table on each page, so that every row has the page it is printed on (a row number counts on its page)",
-        "{n:plural:tabell fortsätter:tabeller fortsätter} på nästa sida med rubrikraden upprepad: {n:plural:den:de} "
-        "behålls som en tabell på varje sida, så att varje rad har sidan den är tryckt på (radnummer räknas på sin "
-        "sida)"),
+    "importers.what.table_rows_paged": (
+        "{n:plural:table runs:tables run} over a page end: each row has the page it starts on (on a later page a row "
+        "number counts from the header row repeated there; without one, name the row by its words)",
+        "{n:plural:tabell fortsätter:tabeller fortsätter} på nästa sida: varje rad har sidan där den börjar (på en "
+        "senare sida räknas radnummer från rubrikraden som upprepas där; utan en sådan, ange raden med dess ord)"),
+    "importers.what.row_over_page": (
+        "table {n:plural:row:rows} broken at a page end, read as one row on the page {n:plural:it starts:they start} "
+        "on (the first cell goes on in lower case under the repeated header, other cells empty)",
+        "{n:plural:tabellrad:tabellrader} som bryts vid sidslutet, {n:plural:läst:lästa} som en rad på sidan där "
+        "{n:plural:den:de} börjar (första cellen fortsätter med liten bokstav under den upprepade rubrikraden, "
+        "andra celler tomma)"),
     "importers.what.split_table": (
         "{n:plural:table:tables} running over a page end, anchored to the page {n:plural:it starts:they start} on",
         "{n:plural:tabell:tabeller} som fortsätter på nästa sida, {n:plural:förankrad:förankrade} till sidan "

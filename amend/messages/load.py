@@ -138,10 +138,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.json.boolean": ("boolean", "sanningsvärdet"),
     "load.schema.not_block": (f"not a valid block (keys: {{keys}}); {_BLOCK}",
                               f"inget giltigt block (nycklar: {{keys}}); {_BLOCK_SV}"),
+    "load.schema.not_row": (
+        "not a valid table row (keys: {keys}); a row is a list of its cells, or, where it starts a new page of the "
+        "table, {{cells: [...], page: N}}",
+        "ingen giltig tabellrad (nycklar: {keys}); en rad är en lista med sina celler, eller, där den börjar en ny "
+        "sida av tabellen, {{cells: [...], page: N}}"),
     "load.schema.no_keys": ("none", "inga"),
     "load.schema.not_ordinal": ("must be a number from 1, first or last, not {value!r}{hint}",
                                 "ska vara ett tal från 1, first eller last, inte {value!r}{hint}"),
     "load.schema.hint_whole": ("; write {whole}, not {value}", "; skriv {whole}, inte {value}"),
+    "load.schema.not_scope_row": (
+        "{kind} {value!r} is not allowed here; a row is given by its number, 1 for the first under the header "
+        "(row: 2), or by the words its first cell starts with (row: Rakel)",
+        "{kind} {value!r} går inte att använda här; en rad anges med sitt nummer, 1 för den första under rubrikraden "
+        "(row: 2), eller med orden dess första cell börjar med (row: Rakel)"),
     "load.schema.not_column": (
         "{kind} {value!r} is not allowed here; a column is given by its number, 1 for the first (column: 2), or by "
         "its heading (column: Ansvar)",

@@ -17,6 +17,7 @@ from ..tree import get
 from .edits import E
 from .guards import one_list, refuse_column_rival
 from .index import Index, Span, listed, opening, pick_ordinal
+from .rows import pick_rows
 from .unsure import continued_spans, refuse_split_end, refuse_unsure
 
 
@@ -29,6 +30,7 @@ class Selection:
     section: int | None = None  # the section the heading named
     layout: Address | None = None  # the columns block or table the column is in
     column: int | None = None  # 1-based
+    row: int | None = None  # the body row `row:` names (its number in the table: 1 = first under the header)
 
 
 @dataclass(frozen=True)
@@ -213,21 +215,22 @@ class Scoper:
         return []
 
     def _row(self, picked: Selection) -> Selection:
-        rows = [i for i in picked.units if self.ix.units[i].row is not None]
+        """The units of the row `row:` names (amend.resolve.rows: by number or words, on the scope's page)."""
+        ix = self.ix
+        rows = [i for i in picked.units if ix.units[i].row is not None]
         if not rows:
             raise self.fail(ScopeError, msg("core.no_table", scope=self._scope_words("row")))
-        count = max(self.ix.units[i].row or 0 for i in rows)
-        if (self.scope.row or 0) > count:
-            raise self.fail(ScopeError, msg("core.row_missing", row=self.scope.row, scope=self._scope_words("row"),
-                                            count=count))
-        return replace(picked, units=tuple(i for i in rows if self.ix.units[i].row == self.scope.row))
+        wanted = pick_rows(self, rows)
+        numbers = {r for _, r in wanted}
+        return replace(picked, units=tuple(i for i in rows if (ix.units[i].layout, ix.units[i].row) in wanted),
+                       row=numbers.pop() if len(numbers) == 1 else None)
 
     def _cell_or_column(self, picked: Selection, layout: Address) -> Address:
         """The table cell (row and column) or the column the scope names."""
         if self.scope.row is not None:
-            if picked.column is None:
+            if picked.column is None or picked.row is None:
                 raise self.fail(ScopeError, msg("core.row_needs_column"))
-            return layout.cell(self.scope.row, picked.column - 1)
+            return layout.cell(picked.row, picked.column - 1)
         assert picked.column is not None
         if isinstance(get(self.ix.program, layout), Table):
             raise self.fail(ScopeError, msg("core.column_needs_row"))

@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from ..errors import AmendError, UnreadableDocument
 from ..messages import Msg, msg
-from ..model import Program, Section
+from ..model import Program, Section, last_page
 from . import upload
 from .shown import in_root
 from .store import Store, said, unsaid
@@ -240,6 +240,7 @@ def _pages(sections: Sequence[Section]) -> Iterator[tuple[int, int | None, int |
         for j, b in enumerate(s.blocks):
             page = b.page or page
             yield i, j, b.page, page
+            page = last_page(b, page)  # a table's rows may run on to later pages
 
 
 def renamed(draft: Draft, program_id: str, title: str) -> Draft:
