@@ -7,8 +7,11 @@ text exactly, or the refusal in English and Swedish.
 """
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from applying import apply_runner
+from applying import DECISION, apply_runner, write_yaml
+from conftest import PROGRAM, ROOT
 
 PARAGRAPH = "Arbetsgruppen träffas regelbundet med olika förvaltningar i kommunen."
 CONTENT = [PARAGRAPH, {"bullets": ["Polisen.", "Skolan."]}]
@@ -66,4 +69,56 @@ def test_7b_paired_new_blocks_still_apply(run):
     texts = run(CONTENT, [{"at": {"heading": "Samverkan"}, "add_item": "Tullen (från 2026)."},
                           {"at": {"heading": "Samverkan"}, "add_paragraph": "Projektet \u201dTrygg\u201d startar."}])
     assert "Tullen (från 2026)." in texts and "Projektet \u201dTrygg\u201d startar." in texts
+
+
+# ------------------------------------------------ 11: a page or heading the wording names and the scope lacks
+
+LACKS = [("På sidan 9 stryks första stycket.", {"paragraph": 1}, "page 9", "sidan 9"),
+         ("Under rubriken Samverkan stryks första stycket.", {"paragraph": 1},
+          'the heading "Samverkan"', "rubriken ”Samverkan”")]
+
+
+def _patch_file(folder, text: str, at: dict):
+    path = folder / "p.yaml"
+    write_yaml(path, {"program": "valdsforebyggande-2025-2027", "base": "proposed", "produces": "adopted",
+                      "decision": DECISION, "amendments": [{"id": "a1", "text": text, "at": at,
+                                                            "delete_paragraph": True}]})
+    return path
+
+
+@pytest.mark.parametrize("text, at, en, sv", LACKS, ids=["page", "heading"])
+def test_11_validate_refuses_a_place_the_scope_lacks(amend, tmp_path, text, at, en, sv):
+    path = _patch_file(tmp_path, text, at)
+    for lang, named, lacks in (("en", en, "does not"), ("sv", sv, "gör det inte")):
+        res = amend("--lang", lang, "validate", path)
+        assert res.code == 1
+        (line,) = res.err.splitlines()
+        assert "p.yaml:" in line and "a1" in line and named in line and lacks in line, line
+
+
+@pytest.mark.parametrize("text, at, en, sv", LACKS, ids=["page", "heading"])
+def test_11_check_refuses_a_place_the_scope_lacks(amend, tmp_path, text, at, en, sv):
+    folder = tmp_path / "amendments" / "valdsforebyggande-2025-2027"
+    folder.mkdir(parents=True)
+    (tmp_path / "programs").mkdir()
+    shutil.copy(PROGRAM, tmp_path / "programs")
+    _patch_file(folder, text, at)
+    res = amend("check", tmp_path)
+    assert res.code == 1 and en in res.out and "whole program" in res.out, res.out
+
+
+@pytest.mark.parametrize("text, at", [("På sidan 9 stryks första stycket.", {"page": 9, "paragraph": 1}),
+                                      ("Under rubriken Samverkan stryks första stycket.",
+                                       {"heading": "Samverkan", "paragraph": 1})])
+def test_11_a_place_in_both_still_validates(amend, tmp_path, text, at):
+    res = amend("validate", _patch_file(tmp_path, text, at))
+    assert res.code == 0, res.err
+
+
+def test_11_bundled_amendments_and_cases_still_validate(amend):
+    files = sorted((ROOT / "amendments").rglob("*.yaml")) + sorted((ROOT / "tests/cases").glob("*/patch.yaml")) \
+        + sorted((ROOT / "tests/fixtures/minutes").glob("*/expected-patch*.yaml"))
+    assert len(files) > 30
+    res = amend("validate", *files)
+    assert res.code == 0, res.err
 
