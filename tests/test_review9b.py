@@ -122,3 +122,23 @@ def test_11_bundled_amendments_and_cases_still_validate(amend):
     res = amend("validate", *files)
     assert res.code == 0, res.err
 
+
+# ------------------------------------------------ 14: the DOCX --pages-from report names paragraphs over a page end
+
+
+def _running_over(program, report) -> list[str]:
+    from amend.importers.pagereport import page_messages
+
+    return [line for m in page_messages(report, program) for line in [m.render("en")]
+            if "running over a page end" in line]
+
+
+def test_14_docx_pages_from_report_says_what_the_pdf_import_says(tmp_path):
+    from amend.importers import import_document
+
+    pages8 = ROOT / "tests" / "fixtures" / "pages8"
+    docx = import_document(pages8 / "plan.docx", program_id="pf", pages_from=pages8 / "plan.pdf")
+    pdf = import_document(pages8 / "plan.pdf", program_id="pf")
+    said = [_running_over(*docx), _running_over(*pdf)]
+    assert said[0] and [line.split(": ", 1)[0] for line in said[0]] == [line.split(": ", 1)[0] for line in said[1]]
+    assert all("check: 1 paragraph running over a page end" in line for line in said[0]), said[0]
