@@ -202,6 +202,7 @@ def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | 
 
 def _problems_of(file: str) -> list[AmendError]:
     """A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
+    from .check.named import place_missing
     from .extract.agreement import patch_disagreements
     from .load import load_any
     from .model import Patch
@@ -210,7 +211,12 @@ def _problems_of(file: str) -> list[AmendError]:
         loaded = load_any(file)
     except AmendError as exc:
         return [exc]
-    return patch_disagreements(loaded) if isinstance(loaded, Patch) else []
+    if not isinstance(loaded, Patch):
+        return []
+    errors = patch_disagreements(loaded)
+    said = {e.amendment for e in errors}  # one disagreement an amendment: a place the scope lacks after the others
+    return errors + [AmendError(msg("check.text_disagrees", found=found), source=am.source, amendment=am.label)
+                     for am in loaded.amendments if am.label not in said and (found := place_missing(am, None))]
 
 
 # ---------------------------------------------------------------- competing patches

@@ -203,5 +203,8 @@ def test_a_paragraph_the_pdf_prints_in_other_words_is_reported(tmp_path, pdf, en
 
 def test_the_pdf_of_the_docx_itself_reports_no_other_words(tmp_path):
     program, report = _imported(tmp_path, PLAN, pages_from=PLAN_PDF)
-    assert [m.render("en") for m in page_messages(report, program)][1] == \
-        "pages 1–6: found 4 headings, 24 paragraphs and 1 list; nothing guessed or left out"
+    lines = [m.render("en") for m in page_messages(report, program)]
+    assert not any("other words" in line for line in lines)
+    # (each paragraph over a page end is a check line, as the PDF import gives it: review 9 #14)
+    assert lines[1] == "page 1: found 1 heading and 5 paragraphs; check: 1 paragraph running over a page end, " \
+        "anchored to the page it starts on ('Stycke 1.4 handlar om fritidsg…')"

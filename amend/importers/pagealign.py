@@ -58,11 +58,29 @@ def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg
     found = [stream.page_at(sp[0]) if sp else None for sp in spans]
     if any(texts) and not any(page is not None for page in found):
         raise UnreadableDocument(msg("importers.pages_from_unrelated"), source=layout)
-    report.unsure.extend(running_over(flow, texts, spans, stream))
+    runs = running_over(flow, texts, spans, stream)
+    report.unsure.extend(mark for _, mark in runs)
+    _report_runs(flow, spans, stream, sorted({i for i, _ in runs}), report)
     if report.pages_source == "pages_from":  # the circulated PDF, not LibreOffice's layout
         report_differences(flow, texts, spans, stream, report, layout)
     placed = _place(flow, found, report, layout, stream.printed[-1] if stream.printed else 1)
     return rows_placed(placed, spans, stream, report, layout)
+
+
+def _report_runs(flow: list[Item], spans: list[tuple[int, int] | None], stream: Stream, running: list[int],
+                 report: Report) -> None:
+    """A check line for each paragraph a page end falls in (`running`: their indexes in `flow`), on
+    the page it starts on, as the PDF import gives it (review 9 #14); not twice where the DOCX's
+    own page breaks said so already."""
+    said = {(e.what, e.where) for e in report.entries if e.kind == "check"}
+    for i in running:
+        span = spans[i]
+        assert span is not None  # (a page start is found only inside a paragraph matched whole)
+        entry = (msg("importers.what.split_paragraph"),
+                 msg("importers.where.page_text", page=stream.page_at(span[0]), text=excerpt(flow[i].text, 30)))
+        if entry not in said:
+            report.caveat(*entry)
+            said.add(entry)
 
 
 def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | str) -> Stream:

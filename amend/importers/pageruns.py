@@ -20,17 +20,19 @@ _CHECK = 20  # the characters after a page start that must read the same in the 
 
 
 def running_over(flow: list[Item], texts: list[str], spans: list[tuple[int, int] | None],
-                 stream: Stream) -> list[Unsure]:
-    """A mark for each page start inside a paragraph or list item matched whole (its end found)."""
+                 stream: Stream) -> list[tuple[int, Unsure]]:
+    """A mark for each page start inside a paragraph or list item matched whole (its end found),
+    with the index in `flow` of the paragraph or item."""
     out = []
-    for it, text, span in zip(flow, texts, spans):
+    for i, (it, text, span) in enumerate(zip(flow, texts, spans)):
         if span is None or it.kind not in ("paragraph", "item") or not it.text:
             continue
         lo, hi = span
         for k in range(bisect_right(stream.starts, lo), bisect_right(stream.starts, hi - 1)):  # lo < start < hi
             start = stream.starts[k]
             if _reads_same(text, start - lo, stream.text, start):
-                out.append(Unsure("runs", _unique(it.text[_original(it.text, start - lo):], texts), stream.printed[k]))
+                rest = _unique(it.text[_original(it.text, start - lo):], texts)
+                out.append((i, Unsure("runs", rest, stream.printed[k])))
     return out
 
 

@@ -42,6 +42,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.unpaired": (
         "would leave \"{mark}\" without its partner (\"{result}\"); quote both marks of the pair, or neither",
         "skulle lämna ”{mark}” utan sin motsvarighet (”{result}”); citera båda tecknen i paret eller inget av dem"),
+    "guards.new_text_unpaired": (
+        "the new text \"{text}\" has \"{mark}\" without its partner; write both marks of the pair, or neither",
+        "den nya texten ”{text}” har ”{mark}” utan sin motsvarighet; skriv båda tecknen i paret eller inget av dem"),
     "guards.hyphen_end": (
         "inserts \"{new}\", which ends with a hyphen: whether it joins \"{word}\" or stands as a word of its "
         "own (as in \"inköps- och\") is unclear; replace \"{word}\" with the whole new words instead",

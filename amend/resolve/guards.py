@@ -5,7 +5,7 @@ number names one list. Each problem becomes the amendment's refusal.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import AmbiguousAnchor
@@ -13,7 +13,14 @@ from ..messages import Msg, msg
 from ..text import clean, find_spans, fold, fold_anchor, splice
 from ..text.confusables import has_lookalike, latin_skeleton
 from ..text.numbers import cuts_spaced_number
-from ..text.typography import edit_problem, folded_terminal, inserted_sentence, paragraph_start_problem
+from ..text.typography import (
+    edit_problem,
+    folded_terminal,
+    inserted_sentence,
+    paragraph_start_problem,
+    unpaired_mark,
+)
+from ..tree import Node, walk
 from .index import Index, Span, listed, opening
 
 if TYPE_CHECKING:
@@ -23,8 +30,9 @@ if TYPE_CHECKING:
 
 def guarded(scoper: Scoper, unit: Unit, start: int, end: int, new: str, anchor: str) -> str:
     """The text to put at unit.text[start:end] for `new` (a full stop of its own that meets the
-    sentence's is that one), or the refusal when the result would not read as written."""
-    new, problem = checked_edit(unit.text, start, end, new, anchor, unit.what == "paragraph" and unit.row is None)
+    sentence's is that one), or the refusal when it cannot be placed so. Whether the result
+    reads as written is asked of every text edit where it is made (`refuse_unreadable`)."""
+    new, problem = _prepared(unit.text, start, end, new, anchor)
     if problem is not None:
         raise scoper.fail(AmbiguousAnchor, msg("guards.edit_refused", anchor=anchor, problem=problem))
     return new
@@ -34,16 +42,48 @@ def checked_edit(text: str, start: int, end: int, new: str, anchor: str, paragra
     """The text to put at text[start:end] and why the result would not read as written (None: it
     would); `paragraph`: the text is a paragraph of its own, not an item or a cell. The generator of
     bench/ asks the same question, so that its amendments are ones amend applies."""
+    new, problem = _prepared(text, start, end, new, anchor)
+    return new, problem or result_problem(text, start, end, new, paragraph)
+
+
+def _prepared(text: str, start: int, end: int, new: str, anchor: str) -> tuple[str, Msg | None]:
+    """`new` as it goes in (its own full stop folded into the sentence's), and why a sentence of
+    its own cannot go right before a full stop."""
     written = clean(new)
     new, problem = folded_terminal(text, end, written)
     if problem is None and start == end and new != written and inserted_sentence(written):
         problem = msg("guards.sentence_before_stop", new=written, anchor=anchor)
+    return new, problem
+
+
+def result_problem(text: str, start: int, end: int, new: str, paragraph: bool) -> Msg | None:
+    """Why text with text[start:end] replaced by `new` would not read as written, or None."""
     result = splice(text, [(start, end, new)])
-    if problem is None:
-        problem = edit_problem(text, start, end, new, result)
+    problem = edit_problem(text, start, end, new, result)
     if problem is None and paragraph:
         problem = paragraph_start_problem(text, result)
-    return new, problem
+    return problem
+
+
+def refuse_unreadable(scoper: Scoper, unit: Unit, start: int, end: int, new: str,
+                      refusal: Callable[[Msg], Msg]) -> None:
+    """Refuse a text edit whose result would not read as written (README "The edited sentence
+    must still read as written"): every text edit of every operation is made through this, so
+    that no path (an at-end insert, a sentence's end) skips the checks (review 9 #7)."""
+    problem = result_problem(unit.text, start, end, new, unit.what == "paragraph" and unit.row is None)
+    if problem is not None:
+        raise scoper.fail(AmbiguousAnchor, refusal(problem))
+
+
+def refuse_unpaired_blocks(scoper: Scoper, blocks: Iterable[Node]) -> None:
+    """Refuse new paragraphs, items or sections whose text leaves a bracket or quotation mark
+    without its partner ("Projektet ”Trygg startar."), as an edit of the text is (review 9 #7)."""
+    for block in blocks:
+        for _, text in walk(block):
+            mark = unpaired_mark(text or "")
+            if mark is not None:
+                raise scoper.pointing(scoper.am.op).fail(AmbiguousAnchor, msg("guards.new_text_unpaired",
+                                                                              text=text, mark=mark))
 
 
 def in_word(texts: list[str], anchor: str, scope: Msg) -> Msg:

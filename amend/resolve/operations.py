@@ -7,7 +7,7 @@ from typing import Any
 
 from ..address import TOP, Address
 from ..errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, ScopeError
-from ..messages import msg
+from ..messages import Msg, msg
 from ..model import Amendment, Paragraph, Patch, Program, Scope, new_pages_problem
 from ..text import (
     fold_anchor,
@@ -18,7 +18,7 @@ from ..text.typography import checked_end_insert
 from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
 from .edits import Edit, Region, Resolution
-from .guards import guarded, list_places
+from .guards import guarded, list_places, refuse_unpaired_blocks, refuse_unreadable
 from .index import Index, Span, listed, pick_ordinal
 from .scope import Scoper, Sentences
 from .unsure import refuse_split_delete, refuse_split_end
@@ -92,10 +92,18 @@ def locate(ix: Index, patch: Patch, every: bool = False) -> list[Hit]:
     return anchors.every(spans, am.value, sentences) if every else [anchors.one(spans, am.value, sentences)]
 
 
-def _text_edit(am: Amendment, hit: Hit, ix: Index, start: int, end: int, new: str) -> Edit:
-    path = ix.units[hit.unit].path
-    return Edit("text", am, path=path, start=start, end=end, new=new,
-                reads=((path, (hit.start, hit.end)),), writes=((path, (start, end)),))
+def _text_edit(scoper: Scoper, ix: Index, unit: int, start: int, end: int, new: str,
+               refusal: Callable[[Msg], Msg], read: tuple[int, int] | None = None) -> Edit:
+    """The edit putting `new` at text[start:end] of the unit (having read text[read]): the one place
+    every text edit is made, so the result is always asked whether it reads as written."""
+    refuse_unreadable(scoper, ix.units[unit], start, end, new, refusal)
+    path = ix.units[unit].path
+    return Edit("text", scoper.am, path=path, start=start, end=end, new=new,
+                reads=((path, read),) if read else (), writes=((path, (start, end)),))
+
+
+def _at_anchor(anchor: str) -> Callable[[Msg], Msg]:
+    return lambda problem: msg("guards.edit_refused", anchor=anchor, problem=problem)
 
 
 def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
@@ -106,7 +114,7 @@ def _insert(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[
     hit = anchors.one(spans, anchor, sentences)
     at = hit.end if am.after else hit.start
     new = guarded(anchors.scoper, ix.units[hit.unit], at, at, am.value, anchor)
-    return [_text_edit(am, hit, ix, at, at, new)]
+    return [_text_edit(anchors.scoper, ix, hit.unit, at, at, new, _at_anchor(anchor), (hit.start, hit.end))]
 
 
 def _end_insert(ix: Index, am: Amendment, scoper: Scoper, spans: list[Span], sentences: Sentences | None) -> Edit:
@@ -122,8 +130,8 @@ def _end_insert(ix: Index, am: Amendment, scoper: Scoper, spans: list[Span], sen
     if problem:
         raise scoper.fail(AmbiguousAnchor, msg("core.scope_text_problem", scope=scoper.scope.describe(),
                                                problem=problem))
-    path = ix.units[unit].path
-    return Edit("text", am, path=path, start=at, end=at, new=new, writes=((path, (at, at)),))
+    return _text_edit(scoper, ix, unit, at, at, new, lambda problem: msg(
+        "core.scope_text_problem", scope=scoper.scope.describe(), problem=problem))
 
 
 def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -149,7 +157,7 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
         raise scoper.fail(ScopeError, msg("core.deletes_paragraph", where=place)
                           if ix.units[hit.unit].what == "paragraph" else msg("core.deletes_item", where=place))
     new = guarded(scoper, ix.units[hit.unit], hit.start, end, new, am.value)
-    return [_text_edit(am, hit, ix, hit.start, end, new)]
+    return [_text_edit(scoper, ix, hit.unit, hit.start, end, new, _at_anchor(am.value), (hit.start, hit.end))]
 
 
 def _units_starting(ix: Index, units: list[int], what: str, start: str) -> list[int]:
@@ -225,6 +233,7 @@ def _insert_block(am: Amendment, container: Address, index: int, new: Any, reads
 
 
 def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    refuse_unpaired_blocks(scoper, [Paragraph(am.value)])
     if scoper.scope.item is not None and am.position is None and am.after_item is None:
         raise scoper.fail(ScopeError, msg("core.add_item_needs_place"))
     units = scoper.narrowed(scoper.select())
@@ -252,6 +261,7 @@ def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> lis
 
 def _add_paragraph(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     new = Paragraph(am.value)
+    refuse_unpaired_blocks(scoper, [new])
     if am.after is not None:
         i = _one_unit(ix, scoper, "paragraph", am.after)
         return [_after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))]
@@ -286,6 +296,7 @@ def _section_named(ix: Index, scoper: Scoper, heading: str) -> int:
 def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     section = am.value
     _check_section_place(scoper, am)
+    refuse_unpaired_blocks(scoper, [section])
     if am.after_section is None:
         s_after = len(ix.program.sections) - 1
         reads: tuple[Region, ...] = ()
@@ -328,6 +339,7 @@ def _delete_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) 
 
 def _replace_section_text(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     s = _target_section(ix, scoper, am)
+    refuse_unpaired_blocks(scoper, am.value)
     _check_new_pages(ix, scoper, am.value, ix.program.sections[s].page, s + 1)
     here = Address.section(s)
     return [Edit("replace_blocks", am, container=here, new=am.value, writes=((here, None),))]

@@ -113,6 +113,11 @@ def _unpaired_marks(text: str) -> list[str]:
     return out + quotes[-1:] if len(quotes) % 2 else out
 
 
+def unpaired_mark(text: str) -> str | None:
+    """The first bracket or quotation mark of new text left without its partner, or None."""
+    return next(iter(_unpaired_marks(text)), None)
+
+
 def _unpaired_brackets(text: str, opening: str, closing: str) -> list[str]:
     """The closing brackets of one kind with no opening one before them, then the opening ones left open."""
     if opening not in text and closing not in text:
