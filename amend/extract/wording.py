@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
-from .leftovers import rejected_word, unread_place, unread_quote
+from .leftovers import rejected_word, unread_place, unread_quote, unread_tail
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
@@ -387,6 +387,9 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
         return Cannot(built)
     if place.problems and not built.pop("_unscoped", False):
         return Cannot(_problems(place))
+    tail = unread_tail(skeleton, m, place.read + _listed(skeleton), quotes)
+    if tail is not None:
+        return Cannot(tail)
     built.pop("_unscoped", None)
     note = built.pop("_note", None)
     if several is not None and note is None:  # a never-closed quotation of several sentences, none a remark
@@ -420,8 +423,12 @@ def _unread_place(skeleton: str, m, place) -> Msg | None:
     """A place word neither the place nor the operation was read from (problems of the place say more)."""
     if place.problems:
         return None
-    listed = [t.span() for t in _TO_LIST.finditer(skeleton)]
-    return unread_place(skeleton, place.read + ([(m.start(), m.end())] if m else []) + listed)
+    return unread_place(skeleton, place.read + ([(m.start(), m.end())] if m else []) + _listed(skeleton))
+
+
+def _listed(skeleton: str) -> list[tuple[int, int]]:
+    """The spans that name a list as the place ("i punktlistan", "en ny punkt")."""
+    return [t.span() for t in _TO_LIST.finditer(skeleton)]
 
 
 _UNQUOTED_FROM_TO = re.compile(r"\bändras från (?P<old>[^⟨]+?) (?:tillbaka )?till (?P<new>[^⟨]+?)\.?$", re.IGNORECASE)

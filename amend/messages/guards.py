@@ -185,6 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write each change as an amendment of its own by hand",
         "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
         "skriv varje ändring som ett eget ändringsförslag för hand"),
+    # review 9 #1: "ersätts ”A” med ”B” och ordet gemensamma stryks", "stryks ”redan” samt det därpå följande ordet"
+    "guards.extract_unread_words": (
+        "the sentence goes on after the change read from it (\"{words}\"), and those words are not understood: they "
+        "may be a second change or a condition the reading would leave out; write the amendment by hand",
+        "meningen fortsätter efter ändringen som lästes ur den (”{words}”), och de orden förstods inte: de kan vara "
+        "en ändring till eller ett villkor som läsningen skulle utelämna; skriv ändringen för hand"),
     "guards.extract_unread_starting": (
         "the sentence names the place as \"{noun} som börjar med ”{words}”\" (the {key} that starts with those "
         "words), which a patch cannot say for this change; write the amendment by hand with the {key}'s number "

@@ -1,0 +1,61 @@
+"""Findings of the ninth adversarial review (notes/review9; numbers and repro folders as in its
+FINDINGS.md): wrong adopted text with exit 0 first, then messages that mislead.
+
+Each case writes the repro's minutes (the decision point of its minutes.txt in the § it holds) and runs
+`amend extract` against the bundled program (programs/valdsforebyggande-2025-2027.yaml, the program the
+repro's run.sh reads), then `amend apply` where a patch is written, and compares the adopted text
+exactly, or the refusal in English and Swedish. Every refusal test fails on main 962492e.
+"""
+from __future__ import annotations
+
+import pytest
+from applying import extract_runner
+from conftest import PROGRAM
+from test_review8 import _changed, _refused  # the adopted text that changed; a refusal that writes no patch
+
+from amend.messages import msg
+
+HEAD = ("Kommunstyrelsen\nProtokoll\n2025-11-05\n\n§ 12  2025.202 KS\nProgram om våldsförebyggande arbete 2025–2027\n"
+        "Ärendebeskrivning\nKommunstyrelsen har berett ärendet.\n\nBeslut\nKommunstyrelsen föreslår kommunfullmäktige att "
+        "anta programmet med följande ändringar:\n")
+TAIL = "\nBeslutsunderlag\n• Tjänsteskrivelse\n"
+
+
+@pytest.fixture
+def extract(amend, tmp_path):
+    """extract(points, lang) → (result, folder): `amend extract` of the § whose decision holds `points`
+    (each under "Ändring N")."""
+    def wrap(points: str) -> str:
+        return HEAD + "".join(f"Ändring {n}\n{p}\n" for n, p in enumerate(points.split("\n"), 1)) + TAIL
+    return extract_runner(amend, tmp_path, PROGRAM, wrap=wrap)
+
+
+# ------------------------------------------------ 1: unquoted words after the operation
+
+SAMVERKAN = "På sidan 6, under rubriken Samverkan, "
+TAILS = [
+    (SAMVERKAN + "ersätts ”regelbundet” med ”varje vecka” och ordet gemensamma stryks.",
+     "och ordet gemensamma stryks"),
+    ("På sidan 3, under rubriken Målgrupper, stryks orden ”särskilt” och prioriterade.", "och prioriterade"),
+    ("På sidan 7, under rubriken Tertiär prevention, stryks ”redan” samt det därpå följande ordet.",
+     "samt det därpå följande ordet"),
+    (SAMVERKAN + "stryks ”regelbundet” andra gången ordet förekommer.", "andra gången ordet förekommer"),
+    (SAMVERKAN + "stryks ”träffas regelbundet” – dock inte ordet träffas.", "dock inte ordet träffas"),
+    (SAMVERKAN + "stryks ”regelbundet”, vilket även gäller bilagan.", "vilket även gäller bilagan"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("point, words", TAILS, ids=[w for _, w in TAILS])
+def test_1_words_after_the_change_that_nothing_reads_are_refused(extract, point, words, lang):
+    # before: only the quoted change written ("gemensamma", "prioriterade" kept), extract 0, apply 0
+    res, folder = extract(point, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_words", words=words).render(lang) in res.err, res.err
+
+
+def test_1_a_place_after_the_change_still_applies(amend, extract):
+    res, folder = extract(SAMVERKAN + "ersätts ”regelbundet” med ”varje vecka” i tredje stycket.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "Arbetsgruppen träffas varje vecka för att dela kunskap" in text
