@@ -59,3 +59,32 @@ def test_1_a_place_after_the_change_still_applies(amend, extract):
     assert res.code == 0, res.err
     [text] = _changed(amend, folder).values()
     assert "Arbetsgruppen träffas varje vecka för att dela kunskap" in text
+
+
+# ------------------------------------------------ 2: "i tabellens sista rad"
+
+DOCUMENTS = "På sidan 5, under rubriken Styrande dokument, "
+LAST_ROW = "Förskola och skola ska främja jämställdhet och arbeta aktivt mot kränkande behandling."
+
+
+LAST_ROWS = [
+    ("i tabellens sista rad stryks ”och arbeta aktivt”.", LAST_ROW.replace(" och arbeta aktivt", "")),
+    ("i sista raden i tabellen stryks ”och arbeta aktivt”.", LAST_ROW.replace(" och arbeta aktivt", "")),
+    ("i tabellens sista rad ersätts ”och arbeta aktivt” med ”och verka”.", LAST_ROW.replace("arbeta aktivt", "verka")),
+]
+
+
+@pytest.mark.parametrize("point, adopted", LAST_ROWS, ids=[p for p, _ in LAST_ROWS])
+def test_2_the_last_row_of_the_one_table_is_its_last_row_under_the_header(amend, extract, point, adopted):
+    # before: "amendments[1].at.row: must be a whole number, not text", exit 1, nothing written
+    res, folder = extract(DOCUMENTS + point)
+    assert res.code == 0, res.err
+    assert list(_changed(amend, folder).values()) == [adopted]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_2_the_last_row_where_the_place_holds_no_table_is_refused_naming_the_words(extract, lang):
+    res, folder = extract(SAMVERKAN + "i tabellens sista rad stryks ”regelbundet”.", lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_last_row", words="i tabellens sista rad", count=0).render(lang) in res.err, res.err
+    assert "amendments[" not in res.err

@@ -3,6 +3,7 @@ the one reading the program bears out, ranges looked up so that the patch quotes
 exactly, ids as the minutes number them."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -133,6 +134,34 @@ def row_count_unclear(data: dict, program: Program) -> Msg | None:
         if table.header and row < len(texts) and words in texts[row] and words in texts[row - 1]:
             return msg("guards.extract_row_count", words=words, row=row)
     return None
+
+
+# "i tabellens sista rad", "i sista raden i tabellen": the words that named the last row
+_LAST_ROW = re.compile(r"(?:\bi )?(?:tabellens sista rad\b|sista raden(?: i tabellen)?)", re.IGNORECASE)
+
+
+def last_row(ins: Instruction, program: Program) -> Instruction | Msg:
+    """"i tabellens sista rad": the row is numbered as the patch numbers rows (under the header) when the
+    place holds one table; else why not, naming the words (`row` is a whole number in a patch, review 9 #2)."""
+    ats = [at for at in [r.scope for r in ins.readings] + [c.data.get("at") or {} for c in ins.candidates]
+           if at.get("row") == "last"]
+    if not ats:
+        return ins
+    tables = {id(t): t for at in ats for t in _tables_at(at, program)}
+    if len(tables) != 1:
+        words = _LAST_ROW.search(ins.text)
+        return msg("guards.extract_last_row", words=words.group() if words else "sista", count=len(tables))
+    n = len(next(iter(tables.values())).rows)
+    readings = [dataclasses.replace(r, at=tuple((k, n if (k, v) == ("row", "last") else v) for k, v in r.at))
+                for r in ins.readings]
+    candidates = tuple(dataclasses.replace(c, data=_numbered(c.data, n)) for c in ins.candidates)
+    return dataclasses.replace(ins, readings=readings, candidates=candidates)
+
+
+def _numbered(data: dict, n: int) -> dict:
+    """The data with its `row: last` as row n."""
+    at = data.get("at") or {}
+    return {**data, "at": {**at, "row": n}} if at.get("row") == "last" else data
 
 
 def _tables_at(at: dict, program: Program) -> list[Table]:

@@ -191,6 +191,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "may be a second change or a condition the reading would leave out; write the amendment by hand",
         "meningen fortsätter efter ändringen som lästes ur den (”{words}”), och de orden förstods inte: de kan vara "
         "en ändring till eller ett villkor som läsningen skulle utelämna; skriv ändringen för hand"),
+    # review 9 #2: "i tabellens sista rad" where the place holds no table or several
+    "guards.extract_last_row": (
+        "the sentence names the last row of a table (\"{words}\"), but the place holds {count} tables, so which row "
+        "is meant is unclear; write the amendment by hand with the row's number (at: row: N, counted under the "
+        "header row)",
+        "meningen anger en tabells sista rad (”{words}”), men stället har {count} tabeller, så det är oklart vilken "
+        "rad som avses; skriv ändringen för hand med radens nummer (at: row: N, räknat under rubrikraden)"),
     "guards.extract_unread_starting": (
         "the sentence names the place as \"{noun} som börjar med ”{words}”\" (the {key} that starts with those "
         "words), which a patch cannot say for this change; write the amendment by hand with the {key}'s number "
