@@ -8,12 +8,16 @@ exactly, or the refusal in English and Swedish. Every refusal test fails on main
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from applying import extract_runner
 from conftest import PROGRAM
-from test_review8 import _changed, _refused  # the adopted text that changed; a refusal that writes no patch
+from test_review8 import BEFORE, _changed, _refused  # the adopted text that changed; a refusal that writes no patch
 
+from amend.load import load_program
 from amend.messages import msg
+from amend.tree import iter_units
 
 HEAD = ("Kommunstyrelsen\nProtokoll\n2025-11-05\n\n§ 12  2025.202 KS\nProgram om våldsförebyggande arbete 2025–2027\n"
         "Ärendebeskrivning\nKommunstyrelsen har berett ärendet.\n\nBeslut\nKommunstyrelsen föreslår kommunfullmäktige att "
@@ -88,3 +92,39 @@ def test_2_the_last_row_where_the_place_holds_no_table_is_refused_naming_the_wor
     assert _refused(res, folder), res.err
     assert msg("guards.extract_last_row", words="i tabellens sista rad", count=0).render(lang) in res.err, res.err
     assert "amendments[" not in res.err
+
+
+# ------------------------------------------------ 3: "På s. 9", "På sid 9", "På s 9": the page's abbreviations
+
+ABBREVIATED = [
+    ("På s. 9 stryks första stycket.", "s. 9"),
+    ("På sid 9, i första stycket, läggs följande mening till: ”Uppföljningen är årlig.”", "sid 9"),
+    ("På s 9 stryks första stycket.", "s 9"),
+    ("På sid. 7, under rubriken Tertiär prevention, ersätts ”redan” med ”tidigare”.", "sid. 7"),
+]
+
+
+@pytest.mark.parametrize("point, page", ABBREVIATED, ids=[p for _, p in ABBREVIATED])
+def test_3_an_abbreviated_page_is_the_page(amend, extract, point, page):
+    # before: the page dropped ("På s. 9 stryks första stycket" deleted the program's first paragraph, page 2),
+    # and "På sid. 7 …" split at "sid." into two sentences; the same change as with "sidan" is made
+    res, folder = extract(point)
+    assert res.code == 0, res.err
+    written = _adopted(amend, folder)
+    res, folder = extract(point.replace(page, "sidan " + page.split()[-1]))
+    assert res.code == 0, res.err
+    assert written == _adopted(amend, folder) != list(BEFORE.values())
+
+
+def _adopted(amend, folder: Path) -> list[str]:
+    """The text of every unit of the adopted program, in order."""
+    res = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert res.code == 0, res.err
+    return [u.text for u in iter_units(load_program(next((folder / "out").glob("*.adopted.yaml"))))]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_3_abbreviated_pages_from_one_on_are_refused(extract, lang):
+    res, folder = extract("På s. 6 ff. ersätts ”våldsutsatta” med ”utsatta”.", lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_pages_following", words="sidan 6 ff.").render(lang) in res.err, res.err

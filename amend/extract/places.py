@@ -101,6 +101,16 @@ def _took(place: _Place, m: re.Match | None, end: int | None = None) -> re.Match
     return m
 
 
+# "s. 9", "s 9" (after "på"), "sid 9", "sid. 9": the abbreviations of "sidan" in minutes (review 9 #3)
+_PAGE_ABBREVIATION = re.compile(r"\b(?:sid\.?|s\.)\s?(?=\d)|(?<=\bpå )s (?=\d)", re.IGNORECASE)
+
+
+def page_words(skeleton: str) -> str:
+    """The skeleton with a page named by an abbreviation written out ("På s. 9" → "På sidan 9"), so
+    that the page is read (and "s. 6 ff." refused) as "sidan" is."""
+    return _PAGE_ABBREVIATION.sub("sidan ", skeleton)
+
+
 def _page(s: str, place: _Place) -> None:
     m = _took(place, re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE))
     if m:

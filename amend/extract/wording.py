@@ -33,7 +33,7 @@ from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
 from .leftovers import rejected_word, unread_place, unread_quote, unread_tail
-from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
+from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document, page_words
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
 from .textlines import sentences
@@ -353,6 +353,7 @@ def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     """The readings of one instruction of real minutes, why it cannot be a patch,
     or None when it is no change to a document's text."""
     skeleton, quotes = _split_inner(*quotations(re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)))  # less the point's number
+    skeleton = page_words(skeleton)
     cannot = _cannot(skeleton)
     if cannot:
         return cannot
