@@ -128,3 +128,32 @@ def test_3_abbreviated_pages_from_one_on_are_refused(extract, lang):
     res, folder = extract("På s. 6 ff. ersätts ”våldsutsatta” med ”utsatta”.", lang)
     assert _refused(res, folder), res.err
     assert msg("guards.extract_pages_following", words="sidan 6 ff.").render(lang) in res.err, res.err
+
+
+# ------------------------------------------------ 4: "I kapitel 6" / "I 6 kap." without a §
+
+CHAPTERS = [("I kapitel 6 stryks första stycket.", "I kapitel 6"), ("I 6 kap. stryks sista stycket.", "I 6 kap"),
+            ("I kapitel 3 stryks ”ett antal”.", "I kapitel 3"),
+            ("I kapitel 6, under rubriken Uppföljning och revidering, ersätts ”samlat” med ”gemensamt”.", "I kapitel 6")]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("point, words", CHAPTERS, ids=[p for p, _ in CHAPTERS])
+def test_4_a_chapter_alone_is_a_place_not_read(extract, point, words, lang):
+    # before: the chapter dropped ("I kapitel 6 stryks första stycket" deleted the program's first paragraph), exit 0
+    res, folder = extract(point, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_place_words", words=words).render(lang) in res.err, res.err
+
+
+REGLEMENTE = Path(__file__).parent / "fixtures" / "minutes" / "kf-2023-02-23-p27" / "program.yaml"
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_4_a_chapter_of_a_reglemente_alone_is_a_place_not_read(amend, tmp_path, lang):
+    # before (review 9 #6): "I kapitel 2 stryks första stycket" deleted chapter 1's first paragraph, exit 0
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(HEAD + "Ändring 1\nI kapitel 2 stryks första stycket.\n" + TAIL, encoding="utf-8")
+    res = amend("--lang", lang, "extract", minutes, "--program", REGLEMENTE, "-o", tmp_path / "patch.yaml")
+    assert _refused(res, tmp_path), res.err
+    assert msg("guards.extract_unread_place_words", words="I kapitel 2").render(lang) in res.err, res.err
