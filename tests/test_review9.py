@@ -157,3 +157,30 @@ def test_4_a_chapter_of_a_reglemente_alone_is_a_place_not_read(amend, tmp_path, 
     res = amend("--lang", lang, "extract", minutes, "--program", REGLEMENTE, "-o", tmp_path / "patch.yaml")
     assert _refused(res, tmp_path), res.err
     assert msg("guards.extract_unread_place_words", words="I kapitel 2").render(lang) in res.err, res.err
+
+
+# ------------------------------------------------ 6: "I § 22 läggs följande mening till: ”…”" is a sentence
+
+
+def test_6_a_sentence_added_to_a_paragraph_goes_into_its_one_paragraph(amend, tmp_path):
+    # before: add_paragraph, § 22 got a second paragraph (a new stycke), exit 0
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(HEAD + "Ändring 1\nI § 22 läggs följande mening till: ”Nämnden ska samverka med polisen.”\n"
+                       + TAIL, encoding="utf-8")
+    res = amend("extract", minutes, "--program", REGLEMENTE, "-o", tmp_path / "patch.yaml")
+    assert res.code == 0, res.err
+    res = amend("apply", REGLEMENTE, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    adopted = load_program(next((tmp_path / "out").glob("*.adopted.yaml")))
+    [section] = [s for s in adopted.sections if s.heading == "§ 22"]
+    assert [b.text for b in section.blocks] == ["Nämnden ska verka för att stadens offentliga miljöer är trygga, "
+                                                "tillgängliga och väl omhändertagna. Nämnden ska samverka med polisen."]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_6_a_sentence_added_under_a_heading_of_several_blocks_is_refused(extract, lang):
+    # before: add_paragraph, a new last paragraph under Samverkan, exit 0
+    res, folder = extract(SAMVERKAN + "meningen ”Gruppen leds av samordnaren.” läggs till.", lang)
+    assert _refused(res, folder), res.err
+    said = msg("guards.extract_sentence_where", words="meningen", heading="Samverkan", count=4).render(lang)
+    assert said in res.err, res.err

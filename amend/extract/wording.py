@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from ..messages import Msg, msg
-from ..model import Program
+from ..model import Paragraph, Program
 from ..text import clean
 from .leftovers import rejected_word, unread_place, unread_quote, unread_tail
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document, page_words
@@ -236,9 +236,28 @@ def _addition(m, quotes, place, program):
         return {"insert": text}
     if _TO_LIST.search(m.string) and ("heading" in place.at or "page" in place.at):
         return _list_item_of(clean(text), place)
+    sentence = _SENTENCE_ADDED.search(m.group(0))
+    if "heading" in place.at and sentence:
+        return _sentence_added(text, sentence.group(), place, program)
     if "heading" in place.at:
         return {"add_paragraph": text}
     return msg("extract.cannot.no_place_for_text")
+
+
+# "läggs följande mening till", "meningen ”…” läggs till": a sentence, which goes into a paragraph (review 9 #6)
+_SENTENCE_ADDED = re.compile(r"\b(?:följande )?(?:mening|meningar|meningen|meningarna)\b", re.IGNORECASE)
+
+
+def _sentence_added(text: str, words: str, place, program: Program):
+    """A sentence added under a heading: at the end of the section's one paragraph (a new paragraph
+    would be a new stycke of a §); which paragraph is a guess when the section has several."""
+    heading = place.at["heading"]
+    section = next((s for s in program.sections if s.heading == heading), None)
+    blocks = section.blocks if section else ()
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+        return msg("guards.extract_sentence_where", words=words, heading=heading, count=len(blocks))
+    place.at["paragraph"] = 1
+    return {"insert": text}
 
 
 def _new_text(m, quotes, place, program):

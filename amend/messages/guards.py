@@ -198,6 +198,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "header row)",
         "meningen anger en tabells sista rad (”{words}”), men stället har {count} tabeller, så det är oklart vilken "
         "rad som avses; skriv ändringen för hand med radens nummer (at: row: N, räknat under rubrikraden)"),
+    # review 9 #6: "I § 22 läggs följande mening till: ”…”" where the section is not one paragraph
+    "guards.extract_sentence_where": (
+        "the sentence adds a sentence (\"{words}\") under \"{heading}\", which holds {count} blocks, so which "
+        "paragraph it goes into is unclear (a new paragraph would change how a § is divided into stycken); write "
+        "the amendment by hand with the paragraph (at: paragraph: N) or the words it follows (after:)",
+        "meningen lägger till en mening (”{words}”) under ”{heading}”, som har {count} block, så det är oklart "
+        "vilket stycke den ska stå i (ett nytt stycke ändrar paragrafens indelning i stycken); skriv ändringen för "
+        "hand med stycket (at: paragraph: N) eller orden den ska stå efter (after:)"),
     "guards.extract_unread_starting": (
         "the sentence names the place as \"{noun} som börjar med ”{words}”\" (the {key} that starts with those "
         "words), which a patch cannot say for this change; write the amendment by hand with the {key}'s number "
