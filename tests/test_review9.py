@@ -184,3 +184,41 @@ def test_6_a_sentence_added_under_a_heading_of_several_blocks_is_refused(extract
     assert _refused(res, folder), res.err
     said = msg("guards.extract_sentence_where", words="meningen", heading="Samverkan", count=4).render(lang)
     assert said in res.err, res.err
+
+
+# ------------------------------------------------ 7: an at-end insert with a mark without its partner
+
+PATCH = ("program: valdsforebyggande-2025-2027\nbase: proposed\nproduces: adopted\n"
+         "decision: {body: Kommunstyrelsen, date: '2025-11-05', paragraph: § 12}\namendments:\n- id: a1\n"
+         "  at: {page: 6, heading: Samverkan, paragraph: last}\n  insert: '%s'\n")
+UNPAIRED = [('Projektet "Trygg', '"', 'i kommunen Projektet "Trygg.'), ("Projektet ”Trygg", "”", "i kommunen Projektet ”Trygg."),
+            ("samt (projektet", "(", "i kommunen samt (projektet."), ("med »Trygg", "»", "i kommunen med »Trygg.")]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("insert, mark, result", UNPAIRED, ids=[i for i, _, _ in UNPAIRED])
+def test_7_an_end_insert_that_leaves_a_mark_unpaired_is_refused(amend, tmp_path, insert, mark, result, lang):
+    # before: applied, exit 0 ("… olika förvaltningar i kommunen samt (projektet.")
+    (tmp_path / "patch.yaml").write_text(PATCH % insert, encoding="utf-8")
+    res = amend("--lang", lang, "apply", PROGRAM, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 1 and not (tmp_path / "out").exists(), res.err
+    said = msg("guards.unpaired", mark=mark, result="…olika förvaltningar " + result).render(lang)
+    assert said in res.err, res.err
+
+
+def test_7_an_end_insert_with_its_pair_still_applies(amend, tmp_path):
+    (tmp_path / "patch.yaml").write_text(PATCH % 'Projektet "Trygg" startar 2026.', encoding="utf-8")
+    res = amend("apply", PROGRAM, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    [text] = [u.text for u in iter_units(load_program(next((tmp_path / "out").glob("*.adopted.yaml"))))
+              if u.text not in BEFORE.values()]
+    assert text.endswith('olika förvaltningar i kommunen. Projektet "Trygg" startar 2026.')
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_7_nested_straight_quotes_in_minutes_are_refused(extract, lang):
+    # before: insert 'Projektet "Trygg' (" startar 2026."" dropped), exit 0
+    res, folder = extract(SAMVERKAN + 'i sista stycket läggs följande till: "Projektet "Trygg" startar 2026."', lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_words", words='startar 2026').render(lang) in res.err, res.err
+
