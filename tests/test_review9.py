@@ -222,3 +222,36 @@ def test_7_nested_straight_quotes_in_minutes_are_refused(extract, lang):
     assert _refused(res, folder), res.err
     assert msg("guards.extract_unread_words", words='startar 2026').render(lang) in res.err, res.err
 
+
+# ------------------------------------------------ 8: the house style's unquoted new words run over two sentences
+
+OPEN = [
+    (SAMVERKAN + "i sista stycket läggs följande mening till: Samordnaren rapporterar till nämnden. Ändringen gäller "
+     "från 2026.", "Ändringen gäller från 2026."),
+    (SAMVERKAN + "i sista stycket läggs följande mening till: Samordnaren rapporterar till KS. KS följer upp.",
+     "KS följer upp."),
+    (SAMVERKAN + "i sista stycket läggs följande till: Samordnaren rapporterar till KS. Ändringen träder i kraft "
+     "2026.", "Ändringen träder i kraft 2026."),
+    ("På sidan 8, tredje kolumnen läggs en punkt till: Fackliga parter erbjuds basutbildning.\nÄndringen gäller från "
+     "2026.", "Ändringen gäller från 2026."),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("point, words", OPEN, ids=[w for _, w in OPEN])
+def test_8_unquoted_new_words_of_more_than_the_one_sentence_are_refused(amend, tmp_path, point, words, lang):
+    # before: insert/add_item "… nämnden. Ändringen gäller från 2026.", the remark adopted as text, exit 0
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(HEAD + "Ändring 1\n" + point + "\n" + TAIL, encoding="utf-8")
+    res = amend("--lang", lang, "extract", minutes, "--program", PROGRAM, "-o", tmp_path / "patch.yaml")
+    assert _refused(res, tmp_path), res.err
+    assert msg("extract.cannot.open_sentences", words=words).render(lang) in res.err, res.err
+
+
+def test_8_unquoted_new_words_of_several_sentences_still_apply(amend, extract):
+    res, folder = extract(SAMVERKAN + "i sista stycket läggs följande till: Samordnaren rapporterar till KS. KS följer "
+                          "upp.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert text.endswith("i kommunen. Samordnaren rapporterar till KS. KS följer upp.")
+

@@ -18,6 +18,8 @@ from .against import Against
 from .findings import Extraction, Finding, short
 from .grammar import Reading
 from .instructions import Instruction
+from .quotations import quotations
+from .textlines import sentences
 
 
 def choose_reading(ins: Instruction, against: Against, result: Extraction) -> Reading | None:
@@ -53,6 +55,10 @@ def amendment_data(ins: Instruction, reading: Reading, against: Against, result:
         data["title"] = ins.title
     data["text"] = ins.text
     fields = reading.patch_data()
+    open_ended = open_payload(ins, reading)
+    if open_ended is not None:
+        result.needs_human.append(Finding(ins.line, open_ended, ins.text, ins.title))
+        return None
     if reading.line is not None and not any(k in fields for k in _QUOTED_PLACE):
         # "line 18, at end insert …": the place is the line itself, which the program cannot find
         result.needs_human.append(Finding(ins.line, msg("extract.line_place_unknown", line=reading.line),
@@ -71,6 +77,27 @@ def amendment_data(ins: Instruction, reading: Reading, against: Against, result:
         fields = ranged
     data.update(fields)
     return _row_counted(data, ins, against, result)
+
+
+# the new words of an operation, which the house style may give unquoted after a colon
+_NEW_WORDS = ("insert", "add_item", "add_paragraph", "with")
+# "läggs följande mening till:", "läggs en (ny) punkt till:": the new words are one sentence, one item
+_ONE_SENTENCE = re.compile(r"\b(?:följande|en|ett) (?:ny |nytt )?(?:mening|punkt)\b", re.IGNORECASE)
+
+
+def open_payload(ins: Instruction, reading: Reading) -> Msg | None:
+    """Why new words read unquoted to the end of the point are refused: they run over more than one
+    sentence where the wording adds one sentence or item ("läggs följande mening till: A. B."), or a
+    later sentence speaks of the change ("Ändringen gäller från 2026."), so where they end is unclear
+    (review 9 #8; review 8 #16 for the wordings of real minutes)."""
+    quoted = {clean(q.text) for q in quotations(ins.text)[1] if q.closed and q.marked}
+    for key, value in reading.fields:
+        if key not in _NEW_WORDS or not isinstance(value, str) or clean(value) in quoted or len(sentences(value)) < 2:
+            continue
+        later = wording._later_sentences(value)
+        if _ONE_SENTENCE.search(ins.text) or wording._REMARK.search(later):
+            return msg("extract.cannot.open_sentences", words=later)
+    return None
 
 
 def candidate_data(ins: Instruction, against: Against, result: Extraction,
