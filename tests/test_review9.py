@@ -255,3 +255,32 @@ def test_8_unquoted_new_words_of_several_sentences_still_apply(amend, extract):
     [text] = _changed(amend, folder).values()
     assert text.endswith("i kommunen. Samordnaren rapporterar till KS. KS följer upp.")
 
+
+# ------------------------------------------------ 10: heading words the reading did not take
+
+HEADING_WORDS = [
+    ("Under underrubriken Samverkan stryks första stycket.", "Under underrubriken"),
+    ("Under mellanrubriken Samverkan stryks första stycket.", "Under mellanrubriken"),
+    ("Under delrubriken Samverkan stryks första stycket.", "Under delrubriken"),
+    ("Under huvudrubriken Ansvar och organisation stryks första stycket.", "Under huvudrubriken"),
+    ("Under rubrik 4.1 stryks första stycket.", "Under rubrik 4.1"),
+    ("I texten om samverkan stryks första stycket.", "I texten om samverkan"),
+    ("På sidan 6, under Ansvar och organisation, rubriken Samverkan, stryks första stycket.", "rubriken"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("point, words", HEADING_WORDS, ids=[w for _, w in HEADING_WORDS])
+def test_10_heading_words_not_read_are_refused(extract, point, words, lang):
+    # before: at {paragraph: 1} (or the parent heading's), the program's first paragraph deleted, exit 0
+    res, folder = extract(point, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_unread_place_words", words=words).render(lang) in res.err, res.err
+
+
+def test_10_a_heading_named_under_rubriken_still_applies(amend, extract):
+    res, folder = extract("På sidan 6, under rubriken Samverkan, ersätts ”regelbundet” med ”varje vecka”.")
+    assert res.code == 0, res.err
+    [text] = _changed(amend, folder).values()
+    assert "Arbetsgruppen träffas varje vecka för att dela kunskap" in text
+

@@ -30,7 +30,9 @@ _PLACE_WORD = re.compile(r"\b(?:stycke|stycket|styckena|stycken|styckets|mening|
                          r"tabell|tabellen|tabellens|kolumn|kolumnen|kolumnerna|lista|listan|inledningen|inledning|"
                          r"avsnitt|avsnittet|kapitel|kapitlet|sida|sidan|att-satsen|beslutspunkten|uppställningen|"
                          r"punktuppställningen|uppräkningen|(?<!i )stället|förekomsten|"
-                         r"strecksats|strecksatsen|strecksatserna|strecksatser)\b", re.IGNORECASE)
+                         r"strecksats|strecksatsen|strecksatserna|strecksatser|"
+                         # review 9 #10: "under underrubriken Samverkan", "under rubrik 4.1", "i texten om samverkan"
+                         r"(?:under|mellan|del|huvud)?rubrik(?:en|erna)?|texten(?= om\b))\b", re.IGNORECASE)
 # "i <noun>", "i <ordinal> <noun>", "i <noun> N": a place, unless the noun is one of the words minutes use
 # "i" with for no place of the text; a closed list of place nouns always misses some ("i fotnoten", "i
 # faktarutan", "i bilaga 1", "i ingressen", review 8 #2)
@@ -86,7 +88,7 @@ def _words_at(skeleton: str, m: re.Match) -> str:
     k = len(words)
     while k and (words[k - 1].lower() in _LEADING or re.fullmatch(_ORD, words[k - 1], re.IGNORECASE)):
         k -= 1
-    after = re.match(r"(?:\s+(?:\d+|om\s+[^\s,.;:⟨]+))?", skeleton[m.end():])
+    after = re.match(r"(?:\s+(?:\d+(?:\.\d+)*|om\s+[^\s,.;:⟨]+))?", skeleton[m.end():])
     return " ".join([*words[k:], skeleton[m.start():m.end() + (after.end() if after else 0)]])
 
 
