@@ -284,3 +284,31 @@ def test_10_a_heading_named_under_rubriken_still_applies(amend, extract):
     [text] = _changed(amend, folder).values()
     assert "Arbetsgruppen träffas varje vecka för att dela kunskap" in text
 
+
+# ------------------------------------------------ 11: the wording names a page or heading the scope lacks
+
+HAND = ("program: valdsforebyggande-2025-2027\nbase: proposed\nproduces: adopted\n"
+        "decision: {body: Kommunstyrelsen, date: '2025-11-05', paragraph: § 12}\namendments:\n- id: a1\n"
+        "  text: %s\n  at: {%s}\n  delete_paragraph: true\n")
+MISSING = [("På sidan 9 stryks första stycket.", "paragraph: 1", "extract.scope.page", 9),
+           ("Under rubriken Samverkan stryks första stycket.", "paragraph: 1", "extract.scope.heading", "Samverkan"),
+           ("På sidan 6, under rubriken Samverkan, stryks första stycket.", "page: 6, paragraph: 1",
+            "extract.scope.heading", "Samverkan")]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("text, at, key, named", MISSING, ids=[t for t, *_ in MISSING])
+def test_11_validate_says_the_scope_lacks_a_place_the_wording_names(amend, tmp_path, text, at, key, named, lang):
+    # before: "ok", exit 0 (the scope was the whole program)
+    (tmp_path / "patch.yaml").write_text(HAND % (text, at), encoding="utf-8")
+    res = amend("--lang", lang, "validate", tmp_path / "patch.yaml")
+    assert res.code == 1, res.out + res.err
+    said = msg("extract.disagrees.scope_missing", said=msg(key, n=str(named))).render(lang)
+    assert said in res.err, res.err
+
+
+def test_11_validate_passes_a_scope_that_names_the_place(amend, tmp_path):
+    (tmp_path / "patch.yaml").write_text(HAND % ("På sidan 6, under rubriken Samverkan, stryks första stycket.",
+                                                 "page: 6, heading: Samverkan, paragraph: 1"), encoding="utf-8")
+    res = amend("validate", tmp_path / "patch.yaml")
+    assert res.code == 0, res.out + res.err
