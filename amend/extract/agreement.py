@@ -84,7 +84,17 @@ def disagreement(amendment, program: Program | None) -> Msg | None:
         if len(said) == 1 and None not in said and key in scope and _one(scope[key]) not in said:
             return msg("extract.disagrees.scope", said=Msg(words.key, {"n": _show(next(iter(said)))}),
                        scope=Msg(words.key, {"n": _show(_one(scope[key]))}))
-    return _heading_disagrees(datas, scope.get("heading"))
+    return _missing_place(datas, scope) or _heading_disagrees(datas, scope.get("heading"))
+
+
+def _missing_place(datas: list[dict], scope: dict) -> Msg | None:
+    """The wording names a page or a heading that the scope does not: the amendment is then placed
+    in a wider scope than the minutes say, perhaps the whole program (review 9 #11)."""
+    for key in ("page", "heading"):
+        said = {(d.get("at") or {}).get(key) for d in datas}
+        if len(said) == 1 and None not in said and key not in scope:
+            return msg("extract.disagrees.scope_missing", said=msg(f"extract.scope.{key}", n=str(next(iter(said)))))
+    return None
 
 
 def _heading_disagrees(datas: list[dict], heading: str | None) -> Msg | None:

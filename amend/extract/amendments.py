@@ -3,6 +3,7 @@ the one reading the program bears out, ranges looked up so that the patch quotes
 exactly, ids as the minutes number them."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -17,6 +18,8 @@ from .against import Against
 from .findings import Extraction, Finding, short
 from .grammar import Reading
 from .instructions import Instruction
+from .quotations import quotations
+from .textlines import sentences
 
 
 def choose_reading(ins: Instruction, against: Against, result: Extraction) -> Reading | None:
@@ -52,6 +55,10 @@ def amendment_data(ins: Instruction, reading: Reading, against: Against, result:
         data["title"] = ins.title
     data["text"] = ins.text
     fields = reading.patch_data()
+    open_ended = open_payload(ins, reading)
+    if open_ended is not None:
+        result.needs_human.append(Finding(ins.line, open_ended, ins.text, ins.title))
+        return None
     if reading.line is not None and not any(k in fields for k in _QUOTED_PLACE):
         # "line 18, at end insert …": the place is the line itself, which the program cannot find
         result.needs_human.append(Finding(ins.line, msg("extract.line_place_unknown", line=reading.line),
@@ -70,6 +77,27 @@ def amendment_data(ins: Instruction, reading: Reading, against: Against, result:
         fields = ranged
     data.update(fields)
     return _row_counted(data, ins, against, result)
+
+
+# the new words of an operation, which the house style may give unquoted after a colon
+_NEW_WORDS = ("insert", "add_item", "add_paragraph", "with")
+# "läggs följande mening till:", "läggs en (ny) punkt till:": the new words are one sentence, one item
+_ONE_SENTENCE = re.compile(r"\b(?:följande|en|ett) (?:ny |nytt )?(?:mening|punkt)\b", re.IGNORECASE)
+
+
+def open_payload(ins: Instruction, reading: Reading) -> Msg | None:
+    """Why new words read unquoted to the end of the point are refused: they run over more than one
+    sentence where the wording adds one sentence or item ("läggs följande mening till: A. B."), or a
+    later sentence speaks of the change ("Ändringen gäller från 2026."), so where they end is unclear
+    (review 9 #8; review 8 #16 for the wordings of real minutes)."""
+    quoted = {clean(q.text) for q in quotations(ins.text)[1] if q.closed and q.marked}
+    for key, value in reading.fields:
+        if key not in _NEW_WORDS or not isinstance(value, str) or clean(value) in quoted or len(sentences(value)) < 2:
+            continue
+        later = wording._later_sentences(value)
+        if _ONE_SENTENCE.search(ins.text) or wording._REMARK.search(later):
+            return msg("extract.cannot.open_sentences", words=later)
+    return None
 
 
 def candidate_data(ins: Instruction, against: Against, result: Extraction,
@@ -133,6 +161,34 @@ def row_count_unclear(data: dict, program: Program) -> Msg | None:
         if table.header and row < len(texts) and words in texts[row] and words in texts[row - 1]:
             return msg("guards.extract_row_count", words=words, row=row)
     return None
+
+
+# "i tabellens sista rad", "i sista raden i tabellen": the words that named the last row
+_LAST_ROW = re.compile(r"(?:\bi )?(?:tabellens sista rad\b|sista raden(?: i tabellen)?)", re.IGNORECASE)
+
+
+def last_row(ins: Instruction, program: Program) -> Instruction | Msg:
+    """"i tabellens sista rad": the row is numbered as the patch numbers rows (under the header) when the
+    place holds one table; else why not, naming the words (`row` is a whole number in a patch, review 9 #2)."""
+    ats = [at for at in [r.scope for r in ins.readings] + [c.data.get("at") or {} for c in ins.candidates]
+           if at.get("row") == "last"]
+    if not ats:
+        return ins
+    tables = {id(t): t for at in ats for t in _tables_at(at, program)}
+    if len(tables) != 1:
+        words = _LAST_ROW.search(ins.text)
+        return msg("guards.extract_last_row", words=words.group() if words else "sista", count=len(tables))
+    n = len(next(iter(tables.values())).rows)
+    readings = [dataclasses.replace(r, at=tuple((k, n if (k, v) == ("row", "last") else v) for k, v in r.at))
+                for r in ins.readings]
+    candidates = tuple(dataclasses.replace(c, data=_numbered(c.data, n)) for c in ins.candidates)
+    return dataclasses.replace(ins, readings=readings, candidates=candidates)
+
+
+def _numbered(data: dict, n: int) -> dict:
+    """The data with its `row: last` as row n."""
+    at = data.get("at") or {}
+    return {**data, "at": {**at, "row": n}} if at.get("row") == "last" else data
 
 
 def _tables_at(at: dict, program: Program) -> list[Table]:

@@ -30,7 +30,9 @@ _PLACE_WORD = re.compile(r"\b(?:stycke|stycket|styckena|stycken|styckets|mening|
                          r"tabell|tabellen|tabellens|kolumn|kolumnen|kolumnerna|lista|listan|inledningen|inledning|"
                          r"avsnitt|avsnittet|kapitel|kapitlet|sida|sidan|att-satsen|beslutspunkten|uppställningen|"
                          r"punktuppställningen|uppräkningen|(?<!i )stället|förekomsten|"
-                         r"strecksats|strecksatsen|strecksatserna|strecksatser)\b", re.IGNORECASE)
+                         r"strecksats|strecksatsen|strecksatserna|strecksatser|"
+                         # review 9 #10: "under underrubriken Samverkan", "under rubrik 4.1", "i texten om samverkan"
+                         r"(?:under|mellan|del|huvud)?rubrik(?:en|erna)?|texten(?= om\b))\b", re.IGNORECASE)
 # "i <noun>", "i <ordinal> <noun>", "i <noun> N": a place, unless the noun is one of the words minutes use
 # "i" with for no place of the text; a closed list of place nouns always misses some ("i fotnoten", "i
 # faktarutan", "i bilaga 1", "i ingressen", review 8 #2)
@@ -86,7 +88,7 @@ def _words_at(skeleton: str, m: re.Match) -> str:
     k = len(words)
     while k and (words[k - 1].lower() in _LEADING or re.fullmatch(_ORD, words[k - 1], re.IGNORECASE)):
         k -= 1
-    after = re.match(r"(?:\s+(?:\d+|om\s+[^\s,.;:⟨]+))?", skeleton[m.end():])
+    after = re.match(r"(?:\s+(?:\d+(?:\.\d+)*|om\s+[^\s,.;:⟨]+))?", skeleton[m.end():])
     return " ".join([*words[k:], skeleton[m.start():m.end() + (after.end() if after else 0)]])
 
 
@@ -113,6 +115,41 @@ def unread_quote(skeleton: str, m, quotes: list[Quote]) -> Msg | None:
         if not (m.start() <= q.start() < m.end()) and not _PLACE_QUOTE.search(skeleton[:q.start()]):
             return _why(skeleton, int(q.group(1)), quotes)
     return None
+
+
+# words that may follow the operation without meaning more: "och", "samt", "i" before a place that was read
+_JOINERS = {"och", "samt", "texten", "i", "på", "under"}
+
+
+def unread_tail(skeleton: str, m, read: list[tuple[int, int]], quotes: list[Quote]) -> Msg | None:
+    """Why words after the operation that neither the place nor the operation was read from are
+    left out ("och ordet gemensamma stryks", "och prioriterade", "samt det därpå följande ordet", "–
+    dock inte ordet träffas"): a second change or a condition the reading would drop (review 9 #1);
+    None when only punctuation, "och"/"samt"/"i" and places read follow it."""
+    if m is None or rejected_word(skeleton):  # "… stryks på sidan 1 avslås": the rejection is said instead
+        return None
+    words = _unread_words(skeleton, m.end(), read + _documents(skeleton))
+    if all(w[2].lower() in _JOINERS for w in words):
+        return None
+    said = re.sub(r"⟨(\d+)⟩", lambda q: f"”{quotes[int(q.group(1))].text}”", skeleton[words[0][0]:words[-1][1]])
+    return msg("guards.extract_unread_words", words=said)
+
+
+# "i alla reglementen utom i reglementet för …": the documents the change is made in (places.other_document's)
+_ALL_DOCUMENTS = re.compile(r"\bi (?:alla|samtliga) (?:reglementen|riktlinjer|program|planer|policyer)(?: utom)?\b",
+                            re.IGNORECASE)
+
+
+def _documents(skeleton: str) -> list[tuple[int, int]]:
+    """The spans that name the document, which other_document read (a document other than the
+    program is refused there)."""
+    return [m.span() for pattern in (_DOCUMENT, KIND, _ALL_DOCUMENTS) for m in pattern.finditer(skeleton)]
+
+
+def _unread_words(skeleton: str, start: int, read: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word (or quotation ⟨n⟩) from `start` on that no read span covers."""
+    found = re.finditer(r"⟨\d+⟩|[^\W_][\w-]*", skeleton[start:])
+    return [(start + w.start(), start + w.end(), w.group()) for w in found if not _inside(start + w.start(), read)]
 
 
 def _why(skeleton: str, k: int, quotes: list[Quote]) -> Msg:

@@ -101,6 +101,16 @@ def _took(place: _Place, m: re.Match | None, end: int | None = None) -> re.Match
     return m
 
 
+# "s. 9", "s 9" (after "på"), "sid 9", "sid. 9": the abbreviations of "sidan" in minutes (review 9 #3)
+_PAGE_ABBREVIATION = re.compile(r"\b(?:sid\.?|s\.)\s?(?=\d)|(?<=\bpå )s (?=\d)", re.IGNORECASE)
+
+
+def page_words(skeleton: str) -> str:
+    """The skeleton with a page named by an abbreviation written out ("På s. 9" → "På sidan 9"), so
+    that the page is read (and "s. 6 ff." refused) as "sidan" is."""
+    return _PAGE_ABBREVIATION.sub("sidan ", skeleton)
+
+
 def _page(s: str, place: _Place) -> None:
     m = _took(place, re.search(r"\b(?:på )?sid(?:an|a) (\d+)\b", s, re.IGNORECASE))
     if m:
@@ -129,10 +139,12 @@ _COUNTED = re.compile(r"\b(?:på|i) (?:båda|bägge|alla|samtliga|flera|de två|
 
 def _section_ref(s: str, place: _Place, program: Program) -> None:
     """"Kapitel 2 § 21", "2 kap. 11 §": the section of that number."""
-    chapter = _took(place, re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE))
+    chapter = re.search(r"\b(?:kapitel (\d+)|(\d+) kap\b\.?)", s, re.IGNORECASE)
     chapter_no = int(chapter.group(1) or chapter.group(2)) if chapter else None
     para = _took(place, _paragraph_ref(s))
-    if not para:
+    if para or re.search(r"\bny (?:§|paragraf)", s, re.IGNORECASE):  # "i kapitel 2 … som ny § 16": the new §'s
+        _took(place, chapter)
+    if not para:  # "I kapitel 6 stryks första stycket": a chapter alone is a place not read (review 9 #4)
         return
     place.section_number = number = int(para.group(1))
     heading = _paragraph_heading(program, chapter_no, number)

@@ -25,7 +25,7 @@ from ..messages import msg
 from ..model import Program
 from . import wording
 from .against import Against, fits, load_checked, resolve_all
-from .amendments import amendment_data, candidate_data, choose_reading, slug, unique
+from .amendments import amendment_data, candidate_data, choose_reading, last_row, slug, unique
 from .findings import (
     Extraction,
     Finding,
@@ -131,7 +131,11 @@ def _amendments(adopted: list[Instruction], g: Grammar, against: Against,
 def _amendment(ins: Instruction, amendment_id: str, g: Grammar, against: Against,
                result: Extraction) -> tuple[Instruction, dict | None]:
     """One instruction → its amendment's data (None when it cannot be written)."""
-    ins, prefer_written = _punctuation_candidates(ins, g)
+    counted = last_row(ins, against.program)
+    if not isinstance(counted, Instruction):
+        result.needs_human.append(Finding(ins.line, counted, ins.text, ins.title))
+        return ins, None
+    ins, prefer_written = _punctuation_candidates(counted, g)
     if ins.candidates:
         return ins, candidate_data(ins, against, result, amendment_id, prefer_written)
     ins = rejoin(ins, against, g, result)

@@ -10,7 +10,8 @@ _HYPHENS = "-\u2010\u00ad"
 
 
 # words whose full stop ends no sentence: "2 kap. 11 §", "m.fl. Kommunen"
-_ABBREVIATIONS = frozenset({"kap", "m.fl", "fl", "bl.a", "t.ex", "nr", "resp", "jfr", "ca", "p", "st", "s", "ff"})
+_ABBREVIATIONS = frozenset({"kap", "m.fl", "fl", "bl.a", "t.ex", "nr", "resp", "jfr", "ca", "p", "st", "s", "ff",
+                            "sid"})
 
 
 @dataclass(frozen=True)

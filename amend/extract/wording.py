@@ -30,10 +30,10 @@ import re
 from dataclasses import dataclass
 
 from ..messages import Msg, msg
-from ..model import Program
+from ..model import Paragraph, Program
 from ..text import clean
-from .leftovers import rejected_word, unread_place, unread_quote
-from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
+from .leftovers import rejected_word, unread_place, unread_quote, unread_tail
+from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document, page_words
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
 from .textlines import sentences
@@ -236,9 +236,28 @@ def _addition(m, quotes, place, program):
         return {"insert": text}
     if _TO_LIST.search(m.string) and ("heading" in place.at or "page" in place.at):
         return _list_item_of(clean(text), place)
+    sentence = _SENTENCE_ADDED.search(m.group(0))
+    if "heading" in place.at and sentence:
+        return _sentence_added(text, sentence.group(), place, program)
     if "heading" in place.at:
         return {"add_paragraph": text}
     return msg("extract.cannot.no_place_for_text")
+
+
+# "läggs följande mening till", "meningen ”…” läggs till": a sentence, which goes into a paragraph (review 9 #6)
+_SENTENCE_ADDED = re.compile(r"\b(?:följande )?(?:mening|meningar|meningen|meningarna)\b", re.IGNORECASE)
+
+
+def _sentence_added(text: str, words: str, place, program: Program):
+    """A sentence added under a heading: at the end of the section's one paragraph (a new paragraph
+    would be a new stycke of a §); which paragraph is a guess when the section has several."""
+    heading = place.at["heading"]
+    section = next((s for s in program.sections if s.heading == heading), None)
+    blocks = section.blocks if section else ()
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+        return msg("guards.extract_sentence_where", words=words, heading=heading, count=len(blocks))
+    place.at["paragraph"] = 1
+    return {"insert": text}
 
 
 def _new_text(m, quotes, place, program):
@@ -353,6 +372,7 @@ def read(text: str, program: Program, *, beside_change: bool = False) -> Result:
     """The readings of one instruction of real minutes, why it cannot be a patch,
     or None when it is no change to a document's text."""
     skeleton, quotes = _split_inner(*quotations(re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)))  # less the point's number
+    skeleton = page_words(skeleton)
     cannot = _cannot(skeleton)
     if cannot:
         return cannot
@@ -387,6 +407,9 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
         return Cannot(built)
     if place.problems and not built.pop("_unscoped", False):
         return Cannot(_problems(place))
+    tail = unread_tail(skeleton, m, place.read + _listed(skeleton), quotes)
+    if tail is not None:
+        return Cannot(tail)
     built.pop("_unscoped", None)
     note = built.pop("_note", None)
     if several is not None and note is None:  # a never-closed quotation of several sentences, none a remark
@@ -420,8 +443,12 @@ def _unread_place(skeleton: str, m, place) -> Msg | None:
     """A place word neither the place nor the operation was read from (problems of the place say more)."""
     if place.problems:
         return None
-    listed = [t.span() for t in _TO_LIST.finditer(skeleton)]
-    return unread_place(skeleton, place.read + ([(m.start(), m.end())] if m else []) + listed)
+    return unread_place(skeleton, place.read + ([(m.start(), m.end())] if m else []) + _listed(skeleton))
+
+
+def _listed(skeleton: str) -> list[tuple[int, int]]:
+    """The spans that name a list as the place ("i punktlistan", "en ny punkt")."""
+    return [t.span() for t in _TO_LIST.finditer(skeleton)]
 
 
 _UNQUOTED_FROM_TO = re.compile(r"\bändras från (?P<old>[^⟨]+?) (?:tillbaka )?till (?P<new>[^⟨]+?)\.?$", re.IGNORECASE)

@@ -296,6 +296,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "lydelsen {says} text, men operationen {op} {does} den"),
     "extract.disagrees.scope": ("the wording says {said}, the amendment's scope says {scope}",
                                 "lydelsen säger {said}, ändringens avgränsning säger {scope}"),
+    # review 9 #11: "På sidan 9 stryks första stycket." with at: {paragraph: 1}
+    "extract.disagrees.scope_missing": (
+        "the wording says {said}, which the amendment's scope does not name (without it the scope is wider)",
+        "lydelsen säger {said}, vilket ändringens avgränsning inte anger (utan det blir avgränsningen vidare)"),
     "extract.family.strikes": ("strikes", "stryker"),
     "extract.family.adds": ("adds", "lägger till"),
     "extract.family.replaces": ("replaces", "ersätter"),

@@ -188,6 +188,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write each change as an amendment of its own by hand",
         "meningen citerar ”{words}” utanför ändringen som lästes ur den, så den kan innehålla mer än en ändring; "
         "skriv varje ändring som ett eget ändringsförslag för hand"),
+    # review 9 #1: "ersätts ”A” med ”B” och ordet gemensamma stryks", "stryks ”redan” samt det därpå följande ordet"
+    "guards.extract_unread_words": (
+        "the sentence goes on after the change read from it (\"{words}\"), and those words are not understood: they "
+        "may be a second change or a condition the reading would leave out; write the amendment by hand",
+        "meningen fortsätter efter ändringen som lästes ur den (”{words}”), och de orden förstods inte: de kan vara "
+        "en ändring till eller ett villkor som läsningen skulle utelämna; skriv ändringen för hand"),
+    # review 9 #2: "i tabellens sista rad" where the place holds no table or several
+    "guards.extract_last_row": (
+        "the sentence names the last row of a table (\"{words}\"), but the place holds {count} tables, so which row "
+        "is meant is unclear; write the amendment by hand with the row's number (at: row: N, counted under the "
+        "header row)",
+        "meningen anger en tabells sista rad (”{words}”), men stället har {count} tabeller, så det är oklart vilken "
+        "rad som avses; skriv ändringen för hand med radens nummer (at: row: N, räknat under rubrikraden)"),
+    # review 9 #6: "I § 22 läggs följande mening till: ”…”" where the section is not one paragraph
+    "guards.extract_sentence_where": (
+        "the sentence adds a sentence (\"{words}\") under \"{heading}\", which holds {count} blocks, so which "
+        "paragraph it goes into is unclear (a new paragraph would change how a § is divided into stycken); write "
+        "the amendment by hand with the paragraph (at: paragraph: N) or the words it follows (after:)",
+        "meningen lägger till en mening (”{words}”) under ”{heading}”, som har {count} block, så det är oklart "
+        "vilket stycke den ska stå i (ett nytt stycke ändrar paragrafens indelning i stycken); skriv ändringen för "
+        "hand med stycket (at: paragraph: N) eller orden den ska stå efter (after:)"),
     "guards.extract_unread_starting": (
         "the sentence names the place as \"{noun} som börjar med ”{words}”\" (the {key} that starts with those "
         "words), which a patch cannot say for this change; write the amendment by hand with the {key}'s number "

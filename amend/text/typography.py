@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..messages import Msg, msg
-from .joining import TERMINAL, _starts_sentence, end_insert, own_terminal
+from .joining import TERMINAL, _starts_sentence, end_insert, insert_at, own_terminal
 from .matching import clean, word_before
 from .sentences import (
     DASH_STARTS,
@@ -272,4 +272,7 @@ def checked_end_insert(text: str, lo: int, hi: int, new: str) -> tuple[int, str,
         return -1, "", msg("guards.end_in_mark", mark=body[-1])
     if body and body[-1] not in TERMINAL and _starts_sentence(new):
         return -1, "", msg("guards.end_without_stop", new=new)
-    return end_insert(text, lo, hi, new)
+    at, placed, problem = end_insert(text, lo, hi, new)
+    if problem is None:  # a mark without its partner ('Projektet "Trygg'), as for any other edit (review 9 #7)
+        problem = _unpaired(text, at, at, placed, insert_at(text, at, placed))
+    return at, placed, problem
