@@ -202,7 +202,6 @@ def validate_files(files: Sequence[str]) -> tuple[tuple[Msg, ...], AmendError | 
 
 def _problems_of(file: str) -> list[AmendError]:
     """A patch is valid when, besides its schema, each amendment's wording (`text:`) says what it does."""
-    from .check.named import place_missing
     from .extract.agreement import patch_disagreements
     from .load import load_any
     from .model import Patch
@@ -213,10 +212,7 @@ def _problems_of(file: str) -> list[AmendError]:
         return [exc]
     if not isinstance(loaded, Patch):
         return []
-    errors = patch_disagreements(loaded)
-    said = {e.amendment for e in errors}  # one disagreement an amendment: a place the scope lacks after the others
-    return errors + [AmendError(msg("check.text_disagrees", found=found), source=am.source, amendment=am.label)
-                     for am in loaded.amendments if am.label not in said and (found := place_missing(am, None))]
+    return patch_disagreements(loaded)
 
 
 # ---------------------------------------------------------------- competing patches

@@ -89,7 +89,8 @@ def _patch_file(folder, text: str, at: dict):
 @pytest.mark.parametrize("text, at, en, sv", LACKS, ids=["page", "heading"])
 def test_11_validate_refuses_a_place_the_scope_lacks(amend, tmp_path, text, at, en, sv):
     path = _patch_file(tmp_path, text, at)
-    for lang, named, lacks in (("en", en, "does not"), ("sv", sv, "gör det inte")):
+    for lang, named, lacks in (("en", en, "does not name (without it the scope is wider)"),
+                               ("sv", sv, "inte anger (utan det blir avgränsningen vidare)")):
         res = amend("--lang", lang, "validate", path)
         assert res.code == 1
         (line,) = res.err.splitlines()
@@ -104,7 +105,7 @@ def test_11_check_refuses_a_place_the_scope_lacks(amend, tmp_path, text, at, en,
     shutil.copy(PROGRAM, tmp_path / "programs")
     _patch_file(folder, text, at)
     res = amend("check", tmp_path)
-    assert res.code == 1 and en in res.out and "whole program" in res.out, res.out
+    assert res.code == 1 and en in res.out and "does not name (without it the scope is wider)" in res.out, res.out
 
 
 @pytest.mark.parametrize("text, at", [("På sidan 9 stryks första stycket.", {"page": 9, "paragraph": 1}),
@@ -142,3 +143,13 @@ def test_14_docx_pages_from_report_says_what_the_pdf_import_says(tmp_path):
     said = [_running_over(*docx), _running_over(*pdf)]
     assert said[0] and [line.split(": ", 1)[0] for line in said[0]] == [line.split(": ", 1)[0] for line in said[1]]
     assert all("check: 1 paragraph running over a page end" in line for line in said[0]), said[0]
+
+
+def test_11_a_heading_the_operation_names_is_no_missing_place(amend, tmp_path):
+    """delete_section names its section: the wording's "under rubriken Samverkan" is in the amendment."""
+    path = tmp_path / "p.yaml"
+    write_yaml(path, {"program": "valdsforebyggande-2025-2027", "base": "proposed", "produces": "adopted",
+                      "decision": DECISION, "amendments": [{"id": "a1", "text": "Avsnittet Samverkan stryks.",
+                                                            "at": {"page": 6}, "delete_section": "Samverkan"}]})
+    res = amend("validate", path)
+    assert res.code == 0, res.err

@@ -78,9 +78,8 @@ def _wording_disagrees(am: Amendment, program: Program) -> Text:
     """The amendment's `text:` (the minutes' wording), where it can be read, says
     another operation or place than the amendment: an error, not a detail."""
     from ..extract.agreement import disagreement
-    from .named import place_missing
 
-    found = disagreement(am, program) or place_missing(am, program)
+    found = disagreement(am, program)
     return msg("check.text_disagrees", found=found) if found else ""
 
 

@@ -84,15 +84,26 @@ def disagreement(amendment, program: Program | None) -> Msg | None:
         if len(said) == 1 and None not in said and key in scope and _one(scope[key]) not in said:
             return msg("extract.disagrees.scope", said=Msg(words.key, {"n": _show(next(iter(said)))}),
                        scope=Msg(words.key, {"n": _show(_one(scope[key]))}))
-    return _missing_place(datas, scope) or _heading_disagrees(datas, scope.get("heading"))
+    return _missing_place(datas, scope, amendment) or _heading_disagrees(datas, scope.get("heading"))
 
 
-def _missing_place(datas: list[dict], scope: dict) -> Msg | None:
+# where an amendment names a heading other than by `at.heading`: a column's heading, the section an
+# operation on sections names, or the one a new section comes after
+_SECTION_OPERATIONS = ("delete_section", "replace_section_text")
+
+
+def _names_heading(am) -> bool:
+    section_value = am.value if am.op in _SECTION_OPERATIONS and isinstance(am.value, str) else None
+    return any(v is not None for v in (am.scope.heading, am.scope.column, am.after_section, section_value))
+
+
+def _missing_place(datas: list[dict], scope: dict, amendment) -> Msg | None:
     """The wording names a page or a heading that the scope does not: the amendment is then placed
     in a wider scope than the minutes say, perhaps the whole program (review 9 #11)."""
     for key in ("page", "heading"):
         said = {(d.get("at") or {}).get(key) for d in datas}
-        if len(said) == 1 and None not in said and key not in scope:
+        named = key in scope or (key == "heading" and _names_heading(amendment))
+        if len(said) == 1 and None not in said and not named:
             return msg("extract.disagrees.scope_missing", said=msg(f"extract.scope.{key}", n=str(next(iter(said)))))
     return None
 

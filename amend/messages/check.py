@@ -3,11 +3,6 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- per amendment and per patch
     "check.text_disagrees": ("its text disagrees with it: {found}", "dess text säger något annat: {found}"),
-    "check.scope_lacks": (
-        "the wording names {said}, the amendment's scope ({scope}) does not, so it would look in the whole "
-        "program; add it to at:",
-        "lydelsen nämner {said}, men ändringens avgränsning ({scope}) gör det inte och skulle gälla hela "
-        "programmet; lägg till det i at:"),
     "check.labelled": ("{a}: {t}", "{a}: {t}"),
     "check.produced_by_many": ("it is produced by more than one patch ({files})",
                                "den ges av mer än en patch ({files})"),
