@@ -5,7 +5,7 @@ venv:  /usr/bin/python3 tests/lo_uno.py JOBS.json OUT.json
 
 JOBS.json is a list of [path, mode], mode "" (as saved), "accept" (Accept All
 tracked changes) or "reject" (Reject All). All documents go through ONE
-soffice process with a private profile. OUT.json is a list, per job, of
+soffice process with a private profile (seeded by amend.lo_profile). OUT.json is a list, per job, of
 {"pages": N, "paragraphs": [{"text", "style", "label", "break", "page", "cell"}]}
 or {"error": "..."}: every paragraph of the body in order (table cells too,
 row by row), its paragraph style, its list label as LibreOffice numbers it
@@ -20,10 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # amend's lo_profile: standard library only
+from amend.lo_profile import seed  # noqa: E402
 
 BREAKS_BEFORE = ("PAGE_BEFORE", "PAGE_BOTH")  # com.sun.star.style.BreakType
 
@@ -35,6 +39,7 @@ def _prop(name, value):
 
 
 def start(profile: str, pipe: str):
+    seed(Path(profile))  # recorded as started before: no graphics self-tests at this start
     proc = subprocess.Popen(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible", "--nologo",
          "--norestore", "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],

@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from amend import lo_profile
 from amend.importers import pdfwords, soffice
 
 DOCS = Path(__file__).resolve().parent / "fixtures" / "documents"
@@ -79,10 +80,10 @@ def test_libreoffice_profile_records_a_start_so_its_self_tests_do_not_run(tmp_pa
 def test_a_kept_profile_from_before_is_given_the_record_once(tmp_path):
     registry = tmp_path / "user" / "registrymodifications.xcu"
     registry.parent.mkdir()
-    registry.write_text(soffice._REGISTRY.replace("</oor:items>", '<item oor:path="/x"/>\n</oor:items>'),
+    registry.write_text(lo_profile.REGISTRY.replace("</oor:items>", '<item oor:path="/x"/>\n</oor:items>'),
                         encoding="utf-8")
-    soffice._seed(tmp_path)
-    soffice._seed(tmp_path)
+    lo_profile.seed(tmp_path)
+    lo_profile.seed(tmp_path)
     text = registry.read_text(encoding="utf-8")
     assert text.count("ooSetupLastVersion") == 1 and '<item oor:path="/x"/>' in text
     assert text.index("ooSetupLastVersion") < text.index("</oor:items>")

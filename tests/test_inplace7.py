@@ -377,8 +377,7 @@ def test_a_table_of_a_deleted_or_rewritten_section_goes_from_the_adopted_file(am
     accepted, rejected, adopted_lo, source_lo = _lo(
         [(redline, "accept"), (redline, "reject"), (adopted, ""), (PLAN7, "")])
     assert _seen(rejected) == _seen(source_lo)
-    if how == "replace":  # (delete: LibreOffice keeps the deleted heading's empty paragraph, see the README)
-        assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(accepted) == _seen(adopted_lo)  # (delete: no empty heading paragraph left, tests/test_clients9.py)
 
 
 # ---------------------------------------------------------------- review 7, 2: the body's last paragraph

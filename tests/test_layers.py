@@ -22,8 +22,9 @@ LAYERS: dict[str, int] = {
     # 0 — the vocabulary: the model, text rules, addresses, errors, messages, limits, document words
     "amend": 0, "amend.model": 0, "amend.text": 0, "amend.address": 0, "amend.errors": 0,
     "amend.messages": 0, "amend.limits": 0, "amend.layout": 0,
-    # … and tools that import nothing of amend: the compiled schema validator, the collector's pause
-    "amend.schema_check": 0, "amend.collector": 0,
+    # … and tools that import nothing of amend: the compiled schema validator, the collector's pause,
+    # LibreOffice's profile (tests/lo_uno.py runs it under the system Python)
+    "amend.schema_check": 0, "amend.collector": 0, "amend.lo_profile": 0,
     # 1 — reading and writing the model, and walking it
     "amend.load": 1, "amend.history_load": 1, "amend.tree": 1, "amend.dump": 1,
     # 2 — the work on the model

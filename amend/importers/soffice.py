@@ -9,8 +9,8 @@ amend keeps one profile per user (in the temporary folder, private to that
 user) for its conversions, held under a lock so that two runs never share it at
 once (LibreOffice would hand the second run's file to the first process). When
 the profile is in use or cannot be trusted, the run takes a fresh one, as before.
-Either profile records that LibreOffice has started before, so that it does not run its
-graphics self-tests again at every start.
+Either profile records that LibreOffice has started before (amend.lo_profile), so that it
+does not run its graphics self-tests again at every start.
 """
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+from ..lo_profile import seed
 
 TIMEOUT = 180  # seconds; a 30-page program renders in a few
 
@@ -38,7 +40,7 @@ def to_pdf(path: str | Path) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="amend-soffice-") as tmp, _profile(Path(tmp)) as profile:
         src = Path(tmp) / ("in" + Path(path).suffix.lower())
         shutil.copyfile(path, src)
-        _seed(profile)
+        seed(profile)
         return _convert(exe, profile, src, Path(tmp, "out"))
 
 
@@ -51,31 +53,6 @@ def _convert(exe: str, profile: Path, src: Path, outdir: Path) -> bytes | None:
         return None
     out = outdir / (src.stem + ".pdf")
     return out.read_bytes() if out.exists() else None
-
-
-# LibreOffice runs its graphics self-tests (about 1.3 s of CPU, more than laying out 50 pages
-# takes) at every start until its profile records that this version has started in the GUI
-# (Setup/Product/ooSetupLastVersion), which a headless run never does; so amend's profile
-# records a version later than any release.
-_STARTED = ('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" '
-            'oor:op="fuse"><value>99.9</value></prop></item>')
-_REGISTRY = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-             'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-             '\n</oor:items>\n')
-
-
-def _seed(profile: Path) -> None:
-    """Record in the profile (new or kept) that the version has started before; a profile
-    that cannot be written or read as expected is left as it is (the tests then just run)."""
-    registry = profile / "user" / "registrymodifications.xcu"
-    try:
-        text = registry.read_text(encoding="utf-8") if registry.exists() else _REGISTRY
-        if "ooSetupLastVersion" in text or "</oor:items>" not in text:
-            return
-        registry.parent.mkdir(parents=True, exist_ok=True)
-        registry.write_text(text.replace("</oor:items>", _STARTED + "\n</oor:items>", 1), encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return
 
 
 @contextlib.contextmanager

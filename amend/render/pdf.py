@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import AmendError
+from ..lo_profile import seed
 from ..messages import msg
 
 # writer_pdf_Export options (LibreOffice ≥ 7.4 takes them as JSON after the filter name)
@@ -73,8 +74,8 @@ def _pdf_name(docx_name: str) -> str:
 
 
 def _convert(program: str, tmp: Path, files: list[Path], out: Path) -> None:
-    profile = (tmp / "profile").as_uri()
-    command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
+    seed(tmp / "profile")  # no graphics self-tests at its start (amend.lo_profile)
+    command = [program, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore", "--nologo",
                "--nolockcheck", "--convert-to", filter_spec(), "--outdir", str(out), *map(str, files)]
     env = {**os.environ, "TZ": "UTC", "HOME": str(tmp)}  # UTC: the time written has one fixed form
     try:

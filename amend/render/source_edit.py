@@ -23,6 +23,7 @@ from ..importers.common import excerpt
 from ..importers.docxxml import w
 from ..messages import msg
 from .source_guard import Guard
+from .source_joins import TableJoining
 from .source_marks import (
     _base_ppr,
     _copied_ppr,
@@ -45,7 +46,7 @@ from .source_styles import styled_ppr
 # ---------------------------------------------------------------- writing
 
 
-class Writer(RowWriting, SectionWriting):
+class Writer(RowWriting, SectionWriting, TableJoining):
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
                  guard: Guard | None = None, styles: Any = None, name: str = "?"):
         self.red, self.nodes, self.marks = red, nodes, marks
@@ -73,6 +74,8 @@ class Writer(RowWriting, SectionWriting):
         for pt, edits in self.edits.values():
             edit_paragraph(pt, edits, self.marks)
         self.drop_rows()
+        if self.marks.tracked:
+            self.join_before_gone_tables()
         self.drop_emptied_sections()
         self.drop_removed()
         if self.marks.tracked and self.nodes and self.nodes[-1].p is not None:
