@@ -36,6 +36,10 @@ NAMES = ["alingsas", "chain", "large", *(f"op:{k}" for k in OPERATIONS), *(f"cas
 KNOWN: dict = {
     # ("large", "accept"), LibreOffice moving the paragraphs after a table cell's tracked paragraph into the
     # cell, is not hit by the case the generator makes since amendments must read as written (review 4).
+    ("large", "reject"): "found in session 9 once CI installed Carlito (Calibri's metric twin): after Reject All "
+                         "the three-column part holding 'Chefer' (a table row whose cells hold tracked word edits "
+                         "and comment anchors) starts on page 8, the proposal's on page 7; texts, styles, list "
+                         "labels and the page count (76) are equal. Not yet explained",
 }
 
 
