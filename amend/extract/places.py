@@ -155,14 +155,48 @@ def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> No
 
 
 def _unquoted_heading(s: str, place: _Place, program: Program) -> bool:
-    """"under Samverkan", "i avsnittet Samverkan": a heading of the program named without quotes."""
+    """"under Samverkan", "i avsnittet Samverkan": a heading of the program named without quotes,
+    matched only whole: "under rubriken Samverkan med andra" is not the heading "Samverkan"."""
     for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
         name = _named_heading(program, s[m.end():])
-        if name:
+        if not name:
+            continue
+        end = m.end() + len(name)
+        if _ends_heading(s, end):
             place.at["heading"] = name
-            _took(place, m, m.end() + len(name))
+            _took(place, m, end)
+            return True
+        if _names_heading(m, s[m.end()]):  # more words than the heading: which heading is meant is not known
+            place.problems.append(msg("extract.cannot.heading_longer", heading=name, named=_named_words(s, m.end())))
             return True
     return False
+
+
+def _ends_heading(s: str, end: int) -> bool:
+    """Whether the words at `end` are no more of a heading: the end, the verb, another place, a document."""
+    return bool(_AFTER_HEADING.match(s, end) or _DOCUMENT.match(s, end + 1) or KIND.match(s, end + 1))
+
+
+def _names_heading(m: re.Match, first: str) -> bool:
+    """"under rubriken X", "i avsnittet X", "under X", "i X" with a capital: a heading named, not
+    words of the sentence such as "i samverkan med regionen"."""
+    return m.group().lower().startswith("under") or len(m.group().split()) > 1 or first.isupper()
+
+
+def _named_words(s: str, start: int) -> str:
+    """The words a heading named without quotes may run to: up to a comma, a quotation or the verb."""
+    return _NAMED.match(s, start).group(1).strip()  # type: ignore[union-attr]  # matches any text
+
+
+# the verbs of the changes, which end a heading named without quotes
+_VERBS = r"(?:stryks|läggs|ändras|ersätts|ska|kompletteras|får|utgår|tas|revideras|infogas|tillförs|byts|formuleras)\b"
+_NAMED = re.compile(r"([^,;:⟨]*?)(?=\s+" + _VERBS + r"|[,;:⟨]|\.?\s*$)", re.IGNORECASE)
+# what may follow a heading named without quotes when it is named whole: the end, punctuation, a
+# quotation, the verb, or another place ("på sidan 6", "i andra stycket", "efter ”…”", "i alla reglementen")
+_AFTER_HEADING = re.compile(r"\s*(?:$|[,;:.⟨]|" + _VERBS + r"|(?:på )?sid(?:an|a) \d|(?:i|efter|före) (?:den |det )?"
+                            + _ORD + r" (?:meningen|stycket|punkten|att-satsen|strecksatsen|kolumnen|raden)\b|"
+                            r"i (?:mening|stycke|punkt|kolumn|rad) \d|(?:efter|före) ⟨|i alla (?:\w+ )?"
+                            r"(?:reglementen|riktlinjer|program|planer|dokument)\b)", re.IGNORECASE)
 
 
 def _no_heading(s: str, place: _Place) -> None:

@@ -383,8 +383,9 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if several is not None and (not several.marked or _REMARK.search(_later_sentences(several.text))):
         return Cannot(msg("extract.cannot.open_sentences", words=_later_sentences(several.text)))
     built = build(m, quotes, place, program)
-    if isinstance(built, Msg):
-        return Cannot(built)
+    if isinstance(built, Msg):  # a place named wrongly is the truer reason than the place the builder missed
+        return Cannot(_problems(place) if place.problems and built.key == "extract.cannot.no_place_for_text"
+                      else built)
     if place.problems and not built.pop("_unscoped", False):
         return Cannot(_problems(place))
     built.pop("_unscoped", None)

@@ -246,6 +246,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{where}"),
     "extract.cannot.no_heading": ('the program has no heading "{heading}"', "programmet har ingen rubrik "
                                   "”{heading}”"),
+    "extract.cannot.heading_longer": (
+        'the heading named without quotation marks, "{named}", is not the program\'s heading "{heading}": such a '
+        "heading is matched only whole; quote the heading as the program has it",
+        "rubriken som nämns utan citattecken, ”{named}”, är inte programmets rubrik ”{heading}”: en sådan rubrik "
+        "godtas bara hel; citera rubriken som programmet skriver den"),
     "extract.cannot.excepts": ("it excepts this document ({document})", "den undantar det här dokumentet "
                                "({document})"),
     "extract.cannot.other_document": ("addresses another document ({document}), not {title}",
