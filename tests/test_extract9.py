@@ -79,3 +79,70 @@ def test_1_an_unquoted_heading_named_whole_still_applies(amend, extract, instruc
     assert _patch(folder)["amendments"][0]["at"]["heading"] == "Samverkan"
     [text] = _changed(amend, folder).values()
     assert "träffas varje månad" in text and "regelbundet" not in text
+
+
+# ------------------------------------------------ 2: where a new item goes in its list
+
+GOALS = "Under rubriken ”Övergripande mål”, "
+ITEM = "läggs en ny punkt till: ”Fler anmäler våld.”"
+GOAL_LIST = ("Färre personer i Alingsås kommun utsätts för våld i nära relationer och hedersrelaterat våld och förtryck.",
+             "Våldsutsatta personer och barn som upplever våld upptäcks tidigt och erbjuds ett gott stöd.",
+             "Personer som utövar våld erbjuds insatser för att bryta sitt våldsbeteende.",
+             "Medarbetare och chefer i kommunen har god kunskap om våld och vet hur de ska agera.",
+             "Kommunens arbete sker samordnat och i samverkan med andra aktörer.")
+SIDES = [
+    (GOALS + "efter andra punkten " + ITEM, 3, "efter andra punkten"),
+    ("Under rubriken ”Övergripande mål” läggs efter andra punkten en ny punkt till: ”Fler anmäler våld.”", 3,
+     "efter andra punkten"),
+    (GOALS + "före tredje punkten " + ITEM, 3, "före tredje punkten"),
+    (GOALS + "före första punkten " + ITEM, 1, "före första punkten"),
+    (GOALS + "efter punkt 4 " + ITEM, 5, "efter punkt 4"),
+    ("Under rubriken ”Övergripande mål” läggs en ny punkt till sist i listan: ”Fler anmäler våld.”", "last",
+     "sist i listan"),
+    (GOALS + "efter sista punkten " + ITEM, "last", "efter sista punkten"),
+]
+
+
+def _goal_items(amend, folder: Path) -> list[str]:
+    """The items of the list under "Övergripande mål" in the adopted program."""
+    res = amend("apply", PROGRAM, folder / "patch.yaml", "-o", folder / "out")
+    assert res.code == 0, res.err
+    adopted = load_program(next((folder / "out").glob("*.adopted.yaml")))
+    goals = next(k for k, s in enumerate(adopted.sections) if s.heading == "Övergripande mål")
+    return [u.text for u in iter_units(adopted) if u.what == "item" and u.section == goals]
+
+
+@pytest.mark.parametrize("instruction, position, words", SIDES, ids=[w for _, _, w in SIDES])
+def test_2_a_new_item_goes_where_the_minutes_put_it(amend, extract, instruction, position, words):
+    # before: "efter andra punkten" read as {item: 2} (apply refused, saying add_item needs a place), "före
+    # tredje punkten" refused, "sist i listan" not read
+    res, folder = extract(instruction)
+    assert res.code == 0, res.err
+    [am] = _patch(folder)["amendments"]
+    assert (am["at"], am["add_item"], am["position"]) == ({"heading": "Övergripande mål"}, "Fler anmäler våld.", position)
+    index = len(GOAL_LIST) if position == "last" else position - 1
+    assert _goal_items(amend, folder) == [*GOAL_LIST[:index], "Fler anmäler våld.", *GOAL_LIST[index:]]
+    assert f'(from "{words}")' in res.err
+
+
+UNCLEAR_SIDES = [
+    (GOALS + "före sista punkten " + ITEM, "extract.cannot.item_before_last", {"words": "före sista punkten"}),
+    (GOALS + "efter andra punkten läggs följande till: ”Fler anmäler våld.”", "extract.cannot.item_side_no_item",
+     {"words": "efter andra punkten"}),
+    (GOALS + "efter andra punkten, sist i listan, " + ITEM, "extract.cannot.item_sides",
+     {"words": "efter andra punkten; sist i listan"}),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, key, args", UNCLEAR_SIDES, ids=[k for _, k, _ in UNCLEAR_SIDES])
+def test_2_an_unclear_side_is_refused_with_its_words(extract, instruction, key, args, lang):
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg(key, **args).render(lang) in res.err, res.err
+
+
+def test_2_after_a_sixth_item_of_five_is_refused(extract):
+    res, folder = extract(GOALS + "efter punkt 6 " + ITEM)
+    assert _refused(res, folder), res.err
+    assert "the list has 5 items" in res.err

@@ -270,11 +270,33 @@ def _list_item(m, quotes, place, program):
     return _list_item_of(clean(m.group(1)), place)
 
 
-def _list_item_of(item: str, place) -> dict:
-    """A new last item of the one list the place holds (resolve refuses two lists there)."""
+def _list_item_of(item: str, place) -> dict | Msg:
+    """A new item of the one list the place holds (resolve refuses two lists there): last, or
+    where the minutes say ("efter andra punkten": the third)."""
+    position = _position(place)
+    if isinstance(position, Msg):
+        return position
     note = (msg("extract.check.new_item_page", item=item, page=place.at["page"]) if "page" in place.at
             else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
-    return {"add_item": item, "_note": note}
+    if position is None:
+        return {"add_item": item, "_note": note}
+    where = msg("extract.check.item_position_" + (position if isinstance(position, str) else "n"), n=position)
+    return {"add_item": item, "position": position,
+            "_note": msg("extract.check.new_item_at", read=note, position=where, words=place.side_words)}
+
+
+def _position(place) -> int | str | Msg | None:
+    """The position of a new item from where the minutes put it: after item N it is item N + 1."""
+    if place.side is None:
+        return None
+    side, n = place.side
+    if side == "at":
+        return n
+    if n is None or n == 0:  # never read so; refused rather than put last
+        return msg("extract.cannot.item_sides", words=place.side_words)
+    if n == "last":
+        return "last" if side == "after" else msg("extract.cannot.item_before_last", words=place.side_words)
+    return n + 1 if side == "after" else n
 
 
 _OPERATIONS = [
@@ -312,7 +334,8 @@ _OPERATIONS = [
     # review 6 #8: "stryks punkten ”…”", "läggs en ny punkt till: ”…”", "läggs ett nytt stycke till efter stycket som
     # börjar med ”A”: ”B”"
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort) punkten:? " + _Q, _delete_item),
-    (r"\bläggs (?:en|följande) (?:ny )?punkt till:? " + _Q, _item_addition),
+    (r"\bläggs (?:(?:efter|före) (?:den )?(?:\S+ punkten|punkt \d+) )?(?:en|följande) (?:ny )?punkt till(?: (?:allra )?"
+     r"(?:sist|först) i (?:den )?(?:punkt)?listan)?:? " + _Q, _item_addition),
     (r"\bläggs ett (?:nytt )?stycke till efter stycket som börjar med:? " + _Q + r":? " + _Q, _paragraph_after),
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?| ordet| "
      r"orden| texten)?:? " + _Q, _delete),
@@ -389,6 +412,8 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if place.problems and not built.pop("_unscoped", False):
         return Cannot(_problems(place))
     built.pop("_unscoped", None)
+    if place.side is not None and "add_item" not in built:  # "efter andra punkten läggs följande till": what is new?
+        return Cannot(msg("extract.cannot.item_side_no_item", words=place.side_words))
     note = built.pop("_note", None)
     if several is not None and note is None:  # a never-closed quotation of several sentences, none a remark
         note = msg("extract.check.open_sentences", words=_later_sentences(several.text))
