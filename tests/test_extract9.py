@@ -146,3 +146,58 @@ def test_2_after_a_sixth_item_of_five_is_refused(extract):
     res, folder = extract(GOALS + "efter punkt 6 " + ITEM)
     assert _refused(res, folder), res.err
     assert "the list has 5 items" in res.err
+
+
+# ------------------------------------------------ 3: the true reason, and the lead-in to the list of changes
+
+TWO_SENTENCES = [
+    ("På sidan 6, under rubriken ”Samverkan”, i sista stycket stryks andra och tredje meningen.", "meningen"),
+    ("Under rubriken Samverkan stryks andra och tredje meningen.", "meningen"),
+    ("På sidan 6 stryks andra och tredje meningen i sista stycket.", "meningen"),
+    ("Under rubriken ”Samverkan” stryks första, andra och tredje styckena.", "styckena"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("instruction, noun", TWO_SENTENCES, ids=[i for i, _ in TWO_SENTENCES])
+def test_3_two_sentences_struck_in_one_instruction_say_so(extract, instruction, noun, lang):
+    # before: "old value not quoted", "no place and no old text" or "no wording in the grammar fits"
+    res, folder = extract(instruction, lang)
+    assert _refused(res, folder), res.err
+    assert msg("guards.extract_two_places", noun=noun).render(lang) in res.err, res.err
+    for false in ("extract.cannot.old_not_quoted", "extract.cannot.no_place_no_old"):
+        assert msg(false).render(lang) not in res.err
+
+
+def test_3_a_sentence_struck_by_its_number_under_a_quoted_heading_is_read(amend, extract):
+    # before: "no wording in the grammar fits" (a quoted heading hid the struck place)
+    res, folder = extract("På sidan 6, under rubriken ”Samverkan”, i sista stycket stryks andra meningen.")
+    assert res.code == 0, res.err
+    sentence = "Arbetsgruppen träffas regelbundet för att dela kunskap, identifiera behov och planera gemensamma insatser."
+    assert _patch(folder)["amendments"][0]["delete"] == sentence
+    [text] = _changed(amend, folder).values()
+    assert text == ("Inom kommunen sker samverkan i en förvaltningsövergripande arbetsgrupp med representanter från "
+                    "samtliga förvaltningar. Samordnaren ansvarar för att samordna arbetet mellan mellan olika "
+                    "förvaltningar i kommunen.")
+
+
+LIST = ("1. På sidan 6, under rubriken ”Samverkan”, ersätts ”regelbundet” med ”varje månad”.\n\n"
+        "2. På sidan 6, under rubriken ”Samverkan”, stryks ”mellan mellan”.\n")
+
+
+@pytest.mark.parametrize("lead_in", ["med följande ändringar.", "med följande ändringar:", "med följande revideringar."])
+def test_3_the_lead_in_to_the_list_of_changes_is_not_an_amendment(amend, tmp_path, lead_in):
+    # before: "… med följande ändringar." listed as cannot apply ("no place and no old text") and the patch incomplete
+    go = extract_runner(amend, tmp_path, PROGRAM, wrap=lambda m: HEAD + "Beslut\nKommunfullmäktige beslutar att anta "
+                        "programmet " + lead_in + "\n\n" + m)
+    res, folder = go(LIST)
+    assert res.code == 0, res.err
+    assert "cannot apply" not in res.err and "incomplete" not in _patch(folder)
+    assert [(a.get("replace"), a.get("with"), a.get("delete")) for a in _patch(folder)["amendments"]] == [
+        ("regelbundet", "varje månad", None), (None, None, "mellan mellan")]
+
+
+def test_3_a_lead_in_with_nothing_after_it_writes_nothing(amend, tmp_path):
+    go = extract_runner(amend, tmp_path, PROGRAM, wrap=lambda m: HEAD + "Beslut\n" + m)
+    res, folder = go("Kommunfullmäktige beslutar att anta programmet med följande ändringar.\n")
+    assert res.code == 1 and not (folder / "patch.yaml").exists(), res.err

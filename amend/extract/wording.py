@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Program
 from ..text import clean
-from .leftovers import rejected_word, unread_place, unread_quote
+from .leftovers import _PLACE_QUOTE, rejected_word, unread_place, unread_quote
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
@@ -106,7 +106,8 @@ _CHANGE_BY_REFERENCE = re.compile(
 _DESCRIBED = [
     (r"\bmed följande (ändring|revidering)\b(?!.*⟨).*(punkt \d+|sida \d+|rubriken)",
      msg("extract.cannot.old_not_quoted")),
-    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)(?!.*⟨)", msg("extract.cannot.no_place_no_old")),
+    # (not the lead-in to the list of changes: "… med följande ändringar:" or "… med följande ändringar.")
+    (r"\bmed följande (ändring|revidering)(ar)?\b(?![:.]?\s*$)(?!.*⟨)", msg("extract.cannot.no_place_no_old")),
     (r"\brevideras genom att\b(?!.*⟨)", msg("extract.cannot.described")),
     (r"\bändras till att\b(?!.*⟨)", msg("extract.cannot.paraphrased")),
 ]
@@ -361,8 +362,10 @@ _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|en
                        + _Q, re.IGNORECASE)
 _STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|strykas|utgå)\.?\s*$", re.IGNORECASE)
 # "stryks andra meningen i sista stycket", "tas den sista meningen bort": the verb before the place it strikes
+# ("stryks andra och tredje meningen" too: the place then says it names two)
 _STRUCK_PLACE = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort)\s+(?:hela |den |det )?"
-                           + _ORD + r"\s+(?:meningen|stycket|punkten)\b", re.IGNORECASE)
+                           + _ORD + r"(?:(?:\s*,\s*|\s+(?:och|samt|till)\s+)" + _ORD + r")*\s+(?:meningen|meningarna|"
+                           r"stycket|styckena|punkten|punkterna)\b", re.IGNORECASE)
 
 
 def _section_text(program: Program, heading: str) -> str | None:
@@ -486,7 +489,12 @@ def _strikes_place(skeleton: str) -> bool:
     """"§ 3 stryks", "stryks andra meningen i sista stycket": a place struck, no words quoted."""
     return bool((_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b",
                                                         skeleton))
-                or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton))
+                or (_STRUCK_PLACE.search(skeleton) and not _quotes_words(skeleton)))
+
+
+def _quotes_words(skeleton: str) -> bool:
+    """Whether the sentence quotes any words other than the heading it names ("under rubriken ”Samverkan”")."""
+    return any(not _PLACE_QUOTE.search(skeleton[:q.start()]) for q in re.finditer(_Q, skeleton))
 
 
 class _Reindex:
