@@ -201,3 +201,72 @@ def test_3_a_lead_in_with_nothing_after_it_writes_nothing(amend, tmp_path):
     go = extract_runner(amend, tmp_path, PROGRAM, wrap=lambda m: HEAD + "Beslut\n" + m)
     res, folder = go("Kommunfullmäktige beslutar att anta programmet med följande ändringar.\n")
     assert res.code == 1 and not (folder / "patch.yaml").exists(), res.err
+
+
+# ------------------------------------------------ 4 (M1): a "Förslag" line and a Status row on one title page
+
+def _title_page_docx(path: Path, word: str, row: str) -> Path:
+    """A proposal whose title page has the status word alone and a dokumentinformation table."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    d.add_paragraph("Trygghetsprogram 2026–2028", style="Title")
+    d.add_paragraph(word)
+    table = d.add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate([("Status", row), ("Beslutad av", "Kommunstyrelsen"),
+                                        ("Datum för beslut", "ÅÅÅÅ-MM-DD")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    d.add_heading("Inledning", level=1)
+    d.add_paragraph("Kommunen samverkar med polisen. Arbetet följs upp årligen.")
+    d.save(str(path))
+    return path
+
+
+def _plan(amend, tmp_path: Path, word: str, row: str) -> Path:
+    """The program imported from that proposal, in Swedish."""
+    source = _title_page_docx(tmp_path / "plan.docx", word, row)
+    out = tmp_path / "plan.yaml"
+    res = amend("import", source, "-o", out, "--id", "plan")
+    assert res.code == 0, res.err
+    out.write_text(out.read_text("utf-8").replace("  language: en\n", "  language: sv\n"), encoding="utf-8")
+    assert "  language: sv\n" in out.read_text("utf-8")
+    return out
+
+
+PLAN_PATCH = ("program: plan\nbase: proposed\nproduces: adopted\ndecision: {body: KF, date: 2025-10-22}\namendments:\n"
+              "  - {id: a1, at: {heading: Inledning}, replace: årligen, with: varje år}\n")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_4_a_status_word_and_a_status_row_that_agree_are_both_updated_and_noted(amend, tmp_path, lang):
+    # before: refused whole, "the title page … has the line "Förslag" twice"
+    import docx
+
+    program = _plan(amend, tmp_path, "Förslag", "Förslag")
+    (tmp_path / "patch.yaml").write_text(PLAN_PATCH, encoding="utf-8")
+    res = amend("--lang", lang, "apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 0, res.err
+    status = msg("source.title.adopted").render("sv")  # the program's language is the document's
+    assert msg("source.title.status_twice", file="plan.docx", word="Förslag",
+               status=status).render(lang) in res.out + res.err
+    adopted = docx.Document(str(tmp_path / "out" / "plan.adopted.docx"))
+    assert [p.text for p in adopted.paragraphs[:2]] == ["Trygghetsprogram 2026–2028", status]
+    assert [[c.text for c in r.cells] for r in adopted.tables[0].rows] == [
+        ["Status", status], ["Beslutad av", "KF"], ["Datum för beslut", "2025-10-22"]]
+    from test_word_review5 import W, _body
+
+    redline = _body(tmp_path / "out" / "plan.adopted.redline.docx")
+    deleted = ["".join(t.text for t in p.iter(f"{W}delText")) for p in redline.iter(f"{W}p")]
+    assert [d for d in deleted if d] == ["Förslag", "Förslag", "Kommunstyrelsen", "ÅÅÅÅ-MM-DD", "årligen"]  # both tracked
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_4_a_status_word_and_a_status_row_that_contradict_are_refused_naming_both(amend, tmp_path, lang):
+    program = _plan(amend, tmp_path, "Förslag", "Remissversion")
+    (tmp_path / "patch.yaml").write_text(PLAN_PATCH, encoding="utf-8")
+    res = amend("--lang", lang, "apply", program, tmp_path / "patch.yaml", "-o", tmp_path / "out")
+    assert res.code == 1 and not (tmp_path / "out").exists(), res.err
+    assert msg("source.title.status_contradicts", file="plan.docx", word="Förslag",
+               row="Remissversion").render(lang) in res.err, res.err
