@@ -270,3 +270,37 @@ def test_4_a_status_word_and_a_status_row_that_contradict_are_refused_naming_bot
     assert res.code == 1 and not (tmp_path / "out").exists(), res.err
     assert msg("source.title.status_contradicts", file="plan.docx", word="Förslag",
                row="Remissversion").render(lang) in res.err, res.err
+
+
+# ------------------------------------------------ 5 (M2): where a text the PDF does not hold may be, said plainly
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "check: 11 pieces of text not found in flow5-first3.pdf, after the last text found there (its last page "
+           "is 3): on page 3 or a later page, not known which, so an amendment citing pages 3–4 is refused (page 3 "),
+    ("sv", "kontrollera: 11 textbitar som inte hittades i flow5-first3.pdf, efter den sista text som hittades där "
+           "(dess sista sida är 3): på sidan 3 eller en senare sida, det går inte att avgöra vilken, så ändringar "
+           "som anger sidorna 3–4 avvisas (sidan 3 "),
+])
+def test_5_the_tail_of_a_cut_short_pdf_is_said_to_be_on_its_last_page_or_later(lang, line):
+    # before: "on page 3 or a page up to 4" (the PDF has no page 4)
+    from amend.importers import import_document
+
+    _, report = import_document(FIXTURES / "import_review7" / "flow5.docx", program_id="f",
+                                pages_from=FIXTURES / "import_review7" / "flow5-first3.pdf")
+    assert [x for x in report.lines(lang) if x.startswith(line)], report.lines(lang)
+
+
+@pytest.mark.parametrize("lang, last, said", [
+    ("en", 6, "on page 5 or page 6, not known which"),
+    ("en", 8, "on one of pages 5–8, not known which"),
+    ("sv", 6, "på sidan 5 eller sidan 6, det går inte att avgöra vilken"),
+    ("sv", 8, "på någon av sidorna 5–8, det går inte att avgöra vilken"),
+])
+def test_5_a_text_between_two_found_pages_names_them_plainly(lang, last, said):
+    from amend.importers.pagealign import _not_placed
+
+    said_of = _not_placed("x.pdf", 5, last, None)
+    assert said in msg(said_of.key, **said_of.args, n=1).render(lang)  # the report counts the pieces (n)
