@@ -12,6 +12,8 @@ import pytest
 import yaml
 from applying import extract_runner
 from conftest import PROGRAM
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from amend.load import load_program
 from amend.messages import msg
@@ -304,3 +306,80 @@ def test_5_a_text_between_two_found_pages_names_them_plainly(lang, last, said):
 
     said_of = _not_placed("x.pdf", 5, last, None)
     assert said in msg(said_of.key, **said_of.args, n=1).render(lang)  # the report counts the pieces (n)
+
+
+# ------------------------------------------------ 6: describe names a row under a header row so that extract reads it back
+
+BUDGET = {"program": {"id": "b", "title": "Budget för trygghet", "language": "sv", "version": "proposed"},
+          "sections": [{"heading": "Resurser", "level": 1, "page": 3, "content": [
+              "Resurserna fördelas enligt tabellen.",
+              {"table": {"header": ["Område", "Budget"], "rows": [["Belysning", "2 mnkr"],
+                                                                 ["Trygghetsvandringar", "2 mnkr"],
+                                                                 ["Kameror", "1 mnkr"]]}}]}]}
+PLAIN_TABLE = {**BUDGET, "sections": [{**BUDGET["sections"][0], "content": [
+    "Resurserna fördelas enligt tabellen.", {"table": {"rows": [["Belysning", "2 mnkr"], ["Kameror", "1 mnkr"]]}}]}]}
+DECIDED = {"body": "Kommunfullmäktige", "date": "2025-11-24"}
+
+
+def _budget_patch(program, **amendment):
+    from amend.load import patch_from_data
+
+    return patch_from_data({"program": "b", "base": "proposed", "produces": "adopted", "decision": DECIDED,
+                            "amendments": [{"id": "a1", "title": "Ändring 1", **amendment}]}, {}, "p.yaml")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Ändring 1\nI andra kolumnen, i andra raden under rubrikraden ersätts ”2 mnkr” med ”3 mnkr”.\n"),
+    ("en", 'Ändring 1\n\nIn the second column, in the second row under the header row, leave out "2 mnkr" and insert '
+           '"3 mnkr".\n')])
+def test_6_describe_says_a_row_under_the_header_row_and_extract_reads_it_back(lang, said):
+    # before: "i tabellens andra rad", which extract refuses when the words stand in the row above too
+    from amend.apply import apply_patch
+    from amend.extract.describe import describe_patch
+    from amend.extract.reader import extract
+    from amend.load import program_from_data
+
+    program = program_from_data(BUDGET, "b.yaml")
+    patch = _budget_patch(program, at={"row": 2, "column": 2}, replace="2 mnkr", **{"with": "3 mnkr"})
+    minutes = describe_patch(patch, lang, program)
+    assert minutes == said
+    result = extract(minutes, program, source="minutes.txt", language=lang, decision=DECIDED)
+    assert result.complete, [str(f) for f in result.needs_human]
+    [am] = result.patch.amendments
+    assert (am.scope.row, am.scope.column, am.value, am.with_) == (2, 2, "2 mnkr", "3 mnkr")
+    adopted, _ = apply_patch(program, result.patch)
+    assert [[c.blocks[0].text for c in r] for r in adopted.sections[0].blocks[1].rows] == [
+        ["Belysning", "2 mnkr"], ["Trygghetsvandringar", "3 mnkr"], ["Kameror", "1 mnkr"]]
+
+
+def test_6_a_table_without_a_header_row_keeps_the_plain_wording():
+    from amend.extract.describe import describe_patch
+    from amend.load import program_from_data
+
+    program = program_from_data(PLAIN_TABLE, "b.yaml")
+    patch = _budget_patch(program, at={"row": 2}, replace="1 mnkr", **{"with": "2 mnkr"})
+    assert "I tabellens andra rad ersätts ”1 mnkr” med ”2 mnkr”." in describe_patch(patch, "sv", program)
+    assert "I tabellens andra rad" in describe_patch(patch, "sv")  # without the program: not known, as before
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(row=st.integers(1, 3), column=st.sampled_from([None, 2]), op=st.sampled_from(["replace", "delete", "insert"]))
+def test_6_describe_then_extract_gives_back_rows_of_a_table_with_a_header_row(lang, row, column, op):
+    from amend.apply import apply_patch
+    from amend.extract.describe import describe_patch
+    from amend.extract.reader import extract
+    from amend.load import program_from_data
+
+    program = program_from_data(BUDGET, "b.yaml")
+    word = "mnkr"  # in every row: only the row named settles it
+    operation = {"replace": {"replace": word, "with": "x"}, "delete": {"delete": word},
+                 "insert": {"after": word, "insert": " y"}}[op]
+    patch = _budget_patch(program, at={"row": row, **({"column": column} if column else {})}, **operation)
+    expected, _ = apply_patch(program, patch)
+    result = extract(describe_patch(patch, lang, program), program, source="minutes.txt", language=lang,
+                     decision=DECIDED)
+    assert result.complete, [str(f) for f in result.needs_human]
+    [am] = result.patch.amendments
+    assert (am.scope.row, am.scope.column) == (row, column)
+    assert apply_patch(program, result.patch)[0].sections == expected.sections
