@@ -383,3 +383,42 @@ def test_6_describe_then_extract_gives_back_rows_of_a_table_with_a_header_row(la
     [am] = result.patch.amendments
     assert (am.scope.row, am.scope.column) == (row, column)
     assert apply_patch(program, result.patch)[0].sections == expected.sections
+
+
+# ------------------------------------------------ 7: a line of the import report names each page once
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "check: 4 tables without ruling lines, read from their bold header row and the columns under it (a line a "
+           "row; a line with an empty first cell goes on the row above): check the rows (pages 2, 3, 5)"),
+    ("sv", "kontrollera: 4 tabeller utan linjer, lästa från den fetstilta rubrikraden och kolumnerna under den (en "
+           "rad per tabellrad; en rad med tom första cell hör till raden ovanför): kontrollera raderna (sidorna 2, 3, "
+           "5)"),
+])
+def test_7_pages_are_listed_once(lang, line):
+    # before: "(page 2, page 3, page 3, page 5)"
+    from amend.importers.report import Report
+
+    report = Report()
+    for page in (2, 3, 3, 5):
+        report.caveat(msg("importers.what.borderless_table"), msg("importers.where.page", page=page))
+    assert report.lines(lang) == [line]
+
+
+def test_7_one_page_many_times_is_that_page_and_places_with_text_stay():
+    from amend.importers.report import Report
+
+    report = Report()
+    for page in (3, 3):
+        report.caveat(msg("importers.what.borderless_table"), msg("importers.where.page", page=page))
+    for text in ("A", "B"):
+        report.lost(msg("importers.what.image"), msg("importers.where.page_text", page=4, text=text))
+    assert [x.rsplit("(", 1)[1] for x in report.lines("en")] == ["page 3)", "page 4 'A', page 4 'B')"]
+
+
+def test_7_many_pages_are_cut_short_with_a_count():
+    from amend.importers.report import Report
+
+    report = Report()
+    for page in range(1, 16):
+        report.caveat(msg("importers.what.borderless_table"), msg("importers.where.page", page=page))
+    assert report.lines("sv")[0].endswith("(sidorna 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 och 3 till)")

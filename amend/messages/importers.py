@@ -220,6 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.where.page_printed": ("page {page}, printed {label}, '{text}'",
                                      "sidan {page}, tryckt {label}, ”{text}”"),
     "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
+    "importers.where.page_list": ("pages {pages}", "sidorna {pages}"),
     "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
     "importers.where.note_text": ("{where}, number {number}: '{text}'", "{where}, nummer {number}: ”{text}”"),
     "importers.where.table": ("in the table on page {page}", "i tabellen på sidan {page}"),
