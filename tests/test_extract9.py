@@ -232,8 +232,7 @@ def _plan(amend, tmp_path: Path, word: str, row: str) -> Path:
     out = tmp_path / "plan.yaml"
     res = amend("import", source, "-o", out, "--id", "plan")
     assert res.code == 0, res.err
-    out.write_text(out.read_text("utf-8").replace("  language: en\n", "  language: sv\n"), encoding="utf-8")
-    assert "  language: sv\n" in out.read_text("utf-8")
+    assert "  language: sv\n" in out.read_text("utf-8")  # python-docx's en-US styles, Swedish words (8)
     return out
 
 
@@ -422,3 +421,42 @@ def test_7_many_pages_are_cut_short_with_a_count():
     for page in range(1, 16):
         report.caveat(msg("importers.what.borderless_table"), msg("importers.where.page", page=page))
     assert report.lines("sv")[0].endswith("(sidorna 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 och 3 till)")
+
+
+# ------------------------------------------------ 8: a short Swedish DOCX whose file says nothing is Swedish
+
+def _docx(path: Path, *paragraphs: str, lang: str | None = None) -> Path:
+    """A python-docx file (its default style says en-US) with a heading and these paragraphs; `lang`:
+    every run marked with that w:lang, as a file that says its language."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_heading("Inledning", level=1)
+    for text in paragraphs:
+        run = d.add_paragraph().add_run(text)
+        if lang:
+            mark = OxmlElement("w:lang")
+            mark.set(qn("w:val"), lang)
+            run._r.get_or_add_rPr().append(mark)
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("paragraphs, lang, expected", [
+    (["Kommunen samverkar med polisen. Arbetet följs upp årligen."], None, "sv"),
+    (["Kommunstyrelsen ansvarar för samordningen.", "Nämnderna följer upp åtgärderna."], None, "sv"),
+    (["The council works with the police in Göteborg."], None, "en"),  # å/ä/ö in a name: English stays
+    (["Kommunen samverkar med polisen. Arbetet följs upp årligen."], "en-GB", "en"),  # the runs say English
+    (["Samverkan Göteborg"], None, "en"),  # too little to tell: the file's default style
+])
+def test_8_a_short_docx_is_swedish_by_its_words_when_the_file_does_not_say(tmp_path, paragraphs, lang, expected):
+    # before: en (python-docx's en-US default style) for every short Swedish file
+    from amend.importers import import_document
+
+    program, report = import_document(_docx(tmp_path / "k.docx", *paragraphs, lang=lang), program_id="k")
+    assert program.meta.language == expected
+    said = [x for x in report.lines("en") if "language" in x]
+    assert said == ([] if expected == "sv" else [
+        "note: the document's language is taken as English (language: en), from the language its file declares"])
