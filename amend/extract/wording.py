@@ -281,7 +281,9 @@ def _list_item_of(item: str, place) -> dict | Msg:
             else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
     if position is None:
         return {"add_item": item, "_note": note}
-    where = msg("extract.check.item_position_" + (position if isinstance(position, str) else "n"), n=position)
+    where = (msg("extract.check.item_position_first") if position == "first" else
+             msg("extract.check.item_position_last") if position == "last" else
+             msg("extract.check.item_position_n", n=position))
     return {"add_item": item, "position": position,
             "_note": msg("extract.check.new_item_at", read=note, position=where, words=place.side_words)}
 

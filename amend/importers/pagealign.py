@@ -186,8 +186,9 @@ def _not_placed(layout: Msg | str, first: int, last: int, end: int | None) -> Ms
     if end is not None:
         return msg("importers.pages.not_placed_end", layout=layout, first=first, end=end,
                    pages=msg("importers.where.pages", first=first, last=last))
-    return msg("importers.pages.not_placed" if last == first + 1 else "importers.pages.not_placed_among",
-               layout=layout, first=first, last=last)
+    if last == first + 1:
+        return msg("importers.pages.not_placed", layout=layout, first=first, last=last)
+    return msg("importers.pages.not_placed_among", layout=layout, first=first, last=last)
 
 
 def first_text(block) -> str:
