@@ -69,6 +69,8 @@ def _notes(adopted, path) -> tuple[str, ...]:
         notes += (str(msg("source.contents_to_update", file=path)),)
     if adopted.stale_status:
         notes += (str(msg("source.header_status", file=path, word=adopted.stale_status)),)
+    if adopted.title_note is not None:
+        notes += (str(adopted.title_note),)
     if adopted.stale_title:
         notes += (str(msg("source.title_status", file=path, line=adopted.stale_title)),)
     return notes

@@ -344,7 +344,8 @@ UNRELATED = HERE / "unrelated.pdf"  # another document's PDF
 
 def test_texts_after_the_last_found_in_the_pdf_are_not_sure_of_their_page(tmp_path):
     program, en, _ = _imported(tmp_path, FLOW5, pages_from=FIRST3)
-    assert any("not found in flow5-first3.pdf: on page 3 or a page up to 4, not known which" in x for x in en)
+    assert any("not found in flow5-first3.pdf, after the last text found there (its last page is 3): on page 3 or a "
+               "later page, not known which, so an amendment citing pages 3–4 is refused" in x for x in en)
     with pytest.raises(AmendError) as err:
         _apply(tmp_path, program, "    at: {page: 3, heading: Kapitel 4, paragraph: last, sentence: last}\n"
                                   "    insert: och tullen\n")

@@ -233,7 +233,7 @@ def test_text_on_every_page_is_matched_in_order(tmp_path):
 
 def test_a_text_the_pdf_does_not_hold_is_reported_and_its_pages_refuse(tmp_path):
     program, lines = _imported(tmp_path, START3, "plan", pages_from=MISSING3)
-    assert ("check: 1 piece of text not found in missing3.pdf: on page 5 or a page up to 6, not known which, so an "
+    assert ("check: 1 piece of text not found in missing3.pdf: on page 5 or page 6, not known which, so an "
             "amendment citing those pages is refused (page 5 'Avsnittet har nummer 3.')") in lines
     for page in (5, 6):
         with pytest.raises(AmendError) as err:
@@ -253,8 +253,8 @@ def test_a_text_the_pdf_does_not_hold_is_reported_and_its_pages_refuse(tmp_path)
 def test_the_not_placed_check_line_in_swedish(tmp_path):
     _, _ = _imported(tmp_path, START3, "plan", pages_from=MISSING3)
     program, report = import_document(START3, program_id="plan", pages_from=MISSING3)
-    assert ("kontrollera: 1 textbit som inte hittades i missing3.pdf: på sidan 5 eller en sida fram till 6, det går "
-            "inte att avgöra vilken, så ändringar som anger de sidorna avvisas (sidan 5 ”Avsnittet har nummer 3.”)"
+    assert ("kontrollera: 1 textbit som inte hittades i missing3.pdf: på sidan 5 eller sidan 6, det går inte att "
+            "avgöra vilken, så ändringar som anger de sidorna avvisas (sidan 5 ”Avsnittet har nummer 3.”)"
             ) in report.lines("sv")
 
 

@@ -62,10 +62,10 @@ def test_no_table_of_the_plan_is_left_as_a_column_layout(olofstrom):
 
 @pytest.mark.parametrize("lang, expected", [
     ("en", "check: 25 tables without ruling lines, read from their bold header row and the columns under it (a line "
-           "a row; a line with an empty first cell goes on the row above): check the rows (page 2, page 3"),
+           "a row; a line with an empty first cell goes on the row above): check the rows (pages 2, 3, 4"),
     ("sv", "kontrollera: 25 tabeller utan linjer, lästa från den fetstilta rubrikraden och kolumnerna under den (en "
-           "rad per tabellrad; en rad med tom första cell hör till raden ovanför): kontrollera raderna (sidan 2, "
-           "sidan 3"),
+           "rad per tabellrad; en rad med tom första cell hör till raden ovanför): kontrollera raderna (sidorna 2, "
+           "3, 4"),
 ])
 def test_the_report_says_to_check_the_rows_of_a_borderless_table(olofstrom, lang, expected):
     _, report = olofstrom

@@ -141,11 +141,21 @@ _ANCHORS = wording._ANCHORS  # the operations placed by the words they quote
 
 def _row_counted(data: dict, ins: Instruction, against: Against, result: Extraction) -> dict | None:
     """The data, or None (needs a human) when its row may be counted with or without the header."""
-    unclear = row_count_unclear(data, against.program)
+    unclear = None if _UNDER_HEADER.search(ins.text) else row_count_unclear(data, against.program)
     if unclear is None:
         return data
     result.needs_human.append(Finding(ins.line, unclear, ins.text, ins.title))
     return None
+
+
+def under_header_row(at: dict, program: Program) -> bool:
+    """Whether `at` names a row of a table with a header row: every table it may be in has one."""
+    tables = _tables_at(at, program) if isinstance(at.get("row"), int) else []
+    return bool(tables) and all(t.header for t in tables)
+
+
+# "i andra raden under rubrikraden": the row counted under the header row, as describe writes it
+_UNDER_HEADER = re.compile(r"\braden under rubrikraden\b|\brow under the header row\b", re.IGNORECASE)
 
 
 def row_count_unclear(data: dict, program: Program) -> Msg | None:

@@ -16,6 +16,7 @@ from ..errors import AmendError, AmendErrors
 from ..messages import Msg, msg
 from ..model import Amendment, Patch, Program
 from ..text import clean
+from .amendments import under_header_row
 from .grammar import LANGUAGES, UNCHECKED, Grammar, GrammarError, grammar
 
 
@@ -27,9 +28,10 @@ def describe_amendment(am: Amendment, g: Grammar, program: Program | None = None
     if line is not None:
         at = {**at, "line": line}
     problem: Msg | None = None
+    header_row = program is not None and under_header_row(at, program)
     for quote_all in (False, True):
         try:
-            sentence = g.write(at, fields, quote_all=quote_all)
+            sentence = g.write(at, fields, quote_all=quote_all, header_row=header_row)
         except GrammarError as exc:
             problem = exc.args[0]  # a Msg: rendered in the reader's language
             break

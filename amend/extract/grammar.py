@@ -224,8 +224,10 @@ class Grammar:
 
     # ------------------------------------------------------------ writing
 
-    def write(self, at: dict, fields: dict, quote_all: bool = False) -> str:
-        """The instruction for a scope and an operation, in the house style.
+    def write(self, at: dict, fields: dict, quote_all: bool = False, header_row: bool = False) -> str:
+        """The instruction for a scope and an operation, in the house style; `header_row`: the row
+        is in a table with a header row, so it is said as counted under it ("i andra raden under
+        rubrikraden"), which a reader cannot take for the header row counted as row 1.
 
         Raises GrammarError when no table entry fits (the grammar cannot say it).
         """
@@ -239,8 +241,10 @@ class Grammar:
         parts = []
         for key in SCOPE_KEYS:
             if key in at and key not in own:
+                under = header_row and key == "row"
                 rule = next((r for r in self.scopes if [s.key for s in r.slots] == [key]
-                             and all(self._fits(s, at[key]) for s in r.slots)), None)
+                             and (r.write == "header_row") == under and all(self._fits(s, at[key]) for s in r.slots)),
+                            None)
                 if rule is None:
                     raise GrammarError(msg("extract.grammar.no_scope_wording", language=self.language, key=key,
                                            value=at[key]))

@@ -87,7 +87,8 @@ class Rule:
     set: tuple = ()  # fixed (key, value) pairs
     needs: frozenset = frozenset()
     forbids: frozenset = frozenset()
-    write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone"
+    write: str = "always"  # for describe: "always", "after_scope" (Swedish V2: "På sidan 6 stryks …") or "alone";
+    # a scope: "header_row", written only for a row counted under a table's header row, and then the only one
     sentence: str | None = None  # for describe: the key whose value must be a full sentence ("… mening till")
 
     @property
@@ -103,7 +104,7 @@ def _rule(entry, kind: str) -> Rule:
         entry = {"phrase": entry}
     when = entry.get("when") or {}
     write = entry.get("write", "always")
-    if write not in ("always", "after_scope", "alone"):
+    if write not in ("always", "after_scope", "alone", "header_row"):
         raise GrammarError(msg("extract.grammar.write", phrase=entry["phrase"], write=write))
     return Rule(entry["phrase"], compile_phrase(entry["phrase"]), kind,
                 tuple(sorted((entry.get("set") or {}).items())),

@@ -25,6 +25,8 @@ class _Place:
     section_number: int | None = None
     problems: list[Msg] = field(default_factory=list)
     read: list[tuple[int, int]] = field(default_factory=list)  # the spans of the skeleton the place was read from
+    side: tuple | None = None  # where a new list item goes: ("after"|"before", N or "last"), ("at", "first"|"last")
+    side_words: str = ""  # the words the side was read from
 
 
 def _problems(place: _Place) -> Msg:
@@ -91,6 +93,7 @@ def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
     _joined_or_from_end(skeleton, place)
     _excepted(skeleton, place)
     _units(skeleton, place)
+    _item_side(skeleton, place)
     return place
 
 
@@ -167,14 +170,51 @@ def _heading(s: str, quotes: list[Quote], place: _Place, program: Program) -> No
 
 
 def _unquoted_heading(s: str, place: _Place, program: Program) -> bool:
-    """"under Samverkan", "i avsnittet Samverkan": a heading of the program named without quotes."""
+    """"under Samverkan", "i avsnittet Samverkan": a heading of the program named without quotes,
+    matched only whole: "under rubriken Samverkan med andra" is not the heading "Samverkan"."""
     for m in re.finditer(r"\b(?:under|i) (?:rubriken[;:]? |avsnittet )?(?=[^\s⟨])", s, re.IGNORECASE):
         name = _named_heading(program, s[m.end():])
-        if name:
+        if not name:
+            continue
+        end = m.end() + len(name)
+        if _ends_heading(s, end):
             place.at["heading"] = name
-            _took(place, m, m.end() + len(name))
+            _took(place, m, end)
+            return True
+        if _names_heading(m, s[m.end()]):  # more words than the heading: which heading is meant is not known
+            place.problems.append(msg("extract.cannot.heading_longer", heading=name, named=_named_words(s, m.end())))
             return True
     return False
+
+
+def _ends_heading(s: str, end: int) -> bool:
+    """Whether the words at `end` are no more of a heading: the end, the verb, another place, a document."""
+    return bool(_AFTER_HEADING.match(s, end) or _DOCUMENT.match(s, end + 1) or KIND.match(s, end + 1))
+
+
+def _names_heading(m: re.Match, first: str) -> bool:
+    """"under rubriken X", "i avsnittet X", "under X", "i X" with a capital: a heading named, not
+    words of the sentence such as "i samverkan med regionen"."""
+    return m.group().lower().startswith("under") or len(m.group().split()) > 1 or first.isupper()
+
+
+def _named_words(s: str, start: int) -> str:
+    """The words a heading named without quotes may run to: up to a comma, a quotation or the verb."""
+    return _NAMED.match(s, start).group(1).strip()  # type: ignore[union-attr]  # matches any text
+
+
+# the verbs of the changes, which end a heading named without quotes
+_VERBS = (r"(?:stryks|läggs|ändras|ersätts|ska|kompletteras|får|utgår|tas|revideras|infogas|tillförs|tillfogas|byts|"
+          r"formuleras|stryka|strykas|lägga|läggas|ändra|ändras|ersätta|ersättas|komplettera|kompletteras|revidera|"
+          r"infoga|tillföra|tillfoga|byta|bytas|formulera|ta bort|utgå)\b")
+_NAMED = re.compile(r"([^,;:⟨]*?)(?=\s+" + _VERBS + r"|[,;:⟨]|\.?\s*$)", re.IGNORECASE)
+# what may follow a heading named without quotes when it is named whole: the end, punctuation, a
+# quotation, the verb, or another place ("på sidan 6", "i andra stycket", "efter ”…”", "i alla reglementen")
+_AFTER_HEADING = re.compile(r"\s*(?:$|[,;:.⟨]|" + _VERBS + r"|(?:på )?sid(?:an|a) \d|(?:i|efter|före) (?:den |det )?"
+                            + _ORD + r" (?:meningen|stycket|punkten|att-satsen|strecksatsen|kolumnen|raden)\b|"
+                            r"i (?:mening|stycke|punkt|kolumn|rad) \d|(?:efter|före) ⟨|"
+                            r"(?:ordet|orden|texten|meningen|meningarna|formuleringen|tillägget|följande)\b|"
+                            r"i alla (?:\w+ )?(?:reglementen|riktlinjer|program|planer|dokument)\b)", re.IGNORECASE)
 
 
 def _no_heading(s: str, place: _Place) -> None:
@@ -199,7 +239,8 @@ def _heading_itself(m: re.Match, quotes: list[Quote], place: _Place) -> None:
 _UNIT_PLACES = (
     ("sentence", (_ORD + r" meningen\b", r"\bmening (\d+)\b")),
     ("paragraph", (r"(?<!efter )(?<!före )\b" + _ORD + r" stycket\b", r"(?<!efter )(?<!före )\bstycke (\d+)\b")),
-    ("item", (r"\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten|strecksatsen)\b", r"\bpunkt (\d+)\b")),
+    ("item", (r"(?<!efter )(?<!före )\b" + _ORD + r" (?:punkten|att-satsen|beslutspunkten|strecksatsen)\b",
+              r"(?<!efter )(?<!före )\bpunkt (\d+)\b")),
     ("column", (r"\b" + _ORD + r" kolumnen\b", r"\bkolumn (\d+)\b")),
     ("row", (r"\b" + _ORD + r" raden\b", r"\brad (\d+) i tabellen\b", r"\btabellens " + _ORD + r" rad\b")),
 )
@@ -212,6 +253,28 @@ def _units(s: str, place: _Place) -> None:
             if m:
                 place.at[key] = _ordinal(m.group(1))
                 break
+
+
+# where in a list a new item goes: "efter andra punkten", "före punkt 3", "sist i listan", "som första punkt"
+_SIDE = re.compile(r"\b(?P<side>efter|före) (?:den )?(?:(?P<ord>" + _ORD[1:-1] + r") (?:punkten|att-satsen|"
+                   r"strecksatsen|beslutspunkten)|punkt (?P<n>\d+))\b|\b(?:allra )?(?P<end>sist|först) i (?:den |)"
+                   r"(?:punkt)?listan\b|\bsom (?P<as>sista|första) (?:punkt|strecksats)\b", re.IGNORECASE)
+
+
+def _item_side(s: str, place: _Place) -> None:
+    """Where a new item goes in its list; two such places in one sentence are unclear."""
+    found = list(_SIDE.finditer(s))
+    if len(found) > 1:
+        place.problems.append(msg("extract.cannot.item_sides", words="; ".join(m.group() for m in found)))
+    elif found:
+        m = found[0]
+        _took(place, m)
+        place.side_words = m.group()
+        if m.group("side"):
+            place.side = (m.group("side").lower().replace("före", "before").replace("efter", "after"),
+                          _ordinal(m.group("ord") or m.group("n")))
+        else:
+            place.side = ("at", "last" if (m.group("end") or m.group("as")).lower().startswith("sist") else "first")
 
 
 # "förutom i andra meningen", "utom i sista stycket", "med undantag av första punkten": a place left out,

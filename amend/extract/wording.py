@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..messages import Msg, msg
 from ..model import Paragraph, Program
 from ..text import clean
-from .leftovers import rejected_word, unread_place, unread_quote, unread_tail
+from .leftovers import _PLACE_QUOTE, rejected_word, unread_place, unread_quote, unread_tail
 from .places import _ORD, _ordinal, _place, _problems, describe_place, other_document, page_words
 from .quotations import _Q, Quote, _colon_payload, _split_inner, quotations
 from .struck import struck_sentence
@@ -106,7 +106,8 @@ _CHANGE_BY_REFERENCE = re.compile(
 _DESCRIBED = [
     (r"\bmed följande (ändring|revidering)\b(?!.*⟨).*(punkt \d+|sida \d+|rubriken)",
      msg("extract.cannot.old_not_quoted")),
-    (r"\bmed följande (ändring|revidering)(ar)?\b(?!:?\s*$)(?!.*⟨)", msg("extract.cannot.no_place_no_old")),
+    # (not the lead-in to the list of changes: "… med följande ändringar:" or "… med följande ändringar.")
+    (r"\bmed följande (ändring|revidering)(ar)?\b(?![:.]?\s*$)(?!.*⟨)", msg("extract.cannot.no_place_no_old")),
     (r"\brevideras genom att\b(?!.*⟨)", msg("extract.cannot.described")),
     (r"\bändras till att\b(?!.*⟨)", msg("extract.cannot.paraphrased")),
 ]
@@ -289,11 +290,35 @@ def _list_item(m, quotes, place, program):
     return _list_item_of(clean(m.group(1)), place)
 
 
-def _list_item_of(item: str, place) -> dict:
-    """A new last item of the one list the place holds (resolve refuses two lists there)."""
+def _list_item_of(item: str, place) -> dict | Msg:
+    """A new item of the one list the place holds (resolve refuses two lists there): last, or
+    where the minutes say ("efter andra punkten": the third)."""
+    position = _position(place)
+    if isinstance(position, Msg):
+        return position
     note = (msg("extract.check.new_item_page", item=item, page=place.at["page"]) if "page" in place.at
             else msg("extract.check.new_item_heading", item=item, heading=place.at["heading"]))
-    return {"add_item": item, "_note": note}
+    if position is None:
+        return {"add_item": item, "_note": note}
+    where = (msg("extract.check.item_position_first") if position == "first" else
+             msg("extract.check.item_position_last") if position == "last" else
+             msg("extract.check.item_position_n", n=position))
+    return {"add_item": item, "position": position,
+            "_note": msg("extract.check.new_item_at", read=note, position=where, words=place.side_words)}
+
+
+def _position(place) -> int | str | Msg | None:
+    """The position of a new item from where the minutes put it: after item N it is item N + 1."""
+    if place.side is None:
+        return None
+    side, n = place.side
+    if side == "at":
+        return n
+    if n is None or n == 0:  # never read so; refused rather than put last
+        return msg("extract.cannot.item_sides", words=place.side_words)
+    if n == "last":
+        return "last" if side == "after" else msg("extract.cannot.item_before_last", words=place.side_words)
+    return n + 1 if side == "after" else n
 
 
 _OPERATIONS = [
@@ -331,7 +356,8 @@ _OPERATIONS = [
     # review 6 #8: "stryks punkten ”…”", "läggs en ny punkt till: ”…”", "läggs ett nytt stycke till efter stycket som
     # börjar med ”A”: ”B”"
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort) punkten:? " + _Q, _delete_item),
-    (r"\bläggs (?:en|följande) (?:ny )?punkt till:? " + _Q, _item_addition),
+    (r"\bläggs (?:(?:efter|före) (?:den )?(?:\S+ punkten|punkt \d+) )?(?:en|följande) (?:ny )?punkt till(?: (?:allra )?"
+     r"(?:sist|först) i (?:den )?(?:punkt)?listan)?:? " + _Q, _item_addition),
     (r"\bläggs ett (?:nytt )?stycke till efter stycket som börjar med:? " + _Q + r":? " + _Q, _paragraph_after),
     (r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort|stryka)(?: följande(?: text| mening| ord)?| ordet| "
      r"orden| texten)?:? " + _Q, _delete),
@@ -357,8 +383,10 @@ _NEW_TEXT = re.compile(r"(?:(?:revideras|ändras) (?:i enlighet med följande|en
                        + _Q, re.IGNORECASE)
 _STRUCK = re.compile(r"\b(?:stryks|utgår|tas bort|strykas|utgå)\.?\s*$", re.IGNORECASE)
 # "stryks andra meningen i sista stycket", "tas den sista meningen bort": the verb before the place it strikes
+# ("stryks andra och tredje meningen" too: the place then says it names two)
 _STRUCK_PLACE = re.compile(r"\b(?:stryks|utgår|tas bort|ska strykas|ska utgå|ska tas bort)\s+(?:hela |den |det )?"
-                           + _ORD + r"\s+(?:meningen|stycket|punkten)\b", re.IGNORECASE)
+                           + _ORD + r"(?:(?:\s*,\s*|\s+(?:och|samt|till)\s+)" + _ORD + r")*\s+(?:meningen|meningarna|"
+                           r"stycket|styckena|punkten|punkterna)\b", re.IGNORECASE)
 
 
 def _section_text(program: Program, heading: str) -> str | None:
@@ -403,14 +431,17 @@ def _operation(skeleton: str, quotes: list[Quote], program: Program) -> Result:
     if several is not None and (not several.marked or _REMARK.search(_later_sentences(several.text))):
         return Cannot(msg("extract.cannot.open_sentences", words=_later_sentences(several.text)))
     built = build(m, quotes, place, program)
-    if isinstance(built, Msg):
-        return Cannot(built)
+    if isinstance(built, Msg):  # a place named wrongly is the truer reason than the place the builder missed
+        return Cannot(_problems(place) if place.problems and built.key == "extract.cannot.no_place_for_text"
+                      else built)
     if place.problems and not built.pop("_unscoped", False):
         return Cannot(_problems(place))
     tail = unread_tail(skeleton, m, place.read + _listed(skeleton), quotes)
     if tail is not None:
         return Cannot(tail)
     built.pop("_unscoped", None)
+    if place.side is not None and "add_item" not in built:  # "efter andra punkten läggs följande till": what is new?
+        return Cannot(msg("extract.cannot.item_side_no_item", words=place.side_words))
     note = built.pop("_note", None)
     if several is not None and note is None:  # a never-closed quotation of several sentences, none a remark
         note = msg("extract.check.open_sentences", words=_later_sentences(several.text))
@@ -487,7 +518,12 @@ def _strikes_place(skeleton: str) -> bool:
     """"§ 3 stryks", "stryks andra meningen i sista stycket": a place struck, no words quoted."""
     return bool((_STRUCK.search(skeleton) and re.search(r"§|\brubriken\b|\bstycket\b|\bpunkten\b|\bmeningen\b",
                                                         skeleton))
-                or (_STRUCK_PLACE.search(skeleton) and "⟨" not in skeleton))
+                or (_STRUCK_PLACE.search(skeleton) and not _quotes_words(skeleton)))
+
+
+def _quotes_words(skeleton: str) -> bool:
+    """Whether the sentence quotes any words other than the heading it names ("under rubriken ”Samverkan”")."""
+    return any(not _PLACE_QUOTE.search(skeleton[:q.start()]) for q in re.finditer(_Q, skeleton))
 
 
 class _Reindex:

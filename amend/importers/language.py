@@ -4,9 +4,11 @@ Its page footer ('Sida 3' / 'Page 3') says so first; else its words: the
 common short words of Swedish and English ('och', 'att', 'som' / 'the',
 'and', 'of') counted over its text, one language having at least twice the
 other's and enough of them; else the language its file declares (a DOCX's
-docProps dc:language, or the w:lang most of its text is marked with, which
-a template often leaves at en-US, so it comes last). None: not known (the
-program then takes Swedish, the language of the council).
+docProps dc:language, or the w:lang most of its text is marked with); else,
+for a short text, Swedish when its words have å, ä, ö and some of its common
+words and none of English's; else the language of the file's default style,
+which a template often leaves at en-US (python-docx's does), so it comes last.
+None: not known (the program then takes Swedish, the language of the council).
 """
 from __future__ import annotations
 
@@ -42,14 +44,29 @@ def by_words(texts: Iterable[str]) -> str | None:
     return best if count[best] >= _ENOUGH and count[best] >= 2 * count[other] else None
 
 
-def declared(path: Path) -> str | None:
-    """The language a DOCX declares: its properties' dc:language, else the w:lang of most of its runs."""
+_SWEDISH_LETTERS = re.compile(r"[åäö]", re.IGNORECASE)
+_LETTER_WORDS = 2  # words with å, ä or ö, at the least, beside one common Swedish word and no English one
+
+
+def by_letters(texts: Iterable[str]) -> str | None:
+    """sv for a text too short for by_words whose words have å, ä, ö ("Kommunen samverkar med polisen.
+    Arbetet följs upp årligen."), with a common Swedish word and no common English one; else None."""
+    words = [w for text in texts for w in re.findall(r"[^\W\d_]+", text.lower())]
+    swedish = sum(w in _WORDS["sv"] for w in words)
+    english = sum(w in _WORDS["en"] for w in words)
+    lettered = sum(bool(_SWEDISH_LETTERS.search(w)) for w in words)
+    return "sv" if lettered >= _LETTER_WORDS and swedish >= 1 and english == 0 else None
+
+
+def declared(path: Path, default_style: bool = False) -> str | None:
+    """The language a DOCX declares: its properties' dc:language, else the w:lang of most of its runs;
+    `default_style`: the w:lang of its styles (a template's default, often en-US whatever the text)."""
+    parts = ("word/styles.xml",) if default_style else ("word/document.xml",)
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
-            marks = Counter(m.lower() for part in ("word/document.xml", "word/styles.xml") if part in names
-                            for m in _LANG.findall(z.read(part)))
+            core = z.read("docProps/core.xml") if "docProps/core.xml" in names and not default_style else b""
+            marks = Counter(m.lower() for part in parts if part in names for m in _LANG.findall(z.read(part)))
     except (OSError, zipfile.BadZipFile, KeyError):
         return None
     found = _DC.search(core)
@@ -69,8 +86,11 @@ def _how() -> dict[str, Msg]:
 def document_language(footer: str | None, texts: list[str], path: Path | None, report: Report) -> str | None:
     """The document's language and, in the report where it is not Swedish (the program's
     default, said of every Swedish import it would only be noise), what told it."""
-    for how, language in (("footer", footer), ("words", by_words(texts)),
-                          ("declared", declared(path) if path is not None else None)):
+    for how, find in (("footer", lambda: footer), ("words", lambda: by_words(texts)),
+                      ("declared", lambda: declared(path) if path is not None else None),
+                      ("words", lambda: by_letters(texts)),
+                      ("declared", lambda: declared(path, default_style=True) if path is not None else None)):
+        language = find()
         if language is not None:
             if language != "sv":
                 report.note(msg("importers.note.language", language=_names()[language], how=_how()[how]))

@@ -178,22 +178,37 @@ def _place(flow: list[Item], found: list[int | None], report: Report, layout: Ms
     for k, (it, page) in enumerate(zip(flow, found)):
         text = it.text or first_text(it.block)
         if page is None and text.strip():
-            after = next((p for p in found[k + 1:] if p is not None), max(last, before + 1))
-            page = _unplaced(it, text, before, after, report, layout)
+            later = next((p for p in found[k + 1:] if p is not None), None)  # None: past the last text found
+            after = later if later is not None else max(last, before + 1)
+            page = _unplaced(it, text, (before, after, None if later is not None else last), report, layout)
         page = before if page is None else page
         out.append(replace(it, page=page))
         before = page
     return out
 
 
-def _unplaced(it: Item, text: str, before: int, after: int, report: Report, layout: Msg | str) -> int:
+def _unplaced(it: Item, text: str, pages: tuple[int, int, int | None], report: Report, layout: Msg | str) -> int:
+    """The page of a text not found: the page before it, reported as not sure (`pages`: the page of the
+    text found before it, of the one found after it, and the PDF's last page when none is found after it)."""
+    before, after, end = pages
     where = msg("importers.where.page_text", page=before, text=excerpt(text, 30))
     if after <= before:
         report.caveat(msg("importers.what.not_located", layout=layout), where)
         return before
-    report.caveat(msg("importers.pages.not_placed", layout=layout, first=before, last=after), where)
+    report.caveat(_not_placed(layout, before, after, end), where)
     report.unsure.append(Unsure("page", name(text), before, after))
     return before
+
+
+def _not_placed(layout: Msg | str, first: int, last: int, end: int | None) -> Msg:
+    """Where a text not found may be: after the PDF's last text found (the PDF may end before the DOCX),
+    on one of two pages, or on one of several."""
+    if end is not None:
+        return msg("importers.pages.not_placed_end", layout=layout, first=first, end=end,
+                   pages=msg("importers.where.pages", first=first, last=last))
+    if last == first + 1:
+        return msg("importers.pages.not_placed", layout=layout, first=first, last=last)
+    return msg("importers.pages.not_placed_among", layout=layout, first=first, last=last)
 
 
 def first_text(block) -> str:

@@ -101,7 +101,7 @@ _SHOWN = 12  # places named in one line of the report; the rest are counted
 
 
 def _line(kind: str, what: Msg, places: list[Msg]) -> Msg:
-    """"not imported: 2 images (page 2, page 5)": `kind` is "lost" or "check"."""
+    """"not imported: 2 images (pages 2, 5)": `kind` is "lost" or "check"."""
     n = len(places)
     counted, where = Msg(what.key, {**what.args, "n": n}), _Places(places=tuple(places))
     if kind == "lost":
@@ -123,13 +123,24 @@ class Joined(Msg):
 
 @dataclass(frozen=True)
 class _Places(Msg):
-    """The places of one line of the report: "page 2, page 5 and 3 more"."""
+    """The places of one line of the report: "pages 2, 5", "page 2 'Rutan', page 5 'Bilden' and 3 more"."""
 
     key: str = "importers.report.more"
     places: tuple[Msg, ...] = ()
 
     def render(self, lang: str | None = None) -> str:
-        shown = ", ".join(p.render(lang) for p in self.places[:_SHOWN])
-        if len(self.places) <= _SHOWN:
-            return shown
-        return msg("importers.report.more", places=shown, n=len(self.places) - _SHOWN).render(lang)
+        places = list(dict.fromkeys(self.places))  # each place once
+        pages = _pages_alone(places)
+        if pages:  # 25 tables on two pages are "pages 2, 3", not 25 pages
+            shown = msg("importers.where.page_list", pages=", ".join(map(str, pages[:_SHOWN]))).render(lang)
+        else:
+            shown = ", ".join(p.render(lang) for p in places[:_SHOWN])
+        more = len(pages or places) - _SHOWN
+        return shown if more <= 0 else msg("importers.report.more", places=shown, n=more).render(lang)
+
+
+def _pages_alone(places: list[Msg]) -> list[int]:
+    """The pages of places that are all pages alone ("page 2"), two or more of them; else none."""
+    if len(places) < 2 or any(p.key != "importers.where.page" or set(p.args) != {"page"} for p in places):
+        return []
+    return [int(p.args["page"]) for p in places]

@@ -73,7 +73,7 @@ def _filled(it: Item, found: list[int | None], report: Report, layout: Msg | str
         text = row_text(it.block.rows[k])
         if page is None and text:
             after = next((p for p in found[k + 1:] if p is not None), before)
-            page = _unplaced(it, text, before, after, report, layout)
+            page = _unplaced(it, text, (before, after, None), report, layout)
         before = max(before, page or before)
         pages.append(before)
     return pages

@@ -246,6 +246,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{where}"),
     "extract.cannot.no_heading": ('the program has no heading "{heading}"', "programmet har ingen rubrik "
                                   "”{heading}”"),
+    "extract.cannot.heading_longer": (
+        'the heading named without quotation marks, "{named}", is not the program\'s heading "{heading}": such a '
+        "heading is matched only whole; quote the heading as the program has it",
+        "rubriken som nämns utan citattecken, ”{named}”, är inte programmets rubrik ”{heading}”: en sådan rubrik "
+        "godtas bara hel; citera rubriken som programmet skriver den"),
+    "extract.cannot.item_sides": (
+        "the sentence says more than once where a new item goes ({words}); write the amendment by hand with "
+        "position: or after_item:",
+        "meningen säger mer än en gång var en ny punkt ska stå ({words}); skriv ändringsförslaget för hand med "
+        "position: eller after_item:"),
+    "extract.cannot.item_before_last": (
+        '"{words}": a new item before the last is counted from the end, which a patch cannot say; write the '
+        "amendment by hand with position: N (counted from the start) or after_item:",
+        "”{words}”: en ny punkt före den sista räknas från slutet, vilket en ändringsfil inte kan ange; skriv "
+        "ändringsförslaget för hand med position: N (räknat från början) eller after_item:"),
+    "extract.cannot.item_side_no_item": (
+        '"{words}" says where in a list the change goes, but the sentence adds no new item ("läggs en ny punkt '
+        'till"); which change is meant is not clear: write the amendment by hand',
+        "”{words}” säger var i en lista ändringen ska stå, men meningen lägger inte till någon ny punkt (”läggs en "
+        "ny punkt till”); vilken ändring som avses är oklart: skriv ändringsförslaget för hand"),
     "extract.cannot.excepts": ("it excepts this document ({document})", "den undantar det här dokumentet "
                                "({document})"),
     "extract.cannot.other_document": ("addresses another document ({document}), not {title}",
@@ -289,6 +309,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "lästes som en ny punkt ”{item}” i den enda listan på sidan {page}"),
     "extract.check.new_item_heading": ('read as a new item "{item}" in the one list under {heading}',
                                        "lästes som en ny punkt ”{item}” i den enda listan under rubriken {heading}"),
+    "extract.check.new_item_at": ('{read}, {position} (from "{words}")', "{read}, {position} (av ”{words}”)"),
+    "extract.check.item_position_n": ("as its item {n}", "som dess punkt {n}"),
+    "extract.check.item_position_first": ("as its first item", "som dess första punkt"),
+    "extract.check.item_position_last": ("as its last item", "som dess sista punkt"),
     "extract.check.unquoted_words": ('read the unquoted words as "{old}" → "{new}"',
                                      "läste de ociterade orden som ”{old}” → ”{new}”"),
     # ------------------------------------------------------------ the wording disagrees with the amendment (check)

@@ -230,6 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.where.page_printed": ("page {page}, printed {label}, '{text}'",
                                      "sidan {page}, tryckt {label}, ”{text}”"),
     "importers.where.pages": ("pages {first}–{last}", "sidorna {first}–{last}"),
+    "importers.where.page_list": ("pages {pages}", "sidorna {pages}"),
     "importers.where.note": ("{where}, number {number}", "{where}, nummer {number}"),
     "importers.where.note_text": ("{where}, number {number}: '{text}'", "{where}, nummer {number}: ”{text}”"),
     "importers.where.table": ("in the table on page {page}", "i tabellen på sidan {page}"),
@@ -411,10 +412,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.what.pdf_adds": ("it prints ”{pdf}” too", "den har också ”{pdf}”"),
     "importers.what.pdf_lacks": ("it does not print ”{docx}”", "den saknar ”{docx}”"),
     "importers.pages.not_placed": (
-        "{n:plural:piece:pieces} of text not found in {layout}: on page {first} or a page up to {last}, not known "
+        "{n:plural:piece:pieces} of text not found in {layout}: on page {first} or page {last}, not known "
         "which, so an amendment citing those pages is refused",
-        "{n:plural:textbit:textbitar} som inte hittades i {layout}: på sidan {first} eller en sida fram till "
-        "{last}, det går inte att avgöra vilken, så ändringar som anger de sidorna avvisas"),
+        "{n:plural:textbit:textbitar} som inte hittades i {layout}: på sidan {first} eller sidan {last}, det går "
+        "inte att avgöra vilken, så ändringar som anger de sidorna avvisas"),
+    "importers.pages.not_placed_among": (
+        "{n:plural:piece:pieces} of text not found in {layout}: on one of pages {first}–{last}, not known "
+        "which, so an amendment citing those pages is refused",
+        "{n:plural:textbit:textbitar} som inte hittades i {layout}: på någon av sidorna {first}–{last}, det går "
+        "inte att avgöra vilken, så ändringar som anger de sidorna avvisas"),
+    "importers.pages.not_placed_end": (
+        "{n:plural:piece:pieces} of text not found in {layout}, after the last text found there (its last page "
+        "is {end}): on page {first} or a later page, not known which, so an amendment citing {pages} is refused",
+        "{n:plural:textbit:textbitar} som inte hittades i {layout}, efter den sista text som hittades där (dess "
+        "sista sida är {end}): på sidan {first} eller en senare sida, det går inte att avgöra vilken, så ändringar "
+        "som anger {pages} avvisas"),
     "importers.pages.docx_printed": (
         "pages are numbered as the file prints them: its page {sheet} prints {printed}",
         "sidorna numreras som filen trycker dem: dess sida {sheet} har numret {printed}"),

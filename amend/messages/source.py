@@ -140,6 +140,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "titelsidan i Word-filen {file} har raden ”{line}” två gånger (status, beslutad av eller datum för "
         "beslut), så vilken som ska uppdateras vore en gissning; behåll en av dem i Word och importera filen "
         "igen, eller skriv amends egen layout med --docx-style default"),
+    "source.title.status_twice": (
+        "the title page of {file} says the status twice, as the line ”{word}” and in its Status row; the Status row "
+        "was read, and both now say ”{status}”",
+        "titelsidan i {file} anger statusen två gånger, som raden ”{word}” och i raden Status; raden Status "
+        "lästes, och båda säger nu ”{status}”"),
+    "source.title.status_contradicts": (
+        "the title page of the Word file {file} says ”{word}” and, in its Status row, ”{row}”: which is the status "
+        "is not known; make them agree in Word and import the file again, or write amend's own layout with "
+        "--docx-style default",
+        "titelsidan i Word-filen {file} säger ”{word}” och, i raden Status, ”{row}”: vilken som är statusen är "
+        "oklart; gör dem lika i Word och importera filen igen, eller skriv amends egen layout med "
+        "--docx-style default"),
     "source.title.status_differs": (
         "the title page of the Word file {file} says ”{line}”, but the program's status is ”{status}”; "
         "correct the title page or the program's status and import the file again, or write amend's own "

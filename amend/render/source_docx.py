@@ -38,7 +38,7 @@ from ..importers.common import excerpt
 from ..importers.docxruns import paragraph_style, run_hidden
 from ..importers.docxxml import Styles, w
 from ..importers.places import NOT_IN_FILE, decode, path_of
-from ..messages import msg
+from ..messages import Msg, msg
 from ..model import Program
 from .source_edit import Writer
 from .source_guard import Guard
@@ -172,6 +172,7 @@ class Written:
     places: str | None = None  # the adopted file's: where each text of the adopted program is in it
     stale_contents: bool = False  # it has a table of contents that lists the headings as they were
     stale_status: str | None = None  # a header or footer's status word the adoption leaves as it was
+    title_note: Msg | None = None  # what the run says of the title page's lines (source_title.update_title_page)
     stale_title: str | None = None  # a title page line saying "Förslag …" that the adoption leaves as it was
 
 
@@ -190,7 +191,8 @@ def render_source_docx(red: Redline, base: Program, data: bytes, when: datetime,
     new = notes.mark(writer.nodes, doc.xml, marks if tracked else None) if notes is not None else {}
     stale = _stale_contents(red, doc.body, doc.xml, new)
     new.update(doc.parts(when, red))
-    return Written(_zip(parts, new, when), places, stale, stale_status(red, doc.xml), doc.stale_title)
+    return Written(_zip(parts, new, when), places, stale, stale_status(red, doc.xml), doc.title_note,
+                   doc.stale_title)
 
 
 class _Document:
@@ -204,6 +206,7 @@ class _Document:
         self.body = self.root.find(w("body"))
         self.hidden = hidden_runs(xml)
         self.numbering = Numbering.of(xml)
+        self.title_note: Msg | None = None
         self.stale_title: str | None = None  # set by write
 
     def write(self, red: Redline, base: Program, marks: Marks) -> Writer:
@@ -214,7 +217,7 @@ class _Document:
         title = title_page(self.body, units)  # taken before new paragraphs go in
         writer = Writer(red, merged_nodes(red, units, self.name), marks, self.numbering, guard, styles, self.name)
         writer.run()
-        update_title_page(red, title, marks, guard, self.name, self.hidden)
+        self.title_note = update_title_page(red, title, marks, guard, self.name, self.hidden)
         self.stale_title = title_status_left(red, title, self.hidden)
         if marks.tracked:
             unwrap_changed_controls(self.body)

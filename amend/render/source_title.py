@@ -25,7 +25,7 @@ from ..diff import Redline
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import w
-from ..messages import msg
+from ..messages import Msg, msg
 from .source_runs import Edit, Marks, ParaText, edit_paragraph
 
 _STATUS_WORDS = {"förslag", "utkast", "remissversion", "remissförslag", "antagen", "fastställd",
@@ -47,6 +47,7 @@ class Line:
     pt: ParaText
     start: int = 0  # where the value starts in pt.text: after its label in a line "Status: Förslag"
     end: int | None = None  # where it ends (None: the paragraph's end)
+    labelled: bool = True  # a row or line "Status: …"; False: a status word alone ("Förslag")
 
     @property
     def value(self) -> str:
@@ -98,7 +99,7 @@ def _paragraph_line(p: Any, hidden) -> list[Line]:
     if pt is None:
         return []
     if pt.text.strip().lower() in _STATUS_WORDS:
-        return [Line("status", pt)]
+        return [Line("status", pt, labelled=False)]
     labelled = _labelled_line(pt)
     return [labelled] if labelled is not None else []
 
@@ -135,20 +136,38 @@ def adopted_values(red: Redline) -> dict[str, str]:
     return {"status": status, "by": decision.body, "date": str(decision.date)[:10]}
 
 
-def update_title_page(red: Redline, elements: list, marks: Marks, guard, name: str, hidden=None) -> None:
+def update_title_page(red: Redline, elements: list, marks: Marks, guard, name: str, hidden=None) -> Msg | None:
     """Write the adopted version's status, deciding body and date into the lines of the title
-    page (`elements`, title_page's)."""
+    page (`elements`, title_page's); what the run should say of them, or None."""
     values = adopted_values(red)
     if not values:
-        return
+        return None
     lines = title_lines(elements, hidden)
+    note = None
     for role in ("status", "by", "date"):
         found = [line for line in lines if line.role == role]
-        if len(found) > 1:
+        read = found
+        if role == "status" and len(found) == 2:
+            read, note = _status_twice(found, values["status"], name)
+        if len(read) > 1:
             raise UnreadableDocument(msg("source.title.twice", file=name, line=excerpt(found[1].pt.text)))
-        if found:
-            _check_status(red, found[0], name)
-            _write(found[0], values[role], red, marks, guard)
+        for line in found:
+            _check_status(red, read[0], name)
+            _write(line, values[role], red, marks, guard)
+    return note
+
+
+def _status_twice(found: list[Line], status: str, name: str) -> tuple[list[Line], Msg | None]:
+    """A status word alone ("Förslag") and a Status row: the row is read, and both get the adopted
+    status, when they say the same; when they say different things, which is meant is not known."""
+    rows = [line for line in found if line.labelled]
+    if len(rows) != 1:
+        return found, None
+    word = next(line for line in found if not line.labelled)
+    if word.value.strip().casefold() != rows[0].value.strip().casefold():
+        raise UnreadableDocument(msg("source.title.status_contradicts", file=name, word=excerpt(word.pt.text),
+                                     row=excerpt(rows[0].pt.text)))
+    return rows, msg("source.title.status_twice", file=name, word=word.value.strip(), status=status)
 
 
 def _check_status(red: Redline, line: Line, name: str) -> None:
