@@ -103,46 +103,45 @@ def _sentence_gaps(a: str, b: str) -> list[tuple[str, str, str]]:
     """(text of a, text of b, sentence both keep after them) from start to end: the kept
     sentences are those both texts have, in the same order, as a diff over sentences finds them."""
     ka, kb = _sentences(a), _sentences(b)
-    if len(ka) < 2 and len(kb) < 2:
+    if len(ka) < 3 and len(kb) < 3:  # one sentence each (and maybe a space): nothing to match first
         return [(a, b, "")]
     codes: dict[str, str] = {}
-    diffs = dmp().diff_main(*("".join(codes.setdefault(t, chr(0x100 + len(codes))) for t in k) for k in (ka, kb)),
-                            False)
-    out, pa, pb = [], 0, 0  # pa, pb: sentences of a and b used so far
-    gap = ["", ""]
-    for op, chunk in diffs:
-        n = len(chunk)
-        if op == 0:
-            for k in range(n):
-                shared = ka[pa + k]
-                keep = len(_WORDS.findall(shared)) >= KEPT_SENTENCE_WORDS and shared.strip()
-                gap = [gap[0] + ("" if keep else shared), gap[1] + ("" if keep else shared)]
-                if keep:
-                    out.append((gap[0], gap[1], shared))
-                    gap = ["", ""]
-            pa, pb = pa + n, pb + n
-        elif op < 0:
-            gap[0] += "".join(ka[pa:pa + n])
-            pa += n
-        else:
-            gap[1] += "".join(kb[pb:pb + n])
-            pb += n
+    encoded = ("".join(codes.setdefault(t, chr(0x100 + len(codes))) for t in k) for k in (ka, kb))
+    out: list[tuple[str, str, str]] = []
+    gap, used = ["", ""], [0, 0]  # text of a and b since the last kept sentence; pieces of each used
+    for op, chunk in dmp().diff_main(*encoded, False):
+        for k in range(len(chunk)):
+            if op == 0 and _keeps(ka[used[0]]):
+                out.append((gap[0], gap[1], ka[used[0]]))
+                gap = ["", ""]
+            else:
+                for side, pieces in ((0, ka), (1, kb)):
+                    if op == 0 or op == (1 if side else -1):
+                        gap[side] += pieces[used[side]]
+            used = [used[0] + (op <= 0), used[1] + (op >= 0)]
     return [*out, (gap[0], gap[1], "")]
+
+
+def _keeps(piece: str) -> bool:
+    """Is this piece, in both texts, a sentence kept whole (not a space, nor a two-word "Ja tack.")?"""
+    return len(_WORDS.findall(piece)) >= KEPT_SENTENCE_WORDS
 
 
 def shares_sentence(a: str, b: str) -> bool:
     """Do both texts have one whole sentence (of KEPT_SENTENCE_WORDS words or more)?"""
     if "." not in a or "." not in b:  # one sentence at most that ends with a full stop: equal texts, else no
         return False
-    mine = {t.strip() for t in _sentences(a) if len(_WORDS.findall(t)) >= KEPT_SENTENCE_WORDS}
-    return any(t.strip() in mine for t in _sentences(b))
+    mine = {t for t in _sentences(a) if _keeps(t)}
+    return any(t in mine for t in _sentences(b))
 
 
 def _sentences(text: str) -> list[str]:
-    """The text cut after each sentence's end (the space after it goes with the next): the
-    pieces join to the text."""
-    starts = [s for s, _ in sentence_spans(text, split_uncertain=True)][1:]  # a cut in doubt only makes a shorter run
-    return [text[i:j] for i, j in zip([0, *starts], [*starts, len(text)]) if i < j]
+    """The text's sentences and the spacing between them, in order: the pieces join to the text."""
+    out, end = [], 0
+    for start, stop in sentence_spans(text, split_uncertain=True):  # a cut in doubt only makes shorter runs
+        out += [text[end:start], text[start:stop]]
+        end = stop
+    return [p for p in [*out, text[end:]] if p]
 
 
 def _merged(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
