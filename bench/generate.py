@@ -428,7 +428,8 @@ class PatchMaker:
         if self.rng.random() < 0.5:
             return f"{anchor} {self.rng.choice(GLUE)} {self.text.phrase(1, 3)}"
         k = self.rng.randrange(len(words))
-        words[k] = self.rng.choice([w for w in WORDS if w != words[k].rstrip(",")]) + ("," if words[k].endswith(",") else "")
+        comma = "," if words[k].endswith(",") else ""
+        words[k] = self.rng.choice([w for w in WORDS if w != words[k].rstrip(",")]) + comma
         if k == 0 and anchor[:1].isupper():
             words[0] = words[0][0].upper() + words[0][1:]
         return " ".join(words)

@@ -110,14 +110,13 @@ def _sentence_gaps(a: str, b: str) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     gap, used = ["", ""], [0, 0]  # text of a and b since the last kept sentence; pieces of each used
     for op, chunk in dmp().diff_main(*encoded, False):
-        for k in range(len(chunk)):
-            if op == 0 and _keeps(ka[used[0]]):
-                out.append((gap[0], gap[1], ka[used[0]]))
+        for _ in chunk:
+            piece = ka[used[0]] if op <= 0 else kb[used[1]]  # a shared piece (op 0) is the same in both
+            if op == 0 and _keeps(piece):
+                out.append((gap[0], gap[1], piece))
                 gap = ["", ""]
             else:
-                for side, pieces in ((0, ka), (1, kb)):
-                    if op == 0 or op == (1 if side else -1):
-                        gap[side] += pieces[used[side]]
+                gap = [gap[0] + piece * (op <= 0), gap[1] + piece * (op >= 0)]
             used = [used[0] + (op <= 0), used[1] + (op >= 0)]
     return [*out, (gap[0], gap[1], "")]
 
