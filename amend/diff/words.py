@@ -28,6 +28,7 @@ _OPS = {0: SAME, 1: INS, -1: DEL}
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w+|[^\w\s]")  # the tokens that are not white space
 _WORDS = re.compile(r"\w+")
+_MORE = re.compile(r"[.!?]\W*\s+\w")  # a sentence may end here and another begin
 KEPT_SENTENCE_WORDS = 3  # a sentence both texts have is kept whole from this many words ("Ja." may be chance)
 
 
@@ -102,6 +103,8 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 def _sentence_gaps(a: str, b: str) -> list[tuple[str, str, str]]:
     """(text of a, text of b, sentence both keep after them) from start to end: the kept
     sentences are those both texts have, in the same order, as a diff over sentences finds them."""
+    if not (_MORE.search(a) or _MORE.search(b)):  # one sentence each: nothing to match first (fast)
+        return [(a, b, "")]
     ka, kb = _sentences(a), _sentences(b)
     if len(ka) < 3 and len(kb) < 3:  # one sentence each (and maybe a space): nothing to match first
         return [(a, b, "")]
