@@ -146,6 +146,17 @@ def test_the_word_diff_keeps_a_shared_word_between_one_word_changes_but_not_betw
         (DEL, "Vi ska arbeta vidare med dessa frågor"), (INS, "Nämnden tar fram en plan med mål för året")]
 
 
+def test_each_amendment_comment_is_anchored_on_the_words_it_changed(tmp_path):
+    from ooxml import commented, comments
+
+    docx = render_redline_docx(redline(_steps(tmp_path)), build_time(None))
+    notes, ranges = comments(docx), commented(docx)
+    on = {a["id"]: [text for n, text in ranges if a["title"] in notes[n]] for a in AMENDMENTS}
+    assert [t.strip() for t in on["a1"]] == ["och räddningstjänsten"]  # only the new words, not "polisen"
+    assert any("två gånger per år" in t for t in on["a3"]) and all(KEPT_1 not in t for t in on["a3"])
+    assert any(UNRELATED[0] in t for t in on["a4"]) and any("Arbetet bekostas" in t for t in on["a4"])
+
+
 @pytest.fixture(scope="module")
 def clients(tmp_path_factory) -> dict:
     """The redline, adopted and proposal DOCX of all the amendments above, and LibreOffice's dumps."""
