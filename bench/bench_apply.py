@@ -68,12 +68,13 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def write_inputs(pages: int, amendments: int, folder: Path) -> tuple[Path, Path]:
+def write_inputs(pages: int, amendments: int, folder: Path, rewrite: str = "random") -> tuple[Path, Path]:
+    """The program and patch files; `rewrite` is how the patch's new texts are made (generate.py)."""
     import yaml
     from generate import make_patch, make_program
 
     prog = make_program(pages, seed=pages)
-    patch = make_patch(prog, amendments, seed=pages + amendments)
+    patch = make_patch(prog, amendments, seed=pages + amendments, rewrite=rewrite)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     out = []
     for name, data, schema in ((f"bench-{pages}.yaml", prog.data, "program"),

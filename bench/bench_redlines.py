@@ -17,7 +17,13 @@ and the wall time of each (amend: structural diff + DOCX; best of --runs). Writt
 bench/results-redlines.json with --save.
 
     pip install 'python-redlines[docxodus,ooxmlpowertools]'   # or: pip install -e '.[bench]'
-    python bench/bench_redlines.py [--pages 300] [--changes 1000] [--runs 3] [--save]
+    python bench/bench_redlines.py [--pages 300] [--changes 1000] [--runs 3] [--rewrite random,realistic] [--save]
+
+Two pairs, each its own rows: the bench pair, whose new texts (a replace's, a section's text
+replaced whole) are random sentences unrelated to what they replace, so that anything a comparer
+keeps there is chance; and the same program with realistic rewrites (bench/generate.py,
+`rewrite="realistic"`): a section's text mostly kept with some sentences edited, a replace
+keeping some of the words it replaces.
 """
 from __future__ import annotations
 
@@ -77,6 +83,10 @@ def own_edit_chars(step) -> tuple[int, int]:
     return deleted, inserted
 
 
+PAIRS = {"random": "the bench pair (new texts random, unrelated to what they replace)",
+         "realistic": "realistic rewrites (a section's text mostly kept, sentences edited; replaces keep words)"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=300)
@@ -85,28 +95,48 @@ def main() -> None:
     ap.add_argument("--save", action="store_true", help="write bench/results-redlines.json")
     ap.add_argument("--engines", default="Docxodus,XmlPowerTools",
                     help="python-redlines engines to run (each takes minutes at 300 pages)")
+    ap.add_argument("--rewrite", default="random,realistic", help="the pairs to measure: " + ", ".join(PAIRS))
     args = ap.parse_args()
+    pairs = []
+    for rewrite in args.rewrite.split(","):
+        pages, amendments, rows = _pair(args, rewrite)
+        print(f"\n{PAIRS[rewrite]}")
+        _print(rows, amendments, pages)
+        pairs.append({"rewrite": rewrite, "pair": PAIRS[rewrite], "rows": rows})
+    if args.save:
+        (HERE / "results-redlines.json").write_text(json.dumps(
+            {"pages": pages, "amendments": amendments, "pairs": pairs}, ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8")
+
+
+def _pair(args: argparse.Namespace, rewrite: str) -> tuple[int, int, list[dict[str, Any]]]:
+    """(pages, amendments, rows) of one generated pair: the own edits, amend, each engine."""
     with tempfile.TemporaryDirectory() as tmp:
-        program_file, patch_file = write_inputs(args.pages, args.changes, Path(tmp))
+        program_file, patch_file = write_inputs(args.pages, args.changes, Path(tmp), rewrite)
         program, patch = load_program(program_file), load_patch(patch_file)
     steps = apply_steps(program, [patch])
     deleted, inserted = own_edit_chars(steps[0])
     when = build_time(steps[-1].result.meta.date)
     t_diff, red = best(lambda: redline(steps), args.runs)
     t_docx, ours = best(lambda: render_redline_docx(red, when), args.runs)
+    amend = {"name": "amend (diff + DOCX)", "seconds": round(t_diff + t_docx, 3), **_marks(ours)}
     rows: list[dict[str, Any]] = [
         {"name": "the amendments' own edits", "chars": deleted + inserted, "deleted": deleted, "inserted": inserted},
-        {"name": "amend (diff + DOCX)", "seconds": round(t_diff + t_docx, 3), **_marks(ours)}]
+        amend]
     engines = tuple(args.engines.split(","))
     for name, seconds, marks in _python_redlines(render_docx(program, when), render_docx(steps[-1].result, when),
                                                  engines, args.runs):
-        rows.append({"name": name, "seconds": round(seconds, 3), **_marks_of(marks)} if seconds else
-                    {"name": name, "error": marks})
-    _print(rows, len(patch.amendments), program.page_count)
-    if args.save:
-        (HERE / "results-redlines.json").write_text(json.dumps(
-            {"pages": program.page_count, "amendments": len(patch.amendments), "rows": rows},
-            ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        rows.append(_engine_row(name, seconds, marks, amend))
+    return program.page_count, len(patch.amendments), rows
+
+
+def _engine_row(name: str, seconds: float | None, marks: Any, amend: dict[str, Any]) -> dict[str, Any]:
+    """An engine's row, with amend's characters marked per its and its seconds per amend's."""
+    if not seconds:
+        return {"name": name, "error": marks}
+    row = {"name": name, "seconds": round(seconds, 3), **_marks_of(marks)}
+    return {**row, "amend_chars_per_its": round(amend["chars"] / row["chars"], 4),
+            "its_seconds_per_amend": round(seconds / amend["seconds"], 1)}
 
 
 def _marks(docx: bytes) -> dict[str, int]:
@@ -130,8 +160,8 @@ def _print(rows: list[dict[str, Any]], amendments: int, pages: int) -> None:
     ours = rows[1]["seconds"]
     for r in rows[2:]:
         if "seconds" in r:
-            share = r["chars"] / rows[1]["chars"]
-            print(f"{r['name']}: {r['seconds'] / ours:.1f}× amend's time, {share:.3f}× its marks")
+            print(f"{r['name']}: amend marks {rows[1]['chars'] / r['chars']:.3f}× its characters "
+                  f"in 1/{r['seconds'] / ours:.1f} of its time")
 
 
 if __name__ == "__main__":

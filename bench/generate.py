@@ -6,7 +6,12 @@ layouts, sections that run over page breaks (blocks carrying `page:`), and
 headings that repeat across chapters ("Uppföljning" in every chapter) but
 never twice on one page.
 
-A patch holds amendments of every operation with varied scopes. Each one is
+A patch holds amendments of every operation with varied scopes. Its new texts are random
+sentences and phrases of the same small vocabulary, unrelated to the text they replace
+(`rewrite="random"`, the bench pair); with `rewrite="realistic"` a section's text is replaced
+the way a council rewrites one — most sentences kept, some edited by a word or two, a few
+dropped or added, its lists and tables kept with an item changed — and a replace keeps some of
+the words it replaces ("polisen" → "polisen och räddningstjänsten"). Each one is
 built so that it applies as worded: the generator keeps its own record of
 where every paragraph and item is (page, section, column, row), checks that a
 quoted anchor occurs exactly once on its page, and gives each amendment text
@@ -235,8 +240,9 @@ class Out(Exception):
 
 
 class PatchMaker:
-    def __init__(self, prog: Program, seed: int):
+    def __init__(self, prog: Program, seed: int, rewrite: str = "random"):
         self.p = prog
+        self.rewrite = rewrite
         self.rng = random.Random(seed)
         self.text = Text(self.rng)
         self.taken: set[int] = set()  # units some amendment changes or quotes
@@ -412,8 +418,21 @@ class PatchMaker:
                 at["column"] = u.column if by_number else COLUMN_HEADINGS[u.column - 1]
         else:
             at, _ = self.section_scope(u)
-        am.update(at=at, replace=anchor, **{"with": self.reads(u, start, end, self.text.phrase())})
+        new = self.text.phrase() if self.rewrite == "random" else self.reworded(anchor)
+        am.update(at=at, replace=anchor, **{"with": self.reads(u, start, end, new)})
         return [u]
+
+    def reworded(self, anchor: str) -> str:
+        """A realistic replace: the anchor with words added after it, or one word changed."""
+        words = anchor.split()
+        if self.rng.random() < 0.5:
+            return f"{anchor} {self.rng.choice(GLUE)} {self.text.phrase(1, 3)}"
+        k = self.rng.randrange(len(words))
+        comma = "," if words[k].endswith(",") else ""
+        words[k] = self.rng.choice([w for w in WORDS if w != words[k].rstrip(",")]) + comma
+        if k == 0 and anchor[:1].isupper():
+            words[0] = words[0][0].upper() + words[0][1:]
+        return " ".join(words)
 
     def delete(self, am):
         u = self.pick_unit("paragraph")
@@ -548,10 +567,64 @@ class PatchMaker:
     def replace_section_text(self, am):
         s = self.pick_section()
         sec = self.p.sections[s]
-        am.update(at={"page": sec.page, "heading": sec.heading},
-                  replace_section_text=[self.text.paragraph(), self.text.paragraph()])
+        content = [self.text.paragraph(), self.text.paragraph()] if self.rewrite == "random" else self.rewritten(sec)
+        am.update(at={"page": sec.page, "heading": sec.heading}, replace_section_text=content)
         self.take_section(s)
         return []
+
+    # ------------------------------------------------ a realistic rewrite of a section
+
+    def rewritten(self, sec: SectionRec) -> list:
+        """The section's blocks as a council rewrites them: paragraphs with most sentences kept,
+        lists with most items kept, tables and columns as they are (each keeps its page)."""
+        out = []
+        for data, _, kind in sec.blocks:
+            page = {"page": data["page"]} if isinstance(data, dict) and "page" in data else {}
+            if kind == "paragraph":
+                text = data["paragraph"] if page else data
+                out.append({"paragraph": self.rewritten_text(text), **page} if page else self.rewritten_text(text))
+            elif kind in ("bullets", "numbered"):
+                out.append({kind: self.rewritten_items(data[kind]), **page})
+            else:
+                out.append(data)
+        if all(isinstance(b, dict) and ("table" in b or "columns" in b) for b in out):
+            out.append(self.text.paragraph())  # nothing to rewrite: the council adds a paragraph
+        return out
+
+    def rewritten_text(self, text: str) -> str:
+        """Each sentence kept (55 %), edited by a word or two (25 %), dropped (10 %) or replaced by
+        a new one (10 %); now and then a sentence added at the end."""
+        kept = []
+        for a, b in sentence_spans(text):
+            r, sentence = self.rng.random(), text[a:b]
+            if r < 0.55:
+                kept.append(sentence)
+            elif r < 0.80:
+                kept.append(self.edited_sentence(sentence))
+            elif r >= 0.90:
+                kept.append(self.text.sentence())
+        if not kept or self.rng.random() < 0.3:
+            kept.append(self.text.sentence())
+        return " ".join(kept)
+
+    def edited_sentence(self, sentence: str) -> str:
+        """One or two words after the first changed, or a phrase put in."""
+        words = sentence.split(" ")
+        if len(words) < 4 or self.rng.random() < 0.4:
+            k = self.rng.randrange(1, max(2, len(words) - 1))
+            return " ".join(words[:k] + [self.text.phrase(1, 3)] + words[k:])
+        for _ in range(self.rng.randint(1, 2)):
+            k = self.rng.randrange(1, len(words) - 1)
+            tail = "," if words[k].endswith(",") else ""
+            words[k] = self.rng.choice(WORDS) + tail
+        return " ".join(words)
+
+    def rewritten_items(self, items: list[str]) -> list[str]:
+        out = []
+        for item in items:
+            r = self.rng.random()
+            out += [] if r < 0.1 and len(items) > 1 else [self.edited_sentence(item) if r < 0.3 else item]
+        return out + ([self.text.sentence(4, 8)] if self.rng.random() < 0.3 else [])
 
     def claim_point(self, point):
         if point in self.points:
@@ -566,8 +639,8 @@ WEIGHTS = {"insert": 30, "replace": 22, "delete": 10, "add_item": 9, "add_paragr
 assert set(WEIGHTS) == set(OPERATIONS), "the benchmark must cover every operation"
 
 
-def make_patch(prog: Program, count: int, seed: int = 2) -> dict:
-    maker = PatchMaker(prog, seed)
+def make_patch(prog: Program, count: int, seed: int = 2, rewrite: str = "random") -> dict:
+    maker = PatchMaker(prog, seed, rewrite)
     ops, weights = list(WEIGHTS), list(WEIGHTS.values())
     amendments = []
     failures = 0

@@ -111,12 +111,17 @@ def test_one_replace_of_most_words_is_shown_in_place_keeping_the_words_it_kept(t
     assert [a for a in red.sides if not a.is_title] == []  # no paragraph on one side only
 
 
-def test_a_paragraph_rewritten_in_several_runs_is_still_struck_and_added_whole(tmp_path):
+def test_a_paragraph_edited_in_several_runs_shows_each_run_in_place_with_its_amendment(tmp_path):
+    """Two amendments rewrite most of "Fyra fem sex." but neither touches "fem": each run is shown where
+    it is, with its own amendment (it was struck and added whole, marking "fem" and "." twice and
+    naming both amendments for all of it)."""
     patch = _patch(tmp_path, "a.yaml", "v0", "v1", [
         {"id": "a1", "at": {"page": 1, "paragraph": 2}, "replace": "Fyra", "with": "Sju åtta"},
         {"id": "a2", "at": {"page": 1, "paragraph": 2}, "replace": "sex", "with": "nio tio elva"}])
     red = redline(apply_steps(_program(tmp_path), [patch]))
-    assert [(op, text) for op, text, _ in _marked(red)] == [("-", "Fyra fem sex."), ("+", "Sju åtta fem nio tio elva.")]
+    assert _marked(red) == [("-", "Fyra", ["a1"]), ("+", "Sju åtta", ["a1"]), ("-", "sex", ["a2"]),
+                            ("+", "nio tio elva", ["a2"])]
+    assert [a for a in red.sides if not a.is_title] == []  # no paragraph on one side only
 
 
 def test_the_example_marks_no_more_than_its_amendments_edits():

@@ -25,7 +25,7 @@ from ..tree import Path, text_of, walk, walk_blocks
 from .align import align, places
 from .result import Change, Redline, Segment
 from .trail import Pair, Piece, Tag, Trail
-from .words import DEL, INS, SAME, bag, overlap, word_diff
+from .words import DEL, INS, SAME, bag, overlap, shares_sentence, word_diff
 
 PAIR_AT = 0.5  # word overlap from which a changed block counts as the same block, edited
 _WORDY = re.compile(r"\w")  # a kept piece with a word in it (not only spacing and punctuation)
@@ -143,23 +143,20 @@ class _Builder:
                 not isinstance(new[j], (str, Paragraph)) or old[i] == new[j] or similar(old[i], new[j]):
             return [(i, j)]
         assert self.trail is not None
-        if self.one_edit_in_place(unit(i), _text(old[i]), _text(new[j])):
+        if self.keeps_words(unit(i), _text(old[i]), _text(new[j])):
             return [(i, j)]
         self.who[(container, (i, None))] = self.who[(container, (None, j))] = self.trail.covering(unit(i))
         return [(i, None), (None, j)]
 
-    def one_edit_in_place(self, at: Address, a: str, b: str) -> bool:
-        """Did the edits change this text in one run, keeping some of its words? Then that run
-        is what the amendment did, shown in place: striking and re-adding the words it kept
-        would mark more than it changed. (Several runs over most of the words: a rewrite,
-        struck and added whole, rather than a patchwork.)"""
+    def keeps_words(self, at: Address, a: str, b: str) -> bool:
+        """Do the edits of this text keep some of its words? Then it is shown in place, each
+        edited run where it is: striking it and adding it whole would mark the kept words
+        twice, though no amendment changed them (what is kept inside an edited run is the
+        word diff's, which keeps nothing coincidental). A text none of whose words is kept
+        is a rewrite: struck and added whole."""
         assert self.trail is not None
         pieces = self.trail.text(at, a, b)
-        if pieces is None:
-            return False
-        kept = [k for k, (op, t, _) in enumerate(pieces) if op == SAME and _WORDY.search(t)]
-        changed = [k for k, (op, _, _) in enumerate(pieces) if op != SAME]
-        return bool(kept) and not any(changed[0] < k < changed[-1] for k in kept)
+        return pieces is not None and any(op == SAME and _WORDY.search(t) for op, t, _ in pieces)
 
     def attribute(self, c: Change, tag: Tag | None, at: Address | None) -> None:
         """The amendments (and decision) that made change c: its edits, or those covering the place."""
@@ -184,7 +181,9 @@ class _Builder:
         return [(op, t, tag if op != SAME else ()) for op, t in word_diff(a, b)]
 
     def similar_text(self, a: str, b: str, at: float = PAIR_AT) -> bool:
-        return overlap(self.bag(a), self.bag(b)) >= at
+        """Alike enough to be one text edited: most words shared, or a whole sentence (a section
+        rewritten keeps sentences in paragraphs whose other sentences it changed)."""
+        return overlap(self.bag(a), self.bag(b)) >= at or shares_sentence(a, b)
 
     def bag(self, text: str) -> Counter[str]:
         if text not in self._bags:

@@ -1,5 +1,14 @@
 """Words: the word-level diff of one text against another, and how alike two texts are.
 
+A text's diff keeps what is meaningfully shared and nothing coincidental. Whole sentences
+that both texts have (of at least KEPT_SENTENCE_WORDS words) are matched first and always
+kept; between them, diff-match-patch diffs word tokens (a word is never split) and its
+semantic clean-up drops each shared run no longer than the changes on both sides of it, so
+a shared "och" or "i" between two rewritten runs is not kept, while a shared start or end
+("polisen" → "polisen och räddningstjänsten": only " och räddningstjänsten" is inserted)
+and a shared word between two one-word changes are. Without the sentence step, a sentence
+kept between two longer rewritten runs would be struck and added again.
+
 Every diff is small (one paragraph's words, or one sequence of keys in
 amend.diff.align), so diff-match-patch runs with `Diff_Timeout = 0`: the
 default timeout silently gives up on large inputs and returns a useless
@@ -11,11 +20,16 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..text import sentence_spans
+
 SAME, INS, DEL = "=", "+", "-"
 _OPS = {0: SAME, 1: INS, -1: DEL}
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w+|[^\w\s]")  # the tokens that are not white space
+_WORDS = re.compile(r"\w+")
+_MORE = re.compile(r"[.!?]\W*\s+\w")  # a sentence may end here and another begin
+KEPT_SENTENCE_WORDS = 3  # a sentence both texts have is kept whole from this many words ("Ja." may be chance)
 
 
 def tokens(text: str) -> list[str]:
@@ -76,7 +90,74 @@ def dmp() -> Any:
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
-    """(op, text) pieces turning `a` into `b`, word by word, semantically cleaned."""
+    """(op, text) pieces turning `a` into `b`: the sentences both have kept, and between
+    them word by word, semantically cleaned (see the module docstring)."""
+    if a == b:
+        return [(SAME, a)] if a else []
+    out: list[tuple[str, str]] = []
+    for gap_a, gap_b, kept in _sentence_gaps(a, b):
+        out += _tokens_diff(gap_a, gap_b) + ([(SAME, kept)] if kept else [])
+    return _merged(out)
+
+
+def _sentence_gaps(a: str, b: str) -> list[tuple[str, str, str]]:
+    """(text of a, text of b, sentence both keep after them) from start to end: the kept
+    sentences are those both texts have, in the same order, as a diff over sentences finds them."""
+    if not (_MORE.search(a) or _MORE.search(b)):  # one sentence each: nothing to match first (fast)
+        return [(a, b, "")]
+    ka, kb = _sentences(a), _sentences(b)
+    if len(ka) < 3 and len(kb) < 3:  # one sentence each (and maybe a space): nothing to match first
+        return [(a, b, "")]
+    codes: dict[str, str] = {}
+    encoded = ("".join(codes.setdefault(t, chr(0x100 + len(codes))) for t in k) for k in (ka, kb))
+    out: list[tuple[str, str, str]] = []
+    gap, used = ["", ""], [0, 0]  # text of a and b since the last kept sentence; pieces of each used
+    for op, chunk in dmp().diff_main(*encoded, False):
+        for _ in chunk:
+            piece = ka[used[0]] if op <= 0 else kb[used[1]]  # a shared piece (op 0) is the same in both
+            if op == 0 and _keeps(piece):
+                out.append((gap[0], gap[1], piece))
+                gap = ["", ""]
+            else:
+                gap = [gap[0] + piece * (op <= 0), gap[1] + piece * (op >= 0)]
+            used = [used[0] + (op <= 0), used[1] + (op >= 0)]
+    return [*out, (gap[0], gap[1], "")]
+
+
+def _keeps(piece: str) -> bool:
+    """Is this piece, in both texts, a sentence kept whole (not a space, nor a two-word "Ja tack.")?"""
+    return len(_WORDS.findall(piece)) >= KEPT_SENTENCE_WORDS
+
+
+def shares_sentence(a: str, b: str) -> bool:
+    """Do both texts have one whole sentence (of KEPT_SENTENCE_WORDS words or more)?"""
+    if "." not in a or "." not in b:  # one sentence at most that ends with a full stop: equal texts, else no
+        return False
+    mine = {t for t in _sentences(a) if _keeps(t)}
+    return any(t in mine for t in _sentences(b))
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences and the spacing between them, in order: the pieces join to the text."""
+    out, end = [], 0
+    for start, stop in sentence_spans(text, split_uncertain=True):  # a cut in doubt only makes shorter runs
+        out += [text[end:start], text[start:stop]]
+        end = stop
+    return [p for p in [*out, text[end:]] if p]
+
+
+def _merged(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for op, text in pieces:
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        elif text:
+            out.append((op, text))
+    return out
+
+
+def _tokens_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """The word-token diff of a and b, semantically cleaned."""
     if a == b:
         return [(SAME, a)] if a else []
     alphabet = _Alphabet()

@@ -239,7 +239,10 @@ class RedlineWriter(DocxWriter):
                     self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
                     self._handed.add(end)  # its mark is tracked for the table after it, not its own
                 continue
-            target = next(k for k in kids[kids.index(end) + 1:] if k.tag == _P)
+            rest = kids[kids.index(end) + 1:]  # all of the other side only
+            # the last mark itself when only paragraphs follow: it ends `end` on this side untracked. Joined
+            # into the next one, whose mark is the other side's too, pandoc carried the text on past the end
+            target = last if all(k.tag == _P for k in rest) else next(k for k in rest if k.tag == _P)
             self._takes[target] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
             at = 1 if target.find(_PPR) is not None else 0
             for k, child in enumerate([c for c in end if c.tag != _PPR]):
