@@ -90,7 +90,7 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
-        raise UnreadableDocument(msg("importers.pdf.no_text"), source=str(path))
+        raise UnreadableDocument(_no_text(pages), source=str(path))
     language = _footer_language(pages)
     _body_pages(pages, report, part, str(path))
     reader = _reader(pages, report, marks)
@@ -98,6 +98,17 @@ def read_pdf(path: Path, report: Report, part: int | None = None) -> tuple[list[
     flow = _flow(pages, reader, report)
     items = _merge_tables(_join_pages(flow, feet, report), report)
     return _bookmarked(items, marks, pages), title, language
+
+
+def _no_text(pages: list[PageContent]) -> Msg:
+    """Why a PDF without upright text is refused: its text is turned sideways, or there is none."""
+    turned = [str(p.index) for p in pages if p.rotated]
+    if not turned:
+        return msg("importers.pdf.no_text")
+    shown = msg("importers.where.page", page=turned[0]) if len(turned) == 1 else \
+        msg("importers.where.page_list", pages=", ".join(turned[:5]))
+    where = shown if len(turned) <= 5 else msg("importers.report.more", places=shown, n=len(turned) - 5)
+    return msg("importers.pdf.only_turned", n=sum(p.rotated for p in pages), pages=where)
 
 
 def _footer_language(pages: list[PageContent]) -> str | None:

@@ -81,6 +81,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "importers.pdf.no_text": (
         "has no text to import (a scanned image? it needs text recognition first)",
         "har ingen text att importera (en inskannad bild? den behöver textigenkänning först)"),
+    "importers.pdf.only_turned": (
+        "has no upright text to import: its text ({n} letters, on {pages}) is printed turned sideways on the page "
+        "as shown; turn those pages upright in a PDF tool, save, and import that (or import the Word file it "
+        "was made from)",
+        "har ingen upprätt text att importera: dess text ({n} tecken, på {pages}) står vriden på sidan som den "
+        "visas; vrid de sidorna upprätt i ett PDF-verktyg, spara och importera den (eller importera Word-filen "
+        "den gjordes från)"),
     "importers.pdf.only_furniture": (
         "has no text to import besides its running headers and footers",
         "har ingen text att importera utöver sidhuvuden och sidfötter"),
