@@ -67,21 +67,15 @@ def _named_heading(program: Program, words: str) -> str | None:
     """The longest run of `words` from the start that is a heading of the program (any case)."""
     headings = {h.lower(): h for h in _headings(program)}
     parts = words.split()
-    for k in range(len(parts), 0, -1):
-        name = " ".join(parts[:k]).strip(",;:.").lower()
-        if name in headings:
-            return headings[name]
-    return None
+    names = (" ".join(parts[:k]).strip(",;:.").lower() for k in range(len(parts), 0, -1))
+    return next((headings[name] for name in names if name in headings), None)
 
 
 def _paragraph_ref(s: str):
     """"§ 21" or "11 §" naming a part of the document; not "ny § 16" (a new one) nor
     "KF 2022-05-19 § 17" (another decision)."""
-    for pattern in (r"(?<!ny )§ ?(\d+)", r"(?<!ny )(?<![-\d])\b(\d+) §"):
-        for m in re.finditer(pattern, s):
-            if not re.search(r"(\d{4}-\d{2}-\d{2}|\b(KF|KS))\s*$", s[:m.start()]):
-                return m
-    return None
+    found = (m for pattern in (r"(?<!ny )§ ?(\d+)", r"(?<!ny )(?<![-\d])\b(\d+) §") for m in re.finditer(pattern, s))
+    return next((m for m in found if not re.search(r"(\d{4}-\d{2}-\d{2}|\b(KF|KS))\s*$", s[:m.start()])), None)
 
 
 def _place(skeleton: str, quotes: list[Quote], program: Program) -> _Place:
@@ -248,11 +242,14 @@ _UNIT_PLACES = (
 
 def _units(s: str, place: _Place) -> None:
     for key, patterns in _UNIT_PLACES:
-        for pattern in patterns:
-            m = _took(place, re.search(pattern, s, re.IGNORECASE))
-            if m:
-                place.at[key] = _ordinal(m.group(1))
-                break
+        m = _took(place, _first_match(patterns, s))
+        if m:
+            place.at[key] = _ordinal(m.group(1))
+
+
+def _first_match(patterns: tuple[str, ...], s: str) -> re.Match[str] | None:
+    """The match of the first of `patterns` that matches in `s` (any case)."""
+    return next((m for pattern in patterns if (m := re.search(pattern, s, re.IGNORECASE))), None)
 
 
 # where in a list a new item goes: "efter andra punkten", "före punkt 3", "sist i listan", "som första punkt"
@@ -270,11 +267,15 @@ def _item_side(s: str, place: _Place) -> None:
         m = found[0]
         _took(place, m)
         place.side_words = m.group()
-        if m.group("side"):
-            place.side = (m.group("side").lower().replace("före", "before").replace("efter", "after"),
-                          _ordinal(m.group("ord") or m.group("n")))
-        else:
-            place.side = ("at", "last" if (m.group("end") or m.group("as")).lower().startswith("sist") else "first")
+        place.side = _side(m)
+
+
+def _side(m: re.Match[str]) -> tuple:
+    """A match of _SIDE as ("after"|"before", N or "last") or ("at", "first"|"last")."""
+    if m.group("side"):
+        return (m.group("side").lower().replace("före", "before").replace("efter", "after"),
+                _ordinal(m.group("ord") or m.group("n")))
+    return ("at", "last" if (m.group("end") or m.group("as")).lower().startswith("sist") else "first")
 
 
 # "förutom i andra meningen", "utom i sista stycket", "med undantag av första punkten": a place left out,

@@ -197,8 +197,6 @@ def _changes(ins: Instruction, against: Against) -> set[tuple]:
 def _first_rejection(ins, passages: list, rejected: re.Pattern):
     """(passage, offset, match) of the first rejection word after a proposal, or None."""
     start = ins.passage.text.find(ins.text) + len(ins.text)
-    for passage in passages[passages.index(ins.passage):]:
-        m = rejected.search(passage.text, start if passage is ins.passage else 0)
-        if m:
-            return passage, m.start(), m
-    return None
+    found = ((passage, rejected.search(passage.text, start if passage is ins.passage else 0))
+             for passage in passages[passages.index(ins.passage):])
+    return next(((passage, m.start(), m) for passage, m in found if m), None)

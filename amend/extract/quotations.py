@@ -30,18 +30,17 @@ def quotations(text: str) -> tuple[str, list[Quote]]:
     A mark opens at the start, after a space or "(:;"; it closes at a mark that
     may close it and is followed by a space (not after a space itself), punctuation
     or the end. A quotation never closed runs to the end of the text."""
-    out, quotes, i, n = [], [], 0, len(text)
+    out, i, n = [], 0, len(text)
+    quotes: list[Quote] = []
     while i < n:
-        opener = "``" if text.startswith("``", i) else text[i] if text[i] in _OPEN else None
-        if opener and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:;,"):
+        opener = _opener(text, i)
+        if opener:
             start = i + len(opener)
             end = _close(text, start, _OPEN[opener])
             if end is None:
-                quotes.append(Quote(clean(text[start:]), False))
-                out.append(f"⟨{len(quotes) - 1}⟩")
+                out.append(_held(quotes, Quote(clean(text[start:]), False)))
                 break
-            quotes.append(Quote(clean(text[start:end]), True))
-            out.append(f"⟨{len(quotes) - 1}⟩")
+            out.append(_held(quotes, Quote(clean(text[start:end]), True)))
             i = end + (2 if _OPEN[opener] == "''" else 1)
             continue
         out.append(text[i])
@@ -49,14 +48,23 @@ def quotations(text: str) -> tuple[str, list[Quote]]:
     return "".join(out), quotes
 
 
+def _opener(text: str, i: int) -> str | None:
+    """The quotation mark at i where it opens a quotation: at the start, or after a space or "(:;,"."""
+    opener = "``" if text.startswith("``", i) else text[i] if text[i] in _OPEN else None
+    return opener if opener and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:;,") else None
+
+
+def _held(quotes: list[Quote], quote: Quote) -> str:
+    """`quote` added to `quotes`; what stands for it in the skeleton."""
+    quotes.append(quote)
+    return f"⟨{len(quotes) - 1}⟩"
+
+
 def _close(text: str, start: int, closers: str) -> int | None:
-    j = start + 1
-    while j < len(text):
-        hit = text.startswith(closers, j) if closers == "''" else text[j] in closers
-        if hit and _closes(text, j, j + (2 if closers == "''" else 1)):
-            return j
-        j += 1
-    return None
+    width = 2 if closers == "''" else 1
+    marks = (j for j in range(start + 1, len(text))
+             if (text.startswith(closers, j) if width == 2 else text[j] in closers))
+    return next((j for j in marks if _closes(text, j, j + width)), None)
 
 
 def _closes(text: str, j: int, after: int) -> bool:
@@ -79,11 +87,16 @@ def _split_inner(skeleton: str, quotes: list[Quote]) -> tuple[str, list[Quote]]:
     for k, q in enumerate(quotes):
         m = _INNER.search(q.text)
         if m and m.start() > 0 and m.end() < len(q.text):
-            old, new = Quote(q.text[:m.start()], True), Quote(q.text[m.end():], q.closed)
-            quotes = quotes[:k] + [old, new] + quotes[k + 1:]
-            renumbered = re.sub(_Q, functools.partial(_shift, k=k), skeleton)
-            return renumbered.replace(f"⟨{k}⟩", f"⟨{k}⟩ {m.group(1).lower()} ⟨{k + 1}⟩", 1), quotes
+            return _split(skeleton, quotes, k, m)
     return skeleton, quotes
+
+
+def _split(skeleton: str, quotes: list[Quote], k: int, m: re.Match[str]) -> tuple[str, list[Quote]]:
+    """Quotation k split in two at the instruction `m` inside it, which goes between the two."""
+    halves = [Quote(quotes[k].text[:m.start()], True), Quote(quotes[k].text[m.end():], quotes[k].closed)]
+    renumbered = re.sub(_Q, functools.partial(_shift, k=k), skeleton)
+    split = renumbered.replace(f"⟨{k}⟩", f"⟨{k}⟩ {m.group(1).lower()} ⟨{k + 1}⟩", 1)
+    return split, quotes[:k] + halves + quotes[k + 1:]
 
 
 def _shift(m, k: int) -> str:

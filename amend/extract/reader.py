@@ -207,9 +207,13 @@ _GENERIC_TITLE = {"program", "programmet", "kommunens", "kommunen", "revidering"
 
 def _titled_as(title: str, program: Program) -> bool:
     """Whether a § title shares a telling word (six letters or more) with the program's title."""
-    words = {w.casefold() for w in _TITLE_WORDS.findall(title)} - _GENERIC_TITLE
-    own = {w.casefold() for w in _TITLE_WORDS.findall(program.meta.title)} - _GENERIC_TITLE
-    return any(a.startswith(b[:6]) for a in words for b in own)
+    own = _telling_words(program.meta.title)
+    return any(a.startswith(b[:6]) for a in _telling_words(title) for b in own)
+
+
+def _telling_words(title: str) -> set[str]:
+    """The words of six letters or more of a title, but those any title may have ("revidering")."""
+    return {w.casefold() for w in _TITLE_WORDS.findall(title)} - _GENERIC_TITLE
 
 
 def _what_it_holds(minute: Minute, g: Grammar, against: Against) -> str:
@@ -220,13 +224,17 @@ def _what_it_holds(minute: Minute, g: Grammar, against: Against) -> str:
             return "amendment"
         for a, b in sentences(p.text):
             w = wording.read(p.text[a:b], against.program)
-            if isinstance(w, wording.Readings) and any(fits(c.data, against, minute.line) for c in w.candidates):
+            if _fits_some(w, against, minute.line):
                 return "amendment"
             found = found or ("change" if w is not None else "")
-        w = wording.read(p.text, against.program)
-        if isinstance(w, wording.Readings) and any(fits(c.data, against, minute.line) for c in w.candidates):
+        if _fits_some(wording.read(p.text, against.program), against, minute.line):
             return "amendment"
     return found
+
+
+def _fits_some(w, against: Against, line: int) -> bool:
+    """Whether a wording read holds a candidate that fits the program."""
+    return isinstance(w, wording.Readings) and any(fits(c.data, against, line) for c in w.candidates)
 
 
 def _listing(minutes) -> str:
@@ -250,11 +258,9 @@ def _decision(protocol, minute: Minute, given: dict, source: str, tables: dict) 
 def _proposes_to(minute: Minute, tables: dict):
     """"Förslag till beslut i kommunfullmäktige": the body only proposes, and to whom."""
     pattern = tables.get("proposes_to")
-    for p in (p for p in minute.passages if p.kind == "decision"):
-        m = re.search(pattern, p.text, re.IGNORECASE) if pattern else None
-        if m:
-            return m.group(1)[:1].upper() + m.group(1)[1:]
-    return None
+    matches = (re.search(pattern, p.text, re.IGNORECASE) for p in minute.passages if p.kind == "decision" and pattern)
+    m = next((m for m in matches if m), None)
+    return m.group(1)[:1].upper() + m.group(1)[1:] if m else None
 
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tokenize import TokenizeError, tokenize
+from .tokenize import Token, TokenizeError, tokenize
 
 _HYPHENS = "-\u2010\u00ad"
 
@@ -83,12 +83,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     spans, start = [], 0
     for i, tok in enumerate(tokens):
-        last = i + 1 == len(tokens)
-        abbreviation = tok.text == "." and i > 0 and tokens[i - 1].key in _ABBREVIATIONS
-        if tok.kind == "punct" and tok.text in ".!?" and not abbreviation and (
-                last or tokens[i + 1].text[:1].isupper() or tokens[i + 1].kind == "num"):
+        if _ends_sentence(tokens, i):
             spans.append((start, tok.end))
-            start = tokens[i + 1].start if not last else tok.end
+            start = tokens[i + 1].start if i + 1 < len(tokens) else tok.end
     if start < len(text.rstrip()):
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    """A full stop (not an abbreviation's), '!' or '?' before the end, a capital or a number."""
+    tok, last = tokens[i], i + 1 == len(tokens)
+    abbreviation = tok.text == "." and i > 0 and tokens[i - 1].key in _ABBREVIATIONS
+    return tok.kind == "punct" and tok.text in ".!?" and not abbreviation and (
+        last or tokens[i + 1].text[:1].isupper() or tokens[i + 1].kind == "num")

@@ -49,11 +49,8 @@ class TokenizeError(ValueError):
 def _closing(text: str, i: int) -> int:
     """Offset of the mark that closes the quotation opened at i, or -1."""
     closers = QUOTE_PAIRS[text[i]]
-    for j in range(i + 2, len(text)):
-        if text[j] in closers and (j + 1 == len(text) or text[j + 1].isspace() or text[j + 1] in _CLOSE_BEFORE) \
-                and not text[j - 1].isspace():
-            return j
-    return -1
+    return next((j for j in range(i + 2, len(text)) if text[j] in closers and not text[j - 1].isspace()
+                 and (j + 1 == len(text) or text[j + 1].isspace() or text[j + 1] in _CLOSE_BEFORE)), -1)
 
 
 def _opens(text: str, i: int) -> bool:

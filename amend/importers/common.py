@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..messages import Msg, msg
@@ -85,11 +86,16 @@ def group_blocks(items, report: Report, where: Msg | None = None, pages: bool = 
         if it.kind == "block":
             blocks.append(replace(it.block, page=at))
         elif it.kind in ("paragraph", "heading"):
-            if it.kind == "heading":  # inside a cell or column: no section can start there
-                report.note(msg("importers.note.heading_in_block", text=excerpt(it.text), where=where) if where
-                            else msg("importers.note.heading_in_cell", text=excerpt(it.text)))
+            if it.kind == "heading":
+                _note_heading_inside(it, where, report)
             blocks.append(Paragraph(it.text, at))
     return tuple(blocks)
+
+
+def _note_heading_inside(it: Item, where: Msg | None, report: Report) -> None:
+    """A heading inside a cell or column, read as a paragraph: no section can start there."""
+    report.note(msg("importers.note.heading_in_block", text=excerpt(it.text), where=where) if where
+                else msg("importers.note.heading_in_cell", text=excerpt(it.text)))
 
 
 def _add_item(blocks: list, it: Item, page: int | None, same_list: bool) -> None:
@@ -119,16 +125,18 @@ def cell_blocks(items, report: Report, where: Msg, locs: list[str] | None = None
 def drop_implied_pages(program: Program) -> Program:
     """Keep a block's page only where it starts a new page, as the format says:
     a block without `page:` is on the page of the block before it."""
-    sections = []
-    for s in program.sections:
-        page, blocks = s.page, []
-        for b in s.blocks:
-            if b.page is not None and b.page <= page:
-                b = replace(b, page=None)
-            page = last_page(b, b.page or page)  # the block after a table goes on where its rows end
-            blocks.append(b)
-        sections.append(replace(s, blocks=tuple(blocks)))
-    return replace(program, sections=tuple(sections))
+    return replace(program, sections=tuple(_without_implied_pages(s) for s in program.sections))
+
+
+def _without_implied_pages(s: Section) -> Section:
+    """The section with a block's page kept only where the block starts a new page."""
+    page, blocks = s.page, []
+    for b in s.blocks:
+        if b.page is not None and b.page <= page:
+            b = replace(b, page=None)
+        page = last_page(b, b.page or page)  # the block after a table goes on where its rows end
+        blocks.append(b)
+    return replace(s, blocks=tuple(blocks))
 
 
 # ---------------------------------------------------------------- flow → program
@@ -175,11 +183,8 @@ def _preamble(flow: list[Item], report: Report) -> tuple[list[Item], list[Item],
 
 def _title(given: str | None, preamble: list[Item], flow: list[Item], report: Report, source: str) -> str:
     """The title given or read, else the largest text at the top, else the file's name (said so)."""
-    title = given or _title_from_text(preamble, report) or _title_from_text(flow, report)
-    if not title:
-        title = _stem(source)
-        report.note(msg("importers.note.title_from_file", title=title))
-    return title
+    return (given or _title_from_text(preamble, report) or _title_from_text(flow, report)
+            or _title_from_file(source, report))
 
 
 def _sections(body: list[Item], report: Report, locs: list[str]) -> list[Section]:
@@ -202,7 +207,6 @@ def source_file(path: str, locs: list[str] | None = None) -> SourceFile | None:
     """Name, size and SHA-256 of the imported file, so a later step knows it is the
     same file, and (DOCX) where each text of the program is in it."""
     import hashlib
-    from pathlib import Path
 
     from .places import NOT_IN_FILE, encode
 
@@ -216,12 +220,9 @@ def source_file(path: str, locs: list[str] | None = None) -> SourceFile | None:
 
 def _settle_headings(flow: list[Item], report: Report) -> list[Item]:
     """Guessed headings count only where the document has no styled ones."""
-    guessed = [it for it in flow if it.kind == "heading" and it.guessed]
-    if not guessed:
+    if {it.guessed for it in flow if it.kind == "heading"} != {True, False}:  # headings of one kind: they stand
         return flow
-    if any(it.kind == "heading" and not it.guessed for it in flow):
-        return [replace(it, kind="paragraph", guessed=False) if it.guessed else it for it in flow]
-    return flow
+    return [replace(it, kind="paragraph", guessed=False) if it.guessed else it for it in flow]
 
 
 def _title_from_text(items: list[Item], report: Report) -> str | None:
@@ -236,10 +237,11 @@ def _title_from_text(items: list[Item], report: Report) -> str | None:
     return best.text
 
 
-def _stem(source: str) -> str:
-    from pathlib import Path
-
-    return Path(source).stem.replace("_", " ")
+def _title_from_file(source: str, report: Report) -> str:
+    """The file's name as the title, where the document prints none (the report says so)."""
+    title = Path(source).stem.replace("_", " ")
+    report.note(msg("importers.note.title_from_file", title=title))
+    return title
 
 
 def _meta(fields: dict, report: Report, *, program_id, title, fallback_title, source) -> Meta:

@@ -81,9 +81,7 @@ class DocxReader(ColumnsReading, TablesReading):
         body = self.doc.element.body
         children = list(body)
         sections = _section_starts(children, body)
-        bounds = sorted(sections) + [len(children)]
-        self.column_breaks = {a for a, b in zip(bounds, bounds[1:])
-                              if any(br.get(w("type")) == "column" for el in children[a:b] for br in el.iter(w("br")))}
+        self.column_breaks = _with_column_breaks(children, sections)
         flow: list[Item] = []
         for i, el in enumerate(children):
             if i in sections and i > 0:
@@ -237,6 +235,13 @@ class DocxReader(ColumnsReading, TablesReading):
         self.numbered_seen[num] = self.numbered_seen.get(num, 0) + 1
 
     # -------------------------------------------------- tables
+
+def _with_column_breaks(children: list, sections: dict) -> set[int]:
+    """The sections (by the index of their first element) that hold a column break."""
+    bounds = sorted(sections) + [len(children)]
+    return {a for a, b in zip(bounds, bounds[1:])
+            if any(br.get(w("type")) == "column" for el in children[a:b] for br in el.iter(w("br")))}
+
 
 def _is_contents(sdt) -> bool:
     """A content control holding Word's table of contents."""

@@ -6,6 +6,7 @@ ColumnsReading is a part of DocxReader (docx.py), which holds the state."""
 from __future__ import annotations
 
 from ..messages import msg
+from ..model import Columns
 from .common import Item, Report, column_of
 from .docxpages import Pager
 from .docxxml import _val, w
@@ -50,17 +51,13 @@ class ColumnsReading:
         if self.cols is None:
             return
         c, self.cols = self.cols, None
-        columns = list(c["columns"])
-        while columns and not columns[-1]:
-            columns.pop()
+        columns = _without_empty_last(c["columns"])
         if not columns:
             return
         page = next((col[0].page for col in columns if col), c["page"])
         where = msg("importers.where.n_columns", n=c["n"], page=page)
         if c["breaks"] == 0 and len(columns) == 1:
             self.report.note(msg("importers.note.one_column", n=c["n"], page=page))
-        from ..model import Columns
-
         locs: list[str] = []
         block = Columns(tuple(column_of(col, self.report, where, locs) for col in columns))
         flow.append(Item("block", page, block=block, locs=tuple(locs)))
@@ -94,6 +91,14 @@ class ColumnsReading:
         n = self.cols["n"]
         self._leave_columns(flow)
         self.cols = {"n": n, "page": self.pager.page, "columns": [[]], "breaks": 1}
+
+
+def _without_empty_last(columns: list[list]) -> list[list]:
+    """The columns of a layout without the empty ones at its end."""
+    columns = list(columns)
+    while columns and not columns[-1]:
+        columns.pop()
+    return columns
 
 
 def _section_starts(children, body) -> dict:

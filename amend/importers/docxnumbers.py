@@ -43,7 +43,7 @@ def printed_pages(path: Path, body, flow: list[Item], report: Report) -> list[It
     numbering = _numbering(body, flow)
     sheets = max(it.page for it in flow)
     labels = _labels(numbering, sheets)
-    if all(fmt == "decimal" and n == k for k, (n, fmt) in enumerate(labels, start=1)):
+    if _sheets_printed(labels):
         return flow
     found = [[(n, True)] if fmt == "decimal" else [] for n, fmt in labels]
     pages = pagenumbers.settle(found).pages
@@ -51,6 +51,11 @@ def printed_pages(path: Path, body, flow: list[Item], report: Report) -> list[It
     out = [replace(it, page=pages[it.page - 1]) for it in flow]
     _unnumbered(flow, out, labels, report)
     return out
+
+
+def _sheets_printed(labels: list[tuple[int, str]]) -> bool:
+    """Every sheet prints its own number, in decimal: the pages are the sheets."""
+    return all(fmt == "decimal" and n == k for k, (n, fmt) in enumerate(labels, start=1))
 
 
 def _prints_page_numbers(path: Path) -> bool:
@@ -71,14 +76,18 @@ def _numbering(body, flow: list[Item]) -> list[Numbering]:
     out = []
     for index, sect_pr in sorted(_section_starts(children, body).items()):
         sheet = next((it.page for it in flow if _top(it) >= index), None)
-        if sheet is None:
-            continue
-        # set twice (python-docx appends one): the last counts, as LibreOffice prints it
-        pg = next(reversed(sect_pr.findall(w("pgNumType"))), None)
-        start = pg.get(w("start")) if pg is not None else None
-        fmt = (pg.get(w("fmt")) if pg is not None else None) or "decimal"
-        out.append(Numbering(sheet, int(start) if start and start.isdigit() else None, fmt))
+        if sheet is not None:
+            out.append(_section_numbering(sect_pr, sheet))
     return out
+
+
+def _section_numbering(sect_pr, sheet: int) -> Numbering:
+    """The numbering a section's w:pgNumType sets, from `sheet`; set twice (python-docx appends
+    one), the last counts, as LibreOffice prints it."""
+    pg = next(reversed(sect_pr.findall(w("pgNumType"))), None)
+    start = pg.get(w("start")) if pg is not None else None
+    fmt = (pg.get(w("fmt")) if pg is not None else None) or "decimal"
+    return Numbering(sheet, int(start) if start and start.isdigit() else None, fmt)
 
 
 def _top(it: Item) -> int:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..layout import LABELS
 from ..messages import Msg, msg
+from ..model import Meta, Program, Section
+from ..tree import iter_units
 from .common import Item, Report, UnreadableDocument
 
 
@@ -45,24 +48,16 @@ class Pager:
 
 
 def _footer_language(doc) -> str | None:
-    from ..layout import LABELS
-
-    for section in doc.sections:
-        for p in section.footer.paragraphs:
-            text = p.text.strip()
-            for language, words in LABELS.items():
-                if text.startswith(words["page"] + " ") or text == words["page"]:
-                    return language
-    return None
+    """The language whose word for 'page' a footer paragraph starts with ('Sida 3', 'Page 3')."""
+    texts = (p.text.strip() for section in doc.sections for p in section.footer.paragraphs)
+    return next((language for text in texts for language, words in LABELS.items()
+                 if text.startswith(words["page"] + " ") or text == words["page"]), None)
 
 
 PAGE_CHARS = 4500  # more text than a printed A4 page holds
 
 
 def _chars(flow: list[Item]) -> int:
-    from ..model import Meta, Program, Section
-    from ..tree import iter_units
-
     blocks = tuple(it.block for it in flow if it.kind == "block" and it.block is not None)
     program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, blocks),))
     return sum(len(it.text) for it in flow) + sum(len(u.text) for u in iter_units(program))

@@ -107,13 +107,16 @@ class Runs:
         elif kind == "separate" and self.fields:
             self.fields[-1]["result"] = True
         elif kind == "end" and self.fields:
-            f = self.fields.pop()
-            self._field_shown(f["instr"], f["text"])
+            self._close_field()
 
     def _simple_field(self, el) -> Iterator[Event]:
         self.fields.append({"instr": el.get(w("instr"), ""), "result": True, "text": ""})
         for child in el:
             yield from self._run_events(child)
+        self._close_field()
+
+    def _close_field(self) -> None:
+        """The innermost field, read to its end: reported where Word computes what it shows."""
         f = self.fields.pop()
         self._field_shown(f["instr"], f["text"])
 
@@ -129,17 +132,20 @@ def run_hidden(styles: Styles, r, para_style: str | None) -> bool:
     style, else by the document's defaults. The in-place writer asks the same (source_runs.py)."""
     rpr = r.find(w("rPr"))
     rstyle = _val(rpr.find(w("rStyle"))) if rpr is not None else None
-    for tag in _HIDING:
-        el = rpr.find(w(tag)) if rpr is not None else None
-        if el is None and rstyle is not None:
-            el = styles.rpr(rstyle, tag, character=True)
-        if el is None:
-            el = styles.rpr(para_style, tag)
-        if el is None and styles.run_defaults is not None:
-            el = styles.run_defaults.find(w(tag))
-        if _on(el):
-            return True
-    return False
+    return any(_on(_run_property(styles, rpr, rstyle, para_style, tag)) for tag in _HIDING)
+
+
+def _run_property(styles: Styles, rpr, rstyle: str | None, para_style: str | None, tag: str):
+    """The run's property `tag` where it is set: on the run, by its character style, by the paragraph's style,
+    or by the document's defaults (None where nothing sets it)."""
+    el = rpr.find(w(tag)) if rpr is not None else None
+    if el is None and rstyle is not None:
+        el = styles.rpr(rstyle, tag, character=True)
+    if el is None:
+        el = styles.rpr(para_style, tag)
+    if el is None and styles.run_defaults is not None:
+        el = styles.run_defaults.find(w(tag))
+    return el
 
 
 def paragraph_style(p) -> str | None:

@@ -67,19 +67,11 @@ class Styles:
 
     def ppr(self, sid, tag):
         """The first of `tag` in the style's pPr, through basedOn."""
-        for st in self.chain(sid):
-            el = st.find(f"{w('pPr')}/{w(tag)}")
-            if el is not None:
-                return el
-        return None
+        return _first_in(self.chain(sid), f"{w('pPr')}/{w(tag)}")
 
     def rpr(self, sid, tag, character: bool = False):
         """The first of `tag` in a paragraph style's (or a character style's) rPr, through basedOn."""
-        for st in _chain(self.chars, sid) if character else self.chain(sid):
-            el = st.find(f"{w('rPr')}/{w(tag)}")
-            if el is not None:
-                return el
-        return None
+        return _first_in(_chain(self.chars, sid) if character else self.chain(sid), f"{w('rPr')}/{w(tag)}")
 
 
 def _chain(styles: dict, sid):
@@ -88,6 +80,11 @@ def _chain(styles: dict, sid):
         seen.add(sid)
         yield styles[sid]
         sid = _val(styles[sid].find(w("basedOn")))
+
+
+def _first_in(chain, path: str):
+    """The first element at `path` in a chain of styles (a style, then those it is based on), else None."""
+    return next((el for st in chain if (el := st.find(path)) is not None), None)
 
 
 def _on_attr(value) -> bool:
@@ -103,21 +100,27 @@ class Numbering:
         if root is None:
             return
         for a in root.findall(w("abstractNum")):
-            levels = {}
-            for lvl in a.findall(w("lvl")):
-                levels[int(lvl.get(w("ilvl"), "0"))] = (_val(lvl.find(w("numFmt")), "decimal"),
-                                                        int(_val(lvl.find(w("start")), "1")))
-            self.abstract[a.get(w("abstractNumId"))] = levels
+            self.abstract[a.get(w("abstractNumId"))] = _levels(a)
         for n in root.findall(w("num")):
-            starts = {int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
-                      for o in n.findall(w("lvlOverride")) if o.find(w("startOverride")) is not None}
-            self.nums[n.get(w("numId"))] = (_val(n.find(w("abstractNumId"))), starts)
+            self.nums[n.get(w("numId"))] = (_val(n.find(w("abstractNumId"))), _start_overrides(n))
 
     def format(self, num_id: str, ilvl: int) -> tuple[str, int]:
         """(numFmt, start) of a list level; an unknown list reads as bullets."""
         abstract, starts = self.nums.get(num_id, (None, {}))
         fmt, start = self.abstract.get(abstract, {}).get(ilvl, ("bullet", 1))
         return fmt, starts.get(ilvl, start)
+
+
+def _levels(abstract) -> dict[int, tuple[str, int]]:
+    """(numFmt, start) per level of a w:abstractNum."""
+    return {int(lvl.get(w("ilvl"), "0")): (_val(lvl.find(w("numFmt")), "decimal"), int(_val(lvl.find(w("start")), "1")))
+            for lvl in abstract.findall(w("lvl"))}
+
+
+def _start_overrides(num) -> dict[int, int]:
+    """The levels whose start a w:num overrides, with the start it sets."""
+    return {int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
+            for o in num.findall(w("lvlOverride")) if o.find(w("startOverride")) is not None}
 
 
 def _note_texts(path: Path) -> dict:

@@ -35,13 +35,19 @@ _DC = re.compile(rb"<dc:language>\s*([A-Za-z]{2})")
 
 def by_words(texts: Iterable[str]) -> str | None:
     """sv or en where the document's common words say so clearly."""
-    count: Counter[str] = Counter()
-    for text in texts:
-        for word in re.findall(r"[^\W\d_]+", text.lower()):
-            for language, words in _WORDS.items():
-                count[language] += word in words
+    count = _common_words(_words(texts))
     best, other = ("sv", "en") if count["sv"] >= count["en"] else ("en", "sv")
     return best if count[best] >= _ENOUGH and count[best] >= 2 * count[other] else None
+
+
+def _words(texts: Iterable[str]) -> list[str]:
+    """The words of the texts (letters only), in lower case."""
+    return [word for text in texts for word in re.findall(r"[^\W\d_]+", text.lower())]
+
+
+def _common_words(words: list[str]) -> dict[str, int]:
+    """How many of the words are common words of each language."""
+    return {language: sum(word in common for word in words) for language, common in _WORDS.items()}
 
 
 _SWEDISH_LETTERS = re.compile(r"[åäö]", re.IGNORECASE)
@@ -51,11 +57,10 @@ _LETTER_WORDS = 2  # words with å, ä or ö, at the least, beside one common Sw
 def by_letters(texts: Iterable[str]) -> str | None:
     """sv for a text too short for by_words whose words have å, ä, ö ("Kommunen samverkar med polisen.
     Arbetet följs upp årligen."), with a common Swedish word and no common English one; else None."""
-    words = [w for text in texts for w in re.findall(r"[^\W\d_]+", text.lower())]
-    swedish = sum(w in _WORDS["sv"] for w in words)
-    english = sum(w in _WORDS["en"] for w in words)
+    words = _words(texts)
+    count = _common_words(words)
     lettered = sum(bool(_SWEDISH_LETTERS.search(w)) for w in words)
-    return "sv" if lettered >= _LETTER_WORDS and swedish >= 1 and english == 0 else None
+    return "sv" if lettered >= _LETTER_WORDS and count["sv"] >= 1 and count["en"] == 0 else None
 
 
 def declared(path: Path, default_style: bool = False) -> str | None:

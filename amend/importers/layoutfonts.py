@@ -30,10 +30,13 @@ def declared_fonts(parts: Mapping[str, bytes]) -> set[str]:
     xml = [parts.get(name, b"") for name in ("word/styles.xml", "word/document.xml")]
     fonts = {m.decode("utf-8", "replace") for blob in xml for m in _ASCII.findall(blob)}
     themed = {m.decode() for blob in xml for m in _THEMED.findall(blob)}
-    theme = parts.get("word/theme/theme1.xml", b"")
-    fonts |= {face.decode("utf-8", "replace") for kind, face in _THEME_LATIN.findall(theme)
-              if kind.decode() in themed and face}
-    return fonts
+    return fonts | _theme_fonts(parts.get("word/theme/theme1.xml", b""), themed)
+
+
+def _theme_fonts(theme: bytes, themed: set[str]) -> set[str]:
+    """The theme's latin typefaces of the kinds (major, minor) the document refers to."""
+    return {face.decode("utf-8", "replace") for kind, face in _THEME_LATIN.findall(theme)
+            if kind.decode() in themed and face}
 
 
 def laid_fonts(pdf: bytes) -> set[str]:

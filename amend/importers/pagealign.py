@@ -16,10 +16,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from ..messages import Msg, msg
-from ..model import Unsure
+from ..model import Meta, Program, Section, Unsure
 from ..text import fold
+from ..tree import iter_units
 from .common import Item, Report, UnreadableDocument, excerpt
 from .pagediff import printed_words, report_differences
 from .pageruns import running_over
@@ -46,6 +48,10 @@ class Stream:
 
     def page_at(self, pos: int) -> int:
         return self.printed[bisect_right(self.starts, pos) - 1]
+
+    def next_start(self, spans: list[tuple[int, int] | None], k: int) -> int:
+        """Where the next text found after the k-th of `spans` starts (the stream's end where none is)."""
+        return next((sp[0] for sp in spans[k + 1:] if sp is not None), len(self.text))
 
 
 def locate_pages(pdf_bytes: bytes, flow: list[Item], report: Report, layout: Msg | str | None = None) -> list[Item]:
@@ -109,12 +115,13 @@ def _stream(pdf_bytes: bytes, texts: list[str], report: Report, layout: Msg | st
     kept |= _body_lines(every, content, texts)
     # the words in the order the PDF holds them, which is the reading order of columns too
     page_texts = [squash(" ".join(w.text for w in raw.words if id(w) in kept)) for raw in raws]
-    starts, total = [], 0
-    for t in page_texts:
-        starts.append(total)
-        total += len(t)
     text = "".join(page_texts)
-    return Stream(text, starts, [p.printed for p in content], printed_words(raws, kept, text))
+    return Stream(text, _page_starts(page_texts), [p.printed for p in content], printed_words(raws, kept, text))
+
+
+def _page_starts(page_texts: list[str]) -> list[int]:
+    """Where each page's text starts in the pages' texts joined."""
+    return [0, *accumulate(len(t) for t in page_texts[:-1])] if page_texts else []
 
 
 def _body_lines(every: list[list[Line]], content: list[PageContent], texts: list[str]) -> set[int]:
@@ -149,8 +156,7 @@ def _spans(texts: list[str], stream: Stream) -> list[tuple[int, int] | None]:
     cursor = 0
     for k, text in enumerate(texts):
         if text and len(text) < _SHORT:
-            end = next((sp[0] for sp in spans[k + 1:] if sp is not None), len(stream.text))
-            spans[k] = _find(stream.text, text, cursor, end)
+            spans[k] = _find(stream.text, text, cursor, stream.next_start(spans, k))
         found = spans[k]
         cursor = found[1] if found else cursor
     return spans
@@ -217,8 +223,5 @@ def first_text(block) -> str:
 
 def block_texts(block) -> list[str]:
     """The texts of a table or column layout, in the program's order."""
-    from ..model import Meta, Program, Section
-    from ..tree import iter_units
-
     program = Program(Meta("x", "x", "x"), (Section("x", 1, 1, (block,)),))
     return [u.text for u in iter_units(program)]

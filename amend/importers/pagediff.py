@@ -25,12 +25,17 @@ def report_differences(flow: list[Item], texts: list[str], spans: list[tuple[int
     for k, (it, text, span) in enumerate(zip(flow, texts, spans)):
         if span is None or it.kind == "block" or not it.text or stream.text.startswith(text, span[0]):
             continue
-        end = next((sp[0] for sp in spans[k + 1:] if sp is not None), len(stream.text))
+        end = stream.next_start(spans, k)
         pairs = _differing(it.text.split(), [w for at, w in stream.words if span[0] <= at < end])
         if pairs:
             where = msg("importers.where.page_text", page=stream.page_at(span[0]), text=excerpt(it.text, 30))
-            more = [msg("importers.what.more_differences", n=len(pairs) - _SHOWN)] if len(pairs) > _SHOWN else []
-            report.caveat(msg("importers.pages.reads_otherwise", layout=layout, pairs=pairs[:_SHOWN] + more), where)
+            report.caveat(msg("importers.pages.reads_otherwise", layout=layout, pairs=_shown_pairs(pairs)), where)
+
+
+def _shown_pairs(pairs: list[Msg]) -> list[Msg]:
+    """The first _SHOWN differences, and how many more there are."""
+    more = [msg("importers.what.more_differences", n=len(pairs) - _SHOWN)] if len(pairs) > _SHOWN else []
+    return pairs[:_SHOWN] + more
 
 
 def _differing(docx: list[str], pdf: list[str]) -> list[Msg]:

@@ -33,6 +33,7 @@ _BARE_TAIL = re.compile(r"\s(\d{1,3})$")
 # a page number in roman numerals (a front matter: "Sida ii", "- iv -", "Page iii")
 _ROMAN = re.compile(rf"^[-–—]?\s*(?:({_WORD})\s*)?([ivxlc]{{1,7}}|[IVXLC]{{1,7}})\s*[-–—]?$", re.IGNORECASE)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ROMAN_DIGITS = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def roman(text: str) -> tuple[int, bool] | None:
@@ -56,8 +57,7 @@ def _roman_value(digits: str) -> int | None:
 
 def _to_roman(n: int) -> str:
     out = ""
-    for value, digits in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                          (4, "iv"), (1, "i")):
+    for value, digits in _ROMAN_DIGITS:
         count, n = divmod(n, value)
         out += digits * count
     return out
@@ -78,11 +78,13 @@ def label(number: int, fmt: str) -> str:
 def roman_pages(found: list[list[tuple[int, bool]]]) -> set[int]:
     """The PDF pages (from 1) printed in roman numerals: a word says so, or the page
     next to it prints the numeral before or after (a lone 'i' may be a letter)."""
-    def steps(i: int, value: int) -> bool:
-        return any(v == value + d for d in (-1, 1) for j in (i - 1, i + 1) if 0 <= j < len(found)
-                   for v, _ in found[j] if j - i == d)
+    return {i + 1 for i, cands in enumerate(found) for value, strong in cands if strong or _steps(found, i, value)}
 
-    return {i + 1 for i, cands in enumerate(found) for value, strong in cands if strong or steps(i, value)}
+
+def _steps(found: list[list[tuple[int, bool]]], i: int, value: int) -> bool:
+    """Does page i's numeral `value` step with a neighbour's: one less on the page before, one more after?"""
+    return any(v == value + d for d in (-1, 1) for j in (i - 1, i + 1) if 0 <= j < len(found)
+               for v, _ in found[j] if j - i == d)
 
 
 def candidates(text: str) -> list[tuple[int, bool]]:
@@ -104,9 +106,14 @@ def candidates(text: str) -> list[tuple[int, bool]]:
     m = _HEAD.match(text)
     if m and not re.match(r"^\d{1,3}(\.\d+)*\s", text[len(m.group(1)):] or " "):
         out.append((int(m.group(1)), False))
-    total = re.search(r"(?:\(\s*(\d{1,4})\s*\)|(?:/|av|of|af)\s*(\d{1,4}))\s*[-–—]?$", text, re.IGNORECASE)
-    most = int(total.group(1) or total.group(2)) if total else None
+    most = _total(text)
     return [(n, strong) for n, strong in out if n >= 1 and (most is None or n <= most)]
+
+
+def _total(text: str) -> int | None:
+    """The page count printed after the number ('(36)', 'av 36'): no page number is over it."""
+    total = re.search(r"(?:\(\s*(\d{1,4})\s*\)|(?:/|av|of|af)\s*(\d{1,4}))\s*[-–—]?$", text, re.IGNORECASE)
+    return int(total.group(1) or total.group(2)) if total else None
 
 
 @dataclass(frozen=True)
@@ -133,17 +140,27 @@ def parts(found: list[list[tuple[int, bool]]]) -> list[tuple[int, int]]:
     runs = _runs(found)
     if not runs:
         return [(1, len(found))]
-    main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
+    main = _main_run(runs)
     starts, last_index, last_page = [1], 0, 0
     for r in sorted(runs, key=lambda r: r.first):
         if r.first > main.first and last_page and r.first + r.offset <= last_page:
-            start = r.first
-            while start - 1 > last_index and start - 1 + r.offset >= 1:
-                start -= 1
-            starts.append(start)
+            starts.append(_part_start(r, last_index))
         last_index, last_page = r.last, r.last + r.offset
     ends = [s - 1 for s in starts[1:]] + [len(found)]
     return list(zip(starts, ends))
+
+
+def _main_run(runs: list[Run]) -> Run:
+    """The document's own numbering: the run with the most pages that print their number."""
+    return max(runs, key=lambda r: (r.numbered, r.last - r.first))
+
+
+def _part_start(r: Run, last_index: int) -> int:
+    """Where the part of run `r` starts: the unnumbered pages after `last_index` its numbering reaches are its."""
+    start = r.first
+    while start - 1 > last_index and start - 1 + r.offset >= 1:
+        start -= 1
+    return start
 
 
 def settle(found: list[list[tuple[int, bool]]], base: int = 0, other: frozenset[int] = frozenset()) -> Settled:
@@ -177,7 +194,7 @@ def _settle(found: list[list[tuple[int, bool]]], other: frozenset[int]) -> Settl
     runs = _runs(found)
     if not runs:
         return Settled(list(range(1, n + 1)), [msg("importers.note.no_page_numbers")], False, ["physical"] * n)
-    main = max(runs, key=lambda r: (r.numbered, r.last - r.first))
+    main = _main_run(runs)
     by_index: dict[int, Run] = {i: run for run in runs for i in range(run.first, run.last + 1)}
     pages = _pages(n, main, by_index)
     how = _how(found, pages, by_index, main)

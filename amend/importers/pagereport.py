@@ -99,7 +99,7 @@ def _sure_run(run: list[tuple[int, Page]]) -> list[Msg]:
     if not run:
         return []
     found: Counter[str] = sum((p.found for _, p in run), Counter())
-    parts = Joined(parts=(_found_msg(found), msg("importers.page.all_sure")), sep="; ")
+    parts = _listed((_found_msg(found), msg("importers.page.all_sure")))
     if len(run) == 1:
         return [msg("importers.page.line", page=run[0][0], parts=parts)]
     return [msg("importers.page.lines", first=run[0][0], last=run[-1][0], parts=parts)]
@@ -107,20 +107,36 @@ def _sure_run(run: list[tuple[int, Page]]) -> list[Msg]:
 
 def _page_line(number: int, page: Page) -> Msg:
     parts = [_found_msg(page.found)] if number else []
+    guesses = _guesses(number, page)
+    if guesses:
+        parts.append(msg("importers.page.guessed", things=_listed(guesses)))
+    checks = _of_kind(page, "check")
+    if checks:
+        parts.append(msg("importers.page.check", things=_listed(checks)))
+    lost = _of_kind(page, "lost")
+    if lost:
+        parts.append(msg("importers.page.lost", things=_listed(lost)))
+    joined = _listed(parts)
+    return msg("importers.page.line", page=number, parts=joined) if number else \
+        msg("importers.page.no_page", parts=joined)
+
+
+def _listed(parts) -> Joined:
+    """Messages one after the other, parted by semicolons."""
+    return Joined(parts=tuple(parts), sep="; ")
+
+
+def _guesses(number: int, page: Page) -> list[Msg]:
+    """What was guessed on the page: its headings, by what told them, and how its number was found."""
     guesses = [_guess(signal, page.guessed[signal]) for signal in _SIGNALS if signal in page.guessed]
     if page.how:
         guesses.append(_how(page.how, number))
-    if guesses:
-        parts.append(msg("importers.page.guessed", things=Joined(parts=tuple(guesses), sep="; ")))
-    checks = [e for e in page.entries if e.kind == "check"]
-    if checks:
-        parts.append(msg("importers.page.check", things=Joined(parts=tuple(_entries(checks)), sep="; ")))
-    lost = [e for e in page.entries if e.kind == "lost"]
-    if lost:
-        parts.append(msg("importers.page.lost", things=Joined(parts=tuple(_entries(lost)), sep="; ")))
-    joined = Joined(parts=tuple(parts), sep="; ")
-    return msg("importers.page.line", page=number, parts=joined) if number else \
-        msg("importers.page.no_page", parts=joined)
+    return guesses
+
+
+def _of_kind(page: Page, kind: str) -> list[Msg]:
+    """The page's entries of one kind ("check", "lost"), counted by what they are."""
+    return _entries([e for e in page.entries if e.kind == kind])
 
 
 def _found_msg(found: Counter[str]) -> Msg:
@@ -163,7 +179,7 @@ def _counted(same: list[Entry]) -> Msg:
     n = len(same)
     details = tuple(d for d in (_detail(e.where) for e in same) if d is not None)
     return _Counted(n=n, what=Msg(same[0].what.key, {**same[0].what.args, "n": n}),
-                    details=Joined(parts=details, sep="; ") if details else None)
+                    details=_listed(details) if details else None)
 
 
 @dataclass(frozen=True)

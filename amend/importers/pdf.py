@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..messages import Msg, msg
-from ..model import Cell, Columns, Table, last_page
+from ..model import Cell, Columns, Paragraph, Table, last_page
 from .common import (
     Item,
     Joined,
@@ -180,12 +180,15 @@ def _front_matter(pages: list[PageContent], front: list[tuple[int, str, str]], r
 def _bookmarked(items: list[Item], marks: list[tuple[str, int, int]], pages: list[PageContent]) -> list[Item]:
     """Headings the PDF's bookmarks name on their page are found by the document's own
     outline, not only by their font or numbering: the report says so, with high confidence."""
-    printed = {p.index: p.printed for p in pages}
-    named = {(_folded(title), printed[index]) for title, index, _ in marks if index in printed}
-    if not named:
-        return items
+    named = _bookmark_names(marks, pages)
     return [replace(it, signal="bookmark") if it.kind == "heading" and it.signal != "bookmark only"
             and (_folded(it.text), it.page) in named else it for it in items]
+
+
+def _bookmark_names(marks: list[tuple[str, int, int]], pages: list[PageContent]) -> set[tuple[str, int]]:
+    """(folded title, printed page) of every bookmark that points to a page imported."""
+    printed = {p.index: p.printed for p in pages}
+    return {(_folded(title), printed[index]) for title, index, _ in marks if index in printed}
 
 
 def _foot(pages: list[PageContent]) -> float:
@@ -242,13 +245,19 @@ def _read_columns(reader, columns: list[list[Line]], page: int) -> list:
     read: list[tuple[Item, Span]] = []
     for col in columns:
         spans = reader.spans(col, page)
-        if read and spans and read[-1][1].full and read[-1][0].kind in ("paragraph", "item") \
-                and spans[0][0].kind == "paragraph" and spans[0][0].text[:1].islower():
+        if _runs_on(read, spans):
             item, span = read[-1]
             read[-1] = (replace(item, text=joined(item.text, spans[0][0].text, reader.report, item.page)), spans[0][1])
             spans = spans[1:]
         read.extend(spans)
     return list(read)
+
+
+def _runs_on(read: list[tuple[Item, Span]], spans: list[tuple[Item, Span]]) -> bool:
+    """The column's first paragraph goes on the last one of the column before: that one
+    ends in a full line, this one starts in lower case."""
+    return bool(read and spans and read[-1][1].full and read[-1][0].kind in ("paragraph", "item")
+                and spans[0][0].kind == "paragraph" and spans[0][0].text[:1].islower())
 
 
 def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float], report: Report) -> list[Item]:
@@ -259,10 +268,7 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
     prev: Span | None = None
     rests: list[Item] = []  # the parts printed on the next page, marked for resolve (pageruns)
     for item, span in flow:
-        if (prev is not None and span is not None and out and item.kind == "paragraph" and not item.style
-                and out[-1].kind in ("paragraph", "item") and item.page == out[-1].page + 1
-                and _full(prev, span) and _at_foot(prev, feet, out[-1].text, item.text)
-                and abs(span.first.x0 - prev.indent) <= 2.5):
+        if prev is not None and span is not None and out and _goes_over(out[-1], prev, item, span, feet):
             report.caveat(msg("importers.what.split_paragraph"),
                           msg("importers.where.page_text", page=out[-1].page, text=excerpt(out[-1].text, 30)))
             out[-1] = replace(out[-1], text=joined(out[-1].text, item.text, report, out[-1].page))
@@ -273,6 +279,13 @@ def _join_pages(flow: list[tuple[Item, Span | None]], feet: tuple[float, float],
         prev = span
     report.unsure.extend(rests_printed(rests, out))
     return out
+
+
+def _goes_over(last: Item, prev: Span, item: Item, span: Span, feet: tuple[float, float]) -> bool:
+    """`item`, at the top of its page, is the rest of the paragraph `last` that ends the page before."""
+    return (item.kind == "paragraph" and not item.style and last.kind in ("paragraph", "item")
+            and item.page == last.page + 1 and _full(prev, span) and _at_foot(prev, feet, last.text, item.text)
+            and abs(span.first.x0 - prev.indent) <= 2.5)
 
 
 def _full(prev: Span, span: Span) -> bool:
@@ -341,8 +354,6 @@ def _joined_row(row: tuple[Cell, ...], rest: tuple[Cell, ...]) -> tuple[Cell, ..
 
 
 def _joined_cell(a: Cell, b: Cell) -> Cell:
-    from ..model import Paragraph
-
     if a.blocks and b.blocks and isinstance(a.blocks[-1], Paragraph) and isinstance(b.blocks[0], Paragraph):
         joined = Paragraph(_join(a.blocks[-1].text, b.blocks[0].text))
         return Cell(a.blocks[:-1] + (joined,) + b.blocks[1:])

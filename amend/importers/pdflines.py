@@ -58,6 +58,12 @@ class _At:
     pitch: float
 
 
+def _span(o: _Open, right: float) -> Span:
+    """Where the item read sits: its lines, their left edge, and how much of its last line is left."""
+    indent = o.indent if o.indent is not None else o.first.x0
+    return Span(o.first, o.last, indent, right - o.last.x1 < 4 * o.last.size, right - o.last.x1)
+
+
 class Reader:
     def __init__(self, styles: Styles, report: Report, marks: dict[int, dict[str, int]] | None = None):
         self.styles, self.report = styles, report
@@ -74,9 +80,7 @@ class Reader:
         at = _At(page, headings, max(line.x1 for line in lines), _pitch(lines))
         for line in lines:
             self._read(opened, line, at)
-        return [(_sentence_not_heading(o.item), Span(o.first, o.last, o.indent if o.indent is not None else o.first.x0,
-                                                     at.right - o.last.x1 < 4 * o.last.size, at.right - o.last.x1))
-                for o in opened]
+        return [(_sentence_not_heading(o.item), _span(o, at.right)) for o in opened]
 
     def _read(self, opened: list[_Open], line: Line, at: _At) -> None:
         """One line: a heading, a list item, a paragraph, or the next line of the one open."""
@@ -307,12 +311,7 @@ _WORD_CHARS = re.compile(r"^\W*(.*?)\W*$")
 
 def vocabulary(pages: list[PageContent]) -> set:
     """Every word the document prints whole (not at a line end), lower case."""
-    words = set()
-    for p in pages:
-        for line in p.lines:
-            for w in line.words[:-1]:
-                words.add(_word_chars(w.text).casefold())
-    return words
+    return {_word_chars(w.text).casefold() for p in pages for line in p.lines for w in line.words[:-1]}
 
 
 def _word_chars(text: str) -> str:
@@ -358,10 +357,8 @@ def _hyphen_parts(left: str, right: str) -> tuple[str, str]:
 def _own_hyphen(head: str, tail: str) -> bool:
     """Is a line-end hyphen between `head` and `tail` the word's own? The document prints the word
     with it and not without; or the head is an abbreviation or a letter, or the tail a name."""
-    if (head + tail).casefold() in _VOCABULARY:
-        return False
-    return (f"{head}-{tail}".casefold() in _VOCABULARY or len(head) < 2 or not head.islower()
-            or not tail[:1].islower())
+    return (head + tail).casefold() not in _VOCABULARY and (
+        f"{head}-{tail}".casefold() in _VOCABULARY or len(head) < 2 or not head.islower() or not tail[:1].islower())
 
 
 def hyphen_guessed(left: str, right: str) -> str | None:

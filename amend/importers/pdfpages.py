@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from ..messages import msg
 from ..text import clean, fold
@@ -22,6 +24,16 @@ NUMBER = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
 
 
 MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers are
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _letters(words: Iterable[Word], key: Callable[[Word], K]) -> Counter[K]:
+    """How many letters the words have in each kind `key` tells (a style, a type size)."""
+    count: Counter[K] = Counter()
+    for w in words:
+        count[key(w)] += len(w.text)
+    return count
 
 
 @dataclass
@@ -52,18 +64,12 @@ class Line:
     @property
     def heading_text(self) -> str:
         """The text without a note mark at its end (a heading's footnote reference)."""
-        words = self.words
-        while len(words) > 1 and _note_mark(words[-1], words[-2]):
-            words = words[:-1]
-        return " ".join(w.text for w in words)
+        return " ".join(w.text for w in _without_note_mark(self.words))
 
     @cached_property
     def style(self) -> tuple:
         """The style of most of the line's letters."""
-        count: Counter[tuple] = Counter()
-        for w in self.words:
-            count[w.style] += len(w.text)
-        return count.most_common(1)[0][0]
+        return _letters(self.words, lambda w: w.style).most_common(1)[0][0]
 
     @property
     def size(self) -> float:
@@ -110,9 +116,7 @@ def _lines(words: list[Word], page: int) -> list[Line]:
 
 def _body_size(words: list[Word]) -> float:
     """The type size of most of the page's letters."""
-    sizes: Counter[float] = Counter()
-    for w in words:
-        sizes[round(w.size)] += len(w.text)
+    sizes = _letters(words, lambda w: round(w.size))
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
@@ -210,13 +214,7 @@ def _inside(words: list[Word], x0: float, top: float, x1: float, bottom: float) 
 
 def _cells(row: list, inside: list[Word], page: int) -> list[list[Line]]:
     """A ruled table's row: the lines of the words in each cell's box (none in a merged cell, None)."""
-    cells: list[list[Line]] = []
-    for bbox in row:
-        if bbox is None:
-            cells.append([])
-            continue
-        cells.append(_lines(_inside(inside, *bbox), page))
-    return cells
+    return [_lines(_inside(inside, *bbox), page) if bbox is not None else [] for bbox in row]
 
 
 class NumberingRestarts(Exception):
@@ -259,9 +257,7 @@ def _number_page(p: PageContent, page: int, roman: bool, running: set[str]) -> N
 
 def _running_keys(pages: list[PageContent]) -> set[str]:
     """The margin lines printed on many pages (two at least, else two in five), digits aside."""
-    seen: Counter[str] = Counter()
-    for p in pages:
-        seen.update({_running_key(line) for line in p.lines if _in_margin(p, line)})
+    seen = Counter(key for p in pages for key in {_running_key(line) for line in p.lines if _in_margin(p, line)})
     need = max(2, round(0.4 * len(pages)))
     return {key for key, n in seen.items() if n >= need}
 
@@ -299,12 +295,9 @@ def _running_key(line: Line) -> str:
 
 def _number_candidates(p: PageContent) -> list:
     """What the page's margin lines (whole, or cut at wide gaps) may print as its page number."""
-    cands: list = []
-    for line in p.lines:
-        if _in_margin(p, line):
-            for text in {clean(line.text), *(clean(seg.text) for seg in _segments(line))}:
-                cands.extend(pagenumbers.candidates(text))
-    return cands
+    return [found for line in p.lines if _in_margin(p, line)
+            for text in {clean(line.text), *(clean(seg.text) for seg in _segments(line))}
+            for found in pagenumbers.candidates(text)]
 
 
 def _one_numbering(found: list, part: int | None, report: Report) -> tuple[int, int]:
@@ -332,11 +325,7 @@ class Styles:
 
 def _styles(pages: list[PageContent]) -> Styles:
     """The body's type (the style of most letters), the title's and the heading levels' (larger or bolder)."""
-    letters: Counter[tuple] = Counter()
-    for p in pages:
-        for line in p.lines:
-            for w in line.words:
-                letters[w.style] += len(w.text)
+    letters = _letters((w for p in pages for line in p.lines for w in line.words), lambda w: w.style)
     if not letters:  # no line outside the running header and footer (tables only, or nothing)
         return Styles((0.0, False, False), {}, None)
     body = letters.most_common(1)[0][0]
@@ -383,10 +372,14 @@ def _running_text_styles(pages: list[PageContent], styles: set) -> set:
 def _whole(line: Line) -> bool:
     """All of the line in one style (a note mark at its end aside): a heading is not a
     bold word in a sentence."""
-    words = line.words
+    return len({w.style for w in _without_note_mark(line.words)}) == 1
+
+
+def _without_note_mark(words: list[Word]) -> list[Word]:
+    """The words without a note mark at their end (a heading's footnote reference)."""
     while len(words) > 1 and _note_mark(words[-1], words[-2]):
         words = words[:-1]
-    return len({w.style for w in words}) == 1
+    return words
 
 
 def _note_mark(w: Word, before: Word) -> bool:

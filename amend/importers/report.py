@@ -63,16 +63,20 @@ class Report:
 
     def messages(self) -> list[Msg]:
         """One message per kind of loss or caveat, then the notes."""
-        grouped: dict[tuple[str, str, str], tuple[Msg, list[Msg]]] = {}
-        for e in self.entries:
-            key = (e.kind, e.what.key, repr(sorted(e.what.args.items())))
-            grouped.setdefault(key, (e.what, []))[1].append(e.where)
-        out = [_line(kind, what, places) for (kind, _, _), (what, places) in grouped.items()]
+        out = [_line(kind, what, places) for (kind, _, _), (what, places) in _grouped(self.entries).items()]
         return out + [msg("importers.report.note", text=n) for n in self._notes]
 
     def lines(self, lang: str | None = None) -> list[str]:
         """The report in words, in `lang` (default: the current language)."""
         return [m.render(lang) for m in self.messages()]
+
+
+def _grouped(entries: list[Entry]) -> dict[tuple[str, str, str], tuple[Msg, list[Msg]]]:
+    """Each kind of loss or caveat (the same message with the same values), with its places in order."""
+    grouped: dict[tuple[str, str, str], tuple[Msg, list[Msg]]] = {}
+    for e in entries:
+        grouped.setdefault((e.kind, e.what.key, repr(sorted(e.what.args.items()))), (e.what, []))[1].append(e.where)
+    return grouped
 
 
 def page_of(where: Msg) -> int | None:
@@ -131,12 +135,16 @@ class _Places(Msg):
     def render(self, lang: str | None = None) -> str:
         places = list(dict.fromkeys(self.places))  # each place once
         pages = _pages_alone(places)
-        if pages:  # 25 tables on two pages are "pages 2, 3", not 25 pages
-            shown = msg("importers.where.page_list", pages=", ".join(map(str, pages[:_SHOWN]))).render(lang)
-        else:
-            shown = ", ".join(p.render(lang) for p in places[:_SHOWN])
+        shown = _shown(places, pages, lang)
         more = len(pages or places) - _SHOWN
         return shown if more <= 0 else msg("importers.report.more", places=shown, n=more).render(lang)
+
+
+def _shown(places: list[Msg], pages: list[int], lang: str | None) -> str:
+    """The first _SHOWN places in words: only their page numbers where they are pages alone."""
+    if pages:  # 25 tables on two pages are "pages 2, 3", not 25 pages
+        return msg("importers.where.page_list", pages=", ".join(map(str, pages[:_SHOWN]))).render(lang)
+    return ", ".join(p.render(lang) for p in places[:_SHOWN])
 
 
 def _pages_alone(places: list[Msg]) -> list[int]:

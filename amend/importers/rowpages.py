@@ -28,8 +28,8 @@ def rows_placed(flow: list[Item], spans: list[tuple[int, int] | None], stream: S
     out = []
     for k, (it, span) in enumerate(zip(flow, spans)):
         if isinstance(it.block, Table) and it.block.rows and span is not None:
-            end = next((sp[0] for sp in spans[k + 1:] if sp is not None), len(stream.text))
-            it = _reported(it, replace(it, block=_table_placed(it, span[0], end, stream, report, layout)), report)
+            placed = _table_placed(it, span[0], stream.next_start(spans, k), stream, report, layout)
+            it = _reported(it, replace(it, block=placed), report)
         out.append(it)
     return out
 
