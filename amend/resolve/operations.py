@@ -33,9 +33,8 @@ _BLOCK_OPERATIONS = ("add_item", "add_paragraph", "delete_paragraph", "delete_it
 def resolve(program: Program, patch: Patch, fuzzy: float | None = None, index: Index | None = None) -> Resolution:
     """Resolve every amendment of `patch` against `program`; raise all errors together."""
     result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
-    errors = [exc for _, exc in result.failures]
-    if errors:
-        raise AmendErrors.of(errors)
+    if result.failures:
+        raise AmendErrors.of([exc for _, exc in result.failures])
     return result
 
 
@@ -55,12 +54,15 @@ def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
 
 def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[FuzzyWarning]) -> list[Edit]:
     scoper = Scoper(ix, am, am.scope)
-    if am.scope.sentence is not None and am.op in _BLOCK_OPERATIONS:
-        # the block would be changed whole, though the scope names one sentence of it
-        raise scoper.fail(ScopeError, msg("guards.sentence_for_block", scope=am.scope.describe(), op=am.op))
+    _refuse_sentence_for_block(scoper, am)
     anchors = Anchors(scoper.pointing(am.anchor_key), fuzzy, warnings)
-    handler = _HANDLERS[am.op]
-    return handler(ix, am, scoper, anchors)
+    return _HANDLERS[am.op](ix, am, scoper, anchors)
+
+
+def _refuse_sentence_for_block(scoper: Scoper, am: Amendment) -> None:
+    """The block would be changed whole, though the scope names one sentence of it."""
+    if am.scope.sentence is not None and am.op in _BLOCK_OPERATIONS:
+        raise scoper.fail(ScopeError, msg("guards.sentence_for_block", scope=am.scope.describe(), op=am.op))
 
 
 def scope_text(ix: Index, am: Amendment) -> tuple[list[Span], Sentences | None]:
@@ -136,11 +138,7 @@ def _end_insert(ix: Index, am: Amendment, scoper: Scoper, spans: list[Span], sen
 
 def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The values without repeats, in order (a Msg in them is not hashable)."""
-    out: list[tuple[Any, ...]] = []
-    for v in values:
-        if v not in out:
-            out.append(v)
-    return out
+    return [v for n, v in enumerate(values) if v not in values[:n]]
 
 
 def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
@@ -162,13 +160,7 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
 
 def _units_starting(ix: Index, units: list[int], what: str, start: str) -> list[int]:
     want = fold_anchor(start)
-    out = []
-    for i in units:
-        if ix.units[i].what != what:
-            continue
-        if starts_with_words(ix.units[i].text, want, ix.folded(i)):
-            out.append(i)
-    return out
+    return [i for i in units if ix.units[i].what == what and starts_with_words(ix.units[i].text, want, ix.folded(i))]
 
 
 def _the_unit(ix: Index, scoper: Scoper, what: str, units: list[int]) -> int:
@@ -183,21 +175,26 @@ def _the_unit(ix: Index, scoper: Scoper, what: str, units: list[int]) -> int:
 
 
 def _one_unit(ix: Index, scoper: Scoper, what: str, value: Any) -> int:
-    """The paragraph or item the amendment names: by its opening words, or by
-    the scope alone (paragraph: N / item: N) when the value is true."""
+    """The paragraph or item named by its opening words, or (value true) by the scope alone: paragraph: N / item: N."""
     units = scoper.narrowed(scoper.select())
     if value is True:
         return _the_unit(ix, scoper, what, units)
-    scoper = scoper.pointing(scoper.am.anchor_key)
+    return _unit_starting(ix, scoper.pointing(scoper.am.anchor_key), what, value, units)
+
+
+def _unit_starting(ix: Index, scoper: Scoper, what: str, value: Any, units: list[int]) -> int:
+    """The one paragraph or item of `units` that starts with the words `value`."""
     found = _units_starting(ix, units, what, value)
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        values = dict(count=len(found), scope=scoper.scope.describe(), text=value,
-                      places=listed([ix.place(i) for i in found[:5]]))
-        raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if what == "paragraph"
-                          else msg("core.items_start", **values))
-    raise _no_unit_starting(ix, scoper, what, value)
+    if len(found) != 1:
+        raise _units_repeated(ix, scoper, what, value, found) if found else _no_unit_starting(ix, scoper, what, value)
+    return found[0]
+
+
+def _units_repeated(ix: Index, scoper: Scoper, what: str, value: Any, found: list[int]) -> AmendError:
+    values = dict(count=len(found), scope=scoper.scope.describe(), text=value,
+                  places=listed([ix.place(i) for i in found[:5]]))
+    return scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if what == "paragraph"
+                       else msg("core.items_start", **values))
 
 
 def _no_unit_starting(ix: Index, scoper: Scoper, what: str, value: Any) -> AmendError:
@@ -233,50 +230,87 @@ def _insert_block(am: Amendment, container: Address, index: int, new: Any, reads
 
 
 def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
+    _check_item_place(scoper, am)
+    units = scoper.narrowed(scoper.select())
+    lists = _lists_in(ix, scoper, units)
+    edit = _after_item(ix, am, scoper) if am.after_item is not None else _item_at_position(ix, am, scoper, units, lists)
+    return [edit]
+
+
+def _check_item_place(scoper: Scoper, am: Amendment) -> None:
+    """A new item's brackets and quotes pair up; under `item:` it needs a place (position or after_item)."""
     refuse_unpaired_blocks(scoper, [Paragraph(am.value)])
     if scoper.scope.item is not None and am.position is None and am.after_item is None:
         raise scoper.fail(ScopeError, msg("core.add_item_needs_place"))
-    units = scoper.narrowed(scoper.select())
+
+
+def _lists_in(ix: Index, scoper: Scoper, units: list[int]) -> list[Address]:
+    """The lists the items in scope are in, in order; none is refused."""
     lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].what == "item"))
     if not lists:
         raise scoper.fail(ScopeError, msg("core.no_list", scope=scoper.scope.describe()))
-    if am.after_item is not None:
-        item = _one_unit(ix, scoper, "item", am.after_item)
-        path = ix.units[item].path
-        reads = ((path, (0, len(am.after_item))),)
-        return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
+    return lists
+
+
+def _after_item(ix: Index, am: Amendment, scoper: Scoper) -> Edit:
+    """After the item that starts with the words of `after_item:` (which it reads)."""
+    assert am.after_item is not None
+    path = ix.units[_one_unit(ix, scoper, "item", am.after_item)].path
+    return _insert_block(am, path.container, path.position + 1, am.value, reads=((path, (0, len(am.after_item))),))
+
+
+def _item_at_position(ix: Index, am: Amendment, scoper: Scoper, units: list[int], lists: list[Address]) -> Edit:
+    """At `position:` in the one list in scope, or at its end."""
     if len(lists) > 1:
         raise scoper.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=scoper.scope.describe(),
                                            places=list_places(ix, units)))
-    lst = get(ix.program, lists[0])
-    count = len(lst.items)
-    index = count if am.position is None else pick_ordinal(am.position, count + 1)
-    if index is None:
-        raise scoper.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
+    index = _item_index(scoper, am, len(get(ix.program, lists[0]).items))
     # "a new third item" counts the items before it as they are: another amendment that adds
     # or deletes an item there clashes (review 5 finding 8)
     counted = ((lists[0].items().end(), (-1, index + 1)),) if am.position is not None else ()
-    return [_insert_block(am, lists[0].items(), index, am.value, reads=counted)]
+    return _insert_block(am, lists[0].items(), index, am.value, reads=counted)
+
+
+def _item_index(scoper: Scoper, am: Amendment, count: int) -> int:
+    index = count if am.position is None else pick_ordinal(am.position, count + 1)
+    if index is None:
+        raise scoper.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
+    return index
 
 
 def _add_paragraph(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
     new = Paragraph(am.value)
     refuse_unpaired_blocks(scoper, [new])
     if am.after is not None:
-        i = _one_unit(ix, scoper, "paragraph", am.after)
-        return [_after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))]
+        return [_after_paragraph(ix, am, scoper, new)]
+    return [_paragraph_in_scope(ix, am, scoper, new)]
+
+
+def _after_paragraph(ix: Index, am: Amendment, scoper: Scoper, new: Paragraph) -> Edit:
+    """After the paragraph that starts with the words of `after:` (which it reads)."""
+    assert am.after is not None
+    i = _one_unit(ix, scoper, "paragraph", am.after)
+    return _after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))
+
+
+def _paragraph_in_scope(ix: Index, am: Amendment, scoper: Scoper, new: Paragraph) -> Edit:
+    """After the paragraph or item the scope names, else at the end of its column, cell or section."""
     picked = scoper.select()
     units = scoper.narrowed(picked)
     if scoper.scope.paragraph is not None or scoper.scope.item is not None:
-        return [_after_block(am, ix.units[units[0]], new)]
+        return _after_block(am, ix.units[units[0]], new)
     container = scoper.container(picked)
     if container is not None:  # the end of a column, a table cell or a section
-        return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
+        return _insert_block(am, container, len(children(get(ix.program, container))), new)
+    return _at_scope_end(ix, am, scoper, units, new)
+
+
+def _at_scope_end(ix: Index, am: Amendment, scoper: Scoper, units: list[int], new: Paragraph) -> Edit:
     if not units:
         raise scoper.fail(ScopeError, msg("core.no_text_for_paragraph", scope=scoper.scope.describe()))
     # the end of the scope on its page: after the last top-level block in scope
     top = ix.units[units[-1]].path.top_block
-    return [_insert_block(am, top.container, top.position + 1, new)]
+    return _insert_block(am, top.container, top.position + 1, new)
 
 
 def _after_block(am: Amendment, unit: Unit, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
@@ -294,25 +328,33 @@ def _section_named(ix: Index, scoper: Scoper, heading: str) -> int:
 
 
 def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-    section = am.value
     _check_section_place(scoper, am)
-    refuse_unpaired_blocks(scoper, [section])
-    if am.after_section is None:
-        s_after = len(ix.program.sections) - 1
-        reads: tuple[Region, ...] = ()
-    else:
-        s_after = _section_named(ix, scoper, am.after_section)
-        reads = ((Address.heading(s_after), None),)
-    after = ix.program.sections[s_after]
-    index = subtree(ix.program, s_after).stop
-    level = section.level or after.level
-    # no page break of its own: it starts on the page where the text before it ends
-    pages = [ix.units[i].page for s in subtree(ix.program, s_after) for i in ix.by_section[s]]
-    page = max(pages, default=after.page)
-
-    new = replace(section, level=level, page=page)
-    _check_new_pages(ix, scoper, section.blocks, page, index)
+    refuse_unpaired_blocks(scoper, [am.value])
+    s_after, reads = _section_before(ix, scoper, am)
+    new, index = _placed_section(ix, scoper, am.value, s_after)
     return [_insert_block(am, TOP, index, new, reads=reads)]
+
+
+def _section_before(ix: Index, scoper: Scoper, am: Amendment) -> tuple[int, tuple[Region, ...]]:
+    """The section a new one follows (after_section's, else the last), and what that reads."""
+    if am.after_section is None:
+        return len(ix.program.sections) - 1, ()
+    s_after = _section_named(ix, scoper, am.after_section)
+    return s_after, ((Address.heading(s_after), None),)
+
+
+def _placed_section(ix: Index, scoper: Scoper, section: Any, s_after: int) -> tuple[Any, int]:
+    """The new section with its level and page, and its index, after section `s_after`."""
+    index = subtree(ix.program, s_after).stop
+    new = replace(section, level=section.level or ix.program.sections[s_after].level, page=_page_ending(ix, s_after))
+    _check_new_pages(ix, scoper, section.blocks, new.page, index)
+    return new, index
+
+
+def _page_ending(ix: Index, s_after: int) -> int:
+    """No page break of its own: a new section starts on the page where the text before it ends."""
+    pages = [ix.units[i].page for s in subtree(ix.program, s_after) for i in ix.by_section[s]]
+    return max(pages, default=ix.program.sections[s_after].page)
 
 
 def _check_section_place(scoper: Scoper, am: Amendment) -> None:
