@@ -207,12 +207,8 @@ def _in_force_date(program: Program, p: Patch | None) -> str:
 
 def _walk(finals: list[str], start: dict[str, Any], on: str) -> int | None:
     """Index in `finals` of the version in force on `on`, or None before the first."""
-    current = None
-    for n, v in enumerate(finals):
-        if start[v] > on:
-            break
-        current = n
-    return current
+    first_to_come = next((n for n, v in enumerate(finals) if start[v] > on), len(finals))
+    return first_to_come - 1 if first_to_come else None
 
 
 def _entry(version: str, patch: Patch | None, kinds: dict[str, tuple[str, Text]], start: dict[str, str],
@@ -254,11 +250,9 @@ def _proposal_entry(version: str, patch: Patch | None, kinds: dict[str, tuple[st
 
 def _adopter(version: str, patch: Patch, kinds: dict[str, tuple[str, Text]], order: list[Patch]) -> Patch | None:
     """The effective patch worded against this proposal, if any."""
-    for c in order:
-        if c.base == version and kinds[c.produces][0] in ("final", "proposal"):
-            if same_body(c.decision.body, patch.decision.proposes_to or ""):
-                return c
-    return None
+    to = patch.decision.proposes_to or ""
+    return next((c for c in order if c.base == version and kinds[c.produces][0] in ("final", "proposal")
+                 and same_body(c.decision.body, to)), None)
 
 
 def _refusal(version: str, patch: Patch, order: list[Patch]) -> Patch | None:
