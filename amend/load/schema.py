@@ -37,12 +37,13 @@ MODIFIERS = {
 @cache
 def _schemas() -> dict[str, dict]:
     """{uri: schema} of the program and patch schemas (each names the other's $defs)."""
-    out = {}
-    for kind in ("program", "patch"):
-        raw = pkgutil.get_data("amend", f"schemas/{kind}.schema.json")  # (importlib.resources: 15 ms more per run)
-        assert raw is not None  # the package's own file
-        out[SCHEMA_URI + f"{kind}.schema.json"] = {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
-    return out
+    return {SCHEMA_URI + f"{kind}.schema.json": _schema(kind) for kind in ("program", "patch")}
+
+
+def _schema(kind: str) -> dict:
+    raw = pkgutil.get_data("amend", f"schemas/{kind}.schema.json")  # (importlib.resources: 15 ms more per run)
+    assert raw is not None  # the package's own file
+    return {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
 
 
 @cache
