@@ -39,9 +39,10 @@ def value_problems(data: dict, kind: str, broken: Sequence[tuple] = ()):
     if not isinstance(data.get(top), list) or (top,) in broken:
         return
     entries = [(i, e) for i, e in enumerate(data[top]) if whole((top, i))]
-    if kind == "program":
-        yield from _program_problems(data, entries, whole)
-        return
+    yield from (_program_problems if kind == "program" else _patch_problems)(data, entries, whole)
+
+
+def _patch_problems(data: dict, entries: list, whole):
     yield from _date_problems(data.get("decision"), ("decision",), whole)
     for i, am in entries:
         yield from _amendment_problems(am, ("amendments", i))
