@@ -273,17 +273,20 @@ def describe(patch: str, lang: str, program_file: str | None) -> None:
 @_fail_cleanly
 def diff(old: str, new: str, docx_out: str | None, html_out: str | None, stat: bool, color: bool | None,
          root: str) -> None:
-    from amend.load import load_program
-
     outs = _diff_outputs(docx_out, html_out, stat, color)
     versions = _version_pair(old, new)
-    if versions is not None:
-        done = _diff_versions(root, versions, outs)
-    else:
-        done = commands.compare(_speak(load_program(old)), load_program(new), **outs)
-        for path in done.written:
-            click.echo(str(msg("cli.wrote", file=path)), err=True)
+    done = _diff_versions(root, versions, outs) if versions is not None else _diff_files(old, new, outs)
     _echo_lines(done.lines, color)
+
+
+def _diff_files(old: str, new: str, outs: dict[str, Any]) -> commands.Compared:
+    """`amend diff OLD NEW` of two program files; the files written are said."""
+    from amend.load import load_program
+
+    done = commands.compare(_speak(load_program(old)), load_program(new), **outs)
+    for path in done.written:
+        click.echo(str(msg("cli.wrote", file=path)), err=True)
+    return done
 
 
 def _diff_outputs(docx_out: str | None, html_out: str | None, stat: bool, color: bool | None) -> dict[str, Any]:

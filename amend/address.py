@@ -37,6 +37,7 @@ split, the rules of how an address is written would be spread over modules again
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import reduce
 from typing import NamedTuple
 
 from .messages import Msg, msg
@@ -280,10 +281,7 @@ def _joined(parts: list[Msg]) -> Msg:
     """The parts, coarse to fine, joined by the catalogue's comma; no parts: the top of the program."""
     if not parts:
         return msg("core.address.top")
-    whole = parts[0]
-    for part in parts[1:]:
-        whole = msg("core.comma", a=whole, b=part)
-    return whole
+    return reduce(lambda whole, part: msg("core.comma", a=whole, b=part), parts[1:], parts[0])
 
 
 def _keys(steps: tuple[Step, ...]) -> tuple[tuple[int, Step], ...]:

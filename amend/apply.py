@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import reduce
 from typing import Any
 
 from .address import Address
@@ -31,25 +32,32 @@ def apply_edits(program: Program, edits: list[Edit]) -> Program:
     """Build the program with every edit applied (edits must not conflict)."""
     sections = list(program.sections)
     order = {id(e): n for n, e in enumerate(edits)}  # file order
+    _splice_texts(sections, edits, order)
+    sections = reduce(_structural, _in_structural_order(edits, order), sections)
+    return replace(program, sections=tuple(sections))
 
+
+def _splice_texts(sections: list[Section], edits: list[Edit], order: dict[int, int]) -> None:
+    """Each unit's text edits made at once, in place: by their offsets, then in file order."""
+    for path, group in _text_edits_by_unit(edits).items():
+        group.sort(key=lambda e: (e.start, e.end, order[id(e)]))
+        update(sections, path, _splicing([(e.start, e.end, e.new) for e in group]))
+
+
+def _text_edits_by_unit(edits: list[Edit]) -> dict[Address, list[Edit]]:
     by_unit: dict[Address, list[Edit]] = defaultdict(list)
     for e in edits:
         if e.action == "text":
             by_unit[e.path].append(e)
-    for path, group in by_unit.items():
-        group.sort(key=lambda e: (e.start, e.end, order[id(e)]))
-        spliced = [(e.start, e.end, e.new) for e in group]
-        update(sections, path, _splicing(spliced))
+    return by_unit
 
-    structural = [e for e in edits if e.action != "text"]
+
+def _in_structural_order(edits: list[Edit], order: dict[int, int]) -> list[Edit]:
     # Deepest containers first and higher indexes first, so that no change
     # moves the place of one still to come; at one index, deletions first,
     # then insertions in reverse file order (each lands before the last).
-    structural.sort(key=lambda e: (-e.container.depth, e.container.sort_key(), -e.index,
-                                   e.action != "delete_block", -order[id(e)]))
-    for e in structural:
-        sections = _structural(sections, e)
-    return replace(program, sections=tuple(sections))
+    return sorted((e for e in edits if e.action != "text"), key=lambda e: (
+        -e.container.depth, e.container.sort_key(), -e.index, e.action != "delete_block", -order[id(e)]))
 
 
 def _splicing(edits: list[tuple[int, int, str]]) -> Callable[[Node], Node]:
@@ -64,26 +72,35 @@ def _with_text(node: Node, edits: list[tuple[int, int, str]]) -> Node:
 
 def _structural(sections: list[Section], e: Edit) -> list[Section]:
     if e.action == "replace_blocks":
-        s = e.container.section_index
-        assert s is not None
-        sections[s] = replace(sections[s], blocks=tuple(e.new))
-        return sections
-    kids: list[Any]
+        return _blocks_replaced(sections, e)
     owner = e.container.owner
-    kids = sections if owner.is_top else list(children(get_in(sections, owner)))
-    if e.action == "insert_block":
-        kids.insert(e.index, e.new)
-    else:
-        gone = kids.pop(e.index)
-        page = getattr(gone, "page", None)
-        # keep the page break that the deleted block carried
-        if page and not owner.is_top and e.index < len(kids) and not isinstance(kids[e.index], str) \
-                and kids[e.index].page is None:
-            kids[e.index] = replace(kids[e.index], page=page)
+    kids: list[Any] = sections if owner.is_top else list(children(get_in(sections, owner)))
+    _change_children(kids, e, inside=not owner.is_top)
     if owner.is_top:
         return kids
     update(sections, owner, lambda node: with_children(node, kids))
     return sections
+
+
+def _blocks_replaced(sections: list[Section], e: Edit) -> list[Section]:
+    s = e.container.section_index
+    assert s is not None
+    sections[s] = replace(sections[s], blocks=tuple(e.new))
+    return sections
+
+
+def _change_children(kids: list[Any], e: Edit, inside: bool) -> None:
+    if e.action == "insert_block":
+        kids.insert(e.index, e.new)
+    else:
+        _keep_page_break(kids, e.index, kids.pop(e.index), inside)
+
+
+def _keep_page_break(kids: list[Any], index: int, gone: Any, inside: bool) -> None:
+    """The block after a deleted one (inside a section) keeps the page break the deleted block carried."""
+    page = getattr(gone, "page", None)
+    if page and inside and index < len(kids) and not isinstance(kids[index], str) and kids[index].page is None:
+        kids[index] = replace(kids[index], page=page)
 
 
 def _prune(program: Program, kept: Sequence[Section] = ()) -> Program:

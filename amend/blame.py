@@ -176,16 +176,21 @@ def _merged(spans: list[Span]) -> Spans:
 
 
 def _blamed(program: Program, spans: Sections) -> Iterator[Blamed]:
+    pages = _pages_of(program)
+    for path, text in texts_of(program):
+        n = _section_of(path)
+        yield Blamed(path, _kind(path), n, pages[path if path[0] == "h" else path[:2]], text,
+                     spans[n][_in_section(path, 0)])
+
+
+def _pages_of(program: Program) -> dict[Path, int]:
+    """The page of each heading and top-level block."""
     pages: dict[Path, int] = {}
     block_pages = iter_block_pages(program)
     for s, section in enumerate(program.sections):
         pages[("h", s)] = section.page
-        for b in range(len(section.blocks)):
-            pages[(s, b)] = next(block_pages)[1]
-    for path, text in texts_of(program):
-        page = pages[path if path[0] == "h" else path[:2]]
-        n = _section_of(path)
-        yield Blamed(path, _kind(path), n, page, text, spans[n][_in_section(path, 0)])
+        pages.update(((s, b), next(block_pages)[1]) for b in range(len(section.blocks)))
+    return pages
 
 
 def _kind(path: Path) -> str:
@@ -215,20 +220,30 @@ def source_words(source: Source) -> Text:
 def blame_text(b: Blame) -> str:
     """For people: the sources, then a row per span: page, kind, version, text (a text's further spans
     on rows of their own, under it)."""
-    meta = b.program.meta
-    lines = [str(msg("history.blame.title", p=meta.id, v=meta.version, t=meta.title)), "",
-             str(msg("history.blame.sources"))]
     width = max(len(s.version) for s in b.sources)
-    lines += [f"  {s.version.ljust(width)}  {render(source_words(s))}" for s in b.sources]
-    lines.append("")
+    return "\n".join(_head_lines(b, width) + [""] + _span_lines(b, width)) + "\n"
+
+
+def _head_lines(b: Blame, width: int) -> list[str]:
+    """The title, then each source by its version."""
+    meta = b.program.meta
+    return [str(msg("history.blame.title", p=meta.id, v=meta.version, t=meta.title)), "",
+            str(msg("history.blame.sources")), *(f"  {s.version.ljust(width)}  {render(source_words(s))}"
+                                                 for s in b.sources)]
+
+
+def _span_lines(b: Blame, width: int) -> list[str]:
+    """A row per text: page, kind, version and its first span; its further spans on rows under it."""
     rows = [(str(msg("history.blame.page", page=t.page)), str(kind_words(t.kind)), t) for t in b.texts]
     wide = (max((len(r[0]) for r in rows), default=0), max((len(r[1]) for r in rows), default=0))
-    for page, kind, t in rows:
-        first = f"{page.ljust(wide[0])}  {kind.ljust(wide[1])}  "
-        for n, (piece, k) in enumerate(t.pieces()):
-            lead = first if n == 0 else " " * len(first)
-            lines.append(f"{lead}{b.sources[k].version.ljust(width)}  {piece}".rstrip())
-    return "\n".join(lines) + "\n"
+    return [line for page, kind, t in rows
+            for line in _text_lines(b, t, f"{page.ljust(wide[0])}  {kind.ljust(wide[1])}  ", width)]
+
+
+def _text_lines(b: Blame, t: Blamed, first: str, width: int) -> list[str]:
+    lead = " " * len(first)
+    return [f"{first if n == 0 else lead}{b.sources[k].version.ljust(width)}  {piece}".rstrip()
+            for n, (piece, k) in enumerate(t.pieces())]
 
 
 def blame_data(b: Blame) -> dict[str, Any]:

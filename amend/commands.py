@@ -350,14 +350,18 @@ def compare(old: Program, new: Program, *, docx_out: Path | None, html_out: Path
 
 def _redline_files(red: Redline, docx_out: Path | None, html_out: Path | None) -> dict[Path, bytes]:
     """The redline as DOCX and/or HTML, each rendered only when asked for (the renderers load lazily)."""
-    outputs: dict[Path, bytes] = {}
-    if docx_out:
-        from .output import build_time
-        from .render.redline_docx import render_redline_docx
+    wanted = ((docx_out, _redline_docx), (html_out, _redline_html))
+    return {path: render(red) for path, render in wanted if path}
 
-        outputs[docx_out] = render_redline_docx(red, build_time(red.new.meta.date))
-    if html_out:
-        from .render.redline_html import render_redline_html
 
-        outputs[html_out] = render_redline_html(red)
-    return outputs
+def _redline_docx(red: Redline) -> bytes:
+    from .output import build_time
+    from .render.redline_docx import render_redline_docx
+
+    return render_redline_docx(red, build_time(red.new.meta.date))
+
+
+def _redline_html(red: Redline) -> bytes:
+    from .render.redline_html import render_redline_html
+
+    return render_redline_html(red)

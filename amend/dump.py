@@ -30,12 +30,13 @@ def program_to_data(program: Program) -> dict:
     return {**out, "sections": [_section_data(s) for s in program.sections]}
 
 
+# The title block's fields written when set, in the order a program file has them.
+_META_KEYS = ("subtitle", "organisation", "language", "version", "date", "status")
+
+
 def _meta_data(m: Meta) -> dict[str, object]:
     meta: dict[str, object] = {"id": m.id, "title": m.title}
-    for key in ("subtitle", "organisation", "language", "version", "date", "status"):
-        value = getattr(m, key)
-        if value is not None:
-            meta[key] = value
+    meta.update((key, getattr(m, key)) for key in _META_KEYS if getattr(m, key) is not None)
     if m.decisions:
         meta["decisions"] = [decision_to_data(d) for d in m.decisions]
     return meta
@@ -57,18 +58,9 @@ def _source_data(f: SourceFile) -> dict[str, object]:
 
 
 def decision_to_data(d: Decision) -> dict:
-    out: dict[str, object] = {"body": d.body, "date": d.date}
-    if d.paragraph:
-        out["paragraph"] = d.paragraph
-    if d.case:
-        out["case"] = d.case
-    if d.proposes_to:
-        out["proposes_to"] = d.proposes_to
-    if d.in_force:
-        out["in_force"] = d.in_force
-    if d.order is not None:
-        out["order"] = d.order
-    return out
+    given = {"paragraph": d.paragraph, "case": d.case, "proposes_to": d.proposes_to, "in_force": d.in_force}
+    return {"body": d.body, "date": d.date, **{k: v for k, v in given.items() if v},
+            **({"order": d.order} if d.order is not None else {})}
 
 
 def blocks_to_data(blocks) -> list:
@@ -166,16 +158,17 @@ def _value_data(am) -> Any:
 
 
 def patch_to_data(patch) -> dict:
-    out = {"program": patch.program, "base": patch.base, "produces": patch.produces}
-    if patch.status:
-        out["status"] = patch.status
-    if patch.outcome != "adopted":
-        out["outcome"] = patch.outcome
-    if patch.incomplete:
-        out["incomplete"] = [{"line": line, "text": text} for line, text in patch.incomplete]
-    out["decision"] = decision_to_data(patch.decision)
-    out["amendments"] = [amendment_to_data(a) for a in patch.amendments]
-    return out
+    return {"program": patch.program, "base": patch.base, "produces": patch.produces, **_patch_state(patch),
+            "decision": decision_to_data(patch.decision),
+            "amendments": [amendment_to_data(a) for a in patch.amendments]}
+
+
+def _patch_state(patch) -> dict:
+    """The patch's status, an outcome other than adopted, and the lines extract could not read: each when there."""
+    incomplete = [{"line": line, "text": text} for line, text in patch.incomplete]
+    return {**({"status": patch.status} if patch.status else {}),
+            **({"outcome": patch.outcome} if patch.outcome != "adopted" else {}),
+            **({"incomplete": incomplete} if incomplete else {})}
 
 
 class _Flow(dict):

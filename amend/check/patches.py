@@ -180,8 +180,7 @@ def _reached(root: str, by_base: dict[str, list[PatchFile]]) -> Iterator[tuple[P
 def _grouped(patch_files: list[PatchFile], key: Callable[[PatchFile], str | None]) -> dict[str, list[PatchFile]]:
     groups: dict[str, list[PatchFile]] = defaultdict(list)
     for pf in patch_files:
-        value = key(pf)
-        if value is not None:
+        if (value := key(pf)) is not None:
             groups[value].append(pf)
     return groups
 

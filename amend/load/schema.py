@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pkgutil
+from collections.abc import Callable
 from functools import cache
 
 from .. import limits
@@ -36,12 +37,13 @@ MODIFIERS = {
 @cache
 def _schemas() -> dict[str, dict]:
     """{uri: schema} of the program and patch schemas (each names the other's $defs)."""
-    out = {}
-    for kind in ("program", "patch"):
-        raw = pkgutil.get_data("amend", f"schemas/{kind}.schema.json")  # (importlib.resources: 15 ms more per run)
-        assert raw is not None  # the package's own file
-        out[SCHEMA_URI + f"{kind}.schema.json"] = {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
-    return out
+    return {SCHEMA_URI + f"{kind}.schema.json": _schema(kind) for kind in ("program", "patch")}
+
+
+def _schema(kind: str) -> dict:
+    raw = pkgutil.get_data("amend", f"schemas/{kind}.schema.json")  # (importlib.resources: 15 ms more per run)
+    assert raw is not None  # the package's own file
+    return {**json.loads(raw), "$id": SCHEMA_URI + f"{kind}.schema.json"}
 
 
 @cache
@@ -132,45 +134,69 @@ def _explain(err, data, written: str | None = None) -> Msg:
 
 def _what(err, written: str | None = None) -> str | Msg:
     """What is wrong with the value of a schema error (jsonschema's own words where amend has none)."""
-    v = err.validator
-    if v == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        extra = [k for k in err.instance if k not in allowed]
-        return msg("load.schema.unknown_key", key=extra[0], hint=_did_you_mean(extra[0], allowed),
-                   allowed=", ".join(allowed))
-    if v == "required":
-        return msg("load.schema.missing", key=err.message.split(" is a required")[0].strip("'\""))
-    if v == "type":
-        return _wrong_type(err, written)
-    if v in ("anyOf", "oneOf") and isinstance(err.instance, dict) and "sections" not in err.instance:
-        keys = [k for k in err.instance if k != "page"]
-        named = ", ".join(keys) or msg("load.schema.no_keys")
-        if tuple(err.absolute_path)[-2:-1] == ("rows",):
-            return msg("load.schema.not_row", keys=named)
-        return msg("load.schema.not_block", keys=named)
-    if v in ("anyOf", "oneOf") and _is_ordinal(err.schema):
-        hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
-            if isinstance(err.instance, float) and err.instance.is_integer() else ""
-        return msg("load.schema.not_ordinal", value=err.instance, hint=hint)
+    explain = _EXPLAIN.get(err.validator)
+    return explain(err, written) if explain is not None else str(err.message)
+
+
+def _unknown_key(err, written: str | None) -> Msg:
+    allowed = sorted(err.schema.get("properties", {}))
+    extra = [k for k in err.instance if k not in allowed]
+    return msg("load.schema.unknown_key", key=extra[0], hint=_did_you_mean(extra[0], allowed),
+               allowed=", ".join(allowed))
+
+
+def _missing(err, written: str | None) -> Msg:
+    return msg("load.schema.missing", key=err.message.split(" is a required")[0].strip("'\""))
+
+
+def _none_fits(err, written: str | None) -> Msg:
+    """A value no branch of anyOf/oneOf takes: a block or row, an ordinal, or another value."""
+    if isinstance(err.instance, dict) and "sections" not in err.instance:
+        return _not_block(err)
+    return _not_ordinal(err) if _is_ordinal(err.schema) else _not_allowed(err)
+
+
+def _not_block(err) -> Msg:
+    keys = [k for k in err.instance if k != "page"]
+    named = ", ".join(keys) or msg("load.schema.no_keys")
+    if tuple(err.absolute_path)[-2:-1] == ("rows",):
+        return msg("load.schema.not_row", keys=named)
+    return msg("load.schema.not_block", keys=named)
+
+
+def _not_ordinal(err) -> Msg:
+    hint = msg("load.schema.hint_whole", whole=int(err.instance), value=err.instance) \
+        if isinstance(err.instance, float) and err.instance.is_integer() else ""
+    return msg("load.schema.not_ordinal", value=err.instance, hint=hint)
+
+
+def _not_allowed(err) -> Msg:
     kind = _JSON_NAMES.get(_json_type(err.instance), _json_type(err.instance))
-    if v in ("anyOf", "oneOf") and tuple(err.absolute_path)[-1:] == ("column",):  # a scope's, not a block (M1)
+    path = tuple(err.absolute_path)
+    if path[-1:] == ("column",):  # a scope's, not a block (M1)
         return msg("load.schema.not_column", kind=kind, value=err.instance)
-    if v in ("anyOf", "oneOf") and tuple(err.absolute_path)[-2:] == ("at", "row"):
+    if path[-2:] == ("at", "row"):
         return msg("load.schema.not_scope_row", kind=kind, value=err.instance)
-    if v in ("anyOf", "oneOf"):
-        return msg("load.schema.not_allowed", kind=kind, value=err.instance)
-    if v == "enum":
-        return msg("load.schema.enum", options=", ".join(map(str, err.validator_value)), value=err.instance)
-    if v == "pattern":
-        if "\\d{4}" in err.validator_value:
-            return msg("load.schema.not_iso_date", value=err.instance)
-        return msg("load.schema.bad_id", value=err.instance)
-    if v in ("minimum", "maximum"):
-        bound = msg("load.schema.minimum") if v == "minimum" else msg("load.schema.maximum")
-        return msg("load.schema.out_of_range", value=err.instance, bound=bound, limit=err.validator_value)
-    if v in ("minLength", "minItems"):
-        return msg("load.schema.empty")
-    return str(err.message)
+    return msg("load.schema.not_allowed", kind=kind, value=err.instance)
+
+
+def _enum(err, written: str | None) -> Msg:
+    return msg("load.schema.enum", options=", ".join(map(str, err.validator_value)), value=err.instance)
+
+
+def _pattern(err, written: str | None) -> Msg:
+    if "\\d{4}" in err.validator_value:
+        return msg("load.schema.not_iso_date", value=err.instance)
+    return msg("load.schema.bad_id", value=err.instance)
+
+
+def _out_of_range(err, written: str | None) -> Msg:
+    bound = msg("load.schema.minimum") if err.validator == "minimum" else msg("load.schema.maximum")
+    return msg("load.schema.out_of_range", value=err.instance, bound=bound, limit=err.validator_value)
+
+
+def _empty(err, written: str | None) -> Msg:
+    return msg("load.schema.empty")
 
 
 def _wrong_type(err, written: str | None = None) -> Msg:
@@ -217,6 +243,10 @@ _JSON_NAMES = {"string": msg("load.json.string"), "integer": msg("load.json.inte
                "number": msg("load.json.number"), "array": msg("load.json.array"), "object": msg("load.json.object"),
                "null": msg("load.json.null"), "boolean": msg("load.json.boolean")}
 _KINDS = {"program": msg("load.kind.program"), "patch": msg("load.kind.patch")}
+# The explanation of each kind of schema error; others keep jsonschema's words.
+_EXPLAIN = {"additionalProperties": _unknown_key, "required": _missing, "type": _wrong_type, "anyOf": _none_fits,
+            "oneOf": _none_fits, "enum": _enum, "pattern": _pattern, "minimum": _out_of_range,
+            "maximum": _out_of_range, "minLength": _empty, "minItems": _empty}
 
 
 def kind_in_words(kind: str) -> Msg:
@@ -267,21 +297,35 @@ def _operation_problems(am: dict, i: int, lines, name: str) -> list[AmendError]:
 
     unknown = [k for k in am if k not in _KNOWN_KEYS]
     if unknown:
-        return [error(msg("guards.scope_key_outside_at", key=key) if key in _SCOPE_KEYS else
-                      msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(_KNOWN_KEYS)),
-                          ops=", ".join(OPERATIONS)), key) for key in unknown]
+        return [error(_unknown_key_words(key), key) for key in unknown]
     ops = [k for k in am if k in OPERATIONS]
     if len(ops) != 1:
-        several = msg("load.op.several", count=len(ops), found=", ".join(ops), ops=", ".join(OPERATIONS))
-        return [error(msg("load.op.none", ops=", ".join(OPERATIONS)) if not ops else several)]
-    out: list[AmendError] = [error(msg("load.op.misfit", key=key, op=ops[0], fits=list(fits)), key)
-           for key, fits in MODIFIERS.items() if key in am and ops[0] not in fits]
-    if "after" in am and "before" in am:
-        out.append(error(msg("load.op.after_and_before")))
-    if ops[0] == "replace" and "with" not in am:
-        out.append(error(msg("load.op.replace_without_with")))
-    if "position" in am and "after_item" in am:
-        out.append(error(msg("load.op.position_and_after_item")))
-    return out
+        return [error(_not_one_operation(ops))]
+    return _misfits(am, ops[0], error) + [error(m) for m in _clashes(am, ops[0])]
 
 
+def _unknown_key_words(key: str) -> Msg:
+    """A key no amendment has: a scope's key outside `at:`, or perhaps a misspelt one."""
+    if key in _SCOPE_KEYS:
+        return msg("guards.scope_key_outside_at", key=key)
+    return msg("load.op.unknown", key=key, hint=_did_you_mean(key, sorted(_KNOWN_KEYS)), ops=", ".join(OPERATIONS))
+
+
+def _not_one_operation(ops: list[str]) -> Msg:
+    if not ops:
+        return msg("load.op.none", ops=", ".join(OPERATIONS))
+    return msg("load.op.several", count=len(ops), found=", ".join(ops), ops=", ".join(OPERATIONS))
+
+
+def _misfits(am: dict, op: str, error: Callable[[Msg, str], SchemaError]) -> list[AmendError]:
+    """The modifiers that do not go with the operation `op`."""
+    return [error(msg("load.op.misfit", key=key, op=op, fits=list(fits)), key)
+            for key, fits in MODIFIERS.items() if key in am and op not in fits]
+
+
+def _clashes(am: dict, op: str) -> list[Msg]:
+    """Modifiers given together that cannot be, or missing where the operation needs them."""
+    found = (("after" in am and "before" in am, msg("load.op.after_and_before")),
+             (op == "replace" and "with" not in am, msg("load.op.replace_without_with")),
+             ("position" in am and "after_item" in am, msg("load.op.position_and_after_item")))
+    return [message for clash, message in found if clash]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from .. import limits
@@ -38,9 +39,10 @@ def value_problems(data: dict, kind: str, broken: Sequence[tuple] = ()):
     if not isinstance(data.get(top), list) or (top,) in broken:
         return
     entries = [(i, e) for i, e in enumerate(data[top]) if whole((top, i))]
-    if kind == "program":
-        yield from _program_problems(data, entries, whole)
-        return
+    yield from (_program_problems if kind == "program" else _patch_problems)(data, entries, whole)
+
+
+def _patch_problems(data: dict, entries: list, whole):
     yield from _date_problems(data.get("decision"), ("decision",), whole)
     for i, am in entries:
         yield from _amendment_problems(am, ("amendments", i))
@@ -60,35 +62,49 @@ def _program_problems(data: dict, entries: list, whole):
 
 
 def _amendment_problems(am: dict, path: tuple):
+    yield from _blank_anchors(am, path)
+    yield from _blank_texts(am, path)
+    yield from _new_content_problems(am, path)
+
+
+def _blank_anchors(am: dict, path: tuple) -> list:
+    """Words to find that are blank: a heading, column or row of `at:`, or the operation's anchor."""
     at = am.get("at") or {}
-    for key in ("heading", "column", "row"):
-        if isinstance(at.get(key), str) and _blank(at[key]):
-            yield path + ("at", key), _NO_ANCHOR
-    for key in _ANCHOR_KEYS:
-        if isinstance(am.get(key), str) and _blank(am[key]):
-            yield path + (key,), _NO_ANCHOR
+    quoted = [(("at", k), at.get(k)) for k in ("heading", "column", "row")] + [((k,), am.get(k)) for k in _ANCHOR_KEYS]
+    return [(path + where, _NO_ANCHOR) for where, value in quoted if isinstance(value, str) and _blank(value)]
+
+
+def _blank_texts(am: dict, path: tuple):
     for key in _ADDED_TEXT_KEYS:
         if key in am and _blank(am[key]):
             yield path + (key,), msg("load.value.blank_text")
     if am.get("with") and _blank(am["with"]):
         yield path + ("with",), msg("load.value.blank_with")
-    yield from _new_content_problems(am, path)
 
 
 def _new_content_problems(am: dict, path: tuple):
     """The content an add_section or replace_section_text brings, checked as a program's is."""
     if "add_section" in am:
-        section = am["add_section"]
-        if _blank(section["heading"]):
-            yield path + ("add_section", "heading"), msg("load.value.blank_heading")
-        pages: list = []
-        yield from _content_problems(section.get("content") or (), path + ("add_section", "content"), pages)
-        yield from _page_order(pages)
+        yield from _added_section_problems(am["add_section"], path + ("add_section",))
     if "replace_section_text" in am:
-        value, pages = am["replace_section_text"], []
-        yield from _content_problems([value] if isinstance(value, str) else value,
-                                     path + ("replace_section_text",), pages)
-        yield from _page_order(pages)
+        yield from _replaced_text_problems(am["replace_section_text"], path + ("replace_section_text",))
+
+
+def _added_section_problems(section: dict, path: tuple):
+    if _blank(section["heading"]):
+        yield path + ("heading",), msg("load.value.blank_heading")
+    yield from _paged_problems(section.get("content") or (), path + ("content",))
+
+
+def _replaced_text_problems(value, path: tuple):
+    return _paged_problems([value] if isinstance(value, str) else value, path)
+
+
+def _paged_problems(content, path: tuple):
+    """The problems of a section's own blocks, then the order of their pages."""
+    pages: list = []
+    yield from _content_problems(content, path, pages)
+    yield from _page_order(pages)
 
 
 def _date_problems(decision, path: tuple, whole):
@@ -97,36 +113,54 @@ def _date_problems(decision, path: tuple, whole):
         return
     for key in ("date", "in_force"):
         value = decision.get(key)
-        if isinstance(value, str):
-            try:
-                _dt.date.fromisoformat(value)
-            except ValueError:
-                yield path + (key,), msg("load.not_a_date", value=value)
+        if isinstance(value, str) and not _on_the_calendar(value):
+            yield path + (key,), msg("load.not_a_date", value=value)
+
+
+def _on_the_calendar(date: str) -> bool:
+    try:
+        _dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return True
 
 
 def _content_problems(content, path: tuple, pages: list | None = None):
     """Blank texts and page numbers of a list of blocks; the pages of top-level
     blocks are collected into `pages` as (path, page)."""
     for j, block in enumerate(content):
-        here = path + (j,)
-        if isinstance(block, str):
-            if _blank(block):
-                yield here, msg("load.value.blank_paragraph")
-            continue
-        if pages is not None and "page" in block:
-            pages.append((here + ("page",), block["page"]))
-        if "paragraph" in block and _blank(block["paragraph"]):
-            yield here + ("paragraph",), msg("load.value.blank_paragraph")
-        for key in ("bullets", "numbered"):
-            for k, item in enumerate(block.get(key) or ()):
-                if _blank(item):
-                    yield here + (key, k), msg("load.value.blank_item")
-        if "table" in block:
-            yield from _table_problems(block["table"], here + ("table",), pages)
-        for c, column in enumerate(block.get("columns") or ()):
-            if isinstance(column.get("heading"), str) and _blank(column["heading"]):
-                yield here + ("columns", c, "heading"), msg("load.value.blank_column_heading")
-            yield from _content_problems(column.get("content") or (), here + ("columns", c, "content"))
+        yield from _block_problems(block, path + (j,), pages)
+
+
+def _block_problems(block, here: tuple, pages: list | None):
+    if isinstance(block, str):
+        return [(here, msg("load.value.blank_paragraph"))] if _blank(block) else []
+    if pages is not None and "page" in block:
+        pages.append((here + ("page",), block["page"]))
+    return chain(_text_problems(block, here), _inner_problems(block, here, pages))
+
+
+def _text_problems(block: dict, here: tuple):
+    """A block's blank paragraph or list items."""
+    if "paragraph" in block and _blank(block["paragraph"]):
+        yield here + ("paragraph",), msg("load.value.blank_paragraph")
+    for key in ("bullets", "numbered"):
+        yield from ((here + (key, k), msg("load.value.blank_item")) for k, item in enumerate(block.get(key) or ())
+                    if _blank(item))
+
+
+def _inner_problems(block: dict, here: tuple, pages: list | None):
+    """The problems of a table's cells or of the columns' headings and content."""
+    if "table" in block:
+        yield from _table_problems(block["table"], here + ("table",), pages)
+    for c, column in enumerate(block.get("columns") or ()):
+        yield from _column_problems(column, here + ("columns", c))
+
+
+def _column_problems(column: dict, here: tuple):
+    if isinstance(column.get("heading"), str) and _blank(column["heading"]):
+        yield here + ("heading",), msg("load.value.blank_column_heading")
+    yield from _content_problems(column.get("content") or (), here + ("content",))
 
 
 def row_cells(row) -> list:

@@ -84,19 +84,34 @@ _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
 
 def decode_text(raw: bytes, name: str) -> str:
     """UTF-8 text (a UTF-8 byte order mark is allowed); any other encoding is named."""
+    _refuse_marked_encoding(raw, name)
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    _refuse_nul(raw, name)
+    return _utf8(raw, name)
+
+
+def _refuse_marked_encoding(raw: bytes, name: str) -> None:
+    """Refuse an encoding other than UTF-8 that a byte order mark names."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             raise SchemaError(msg("load.encoding.other", encoding=encoding), source=Source(name, 1))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+
+
+def _refuse_nul(raw: bytes, name: str) -> None:
     nul = raw.find(b"\x00")
+    if nul >= 0 and _unmarked_utf16(raw):
+        raise SchemaError(msg("load.encoding.other", encoding="UTF-16"), source=Source(name, 1))
     if nul >= 0:
-        # UTF-16 without a byte order mark: every other byte of Latin text is 0
-        sample = raw[:2000]
-        if sample and sample.count(b"\x00") * 3 >= len(sample):
-            raise SchemaError(msg("load.encoding.other", encoding="UTF-16"), source=Source(name, 1))
-        line = raw.count(b"\n", 0, nul) + 1
-        raise SchemaError(msg("load.encoding.nul"), source=Source(name, line))
+        raise SchemaError(msg("load.encoding.nul"), source=Source(name, raw.count(b"\n", 0, nul) + 1))
+
+
+def _unmarked_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte order mark: every other byte of Latin text is 0."""
+    sample = raw[:2000]
+    return bool(sample) and sample.count(b"\x00") * 3 >= len(sample)
+
+
+def _utf8(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

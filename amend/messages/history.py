@@ -1,4 +1,4 @@
-"""Messages of a program's life in time (amend/history.py): versions, states, `amend log`."""
+"""Messages of a program's life in time (amend/history/): versions, states, `amend log`."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- the states of a version, as people read them (JSON keeps the English codes)

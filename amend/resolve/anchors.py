@@ -30,14 +30,11 @@ class Hit:
 def _find(ix: Index, spans: list[Span], anchor: str) -> list[Hit]:
     needle = fold_anchor(anchor)
     wanted = fold_anchor(needle)  # what find_spans looks for: a text whose fold lacks it has no place
-    hits = []
-    for sp in spans:
-        if wanted not in ix.folded(sp.unit)[0]:
-            continue
-        for start, end in ix.find(sp.unit, needle):
-            if sp.lo <= start and end <= sp.hi:
-                hits.append(Hit(sp.unit, start, end))
-    return hits
+    return [h for sp in spans if wanted in ix.folded(sp.unit)[0] for h in _found_in(ix, sp, needle)]
+
+
+def _found_in(ix: Index, sp: Span, needle: str) -> list[Hit]:
+    return [Hit(sp.unit, start, end) for start, end in ix.find(sp.unit, needle) if sp.lo <= start and end <= sp.hi]
 
 
 @dataclass(frozen=True)
@@ -61,8 +58,7 @@ class Anchors:
                 return self._same_in_every_reading(found, anchor, sentences)
         hits = _find(self.ix, spans, anchor)
         if hits:
-            refuse_heading_rival(self.scoper, spans, anchor, hits)
-            refuse_compatibility_rival(self.scoper, spans, anchor, hits)
+            self._refuse_rivals(spans, anchor, hits)
             return self._exact(hits, anchor)
         return self._not_found(spans, anchor)
 
@@ -74,39 +70,51 @@ class Anchors:
         hits = _find(self.ix, spans, anchor)
         if not hits:
             return [self._not_found(spans, anchor)]
+        self._refuse_rivals(spans, anchor, hits)
+        return hits
+
+    def _refuse_rivals(self, spans: list[Span], anchor: str, hits: list[Hit]) -> None:
+        """Refuse the hits when a heading or a look-alike text could be what the quote means."""
         refuse_heading_rival(self.scoper, spans, anchor, hits)
         refuse_compatibility_rival(self.scoper, spans, anchor, hits)
-        return hits
 
     def _exact(self, hits: list[Hit], anchor: str) -> Hit:
         """The one hit the amendment means (by occurrence), or the error saying why there is none."""
         occurrence = self.scoper.scope.occurrence
         if occurrence is not None:
-            if occurrence > len(hits):
-                raise self.scoper.fail(AnchorNotFound if not hits else ScopeError,
-                                       msg("core.occurrence_missing", anchor=anchor, count=len(hits),
-                                           scope=self.scoper.scope.describe(), occurrence=occurrence))
-            return hits[occurrence - 1]
+            return self._nth(hits, anchor, occurrence)
         if len(hits) == 1:
             return hits[0]
+        raise self._repeated(hits, anchor)
+
+    def _nth(self, hits: list[Hit], anchor: str, occurrence: int) -> Hit:
+        if occurrence > len(hits):
+            raise self.scoper.fail(AnchorNotFound if not hits else ScopeError,
+                                   msg("core.occurrence_missing", anchor=anchor, count=len(hits),
+                                       scope=self.scoper.scope.describe(), occurrence=occurrence))
+        return hits[occurrence - 1]
+
+    def _repeated(self, hits: list[Hit], anchor: str) -> AmendError:
         places = listed([self.ix.place(h.unit, h.start) for h in hits[:5]])
-        raise self.scoper.fail(AmbiguousAnchor, msg("core.anchor_repeated", anchor=anchor, count=len(hits),
-                                                    scope=self.scoper.scope.describe(), places=places))
+        return self.scoper.fail(AmbiguousAnchor, msg("core.anchor_repeated", anchor=anchor, count=len(hits),
+                                                     scope=self.scoper.scope.describe(), places=places))
 
     def _same_in_every_reading(self, found: list[list[Hit]], anchor: str, sentences: Sentences) -> Hit:
         """The one place every reading of the sentence number gives; refused when they differ."""
-        picks: list[Hit | AmendError | None] = []
-        for hits in found:
-            try:
-                picks.append(self._exact(hits, anchor) if hits else None)
-            except AmendError as exc:
-                picks.append(exc)
+        picks = [self._pick(hits, anchor) for hits in found]
         first = picks[0]
         if isinstance(first, AmendError) and all(isinstance(p, AmendError) for p in picks):
             raise first
         if not isinstance(first, Hit) or not all(p == first for p in picks):
             raise self.scoper.unclear_sentence(sentences)
         return first
+
+    def _pick(self, hits: list[Hit], anchor: str) -> Hit | AmendError | None:
+        """A reading's one hit, None when it has none, or the error saying why it has no one."""
+        try:
+            return self._exact(hits, anchor) if hits else None
+        except AmendError as exc:
+            return exc
 
     def _not_found(self, spans: list[Span], anchor: str) -> Hit:
         ix, scope = self.ix, self.scoper.scope
@@ -144,19 +152,26 @@ class Anchors:
 
     def _fuzzy_hit(self, candidates: list[Hit], anchor: str) -> Hit | None:
         """With --fuzzy: the one candidate that is similar enough, with its warning; else None."""
-        best = candidates[0] if candidates else None
-        if best is None or self.fuzzy is None or best.similarity < self.fuzzy:
+        best = self._alone_similar(candidates)
+        if best is not None:
+            self.warnings.append(self._fuzzy_warning(best, anchor))
+        return best
+
+    def _alone_similar(self, candidates: list[Hit]) -> Hit | None:
+        """The best candidate, when it alone is as similar as --fuzzy asks."""
+        fuzzy = self.fuzzy
+        if not candidates or fuzzy is None or candidates[0].similarity < fuzzy:
             return None
-        if any(c.similarity >= self.fuzzy for c in candidates[1:]):
-            return None
+        return None if any(c.similarity >= fuzzy for c in candidates[1:]) else candidates[0]
+
+    def _fuzzy_warning(self, best: Hit, anchor: str) -> FuzzyWarning:
         ix, am = self.ix, self.scoper.am
         place = ix.place(best.unit, best.start)
-        self.warnings.append(FuzzyWarning(
+        return FuzzyWarning(
             msg("core.fuzzy_used", anchor=anchor, scope=self.scoper.scope.describe(),
                 found=ix.units[best.unit].text[best.start:best.end], similarity=best.similarity, where=place),
             source=am.source_of(self.scoper.key), amendment=am.label, amendment_id=am.id,
-            similarity=best.similarity, where=str(place)))
-        return best
+            similarity=best.similarity, where=str(place))
 
 
 def similarity(a: str, b: str) -> float:
@@ -178,17 +193,19 @@ def fuzzy_candidates(ix: Index, spans: list[Span], anchor: str, limit: int = 3) 
     search is capped at 32 characters and whose threshold returns wrong places.
     """
     needle = fold_anchor(anchor)
-    found: dict[tuple[int, int], Hit] = {}
-    for sp in spans:
-        folded, idx = ix.folded(sp.unit)
-        for a, end in _windows(folded, bisect_left(idx, sp.lo), bisect_left(idx, sp.hi), needle):
-            if not at_word_edge(ix.units[sp.unit].text, idx[end - 1] + 1):
-                continue  # "unga m.m" of "unga m.m.": a fuzzy match does not cut a word either
-            score = similarity(needle, folded[a:end])
-            key = (sp.unit, idx[a])
-            if key not in found or found[key].similarity < score:
-                found[key] = Hit(sp.unit, idx[a], idx[end - 1] + 1, score)
+    found: dict[tuple[int, int], Hit] = {}  # the best window starting at each place
+    for h in (h for sp in spans for h in _scored_windows(ix, sp, needle)):
+        if (h.unit, h.start) not in found or found[h.unit, h.start].similarity < h.similarity:
+            found[h.unit, h.start] = h
     return _apart(sorted(found.values(), key=lambda h: (-h.similarity, h.unit, h.start)))[:limit]
+
+
+def _scored_windows(ix: Index, sp: Span, needle: str) -> Iterator[Hit]:
+    """The span's word windows about as long as `needle`, scored; none cuts a word ("unga m.m" of "unga m.m.")."""
+    folded, idx = ix.folded(sp.unit)
+    for a, end in _windows(folded, bisect_left(idx, sp.lo), bisect_left(idx, sp.hi), needle):
+        if at_word_edge(ix.units[sp.unit].text, idx[end - 1] + 1):
+            yield Hit(sp.unit, idx[a], idx[end - 1] + 1, similarity(needle, folded[a:end]))
 
 
 def _windows(folded: str, lo: int, hi: int, needle: str) -> Iterator[tuple[int, int]]:
@@ -203,9 +220,15 @@ def _windows(folded: str, lo: int, hi: int, needle: str) -> Iterator[tuple[int, 
             if size < 1 or w + size > len(words):
                 continue
             a, b = lo + words[w][0], lo + words[w + size - 1][1]
-            for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
-                if end > a and abs((end - a) - len(needle)) <= max(3, len(needle) // 3):
-                    yield a, end
+            yield from ((a, end) for end in _window_ends(folded, a, b, needle))
+
+
+def _window_ends(folded: str, a: int, b: int, needle: str) -> Iterator[int]:
+    """Where the window folded[a:b] may end, with or without the punctuation after its words, when about
+    as long as `needle`."""
+    for end in {b, a + len(folded[a:b].rstrip(",.;:!?"))}:
+        if end > a and abs((end - a) - len(needle)) <= max(3, len(needle) // 3):
+            yield end
 
 
 def _apart(ranked: list[Hit]) -> list[Hit]:

@@ -211,13 +211,15 @@ def _printed(scoper: Scoper, spans: list[Span], wanted: str, upto: Place | None 
         if upto is not None and sp.unit > upto.unit:
             break
         found = _plain_count(scoper.ix, sp.unit, sp.lo, hi, wanted, needle)
-        if found is not None:
-            nfkc, skeleton = nfkc + found, skeleton + found
-            continue
-        folded = unicodedata.normalize("NFKC", fold(scoper.ix.units[sp.unit].text[sp.lo:hi])[0])
-        nfkc += len(find_spans(folded, wanted))
-        skeleton += len(find_spans(latin_skeleton(folded), latin_skeleton(wanted)))
+        counts = (found, found) if found is not None else _lookalikes(scoper.ix.units[sp.unit].text[sp.lo:hi], wanted)
+        nfkc, skeleton = nfkc + counts[0], skeleton + counts[1]
     return nfkc, skeleton
+
+
+def _lookalikes(part: str, wanted: str) -> tuple[int, int]:
+    """How often `part` prints `wanted`: (with NFKC look-alikes, with letters of another alphabet too)."""
+    folded = unicodedata.normalize("NFKC", fold(part)[0])
+    return len(find_spans(folded, wanted)), len(find_spans(latin_skeleton(folded), latin_skeleton(wanted)))
 
 
 def _plain_count(ix: Index, unit: int, lo: int, hi: int, wanted: str, needle: str) -> int | None:

@@ -5,6 +5,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 from ..messages import Msg, msg
@@ -237,10 +238,8 @@ def listed(parts: Sequence[Msg | str], key: str = "core.semicolon") -> Msg | str
     """Fragments joined by commas ("core.comma") or semicolons ("core.semicolon")."""
     if not parts:
         return ""
-    whole = parts[0]
-    for part in parts[1:]:
-        whole = msg("core.comma", a=whole, b=part) if key == "core.comma" else msg("core.semicolon", a=whole, b=part)
-    return whole
+    return reduce(lambda whole, part: msg("core.comma", a=whole, b=part) if key == "core.comma"
+                  else msg("core.semicolon", a=whole, b=part), parts[1:], parts[0])
 
 
 def _msg(value: Msg | str) -> Msg:

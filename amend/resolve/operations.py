@@ -2,26 +2,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
-from ..address import TOP, Address
-from ..errors import AmbiguousAnchor, AmendError, AmendErrors, AnchorNotFound, FuzzyWarning, ScopeError
+from ..errors import AmbiguousAnchor, AmendError, AmendErrors, FuzzyWarning, ScopeError
 from ..messages import Msg, msg
-from ..model import Amendment, Paragraph, Patch, Program, Scope, new_pages_problem
+from ..model import Amendment, Patch, Program
 from ..text import (
-    fold_anchor,
     shared_full_stop,
-    starts_with_words,
 )
 from ..text.typography import checked_end_insert
-from ..tree import Unit, children, get, subtree
 from .anchors import Anchors, Hit
-from .edits import Edit, Region, Resolution
-from .guards import guarded, list_places, refuse_unpaired_blocks, refuse_unreadable
-from .index import Index, Span, listed, pick_ordinal
+from .blocks import (
+    Handler,
+    add_item,
+    add_paragraph,
+    add_section,
+    delete_section,
+    delete_unit,
+    replace_section_text,
+)
+from .edits import Edit, Resolution
+from .guards import guarded, refuse_unreadable
+from .index import Index, Span
 from .scope import Scoper, Sentences
-from .unsure import refuse_split_delete, refuse_split_end
+from .unsure import refuse_split_end
 
 # operations on whole blocks: a sentence in their scope cannot be what they change
 _BLOCK_OPERATIONS = ("add_item", "add_paragraph", "delete_paragraph", "delete_item", "add_section",
@@ -33,9 +37,8 @@ _BLOCK_OPERATIONS = ("add_item", "add_paragraph", "delete_paragraph", "delete_it
 def resolve(program: Program, patch: Patch, fuzzy: float | None = None, index: Index | None = None) -> Resolution:
     """Resolve every amendment of `patch` against `program`; raise all errors together."""
     result = resolve_all(program, patch, fuzzy=fuzzy, index=index)
-    errors = [exc for _, exc in result.failures]
-    if errors:
-        raise AmendErrors.of(errors)
+    if result.failures:
+        raise AmendErrors.of([exc for _, exc in result.failures])
     return result
 
 
@@ -55,12 +58,15 @@ def resolve_all(program: Program, patch: Patch, fuzzy: float | None = None,
 
 def _resolve_one(ix: Index, am: Amendment, fuzzy: float | None, warnings: list[FuzzyWarning]) -> list[Edit]:
     scoper = Scoper(ix, am, am.scope)
-    if am.scope.sentence is not None and am.op in _BLOCK_OPERATIONS:
-        # the block would be changed whole, though the scope names one sentence of it
-        raise scoper.fail(ScopeError, msg("guards.sentence_for_block", scope=am.scope.describe(), op=am.op))
+    _refuse_sentence_for_block(scoper, am)
     anchors = Anchors(scoper.pointing(am.anchor_key), fuzzy, warnings)
-    handler = _HANDLERS[am.op]
-    return handler(ix, am, scoper, anchors)
+    return _HANDLERS[am.op](ix, am, scoper, anchors)
+
+
+def _refuse_sentence_for_block(scoper: Scoper, am: Amendment) -> None:
+    """The block would be changed whole, though the scope names one sentence of it."""
+    if am.scope.sentence is not None and am.op in _BLOCK_OPERATIONS:
+        raise scoper.fail(ScopeError, msg("guards.sentence_for_block", scope=am.scope.describe(), op=am.op))
 
 
 def scope_text(ix: Index, am: Amendment) -> tuple[list[Span], Sentences | None]:
@@ -136,11 +142,7 @@ def _end_insert(ix: Index, am: Amendment, scoper: Scoper, spans: list[Span], sen
 
 def _distinct(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The values without repeats, in order (a Msg in them is not hashable)."""
-    out: list[tuple[Any, ...]] = []
-    for v in values:
-        if v not in out:
-            out.append(v)
-    return out
+    return [v for n, v in enumerate(values) if v not in values[:n]]
 
 
 def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
@@ -160,213 +162,16 @@ def _replace(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list
     return [_text_edit(scoper, ix, hit.unit, hit.start, end, new, _at_anchor(am.value), (hit.start, hit.end))]
 
 
-def _units_starting(ix: Index, units: list[int], what: str, start: str) -> list[int]:
-    want = fold_anchor(start)
-    out = []
-    for i in units:
-        if ix.units[i].what != what:
-            continue
-        if starts_with_words(ix.units[i].text, want, ix.folded(i)):
-            out.append(i)
-    return out
-
-
-def _the_unit(ix: Index, scoper: Scoper, what: str, units: list[int]) -> int:
-    """The one paragraph or item in scope (paragraph: N / item: N without opening words)."""
-    units = [i for i in units if ix.units[i].what == what]
-    if len(units) != 1:
-        scope = scoper.scope.describe()
-        raise scoper.fail(AmbiguousAnchor if units else ScopeError,
-                          msg("core.paragraph_count", scope=scope, count=len(units)) if what == "paragraph"
-                          else msg("core.item_count", scope=scope, count=len(units)))
-    return units[0]
-
-
-def _one_unit(ix: Index, scoper: Scoper, what: str, value: Any) -> int:
-    """The paragraph or item the amendment names: by its opening words, or by
-    the scope alone (paragraph: N / item: N) when the value is true."""
-    units = scoper.narrowed(scoper.select())
-    if value is True:
-        return _the_unit(ix, scoper, what, units)
-    scoper = scoper.pointing(scoper.am.anchor_key)
-    found = _units_starting(ix, units, what, value)
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        values = dict(count=len(found), scope=scoper.scope.describe(), text=value,
-                      places=listed([ix.place(i) for i in found[:5]]))
-        raise scoper.fail(AmbiguousAnchor, msg("core.paragraphs_start", **values) if what == "paragraph"
-                          else msg("core.items_start", **values))
-    raise _no_unit_starting(ix, scoper, what, value)
-
-
-def _no_unit_starting(ix: Index, scoper: Scoper, what: str, value: Any) -> AmendError:
-    """No paragraph or item in scope starts with `value`: the error, naming where one does."""
-    paragraph, scope = what == "paragraph", scoper.scope.describe()
-    elsewhere = _units_starting(ix, list(range(len(ix.units))), what, value)
-    if elsewhere:
-        values = dict(scope=scope, text=value, places=listed([ix.place(i) for i in elsewhere[:5]]))
-        return scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts_elsewhere", **values) if paragraph
-                           else msg("core.no_item_starts_elsewhere", **values))
-    return scoper.fail(AnchorNotFound, msg("core.no_paragraph_starts", scope=scope, text=value) if paragraph
-                       else msg("core.no_item_starts", scope=scope, text=value))
-
-
-def _delete_unit(what: str) -> Handler:
-    def handler(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-        i = _one_unit(ix, scoper, what, am.value)
-        refuse_split_delete(scoper, i)
-        unit = ix.units[i]
-        # an item's place in its list also moves the items after it: a point there, which
-        # clashes with an add_item that counts positions (review 5 finding 8)
-        moved: tuple[Region, ...] = ((unit.path.container.end(), (unit.path.position,) * 2),) if what == "item" else ()
-        return [Edit("delete_block", am, container=unit.path.container, index=unit.path.position,
-                     writes=((unit.path, None), *moved))]
-    return handler
-
-
-def _insert_block(am: Amendment, container: Address, index: int, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
-    """Insert `new` as child `index` of `container`. The write is a point, so
-    several insertions at one place do not conflict: they keep file order."""
-    return Edit("insert_block", am, container=container, index=index, new=new, reads=reads,
-                writes=((container.end(), (index, index)),))
-
-
-def _add_item(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-    refuse_unpaired_blocks(scoper, [Paragraph(am.value)])
-    if scoper.scope.item is not None and am.position is None and am.after_item is None:
-        raise scoper.fail(ScopeError, msg("core.add_item_needs_place"))
-    units = scoper.narrowed(scoper.select())
-    lists = list(dict.fromkeys(ix.units[i].block_path for i in units if ix.units[i].what == "item"))
-    if not lists:
-        raise scoper.fail(ScopeError, msg("core.no_list", scope=scoper.scope.describe()))
-    if am.after_item is not None:
-        item = _one_unit(ix, scoper, "item", am.after_item)
-        path = ix.units[item].path
-        reads = ((path, (0, len(am.after_item))),)
-        return [_insert_block(am, path.container, path.position + 1, am.value, reads=reads)]
-    if len(lists) > 1:
-        raise scoper.fail(AmbiguousAnchor, msg("core.lists_repeated", count=len(lists), scope=scoper.scope.describe(),
-                                           places=list_places(ix, units)))
-    lst = get(ix.program, lists[0])
-    count = len(lst.items)
-    index = count if am.position is None else pick_ordinal(am.position, count + 1)
-    if index is None:
-        raise scoper.fail(ScopeError, msg("core.position_missing", position=am.position, count=count))
-    # "a new third item" counts the items before it as they are: another amendment that adds
-    # or deletes an item there clashes (review 5 finding 8)
-    counted = ((lists[0].items().end(), (-1, index + 1)),) if am.position is not None else ()
-    return [_insert_block(am, lists[0].items(), index, am.value, reads=counted)]
-
-
-def _add_paragraph(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-    new = Paragraph(am.value)
-    refuse_unpaired_blocks(scoper, [new])
-    if am.after is not None:
-        i = _one_unit(ix, scoper, "paragraph", am.after)
-        return [_after_block(am, ix.units[i], new, reads=((ix.units[i].path, (0, len(am.after))),))]
-    picked = scoper.select()
-    units = scoper.narrowed(picked)
-    if scoper.scope.paragraph is not None or scoper.scope.item is not None:
-        return [_after_block(am, ix.units[units[0]], new)]
-    container = scoper.container(picked)
-    if container is not None:  # the end of a column, a table cell or a section
-        return [_insert_block(am, container, len(children(get(ix.program, container))), new)]
-    if not units:
-        raise scoper.fail(ScopeError, msg("core.no_text_for_paragraph", scope=scoper.scope.describe()))
-    # the end of the scope on its page: after the last top-level block in scope
-    top = ix.units[units[-1]].path.top_block
-    return [_insert_block(am, top.container, top.position + 1, new)]
-
-
-def _after_block(am: Amendment, unit: Unit, new: Any, reads: tuple[Region, ...] = ()) -> Edit:
-    block = unit.block_path
-    return _insert_block(am, block.container, block.position + 1, new, reads=reads)
-
-
-def _section_named(ix: Index, scoper: Scoper, heading: str) -> int:
-    if heading in (scoper.am.after_section, scoper.am.value):
-        scoper = scoper.pointing(scoper.am.anchor_key)  # the heading is quoted in the operation itself
-    picked = replace(scoper, scope=Scope(page=scoper.scope.page, heading=heading)).select()
-    if picked.section is None:
-        raise scoper.fail(ScopeError, msg("core.column_heading_not_section", heading=heading))
-    return picked.section
-
-
-def _add_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-    section = am.value
-    _check_section_place(scoper, am)
-    refuse_unpaired_blocks(scoper, [section])
-    if am.after_section is None:
-        s_after = len(ix.program.sections) - 1
-        reads: tuple[Region, ...] = ()
-    else:
-        s_after = _section_named(ix, scoper, am.after_section)
-        reads = ((Address.heading(s_after), None),)
-    after = ix.program.sections[s_after]
-    index = subtree(ix.program, s_after).stop
-    level = section.level or after.level
-    # no page break of its own: it starts on the page where the text before it ends
-    pages = [ix.units[i].page for s in subtree(ix.program, s_after) for i in ix.by_section[s]]
-    page = max(pages, default=after.page)
-
-    new = replace(section, level=level, page=page)
-    _check_new_pages(ix, scoper, section.blocks, page, index)
-    return [_insert_block(am, TOP, index, new, reads=reads)]
-
-
-def _check_section_place(scoper: Scoper, am: Amendment) -> None:
-    """A new section is placed by after_section: alone (a page only tells its heading apart);
-    any other `at:` would be silently unused, so the section would land elsewhere than meant."""
-    unused = scoper.scope if am.after_section is None else replace(scoper.scope, page=None)
-    if unused != Scope():
-        raise scoper.fail(ScopeError, msg("core.add_section_at_unused", scope=unused.describe()))
-
-
-def _target_section(ix: Index, scoper: Scoper, am: Amendment) -> int:
-    heading = am.value if isinstance(am.value, str) else scoper.scope.heading
-    if heading is None:
-        raise scoper.fail(ScopeError, msg("core.section_needs_heading", op=am.op))
-    return _section_named(ix, scoper, heading)
-
-
-def _delete_section(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-    s = _target_section(ix, scoper, am)
-    span = subtree(ix.program, s)
-    return [Edit("delete_block", am, container=TOP, index=k,
-                 writes=((Address.section(k), None), (Address.heading(k), None))) for k in reversed(span)]
-
-
-def _replace_section_text(ix: Index, am: Amendment, scoper: Scoper, anchors: Anchors) -> list[Edit]:
-    s = _target_section(ix, scoper, am)
-    refuse_unpaired_blocks(scoper, am.value)
-    _check_new_pages(ix, scoper, am.value, ix.program.sections[s].page, s + 1)
-    here = Address.section(s)
-    return [Edit("replace_blocks", am, container=here, new=am.value, writes=((here, None),))]
-
-
-def _check_new_pages(ix: Index, scoper: Scoper, blocks: Any, first: int, following: int) -> None:
-    """New content before section `following` keeps the pages in order (see model.new_pages_problem)."""
-    sections = ix.program.sections
-    problem = new_pages_problem(blocks, first, sections[following].page if following < len(sections) else None,
-                                ix.page_count)
-    if problem:
-        # the message is about the new content: point at it
-        raise scoper.pointing(scoper.am.op).fail(ScopeError, problem)
-
-
-Handler = Callable[[Index, Amendment, Scoper, Anchors], list[Edit]]
-
 _HANDLERS: dict[str, Handler] = {
     "insert": _insert,
     "replace": _replace,
     "delete": _replace,
-    "add_item": _add_item,
-    "add_paragraph": _add_paragraph,
-    "delete_paragraph": _delete_unit("paragraph"),
-    "delete_item": _delete_unit("item"),
-    "add_section": _add_section,
-    "delete_section": _delete_section,
-    "replace_section_text": _replace_section_text,
+    "add_item": add_item,
+    "add_paragraph": add_paragraph,
+    "delete_paragraph": delete_unit("paragraph"),
+    "delete_item": delete_unit("item"),
+    "add_section": add_section,
+    "delete_section": delete_section,
+    "replace_section_text": replace_section_text,
 }
 

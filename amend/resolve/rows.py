@@ -69,10 +69,13 @@ def _counted(sc: Scoper, layout: Address, n: int) -> int | None:
     on_page = [r + 1 for r, p in enumerate(pages) if p == page]
     here = on_page[n - 1] if n <= len(on_page) else None
     if whole is not None and here is not None and whole != here:
-        raise sc.fail(AmbiguousAnchor, msg("core.row_count_unclear", n=ordinal_words(n), page=page, start=start,
-                                           here=_row_name(sc.ix, layout, here),
-                                           whole=_row_name(sc.ix, layout, whole)))
+        raise _row_count_unclear(sc, layout, n, start, here, whole)
     return here or whole
+
+
+def _row_count_unclear(sc: Scoper, layout: Address, n: int, start: int, here: int, whole: int) -> AmendError:
+    return sc.fail(AmbiguousAnchor, msg("core.row_count_unclear", n=ordinal_words(n), page=sc.scope.page, start=start,
+                                        here=_row_name(sc.ix, layout, here), whole=_row_name(sc.ix, layout, whole)))
 
 
 def _row_name(ix: Index, layout: Address, row: int) -> Msg:
@@ -103,18 +106,29 @@ def _named(sc: Scoper, layouts: list[Address], words: str) -> set[Row]:
     here = [(lay, r) for lay, r, page in named if sc.scope.page is None or page == sc.scope.page]
     if len(here) == 1:
         return set(here)
-    scope = sc.scope_words("row")
-    if here:
-        places = listed([_row_place(sc.ix, lay, r) for lay, r in here[:5]])
-        raise sc.fail(AmbiguousAnchor, msg("core.row_named_repeated", count=len(here), scope=scope, name=words,
-                                           places=places))
+    raise _rows_repeated(sc, words, here) if here else _no_row_named(sc, layouts, words, named)
+
+
+def _rows_repeated(sc: Scoper, words: str, here: list[Row]) -> AmendError:
+    places = listed([_row_place(sc.ix, lay, r) for lay, r in here[:5]])
+    return sc.fail(AmbiguousAnchor, msg("core.row_named_repeated", count=len(here), scope=sc.scope_words("row"),
+                                        name=words, places=places))
+
+
+def _no_row_named(sc: Scoper, layouts: list[Address], words: str, named: list[tuple[Address, int, int]]) -> AmendError:
     elsewhere = named or [found for lay in _all_tables(sc.ix) for found in _rows_starting(sc.ix, lay, words)]
     if elsewhere:
         places = listed([_row_place(sc.ix, lay, r) for lay, r, _ in elsewhere[:5]])
-        raise sc.fail(ScopeError, msg("core.row_elsewhere", name=words, places=places, scope=scope))
+        return sc.fail(ScopeError, msg("core.row_elsewhere", name=words, places=places, scope=sc.scope_words("row")))
+    return _rows_there(sc, layouts, words)
+
+
+def _rows_there(sc: Scoper, layouts: list[Address], words: str) -> AmendError:
+    """No row in scope or elsewhere starts with `words`: the rows there are, by their opening words."""
     openings = _openings(sc.ix, layouts, sc.scope.page)[:6]
     rows = listed([msg("core.quoted_name", name=opening(t)) for t in openings], "core.comma")
-    raise sc.fail(ScopeError, msg("core.row_not_named", scope=scope, name=words, rows=rows or msg("core.none")))
+    return sc.fail(ScopeError, msg("core.row_not_named", scope=sc.scope_words("row"), name=words,
+                                   rows=rows or msg("core.none")))
 
 
 def _row_starts(ix: Index, layout: Address) -> dict[int, int]:

@@ -1,6 +1,7 @@
 """Narrowing an amendment's scope: page → heading → column/row → paragraph/item → sentence."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -87,10 +88,7 @@ class Scoper:
         here = found if scope.page is None else ix.headings_on.get((wanted, scope.page), [])
         if len(here) == 1:
             refuse_column_rival(self, wanted)
-            # The text under a heading runs to the next heading: subsections are not in it.
-            if units is None:
-                return Selection(tuple(ix.section_units(here)), section=here[0])
-            return Selection(tuple(i for i in units if ix.units[i].section == here[0]), section=here[0])
+            return self._under_heading(units, here)
         if len(here) > 1:
             raise self._heading_repeated(here)
         # Not a section heading: perhaps the heading of a column.
@@ -99,6 +97,12 @@ class Scoper:
         if in_columns:
             return self._under_column_heading(in_columns)
         raise self._heading_not_found(wanted, found)
+
+    def _under_heading(self, units: list[int] | None, here: list[int]) -> Selection:
+        """The text under the heading (of `units`, or of all): to the next heading, subsections not in it."""
+        if units is None:
+            return Selection(tuple(self.ix.section_units(here)), section=here[0])
+        return Selection(tuple(i for i in units if self.ix.units[i].section == here[0]), section=here[0])
 
     def _heading_repeated(self, here: list[int]) -> AmendError:
         scope, sections = self.scope, self.ix.program.sections
@@ -110,12 +114,15 @@ class Scoper:
         return self.fail(AmbiguousAnchor, msg("core.heading_repeated", heading=scope.heading, count=len(here),
                                               pages=pages))
 
+    def _layouts(self, units: list[int]) -> list[Address]:
+        """The columns blocks and tables `units` stand in, in order, each once."""
+        return list(dict.fromkeys(lay for i in units if (lay := self.ix.units[i].layout) is not None))
+
     def _under_column_heading(self, in_columns: list[int]) -> Selection:
-        ix = self.ix
-        layouts = list(dict.fromkeys(lay for i in in_columns if (lay := ix.units[i].layout) is not None))
+        layouts = self._layouts(in_columns)
         if len(layouts) > 1:
             raise self._column_heading_repeated(in_columns, layouts)
-        return Selection(tuple(in_columns), layout=layouts[0], column=ix.units[in_columns[0]].column)
+        return Selection(tuple(in_columns), layout=layouts[0], column=self.ix.units[in_columns[0]].column)
 
     def _column_heading_repeated(self, in_columns: list[int], layouts: list[Address]) -> AmendError:
         """A column heading printed in several layouts: a page tells them apart only when they are on
@@ -131,13 +138,14 @@ class Scoper:
 
     def _layout_places(self, layouts: list[Address]) -> Msg | str:
         """Each columns block or table by its opening words (their places would read the same)."""
-        ix, named = self.ix, []
-        for lay in layouts[:5]:
-            first = next(u.text for u in ix.units if u.layout == lay)
-            table = isinstance(get(ix.program, lay), Table)
-            named.append(msg("guards.where.table_starting", text=opening(first)) if table
-                         else msg("guards.where.columns_starting", text=opening(first)))
-        return listed(named)
+        return listed([self._layout_opening(lay) for lay in layouts[:5]])
+
+    def _layout_opening(self, lay: Address) -> Msg:
+        """A columns block or table by its opening words."""
+        first = opening(next(u.text for u in self.ix.units if u.layout == lay))
+        if isinstance(get(self.ix.program, lay), Table):
+            return msg("guards.where.table_starting", text=first)
+        return msg("guards.where.columns_starting", text=first)
 
     def _heading_not_found(self, wanted: str, found: list[int]) -> AmendError:
         scope, ix = self.scope, self.ix
@@ -159,8 +167,7 @@ class Scoper:
 
     def _one_layout(self, in_layout: list[int]) -> Address:
         """The one columns block or table of the scope that `column:` counts in."""
-        ix = self.ix
-        layouts = list(dict.fromkeys(lay for i in in_layout if (lay := ix.units[i].layout) is not None))
+        layouts = self._layouts(in_layout)
         if not layouts:
             raise self.fail(ScopeError, msg("core.no_columns", scope=self._scope_words("column")))
         if len(layouts) > 1:
@@ -191,14 +198,21 @@ class Scoper:
                 raise self.fail(ScopeError, msg("core.column_missing", column=scope.column,
                                                 scope=self._scope_words("column"), count=count))
             return scope.column
-        wanted = fold_anchor(str(scope.column))
+        return self._column_headed(headings)
+
+    def _column_headed(self, headings: list[str | None]) -> int:
+        """The 1-based column whose heading `column:` gives: exactly one."""
+        wanted = fold_anchor(str(self.scope.column))
         matches = [n + 1 for n, h in enumerate(headings) if h and fold_anchor(h) == wanted]
         if len(matches) != 1:
-            named = listed([msg("core.quoted_name", name=h) for h in headings if h], "core.comma")
-            raise self.fail(ScopeError if not matches else AmbiguousAnchor,
-                            msg("core.column_not_single", column=scope.column, scope=self._scope_words("column"),
-                                named=named or msg("core.none")))
+            raise self._column_not_single(headings, matches)
         return matches[0]
+
+    def _column_not_single(self, headings: list[str | None], matches: list[int]) -> AmendError:
+        named = listed([msg("core.quoted_name", name=h) for h in headings if h], "core.comma")
+        return self.fail(ScopeError if not matches else AmbiguousAnchor,
+                         msg("core.column_not_single", column=self.scope.column, scope=self._scope_words("column"),
+                             named=named or msg("core.none")))
 
     def _layouts_named(self, layouts: list[Address]) -> list[Address]:
         """Of several layouts in scope, those the rest of the scope can mean: a
@@ -278,13 +292,21 @@ class Scoper:
                 one_list(self, ix, candidates)
             n = pick_ordinal(ordinal, len(candidates))
             if n is None:
-                hidden = sum(1 for i in units if ix.units[i].what == key) - len(candidates)
-                hint = msg("core.hint_hidden", hidden=hidden) if hidden else ""
-                values = dict(n=ordinal_words(ordinal), scope=self._scope_words(key), count=len(candidates), hint=hint)
-                raise self.fail(ScopeError, msg("core.no_nth_paragraph", **values) if key == "paragraph"
-                                else msg("core.no_nth_item", **values))
+                raise self._no_nth(key, units, candidates)
             units = [candidates[n]]
         return units
+
+    def _hidden_hint(self, key: str, units: list[int], candidates: list[int]) -> Msg | str:
+        """The hint that more of them stand in columns or tables, which the numbers do not count."""
+        hidden = sum(1 for i in units if self.ix.units[i].what == key) - len(candidates)
+        return msg("core.hint_hidden", hidden=hidden) if hidden else ""
+
+    def _no_nth(self, key: str, units: list[int], candidates: list[int]) -> AmendError:
+        """No paragraph or item (`key`) of that number among `candidates`."""
+        values = dict(n=ordinal_words(getattr(self.scope, key)), scope=self._scope_words(key), count=len(candidates),
+                      hint=self._hidden_hint(key, units, candidates))
+        return self.fail(ScopeError, msg("core.no_nth_paragraph", **values) if key == "paragraph"
+                         else msg("core.no_nth_item", **values))
 
     def text(self) -> tuple[list[Span], Sentences | None]:
         """The text in scope, down to the sentence; with a sentence number, also every
@@ -351,11 +373,17 @@ def _near_headings(wanted: str, ix: Index, page: int | None = None) -> Msg | str
     import difflib
 
     # by letters regardless of case: "CHEFER" is close to "Chefer" (review 5 M6)
-    by_case: dict[str, list[str]] = {}
-    for h in ix.headings:
-        by_case.setdefault(h.casefold(), []).append(h)
+    by_case = _by_case(ix.headings)
     near = difflib.get_close_matches(wanted.casefold(), list(by_case), n=3, cutoff=0.6)
     found = [s for c in near for h in by_case[c] for s in ix.headings[h]]
     sections = [ix.program.sections[s] for s in sorted(found, key=lambda s: ix.program.sections[s].page != page)]
     return listed([msg("core.near_heading", name=s.heading, page=s.page) for s in sections], "core.comma")
 
+
+
+def _by_case(headings: Iterable[str]) -> dict[str, list[str]]:
+    """The headings grouped by their letters regardless of case."""
+    by_case: dict[str, list[str]] = {}
+    for h in headings:
+        by_case.setdefault(h.casefold(), []).append(h)
+    return by_case

@@ -1,49 +1,27 @@
-"""The life of a program: its versions in time, and the version in force on a date.
-
-Pure: no I/O. The patches of a program chain by `base` → `produces`; each
-records a decision with a date, an optional in-force date and an outcome.
-
-- A patch whose outcome is pending, rejected or withdrawn is never part of a
-  version in force (nor is anything worded against its version).
-- A committee's proposal (`decision.proposes_to`) is a step, never in force
-  itself: it counts once a patch of the body it proposes to, worded against
-  its version, is adopted. Until then it is pending.
-- The other adopted decisions form one line of versions, the main chain. Two
-  of them worded against the same version are refused: the later decision must
-  be worded against what the earlier produced, or one text would be lost.
-- The version in force on a date: walk the main chain from its start and stop
-  before the first version that has not yet taken effect. So a version never
-  shows changes of an earlier decision that are not yet in force.
-
-Versions are listed parents first, and otherwise by decision date, then §
-number, then `decision.order`.
-"""
+"""The timeline of a program: its versions with their states on a date, and the version in force (pure)."""
 from __future__ import annotations
 
 import heapq
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import HistoryError, Text, VersionMismatch
-from .messages import Msg, msg, render
-from .model import Decision, Patch, Program
-
-# The states of a version (README, "Versions and history").
-IN_FORCE, SUPERSEDED, FUTURE = "in force", "superseded", "future"
-PROPOSAL, PENDING, UNREACHABLE = "proposal", "pending", "unreachable"
-
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def state_words(state: str) -> Msg:
-    """A state as people read it ("in force" / "gäller"); JSON keeps the English code."""
-    words = {IN_FORCE: msg("history.state.in_force"), SUPERSEDED: msg("history.state.superseded"),
-             FUTURE: msg("history.state.future"), PROPOSAL: msg("history.state.proposal"),
-             PENDING: msg("history.state.pending"), UNREACHABLE: msg("history.state.unreachable"),
-             "rejected": msg("history.state.rejected"), "withdrawn": msg("history.state.withdrawn")}
-    return words[state]
+from ..errors import HistoryError, Text, VersionMismatch
+from ..messages import Msg, msg
+from ..model import Decision, Patch, Program
+from .words import (
+    FUTURE,
+    IN_FORCE,
+    PENDING,
+    PROPOSAL,
+    SUPERSEDED,
+    UNREACHABLE,
+    decision_words,
+    incomplete_message,
+    order_key,
+    same_body,
+    state_words,
+)
 
 
 @dataclass(frozen=True)
@@ -86,27 +64,6 @@ class Timeline:
     @property
     def pending(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.state == PENDING)
-
-
-def paragraph_number(paragraph: str | None) -> float:
-    """The number of a minute paragraph, '§ 170' → 170; none sorts last."""
-    m = re.search(r"\d+", paragraph or "")
-    return int(m.group()) if m else float("inf")
-
-
-def order_key(patch: Patch) -> tuple[str, float, int, str]:
-    d = patch.decision
-    return (d.date, paragraph_number(d.paragraph), d.order or 0, patch.produces)
-
-
-def _same_body(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
-def decision_words(d: Decision) -> str:
-    """'Kommunfullmäktige 2025-11-24 § 12 (2025.202 KS)'."""
-    words = f"{d.body} {d.date}" + (f" {d.paragraph}" if d.paragraph else "")
-    return words + (f" ({d.case})" if d.case else "")
 
 
 # ---------------------------------------------------------------- building the timeline
@@ -210,7 +167,7 @@ def _base_problem(p: Patch, kinds: dict[str, tuple[str, Text]], producers: dict[
 
 def _other_body(p: Patch, maker: Patch | None) -> Msg | None:
     """`p` decided by another body than the one its base (made by `maker`) was proposed to."""
-    if maker is None or not maker.decision.proposes_to or _same_body(p.decision.body, maker.decision.proposes_to):
+    if maker is None or not maker.decision.proposes_to or same_body(p.decision.body, maker.decision.proposes_to):
         return None
     return msg("history.other_body", base=p.base, to=maker.decision.proposes_to, body=p.decision.body)
 
@@ -250,12 +207,8 @@ def _in_force_date(program: Program, p: Patch | None) -> str:
 
 def _walk(finals: list[str], start: dict[str, Any], on: str) -> int | None:
     """Index in `finals` of the version in force on `on`, or None before the first."""
-    current = None
-    for n, v in enumerate(finals):
-        if start[v] > on:
-            break
-        current = n
-    return current
+    first_to_come = next((n for n, v in enumerate(finals) if start[v] > on), len(finals))
+    return first_to_come - 1 if first_to_come else None
 
 
 def _entry(version: str, patch: Patch | None, kinds: dict[str, tuple[str, Text]], start: dict[str, str],
@@ -297,17 +250,15 @@ def _proposal_entry(version: str, patch: Patch | None, kinds: dict[str, tuple[st
 
 def _adopter(version: str, patch: Patch, kinds: dict[str, tuple[str, Text]], order: list[Patch]) -> Patch | None:
     """The effective patch worded against this proposal, if any."""
-    for c in order:
-        if c.base == version and kinds[c.produces][0] in ("final", "proposal"):
-            if _same_body(c.decision.body, patch.decision.proposes_to or ""):
-                return c
-    return None
+    to = patch.decision.proposes_to or ""
+    return next((c for c in order if c.base == version and kinds[c.produces][0] in ("final", "proposal")
+                 and same_body(c.decision.body, to)), None)
 
 
 def _refusal(version: str, patch: Patch, order: list[Patch]) -> Patch | None:
     """The last patch of the body a proposal goes to that rejects or withdraws it, if any."""
     said_no = [c for c in order if c.base == version and c.outcome in ("rejected", "withdrawn")
-               and _same_body(c.decision.body, patch.decision.proposes_to or "")]
+               and same_body(c.decision.body, patch.decision.proposes_to or "")]
     return said_no[-1] if said_no else None
 
 
@@ -329,119 +280,3 @@ def version_on(timeline: Timeline, on: str) -> str | None:
     start = {e.version: e.in_force for e in timeline.entries if e.version in timeline.chain}
     n = _walk(finals, start, on)
     return finals[n] if n is not None else None
-
-
-def require_version_on(timeline: Timeline, on: str) -> str:
-    if not DATE.match(on):
-        raise HistoryError(msg("history.not_a_date", value=on))
-    version = version_on(timeline, on)
-    if version is not None:
-        return version
-    pid = timeline.program.meta.id
-    if not timeline.chain:
-        raise HistoryError(msg("history.never_in_force", program=pid))
-    first = timeline.entry(timeline.chain[0])
-    raise HistoryError(msg("history.not_yet_in_force", program=pid, on=on, first=first.version, start=first.in_force))
-
-
-def chain_to(timeline: Timeline, version: str) -> tuple[Patch, ...]:
-    """The patches that build `version` from the program's own version, in order."""
-    entry = timeline.entry(version)
-    if entry.state == UNREACHABLE:
-        raise HistoryError(msg("history.cannot_build", version=version,
-                               file=entry.patch.source if entry.patch else "", note=entry.note))
-    return tuple(reversed(list(_patches_back(timeline, entry))))
-
-
-def _patches_back(timeline: Timeline, entry: Entry) -> Iterator[Patch]:
-    """The patches from `entry` back to the program's own version, newest first."""
-    by_version = {e.version: e for e in timeline.entries}
-    while entry.patch is not None:
-        yield entry.patch
-        entry = by_version[entry.patch.base]
-
-
-def incomplete_message(p: Patch) -> Msg:
-    """Why a patch that extract marked incomplete is no complete decision, and what to do."""
-    return msg("guards.incomplete", count=len(p.incomplete), lines=", ".join(str(line) for line, _ in p.incomplete))
-
-
-def check_outcomes(patches: Iterable[Patch]) -> None:
-    """Refuse patches whose decision was not adopted: they are never part of a version in force."""
-    for p in patches:
-        if p.outcome != "adopted":
-            raise HistoryError(msg("history.not_adopted", outcome=p.outcome), source=p.source)
-        if p.incomplete:
-            raise HistoryError(incomplete_message(p), source=p.source)
-
-
-# ---------------------------------------------------------------- amend log
-
-
-def log_data(timeline: Timeline, commits: dict[str, str]) -> dict[str, Any]:
-    """The timeline for tools (`amend log --format json`); `commits`: {patch file: hash}."""
-    meta = timeline.program.meta
-    versions = [_version_data(e, timeline.program.source, commits) for e in timeline.entries]
-    return {"program": meta.id, "title": meta.title, "on": timeline.on, "in_force": timeline.in_force,
-            "pending": [e.version for e in timeline.pending], "versions": versions}
-
-
-def _version_data(e: Entry, program_file: str | None, commits: dict[str, str]) -> dict[str, Any]:
-    """One version of the timeline for tools, with the commit that added its patch when known."""
-    item = {"version": e.version, "base": e.base, "state": e.state, "in_force": e.in_force,
-            "outcome": e.patch.outcome if e.patch else None, "decision": _decision_data(e.decision),
-            "amendments": len(e.patch.amendments) if e.patch else 0,
-            "file": e.patch.source if e.patch else program_file,
-            "note": render(e.note) if e.note else None}
-    commit = commits.get(e.patch.source or "") if e.patch else None
-    if commit:
-        item["commit"] = commit
-    return item
-
-
-def _decision_data(d: Decision | None) -> dict[str, Any] | None:
-    """A decision's fields that are set, for tools."""
-    if d is None:
-        return None
-    fields = (("body", d.body), ("date", d.date), ("paragraph", d.paragraph), ("case", d.case),
-              ("proposes_to", d.proposes_to), ("in_force", d.in_force), ("order", d.order))
-    return {k: v for k, v in fields if v is not None}
-
-
-def log_text(timeline: Timeline, commits: dict[str, str]) -> str:
-    """The timeline for people: one line per version, oldest first."""
-    meta = timeline.program.meta
-    show_commit = any(e.patch is not None and e.patch.source in commits for e in timeline.entries)
-    words = str(msg("history.head")).split("|")
-    head = words[:4] + words[4:5] * show_commit + words[5:]
-    rows = [_log_row(e, commits, show_commit) for e in timeline.entries]
-    lines = [f"{meta.id}: {meta.title}", "", *_columns([head] + rows), ""]
-    lines.append(str(msg("history.in_force_on", on=timeline.on, version=timeline.in_force or msg("history.none"))))
-    return "\n".join(lines + _pending_lines(timeline.pending)) + "\n"
-
-
-def _columns(rows: list[list[str]]) -> list[str]:
-    """The rows as lines, each column padded to its widest cell but the last, which ends the line."""
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    return ["  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows]
-
-
-def _pending_lines(pending: Sequence[Entry]) -> list[str]:
-    """The line that lists the pending versions, when there are some."""
-    if not pending:
-        return []
-    versions = ", ".join(str(msg("history.pending_one", v=e.version, n=e.note)) for e in pending)
-    return [str(msg("history.pending", versions=versions))]
-
-
-def _log_row(e: Entry, commits: dict[str, str], show_commit: bool) -> list[str]:
-    d = e.decision
-    what: Text = msg("history.program_file") if d is None else decision_words(d)
-    if d is not None and d.proposes_to:
-        what = msg("history.proposes_to", decision=what, body=d.proposes_to)
-    if e.note:
-        what = msg("history.with_note", w=what, n=e.note)
-    row = [e.version, str(state_words(e.state)), e.in_force or "-", str(len(e.patch.amendments)) if e.patch else "-"]
-    if show_commit:
-        row.append(commits.get(e.patch.source or "", "-") if e.patch else "-")
-    return row + [render(what)]
