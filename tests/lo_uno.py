@@ -4,7 +4,9 @@ Run by the system Python that has python3-uno (/usr/bin/python3), not the
 venv:  /usr/bin/python3 tests/lo_uno.py JOBS.json OUT.json
 
 JOBS.json is a list of [path, mode], mode "" (as saved), "accept" (Accept All
-tracked changes) or "reject" (Reject All). All documents go through ONE
+tracked changes) or "reject" (Reject All); "accept+relayout" / "reject+relayout" then
+lay the whole document out anew, as on opening it (LibreOffice re-lays out only what an
+edit touches, and does not always move a table back to the page it left). All documents go through ONE
 soffice process with a private profile (seeded by amend.lo_profile). OUT.json is a list, per job, of
 {"pages": N, "paragraphs": [{"text", "style", "label", "break", "page", "cell"}]}
 or {"error": "..."}: every paragraph of the body in order (table cells too,
@@ -89,6 +91,18 @@ def dump(doc) -> dict:
     return {"pages": view.getPage(), "paragraphs": paragraphs}
 
 
+def relayout(doc) -> None:
+    """The whole document laid out anew: each page style's left margin changed by 0.01 mm and back
+    (the layout of every page is then made from the start, as when the file is opened)."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        style = styles.getByName(name)
+        margin = style.LeftMargin
+        style.LeftMargin = margin + 1
+        doc.getCurrentController().getViewCursor().jumpToLastPage()  # laid out with the change
+        style.LeftMargin = margin
+
+
 def run(jobs) -> list:
     profile = tempfile.mkdtemp(prefix="lo-uno-")
     proc, desktop, dispatcher = start(profile, f"amend-uno-{os.getpid()}")
@@ -103,12 +117,15 @@ def run(jobs) -> list:
                 continue
             try:
                 if mode:
-                    command = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}[mode]
+                    what, _, then = mode.partition("+")
+                    command = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}[what]
                     dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
                     left = doc.getRedlines().createEnumeration().hasMoreElements()
                     if left:
                         out.append({"error": f"tracked changes left after {mode}"})
                         continue
+                    if then == "relayout":
+                        relayout(doc)
                 out.append(dump(doc))
             finally:
                 doc.close(True)

@@ -39,7 +39,7 @@ def missing_pandoc() -> str | None:
 
 
 def libreoffice(jobs: list[tuple[Path, str]], timeout: int = 1800) -> list[dict]:
-    """Dump each (docx path, mode "" | "accept" | "reject") through LibreOffice."""
+    """Dump each (docx path, mode "" | "accept" | "reject", or either with "+relayout": lo_uno.py) through LibreOffice."""
     with tempfile.TemporaryDirectory(prefix="amend-uno-") as tmp:
         spec, out = Path(tmp) / "jobs.json", Path(tmp) / "out.json"
         spec.write_text(json.dumps([[str(p), m] for p, m in jobs]), encoding="utf-8")

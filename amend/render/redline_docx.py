@@ -49,6 +49,8 @@ class RedlineWriter(DocxWriter):
         self._one_side_break: dict = {}  # w:p on both sides -> the side whose page breaks before it
         self._takes: dict = {}  # w:p -> (side, pPr): on that side this mark ends another paragraph, with its properties
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
+        self._own_look: set = set()  # a heading deleted inside a handed-over run: shown with its own look (_hand_overs)
+        self._headings: set = set()  # w:p of every heading
         super().__init__(red.merged, template)
 
     def front_program(self):
@@ -56,6 +58,11 @@ class RedlineWriter(DocxWriter):
 
     def title_lines(self):
         return self.red.title
+
+    def heading(self, s, section):
+        paragraph = super().heading(s, section)
+        self._headings.add(paragraph._p)
+        return paragraph
 
     # -------------------------------------------------- revisions
 
@@ -289,6 +296,12 @@ class RedlineWriter(DocxWriter):
                 end += 1
             if side != SAME and self._hands_over(kids, k, end, side):
                 self._hand_over(kids[k - 1], kids[end], side)
+                if side == DEL:
+                    # the joined paragraph's look is that of the paragraph before (LibreOffice, when it has
+                    # text) or of the run's last mark (Word; LibreOffice otherwise): a heading before that
+                    # mark keeps its own, so it is shown as the heading it was (a list item does not: pandoc
+                    # keeps an empty item for each list item's mark its Accept All removes)
+                    self._own_look.update(p for p in kids[k:end] if p in self._headings)
             k = end + 1
 
     def _paragraph_side(self, el) -> str:
@@ -341,7 +354,7 @@ class RedlineWriter(DocxWriter):
             for other in (DEL, INS):
                 if p.tag == _TBL or side != other:
                     after[other] = p
-            if target is None or target.tag == _TBL:
+            if target is None or target.tag == _TBL or p in self._own_look:
                 continue
             props = old if side == INS else new
             props[p] = props[target] if target in props else base(target)

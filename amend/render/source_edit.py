@@ -182,6 +182,8 @@ class Writer(RowWriting, SectionWriting, TableJoining):
         content = [c for c in container if c.tag not in (w("sectPr"), w("tcPr"))]
         if not paras or paras[-1] not in self.marked or content[-1] is not paras[-1] or self.keep_last_mark(paras):
             return
+        if self.replace_last_gone(content):
+            return
         last = paras[-1]
         mark = last.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
         old = next((p for p in reversed(paras[:-1]) if p not in self.marked), None)
@@ -189,6 +191,47 @@ class Writer(RowWriting, SectionWriting, TableJoining):
                 or not all(p in self.marked and _mark(p, "ins") is not None for p in paras[paras.index(old) + 1:]):
             return
         self.hand_over(old, last, mark)
+
+    def replace_last_gone(self, content: list) -> bool:
+        """New paragraphs end the body right after old ones deleted whole (the last section deleted,
+        a new one added): the first new paragraph is written into the last deleted one, whose words
+        stay struck, with the new look (its own in w:pPrChange) and the new one's mark, and the last
+        new paragraph keeps the final mark, untracked: what Word writes when the old paragraphs'
+        text, up to the final mark, is typed over. Reject All gives the old paragraphs, no empty one
+        after them (the final mark cannot go); Accept All the new ones."""
+        k = len(content) - 1
+        while k >= 0 and content[k].tag == w("p") and content[k] in self.marked \
+                and _mark(content[k], "ins") is not None and content[k] not in self.gone_whole:
+            k -= 1
+        gone = content[k] if k >= 0 else None
+        if k == len(content) - 1 or gone is None or gone.tag != w("p") or gone not in self.gone_whole \
+                or _mark(gone, "del") is None or _sect(gone) is not None or _mark(gone, "ins") is not None:
+            return False
+        first, last = content[k + 1], content[-1]
+        mark = _mark(first, "ins")
+        self.marks.author, self.marks.date = mark.get(w("author")) or "", mark.get(w("date")) or ""
+        base, alike = _base_ppr(gone, _ppr(first), self.default_style()), _same_ppr(gone, first)
+        last_base, last_alike = _base_ppr(gone, _ppr(last), self.default_style()), _same_ppr(gone, last)
+        gone.replace(_ppr(gone), copy.deepcopy(_ppr(first)))
+        if not alike and gone.find(f"{w('pPr')}/{w('pPrChange')}") is None:
+            change = self.marks.mark("pPrChange")
+            change.append(base)
+            _ppr(gone).append(change)
+        for child in [c for c in first if c.tag != w("pPr")]:
+            gone.append(child)
+        first.getparent().remove(first)
+        for node in self.nodes:
+            node.p = gone if node.p is first else node.p
+        self.gone_whole.pop(gone)
+        if last is not first:
+            _untrack(last, "ins")
+            if last.find(f"{w('pPr')}/{w('pPrChange')}") is None and not last_alike:  # Word keeps the last mark's look
+                change = self.marks.mark("pPrChange")
+                change.append(last_base)
+                _ppr(last).append(change)
+        elif _mark(gone, "ins") is not None:
+            _untrack(gone, "ins")
+        return True
 
     def hand_over(self, old, last, mark) -> None:
         """The inserted mark `mark` of the last paragraph moved onto `old`'s mark; `last` records

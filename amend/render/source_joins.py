@@ -42,6 +42,23 @@ class TableJoining:
             found = self.joined_run(table)
             if found is not None:
                 self.move_mark(*found)
+        for table in self.kept_tables_after_gone():
+            found = self.joined_run(table)
+            if found is not None and found[2] is None:  # no page break to carry: the table stays
+                self.move_mark(*found)
+
+    def kept_tables_after_gone(self) -> list:
+        """The tables that stay right after a paragraph deleted whole (the only text between a
+        heading and its table): LibreOffice joins no deleted mark into the table there either, so
+        the deletion goes onto the mark of the paragraph before, as for a table deleted whole."""
+        out = []
+        for p in self.gone_whole:
+            after = p.getnext()
+            while after is not None and after.tag not in _BLOCKS:
+                after = after.getnext()
+            if after is not None and after.tag == w("tbl") and after not in self.gone_tables and after not in out:
+                out.append(after)
+        return out
 
     def joined_run(self, table) -> tuple[Any, Any, Any] | None:
         """(the paragraph before, the last deleted paragraph before `table`, the paragraph after the
