@@ -23,7 +23,7 @@ def running_over(flow: list[Item], texts: list[str], spans: list[tuple[int, int]
                  stream: Stream) -> list[tuple[int, Unsure]]:
     """A mark for each page start inside a paragraph or list item matched whole (its end found),
     with the index in `flow` of the paragraph or item."""
-    out = []
+    out, every = [], _every(texts)
     for i, (it, text, span) in enumerate(zip(flow, texts, spans)):
         if span is None or it.kind not in ("paragraph", "item") or not it.text:
             continue
@@ -31,18 +31,24 @@ def running_over(flow: list[Item], texts: list[str], spans: list[tuple[int, int]
         for k in range(bisect_right(stream.starts, lo), bisect_right(stream.starts, hi - 1)):  # lo < start < hi
             start = stream.starts[k]
             if _reads_same(text, start - lo, stream.text, start):
-                rest = _unique(it.text[_original(it.text, start - lo):], texts)
+                rest = _unique(it.text[_original(it.text, start - lo):], every)
                 out.append((i, Unsure("runs", rest, stream.printed[k])))
     return out
 
 
-def _unique(rest: str, texts: list[str]) -> str:
-    """The start of `rest` that names it: long enough that no other place of the document's texts holds it."""
+def _every(texts: list[str]) -> str:
+    """The document's texts as one string to count in, parted by a character no squashed text holds."""
+    return "\x00".join(texts)
+
+
+def _unique(rest: str, every: str) -> str:
+    """The start of `rest` that names it: long enough that no other place of the document's texts
+    (`every`, see _every) holds it."""
     from .pagealign import squash  # texts are matched so
 
     words = " ".join(rest.split())
     n = EXCERPT
-    while n < len(words) and sum(t.count(squash(words[:n])) for t in texts) > 1:
+    while n < len(words) and every.count(squash(words[:n])) > 1:
         n += EXCERPT // 2
     return words[:n].rstrip()
 
@@ -52,8 +58,8 @@ def rests_printed(rests: list[Item], flow: list[Item]) -> list[Unsure]:
     paragraph joined over a page end): its words printed first on that page."""
     from .pagealign import squash
 
-    texts = [squash(it.text) for it in flow]
-    return [Unsure("runs", _unique(it.text, texts), it.page) for it in rests]
+    every = _every([squash(it.text) for it in flow])
+    return [Unsure("runs", _unique(it.text, every), it.page) for it in rests]
 
 
 def _reads_same(text: str, at: int, stream: str, start: int) -> bool:
