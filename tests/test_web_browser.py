@@ -256,6 +256,7 @@ def test_edit_a_card_pick_a_candidate_and_the_status_and_redline_update_in_place
     assert page.evaluate("window.stillHere") is True
     assert page.locator(".review .summary").inner_text() == sv("web.review.all")
     fresh = page.frame_locator("iframe#redline")
+    fresh.locator("ins", has_text="samt med de fackliga parterna").wait_for()  # the frame loads after the card does
     assert fresh.locator("ins", has_text="samt med de fackliga parterna").count() == 1
     assert errors == []
 
