@@ -150,16 +150,20 @@ class _Builder:
         out: list[Pair] = []
         gone: list[int] = []
         come: list[int] = []
+        gap: list[Pair] = []  # the gap as aligned: kept in its order where nothing in it pairs
         for i, j in [*pairs, (None, None)]:
             if i is None and j is not None:
                 come.append(j)
             elif j is None and i is not None:
                 gone.append(i)
             else:
-                out += self.best_pairs([old[g] for g in gone], [new[c] for c in come], gone, come)
-                gone, come = [], []
+                best = self.best_pairs([old[g] for g in gone], [new[c] for c in come], gone, come)
+                out += best if any(None not in pair for pair in best) else gap
+                gone, come, gap = [], [], []
                 if i is not None or j is not None:
                     out.append((i, j))
+                continue
+            gap.append((i, j))
         return out
 
     def best_pairs(self, a: list[Any], b: list[Any], ia: list[int], ib: list[int]) -> list[Pair]:
@@ -177,13 +181,13 @@ class _Builder:
             if kept[g - 1][c - 1] and best[g][c] == best[g - 1][c - 1] + kept[g - 1][c - 1]:
                 g, c = g - 1, c - 1
                 out.append((ia[g], ib[c]))
-            elif best[g][c] == best[g - 1][c]:
-                g -= 1
-                out.append((ia[g], None))
-            else:
+            elif best[g][c] == best[g][c - 1]:  # walking back: the new one first, so the old comes first
                 c -= 1
                 out.append((None, ib[c]))
-        out += [(ia[k], None) for k in reversed(range(g))] + [(None, ib[k]) for k in reversed(range(c))]
+            else:
+                g -= 1
+                out.append((ia[g], None))
+        out += [(None, ib[k]) for k in reversed(range(c))] + [(ia[k], None) for k in reversed(range(g))]
         return out[::-1]
 
     def kept_letters(self, a: Any, b: Any) -> int:
