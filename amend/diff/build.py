@@ -103,6 +103,7 @@ class _Builder:
         self.changes: list[Change] = []
         self.matched: dict[Path, Path] = {}
         self._bags: dict[str, Counter[str]] = {}
+        self._diffs: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.who: dict[tuple[Address, Pair], Tag] = {}  # (old container, pair) -> who added or removed it
 
     def build(self) -> Redline:
@@ -195,7 +196,16 @@ class _Builder:
         if not isinstance(a, str) and _shape(_unpaged(a)) != _shape(_unpaged(b)):
             return 0
         ta, tb = (x if isinstance(x, str) else text_of(x) for x in (a, b))
-        return sum(len(t) for op, t in word_diff(ta, tb) if op == SAME and _WORDY.search(t))
+        if not any(len(w) > 1 for w in self.bag(ta).keys() & self.bag(tb).keys()):
+            return 0  # no word of two letters both have: nothing to keep (no diff needed)
+        return sum(len(t) for op, t in self.word_diff(ta, tb) if op == SAME and _WORDY.search(t))
+
+    def word_diff(self, a: str, b: str) -> list[tuple[str, str]]:
+        """word_diff, kept: a pair weighed for pairing is diffed again when it is written."""
+        key = (a, b)
+        if key not in self._diffs:
+            self._diffs[key] = word_diff(a, b)
+        return self._diffs[key]
 
     def rewritten(self, container: Address, old: Sequence[Any], new: Sequence[Any], i: int | None, j: int | None,
                   similar: Any, unit: Any) -> list[Pair]:
@@ -238,7 +248,7 @@ class _Builder:
             if got is not None:
                 return got
         tag = self.trail.covering(opath) if self.trail is not None and what != "title" else ()
-        return [(op, t, tag if op != SAME else ()) for op, t in word_diff(a, b)]
+        return [(op, t, tag if op != SAME else ()) for op, t in self.word_diff(a, b)]
 
     def similar_text(self, a: str, b: str, at: float = PAIR_AT) -> bool:
         """Alike enough to be one text edited: most words shared, or a whole sentence (a section
