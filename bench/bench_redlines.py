@@ -11,7 +11,10 @@ amendments of every operation) this counts, in characters:
                ("polisen" → "polisen och räddningstjänsten")
   amend        what amend's redline DOCX marks inserted or deleted (w:ins / w:del text)
   python-redlines  what its Docxodus and Open-XML-PowerTools engines mark comparing the
-               proposal's and the adopted DOCX as amend renders them
+               proposal's and the adopted DOCX as amend renders them: inserted, deleted or
+               moved (w:moveFrom / w:moveTo text, struck where it was and underlined where it
+               went; "moved" says how much of it; before session 13 it was not counted, and
+               amend_chars_per_ins_del is amend's characters per the engine's without it)
 
 and the wall time of each (amend: structural diff + DOCX; best of --runs). Written to
 bench/results-redlines.json with --save.
@@ -40,7 +43,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from bench_apply import write_inputs  # noqa: E402
-from bench_redline import _python_redlines, best, marked  # noqa: E402  (timing and counting shared with it)
+from bench_redline import _python_redlines, best, marks  # noqa: E402  (timing and counting shared with it)
 
 from amend.apply import apply_steps  # noqa: E402
 from amend.load import load_patch, load_program  # noqa: E402
@@ -124,44 +127,47 @@ def _pair(args: argparse.Namespace, rewrite: str) -> tuple[int, int, list[dict[s
         {"name": "the amendments' own edits", "chars": deleted + inserted, "deleted": deleted, "inserted": inserted},
         amend]
     engines = tuple(args.engines.split(","))
-    for name, seconds, marks in _python_redlines(render_docx(program, when), render_docx(steps[-1].result, when),
-                                                 engines, args.runs):
-        rows.append(_engine_row(name, seconds, marks, amend))
+    for name, seconds, counts in _python_redlines(render_docx(program, when), render_docx(steps[-1].result, when),
+                                                  engines, args.runs):
+        rows.append(_engine_row(name, seconds, counts, amend))
     return program.page_count, len(patch.amendments), rows
 
 
-def _engine_row(name: str, seconds: float | None, marks: Any, amend: dict[str, Any]) -> dict[str, Any]:
+def _engine_row(name: str, seconds: float | None, counts: Any, amend: dict[str, Any]) -> dict[str, Any]:
     """An engine's row, with amend's characters marked per its and its seconds per amend's."""
     if not seconds:
-        return {"name": name, "error": marks}
-    row = {"name": name, "seconds": round(seconds, 3), **_marks_of(marks)}
+        return {"name": name, "error": counts}
+    row = {"name": name, "seconds": round(seconds, 3), **_marks_of(counts)}
     return {**row, "amend_chars_per_its": round(amend["chars"] / row["chars"], 4),
+            "amend_chars_per_ins_del": round(amend["chars"] / (row["chars"] - row["moved"]), 4),
             "its_seconds_per_amend": round(seconds / amend["seconds"], 1)}
 
 
 def _marks(docx: bytes) -> dict[str, int]:
-    return _marks_of(marked(docx))
+    return _marks_of(marks(docx))
 
 
-def _marks_of(marks: tuple[int, int]) -> dict[str, int]:
-    return {"revisions": marks[0], "chars": marks[1]}
+def _marks_of(counts: tuple[int, int, int]) -> dict[str, int]:
+    """revisions, characters marked (inserted, deleted or moved), and of them moved."""
+    return {"revisions": counts[0], "chars": counts[1] + counts[2], "moved": counts[2]}
 
 
 def _print(rows: list[dict[str, Any]], amendments: int, pages: int) -> None:
     print(f"{pages} pages, {amendments} amendments")
-    print(f"{'':48} {'seconds':>8} {'revisions':>9} {'chars marked':>12} {'× own edits':>11}")
+    print(f"{'':48} {'seconds':>8} {'revisions':>9} {'chars marked':>12} {'of them moved':>13} {'× own edits':>11}")
     own = rows[0]["chars"]
     for r in rows:
         if "error" in r:
             print(f"{r['name']:48} {r['error']}")
             continue
         print(f"{r['name']:48} {r.get('seconds', ''):>8} {r.get('revisions', ''):>9} {r['chars']:>12} "
-              f"{r['chars'] / own:>11.3f}")
+              f"{r.get('moved', ''):>13} {r['chars'] / own:>11.3f}")
     ours = rows[1]["seconds"]
     for r in rows[2:]:
         if "seconds" in r:
             print(f"{r['name']}: amend marks {rows[1]['chars'] / r['chars']:.3f}× its characters "
-                  f"in 1/{r['seconds'] / ours:.1f} of its time")
+                  f"({rows[1]['chars'] / (r['chars'] - r['moved']):.3f}× those it marks inserted or deleted, "
+                  f"moves left out) in 1/{r['seconds'] / ours:.1f} of its time")
 
 
 if __name__ == "__main__":

@@ -127,23 +127,36 @@ def test_a_paragraph_sharing_one_whole_sentence_is_paired_though_most_of_its_wor
     assert all(KEPT_1 not in t for _, t in _marks(red, "a1"))
 
 
-def test_coincidental_shared_little_words_are_not_kept(tmp_path):
+def test_a_replace_keeps_the_words_its_old_and_new_wording_share_but_not_a_lone_letter(tmp_path):
+    # session 13 (issue 12's bench criterion): a replaced run keeps the words its old and new
+    # wording share, as Word's compare does (session 9 struck and added it whole around " med ")
     red = redline(_steps(tmp_path, [AMENDMENTS[1], AMENDMENTS[3]]))
-    # the replace's old and new wording share only " med ": one run struck, one added
-    assert _marks(red, "a2") == [(DEL, "Samverkan med skolan sker årligen"),
-                                 (INS, "Dialog och uppföljning med nämnden görs varje månad")]
-    # the section's new text shares "och", "i", "av" with the old by chance: struck and added whole
+    assert _marks(red, "a2") == [(DEL, "Samverkan"), (INS, "Dialog och uppföljning"),
+                                 (DEL, "skolan sker årligen"), (INS, "nämnden görs varje månad")]
+    assert "Samverkan med skolan" not in "".join(_kept(red)) and any(" med " == k for k in _kept(red))
+    # the section's new text shares only "i" with the old: a lone letter is not kept, so struck and added whole
     marks = _marks(red, "a4")
     assert (DEL, "Arbetet bekostas inom ram och i samråd med nämnderna.") in marks
     assert (INS, UNRELATED[0]) in marks and (INS, UNRELATED[1]) in marks
 
 
-def test_the_word_diff_keeps_a_shared_word_between_one_word_changes_but_not_between_rewritten_runs():
+def test_the_word_diff_keeps_the_most_letters_both_texts_share_in_words_of_two_letters_or_more():
     assert word_diff("i samverkan med polisen och skolan", "i samråd med regionen och skolan") == [
         (SAME, "i "), (DEL, "samverkan"), (INS, "samråd"), (SAME, " med "), (DEL, "polisen"), (INS, "regionen"),
         (SAME, " och skolan")]
     assert word_diff("Vi ska arbeta vidare med dessa frågor", "Nämnden tar fram en plan med mål för året") == [
-        (DEL, "Vi ska arbeta vidare med dessa frågor"), (INS, "Nämnden tar fram en plan med mål för året")]
+        (DEL, "Vi ska arbeta vidare"), (INS, "Nämnden tar fram en plan"), (SAME, " med "), (DEL, "dessa frågor"),
+        (INS, "mål för året")]
+    # a shared word inside a run: kept where it is, the runs either side of it struck and added
+    assert word_diff("Resultat socialtjänsten under mellan till", "Resultat forskning stärker socialtjänsten vårdnadshavare till") == [
+        (SAME, "Resultat "), (INS, "forskning stärker "), (SAME, "socialtjänsten "), (DEL, "under mellan"),
+        (INS, "vårdnadshavare"), (SAME, " till")]
+    # a lone one-letter word or a lone mark between changes is not kept
+    assert word_diff("Vi bor i staden, nära torget.", "De bodde i byn, långt bort.") == [
+        (DEL, "Vi bor i staden, nära torget"), (INS, "De bodde i byn, långt bort"), (SAME, ".")]
+    # words in another order: the one that keeps the most letters is kept
+    assert word_diff("ett två tre fyra", "fyra tre två ett") == [(DEL, "ett två tre "), (SAME, "fyra"),
+                                                                 (INS, " tre två ett")]
 
 
 def test_each_amendment_comment_is_anchored_on_the_words_it_changed(tmp_path):

@@ -103,6 +103,7 @@ class _Builder:
         self.changes: list[Change] = []
         self.matched: dict[Path, Path] = {}
         self._bags: dict[str, Counter[str]] = {}
+        self._diffs: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.who: dict[tuple[Address, Pair], Tag] = {}  # (old container, pair) -> who added or removed it
 
     def build(self) -> Redline:
@@ -132,10 +133,79 @@ class _Builder:
         added, as a reader would write it; `unit(i)` is the address of old text i."""
         got = self.trail.pairs(container, len(old), len(new)) if self.trail else None
         if got is None:
-            return align(old, new, key, similar)
+            pairs = align(old, new, key, similar)
+            return self.paired_rest(pairs, old, new) if self.replaced(container) else pairs
         pairs, who = got
         self.who.update(((container, pair), tag) for pair, tag in who.items())
         return [split for i, j in pairs for split in self.rewritten(container, old, new, i, j, similar, unit)]
+
+    def replaced(self, container: Address) -> bool:
+        """Was this container's text replaced whole by an amendment (its section's blocks)?"""
+        return self.trail is not None and not container.is_top and any(
+            e.action == "replace_blocks" for _, e in self.trail.covering(container))
+
+    def paired_rest(self, pairs: list[Pair], old: Sequence[Any], new: Sequence[Any]) -> list[Pair]:
+        """In a text an amendment replaced whole: between two paired children, the old ones left
+        over paired in order with the new ones left over of the same shape, so that the words
+        they share are kept (as a compare would): the pairs that keep the most letters."""
+        out: list[Pair] = []
+        gone: list[int] = []
+        come: list[int] = []
+        gap: list[Pair] = []  # the gap as aligned: kept in its order where nothing in it pairs
+        for i, j in [*pairs, (None, None)]:
+            if i is None and j is not None:
+                come.append(j)
+            elif j is None and i is not None:
+                gone.append(i)
+            else:
+                best = self.best_pairs([old[g] for g in gone], [new[c] for c in come], gone, come)
+                out += best if any(None not in pair for pair in best) else gap
+                gone, come, gap = [], [], []
+                if i is not None or j is not None:
+                    out.append((i, j))
+                continue
+            gap.append((i, j))
+        return out
+
+    def best_pairs(self, a: list[Any], b: list[Any], ia: list[int], ib: list[int]) -> list[Pair]:
+        """The children left over, paired in order so that the pairs keep the most letters."""
+        if not a or not b:
+            return [(i, None) for i in ia] + [(None, j) for j in ib]
+        kept = [[self.kept_letters(x, y) for y in b] for x in a]
+        best = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+        for g in range(len(a)):
+            for c in range(len(b)):
+                best[g + 1][c + 1] = max(best[g][c + 1], best[g + 1][c], best[g][c] + kept[g][c] if kept[g][c] else 0)
+        out: list[Pair] = []
+        g, c = len(a), len(b)
+        while g and c:
+            if kept[g - 1][c - 1] and best[g][c] == best[g - 1][c - 1] + kept[g - 1][c - 1]:
+                g, c = g - 1, c - 1
+                out.append((ia[g], ib[c]))
+            elif best[g][c] == best[g][c - 1]:  # walking back: the new one first, so the old comes first
+                c -= 1
+                out.append((None, ib[c]))
+            else:
+                g -= 1
+                out.append((ia[g], None))
+        out += [(None, ib[k]) for k in reversed(range(c))] + [(ia[k], None) for k in reversed(range(g))]
+        return out[::-1]
+
+    def kept_letters(self, a: Any, b: Any) -> int:
+        """The letters a word diff of two children of one shape keeps (0: another shape)."""
+        if not isinstance(a, str) and _shape(_unpaged(a)) != _shape(_unpaged(b)):
+            return 0
+        ta, tb = (x if isinstance(x, str) else text_of(x) for x in (a, b))
+        if not any(len(w) > 1 for w in self.bag(ta).keys() & self.bag(tb).keys()):
+            return 0  # no word of two letters both have: nothing to keep (no diff needed)
+        return sum(len(t) for op, t in self.word_diff(ta, tb) if op == SAME and _WORDY.search(t))
+
+    def word_diff(self, a: str, b: str) -> list[tuple[str, str]]:
+        """word_diff, kept: a pair weighed for pairing is diffed again when it is written."""
+        key = (a, b)
+        if key not in self._diffs:
+            self._diffs[key] = word_diff(a, b)
+        return self._diffs[key]
 
     def rewritten(self, container: Address, old: Sequence[Any], new: Sequence[Any], i: int | None, j: int | None,
                   similar: Any, unit: Any) -> list[Pair]:
@@ -151,9 +221,9 @@ class _Builder:
     def keeps_words(self, at: Address, a: str, b: str) -> bool:
         """Do the edits of this text keep some of its words? Then it is shown in place, each
         edited run where it is: striking it and adding it whole would mark the kept words
-        twice, though no amendment changed them (what is kept inside an edited run is the
-        word diff's, which keeps nothing coincidental). A text none of whose words is kept
-        is a rewrite: struck and added whole."""
+        twice, though no amendment changed them (inside an edited run, the word diff keeps
+        the words the old and new wording share, as a compare would). A text none of whose
+        words is kept is a rewrite: struck and added whole."""
         assert self.trail is not None
         pieces = self.trail.text(at, a, b)
         return pieces is not None and any(op == SAME and _WORDY.search(t) for op, t, _ in pieces)
@@ -178,7 +248,7 @@ class _Builder:
             if got is not None:
                 return got
         tag = self.trail.covering(opath) if self.trail is not None and what != "title" else ()
-        return [(op, t, tag if op != SAME else ()) for op, t in word_diff(a, b)]
+        return [(op, t, tag if op != SAME else ()) for op, t in self.word_diff(a, b)]
 
     def similar_text(self, a: str, b: str, at: float = PAIR_AT) -> bool:
         """Alike enough to be one text edited: most words shared, or a whole sentence (a section

@@ -1,18 +1,22 @@
 """Words: the word-level diff of one text against another, and how alike two texts are.
 
-A text's diff keeps what is meaningfully shared and nothing coincidental. Whole sentences
-that both texts have (of at least KEPT_SENTENCE_WORDS words) are matched first and always
-kept; between them, diff-match-patch diffs word tokens (a word is never split) and its
-semantic clean-up drops each shared run no longer than the changes on both sides of it, so
-a shared "och" or "i" between two rewritten runs is not kept, while a shared start or end
-("polisen" → "polisen och räddningstjänsten": only " och räddningstjänsten" is inserted)
-and a shared word between two one-word changes are. Without the sentence step, a sentence
-kept between two longer rewritten runs would be struck and added again.
+A text's diff marks the fewest characters a reader can follow, as Word's compare does. Whole
+sentences both texts have (of at least KEPT_SENTENCE_WORDS words) are matched first and always
+kept; between them, the words kept are those of the heaviest common subsequence of the two
+texts' words, a word weighing its letters (what is kept is what is not marked, so this marks
+the fewest characters), and a word is never split. A kept run between two changes needs a word
+of two letters or more: a lone "i" or comma is not kept between rewritten runs. So a shared start
+or end ("polisen" → "polisen och räddningstjänsten": only " och räddningstjänsten" is inserted)
+and a shared word inside a rewritten run ("Samverkan med skolan sker" → "Dialog med nämnden
+görs": " med " kept) are kept, where the amendment's own words put them; the white space either
+side of a changed run that both texts have is kept with it.
 
-Every diff is small (one paragraph's words, or one sequence of keys in
-amend.diff.align), so diff-match-patch runs with `Diff_Timeout = 0`: the
-default timeout silently gives up on large inputs and returns a useless
-delete-everything/insert-everything.
+The common subsequence is found over the pairs of equal words only (a Fenwick tree of the best
+chain so far, O(pairs · log n)); a text with more pairs than MATCH_LIMIT (one word repeated
+hundreds of times) falls back to diff-match-patch with its semantic clean-up. Every diff is
+small (one paragraph's words, or one sequence of keys in amend.diff.align), so diff-match-patch
+runs with `Diff_Timeout = 0`: the default timeout silently gives up on large inputs and returns a
+useless delete-everything/insert-everything.
 """
 from __future__ import annotations
 
@@ -91,7 +95,7 @@ def dmp() -> Any:
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """(op, text) pieces turning `a` into `b`: the sentences both have kept, and between
-    them word by word, semantically cleaned (see the module docstring)."""
+    them the heaviest words both have (see the module docstring)."""
     if a == b:
         return [(SAME, a)] if a else []
     out: list[tuple[str, str]] = []
@@ -157,7 +161,108 @@ def _merged(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _tokens_diff(a: str, b: str) -> list[tuple[str, str]]:
-    """The word-token diff of a and b, semantically cleaned."""
+    """The word-token diff of a and b: the words kept are those of a longest common
+    subsequence weighted by their letters (what marks the fewest characters), and kept
+    runs only with a word of two letters or more in them (see the module docstring)."""
+    if a == b:
+        return [(SAME, a)] if a else []
+    ta, tb = tokens(a), tokens(b)
+    p = 0
+    while p < len(ta) and p < len(tb) and ta[p] == tb[p]:
+        p += 1
+    s = 0
+    while s < len(ta) - p and s < len(tb) - p and ta[-1 - s] == tb[-1 - s]:
+        s += 1
+    kept = _kept_runs(ta[p:len(ta) - s], tb[p:len(tb) - s])
+    if kept is None:  # too many ways to match (a text of one repeated word): the old diff
+        return _semantic_diff(a, b)
+    out: list[tuple[str, str]] = [(SAME, "".join(ta[:p]))]
+    i = j = p
+    for ka, kb, n in [*((x + p, y + p, n) for x, y, n in kept), (len(ta) - s, len(tb) - s, s)]:
+        out += _gap("".join(ta[i:ka]), "".join(tb[j:kb]))
+        out.append((SAME, "".join(ta[ka:ka + n])))
+        i, j = ka + n, kb + n
+    return _merged(out)
+
+
+def _gap(a: str, b: str) -> list[tuple[str, str]]:
+    """Between kept runs: `a` deleted and `b` inserted, the white space both start or end with kept."""
+    if a == b:
+        return [(SAME, a)]
+    lead = 0
+    while lead < len(a) and lead < len(b) and a[lead] == b[lead] and a[lead].isspace():
+        lead += 1
+    tail = 0
+    while tail < len(a) - lead and tail < len(b) - lead and a[-1 - tail] == b[-1 - tail] and a[-1 - tail].isspace():
+        tail += 1
+    return [(SAME, a[:lead]), (DEL, a[lead:len(a) - tail]), (INS, b[lead:len(b) - tail]), (SAME, a[len(a) - tail:])]
+
+
+MATCH_LIMIT = 200_000  # pairs of equal words a diff weighs at most
+
+
+def _kept_runs(ta: list[str], tb: list[str]) -> list[tuple[int, int, int]] | None:
+    """(start in ta, start in tb, tokens) of each run kept: the words of the heaviest common
+    subsequence (a word weighs its length), in runs of words next to each other in both texts
+    (white space between them) that have a word of two letters or more. None: too many matches."""
+    wa = [k for k, t in enumerate(ta) if not t.isspace()]
+    wb = [k for k, t in enumerate(tb) if not t.isspace()]
+    where: dict[str, list[int]] = {}
+    for y, k in enumerate(wb):
+        where.setdefault(tb[k], []).append(y)
+    if sum(len(where.get(ta[k], ())) for k in wa) > MATCH_LIMIT:
+        return None
+    m = len(wb)
+    tree_v = [0] * (m + 1)  # Fenwick tree over positions in wb: the best chain ending at or before
+    tree_n = [-1] * (m + 1)
+    nodes: list[tuple[int, int, int]] = []  # (x, y, previous node)
+    for x, k in enumerate(wa):
+        ys = where.get(ta[k])
+        if not ys:
+            continue
+        w = len(ta[k])
+        for y in reversed(ys):  # later first, so that a word is not chained to itself in this row
+            best, prev, q = 0, -1, y
+            while q > 0:
+                if tree_v[q] > best:
+                    best, prev = tree_v[q], tree_n[q]
+                q -= q & -q
+            v, node = best + w, len(nodes)
+            nodes.append((x, y, prev))
+            q = y + 1
+            while q <= m:
+                if tree_v[q] < v:
+                    tree_v[q], tree_n[q] = v, node
+                q += q & -q
+    best, node, q = 0, -1, m
+    while q > 0:
+        if tree_v[q] > best:
+            best, node = tree_v[q], tree_n[q]
+        q -= q & -q
+    chain: list[tuple[int, int]] = []
+    while node >= 0:
+        x, y, node = nodes[node]
+        chain.append((wa[x], wb[y]))
+    chain.reverse()
+    runs: list[list[int]] = []  # [start in ta, start in tb, tokens, weightiest word]
+    for ka, kb in chain:
+        last = runs[-1] if runs else None
+        if last and ka - last[0] == kb - last[1] and ta[last[0] + last[2]:ka] == tb[last[1] + last[2]:kb] \
+                and all(t.isspace() for t in ta[last[0] + last[2]:ka]):
+            last[2], last[3] = ka + 1 - last[0], max(last[3], _weight(ta[ka]))
+        else:
+            runs.append([ka, kb, 1, _weight(ta[ka])])
+    return [(ka, kb, n) for ka, kb, n, w in runs if w >= 2]
+
+
+def _weight(token: str) -> int:
+    """What keeping a token weighs: a word its letters; punctuation nothing on its own."""
+    return len(token) if token[0].isalnum() or token[0] == "_" else 0
+
+
+def _semantic_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """The word-token diff of a and b, semantically cleaned (diff-match-patch): where the
+    heaviest common words are too costly to find."""
     if a == b:
         return [(SAME, a)] if a else []
     alphabet = _Alphabet()
