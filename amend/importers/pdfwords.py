@@ -179,21 +179,29 @@ class _Builder:
         if cur is not None and self._breaks(cur, ch, x0, x1, top, bottom, size, bold, italic):
             self.close()
             cur = None
+        letter = LIGATURES.get(ch, ch)
         if cur is None:
-            self.cur = [[LIGATURES.get(ch, ch)], x0, x1, top, bottom, size, bold, italic]
+            self.cur = [[letter], x0, x1, top, bottom, size, bold, italic]
             return
         if size > cur[5]:  # a word set in two styles without a space ('H' in small caps + 'aparandas')
             cur[5:8] = [size, bold, italic]
-        cur[0].append(LIGATURES.get(ch, ch))
-        cur[2], cur[3], cur[4] = max(cur[2], x1), min(cur[3], top), max(cur[4], bottom)
+        cur[0].append(letter)
+        if x1 > cur[2]:  # (a letter per call: comparisons, not max/min, on the path every letter takes)
+            cur[2] = x1
+        if top < cur[3]:
+            cur[3] = top
+        if bottom > cur[4]:
+            cur[4] = bottom
 
     @staticmethod
     def _breaks(cur: list, ch: str, x0: float, x1: float, top: float, bottom: float, size: float, bold: bool,
                 italic: bool) -> bool:
-        gap, scale = x0 - cur[2], max(size, 1)
+        gap, scale = x0 - cur[2], size if size > 1 else 1
         if abs(top - cur[3]) >= 0.5 * scale or abs(bottom - cur[4]) >= 0.6 * scale or gap > 0.25 * size \
                 or x1 <= cur[1] + 0.5:
             return True
+        if size == cur[5] and bold == cur[6] and italic == cur[7]:
+            return False
         restyled = (round(size * 2), bold, italic) != (round(cur[5] * 2), cur[6], cur[7])
         return restyled and (gap > 0.12 * size or (ch.isdigit() and size < 0.8 * cur[5]))
 
