@@ -27,16 +27,18 @@ def attach(program: Program, marks: list[Unsure]) -> Program:
     from ..tree import iter_units
 
     texts = [fold_anchor(u.text) for u in iter_units(program)]
-    kept = tuple(m for m in dict.fromkeys(marks) if any(_names(m, t) for t in texts))
+    kept = tuple(m for m in dict.fromkeys(marks) if _named(m, fold_anchor(m.text), texts))
     if not kept or program.source_file is None:
         return program
     return replace(program, source_file=replace(program.source_file, unsure=kept))
 
 
-def _names(mark: Unsure, text: str) -> bool:
-    """The mark is about `text` (folded): starts it, or for kind "runs" (a page starting inside it) stands in it."""
-    wanted = fold_anchor(mark.text)
-    return wanted in text[1:] if mark.kind == "runs" else text.startswith(wanted)
+def _named(mark: Unsure, wanted: str, texts: list[str]) -> bool:
+    """The mark (its text folded: `wanted`) is about one of `texts` (folded): starts it, or for
+    kind "runs" (a page starting inside it) stands in it."""
+    if mark.kind == "runs":
+        return any(text.find(wanted, 1) >= 0 for text in texts)  # in text[1:], without the copy
+    return any(text.startswith(wanted) for text in texts)
 
 
 def first_texts(entries: Iterable[tuple[int, str, str]]) -> dict[int, str]:
