@@ -13,7 +13,7 @@ amendments of every operation) this counts, in characters:
   python-redlines  what its Docxodus and Open-XML-PowerTools engines mark comparing the
                proposal's and the adopted DOCX as amend renders them: inserted, deleted or
                moved (w:moveFrom / w:moveTo text, struck where it was and underlined where it
-               went; "moved" says how much of it; before session 13 it was not counted, and
+               went; "moved" says how much of it; before December 2026 it was not counted, and
                amend_chars_per_ins_del is amend's characters per the engine's without it)
 
 and the wall time of each (amend: structural diff + DOCX; best of --runs). Written to

@@ -1,4 +1,4 @@
-"""The redline keeps the words a replaced passage's old and new text share (session 13, issue 12's
+"""The redline keeps the words a replaced passage's old and new text share (December 2026, issue 12's
 bench criterion): a replace's run and a section's text replaced whole show, as Word's compare
 does, the heaviest words both texts have kept (a word of two letters or more), and never text
 an amendment did not touch. Checked in the segments, the DOCX's tracked text, the HTML page,

@@ -128,7 +128,7 @@ def test_a_paragraph_sharing_one_whole_sentence_is_paired_though_most_of_its_wor
 
 
 def test_a_replace_keeps_the_words_its_old_and_new_wording_share_but_not_a_lone_letter(tmp_path):
-    # session 13 (issue 12's bench criterion): a replaced run keeps the words its old and new
+    # December 2026 (issue 12's bench criterion): a replaced run keeps the words its old and new
     # wording share, as Word's compare does (session 9 struck and added it whole around " med ")
     red = redline(_steps(tmp_path, [AMENDMENTS[1], AMENDMENTS[3]]))
     assert _marks(red, "a2") == [(DEL, "Samverkan"), (INS, "Dialog och uppföljning"),
