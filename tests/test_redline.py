@@ -105,7 +105,8 @@ def test_title_block_changes_are_tracked_too(applied):
     deleted = ["".join(t.text for t in d.iter(w("delText"))) for d in facts.iter(w("del"))]
     inserted = ["".join(t.text for t in i.iter(w("t"))) for i in facts.iter(w("ins"))]
     # the reader's words only: the internal version names ("proposed", "adopted") are never shown
-    assert deleted == ["Status: Förslag · ", "03-18"] and inserted == ["10-22"]
+    # a date is one word: struck and added whole, not "2025-" kept and "03-18" → "10-22" (December 2026)
+    assert deleted == ["Status: Förslag · ", "2025-03-18"] and inserted == ["2025-10-22"]
     assert not any("Version" in (t.text or "") or "proposed" in (t.text or "")
                    for t in body.iter(w("t"), w("delText")))
     line = "Förslag till Kommunfullmäktige från Kommunstyrelsens arbetsutskott 2025-10-22 § 170 (ärende 2025.202 KS)"
@@ -144,7 +145,7 @@ def test_html_shows_both_tillagg_as_ins_linked_to_their_amendments(applied):
     assert " samt med de fackliga parterna" in ins and "Fackliga parter erbjuds basutbildning." in ins
     assert re.search(r'<li id="a1-tillagg-1"[^>]*><strong>Tillägg 1 \(tillagg-1\)</strong>', html)
     assert re.search(r'<ins id="(c\d+)"> samt med de fackliga parterna</ins><a class="back" href="#a1-tillagg-1"', html)
-    assert '<del id="c1">Status: Förslag · </del>Datum: 2025-' in html and "proposed" not in html
+    assert '<del id="c1">Status: Förslag · </del>Datum: <del>2025-03-18</del><ins>2025-10-22</ins>' in html and "proposed" not in html
     # where the proposal's pages begin
     assert all(f'<div class="page" id="s{n}"><span>s. {n}</span></div>' in html for n in range(1, 10))
 
@@ -327,7 +328,7 @@ def test_diff_prints_a_plain_word_diff_when_not_on_a_terminal(applied, tmp_path)
     assert "@@ p. 6 · Samverkan @@" in lines
     assert any(line.endswith("olika förvaltningar i kommunen{+ samt med de fackliga parterna+}.") for line in lines)
     assert "+ {+Fackliga parter erbjuds basutbildning.+}" in lines
-    assert "  [-Status: Förslag · -]Datum: 2025-[-03-18-]{+10-22+}" in lines
+    assert "  [-Status: Förslag · -]Datum: [-2025-03-18-]{+2025-10-22+}" in lines
     assert "\x1b[" not in result.stdout
     colored = CliRunner().invoke(main, ["diff", "--color", str(PROGRAM), str(adopted)])
     assert "\x1b[32m" in colored.stdout and "{+" not in colored.stdout

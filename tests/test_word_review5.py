@@ -86,11 +86,26 @@ def test_an_edit_beside_a_footnote_mark_keeps_it_on_the_same_words(amend, tmp_pa
     assert _text_before(p, f"{W}footnoteReference") == want  # the mark still ends the same words
 
 
-def test_a_new_sentence_right_at_a_footnote_mark_is_refused(amend, tmp_path):
+def test_a_new_sentence_after_a_footnote_mark_leaves_the_footnote_on_its_sentence(amend, tmp_path):
+    # Since the redline keeps the words a replace shares (December 2026) the new sentence goes after
+    # "årsredovisning. " — after the mark and its space, not right beside the mark — so nothing is in
+    # doubt: the footnote stays on the sentence it annotates, the new sentence follows it.
     program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
-    err = _refused(amend, tmp_path, program, _patch(
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch(
         "trygghetsplan", '{id: a1, at: {page: 2}, replace: "årsredovisning. Uppföljningen", '
                          'with: "årsredovisning. Den granskas. Uppföljningen"}'))
+    paragraph = next(p for p in _body(adopted).iter(f"{W}p") if "årsredovisning" in "".join(p.itertext()))
+    marked = "".join("[1]" if e.tag == f"{W}footnoteReference" else (e.text or "")
+                     for e in paragraph.iter(f"{W}t", f"{W}footnoteReference"))
+    assert marked == ("Insatserna följs upp varje år i kommunens årsredovisning.[1] Den granskas. "
+                      "Uppföljningen redovisas för kommunstyrelsen.")
+
+
+def test_words_changed_up_to_a_footnote_mark_are_refused(amend, tmp_path):
+    program = _imported(amend, tmp_path, PLAN, "trygghetsplan")
+    err = _refused(amend, tmp_path, program, _patch(
+        "trygghetsplan", '{id: a1, at: {page: 2}, replace: "kommunens årsredovisning.", '
+                         'with: "kommunens delårsrapport."}'))
     assert "footnote 1" in err
 
 

@@ -29,8 +29,12 @@ from ..text import sentence_spans
 SAME, INS, DEL = "=", "+", "-"
 _OPS = {0: SAME, 1: INS, -1: DEL}
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-_WORD = re.compile(r"\w+|[^\w\s]")  # the tokens that are not white space
+# A word is never split, and a date, a number, a case number or a compound is one word: word
+# characters joined by a hyphen, dot, slash or colon between them ("2026-01-15", "2026.001",
+# "HR-avdelningen", "kl. 9:30"), or by a comma between digits ("1,5"); so "2026-01-15" → "2026-03-01"
+# strikes and adds the date whole rather than keeping a "2026" and a "-01" of it.
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011./:]\w+|(?<=\d),\d+)*|\s+|[^\w\s]")
+_WORD = re.compile(r"\w+|[^\w\s]")  # words and marks, as how alike two texts are counts them
 _WORDS = re.compile(r"\w+")
 _MORE = re.compile(r"[.!?]\W*\s+\w")  # a sentence may end here and another begin
 KEPT_SENTENCE_WORDS = 3  # a sentence both texts have is kept whole from this many words ("Ja." may be chance)
