@@ -216,33 +216,14 @@ def _kept_runs(ta: list[str], tb: list[str]) -> list[tuple[int, int, int]] | Non
         where.setdefault(tb[k], []).append(y)
     if sum(len(where.get(ta[k], ())) for k in wa) > MATCH_LIMIT:
         return None
-    m = len(wb)
-    tree_v = [0] * (m + 1)  # Fenwick tree over positions in wb: the best chain ending at or before
-    tree_n = [-1] * (m + 1)
+    tree = _Chains(len(wb))
     nodes: list[tuple[int, int, int]] = []  # (x, y, previous node)
     for x, k in enumerate(wa):
-        ys = where.get(ta[k])
-        if not ys:
-            continue
-        w = len(ta[k])
-        for y in reversed(ys):  # later first, so that a word is not chained to itself in this row
-            best, prev, q = 0, -1, y
-            while q > 0:
-                if tree_v[q] > best:
-                    best, prev = tree_v[q], tree_n[q]
-                q -= q & -q
-            v, node = best + w, len(nodes)
+        for y in reversed(where.get(ta[k], ())):  # later first, so that a word is not chained to itself in this row
+            best, prev = tree.best(y)
             nodes.append((x, y, prev))
-            q = y + 1
-            while q <= m:
-                if tree_v[q] < v:
-                    tree_v[q], tree_n[q] = v, node
-                q += q & -q
-    best, node, q = 0, -1, m
-    while q > 0:
-        if tree_v[q] > best:
-            best, node = tree_v[q], tree_n[q]
-        q -= q & -q
+            tree.offer(y + 1, best + len(ta[k]), len(nodes) - 1)
+    node = tree.best(len(wb))[1]
     chain: list[tuple[int, int]] = []
     while node >= 0:
         x, y, node = nodes[node]
@@ -257,6 +238,30 @@ def _kept_runs(ta: list[str], tb: list[str]) -> list[tuple[int, int, int]] | Non
         else:
             runs.append([ka, kb, 1, _weight(ta[ka])])
     return [(ka, kb, n) for ka, kb, n, w in runs if w >= 2]
+
+
+class _Chains:
+    """A Fenwick tree over the positions of the second text's words: the heaviest chain of
+    matched words ending at or before a position, and the node that ends it."""
+
+    def __init__(self, m: int) -> None:
+        self.m, self.value, self.node = m, [0] * (m + 1), [-1] * (m + 1)
+
+    def best(self, q: int) -> tuple[int, int]:
+        """(weight, node) of the heaviest chain ending at one of the first `q` positions."""
+        best, node = 0, -1
+        while q > 0:
+            if self.value[q] > best:
+                best, node = self.value[q], self.node[q]
+            q -= q & -q
+        return best, node
+
+    def offer(self, q: int, value: int, node: int) -> None:
+        """A chain of this weight ends at position `q` (from 1)."""
+        while q <= self.m:
+            if self.value[q] < value:
+                self.value[q], self.node[q] = value, node
+            q += q & -q
 
 
 def _weight(token: str) -> int:

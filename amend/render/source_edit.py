@@ -214,9 +214,7 @@ class Writer(RowWriting, SectionWriting, TableJoining):
         last_base, last_alike = _base_ppr(gone, _ppr(last), self.default_style()), _same_ppr(gone, last)
         gone.replace(_ppr(gone), copy.deepcopy(_ppr(first)))
         if not alike and gone.find(f"{w('pPr')}/{w('pPrChange')}") is None:
-            change = self.marks.mark("pPrChange")
-            change.append(base)
-            _ppr(gone).append(change)
+            self.record(_ppr(gone), base)
         for child in [c for c in first if c.tag != w("pPr")]:
             gone.append(child)
         first.getparent().remove(first)
@@ -226,9 +224,7 @@ class Writer(RowWriting, SectionWriting, TableJoining):
         if last is not first:
             _untrack(last, "ins")
             if last.find(f"{w('pPr')}/{w('pPrChange')}") is None and not last_alike:  # Word keeps the last mark's look
-                change = self.marks.mark("pPrChange")
-                change.append(last_base)
-                _ppr(last).append(change)
+                self.record(_ppr(last), last_base)
         elif _mark(gone, "ins") is not None:
             _untrack(gone, "ins")
         return True
