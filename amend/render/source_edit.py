@@ -62,6 +62,7 @@ class Writer(RowWriting, SectionWriting, TableJoining):
         self.gone_tables: dict[Any, int] = {}  # a table (w:tbl) deleted whole -> its change
         self.tables_gone: set | None = None  # the tables whose every text is deleted whole
         self.gone_whole: dict = {}  # a paragraph deleted whole -> its change (source_sections.py)
+        self.gone_after: Node | None = None  # the last text deleted whole since the last one kept (after_gone)
 
     def who(self, change: int | None) -> tuple[str, str]:
         decision = self.red.changes[change].decision if change is not None else None
@@ -109,9 +110,11 @@ class Writer(RowWriting, SectionWriting, TableJoining):
                 prev = self.new_text(i, node, prev, pending)
             else:
                 self.place_pending(pending, node)
+                p = node.p
                 if not self.replaced_cell(i, node):
                     self.old(node, prev)
                 prev = node if node.p is not None else prev
+                self.note_gone(node, p)
         if pending:
             self.cannot_place(pending[0])
 
@@ -133,10 +136,27 @@ class Writer(RowWriting, SectionWriting, TableJoining):
         if self.in_new_row(node):
             return prev
         if prev is not None and (prev.container == node.container or node.container == ("body",)):
-            self.new_after(i, node, prev)
+            self.new_after(i, node, self.after_gone(prev, node))
             return node
         pending.append(node)
         return prev
+
+    def note_gone(self, node: Node, p: Any) -> None:
+        """Remember `node` when the adopted file loses its paragraph `p`; forget it at a text kept."""
+        if node.p is not None:
+            self.gone_after = None
+        elif p is not None:
+            self.gone_after = _gone_node(node, p)
+
+    def after_gone(self, prev: Node, node: Node) -> Node:
+        """What a new text goes after in the adopted file: the last paragraph deleted whole since
+        `prev`, in its container, rather than `prev` (drop_removed takes that paragraph out
+        later), so that it stands where the redline puts it, after what lay between them (a page
+        break paragraph, an image), and Accept All of the redline is the adopted file."""
+        gone, self.gone_after = self.gone_after, None
+        if gone is None or gone.container != node.container or prev.container != node.container:
+            return prev
+        return gone
 
     def place_pending(self, pending: list[Node], node: Node) -> None:
         """The new texts waiting for an old one go before it, in its container (else: refused)."""
@@ -476,3 +496,8 @@ def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
             out.append((pos, pos + len(g.text), "", g))
         pos += len(g.text) if g.op != INS else 0
     return out
+
+
+def _gone_node(node: Node, p: Any) -> Node:
+    """`node`, deleted whole from the adopted file, with the paragraph it was in (not yet taken out)."""
+    return Node(node.path, node.segments, node.kind, node.container, node.unit, p)
