@@ -15,6 +15,7 @@ already marked or joined); its rows, sections, runs and numbering are in their o
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 from ..diff import DEL, INS, SAME, Redline
@@ -146,7 +147,7 @@ class Writer(RowWriting, SectionWriting, TableJoining):
         if node.p is not None:
             self.gone_after = None
         elif p is not None:
-            self.gone_after = _gone_node(node, p)
+            self.gone_after = dataclasses.replace(node, p=p)
 
     def after_gone(self, prev: Node, node: Node) -> Node:
         """What a new text goes after in the adopted file: the last paragraph deleted whole since
@@ -496,8 +497,3 @@ def _changed(unit: Unit, segs) -> list[tuple[int, int, str, Any]]:
             out.append((pos, pos + len(g.text), "", g))
         pos += len(g.text) if g.op != INS else 0
     return out
-
-
-def _gone_node(node: Node, p: Any) -> Node:
-    """`node`, deleted whole from the adopted file, with the paragraph it was in (not yet taken out)."""
-    return Node(node.path, node.segments, node.kind, node.container, node.unit, p)
