@@ -7,6 +7,8 @@ docx_lists.py, redline_docx.py and source_numbering.py import it plainly.
 """
 from __future__ import annotations
 
+from copy import copy
+
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml.etree import SubElement
@@ -14,6 +16,7 @@ from lxml.etree import SubElement
 _W = nsmap["w"]
 _NSMAP = {"w": _W}
 _CLARK: dict = {}
+_BLANK: dict = {}  # an empty w:<tag> per tag, copied: a copy is made ~3× faster than by makeelement
 _PPR, _R, _T, _SPACE = qn("w:pPr"), qn("w:r"), qn("w:t"), qn("xml:space")
 _VAL = qn("w:val")
 
@@ -28,8 +31,10 @@ PPR_RANK = {tag: k for k, tag in enumerate(PPR_ORDER)}
 
 def el(tag: str, *children, **attrs):
     """w:<tag> with w: attributes and children."""
-    name = _CLARK.get(tag) or _CLARK.setdefault(tag, f"{{{_W}}}{tag}")
-    made = oxml_parser.makeelement(name, nsmap=_NSMAP)
+    blank = _BLANK.get(tag)
+    if blank is None:
+        blank = _BLANK[tag] = oxml_parser.makeelement(f"{{{_W}}}{tag}", nsmap=_NSMAP)
+    made = copy(blank)
     for k, v in attrs.items():
         made.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
     for child in children:
