@@ -69,19 +69,51 @@ class Compiler:
         unknown = set(schema) - _ANNOTATIONS - set(_KEYWORDS)
         if unknown:
             raise ValueError(f"schema_check does not know the keyword(s) {sorted(unknown)}")
-        checks = [_KEYWORDS[k](self, schema[k], schema, uri) for k in _KEYWORDS if k in schema]
-        if len(checks) == 1:
-            return checks[0]
-        return lambda v: all(c(v) for c in checks)
+        return _every([_KEYWORDS[k](self, schema[k], schema, uri) for k in _KEYWORDS if k in schema])
+
+
+# The checks run once per value of a file (a 2,000-page program has half a
+# million): each is a plain loop or a single expression, not a generator.
+
+
+def _every(checks: list[Check]) -> Check:
+    """True when every check is."""
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: bool(first(v) and second(v))
+
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+    return every
+
+
+def _some(checks: list[Check]) -> Check:
+    """True when at least one check is."""
+    if len(checks) == 1:
+        return checks[0]
+
+    def some(v: Any) -> bool:
+        for check in checks:
+            if check(v):
+                return True
+        return False
+    return some
 
 
 def _type(_c: Compiler, value: Any, _s: dict, _u: str) -> Check:
     names = value if isinstance(value, list) else [value]
-    tests = [_TYPES[n] for n in names]
-    return tests[0] if len(tests) == 1 else (lambda v: any(t(v) for t in tests))
+    return _some([_TYPES[n] for n in names])
 
 
 def _required(_c: Compiler, keys: list[str], _s: dict, _u: str) -> Check:
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda v: not isinstance(v, dict) or key in v
     return lambda v: not isinstance(v, dict) or all(k in v for k in keys)
 
 
@@ -103,6 +135,8 @@ def _additional(c: Compiler, extra: Any, schema: dict, uri: str) -> Check:
     if "patternProperties" in schema:
         raise ValueError("schema_check does not know patternProperties")
     known = frozenset(schema.get("properties", ()))
+    if extra is False:  # no key but the known ones
+        return lambda v: not isinstance(v, dict) or known.issuperset(v)
     sub = c._schema(extra, uri)
     return lambda v: not isinstance(v, dict) or all(sub(v[k]) for k in v if k not in known)
 
@@ -113,13 +147,21 @@ def _items(c: Compiler, items: Any, _s: dict, uri: str) -> Check:
 
 
 def _any_of(c: Compiler, branches: list[Any], _s: dict, uri: str) -> Check:
-    subs = [c._schema(b, uri) for b in branches]
-    return lambda v: any(s(v) for s in subs)
+    return _some([c._schema(b, uri) for b in branches])
 
 
 def _one_of(c: Compiler, branches: list[Any], _s: dict, uri: str) -> Check:
     subs = [c._schema(b, uri) for b in branches]
-    return lambda v: sum(1 for s in subs if s(v)) == 1
+
+    def one(v: Any) -> bool:
+        found = 0
+        for sub in subs:
+            if sub(v):
+                found += 1
+                if found > 1:
+                    return False
+        return found == 1
+    return one
 
 
 def _same(expected: Any) -> Check:
@@ -132,8 +174,10 @@ def _same(expected: Any) -> Check:
 
 
 def _enum(_c: Compiler, values: list[Any], _s: dict, _u: str) -> Check:
-    tests = [_same(x) for x in values]
-    return lambda v: any(t(v) for t in tests)
+    if all(isinstance(x, str) for x in values):
+        texts = frozenset(values)
+        return lambda v: isinstance(v, str) and v in texts
+    return _some([_same(x) for x in values])
 
 
 def _const(_c: Compiler, value: Any, _s: dict, _u: str) -> Check:

@@ -289,7 +289,7 @@ def _check_operations(data, lines, name):
 
 
 def _operation_problems(am: dict, i: int, lines, name: str) -> list[AmendError]:
-    label = am.get("id", msg("load.amendment", n=i + 1))
+    label = am["id"] if "id" in am else msg("load.amendment", n=i + 1)  # the words only when needed
 
     def error(message: Msg, key: str | None = None) -> SchemaError:
         where = ("amendments", i) if key is None else ("amendments", i, key)
@@ -325,7 +325,11 @@ def _misfits(am: dict, op: str, error: Callable[[Msg, str], SchemaError]) -> lis
 
 def _clashes(am: dict, op: str) -> list[Msg]:
     """Modifiers given together that cannot be, or missing where the operation needs them."""
-    found = (("after" in am and "before" in am, msg("load.op.after_and_before")),
-             (op == "replace" and "with" not in am, msg("load.op.replace_without_with")),
-             ("position" in am and "after_item" in am, msg("load.op.position_and_after_item")))
-    return [message for clash, message in found if clash]
+    found = []  # the words made only for a clash found (most amendments have none)
+    if "after" in am and "before" in am:
+        found.append(msg("load.op.after_and_before"))
+    if op == "replace" and "with" not in am:
+        found.append(msg("load.op.replace_without_with"))
+    if "position" in am and "after_item" in am:
+        found.append(msg("load.op.position_and_after_item"))
+    return found

@@ -24,7 +24,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_BREAKING_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+# A run of breaking white space other than one plain space (which stays as it is:
+# matching every space between words, to put it back, took half of clean's time).
+_BREAKING_SPACE = re.compile(r"[\t\r\n\f\v][ \t\r\n\f\v]*| [ \t\r\n\f\v]+")
 
 
 def clean(text: str) -> str:
