@@ -19,6 +19,7 @@ from .sentences import (
     OPENING_MARKS,
     Boundary,
     _next_start,
+    _past_openers,
     abbreviation_like,
     owns_its_full_stop,
     sentence_boundaries,
@@ -52,7 +53,7 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
 def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
     for check in (_apostrophe, _hyphen_end, _doubled, _empty_brackets, _empty_quotes, _unpaired, _mark_at_start,
-                  _lower_start, _runs_on):
+                  _mark_after_opening, _lower_start, _runs_on):
         problem = check(text, start, end, new, result)
         if problem:
             return problem
@@ -157,6 +158,34 @@ def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Ms
     mark = result.lstrip()[:1]
     if mark and mark in _LEADING_MARKS and text.lstrip()[:1] != mark:
         return msg("guards.mark_at_start", mark=mark, result=_around(result, 0))
+    return None
+
+
+_CLOSING_AT_START = ".,;:!?)]}"
+
+
+def _marks_after_opening(text: str) -> list[int]:
+    """Where a sentence (or the text) starts with an opening dash, quotation mark or bracket
+    followed at once by a mark that closes or goes on a sentence: "–, i första hand", "(, och"."""
+    out = []
+    for start in [0, *(b.start for b in sentence_boundaries(text))]:
+        while start < len(text) and text[start] == " ":
+            start += 1
+        i = _past_openers(text, start)
+        if start < i < len(text) and text[i] in _CLOSING_AT_START:
+            out.append(i)
+    return out
+
+
+def _mark_after_opening(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Words starting with a comma put before the first word of a sentence that opens with a dash,
+    quotation mark or bracket ("– Vi stöder" + ", i första hand," before "Vi" → "–, i första hand,
+    Vi stöder"): the mark takes the place of the space after the opening one (review 13)."""
+    found = _marks_after_opening(result)
+    if len(found) > len(_marks_after_opening(text)) + len(_marks_after_opening(new)):
+        at = next((i for i in found if result[i - 1:i + 1] not in text), found[-1])
+        return msg("guards.mark_after_opening", mark=result[at], opening=result[:at].rstrip()[-1:],
+                   result=_around(result, _first_change(text, result)))
     return None
 
 
