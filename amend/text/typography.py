@@ -19,7 +19,6 @@ from .sentences import (
     OPENING_MARKS,
     Boundary,
     _next_start,
-    _past_openers,
     abbreviation_like,
     owns_its_full_stop,
     sentence_boundaries,
@@ -161,26 +160,22 @@ def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Ms
     return None
 
 
-_CLOSING_AT_START = ".,;:!?)]}"
+# an opening bracket, or a quotation mark or dash that opens (at the start, after a space or bracket),
+# right before a mark that closes or goes on a clause: "(, dvs.", "”, kallat", "–, i första hand"
+_OPENING_THEN_MARK = re.compile(r"(?:[(\[{]|(?:(?<=[\s(\[])|^)(?:[" + _QUOTES + r"]|[\u2013\u2014] ?))(?=[.,;:])")
 
 
 def _marks_after_opening(text: str) -> list[int]:
-    """Where a sentence (or the text) starts with an opening dash, quotation mark or bracket
-    followed at once by a mark that closes or goes on a sentence: "–, i första hand", "(, och"."""
-    out = []
-    for start in [0, *(b.start for b in sentence_boundaries(text))]:
-        while start < len(text) and text[start] == " ":
-            start += 1
-        i = _past_openers(text, start)
-        if start < i < len(text) and text[i] in _CLOSING_AT_START:
-            out.append(i)
-    return out
+    """Where an opening dash, quotation mark or bracket is followed at once by a mark that
+    closes or goes on a clause ("–, i första hand", "(, och"): the place of that mark."""
+    return [m.end() for m in _OPENING_THEN_MARK.finditer(text)]
 
 
 def _mark_after_opening(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
-    """Words starting with a comma put before the first word of a sentence that opens with a dash,
-    quotation mark or bracket ("– Vi stöder" + ", i första hand," before "Vi" → "–, i första hand,
-    Vi stöder"): the mark takes the place of the space after the opening one (review 13)."""
+    """Words starting with a comma put right after an opening dash, quotation mark or bracket
+    ("– Vi stöder" + ", i första hand," before "Vi" → "–, i första hand, Vi stöder"; "(se
+    bilaga 2)" + ", dvs." before "se"): the comma takes the place of the space after the opening
+    mark (review 13)."""
     found = _marks_after_opening(result)
     if len(found) > len(_marks_after_opening(text)) + len(_marks_after_opening(new)):
         at = next((i for i in found if result[i - 1:i + 1] not in text), found[-1])
