@@ -161,8 +161,9 @@ def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Ms
 
 
 # an opening bracket, or a quotation mark or dash that opens (at the start, after a space or bracket),
-# right before a mark that closes or goes on a clause: "(, dvs.", "”, kallat", "–, i första hand"
-_OPENING_THEN_MARK = re.compile(r"(?:[(\[{]|(?:(?<=[\s(\[])|^)(?:[" + _QUOTES + r"]|[\u2013\u2014] ?))(?=[.,;:])")
+# right before a comma, semicolon or colon: "(, dvs.", "”, kallat", "–, i första hand" (not a full
+# stop: "(.)" is what deleting all the words inside leaves, judged as the words were quoted)
+_OPENING_THEN_MARK = re.compile(r"(?:[(\[{]|(?:(?<=[\s(\[])|^)(?:[" + _QUOTES + r"]|[\u2013\u2014] ?))(?=[,;:])")
 
 
 def _marks_after_opening(text: str) -> list[int]:
