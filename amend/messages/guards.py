@@ -53,6 +53,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guards.mark_at_start": (
         "would leave the text starting with \"{mark}\" (\"{result}\"); quote the \"{mark}\" together with the words",
         "skulle lämna texten med ”{mark}” först (”{result}”); citera ”{mark}” tillsammans med orden"),
+    "guards.mark_after_opening": (
+        "would leave \"{mark}\" right after the opening \"{opening}\" (\"{result}\"); quote the "
+        "words around the place and write the new words with their marks where they belong",
+        "skulle lämna ”{mark}” direkt efter det inledande ”{opening}” (”{result}”); citera orden runt "
+        "stället och skriv de nya orden med sina tecken där de hör hemma"),
     "guards.lower_paragraph_start": (
         "would start the paragraph in lower case (\"{result}\"); quote the paragraph's first word and write the new "
         "words with a capital letter",

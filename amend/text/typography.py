@@ -52,7 +52,7 @@ def folded_terminal(text: str, end: int, new: str) -> tuple[str, Msg | None]:
 def edit_problem(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Why replacing text[start:end] by `new` (giving `result`) leaves text no one wrote, or None."""
     for check in (_apostrophe, _hyphen_end, _doubled, _empty_brackets, _empty_quotes, _unpaired, _mark_at_start,
-                  _lower_start, _runs_on):
+                  _mark_after_opening, _lower_start, _runs_on):
         problem = check(text, start, end, new, result)
         if problem:
             return problem
@@ -157,6 +157,31 @@ def _mark_at_start(text: str, start: int, end: int, new: str, result: str) -> Ms
     mark = result.lstrip()[:1]
     if mark and mark in _LEADING_MARKS and text.lstrip()[:1] != mark:
         return msg("guards.mark_at_start", mark=mark, result=_around(result, 0))
+    return None
+
+
+# an opening bracket, or a quotation mark or dash that opens (at the start, after a space or bracket),
+# right before a comma, semicolon or colon: "(, dvs.", "”, kallat", "–, i första hand" (not a full
+# stop: "(.)" is what deleting all the words inside leaves, judged as the words were quoted)
+_OPENING_THEN_MARK = re.compile(r"(?:[(\[{]|(?:(?<=[\s(\[])|^)(?:[" + _QUOTES + r"]|[\u2013\u2014] ?))(?=[,;:])")
+
+
+def _marks_after_opening(text: str) -> list[int]:
+    """Where an opening dash, quotation mark or bracket is followed at once by a mark that
+    closes or goes on a clause ("–, i första hand", "(, och"): the place of that mark."""
+    return [m.end() for m in _OPENING_THEN_MARK.finditer(text)]
+
+
+def _mark_after_opening(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
+    """Words starting with a comma put right after an opening dash, quotation mark or bracket
+    ("– Vi stöder" + ", i första hand," before "Vi" → "–, i första hand, Vi stöder"; "(se
+    bilaga 2)" + ", dvs." before "se"): the comma takes the place of the space after the opening
+    mark (review 13)."""
+    found = _marks_after_opening(result)
+    if len(found) > len(_marks_after_opening(text)) + len(_marks_after_opening(new)):
+        at = next((i for i in found if result[i - 1:i + 1] not in text), found[-1])
+        return msg("guards.mark_after_opening", mark=result[at], opening=result[:at].rstrip()[-1:],
+                   result=_around(result, _first_change(text, result)))
     return None
 
 

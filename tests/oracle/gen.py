@@ -794,6 +794,8 @@ def choose_specs(rng: random.Random, sections, nonce: Nonce, feats: Features, co
     specs, claimed, touched = [], set(), set()
     allp = places(sections)
     sent_places = [(p, s) for p in allp for s in p.unit.sentences]
+    if not sent_places:  # an earlier patch of the case left no sentence to amend
+        return specs
     for _ in range(count * 3):
         if len(specs) >= count:
             break
