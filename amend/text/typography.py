@@ -10,6 +10,8 @@ held against the amendment. A problem is returned as a reason (Msg); resolve ref
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from ..messages import Msg, msg
 from .joining import TERMINAL, _starts_sentence, end_insert, insert_at, own_terminal
@@ -82,25 +84,32 @@ def _run_may_stand(text: str, m: re.Match[str]) -> bool:
     return run[0] == "." and len(run) == 2 and run[1] != "." and owns_its_full_stop(word_before(text, m.start()))
 
 
+def _gained(find: Callable[[str], list[Any]], text: str, new: str, result: str) -> list[Any]:
+    """What `find` finds in `result`, when it finds more there than in the text and the new words
+    together (the edit made one), else nothing."""
+    found = find(result)
+    return found if len(found) > len(find(text)) + len(find(new)) else []
+
+
 def _doubled(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
-    runs = _bad_runs(result)
-    if len(runs) > len(_bad_runs(text)) + len(_bad_runs(new)):
+    runs = _gained(_bad_runs, text, new, result)
+    if runs:
         fresh = [r for r in runs if r not in _bad_runs(text)] or runs
         return msg("guards.doubled_mark", marks=fresh[0], result=_around(result, result.find(fresh[0])))
     return None
 
 
 def _empty_brackets(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
-    found = _EMPTY_BRACKETS.findall(result)
-    if len(found) > len(_EMPTY_BRACKETS.findall(text)) + len(_EMPTY_BRACKETS.findall(new)):
+    found = _gained(_EMPTY_BRACKETS.findall, text, new, result)
+    if found:
         return msg("guards.empty_brackets", result=_around(result, result.find(found[-1])))
     return None
 
 
 def _empty_quotes(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """Quotation marks with nothing left between them ("Projektet ”Trygg”" − "Trygg")."""
-    found = list(_EMPTY_QUOTES.finditer(result))
-    if len(found) > len(_EMPTY_QUOTES.findall(text)) + len(_EMPTY_QUOTES.findall(new)):
+    found = _gained(lambda t: list(_EMPTY_QUOTES.finditer(t)), text, new, result)
+    if found:
         return msg("guards.empty_quotes", result=_around(result, found[-1].start()))
     return None
 
@@ -177,8 +186,8 @@ def _mark_after_opening(text: str, start: int, end: int, new: str, result: str) 
     ("– Vi stöder" + ", i första hand," before "Vi" → "–, i första hand, Vi stöder"; "(se
     bilaga 2)" + ", dvs." before "se"): the comma takes the place of the space after the opening
     mark (review 13)."""
-    found = _marks_after_opening(result)
-    if len(found) > len(_marks_after_opening(text)) + len(_marks_after_opening(new)):
+    found = _gained(_marks_after_opening, text, new, result)
+    if found:
         at = next((i for i in found if result[i - 1:i + 1] not in text), found[-1])
         return msg("guards.mark_after_opening", mark=result[at], opening=result[:at].rstrip()[-1:],
                    result=_around(result, _first_change(text, result)))
