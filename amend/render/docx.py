@@ -107,12 +107,13 @@ class DocxWriter:
 
     def new_paragraph(self, container, style: str | None = None):
         """container.add_paragraph(style=style)."""
+        p = el("p")
         if container is self.doc:
-            p = el("p")
             self._add_to_body(p)
             paragraph = DocxParagraph(p, self.doc._body)
-        else:
-            paragraph = container.add_paragraph()
+        else:  # a table cell: python-docx's add_paragraph appends a w:p too
+            container._tc.append(p)
+            paragraph = DocxParagraph(p, container)
         if style is not None:
             set_style(paragraph._p, self.style_id(style))
         return paragraph

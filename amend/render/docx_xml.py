@@ -7,18 +7,16 @@ docx_lists.py, redline_docx.py and source_numbering.py import it plainly.
 """
 from __future__ import annotations
 
-from copy import copy
-
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
-from lxml.etree import SubElement
 
 _W = nsmap["w"]
 _NSMAP = {"w": _W}
 _CLARK: dict = {}
+_RUNS: dict = {}  # (text tag, xml:space preserve) -> a w:r holding an empty text, copied
 _BLANK: dict = {}  # an empty w:<tag> per tag, copied: a copy is made ~3× faster than by makeelement
-_PPR, _R, _T, _SPACE = qn("w:pPr"), qn("w:r"), qn("w:t"), qn("xml:space")
-_VAL = qn("w:val")
+_PPR, _T, _SPACE = qn("w:pPr"), qn("w:t"), qn("xml:space")
+_VAL, _PSTYLE = qn("w:val"), qn("w:pStyle")
 
 # the children of w:pPr in schema order (CT_PPr)
 PPR_ORDER = [qn(f"w:{t}") for t in (
@@ -34,7 +32,7 @@ def el(tag: str, *children, **attrs):
     blank = _BLANK.get(tag)
     if blank is None:
         blank = _BLANK[tag] = oxml_parser.makeelement(f"{{{_W}}}{tag}", nsmap=_NSMAP)
-    made = copy(blank)
+    made = blank.__copy__()  # not copy.copy: its dispatch costs as much as the copy
     for k, v in attrs.items():
         made.set(_CLARK.get(k) or _CLARK.setdefault(k, f"{{{_W}}}{k}"), v)
     for child in children:
@@ -70,10 +68,13 @@ def ppr_child(p, tag: str):
 def set_style(p, style_id: str | None) -> None:
     """paragraph._p.style = style_id (None: the default style, and an empty w:pPr as python-docx leaves)."""
     if style_id is None:
-        for old in ppr(p).findall(qn("w:pStyle")):
+        for old in ppr(p).findall(_PSTYLE):
             old.getparent().remove(old)
         return
-    ppr_child(p, qn("w:pStyle")).set(_VAL, style_id)
+    if not len(p):  # a new paragraph (most): w:pStyle is the first child of a new w:pPr
+        p.append(el("pPr", el("pStyle", val=style_id)))
+        return
+    ppr_child(p, _PSTYLE).set(_VAL, style_id)
 
 
 def set_page_break_before(p) -> None:
@@ -83,8 +84,14 @@ def set_page_break_before(p) -> None:
 
 def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> None:
     """Append a w:r holding text (w:t, or `tag`: w:delText) as CT_R.add_t writes it: xml:space
-    where white space would be lost (always with `preserve`). Made in place: no namespace to reconcile."""
-    t = SubElement(SubElement(parent, _R), tag)
-    t.text = text
-    if preserve or len(text.strip()) < len(text):
-        t.set(_SPACE, "preserve")
+    where white space would be lost (always with `preserve`). A copy of a made run: half the time
+    of making its two elements."""
+    keep = preserve or len(text.strip()) < len(text)
+    made = _RUNS.get((tag, keep))
+    if made is None:
+        made = _RUNS[tag, keep] = el("r", el(tag.rsplit("}", 1)[1]))
+        if keep:
+            made[0].set(_SPACE, "preserve")
+    run = made.__deepcopy__(None)
+    run[0].text = text
+    parent.append(run)

@@ -35,6 +35,7 @@ from .title import REDLINE_LABELS
 _W = nsmap["w"]
 _P, _TBL, _TR, _PPR = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pPr")
 _T, _DEL_TEXT = qn("w:t"), qn("w:delText")
+_ID, _DATE = qn("w:id"), qn("w:date")
 _TAG = {INS: "ins", DEL: "del"}
 
 
@@ -51,6 +52,7 @@ class RedlineWriter(DocxWriter):
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
         self._own_look: set = set()  # a heading deleted inside a handed-over run: shown with its own look (_hand_overs)
         self._headings: set = set()  # w:p of every heading
+        self._made_revisions: dict = {}  # (side, change n) -> a w:ins / w:del that _revision copies
         super().__init__(red.merged, template)
 
     def front_program(self):
@@ -67,11 +69,16 @@ class RedlineWriter(DocxWriter):
     # -------------------------------------------------- revisions
 
     def _revision(self, side: str, n):
-        decision = self.red.changes[n].decision if n is not None else self.red.default_decision
-        date = decision.date if decision else self.red.new.meta.date
-        rev = el(_TAG[side], id=str(next(self._ids)), author=author_of(decision))
-        if date:
-            rev.set(qn("w:date"), stamp(date))
+        key = (side, n)
+        made = self._made_revisions.get(key)
+        if made is None:  # one per side and change, copied: thousands of revisions share a few
+            decision = self.red.changes[n].decision if n is not None else self.red.default_decision
+            date = decision.date if decision else self.red.new.meta.date
+            made = self._made_revisions[key] = el(_TAG[side], id="0", author=author_of(decision))
+            if date:
+                made.set(_DATE, stamp(date))
+        rev = made.__copy__()
+        rev.set(_ID, str(next(self._ids)))  # set in place: the attributes keep their order id, author, date
         return rev
 
     def _mark(self, p, side: str, n) -> None:
