@@ -116,14 +116,15 @@ class _Step:
         """`forward`, each step of `a` moved by the shifts of the container it counts in."""
         out: list[Any] = []
         for p, step in enumerate(a):
-            prefix = Address(a[:p]).owner if p else TOP
-            if isinstance(step, int) and _is_container(a[:p]) and prefix in self.shifts:
-                moved = self.shifts[prefix].image(step, self.sorted_(prefix))
-                if moved is None:
-                    return None
-                out.append(moved)
-            else:
-                out.append(step)
+            if isinstance(step, int) and _is_container(a[:p]):  # the owner only where a step counts
+                prefix = Address(a[:p]).owner if p else TOP
+                if prefix in self.shifts:
+                    moved = self.shifts[prefix].image(step, self.sorted_(prefix))
+                    if moved is None:
+                        return None
+                    out.append(moved)
+                    continue
+            out.append(step)
         return Address(out)
 
 

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
@@ -32,7 +33,8 @@ from .template import headings_of, open_template, write_front
 __all__ = ["PPR_RANK", "DocxWriter", "add_text_run", "el", "ppr", "ppr_child", "render_docx", "save",
            "set_page_break_before", "set_style"]
 
-_VAL = qn("w:val")
+_VAL, _R, _RPR = qn("w:val"), qn("w:r"), qn("w:rPr")
+_BOLD = el("rPr", el("b"))
 
 
 class DocxWriter:
@@ -224,7 +226,8 @@ class DocxWriter:
         width = max((len(r) for r in rows), default=1)
         table = self.new_table(container, len(rows), width)
         table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
-        grid = [row.cells for row in table.rows]  # table.cell(r, c) lists every cell of the table each time
+        # row.cells reads each cell's span and merge; a new table has neither: a cell per w:tc
+        grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
         for r, row in enumerate(rows):
             real_r = r if block.header else r + 1
             for c, cell in enumerate(row):
@@ -260,8 +263,11 @@ class DocxWriter:
                     reuse._p.getparent().remove(reuse._p)
                     reuse = None
         if bold:  # every run, also those a redline wraps in w:ins / w:del
-            for r in cell._tc.iter(qn("w:r")):
-                Run(r, cell).bold = True
+            for r in cell._tc.iter(_R):
+                if len(r) and r[0].tag == _RPR:
+                    Run(r, cell).bold = True
+                else:  # the run properties python-docx would add: w:rPr/w:b, first in the run
+                    r.insert(0, _BOLD.__deepcopy__(None))
 
 
 def _set_num(paragraph, num_id: int) -> None:

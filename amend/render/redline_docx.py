@@ -35,7 +35,7 @@ from .title import REDLINE_LABELS
 _W = nsmap["w"]
 _P, _TBL, _TR, _PPR = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pPr")
 _T, _DEL_TEXT = qn("w:t"), qn("w:delText")
-_ID, _DATE = qn("w:id"), qn("w:date")
+_ID, _DATE, _AUTHOR = qn("w:id"), qn("w:date"), qn("w:author")
 _TAG = {INS: "ins", DEL: "del"}
 
 
@@ -377,9 +377,9 @@ class RedlineWriter(DocxWriter):
                 n = self._sides.get(p, (SAME, None))[1]
                 change = el("pPrChange", id=str(next(self._ids)))
                 rev = self._revision(INS, n)
-                for k in ("author", "date"):
-                    if rev.get(qn(f"w:{k}")) is not None:
-                        change.set(qn(f"w:{k}"), rev.get(qn(f"w:{k}")))
+                for k in (_AUTHOR, _DATE):
+                    if rev.get(k) is not None:
+                        change.set(k, rev.get(k))
                 change.append(_explicit(p_old, p_new, self._default_style))
                 p.find(_PPR).append(change)
 
@@ -467,7 +467,8 @@ def _end_comment(last, cid: str) -> None:
     or, when that is in a table row of one side, at the start of the paragraph
     after the table: LibreOffice keeps a row that holds a comment's reference
     (it is content no revision removes), as one empty row after Accept All."""
-    end, reference = el("commentRangeEnd", id=cid), _styled_run("CommentReference", el("commentReference", id=cid))
+    end, reference = el("commentRangeEnd", id=cid), _REFERENCE.__deepcopy__(None)
+    reference[-1].set(_ID, cid)
     rows = [tr for tr in last.iterancestors(_TR) if _one_sided(tr)]
     after = _next_paragraph(rows[-1].getparent()) if rows else None
     if after is None:
@@ -501,6 +502,9 @@ def _next_paragraph(tbl):
 
 def _styled_run(style: str, *children):
     return el("r", el("rPr", el("rStyle", val=style)), *children)
+
+
+_REFERENCE = _styled_run("CommentReference", el("commentReference", id="0"))  # copied: one per comment
 
 
 def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
