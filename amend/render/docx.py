@@ -27,7 +27,7 @@ from ..model import Columns, ListBlock, Paragraph, Program, Table
 from .docx_custom import set_version_property
 from .docx_lists import NumberedLists
 from .docx_package import save, set_language
-from .docx_xml import PPR_RANK, add_text_run, el, ppr, ppr_child, set_page_break_before, set_style
+from .docx_xml import PPR_RANK, add_text_run, el, ppr, ppr_child, set_page_break_before, set_style, styled_paragraph
 from .template import headings_of, open_template, write_front
 
 __all__ = ["PPR_RANK", "DocxWriter", "add_text_run", "el", "ppr", "ppr_child", "render_docx", "save",
@@ -35,6 +35,7 @@ __all__ = ["PPR_RANK", "DocxWriter", "add_text_run", "el", "ppr", "ppr_child", "
 
 _VAL, _R, _RPR = qn("w:val"), qn("w:r"), qn("w:rPr")
 _BOLD = el("rPr", el("b"))
+_NUMPR, _NUMBERING = qn("w:numPr"), {tag: qn(f"w:{tag}") for tag in ("ilvl", "numId")}
 
 
 class DocxWriter:
@@ -109,15 +110,13 @@ class DocxWriter:
 
     def new_paragraph(self, container, style: str | None = None):
         """container.add_paragraph(style=style)."""
-        p = el("p")
+        p = el("p") if style is None else styled_paragraph(self.style_id(style))
         if container is self.doc:
             self._add_to_body(p)
             paragraph = DocxParagraph(p, self.doc._body)
         else:  # a table cell: python-docx's add_paragraph appends a w:p too
             container._tc.append(p)
             paragraph = DocxParagraph(p, container)
-        if style is not None:
-            set_style(paragraph._p, self.style_id(style))
         return paragraph
 
     def new_table(self, container, rows: int, cols: int):
@@ -271,9 +270,9 @@ class DocxWriter:
 
 
 def _set_num(paragraph, num_id: int) -> None:
-    numPr = ppr_child(paragraph._p, qn("w:numPr"))
+    numPr = ppr_child(paragraph._p, _NUMPR)
     for k, (tag, val) in enumerate((("ilvl", "0"), ("numId", str(num_id)))):  # ilvl first, then numId
-        child = numPr.find(qn(f"w:{tag}"))
+        child = numPr.find(_NUMBERING[tag])
         if child is None:
             child = el(tag)
             numPr.insert(k, child)

@@ -7,6 +7,7 @@ was numbered 1, its list 1 again, or on)."""
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from docx.oxml.ns import qn
 
@@ -20,11 +21,15 @@ class NumberedLists:
         self.numbering = doc.part.numbering_part.element
         self.source = _definition_of(doc, self.numbering, style_name)
         self._next: tuple[int, int] | None = None
+        self._last: Any = None  # the w:abstractNum added last: the next goes after it (no scan of them all each time)
+        self._stripped: Any = None
 
     def new(self) -> int:
         """The w:numId of a new list: a copy of the style's definition under new ids."""
         num_id, abstract_id = self._next_ids()
-        self.numbering.findall(qn("w:abstractNum"))[-1].addnext(self._own_definition(abstract_id))
+        last = self._last if self._last is not None else self.numbering.findall(qn("w:abstractNum"))[-1]
+        self._last = self._own_definition(abstract_id)
+        last.addnext(self._last)
         self.numbering.append(el("num", el("abstractNumId", val=str(abstract_id)), numId=str(num_id)))
         return num_id
 
@@ -39,10 +44,12 @@ class NumberedLists:
     def _own_definition(self, abstract_id: int):
         """The source definition under a new id and list identifier (w:nsid), without the style
         link (one definition is the style's)."""
-        made = copy.deepcopy(self.source)
+        if self._stripped is None:  # stripped once, copied per list
+            stripped = self._stripped = copy.deepcopy(self.source)
+            for child in stripped.findall(qn("w:nsid")) + stripped.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
+                child.getparent().remove(child)
+        made = copy.deepcopy(self._stripped)
         made.set(qn("w:abstractNumId"), str(abstract_id))
-        for child in made.findall(qn("w:nsid")) + made.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
-            child.getparent().remove(child)
         made.insert(0, el("nsid", val=f"{0xA3E00000 + abstract_id:08X}"))  # unique and the same each run
         return made
 

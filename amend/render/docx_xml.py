@@ -14,6 +14,7 @@ _W = nsmap["w"]
 _NSMAP = {"w": _W}
 _CLARK: dict = {}
 _RUNS: dict = {}  # (text tag, xml:space preserve) -> a w:r holding an empty text, copied
+_STYLED: dict = {}  # style id -> a w:p of that style, copied
 _BLANK: dict = {}  # an empty w:<tag> per tag, copied: a copy is made ~3× faster than by makeelement
 _PPR, _T, _SPACE = qn("w:pPr"), qn("w:t"), qn("xml:space")
 _VAL, _PSTYLE = qn("w:val"), qn("w:pStyle")
@@ -71,10 +72,16 @@ def set_style(p, style_id: str | None) -> None:
         for old in ppr(p).findall(_PSTYLE):
             old.getparent().remove(old)
         return
-    if not len(p):  # a new paragraph (most): w:pStyle is the first child of a new w:pPr
-        p.append(el("pPr", el("pStyle", val=style_id)))
-        return
     ppr_child(p, _PSTYLE).set(_VAL, style_id)
+
+
+def styled_paragraph(style_id: str | None):
+    """A new w:p of a style, as set_style(el("p"), style_id) makes it: a copy of one made per style."""
+    made = _STYLED.get(style_id)
+    if made is None:
+        made = _STYLED[style_id] = el("p")
+        set_style(made, style_id)
+    return made.__deepcopy__(None)
 
 
 def set_page_break_before(p) -> None:

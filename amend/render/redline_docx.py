@@ -227,7 +227,7 @@ class RedlineWriter(DocxWriter):
         paragraph after it; a paragraph both sides have gets its own mark
         marked as the other side's. A side that ends with a table needs
         nothing: Word puts an empty paragraph after a final table."""
-        kids = [k for k in container if k.tag in (_P, _TBL)]
+        kids = _blocks_in(container)
         if not kids:
             return
         made = None
@@ -294,7 +294,7 @@ class RedlineWriter(DocxWriter):
         paragraph behind: deleted ones (on Accept All the paragraph before them
         must keep its style and text, in every reader) and inserted ones right
         before a table (which no paragraph can join). See _hand_over."""
-        kids = [k for k in container if k.tag in (_P, _TBL)]
+        kids = _blocks_in(container)
         k = 0
         while k < len(kids):
             side = self._paragraph_side(kids[k])
@@ -335,7 +335,7 @@ class RedlineWriter(DocxWriter):
         properties on the other side, so that the joined paragraph has them
         whichever mark a word processor keeps (Word the last, LibreOffice the
         first)."""
-        paras = [k for k in container if k.tag == _P]
+        paras = list(container.iterchildren(_P))
         # A paragraph has its own properties on both sides unless something below says
         # otherwise; only those are copied and compared (most paragraphs of a long document).
         bases: dict = {}
@@ -351,15 +351,16 @@ class RedlineWriter(DocxWriter):
             (old if side == INS else new)[p] = _without_break(base(p))
         for p, (side, taken) in takes.items():
             (old if side == DEL else new)[p] = taken
-        kids = [k for k in container if k.tag in (_P, _TBL)]
+        kids = _blocks_in(container)
         # walking back, `after[side]` is the next element that is a table or not of that
         # side only: found once per element, not by a scan after each (quadratic in a long document)
         after: dict = {DEL: None, INS: None}
         for p in reversed(kids):
-            side = self._sides.get(p, (SAME,))[0] if p.tag == _P else SAME
+            table = p.tag == _TBL
+            side = SAME if table else self._sides.get(p, (SAME,))[0]
             target = after[side] if side != SAME else None
             for other in (DEL, INS):
-                if p.tag == _TBL or side != other:
+                if table or side != other:
                     after[other] = p
             if target is None or target.tag == _TBL or p in self._own_look:
                 continue
@@ -405,6 +406,11 @@ class RedlineWriter(DocxWriter):
             comment_styles(self.doc.styles.element)
         # parsed at once: thousands of comments of a dozen elements each, made one by one, took seconds
         part.extend(list(etree.fromstring(f'<w:comments xmlns:w="{_W}">{"".join(xml)}</w:comments>', oxml_parser)))
+
+
+def _blocks_in(container) -> list:
+    """The paragraphs and tables of a body or cell, in order (chosen by lxml: no tag read per child)."""
+    return list(container.iterchildren(_P, _TBL))
 
 
 _NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
