@@ -260,11 +260,6 @@ class _Builder:
             self._bags[text] = bag(text)
         return self._bags[text]
 
-    def match(self, old_node: Any, opath: Address, npath: Address) -> None:
-        """Record every node of an unchanged subtree as matched."""
-        for (o, _), (n, _) in zip(walk(old_node, opath), walk(old_node, npath)):
-            self.matched[o] = n
-
     def text(self, mpath: Address, a: str, b: str, opath: Address, npath: Address, spot: _Spot,
              what: str = "text") -> None:
         """Word segments of a text on both sides; each run of changed words is one
@@ -416,11 +411,11 @@ class _Builder:
 
     def paired_block(self, old: Any, new: Block, opath: Address, npath: Address, mpath: Address,
                      spot: _Spot) -> Block:
-        if _unpaged(old) == _unpaged(new):
-            self.match(old, opath, npath)
-            for here, text in walk(new, mpath):
+        if _unpaged(old) == _unpaged(new):  # every node matched and its text kept: one walk for the three places
+            for rel, text in walk(new):
+                self.matched[opath.below(rel)] = npath.below(rel)
                 if text is not None:
-                    self.segments[here] = (Segment(SAME, text),)
+                    self.segments[mpath.below(rel)] = (Segment(SAME, text),)
             return new
         self.matched[opath] = npath
         if isinstance(new, Paragraph):

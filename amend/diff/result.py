@@ -1,7 +1,7 @@
 """What a diff gives: the merged program with, per address, its side and its word segments, and the changes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..address import Address
@@ -59,9 +59,17 @@ class Redline:
     changes: list[Change]
     matched: dict[Path, Path]  # old address -> new address, for every node on both sides
     default_decision: Decision | None = None
+    # side() of each path asked: the renderers ask again for the same places (not part of the value)
+    _side_of: dict[Path, tuple[str, int | None]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def side(self, path: Path) -> tuple[str, int | None]:
         """(SAME, None), or (INS/DEL, change) when the node at path is on one side only."""
+        got = self._side_of.get(path)
+        if got is None:
+            got = self._side_of[path] = self._side(path)
+        return got
+
+    def _side(self, path: Path) -> tuple[str, int | None]:
         steps = tuple(path)  # plain tuples: they equal and hash as the Addresses (a hot loop of the renderers)
         if steps[:1] == ("h",):  # a heading: its section
             steps = steps[1:]

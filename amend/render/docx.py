@@ -33,7 +33,7 @@ from .template import headings_of, open_template, write_front
 __all__ = ["PPR_RANK", "DocxWriter", "add_text_run", "el", "ppr", "ppr_child", "render_docx", "save",
            "set_page_break_before", "set_style"]
 
-_VAL, _R, _RPR = qn("w:val"), qn("w:r"), qn("w:rPr")
+_VAL, _P, _R, _RPR = qn("w:val"), qn("w:p"), qn("w:r"), qn("w:rPr")
 _BOLD = el("rPr", el("b"))
 _NUMPR, _NUMBERING = qn("w:numPr"), {tag: qn(f"w:{tag}") for tag in ("ilvl", "numId")}
 
@@ -242,7 +242,7 @@ class DocxWriter:
         for c, column in enumerate(block.columns):
             cell = cells[c]
             if column.heading:
-                first = cell.paragraphs[0]
+                first = _first_paragraph(cell)
                 self.write_text(first, column.heading, path + ("col", c, "heading"))
                 set_style(first._p, self.style_id("Heading 4"))
             self.cell_blocks(cell, column.blocks, path + ("col", c), reuse=not column.heading)
@@ -251,7 +251,7 @@ class DocxWriter:
     def cell_blocks(self, cell, blocks, path, bold=False, reuse=True) -> None:
         """Blocks inside a table cell; the cell's own empty first paragraph is reused
         (not when a column heading is in it)."""
-        reuse = cell.paragraphs[0] if reuse else None
+        reuse = _first_paragraph(cell) if reuse else None
         for j, inner in enumerate(blocks):
             if reuse is not None and isinstance(inner, Paragraph):
                 self.write_text(reuse, inner.text, path + (j,))
@@ -277,6 +277,11 @@ def _set_num(paragraph, num_id: int) -> None:
             child = el(tag)
             numPr.insert(k, child)
         child.set(_VAL, val)
+
+
+def _first_paragraph(cell) -> DocxParagraph:
+    """cell.paragraphs[0], without making the list of them all."""
+    return DocxParagraph(cell._tc.find(_P), cell)
 
 
 def _repeat_header(row) -> None:
