@@ -16,7 +16,6 @@ redline_comments.py.)
 """
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from datetime import datetime
 from itertools import count
@@ -52,7 +51,7 @@ class RedlineWriter(DocxWriter):
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
         self._own_look: set = set()  # a heading deleted inside a handed-over run: shown with its own look (_hand_overs)
         self._headings: set = set()  # w:p of every heading
-        self._made_revisions: dict = {}  # (side, change n) -> a w:ins / w:del that _revision copies
+        self._made_revisions: dict = {}  # (side, change n, holds text) -> a w:ins / w:del that _revision copies
         super().__init__(red.merged, template)
 
     def front_program(self):
@@ -68,8 +67,9 @@ class RedlineWriter(DocxWriter):
 
     # -------------------------------------------------- revisions
 
-    def _revision(self, side: str, n):
-        key = (side, n)
+    def _revision(self, side: str, n, text: str | None = None):
+        """A w:ins or w:del of change n, with the next id; holding a run of `text` when given."""
+        key = (side, n, text is not None)
         made = self._made_revisions.get(key)
         if made is None:  # one per side and change, copied: thousands of revisions share a few
             decision = self.red.changes[n].decision if n is not None else self.red.default_decision
@@ -77,8 +77,12 @@ class RedlineWriter(DocxWriter):
             made = self._made_revisions[key] = el(_TAG[side], id="0", author=author_of(decision))
             if date:
                 made.set(_DATE, stamp(date))
-        rev = made.__copy__()
+            if text is not None:
+                add_text_run(made, "", _DEL_TEXT if side == DEL else _T, preserve=True)
+        rev = made.__deepcopy__(None)
         rev.set(_ID, str(next(self._ids)))  # set in place: the attributes keep their order id, author, date
+        if text is not None:
+            rev[0][0].text = text
         return rev
 
     def _mark(self, p, side: str, n) -> None:
@@ -103,9 +107,8 @@ class RedlineWriter(DocxWriter):
             if seg.op == SAME:
                 add_text_run(p, seg.text, preserve=True)
                 continue
-            wrap = self._revision(seg.op, seg.change)
+            wrap = self._revision(seg.op, seg.change, seg.text)
             p.append(wrap)
-            add_text_run(wrap, seg.text, _DEL_TEXT if seg.op == DEL else _T, preserve=True)
             self._note(seg.change, wrap)
         side, n = self.red.side(where)
         if side != SAME:
@@ -424,7 +427,7 @@ def _base_ppr(p):
     if pPr is not None:
         for child in pPr:
             if child.tag not in _NOT_BASE:
-                base.append(copy.deepcopy(child))
+                base.append(_copy(child))
     return base
 
 
@@ -433,20 +436,27 @@ def _explicit(old, new, default_style: str):
     style, page break and numbering that only the new side has: LibreOffice's
     Reject All restores the properties listed and leaves the others as they
     are; Word reads the same values as the defaults they stand for."""
-    out = copy.deepcopy(old)
-    offs = {qn("w:pStyle"): lambda: el("pStyle", val=default_style),
-            qn("w:pageBreakBefore"): lambda: el("pageBreakBefore", val="0"),
-            qn("w:numPr"): lambda: el("numPr", el("ilvl", val="0"), el("numId", val="0"))}
-    for tag, make in offs.items():
+    out = _copy(old)
+    for tag, off in _OFFS.items():
         if new.find(tag) is not None and out.find(tag) is None:
             rank = PPR_RANK[tag]
             at = sum(1 for c in out if PPR_RANK.get(c.tag, rank) < rank)
-            out.insert(at, make())
+            out.insert(at, el("pStyle", val=default_style) if off is None else _copy(off))
     return out
 
 
+# what _explicit writes for a property only the new side has (the style: the default one's id)
+_OFFS = {qn("w:pStyle"): None, qn("w:pageBreakBefore"): el("pageBreakBefore", val="0"),
+         qn("w:numPr"): el("numPr", el("ilvl", val="0"), el("numId", val="0"))}
+
+
+def _copy(element):
+    """copy.deepcopy of an element, without the copy module's dispatch and memo."""
+    return element.__deepcopy__(None)
+
+
 def _without_break(base):
-    out = copy.deepcopy(base)
+    out = _copy(base)
     for brk in out.findall(qn("w:pageBreakBefore")):
         out.remove(brk)
     return out
@@ -465,7 +475,7 @@ def _set_base_ppr(p, base) -> None:
         if child.tag not in _NOT_BASE:
             pPr.remove(child)
     for k, child in enumerate(base):
-        pPr.insert(k, copy.deepcopy(child))
+        pPr.insert(k, _copy(child))
 
 
 def _end_comment(last, cid: str) -> None:
