@@ -53,7 +53,7 @@ class RedlineWriter(DocxWriter):
         self._handed: set = set()  # w:p whose mark is tracked for the paragraphs after it (_hand_over)
         self._own_look: set = set()  # a heading deleted inside a handed-over run: shown with its own look (_hand_overs)
         self._headings: set = set()  # w:p of every heading
-        self._made_revisions: dict = {}  # (side, change n, holds text) -> a w:ins / w:del that _revision copies
+        self._made_revisions: dict = {}  # (side, author, date, holds text) -> a w:ins / w:del that _revision copies
         super().__init__(red.merged, template)
 
     def front_program(self):
@@ -71,14 +71,14 @@ class RedlineWriter(DocxWriter):
 
     def _revision(self, side: str, n, text: str | None = None):
         """A w:ins or w:del of change n, with the next id; holding a run of `text` when given."""
-        key = (side, n, text is not None)
+        decision = self.red.changes[n].decision if n is not None else self.red.default_decision
+        date = decision.date if decision else self.red.new.meta.date
+        key = (side, author_of(decision), stamp(date) if date else None, text is not None)
         made = self._made_revisions.get(key)
-        if made is None:  # one per side and change, copied: thousands of revisions share a few
-            decision = self.red.changes[n].decision if n is not None else self.red.default_decision
-            date = decision.date if decision else self.red.new.meta.date
-            made = self._made_revisions[key] = el(_TAG[side], id="0", author=author_of(decision))
-            if date:
-                made.set(_DATE, stamp(date))
+        if made is None:  # one per side and decision, copied: thousands of revisions share a few
+            made = self._made_revisions[key] = el(_TAG[side], id="0", author=key[1])
+            if key[2]:
+                made.set(_DATE, key[2])
             if text is not None:
                 add_text_run(made, "", _DEL_TEXT if side == DEL else _T, preserve=True)
         rev = made.__deepcopy__(None)
