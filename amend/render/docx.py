@@ -27,7 +27,17 @@ from ..model import Columns, ListBlock, Paragraph, Program, Table
 from .docx_custom import set_version_property
 from .docx_lists import NumberedLists
 from .docx_package import save, set_language
-from .docx_xml import PPR_RANK, add_text_run, el, ppr, ppr_child, set_page_break_before, set_style, styled_paragraph
+from .docx_xml import (
+    PPR_RANK,
+    add_text_run,
+    copied,
+    el,
+    ppr,
+    ppr_child,
+    set_page_break_before,
+    set_style,
+    styled_paragraph,
+)
 from .template import headings_of, open_template, write_front
 
 __all__ = ["PPR_RANK", "DocxWriter", "add_text_run", "el", "ppr", "ppr_child", "render_docx", "save",
@@ -266,7 +276,7 @@ class DocxWriter:
                 if len(r) and r[0].tag == _RPR:
                     Run(r, cell).bold = True
                 else:  # the run properties python-docx would add: w:rPr/w:b, first in the run
-                    r.insert(0, _BOLD.__deepcopy__(None))
+                    r.insert(0, copied(_BOLD))
 
 
 def _set_num(paragraph, num_id: int) -> None:

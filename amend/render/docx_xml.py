@@ -81,7 +81,13 @@ def styled_paragraph(style_id: str | None):
     if made is None:
         made = _STYLED[style_id] = el("p")
         set_style(made, style_id)
-    return made.__deepcopy__(None)
+    return copied(made)
+
+
+def copied(element):
+    """A deep copy of an element (copy.deepcopy without the copy module's dispatch and memo:
+    the writers copy elements made once, thousands of times)."""
+    return element.__deepcopy__(None)
 
 
 def set_page_break_before(p) -> None:
@@ -99,6 +105,6 @@ def add_text_run(parent, text: str, tag: str = _T, preserve: bool = False) -> No
         made = _RUNS[tag, keep] = el("r", el(tag.rsplit("}", 1)[1]))
         if keep:
             made[0].set(_SPACE, "preserve")
-    run = made.__deepcopy__(None)
+    run = copied(made)
     run[0].text = text
     parent.append(run)

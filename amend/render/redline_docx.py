@@ -27,7 +27,7 @@ from lxml import etree
 from ..diff import DEL, INS, SAME, Redline
 from .docx import DocxWriter, save
 from .docx_custom import set_version_property
-from .docx_xml import PPR_RANK, add_text_run, el, ppr, set_page_break_before
+from .docx_xml import PPR_RANK, add_text_run, copied, el, ppr, set_page_break_before
 from .redline_comments import author_of, comment_lines, comment_styles, comment_xml, stamp
 from .title import REDLINE_LABELS
 
@@ -81,7 +81,7 @@ class RedlineWriter(DocxWriter):
                 made.set(_DATE, key[2])
             if text is not None:
                 add_text_run(made, "", _DEL_TEXT if side == DEL else _T, preserve=True)
-        rev = made.__deepcopy__(None)
+        rev = copied(made)
         rev.set(_ID, str(next(self._ids)))  # set in place: the attributes keep their order id, author, date
         if text is not None:
             rev[0][0].text = text
@@ -433,7 +433,7 @@ def _base_ppr(p):
     if pPr is not None:
         for child in pPr:
             if child.tag not in _NOT_BASE:
-                base.append(_copy(child))
+                base.append(copied(child))
     return base
 
 
@@ -442,12 +442,12 @@ def _explicit(old, new, default_style: str):
     style, page break and numbering that only the new side has: LibreOffice's
     Reject All restores the properties listed and leaves the others as they
     are; Word reads the same values as the defaults they stand for."""
-    out = _copy(old)
+    out = copied(old)
     for tag, off in _OFFS.items():
         if new.find(tag) is not None and out.find(tag) is None:
             rank = PPR_RANK[tag]
             at = sum(1 for c in out if PPR_RANK.get(c.tag, rank) < rank)
-            out.insert(at, el("pStyle", val=default_style) if off is None else _copy(off))
+            out.insert(at, el("pStyle", val=default_style) if off is None else copied(off))
     return out
 
 
@@ -456,13 +456,8 @@ _OFFS = {qn("w:pStyle"): None, qn("w:pageBreakBefore"): el("pageBreakBefore", va
          qn("w:numPr"): el("numPr", el("ilvl", val="0"), el("numId", val="0"))}
 
 
-def _copy(element):
-    """copy.deepcopy of an element, without the copy module's dispatch and memo."""
-    return element.__deepcopy__(None)
-
-
 def _without_break(base):
-    out = _copy(base)
+    out = copied(base)
     for brk in out.findall(qn("w:pageBreakBefore")):
         out.remove(brk)
     return out
@@ -481,7 +476,7 @@ def _set_base_ppr(p, base) -> None:
         if child.tag not in _NOT_BASE:
             pPr.remove(child)
     for k, child in enumerate(base):
-        pPr.insert(k, _copy(child))
+        pPr.insert(k, copied(child))
 
 
 def _end_comment(last, cid: str) -> None:
@@ -489,7 +484,7 @@ def _end_comment(last, cid: str) -> None:
     or, when that is in a table row of one side, at the start of the paragraph
     after the table: LibreOffice keeps a row that holds a comment's reference
     (it is content no revision removes), as one empty row after Accept All."""
-    end, reference = el("commentRangeEnd", id=cid), _REFERENCE.__deepcopy__(None)
+    end, reference = el("commentRangeEnd", id=cid), copied(_REFERENCE)
     reference[-1].set(_ID, cid)
     rows = [tr for tr in last.iterancestors(_TR) if _one_sided(tr)]
     after = _next_paragraph(rows[-1].getparent()) if rows else None
@@ -522,11 +517,8 @@ def _next_paragraph(tbl):
     return after
 
 
-def _styled_run(style: str, *children):
-    return el("r", el("rPr", el("rStyle", val=style)), *children)
-
-
-_REFERENCE = _styled_run("CommentReference", el("commentReference", id="0"))  # copied: one per comment
+# a comment's reference run, copied: one per comment
+_REFERENCE = el("r", el("rPr", el("rStyle", val="CommentReference")), el("commentReference", id="0"))
 
 
 def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
