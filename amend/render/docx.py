@@ -58,6 +58,7 @@ class DocxWriter:
         self.page = 1
         self._pending_break = False
         self._style_ids: dict = {}
+        self._default_styles: dict = {}
         self._setup()
         self.lists = NumberedLists(self.doc)
         body = self.doc.element.body
@@ -114,8 +115,15 @@ class DocxWriter:
     # added (quadratic in a 2,000-page document). These give the same XML.
 
     def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH):
+        """doc.part.get_style_id(name, kind), whose default style of the kind is looked up
+        once (python-docx reads every style's type for it on every call: a millisecond each)."""
         if (name, kind) not in self._style_ids:
-            self._style_ids[name, kind] = self.doc.part.get_style_id(name, kind)
+            style = self.doc.styles[name]
+            if style.type != kind:
+                raise ValueError(f"assigned style is type {style.type}, need type {kind}")
+            if kind not in self._default_styles:
+                self._default_styles[kind] = self.doc.styles.default(kind)
+            self._style_ids[name, kind] = None if style == self._default_styles[kind] else style.style_id
         return self._style_ids[name, kind]
 
     def new_paragraph(self, container, style: str | None = None):
