@@ -104,6 +104,7 @@ class _Builder:
         self.matched: dict[Path, Path] = {}
         self._bags: dict[str, Counter[str]] = {}
         self._diffs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._trail_texts: dict[tuple[Address, str, str], list[Piece] | None] = {}
         self.who: dict[tuple[Address, Pair], Tag] = {}  # (old container, pair) -> who added or removed it
 
     def build(self) -> Redline:
@@ -210,10 +211,11 @@ class _Builder:
     def rewritten(self, container: Address, old: Sequence[Any], new: Sequence[Any], i: int | None, j: int | None,
                   similar: Any, unit: Any) -> list[Pair]:
         if i is None or j is None or unit is None or not isinstance(old[i], (str, Paragraph)) or \
-                not isinstance(new[j], (str, Paragraph)) or old[i] == new[j] or similar(old[i], new[j]):
+                not isinstance(new[j], (str, Paragraph)) or old[i] == new[j]:
             return [(i, j)]
         assert self.trail is not None
-        if self.keeps_words(unit(i), _text(old[i]), _text(new[j])):
+        # the edits' own pieces first: they are written anyway when the two pair, and most do
+        if self.keeps_words(unit(i), _text(old[i]), _text(new[j])) or similar(old[i], new[j]):
             return [(i, j)]
         self.who[(container, (i, None))] = self.who[(container, (None, j))] = self.trail.covering(unit(i))
         return [(i, None), (None, j)]
@@ -224,9 +226,16 @@ class _Builder:
         twice, though no amendment changed them (inside an edited run, the word diff keeps
         the words the old and new wording share, as a compare would). A text none of whose
         words is kept is a rewrite: struck and added whole."""
-        assert self.trail is not None
-        pieces = self.trail.text(at, a, b)
+        pieces = self.trail_text(at, a, b)
         return pieces is not None and any(op == SAME and _WORDY.search(t) for op, t, _ in pieces)
+
+    def trail_text(self, at: Address, a: str, b: str) -> list[Piece] | None:
+        """trail.text, kept: a text weighed for pairing is written with the same pieces."""
+        assert self.trail is not None
+        key = (at, a, b)
+        if key not in self._trail_texts:
+            self._trail_texts[key] = self.trail.text(at, a, b)
+        return self._trail_texts[key]
 
     def attribute(self, c: Change, tag: Tag | None, at: Address | None) -> None:
         """The amendments (and decision) that made change c: its edits, or those covering the place."""
@@ -244,7 +253,7 @@ class _Builder:
         """A text's pieces as its edits made them; else its word diff (attributed to whoever
         changed that place)."""
         if self.trail is not None and what != "title" and a != b:
-            got = self.trail.text(opath, a, b)
+            got = self.trail_text(opath, a, b)
             if got is not None:
                 return got
         tag = self.trail.covering(opath) if self.trail is not None and what != "title" else ()
