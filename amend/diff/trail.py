@@ -196,13 +196,13 @@ class Trail:
         """The pieces of a text from `old` to `new` as its edits made them (None: no edit says)."""
         pieces: list[Piece] = [(SAME, old, ())] if old else []
         current, found = old, False
-        for s, a in zip(self.steps, self.chain(old_at)):
+        chain = self.chain(old_at)
+        for s, a, after in zip(self.steps, chain, chain[1:]):  # after: a in the step's result
             if a is None:
                 return None
             edits = s.text.get(a)
             if not edits:
                 continue
-            after = s.forward(a)
             result = _unit_text(s.step.result.sections, after) if after is not None else None
             made = None if result is None else local_diff(current, result, [(s.k, e) for e in edits])
             if made is None or result is None:
