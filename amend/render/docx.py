@@ -22,6 +22,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from ..collector import collected_once
 from ..layout import COLUMNS_MARK, LABELS, title_lines
 from ..model import Columns, ListBlock, Paragraph, Program, Table
 from .docx_custom import set_version_property
@@ -315,6 +316,7 @@ def _describe(table, text: str) -> None:
     tblPr.append(desc)
 
 
+@collected_once  # python-docx's parts hold one another (amend.collector)
 def render_docx(program: Program, when: datetime, writer=DocxWriter, template: bytes | None = None) -> bytes:
     doc = writer(program, template).render()
     set_version_property(doc, program.meta.version)

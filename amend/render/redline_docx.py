@@ -24,6 +24,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+from ..collector import collected_once
 from ..diff import DEL, INS, SAME, Redline
 from .docx import DocxWriter, save
 from .docx_custom import set_version_property
@@ -521,6 +522,7 @@ def _next_paragraph(tbl):
 _REFERENCE = el("r", el("rPr", el("rStyle", val="CommentReference")), el("commentReference", id="0"))
 
 
+@collected_once  # python-docx's parts hold one another (amend.collector)
 def render_redline_docx(red: Redline, when: datetime, template: bytes | None = None) -> bytes:
     doc = RedlineWriter(red, template).render()
     set_version_property(doc, red.new.meta.version)

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..address import Address
+from ..collector import collected_once
 from ..diff import DEL, INS, Change, Redline
 from ..messages import Msg, msg
 from ..model import Columns, ListBlock, Paragraph, Program, Table
@@ -210,6 +211,7 @@ def _notes(red: Redline, patches, provenance: str) -> dict:
     return notes_by_merged_path(red, list(patches), struck_in_place=True)
 
 
+@collected_once  # jinja2's context holds the page's values in a cycle (amend.collector): half its time
 def render_redline_html(red: Redline, patches=(), provenance: str = "none") -> bytes:
     """The HTML page of a redline; `patches` (in order) name the amendments in the side list;
     `provenance` "footnotes" or "comments" adds a note naming the decision at each changed text."""
