@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .collector import collected_once
 from .messages import msg
 from .model import Meta, Patch, Program
 
@@ -27,6 +28,7 @@ def adopted_source(adopted: Program, docx, name: str) -> Program:
     return adopted
 
 
+@collected_once  # python-docx's parts hold one another (amend.collector)
 def noted_docx(adopted: Program, red, patches: Sequence[Patch], when, provenance: str,
                template: bytes | None = None) -> bytes | None:
     """amend's own adopted DOCX with provenance notes, or None when none are asked for."""
@@ -47,6 +49,7 @@ def _source_notes(red, patches: Sequence[Patch], provenance: str):
     return SourceNotes(provenance, red.new.meta.language, notes_by_merged_path(red, patches))
 
 
+@collected_once  # python-docx's parts hold one another (amend.collector)
 def source_docx(program: Program, red, when, docx_style: str, provenance: str = "none",
                  patches: Sequence[Patch] = ()) -> tuple[tuple | None, tuple[str, ...], tuple[str, ...]]:
     """(adopted DOCX, redline DOCX) written into the program's source Word file, or None;

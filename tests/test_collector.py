@@ -34,12 +34,13 @@ def test_paused_restores_the_collector_even_on_error() -> None:
 def test_sparing_freezes_at_each_stage_and_unfreezes_after() -> None:
     assert gc.get_freeze_count() == 0
     with pytest.raises(ValueError), sparing() as keep:
+        assert not gc.isenabled()  # paused, not only frozen: no collection at a stage's first allocation
         first = gc.get_freeze_count()
         made = [[n] for n in range(1000)]  # noqa: F841 - objects that the next keep() freezes
         keep()
         assert gc.get_freeze_count() >= first + 1000
         raise ValueError
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_apply_leaves_nothing_frozen(tmp_path: Path) -> None:
