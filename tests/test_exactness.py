@@ -121,6 +121,14 @@ def test_finding_2_a_short_word_at_a_sentence_end_is_a_full_stop(apply_cli):
     assert got == ["Arbetet tar tid. Sedan följs det upp årligen. Därefter följs det upp igen."]
 
 
+@pytest.mark.parametrize("word", ["hand", "vikt", "makt", "mån", "råd", "möte"])
+def test_finding_2_a_common_four_letter_word_at_a_sentence_end_is_a_full_stop(apply_cli, word):
+    # "i första hand." ends a sentence (oracle seed 530145 refused the next sentence's number)
+    text = f"Arbetet sker i första {word}. Sedan följs det upp. Därefter följs det upp igen."
+    got = apply_cli([text], [{"at": {"heading": "A", "sentence": 2}, "after": "följs det upp", "insert": "årligen"}])
+    assert got == [text.replace("upp. Där", "upp årligen. Där")]
+
+
 # ------------------------------------------------ 3: sentences that start with quotes, dashes, odd capitals
 
 
