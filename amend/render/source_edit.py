@@ -332,12 +332,17 @@ class Writer(RowWriting, SectionWriting, TableJoining):
     def edit_text(self, unit: Unit, segs) -> None:
         """The changed words of an old text, to be edited in its paragraph's runs (checked by the guard)."""
         assert unit.pt is not None
-        edits = [(Edit(a, b, new, self.who(g.change)), self.amendment(g.change))
+        edits = [(Edit(a, b, new, self.who(g.change), self.follows(g.change)), self.amendment(g.change))
                  for a, b, new, g in _changed(unit, segs)]
         if edits:
             if self.guard is not None:
                 self.guard.check_edits(unit.pt, edits)
             self.edits.setdefault(id(unit.pt), (unit.pt, []))[1].extend(e for e, _ in edits)
+
+    def follows(self, change: int | None) -> bool:
+        """Are the words of a change inserted `after:` a text (by every amendment that made it)?"""
+        made_by = self.red.changes[change].amendments if change is not None else ()
+        return bool(made_by) and all(am.op == "insert" and am.after is not None for am in made_by)
 
     def amendment(self, change: int | None) -> Any:
         """The (first) amendment that made a change, when known."""

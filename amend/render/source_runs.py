@@ -260,10 +260,12 @@ class Edit:
     b: int
     new: str = ""
     who: tuple[str, str] = ("amend", "")  # author and date of a tracked change
+    follows: bool = False  # inserted words that follow the text before them (an insert `after:`)
 
 
 def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
     """Apply `edits` (positions in pt.text) to the runs of pt.p."""
+    edits = [_before_a_break(pt, e, edits) for e in edits]
     cuts = set()
     for e in edits:
         if e.b > e.a:
@@ -284,6 +286,28 @@ def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
     for e in edits:
         if e.b > e.a:
             _delete(pt, e, marks)
+
+
+_BREAKS = {w("br"), w("cr")}
+
+
+def _before_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
+    """Words inserted `after:` a text that ends a line, and given with their space after them
+    ("och tullen ") right after the line break (which the text reads as a space), go before the
+    break with the space first (" och tullen"): the same text, and the words stay on the line
+    of the words they follow ("polisen⏎och regionen" → "polisen och tullen⏎och regionen", not
+    "polisen⏎och tullen och regionen"; words inserted `before:` "och regionen" stay after the
+    break). Not when another edit touches either side of the break."""
+    a = e.a
+    if not e.follows or e.b != a or a == 0 or not e.new.endswith(" ") or e.new.startswith(" ") \
+            or pt.text[a - 1] != " ":
+        return e
+    lo, hi = pt.spans[a - 1]
+    if not any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi]):
+        return e
+    if any(o is not e and (a - 1 <= o.a <= a or a - 1 <= o.b <= a) for o in edits):
+        return e
+    return Edit(a - 1, a - 1, " " + e.new[:-1], e.who, e.follows)
 
 
 def raw_span(pt: ParaText, e: Edit) -> tuple[int, int]:
