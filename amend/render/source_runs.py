@@ -292,22 +292,23 @@ _BREAKS = {w("br"), w("cr")}
 
 
 def _before_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
-    """Words inserted `after:` a text that ends a line, and given with their space after them
-    ("och tullen ") right after the line break (which the text reads as a space), go before the
-    break with the space first (" och tullen"): the same text, and the words stay on the line
-    of the words they follow ("polisen⏎och regionen" → "polisen och tullen⏎och regionen", not
-    "polisen⏎och tullen och regionen"; words inserted `before:` "och regionen" stay after the
-    break). Not when another edit touches either side of the break."""
+    """Words inserted `after:` a line's last words, given as "och tullen " right after the line
+    break (read as a space), go before it as " och tullen": the same text, on the line of the
+    words they follow (README "Amending the council's own Word file"). Not when another edit
+    touches the break."""
     a = e.a
-    if not e.follows or e.b != a or a == 0 or not e.new.endswith(" ") or e.new.startswith(" ") \
-            or pt.text[a - 1] != " ":
-        return e
-    lo, hi = pt.spans[a - 1]
-    if not any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi]):
+    if not (e.follows and e.b == a > 0 and e.new.endswith(" ") and not e.new.startswith(" ")) \
+            or pt.text[a - 1] != " " or not _is_break(pt, a - 1):
         return e
     if any(o is not e and (a - 1 <= o.a <= a or a - 1 <= o.b <= a) for o in edits):
         return e
     return Edit(a - 1, a - 1, " " + e.new[:-1], e.who, e.follows)
+
+
+def _is_break(pt: ParaText, i: int) -> bool:
+    """Is the text's character i (a space) a line break (w:br, w:cr) of the file?"""
+    lo, hi = pt.spans[i]
+    return any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi])
 
 
 def raw_span(pt: ParaText, e: Edit) -> tuple[int, int]:
