@@ -88,7 +88,7 @@ def _gained(find: Callable[[str], list[Any]], text: str, new: str, result: str) 
     """What `find` finds in `result`, when it finds more there than in the text and the new words
     together (the edit made one), else nothing."""
     found = find(result)
-    return found if len(found) > len(find(text)) + len(find(new)) else []
+    return found if found and len(found) > len(find(text)) + len(find(new)) else []
 
 
 def _doubled(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
@@ -226,7 +226,8 @@ def _lower_after(text: str, b: Boundary) -> bool:
 def _lower_start(text: str, start: int, end: int, new: str, result: str) -> Msg | None:
     """A sentence now starts in lower case after a full stop where none did. (The start of
     a paragraph or item is not looked at: list items often start in lower case.)"""
-    if _lower_after_stop(result) > _lower_after_stop(text) + _lower_after_stop(new):
+    lower = _lower_after_stop(result)
+    if lower and lower > _lower_after_stop(text) + _lower_after_stop(new):
         return msg("guards.lower_start", result=_around(result, _first_change(text, result)))
     return None
 
