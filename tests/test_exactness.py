@@ -121,12 +121,24 @@ def test_finding_2_a_short_word_at_a_sentence_end_is_a_full_stop(apply_cli):
     assert got == ["Arbetet tar tid. Sedan följs det upp årligen. Därefter följs det upp igen."]
 
 
-@pytest.mark.parametrize("word", ["hand", "vikt", "makt", "mån", "råd", "möte"])
+@pytest.mark.parametrize("word", ["hand", "vikt", "makt", "råd", "möte"])
 def test_finding_2_a_common_four_letter_word_at_a_sentence_end_is_a_full_stop(apply_cli, word):
     # "i första hand." ends a sentence (oracle seed 530145 refused the next sentence's number)
     text = f"Arbetet sker i första {word}. Sedan följs det upp. Därefter följs det upp igen."
     got = apply_cli([text], [{"at": {"heading": "A", "sentence": 2}, "after": "följs det upp", "insert": "årligen"}])
     assert got == [text.replace("upp. Där", "upp årligen. Där")]
+
+
+@pytest.mark.parametrize("text", ["Nämnden sammanträder mån. 10 mars och beslutar om budgeten. Nämnden beslutar om taxan.",
+                                  "Nämnden sammanträder ons. 10 mars och beslutar om budgeten. Nämnden beslutar om taxan.",
+                                  "Statistiken finns i stat. 4 och beslutar om budgeten. Nämnden beslutar om taxan."])
+def test_finding_2_a_weekday_or_short_word_abbreviated_before_a_number_leaves_the_sentence_unclear(apply_cli, text):
+    # "mån." (måndag) before "10 mars" may or may not end a sentence: sentence 2 is unclear, so refused
+    # (review 16: with "mån" among the common short words the first sentence was amended)
+    got = apply_cli([text], [{"at": {"heading": "A", "sentence": 2}, "replace": "beslutar", "with": "fattar beslut"}])
+    word = text.split(". ")[0].rsplit(" ", 1)[-1]
+    assert got == _refusal(f"which is the 2nd sentence under 'A' is unclear: '{word}.' may or may not end a sentence; "
+                           "drop sentence: and let the quoted words say where")
 
 
 # ------------------------------------------------ 3: sentences that start with quotes, dashes, odd capitals

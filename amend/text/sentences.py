@@ -53,7 +53,7 @@ att och som samt inom utan dock även ändå bara just både sina sitt sin våra
 mina min mitt när kan ska bör vill får må fick kom gick blev vara bli blir är sagt sägs syns görs ges tas fås
 nås lär tror hör sa sade gav tog låg satt stor små lite få god gott goda bäst lika egna del mål sätt namn form
 bild roll ton typ fall grad nivå krav lön hyra pris skäl fond mark park skog sjö hav väg gata torg by ort rike
-text sida rad fråga svar idé tro hopp mod lugn fred hälsa ålder hand vikt makt mån råd möte stat ökad ökat
+text sida rad fråga svar idé tro hopp mod lugn fred hälsa ålder hand vikt makt råd möte ökad ökat
 it is in on at to of all now too use way day year time work area plan done here there them us me him her
 and are as but for has not one two the with each own some over like real page row run also only then than
 they this that what when will well much more most less many must may data case part role rule task team
