@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from lxml import etree
 from test_inplace7 import _lo, _seen
 from test_source_docx import _applied, _imported
-from test_word_review5 import W, _body, _patch
+from test_word_review5 import W, _body, _patch, _refused
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+AFTER = "{id: a1, at: {heading: Samverkan}, after: med polisen, insert: och tullen}"
 
 
 def _proposal(tmp_path: Path) -> Path:
@@ -68,3 +74,75 @@ def test_words_before_the_text_after_a_line_break_stay_on_its_line(amend, tmp_pa
     adopted, _, _ = _applied(amend, tmp_path, program, patch)
     assert _lines(_broken(_body(adopted))) == ["Arbetet sker i samverkan med polisen",
                                                 "även och regionen deltar också."]
+
+
+def _with_runs(tmp_path: Path, runs: str) -> Path:
+    """A proposal whose second paragraph is made of `runs` (WordprocessingML), as Word writes them."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Samverkan", level=1)
+    p = doc.add_paragraph()
+    for run in etree.fromstring(f"<w:p {NS}>{runs}</w:p>"):
+        p._p.append(run)
+    doc.add_paragraph("Ett andra stycke om arbetet.")
+    path = tmp_path / "source" / "plan.docx"
+    path.parent.mkdir()
+    doc.save(str(path))
+    return path
+
+
+BETWEEN = {  # what stands between "polisen" and the line break: the words may not be moved before it
+    "field": '<w:fldSimple w:instr=" DOCPROPERTY Partner "><w:r><w:t>polisen</w:t></w:r></w:fldSimple>',
+    "hyperlink": '<w:hyperlink w:anchor="x"><w:r><w:t>polisen</w:t></w:r></w:hyperlink>',
+    "hidden run": '<w:r><w:t>polisen</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>dold</w:t></w:r>',
+}
+
+
+@pytest.mark.parametrize("what", sorted(BETWEEN))
+def test_words_are_not_moved_before_a_break_into_or_past_what_stands_there(amend, tmp_path, what):
+    """Review 16: moved before the break, the words went into a field's shown text (which Word
+    recomputes: the words would be lost), into a link's text, or past a hidden run."""
+    runs = f'<w:r><w:t xml:space="preserve">Arbetet sker i samverkan med </w:t></w:r>{BETWEEN[what]}' \
+           '<w:r><w:br/></w:r><w:r><w:t>och regionen deltar också.</w:t></w:r>'
+    program = _imported(amend, tmp_path, _with_runs(tmp_path, runs), "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch("plan", AFTER))
+    p = _broken(_body(adopted))
+    hidden = "dold" if what == "hidden run" else ""
+    assert _lines(p) == [f"Arbetet sker i samverkan med polisen{hidden}", "och tullen och regionen deltar också."]
+    for container in ("fldSimple", "hyperlink"):
+        for el in p.iter(f"{W}{container}"):
+            assert "".join(t.text for t in el.iter(f"{W}t")) == "polisen"  # nothing written into it
+
+
+BOUND = '<w:r><w:t xml:space="preserve">Arbetet leds av </w:t></w:r><w:sdt><w:sdtPr><w:dataBinding ' \
+        'w:xpath="/root/ansvarig" w:storeItemID="{00000000-0000-0000-0000-000000000001}"/><w:text/></w:sdtPr>' \
+        '<w:sdtContent><w:r><w:t>kommunstyrelsen</w:t></w:r></w:sdtContent></w:sdt>' \
+        '<w:r><w:t xml:space="preserve"> och nämnderna deltar.</w:t></w:r>'
+
+
+@pytest.mark.parametrize("amendment", ["{id: a1, at: {heading: Samverkan}, after: av kommunstyrelsen, "
+                                       "insert: ', regionen'}",
+                                       "{id: a1, at: {heading: Samverkan}, replace: kommunstyrelsen, with: nämnden}"])
+def test_words_in_or_at_a_content_control_bound_to_data_are_refused(amend, tmp_path, amendment):
+    """Review 16: ", regionen" went inside the control, whose text Word fills in from the file's data."""
+    program = _imported(amend, tmp_path, _with_runs(tmp_path, BOUND), "plan")
+    patch = _patch("plan", amendment)
+    where = f"{tmp_path / 'patch.yaml'}:6: a1: "
+    assert _refused(amend, tmp_path, program, patch) == f"error: {where}" + (
+        "the words this amendment changes are the text of a content control bound to data ('kommunstyrelsen') "
+        "in the Word file plan.docx, or right beside it: Word fills that text in from the file's data and would "
+        "write over the change; make this change in Word, or write amend's own layout with --docx-style default\n")
+    assert _refused(amend, tmp_path, program, patch, "sv") == f"fel: {where}" + (
+        "orden som ändringen gäller är texten i en innehållskontroll som är kopplad till data (”kommunstyrelsen”) "
+        "i Word-filen plan.docx, eller står precis intill den: Word fyller i den texten från filens data och skulle "
+        "skriva över ändringen; gör ändringen i Word, eller skriv amends egen layout med --docx-style default\n")
+
+
+def test_words_after_a_content_control_bound_to_data_with_a_space_between_are_written(amend, tmp_path):
+    program = _imported(amend, tmp_path, _with_runs(tmp_path, BOUND), "plan")
+    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, after: av kommunstyrelsen, insert: och regionen}")
+    adopted, _, _ = _applied(amend, tmp_path, program, patch)
+    p = next(p for p in _body(adopted).iter(f"{W}p") if p.find(f".//{W}sdt") is not None)
+    assert _lines(p) == ["Arbetet leds av kommunstyrelsen och regionen och nämnderna deltar."]
+    assert "".join(t.text for t in p.find(f".//{W}sdtContent").iter(f"{W}t")) == "kommunstyrelsen"

@@ -65,6 +65,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "orden som ändringen gäller är den visade texten i {what} i Word-filen {file}: Word och LibreOffice "
         "räknar fram den texten själva, så den kan inte ändras där; ändra fältet i Word, eller skriv amends "
         "egen layout med --docx-style default"),
+    "source.in_bound_control": (
+        "the words this amendment changes are {what} in the Word file {file}, or right beside it: Word fills "
+        "that text in from the file's data and would write over the change; make this change in Word, or "
+        "write amend's own layout with --docx-style default",
+        "orden som ändringen gäller är {what} i Word-filen {file}, eller står precis intill den: Word fyller i "
+        "den texten från filens data och skulle skriva över ändringen; gör ändringen i Word, eller skriv "
+        "amends egen layout med --docx-style default"),
+    "source.what.bound_control": ("the text of a content control bound to data",
+                                  "texten i en innehållskontroll som är kopplad till data"),
     "source.what.footnote": ("footnote {n}", "fotnot {n}"),
     "source.what.endnote": ("endnote {n}", "slutnot {n}"),
     "source.what.quoted": ("{what} ('{text}')", "{what} (”{text}”)"),

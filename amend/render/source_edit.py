@@ -40,7 +40,7 @@ from .source_marks import (
 from .source_nodes import Node, _block, typed_over
 from .source_numbering import Numbering, numbering_of, set_num
 from .source_rows import RowWriting, add_rows
-from .source_runs import Edit, Marks, ParaText, Unit, edit_paragraph, first_rpr, own_runs, text_run
+from .source_runs import Edit, Marks, ParaText, Unit, before_breaks, edit_paragraph, first_rpr, own_runs, text_run
 from .source_sections import SectionWriting
 from .source_styles import styled_ppr
 
@@ -332,8 +332,9 @@ class Writer(RowWriting, SectionWriting, TableJoining):
     def edit_text(self, unit: Unit, segs) -> None:
         """The changed words of an old text, to be edited in its paragraph's runs (checked by the guard)."""
         assert unit.pt is not None
-        edits = [(Edit(a, b, new, self.who(g.change), self.follows(g.change)), self.amendment(g.change))
+        found = [(Edit(a, b, new, self.who(g.change), self.follows(g.change)), self.amendment(g.change))
                  for a, b, new, g in _changed(unit, segs)]
+        edits = list(zip(before_breaks(unit.pt, [e for e, _ in found]), (am for _, am in found)))
         if edits:
             if self.guard is not None:
                 self.guard.check_edits(unit.pt, edits)

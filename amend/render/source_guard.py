@@ -36,7 +36,7 @@ class Obstacle:
     hi: int
     what: Msg
     side: str = ""  # _BEFORE, _AFTER, or "" (belongs to neither side: an image, a field)
-    field: bool = False
+    kind: str = ""  # "field" (its shown text), "bound" (a content control bound to data), or "" (other)
 
     def hit(self, lo: int, hi: int, insert: bool) -> bool:
         """Whether an edit of raw[lo:hi] (an insertion at lo) holds or touches it."""
@@ -82,9 +82,7 @@ class Guard:
             self.refuse(ob, amendment)
 
     def refuse(self, ob: Obstacle, amendment: Any) -> None:
-        why = msg("source.in_field", what=ob.what, file=self.name) if ob.field else \
-            msg("source.in_the_way", what=ob.what, file=self.name)
-        raise UnreadableDocument(why,
+        raise UnreadableDocument(_refusal(ob, self.name),
                                  source=getattr(amendment, "source", None),
                                  amendment=getattr(amendment, "label", None),
                                  amendment_id=getattr(amendment, "id", None))
@@ -92,7 +90,7 @@ class Guard:
     def obstacles(self, pt: ParaText) -> list[Obstacle]:
         out = [self.mark(el, q) for el, q in pt.marks if el.tag in _DRAWINGS or el.tag in _NOTES
                or el.tag in (w("commentRangeStart"), w("commentRangeEnd"), w("commentReference"), w("r"))]
-        return out + list(_fields(pt, self.in_field.get(pt.p)))
+        return out + list(_fields(pt, self.in_field.get(pt.p))) + list(_bound_controls(pt))
 
     def mark(self, el: Any, q: int) -> Obstacle:
         if el.tag in _NOTES:
@@ -112,6 +110,14 @@ class Guard:
             return Obstacle(q, q, msg("source.what.object"))
         boxed = any((t.text or "").strip() for t in el.iter(w("t")))
         return Obstacle(q, q, msg("source.what.text_box") if boxed else msg("source.what.image"))
+
+
+def _refusal(ob: Obstacle, file: str) -> Msg:
+    if ob.kind == "field":
+        return msg("source.in_field", what=ob.what, file=file)
+    if ob.kind == "bound":
+        return msg("source.in_bound_control", what=ob.what, file=file)
+    return msg("source.in_the_way", what=ob.what, file=file)
 
 
 def _just_before(pt: ParaText, ob: Obstacle, hi: int) -> bool:
@@ -146,7 +152,24 @@ def _fields(pt: ParaText, open_instr: str | None) -> Iterable[Obstacle]:
 
 def _field(lo: int, hi: int, instr: str) -> Obstacle:
     name = (instr.split() or ["?"])[0].upper()
-    return Obstacle(lo, hi, msg("source.what.field", field=name), field=True)
+    return Obstacle(lo, hi, msg("source.what.field", field=name), kind="field")
+
+
+def _bound_controls(pt: ParaText) -> Iterable[Obstacle]:
+    """Content controls bound to the file's data (w:sdt with w:dataBinding) as obstacles over
+    their text: Word fills that text in from the data, so words changed in it or put at its
+    edges (which land inside it) would be overwritten."""
+    if pt.p.find(f".//{w('dataBinding')}") is None:
+        return
+    spans: dict[Any, list[int]] = {}
+    for q, (_, node, _) in enumerate(pt.raw):
+        for sdt in node.iterancestors(w("sdt")):
+            if sdt.find(f"{w('sdtPr')}/{w('dataBinding')}") is not None:
+                spans.setdefault(sdt, [q, q])[1] = q + 1
+    for lo, hi in spans.values():
+        text = "".join(ch for ch, _, _ in pt.raw[lo:hi])
+        yield Obstacle(lo, hi, msg("source.what.quoted", what=msg("source.what.bound_control"),
+                                   text=excerpt(text, 40)), kind="bound")
 
 
 def _inside_fields(body: Any) -> dict[Any, str]:

@@ -265,7 +265,6 @@ class Edit:
 
 def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
     """Apply `edits` (positions in pt.text) to the runs of pt.p."""
-    edits = [_before_a_break(pt, e, edits) for e in edits]
     cuts = set()
     for e in edits:
         if e.b > e.a:
@@ -291,24 +290,36 @@ def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
 _BREAKS = {w("br"), w("cr")}
 
 
+def before_breaks(pt: ParaText, edits: list[Edit]) -> list[Edit]:
+    """`edits`, each insert `after:` a line's last words that is given as "och tullen " right
+    after the line break (read as a space) moved before it as " och tullen": the same text,
+    on the line of the words they follow (README "Amending the council's own Word file").
+    Only where nothing but the break stands between the two places (_plainly_between)."""
+    return [_before_a_break(pt, e, edits) for e in edits]
+
+
 def _before_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
-    """Words inserted `after:` a line's last words, given as "och tullen " right after the line
-    break (read as a space), go before it as " och tullen": the same text, on the line of the
-    words they follow (README "Amending the council's own Word file"). Not when another edit
-    touches the break."""
     a = e.a
-    if not (e.follows and e.b == a > 0 and e.new.endswith(" ") and not e.new.startswith(" ")) \
-            or pt.text[a - 1] != " " or not _is_break(pt, a - 1):
+    if not (e.follows and e.b == a > 1 and e.new.endswith(" ") and not e.new.startswith(" ")) \
+            or pt.text[a - 1] != " " or not _plainly_between(pt, a - 1):
         return e
     if any(o is not e and (a - 1 <= o.a <= a or a - 1 <= o.b <= a) for o in edits):
-        return e
+        return e  # another edit touches the break
     return Edit(a - 1, a - 1, " " + e.new[:-1], e.who, e.follows)
 
 
-def _is_break(pt: ParaText, i: int) -> bool:
-    """Is the text's character i (a space) a line break (w:br, w:cr) of the file?"""
+def _plainly_between(pt: ParaText, i: int) -> bool:
+    """Is the text's character i (a space) a line break (w:br, w:cr) of the file, in a run of the
+    paragraph itself as is the run before it, with no mark (a footnote's, a comment's, a field's,
+    a hidden run) at either side: words moved from after it to before it land where they read?
+    (Not inside a field's shown text, a link or a content control.)"""
     lo, hi = pt.spans[i]
-    return any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi])
+    if not any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi]):
+        return False
+    before = pt.spans[i - 1][1]
+    if any(before <= at <= hi for _, at in pt.marks):
+        return False
+    return all(pt.run_at(q) is not None and pt.run_at(q).getparent() is pt.p for q in (before - 1, lo))
 
 
 def raw_span(pt: ParaText, e: Edit) -> tuple[int, int]:
