@@ -144,12 +144,33 @@ def test_accept_all_and_reject_all_recover_both_programs_text(old, data):
     _recovers(old, data, structure=False)
 
 
-# Known (issue 12, open): a section whose paragraphs are all deleted while a new
-# heading is inserted after them gives, on Reject All, the last deleted paragraph
-# the new heading's style ("Kommunen." as Heading2). The words are exact (above).
-@pytest.mark.xfail(strict=False, reason="issue 12: paragraph style after Reject All around a wholly deleted "
-                                        "section's last paragraph and an inserted heading")
+# Known: a column whose heading is deleted while the column stays (a three-column part) leaves, in
+# Word's reading (tests/ooxml.py), an empty paragraph with the heading's style (Heading4, not Normal).
+# The words are exact (above). Found again on 4 December 2026 with 3,000 examples; the case this
+# marker was first written for (the body's last section, ending in a table, deleted) is fixed and
+# kept below as test_a_last_section_ending_in_a_table_deleted_keeps_the_paragraph_before_it.
+@pytest.mark.xfail(strict=False, reason="an empty paragraph keeps a deleted column heading's style (Word's reading)")
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(program(), st.data())
 def test_accept_all_and_reject_all_recover_both_programs(old, data):
     _recovers(old, data, structure=True)
+
+
+_META = Meta(id="p", title="Program", version="proposed", organisation="Kommunen", language="sv", date="2025-01-01")
+_TABLE = Table(header=(), rows=((Cell((Paragraph("I cellen."),)),),))
+
+
+@pytest.mark.parametrize("before", [Section("Inledning", 1, 1, ()),
+                                    Section("Mål", 1, 1, (Paragraph("Text."), ListBlock(("punkt ett", "punkt två"))))],
+                         ids=["a heading", "a list item"])
+def test_a_last_section_ending_in_a_table_deleted_keeps_the_paragraph_before_it(before):
+    """Found by the property above: the body's last section, ending in a table, deleted whole. The
+    paragraph before it ends the document on Accept All by joining the final paragraph (the one
+    Word puts after a table, made real); in Word's reading the joined paragraph has that mark's
+    properties, so it must carry the paragraph's own: the heading stayed a heading, the last item
+    an item (they became Normal). LibreOffice keeps an empty paragraph there, of the same look."""
+    old = Program(_META, (before, Section("Inledning", 1, 1, (Paragraph("Kommunen."), _TABLE))))
+    new = Program(replace(_META, status="Antagen"), (before,))
+    docx = RedlineWriter(diff_programs(old, new)).render()
+    assert_recovers(docx, old=DocxWriter(old).render(), new=DocxWriter(new).render(), structure=True)
+    assert_well_formed_revisions(docx)

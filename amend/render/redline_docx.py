@@ -258,6 +258,7 @@ class RedlineWriter(DocxWriter):
                 else:  # the paragraph after a final table, made real: it is on both sides
                     self._mark(end, INS if side == DEL else DEL, self._sides[after][1])
                     self._handed.add(end)  # its mark is tracked for the table after it, not its own
+                    self._takes[last] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
                 continue
             rest = kids[kids.index(end) + 1:]  # all of the other side only
             # the last mark itself when only paragraphs follow: it ends `end` on this side untracked. Joined
