@@ -1,4 +1,5 @@
-"""The council's own Word file: words inserted next to a line break (w:br) inside a paragraph.
+"""The council's own Word file: words inserted next to a line break (w:br) inside a paragraph,
+and next to or in a content control bound to the file's data.
 
 The importer reads a line break as a space, so "polisen⏎och regionen" is the text "polisen och
 regionen"; inserting "och tullen" after "polisen" must write the words on the line of
@@ -146,3 +147,42 @@ def test_words_after_a_content_control_bound_to_data_with_a_space_between_are_wr
     p = next(p for p in _body(adopted).iter(f"{W}p") if p.find(f".//{W}sdt") is not None)
     assert _lines(p) == ["Arbetet leds av kommunstyrelsen och regionen och nämnderna deltar."]
     assert "".join(t.text for t in p.find(f".//{W}sdtContent").iter(f"{W}t")) == "kommunstyrelsen"
+
+
+def _wrapped_in_a_bound_control(tmp_path: Path, w15: bool = False) -> Path:
+    """A proposal whose second paragraph is the content of a block-level content control bound to data."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Samverkan", level=1)
+    p = doc.add_paragraph("Ansvarig nämnd är kommunstyrelsen.")
+    binding = ('<w15:dataBinding xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" '
+               'w15:xpath="/root/ansvarig" w15:storeItemID="{00000000-0000-0000-0000-000000000001}"/>' if w15 else
+               '<w:dataBinding w:xpath="/root/ansvarig" w:storeItemID="{00000000-0000-0000-0000-000000000001}"/>')
+    sdt = etree.fromstring(f"<w:sdt {NS}><w:sdtPr>{binding}</w:sdtPr><w:sdtContent/></w:sdt>")
+    p._p.addprevious(sdt)
+    sdt[-1].append(p._p)
+    doc.add_paragraph("Ett andra stycke om arbetet.")
+    path = tmp_path / "source" / "plan.docx"
+    path.parent.mkdir()
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("w15", [False, True], ids=["w:dataBinding", "w15:dataBinding"])
+def test_a_paragraph_inside_a_block_content_control_bound_to_data_is_not_edited(amend, tmp_path, w15):
+    """Review 16: the control around the paragraph was not seen, and LibreOffice showed the adopted
+    file with the old words, filled in from the data."""
+    program = _imported(amend, tmp_path, _wrapped_in_a_bound_control(tmp_path, w15), "plan")
+    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, replace: kommunstyrelsen, with: regionstyrelsen}")
+    assert "the text of a content control bound to data ('Ansvarig nämnd är kommunstyrelsen.')" in \
+        _refused(amend, tmp_path, program, patch)
+
+
+def test_words_deleted_right_before_a_content_control_bound_to_data_are_written(amend, tmp_path):
+    """Review 16: refused, though the control's text stays as it is."""
+    runs = BOUND.replace("Arbetet leds av ", "Arbetet leds nu av ")
+    program = _imported(amend, tmp_path, _with_runs(tmp_path, runs), "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch("plan", "{id: a1, at: {heading: Samverkan}, delete: nu av}"))
+    p = next(p for p in _body(adopted).iter(f"{W}p") if p.find(f".//{W}sdt") is not None)
+    assert _lines(p) == ["Arbetet leds kommunstyrelsen och nämnderna deltar."]

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from ..errors import UnreadableDocument
 from ..importers.common import excerpt
 from ..importers.docxxml import _DRAWINGS, w
@@ -42,6 +44,8 @@ class Obstacle:
         """Whether an edit of raw[lo:hi] (an insertion at lo) holds or touches it."""
         if insert:
             return self.lo <= lo <= self.hi
+        if self.kind == "bound":  # words deleted beside its text leave that text as it is
+            return lo < self.hi and hi > self.lo
         touches_end = hi == self.lo and self.side != _AFTER
         touches_start = lo == self.hi and self.side != _BEFORE
         return (lo < self.hi and hi > self.lo) or touches_end or touches_start
@@ -156,20 +160,30 @@ def _field(lo: int, hi: int, instr: str) -> Obstacle:
 
 
 def _bound_controls(pt: ParaText) -> Iterable[Obstacle]:
-    """Content controls bound to the file's data (w:sdt with w:dataBinding) as obstacles over
-    their text: Word fills that text in from the data, so words changed in it or put at its
-    edges (which land inside it) would be overwritten."""
-    if pt.p.find(f".//{w('dataBinding')}") is None:
+    """Content controls bound to the file's data (w:sdt with w:dataBinding, or Word 2013's
+    w15:dataBinding) as obstacles over their text: Word fills that text in from the data, so
+    words changed in it, or put at its edges (which land inside it), would be written over.
+    A control around the whole paragraph (or its table cell) covers all of its text."""
+    if any(_bound(sdt) for sdt in pt.p.iterancestors(w("sdt"))):
+        yield _bound_obstacle(pt, 0, len(pt.raw))
         return
     spans: dict[Any, list[int]] = {}
     for q, (_, node, _) in enumerate(pt.raw):
         for sdt in node.iterancestors(w("sdt")):
-            if sdt.find(f"{w('sdtPr')}/{w('dataBinding')}") is not None:
+            if _bound(sdt):
                 spans.setdefault(sdt, [q, q])[1] = q + 1
     for lo, hi in spans.values():
-        text = "".join(ch for ch, _, _ in pt.raw[lo:hi])
-        yield Obstacle(lo, hi, msg("source.what.quoted", what=msg("source.what.bound_control"),
-                                   text=excerpt(text, 40)), kind="bound")
+        yield _bound_obstacle(pt, lo, hi)
+
+
+def _bound(sdt: Any) -> bool:
+    props = sdt.find(w("sdtPr"))
+    return props is not None and any(etree.QName(c).localname == "dataBinding" for c in props)
+
+
+def _bound_obstacle(pt: ParaText, lo: int, hi: int) -> Obstacle:
+    text = excerpt("".join(ch for ch, _, _ in pt.raw[lo:hi]), 40)
+    return Obstacle(lo, hi, msg("source.what.quoted", what=msg("source.what.bound_control"), text=text), kind="bound")
 
 
 def _inside_fields(body: Any) -> dict[Any, str]:
