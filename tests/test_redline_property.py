@@ -174,3 +174,19 @@ def test_a_last_section_ending_in_a_table_deleted_keeps_the_paragraph_before_it(
     docx = RedlineWriter(diff_programs(old, new)).render()
     assert_recovers(docx, old=DocxWriter(old).render(), new=DocxWriter(new).render(), structure=True)
     assert_well_formed_revisions(docx)
+
+
+@pytest.mark.parametrize("kept, added", [(ListBlock(("punkt ett", "punkt två"), ordered=True),
+                                          ListBlock(("punkt ett", "punkt två", "punkt tre"), ordered=True)),
+                                         (Paragraph("Text ett."), Paragraph("Text två."))],
+                         ids=["an item", "a paragraph"])
+def test_text_added_before_a_deleted_last_section_ending_in_a_table_stays_its_own_paragraph(kept, added):
+    """Review 16: with the last section (ending in a table) deleted and an item or paragraph added
+    at the end of the section before it, Accept All joined the new text onto the one before it
+    ("punkt tvåpunkt tre") in Word's reading, LibreOffice and pandoc alike."""
+    blocks = (added,) if isinstance(added, ListBlock) else (kept, added)
+    old = Program(_META, (Section("Mål", 1, 1, (kept,)), Section("Bilaga", 1, 1, (Paragraph("Kommunen."), _TABLE))))
+    new = Program(replace(_META, status="Antagen"), (Section("Mål", 1, 1, blocks),))
+    docx = RedlineWriter(diff_programs(old, new)).render()
+    assert_recovers(docx, old=DocxWriter(old).render(), new=DocxWriter(new).render(), structure=True)
+    assert_well_formed_revisions(docx)

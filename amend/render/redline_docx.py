@@ -265,6 +265,10 @@ class RedlineWriter(DocxWriter):
             # into the next one, whose mark is the other side's too, pandoc carried the text on past the end
             target = last if all(k.tag == _P for k in rest) else next(k for k in rest if k.tag == _P)
             self._takes[target] = (side, _base_ppr(end))  # on this side the joined paragraph is `end`
+            if target is not last:  # it ends `end` on this side: no deleted run around it hands its mark on
+                self._handed.add(target)
+                if last is made:  # and past the table, Word joins it into the final paragraph
+                    self._takes[last] = (side, _base_ppr(end))
             at = 1 if target.find(_PPR) is not None else 0
             for k, child in enumerate([c for c in end if c.tag != _PPR]):
                 target.insert(at + k, child)
