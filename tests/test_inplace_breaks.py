@@ -97,6 +97,8 @@ BETWEEN = {  # what stands between "polisen" and the line break: the words may n
     "field": '<w:fldSimple w:instr=" DOCPROPERTY Partner "><w:r><w:t>polisen</w:t></w:r></w:fldSimple>',
     "hyperlink": '<w:hyperlink w:anchor="x"><w:r><w:t>polisen</w:t></w:r></w:hyperlink>',
     "hidden run": '<w:r><w:t>polisen</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>dold</w:t></w:r>',
+    "bookmark's end": '<w:bookmarkStart w:id="7" w:name="parter"/><w:r><w:t>polisen</w:t></w:r>'
+                      '<w:bookmarkEnd w:id="7"/>',
 }
 
 

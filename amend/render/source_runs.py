@@ -310,16 +310,17 @@ def _before_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
 
 def _plainly_between(pt: ParaText, i: int) -> bool:
     """Is the text's character i (a space) a line break (w:br, w:cr) of the file, in a run of the
-    paragraph itself as is the run before it, with no mark (a footnote's, a comment's, a field's,
-    a hidden run) at either side: words moved from after it to before it land where they read?
-    (Not inside a field's shown text, a link or a content control.)"""
+    paragraph itself that is, or comes right after, the run before it, with no mark (a footnote's,
+    a comment's, a field's, a hidden run) at either side: words moved from after it to before it
+    land where they read? (Not inside a field's shown text, a link, a content control or a bookmark.)"""
     lo, hi = pt.spans[i]
     if not any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi]):
         return False
     before = pt.spans[i - 1][1]
     if any(before <= at <= hi for _, at in pt.marks):
         return False
-    return all(pt.run_at(q) is not None and pt.run_at(q).getparent() is pt.p for q in (before - 1, lo))
+    last, broken = pt.run_at(before - 1), pt.run_at(lo)
+    return last is not None and last.getparent() is pt.p and (broken is last or last.getnext() is broken)
 
 
 def raw_span(pt: ParaText, e: Edit) -> tuple[int, int]:
