@@ -136,6 +136,7 @@ def test_a_decision_changed_on_disk_meanwhile_shows_both_versions(browser, bench
     path.write_text(theirs, encoding="utf-8")  # someone else saved it meanwhile
     page.get_by_role("button", name=sv("web.publish.save")).click()
     assert cap(sv("web.publish.changed", file=FILE)) in page.locator(".error").inner_text()
+    page.wait_for_load_state("load")  # its style sheet too: the two versions side by side are laid out by it
     assert "2025.999 KS" in page.locator("pre.theirs").inner_text()
     assert "2025.202 KS" in page.locator("pre.mine").inner_text()
     mine, other = page.locator("pre.mine").bounding_box(), page.locator("pre.theirs").bounding_box()
