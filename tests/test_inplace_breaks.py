@@ -69,6 +69,23 @@ def test_words_after_the_text_before_a_line_break_stay_on_its_line(amend, tmp_pa
     assert _seen(rejected) == _seen(source_lo)
 
 
+def test_a_line_s_last_word_replaced_by_longer_words_stays_on_its_line(amend, tmp_path):
+    """Review 16: "polisen" replaced with "polisen och tullen" put "och tullen" at the next line's start."""
+    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
+    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, replace: polisen, with: polisen och tullen}")
+    adopted, _, _ = _applied(amend, tmp_path, program, patch)
+    assert _lines(_broken(_body(adopted))) == ["Arbetet sker i samverkan med polisen och tullen",
+                                                "och regionen deltar också."]
+
+
+def test_a_line_s_first_word_replaced_by_longer_words_stays_at_its_start(amend, tmp_path):
+    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
+    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, replace: och regionen, with: även och regionen}")
+    adopted, _, _ = _applied(amend, tmp_path, program, patch)
+    assert _lines(_broken(_body(adopted))) == ["Arbetet sker i samverkan med polisen",
+                                                "även och regionen deltar också."]
+
+
 def test_words_before_the_text_after_a_line_break_stay_on_its_line(amend, tmp_path):
     program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
     patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, before: och regionen, insert: även}")

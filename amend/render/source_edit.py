@@ -47,6 +47,12 @@ from .source_styles import styled_ppr
 # ---------------------------------------------------------------- writing
 
 
+def _follows(am: Any) -> bool:
+    if am.op == "insert":
+        return am.after is not None
+    return am.op == "replace" and isinstance(am.value, str) and (am.with_ or "").startswith(am.value + " ")
+
+
 class Writer(RowWriting, SectionWriting, TableJoining):
     def __init__(self, red: Redline, nodes: list[Node], marks: Marks, numbering: Numbering | None = None,
                  guard: Guard | None = None, styles: Any = None, name: str = "?"):
@@ -341,9 +347,11 @@ class Writer(RowWriting, SectionWriting, TableJoining):
             self.edits.setdefault(id(unit.pt), (unit.pt, []))[1].extend(e for e, _ in edits)
 
     def follows(self, change: int | None) -> bool:
-        """Are the words of a change inserted `after:` a text (by every amendment that made it)?"""
+        """Are the words of a change put after a text (by every amendment that made it): inserted
+        `after:` it, or a `replace:` whose words start with the words replaced ("polisen" with
+        "polisen och tullen")?"""
         made_by = self.red.changes[change].amendments if change is not None else ()
-        return bool(made_by) and all(am.op == "insert" and am.after is not None for am in made_by)
+        return bool(made_by) and all(_follows(am) for am in made_by)
 
     def amendment(self, change: int | None) -> Any:
         """The (first) amendment that made a change, when known."""
