@@ -78,6 +78,21 @@ def test_a_line_s_last_word_replaced_by_longer_words_stays_on_its_line(amend, tm
                                                 "och regionen deltar också."]
 
 
+def test_the_last_words_of_a_line_deleted_leave_the_line_break(amend, tmp_path):
+    """Review 16: "med polisen" was deleted with the break after it (the text the same, one line)."""
+    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program,
+                                   _patch("plan", "{id: a1, at: {heading: Samverkan}, delete: med polisen}"))
+    expected = ["Arbetet sker i samverkan", "och regionen deltar också."]
+    assert _lines(_broken(_body(adopted))) == expected
+    (deleted,) = _broken(_body(redline)).iter(f"{W}del")
+    assert "".join(t.text for t in deleted.iter(f"{W}delText")) == " med polisen"  # the space before, not the break
+    accepted, rejected, adopted_lo, source_lo = _lo(
+        [(redline, "accept"), (redline, "reject"), (adopted, ""), (tmp_path / "plan.docx", "")])
+    assert _seen(accepted) == _seen(adopted_lo)
+    assert _seen(rejected) == _seen(source_lo)
+
+
 def test_a_line_s_first_word_replaced_by_longer_words_stays_at_its_start(amend, tmp_path):
     program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
     patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, replace: och regionen, with: även och regionen}")

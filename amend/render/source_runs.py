@@ -291,11 +291,12 @@ _BREAKS = {w("br"), w("cr")}
 
 
 def before_breaks(pt: ParaText, edits: list[Edit]) -> list[Edit]:
-    """`edits`, each insert `after:` a line's last words that is given as "och tullen " right
-    after the line break (read as a space) moved before it as " och tullen": the same text,
-    on the line of the words they follow (README "Amending the council's own Word file").
-    Only where nothing but the break stands between the two places (_plainly_between)."""
-    return [_before_a_break(pt, e, edits) for e in edits]
+    """`edits`, each kept to the lines it reads on where a line break (read as a space) is beside
+    it (README "Amending the council's own Word file"): words put after the words that end a line,
+    given as "och tullen " right after the break, go before it as " och tullen"; words deleted
+    with the break after them ("polisen⏎") go with the space before them instead (" polisen").
+    The same text either way; only where nothing but the break stands there (_plainly_between)."""
+    return [_keeps_a_break(pt, _before_a_break(pt, e, edits), edits) for e in edits]
 
 
 def _before_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
@@ -303,9 +304,34 @@ def _before_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
     if not (e.follows and e.b == a > 1 and e.new.endswith(" ") and not e.new.startswith(" ")) \
             or pt.text[a - 1] != " " or not _plainly_between(pt, a - 1):
         return e
-    if any(o is not e and (a - 1 <= o.a <= a or a - 1 <= o.b <= a) for o in edits):
-        return e  # another edit touches the break
-    return Edit(a - 1, a - 1, " " + e.new[:-1], e.who, e.follows)
+    return e if _touched(e, edits, a - 1, a) else Edit(a - 1, a - 1, " " + e.new[:-1], e.who, e.follows)
+
+
+def _keeps_a_break(pt: ParaText, e: Edit, edits: list[Edit]) -> Edit:
+    a, b = e.a, e.b
+    if e.new or b - a < 2 or a < 1 or pt.text[b - 1] != " " or pt.text[a - 1] != " ":
+        return e
+    if not _is_break(pt, b - 1) or not _plain_space(pt, a - 1):
+        return e
+    return e if _touched(e, edits, a - 1, b) else Edit(a - 1, b - 1, "", e.who, e.follows)
+
+
+def _touched(e: Edit, edits: list[Edit], lo: int, hi: int) -> bool:
+    """Does another edit start or end in text[lo:hi] (both ends included)?"""
+    return any(o is not e and (lo <= o.a <= hi or lo <= o.b <= hi) for o in edits)
+
+
+def _is_break(pt: ParaText, i: int) -> bool:
+    lo, hi = pt.spans[i]
+    return any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi])
+
+
+def _plain_space(pt: ParaText, i: int) -> bool:
+    """Is the text's character i a space of a w:t in a run of the paragraph itself, no mark beside it?"""
+    lo, hi = pt.spans[i]
+    if any(lo <= at <= hi for _, at in pt.marks):
+        return False
+    return all(node.tag == w("t") and node.getparent().getparent() is pt.p for _, node, _ in pt.raw[lo:hi])
 
 
 def _plainly_between(pt: ParaText, i: int) -> bool:
@@ -313,11 +339,11 @@ def _plainly_between(pt: ParaText, i: int) -> bool:
     paragraph itself that is, or comes right after, the run before it, with no mark (a footnote's,
     a comment's, a field's, a hidden run) at either side: words moved from after it to before it
     land where they read? (Not inside a field's shown text, a link, a content control or a bookmark.)"""
-    lo, hi = pt.spans[i]
-    if not any(node.tag in _BREAKS for _, node, _ in pt.raw[lo:hi]):
+    if not _is_break(pt, i):
         return False
+    lo = pt.spans[i][0]
     before = pt.spans[i - 1][1]
-    if any(before <= at <= hi for _, at in pt.marks):
+    if any(before <= at <= pt.spans[i][1] for _, at in pt.marks):
         return False
     last, broken = pt.run_at(before - 1), pt.run_at(lo)
     return last is not None and last.getparent() is pt.p and (broken is last or last.getnext() is broken)
