@@ -52,61 +52,52 @@ def _broken(body):
     return next(p for p in body.iter(f"{W}p") if p.find(f".//{W}br") is not None)
 
 
-def test_words_after_the_text_before_a_line_break_stay_on_its_line(amend, tmp_path):
+def _marked(p) -> str:
+    """The paragraph as the redline shows it: {+inserted+}, [-deleted-], ⏎ for a line break."""
+    out = ""
+    for el in p.iter(f"{W}t", f"{W}delText", f"{W}br"):
+        tracked = el.getparent().getparent().tag
+        text = "⏎" if el.tag == f"{W}br" else el.text or ""
+        out += f"{{+{text}+}}" if tracked == f"{W}ins" else f"[-{text}-]" if tracked == f"{W}del" else text
+    return out
+
+
+AT = "{id: a1, at: {heading: Samverkan}, "
+ON_THEIR_LINE = {  # amendment: (the adopted paragraph's lines, the redline's paragraph)
+    "insert after a line's last words": (
+        AT + "after: med polisen, insert: och tullen}",
+        ["Arbetet sker i samverkan med polisen och tullen", "och regionen deltar också."],
+        "Arbetet sker i samverkan med polisen{+ och tullen+}⏎och regionen deltar också."),
+    "insert before a line's first words": (
+        AT + "before: och regionen, insert: även}",
+        ["Arbetet sker i samverkan med polisen", "även och regionen deltar också."],
+        "Arbetet sker i samverkan med polisen⏎{+även +}och regionen deltar också."),
+    "a line's last word replaced by longer words": (  # review 16: "och tullen" went to the next line
+        AT + "replace: polisen, with: polisen och tullen}",
+        ["Arbetet sker i samverkan med polisen och tullen", "och regionen deltar också."],
+        "Arbetet sker i samverkan med polisen{+ och tullen+}⏎och regionen deltar också."),
+    "a line's first words replaced by longer words": (
+        AT + "replace: och regionen, with: även och regionen}",
+        ["Arbetet sker i samverkan med polisen", "även och regionen deltar också."],
+        "Arbetet sker i samverkan med polisen⏎{+även +}och regionen deltar också."),
+    "a line's last words deleted": (  # review 16: deleted with the break after them, one line left
+        AT + "delete: med polisen}",
+        ["Arbetet sker i samverkan", "och regionen deltar också."],
+        "Arbetet sker i samverkan[- med polisen-]⏎och regionen deltar också."),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ON_THEIR_LINE))
+def test_words_stay_on_the_line_they_read_on(amend, tmp_path, case):
+    amendment, lines, marked = ON_THEIR_LINE[case]
     program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
-    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, after: med polisen, insert: och tullen}")
-    adopted, redline, _ = _applied(amend, tmp_path, program, patch)
-    expected = ["Arbetet sker i samverkan med polisen och tullen", "och regionen deltar också."]
-    assert _lines(_broken(_body(adopted))) == expected
-    tracked = _broken(_body(redline))
-    assert _lines(tracked) == expected
-    (ins,) = tracked.iter(f"{W}ins")
-    assert "".join(t.text for t in ins.iter(f"{W}t")) == " och tullen"
-    assert ins.getnext().find(f"{W}br") is not None  # the inserted words come before the break
+    adopted, redline, _ = _applied(amend, tmp_path, program, _patch("plan", amendment))
+    assert _lines(_broken(_body(adopted))) == lines
+    assert _marked(_broken(_body(redline))) == marked
     accepted, rejected, adopted_lo, source_lo = _lo(
         [(redline, "accept"), (redline, "reject"), (adopted, ""), (tmp_path / "plan.docx", "")])
     assert _seen(accepted) == _seen(adopted_lo)
     assert _seen(rejected) == _seen(source_lo)
-
-
-def test_a_line_s_last_word_replaced_by_longer_words_stays_on_its_line(amend, tmp_path):
-    """Review 16: "polisen" replaced with "polisen och tullen" put "och tullen" at the next line's start."""
-    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
-    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, replace: polisen, with: polisen och tullen}")
-    adopted, _, _ = _applied(amend, tmp_path, program, patch)
-    assert _lines(_broken(_body(adopted))) == ["Arbetet sker i samverkan med polisen och tullen",
-                                                "och regionen deltar också."]
-
-
-def test_the_last_words_of_a_line_deleted_leave_the_line_break(amend, tmp_path):
-    """Review 16: "med polisen" was deleted with the break after it (the text the same, one line)."""
-    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
-    adopted, redline, _ = _applied(amend, tmp_path, program,
-                                   _patch("plan", "{id: a1, at: {heading: Samverkan}, delete: med polisen}"))
-    expected = ["Arbetet sker i samverkan", "och regionen deltar också."]
-    assert _lines(_broken(_body(adopted))) == expected
-    (deleted,) = _broken(_body(redline)).iter(f"{W}del")
-    assert "".join(t.text for t in deleted.iter(f"{W}delText")) == " med polisen"  # the space before, not the break
-    accepted, rejected, adopted_lo, source_lo = _lo(
-        [(redline, "accept"), (redline, "reject"), (adopted, ""), (tmp_path / "plan.docx", "")])
-    assert _seen(accepted) == _seen(adopted_lo)
-    assert _seen(rejected) == _seen(source_lo)
-
-
-def test_a_line_s_first_word_replaced_by_longer_words_stays_at_its_start(amend, tmp_path):
-    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
-    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, replace: och regionen, with: även och regionen}")
-    adopted, _, _ = _applied(amend, tmp_path, program, patch)
-    assert _lines(_broken(_body(adopted))) == ["Arbetet sker i samverkan med polisen",
-                                                "även och regionen deltar också."]
-
-
-def test_words_before_the_text_after_a_line_break_stay_on_its_line(amend, tmp_path):
-    program = _imported(amend, tmp_path, _proposal(tmp_path), "plan")
-    patch = _patch("plan", "{id: a1, at: {heading: Samverkan}, before: och regionen, insert: även}")
-    adopted, _, _ = _applied(amend, tmp_path, program, patch)
-    assert _lines(_broken(_body(adopted))) == ["Arbetet sker i samverkan med polisen",
-                                                "även och regionen deltar också."]
 
 
 def _with_runs(tmp_path: Path, runs: str) -> Path:
