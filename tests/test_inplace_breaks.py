@@ -141,6 +141,32 @@ def test_words_are_not_moved_before_a_break_into_or_past_what_stands_there(amend
             assert "".join(t.text for t in el.iter(f"{W}t")) == "polisen"  # nothing written into it
 
 
+def test_words_put_right_after_a_link_are_not_part_of_it(amend, tmp_path):
+    """As in Word, where typing after a link does not lengthen it (review 16: ", tullen" became link text)."""
+    runs = '<w:r><w:t xml:space="preserve">Arbetet sker med </w:t></w:r>' \
+           '<w:hyperlink w:anchor="x"><w:r><w:t>polisen</w:t></w:r></w:hyperlink>' \
+           '<w:r><w:t xml:space="preserve"> och regionen deltar också.</w:t></w:r>'
+    program = _imported(amend, tmp_path, _with_runs(tmp_path, runs), "plan")
+    adopted, redline, _ = _applied(amend, tmp_path, program,
+                                   _patch("plan", AT + "after: med polisen, insert: ', tullen'}"))
+    for path, seen in ((adopted, "Arbetet sker med polisen, tullen och regionen deltar också."),
+                       (redline, "Arbetet sker med polisen{+, tullen+} och regionen deltar också.")):
+        p = next(p for p in _body(path).iter(f"{W}p") if p.find(f"{W}hyperlink") is not None)
+        assert _marked(p) == seen
+        assert "".join(t.text for t in p.find(f"{W}hyperlink").iter(f"{W}t")) == "polisen"
+
+
+def test_a_link_s_words_replaced_stay_the_link_s(amend, tmp_path):
+    runs = '<w:r><w:t xml:space="preserve">Arbetet sker med </w:t></w:r>' \
+           '<w:hyperlink w:anchor="x"><w:r><w:t>polisen</w:t></w:r></w:hyperlink>' \
+           '<w:r><w:t xml:space="preserve"> och regionen deltar också.</w:t></w:r>'
+    program = _imported(amend, tmp_path, _with_runs(tmp_path, runs), "plan")
+    adopted, _, _ = _applied(amend, tmp_path, program, _patch("plan", AT + "replace: polisen, with: Polismyndigheten}"))
+    p = next(p for p in _body(adopted).iter(f"{W}p") if p.find(f"{W}hyperlink") is not None)
+    assert _marked(p) == "Arbetet sker med Polismyndigheten och regionen deltar också."
+    assert "".join(t.text for t in p.find(f"{W}hyperlink").iter(f"{W}t")) == "Polismyndigheten"
+
+
 BOUND = '<w:r><w:t xml:space="preserve">Arbetet leds av </w:t></w:r><w:sdt><w:sdtPr><w:dataBinding ' \
         'w:xpath="/root/ansvarig" w:storeItemID="{00000000-0000-0000-0000-000000000001}"/><w:text/></w:sdtPr>' \
         '<w:sdtContent><w:r><w:t>kommunstyrelsen</w:t></w:r></w:sdtContent></w:sdt>' \

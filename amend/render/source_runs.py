@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -278,10 +278,11 @@ def edit_paragraph(pt: ParaText, edits: list[Edit], marks: Marks) -> None:
     for e in edits:
         if e.new:
             at.setdefault(e.a, []).append(e)
+    gone = {q for e in edits if e.b > e.a for q in range(*raw_span(pt, e))}  # raw characters deleted
     for a in sorted(at, reverse=True):
         last = None
         for e in at[a]:
-            last = _insert(pt, e, marks, last)
+            last = _insert(pt, e, marks, last, gone)
     for e in edits:
         if e.b > e.a:
             _delete(pt, e, marks)
@@ -364,9 +365,10 @@ def _anchor(pt: ParaText, a: int) -> int:
     return pt.spans[-1][1] if pt.spans else 0
 
 
-def _insert(pt: ParaText, e: Edit, marks: Marks, last: Any = None) -> Any:
+def _insert(pt: ParaText, e: Edit, marks: Marks, last: Any = None, gone: Set[int] = frozenset()) -> Any:
     """Insert e.new as a run; `last`: the run inserted just before at the same place (the new
-    one goes right after it: two decisions' words at one place, in the order they read)."""
+    one goes right after it: two decisions' words at one place, in the order they read); `gone`:
+    the raw characters other edits delete (words put in for a link's deleted words stay in it)."""
     marks.author, marks.date = e.who
     q = _anchor(pt, e.a)
     if last is not None:
@@ -375,7 +377,8 @@ def _insert(pt: ParaText, e: Edit, marks: Marks, last: Any = None) -> Any:
     elif q > 0:  # after the run before: an inserted word takes the formatting of the text it follows
         before = pt.run_at(q - 1)
         run = text_run(e.new, before.find(w("rPr")))
-        marks.outer(before).addnext(run)
+        outer = marks.outer(before)
+        (outer if q - 1 in gone else _past_a_link_end(outer)).addnext(run)
     elif pt.raw:
         after = pt.run_at(0)
         run = text_run(e.new, after.find(w("rPr")))
@@ -385,6 +388,15 @@ def _insert(pt: ParaText, e: Edit, marks: Marks, last: Any = None) -> Any:
         pt.p.append(run)
     marks.insert_run(run)
     return run
+
+
+def _past_a_link_end(node):
+    """`node`, or the link (w:hyperlink) it ends: words put after a link's last words are not
+    part of the link, as in Word, where typing after a link does not lengthen it."""
+    parent = node.getparent()
+    while parent is not None and parent.tag == w("hyperlink") and node.getnext() is None:
+        node, parent = parent, parent.getparent()
+    return node
 
 
 def _delete(pt: ParaText, e: Edit, marks: Marks) -> None:
