@@ -58,10 +58,10 @@ def collected_once(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def _libc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim, or None where the C library has none (macOS, musl)."""
+    """glibc's malloc_trim, or None where the C library has none (macOS, musl, Windows)."""
     try:
         return ctypes.CDLL(None).malloc_trim
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError):  # Windows: CDLL needs a library's name
         return None
 
 

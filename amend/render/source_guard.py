@@ -167,11 +167,13 @@ def _bound_controls(pt: ParaText) -> Iterable[Obstacle]:
     if any(_bound(sdt) for sdt in pt.p.iterancestors(w("sdt"))):
         yield _bound_obstacle(pt, 0, len(pt.raw))
         return
+    bound = {sdt for sdt in pt.p.iter(w("sdt")) if _bound(sdt)}
+    if not bound:  # (nearly every paragraph: its characters are not walked)
+        return
     spans: dict[Any, list[int]] = {}
     for q, (_, node, _) in enumerate(pt.raw):
-        for sdt in node.iterancestors(w("sdt")):
-            if _bound(sdt):
-                spans.setdefault(sdt, [q, q])[1] = q + 1
+        for sdt in bound.intersection(node.iterancestors(w("sdt"))):
+            spans.setdefault(sdt, [q, q])[1] = q + 1
     for lo, hi in spans.values():
         yield _bound_obstacle(pt, lo, hi)
 
